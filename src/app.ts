@@ -1,0 +1,88 @@
+/**
+ * Builds the Voordeur web application from a configuration: database, platform (sessions,
+ * login, security headers, language, pages, errors, health, metrics) and the features.
+ */
+import { randomBytes } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import { registerHome } from './features/home/routes.tsx';
+import { registerOverzicht } from './features/overzicht/routes.tsx';
+import { OidcClient } from './platform/auth/oidc.ts';
+import { registerAuthRoutes } from './platform/auth/routes.tsx';
+import { openDatabase, type DatabaseHandle } from './platform/db/database.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { registerErrorPages } from './platform/http/errors.ts';
+import { registerHealth } from './platform/http/health.ts';
+import { registerLanguage } from './platform/http/i18n.ts';
+import { Metrics, registerMetrics } from './platform/http/metrics.ts';
+import { registerPages } from './platform/http/pages.ts';
+import { registerSecurityHeaders } from './platform/http/security.ts';
+import { registerSessions, sessionCookie } from './platform/http/session.ts';
+import { registerStatic } from './platform/http/static.ts';
+import type { NavItem } from './platform/http/types.ts';
+import { loggerOptions } from './platform/logging.ts';
+import { SessionStore } from './platform/session/store.ts';
+
+export interface Voordeur {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  sessions: SessionStore;
+  /** Stops the server, its timers and (when it opened it) the database. */
+  close(): Promise<void>;
+}
+
+export interface BuildOptions {
+  /** A database opened by the caller (tests); otherwise opened from the configuration. */
+  database?: DatabaseHandle;
+  /** Extra logger settings (tests pass a stream to read what was logged). */
+  logger?: { stream?: NodeJS.WritableStream };
+}
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<Voordeur> {
+  const database = options.database ?? (await openDatabase(config.database));
+  await migrateToLatest(database.db);
+
+  const app = Fastify({
+    logger: { ...loggerOptions(config.logLevel), ...(options.logger?.stream ? { stream: options.logger.stream } : {}) },
+    trustProxy: config.trustProxy,
+    genReqId: () => randomBytes(6).toString('base64url'),
+    bodyLimit: 1024 * 1024,
+  });
+
+  const metrics = new Metrics();
+  const sessions = new SessionStore(database.db, config.session, config.session.secret);
+  const cookie = sessionCookie(config.session.secureCookies);
+  const oidc = new OidcClient(config.oidc, new URL('/auth/callback', config.publicUrl).href, new URL('/uitgelogd', config.publicUrl).href, metrics);
+  const nav: NavItem[] = [{ id: 'overzicht', href: '/overzicht', label: 'nav.overzicht' }];
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody);
+  registerSecurityHeaders(app, { https: config.publicUrl.protocol === 'https:', formTargets: [config.oidc.issuer.origin] });
+  registerLanguage(app);
+  registerSessions(app, sessions, cookie);
+  registerPages(app, { config, store: sessions, nav });
+  registerErrorPages(app);
+  registerMetrics(app, metrics);
+  registerHealth(app, () => database.isReady());
+  await registerStatic(app, config.theme);
+
+  registerAuthRoutes(app, { db: database.db, store: sessions, oidc, cookie, secureCookies: config.session.secureCookies });
+  registerHome(app, config);
+  registerOverzicht(app, config);
+
+  const purge = setInterval(() => sessions.purge().catch((error: unknown) => app.log.warn({ err: error }, 'session purge failed')), 10 * 60 * 1000);
+  purge.unref();
+
+  return {
+    app,
+    database,
+    sessions,
+    async close() {
+      clearInterval(purge);
+      await app.close();
+      if (!options.database) await database.close();
+    },
+  };
+}

@@ -1,0 +1,183 @@
+/**
+ * The one place that reads the environment. Every setting is validated at start; a wrong or
+ * missing one stops the process with a message that names it. docs/configuration.md lists them.
+ */
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
+const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+/** "a=b&c=d" → extra parameters for the authorization request. */
+const authParams = z.string().transform((value, ctx) => {
+  const params = new URLSearchParams(value);
+  for (const key of params.keys()) {
+    if (!/^[A-Za-z0-9_.-]+$/.test(key)) {
+      ctx.addIssue({ code: 'custom', message: `"${key}" is not a valid parameter name (expected name=value&name=value)` });
+    }
+  }
+  return Object.fromEntries(params);
+});
+
+const themeTokens = z.string().transform((value, ctx) => {
+  try {
+    const parsed = z.record(z.string().regex(/^--[a-z0-9-]+$/, 'token names look like --utrecht-…'), z.string().regex(/^[^;{}<>]*$/, 'a token value may not contain ; { } < >')).parse(JSON.parse(value));
+    return parsed;
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: `must be a JSON object of CSS custom properties, e.g. {"--utrecht-button-primary-action-background-color":"#00689e"} (${error instanceof Error ? error.message.split('\n')[0] : 'invalid'})` });
+    return z.NEVER;
+  }
+});
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+    DEMO_MODE: bool.default(false),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PUBLIC_URL: url.optional(),
+    TRUST_PROXY: bool.default(false),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    PGLITE_DIR: z.string().min(1).default('./data'),
+
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters (random)').optional(),
+    SESSION_IDLE_TIMEOUT_SECONDS: seconds(15 * 60),
+    SESSION_IDLE_WARNING_SECONDS: seconds(2 * 60),
+    SESSION_MAX_AGE_SECONDS: seconds(12 * 60 * 60),
+    SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(2),
+
+    OIDC_ISSUER: url.optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_SCOPE: z.string().min(1).default('openid'),
+    OIDC_ALLOW_INSECURE_ISSUER: bool.default(false),
+    OIDC_DIGID_AUTH_PARAMS: authParams.default({ kc_idp_hint: 'digid' }),
+    OIDC_EHERKENNING_AUTH_PARAMS: authParams.default({ kc_idp_hint: 'eherkenning' }),
+    OIDC_CLAIM_BSN: z.string().min(1).default('bsn'),
+    OIDC_CLAIM_KVK: z.string().min(1).default('kvk'),
+    OIDC_CLAIM_VESTIGING: z.string().min(1).default('vestiging'),
+    OIDC_CLAIM_NAME: z.string().min(1).default('name'),
+    OIDC_CLAIM_GEMACHTIGDE_BSN: z.string().min(1).default('gemachtigde_bsn'),
+    OIDC_CLAIM_GEMACHTIGDE_NAME: z.string().min(1).default('gemachtigde_name'),
+
+    THEME_ORGANISATION_NAME: z.string().min(1).default('Gemeente Voorbeeld'),
+    THEME_PORTAL_NAME: z.string().min(1).default('Mijn Omgeving'),
+    THEME_LOGO_FILE: z.string().min(1).optional(),
+    THEME_TOKENS: themeTokens.default({}),
+    THEME_CONTACT_TEXT: z.string().default('Heeft u een vraag? Bel 14 020 of kijk op de website van de gemeente.'),
+  })
+  .superRefine((env, ctx) => {
+    const require = (key: keyof typeof env, why: string) => {
+      if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `is required ${why}` });
+    };
+    require('OIDC_ISSUER', '(the URL of the OpenID Connect provider or broker in front of DigiD/eHerkenning)');
+    require('OIDC_CLIENT_ID', '(the client id registered at the OpenID Connect provider)');
+    require('OIDC_CLIENT_SECRET', '(the client secret registered at the OpenID Connect provider)');
+    if (!env.DEMO_MODE) {
+      require('PUBLIC_URL', 'outside demo mode (the address residents use, e.g. https://mijn.gemeente.nl)');
+      require('SESSION_SECRET', 'outside demo mode (at least 32 random characters)');
+      if (env.OIDC_ISSUER?.startsWith('http:') && !env.OIDC_ALLOW_INSECURE_ISSUER) {
+        ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'must use https (set OIDC_ALLOW_INSECURE_ISSUER=true only for local testing)' });
+      }
+    }
+    if (env.SESSION_IDLE_WARNING_SECONDS >= env.SESSION_IDLE_TIMEOUT_SECONDS) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_IDLE_WARNING_SECONDS'], message: 'must be shorter than SESSION_IDLE_TIMEOUT_SECONDS' });
+    }
+    if (env.SESSION_IDLE_TIMEOUT_SECONDS > env.SESSION_MAX_AGE_SECONDS) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_IDLE_TIMEOUT_SECONDS'], message: 'must not be longer than SESSION_MAX_AGE_SECONDS' });
+    }
+  });
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  demoMode: boolean;
+  host: string;
+  port: number;
+  publicUrl: URL;
+  trustProxy: boolean;
+  logLevel: string;
+  database: { url?: string; poolSize: number; pgliteDir: string };
+  session: {
+    secret: string;
+    idleTimeoutSeconds: number;
+    idleWarningSeconds: number;
+    maxAgeSeconds: number;
+    cacheSeconds: number;
+    /** Secure cookies (and the __Host- prefix) when the public URL is https. */
+    secureCookies: boolean;
+  };
+  oidc: {
+    issuer: URL;
+    clientId: string;
+    clientSecret: string;
+    scope: string;
+    allowInsecureIssuer: boolean;
+    authParams: { digid: Record<string, string>; eherkenning: Record<string, string> };
+    claims: { bsn: string; kvk: string; vestiging: string; name: string; gemachtigdeBsn: string; gemachtigdeName: string };
+  };
+  theme: { organisationName: string; portalName: string; logoFile?: string; tokens: Record<string, string>; contactText: string };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Voordeur cannot start, the configuration is not right:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee docs/configuration.md for every setting.`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** A fixed secret for demo mode only: demo sessions are not worth protecting across restarts. */
+const DEMO_SESSION_SECRET = 'demo-only-secret-not-for-production-0000000000';
+
+export function loadConfig(environment: Record<string, string | undefined> = process.env): Config {
+  const input = Object.fromEntries(Object.entries(environment).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`));
+  }
+  const env = parsed.data;
+  const publicUrl = new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`);
+  return {
+    env: env.NODE_ENV,
+    demoMode: env.DEMO_MODE,
+    host: env.HOST,
+    port: env.PORT,
+    publicUrl,
+    trustProxy: env.TRUST_PROXY,
+    logLevel: env.LOG_LEVEL,
+    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, pgliteDir: env.PGLITE_DIR },
+    session: {
+      secret: env.SESSION_SECRET ?? DEMO_SESSION_SECRET,
+      idleTimeoutSeconds: env.SESSION_IDLE_TIMEOUT_SECONDS,
+      idleWarningSeconds: env.SESSION_IDLE_WARNING_SECONDS,
+      maxAgeSeconds: env.SESSION_MAX_AGE_SECONDS,
+      cacheSeconds: env.SESSION_CACHE_SECONDS,
+      secureCookies: publicUrl.protocol === 'https:',
+    },
+    oidc: {
+      issuer: new URL(env.OIDC_ISSUER!),
+      clientId: env.OIDC_CLIENT_ID!,
+      clientSecret: env.OIDC_CLIENT_SECRET!,
+      scope: env.OIDC_SCOPE,
+      allowInsecureIssuer: env.DEMO_MODE || env.OIDC_ALLOW_INSECURE_ISSUER,
+      authParams: { digid: env.OIDC_DIGID_AUTH_PARAMS, eherkenning: env.OIDC_EHERKENNING_AUTH_PARAMS },
+      claims: {
+        bsn: env.OIDC_CLAIM_BSN,
+        kvk: env.OIDC_CLAIM_KVK,
+        vestiging: env.OIDC_CLAIM_VESTIGING,
+        name: env.OIDC_CLAIM_NAME,
+        gemachtigdeBsn: env.OIDC_CLAIM_GEMACHTIGDE_BSN,
+        gemachtigdeName: env.OIDC_CLAIM_GEMACHTIGDE_NAME,
+      },
+    },
+    theme: {
+      organisationName: env.THEME_ORGANISATION_NAME,
+      portalName: env.THEME_PORTAL_NAME,
+      logoFile: env.THEME_LOGO_FILE,
+      tokens: env.THEME_TOKENS,
+      contactText: env.THEME_CONTACT_TEXT,
+    },
+  };
+}

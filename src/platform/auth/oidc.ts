@@ -1,0 +1,127 @@
+/**
+ * The relying party: authorization code flow with PKCE, state and nonce, against any OpenID
+ * Connect provider (a broker such as Keycloak or Signicat in front of DigiD/eHerkenning, or the
+ * simulator in demo mode). Discovery happens on first use and is retried after a failure, so
+ * Voordeur starts even when the provider is briefly unreachable.
+ */
+import * as client from 'openid-client';
+import type { Config } from '../../config.ts';
+import type { Identity, LoginMethod } from '../../domain/identity.ts';
+import { isValidBsn, isValidKvkNummer, isValidVestigingsnummer } from '../../domain/bsn.ts';
+import type { Metrics } from '../http/metrics.ts';
+
+export class LoginUnavailableError extends Error {
+  override name = 'LoginUnavailableError';
+}
+
+/** The ID token did not say who logged in in a way Voordeur can use. */
+export class UnusableClaimsError extends Error {
+  override name = 'UnusableClaimsError';
+}
+
+export interface LoginStart {
+  url: URL;
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+}
+
+export class OidcClient {
+  private configuration: Promise<client.Configuration> | undefined;
+
+  constructor(
+    private readonly oidc: Config['oidc'],
+    readonly redirectUri: string,
+    private readonly postLogoutRedirectUri: string,
+    private readonly metrics: Metrics,
+  ) {}
+
+  private discover(): Promise<client.Configuration> {
+    this.configuration ??= this.metrics
+      .timeSource('oidc', () =>
+        client.discovery(this.oidc.issuer, this.oidc.clientId, this.oidc.clientSecret, undefined, {
+          execute: this.oidc.allowInsecureIssuer ? [client.allowInsecureRequests] : [],
+          timeout: 5,
+        }),
+      )
+      .catch((error: unknown) => {
+        this.configuration = undefined;
+        throw new LoginUnavailableError(`OpenID Connect discovery failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      });
+    return this.configuration;
+  }
+
+  async start(method: LoginMethod): Promise<LoginStart> {
+    const configuration = await this.discover();
+    const codeVerifier = client.randomPKCECodeVerifier();
+    const state = client.randomState();
+    const nonce = client.randomNonce();
+    const url = client.buildAuthorizationUrl(configuration, {
+      ...this.oidc.authParams[method],
+      redirect_uri: this.redirectUri,
+      scope: this.oidc.scope,
+      code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+      code_challenge_method: 'S256',
+      state,
+      nonce,
+    });
+    return { url, state, nonce, codeVerifier };
+  }
+
+  /** Exchanges the code; throws a client.ResponseBodyError / AuthorizationResponseError when the provider refuses. */
+  async finish(callbackUrl: URL, expected: { state: string; nonce: string; codeVerifier: string; method: LoginMethod }): Promise<{ identity: Identity; idToken: string }> {
+    const configuration = await this.discover();
+    const tokens = await this.metrics.timeSource('oidc', () =>
+      client.authorizationCodeGrant(configuration, callbackUrl, {
+        pkceCodeVerifier: expected.codeVerifier,
+        expectedState: expected.state,
+        expectedNonce: expected.nonce,
+        idTokenExpected: true,
+      }),
+    );
+    const claims = tokens.claims();
+    if (!claims || !tokens.id_token) throw new UnusableClaimsError('no ID token');
+    return { identity: this.identityFrom(claims, expected.method), idToken: tokens.id_token };
+  }
+
+  async logoutUrl(idToken: string | null): Promise<URL | undefined> {
+    try {
+      const configuration = await this.discover();
+      if (!configuration.serverMetadata().end_session_endpoint) return undefined;
+      return client.buildEndSessionUrl(configuration, {
+        post_logout_redirect_uri: this.postLogoutRedirectUri,
+        ...(idToken ? { id_token_hint: idToken } : { client_id: this.oidc.clientId }),
+      });
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Maps the configured claims to an Identity, refusing anything that is not a valid number. */
+  identityFrom(claims: Record<string, unknown>, method: LoginMethod): Identity {
+    const names = this.oidc.claims;
+    const text = (name: string) => (typeof claims[name] === 'string' && claims[name] !== '' ? (claims[name] as string) : undefined);
+    const subjectName = text(names.name);
+    if (method === 'digid') {
+      const bsn = text(names.bsn);
+      if (!bsn || !isValidBsn(bsn)) throw new UnusableClaimsError(`claim ${names.bsn} is missing or not a valid BSN`);
+      const actorBsn = text(names.gemachtigdeBsn);
+      if (actorBsn !== undefined && !isValidBsn(actorBsn)) throw new UnusableClaimsError(`claim ${names.gemachtigdeBsn} is not a valid BSN`);
+      return {
+        method,
+        subject: { type: 'persoon', bsn },
+        ...(subjectName ? { subjectName } : {}),
+        ...(actorBsn && actorBsn !== bsn ? { actor: { bsn: actorBsn, ...(text(names.gemachtigdeName) ? { name: text(names.gemachtigdeName) } : {}) } } : {}),
+      };
+    }
+    const kvkNummer = text(names.kvk);
+    if (!kvkNummer || !isValidKvkNummer(kvkNummer)) throw new UnusableClaimsError(`claim ${names.kvk} is missing or not a valid KvK number`);
+    const vestigingsnummer = text(names.vestiging);
+    if (vestigingsnummer !== undefined && !isValidVestigingsnummer(vestigingsnummer)) throw new UnusableClaimsError(`claim ${names.vestiging} is not a valid vestigingsnummer`);
+    return {
+      method,
+      subject: { type: 'bedrijf', kvkNummer, ...(vestigingsnummer ? { vestigingsnummer } : {}) },
+      ...(subjectName ? { subjectName } : {}),
+    };
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Logging in and out: /inloggen/:method starts the flow, /auth/callback finishes it and creates
+ * a fresh session (a new token at every login), /uitloggen ends the session here and at the
+ * identity provider, /uitgelogd says so, /sessie/verlengen keeps an idle session alive.
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isLoginMethod } from '../../domain/identity.ts';
+import type { Db } from '../db/database.ts';
+import { clearSessionCookie, setSessionCookie, type SessionCookie } from '../http/session.ts';
+import type { SessionStore } from '../session/store.ts';
+import { Alert, ButtonLink, Heading, Link, Paragraph } from '../ui/components.tsx';
+import { LoginUnavailableError, UnusableClaimsError, type OidcClient } from './oidc.ts';
+
+const LOGIN_COOKIE = 'voordeur_login';
+const LOGIN_ATTEMPT_MAX_AGE_SECONDS = 15 * 60;
+const hash = (value: string) => createHash('sha256').update(value).digest('base64url');
+
+/** Only a path on this site may be a return address: no scheme, no host, no backslash tricks. */
+export function safeReturnPath(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\') || value.length > 512) return undefined;
+  return value;
+}
+
+export function registerAuthRoutes(app: FastifyInstance, deps: { db: Db; store: SessionStore; oidc: OidcClient; cookie: SessionCookie; secureCookies: boolean }): void {
+  const { db, store, oidc, cookie } = deps;
+
+  const loginProblem = (request: FastifyRequest, reply: FastifyReply, status: number, kind: 'failed' | 'unavailable' | 'cancelled') => {
+    const t = request.t;
+    const title = t(kind === 'unavailable' ? 'login.unavailable.title' : 'login.failed.title');
+    const text = t(kind === 'unavailable' ? 'login.unavailable.text' : kind === 'cancelled' ? 'login.cancelled.text' : 'login.failed.text');
+    return reply.page(
+      <>
+        <Heading level={1}>{title}</Heading>
+        <Alert type={kind === 'cancelled' ? 'info' : 'warning'}>
+          <Paragraph>{text}</Paragraph>
+        </Alert>
+        <Paragraph>
+          <Link href="/">{t('login.back')}</Link>
+        </Paragraph>
+      </>,
+      { title, status },
+    );
+  };
+
+  app.get<{ Params: { method: string }; Querystring: { terug?: string } }>('/inloggen/:method', async (request, reply) => {
+    const method = request.params.method;
+    if (!isLoginMethod(method)) return reply.callNotFound();
+    let start;
+    try {
+      start = await oidc.start(method);
+    } catch (error) {
+      if (!(error instanceof LoginUnavailableError)) throw error;
+      request.log.warn({ err: error }, 'login provider unavailable');
+      return loginProblem(request, reply, 503, 'unavailable');
+    }
+    await db
+      .insertInto('login_attempts')
+      .values({ state_hash: hash(start.state), code_verifier: start.codeVerifier, nonce: start.nonce, method, return_to: safeReturnPath(request.query.terug) ?? null })
+      .execute();
+    reply.setCookie(LOGIN_COOKIE, start.state, { path: '/auth', httpOnly: true, sameSite: 'lax', secure: deps.secureCookies, maxAge: LOGIN_ATTEMPT_MAX_AGE_SECONDS });
+    return reply.redirect(start.url.href, 303);
+  });
+
+  app.get<{ Querystring: Record<string, string | undefined> }>('/auth/callback', async (request, reply) => {
+    const browserState = request.cookies[LOGIN_COOKIE];
+    reply.clearCookie(LOGIN_COOKIE, { path: '/auth', httpOnly: true, sameSite: 'lax', secure: deps.secureCookies });
+    if (request.query.error) {
+      request.log.info({ error: request.query.error }, 'login ended by the provider');
+      return loginProblem(request, reply, 400, request.query.error === 'access_denied' ? 'cancelled' : 'failed');
+    }
+    // The state must be the one this browser started with, and is used once.
+    if (!browserState || request.query.state !== browserState) {
+      request.log.warn('login callback with a state this browser did not start');
+      return loginProblem(request, reply, 400, 'failed');
+    }
+    const attempt = await db.deleteFrom('login_attempts').where('state_hash', '=', hash(browserState)).returningAll().executeTakeFirst();
+    if (!attempt || !isLoginMethod(attempt.method) || Date.now() - new Date(attempt.created_at).getTime() > LOGIN_ATTEMPT_MAX_AGE_SECONDS * 1000) {
+      request.log.warn('login callback for an unknown, used or expired login attempt');
+      return loginProblem(request, reply, 400, 'failed');
+    }
+    let result;
+    try {
+      // The public callback address with the query as received (behind a proxy, request.url has no host).
+      const callbackUrl = new URL(oidc.redirectUri);
+      callbackUrl.search = new URL(request.url, callbackUrl).search;
+      result = await oidc.finish(callbackUrl, { state: browserState, nonce: attempt.nonce, codeVerifier: attempt.code_verifier, method: attempt.method });
+    } catch (error) {
+      if (error instanceof LoginUnavailableError) return loginProblem(request, reply, 503, 'unavailable');
+      request.log.warn({ err: error, unusableClaims: error instanceof UnusableClaimsError }, 'login could not be completed');
+      return loginProblem(request, reply, 400, 'failed');
+    }
+    // A new session at every login: whatever session this browser had ends here.
+    if (request.session) await store.destroy(request.session);
+    const { token } = await store.create(result.identity, result.idToken);
+    setSessionCookie(reply, cookie, token);
+    request.log.info({ method: attempt.method, actingFor: Boolean(result.identity.actor) }, 'logged in');
+    return reply.redirect(safeReturnPath(attempt.return_to) ?? '/overzicht', 303);
+  });
+
+  app.post<{ Body: { overal?: string } }>('/uitloggen', async (request, reply) => {
+    const session = request.session;
+    clearSessionCookie(reply, cookie);
+    if (!session) return reply.redirect('/uitgelogd', 303);
+    if (request.body?.overal === 'ja') await store.destroyAllOf(session.identity.subject);
+    else await store.destroy(session);
+    request.log.info('logged out');
+    const atProvider = await oidc.logoutUrl(session.idToken);
+    return reply.redirect(atProvider?.href ?? '/uitgelogd', 303);
+  });
+
+  app.get<{ Querystring: { reden?: string } }>('/uitgelogd', async (request, reply) => {
+    const t = request.t;
+    const expired = request.query.reden === 'verlopen';
+    return reply.page(
+      <>
+        <Heading level={1}>{t('loggedOut.title')}</Heading>
+        <Alert type="info" role="status">
+          <Paragraph>{t(expired ? 'loggedOut.expired' : 'loggedOut.text')}</Paragraph>
+        </Alert>
+        <Paragraph>
+          <ButtonLink href="/">{t('loggedOut.again')}</ButtonLink>
+        </Paragraph>
+      </>,
+      { title: t('loggedOut.title') },
+    );
+  });
+
+  app.post('/sessie/verlengen', { config: { auth: true } }, async (request) => {
+    const session = request.session!;
+    await store.touch(session);
+    return { secondsLeft: Math.floor((store.deadline(session).getTime() - Date.now()) / 1000) };
+  });
+}

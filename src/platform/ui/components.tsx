@@ -1,0 +1,160 @@
+/**
+ * NL Design System building blocks: thin, typed components that emit the Utrecht component
+ * library's CSS classes (@utrecht/component-library-css), rendered to HTML on the server with
+ * preact-render-to-string, which escapes every text and attribute. See
+ * docs/decisions/0002-server-rendering.md for why this and not @utrecht/component-library-react.
+ */
+import type { ComponentChildren, JSX } from 'preact';
+
+type Children = { children?: ComponentChildren };
+const cx = (...names: (string | false | undefined | null)[]) => names.filter(Boolean).join(' ');
+
+export function Heading({ level, children, id }: Children & { level: 1 | 2 | 3 | 4; id?: string }) {
+  const Tag = `h${level}` as 'h1';
+  return <Tag class={`utrecht-heading-${level}`} id={id}>{children}</Tag>;
+}
+
+export function Paragraph({ children, lead, small }: Children & { lead?: boolean; small?: boolean }) {
+  return <p class={cx('utrecht-paragraph', lead && 'utrecht-paragraph--lead', small && 'utrecht-paragraph--small')}>{children}</p>;
+}
+
+export function Link({ href, children, current, lang }: Children & { href: string; current?: boolean; lang?: string }) {
+  return (
+    <a class="utrecht-link utrecht-link--html-a" href={href} aria-current={current ? 'page' : undefined} lang={lang} hrefLang={lang}>
+      {children}
+    </a>
+  );
+}
+
+export type ButtonAppearance = 'primary-action' | 'secondary-action' | 'subtle';
+
+export function Button({ children, appearance = 'primary-action', type = 'submit', name, value, id }: Children & {
+  appearance?: ButtonAppearance;
+  type?: 'submit' | 'button';
+  name?: string;
+  value?: string;
+  id?: string;
+}) {
+  return (
+    <button class={cx('utrecht-button', `utrecht-button--${appearance}`, type === 'submit' && 'utrecht-button--submit')} type={type} name={name} value={value} id={id}>
+      {children}
+    </button>
+  );
+}
+
+/** A link that looks like a button (for starting something with a GET, such as logging in). */
+export function ButtonLink({ href, children, appearance = 'primary-action' }: Children & { href: string; appearance?: ButtonAppearance }) {
+  return <a class={cx('utrecht-button-link', 'utrecht-button-link--html-a', `utrecht-button-link--${appearance}`)} href={href}>{children}</a>;
+}
+
+export function ButtonGroup({ children }: Children) {
+  return <div class="utrecht-button-group">{children}</div>;
+}
+
+export type AlertType = 'info' | 'ok' | 'warning' | 'error';
+
+/** A message box. role=status for news, role=alert for errors the person must act on. */
+export function Alert({ type, children, role }: Children & { type: AlertType; role?: 'alert' | 'status' }) {
+  return (
+    <div class={`utrecht-alert utrecht-alert--${type}`} role={role}>
+      <div class="utrecht-alert__content">
+        <div class="utrecht-alert__message">{children}</div>
+      </div>
+    </div>
+  );
+}
+
+export function UnorderedList({ children }: Children) {
+  return <ul class="utrecht-unordered-list">{children}</ul>;
+}
+
+export function ListItem({ children }: Children) {
+  return <li class="utrecht-unordered-list__item">{children}</li>;
+}
+
+export function DataList({ items }: { items: { key: ComponentChildren; value: ComponentChildren }[] }) {
+  return (
+    <dl class="utrecht-data-list utrecht-data-list--rows">
+      {items.map((item) => (
+        <div class="utrecht-data-list__item">
+          <dt class="utrecht-data-list__item-key">{item.key}</dt>
+          <dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{item.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** A POST form with the session's CSRF token. Every POST form in Voordeur is one of these. */
+export function Form({ action, csrfToken, children, id, noValidate = true }: Children & { action: string; csrfToken: string; id?: string; noValidate?: boolean }) {
+  return (
+    <form class="utrecht-form" method="post" action={action} id={id} noValidate={noValidate}>
+      <input type="hidden" name="_csrf" value={csrfToken} />
+      {children}
+    </form>
+  );
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** The NL Design System error summary: at the top of a form, each error linking to its field. */
+export function ErrorSummary({ errors, title }: { errors: FieldError[]; title: string }) {
+  if (errors.length === 0) return null;
+  return (
+    <div class="utrecht-alert utrecht-alert--error voordeur-error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} id="error-summary">
+      <div class="utrecht-alert__content">
+        <div class="utrecht-alert__message">
+          <h2 class="utrecht-heading-2" id="error-summary-title">{title}</h2>
+          <ul class="utrecht-unordered-list">
+            {errors.map((e) => (
+              <li class="utrecht-unordered-list__item">
+                <a class="utrecht-link utrecht-link--html-a" href={`#${e.field}`}>{e.message}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function TextField({ id, name, label, value, error, description, type = 'text', autoComplete, inputMode, size }: {
+  id: string;
+  name: string;
+  label: ComponentChildren;
+  value?: string;
+  error?: string;
+  description?: ComponentChildren;
+  type?: 'text' | 'email' | 'tel' | 'number' | 'date';
+  autoComplete?: string;
+  inputMode?: JSX.HTMLAttributes['inputMode'];
+  size?: number;
+}) {
+  const describedBy = cx(description ? `${id}-description` : undefined, error && `${id}-error`) || undefined;
+  return (
+    <div class={cx('utrecht-form-field', 'utrecht-form-field--text', error && 'utrecht-form-field--invalid')}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={id}>{label}</label>
+      </div>
+      {description && <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>{description}</div>}
+      {error && <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>{error}</div>}
+      <div class="utrecht-form-field__input">
+        <input
+          class={cx('utrecht-textbox', 'utrecht-textbox--html-input', error && 'utrecht-textbox--invalid')}
+          id={id}
+          name={name}
+          type={type}
+          value={value ?? ''}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={describedBy}
+          autoComplete={autoComplete}
+          inputMode={inputMode}
+          size={size}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+/** The one page shell: every HTML page of Voordeur, error pages included, is rendered in it. */
+import type { ComponentChildren } from 'preact';
+import type { Config } from '../../config.ts';
+import type { Lang, Translate } from '../i18n/index.ts';
+import { languages } from '../i18n/index.ts';
+import type { NavItem } from '../http/types.ts';
+import { Button, Form } from './components.tsx';
+
+export interface ShellUser {
+  /** How the page names the person or company whose affairs are shown. */
+  name: string;
+  /** Who logged in, when acting for someone else. */
+  actorName?: string;
+  csrfToken: string;
+  /** Seconds until the session ends without activity, and how long before that to warn. */
+  secondsLeft: number;
+  warningSeconds: number;
+}
+
+export interface ShellProps {
+  lang: Lang;
+  t: Translate;
+  nonce: string;
+  title: string;
+  /** Path and query of this page, so that switching language comes back here. */
+  currentPath: string;
+  theme: Config['theme'];
+  demoMode: boolean;
+  user?: ShellUser;
+  nav: NavItem[];
+  activeNav?: string;
+  children?: ComponentChildren;
+}
+
+function duration(t: Translate, seconds: number): string {
+  if (seconds < 60) return t('duration.seconds', { n: seconds });
+  const minutes = Math.round(seconds / 60);
+  return minutes === 1 ? t('duration.minute') : t('duration.minutes', { n: minutes });
+}
+
+export function Shell(props: ShellProps) {
+  const { t, lang, theme, user } = props;
+  const home = user ? '/overzicht' : '/';
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} - ${theme.portalName} - ${theme.organisationName}`}</title>
+        <link rel="stylesheet" href="/static/nlds/design-tokens.css" />
+        <link rel="stylesheet" href="/static/nlds/components.css" />
+        <link rel="stylesheet" href="/static/voordeur.css" />
+        <link rel="stylesheet" href="/static/theme.css" />
+        {user && <meta name="csrf-token" content={user.csrfToken} />}
+        {user && <script src="/static/session.js" nonce={props.nonce} defer />}
+      </head>
+      <body
+        class="utrecht-theme utrecht-page-body voordeur"
+        data-session-seconds-left={user?.secondsLeft}
+        data-session-warning-seconds={user?.warningSeconds}
+      >
+        <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">{t('shell.skip')}</a>
+        {props.demoMode && (
+          <div class="voordeur-demo-banner" role="note">
+            <strong>{t('shell.demo')}</strong>
+          </div>
+        )}
+        <header class="utrecht-page-header voordeur-header">
+          <div class="utrecht-page-header__content voordeur-header__content">
+            <a class="voordeur-brand" href={home}>
+              <img class="voordeur-brand__logo" src="/static/logo" alt="" width={48} height={48} />
+              <span class="voordeur-brand__text">
+                <span class="voordeur-brand__organisation">{theme.organisationName}</span>
+                <span class="voordeur-brand__portal">{theme.portalName}</span>
+              </span>
+            </a>
+            <div class="voordeur-header__tools">
+              <nav class="voordeur-lang-nav" aria-label={t('lang.switch.label')}>
+                <ul class="voordeur-lang-nav__list">
+                  {languages.map((code) => (
+                    <li class="voordeur-lang-nav__item">
+                      <a
+                        class="utrecht-link utrecht-link--html-a voordeur-lang-nav__link"
+                        href={`/taal/${code}?terug=${encodeURIComponent(props.currentPath)}`}
+                        lang={code}
+                        hrefLang={code}
+                        aria-current={code === lang ? 'true' : undefined}
+                      >
+                        {code === 'nl' ? 'Nederlands' : 'English'}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+              {user && (
+                <div class="voordeur-user">
+                  <span class="voordeur-user__name">{t('shell.loggedInAs', { name: user.actorName ?? user.name })}</span>
+                  <Form action="/uitloggen" csrfToken={user.csrfToken}>
+                    <Button appearance="secondary-action">{t('shell.logout')}</Button>
+                  </Form>
+                </div>
+              )}
+            </div>
+          </div>
+        </header>
+        {user && props.nav.length > 0 && (
+          <nav class="utrecht-nav-bar voordeur-nav" aria-label={t('shell.nav.label')}>
+            <div class="utrecht-nav-bar__content">
+              <ul class="utrecht-nav-list" role="list">
+                {props.nav.map((item) => (
+                  <li class="utrecht-nav-list__item">
+                    <a class="utrecht-nav-list__link" href={item.href} aria-current={item.id === props.activeNav ? 'page' : undefined}>
+                      {t(item.label)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </nav>
+        )}
+        {user?.actorName && (
+          <div class="voordeur-acting-for" role="note">
+            <p class="utrecht-paragraph">{t('shell.actingForBy', { actor: user.actorName, name: user.name })}</p>
+          </div>
+        )}
+        <main id="main" class="utrecht-page-content voordeur-main" tabIndex={-1}>
+          {props.children}
+        </main>
+        <footer class="utrecht-page-footer voordeur-footer">
+          <div class="utrecht-page-footer__content">
+            <p class="utrecht-paragraph">
+              <strong>{theme.organisationName}</strong>
+            </p>
+            <p class="utrecht-paragraph">{theme.contactText}</p>
+          </div>
+        </footer>
+        {user && (
+          <dialog class="voordeur-session-dialog" id="session-warning" aria-labelledby="session-warning-title" aria-describedby="session-warning-text">
+            <h2 class="utrecht-heading-2" id="session-warning-title">{t('session.warning.title')}</h2>
+            <p class="utrecht-paragraph" id="session-warning-text">{t('session.warning.text', { duration: duration(t, user.warningSeconds) })}</p>
+            <div class="utrecht-button-group">
+              <Button type="button" id="session-stay">{t('session.warning.stay')}</Button>
+              <Form action="/uitloggen" csrfToken={user.csrfToken}>
+                <Button appearance="secondary-action">{t('session.warning.logout')}</Button>
+              </Form>
+            </div>
+          </dialog>
+        )}
+      </body>
+    </html>
+  );
+}

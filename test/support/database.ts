@@ -1,0 +1,38 @@
+/**
+ * A fresh database for one test file: PGlite in memory by default, or a schema of its own in
+ * the PostgreSQL at TEST_DATABASE_URL (CI runs the suite both ways).
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type DatabaseHandle } from '../../src/platform/db/database.ts';
+import { migrateToLatest } from '../../src/platform/db/migrate.ts';
+
+export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+export async function testDatabase(): Promise<DatabaseHandle> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    const handle = await openDatabase({ pgliteDir: ':memory:', poolSize: 1 });
+    await migrateToLatest(handle.db);
+    return handle;
+  }
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const scoped = new URL(url);
+  scoped.searchParams.set('options', `-c search_path=${schema}`);
+  const handle = await openDatabase({ url: scoped.href, poolSize: 5, pgliteDir: '' });
+  await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      const cleanup = new pg.Client({ connectionString: url });
+      await cleanup.connect();
+      await cleanup.query(`drop schema ${schema} cascade`);
+      await cleanup.end();
+    },
+  };
+}
