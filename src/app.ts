@@ -2,7 +2,6 @@
  * Builds the Voordeur web application from a configuration: database, platform (sessions,
  * login, security headers, language, pages, errors, health, metrics) and the features.
  */
-import { randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -23,6 +22,7 @@ import { registerSessions, sessionCookie } from './platform/http/session.ts';
 import { registerStatic } from './platform/http/static.ts';
 import type { NavItem } from './platform/http/types.ts';
 import { loggerOptions } from './platform/logging.ts';
+import { randomToken } from './platform/random.ts';
 import { SessionStore } from './platform/session/store.ts';
 
 export interface Voordeur {
@@ -47,7 +47,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const app = Fastify({
     logger: { ...loggerOptions(config.logLevel), ...(options.logger?.stream ? { stream: options.logger.stream } : {}) },
     trustProxy: config.trustProxy,
-    genReqId: () => randomBytes(6).toString('base64url'),
+    genReqId: () => randomToken(6),
     bodyLimit: 1024 * 1024,
   });
 

@@ -2,6 +2,7 @@
  * The one place that reads the environment. Every setting is validated at start; a wrong or
  * missing one stops the process with a message that names it. docs/configuration.md lists them.
  */
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -82,6 +83,9 @@ const schema = z
       if (env.OIDC_ISSUER?.startsWith('http:') && !env.OIDC_ALLOW_INSECURE_ISSUER) {
         ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'must use https (set OIDC_ALLOW_INSECURE_ISSUER=true only for local testing)' });
       }
+    }
+    if (env.THEME_LOGO_FILE && !existsSync(env.THEME_LOGO_FILE)) {
+      ctx.addIssue({ code: 'custom', path: ['THEME_LOGO_FILE'], message: `file ${env.THEME_LOGO_FILE} does not exist` });
     }
     if (env.SESSION_IDLE_WARNING_SECONDS >= env.SESSION_IDLE_TIMEOUT_SECONDS) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_IDLE_WARNING_SECONDS'], message: 'must be shorter than SESSION_IDLE_TIMEOUT_SECONDS' });

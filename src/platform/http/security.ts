@@ -3,7 +3,7 @@
  * the nonce (no 'unsafe-inline'); nothing may frame Voordeur; forms may post only to Voordeur
  * and redirect to the identity provider (for logging out there).
  */
-import { randomBytes } from 'node:crypto';
+import { randomToken } from '../random.ts';
 import type { FastifyInstance } from 'fastify';
 
 export function registerSecurityHeaders(app: FastifyInstance, options: { https: boolean; formTargets: string[] }): void {
@@ -20,7 +20,7 @@ export function registerSecurityHeaders(app: FastifyInstance, options: { https: 
 
   app.decorateRequest('cspNonce', '');
   app.addHook('onRequest', (request, reply, done) => {
-    const nonce = randomBytes(16).toString('base64');
+    const nonce = randomToken(16);
     request.cspNonce = nonce;
     reply.headers(fixed);
     reply.header(
