@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import { migrations } from '../../../migrations/index.ts';
 import type { Db } from './database.ts';
 
@@ -6,7 +6,15 @@ const provider: MigrationProvider = { getMigrations: async () => migrations as R
 
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider, migrationTableName: 'voordeur_migrations', migrationLockTableName: 'voordeur_migrations_lock' });
+  // The migration tables live in the schema Voordeur uses (search_path), not wherever one exists.
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'voordeur_migrations',
+    migrationLockTableName: 'voordeur_migrations_lock',
+    migrationTableSchema: rows[0]?.schema ?? 'public',
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
