@@ -55,7 +55,7 @@ export function Shell(props: ShellProps) {
         {user && <script src="/static/session.js" nonce={props.nonce} defer />}
       </head>
       <body
-        class="utrecht-theme utrecht-page-body voordeur"
+        class="utrecht-theme voordeur"
         data-session-seconds-left={user?.secondsLeft}
         data-session-warning-seconds={user?.warningSeconds}
       >

@@ -1,0 +1,59 @@
+/**
+ * What a login on the simulator means in claims. The subject (`bsn`, `kvk`) is whose affairs are
+ * handled; with DigiD Machtigen the person who actually logged in is the gemachtigde. The `sub`
+ * is a stable opaque identifier derived from the login, never the BSN or KvK number itself.
+ */
+import { createHmac } from 'node:crypto';
+import { displayName, findTestCompany, findTestPerson } from '../data/test-identities.ts';
+
+export type SimulatedLogin =
+  | { method: 'digid'; bsn: string; gemachtigdeBsn?: string }
+  | { method: 'eherkenning'; kvk: string; vestiging?: string };
+
+export type IdentityClaims = Record<string, string>;
+
+/** The claims the simulator can put in an ID token (besides sub). */
+export const identityClaimNames = ['bsn', 'name', 'gemachtigde_bsn', 'gemachtigde_name', 'kvk', 'vestiging'] as const;
+
+/** The same login always gets the same sub, also after a restart of the simulator. */
+export function accountIdFor(login: SimulatedLogin): string {
+  const key =
+    login.method === 'digid'
+      ? `digid:${login.bsn}:${login.gemachtigdeBsn ?? ''}`
+      : `eherkenning:${login.kvk}:${login.vestiging ?? ''}`;
+  return createHmac('sha256', 'voordeur-identity-simulator').update(key).digest('base64url').slice(0, 32);
+}
+
+export function claimsFor(login: SimulatedLogin): IdentityClaims {
+  if (login.method === 'digid') {
+    const person = findTestPerson(login.bsn);
+    const claims: IdentityClaims = { bsn: login.bsn };
+    if (person) claims.name = displayName(person);
+    if (login.gemachtigdeBsn !== undefined) {
+      claims.gemachtigde_bsn = login.gemachtigdeBsn;
+      const gemachtigde = findTestPerson(login.gemachtigdeBsn);
+      if (gemachtigde) claims.gemachtigde_name = displayName(gemachtigde);
+    }
+    return claims;
+  }
+  const company = findTestCompany(login.kvk);
+  const claims: IdentityClaims = { kvk: login.kvk };
+  if (login.vestiging !== undefined) claims.vestiging = login.vestiging;
+  if (company) claims.name = company.naam;
+  return claims;
+}
+
+/** Logins seen by this simulator instance, by account id (the sub), for oidc-provider's findAccount. */
+export class AccountStore {
+  private readonly accounts = new Map<string, IdentityClaims>();
+
+  register(login: SimulatedLogin): string {
+    const accountId = accountIdFor(login);
+    this.accounts.set(accountId, claimsFor(login));
+    return accountId;
+  }
+
+  claims(accountId: string): IdentityClaims | undefined {
+    return this.accounts.get(accountId);
+  }
+}
