@@ -127,3 +127,28 @@ describe('login provider unreachable', () => {
     expect(res.body).toContain('Inloggen kan nu niet');
   });
 });
+
+describe('server errors', () => {
+  it('show a plain Dutch 500 page in the shell with a reference, never the stack or the message', async () => {
+    const fresh = await testAppWith({});
+    try {
+      fresh.app.get('/kapot', async () => {
+        throw new Error('database password rejected for user voordeur at /srv/app/secret.ts:12');
+      });
+      const res = await fresh.app.inject({ url: '/kapot' });
+      expect(res.statusCode).toBe(500);
+      expect(res.body).toContain('Er is iets misgegaan');
+      expect(res.body).toContain('Ga direct naar de inhoud');
+      expect(res.body).not.toContain('password');
+      expect(res.body).not.toContain('secret.ts');
+      const reference = /Noem dan deze code: ([^.<]+)\./.exec(res.body)?.[1];
+      expect(reference).toBeTruthy();
+      // The same code is in the log line, so support can find what happened.
+      expect(fresh.logs.some((line) => line.includes(`"reqId":"${reference}"`) && line.includes('request failed'))).toBe(true);
+      const json = await fresh.app.inject({ url: '/kapot', headers: { accept: 'application/json' } });
+      expect(json.json()).toEqual({ error: 'server_error', message: 'Internal error' });
+    } finally {
+      await fresh.close();
+    }
+  });
+});

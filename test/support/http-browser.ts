@@ -1,0 +1,71 @@
+/**
+ * A minimal browser for HTTP-level tests: keeps cookies per host (as browsers do, ignoring the
+ * port), follows redirects only when asked, and submits simple forms.
+ */
+export interface Hop {
+  status: number;
+  url: string;
+  location?: string;
+  body: string;
+  setCookies: string[];
+}
+
+export class HttpBrowser {
+  readonly cookies = new Map<string, Map<string, string>>();
+
+  private jar(url: string) {
+    const host = new URL(url).hostname;
+    let jar = this.cookies.get(host);
+    if (!jar) this.cookies.set(host, (jar = new Map()));
+    return jar;
+  }
+
+  cookie(url: string, name: string): string | undefined {
+    return this.jar(url).get(name);
+  }
+
+  async request(url: string, init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<Hop> {
+    const jar = this.jar(url);
+    const headers: Record<string, string> = { ...init.headers };
+    if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    let body: string | undefined;
+    if (init.form) {
+      body = new URLSearchParams(init.form).toString();
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+    }
+    const response = await fetch(url, { method: init.method ?? (init.form ? 'POST' : 'GET'), headers, body, redirect: 'manual' });
+    const setCookies = response.headers.getSetCookie();
+    for (const line of setCookies) {
+      const [pair, ...attributes] = line.split(';');
+      const [name, ...value] = pair!.split('=');
+      const expired = attributes.some((a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a) || /^\s*max-age=0\b/i.test(a));
+      if (expired || value.join('=') === '') jar.delete(name!.trim());
+      else jar.set(name!.trim(), value.join('='));
+    }
+    const location = response.headers.get('location') ?? undefined;
+    return { status: response.status, url, location: location ? new URL(location, url).href : undefined, body: await response.text(), setCookies };
+  }
+
+  /** Follows redirects from `url` until a page that is not a redirect (or `stopAt` matches). */
+  async follow(url: string, stopAt?: (url: string) => boolean): Promise<Hop> {
+    let hop = await this.request(url);
+    for (let i = 0; i < 20 && hop.location && !(stopAt?.(hop.location) ?? false); i++) hop = await this.request(hop.location);
+    return hop;
+  }
+}
+
+/** The action of the first form on the page whose button has this text. */
+export function formAction(html: string, buttonText: string, pageUrl: string): string {
+  const forms = html.split('<form').slice(1);
+  const form = forms.find((f) => f.split('</form>')[0]!.includes(`>${buttonText}</button>`));
+  const action = form && /action="([^"]+)"/.exec(form)?.[1];
+  if (!action) throw new Error(`no form with a button "${buttonText}"`);
+  return new URL(action.replace(/&amp;/g, '&'), pageUrl).href;
+}
+
+export function hiddenFields(html: string, action: string): Record<string, string> {
+  const form = html.split('<form').find((f) => f.includes(`action="${new URL(action).pathname}`));
+  const fields: Record<string, string> = {};
+  for (const match of form?.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g) ?? []) fields[match[1]!] = match[2]!;
+  return fields;
+}
