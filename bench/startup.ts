@@ -14,7 +14,7 @@ async function startOnce(dataDir: string): Promise<number> {
   const port = await freePort();
   const simulatorsPort = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'simulators/demo.ts'], {
+  const child = spawn(process.execPath, ['scripts/run.mjs', 'simulators/demo.ts'], {
     env: { ...process.env, PORT: String(port), SIMULATORS_PORT: String(simulatorsPort), PGLITE_DIR: dataDir, HOST: '127.0.0.1' },
     stdio: 'ignore',
   });

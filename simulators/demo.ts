@@ -7,7 +7,6 @@
 import Fastify from 'fastify';
 import { main } from '../src/main.ts';
 import { displayName, testCompanies, testMachtigingen, testPersons } from './data/test-identities.ts';
-import { registerIdentitySimulator } from './identity/index.ts';
 
 const startedAt = performance.now();
 const port = Number(process.env.PORT ?? 3000);
@@ -16,13 +15,7 @@ const publicUrl = (process.env.PUBLIC_URL ?? `http://localhost:${port}`).replace
 const simulatorsUrl = `http://localhost:${simulatorsPort}`;
 const client = { client_id: 'voordeur-demo', client_secret: 'voordeur-demo-secret' };
 
-const simulators = Fastify({ logger: false });
-await registerIdentitySimulator(simulators, {
-  issuer: `${simulatorsUrl}/oidc`,
-  clients: [{ ...client, redirect_uris: [`${publicUrl}/auth/callback`], post_logout_redirect_uris: [`${publicUrl}/uitgelogd`] }],
-});
-await simulators.listen({ host: process.env.HOST ?? '0.0.0.0', port: simulatorsPort });
-
+// Voordeur first: it does not need the login provider until someone logs in.
 const { config } = await main({
   NODE_ENV: 'production',
   DEMO_MODE: 'true',
@@ -34,6 +27,14 @@ const { config } = await main({
   OIDC_CLIENT_SECRET: client.client_secret,
   ...process.env,
 });
+
+const { registerIdentitySimulator } = await import('./identity/index.ts');
+const simulators = Fastify({ logger: false });
+await registerIdentitySimulator(simulators, {
+  issuer: `${simulatorsUrl}/oidc`,
+  clients: [{ ...client, redirect_uris: [`${publicUrl}/auth/callback`], post_logout_redirect_uris: [`${publicUrl}/uitgelogd`] }],
+});
+await simulators.listen({ host: process.env.HOST ?? '0.0.0.0', port: simulatorsPort });
 
 const lines = [
   '',

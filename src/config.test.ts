@@ -42,7 +42,7 @@ describe('configuration', () => {
   });
 
   it('stops the production start with a message naming the setting, and exit code 1', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { PATH: process.env.PATH, PGLITE_DIR: ':memory:' }, encoding: 'utf8', timeout: 20_000 });
+    const result = spawnSync(process.execPath, ['scripts/run.mjs', 'src/server.ts'], { env: { PATH: process.env.PATH, PGLITE_DIR: ':memory:' }, encoding: 'utf8', timeout: 20_000 });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('OIDC_ISSUER: is required');
     expect(result.stderr).toContain('docs/configuration.md');

@@ -4,8 +4,20 @@ import type { Db } from './database.ts';
 
 const provider: MigrationProvider = { getMigrations: async () => migrations as Record<string, Migration> };
 
+/** True when every known migration has run (one query, so a normal start skips the migrator). */
+async function isUpToDate(db: Db): Promise<boolean> {
+  try {
+    const { rows } = await sql<{ name: string }>`select name from voordeur_migrations`.execute(db);
+    const done = new Set(rows.map((r) => r.name));
+    return Object.keys(migrations).every((name) => done.has(name));
+  } catch {
+    return false; // no migrations table yet
+  }
+}
+
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
+  if (await isUpToDate(db)) return [];
   // The migration tables live in the schema Voordeur uses (search_path), not wherever one exists.
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
   const migrator = new Migrator({

@@ -8,10 +8,11 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.ts';
+import { projectRoot } from '../paths.ts';
 
 const require = createRequire(import.meta.url);
 const packageFile = (specifier: string) => require.resolve(specifier);
-const publicDir = path.resolve(import.meta.dirname, '../../../public');
+const publicDir = path.join(projectRoot, 'public');
 
 const contentTypes: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp' };
 
