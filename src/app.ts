@@ -7,7 +7,9 @@ import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { registerHome } from './features/home/routes.tsx';
-import { registerOverzicht } from './features/overzicht/routes.tsx';
+import { registerOverzicht, type OverviewBlock } from './features/overzicht/routes.tsx';
+import { registerZaken } from './features/zaken/routes.tsx';
+import { ZakenService } from './features/zaken/service.ts';
 import { OidcClient } from './platform/auth/oidc.ts';
 import { registerAuthRoutes } from './platform/auth/routes.tsx';
 import { openDatabase, type DatabaseHandle } from './platform/db/database.ts';
@@ -24,6 +26,7 @@ import type { NavItem } from './platform/http/types.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { randomToken } from './platform/random.ts';
 import { SessionStore } from './platform/session/store.ts';
+import { Zaaksysteem } from './sources/zgw/zaaksysteem.ts';
 
 export interface Voordeur {
   app: FastifyInstance;
@@ -56,6 +59,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const cookie = sessionCookie(config.session.secureCookies);
   const oidc = new OidcClient(config.oidc, new URL('/auth/callback', config.publicUrl).href, new URL('/uitgelogd', config.publicUrl).href, metrics);
   const nav: NavItem[] = [{ id: 'overzicht', href: '/overzicht', label: 'nav.overzicht' }];
+  const overviewBlocks: OverviewBlock[] = [];
+  const zaaksystemen = config.zaken.systems.map(
+    (system) =>
+      new Zaaksysteem(system, {
+        timeoutMs: config.sources.timeoutMs,
+        catalogueCacheSeconds: config.sources.catalogueCacheSeconds,
+        documentAllowList: config.zaken.documentAllowList,
+        uploadVertrouwelijkheidaanduiding: config.zaken.upload.vertrouwelijkheidaanduiding,
+        metrics,
+      }),
+  );
+  if (zaaksystemen.length > 0) nav.push({ id: 'zaken', href: '/zaken', label: 'nav.zaken' });
 
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
@@ -70,7 +85,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   registerAuthRoutes(app, { db: database.db, store: sessions, oidc, cookie, secureCookies: config.session.secureCookies });
   registerHome(app, config);
-  registerOverzicht(app, config);
+  if (zaaksystemen.length > 0) registerZaken(app, { config, service: new ZakenService(zaaksystemen), overviewBlocks });
+  registerOverzicht(app, config, overviewBlocks);
 
   const purge = setInterval(() => sessions.purge().catch((error: unknown) => app.log.warn({ err: error }, 'session purge failed')), 10 * 60 * 1000);
   purge.unref();

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import type { ZaaksysteemConfig } from './sources/zgw/zaaksysteem.ts';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -29,6 +30,39 @@ const themeTokens = z.string().transform((value, ctx) => {
     return z.NEVER;
   }
 });
+
+const zaaksysteem = z.object({
+  naam: z.string().regex(/^[a-z0-9][a-z0-9-]{0,29}$/, 'naam: lower-case letters, digits and dashes, at most 30 (it appears in URLs)'),
+  zakenApi: url,
+  catalogiApi: url,
+  documentenApi: url,
+  clientId: z.string().min(1),
+  secret: z.string().min(1),
+  uploadInformatieobjecttype: url.optional(),
+});
+
+/** JSON in an environment variable, validated with `inner`; the message shows an example. */
+const json = <T extends z.ZodType>(inner: T, example: string) =>
+  z.string().transform((value, ctx): z.output<T> => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `must be JSON, e.g. ${example}` });
+      return z.NEVER;
+    }
+    const result = inner.safeParse(parsed);
+    if (!result.success) {
+      for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: `${issue.path.join('.') || '(value)'}: ${issue.message}` });
+      return z.NEVER;
+    }
+    return result.data;
+  });
+
+const list = z.string().transform((value) => value.split(',').map((item) => item.trim().toLowerCase()).filter(Boolean));
+
+const zaaksysteemExample =
+  '[{"naam":"openzaak","zakenApi":"https://zaken.example.nl/zaken/api/v1","catalogiApi":"https://zaken.example.nl/catalogi/api/v1","documentenApi":"https://zaken.example.nl/documenten/api/v1","clientId":"voordeur","secret":"…"}]';
 
 const schema = z
   .object({
@@ -63,6 +97,22 @@ const schema = z
     OIDC_CLAIM_NAME: z.string().min(1).default('name'),
     OIDC_CLAIM_GEMACHTIGDE_BSN: z.string().min(1).default('gemachtigde_bsn'),
     OIDC_CLAIM_GEMACHTIGDE_NAME: z.string().min(1).default('gemachtigde_name'),
+
+    ZAAKSYSTEMEN: json(
+      z.array(zaaksysteem).refine((systems) => new Set(systems.map((s) => s.naam)).size === systems.length, 'every zaaksysteem needs its own naam'),
+      zaaksysteemExample,
+    ).default([]),
+    SOURCE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+    CATALOGUE_CACHE_SECONDS: z.coerce.number().int().min(0).max(24 * 60 * 60).default(300),
+    DOCUMENT_VERTROUWELIJKHEID_ALLOWED: list
+      .pipe(z.array(z.enum(['openbaar', 'beperkt_openbaar', 'intern', 'zaakvertrouwelijk', 'vertrouwelijk', 'confidentieel', 'geheim', 'zeer_geheim'])))
+      .default(['openbaar', 'beperkt_openbaar']),
+    UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+    UPLOAD_ALLOWED_TYPES: list.pipe(z.array(z.string().regex(/^[a-z0-9]+$/, 'file extensions without dots, e.g. pdf,jpg,png'))).default(['pdf', 'jpg', 'jpeg', 'png']),
+    UPLOAD_VERTROUWELIJKHEIDAANDUIDING: z
+      .enum(['openbaar', 'beperkt_openbaar', 'intern', 'zaakvertrouwelijk', 'vertrouwelijk', 'confidentieel', 'geheim', 'zeer_geheim'])
+      .default('beperkt_openbaar'),
+    ZAKEN_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 
     THEME_ORGANISATION_NAME: z.string().min(1).default('Gemeente Voorbeeld'),
     THEME_PORTAL_NAME: z.string().min(1).default('Mijn Omgeving'),
@@ -123,6 +173,13 @@ export interface Config {
     claims: { bsn: string; kvk: string; vestiging: string; name: string; gemachtigdeBsn: string; gemachtigdeName: string };
   };
   theme: { organisationName: string; portalName: string; logoFile?: string; tokens: Record<string, string>; contactText: string };
+  sources: { timeoutMs: number; catalogueCacheSeconds: number };
+  zaken: {
+    systems: ZaaksysteemConfig[];
+    documentAllowList: string[];
+    pageSize: number;
+    upload: { maxBytes: number; allowedTypes: string[]; vertrouwelijkheidaanduiding: string };
+  };
 }
 
 export class ConfigError extends Error {
@@ -182,6 +239,13 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       logoFile: env.THEME_LOGO_FILE,
       tokens: env.THEME_TOKENS,
       contactText: env.THEME_CONTACT_TEXT,
+    },
+    sources: { timeoutMs: env.SOURCE_TIMEOUT_MS, catalogueCacheSeconds: env.CATALOGUE_CACHE_SECONDS },
+    zaken: {
+      systems: env.ZAAKSYSTEMEN,
+      documentAllowList: env.DOCUMENT_VERTROUWELIJKHEID_ALLOWED,
+      pageSize: env.ZAKEN_PAGE_SIZE,
+      upload: { maxBytes: env.UPLOAD_MAX_BYTES, allowedTypes: env.UPLOAD_ALLOWED_TYPES, vertrouwelijkheidaanduiding: env.UPLOAD_VERTROUWELIJKHEIDAANDUIDING },
     },
   };
 }

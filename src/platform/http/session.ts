@@ -61,13 +61,20 @@ export function registerSessions(app: FastifyInstance, store: SessionStore, cook
   });
 
   app.addHook('preHandler', async (request) => {
-    if (!unsafeMethods.has(request.method) || request.routeOptions.config.csrf === false) return;
-    const sent = (request.body as Record<string, unknown> | undefined)?._csrf ?? request.headers['x-csrf-token'];
-    const expected = request.session?.csrfToken;
-    if (!expected || typeof sent !== 'string' || !sameToken(sent, expected)) {
-      throw new HttpError(403, 'error.csrf.text');
-    }
+    if (!unsafeMethods.has(request.method) || request.routeOptions.config.csrf === false || request.routeOptions.config.csrf === 'in-handler') return;
+    assertCsrfToken(request, (request.body as Record<string, unknown> | undefined)?._csrf ?? request.headers['x-csrf-token']);
   });
+}
+
+/**
+ * The CSRF check. Routes whose body is streamed (file uploads) read the token from the body
+ * themselves and call this before they do anything else (route config `csrf: 'in-handler'`).
+ */
+export function assertCsrfToken(request: FastifyRequest, sent: unknown): void {
+  const expected = request.session?.csrfToken;
+  if (!expected || typeof sent !== 'string' || !sameToken(sent, expected)) {
+    throw new HttpError(403, 'error.csrf.text');
+  }
 }
 
 function sameToken(a: string, b: string): boolean {

@@ -26,8 +26,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Requires a logged-in session (otherwise the person is sent to log in). */
     auth?: boolean;
-    /** false for endpoints that authenticate otherwise (API keys, callbacks): no CSRF check. */
-    csrf?: boolean;
+    /**
+     * false for endpoints that authenticate otherwise (API keys, callbacks): no CSRF check.
+     * 'in-handler' for streamed bodies (uploads): the handler calls assertCsrfToken itself.
+     */
+    csrf?: boolean | 'in-handler';
   }
 }
 

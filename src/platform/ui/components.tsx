@@ -86,9 +86,9 @@ export function DataList({ items }: { items: { key: ComponentChildren; value: Co
 }
 
 /** A POST form with the session's CSRF token. Every POST form in Voordeur is one of these. */
-export function Form({ action, csrfToken, children, id, noValidate = true }: Children & { action: string; csrfToken: string; id?: string; noValidate?: boolean }) {
+export function Form({ action, csrfToken, children, id, noValidate = true, multipart }: Children & { action: string; csrfToken: string; id?: string; noValidate?: boolean; multipart?: boolean }) {
   return (
-    <form class="utrecht-form" method="post" action={action} id={id} noValidate={noValidate}>
+    <form class="utrecht-form" method="post" action={action} id={id} noValidate={noValidate} encType={multipart ? 'multipart/form-data' : undefined}>
       <input type="hidden" name="_csrf" value={csrfToken} />
       {children}
     </form>
@@ -154,6 +154,96 @@ export function TextField({ id, name, label, value, error, description, type = '
           inputMode={inputMode}
           size={size}
         />
+      </div>
+    </div>
+  );
+}
+
+/** A data table with a caption (visible or for screen readers only). */
+export function Table({ caption, captionHidden, head, rows }: {
+  caption: ComponentChildren;
+  captionHidden?: boolean;
+  head: ComponentChildren[];
+  rows: { key: string; cells: ComponentChildren[] }[];
+}) {
+  return (
+    <div class="voordeur-table-wrapper">
+      <table class="utrecht-table utrecht-table--html-table">
+        <caption class={cx('utrecht-table__caption', captionHidden && 'voordeur-visually-hidden')}>{caption}</caption>
+        <thead class="utrecht-table__header">
+          <tr class="utrecht-table__row">
+            {head.map((cell) => <th class="utrecht-table__header-cell" scope="col">{cell}</th>)}
+          </tr>
+        </thead>
+        <tbody class="utrecht-table__body">
+          {rows.map((row) => (
+            <tr class="utrecht-table__row" key={row.key}>
+              {row.cells.map((cell, i) => (i === 0 ? <th class="utrecht-table__header-cell" scope="row">{cell}</th> : <td class="utrecht-table__cell">{cell}</td>))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Page links: previous, numbered pages and next, as links that work without JavaScript. */
+export function Pagination({ label, page, pages, href, texts }: {
+  label: string;
+  page: number;
+  pages: number;
+  href: (page: number) => string;
+  texts: { previous: string; next: string; page: (n: number) => string; status: string };
+}) {
+  if (pages <= 1) return null;
+  const numbers = Array.from({ length: pages }, (_, i) => i + 1).filter((n) => n === 1 || n === pages || Math.abs(n - page) <= 2);
+  return (
+    <nav class="utrecht-pagination utrecht-pagination--distanced" aria-label={label}>
+      <p class="voordeur-visually-hidden">{texts.status}</p>
+      <span class="utrecht-pagination__before">
+        {page > 1 && <a class="utrecht-pagination__relative-link utrecht-pagination__relative-link--prev" rel="prev" href={href(page - 1)}>{texts.previous}</a>}
+      </span>
+      <span class="utrecht-pagination__pages">
+        {numbers.map((n, i) => (
+          <>
+            {i > 0 && n - numbers[i - 1]! > 1 && <span class="voordeur-pagination-gap" aria-hidden="true">…</span>}
+            <a
+              class={cx('utrecht-pagination__page-link', n === page && 'utrecht-pagination__page-link--current')}
+              href={href(n)}
+              aria-current={n === page ? 'page' : undefined}
+              aria-label={texts.page(n)}
+            >
+              {n}
+            </a>
+          </>
+        ))}
+      </span>
+      <span class="utrecht-pagination__after">
+        {page < pages && <a class="utrecht-pagination__relative-link utrecht-pagination__relative-link--next" rel="next" href={href(page + 1)}>{texts.next}</a>}
+      </span>
+    </nav>
+  );
+}
+
+/** A file chooser in the NL Design System form-field pattern. */
+export function FileField({ id, name, label, error, description, accept }: {
+  id: string;
+  name: string;
+  label: ComponentChildren;
+  error?: string;
+  description?: ComponentChildren;
+  accept?: string;
+}) {
+  const describedBy = cx(description ? `${id}-description` : undefined, error && `${id}-error`) || undefined;
+  return (
+    <div class={cx('utrecht-form-field', 'voordeur-form-field--file', error && 'utrecht-form-field--invalid')}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={id}>{label}</label>
+      </div>
+      {description && <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>{description}</div>}
+      {error && <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>{error}</div>}
+      <div class="utrecht-form-field__input">
+        <input class="voordeur-file-input" id={id} name={name} type="file" accept={accept} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy} />
       </div>
     </div>
   );

@@ -1,0 +1,154 @@
+/**
+ * Zaken as Voordeur shows them, whatever system they come from, and the pure rules about them:
+ * who may see a zaak, how its status timeline is built, which documents may be shown.
+ */
+import type { Subject } from './identity.ts';
+
+/** Where a zaak lives: the configured zaaksysteem (its short name) and the zaak's uuid there. */
+export interface ZaakRef {
+  systeem: string;
+  uuid: string;
+}
+
+export interface ZaakStatus {
+  naam: string;
+  /** The text for the person, from the statustype (statustekst), if the catalogue has one. */
+  tekst?: string;
+  datum: Date;
+  toelichting?: string;
+}
+
+export interface Zaak {
+  ref: ZaakRef;
+  identificatie: string;
+  omschrijving: string;
+  toelichting?: string;
+  zaaktype: string;
+  startdatum: string;
+  /** Set when the zaak is closed (afgerond). */
+  einddatum?: string;
+  /** The date the organisation aims to be done, if known. */
+  einddatumGepland?: string;
+  uiterlijkeEinddatumAfdoening?: string;
+  status?: ZaakStatus;
+  /** The last change the person can see: the current status's date, else the start date. */
+  laatsteWijziging: Date;
+}
+
+export type StepState = 'done' | 'current' | 'upcoming';
+
+export interface TimelineStep {
+  volgnummer: number;
+  naam: string;
+  tekst?: string;
+  state: StepState;
+  /** When the step was reached (done and current steps). */
+  datum?: Date;
+  /** Explanations given with the statussen of this step, oldest first. */
+  toelichtingen: string[];
+}
+
+export interface ZaakDocument {
+  uuid: string;
+  titel: string;
+  type?: string;
+  datum: string;
+  /** Bytes, when the source says. */
+  grootte?: number;
+  formaat?: string;
+  bestandsnaam: string;
+}
+
+export interface ZaakResultaat {
+  omschrijving: string;
+  toelichting?: string;
+}
+
+export interface ZaakDetail {
+  zaak: Zaak;
+  timeline: TimelineStep[];
+  resultaat?: ZaakResultaat;
+  /** Undefined when the Documenten API could not be reached. */
+  documents?: ZaakDocument[];
+}
+
+export function isOpen(zaak: Pick<Zaak, 'einddatum'>): boolean {
+  return !zaak.einddatum;
+}
+
+/** A rol of a zaak as far as ownership needs it. */
+export interface InitiatorRol {
+  betrokkeneType: string;
+  omschrijvingGeneriek: string;
+  inpBsn?: string;
+  innNnpId?: string;
+  vestigingsNummer?: string;
+  kvkNummer?: string;
+}
+
+/**
+ * True when the subject is the zaak's initiator: a person by BSN; a company by KvK number, or,
+ * when logged in for one vestiging, by that vestiging (and its KvK number when the rol has one).
+ */
+export function isInitiator(rollen: InitiatorRol[], subject: Subject): boolean {
+  return rollen.some((rol) => {
+    if (rol.omschrijvingGeneriek !== 'initiator') return false;
+    if (subject.type === 'persoon') return rol.betrokkeneType === 'natuurlijk_persoon' && rol.inpBsn === subject.bsn;
+    if (subject.vestigingsnummer) {
+      return (
+        rol.betrokkeneType === 'vestiging' &&
+        rol.vestigingsNummer === subject.vestigingsnummer &&
+        (rol.kvkNummer === undefined || rol.kvkNummer === '' || rol.kvkNummer === subject.kvkNummer)
+      );
+    }
+    return rol.betrokkeneType === 'niet_natuurlijk_persoon' && rol.innNnpId === subject.kvkNummer;
+  });
+}
+
+export interface StatusStep {
+  volgnummer: number;
+  naam: string;
+  tekst?: string;
+  isEindstatus: boolean;
+  /** Identifies the statustype, to match statussen to it. */
+  key: string;
+}
+
+export interface StatusHistoryEntry {
+  statustype: string;
+  datum: Date;
+  toelichting?: string;
+}
+
+/**
+ * The status timeline: every step of the zaaktype in volgnummer order. Steps before the current
+ * one are done (with the date they were reached, when they were), the current step is current
+ * (or done, when it is the end status), later steps are still to come. A status history that
+ * went back to an earlier step shows the zaak where it is now.
+ */
+export function buildTimeline(steps: StatusStep[], history: StatusHistoryEntry[], currentStatustype?: string): TimelineStep[] {
+  const ordered = [...steps].sort((a, b) => a.volgnummer - b.volgnummer);
+  const sortedHistory = [...history].sort((a, b) => a.datum.getTime() - b.datum.getTime());
+  const current = ordered.find((s) => s.key === (currentStatustype ?? sortedHistory.at(-1)?.statustype));
+  return ordered.map((step) => {
+    const entries = sortedHistory.filter((h) => h.statustype === step.key);
+    let state: StepState = 'upcoming';
+    if (current) {
+      if (step.volgnummer < current.volgnummer) state = 'done';
+      else if (step.key === current.key) state = step.isEindstatus ? 'done' : 'current';
+    }
+    return {
+      volgnummer: step.volgnummer,
+      naam: step.naam,
+      tekst: step.tekst,
+      state,
+      datum: state === 'upcoming' ? undefined : entries.at(-1)?.datum,
+      toelichtingen: state === 'upcoming' ? [] : entries.map((e) => e.toelichting).filter((t): t is string => Boolean(t)),
+    };
+  });
+}
+
+/** Documents are shown only when their vertrouwelijkheidaanduiding is in the allow-list (no aanduiding: not shown). */
+export function isDocumentVisible(vertrouwelijkheidaanduiding: string | undefined, allowList: readonly string[]): boolean {
+  return vertrouwelijkheidaanduiding !== undefined && allowList.includes(vertrouwelijkheidaanduiding);
+}

@@ -1,0 +1,302 @@
+/** The pages of Mijn zaken: the list, the zaak with its timeline and documents, and the upload form. */
+import type { ComponentChildren } from 'preact';
+import type { TimelineStep, Zaak, ZaakDetail } from '../../domain/zaak.ts';
+import { formatBytes, formatDate, isoDay } from '../../platform/i18n/format.ts';
+import type { Lang, Translate } from '../../platform/i18n/index.ts';
+import {
+  Alert,
+  Button,
+  DataList,
+  ErrorSummary,
+  FileField,
+  Form,
+  Heading,
+  Link,
+  Pagination,
+  Paragraph,
+  Table,
+  TextField,
+  type FieldError,
+} from '../../platform/ui/components.tsx';
+
+interface Texts {
+  t: Translate;
+  lang: Lang;
+}
+
+export const zaakHref = (zaak: Pick<Zaak, 'ref'>) => `/zaken/${encodeURIComponent(zaak.ref.systeem)}/${encodeURIComponent(zaak.ref.uuid)}`;
+
+function DateText({ lang, value }: { lang: Lang; value: Date | string }) {
+  return <time dateTime={isoDay(value)}>{formatDate(lang, value)}</time>;
+}
+
+export interface ListSection {
+  zaken: Zaak[];
+  page: number;
+  pages: number;
+  total: number;
+  href: (page: number) => string;
+}
+
+export function ZakenPage({ t, lang, organisation, zoek, lopend, afgerond, partlyUnavailable, unavailable }: Texts & {
+  organisation: string;
+  zoek: string;
+  lopend: ListSection;
+  afgerond: ListSection;
+  partlyUnavailable: boolean;
+  /** Nothing could be fetched at all. */
+  unavailable: boolean;
+}) {
+  return (
+    <>
+      <Heading level={1}>{t('zaken.title')}</Heading>
+      <Paragraph lead>{t('zaken.intro', { organisation })}</Paragraph>
+      <form class="voordeur-search" method="get" action="/zaken" role="search">
+        <div class="utrecht-form-field utrecht-form-field--text">
+          <div class="utrecht-form-field__label">
+            <label class="utrecht-form-label" for="zoek">{t('zaken.search.label')}</label>
+          </div>
+          <div class="utrecht-form-field__description utrecht-form-field-description" id="zoek-description">{t('zaken.search.description')}</div>
+          <div class="utrecht-form-field__input">
+            <input class="utrecht-textbox utrecht-textbox--html-input" id="zoek" name="zoek" type="search" value={zoek} aria-describedby="zoek-description" maxLength={100} />
+          </div>
+        </div>
+        <Button appearance="secondary-action">{t('zaken.search.button')}</Button>
+      </form>
+      {zoek && (
+        <Paragraph>
+          {t('zaken.search.result', { zoek })} <Link href="/zaken">{t('zaken.search.clear')}</Link>
+        </Paragraph>
+      )}
+      {unavailable ? (
+        <Alert type="warning">{t('error.unavailable')}</Alert>
+      ) : (
+        <>
+          {partlyUnavailable && <Alert type="warning">{t('zaken.partlyUnavailable')}</Alert>}
+          <ZakenSection t={t} lang={lang} id="lopend" title={t('zaken.lopend.title')} section={lopend} empty={zoek ? t('zaken.lopend.emptySearch', { zoek }) : t('zaken.lopend.empty')} dateColumn="changed" />
+          <ZakenSection t={t} lang={lang} id="afgerond" title={t('zaken.afgerond.title')} section={afgerond} empty={zoek ? t('zaken.afgerond.emptySearch', { zoek }) : t('zaken.afgerond.empty')} dateColumn="ended" />
+        </>
+      )}
+    </>
+  );
+}
+
+function ZakenSection({ t, lang, id, title, section, empty, dateColumn }: Texts & { id: string; title: string; section: ListSection; empty: string; dateColumn: 'changed' | 'ended' }) {
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <Heading level={2} id={`${id}-title`}>
+        {title} <span class="voordeur-count">({section.total === 1 ? t('zaken.count.one') : t('zaken.count', { n: section.total })})</span>
+      </Heading>
+      {section.zaken.length === 0 ? (
+        <Paragraph>{empty}</Paragraph>
+      ) : (
+        <>
+          <Table
+            caption={title}
+            captionHidden
+            head={[t('zaken.column.zaak'), t('zaken.column.zaaktype'), t('zaken.column.status'), t(dateColumn === 'changed' ? 'zaken.column.changed' : 'zaken.column.ended')]}
+            rows={section.zaken.map((zaak) => ({
+              key: `${zaak.ref.systeem}/${zaak.ref.uuid}`,
+              cells: [
+                <>
+                  <a class="utrecht-link utrecht-link--html-a voordeur-zaak-link" href={zaakHref(zaak)}>{zaak.omschrijving || zaak.zaaktype}</a>
+                  <span class="voordeur-zaak-id">{t('zaken.identificatie', { id: zaak.identificatie })}</span>
+                </>,
+                zaak.zaaktype,
+                zaak.status?.naam ?? t('zaken.noStatus'),
+                <DateText lang={lang} value={dateColumn === 'ended' && zaak.einddatum ? zaak.einddatum : zaak.laatsteWijziging} />,
+              ],
+            }))}
+          />
+          <Pagination
+            label={t('pagination.label', { section: title })}
+            page={section.page}
+            pages={section.pages}
+            href={section.href}
+            texts={{ previous: t('pagination.previous'), next: t('pagination.next'), page: (n) => t('pagination.page', { n }), status: t('pagination.status', { page: section.page, pages: section.pages }) }}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+export interface UploadState {
+  csrfToken: string;
+  allowedTypes: string;
+  maxSize: string;
+  accept: string;
+  errors: FieldError[];
+  titel: string;
+  /** A document was just added (after the redirect). */
+  added?: boolean;
+  /** The upload failed at the source. */
+  failed?: boolean;
+}
+
+export function ZaakPage({ t, lang, detail, upload }: Texts & { detail: ZaakDetail; upload?: UploadState }) {
+  const { zaak } = detail;
+  const open = !zaak.einddatum;
+  const details: { key: ComponentChildren; value: ComponentChildren }[] = [
+    { key: t('zaak.identificatie'), value: zaak.identificatie },
+    { key: t('zaak.zaaktype'), value: zaak.zaaktype },
+    { key: t('zaak.startdatum'), value: <DateText lang={lang} value={zaak.startdatum} /> },
+  ];
+  if (open && zaak.einddatumGepland) details.push({ key: t('zaak.einddatumGepland'), value: <DateText lang={lang} value={zaak.einddatumGepland} /> });
+  else if (open && zaak.uiterlijkeEinddatumAfdoening) details.push({ key: t('zaak.uiterlijkeEinddatum'), value: <DateText lang={lang} value={zaak.uiterlijkeEinddatumAfdoening} /> });
+  if (zaak.einddatum) details.push({ key: t('zaak.einddatum'), value: <DateText lang={lang} value={zaak.einddatum} /> });
+  if (zaak.toelichting) details.push({ key: t('zaak.toelichting'), value: zaak.toelichting });
+
+  return (
+    <>
+      <Paragraph>
+        <Link href="/zaken">{t('zaak.back')}</Link>
+      </Paragraph>
+      <Heading level={1}>{zaak.omschrijving || zaak.zaaktype}</Heading>
+      {upload?.added && (
+        <Alert type="ok" role="status">
+          {t('zaak.upload.done')}
+        </Alert>
+      )}
+      <section aria-labelledby="zaak-details-title">
+        <Heading level={2} id="zaak-details-title">{t('zaak.details')}</Heading>
+        <DataList items={details} />
+      </section>
+
+      {detail.resultaat && (
+        <section aria-labelledby="zaak-resultaat-title">
+          <Heading level={2} id="zaak-resultaat-title">{t('zaak.resultaat.title')}</Heading>
+          <Paragraph lead>{detail.resultaat.omschrijving}</Paragraph>
+          {detail.resultaat.toelichting && <Paragraph>{detail.resultaat.toelichting}</Paragraph>}
+        </section>
+      )}
+
+      <section aria-labelledby="zaak-status-title">
+        <Heading level={2} id="zaak-status-title">{t('zaak.status.title')}</Heading>
+        {detail.timeline.length === 0 ? <Paragraph>{t('zaak.status.empty')}</Paragraph> : <Timeline t={t} lang={lang} steps={detail.timeline} />}
+      </section>
+
+      <section aria-labelledby="zaak-documents-title">
+        <Heading level={2} id="zaak-documents-title">{t('zaak.documents.title')}</Heading>
+        <Documents t={t} lang={lang} detail={detail} />
+      </section>
+
+      {upload && (
+        <section aria-labelledby="zaak-upload-title">
+          <Heading level={2} id="zaak-upload-title">{t('zaak.upload.title')}</Heading>
+          {open ? <UploadForm t={t} zaak={zaak} upload={upload} /> : <Paragraph>{t('zaak.upload.closed')}</Paragraph>}
+        </section>
+      )}
+    </>
+  );
+}
+
+function Timeline({ t, lang, steps }: Texts & { steps: TimelineStep[] }) {
+  const stateText = { done: t('zaak.step.done'), current: t('zaak.step.current'), upcoming: t('zaak.step.upcoming') };
+  return (
+    <ol class="voordeur-process-steps">
+      {steps.map((step, i) => (
+        <li class={`voordeur-process-step voordeur-process-step--${step.state}`} aria-current={step.state === 'current' ? 'step' : undefined}>
+          <span class="voordeur-process-step__marker" aria-hidden="true">{step.state === 'done' ? '✓' : i + 1}</span>
+          <div class="voordeur-process-step__body">
+            <Heading level={3}>
+              <span class="voordeur-visually-hidden">{t('zaak.step.label', { n: i + 1, total: steps.length })}: </span>
+              {step.naam}
+            </Heading>
+            <span class="voordeur-process-step__state">{stateText[step.state]}</span>
+            {step.datum && (
+              <Paragraph small>
+                <DateText lang={lang} value={step.datum} />
+              </Paragraph>
+            )}
+            {step.state !== 'upcoming' && step.tekst && <Paragraph>{step.tekst}</Paragraph>}
+            {step.toelichtingen.map((toelichting) => (
+              <Paragraph>{toelichting}</Paragraph>
+            ))}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Documents({ t, lang, detail }: Texts & { detail: ZaakDetail }) {
+  if (!detail.documents) return <Alert type="warning">{t('error.unavailable')}</Alert>;
+  if (detail.documents.length === 0) return <Paragraph>{t('zaak.documents.empty')}</Paragraph>;
+  const base = `${zaakHref(detail.zaak)}/documenten`;
+  return (
+    <Table
+      caption={t('zaak.documents.caption')}
+      captionHidden
+      head={[t('zaak.documents.column.title'), t('zaak.documents.column.type'), t('zaak.documents.column.date'), t('zaak.documents.column.size')]}
+      rows={detail.documents.map((document) => ({
+        key: document.uuid,
+        cells: [
+          <a class="utrecht-link utrecht-link--html-a" href={`${base}/${encodeURIComponent(document.uuid)}`} download={document.bestandsnaam}>
+            {document.titel}
+            <span class="voordeur-visually-hidden"> ({t('zaak.documents.download', { titel: document.bestandsnaam })})</span>
+          </a>,
+          document.type ?? '',
+          <DateText lang={lang} value={document.datum} />,
+          document.grootte !== undefined ? formatBytes(lang, t, document.grootte) : '',
+        ],
+      }))}
+    />
+  );
+}
+
+function UploadForm({ t, zaak, upload }: { t: Translate; zaak: Zaak; upload: UploadState }) {
+  const error = (field: string) => upload.errors.find((e) => e.field === field)?.message;
+  return (
+    <>
+      <Paragraph>{t('zaak.upload.intro')}</Paragraph>
+      {upload.failed && <Alert type="error" role="alert">{t('zaak.upload.error.failed')}</Alert>}
+      <ErrorSummary errors={upload.errors} title={t('form.errors.title')} />
+      <Form action={`${zaakHref(zaak)}/documenten`} csrfToken={upload.csrfToken} multipart>
+        <TextField id="titel" name="titel" label={t('zaak.upload.titel')} description={t('zaak.upload.titel.description')} value={upload.titel} error={error('titel')} />
+        <FileField
+          id="bestand"
+          name="bestand"
+          label={t('zaak.upload.file')}
+          description={t('zaak.upload.rules', { types: upload.allowedTypes, size: upload.maxSize })}
+          accept={upload.accept}
+          error={error('bestand')}
+        />
+        <Button>{t('zaak.upload.submit')}</Button>
+      </Form>
+    </>
+  );
+}
+
+/** The Mijn zaken block on the overzicht. */
+export function ZakenOverviewBlock({ t, lang, lopend, unavailable }: Texts & { lopend?: Zaak[]; unavailable: boolean }) {
+  return (
+    <section class="voordeur-overview-block" aria-labelledby="overzicht-zaken-title">
+      <Heading level={2} id="overzicht-zaken-title">{t('overzicht.zaken.title')}</Heading>
+      {unavailable || !lopend ? (
+        <Alert type="warning">{t('error.unavailable')}</Alert>
+      ) : (
+        <>
+          <Paragraph>
+            {lopend.length === 0 ? t('overzicht.zaken.count.none') : lopend.length === 1 ? t('overzicht.zaken.count.one') : t('overzicht.zaken.count', { n: lopend.length })}
+          </Paragraph>
+          {lopend.length > 0 && (
+            <>
+              <Heading level={3}>{t('overzicht.zaken.recent')}</Heading>
+              <ul class="utrecht-unordered-list">
+                {lopend.slice(0, 3).map((zaak) => (
+                  <li class="utrecht-unordered-list__item">
+                    <Link href={zaakHref(zaak)}>{zaak.omschrijving || zaak.zaaktype}</Link>: {zaak.status?.naam ?? t('zaken.noStatus')} (<DateText lang={lang} value={zaak.laatsteWijziging} />)
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+      <Paragraph>
+        <Link href="/zaken">{t('overzicht.zaken.all')}</Link>
+      </Paragraph>
+    </section>
+  );
+}
