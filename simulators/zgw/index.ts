@@ -1,0 +1,160 @@
+/**
+ * The ZGW simulator: Zaken API 1.5.1, Catalogi API 1.3.1 and Documenten API 1.5.0, built from
+ * the official specs in ../shared/specs and checked against them in zgw.test.ts. It stands in
+ * for Open Zaak in the demo and the tests, with the demo data of simulators/data/zgw-demo.ts.
+ *
+ * Each API is its own Fastify scope under `${baseUrl}/<api>/api/v1`, so its hooks (ZGW JWT,
+ * faults, request counts) and error shapes do not leak into the other simulators on the same
+ * Fastify instance. Besides the HTTP APIs, tests get handles to make the simulator slow, down or
+ * nonsensical, to count round trips, to move a zaak on (addStatus), and to see what was stored.
+ */
+import type { FastifyInstance } from 'fastify';
+import { createAuthenticator } from './auth.ts';
+import { registerCatalogiApi } from './catalogi.ts';
+import { registerDocumentenApi } from './documenten.ts';
+import { Faults } from './faults.ts';
+import type { Fault } from './faults.ts';
+import type { ApiContext } from './http.ts';
+import { Links, Store } from './store.ts';
+import type { ApiName, Notificatie } from './store.ts';
+import { registerZakenApi } from './zaken.ts';
+
+export type { Notificatie } from './store.ts';
+
+export interface ZgwSimulatorOptions {
+  /** Public base URL where `app` listens, e.g. http://127.0.0.1:3001. APIs live at
+   *  `${baseUrl}/zaken/api/v1`, `${baseUrl}/catalogi/api/v1`, `${baseUrl}/documenten/api/v1`.
+   *  With port 0 (http://127.0.0.1:0, for tests) the port is the one the app listens on. */
+  baseUrl: string;
+  /** ZGW JWT clients: HS256 tokens signed with `secret`, claim `client_id` names the client. */
+  clients: { clientId: string; secret: string }[];
+  /** 'demo' (default) seeds the demo data; 'empty' starts with only the catalogue. */
+  dataset?: 'demo' | 'empty';
+  /** Dates of the demo data are relative to this moment (default: now). */
+  now?: Date;
+  /** Size of the large demo document (default 100 * 1024 * 1024). */
+  largeDocumentBytes?: number;
+  /** Page size of paginated lists (default 100, like Open Zaak). */
+  pageSize?: number;
+}
+
+export interface ZgwSimulator {
+  urls: { zaken: string; catalogi: string; documenten: string };
+  /** Extra delay before every answer (ms). */
+  setLatency(ms: number): void;
+  /** 'down' = 503 with a Fout body; 'garbage' = 200 with a body that is not the spec's shape
+   *  (alternately `{"unexpected":true}` and an HTML page); 'hang' = never answers until the
+   *  fault is set to something else (held requests then go on) or the app closes;
+   *  'none' = normal. */
+  setFault(api: ApiName, fault: Fault): void;
+  /** Number of HTTP requests received per API (all three without `api`) since the last reset. */
+  requestCount(api?: ApiName): number;
+  resetCounts(): void;
+  /** Adds a status to a zaak (the statustype with that volgnummer of its zaaktype); when it is the
+   *  eindstatus the zaak gets an einddatum, and a resultaat if `resultaat` names the omschrijving
+   *  of one of its zaaktype's resultaattypen. Emits a notification (resultaat first, then status). */
+  addStatus(zaakUuid: string, statustypeVolgnummer: number, statustoelichting?: string, resultaat?: string): Promise<{ url: string }>;
+  /** Listeners get every create (status, resultaat, zaakinformatieobject, enkelvoudiginformatieobject)
+   *  in the shape of a Notificaties API "Notificatie". */
+  onNotification(listener: (n: Notificatie) => void): void;
+  /** What was stored, e.g. documents uploaded through the API (for tests). */
+  documents(): {
+    uuid: string;
+    titel: string;
+    bestandsnaam: string;
+    formaat: string;
+    bestandsomvang: number;
+    vertrouwelijkheidaanduiding: string;
+    informatieobjecttype: string;
+    content?: Buffer;
+  }[];
+  zaakinformatieobjecten(): { uuid: string; zaak: string; informatieobject: string }[];
+}
+
+const apiPath = { zaken: '/zaken/api/v1', catalogi: '/catalogi/api/v1', documenten: '/documenten/api/v1' } as const;
+
+export async function registerZgwSimulator(app: FastifyInstance, options: ZgwSimulatorOptions): Promise<ZgwSimulator> {
+  const links = new Links(options.baseUrl, () => {
+    const address = app.server.address();
+    return typeof address === 'object' && address !== null ? address.port : undefined;
+  });
+  // The simulated clock starts at `now` and runs on with real time, so that a status added
+  // during a test comes after the demo's statussen even when `now` lies in the past or future.
+  const startedAt = Date.now();
+  const now = options.now?.getTime() ?? startedAt;
+  const clock = () => new Date(now + (Date.now() - startedAt));
+  const store = new Store({
+    links,
+    clock,
+    dataset: options.dataset ?? 'demo',
+    largeDocumentBytes: options.largeDocumentBytes ?? 100 * 1024 * 1024,
+  });
+  const faults = new Faults();
+  const context: ApiContext = {
+    links,
+    faults,
+    authenticate: createAuthenticator(options.clients),
+    pageSize: options.pageSize ?? 100,
+  };
+
+  // Requests held by the 'hang' fault would keep app.close() waiting for ever.
+  app.addHook('preClose', async () => faults.close());
+
+  const basePath = new URL(options.baseUrl).pathname.replace(/\/+$/, '');
+  await registerZakenApi(app, basePath + apiPath.zaken, store, context);
+  await registerCatalogiApi(app, basePath + apiPath.catalogi, store, context);
+  await registerDocumentenApi(app, basePath + apiPath.documenten, store, context);
+
+  return {
+    // A getter: with port 0 in baseUrl the URLs are complete once the app listens.
+    get urls() {
+      return { zaken: links.zaken, catalogi: links.catalogi, documenten: links.documenten };
+    },
+    setLatency: (ms) => {
+      faults.latencyMs = Math.max(0, ms);
+    },
+    setFault: (api, fault) => faults.setFault(api, fault),
+    requestCount: (api) => faults.requestCount(api),
+    resetCounts: () => faults.resetCounts(),
+
+    async addStatus(zaakUuid, statustypeVolgnummer, statustoelichting, resultaat) {
+      const zaak = store.zaken.get(zaakUuid);
+      if (!zaak) throw new Error(`ZGW simulator: no zaak ${zaakUuid}`);
+      const zaaktype = store.zaaktype(zaak.zaaktype)!;
+      const statustype = zaaktype.statustypen.find((s) => s.volgnummer === statustypeVolgnummer);
+      if (!statustype) throw new Error(`ZGW simulator: zaaktype ${zaaktype.identificatie} has no statustype with volgnummer ${statustypeVolgnummer}`);
+      if (resultaat !== undefined) {
+        if (!statustype.isEindstatus) throw new Error('ZGW simulator: a resultaat goes with the eindstatus only');
+        const resultaattype = zaaktype.resultaattypen.find((r) => r.omschrijving === resultaat);
+        if (!resultaattype) throw new Error(`ZGW simulator: zaaktype ${zaaktype.identificatie} has no resultaattype "${resultaat}"`);
+        const existing = store.resultaatOf(zaakUuid);
+        if (existing) existing.resultaattype = resultaattype.uuid;
+        else store.createResultaat({ zaak: zaakUuid, resultaattype: resultaattype.uuid, toelichting: resultaattype.toelichting });
+      }
+      const status = store.createStatus({
+        zaak: zaakUuid,
+        statustype: statustype.uuid,
+        datumStatusGezet: clock(),
+        statustoelichting: statustoelichting ?? '',
+      });
+      return { url: links.status(status.uuid) };
+    },
+
+    onNotification: (listener) => store.onNotification(listener),
+
+    documents: () =>
+      [...store.documents.values()].map((d) => ({
+        uuid: d.uuid,
+        titel: d.titel,
+        bestandsnaam: d.bestandsnaam,
+        formaat: d.formaat,
+        bestandsomvang: store.documentSize(d) ?? 0,
+        vertrouwelijkheidaanduiding: d.vertrouwelijkheidaanduiding,
+        informatieobjecttype: links.informatieobjecttype(d.informatieobjecttype),
+        ...(d.content?.kind === 'bytes' ? { content: d.content.bytes } : {}),
+      })),
+
+    zaakinformatieobjecten: () =>
+      [...store.zaakinformatieobjecten.values()].map((z) => ({ uuid: z.uuid, zaak: links.zaak(z.zaak), informatieobject: links.document(z.informatieobject) })),
+  };
+}
