@@ -7,6 +7,7 @@
 import Fastify from 'fastify';
 import { main } from '../src/main.ts';
 import { displayName, testCompanies, testMachtigingen, testPersons } from './data/test-identities.ts';
+import { zgwDemo } from './data/zgw-demo.ts';
 
 const startedAt = performance.now();
 const port = Number(process.env.PORT ?? 3000);
@@ -14,6 +15,14 @@ const simulatorsPort = Number(process.env.SIMULATORS_PORT ?? port + 1);
 const publicUrl = (process.env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
 const simulatorsUrl = `http://localhost:${simulatorsPort}`;
 const client = { client_id: 'voordeur-demo', client_secret: 'voordeur-demo-secret' };
+const zgwClient = { clientId: 'voordeur-demo', secret: 'voordeur-demo-zgw-secret' };
+const zgwApis = {
+  zakenApi: `${simulatorsUrl}/zaken/api/v1`,
+  catalogiApi: `${simulatorsUrl}/catalogi/api/v1`,
+  documentenApi: `${simulatorsUrl}/documenten/api/v1`,
+};
+// Documents residents add get the demo catalogue's "Bewijsstuk" type.
+const bewijsstuk = `${zgwApis.catalogiApi}/informatieobjecttypen/${zgwDemo.informatieobjecttypen.find((t) => t.key === 'bewijsstuk')!.uuid}`;
 
 // Voordeur first: it does not need the login provider until someone logs in.
 const { config } = await main({
@@ -25,21 +34,23 @@ const { config } = await main({
   OIDC_ISSUER: `${simulatorsUrl}/oidc`,
   OIDC_CLIENT_ID: client.client_id,
   OIDC_CLIENT_SECRET: client.client_secret,
+  ZAAKSYSTEMEN: JSON.stringify([{ naam: 'demo', ...zgwApis, ...zgwClient, uploadInformatieobjecttype: bewijsstuk }]),
   ...process.env,
 });
 
-const { registerIdentitySimulator } = await import('./identity/index.ts');
+const [{ registerIdentitySimulator }, { registerZgwSimulator }] = await Promise.all([import('./identity/index.ts'), import('./zgw/index.ts')]);
 const simulators = Fastify({ logger: false });
 await registerIdentitySimulator(simulators, {
   issuer: `${simulatorsUrl}/oidc`,
   clients: [{ ...client, redirect_uris: [`${publicUrl}/auth/callback`], post_logout_redirect_uris: [`${publicUrl}/uitgelogd`] }],
 });
+await registerZgwSimulator(simulators, { baseUrl: simulatorsUrl, clients: [zgwClient] });
 await simulators.listen({ host: process.env.HOST ?? '0.0.0.0', port: simulatorsPort });
 
 const lines = [
   '',
   `Voordeur demo is running at ${config.publicUrl.href}  (started in ${Math.round(performance.now() - startedAt)} ms)`,
-  `Simulators (DigiD/eHerkenning login) at ${simulatorsUrl}`,
+  `Simulators (DigiD/eHerkenning login, ZGW Zaken/Catalogi/Documenten APIs) at ${simulatorsUrl}`,
   `Database: ${config.database.url ? 'PostgreSQL' : `PGlite in ${config.database.pgliteDir}`}`,
   '',
   'Test persons (DigiD):',

@@ -24,16 +24,16 @@ export class HttpBrowser {
     return this.jar(url).get(name);
   }
 
-  async request(url: string, init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<Hop> {
+  async request(url: string, init: { method?: string; form?: Record<string, string>; multipart?: FormData; headers?: Record<string, string> } = {}): Promise<Hop> {
     const jar = this.jar(url);
     const headers: Record<string, string> = { ...init.headers };
     if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    let body: string | undefined;
+    let body: string | FormData | undefined = init.multipart;
     if (init.form) {
       body = new URLSearchParams(init.form).toString();
       headers['content-type'] = 'application/x-www-form-urlencoded';
     }
-    const response = await fetch(url, { method: init.method ?? (init.form ? 'POST' : 'GET'), headers, body, redirect: 'manual' });
+    const response = await fetch(url, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, redirect: 'manual' });
     const setCookies = response.headers.getSetCookie();
     for (const line of setCookies) {
       const [pair, ...attributes] = line.split(';');
@@ -68,4 +68,36 @@ export function hiddenFields(html: string, action: string): Record<string, strin
   const fields: Record<string, string> = {};
   for (const match of form?.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g) ?? []) fields[match[1]!] = match[2]!;
   return fields;
+}
+
+export type TestLogin =
+  | { bsn: string }
+  | { gemachtigde: string; voor: string }
+  | { kvk: string; vestiging?: string };
+
+/**
+ * Logs in through the DigiD/eHerkenning simulator at `issuer`'s Voordeur (`appUrl`), as a person,
+ * a gemachtigde or a company; returns the browser, now on the overzicht.
+ */
+export async function loginOverHttp(appUrl: string, login: TestLogin): Promise<HttpBrowser> {
+  const browser = new HttpBrowser();
+  const method = 'kvk' in login ? 'eherkenning' : 'digid';
+  const page = await browser.follow(`${appUrl}/inloggen/${method}`);
+  let action: string;
+  let form: Record<string, string>;
+  if ('bsn' in login) {
+    action = formAction(page.body, 'Inloggen', page.url);
+    form = { bsn: login.bsn };
+  } else if ('gemachtigde' in login) {
+    action = formAction(page.body, 'Inloggen als gemachtigde', page.url);
+    form = { gemachtigde_bsn: login.gemachtigde, vertegenwoordigde_bsn: login.voor };
+  } else {
+    action = formAction(page.body, 'Inloggen', page.url);
+    form = { kvk: login.kvk, ...(login.vestiging ? { vestiging: login.vestiging } : {}) };
+  }
+  const done = await browser.request(action, { form });
+  let hop = done;
+  for (let i = 0; i < 20 && hop.location; i++) hop = await browser.request(hop.location);
+  if (!hop.url.endsWith('/overzicht')) throw new Error(`login ended on ${hop.url} (${hop.status})`);
+  return browser;
 }

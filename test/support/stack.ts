@@ -1,9 +1,11 @@
 /**
- * The whole thing on real ports, as a browser sees it: the DigiD/eHerkenning simulator and
- * Voordeur on a fresh database.
+ * The whole thing on real ports, as a browser sees it: the simulators (DigiD/eHerkenning login,
+ * ZGW APIs with the demo data) and Voordeur on a fresh database, configured as the demo is.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
+import { zgwDemo } from '../../simulators/data/zgw-demo.ts';
 import { registerIdentitySimulator } from '../../simulators/identity/index.ts';
+import { registerZgwSimulator, type ZgwSimulator, type ZgwSimulatorOptions } from '../../simulators/zgw/index.ts';
 import { testApp, type TestApp } from './app.ts';
 import { freePort } from './ports.ts';
 
@@ -13,10 +15,27 @@ export interface Stack {
   /** Voordeur's address, e.g. http://127.0.0.1:41234 */
   url: string;
   issuer: string;
+  zgw: ZgwSimulator;
   close(): Promise<void>;
 }
 
-export async function startStack(environment: Record<string, string> = {}): Promise<Stack> {
+export const zgwClient = { clientId: 'voordeur-test', secret: 'voordeur-test-zgw-secret-0123456789' };
+
+/** The ZAAKSYSTEMEN setting for a ZGW simulator at `baseUrl`. */
+export function zaaksystemenFor(baseUrl: string, naam = 'demo'): string {
+  return JSON.stringify([
+    {
+      naam,
+      zakenApi: `${baseUrl}/zaken/api/v1`,
+      catalogiApi: `${baseUrl}/catalogi/api/v1`,
+      documentenApi: `${baseUrl}/documenten/api/v1`,
+      ...zgwClient,
+      uploadInformatieobjecttype: `${baseUrl}/catalogi/api/v1/informatieobjecttypen/${zgwDemo.informatieobjecttypen.find((t) => t.key === 'bewijsstuk')!.uuid}`,
+    },
+  ]);
+}
+
+export async function startStack(environment: Record<string, string> = {}, zgwOptions: Partial<ZgwSimulatorOptions> = {}): Promise<Stack> {
   const [appPort, simulatorPort] = await Promise.all([freePort(), freePort()]);
   const url = `http://127.0.0.1:${appPort}`;
   const issuer = `http://127.0.0.1:${simulatorPort}/oidc`;
@@ -25,14 +44,17 @@ export async function startStack(environment: Record<string, string> = {}): Prom
     issuer,
     clients: [{ client_id: 'voordeur', client_secret: 'voordeur-test-secret', redirect_uris: [`${url}/auth/callback`], post_logout_redirect_uris: [`${url}/uitgelogd`] }],
   });
+  const simulatorsUrl = `http://127.0.0.1:${simulatorPort}`;
+  const zgw = await registerZgwSimulator(simulators, { baseUrl: simulatorsUrl, clients: [zgwClient], ...zgwOptions });
   await simulators.listen({ host: '127.0.0.1', port: simulatorPort });
-  const voordeur = await testApp({ PUBLIC_URL: url, PORT: String(appPort), OIDC_ISSUER: issuer, ...environment });
+  const voordeur = await testApp({ PUBLIC_URL: url, PORT: String(appPort), OIDC_ISSUER: issuer, ZAAKSYSTEMEN: zaaksystemenFor(simulatorsUrl), ...environment });
   await voordeur.app.listen({ host: '127.0.0.1', port: appPort });
   return {
     voordeur,
     simulators,
     url,
     issuer,
+    zgw,
     async close() {
       await voordeur.close();
       await simulators.close();

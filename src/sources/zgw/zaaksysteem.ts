@@ -164,7 +164,11 @@ export class Zaaksysteem {
       statussen.map((s) => ({ statustype: s.statustype, datum: new Date(s.datumStatusGezet), toelichting: s.statustoelichting || undefined })),
       currentStatustype,
     );
-    const documents = await this.visibleDocuments((links ?? []).map((l) => l.informatieobject));
+    // Without the Documenten API the zaak is still worth showing; its documents block says they are unavailable.
+    const documents = await this.visibleDocuments((links ?? []).map((l) => l.informatieobject)).catch((error: unknown) => {
+      if (error instanceof SourceUnavailableError) return undefined;
+      throw error;
+    });
     return { zaak: summary, timeline, resultaat, documents };
   }
 

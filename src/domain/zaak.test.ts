@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { buildTimeline, isDocumentVisible, isInitiator, type InitiatorRol, type StatusStep } from './zaak.ts';
+
+const steps: StatusStep[] = [
+  { key: 'st/3', volgnummer: 3, naam: 'In behandeling', isEindstatus: false },
+  { key: 'st/1', volgnummer: 1, naam: 'Ontvangen', isEindstatus: false },
+  { key: 'st/2', volgnummer: 2, naam: 'Compleet', isEindstatus: false },
+  { key: 'st/4', volgnummer: 4, naam: 'Afgerond', isEindstatus: true },
+];
+const day = (d: number) => new Date(Date.UTC(2026, 10, d, 9));
+
+describe('buildTimeline', () => {
+  it('lists every step in volgnummer order: done up to the current one, then still to come', () => {
+    const timeline = buildTimeline(steps, [
+      { statustype: 'st/1', datum: day(1) },
+      { statustype: 'st/2', datum: day(3), toelichting: 'Alle stukken zijn binnen.' },
+    ]);
+    expect(timeline.map((s) => [s.naam, s.state])).toEqual([
+      ['Ontvangen', 'done'],
+      ['Compleet', 'current'],
+      ['In behandeling', 'upcoming'],
+      ['Afgerond', 'upcoming'],
+    ]);
+    expect(timeline[1]).toMatchObject({ datum: day(3), toelichtingen: ['Alle stukken zijn binnen.'] });
+    expect(timeline[2]!.datum).toBeUndefined();
+  });
+
+  it('marks the end status as done, and a skipped step as done without a date', () => {
+    const timeline = buildTimeline(steps, [
+      { statustype: 'st/1', datum: day(1) },
+      { statustype: 'st/4', datum: day(9) },
+    ]);
+    expect(timeline.map((s) => s.state)).toEqual(['done', 'done', 'done', 'done']);
+    expect(timeline[1]!.datum).toBeUndefined();
+    expect(timeline[3]!.datum).toEqual(day(9));
+  });
+
+  it('follows the zaak back when a status returned to an earlier step', () => {
+    const history = [
+      { statustype: 'st/1', datum: day(1) },
+      { statustype: 'st/3', datum: day(2) },
+      { statustype: 'st/2', datum: day(4), toelichting: 'Er ontbreekt nog een bewijsstuk.' },
+    ];
+    const timeline = buildTimeline(steps, history, 'st/2');
+    expect(timeline.map((s) => s.state)).toEqual(['done', 'current', 'upcoming', 'upcoming']);
+  });
+
+  it('shows every step as still to come when the zaak has no status yet', () => {
+    expect(buildTimeline(steps, []).every((s) => s.state === 'upcoming')).toBe(true);
+  });
+});
+
+describe('isInitiator', () => {
+  const persoon = (bsn: string, omschrijvingGeneriek = 'initiator'): InitiatorRol => ({ betrokkeneType: 'natuurlijk_persoon', omschrijvingGeneriek, inpBsn: bsn });
+  const bedrijf: InitiatorRol = { betrokkeneType: 'niet_natuurlijk_persoon', omschrijvingGeneriek: 'initiator', innNnpId: '69599084' };
+  const vestiging: InitiatorRol = { betrokkeneType: 'vestiging', omschrijvingGeneriek: 'initiator', vestigingsNummer: '000038509504', kvkNummer: '69599084' };
+
+  it('accepts a person who is the initiator, not one who is only belanghebbende', () => {
+    expect(isInitiator([persoon('999993653')], { type: 'persoon', bsn: '999993653' })).toBe(true);
+    expect(isInitiator([persoon('999993653', 'belanghebbende'), persoon('111222333')], { type: 'persoon', bsn: '999993653' })).toBe(false);
+    expect(isInitiator([bedrijf], { type: 'persoon', bsn: '999993653' })).toBe(false);
+  });
+
+  it('accepts a company by KvK number, and a vestiging only for that vestiging', () => {
+    expect(isInitiator([bedrijf], { type: 'bedrijf', kvkNummer: '69599084' })).toBe(true);
+    expect(isInitiator([bedrijf], { type: 'bedrijf', kvkNummer: '68750110' })).toBe(false);
+    expect(isInitiator([vestiging], { type: 'bedrijf', kvkNummer: '69599084', vestigingsnummer: '000038509504' })).toBe(true);
+    expect(isInitiator([vestiging], { type: 'bedrijf', kvkNummer: '69599084', vestigingsnummer: '000038509520' })).toBe(false);
+    // Logged in for a vestiging: the zaken of the whole company are not narrowed to it.
+    expect(isInitiator([bedrijf], { type: 'bedrijf', kvkNummer: '69599084', vestigingsnummer: '000038509504' })).toBe(false);
+    // A vestiging rol that names another company's KvK number is not this company's.
+    expect(isInitiator([{ ...vestiging, kvkNummer: '68750110' }], { type: 'bedrijf', kvkNummer: '69599084', vestigingsnummer: '000038509504' })).toBe(false);
+  });
+});
+
+describe('isDocumentVisible', () => {
+  it('shows only documents whose vertrouwelijkheidaanduiding is allowed', () => {
+    const allow = ['openbaar', 'beperkt_openbaar'];
+    expect(isDocumentVisible('openbaar', allow)).toBe(true);
+    expect(isDocumentVisible('beperkt_openbaar', allow)).toBe(true);
+    expect(isDocumentVisible('zaakvertrouwelijk', allow)).toBe(false);
+    expect(isDocumentVisible(undefined, allow)).toBe(false);
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * Mijn zaken as a resident uses it in Chromium: from the overzicht to the list, searching,
+ * a zaak's timeline, downloading a document and adding one (with and without JavaScript);
+ * axe on every page.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { zgwDemo } from '../../simulators/data/zgw-demo.ts';
+import { describeInBrowser, expectAccessible, launchBrowser, newPage } from '../support/browser.ts';
+import { startStack, type Stack } from '../support/stack.ts';
+
+async function loginAsSuzanne(page: Page, stack: Stack) {
+  await page.goto(stack.url);
+  await page.getByRole('link', { name: 'Inloggen met DigiD' }).click();
+  await page.getByRole('button', { name: 'Inloggen als Suzanne de Vries', exact: true }).click();
+  await page.waitForURL(`${stack.url}/overzicht`);
+}
+
+const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+
+describeInBrowser('Mijn zaken in a browser', () => {
+  let browser: Browser;
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ ZAKEN_PAGE_SIZE: '5' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  it('from the overzicht to a zaak: list, search, timeline, documents', async () => {
+    const page = await newPage(browser);
+    await loginAsSuzanne(page, stack);
+    await expect.poll(() => page.getByText('U heeft 3 lopende zaken.').count()).toBe(1);
+    await expectAccessible(page);
+
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn zaken' }).click();
+    await page.waitForURL(`${stack.url}/zaken`);
+    expect(await page.getByRole('heading', { level: 2, name: /Lopende zaken/ }).count()).toBe(1);
+    expect(await page.getByRole('table', { name: 'Lopende zaken' }).getByRole('row').count()).toBe(4); // header + 3
+    await expectAccessible(page);
+    await page.screenshot({ path: 'test-results/zaken.png', fullPage: true });
+
+    await page.getByRole('navigation', { name: 'Paginering van Afgeronde zaken' }).getByRole('link', { name: 'Volgende' }).click();
+    await page.waitForURL(/afgerond=2/);
+    await expectAccessible(page);
+
+    await page.getByLabel('Zoeken in uw zaken').fill('Wilhelminastraat');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.waitForURL(/zoek=Wilhelminastraat/);
+    expect(await page.getByRole('table', { name: 'Lopende zaken' }).getByRole('row').count()).toBe(2);
+    await page.getByRole('link', { name: 'Alle zaken tonen' }).click();
+
+    await page.getByRole('link', { name: 'Verbouwing woning Kastanjelaan 12' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Verbouwing woning Kastanjelaan 12');
+    const current = page.locator('[aria-current="step"]');
+    expect(await current.count()).toBe(1);
+    expect(await current.textContent()).toContain('Hier zijn we nu');
+    await expectAccessible(page);
+    await page.screenshot({ path: 'test-results/zaak.png', fullPage: true });
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: /Foto achtergevel/ }).click();
+    expect((await download).suggestedFilename()).toBe('achtergevel.png');
+  });
+
+  it('adds a document without JavaScript, and shows what was wrong when the file is not allowed', async () => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await loginAsSuzanne(page, stack);
+    const zaak = zgwDemo.zaken.find((z) => z.identificatie === 'ZAAK-000103')!;
+    await page.goto(`${stack.url}/zaken/demo/${zaak.uuid}`);
+
+    await page.getByLabel('Naam van het document').fill('Bankafschrift oktober');
+    await page.getByLabel('Bestand').setInputFiles({ name: 'afschrift.txt', mimeType: 'text/plain', buffer: Buffer.from('geen pdf') });
+    await page.getByRole('button', { name: 'Document toevoegen' }).click();
+    expect(await page.getByRole('alert').filter({ hasText: 'Er is iets niet goed ingevuld' }).count()).toBe(1);
+    expect(await page.getByLabel('Naam van het document').inputValue()).toBe('Bankafschrift oktober');
+    await expectAccessible(page);
+
+    await page.getByLabel('Bestand').setInputFiles({ name: 'afschrift.png', mimeType: 'image/png', buffer: png });
+    await page.getByRole('button', { name: 'Document toevoegen' }).click();
+    await page.waitForURL(/document=toegevoegd/);
+    expect(await page.getByRole('status').filter({ hasText: 'Uw document is toegevoegd aan de zaak.' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: /Bankafschrift oktober/ }).count()).toBe(1);
+    await expectAccessible(page);
+  });
+
+  it('a zaak that is not yours is a plain 404 page', async () => {
+    const page = await newPage(browser);
+    await loginAsSuzanne(page, stack);
+    const response = await page.goto(`${stack.url}/zaken/demo/${zgwDemo.notable.suzanneOnlyBelanghebbende}`);
+    expect(response?.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Pagina niet gevonden');
+    await expectAccessible(page);
+  });
+});

@@ -1,0 +1,302 @@
+/**
+ * Mijn zaken over HTTP, against the ZGW simulator with the demo data: who sees which zaak,
+ * the timeline, documents (allow-list, download, upload), search and pagination, and what a
+ * failing source does to the page.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { zgwDemo } from '../../simulators/data/zgw-demo.ts';
+import { HttpBrowser, loginOverHttp, type TestLogin } from '../support/http-browser.ts';
+import { startStack, type Stack } from '../support/stack.ts';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ ZAKEN_PAGE_SIZE: '4', SOURCE_TIMEOUT_MS: '1000', UPLOAD_MAX_BYTES: String(200 * 1024) });
+});
+afterAll(() => stack.close());
+afterEach(() => {
+  for (const api of ['zaken', 'catalogi', 'documenten'] as const) stack.zgw.setFault(api, 'none');
+  stack.zgw.setLatency(0);
+});
+
+const zaak = (number: number) => zgwDemo.zaken.find((z) => z.identificatie === `ZAAK-${String(number).padStart(6, '0')}`)!;
+const zaakUrl = (number: number) => `${stack.url}/zaken/demo/${zaak(number).uuid}`;
+const browsers = new Map<string, HttpBrowser>();
+async function as(login: TestLogin): Promise<HttpBrowser> {
+  const key = JSON.stringify(login);
+  if (!browsers.has(key)) browsers.set(key, await loginOverHttp(stack.url, login));
+  return browsers.get(key)!;
+}
+const suzanne = { bsn: '999993653' };
+
+/** The identificaties (ZAAK-000101…) on a page, in order. */
+const identificaties = (html: string) => [...html.matchAll(/Zaaknummer (ZAAK-\d{6})/g)].map((m) => m[1]);
+/** The text of a section of the list page. */
+const section = (html: string, id: 'lopend' | 'afgerond') => html.split(`id="${id}-title"`)[1]!.split('</section>')[0]!;
+const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+
+describe('Mijn zaken: the list', () => {
+  it('shows a resident their own zaken as initiator: lopende first by last change, then afgeronde, paginated', async () => {
+    const browser = await as(suzanne);
+    const page = await browser.request(`${stack.url}/zaken`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<h1 class="utrecht-heading-1">Mijn zaken</h1>');
+    // 102 changed 6 days ago, 103 five days ago, 101 three days ago.
+    expect(identificaties(section(page.body, 'lopend'))).toEqual(['ZAAK-000101', 'ZAAK-000103', 'ZAAK-000102']);
+    expect(section(page.body, 'lopend')).toContain('(3 zaken)');
+    const afgerond = section(page.body, 'afgerond');
+    expect(afgerond).toContain('(10 zaken)');
+    expect(identificaties(afgerond)).toHaveLength(4);
+    expect(afgerond).toContain('aria-label="Paginering van Afgeronde zaken"');
+    // Page 3 of the afgeronde zaken has the last two.
+    const last = await browser.request(`${stack.url}/zaken?afgerond=3`);
+    expect(identificaties(section(last.body, 'afgerond'))).toHaveLength(2);
+    expect(identificaties(section(last.body, 'lopend'))).toHaveLength(3);
+    const all = new Set([...identificaties(page.body), ...identificaties((await browser.request(`${stack.url}/zaken?afgerond=2`)).body), ...identificaties(last.body)]);
+    expect([...all].sort()).toEqual([101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113].map((n) => zaak(n).identificatie).sort());
+    // Not the zaak where she is only belanghebbende, nor anyone else's.
+    expect(page.body).not.toContain(zaak(901).identificatie);
+  });
+
+  it('shows zaaktype, current status and date on each row', async () => {
+    const page = await (await as(suzanne)).request(`${stack.url}/zaken`);
+    const row = page.body.split('ZAAK-000102')[1]!.split('</tr>')[0]!;
+    const zaaktype = zgwDemo.zaaktypen.find((t) => t.key === zaak(102).zaaktype)!;
+    expect(row).toContain(`>${zaaktype.omschrijving}<`);
+    expect(row).toContain(`>${zaaktype.statustypen[4]!.omschrijving}<`);
+    expect(row).toMatch(/<time datetime="\d{4}-\d{2}-\d{2}">\d{1,2} \w+ \d{4}<\/time>/);
+  });
+
+  it('searches in omschrijving and zaaknummer, and says when nothing matches', async () => {
+    const browser = await as(suzanne);
+    const found = await browser.request(`${stack.url}/zaken?zoek=wilhelminastraat`);
+    expect(identificaties(found.body)).toEqual(['ZAAK-000101']);
+    expect(found.body).toContain('Gezocht op &quot;wilhelminastraat&quot;.');
+    const byNumber = await browser.request(`${stack.url}/zaken?zoek=${zaak(107).identificatie}`);
+    expect(identificaties(byNumber.body)).toEqual([zaak(107).identificatie]);
+    const none = await browser.request(`${stack.url}/zaken?zoek=${encodeURIComponent('<script>x</script>')}`);
+    // Escaped: the search term is text, never markup.
+    expect(none.body).toContain('Er zijn geen lopende zaken gevonden met &quot;&lt;script>x&lt;/script>&quot;.');
+    expect(none.body).not.toContain('<script>x');
+  });
+
+  it('writes an empty state for someone without zaken', async () => {
+    const page = await (await as({ bsn: '999992570' })).request(`${stack.url}/zaken`);
+    expect(page.body).toContain('U heeft geen lopende zaken.');
+    expect(page.body).toContain('U heeft geen afgeronde zaken.');
+  });
+
+  it('shows a gemachtigde the zaken of the person acted for, not their own', async () => {
+    const page = await (await as({ gemachtigde: '999990482', voor: '999990019' })).request(`${stack.url}/zaken`);
+    expect(identificaties(page.body).sort()).toEqual([zaak(201).identificatie, zaak(202).identificatie]);
+    expect(page.body).not.toContain(zaak(211).identificatie);
+  });
+
+  it('shows a company its zaken by KvK number, and narrows to the vestiging it logged in for', async () => {
+    const company = await (await as({ kvk: '69599084' })).request(`${stack.url}/zaken`);
+    expect(identificaties(company.body).sort()).toEqual([zaak(301).identificatie, zaak(302).identificatie]);
+    const vestiging = await (await as({ kvk: '69599084', vestiging: '000038509504' })).request(`${stack.url}/zaken`);
+    expect(identificaties(vestiging.body)).toEqual([zaak(311).identificatie]);
+  });
+
+  it('shows the number of lopende zaken and the latest changes on the overzicht', async () => {
+    const page = await (await as(suzanne)).request(`${stack.url}/overzicht`);
+    expect(page.body).toContain('U heeft 3 lopende zaken.');
+    expect(page.body).toContain(`href="/zaken/demo/${zaak(101).uuid}"`);
+    expect(page.body).toContain('href="/zaken"');
+  });
+});
+
+describe('Mijn zaken: one zaak', () => {
+  it('shows the status timeline with done, current and coming steps in words, with dates and toelichtingen', async () => {
+    const page = await (await as(suzanne)).request(zaakUrl(102));
+    expect(page.status).toBe(200);
+    const steps = page.body.split('</ol>')[0]!.split('<li class="voordeur-process-step ').slice(1);
+    const zaaktype = zgwDemo.zaaktypen.find((t) => t.key === zaak(102).zaaktype)!;
+    expect(steps).toHaveLength(zaaktype.statustypen.length);
+    expect(steps.slice(0, 4).every((s) => s.includes('>Klaar<'))).toBe(true);
+    expect(steps[4]).toContain('aria-current="step"');
+    expect(steps[4]).toContain('>Hier zijn we nu<');
+    expect(steps[4]).toContain('De commissie is positief.');
+    expect(steps.slice(5).every((s) => s.includes('>Nog niet begonnen<') && !s.includes('<time'))).toBe(true);
+    expect(steps[0]).toContain(`Stap 1 van ${zaaktype.statustypen.length}`);
+  });
+
+  it('shows the resultaat of a closed zaak', async () => {
+    const closed = zgwDemo.zaken.find((z) => !z.open && z.owner && 'bsn' in z.owner && z.owner.bsn === '999993653' && z.resultaat)!;
+    const page = await (await as(suzanne)).request(`${stack.url}/zaken/demo/${closed.uuid}`);
+    expect(page.body).toContain('>Uitkomst<');
+    const zaaktype = zgwDemo.zaaktypen.find((t) => t.key === closed.zaaktype)!;
+    expect(zaaktype.resultaattypen.some((r) => page.body.includes(r.omschrijving))).toBe(true);
+  });
+
+  it('lists only documents whose vertrouwelijkheidaanduiding is allowed, and downloads them with name and type', async () => {
+    const browser = await as(suzanne);
+    const page = await browser.request(zaakUrl(103));
+    const byV = zgwDemo.notable.documentByVertrouwelijkheid;
+    expect(page.body).toContain(byV.openbaar);
+    expect(page.body).toContain(byV.beperkt_openbaar);
+    for (const hidden of ['intern', 'zaakvertrouwelijk', 'vertrouwelijk', 'confidentieel', 'geheim', 'zeer_geheim'] as const) {
+      expect(page.body).not.toContain(byV[hidden]);
+      const refused = await browser.request(`${zaakUrl(103)}/documenten/${byV[hidden]}`);
+      expect(refused.status).toBe(404);
+    }
+    const document = zaak(103).documenten.find((d) => d.uuid === byV.openbaar)!;
+    const download = await fetch(`${zaakUrl(103)}/documenten/${byV.openbaar}`, { headers: { cookie: cookieHeader(browser) } });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(download.headers.get('content-disposition')).toContain(`filename="${document.bestandsnaam}"`);
+    expect(download.headers.get('cache-control')).toBe('private, no-store');
+    const bytes = Buffer.from(await download.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('answers 404, the same as for nothing, for a zaak that is not the person’s and for its documents', async () => {
+    const browser = await as(suzanne);
+    const notHers = await browser.request(zaakUrl(901));
+    const nothing = await browser.request(`${stack.url}/zaken/demo/a0000000-0000-4000-8000-000000999999`);
+    expect(notHers.status).toBe(404);
+    expect(nothing.status).toBe(404);
+    const normal = (html: string) => html.replace(/nonce="[^"]+"/g, '').replace(/a0000000-0000-4000-8000-\d{12}/g, 'UUID');
+    expect(normal(notHers.body)).toBe(normal(nothing.body));
+    const otherDocument = zaak(901).documenten[0]!.uuid;
+    expect((await browser.request(`${zaakUrl(901)}/documenten/${otherDocument}`)).status).toBe(404);
+    // Someone else's document asked for through one's own zaak.
+    expect((await browser.request(`${zaakUrl(103)}/documenten/${otherDocument}`)).status).toBe(404);
+    expect((await browser.request(`${stack.url}/zaken/onbekend/${zaak(101).uuid}`)).status).toBe(404);
+    expect((await browser.request(`${stack.url}/zaken/demo/niet-een-uuid`)).status).toBe(404);
+  });
+
+  it('streams the 100 MB document without holding it in memory', async () => {
+    const browser = await as(suzanne);
+    const response = await fetch(`${zaakUrl(103)}/documenten/${zgwDemo.notable.largeDocument}`, { headers: { cookie: cookieHeader(browser) } });
+    expect(response.status).toBe(200);
+    const expected = 100 * 1024 * 1024;
+    expect(Number(response.headers.get('content-length'))).toBe(expected);
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    let received = 0;
+    for await (const chunk of response.body!) {
+      received += (chunk as Uint8Array).length;
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }
+    expect(received).toBe(expected);
+    // Simulator, Voordeur and this test share the process: together they stay far below 100 MB.
+    expect(peak - before).toBeLessThan(50 * 1024 * 1024);
+  });
+});
+
+describe('Mijn zaken: adding a document', () => {
+  const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+  function form(csrf: string | undefined, titel: string, file?: { name: string; content: Buffer; type?: string }) {
+    const data = new FormData();
+    if (csrf) data.append('_csrf', csrf);
+    data.append('titel', titel);
+    if (file) data.append('bestand', new Blob([new Uint8Array(file.content)], { type: file.type ?? 'application/octet-stream' }), file.name);
+    return data;
+  }
+
+  it('adds an allowed file to an open zaak: a document linked to the zaak, shown in the list', async () => {
+    const browser = await as(suzanne);
+    const page = await browser.request(zaakUrl(101));
+    expect(page.body).toContain('Document toevoegen');
+    const before = stack.zgw.documents().length;
+    const sent = await browser.request(`${zaakUrl(101)}/documenten`, { multipart: form(csrfOf(page.body), 'Foto van de parkeerplaats', { name: 'parkeerplaats.png', content: png, type: 'image/png' }) });
+    expect(sent.status).toBe(303);
+    expect(sent.location).toBe(`${zaakUrl(101)}?document=toegevoegd#zaak-documents-title`);
+    const stored = stack.zgw.documents().slice(before);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ titel: 'Foto van de parkeerplaats', bestandsnaam: 'parkeerplaats.png', formaat: 'image/png', bestandsomvang: png.length, vertrouwelijkheidaanduiding: 'beperkt_openbaar' });
+    expect(stack.zgw.zaakinformatieobjecten().some((link) => link.zaak.endsWith(zaak(101).uuid) && link.informatieobject.endsWith(stored[0]!.uuid))).toBe(true);
+    const after = await browser.request(sent.location!);
+    expect(after.body).toContain('Uw document is toegevoegd aan de zaak.');
+    expect(after.body).toContain('Foto van de parkeerplaats');
+  });
+
+  it('refuses a file of the wrong type, one that is too large, or no file, in Dutch next to the field, keeping the title', async () => {
+    const browser = await as(suzanne);
+    const csrf = csrfOf((await browser.request(zaakUrl(101))).body);
+    const before = stack.zgw.documents().length;
+    const wrongType = await browser.request(`${zaakUrl(101)}/documenten`, { multipart: form(csrf, 'Mijn brief', { name: 'brief.pdf', content: Buffer.from('dit is geen pdf'), type: 'application/pdf' }) });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.body).toContain('Dit soort bestand kunt u niet toevoegen. Toegestaan: PDF, JPG, JPEG, PNG.');
+    expect(wrongType.body).toContain('value="Mijn brief"');
+    expect(wrongType.body).toContain('href="#bestand"');
+    const tooLarge = await browser.request(`${zaakUrl(101)}/documenten`, { multipart: form(csrf, 'Groot', { name: 'groot.png', content: Buffer.concat([png, Buffer.alloc(300 * 1024)]) }) });
+    expect(tooLarge.status).toBe(400);
+    expect(tooLarge.body).toContain('Het bestand is te groot. Het mag maximaal 205 kB zijn.');
+    const noFile = await browser.request(`${zaakUrl(101)}/documenten`, { multipart: form(csrf, '') });
+    expect(noFile.status).toBe(400);
+    expect(noFile.body).toContain('Vul een naam in voor het document.');
+    expect(noFile.body).toContain('Kies een bestand.');
+    expect(stack.zgw.documents().length).toBe(before);
+  });
+
+  it('refuses an upload without the CSRF token, to a zaak that is not the person’s, or to a closed zaak', async () => {
+    const browser = await as(suzanne);
+    const csrf = csrfOf((await browser.request(zaakUrl(101))).body);
+    const before = stack.zgw.documents().length;
+    const file = { name: 'a.png', content: png };
+    expect((await browser.request(`${zaakUrl(101)}/documenten`, { multipart: form(undefined, 'x', file) })).status).toBe(403);
+    expect((await browser.request(`${zaakUrl(101)}/documenten`, { multipart: form('wrong', 'x', file) })).status).toBe(403);
+    expect((await browser.request(`${zaakUrl(901)}/documenten`, { multipart: form(csrf, 'x', file) })).status).toBe(404);
+    const closed = await browser.request(`${zaakUrl(104)}/documenten`, { multipart: form(csrf, 'x', file) });
+    expect(closed.status).toBe(409);
+    expect(closed.body).toContain('Deze zaak is afgerond. U kunt geen documenten meer toevoegen.');
+    expect(stack.zgw.documents().length).toBe(before);
+  });
+});
+
+describe('Mijn zaken: when the ZGW APIs fail', () => {
+  for (const fault of ['down', 'garbage', 'hang'] as const) {
+    it(`keeps the page and says the block is unavailable when the Zaken API is ${fault}`, async () => {
+      const browser = await as(suzanne);
+      stack.zgw.setFault('zaken', fault);
+      const started = performance.now();
+      const list = await browser.request(`${stack.url}/zaken`);
+      expect(list.status).toBe(200);
+      expect(list.body).toContain('Dit onderdeel is nu niet beschikbaar. Probeer het later opnieuw.');
+      const overzicht = await browser.request(`${stack.url}/overzicht`);
+      expect(overzicht.status).toBe(200);
+      expect(overzicht.body).toContain('Welkom, Suzanne de Vries');
+      expect(overzicht.body).toContain('Dit onderdeel is nu niet beschikbaar.');
+      const detail = await browser.request(zaakUrl(102));
+      expect(detail.status).toBe(503);
+      expect(detail.body).toContain('Dit onderdeel is nu niet beschikbaar.');
+      // Each request waited at most the deadline (1 s here), never for a hanging source.
+      expect(performance.now() - started).toBeLessThan(3 * 1000 + 1500);
+    });
+  }
+
+  it('shows the zaak without its documents when only the Documenten API fails', async () => {
+    const browser = await as(suzanne);
+    stack.zgw.setFault('documenten', 'down');
+    const page = await browser.request(zaakUrl(103));
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Hoe ver is uw zaak?');
+    const documents = page.body.split('id="zaak-documents-title"')[1]!.split('</section>')[0]!;
+    expect(documents).toContain('Dit onderdeel is nu niet beschikbaar.');
+  });
+
+  it('never logs a BSN or a token while talking to the ZGW APIs', async () => {
+    await (await as(suzanne)).request(`${stack.url}/zaken`);
+    const logs = stack.voordeur.logs.join('\n');
+    expect(logs).not.toContain('999993653');
+    expect(logs).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
+  });
+});
+
+describe('Mijn zaken: round trips', () => {
+  it('asks the Zaken API once per list page once statussen and the catalogue are cached (no N+1)', async () => {
+    const browser = await as(suzanne);
+    await browser.request(`${stack.url}/zaken`);
+    stack.zgw.resetCounts();
+    await browser.request(`${stack.url}/zaken`);
+    expect(stack.zgw.requestCount('zaken')).toBe(1);
+    expect(stack.zgw.requestCount('catalogi')).toBe(0);
+  });
+});
+
+function cookieHeader(browser: HttpBrowser): string {
+  const jar = browser.cookies.get(new URL(stack.url).hostname)!;
+  return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+}
