@@ -33,7 +33,7 @@ export class ApiError extends Error {
 export const notFound = (detail = 'Niet gevonden.') => new ApiError(404, 'not_found', 'Niet gevonden.', detail);
 
 export const invalid = (invalidParams: InvalidParam[]) =>
-  new ApiError(400, 'invalid', 'Invalid input.', 'Er zijn fouten in de invoer. Zie invalidParams.', invalidParams);
+  new ApiError(400, 'invalid', 'Ongeldige invoer.', 'Er zijn fouten in de invoer. Zie invalidParams.', invalidParams);
 
 /** Type names as Open Zaak puts them in `type` (…/ref/fouten/NotFound/). */
 const typeNames: Record<number, string> = {
@@ -78,6 +78,9 @@ const garbageHtml =
  */
 export function setUpApiScope(scope: FastifyInstance, api: ApiName, apiVersion: string, context: ApiContext): void {
   const { faults, links, authenticate } = context;
+
+  // The specs accept only Content-Type: application/json (415 otherwise); Fastify would also parse text/plain.
+  scope.removeContentTypeParser('text/plain');
 
   scope.addHook('onRequest', async (request, reply) => {
     faults.count(api);

@@ -253,9 +253,9 @@ function compareZaken(order: ZaakOrder[]) {
 async function requireAcceptCrs(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const crs = request.headers['accept-crs'];
   if (crs === undefined) {
-    throw new ApiError(412, 'precondition_failed', 'Precondition failed', "'Accept-Crs' header ontbreekt. Stuur Accept-Crs: EPSG:4326.");
+    throw new ApiError(412, 'precondition_failed', 'Voorwaarde niet vervuld.', "'Accept-Crs' header ontbreekt. Stuur Accept-Crs: EPSG:4326.");
   }
-  if (crs !== 'EPSG:4326') throw new ApiError(406, 'not_acceptable', 'Not acceptable', `CRS '${String(crs)}' wordt niet ondersteund. Gebruik EPSG:4326.`);
+  if (crs !== 'EPSG:4326') throw new ApiError(406, 'not_acceptable', 'Niet acceptabel.', `CRS '${String(crs)}' wordt niet ondersteund. Gebruik EPSG:4326.`);
   reply.header('Content-Crs', 'EPSG:4326');
 }
 
@@ -310,7 +310,11 @@ export async function registerZakenApi(app: FastifyInstance, prefix: string, sto
         return paginate(request, statussen, context.pageSize, links);
       });
 
-      scope.get<{ Params: { uuid: string } }>('/statussen/:uuid', async (request) => statusJson(store, request.params.uuid) ?? Promise.reject(notFound()));
+      scope.get<{ Params: { uuid: string } }>('/statussen/:uuid', async (request) => {
+        const status = statusJson(store, request.params.uuid);
+        if (!status) throw notFound();
+        return status;
+      });
 
       scope.post('/statussen', async (request, reply) => {
         const body = requireObject(request.body);
@@ -376,7 +380,11 @@ export async function registerZakenApi(app: FastifyInstance, prefix: string, sto
         return paginate(request, resultaten, context.pageSize, links);
       });
 
-      scope.get<{ Params: { uuid: string } }>('/resultaten/:uuid', async (request) => resultaatJson(store, request.params.uuid) ?? Promise.reject(notFound()));
+      scope.get<{ Params: { uuid: string } }>('/resultaten/:uuid', async (request) => {
+        const resultaat = resultaatJson(store, request.params.uuid);
+        if (!resultaat) throw notFound();
+        return resultaat;
+      });
 
       // Not paginated: zaakinformatieobject_list answers `type: array` in the spec.
       scope.get('/zaakinformatieobjecten', async (request) => {
@@ -390,9 +398,11 @@ export async function registerZakenApi(app: FastifyInstance, prefix: string, sto
           .filter((z) => informatieobject === undefined || z.informatieobject === informatieobject);
       });
 
-      scope.get<{ Params: { uuid: string } }>('/zaakinformatieobjecten/:uuid', async (request) =>
-        zaakinformatieobjectJson(store, request.params.uuid) ?? Promise.reject(notFound()),
-      );
+      scope.get<{ Params: { uuid: string } }>('/zaakinformatieobjecten/:uuid', async (request) => {
+        const zio = zaakinformatieobjectJson(store, request.params.uuid);
+        if (!zio) throw notFound();
+        return zio;
+      });
 
       scope.post('/zaakinformatieobjecten', async (request, reply) => {
         const body = requireObject(request.body);

@@ -525,6 +525,8 @@ describe('ZGW simulator', () => {
       await conforming(await post({ ...valid, inhoud: 'aGFsbG8=', bestandsomvang: 99 }), 'documenten', 'POST', '/enkelvoudiginformatieobjecten', 400);
       await conforming(await post('{niet: json'), 'documenten', 'POST', '/enkelvoudiginformatieobjecten', 400);
       await conforming(await post([valid]), 'documenten', 'POST', '/enkelvoudiginformatieobjecten', 400);
+      const plain = await sim.call(`${documenten}/enkelvoudiginformatieobjecten`, { body: 'titel=x', headers: { 'content-type': 'text/plain' } });
+      await conforming(plain, 'documenten', 'POST', '/enkelvoudiginformatieobjecten', 415);
       expect(sim.zgw.documents()).toHaveLength(before);
     });
 
