@@ -223,7 +223,7 @@ describe('Mijn zaken: adding a document', () => {
     expect(wrongType.body).toContain('href="#bestand"');
     const tooLarge = await browser.request(`${zaakUrl(101)}/documenten`, { multipart: form(csrf, 'Groot', { name: 'groot.png', content: Buffer.concat([png, Buffer.alloc(300 * 1024)]) }) });
     expect(tooLarge.status).toBe(400);
-    expect(tooLarge.body).toContain('Het bestand is te groot. Het mag maximaal 205 kB zijn.');
+    expect(tooLarge.body).toContain('Het bestand is te groot. Het mag maximaal 200 kB zijn.');
     const noFile = await browser.request(`${zaakUrl(101)}/documenten`, { multipart: form(csrf, '') });
     expect(noFile.status).toBe(400);
     expect(noFile.body).toContain('Vul een naam in voor het document.');

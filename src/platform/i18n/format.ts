@@ -20,10 +20,10 @@ export function isoDay(value: Date | string): string {
   return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
 }
 
-/** "1,4 MB", "320 kB", "12 bytes". */
+/** "1,4 MB", "320 kB", "12 bytes", counted in 1024s as file managers do (10485760 bytes is "10 MB"). */
 export function formatBytes(lang: Lang, t: Translate, bytes: number): string {
   const number = (n: number, digits: number) => n.toLocaleString(locales[lang], { maximumFractionDigits: digits });
-  if (bytes < 1000) return t('format.bytes', { n: bytes });
-  if (bytes < 1_000_000) return t('format.kb', { n: number(bytes / 1000, 0) });
-  return t('format.mb', { n: number(bytes / 1_000_000, 1) });
+  if (bytes < 1024) return t('format.bytes', { n: bytes });
+  if (bytes < 1024 * 1024) return t('format.kb', { n: number(bytes / 1024, 0) });
+  return t('format.mb', { n: number(bytes / (1024 * 1024), 1) });
 }

@@ -143,7 +143,8 @@ export class Zaaksysteem {
     if (subject.type === 'persoon') filter.rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn = subject.bsn;
     else if (subject.vestigingsnummer) filter.rol__betrokkeneIdentificatie__vestiging__vestigingsNummer = subject.vestigingsnummer;
     else filter.rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__innNnpId = subject.kvkNummer;
-    const raw = await this.allPages(this.zaken, `${this.api.zaken}/zaken?${query(filter)}`, zaakSchema);
+    // The spec sets no default order, and its `ordering` type is a nested array (a spec error): send it as text.
+    const raw = await this.allPages(this.zaken, `${this.api.zaken}/zaken?${query(filter)}&ordering=-startdatum`, zaakSchema);
     return Promise.all(raw.map((zaak) => this.limit(() => this.toZaak(zaak))));
   }
 
