@@ -3,7 +3,9 @@
  * every call after a fixed delay (BENCH_LATENCY_MS, default 100 ms); a page's time divided by
  * that delay is the number of round trips it waited for one after another. N+1 fetching would
  * show as a number that grows with the number of zaken; parallel fetching keeps it flat.
- * Targets: list ≤ 2 (cold caches) and 1 (warm), zaak page ≤ 3 (warm catalogue).
+ * Targets: list 1 round trip when warm; cold, 1 + ⌈zaken ÷ 10⌉ (the statussen are fetched at most
+ * 10 at a time per request, to spare the source); zaak page 3 (warm catalogue). A verdict allows
+ * half a round trip for Voordeur's own work.
  *   node --import tsx bench/zaken.ts
  */
 import { loginOverHttp } from '../test/support/http-browser.ts';
@@ -15,7 +17,10 @@ const repeats = Number(process.env.BENCH_REPEATS ?? 5);
 
 const stack = await startStack({ LOG_LEVEL: 'warn', NODE_ENV: 'production', SOURCE_TIMEOUT_MS: String(latency * 20) });
 try {
+  // Logging in lands on the overzicht, which would fill the caches: keep the Zaken API down meanwhile.
+  stack.zgw.setFault('zaken', 'down');
   const browser = await loginOverHttp(stack.url, { bsn: '999993653' });
+  stack.zgw.setFault('zaken', 'none');
   stack.zgw.setLatency(latency);
 
   async function time(path: string): Promise<{ ms: number; calls: number }> {
@@ -34,7 +39,7 @@ try {
 
   const zaak = zgwDemo.zaken.find((z) => z.identificatie === 'ZAAK-000103')!;
   const rows: [string, { ms: number; calls: number }, number][] = [
-    ['Mijn zaken, cold caches (13 zaken)', await time('/zaken'), 2],
+    ['Mijn zaken, cold caches (13 zaken)', await time('/zaken'), 1 + Math.ceil(13 / 10)],
     ['Mijn zaken, warm', await median('/zaken'), 1],
     ['overzicht, warm', await median('/overzicht'), 1],
     ['zaak with 9 documents, warm catalogue', await median(`/zaken/demo/${zaak.uuid}`), 3],

@@ -9,7 +9,7 @@
  * - one zaak: zaak and initiator rollen in parallel (ownership is checked before anything
  *   else is read), then statussen, documents links, zaaktype, statustypen, resultaat in
  *   parallel, then the documents and the resultaattype.
- * Per-zaak calls run with bounded concurrency; each call has the configured deadline.
+ * Per-zaak calls run with bounded concurrency per request; each call has the configured deadline.
  */
 import { LRUCache } from 'lru-cache';
 import pLimit from 'p-limit';
@@ -67,7 +67,7 @@ export interface ZaaksysteemOptions {
   /** The vertrouwelijkheidaanduiding given to documents the person uploads. */
   uploadVertrouwelijkheidaanduiding: string;
   metrics: Metrics;
-  /** Parallel calls per request (e.g. one per zaak). */
+  /** At most this many calls at once for one person's request (e.g. one per zaak); default 10. */
   concurrency?: number;
 }
 
@@ -98,7 +98,7 @@ export class Zaaksysteem {
   private readonly catalogi: SourceClient;
   private readonly documenten: SourceClient;
   private readonly api: { zaken: string; catalogi: string; documenten: string };
-  private readonly limit: ReturnType<typeof pLimit>;
+  private readonly concurrency: number;
   private readonly catalogue: LRUCache<string, object, SourceClient>;
   private readonly statusCache = new LRUCache<string, RawStatus>({ max: 20_000, ttl: 60 * 60 * 1000 });
 
@@ -120,7 +120,7 @@ export class Zaaksysteem {
     this.zaken = client('zaken', { 'accept-crs': 'EPSG:4326' });
     this.catalogi = client('catalogi');
     this.documenten = client('documenten');
-    this.limit = pLimit(options.concurrency ?? 8);
+    this.concurrency = options.concurrency ?? 10;
     // Catalogue objects change rarely; one fetch per TTL, shared by concurrent requests, and
     // the last known value when the Catalogi API fails.
     this.catalogue = new LRUCache<string, object, SourceClient>({
@@ -145,7 +145,8 @@ export class Zaaksysteem {
     else filter.rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__innNnpId = subject.kvkNummer;
     // The spec sets no default order, and its `ordering` type is a nested array (a spec error): send it as text.
     const raw = await this.allPages(this.zaken, `${this.api.zaken}/zaken?${query(filter)}&ordering=-startdatum`, zaakSchema);
-    return Promise.all(raw.map((zaak) => this.limit(() => this.toZaak(zaak))));
+    const limit = pLimit(this.concurrency);
+    return Promise.all(raw.map((zaak) => limit(() => this.toZaak(zaak))));
   }
 
   /** A zaak with its timeline, resultaat and visible documents; null when it does not exist or is not the subject's. */
@@ -292,8 +293,9 @@ export class Zaaksysteem {
 
   private async visibleDocuments(urls: string[]): Promise<ZaakDocument[]> {
     // Only documents in this system's Documenten API: the token is not sent anywhere else.
+    const limit = pLimit(this.concurrency);
     const raws = await Promise.all(
-      urls.filter((url) => this.isUnder(url, this.api.documenten)).map((url) => this.limit(() => this.documenten.getJson(url, enkelvoudiginformatieobjectSchema))),
+      urls.filter((url) => this.isUnder(url, this.api.documenten)).map((url) => limit(() => this.documenten.getJson(url, enkelvoudiginformatieobjectSchema))),
     );
     const visible = raws.filter((d): d is RawDocument => d !== null && isDocumentVisible(d.vertrouwelijkheidaanduiding, this.options.documentAllowList));
     const documents = await Promise.all(visible.map((d) => this.toDocument(d)));
