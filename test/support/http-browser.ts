@@ -33,7 +33,7 @@ export class HttpBrowser {
       body = new URLSearchParams(init.form).toString();
       headers['content-type'] = 'application/x-www-form-urlencoded';
     }
-    const response = await fetch(url, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, redirect: 'manual' });
+    const response = await fetch(url, { method: init.method ?? (init.form || init.multipart ? 'POST' : 'GET'), headers, body, redirect: 'manual' });
     const setCookies = response.headers.getSetCookie();
     for (const line of setCookies) {
       const [pair, ...attributes] = line.split(';');
