@@ -31,6 +31,19 @@ describe('configuration', () => {
     }
   });
 
+  it('reads the zaaksystemen and says which part of the JSON is wrong', () => {
+    const system = { naam: 'openzaak', zakenApi: 'https://oz.example.nl/zaken/api/v1', catalogiApi: 'https://oz.example.nl/catalogi/api/v1', documentenApi: 'https://oz.example.nl/documenten/api/v1', clientId: 'voordeur', secret: 's' };
+    const config = loadConfig({ ...production, ZAAKSYSTEMEN: JSON.stringify([system]) });
+    expect(config.zaken.systems).toEqual([system]);
+    expect(config.zaken.documentAllowList).toEqual(['openbaar', 'beperkt_openbaar']);
+    expect(loadConfig(production).zaken.systems).toEqual([]);
+    expect(problems({ ...production, ZAAKSYSTEMEN: '[{naam:' })[0]).toMatch(/^ZAAKSYSTEMEN: must be JSON, e\.g\. \[\{"naam"/);
+    expect(problems({ ...production, ZAAKSYSTEMEN: JSON.stringify([{ ...system, zakenApi: 'ftp://x' }]) })[0]).toMatch(/^ZAAKSYSTEMEN: 0\.zakenApi: must be an http\(s\) URL/);
+    expect(problems({ ...production, ZAAKSYSTEMEN: JSON.stringify([{ ...system, naam: 'Open Zaak' }]) })[0]).toMatch(/^ZAAKSYSTEMEN: 0\.naam: naam: lower-case/);
+    expect(problems({ ...production, ZAAKSYSTEMEN: JSON.stringify([system, system]) })[0]).toMatch(/^ZAAKSYSTEMEN: .*own naam/);
+    expect(problems({ ...production, DOCUMENT_VERTROUWELIJKHEID_ALLOWED: 'openbaar,geheimpje' })[0]).toMatch(/^DOCUMENT_VERTROUWELIJKHEID_ALLOWED/);
+  });
+
   it('names a wrong value and says what is expected', () => {
     expect(problems({ ...production, PORT: 'abc' })[0]).toMatch(/^PORT:/);
     expect(problems({ ...production, OIDC_ISSUER: 'http://login.example.nl' })[0]).toMatch(/^OIDC_ISSUER: must use https/);

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { vertrouwelijkheidaanduidingen } from './domain/zaak.ts';
 import type { ZaaksysteemConfig } from './sources/zgw/zaaksysteem.ts';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -105,13 +106,11 @@ const schema = z
     SOURCE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
     CATALOGUE_CACHE_SECONDS: z.coerce.number().int().min(0).max(24 * 60 * 60).default(300),
     DOCUMENT_VERTROUWELIJKHEID_ALLOWED: list
-      .pipe(z.array(z.enum(['openbaar', 'beperkt_openbaar', 'intern', 'zaakvertrouwelijk', 'vertrouwelijk', 'confidentieel', 'geheim', 'zeer_geheim'])))
+      .pipe(z.array(z.enum(vertrouwelijkheidaanduidingen)))
       .default(['openbaar', 'beperkt_openbaar']),
     UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
     UPLOAD_ALLOWED_TYPES: list.pipe(z.array(z.string().regex(/^[a-z0-9]+$/, 'file extensions without dots, e.g. pdf,jpg,png'))).default(['pdf', 'jpg', 'jpeg', 'png']),
-    UPLOAD_VERTROUWELIJKHEIDAANDUIDING: z
-      .enum(['openbaar', 'beperkt_openbaar', 'intern', 'zaakvertrouwelijk', 'vertrouwelijk', 'confidentieel', 'geheim', 'zeer_geheim'])
-      .default('beperkt_openbaar'),
+    UPLOAD_VERTROUWELIJKHEIDAANDUIDING: z.enum(vertrouwelijkheidaanduidingen).default('beperkt_openbaar'),
     ZAKEN_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 
     THEME_ORGANISATION_NAME: z.string().min(1).default('Gemeente Voorbeeld'),

@@ -4,6 +4,19 @@
  */
 import type { Subject } from './identity.ts';
 
+/** The vertrouwelijkheidaanduidingen of the ZGW standards, from most open to most secret. */
+export const vertrouwelijkheidaanduidingen = [
+  'openbaar',
+  'beperkt_openbaar',
+  'intern',
+  'zaakvertrouwelijk',
+  'vertrouwelijk',
+  'confidentieel',
+  'geheim',
+  'zeer_geheim',
+] as const;
+export type Vertrouwelijkheidaanduiding = (typeof vertrouwelijkheidaanduidingen)[number];
+
 /** Where a zaak lives: the configured zaaksysteem (its short name) and the zaak's uuid there. */
 export interface ZaakRef {
   systeem: string;

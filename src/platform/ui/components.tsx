@@ -121,6 +121,29 @@ export function ErrorSummary({ errors, title }: { errors: FieldError[]; title: s
   );
 }
 
+/** The NL Design System form field around one input: label, description, error, then the input. */
+function FormField({ id, label, description, error, kind, children }: Children & {
+  id: string;
+  label: ComponentChildren;
+  description?: ComponentChildren;
+  error?: string;
+  kind: string;
+}) {
+  return (
+    <div class={cx('utrecht-form-field', kind, error && 'utrecht-form-field--invalid')}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={id}>{label}</label>
+      </div>
+      {description && <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>{description}</div>}
+      {error && <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>{error}</div>}
+      <div class="utrecht-form-field__input">{children}</div>
+    </div>
+  );
+}
+
+/** aria-describedby for an input with an optional description and error. */
+const describedBy = (id: string, description: unknown, error: unknown) => cx(description ? `${id}-description` : undefined, error ? `${id}-error` : undefined) || undefined;
+
 export function TextField({ id, name, label, value, error, description, type = 'text', autoComplete, inputMode, size }: {
   id: string;
   name: string;
@@ -133,29 +156,21 @@ export function TextField({ id, name, label, value, error, description, type = '
   inputMode?: JSX.HTMLAttributes['inputMode'];
   size?: number;
 }) {
-  const describedBy = cx(description ? `${id}-description` : undefined, error && `${id}-error`) || undefined;
   return (
-    <div class={cx('utrecht-form-field', 'utrecht-form-field--text', error && 'utrecht-form-field--invalid')}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>{label}</label>
-      </div>
-      {description && <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>{description}</div>}
-      {error && <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>{error}</div>}
-      <div class="utrecht-form-field__input">
-        <input
-          class={cx('utrecht-textbox', 'utrecht-textbox--html-input', error && 'utrecht-textbox--invalid')}
-          id={id}
-          name={name}
-          type={type}
-          value={value ?? ''}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={describedBy}
-          autoComplete={autoComplete}
-          inputMode={inputMode}
-          size={size}
-        />
-      </div>
-    </div>
+    <FormField id={id} label={label} description={description} error={error} kind="utrecht-form-field--text">
+      <input
+        class={cx('utrecht-textbox', 'utrecht-textbox--html-input', error && 'utrecht-textbox--invalid')}
+        id={id}
+        name={name}
+        type={type}
+        value={value ?? ''}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, description, error)}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        size={size}
+      />
+    </FormField>
   );
 }
 
@@ -234,17 +249,9 @@ export function FileField({ id, name, label, error, description, accept }: {
   description?: ComponentChildren;
   accept?: string;
 }) {
-  const describedBy = cx(description ? `${id}-description` : undefined, error && `${id}-error`) || undefined;
   return (
-    <div class={cx('utrecht-form-field', 'voordeur-form-field--file', error && 'utrecht-form-field--invalid')}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>{label}</label>
-      </div>
-      {description && <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>{description}</div>}
-      {error && <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>{error}</div>}
-      <div class="utrecht-form-field__input">
-        <input class="voordeur-file-input" id={id} name={name} type="file" accept={accept} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy} />
-      </div>
-    </div>
+    <FormField id={id} label={label} description={description} error={error} kind="voordeur-form-field--file">
+      <input class="voordeur-file-input" id={id} name={name} type="file" accept={accept} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(id, description, error)} />
+    </FormField>
   );
 }

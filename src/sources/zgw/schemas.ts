@@ -5,6 +5,7 @@
  * Unknown fields are ignored, so newer API versions keep working.
  */
 import { z } from 'zod';
+import { vertrouwelijkheidaanduidingen } from '../../domain/zaak.ts';
 import type { components as Catalogi } from './generated/catalogi.ts';
 import type { components as Documenten } from './generated/documenten.ts';
 import type { components as Zaken } from './generated/zaken.ts';
@@ -124,16 +125,8 @@ export const informatieobjecttypeSchema = fits<C['InformatieObjectType']>()(
   }),
 );
 
-export const vertrouwelijkheidaanduidingen = [
-  'openbaar',
-  'beperkt_openbaar',
-  'intern',
-  'zaakvertrouwelijk',
-  'vertrouwelijk',
-  'confidentieel',
-  'geheim',
-  'zeer_geheim',
-] as const satisfies readonly D['VertrouwelijkheidaanduidingEnum'][];
+// The domain's list must be the spec's enum.
+vertrouwelijkheidaanduidingen satisfies readonly D['VertrouwelijkheidaanduidingEnum'][];
 
 export const enkelvoudiginformatieobjectSchema = fits<Omit<D['EnkelvoudigInformatieObject'], 'vertrouwelijkheidaanduiding'> & { vertrouwelijkheidaanduiding?: string }>()(
   z.object({
