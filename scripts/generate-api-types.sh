@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Regenerates the TypeScript types of the external APIs from the official specs in ../shared/specs.
+# Regenerates the TypeScript types of the external APIs from the official specs in specs/ (copies of ../shared/specs).
 # openapi-typescript 7 wants TypeScript 5 as a peer (Voordeur uses TypeScript 7 to typecheck),
 # so it runs from a throw-away folder.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-specs="${SPECS_DIR:-$root/../shared/specs}"
+specs="${SPECS_DIR:-$root/specs}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 (cd "$work" && npm init -y >/dev/null && npm install --no-audit --no-fund --silent openapi-typescript@7.13.0 typescript@5)
 for api in zaken catalogi documenten; do
   out="$root/src/sources/zgw/generated/$api.ts"
   (cd "$work" && npx openapi-typescript "$specs/$api-api.yaml" -o "$work/$api.ts")
-  { echo "/* Generated from ../shared/specs/$api-api.yaml by scripts/generate-api-types.sh (openapi-typescript 7). Do not edit. */"; cat "$work/$api.ts"; } > "$out"
+  { echo "/* Generated from specs/$api-api.yaml by scripts/generate-api-types.sh (openapi-typescript 7). Do not edit. */"; cat "$work/$api.ts"; } > "$out"
 done

@@ -1,6 +1,6 @@
 /**
  * The ZGW simulator: Zaken API 1.5.1, Catalogi API 1.3.1 and Documenten API 1.5.0, built from
- * the official specs in ../shared/specs and checked against them in zgw.test.ts. It stands in
+ * the official specs in specs/ and checked against them in zgw.test.ts. It stands in
  * for Open Zaak in the demo and the tests, with the demo data of simulators/data/zgw-demo.ts.
  *
  * Each API is its own Fastify scope under `${baseUrl}/<api>/api/v1`, so its hooks (ZGW JWT,

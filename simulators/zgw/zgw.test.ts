@@ -12,8 +12,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isValidBsn } from '../../src/domain/bsn.ts';
 import { testCompanies, testPersons } from '../data/test-identities.ts';
 import { demoUuid, vertrouwelijkheidaanduidingen, zgwDemo } from '../data/zgw-demo.ts';
-import { Contract } from './contract.ts';
-import type { SpecName } from './contract.ts';
+import { Contract } from '../shared/contract.ts';
+import type { SpecName } from '../shared/contract.ts';
 import { registerZgwSimulator } from './index.ts';
 import type { Notificatie, ZgwSimulator, ZgwSimulatorOptions } from './index.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Checks JSON against the official OpenAPI 3.0 specs (../shared/specs), for the contract tests:
+ * Checks JSON against the official OpenAPI 3.0 specs (specs/), for the contract tests:
  * the response schema of an operation and status code, or a component schema by name.
  *
  * OpenAPI 3.0 is not quite JSON Schema, so each spec is first brought into the JSON Schema that
@@ -16,10 +16,11 @@ import type { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
-export type SpecName = 'zaken' | 'catalogi' | 'documenten' | 'notificaties';
+/** A spec file in specs/ is named <SpecName>-api.yaml. */
+export type SpecName = 'zaken' | 'catalogi' | 'documenten' | 'notificaties' | 'brp-personen' | 'klantinteracties' | 'objects' | 'objecttypes';
 
-/** ../shared/specs next to the repository, or SPECS_DIR (as scripts/generate-api-types.sh). */
-export const specsDir = process.env.SPECS_DIR ?? fileURLToPath(new URL('../../../shared/specs/', import.meta.url));
+/** specs/ in the repository (byte-for-byte copies of ../shared/specs), or SPECS_DIR. */
+export const specsDir = process.env.SPECS_DIR ?? fileURLToPath(new URL('../../specs/', import.meta.url));
 
 type Json = unknown;
 
