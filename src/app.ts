@@ -25,6 +25,8 @@ import { registerStatic } from './platform/http/static.ts';
 import type { NavItem } from './platform/http/types.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { randomToken } from './platform/random.ts';
+import { ProcessingLog } from './platform/audit/processing-log.ts';
+import { IdentityKeys } from './platform/identity-keys.ts';
 import { SessionStore } from './platform/session/store.ts';
 import { Zaaksysteem } from './sources/zgw/zaaksysteem.ts';
 
@@ -60,6 +62,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const oidc = new OidcClient(config.oidc, new URL('/auth/callback', config.publicUrl).href, new URL('/uitgelogd', config.publicUrl).href, metrics);
   const nav: NavItem[] = [{ id: 'overzicht', href: '/overzicht', label: 'nav.overzicht' }];
   const overviewBlocks: OverviewBlock[] = [];
+  const identityKeys = new IdentityKeys(config.identityKeySecret);
+  const processingLog = new ProcessingLog(database.db, identityKeys);
   const zaaksystemen = config.zaken.systems.map(
     (system) =>
       new Zaaksysteem(system, {
@@ -85,7 +89,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   registerAuthRoutes(app, { db: database.db, store: sessions, oidc, cookie, secureCookies: config.session.secureCookies });
   registerHome(app, config);
-  if (zaaksystemen.length > 0) registerZaken(app, { config, service: new ZakenService(zaaksystemen), overviewBlocks });
+  if (zaaksystemen.length > 0) registerZaken(app, { config, service: new ZakenService(zaaksystemen), overviewBlocks, processingLog });
   registerOverzicht(app, config, overviewBlocks);
 
   const purge = setInterval(() => sessions.purge().catch((error: unknown) => app.log.warn({ err: error }, 'session purge failed')), 10 * 60 * 1000);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
-const production = { OIDC_ISSUER: 'https://login.example.nl', OIDC_CLIENT_ID: 'voordeur', OIDC_CLIENT_SECRET: 's3cret', PUBLIC_URL: 'https://mijn.example.nl', SESSION_SECRET: 'x'.repeat(40) };
+const production = { OIDC_ISSUER: 'https://login.example.nl', OIDC_CLIENT_ID: 'voordeur', OIDC_CLIENT_SECRET: 's3cret', PUBLIC_URL: 'https://mijn.example.nl', SESSION_SECRET: 'x'.repeat(40), IDENTITY_KEY_SECRET: 'y'.repeat(40) };
 
 function problems(environment: Record<string, string>): string[] {
   try {
@@ -26,7 +26,7 @@ describe('configuration', () => {
 
   it('names each missing setting', () => {
     const found = problems({});
-    for (const name of ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'PUBLIC_URL', 'SESSION_SECRET']) {
+    for (const name of ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'PUBLIC_URL', 'SESSION_SECRET', 'IDENTITY_KEY_SECRET']) {
       expect(found.some((p) => p.startsWith(`${name}:`)), name).toBe(true);
     }
   });

@@ -113,6 +113,21 @@ const schema = z
     UPLOAD_VERTROUWELIJKHEIDAANDUIDING: z.enum(vertrouwelijkheidaanduidingen).default('beperkt_openbaar'),
     ZAKEN_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 
+    IDENTITY_KEY_SECRET: z.string().min(32, 'must be at least 32 characters (random)').optional(),
+    BRP_API_URL: url.optional(),
+    BRP_API_KEY: z.string().min(1).optional(),
+    KVK_API_URL: url.optional(),
+    KVK_API_KEY: z.string().min(1).optional(),
+    KLANTINTERACTIES_API_URL: url.optional(),
+    KLANTINTERACTIES_TOKEN: z.string().min(1).optional(),
+    NOTIFY_BASE_URL: url.optional(),
+    NOTIFY_API_KEY: z.string().regex(/^.+-[0-9a-f-]{36}-[0-9a-f-]{36}$/, 'must be a Notify API key: <name>-<service id>-<secret>').optional(),
+    NOTIFY_TEMPLATE_EMAIL_CODE: z.string().uuid('must be the UUID of a Notify e-mail template').optional(),
+    NOTIFY_TEMPLATE_SMS_CODE: z.string().uuid('must be the UUID of a Notify SMS template').optional(),
+    CONTACT_CODE_TTL_SECONDS: seconds(15 * 60),
+    CONTACT_CODE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+    CONTACT_CODE_MAX_SENDS_PER_HOUR: z.coerce.number().int().min(1).max(50).default(5),
+
     THEME_ORGANISATION_NAME: z.string().min(1).default('Gemeente Voorbeeld'),
     THEME_PORTAL_NAME: z.string().min(1).default('Mijn Omgeving'),
     THEME_LOGO_FILE: z.string().min(1).optional(),
@@ -129,9 +144,22 @@ const schema = z
     if (!env.DEMO_MODE) {
       require('PUBLIC_URL', 'outside demo mode (the address residents use, e.g. https://mijn.gemeente.nl)');
       require('SESSION_SECRET', 'outside demo mode (at least 32 random characters)');
+      require('IDENTITY_KEY_SECRET', 'outside demo mode (at least 32 random characters; keep it: preferences and the processing log are found by it)');
       if (env.OIDC_ISSUER?.startsWith('http:') && !env.OIDC_ALLOW_INSECURE_ISSUER) {
         ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'must use https (set OIDC_ALLOW_INSECURE_ISSUER=true only for local testing)' });
       }
+    }
+    const together = (keys: (keyof typeof env)[], what: string) => {
+      if (keys.some((k) => env[k] !== undefined) && keys.some((k) => env[k] === undefined)) {
+        for (const k of keys.filter((key) => env[key] === undefined)) ctx.addIssue({ code: 'custom', path: [k], message: `is required with the other ${what} settings` });
+      }
+    };
+    together(['BRP_API_URL', 'BRP_API_KEY'], 'BRP_');
+    together(['KVK_API_URL', 'KVK_API_KEY'], 'KVK_');
+    together(['KLANTINTERACTIES_API_URL', 'KLANTINTERACTIES_TOKEN'], 'KLANTINTERACTIES_');
+    together(['NOTIFY_BASE_URL', 'NOTIFY_API_KEY', 'NOTIFY_TEMPLATE_EMAIL_CODE', 'NOTIFY_TEMPLATE_SMS_CODE'], 'NOTIFY_');
+    if (env.KLANTINTERACTIES_API_URL && !env.NOTIFY_API_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['NOTIFY_API_KEY'], message: 'is required with KLANTINTERACTIES_API_URL (new contact details are confirmed with a code sent through Notify)' });
     }
     if (env.THEME_LOGO_FILE && !existsSync(env.THEME_LOGO_FILE)) {
       ctx.addIssue({ code: 'custom', path: ['THEME_LOGO_FILE'], message: `file ${env.THEME_LOGO_FILE} does not exist` });
@@ -173,6 +201,13 @@ export interface Config {
   };
   theme: { organisationName: string; portalName: string; logoFile?: string; tokens: Record<string, string>; contactText: string };
   sources: { timeoutMs: number; catalogueCacheSeconds: number };
+  /** Keys the hash under which Voordeur stores what belongs to a person or company (preferences, processing log). */
+  identityKeySecret: string;
+  brp?: { url: string; apiKey: string };
+  kvk?: { url: string; apiKey: string };
+  klantinteracties?: { url: string; token: string };
+  notify?: { baseUrl: string; apiKey: string; templates: { emailCode: string; smsCode: string } };
+  contactCodes: { ttlSeconds: number; maxAttempts: number; maxSendsPerHour: number };
   zaken: {
     systems: ZaaksysteemConfig[];
     documentAllowList: string[];
@@ -190,6 +225,7 @@ export class ConfigError extends Error {
 
 /** A fixed secret for demo mode only: demo sessions are not worth protecting across restarts. */
 const DEMO_SESSION_SECRET = 'demo-only-secret-not-for-production-0000000000';
+const DEMO_IDENTITY_KEY_SECRET = 'demo-only-identity-key-not-for-production-000';
 
 export function loadConfig(environment: Record<string, string | undefined> = process.env): Config {
   const input = Object.fromEntries(Object.entries(environment).filter(([, v]) => v !== undefined && v !== ''));
@@ -240,6 +276,16 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       contactText: env.THEME_CONTACT_TEXT,
     },
     sources: { timeoutMs: env.SOURCE_TIMEOUT_MS, catalogueCacheSeconds: env.CATALOGUE_CACHE_SECONDS },
+    identityKeySecret: env.IDENTITY_KEY_SECRET ?? DEMO_IDENTITY_KEY_SECRET,
+    brp: env.BRP_API_URL && env.BRP_API_KEY ? { url: env.BRP_API_URL.replace(/\/+$/, ''), apiKey: env.BRP_API_KEY } : undefined,
+    kvk: env.KVK_API_URL && env.KVK_API_KEY ? { url: env.KVK_API_URL.replace(/\/+$/, ''), apiKey: env.KVK_API_KEY } : undefined,
+    klantinteracties:
+      env.KLANTINTERACTIES_API_URL && env.KLANTINTERACTIES_TOKEN ? { url: env.KLANTINTERACTIES_API_URL.replace(/\/+$/, ''), token: env.KLANTINTERACTIES_TOKEN } : undefined,
+    notify:
+      env.NOTIFY_BASE_URL && env.NOTIFY_API_KEY && env.NOTIFY_TEMPLATE_EMAIL_CODE && env.NOTIFY_TEMPLATE_SMS_CODE
+        ? { baseUrl: env.NOTIFY_BASE_URL.replace(/\/+$/, ''), apiKey: env.NOTIFY_API_KEY, templates: { emailCode: env.NOTIFY_TEMPLATE_EMAIL_CODE, smsCode: env.NOTIFY_TEMPLATE_SMS_CODE } }
+        : undefined,
+    contactCodes: { ttlSeconds: env.CONTACT_CODE_TTL_SECONDS, maxAttempts: env.CONTACT_CODE_MAX_ATTEMPTS, maxSendsPerHour: env.CONTACT_CODE_MAX_SENDS_PER_HOUR },
     zaken: {
       systems: env.ZAAKSYSTEMEN,
       documentAllowList: env.DOCUMENT_VERTROUWELIJKHEID_ALLOWED,

@@ -91,6 +91,18 @@ describe('Mijn zaken: the list', () => {
     expect(page.body).not.toContain(zaak(211).identificatie);
   });
 
+  it('writes each look at zaken and documents into the processing log, naming a gemachtigde as such', async () => {
+    const db = stack.voordeur.database.db;
+    const before = await db.selectFrom('processing_log').selectAll().execute();
+    const browser = await as({ gemachtigde: '999990482', voor: '999990019' });
+    await browser.request(`${stack.url}/zaken/demo/${zaak(201).uuid}`);
+    expect((await browser.request(`${stack.url}/zaken/demo/${zaak(901).uuid}`)).status).toBe(404);
+    const added = (await db.selectFrom('processing_log').selectAll().execute()).slice(before.length);
+    expect(added.map((row) => [row.actor, row.action, row.category, row.source])).toEqual([['gemachtigde', 'lezen', 'zaken', 'zgw:demo']]);
+    expect(added[0]!.actor_key).toBeTruthy();
+    expect(JSON.stringify(added)).not.toMatch(/999990019|999990482/);
+  });
+
   it('shows a company its zaken by KvK number, and narrows to the vestiging it logged in for', async () => {
     const company = await (await as({ kvk: '69599084' })).request(`${stack.url}/zaken`);
     expect(identificaties(company.body).sort()).toEqual([zaak(301).identificatie, zaak(302).identificatie]);

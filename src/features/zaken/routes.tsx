@@ -7,6 +7,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Config } from '../../config.ts';
+import type { ProcessingAction, ProcessingLog } from '../../platform/audit/processing-log.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { assertCsrfToken } from '../../platform/http/session.ts';
 import { formatBytes } from '../../platform/i18n/format.ts';
@@ -37,14 +38,21 @@ function contentDisposition(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-export function registerZaken(app: FastifyInstance, deps: { config: Config; service: ZakenService; overviewBlocks: OverviewBlock[] }): void {
-  const { config, service } = deps;
+export function registerZaken(app: FastifyInstance, deps: { config: Config; service: ZakenService; overviewBlocks: OverviewBlock[]; processingLog: ProcessingLog }): void {
+  const { config, service, processingLog } = deps;
+  /** Every read or change of zaken and documents goes into the person's processing log. */
+  const logProcessing = (request: FastifyRequest, action: ProcessingAction, category: 'zaken' | 'documenten', systems: string[]) =>
+    processingLog.record(
+      request.session!.identity,
+      systems.map((systeem) => ({ action, category, source: `zgw:${systeem}`, purpose: action === 'lezen' ? 'inzage' : 'wijziging-op-verzoek' })),
+      request.id,
+    );
   const { pageSize, upload: uploadRules } = config.zaken;
   const allowedTypes = uploadRules.allowedTypes.map((type) => type.toUpperCase()).join(', ');
   const accept = uploadRules.allowedTypes.map((type) => `.${type}`).join(',');
 
   deps.overviewBlocks.push(async (request) => {
-    const overview = await service.overview(request.session!.identity.subject, request.log);
+    const [overview] = await Promise.all([service.overview(request.session!.identity.subject, request.log), logProcessing(request, 'lezen', 'zaken', service.systemNames)]);
     const nothing = overview.unavailable.length > 0 && overview.lopend.length === 0 && overview.afgerond.length === 0;
     return <ZakenOverviewBlock t={request.t} lang={request.lang} lopend={overview.lopend} unavailable={nothing} />;
   });
@@ -52,7 +60,7 @@ export function registerZaken(app: FastifyInstance, deps: { config: Config; serv
   app.get<{ Querystring: { zoek?: string; lopend?: string; afgerond?: string } }>('/zaken', { config: { auth: true } }, async (request, reply) => {
     const t = request.t;
     const zoek = (request.query.zoek ?? '').trim().slice(0, 100);
-    const overview = await service.overview(request.session!.identity.subject, request.log);
+    const [overview] = await Promise.all([service.overview(request.session!.identity.subject, request.log), logProcessing(request, 'lezen', 'zaken', service.systemNames)]);
     const pages = { lopend: pageNumber(request.query.lopend), afgerond: pageNumber(request.query.afgerond) };
     const href = (section: 'lopend' | 'afgerond') => (page: number) => {
       const params = new URLSearchParams();
@@ -98,6 +106,7 @@ export function registerZaken(app: FastifyInstance, deps: { config: Config; serv
       return reply.page(<ZaakUnavailable t={t} />, { title: t('zaken.title'), nav: 'zaken', status: 503 });
     }
     if (!detail) throw new HttpError(404, 'error.notFound.text');
+    await logProcessing(request, 'lezen', 'zaken', [systeem]);
     const uploadState: UploadState | undefined = service.acceptsUploads(systeem)
       ? {
           csrfToken: request.session!.csrfToken,
@@ -131,6 +140,7 @@ export function registerZaken(app: FastifyInstance, deps: { config: Config; serv
       return reply.page(<ZaakUnavailable t={request.t} />, { title: request.t('zaken.title'), nav: 'zaken', status: 503 });
     }
     if (!found) throw new HttpError(404, 'error.notFound.text');
+    await logProcessing(request, 'lezen', 'documenten', [systeem]);
     const { file } = found;
     reply
       .header('content-type', found.document.formaat || file.contentType || 'application/octet-stream')
@@ -192,6 +202,7 @@ export function registerZaken(app: FastifyInstance, deps: { config: Config; serv
         request.log.warn({ source: error.source, reason: error instanceof SourceUnavailableError ? error.reason : `HTTP ${error.status}` }, 'document upload failed at the source');
         return renderZaak(request, reply, { titel, failed: true }, 502);
       }
+      await logProcessing(request, 'toevoegen', 'documenten', [systeem]);
       request.log.info({ zaaksysteem: systeem, bytes: document.inhoud.length, formaat: document.formaat }, 'document added to zaak');
       return reply.redirect(`${zaakHref({ ref: { systeem, uuid } })}?document=toegevoegd#zaak-documents-title`, 303);
     });

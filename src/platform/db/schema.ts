@@ -30,7 +30,47 @@ export interface LoginAttemptsTable {
   created_at: CreatedAt;
 }
 
+export interface NotificationPreferencesTable {
+  subject_key: string;
+  channel: 'email' | 'sms';
+  topic: 'zaak' | 'taak' | 'bericht';
+  enabled: boolean;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ContactConfirmationsTable {
+  /** Random; in the URL of the page where the code is typed. */
+  id: string;
+  subject_key: string;
+  kind: 'email' | 'telefoonnummer';
+  /** The new address, until it is confirmed (then it lives in Klantinteracties) or expires. */
+  address: string;
+  /** The digitaal adres (uuid) this one replaces, if any. */
+  replaces: string | null;
+  code_hash: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface ProcessingLogTable {
+  id: ColumnType<string, never, never>;
+  occurred_at: CreatedAt;
+  subject_key: string;
+  actor: 'betrokkene' | 'gemachtigde' | 'medewerker';
+  /** Keyed hash of who acted, when that is not the data subject. */
+  actor_key: string | null;
+  action: 'lezen' | 'wijzigen' | 'toevoegen' | 'verwijderen';
+  category: string;
+  source: string;
+  purpose: string;
+  request_id: string | null;
+}
+
 export interface Database {
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
+  notification_preferences: NotificationPreferencesTable;
+  contact_confirmations: ContactConfirmationsTable;
+  processing_log: ProcessingLogTable;
 }

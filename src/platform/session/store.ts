@@ -8,7 +8,8 @@
  * logout through this instance takes effect at once. last_seen_at is written at most every
  * `touchIntervalSeconds`, so the idle clock is exact to within that interval.
  */
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { subjectKey } from '../identity-keys.ts';
 import type { Db } from '../db/database.ts';
 import type { Identity, Subject } from '../../domain/identity.ts';
 
@@ -33,12 +34,6 @@ export interface SessionTimings {
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
-
-/** A keyed hash of the data subject: finds all sessions of one person without storing the BSN as a key. */
-export function subjectKey(subject: Subject, secret: string): string {
-  const plain = subject.type === 'persoon' ? `bsn:${subject.bsn}` : `kvk:${subject.kvkNummer}:${subject.vestigingsnummer ?? ''}`;
-  return createHmac('sha256', secret).update(plain).digest('base64url');
-}
 
 export class SessionStore {
   private readonly cache = new Map<string, { record: SessionRecord; cachedAt: number }>();

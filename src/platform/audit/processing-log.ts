@@ -1,0 +1,76 @@
+/**
+ * The processing log ("Wie heeft mijn gegevens gebruikt"), in the manner of the Logboek
+ * Dataverwerkingen standard: every read or change of someone's personal data by Voordeur is
+ * written down — when, whose data (a keyed hash), what was done, which data, from which source,
+ * for which purpose, and who acted (the person, a gemachtigde, later a staff member). The table
+ * is append-only (a trigger refuses updates and deletes). The person sees their own log.
+ */
+import type { Identity } from '../../domain/identity.ts';
+import type { Db } from '../db/database.ts';
+import type { ProcessingLogTable } from '../db/schema.ts';
+import type { IdentityKeys } from '../identity-keys.ts';
+
+export type ProcessingAction = ProcessingLogTable['action'];
+
+export const processingCategories = ['persoonsgegevens', 'bedrijfsgegevens', 'contactgegevens', 'notificatievoorkeuren', 'contactmomenten', 'zaken', 'documenten'] as const;
+export type ProcessingCategory = (typeof processingCategories)[number];
+
+/** Why Voordeur processed the data. */
+export const processingPurposes = ['inzage', 'wijziging-op-verzoek'] as const;
+export type ProcessingPurpose = (typeof processingPurposes)[number];
+
+export interface ProcessingEntry {
+  action: ProcessingAction;
+  category: ProcessingCategory;
+  /** The system the data came from or went to, e.g. "brp", "klantinteracties", "zgw:openzaak", "voordeur". */
+  source: string;
+  purpose?: ProcessingPurpose;
+}
+
+export interface LoggedProcessing {
+  occurredAt: Date;
+  actor: ProcessingLogTable['actor'];
+  action: ProcessingAction;
+  category: string;
+  source: string;
+  purpose: string;
+}
+
+export class ProcessingLog {
+  constructor(
+    private readonly db: Db,
+    private readonly keys: IdentityKeys,
+  ) {}
+
+  /** Writes down one or more processings of the identity's data in one insert. */
+  async record(identity: Identity, entries: ProcessingEntry[], requestId?: string): Promise<void> {
+    if (entries.length === 0) return;
+    const subjectKey = this.keys.subject(identity.subject);
+    const actor = identity.actor ? { actor: 'gemachtigde' as const, actor_key: this.keys.person(identity.actor.bsn) } : { actor: 'betrokkene' as const, actor_key: null };
+    await this.db
+      .insertInto('processing_log')
+      .values(entries.map((entry) => ({ subject_key: subjectKey, ...actor, action: entry.action, category: entry.category, source: entry.source, purpose: entry.purpose ?? 'inzage', request_id: requestId ?? null })))
+      .execute();
+  }
+
+  /** The identity's subject's log, newest first. */
+  async list(identity: Identity, page: { offset: number; limit: number }): Promise<{ entries: LoggedProcessing[]; total: number }> {
+    const subjectKey = this.keys.subject(identity.subject);
+    const [rows, count] = await Promise.all([
+      this.db
+        .selectFrom('processing_log')
+        .select(['occurred_at', 'actor', 'action', 'category', 'source', 'purpose'])
+        .where('subject_key', '=', subjectKey)
+        .orderBy('occurred_at', 'desc')
+        .orderBy('id', 'desc')
+        .offset(page.offset)
+        .limit(page.limit)
+        .execute(),
+      this.db.selectFrom('processing_log').select((eb) => eb.fn.countAll<string>().as('n')).where('subject_key', '=', subjectKey).executeTakeFirstOrThrow(),
+    ]);
+    return {
+      entries: rows.map((row) => ({ occurredAt: new Date(row.occurred_at), actor: row.actor, action: row.action, category: row.category, source: row.source, purpose: row.purpose })),
+      total: Number(count.n),
+    };
+  }
+}
