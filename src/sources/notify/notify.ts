@@ -1,0 +1,64 @@
+/**
+ * NotifyNL (the GOV.UK Notify API) through its official client, notifications-node-client:
+ * e-mail and SMS from templates. The client's HTTP calls get Voordeur's deadline (an axios
+ * instance with a timeout) and are timed in the source metrics. Failures are sorted into what
+ * may be retried (no answer, 5xx, 429) and what may not (any other 4xx: a bad address, a wrong
+ * template), so callers can tell the person or retry later.
+ */
+import axios from 'axios';
+import { NotifyClient } from 'notifications-node-client';
+import type { Metrics } from '../../platform/http/metrics.ts';
+
+export class NotifyError extends Error {
+  constructor(
+    readonly retryable: boolean,
+    readonly status: number | undefined,
+    /** Notify's own error code (e.g. BadRequestError), never the address. */
+    readonly code: string | undefined,
+  ) {
+    super(`notify: ${status ?? 'no answer'} ${code ?? ''}`.trim());
+    this.name = 'NotifyError';
+  }
+}
+
+export interface SentNotification {
+  /** Notify's id of the message. */
+  id: string;
+}
+
+interface AxiosLikeError {
+  response?: { status: number; data?: { errors?: { error?: string }[] } };
+}
+
+export class Notify {
+  private readonly client: NotifyClient;
+
+  constructor(
+    config: { baseUrl: string; apiKey: string },
+    private readonly options: { timeoutMs: number; metrics: Metrics },
+  ) {
+    this.client = new NotifyClient(config.baseUrl, config.apiKey);
+    // The client's types name axios's CommonJS build; the instance is the same at run time.
+    this.client.setClient(axios.create({ timeout: options.timeoutMs }) as unknown as Parameters<NotifyClient['setClient']>[0]);
+  }
+
+  async sendEmail(templateId: string, to: string, personalisation: Record<string, string>, reference?: string): Promise<SentNotification> {
+    return this.send(() => this.client.sendEmail(templateId, to, { personalisation, reference }));
+  }
+
+  async sendSms(templateId: string, to: string, personalisation: Record<string, string>, reference?: string): Promise<SentNotification> {
+    return this.send(() => this.client.sendSms(templateId, to, { personalisation, reference }));
+  }
+
+  private async send(call: () => Promise<{ data: { id: string } }>): Promise<SentNotification> {
+    try {
+      const response = await this.options.metrics.timeSource('notify', call);
+      return { id: response.data.id };
+    } catch (error) {
+      const response = (error as AxiosLikeError).response;
+      const status = response?.status;
+      const retryable = status === undefined || status >= 500 || status === 429;
+      throw new NotifyError(retryable, status, response?.data?.errors?.[0]?.error);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Notification preferences, in Voordeur's own database: per channel (e-mail, SMS) and per
+ * topic (a change in a zaak, a new taak, a new bericht), keyed by the HMAC of the person or
+ * company. Someone who never chose gets the defaults: e-mail on, SMS off. Whether a channel is
+ * used also depends on a verified address (Klantinteracties); that is decided when sending.
+ */
+import type { Subject } from '../../domain/identity.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { IdentityKeys } from '../../platform/identity-keys.ts';
+
+export const channels = ['email', 'sms'] as const;
+export const topics = ['zaak', 'taak', 'bericht'] as const;
+export type Channel = (typeof channels)[number];
+export type Topic = (typeof topics)[number];
+export type Preferences = Record<Channel, Record<Topic, boolean>>;
+
+export const defaultPreferences: Preferences = {
+  email: { zaak: true, taak: true, bericht: true },
+  sms: { zaak: false, taak: false, bericht: false },
+};
+
+export class PreferencesStore {
+  constructor(
+    private readonly db: Db,
+    private readonly keys: IdentityKeys,
+  ) {}
+
+  async get(subject: Subject): Promise<Preferences> {
+    const rows = await this.db.selectFrom('notification_preferences').select(['channel', 'topic', 'enabled']).where('subject_key', '=', this.keys.subject(subject)).execute();
+    const preferences: Preferences = { email: { ...defaultPreferences.email }, sms: { ...defaultPreferences.sms } };
+    for (const row of rows) preferences[row.channel][row.topic] = row.enabled;
+    return preferences;
+  }
+
+  /** Stores all six choices at once. */
+  async set(subject: Subject, preferences: Preferences): Promise<void> {
+    const subjectKey = this.keys.subject(subject);
+    const now = new Date();
+    await this.db
+      .insertInto('notification_preferences')
+      .values(channels.flatMap((channel) => topics.map((topic) => ({ subject_key: subjectKey, channel, topic, enabled: preferences[channel][topic], updated_at: now }))))
+      .onConflict((oc) => oc.columns(['subject_key', 'channel', 'topic']).doUpdateSet((eb) => ({ enabled: eb.ref('excluded.enabled'), updated_at: eb.ref('excluded.updated_at') })))
+      .execute();
+  }
+}
