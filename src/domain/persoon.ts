@@ -49,3 +49,40 @@ export interface Bedrijf {
 export function joinName(...parts: (string | undefined)[]): string {
   return parts.filter((part) => part !== undefined && part.trim() !== '').join(' ');
 }
+
+/** An e-mail address or phone number the organisation may use to reach the person. */
+export interface DigitaalAdres {
+  /** Its id in the Klantinteracties API. */
+  uuid: string;
+  soort: 'email' | 'telefoonnummer';
+  adres: string;
+  /** Confirmed by the person with a code (or known as verified by the source). */
+  geverifieerd: boolean;
+}
+
+/** A contact the person had with the organisation (phone call, e-mail, visit…). */
+export interface Contactmoment {
+  datum: Date;
+  kanaal: string;
+  onderwerp: string;
+  /** The zaak it was about, when it is one Voordeur can link to. */
+  zaak?: { systeem: string; uuid: string };
+}
+
+/** Dutch mobile and other phone numbers as the person may type them → +31…; undefined when it is not a phone number. */
+export function normalisePhoneNumber(input: string): string | undefined {
+  const compact = input.replace(/[\s().-]/g, '');
+  let international: string;
+  if (/^\+\d{8,15}$/.test(compact)) international = compact;
+  else if (/^00\d{8,15}$/.test(compact)) international = `+${compact.slice(2)}`;
+  else if (/^0\d{9}$/.test(compact)) international = `+31${compact.slice(1)}`;
+  else return undefined;
+  // Dutch numbers have 9 digits after +31.
+  if (international.startsWith('+31') && international.length !== 12) return undefined;
+  return international;
+}
+
+/** A pragmatic check of an e-mail address: one @, a dot in the domain, no spaces, not too long. */
+export function isEmailAddress(input: string): boolean {
+  return input.length <= 254 && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(input);
+}

@@ -1,0 +1,418 @@
+/** The pages of Mijn gegevens: the overview with its blocks, the contact-detail forms, and the processing log. */
+import type { ComponentChildren } from 'preact';
+import type { Bedrijf, Contactmoment, DigitaalAdres, Persoon, RegisterDatum } from '../../domain/persoon.ts';
+import type { LoggedProcessing } from '../../platform/audit/processing-log.ts';
+import { formatDate, isoDay } from '../../platform/i18n/format.ts';
+import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
+import { Alert, Button, ButtonGroup, DataList, ErrorSummary, Form, Heading, Link, Pagination, Paragraph, Table, TextField, type FieldError } from '../../platform/ui/components.tsx';
+import type { Availability } from '../../sources/http.ts';
+import { channels, topics, type Channel, type Preferences } from '../../sources/voordeur/preferences.ts';
+
+interface Texts {
+  t: Translate;
+  lang: Lang;
+}
+
+export type ContactKind = DigitaalAdres['soort'];
+export const contactKinds: readonly ContactKind[] = ['email', 'telefoonnummer'];
+/** The notification channel that uses a kind of address. */
+export const channelOf: Record<ContactKind, Channel> = { email: 'email', telefoonnummer: 'sms' };
+
+/** The register's own Dutch text ("14 maart 1985"), or the date in the reader's language. */
+const registerDate = (lang: Lang, datum: RegisterDatum) => (datum.iso && lang !== 'nl' ? formatDate(lang, datum.iso) : datum.tekst);
+
+function Lines({ lines }: { lines: string[] }) {
+  return (
+    <>
+      {lines.map((line, i) => (
+        <>
+          {i > 0 && <br />}
+          {line}
+        </>
+      ))}
+    </>
+  );
+}
+
+function Unavailable({ t }: { t: Translate }) {
+  return <Alert type="warning">{t('error.unavailable')}</Alert>;
+}
+
+export function PersoonBlock({ t, lang, persoon }: Texts & { persoon: Availability<Persoon | null> }) {
+  let body: ComponentChildren;
+  if (persoon.unavailable) body = <Unavailable t={t} />;
+  else if (!persoon.value) body = <Paragraph>{t('persoon.notFound')}</Paragraph>;
+  else {
+    const p = persoon.value;
+    const geboren = p.geboortedatum
+      ? p.geboorteplaats
+        ? t('persoon.geborenIn', { datum: registerDate(lang, p.geboortedatum), plaats: p.geboorteplaats })
+        : registerDate(lang, p.geboortedatum)
+      : t('persoon.onbekend');
+    body = (
+      <>
+        {p.geheimhouding && <Alert type="info">{t('persoon.geheimhouding')}</Alert>}
+        <DataList
+          items={[
+            { key: t('persoon.naam'), value: p.naam },
+            { key: t('persoon.geboren'), value: geboren },
+            { key: t('persoon.nationaliteit'), value: p.nationaliteiten.length ? p.nationaliteiten.join(', ') : t('persoon.onbekend') },
+            {
+              key: t('persoon.adres'),
+              value: p.adres ? (
+                <>
+                  <Lines lines={p.adres} />
+                  {p.adresSinds && (
+                    <>
+                      <br />
+                      <span class="voordeur-secondary">{t('persoon.adresSinds', { datum: registerDate(lang, p.adresSinds) })}</span>
+                    </>
+                  )}
+                </>
+              ) : (
+                t('persoon.onbekend')
+              ),
+            },
+            {
+              key: t('persoon.partner'),
+              value: p.partners.length
+                ? p.partners.map((partner, i) => (
+                    <>
+                      {i > 0 && <br />}
+                      {partner.naam}
+                      {partner.soortVerbintenis && partner.sinds && (
+                        <span class="voordeur-secondary">
+                          {' '}
+                          ({t('persoon.partnerSinds', { soort: partner.soortVerbintenis, datum: registerDate(lang, partner.sinds) })})
+                        </span>
+                      )}
+                    </>
+                  ))
+                : t('persoon.geen'),
+            },
+            {
+              key: t('persoon.kinderen'),
+              value: p.kinderen.length
+                ? p.kinderen.map((kind, i) => (
+                    <>
+                      {i > 0 && <br />}
+                      {kind.naam}
+                      {kind.geboortedatum && <span class="voordeur-secondary"> ({t('persoon.geborenOp', { datum: registerDate(lang, kind.geboortedatum) })})</span>}
+                    </>
+                  ))
+                : t('persoon.geen'),
+            },
+          ]}
+        />
+      </>
+    );
+  }
+  return (
+    <section class="voordeur-block" aria-labelledby="persoon-title">
+      <Heading level={2} id="persoon-title">{t('persoon.title')}</Heading>
+      {body}
+      <Paragraph small>{t('persoon.bron')}</Paragraph>
+      <Heading level={3}>{t('persoon.klopt.title')}</Heading>
+      <Paragraph>{t('persoon.klopt.text')}</Paragraph>
+    </section>
+  );
+}
+
+export function BedrijfBlock({ t, bedrijf }: { t: Translate; bedrijf: Availability<Bedrijf | null> }) {
+  let body: ComponentChildren;
+  if (bedrijf.unavailable) body = <Unavailable t={t} />;
+  else if (!bedrijf.value) body = <Paragraph>{t('bedrijf.notFound')}</Paragraph>;
+  else {
+    const b = bedrijf.value;
+    body = (
+      <DataList
+        items={[
+          { key: t('bedrijf.naam'), value: b.naam },
+          { key: t('bedrijf.kvk'), value: b.kvkNummer },
+          ...(b.rechtsvorm ? [{ key: t('bedrijf.rechtsvorm'), value: b.rechtsvorm }] : []),
+          ...(b.handelsnamen.length ? [{ key: t('bedrijf.handelsnamen'), value: <Lines lines={b.handelsnamen} /> }] : []),
+          {
+            key: t('bedrijf.activiteiten'),
+            value: <Lines lines={b.activiteiten.map((a) => `${a.omschrijving} (SBI ${a.code})${a.hoofdactiviteit ? ` ${t('bedrijf.hoofdactiviteit')}` : ''}`)} />,
+          },
+          {
+            key: t('bedrijf.vestigingen'),
+            value: (
+              <ul class="utrecht-unordered-list">
+                {b.vestigingen.map((v) => (
+                  <li class="utrecht-unordered-list__item">
+                    <strong>{v.naam}</strong>
+                    {v.hoofdvestiging && ` (${t('bedrijf.hoofdvestiging')})`}
+                    <br />
+                    {t('bedrijf.vestigingsnummer', { nummer: v.vestigingsnummer })}
+                    {v.adres && (
+                      <>
+                        <br />
+                        <Lines lines={v.adres} />
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+        ]}
+      />
+    );
+  }
+  return (
+    <section class="voordeur-block" aria-labelledby="bedrijf-title">
+      <Heading level={2} id="bedrijf-title">{t('bedrijf.title')}</Heading>
+      {body}
+      <Paragraph small>{t('bedrijf.bron')}</Paragraph>
+      <Paragraph>{t('bedrijf.klopt.text')}</Paragraph>
+    </section>
+  );
+}
+
+export function ContactBlock({ t, adressen }: { t: Translate; adressen: Availability<DigitaalAdres[]> | undefined }) {
+  if (!adressen) return null;
+  return (
+    <section class="voordeur-block" aria-labelledby="contact-title">
+      <Heading level={2} id="contact-title">{t('contact.title')}</Heading>
+      <Paragraph>{t('contact.intro')}</Paragraph>
+      {adressen.unavailable ? (
+        <Unavailable t={t} />
+      ) : (
+        <DataList
+          items={contactKinds.map((kind) => {
+            const adres = adressen.value.find((a) => a.soort === kind);
+            return {
+              key: t(`contact.${kind}` as MessageKey),
+              value: (
+                <>
+                  {adres ? (
+                    <>
+                      {adres.adres} {!adres.geverifieerd && <span class="voordeur-secondary">{t('contact.unverified')}</span>}
+                    </>
+                  ) : (
+                    <span class="voordeur-secondary">{t('contact.none')}</span>
+                  )}
+                  <br />
+                  {adres ? (
+                    <>
+                      <Link href={`/gegevens/contact/${kind}`}>{t(`contact.change.${kind}` as MessageKey)}</Link>
+                      {' · '}
+                      <Link href={`/gegevens/contact/${kind}/verwijderen`}>{t(`contact.remove.${kind}` as MessageKey)}</Link>
+                    </>
+                  ) : (
+                    <Link href={`/gegevens/contact/${kind}`}>{t(`contact.add.${kind}` as MessageKey)}</Link>
+                  )}
+                </>
+              ),
+            };
+          })}
+        />
+      )}
+    </section>
+  );
+}
+
+export function PreferencesBlock({ t, csrfToken, preferences, verified, errors }: {
+  t: Translate;
+  csrfToken: string;
+  preferences: Preferences;
+  /** Channels with a confirmed address; undefined when that cannot be known now. */
+  verified: Record<Channel, boolean> | undefined;
+  errors: FieldError[];
+}) {
+  return (
+    <section class="voordeur-block" aria-labelledby="voorkeuren-title">
+      <Heading level={2} id="voorkeuren-title">{t('voorkeuren.title')}</Heading>
+      <Paragraph>{t('voorkeuren.intro')}</Paragraph>
+      <ErrorSummary errors={errors} title={t('form.errors.title')} />
+      <Form action="/gegevens/voorkeuren" csrfToken={csrfToken}>
+        {channels.map((channel) => {
+          const error = errors.find((e) => e.field === `voorkeur-${channel}-zaak`)?.message;
+          const usable = verified?.[channel] ?? true;
+          return (
+            <fieldset class={`utrecht-form-fieldset voordeur-fieldset${error ? ' utrecht-form-fieldset--invalid' : ''}`} aria-describedby={error ? `voorkeur-${channel}-error` : usable ? undefined : `voorkeur-${channel}-description`}>
+              <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t(`voorkeuren.channel.${channel}` as MessageKey)}</legend>
+              {!usable && (
+                <p class="utrecht-form-field-description" id={`voorkeur-${channel}-description`}>
+                  {t(`voorkeuren.needsAddress.${channel}` as MessageKey)}
+                </p>
+              )}
+              {error && (
+                <p class="utrecht-form-field-error-message" id={`voorkeur-${channel}-error`}>
+                  {error}
+                </p>
+              )}
+              {topics.map((topic) => {
+                const id = `voorkeur-${channel}-${topic}`;
+                return (
+                  <div class="utrecht-form-field utrecht-form-field--checkbox">
+                    <div class="utrecht-form-field__input">
+                      <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={id} name={`${channel}.${topic}`} value="aan" checked={preferences[channel][topic] && usable} />
+                    </div>
+                    <div class="utrecht-form-field__label utrecht-form-field__label--checkbox">
+                      <label class="utrecht-form-label utrecht-form-label--checkbox" for={id}>{t(`voorkeuren.topic.${topic}` as MessageKey)}</label>
+                    </div>
+                  </div>
+                );
+              })}
+            </fieldset>
+          );
+        })}
+        <Button appearance="secondary-action">{t('voorkeuren.save')}</Button>
+      </Form>
+    </section>
+  );
+}
+
+export function ContactmomentenBlock({ t, lang, contactmomenten }: Texts & { contactmomenten: Availability<Contactmoment[]> | undefined }) {
+  if (!contactmomenten) return null;
+  let body: ComponentChildren;
+  if (contactmomenten.unavailable) body = <Unavailable t={t} />;
+  else if (contactmomenten.value.length === 0) body = <Paragraph>{t('contactmomenten.empty')}</Paragraph>;
+  else
+    body = (
+      <Table
+        caption={t('contactmomenten.caption')}
+        captionHidden
+        head={[t('contactmomenten.datum'), t('contactmomenten.kanaal'), t('contactmomenten.onderwerp'), t('contactmomenten.zaak')]}
+        rows={contactmomenten.value.map((c, i) => ({
+          key: String(i),
+          cells: [
+            <time dateTime={isoDay(c.datum)}>{formatDate(lang, c.datum)}</time>,
+            c.kanaal,
+            c.onderwerp,
+            c.zaak ? <Link href={`/zaken/${encodeURIComponent(c.zaak.systeem)}/${encodeURIComponent(c.zaak.uuid)}`}>{t('contactmomenten.zaakLink')}</Link> : '',
+          ],
+        }))}
+      />
+    );
+  return (
+    <section class="voordeur-block" aria-labelledby="contactmomenten-title">
+      <Heading level={2} id="contactmomenten-title">{t('contactmomenten.title')}</Heading>
+      <Paragraph>{t('contactmomenten.intro')}</Paragraph>
+      {body}
+    </section>
+  );
+}
+
+/** The form to add or change an e-mail address or mobile number. */
+export function ContactForm({ t, kind, csrfToken, value, errors }: { t: Translate; kind: ContactKind; csrfToken: string; value: string; errors: FieldError[] }) {
+  const error = errors.find((e) => e.field === 'adres')?.message;
+  return (
+    <>
+      <ErrorSummary errors={errors} title={t('form.errors.title')} />
+      <Form action={`/gegevens/contact/${kind}`} csrfToken={csrfToken}>
+        <TextField
+          id="adres"
+          name="adres"
+          type={kind === 'email' ? 'email' : 'tel'}
+          autoComplete={kind === 'email' ? 'email' : 'tel'}
+          label={t(`contact.form.${kind}.label` as MessageKey)}
+          description={t(`contact.form.${kind}.description` as MessageKey)}
+          value={value}
+          error={error}
+        />
+        <ButtonGroup>
+          <Button>{t('contact.form.send')}</Button>
+          <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--subtle" href="/gegevens#contact-title">{t('contact.form.cancel')}</a>
+        </ButtonGroup>
+      </Form>
+    </>
+  );
+}
+
+/** The page where the code is typed. */
+export function ConfirmForm({ t, id, kind, adres, minutes, csrfToken, errors, problem }: {
+  t: Translate;
+  id: string;
+  kind: ContactKind;
+  adres: string;
+  minutes: number;
+  csrfToken: string;
+  errors: FieldError[];
+  /** The code can no longer be used: only a new code helps. */
+  problem?: string;
+}) {
+  const error = errors.find((e) => e.field === 'code')?.message;
+  return (
+    <>
+      <Heading level={1}>{t('contact.confirm.title')}</Heading>
+      <Paragraph>{t(`contact.confirm.text.${kind}` as MessageKey, { adres, minuten: minutes })}</Paragraph>
+      {problem ? (
+        <Alert type="error" role="alert">{problem}</Alert>
+      ) : (
+        <>
+          <ErrorSummary errors={errors} title={t('form.errors.title')} />
+          <Form action={`/gegevens/contact/bevestigen/${id}`} csrfToken={csrfToken}>
+            <TextField id="code" name="code" label={t('contact.confirm.code')} description={t('contact.confirm.code.description')} inputMode="numeric" autoComplete="one-time-code" size={8} value="" error={error} />
+            <Button>{t('contact.confirm.submit')}</Button>
+          </Form>
+        </>
+      )}
+      <Form action={`/gegevens/contact/bevestigen/${id}/opnieuw`} csrfToken={csrfToken}>
+        <Button appearance="secondary-action">{t('contact.confirm.resend')}</Button>
+      </Form>
+      <Paragraph>
+        <Link href="/gegevens#contact-title">{t('verwerkingen.back')}</Link>
+      </Paragraph>
+    </>
+  );
+}
+
+export function RemoveConfirmation({ t, kind, adres, csrfToken }: { t: Translate; kind: ContactKind; adres: string; csrfToken: string }) {
+  return (
+    <>
+      <Heading level={1}>{t('contact.remove.title')}</Heading>
+      <Paragraph>{t('contact.remove.text', { adres })}</Paragraph>
+      <Form action={`/gegevens/contact/${kind}/verwijderen`} csrfToken={csrfToken}>
+        <ButtonGroup>
+          <Button>{t('contact.remove.confirm')}</Button>
+          <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href="/gegevens#contact-title">{t('contact.remove.cancel')}</a>
+        </ButtonGroup>
+      </Form>
+    </>
+  );
+}
+
+export function ProcessingLogPage({ t, lang, entries, page, pages }: Texts & { entries: LoggedProcessing[]; page: number; pages: number }) {
+  const time = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+  const source = (value: string) => (value.startsWith('zgw:') ? t('verwerkingen.source.zgw', { naam: value.slice(4) }) : t(`verwerkingen.source.${value}` as MessageKey) ?? value);
+  return (
+    <>
+      <Paragraph>
+        <Link href="/gegevens">{t('verwerkingen.back')}</Link>
+      </Paragraph>
+      <Heading level={1}>{t('verwerkingen.title')}</Heading>
+      <Paragraph lead>{t('verwerkingen.intro')}</Paragraph>
+      {entries.length === 0 ? (
+        <Paragraph>{t('verwerkingen.empty')}</Paragraph>
+      ) : (
+        <>
+          <Table
+            caption={t('verwerkingen.caption')}
+            captionHidden
+            head={[t('verwerkingen.wanneer'), t('verwerkingen.wat'), t('verwerkingen.bron'), t('verwerkingen.wie'), t('verwerkingen.waarom')]}
+            rows={entries.map((entry, i) => ({
+              key: String(i),
+              cells: [
+                <time dateTime={entry.occurredAt.toISOString()}>{time.format(entry.occurredAt)}</time>,
+                `${t(`verwerkingen.action.${entry.action}` as MessageKey)}: ${t(`verwerkingen.category.${entry.category}` as MessageKey) ?? entry.category}`,
+                source(entry.source),
+                t(`verwerkingen.actor.${entry.actor}` as MessageKey),
+                t(`verwerkingen.purpose.${entry.purpose}` as MessageKey) ?? entry.purpose,
+              ],
+            }))}
+          />
+          <Pagination
+            label={t('pagination.label', { section: t('verwerkingen.title') })}
+            page={page}
+            pages={pages}
+            href={(n) => (n > 1 ? `/gegevens/verwerkingen?pagina=${n}` : '/gegevens/verwerkingen')}
+            texts={{ previous: t('pagination.previous'), next: t('pagination.next'), page: (n) => t('pagination.page', { n }), status: t('pagination.status', { page, pages }) }}
+          />
+        </>
+      )}
+    </>
+  );
+}
