@@ -6,6 +6,8 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
+import { registerGegevens } from './features/gegevens/routes.tsx';
+import { GegevensService, type CodeSender } from './features/gegevens/service.ts';
 import { registerHome } from './features/home/routes.tsx';
 import { registerOverzicht, type OverviewBlock } from './features/overzicht/routes.tsx';
 import { registerZaken } from './features/zaken/routes.tsx';
@@ -28,6 +30,11 @@ import { randomToken } from './platform/random.ts';
 import { ProcessingLog } from './platform/audit/processing-log.ts';
 import { IdentityKeys } from './platform/identity-keys.ts';
 import { SessionStore } from './platform/session/store.ts';
+import { BrpClient } from './sources/brp/brp.ts';
+import { Klantinteracties } from './sources/klantinteracties/klantinteracties.ts';
+import { Notify } from './sources/notify/notify.ts';
+import { ContactConfirmations } from './sources/voordeur/contact-confirmations.ts';
+import { PreferencesStore } from './sources/voordeur/preferences.ts';
 import { Zaaksysteem } from './sources/zgw/zaaksysteem.ts';
 
 export interface Voordeur {
@@ -75,6 +82,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       }),
   );
   if (zaaksystemen.length > 0) nav.push({ id: 'zaken', href: '/zaken', label: 'nav.zaken' });
+  const gegevens = gegevensService(config, { metrics, database, identityKeys, processingLog });
+  nav.push({ id: 'gegevens', href: '/gegevens', label: 'nav.gegevens' });
 
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
@@ -90,6 +99,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerAuthRoutes(app, { db: database.db, store: sessions, oidc, cookie, secureCookies: config.session.secureCookies });
   registerHome(app, config);
   if (zaaksystemen.length > 0) registerZaken(app, { config, service: new ZakenService(zaaksystemen), overviewBlocks, processingLog });
+  registerGegevens(app, { service: gegevens, processingLog });
   registerOverzicht(app, config, overviewBlocks);
 
   const purge = setInterval(() => sessions.purge().catch((error: unknown) => app.log.warn({ err: error }, 'session purge failed')), 10 * 60 * 1000);
@@ -105,4 +115,33 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       if (!options.database) await database.close();
     },
   };
+}
+
+/** Mijn gegevens with the sources that are configured (each is optional; the page shows what there is). */
+function gegevensService(config: Config, deps: { metrics: Metrics; database: DatabaseHandle; identityKeys: IdentityKeys; processingLog: ProcessingLog }): GegevensService {
+  const sourceOptions = { timeoutMs: config.sources.timeoutMs, metrics: deps.metrics };
+  const systemNames = config.zaken.systems.map((system) => system.naam);
+  // A klantcontact about a zaak names its register; with one zaaksysteem, that is the one.
+  const zaken = { systeemFor: (register: string | undefined) => systemNames.find((naam) => naam === register) ?? (systemNames.length === 1 ? systemNames[0] : undefined) };
+  const notify = config.notify && new Notify(config.notify, sourceOptions);
+  const templates = config.notify?.templates;
+  const sender: CodeSender | undefined = notify && templates && {
+    async send(kind, address, code, minutes) {
+      const personalisation = { code, minuten: String(minutes) };
+      if (kind === 'email') await notify.sendEmail(templates.emailCode, address, personalisation);
+      else await notify.sendSms(templates.smsCode, address, personalisation);
+    },
+  };
+  return new GegevensService(
+    {
+      brp: config.brp && new BrpClient(config.brp, sourceOptions),
+      contacts: config.klantinteracties && sender && new Klantinteracties(config.klantinteracties, sourceOptions, zaken),
+    },
+    {
+      preferences: new PreferencesStore(deps.database.db, deps.identityKeys),
+      confirmations: new ContactConfirmations(deps.database.db, deps.identityKeys, config.contactCodes),
+      processingLog: deps.processingLog,
+    },
+    { sender, ttlSeconds: config.contactCodes.ttlSeconds },
+  );
 }

@@ -62,7 +62,10 @@ export interface DigitaalAdres {
 
 /** A contact the person had with the organisation (phone call, e-mail, visit…). */
 export interface Contactmoment {
-  datum: Date;
+  /** Its id in the Klantinteracties API. */
+  uuid: string;
+  /** When it took place; undefined when the source does not say. */
+  datum?: Date;
   kanaal: string;
   onderwerp: string;
   /** The zaak it was about, when it is one Voordeur can link to. */

@@ -69,7 +69,27 @@ export class SourceClient {
 
   /** POST a JSON body; returns the validated answer. */
   async postJson<S extends z.ZodType>(url: string, body: unknown, schema: S): Promise<z.output<S>> {
-    return this.call(url, { method: 'POST', body: JSON.stringify(body), contentType: 'application/json' }, async (response) => {
+    return this.sendJson('POST', url, body, schema);
+  }
+
+  /** PATCH with a JSON body; returns the validated answer. */
+  async patchJson<S extends z.ZodType>(url: string, body: unknown, schema: S): Promise<z.output<S>> {
+    return this.sendJson('PATCH', url, body, schema);
+  }
+
+  /** DELETE a resource; false when the source says it was not there (404). */
+  async delete(url: string): Promise<boolean> {
+    return this.call(url, { method: 'DELETE' }, async (response) => {
+      await response.body?.cancel().catch(() => undefined);
+      if (response.status === 404) return false;
+      if (response.status >= 400 && response.status < 500) throw new SourceRejectedError(this.name, response.status, undefined);
+      if (response.status < 200 || response.status >= 300) throw new SourceUnavailableError(this.name, 'status', `HTTP ${response.status}`);
+      return true;
+    });
+  }
+
+  private async sendJson<S extends z.ZodType>(method: 'POST' | 'PATCH', url: string, body: unknown, schema: S): Promise<z.output<S>> {
+    return this.call(url, { method, body: JSON.stringify(body), contentType: 'application/json' }, async (response) => {
       if (response.status >= 400 && response.status < 500) {
         throw new SourceRejectedError(this.name, response.status, await response.json().catch(() => undefined));
       }

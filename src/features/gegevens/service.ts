@@ -1,21 +1,29 @@
 /**
  * Mijn gegevens across its sources: the BRP or the KvK for who someone is, the Klantinteracties
- * API for how to reach them and their contactmomenten, Voordeur's own database for preferences.
- * Each source may fail on its own; the page shows what it can.
+ * API for how to reach them and their contactmomenten, Voordeur's own database for preferences
+ * and pending confirmations. Each source may fail on its own; the page shows what it can. Every
+ * read or change of personal data is written to the processing log.
  */
 import type { Identity, Subject } from '../../domain/identity.ts';
-import type { Bedrijf, Contactmoment, DigitaalAdres, Persoon } from '../../domain/persoon.ts';
+import { isEmailAddress, normalisePhoneNumber, type Bedrijf, type Contactmoment, type DigitaalAdres, type Persoon } from '../../domain/persoon.ts';
 import type { ProcessingEntry, ProcessingLog } from '../../platform/audit/processing-log.ts';
 import { whenAvailable, type Availability } from '../../sources/http.ts';
-import type { Preferences, PreferencesStore } from '../../sources/voordeur/preferences.ts';
+import type { KlantcontactDetail } from '../../sources/klantinteracties/klantinteracties.ts';
+import { NotifyError } from '../../sources/notify/notify.ts';
+import type { ContactConfirmations, VerifyOutcome } from '../../sources/voordeur/contact-confirmations.ts';
+import { channels, type Channel, type Preferences, type PreferencesStore } from '../../sources/voordeur/preferences.ts';
+
+export type ContactKind = DigitaalAdres['soort'];
 
 /** The person's record in the organisation's customer-contact system (Klantinteracties). */
 export interface ContactRegister {
   /** Addresses and contactmomenten of the subject, found through their partij (none when there is no partij). */
   overview(subject: Subject): Promise<{ adressen: DigitaalAdres[]; contactmomenten: Contactmoment[] }>;
   adressen(subject: Subject): Promise<DigitaalAdres[]>;
+  /** One of the subject's own klantcontacten; null when it does not exist or is someone else's. */
+  klantcontact(subject: Subject, uuid: string): Promise<KlantcontactDetail | null>;
   /** Stores a confirmed address (creating the partij when there is none), replacing `replaces` if given. */
-  save(subject: Subject, soort: DigitaalAdres['soort'], adres: string, replaces: string | null, naam?: string): Promise<void>;
+  save(subject: Subject, soort: ContactKind, adres: string, replaces: string | null, naam?: string): Promise<void>;
   /** Removes one of the subject's own addresses; false when it is not theirs. */
   remove(subject: Subject, uuid: string): Promise<boolean>;
 }
@@ -28,6 +36,11 @@ export interface CompanyRegister {
   bedrijf(kvkNummer: string): Promise<Bedrijf | null>;
 }
 
+/** Sends a confirmation code to a new address (Notify). */
+export interface CodeSender {
+  send(kind: ContactKind, address: string, code: string, minutes: number): Promise<void>;
+}
+
 export interface GegevensOverview {
   persoon?: Availability<Persoon | null>;
   bedrijf?: Availability<Bedrijf | null>;
@@ -36,19 +49,55 @@ export interface GegevensOverview {
   preferences: Preferences;
 }
 
+/** Why a new address was not accepted; each is a message next to the field. */
+export type ContactInputError = 'emailMissing' | 'emailInvalid' | 'phoneMissing' | 'phoneInvalid' | 'same' | 'tooManySends' | 'sendFailed';
+
+export type StartOutcome = { started: true; id: string } | { started: false; error: ContactInputError };
+
+export type ConfirmOutcome = Exclude<VerifyOutcome, { outcome: 'confirmed' }> | { outcome: 'confirmed'; kind: ContactKind };
+
+export type PreferencesOutcome = { saved: true } | { saved: false; withoutAddress: Channel[] };
+
 interface Log {
   warn(obj: object, msg: string): void;
 }
 
+/** The notification channel that uses a kind of address. */
+export const channelOf: Record<ContactKind, Channel> = { email: 'email', telefoonnummer: 'sms' };
+
+/** The typed address in the form it is stored and compared in, or why it cannot be used. */
+export function parseContactInput(kind: ContactKind, input: string): { adres: string } | { error: ContactInputError } {
+  const value = input.trim();
+  if (kind === 'email') {
+    if (!value) return { error: 'emailMissing' };
+    return isEmailAddress(value) ? { adres: value } : { error: 'emailInvalid' };
+  }
+  if (!value) return { error: 'phoneMissing' };
+  const phone = normalisePhoneNumber(value);
+  return phone ? { adres: phone } : { error: 'phoneInvalid' };
+}
+
+/** Which channels have a confirmed address among these. */
+export function verifiedChannelsOf(adressen: DigitaalAdres[]): Record<Channel, boolean> {
+  return Object.fromEntries(channels.map((channel) => [channel, adressen.some((a) => channelOf[a.soort] === channel && a.geverifieerd)])) as Record<Channel, boolean>;
+}
+
+const sameAddress = (kind: ContactKind, a: string, b: string) => (kind === 'email' ? a.toLowerCase() === b.toLowerCase() : a === b);
+
 export class GegevensService {
   constructor(
     private readonly sources: { brp?: PersonRegister; kvk?: CompanyRegister; contacts?: ContactRegister },
-    private readonly preferences: PreferencesStore,
-    private readonly processingLog: ProcessingLog,
+    private readonly stores: { preferences: PreferencesStore; confirmations: ContactConfirmations; processingLog: ProcessingLog },
+    private readonly codes: { sender?: CodeSender; ttlSeconds: number },
   ) {}
 
+  /** Whether contact details can be shown and changed (a Klantinteracties API and Notify are configured). */
   get hasContacts(): boolean {
     return Boolean(this.sources.contacts);
+  }
+
+  get codeMinutes(): number {
+    return Math.round(this.codes.ttlSeconds / 60);
   }
 
   async overview(identity: Identity, log: Log, requestId: string): Promise<GegevensOverview> {
@@ -58,7 +107,7 @@ export class GegevensService {
       brp && subject.type === 'persoon' ? whenAvailable(() => brp.persoon(subject.bsn), log) : undefined,
       kvk && subject.type === 'bedrijf' ? whenAvailable(() => kvk.bedrijf(subject.kvkNummer), log) : undefined,
       contacts ? whenAvailable(() => contacts.overview(subject), log) : undefined,
-      this.preferences.get(subject),
+      this.stores.preferences.get(subject),
     ]);
     const read: ProcessingEntry[] = [{ action: 'lezen', category: 'notificatievoorkeuren', source: 'voordeur' }];
     if (persoon && !persoon.unavailable && persoon.value) read.push({ action: 'lezen', category: 'persoonsgegevens', source: 'brp' });
@@ -66,7 +115,7 @@ export class GegevensService {
     if (contact && !contact.unavailable) {
       read.push({ action: 'lezen', category: 'contactgegevens', source: 'klantinteracties' }, { action: 'lezen', category: 'contactmomenten', source: 'klantinteracties' });
     }
-    await this.processingLog.record(identity, read, requestId);
+    await this.stores.processingLog.record(identity, read, requestId);
     return {
       persoon,
       bedrijf,
@@ -74,5 +123,103 @@ export class GegevensService {
       contactmomenten: contact && (contact.unavailable ? contact : { unavailable: false, value: contact.value.contactmomenten }),
       preferences,
     };
+  }
+
+  /** The subject's own address of this kind, if any (throws SourceUnavailableError). */
+  async adres(identity: Identity, kind: ContactKind, requestId: string): Promise<DigitaalAdres | undefined> {
+    const adressen = await this.contacts().adressen(identity.subject);
+    await this.stores.processingLog.record(identity, [{ action: 'lezen', category: 'contactgegevens', source: 'klantinteracties' }], requestId);
+    return adressen.find((a) => a.soort === kind);
+  }
+
+  async klantcontact(identity: Identity, uuid: string, requestId: string): Promise<KlantcontactDetail | null> {
+    const found = await this.contacts().klantcontact(identity.subject, uuid);
+    if (found) await this.stores.processingLog.record(identity, [{ action: 'lezen', category: 'contactmomenten', source: 'klantinteracties' }], requestId);
+    return found;
+  }
+
+  /** Which channels have a confirmed address (throws SourceUnavailableError). */
+  async verifiedChannels(subject: Subject): Promise<Record<Channel, boolean>> {
+    return verifiedChannelsOf(await this.contacts().adressen(subject));
+  }
+
+  /**
+   * Stores the six choices; a channel switched on without a confirmed address refuses the
+   * whole form (nothing changes), so the person sees what to do first.
+   */
+  async savePreferences(identity: Identity, preferences: Preferences, requestId: string): Promise<PreferencesOutcome> {
+    const wanted = channels.filter((channel) => Object.values(preferences[channel]).some(Boolean));
+    if (wanted.length > 0) {
+      const verified = this.hasContacts ? await this.verifiedChannels(identity.subject) : { email: false, sms: false };
+      const withoutAddress = wanted.filter((channel) => !verified[channel]);
+      if (withoutAddress.length > 0) return { saved: false, withoutAddress };
+    }
+    await this.stores.preferences.set(identity.subject, preferences);
+    await this.stores.processingLog.record(identity, [{ action: 'wijzigen', category: 'notificatievoorkeuren', source: 'voordeur', purpose: 'wijziging-op-verzoek' }], requestId);
+    return { saved: true };
+  }
+
+  /** Checks a new address, and sends it a code; the address is saved only when the code comes back. */
+  async startContactChange(identity: Identity, kind: ContactKind, input: string, log: Log, requestId: string): Promise<StartOutcome> {
+    const parsed = parseContactInput(kind, input);
+    if ('error' in parsed) return { started: false, error: parsed.error };
+    const current = await this.adres(identity, kind, requestId);
+    if (current && current.geverifieerd && sameAddress(kind, current.adres, parsed.adres)) return { started: false, error: 'same' };
+    return this.sendCode(identity.subject, kind, parsed.adres, current?.uuid ?? null, log);
+  }
+
+  /** A new code for a pending change (the old one stops working); null when there is no such change. */
+  async resend(identity: Identity, id: string, log: Log): Promise<StartOutcome | null> {
+    const pending = await this.stores.confirmations.find(identity.subject, id);
+    if (!pending) return null;
+    return this.sendCode(identity.subject, pending.kind, pending.address, pending.replaces, log);
+  }
+
+  /** The pending change with this id, for the page where the code is typed. */
+  pending(identity: Identity, id: string) {
+    return this.stores.confirmations.find(identity.subject, id);
+  }
+
+  /** Checks the code; when it is right, the address is saved in the Klantinteracties API (throws SourceUnavailableError). */
+  async confirm(identity: Identity, id: string, code: string, requestId: string): Promise<ConfirmOutcome | null> {
+    const outcome = await this.stores.confirmations.verify(identity.subject, id, code);
+    if (!outcome || outcome.outcome !== 'confirmed') return outcome;
+    const { kind, address, replaces } = outcome.confirmation;
+    await this.contacts().save(identity.subject, kind, address, replaces, identity.subjectName);
+    await this.stores.processingLog.record(
+      identity,
+      [{ action: replaces ? 'wijzigen' : 'toevoegen', category: 'contactgegevens', source: 'klantinteracties', purpose: 'wijziging-op-verzoek' }],
+      requestId,
+    );
+    return { outcome: 'confirmed', kind };
+  }
+
+  /** Removes the subject's address of this kind; false when they have none (throws SourceUnavailableError). */
+  async remove(identity: Identity, kind: ContactKind, requestId: string): Promise<boolean> {
+    const adres = await this.adres(identity, kind, requestId);
+    if (!adres) return false;
+    const removed = await this.contacts().remove(identity.subject, adres.uuid);
+    if (removed) {
+      await this.stores.processingLog.record(identity, [{ action: 'verwijderen', category: 'contactgegevens', source: 'klantinteracties', purpose: 'wijziging-op-verzoek' }], requestId);
+    }
+    return removed;
+  }
+
+  private async sendCode(subject: Subject, kind: ContactKind, address: string, replaces: string | null, log: Log): Promise<StartOutcome> {
+    const started = await this.stores.confirmations.start(subject, kind, address, replaces);
+    if (!started) return { started: false, error: 'tooManySends' };
+    try {
+      await this.codes.sender!.send(kind, address, started.code, this.codeMinutes);
+    } catch (error) {
+      if (!(error instanceof NotifyError)) throw error;
+      log.warn({ source: 'notify', status: error.status, code: error.code, retryable: error.retryable }, 'confirmation code not sent');
+      return { started: false, error: 'sendFailed' };
+    }
+    return { started: true, id: started.id };
+  }
+
+  private contacts(): ContactRegister {
+    if (!this.sources.contacts) throw new Error('no Klantinteracties API configured');
+    return this.sources.contacts;
   }
 }

@@ -6,17 +6,17 @@ import { formatDate, isoDay } from '../../platform/i18n/format.ts';
 import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
 import { Alert, Button, ButtonGroup, DataList, ErrorSummary, Form, Heading, Link, Pagination, Paragraph, Table, TextField, type FieldError } from '../../platform/ui/components.tsx';
 import type { Availability } from '../../sources/http.ts';
+import type { KlantcontactDetail } from '../../sources/klantinteracties/klantinteracties.ts';
 import { channels, topics, type Channel, type Preferences } from '../../sources/voordeur/preferences.ts';
+import { zaakHref } from '../zaken/views.tsx';
+import type { ContactKind } from './service.ts';
 
 interface Texts {
   t: Translate;
   lang: Lang;
 }
 
-export type ContactKind = DigitaalAdres['soort'];
 export const contactKinds: readonly ContactKind[] = ['email', 'telefoonnummer'];
-/** The notification channel that uses a kind of address. */
-export const channelOf: Record<ContactKind, Channel> = { email: 'email', telefoonnummer: 'sms' };
 
 /** The register's own Dutch text ("14 maart 1985"), or the date in the reader's language. */
 const registerDate = (lang: Lang, datum: RegisterDatum) => (datum.iso && lang !== 'nl' ? formatDate(lang, datum.iso) : datum.tekst);
@@ -276,13 +276,13 @@ export function ContactmomentenBlock({ t, lang, contactmomenten }: Texts & { con
         caption={t('contactmomenten.caption')}
         captionHidden
         head={[t('contactmomenten.datum'), t('contactmomenten.kanaal'), t('contactmomenten.onderwerp'), t('contactmomenten.zaak')]}
-        rows={contactmomenten.value.map((c, i) => ({
-          key: String(i),
+        rows={contactmomenten.value.map((c) => ({
+          key: c.uuid,
           cells: [
-            <time dateTime={isoDay(c.datum)}>{formatDate(lang, c.datum)}</time>,
+            c.datum ? <time dateTime={isoDay(c.datum)}>{formatDate(lang, c.datum)}</time> : '',
             c.kanaal,
-            c.onderwerp,
-            c.zaak ? <Link href={`/zaken/${encodeURIComponent(c.zaak.systeem)}/${encodeURIComponent(c.zaak.uuid)}`}>{t('contactmomenten.zaakLink')}</Link> : '',
+            <Link href={`/gegevens/contactmomenten/${encodeURIComponent(c.uuid)}`}>{c.onderwerp || t('contactmomenten.geenOnderwerp')}</Link>,
+            c.zaak ? <Link href={zaakHref({ ref: c.zaak })}>{t('contactmomenten.zaakLink')}</Link> : '',
           ],
         }))}
       />
@@ -411,6 +411,47 @@ export function ProcessingLogPage({ t, lang, entries, page, pages }: Texts & { e
             href={(n) => (n > 1 ? `/gegevens/verwerkingen?pagina=${n}` : '/gegevens/verwerkingen')}
             texts={{ previous: t('pagination.previous'), next: t('pagination.next'), page: (n) => t('pagination.page', { n }), status: t('pagination.status', { page, pages }) }}
           />
+        </>
+      )}
+    </>
+  );
+}
+
+/** One contactmoment: what was asked and answered, unless it is confidential. */
+export function ContactmomentPage({ t, lang, contact }: Texts & { contact: KlantcontactDetail }) {
+  return (
+    <>
+      <Paragraph>
+        <Link href="/gegevens#contactmomenten-title">{t('verwerkingen.back')}</Link>
+      </Paragraph>
+      <Heading level={1}>{contact.onderwerp || t('contactmomenten.geenOnderwerp')}</Heading>
+      <DataList
+        items={[
+          { key: t('contactmomenten.datum'), value: contact.datum ? <time dateTime={isoDay(contact.datum)}>{formatDate(lang, contact.datum)}</time> : t('persoon.onbekend') },
+          { key: t('contactmomenten.kanaal'), value: contact.kanaal },
+          ...(contact.zaak ? [{ key: t('contactmomenten.zaak'), value: <Link href={zaakHref({ ref: contact.zaak })}>{t('contactmomenten.zaakLink')}</Link> }] : []),
+        ]}
+      />
+      {contact.vertrouwelijk ? (
+        <Paragraph>{t('contactmomenten.vertrouwelijk')}</Paragraph>
+      ) : (
+        <>
+          {contact.inhoud && (
+            <>
+              <Heading level={2}>{t('contactmomenten.inhoud')}</Heading>
+              <Paragraph>
+                <Lines lines={contact.inhoud.split(/\r?\n/)} />
+              </Paragraph>
+            </>
+          )}
+          {contact.reactie && (
+            <>
+              <Heading level={2}>{t('contactmomenten.reactie')}</Heading>
+              <Paragraph>
+                <Lines lines={contact.reactie.split(/\r?\n/)} />
+              </Paragraph>
+            </>
+          )}
         </>
       )}
     </>

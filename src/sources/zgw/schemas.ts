@@ -9,20 +9,11 @@ import { vertrouwelijkheidaanduidingen } from '../../domain/zaak.ts';
 import type { components as Catalogi } from './generated/catalogi.ts';
 import type { components as Documenten } from './generated/documenten.ts';
 import type { components as Zaken } from './generated/zaken.ts';
+import { fits } from '../fits.ts';
 
 type Z = Zaken['schemas'];
 type C = Catalogi['schemas'];
 type D = Documenten['schemas'];
-
-/**
- * `fits<Generated>()(schema)`: the schema may only name fields the generated type has, with
- * types that fit them; a typo or a field the spec does not have fails the typecheck.
- */
-function fits<Generated>() {
-  return <S extends z.ZodType<Partial<Generated>>>(
-    schema: S & (Exclude<keyof z.output<S>, keyof Generated> extends never ? unknown : { notInSpec: Exclude<keyof z.output<S>, keyof Generated> }),
-  ): S => schema;
-}
 
 const uri = z.string().url();
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date (YYYY-MM-DD)');

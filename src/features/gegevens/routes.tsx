@@ -1,0 +1,298 @@
+/**
+ * Mijn gegevens: /gegevens (persoons- or bedrijfsgegevens, contactgegevens, meldingen,
+ * contactmomenten), the forms to add, change, confirm and remove an e-mail address or mobile
+ * number, a contactmoment's page, and /gegevens/verwerkingen (who used my data).
+ *
+ * URLs name the kind of address (email, telefoonnummer), never an id of the source: which
+ * address is meant is always looked up from the session's identity, so nobody can change or
+ * remove another partij's address by editing a URL or a form.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Identity } from '../../domain/identity.ts';
+import { HttpError } from '../../platform/http/errors.ts';
+import type { MessageKey, Translate } from '../../platform/i18n/index.ts';
+import { Alert, Heading, Link, Paragraph, type FieldError } from '../../platform/ui/components.tsx';
+import { SourceRejectedError, SourceUnavailableError } from '../../sources/http.ts';
+import { channels, topics, type Channel, type Preferences } from '../../sources/voordeur/preferences.ts';
+import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
+import { channelOf, verifiedChannelsOf, type ContactInputError, type ContactKind, type GegevensService } from './service.ts';
+import {
+  BedrijfBlock,
+  ConfirmForm,
+  ContactBlock,
+  ContactForm,
+  ContactmomentenBlock,
+  ContactmomentPage,
+  PersoonBlock,
+  PreferencesBlock,
+  ProcessingLogPage,
+  RemoveConfirmation,
+  contactKinds,
+} from './views.tsx';
+
+const processingPageSize = 25;
+
+/** What /gegevens?opgeslagen=… confirms after a change. */
+const savedMessages: Record<string, MessageKey> = {
+  email: 'gegevens.saved.email',
+  telefoonnummer: 'gegevens.saved.telefoonnummer',
+  verwijderd: 'gegevens.removed',
+  voorkeuren: 'gegevens.preferences.saved',
+};
+
+const contactErrorMessage: Record<ContactInputError, MessageKey> = {
+  emailMissing: 'contact.error.emailMissing',
+  emailInvalid: 'contact.error.emailInvalid',
+  phoneMissing: 'contact.error.phoneMissing',
+  phoneInvalid: 'contact.error.phoneInvalid',
+  same: 'contact.error.same',
+  tooManySends: 'contact.error.tooManySends',
+  sendFailed: 'contact.error.sendFailed',
+};
+
+function pageNumber(value: string | undefined): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= 10_000 ? n : 1;
+}
+
+function contactKind(value: string): ContactKind {
+  if (!(contactKinds as readonly string[]).includes(value)) throw new HttpError(404, 'error.notFound.text');
+  return value as ContactKind;
+}
+
+/** The six checkboxes of the preferences form: a channel.topic field with value "aan" is on. */
+function preferencesFrom(body: Record<string, unknown>): Preferences {
+  const on = (channel: Channel, topic: (typeof topics)[number]) => body[`${channel}.${topic}`] === 'aan';
+  return Object.fromEntries(channels.map((channel) => [channel, Object.fromEntries(topics.map((topic) => [topic, on(channel, topic)]))])) as Preferences;
+}
+
+function identityOf(request: FastifyRequest): Identity {
+  return request.session!.identity;
+}
+
+function isSourceFailure(error: unknown): error is SourceUnavailableError | SourceRejectedError {
+  return error instanceof SourceUnavailableError || error instanceof SourceRejectedError;
+}
+
+function logSourceFailure(request: FastifyRequest, error: SourceUnavailableError | SourceRejectedError, what: string) {
+  request.log.warn({ source: error.source, reason: error instanceof SourceUnavailableError ? error.reason : `HTTP ${error.status}` }, what);
+}
+
+export function registerGegevens(app: FastifyInstance, deps: { service: GegevensService; processingLog: ProcessingLog }): void {
+  const { service, processingLog } = deps;
+
+  /** The overview page; after a refused preferences form, with what was chosen and why it was refused. */
+  async function renderOverview(request: FastifyRequest, reply: FastifyReply, form?: { preferences: Preferences; errors: FieldError[]; failed?: boolean }, status = 200) {
+    const t = request.t;
+    const overview = await service.overview(identityOf(request), request.log, request.id);
+    const verified = overview.adressen && !overview.adressen.unavailable ? verifiedChannelsOf(overview.adressen.value) : service.hasContacts ? undefined : { email: false, sms: false };
+    const saved = savedMessages[(request.query as { opgeslagen?: string }).opgeslagen ?? ''];
+    return reply.page(
+      <>
+        <Heading level={1}>{t('gegevens.title')}</Heading>
+        <Paragraph lead>{t('gegevens.intro')}</Paragraph>
+        {saved && !form && (
+          <Alert type="ok" role="status">
+            {t(saved)}
+          </Alert>
+        )}
+        {overview.persoon && <PersoonBlock t={t} lang={request.lang} persoon={overview.persoon} />}
+        {overview.bedrijf && <BedrijfBlock t={t} bedrijf={overview.bedrijf} />}
+        <ContactBlock t={t} adressen={overview.adressen} />
+        {form?.failed && <Alert type="error" role="alert">{t('contact.saveFailed')}</Alert>}
+        <PreferencesBlock t={t} csrfToken={request.session!.csrfToken} preferences={form?.preferences ?? overview.preferences} verified={verified} errors={form?.errors ?? []} />
+        <ContactmomentenBlock t={t} lang={request.lang} contactmomenten={overview.contactmomenten} />
+        <section class="voordeur-block" aria-labelledby="verwerkingen-link-title">
+          <Heading level={2} id="verwerkingen-link-title">{t('verwerkingen.title')}</Heading>
+          <Paragraph>{t('verwerkingen.intro')}</Paragraph>
+          <Paragraph>
+            <Link href="/gegevens/verwerkingen">{t('verwerkingen.link')}</Link>
+          </Paragraph>
+        </section>
+      </>,
+      { title: form?.errors.length ? `${t('form.errors.title')}: ${t('gegevens.title')}` : t('gegevens.title'), nav: 'gegevens', status },
+    );
+  }
+
+  app.get('/gegevens', { config: { auth: true } }, async (request, reply) => renderOverview(request, reply));
+
+  app.post<{ Body: Record<string, unknown> }>('/gegevens/voorkeuren', { config: { auth: true } }, async (request, reply) => {
+    const t = request.t;
+    const preferences = preferencesFrom(request.body ?? {});
+    let outcome;
+    try {
+      outcome = await service.savePreferences(identityOf(request), preferences, request.id);
+    } catch (error) {
+      if (!isSourceFailure(error)) throw error;
+      logSourceFailure(request, error, 'preferences not saved: contact details unknown');
+      return renderOverview(request, reply, { preferences, errors: [], failed: true }, 503);
+    }
+    if (!outcome.saved) {
+      const errors = outcome.withoutAddress.map((channel) => ({ field: `voorkeur-${channel}-zaak`, message: t(`voorkeuren.error.noAddress.${channel}` as MessageKey) }));
+      return renderOverview(request, reply, { preferences, errors }, 400);
+    }
+    return reply.redirect('/gegevens?opgeslagen=voorkeuren#voorkeuren-title', 303);
+  });
+
+  app.get<{ Querystring: { pagina?: string } }>('/gegevens/verwerkingen', { config: { auth: true } }, async (request, reply) => {
+    const t = request.t;
+    const wanted = pageNumber(request.query.pagina);
+    const { entries, total } = await processingLog.list(identityOf(request), { offset: (wanted - 1) * processingPageSize, limit: processingPageSize });
+    const pages = Math.max(1, Math.ceil(total / processingPageSize));
+    return reply.page(<ProcessingLogPage t={t} lang={request.lang} entries={entries} page={Math.min(wanted, pages)} pages={pages} />, { title: t('verwerkingen.title'), nav: 'gegevens' });
+  });
+
+  if (!service.hasContacts) return;
+
+  /** A page for when the Klantinteracties API cannot answer: nothing was changed. */
+  const unavailable = (request: FastifyRequest, reply: FastifyReply, error: SourceUnavailableError | SourceRejectedError, what: string) => {
+    logSourceFailure(request, error, what);
+    const t = request.t;
+    return reply.page(<SourceDown t={t} />, { title: t('gegevens.title'), nav: 'gegevens', status: 503 });
+  };
+
+  const renderContactForm = (request: FastifyRequest, reply: FastifyReply, kind: ContactKind, value: string, errors: FieldError[], status = 200) => {
+    const t = request.t;
+    return reply.page(
+      <>
+        <Heading level={1}>{t(`contact.form.${kind}.title` as MessageKey)}</Heading>
+        <ContactForm t={t} kind={kind} csrfToken={request.session!.csrfToken} value={value} errors={errors} />
+      </>,
+      { title: errors.length ? `${t('form.errors.title')}: ${t(`contact.form.${kind}.title` as MessageKey)}` : t(`contact.form.${kind}.title` as MessageKey), nav: 'gegevens', status },
+    );
+  };
+
+  app.get<{ Params: { kind: string } }>('/gegevens/contact/:kind', { config: { auth: true } }, async (request, reply) => {
+    const kind = contactKind(request.params.kind);
+    let current;
+    try {
+      current = await service.adres(identityOf(request), kind, request.id);
+    } catch (error) {
+      if (!isSourceFailure(error)) throw error;
+      return unavailable(request, reply, error, 'contact details not read');
+    }
+    return renderContactForm(request, reply, kind, current?.adres ?? '', []);
+  });
+
+  app.post<{ Params: { kind: string }; Body: { adres?: unknown } }>('/gegevens/contact/:kind', { config: { auth: true } }, async (request, reply) => {
+    const t = request.t;
+    const kind = contactKind(request.params.kind);
+    const input = typeof request.body?.adres === 'string' ? request.body.adres.slice(0, 320) : '';
+    let outcome;
+    try {
+      outcome = await service.startContactChange(identityOf(request), kind, input, request.log, request.id);
+    } catch (error) {
+      if (!isSourceFailure(error)) throw error;
+      return unavailable(request, reply, error, 'contact change not started');
+    }
+    if (!outcome.started) {
+      const status = outcome.error === 'tooManySends' ? 429 : outcome.error === 'sendFailed' ? 502 : 400;
+      return renderContactForm(request, reply, kind, input, [{ field: 'adres', message: t(contactErrorMessage[outcome.error]) }], status);
+    }
+    return reply.redirect(`/gegevens/contact/bevestigen/${outcome.id}`, 303);
+  });
+
+  /** The page where the code is typed; with an error or a problem after a try. */
+  async function renderConfirm(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, result: { errors?: FieldError[]; problem?: string; status?: number } = {}) {
+    const t = request.t;
+    const pending = await service.pending(identityOf(request), request.params.id);
+    if (!pending) throw new HttpError(404, 'error.notFound.text');
+    const problem =
+      result.problem ?? (pending.expired ? t('contact.confirm.error.expired') : pending.attemptsLeft === 0 ? t('contact.confirm.error.noTries') : undefined);
+    const errors = result.errors ?? [];
+    return reply.page(
+      <ConfirmForm t={t} id={pending.id} kind={pending.kind} adres={pending.address} minutes={service.codeMinutes} csrfToken={request.session!.csrfToken} errors={errors} problem={problem} />,
+      { title: errors.length ? `${t('form.errors.title')}: ${t('contact.confirm.title')}` : t('contact.confirm.title'), nav: 'gegevens', status: result.status ?? 200 },
+    );
+  }
+
+  app.get<{ Params: { id: string } }>('/gegevens/contact/bevestigen/:id', { config: { auth: true } }, async (request, reply) => renderConfirm(request, reply));
+
+  app.post<{ Params: { id: string }; Body: { code?: unknown } }>('/gegevens/contact/bevestigen/:id', { config: { auth: true } }, async (request, reply) => {
+    const t = request.t;
+    const code = typeof request.body?.code === 'string' ? request.body.code.replace(/\s/g, '') : '';
+    if (!code) return renderConfirm(request, reply, { errors: [{ field: 'code', message: t('contact.confirm.error.missing') }], status: 400 });
+    if (!/^\d{6}$/.test(code)) return renderConfirm(request, reply, { errors: [{ field: 'code', message: t('contact.confirm.error.format') }], status: 400 });
+    let outcome;
+    try {
+      outcome = await service.confirm(identityOf(request), request.params.id, code, request.id);
+    } catch (error) {
+      if (!isSourceFailure(error)) throw error;
+      return unavailable(request, reply, error, 'confirmed contact detail not saved');
+    }
+    if (!outcome) throw new HttpError(404, 'error.notFound.text');
+    switch (outcome.outcome) {
+      case 'confirmed':
+        request.log.info({ kind: outcome.kind }, 'contact detail confirmed and saved');
+        return reply.redirect(`/gegevens?opgeslagen=${outcome.kind}#contact-title`, 303);
+      case 'wrong-code': {
+        const message = outcome.attemptsLeft === 1 ? t('contact.confirm.error.wrongLast') : t('contact.confirm.error.wrong', { n: outcome.attemptsLeft });
+        return renderConfirm(request, reply, { errors: [{ field: 'code', message }], status: 400 });
+      }
+      case 'no-attempts-left':
+        return renderConfirm(request, reply, { problem: t('contact.confirm.error.noTries'), status: 400 });
+      case 'expired':
+        return renderConfirm(request, reply, { problem: t('contact.confirm.error.expired'), status: 400 });
+    }
+  });
+
+  app.post<{ Params: { id: string } }>('/gegevens/contact/bevestigen/:id/opnieuw', { config: { auth: true } }, async (request, reply) => {
+    const outcome = await service.resend(identityOf(request), request.params.id, request.log);
+    if (!outcome) throw new HttpError(404, 'error.notFound.text');
+    if (!outcome.started) return renderConfirm(request, reply, { problem: request.t(contactErrorMessage[outcome.error]), status: outcome.error === 'tooManySends' ? 429 : 502 });
+    return reply.redirect(`/gegevens/contact/bevestigen/${outcome.id}`, 303);
+  });
+
+  app.get<{ Params: { kind: string } }>('/gegevens/contact/:kind/verwijderen', { config: { auth: true } }, async (request, reply) => {
+    const t = request.t;
+    const kind = contactKind(request.params.kind);
+    let current;
+    try {
+      current = await service.adres(identityOf(request), kind, request.id);
+    } catch (error) {
+      if (!isSourceFailure(error)) throw error;
+      return unavailable(request, reply, error, 'contact details not read');
+    }
+    if (!current) throw new HttpError(404, 'error.notFound.text');
+    return reply.page(<RemoveConfirmation t={t} kind={kind} adres={current.adres} csrfToken={request.session!.csrfToken} />, { title: t('contact.remove.title'), nav: 'gegevens' });
+  });
+
+  app.post<{ Params: { kind: string } }>('/gegevens/contact/:kind/verwijderen', { config: { auth: true } }, async (request, reply) => {
+    const kind = contactKind(request.params.kind);
+    let removed;
+    try {
+      removed = await service.remove(identityOf(request), kind, request.id);
+    } catch (error) {
+      if (!isSourceFailure(error)) throw error;
+      return unavailable(request, reply, error, 'contact detail not removed');
+    }
+    if (!removed) throw new HttpError(404, 'error.notFound.text');
+    request.log.info({ kind, channel: channelOf[kind] }, 'contact detail removed');
+    return reply.redirect('/gegevens?opgeslagen=verwijderd#contact-title', 303);
+  });
+
+  app.get<{ Params: { uuid: string } }>('/gegevens/contactmomenten/:uuid', { config: { auth: true } }, async (request, reply) => {
+    const t = request.t;
+    let contact;
+    try {
+      contact = await service.klantcontact(identityOf(request), request.params.uuid, request.id);
+    } catch (error) {
+      if (!isSourceFailure(error)) throw error;
+      return unavailable(request, reply, error, 'klantcontact not read');
+    }
+    if (!contact) throw new HttpError(404, 'error.notFound.text');
+    return reply.page(<ContactmomentPage t={t} lang={request.lang} contact={contact} />, { title: contact.onderwerp || t('contactmomenten.geenOnderwerp'), nav: 'gegevens' });
+  });
+}
+
+function SourceDown({ t }: { t: Translate }) {
+  return (
+    <>
+      <Heading level={1}>{t('gegevens.title')}</Heading>
+      <Alert type="warning">{t('contact.saveFailed')}</Alert>
+      <Paragraph>
+        <Link href="/gegevens">{t('verwerkingen.back')}</Link>
+      </Paragraph>
+    </>
+  );
+}

@@ -1,0 +1,253 @@
+/**
+ * The Klantinteracties API (Open Klant 2): how the organisation can reach someone (digitale
+ * adressen of their partij) and the contacts they had (klantcontacten). The partij is always
+ * found from the session's identity (its BSN or KvK number as partij-identificator) and checked
+ * again on the answer, never taken from a URL or a form: an adres or klantcontact of another
+ * partij is "not found".
+ */
+import { z } from 'zod';
+import type { Subject } from '../../domain/identity.ts';
+import type { Contactmoment, DigitaalAdres } from '../../domain/persoon.ts';
+import type { Metrics } from '../../platform/http/metrics.ts';
+import { namedIn } from '../fits.ts';
+import { SourceClient } from '../http.ts';
+import type { components } from './generated/klantinteracties.ts';
+
+type S = components['schemas'];
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date (YYYY-MM-DD)');
+const dateTime = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'expected a date-time');
+
+const digitaalAdresSchema = namedIn<S['DigitaalAdres']>()(
+  z.object({
+    uuid: z.string().uuid(),
+    adres: z.string(),
+    soortDigitaalAdres: z.string(),
+    isStandaardAdres: z.boolean().optional(),
+    verificatieDatum: date.nullable().optional(),
+    verstrektDoorPartij: z.object({ uuid: z.string().uuid() }).nullable().optional(),
+  }),
+);
+
+const identificatorSchema = namedIn<S['PartijIdentificator']>()(
+  z.object({
+    partijIdentificator: z.object({ codeSoortObjectId: z.string().optional(), objectId: z.string().optional() }),
+  }),
+);
+
+const partijSchema = namedIn<S['Base_PartijSerializer'] & { _expand?: unknown }>()(
+  z.object({
+    uuid: z.string().uuid(),
+    indicatieActief: z.boolean().optional(),
+    partijIdentificatoren: z.array(identificatorSchema).nullable().optional(),
+    voorkeursDigitaalAdres: z.object({ uuid: z.string().uuid() }).nullable().optional(),
+    _expand: z.object({ digitaleAdressen: z.array(digitaalAdresSchema).nullable().optional() }).optional(),
+  }),
+);
+
+const partijenSchema = z.object({ count: z.number().int(), results: z.array(partijSchema) });
+
+const onderwerpobjectSchema = namedIn<S['Onderwerpobject']>()(
+  z.object({
+    onderwerpobjectidentificator: z
+      .object({ objectId: z.string().optional(), codeObjecttype: z.string().optional(), codeRegister: z.string().optional(), codeSoortObjectId: z.string().optional() })
+      .nullable()
+      .optional(),
+  }),
+);
+
+const betrokkeneSchema = namedIn<S['Betrokkene']>()(z.object({ wasPartij: z.object({ uuid: z.string().uuid() }).nullable().optional() }));
+
+const klantcontactSchema = namedIn<S['Klantcontact'] & { _expand?: unknown }>()(
+  z.object({
+    uuid: z.string().uuid(),
+    kanaal: z.string(),
+    onderwerp: z.string(),
+    inhoud: z.string().optional(),
+    reactie: z.string().optional(),
+    vertrouwelijk: z.boolean(),
+    plaatsgevondenOp: dateTime.optional(),
+    _expand: z
+      .object({
+        gingOverOnderwerpobjecten: z.array(onderwerpobjectSchema).optional(),
+        hadBetrokkenen: z.array(betrokkeneSchema).optional(),
+      })
+      .optional(),
+  }),
+);
+
+const klantcontactenSchema = z.object({ count: z.number().int(), results: z.array(klantcontactSchema) });
+
+type RawPartij = z.output<typeof partijSchema>;
+type RawAdres = z.output<typeof digitaalAdresSchema>;
+type RawKlantcontact = z.output<typeof klantcontactSchema>;
+
+/** A klantcontact with what was asked and answered, for its own page. */
+export interface KlantcontactDetail extends Contactmoment {
+  uuid: string;
+  /** What the person asked or told (empty when the contact is confidential). */
+  inhoud?: string;
+  /** The organisation's answer (empty when the contact is confidential). */
+  reactie?: string;
+  vertrouwelijk: boolean;
+}
+
+/** How the subject is known as a partij-identificator. */
+function identificatorOf(subject: Subject) {
+  return subject.type === 'persoon'
+    ? { codeObjecttype: 'natuurlijk_persoon', codeSoortObjectId: 'bsn', objectId: subject.bsn, codeRegister: 'brp' }
+    : { codeObjecttype: 'niet_natuurlijk_persoon', codeSoortObjectId: 'kvk_nummer', objectId: subject.kvkNummer, codeRegister: 'hr' };
+}
+
+/** Whether the partij really carries the subject's identificator (the filter is trusted only this far). */
+function belongsTo(partij: RawPartij, subject: Subject): boolean {
+  const { codeSoortObjectId, objectId } = identificatorOf(subject);
+  return (partij.partijIdentificatoren ?? []).some((i) => i.partijIdentificator.codeSoortObjectId === codeSoortObjectId && i.partijIdentificator.objectId === objectId);
+}
+
+const kinds: Record<string, DigitaalAdres['soort'] | undefined> = { email: 'email', telefoonnummer: 'telefoonnummer' };
+
+/** The partij's addresses, one per kind: the preferred one, else the standard one, else a verified one, else the first. */
+function addressesOf(partij: RawPartij): DigitaalAdres[] {
+  const all = (partij._expand?.digitaleAdressen ?? []).filter((a) => !a.verstrektDoorPartij || a.verstrektDoorPartij.uuid === partij.uuid);
+  const rank = (a: RawAdres) => (a.uuid === partij.voorkeursDigitaalAdres?.uuid ? 0 : a.isStandaardAdres ? 1 : a.verificatieDatum ? 2 : 3);
+  const chosen = new Map<DigitaalAdres['soort'], RawAdres>();
+  for (const adres of all) {
+    const soort = kinds[adres.soortDigitaalAdres];
+    if (!soort) continue;
+    const current = chosen.get(soort);
+    if (!current || rank(adres) < rank(current)) chosen.set(soort, adres);
+  }
+  return [...chosen.entries()].map(([soort, a]) => ({ uuid: a.uuid, soort, adres: a.adres, geverifieerd: Boolean(a.verificatieDatum) }));
+}
+
+export interface ZaakLinker {
+  /** The zaaksysteem a klantcontact's onderwerpobject names (its codeRegister), if Voordeur knows it. */
+  systeemFor(codeRegister: string | undefined): string | undefined;
+}
+
+export class Klantinteracties {
+  private readonly client: SourceClient;
+
+  constructor(
+    private readonly config: { url: string; token: string },
+    options: { timeoutMs: number; metrics: Metrics },
+    private readonly zaken: ZaakLinker,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.client = new SourceClient({ name: 'klantinteracties', timeoutMs: options.timeoutMs, metrics: options.metrics, headers: () => ({ authorization: `Token ${config.token}` }) });
+  }
+
+  /** The subject's partij with its digitale adressen; null when the organisation has none for them. */
+  async partij(subject: Subject): Promise<RawPartij | null> {
+    const { codeSoortObjectId, objectId } = identificatorOf(subject);
+    const query = new URLSearchParams({ partijIdentificator__codeSoortObjectId: codeSoortObjectId, partijIdentificator__objectId: objectId, expand: 'digitaleAdressen' });
+    const page = await this.client.getJson(`${this.config.url}/partijen?${query}`, partijenSchema);
+    const mine = (page?.results ?? []).filter((partij) => belongsTo(partij, subject));
+    // Several partijen for one person can exist in a messy register; the active one wins.
+    return mine.find((partij) => partij.indicatieActief !== false) ?? mine[0] ?? null;
+  }
+
+  async adressen(subject: Subject): Promise<DigitaalAdres[]> {
+    const partij = await this.partij(subject);
+    return partij ? addressesOf(partij) : [];
+  }
+
+  async overview(subject: Subject): Promise<{ adressen: DigitaalAdres[]; contactmomenten: Contactmoment[] }> {
+    const partij = await this.partij(subject);
+    if (!partij) return { adressen: [], contactmomenten: [] };
+    const query = new URLSearchParams({ hadBetrokkene__wasPartij__uuid: partij.uuid, expand: 'gingOverOnderwerpobjecten' });
+    const page = await this.client.getJson(`${this.config.url}/klantcontacten?${query}`, klantcontactenSchema);
+    const contactmomenten = (page?.results ?? []).map((raw) => this.contactmoment(raw)).sort((a, b) => (b.datum?.getTime() ?? 0) - (a.datum?.getTime() ?? 0));
+    return { adressen: addressesOf(partij), contactmomenten };
+  }
+
+  /** One klantcontact of the subject; null when it does not exist or another partij had it. */
+  async klantcontact(subject: Subject, uuid: string): Promise<KlantcontactDetail | null> {
+    if (!z.string().uuid().safeParse(uuid).success) return null;
+    const [partij, raw] = await Promise.all([
+      this.partij(subject),
+      this.client.getJson(`${this.config.url}/klantcontacten/${uuid}?expand=gingOverOnderwerpobjecten,hadBetrokkenen`, klantcontactSchema),
+    ]);
+    if (!partij || !raw) return null;
+    if (!(raw._expand?.hadBetrokkenen ?? []).some((b) => b.wasPartij?.uuid === partij.uuid)) return null;
+    return {
+      ...this.contactmoment(raw),
+      uuid: raw.uuid,
+      vertrouwelijk: raw.vertrouwelijk,
+      inhoud: raw.vertrouwelijk ? undefined : raw.inhoud || undefined,
+      reactie: raw.vertrouwelijk ? undefined : raw.reactie || undefined,
+    };
+  }
+
+  /**
+   * Stores a confirmed address as the partij's preferred one of its kind, creating the partij
+   * when there is none. `replaces` (one of the subject's own addresses) is updated in place.
+   */
+  async save(subject: Subject, soort: DigitaalAdres['soort'], adres: string, replaces: string | null, naam?: string): Promise<void> {
+    const verificatieDatum = this.now().toISOString().slice(0, 10);
+    const partij = (await this.partij(subject)) ?? (await this.createPartij(subject, naam));
+    const own = addressesOf(partij);
+    const existing = replaces ? own.find((a) => a.uuid === replaces && a.soort === soort) : undefined;
+    const saved = existing
+      ? await this.client.patchJson(`${this.config.url}/digitaleadressen/${existing.uuid}`, { adres, verificatieDatum, isStandaardAdres: true }, digitaalAdresSchema)
+      : await this.client.postJson(
+          `${this.config.url}/digitaleadressen`,
+          {
+            verstrektDoorPartij: { uuid: partij.uuid },
+            verstrektDoorBetrokkene: null,
+            adres,
+            soortDigitaalAdres: soort,
+            isStandaardAdres: true,
+            omschrijving: soort === 'email' ? 'E-mailadres, opgegeven in Mijn Omgeving' : 'Mobiel nummer, opgegeven in Mijn Omgeving',
+            verificatieDatum,
+          },
+          digitaalAdresSchema,
+        );
+    // The first address of a partij becomes its preferred one, so that staff see it too.
+    if (!partij.voorkeursDigitaalAdres) {
+      await this.client.patchJson(`${this.config.url}/partijen/${partij.uuid}`, { soortPartij: subject.type === 'persoon' ? 'persoon' : 'organisatie', voorkeursDigitaalAdres: { uuid: saved.uuid } }, z.object({}).passthrough());
+    }
+  }
+
+  /** Removes one of the subject's own addresses; false when `uuid` is not one of them. */
+  async remove(subject: Subject, uuid: string): Promise<boolean> {
+    const own = await this.adressen(subject);
+    if (!own.some((a) => a.uuid === uuid)) return false;
+    return this.client.delete(`${this.config.url}/digitaleadressen/${uuid}`);
+  }
+
+  private async createPartij(subject: Subject, naam: string | undefined): Promise<RawPartij> {
+    const identificatie = subject.type === 'persoon' ? { contactnaam: null } : { naam: naam ?? '' };
+    const created = await this.client.postJson(
+      `${this.config.url}/partijen`,
+      {
+        soortPartij: subject.type === 'persoon' ? 'persoon' : 'organisatie',
+        indicatieActief: true,
+        voorkeurstaal: 'nld',
+        digitaleAdressen: [],
+        rekeningnummers: [],
+        voorkeursDigitaalAdres: null,
+        voorkeursRekeningnummer: null,
+        partijIdentificatie: identificatie,
+        partijIdentificatoren: [{ anderePartijIdentificator: '', partijIdentificator: identificatorOf(subject) }],
+      },
+      partijSchema,
+    );
+    return { ...created, _expand: { digitaleAdressen: [] } };
+  }
+
+  private contactmoment(raw: RawKlantcontact): Contactmoment {
+    const zaakObject = (raw._expand?.gingOverOnderwerpobjecten ?? [])
+      .map((o) => o.onderwerpobjectidentificator)
+      .find((id) => id?.codeObjecttype === 'zaak' && id.codeSoortObjectId === 'uuid' && id.objectId);
+    const systeem = zaakObject ? this.zaken.systeemFor(zaakObject.codeRegister) : undefined;
+    return {
+      uuid: raw.uuid,
+      datum: raw.plaatsgevondenOp ? new Date(raw.plaatsgevondenOp) : undefined,
+      kanaal: raw.kanaal,
+      onderwerp: raw.onderwerp,
+      zaak: zaakObject && systeem ? { systeem, uuid: zaakObject.objectId! } : undefined,
+    };
+  }
+}
