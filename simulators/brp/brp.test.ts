@@ -241,6 +241,14 @@ describe('BRP simulator', () => {
       expect(body.personen).toEqual([{ burgerservicenummer: jan }, { burgerservicenummer: suzanne }]);
     });
 
+    it('narrows to a gemeenteVanInschrijving when one is given', async () => {
+      const ask = (gemeente: string) => sim.personen({ ...question([suzanne, thomas], ['burgerservicenummer']), gemeenteVanInschrijving: gemeente });
+      expect((await answer(await ask('9999'))).personen).toEqual([{ burgerservicenummer: suzanne }]);
+      expect((await answer(await ask('1999'))).personen).toEqual([{ burgerservicenummer: thomas, opschortingBijhouding: expect.any(Object) }]);
+      expect((await answer(await ask('0344'))).personen).toEqual([]);
+      expect((await fout(await ask('Voorbeeldstad'), 400)).invalidParams).toEqual([{ name: 'gemeenteVanInschrijving', code: 'pattern', reason: 'Waarde voldoet niet aan patroon ^[0-9]{4}$.' }]);
+    });
+
     it('refuses a BSN that is not nine digits, with its index', async () => {
       const body = await fout(await sim.personen(question(['12345678', suzanne, '1234567890'], ['naam'])), 400);
       expect(body.detail).toBe('De foutieve parameter(s) zijn: burgerservicenummer[0], burgerservicenummer[2].');
