@@ -1,0 +1,129 @@
+/**
+ * The Klantinteracties simulator: Open Klant 2 as a portal sees it, built from the official spec
+ * (specs/klantinteracties-api.yaml, Klantinteracties API 0.9.0) and checked against it in
+ * klantinteracties.test.ts, with the demo data of simulators/data/klantinteracties-demo.ts.
+ *
+ * What it plays: partijen with their identificatoren and digitale adressen (read and write), and
+ * klantcontacten with their betrokkenen and onderwerpobjecten (read only). The other resources of
+ * the spec (actoren, interne taken, bijlagen, rekeningnummers, vertegenwoordigingen, categorieën)
+ * and writing klantcontacten answer 405.
+ *
+ * The API is its own Fastify scope under `${baseUrl}/klantinteracties/api/v1`, so that its hooks
+ * (token authentication, faults, request counts) and error shapes do not leak into the other
+ * simulators on the same Fastify instance. Besides the HTTP API, tests get handles to make the
+ * simulator slow, down or nonsensical, to count round trips, and to see what is stored.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Api } from './api.ts';
+import { registerDigitaleAdressen } from './digitaleadressen.ts';
+import { Faults } from './faults.ts';
+import type { Fault } from './faults.ts';
+import { apiPath, BaseUrl, Links, notSimulated, setUpScope } from './http.ts';
+import { registerKlantcontacten } from './klantcontacten.ts';
+import { registerPartijen, registerPartijIdentificatoren } from './partijen.ts';
+import { Resources } from './resources.ts';
+import { Store } from './store.ts';
+
+export interface KlantinteractiesSimulatorOptions {
+  /** Public base URL where `app` listens, e.g. http://127.0.0.1:3001; the API lives at
+   *  `${baseUrl}/klantinteracties/api/v1`. With port 0 (for tests) the port is the one the app
+   *  listens on. */
+  baseUrl: string;
+  /** Accepted `Authorization: Token <token>` values (Open Klant's token authentication). */
+  tokens: string[];
+  /** 'demo' (default) seeds the demo data; 'empty' starts with nothing. */
+  dataset?: 'demo' | 'empty';
+  /** Dates of the demo data are relative to this moment (default: now). */
+  now?: Date;
+  /** Page size of paginated lists (default 100, like Open Klant). */
+  pageSize?: number;
+  /** Base URL of the ZGW simulator (default `baseUrl`): the demo's hoofdOnderwerpType is a
+   *  zaaktype at `${zgwBaseUrl}/catalogi/api/v1`. Port 0 works as in `baseUrl`. */
+  zgwBaseUrl?: string;
+}
+
+export interface KlantinteractiesSimulator {
+  /** `${baseUrl}/klantinteracties/api/v1`; a getter, complete once the app listens. */
+  readonly url: string;
+  /** Extra delay before every answer (ms). */
+  setLatency(ms: number): void;
+  /** 'down' = 503 with a Fout body; 'garbage' = 200 with a body that is not the spec's shape
+   *  (alternately `{"unexpected":true}` and an HTML page); 'hang' = never answers until the
+   *  fault is set to something else (held requests then go on) or the app closes;
+   *  'none' = normal. */
+  setFault(fault: Fault): void;
+  /** Number of HTTP requests received since the last reset. */
+  requestCount(): number;
+  resetCounts(): void;
+  /** Snapshots for tests, in API JSON shape (as GET would answer). */
+  partijen(): Record<string, unknown>[];
+  digitaleAdressen(): Record<string, unknown>[];
+  klantcontacten(): Record<string, unknown>[];
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+const routes = (resource: string, onList: Method[], onOne: Method[]) => [
+  ...onList.map((method) => ({ method, url: `/${resource}` })),
+  ...onOne.map((method) => ({ method, url: `/${resource}/:uuid` })),
+];
+
+/** Operations of the spec that the simulator does not play: 405. */
+const notSimulatedRoutes = [
+  ...['actoren', 'actorklantcontacten', 'bijlagen', 'categorie-relaties', 'categorieen', 'internetaken', 'rekeningnummers', 'vertegenwoordigingen'].flatMap((resource) =>
+    routes(resource, ['GET', 'POST'], ['GET', 'PUT', 'PATCH', 'DELETE']),
+  ),
+  ...['klantcontacten', 'betrokkenen', 'onderwerpobjecten'].flatMap((resource) => routes(resource, ['POST'], ['PUT', 'PATCH', 'DELETE'])),
+  ...routes('maak-klantcontact', ['POST'], []),
+];
+
+export async function registerKlantinteractiesSimulator(app: FastifyInstance, options: KlantinteractiesSimulatorOptions): Promise<KlantinteractiesSimulator> {
+  const listeningPort = () => {
+    const address = app.server.address();
+    return typeof address === 'object' && address !== null ? address.port : undefined;
+  };
+  const links = new Links(new BaseUrl(options.baseUrl, listeningPort));
+  const zgw = new BaseUrl(options.zgwBaseUrl ?? options.baseUrl, listeningPort);
+  // The simulated clock starts at `now` and runs on with real time.
+  const startedAt = Date.now();
+  const now = options.now?.getTime() ?? startedAt;
+  const store = new Store({ clock: () => new Date(now + (Date.now() - startedAt)), dataset: options.dataset ?? 'demo' });
+  const resources = new Resources(store, links, () => `${zgw.href}/catalogi/api/v1`);
+  const faults = new Faults();
+  const api: Api = { store, resources, links, pageSize: options.pageSize ?? 100 };
+
+  // Requests held by the 'hang' fault would keep app.close() waiting for ever.
+  app.addHook('preClose', async () => faults.close());
+
+  const basePath = new URL(options.baseUrl).pathname.replace(/\/+$/, '');
+  await app.register(
+    async (scope) => {
+      setUpScope(scope, { links, faults, tokens: new Set(options.tokens) });
+      registerPartijen(scope, api);
+      registerPartijIdentificatoren(scope, api);
+      registerDigitaleAdressen(scope, api);
+      registerKlantcontacten(scope, api);
+      for (const { method, url } of notSimulatedRoutes) {
+        scope.route({ method, url, handler: async () => {
+            throw notSimulated(method);
+          },
+        });
+      }
+    },
+    { prefix: basePath + apiPath },
+  );
+
+  return {
+    get url() {
+      return links.api;
+    },
+    setLatency: (ms) => {
+      faults.latencyMs = Math.max(0, ms);
+    },
+    setFault: (fault) => faults.setFault(fault),
+    requestCount: () => faults.requestCount(),
+    resetCounts: () => faults.resetCounts(),
+    partijen: () => [...store.partijen.values()].map((p) => resources.partij(p)),
+    digitaleAdressen: () => [...store.digitaleAdressen.values()].map((a) => resources.digitaalAdres(a)),
+    klantcontacten: () => [...store.klantcontacten.values()].map((k) => resources.klantcontact(k)),
+  };
+}
