@@ -6,6 +6,7 @@
  */
 import Fastify from 'fastify';
 import { main } from '../src/main.ts';
+import { notifyService, notifySettings, notifyTemplates } from './data/notify-templates.ts';
 import { displayName, testCompanies, testMachtigingen, testPersons } from './data/test-identities.ts';
 import { zgwDemo } from './data/zgw-demo.ts';
 
@@ -16,6 +17,7 @@ const publicUrl = (process.env.PUBLIC_URL ?? `http://localhost:${port}`).replace
 const simulatorsUrl = `http://localhost:${simulatorsPort}`;
 const client = { client_id: 'voordeur-demo', client_secret: 'voordeur-demo-secret' };
 const zgwClient = { clientId: 'voordeur-demo', secret: 'voordeur-demo-zgw-secret' };
+const keys = { brp: 'voordeur-demo-brp-key', kvk: 'voordeur-demo-kvk-key', klantinteracties: 'voordeur-demo-klantinteracties-token' };
 const zgwApis = {
   zakenApi: `${simulatorsUrl}/zaken/api/v1`,
   catalogiApi: `${simulatorsUrl}/catalogi/api/v1`,
@@ -35,22 +37,41 @@ const { config } = await main({
   OIDC_CLIENT_ID: client.client_id,
   OIDC_CLIENT_SECRET: client.client_secret,
   ZAAKSYSTEMEN: JSON.stringify([{ naam: 'demo', ...zgwApis, ...zgwClient, uploadInformatieobjecttype: bewijsstuk }]),
+  BRP_API_URL: `${simulatorsUrl}/haalcentraal/api/brp`,
+  BRP_API_KEY: keys.brp,
+  KVK_API_URL: `${simulatorsUrl}/kvk/api/v1`,
+  KVK_API_KEY: keys.kvk,
+  KLANTINTERACTIES_API_URL: `${simulatorsUrl}/klantinteracties/api/v1`,
+  KLANTINTERACTIES_TOKEN: keys.klantinteracties,
+  ...notifySettings(`${simulatorsUrl}/notify`),
   ...process.env,
 });
 
-const [{ registerIdentitySimulator }, { registerZgwSimulator }] = await Promise.all([import('./identity/index.ts'), import('./zgw/index.ts')]);
+const [{ registerIdentitySimulator }, { registerZgwSimulator }, { registerBrpSimulator }, { registerKvkSimulator }, { registerKlantinteractiesSimulator }, { registerNotifySimulator }] = await Promise.all([
+  import('./identity/index.ts'),
+  import('./zgw/index.ts'),
+  import('./brp/index.ts'),
+  import('./kvk/index.ts'),
+  import('./klantinteracties/index.ts'),
+  import('./notify/index.ts'),
+]);
 const simulators = Fastify({ logger: false });
 await registerIdentitySimulator(simulators, {
   issuer: `${simulatorsUrl}/oidc`,
   clients: [{ ...client, redirect_uris: [`${publicUrl}/auth/callback`], post_logout_redirect_uris: [`${publicUrl}/uitgelogd`] }],
 });
 await registerZgwSimulator(simulators, { baseUrl: simulatorsUrl, clients: [zgwClient] });
+await registerBrpSimulator(simulators, { baseUrl: simulatorsUrl, apiKeys: [keys.brp] });
+await registerKvkSimulator(simulators, { baseUrl: simulatorsUrl, apiKeys: [keys.kvk] });
+await registerKlantinteractiesSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.klantinteracties], zgwBaseUrl: simulatorsUrl });
+await registerNotifySimulator(simulators, { baseUrl: simulatorsUrl, services: [notifyService], templates: Object.values(notifyTemplates) });
 await simulators.listen({ host: process.env.HOST ?? '0.0.0.0', port: simulatorsPort });
 
 const lines = [
   '',
   `Voordeur demo is running at ${config.publicUrl.href}  (started in ${Math.round(performance.now() - startedAt)} ms)`,
-  `Simulators (DigiD/eHerkenning login, ZGW Zaken/Catalogi/Documenten APIs) at ${simulatorsUrl}`,
+  `Simulators (DigiD/eHerkenning login, ZGW Zaken/Catalogi/Documenten, BRP, KvK, Klantinteracties and Notify APIs) at ${simulatorsUrl}`,
+  `Codes and messages "sent" by e-mail or SMS: ${simulatorsUrl}/notify/mailbox`,
   `Database: ${config.database.url ? 'PostgreSQL' : `PGlite in ${config.database.pgliteDir}`}`,
   '',
   'Test persons (DigiD):',

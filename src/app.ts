@@ -32,6 +32,7 @@ import { IdentityKeys } from './platform/identity-keys.ts';
 import { SessionStore } from './platform/session/store.ts';
 import { BrpClient } from './sources/brp/brp.ts';
 import { Klantinteracties } from './sources/klantinteracties/klantinteracties.ts';
+import { KvkClient } from './sources/kvk/kvk.ts';
 import { Notify } from './sources/notify/notify.ts';
 import { ContactConfirmations } from './sources/voordeur/contact-confirmations.ts';
 import { PreferencesStore } from './sources/voordeur/preferences.ts';
@@ -135,6 +136,7 @@ function gegevensService(config: Config, deps: { metrics: Metrics; database: Dat
   return new GegevensService(
     {
       brp: config.brp && new BrpClient(config.brp, sourceOptions),
+      kvk: config.kvk && new KvkClient(config.kvk, sourceOptions),
       contacts: config.klantinteracties && sender && new Klantinteracties(config.klantinteracties, sourceOptions, zaken),
     },
     {

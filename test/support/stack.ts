@@ -1,10 +1,16 @@
 /**
  * The whole thing on real ports, as a browser sees it: the simulators (DigiD/eHerkenning login,
- * ZGW APIs with the demo data) and Voordeur on a fresh database, configured as the demo is.
+ * ZGW APIs, BRP, KvK, Klantinteracties and Notify, with the demo data) and Voordeur on a fresh
+ * database, configured as the demo is.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
+import { registerBrpSimulator, type BrpSimulator } from '../../simulators/brp/index.ts';
+import { notifyService, notifySettings, notifyTemplates } from '../../simulators/data/notify-templates.ts';
 import { zgwDemo } from '../../simulators/data/zgw-demo.ts';
 import { registerIdentitySimulator } from '../../simulators/identity/index.ts';
+import { registerKlantinteractiesSimulator, type KlantinteractiesSimulator } from '../../simulators/klantinteracties/index.ts';
+import { registerKvkSimulator, type KvkSimulator } from '../../simulators/kvk/index.ts';
+import { registerNotifySimulator, type NotifySimulator } from '../../simulators/notify/index.ts';
 import { registerZgwSimulator, type ZgwSimulator, type ZgwSimulatorOptions } from '../../simulators/zgw/index.ts';
 import { testApp, type TestApp } from './app.ts';
 import { freePort } from './ports.ts';
@@ -16,8 +22,14 @@ export interface Stack {
   url: string;
   issuer: string;
   zgw: ZgwSimulator;
+  brp: BrpSimulator;
+  kvk: KvkSimulator;
+  klantinteracties: KlantinteractiesSimulator;
+  notify: NotifySimulator;
   close(): Promise<void>;
 }
+
+const keys = { brp: 'voordeur-test-brp-key', kvk: 'voordeur-test-kvk-key', klantinteracties: 'voordeur-test-klantinteracties-token' };
 
 export const zgwClient = { clientId: 'voordeur-test', secret: 'voordeur-test-zgw-secret-0123456789' };
 
@@ -46,8 +58,25 @@ export async function startStack(environment: Record<string, string> = {}, zgwOp
   });
   const simulatorsUrl = `http://127.0.0.1:${simulatorPort}`;
   const zgw = await registerZgwSimulator(simulators, { baseUrl: simulatorsUrl, clients: [zgwClient], ...zgwOptions });
+  const brp = await registerBrpSimulator(simulators, { baseUrl: simulatorsUrl, apiKeys: [keys.brp] });
+  const kvk = await registerKvkSimulator(simulators, { baseUrl: simulatorsUrl, apiKeys: [keys.kvk] });
+  const klantinteracties = await registerKlantinteractiesSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.klantinteracties], zgwBaseUrl: simulatorsUrl });
+  const notify = await registerNotifySimulator(simulators, { baseUrl: simulatorsUrl, services: [notifyService], templates: Object.values(notifyTemplates) });
   await simulators.listen({ host: '127.0.0.1', port: simulatorPort });
-  const voordeur = await testApp({ PUBLIC_URL: url, PORT: String(appPort), OIDC_ISSUER: issuer, ZAAKSYSTEMEN: zaaksystemenFor(simulatorsUrl), ...environment });
+  const voordeur = await testApp({
+    PUBLIC_URL: url,
+    PORT: String(appPort),
+    OIDC_ISSUER: issuer,
+    ZAAKSYSTEMEN: zaaksystemenFor(simulatorsUrl),
+    BRP_API_URL: brp.url,
+    BRP_API_KEY: keys.brp,
+    KVK_API_URL: kvk.url,
+    KVK_API_KEY: keys.kvk,
+    KLANTINTERACTIES_API_URL: klantinteracties.url,
+    KLANTINTERACTIES_TOKEN: keys.klantinteracties,
+    ...notifySettings(notify.url),
+    ...environment,
+  });
   await voordeur.app.listen({ host: '127.0.0.1', port: appPort });
   return {
     voordeur,
@@ -55,6 +84,10 @@ export async function startStack(environment: Record<string, string> = {}, zgwOp
     url,
     issuer,
     zgw,
+    brp,
+    kvk,
+    klantinteracties,
+    notify,
     async close() {
       await voordeur.close();
       await simulators.close();

@@ -4,7 +4,7 @@ import type { Bedrijf, Contactmoment, DigitaalAdres, Persoon, RegisterDatum } fr
 import type { LoggedProcessing } from '../../platform/audit/processing-log.ts';
 import { formatDate, isoDay } from '../../platform/i18n/format.ts';
 import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
-import { Alert, Button, ButtonGroup, DataList, ErrorSummary, Form, Heading, Link, Pagination, Paragraph, Table, TextField, type FieldError } from '../../platform/ui/components.tsx';
+import { Alert, Button, ButtonGroup, CheckboxField, DataList, ErrorSummary, Form, Heading, Link, Pagination, Paragraph, Table, TextField, type FieldError } from '../../platform/ui/components.tsx';
 import type { Availability } from '../../sources/http.ts';
 import type { KlantcontactDetail } from '../../sources/klantinteracties/klantinteracties.ts';
 import { channels, topics, type Channel, type Preferences } from '../../sources/voordeur/preferences.ts';
@@ -196,7 +196,8 @@ export function ContactBlock({ t, adressen }: { t: Translate; adressen: Availabi
                   <br />
                   {adres ? (
                     <>
-                      <Link href={`/gegevens/contact/${kind}`}>{t(`contact.change.${kind}` as MessageKey)}</Link>
+                      {/* The form starts with the address filled in: confirming is sending it a code. */}
+                      <Link href={`/gegevens/contact/${kind}`}>{t(`contact.${adres.geverifieerd ? 'change' : 'verify'}.${kind}` as MessageKey)}</Link>
                       {' · '}
                       <Link href={`/gegevens/contact/${kind}/verwijderen`}>{t(`contact.remove.${kind}` as MessageKey)}</Link>
                     </>
@@ -245,16 +246,7 @@ export function PreferencesBlock({ t, csrfToken, preferences, verified, errors }
               )}
               {topics.map((topic) => {
                 const id = `voorkeur-${channel}-${topic}`;
-                return (
-                  <div class="utrecht-form-field utrecht-form-field--checkbox">
-                    <div class="utrecht-form-field__input">
-                      <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={id} name={`${channel}.${topic}`} value="aan" checked={preferences[channel][topic] && usable} />
-                    </div>
-                    <div class="utrecht-form-field__label utrecht-form-field__label--checkbox">
-                      <label class="utrecht-form-label utrecht-form-label--checkbox" for={id}>{t(`voorkeuren.topic.${topic}` as MessageKey)}</label>
-                    </div>
-                  </div>
-                );
+                return <CheckboxField id={id} name={`${channel}.${topic}`} value="aan" checked={preferences[channel][topic] && usable} label={t(`voorkeuren.topic.${topic}` as MessageKey)} />;
               })}
             </fieldset>
           );

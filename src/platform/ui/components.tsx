@@ -174,6 +174,20 @@ export function TextField({ id, name, label, value, error, description, type = '
   );
 }
 
+/** One checkbox with its label, in the NL Design System pattern: the input inside the label. */
+export function CheckboxField({ id, name, value, label, checked }: { id: string; name: string; value: string; label: ComponentChildren; checked: boolean }) {
+  return (
+    <div class="utrecht-form-field utrecht-form-field--checkbox">
+      <p class="utrecht-form-field__label utrecht-form-field__label--checkbox">
+        <label class="utrecht-form-label utrecht-form-label--checkbox" for={id}>
+          <input class="utrecht-checkbox utrecht-checkbox--html-input utrecht-form-field__input" type="checkbox" id={id} name={name} value={value} checked={checked} />
+          {label}
+        </label>
+      </p>
+    </div>
+  );
+}
+
 /** A data table with a caption (visible or for screen readers only). */
 export function Table({ caption, captionHidden, head, rows }: {
   caption: ComponentChildren;

@@ -199,7 +199,7 @@ export class Klantinteracties {
             adres,
             soortDigitaalAdres: soort,
             isStandaardAdres: true,
-            omschrijving: soort === 'email' ? 'E-mailadres, opgegeven in Mijn Omgeving' : 'Mobiel nummer, opgegeven in Mijn Omgeving',
+            omschrijving: 'Opgegeven in Mijn Omgeving',
             verificatieDatum,
           },
           digitaalAdresSchema,
