@@ -15,6 +15,7 @@ targets=(
   "documenten:zgw/generated/documenten.ts"
   "brp-personen:brp/generated/brp-personen.ts"
   "klantinteracties:klantinteracties/generated/klantinteracties.ts"
+  "objects:objecten/generated/objects.ts"
 )
 for target in "${targets[@]}"; do
   api="${target%%:*}"

@@ -9,6 +9,7 @@ import { main } from '../src/main.ts';
 import { notifyService, notifySettings, notifyTemplates } from './data/notify-templates.ts';
 import { displayName, testCompanies, testMachtigingen, testPersons } from './data/test-identities.ts';
 import { zgwDemo } from './data/zgw-demo.ts';
+import { objectTypeUrl } from './objecten/objecttypes.ts';
 
 const startedAt = performance.now();
 const port = Number(process.env.PORT ?? 3000);
@@ -17,7 +18,9 @@ const publicUrl = (process.env.PUBLIC_URL ?? `http://localhost:${port}`).replace
 const simulatorsUrl = `http://localhost:${simulatorsPort}`;
 const client = { client_id: 'voordeur-demo', client_secret: 'voordeur-demo-secret' };
 const zgwClient = { clientId: 'voordeur-demo', secret: 'voordeur-demo-zgw-secret' };
-const keys = { brp: 'voordeur-demo-brp-key', kvk: 'voordeur-demo-kvk-key', klantinteracties: 'voordeur-demo-klantinteracties-token' };
+// Where the Objecten simulator serves its object types (Voordeur is configured before the simulators start).
+const objecttypen = { base: () => `${simulatorsUrl}/objecttypen/api/v2`, origin: () => simulatorsUrl };
+const keys = { brp: 'voordeur-demo-brp-key', kvk: 'voordeur-demo-kvk-key', klantinteracties: 'voordeur-demo-klantinteracties-token', objecten: 'voordeur-demo-objecten-token' };
 const zgwApis = {
   zakenApi: `${simulatorsUrl}/zaken/api/v1`,
   catalogiApi: `${simulatorsUrl}/catalogi/api/v1`,
@@ -44,16 +47,21 @@ const { config } = await main({
   KLANTINTERACTIES_API_URL: `${simulatorsUrl}/klantinteracties/api/v1`,
   KLANTINTERACTIES_TOKEN: keys.klantinteracties,
   ...notifySettings(`${simulatorsUrl}/notify`),
+  OBJECTEN_API_URL: `${simulatorsUrl}/objecten/api/v2`,
+  OBJECTEN_TOKEN: keys.objecten,
+  OBJECTTYPE_TAAK: objectTypeUrl(objecttypen, 'taak'),
+  OBJECTTYPE_BERICHT: objectTypeUrl(objecttypen, 'bericht'),
   ...process.env,
 });
 
-const [{ registerIdentitySimulator }, { registerZgwSimulator }, { registerBrpSimulator }, { registerKvkSimulator }, { registerKlantinteractiesSimulator }, { registerNotifySimulator }] = await Promise.all([
+const [{ registerIdentitySimulator }, { registerZgwSimulator }, { registerBrpSimulator }, { registerKvkSimulator }, { registerKlantinteractiesSimulator }, { registerNotifySimulator }, { registerObjectenSimulator }] = await Promise.all([
   import('./identity/index.ts'),
   import('./zgw/index.ts'),
   import('./brp/index.ts'),
   import('./kvk/index.ts'),
   import('./klantinteracties/index.ts'),
   import('./notify/index.ts'),
+  import('./objecten/index.ts'),
 ]);
 const simulators = Fastify({ logger: false });
 await registerIdentitySimulator(simulators, {
@@ -64,13 +72,14 @@ await registerZgwSimulator(simulators, { baseUrl: simulatorsUrl, clients: [zgwCl
 await registerBrpSimulator(simulators, { baseUrl: simulatorsUrl, apiKeys: [keys.brp] });
 await registerKvkSimulator(simulators, { baseUrl: simulatorsUrl, apiKeys: [keys.kvk] });
 await registerKlantinteractiesSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.klantinteracties], zgwBaseUrl: simulatorsUrl });
+await registerObjectenSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.objecten], zgwBaseUrl: simulatorsUrl });
 await registerNotifySimulator(simulators, { baseUrl: simulatorsUrl, services: [notifyService], templates: Object.values(notifyTemplates) });
 await simulators.listen({ host: process.env.HOST ?? '0.0.0.0', port: simulatorsPort });
 
 const lines = [
   '',
   `Voordeur demo is running at ${config.publicUrl.href}  (started in ${Math.round(performance.now() - startedAt)} ms)`,
-  `Simulators (DigiD/eHerkenning login, ZGW Zaken/Catalogi/Documenten, BRP, KvK, Klantinteracties and Notify APIs) at ${simulatorsUrl}`,
+  `Simulators (DigiD/eHerkenning login, ZGW Zaken/Catalogi/Documenten, BRP, KvK, Klantinteracties, Objecten and Notify APIs) at ${simulatorsUrl}`,
   `Codes and messages "sent" by e-mail or SMS: ${simulatorsUrl}/notify/mailbox`,
   `Database: ${config.database.url ? 'PostgreSQL' : `PGlite in ${config.database.pgliteDir}`}`,
   '',

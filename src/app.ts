@@ -6,6 +6,8 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
+import { registerBerichten } from './features/berichten/routes.tsx';
+import { BerichtenService } from './features/berichten/service.ts';
 import { registerGegevens } from './features/gegevens/routes.tsx';
 import { GegevensService, type CodeSender } from './features/gegevens/service.ts';
 import { registerHome } from './features/home/routes.tsx';
@@ -34,6 +36,7 @@ import { BrpClient } from './sources/brp/brp.ts';
 import { Klantinteracties } from './sources/klantinteracties/klantinteracties.ts';
 import { KvkClient } from './sources/kvk/kvk.ts';
 import { Notify } from './sources/notify/notify.ts';
+import { ObjectenApi } from './sources/objecten/objecten.ts';
 import { ContactConfirmations } from './sources/voordeur/contact-confirmations.ts';
 import { PreferencesStore } from './sources/voordeur/preferences.ts';
 import { Zaaksysteem } from './sources/zgw/zaaksysteem.ts';
@@ -83,6 +86,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       }),
   );
   if (zaaksystemen.length > 0) nav.push({ id: 'zaken', href: '/zaken', label: 'nav.zaken' });
+  const objecten = config.objecten && new ObjectenApi(config.objecten, { timeoutMs: config.sources.timeoutMs, metrics });
+  const berichtType = config.objecten?.objecttypen.bericht;
+  const berichten = objecten && berichtType ? new BerichtenService(objecten, berichtType, zaaksystemen, identityKeys) : undefined;
+  if (berichten) nav.push({ id: 'berichten', href: '/berichten', label: 'nav.berichten', countLabel: 'nav.count.berichten' });
   const gegevens = gegevensService(config, { metrics, database, identityKeys, processingLog });
   nav.push({ id: 'gegevens', href: '/gegevens', label: 'nav.gegevens' });
 
@@ -100,6 +107,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerAuthRoutes(app, { db: database.db, store: sessions, oidc, cookie, secureCookies: config.session.secureCookies });
   registerHome(app, config);
   if (zaaksystemen.length > 0) registerZaken(app, { config, service: new ZakenService(zaaksystemen), overviewBlocks, processingLog });
+  if (berichten) registerBerichten(app, { service: berichten, overviewBlocks, processingLog });
   registerGegevens(app, { service: gegevens, processingLog });
   registerOverzicht(app, config, overviewBlocks);
 

@@ -127,6 +127,10 @@ const schema = z
     CONTACT_CODE_TTL_SECONDS: seconds(15 * 60),
     CONTACT_CODE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
     CONTACT_CODE_MAX_SENDS_PER_HOUR: z.coerce.number().int().min(1).max(50).default(5),
+    OBJECTEN_API_URL: url.optional(),
+    OBJECTEN_TOKEN: z.string().min(1).optional(),
+    OBJECTTYPE_TAAK: url.optional(),
+    OBJECTTYPE_BERICHT: url.optional(),
 
     THEME_ORGANISATION_NAME: z.string().min(1).default('Gemeente Voorbeeld'),
     THEME_PORTAL_NAME: z.string().min(1).default('Mijn Omgeving'),
@@ -157,6 +161,10 @@ const schema = z
     together(['BRP_API_URL', 'BRP_API_KEY'], 'BRP_');
     together(['KVK_API_URL', 'KVK_API_KEY'], 'KVK_');
     together(['KLANTINTERACTIES_API_URL', 'KLANTINTERACTIES_TOKEN'], 'KLANTINTERACTIES_');
+    together(['OBJECTEN_API_URL', 'OBJECTEN_TOKEN'], 'OBJECTEN_');
+    if (env.OBJECTEN_API_URL && !env.OBJECTTYPE_TAAK && !env.OBJECTTYPE_BERICHT) {
+      ctx.addIssue({ code: 'custom', path: ['OBJECTTYPE_BERICHT'], message: 'or OBJECTTYPE_TAAK is required with OBJECTEN_API_URL (the URL of the object type in the Objecttypen API)' });
+    }
     together(['NOTIFY_BASE_URL', 'NOTIFY_API_KEY', 'NOTIFY_TEMPLATE_EMAIL_CODE', 'NOTIFY_TEMPLATE_SMS_CODE'], 'NOTIFY_');
     if (env.KLANTINTERACTIES_API_URL && !env.NOTIFY_API_KEY) {
       ctx.addIssue({ code: 'custom', path: ['NOTIFY_API_KEY'], message: 'is required with KLANTINTERACTIES_API_URL (new contact details are confirmed with a code sent through Notify)' });
@@ -208,6 +216,7 @@ export interface Config {
   klantinteracties?: { url: string; token: string };
   notify?: { baseUrl: string; apiKey: string; templates: { emailCode: string; smsCode: string } };
   contactCodes: { ttlSeconds: number; maxAttempts: number; maxSendsPerHour: number };
+  objecten?: { url: string; token: string; objecttypen: { taak?: string; bericht?: string } };
   zaken: {
     systems: ZaaksysteemConfig[];
     documentAllowList: string[];
@@ -284,6 +293,10 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     notify:
       env.NOTIFY_BASE_URL && env.NOTIFY_API_KEY && env.NOTIFY_TEMPLATE_EMAIL_CODE && env.NOTIFY_TEMPLATE_SMS_CODE
         ? { baseUrl: env.NOTIFY_BASE_URL.replace(/\/+$/, ''), apiKey: env.NOTIFY_API_KEY, templates: { emailCode: env.NOTIFY_TEMPLATE_EMAIL_CODE, smsCode: env.NOTIFY_TEMPLATE_SMS_CODE } }
+        : undefined,
+    objecten:
+      env.OBJECTEN_API_URL && env.OBJECTEN_TOKEN
+        ? { url: env.OBJECTEN_API_URL.replace(/\/+$/, ''), token: env.OBJECTEN_TOKEN, objecttypen: { taak: env.OBJECTTYPE_TAAK, bericht: env.OBJECTTYPE_BERICHT } }
         : undefined,
     contactCodes: { ttlSeconds: env.CONTACT_CODE_TTL_SECONDS, maxAttempts: env.CONTACT_CODE_MAX_ATTEMPTS, maxSendsPerHour: env.CONTACT_CODE_MAX_SENDS_PER_HOUR },
     zaken: {

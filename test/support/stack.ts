@@ -11,6 +11,7 @@ import { registerIdentitySimulator } from '../../simulators/identity/index.ts';
 import { registerKlantinteractiesSimulator, type KlantinteractiesSimulator } from '../../simulators/klantinteracties/index.ts';
 import { registerKvkSimulator, type KvkSimulator } from '../../simulators/kvk/index.ts';
 import { registerNotifySimulator, type NotifySimulator } from '../../simulators/notify/index.ts';
+import { registerObjectenSimulator, type ObjectenSimulator } from '../../simulators/objecten/index.ts';
 import { registerZgwSimulator, type ZgwSimulator, type ZgwSimulatorOptions } from '../../simulators/zgw/index.ts';
 import { testApp, type TestApp } from './app.ts';
 import { freePort } from './ports.ts';
@@ -26,10 +27,11 @@ export interface Stack {
   kvk: KvkSimulator;
   klantinteracties: KlantinteractiesSimulator;
   notify: NotifySimulator;
+  objecten: ObjectenSimulator;
   close(): Promise<void>;
 }
 
-const keys = { brp: 'voordeur-test-brp-key', kvk: 'voordeur-test-kvk-key', klantinteracties: 'voordeur-test-klantinteracties-token' };
+const keys = { brp: 'voordeur-test-brp-key', kvk: 'voordeur-test-kvk-key', klantinteracties: 'voordeur-test-klantinteracties-token', objecten: 'voordeur-test-objecten-token' };
 
 export const zgwClient = { clientId: 'voordeur-test', secret: 'voordeur-test-zgw-secret-0123456789' };
 
@@ -62,6 +64,7 @@ export async function startStack(environment: Record<string, string> = {}, zgwOp
   const kvk = await registerKvkSimulator(simulators, { baseUrl: simulatorsUrl, apiKeys: [keys.kvk] });
   const klantinteracties = await registerKlantinteractiesSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.klantinteracties], zgwBaseUrl: simulatorsUrl });
   const notify = await registerNotifySimulator(simulators, { baseUrl: simulatorsUrl, services: [notifyService], templates: Object.values(notifyTemplates) });
+  const objecten = await registerObjectenSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.objecten], zgwBaseUrl: simulatorsUrl });
   await simulators.listen({ host: '127.0.0.1', port: simulatorPort });
   const voordeur = await testApp({
     PUBLIC_URL: url,
@@ -75,6 +78,10 @@ export async function startStack(environment: Record<string, string> = {}, zgwOp
     KLANTINTERACTIES_API_URL: klantinteracties.url,
     KLANTINTERACTIES_TOKEN: keys.klantinteracties,
     ...notifySettings(notify.url),
+    OBJECTEN_API_URL: objecten.url,
+    OBJECTEN_TOKEN: keys.objecten,
+    OBJECTTYPE_TAAK: objecten.objecttypen.taak,
+    OBJECTTYPE_BERICHT: objecten.objecttypen.bericht,
     ...environment,
   });
   await voordeur.app.listen({ host: '127.0.0.1', port: appPort });
@@ -88,6 +95,7 @@ export async function startStack(environment: Record<string, string> = {}, zgwOp
     kvk,
     klantinteracties,
     notify,
+    objecten,
     async close() {
       await voordeur.close();
       await simulators.close();

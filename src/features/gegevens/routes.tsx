@@ -10,6 +10,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Identity } from '../../domain/identity.ts';
 import { HttpError } from '../../platform/http/errors.ts';
+import { pageNumber } from '../../platform/http/responses.ts';
 import type { MessageKey, Translate } from '../../platform/i18n/index.ts';
 import { Alert, Heading, Link, Paragraph, type FieldError } from '../../platform/ui/components.tsx';
 import { SourceRejectedError, SourceUnavailableError } from '../../sources/http.ts';
@@ -49,11 +50,6 @@ const contactErrorMessage: Record<ContactInputError, MessageKey> = {
   tooManySends: 'contact.error.tooManySends',
   sendFailed: 'contact.error.sendFailed',
 };
-
-function pageNumber(value: string | undefined): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 && n <= 10_000 ? n : 1;
-}
 
 function contactKind(value: string): ContactKind {
   if (!(contactKinds as readonly string[]).includes(value)) throw new HttpError(404, 'error.notFound.text');

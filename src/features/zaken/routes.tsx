@@ -9,6 +9,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { Config } from '../../config.ts';
 import type { ProcessingAction, ProcessingLog } from '../../platform/audit/processing-log.ts';
 import { HttpError } from '../../platform/http/errors.ts';
+import { contentDisposition, pageNumber } from '../../platform/http/responses.ts';
 import { assertCsrfToken } from '../../platform/http/session.ts';
 import { formatBytes } from '../../platform/i18n/format.ts';
 import type { Translate } from '../../platform/i18n/index.ts';
@@ -26,17 +27,6 @@ interface ZaakParams {
 
 /** Types without magic bytes, recognised by their extension only. */
 const textTypes: Record<string, string> = { txt: 'text/plain', csv: 'text/csv' };
-
-function pageNumber(value: string | undefined): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 && n <= 10_000 ? n : 1;
-}
-
-/** `filename*` (RFC 6266/5987) for any name, and a plain ASCII fallback. */
-function contentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 export function registerZaken(app: FastifyInstance, deps: { config: Config; service: ZakenService; overviewBlocks: OverviewBlock[]; processingLog: ProcessingLog }): void {
   const { config, service, processingLog } = deps;

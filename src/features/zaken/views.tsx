@@ -1,12 +1,13 @@
 /** The pages of Mijn zaken: the list, the zaak with its timeline and documents, and the upload form. */
 import type { ComponentChildren } from 'preact';
 import type { TimelineStep, Zaak, ZaakDetail } from '../../domain/zaak.ts';
-import { formatBytes, formatDate, isoDay } from '../../platform/i18n/format.ts';
+import { formatBytes } from '../../platform/i18n/format.ts';
 import type { Lang, Translate } from '../../platform/i18n/index.ts';
 import {
   Alert,
   Button,
   DataList,
+  DateText,
   ErrorSummary,
   FileField,
   Form,
@@ -14,6 +15,7 @@ import {
   Link,
   Pagination,
   Paragraph,
+  SearchField,
   Table,
   TextField,
   type FieldError,
@@ -25,10 +27,6 @@ interface Texts {
 }
 
 export const zaakHref = (zaak: Pick<Zaak, 'ref'>) => `/zaken/${encodeURIComponent(zaak.ref.systeem)}/${encodeURIComponent(zaak.ref.uuid)}`;
-
-function DateText({ lang, value }: { lang: Lang; value: Date | string }) {
-  return <time dateTime={isoDay(value)}>{formatDate(lang, value)}</time>;
-}
 
 export interface ListSection {
   zaken: Zaak[];
@@ -52,15 +50,7 @@ export function ZakenPage({ t, lang, organisation, zoek, lopend, afgerond, partl
       <Heading level={1}>{t('zaken.title')}</Heading>
       <Paragraph lead>{t('zaken.intro', { organisation })}</Paragraph>
       <form class="voordeur-search" method="get" action="/zaken" role="search">
-        <div class="utrecht-form-field utrecht-form-field--text">
-          <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for="zoek">{t('zaken.search.label')}</label>
-          </div>
-          <div class="utrecht-form-field__description utrecht-form-field-description" id="zoek-description">{t('zaken.search.description')}</div>
-          <div class="utrecht-form-field__input">
-            <input class="utrecht-textbox utrecht-textbox--html-input" id="zoek" name="zoek" type="search" value={zoek} aria-describedby="zoek-description" maxLength={100} />
-          </div>
-        </div>
+        <SearchField id="zoek" name="zoek" label={t('zaken.search.label')} description={t('zaken.search.description')} value={zoek} />
         <Button appearance="secondary-action">{t('zaken.search.button')}</Button>
       </form>
       {zoek && (

@@ -12,7 +12,7 @@ import type { IdentityKeys } from '../identity-keys.ts';
 
 export type ProcessingAction = ProcessingLogTable['action'];
 
-export const processingCategories = ['persoonsgegevens', 'bedrijfsgegevens', 'contactgegevens', 'notificatievoorkeuren', 'contactmomenten', 'zaken', 'documenten'] as const;
+export const processingCategories = ['persoonsgegevens', 'bedrijfsgegevens', 'contactgegevens', 'notificatievoorkeuren', 'contactmomenten', 'zaken', 'documenten', 'berichten', 'taken'] as const;
 export type ProcessingCategory = (typeof processingCategories)[number];
 
 /** Why Voordeur processed the data. */

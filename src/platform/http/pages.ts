@@ -25,6 +25,7 @@ function actorName(identity: Identity, t: Translate): string | undefined {
 
 export function registerPages(app: FastifyInstance, deps: { config: Config; store: SessionStore; nav: readonly NavItem[] }): void {
   const { config, store, nav } = deps;
+  app.decorateRequest('navCounts', null);
   app.decorateReply('page', function page(this: FastifyReply, body: VNode<any>, options: PageOptions) {
     const request = this.request;
     const session = request.session;
@@ -48,6 +49,7 @@ export function registerPages(app: FastifyInstance, deps: { config: Config; stor
         demoMode: config.demoMode,
         user,
         nav: nav as NavItem[],
+        navCounts: request.navCounts ?? {},
         activeNav: options.nav,
         children: body,
       }),

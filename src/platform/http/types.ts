@@ -18,6 +18,8 @@ declare module 'fastify' {
     cspNonce: string;
     /** The logged-in session, or null. Set for every page route. */
     session: SessionRecord | null;
+    /** Numbers shown next to navigation items (e.g. unread berichten), by NavItem id; set by features. */
+    navCounts: Record<string, number> | null;
   }
   interface FastifyReply {
     /** Renders `body` inside the page shell and sends it as HTML. */
@@ -38,4 +40,6 @@ export interface NavItem {
   id: string;
   href: string;
   label: MessageKey;
+  /** Text for a count next to the label, e.g. "{n} ongelezen"; shown when the feature set one above 0. */
+  countLabel?: MessageKey;
 }

@@ -5,9 +5,16 @@
  * docs/decisions/0002-server-rendering.md for why this and not @utrecht/component-library-react.
  */
 import type { ComponentChildren, JSX } from 'preact';
+import { formatDate, isoDay } from '../i18n/format.ts';
+import type { Lang } from '../i18n/index.ts';
 
 type Children = { children?: ComponentChildren };
 const cx = (...names: (string | false | undefined | null)[]) => names.filter(Boolean).join(' ');
+
+/** A date in the reader's language, machine-readable too. */
+export function DateText({ lang, value }: { lang: Lang; value: Date | string }) {
+  return <time dateTime={isoDay(value)}>{formatDate(lang, value)}</time>;
+}
 
 export function Heading({ level, children, id }: Children & { level: 1 | 2 | 3 | 4; id?: string }) {
   const Tag = `h${level}` as 'h1';
@@ -174,6 +181,25 @@ export function TextField({ id, name, label, value, error, description, type = '
   );
 }
 
+/** A search box with its label and description, for a GET form. */
+export function SearchField({ id, name, label, description, value }: { id: string; name: string; label: ComponentChildren; description?: ComponentChildren; value: string }) {
+  return (
+    <div class="utrecht-form-field utrecht-form-field--text">
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={id}>{label}</label>
+      </div>
+      {description && (
+        <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>
+          {description}
+        </div>
+      )}
+      <div class="utrecht-form-field__input">
+        <input class="utrecht-textbox utrecht-textbox--html-input" id={id} name={name} type="search" value={value} aria-describedby={description ? `${id}-description` : undefined} maxLength={100} />
+      </div>
+    </div>
+  );
+}
+
 /** One checkbox with its label, in the NL Design System pattern: the input inside the label. */
 export function CheckboxField({ id, name, value, label, checked }: { id: string; name: string; value: string; label: ComponentChildren; checked: boolean }) {
   return (
@@ -193,7 +219,7 @@ export function Table({ caption, captionHidden, head, rows }: {
   caption: ComponentChildren;
   captionHidden?: boolean;
   head: ComponentChildren[];
-  rows: { key: string; cells: ComponentChildren[] }[];
+  rows: { key: string; cells: ComponentChildren[]; className?: string }[];
 }) {
   return (
     <div class="voordeur-table-wrapper">
@@ -206,7 +232,7 @@ export function Table({ caption, captionHidden, head, rows }: {
         </thead>
         <tbody class="utrecht-table__body">
           {rows.map((row) => (
-            <tr class="utrecht-table__row" key={row.key}>
+            <tr class={cx('utrecht-table__row', row.className)} key={row.key}>
               {row.cells.map((cell, i) => (i === 0 ? <th class="utrecht-table__header-cell" scope="row">{cell}</th> : <td class="utrecht-table__cell">{cell}</td>))}
             </tr>
           ))}

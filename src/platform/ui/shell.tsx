@@ -28,6 +28,7 @@ export interface ShellProps {
   demoMode: boolean;
   user?: ShellUser;
   nav: NavItem[];
+  navCounts: Record<string, number>;
   activeNav?: string;
   children?: ComponentChildren;
 }
@@ -111,6 +112,7 @@ export function Shell(props: ShellProps) {
                   <li class="utrecht-nav-list__item">
                     <a class="utrecht-nav-list__link" href={item.href} aria-current={item.id === props.activeNav ? 'page' : undefined}>
                       {t(item.label)}
+                      {item.countLabel && (props.navCounts[item.id] ?? 0) > 0 && <span class="voordeur-nav-count"> ({t(item.countLabel, { n: props.navCounts[item.id]! })})</span>}
                     </a>
                   </li>
                 ))}

@@ -185,6 +185,31 @@ export class Zaaksysteem {
     ]);
     // The filter is the API's; the check is Voordeur's own.
     if (!raw || !links?.some((l) => l.informatieobject === documentUrl && l.zaak === zaak.url)) return null;
+    return this.visibleFile(raw, documentUrl);
+  }
+
+  /** Whether a document URL is in this system's Documenten API (so this system may fetch it). */
+  holdsDocument(url: string): boolean {
+    return this.isUnder(url, this.api.documenten);
+  }
+
+  /**
+   * Documents by URL (e.g. a bericht's bijlagen) that may be shown; the caller has checked that
+   * they are the person's. URLs outside this system's Documenten API are left out.
+   */
+  async documentsAt(urls: string[]): Promise<ZaakDocument[]> {
+    return this.visibleDocuments(urls);
+  }
+
+  /** A document by URL as a stream, if it may be shown; the caller has checked that it is the person's. */
+  async downloadAt(documentUrl: string): Promise<{ document: ZaakDocument; file: DownloadResponse } | null> {
+    if (!this.holdsDocument(documentUrl)) return null;
+    const raw = await this.documenten.getJson(documentUrl, enkelvoudiginformatieobjectSchema);
+    return raw ? this.visibleFile(raw, documentUrl) : null;
+  }
+
+  /** The file of a document that may be shown; fetched only from this system's Documenten API. */
+  private async visibleFile(raw: RawDocument, documentUrl: string): Promise<{ document: ZaakDocument; file: DownloadResponse } | null> {
     if (!isDocumentVisible(raw.vertrouwelijkheidaanduiding, this.options.documentAllowList)) return null;
     const downloadUrl = raw.inhoud && this.isUnder(raw.inhoud, this.api.documenten) ? raw.inhoud : `${documentUrl}/download`;
     const file = await this.documenten.download(downloadUrl);

@@ -1,0 +1,213 @@
+/** The pages of Mijn berichten: the inbox with its filter and search, one bericht, and the overzicht block. */
+import { textParts, type Bericht } from '../../domain/bericht.ts';
+import { formatBytes } from '../../platform/i18n/format.ts';
+import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
+import { Alert, Button, DataList, DateText, Heading, Link, Pagination, Paragraph, SearchField, Table } from '../../platform/ui/components.tsx';
+import type { Availability } from '../../sources/http.ts';
+import type { Bijlage } from './service.ts';
+
+interface Texts {
+  t: Translate;
+  lang: Lang;
+}
+
+export const berichtFilters = ['alle', 'ongelezen', 'gelezen'] as const;
+export type BerichtFilter = (typeof berichtFilters)[number];
+
+export const berichtHref = (bericht: Pick<Bericht, 'uuid'>) => `/berichten/${encodeURIComponent(bericht.uuid)}`;
+
+export interface InboxState {
+  berichten: Bericht[];
+  total: number;
+  page: number;
+  pages: number;
+  filter: BerichtFilter;
+  zoek: string;
+  href: (page: number) => string;
+}
+
+/** "Ongelezen" in words, not only in bold. */
+function Unread({ t }: { t: Translate }) {
+  return <span class="voordeur-badge">{t('berichten.unread')}</span>;
+}
+
+export function InboxPage({ t, lang, inbox, unavailable }: Texts & { inbox?: InboxState; unavailable: boolean }) {
+  return (
+    <>
+      <Heading level={1}>{t('berichten.title')}</Heading>
+      <Paragraph lead>{t('berichten.intro')}</Paragraph>
+      <form class="voordeur-search" method="get" action="/berichten" role="search">
+        <SearchField id="zoek" name="zoek" label={t('berichten.search.label')} value={inbox?.zoek ?? ''} />
+        <div class="utrecht-form-field utrecht-form-field--select">
+          <div class="utrecht-form-field__label">
+            <label class="utrecht-form-label" for="toon">{t('berichten.filter.label')}</label>
+          </div>
+          <div class="utrecht-form-field__input">
+            <select class="utrecht-select utrecht-select--html-select" id="toon" name="toon">
+              {berichtFilters.map((filter) => (
+                <option value={filter} selected={filter === (inbox?.filter ?? 'alle')}>
+                  {t(`berichten.filter.${filter}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <Button appearance="secondary-action">{t('berichten.search.button')}</Button>
+      </form>
+      {unavailable || !inbox ? (
+        <Alert type="warning">{t('error.unavailable')}</Alert>
+      ) : (
+        <section aria-labelledby="berichten-list-title">
+          <Heading level={2} id="berichten-list-title">
+            {t(`berichten.list.${inbox.filter}` as MessageKey)} <span class="voordeur-secondary">({t('berichten.count', { n: inbox.total })})</span>
+          </Heading>
+          {(inbox.zoek || inbox.filter !== 'alle') && (
+            <Paragraph>
+              {inbox.zoek && `${t('berichten.search.result', { zoek: inbox.zoek })} `}
+              <Link href="/berichten">{t('berichten.search.clear')}</Link>
+            </Paragraph>
+          )}
+          {inbox.berichten.length === 0 ? (
+            <Paragraph>{inbox.zoek || inbox.filter !== 'alle' ? t('berichten.emptySearch') : t('berichten.empty')}</Paragraph>
+          ) : (
+            <>
+              <Table
+                caption={t(`berichten.list.${inbox.filter}` as MessageKey)}
+                captionHidden
+                head={[t('berichten.column.onderwerp'), t('berichten.column.datum'), t('berichten.column.actie')]}
+                rows={inbox.berichten.map((bericht) => ({
+                  key: bericht.uuid,
+                  className: bericht.geopend ? undefined : 'voordeur-unread',
+                  cells: [
+                    <>
+                      {!bericht.geopend && (
+                        <>
+                          <Unread t={t} />{' '}
+                        </>
+                      )}
+                      <Link href={berichtHref(bericht)}>{bericht.onderwerp}</Link>
+                      {bericht.bijlagen.length > 0 && <span class="voordeur-secondary"> ({t('berichten.hasBijlagen')})</span>}
+                    </>,
+                    <DateText lang={lang} value={bericht.publicatiedatum} />,
+                    bericht.handelingsperspectief ? <Action t={t} lang={lang} bericht={bericht} /> : '',
+                  ],
+                }))}
+              />
+              <Pagination
+                label={t('pagination.label', { section: t('berichten.title') })}
+                page={inbox.page}
+                pages={inbox.pages}
+                href={inbox.href}
+                texts={{ previous: t('pagination.previous'), next: t('pagination.next'), page: (n) => t('pagination.page', { n }), status: t('pagination.status', { page: inbox.page, pages: inbox.pages }) }}
+              />
+            </>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
+
+/** What the person is asked to do, and until when. */
+function Action({ t, lang, bericht }: Texts & { bericht: Bericht }) {
+  const until = bericht.einddatumHandelingstermijn;
+  const passed = until !== undefined && until.getTime() < Date.now();
+  return (
+    <>
+      {bericht.handelingsperspectief === 'betalen' || bericht.handelingsperspectief === 'informatie verstrekken'
+        ? t(`berichten.actie.${bericht.handelingsperspectief}` as MessageKey)
+        : bericht.handelingsperspectief}
+      {until && (
+        <>
+          {' '}
+          {passed ? (
+            <span>
+              ({t('berichten.termijn.passed')} <DateText lang={lang} value={until} />)
+            </span>
+          ) : (
+            <span>
+              ({t('berichten.termijn.until')} <DateText lang={lang} value={until} />)
+            </span>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+/** Plain text with its line breaks, and web addresses as links; never HTML. */
+function PlainText({ text }: { text: string }) {
+  const paragraphs = text.split(/\r?\n\s*\r?\n/).filter((p) => p.trim() !== '');
+  return (
+    <div class="voordeur-message-text">
+      {paragraphs.map((paragraph) => (
+        <p class="utrecht-paragraph">
+          {textParts(paragraph).map((line, i) => (
+            <>
+              {i > 0 && <br />}
+              {line.map((part) => ('link' in part ? <a class="utrecht-link utrecht-link--html-a" href={part.link}>{part.link}</a> : part.text))}
+            </>
+          ))}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+export function BerichtPage({ t, lang, bericht, bijlagen }: Texts & { bericht: Bericht; bijlagen: Availability<Bijlage[]> }) {
+  return (
+    <>
+      <Paragraph>
+        <Link href="/berichten">{t('berichten.back')}</Link>
+      </Paragraph>
+      <Heading level={1}>{bericht.onderwerp}</Heading>
+      <DataList
+        items={[
+          { key: t('berichten.column.datum'), value: <DateText lang={lang} value={bericht.publicatiedatum} /> },
+          ...(bericht.referentie ? [{ key: t('berichten.referentie'), value: bericht.referentie }] : []),
+          ...(bericht.handelingsperspectief ? [{ key: t('berichten.column.actie'), value: <Action t={t} lang={lang} bericht={bericht} /> }] : []),
+        ]}
+      />
+      <PlainText text={bericht.tekst} />
+      {bericht.bijlagen.length > 0 && (
+        <section aria-labelledby="bijlagen-title">
+          <Heading level={2} id="bijlagen-title">{t('berichten.bijlagen.title')}</Heading>
+          {bijlagen.unavailable ? (
+            <Alert type="warning">{t('error.unavailable')}</Alert>
+          ) : bijlagen.value.length === 0 ? (
+            <Paragraph>{t('berichten.bijlagen.none')}</Paragraph>
+          ) : (
+            <ul class="utrecht-unordered-list">
+              {bijlagen.value.map((bijlage) => (
+                <li class="utrecht-unordered-list__item">
+                  <a class="utrecht-link utrecht-link--html-a" href={`${berichtHref(bericht)}/bijlagen/${bijlage.index}`} download={bijlage.bestandsnaam}>
+                    {bijlage.titel}
+                  </a>{' '}
+                  <span class="voordeur-secondary">
+                    ({[bijlage.formaat?.split('/').at(-1)?.toUpperCase(), bijlage.grootte !== undefined ? formatBytes(lang, t, bijlage.grootte) : undefined].filter(Boolean).join(', ')})
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
+
+export function BerichtenOverviewBlock({ t, unread }: { t: Translate; unread?: number }) {
+  return (
+    <section class="voordeur-overview-block" aria-labelledby="overzicht-berichten-title">
+      <Heading level={2} id="overzicht-berichten-title">{t('berichten.title')}</Heading>
+      {unread === undefined ? (
+        <Alert type="warning">{t('error.unavailable')}</Alert>
+      ) : (
+        <Paragraph>{unread === 0 ? t('overzicht.berichten.none') : unread === 1 ? t('overzicht.berichten.one') : t('overzicht.berichten.count', { n: unread })}</Paragraph>
+      )}
+      <Paragraph>
+        <Link href="/berichten">{t('overzicht.berichten.all')}</Link>
+      </Paragraph>
+    </section>
+  );
+}

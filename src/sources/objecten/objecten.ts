@@ -1,0 +1,108 @@
+/**
+ * The Objecten API (Objects API v2): taken (TaakV2) and berichten (Bericht) are objects of a
+ * configured object type, found by the identificatie in their data.
+ *
+ * Filters use `data_attr` (one condition per parameter), never the older `data_attrs`, which
+ * splits on every comma and so can break or widen a filter. The API also splits a condition on
+ * `__` from the right, so no value with `__` can be asked for: Voordeur only filters on values it
+ * controls (a BSN or KvK number, a status, a date) and refuses anything else. Free-text search
+ * happens in Voordeur on the person's own objects. Every object that comes back is checked again
+ * against the identity: the filter is the API's, the ownership check is Voordeur's.
+ */
+import { z } from 'zod';
+import type { Subject } from '../../domain/identity.ts';
+import type { Metrics } from '../../platform/http/metrics.ts';
+import { namedIn } from '../fits.ts';
+import { SourceClient, SourceUnavailableError } from '../http.ts';
+import type { components } from './generated/objects.ts';
+
+type S = components['schemas'];
+
+/** One condition of a `data_attr` filter: path in the data (dots), operator, value. */
+export type Condition = [path: string, operator: 'exact' | 'gt' | 'gte' | 'lt' | 'lte' | 'icontains', value: string];
+
+const objectSchema = namedIn<S['Object']>()(
+  z.object({
+    uuid: z.string().uuid(),
+    type: z.string(),
+    record: namedIn<S['ObjectRecord']>()(z.object({ typeVersion: z.number().int(), data: z.record(z.string(), z.unknown()), startAt: z.string().optional() })),
+  }),
+);
+
+const pageSchema = z.object({ count: z.number().int().optional(), next: z.string().nullable().optional(), results: z.array(objectSchema) });
+
+export interface StoredObject {
+  uuid: string;
+  typeVersion: number;
+  data: Record<string, unknown>;
+}
+
+/** The identificatie an object must carry to be the subject's (TaakV2 and Bericht use the same shape). */
+export function identificatieOf(subject: Subject): { type: 'bsn' | 'kvk'; value: string } {
+  return subject.type === 'persoon' ? { type: 'bsn', value: subject.bsn } : { type: 'kvk', value: subject.kvkNummer };
+}
+
+export function belongsTo(data: Record<string, unknown>, subject: Subject): boolean {
+  const wanted = identificatieOf(subject);
+  const identificatie = data.identificatie as { type?: unknown; value?: unknown } | undefined;
+  return identificatie?.type === wanted.type && identificatie.value === wanted.value;
+}
+
+/** A value the API can filter on without ambiguity. */
+const safeValue = /^[A-Za-z0-9:.+-]{1,64}$/;
+
+/** The most pages one list may take (the API pages by 100): a person with more objects than this is cut off, not hung. */
+const maxPages = 10;
+
+export class ObjectenApi {
+  private readonly client: SourceClient;
+
+  constructor(
+    private readonly config: { url: string; token: string },
+    options: { timeoutMs: number; metrics: Metrics },
+  ) {
+    this.client = new SourceClient({
+      name: 'objecten',
+      timeoutMs: options.timeoutMs,
+      metrics: options.metrics,
+      headers: () => ({ authorization: `Token ${config.token}`, 'accept-crs': 'EPSG:4326', 'content-crs': 'EPSG:4326' }),
+    });
+  }
+
+  /** The subject's objects of one type that meet the conditions, in the API's order (`ordering`, e.g. "-record__data__publicatiedatum"). */
+  async list(type: string, subject: Subject, conditions: Condition[], ordering: string): Promise<StoredObject[]> {
+    const identificatie = identificatieOf(subject);
+    const all: Condition[] = [['identificatie__type', 'exact', identificatie.type], ['identificatie__value', 'exact', identificatie.value], ...conditions];
+    const query = new URLSearchParams({ type, ordering });
+    for (const [path, operator, value] of all) {
+      if (!safeValue.test(value)) throw new Error(`objecten: refusing to filter on ${path} with a value the API cannot match exactly`);
+      query.append('data_attr', `${path}__${operator}__${value}`);
+    }
+    const objects: StoredObject[] = [];
+    let url: string | null | undefined = `${this.config.url}/objects?${query}`;
+    for (let page = 0; url && page < maxPages; page++) {
+      if (!url.startsWith(`${this.config.url}/`)) throw new SourceUnavailableError('objecten', 'invalid', 'next page outside the configured API');
+      const answer: z.output<typeof pageSchema> | null = await this.client.getJson(url, pageSchema);
+      if (!answer) break;
+      for (const object of answer.results) {
+        if (object.type === type && belongsTo(object.record.data, subject)) objects.push({ uuid: object.uuid, typeVersion: object.record.typeVersion, data: object.record.data });
+      }
+      url = answer.next;
+    }
+    return objects;
+  }
+
+  /** One object of this type that is the subject's; null when it does not exist or is someone else's. */
+  async get(type: string, subject: Subject, uuid: string): Promise<StoredObject | null> {
+    if (!z.string().uuid().safeParse(uuid).success) return null;
+    const object = await this.client.getJson(`${this.config.url}/objects/${uuid}`, objectSchema);
+    if (!object || object.type !== type || !belongsTo(object.record.data, subject)) return null;
+    return { uuid: object.uuid, typeVersion: object.record.typeVersion, data: object.record.data };
+  }
+
+  /** Adds a record with `changes` merged into the data (JSON merge patch, as the API does). */
+  async patchData(object: StoredObject, changes: Record<string, unknown>): Promise<void> {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+    await this.client.patchJson(`${this.config.url}/objects/${object.uuid}`, { record: { typeVersion: object.typeVersion, data: changes, startAt: today } }, objectSchema);
+  }
+}
