@@ -20,6 +20,7 @@ const client = { client_id: 'voordeur-demo', client_secret: 'voordeur-demo-secre
 const zgwClient = { clientId: 'voordeur-demo', secret: 'voordeur-demo-zgw-secret' };
 // Where the Objecten simulator serves its object types (Voordeur is configured before the simulators start).
 const objecttypen = { base: () => `${simulatorsUrl}/objecttypen/api/v2`, origin: () => simulatorsUrl };
+const ogoneAccount = { pspid: 'voorbeeldstad', shaIn: 'voordeur-demo-sha-in', shaOut: 'voordeur-demo-sha-out', algorithm: 'sha512' as const };
 const keys = { brp: 'voordeur-demo-brp-key', kvk: 'voordeur-demo-kvk-key', klantinteracties: 'voordeur-demo-klantinteracties-token', objecten: 'voordeur-demo-objecten-token' };
 const zgwApis = {
   zakenApi: `${simulatorsUrl}/zaken/api/v1`,
@@ -51,10 +52,12 @@ const { config } = await main({
   OBJECTEN_TOKEN: keys.objecten,
   OBJECTTYPE_TAAK: objectTypeUrl(objecttypen, 'taak'),
   OBJECTTYPE_BERICHT: objectTypeUrl(objecttypen, 'bericht'),
+  OGONE_URL: `${simulatorsUrl}/ogone/ncol/test/orderstandard_utf8.asp`,
+  OGONE_ACCOUNTS: JSON.stringify([ogoneAccount]),
   ...process.env,
 });
 
-const [{ registerIdentitySimulator }, { registerZgwSimulator }, { registerBrpSimulator }, { registerKvkSimulator }, { registerKlantinteractiesSimulator }, { registerNotifySimulator }, { registerObjectenSimulator }] = await Promise.all([
+const [{ registerIdentitySimulator }, { registerZgwSimulator }, { registerBrpSimulator }, { registerKvkSimulator }, { registerKlantinteractiesSimulator }, { registerNotifySimulator }, { registerObjectenSimulator }, { registerOgoneSimulator }] = await Promise.all([
   import('./identity/index.ts'),
   import('./zgw/index.ts'),
   import('./brp/index.ts'),
@@ -62,6 +65,7 @@ const [{ registerIdentitySimulator }, { registerZgwSimulator }, { registerBrpSim
   import('./klantinteracties/index.ts'),
   import('./notify/index.ts'),
   import('./objecten/index.ts'),
+  import('./ogone/index.ts'),
 ]);
 const simulators = Fastify({ logger: false });
 await registerIdentitySimulator(simulators, {
@@ -73,13 +77,14 @@ await registerBrpSimulator(simulators, { baseUrl: simulatorsUrl, apiKeys: [keys.
 await registerKvkSimulator(simulators, { baseUrl: simulatorsUrl, apiKeys: [keys.kvk] });
 await registerKlantinteractiesSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.klantinteracties], zgwBaseUrl: simulatorsUrl });
 await registerObjectenSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.objecten], zgwBaseUrl: simulatorsUrl });
+await registerOgoneSimulator(simulators, { baseUrl: simulatorsUrl, accounts: [ogoneAccount] });
 await registerNotifySimulator(simulators, { baseUrl: simulatorsUrl, services: [notifyService], templates: Object.values(notifyTemplates) });
 await simulators.listen({ host: process.env.HOST ?? '0.0.0.0', port: simulatorsPort });
 
 const lines = [
   '',
   `Voordeur demo is running at ${config.publicUrl.href}  (started in ${Math.round(performance.now() - startedAt)} ms)`,
-  `Simulators (DigiD/eHerkenning login, ZGW Zaken/Catalogi/Documenten, BRP, KvK, Klantinteracties, Objecten and Notify APIs) at ${simulatorsUrl}`,
+  `Simulators (DigiD/eHerkenning login, ZGW Zaken/Catalogi/Documenten, BRP, KvK, Klantinteracties, Objecten and Notify APIs; Ogone payment page) at ${simulatorsUrl}`,
   `Codes and messages "sent" by e-mail or SMS: ${simulatorsUrl}/notify/mailbox`,
   `Database: ${config.database.url ? 'PostgreSQL' : `PGlite in ${config.database.pgliteDir}`}`,
   '',

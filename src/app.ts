@@ -9,6 +9,8 @@ import type { Config } from './config.ts';
 import { registerBerichten } from './features/berichten/routes.tsx';
 import { BerichtenService } from './features/berichten/service.ts';
 import { registerGegevens } from './features/gegevens/routes.tsx';
+import { registerTaken } from './features/taken/routes.tsx';
+import { TakenService } from './features/taken/service.ts';
 import { GegevensService, type CodeSender } from './features/gegevens/service.ts';
 import { registerHome } from './features/home/routes.tsx';
 import { registerOverzicht, type OverviewBlock } from './features/overzicht/routes.tsx';
@@ -37,6 +39,7 @@ import { Klantinteracties } from './sources/klantinteracties/klantinteracties.ts
 import { KvkClient } from './sources/kvk/kvk.ts';
 import { Notify } from './sources/notify/notify.ts';
 import { ObjectenApi } from './sources/objecten/objecten.ts';
+import { OgonePayments } from './sources/ogone/ogone.ts';
 import { ContactConfirmations } from './sources/voordeur/contact-confirmations.ts';
 import { PreferencesStore } from './sources/voordeur/preferences.ts';
 import { Zaaksysteem } from './sources/zgw/zaaksysteem.ts';
@@ -87,6 +90,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   );
   if (zaaksystemen.length > 0) nav.push({ id: 'zaken', href: '/zaken', label: 'nav.zaken' });
   const objecten = config.objecten && new ObjectenApi(config.objecten, { timeoutMs: config.sources.timeoutMs, metrics });
+  const taakType = config.objecten?.objecttypen.taak;
+  const taken = objecten && taakType ? new TakenService(objecten, taakType, database.db, identityKeys) : undefined;
+  if (taken) nav.push({ id: 'taken', href: '/taken', label: 'nav.taken' });
+  const payments = config.ogone && new OgonePayments({ actionUrl: config.ogone.url, accounts: config.ogone.accounts });
   const berichtType = config.objecten?.objecttypen.bericht;
   const berichten = objecten && berichtType ? new BerichtenService(objecten, berichtType, zaaksystemen, identityKeys) : undefined;
   if (berichten) nav.push({ id: 'berichten', href: '/berichten', label: 'nav.berichten', countLabel: 'nav.count.berichten' });
@@ -95,7 +102,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
-  registerSecurityHeaders(app, { https: config.publicUrl.protocol === 'https:', formTargets: [config.oidc.issuer.origin] });
+  registerSecurityHeaders(app, { https: config.publicUrl.protocol === 'https:', formTargets: [config.oidc.issuer.origin, ...(config.ogone ? [new URL(config.ogone.url).origin] : [])] });
   registerLanguage(app);
   registerSessions(app, sessions, cookie);
   registerPages(app, { config, store: sessions, nav });
@@ -107,6 +114,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerAuthRoutes(app, { db: database.db, store: sessions, oidc, cookie, secureCookies: config.session.secureCookies });
   registerHome(app, config);
   if (zaaksystemen.length > 0) registerZaken(app, { config, service: new ZakenService(zaaksystemen), overviewBlocks, processingLog });
+  if (taken) {
+    // A taak names its zaak by UUID only; with one zaaksysteem, that is where it is.
+    const only = zaaksystemen.length === 1 ? config.zaken.systems[0]!.naam : undefined;
+    const zaakHref = (uuid: string) => (only ? `/zaken/${encodeURIComponent(only)}/${encodeURIComponent(uuid)}` : undefined);
+    registerTaken(app, { service: taken, overviewBlocks, processingLog, payments, publicUrl: config.publicUrl, zaakHref });
+  }
   if (berichten) registerBerichten(app, { service: berichten, overviewBlocks, processingLog });
   registerGegevens(app, { service: gegevens, processingLog });
   registerOverzicht(app, config, overviewBlocks);

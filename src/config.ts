@@ -62,6 +62,14 @@ const json = <T extends z.ZodType>(inner: T, example: string) =>
 
 const list = z.string().transform((value) => value.split(',').map((item) => item.trim().toLowerCase()).filter(Boolean));
 
+const ogoneAccount = z.object({
+  pspid: z.string().min(1).max(30),
+  shaIn: z.string().min(8, 'shaIn: the SHA-IN passphrase from the Ogone back office'),
+  shaOut: z.string().min(8, 'shaOut: the SHA-OUT passphrase from the Ogone back office'),
+  algorithm: z.enum(['sha1', 'sha256', 'sha512']).default('sha512'),
+});
+const ogoneExample = '[{"pspid":"gemeente","shaIn":"…","shaOut":"…","algorithm":"sha512"}]';
+
 const zaaksysteemExample =
   '[{"naam":"openzaak","zakenApi":"https://zaken.example.nl/zaken/api/v1","catalogiApi":"https://zaken.example.nl/catalogi/api/v1","documentenApi":"https://zaken.example.nl/documenten/api/v1","clientId":"voordeur","secret":"…"}]';
 
@@ -131,6 +139,8 @@ const schema = z
     OBJECTEN_TOKEN: z.string().min(1).optional(),
     OBJECTTYPE_TAAK: url.optional(),
     OBJECTTYPE_BERICHT: url.optional(),
+    OGONE_URL: url.optional(),
+    OGONE_ACCOUNTS: json(z.array(ogoneAccount).min(1), ogoneExample).optional(),
 
     THEME_ORGANISATION_NAME: z.string().min(1).default('Gemeente Voorbeeld'),
     THEME_PORTAL_NAME: z.string().min(1).default('Mijn Omgeving'),
@@ -162,6 +172,7 @@ const schema = z
     together(['KVK_API_URL', 'KVK_API_KEY'], 'KVK_');
     together(['KLANTINTERACTIES_API_URL', 'KLANTINTERACTIES_TOKEN'], 'KLANTINTERACTIES_');
     together(['OBJECTEN_API_URL', 'OBJECTEN_TOKEN'], 'OBJECTEN_');
+    together(['OGONE_URL', 'OGONE_ACCOUNTS'], 'OGONE_');
     if (env.OBJECTEN_API_URL && !env.OBJECTTYPE_TAAK && !env.OBJECTTYPE_BERICHT) {
       ctx.addIssue({ code: 'custom', path: ['OBJECTTYPE_BERICHT'], message: 'or OBJECTTYPE_TAAK is required with OBJECTEN_API_URL (the URL of the object type in the Objecttypen API)' });
     }
@@ -217,6 +228,7 @@ export interface Config {
   notify?: { baseUrl: string; apiKey: string; templates: { emailCode: string; smsCode: string } };
   contactCodes: { ttlSeconds: number; maxAttempts: number; maxSendsPerHour: number };
   objecten?: { url: string; token: string; objecttypen: { taak?: string; bericht?: string } };
+  ogone?: { url: string; accounts: { pspid: string; shaIn: string; shaOut: string; algorithm: 'sha1' | 'sha256' | 'sha512' }[] };
   zaken: {
     systems: ZaaksysteemConfig[];
     documentAllowList: string[];
@@ -298,6 +310,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       env.OBJECTEN_API_URL && env.OBJECTEN_TOKEN
         ? { url: env.OBJECTEN_API_URL.replace(/\/+$/, ''), token: env.OBJECTEN_TOKEN, objecttypen: { taak: env.OBJECTTYPE_TAAK, bericht: env.OBJECTTYPE_BERICHT } }
         : undefined,
+    ogone: env.OGONE_URL && env.OGONE_ACCOUNTS ? { url: env.OGONE_URL, accounts: env.OGONE_ACCOUNTS } : undefined,
     contactCodes: { ttlSeconds: env.CONTACT_CODE_TTL_SECONDS, maxAttempts: env.CONTACT_CODE_MAX_ATTEMPTS, maxSendsPerHour: env.CONTACT_CODE_MAX_SENDS_PER_HOUR },
     zaken: {
       systems: env.ZAAKSYSTEMEN,

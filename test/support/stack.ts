@@ -12,6 +12,7 @@ import { registerKlantinteractiesSimulator, type KlantinteractiesSimulator } fro
 import { registerKvkSimulator, type KvkSimulator } from '../../simulators/kvk/index.ts';
 import { registerNotifySimulator, type NotifySimulator } from '../../simulators/notify/index.ts';
 import { registerObjectenSimulator, type ObjectenSimulator } from '../../simulators/objecten/index.ts';
+import { registerOgoneSimulator, type OgoneSimulator } from '../../simulators/ogone/index.ts';
 import { registerZgwSimulator, type ZgwSimulator, type ZgwSimulatorOptions } from '../../simulators/zgw/index.ts';
 import { testApp, type TestApp } from './app.ts';
 import { freePort } from './ports.ts';
@@ -28,8 +29,12 @@ export interface Stack {
   klantinteracties: KlantinteractiesSimulator;
   notify: NotifySimulator;
   objecten: ObjectenSimulator;
+  ogone: OgoneSimulator;
   close(): Promise<void>;
 }
+
+/** The Ogone account of the demo taken (their pspid). */
+export const ogoneAccount = { pspid: 'voorbeeldstad', shaIn: 'test-sha-in-passphrase', shaOut: 'test-sha-out-passphrase', algorithm: 'sha512' as const };
 
 const keys = { brp: 'voordeur-test-brp-key', kvk: 'voordeur-test-kvk-key', klantinteracties: 'voordeur-test-klantinteracties-token', objecten: 'voordeur-test-objecten-token' };
 
@@ -65,6 +70,7 @@ export async function startStack(environment: Record<string, string> = {}, zgwOp
   const klantinteracties = await registerKlantinteractiesSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.klantinteracties], zgwBaseUrl: simulatorsUrl });
   const notify = await registerNotifySimulator(simulators, { baseUrl: simulatorsUrl, services: [notifyService], templates: Object.values(notifyTemplates) });
   const objecten = await registerObjectenSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.objecten], zgwBaseUrl: simulatorsUrl });
+  const ogone = await registerOgoneSimulator(simulators, { baseUrl: simulatorsUrl, accounts: [ogoneAccount] });
   await simulators.listen({ host: '127.0.0.1', port: simulatorPort });
   const voordeur = await testApp({
     PUBLIC_URL: url,
@@ -82,6 +88,8 @@ export async function startStack(environment: Record<string, string> = {}, zgwOp
     OBJECTEN_TOKEN: keys.objecten,
     OBJECTTYPE_TAAK: objecten.objecttypen.taak,
     OBJECTTYPE_BERICHT: objecten.objecttypen.bericht,
+    OGONE_URL: ogone.url,
+    OGONE_ACCOUNTS: JSON.stringify([ogoneAccount]),
     ...environment,
   });
   await voordeur.app.listen({ host: '127.0.0.1', port: appPort });
@@ -96,6 +104,7 @@ export async function startStack(environment: Record<string, string> = {}, zgwOp
     klantinteracties,
     notify,
     objecten,
+    ogone,
     async close() {
       await voordeur.close();
       await simulators.close();

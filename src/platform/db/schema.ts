@@ -67,10 +67,19 @@ export interface ProcessingLogTable {
   request_id: string | null;
 }
 
+export interface TaakCompletionsTable {
+  taak_uuid: string;
+  subject_key: string;
+  how: 'formulier' | 'betaling';
+  claimed_at: CreatedAt;
+  completed_at: Timestamp | null;
+}
+
 export interface Database {
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
   notification_preferences: NotificationPreferencesTable;
   contact_confirmations: ContactConfirmationsTable;
   processing_log: ProcessingLogTable;
+  taak_completions: TaakCompletionsTable;
 }

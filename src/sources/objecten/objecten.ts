@@ -100,6 +100,18 @@ export class ObjectenApi {
     return { uuid: object.uuid, typeVersion: object.record.typeVersion, data: object.record.data };
   }
 
+  /**
+   * The data of an object by its URL, without an ownership check: for shared objects such as a
+   * form definition. Only URLs of objects in the configured API are fetched (the token goes
+   * nowhere else).
+   */
+  async dataAt(url: string): Promise<Record<string, unknown> | null> {
+    const match = /^([^?#]+)\/objects\/([0-9a-fA-F-]{36})\/?$/.exec(url);
+    if (!match || match[1] !== this.config.url) return null;
+    const object = await this.client.getJson(`${this.config.url}/objects/${match[2]!.toLowerCase()}`, objectSchema);
+    return object?.record.data ?? null;
+  }
+
   /** Adds a record with `changes` merged into the data (JSON merge patch, as the API does). */
   async patchData(object: StoredObject, changes: Record<string, unknown>): Promise<void> {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());

@@ -1,0 +1,255 @@
+/**
+ * Mijn taken: the list (/taken), a taak (/taken/<uuid>) of each soort (a page elsewhere, a form
+ * in the portal, a payment), sending a form, and coming back from the payment page. A taak of
+ * someone else is the same 404 as one that does not exist; a taak is finished exactly once.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Taak } from '../../domain/taak.ts';
+import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
+import { HttpError } from '../../platform/http/errors.ts';
+import type { MessageKey } from '../../platform/i18n/index.ts';
+import { Alert, Button, DataList, ErrorSummary, Form, Paragraph } from '../../platform/ui/components.tsx';
+import { SourceRejectedError, SourceUnavailableError, whenAvailable } from '../../sources/http.ts';
+import { OgoneRequestError, type OgonePayments } from '../../sources/ogone/ogone.ts';
+import type { OverviewBlock } from '../overzicht/routes.tsx';
+import { parseForm } from './formio/definition.ts';
+import { FormFields, errorSummaryItems } from './formio/render.tsx';
+import { formMessages } from './formio/messages.ts';
+import { initialValues, validateSubmission, type FormError, type FormValues } from './formio/validate.ts';
+import type { TakenService } from './service.ts';
+import { TaakHeader, TakenOverviewBlock, TakenPage, UrlTaak, formatAmount, taakHref } from './views.tsx';
+
+type Params = { Params: { uuid: string } };
+
+export interface TakenDeps {
+  service: TakenService;
+  overviewBlocks: OverviewBlock[];
+  processingLog: ProcessingLog;
+  payments?: OgonePayments;
+  publicUrl: URL;
+  /** The zaak page of a zaak UUID, when Voordeur shows that zaak. */
+  zaakHref: (uuid: string) => string | undefined;
+}
+
+export function registerTaken(app: FastifyInstance, deps: TakenDeps): void {
+  const { service, processingLog, payments } = deps;
+  const now = () => new Date();
+  const logTaken = (request: FastifyRequest, action: 'lezen' | 'wijzigen') =>
+    processingLog.record(request.session!.identity, [{ action, category: 'taken', source: 'objecten', purpose: action === 'lezen' ? 'inzage' : 'wijziging-op-verzoek' }], request.id);
+  const subjectOf = (request: FastifyRequest) => request.session!.identity.subject;
+
+  deps.overviewBlocks.push(async (request) => {
+    const taken = await whenAvailable(() => service.all(subjectOf(request), request.log), request.log);
+    return <TakenOverviewBlock t={request.t} lang={request.lang} open={taken.unavailable ? undefined : taken.value.open} now={now()} />;
+  });
+
+  app.get('/taken', { config: { auth: true } }, async (request, reply) => {
+    const t = request.t;
+    const taken = await whenAvailable(() => service.all(subjectOf(request), request.log), request.log);
+    if (!taken.unavailable) await logTaken(request, 'lezen');
+    return reply.page(
+      <TakenPage t={t} lang={request.lang} open={taken.unavailable ? [] : taken.value.open} afgerond={taken.unavailable ? [] : taken.value.afgerond} now={now()} unavailable={taken.unavailable} />,
+      { title: t('taken.title'), nav: 'taken' },
+    );
+  });
+
+  /** The taak, or a 404 / an unavailable page. */
+  async function taakOf(request: FastifyRequest<Params>, reply: FastifyReply): Promise<Taak | undefined> {
+    let taak;
+    try {
+      taak = await service.get(subjectOf(request), request.params.uuid);
+    } catch (error) {
+      if (!(error instanceof SourceUnavailableError)) throw error;
+      request.log.warn({ source: error.source, reason: error.reason, detail: error.message }, 'source unavailable');
+      await reply.page(<Alert type="warning">{request.t('error.unavailable')}</Alert>, { title: request.t('taken.title'), nav: 'taken', status: 503 });
+      return undefined;
+    }
+    if (!taak) throw new HttpError(404, 'taken.notFound');
+    await logTaken(request, 'lezen');
+    return taak;
+  }
+
+  /** A taak's page; for a form with what was typed and what was wrong. */
+  async function renderTaak(request: FastifyRequest<Params>, reply: FastifyReply, taak: Taak, form: { values?: FormValues; errors?: FormError[]; failed?: boolean } = {}, status = 200) {
+    const t = request.t;
+    const header = <TaakHeader t={t} lang={request.lang} taak={taak} now={now()} zaakHref={taak.zaakUuid ? deps.zaakHref(taak.zaakUuid) : undefined} />;
+    let body;
+    switch (taak.soort) {
+      case 'url':
+        body = <UrlTaak t={t} taak={taak} />;
+        break;
+      case 'portaalformulier':
+        body = await formBody(request, taak, form);
+        break;
+      case 'ogonebetaling':
+        body = paymentBody(request, taak);
+        break;
+    }
+    const errors = form.errors?.length ?? 0;
+    return reply.page(
+      <>
+        {header}
+        {body}
+      </>,
+      { title: errors ? `${t('form.errors.title')}: ${taak.titel}` : taak.titel, nav: 'taken', status },
+    );
+  }
+
+  async function formBody(request: FastifyRequest, taak: Extract<Taak, { soort: 'portaalformulier' }>, form: { values?: FormValues; errors?: FormError[]; failed?: boolean }) {
+    const t = request.t;
+    if (taak.status !== 'open') {
+      return (request.query as { verstuurd?: string }).verstuurd ? (
+        <Alert type="ok" role="status">
+          {t('taken.form.sent')}
+        </Alert>
+      ) : (
+        <Paragraph>{t('taken.form.already')}</Paragraph>
+      );
+    }
+    const definition = await whenAvailable(() => service.formDefinition(taak), request.log);
+    if (definition.unavailable) return <Alert type="warning">{t('error.unavailable')}</Alert>;
+    const parsed = parseForm(definition.value);
+    if (!parsed.supported) {
+      request.log.warn({ taak: taak.uuid, reasons: parsed.supported === false ? parsed.reasons : ['no form definition'] }, 'form of a taak cannot be shown');
+      return <Alert type="warning">{t('taken.form.unsupported')}</Alert>;
+    }
+    const messages = formMessages(request.lang);
+    const errors = form.errors ?? [];
+    return (
+      <>
+        {form.failed && <Alert type="error" role="alert">{t('taken.form.failed')}</Alert>}
+        <ErrorSummary errors={errorSummaryItems(parsed.form, errors, messages)} title={t('form.errors.title')} />
+        <Form action={taakHref(taak)} csrfToken={request.session!.csrfToken}>
+          <FormFields form={parsed.form} values={form.values ?? initialValues(parsed.form, taak.prefill)} errors={errors} lang={request.lang} messages={messages} />
+          <Button>{t('taken.form.submit')}</Button>
+        </Form>
+      </>
+    );
+  }
+
+  function paymentBody(request: FastifyRequest, taak: Extract<Taak, { soort: 'ogonebetaling' }>) {
+    const t = request.t;
+    const outcome = (request.query as { betaling?: string }).betaling;
+    const amount = [
+      { key: t('taken.betaling.bedrag'), value: formatAmount(request.lang, taak.bedrag) },
+      { key: t('taken.betaling.kenmerk'), value: taak.betaalkenmerk },
+    ];
+    const message = outcome && ['betaald', 'in-behandeling', 'geannuleerd', 'geweigerd', 'mislukt', 'invalid'].includes(outcome) ? (`taken.betaling.${outcome}` as MessageKey) : undefined;
+    const alert = message && (
+      <Alert type={outcome === 'betaald' ? 'ok' : outcome === 'in-behandeling' ? 'info' : 'warning'} role="status">
+        {t(message)}
+      </Alert>
+    );
+    if (taak.status !== 'open') {
+      return (
+        <>
+          {alert ?? <Paragraph>{t('taken.done')}</Paragraph>}
+          <DataList items={amount} />
+        </>
+      );
+    }
+    if (!payments?.has(taak.pspid)) {
+      request.log.warn({ taak: taak.uuid }, 'no Ogone account configured for the PSPID of this taak');
+      return (
+        <>
+          <DataList items={amount} />
+          <Alert type="warning">{t('taken.betaling.unavailable')}</Alert>
+        </>
+      );
+    }
+    const back = new URL(`${taakHref(taak)}/betaling`, deps.publicUrl).href;
+    let payment;
+    try {
+      payment = payments.paymentRequest(taak.pspid, {
+        orderId: taak.betaalkenmerk,
+        amountEuros: taak.bedrag,
+        description: taak.titel.slice(0, 100),
+        language: request.lang === 'nl' ? 'nl_NL' : 'en_US',
+        acceptUrl: back,
+        declineUrl: back,
+        exceptionUrl: back,
+        cancelUrl: back,
+      });
+    } catch (error) {
+      if (!(error instanceof OgoneRequestError)) throw error;
+      request.log.warn({ taak: taak.uuid, reason: error.message }, 'taak cannot be paid with Ogone');
+      return (
+        <>
+          <DataList items={amount} />
+          <Alert type="warning">{t('taken.betaling.unavailable')}</Alert>
+        </>
+      );
+    }
+    return (
+      <>
+        {alert}
+        <DataList items={amount} />
+        <Paragraph>{t('taken.betaling.text')}</Paragraph>
+        {/* Straight to the payment page: no session token goes to another site. */}
+        <form class="utrecht-form" method="post" action={payment.action}>
+          {Object.entries(payment.fields).map(([name, value]) => (
+            <input type="hidden" name={name} value={value} />
+          ))}
+          <Button>{t('taken.betaling.button')}</Button>
+        </form>
+      </>
+    );
+  }
+
+  app.get<Params>('/taken/:uuid', { config: { auth: true } }, async (request, reply) => {
+    const taak = await taakOf(request, reply);
+    if (taak) return renderTaak(request, reply, taak);
+  });
+
+  app.post<Params & { Body: Record<string, unknown> }>('/taken/:uuid', { config: { auth: true } }, async (request, reply) => {
+    const taak = await taakOf(request, reply);
+    if (!taak) return;
+    if (taak.soort !== 'portaalformulier') throw new HttpError(404, 'taken.notFound');
+    if (taak.status !== 'open') return reply.redirect(`${taakHref(taak)}?verstuurd=1`, 303);
+    const definition = await whenAvailable(() => service.formDefinition(taak), request.log);
+    const parsed = definition.unavailable ? undefined : parseForm(definition.value);
+    if (!parsed?.supported) return renderTaak(request, reply, taak, {}, definition.unavailable ? 503 : 422);
+    const submission = validateSubmission(parsed.form, request.body ?? {}, taak.prefill);
+    if (!submission.ok) return renderTaak(request, reply, taak, { values: submission.values, errors: submission.errors }, 400);
+    let outcome;
+    try {
+      outcome = await service.complete(subjectOf(request), taak.uuid, 'formulier', { portaalformulier: { verzonden_data: submission.data } });
+    } catch (error) {
+      if (!(error instanceof SourceUnavailableError || error instanceof SourceRejectedError)) throw error;
+      request.log.warn({ source: error.source, reason: error instanceof SourceUnavailableError ? error.reason : `HTTP ${error.status}` }, 'form answers not sent');
+      return renderTaak(request, reply, taak, { values: Object.fromEntries(Object.entries(request.body ?? {}).filter((e): e is [string, string | string[]] => typeof e[1] === 'string' || Array.isArray(e[1]))), failed: true }, 502);
+    }
+    if (outcome === 'niet-gevonden') throw new HttpError(404, 'taken.notFound');
+    if (outcome === 'afgerond') {
+      await logTaken(request, 'wijzigen');
+      request.log.info({ taak: taak.uuid }, 'taak finished with a form');
+    }
+    return reply.redirect(`${taakHref(taak)}?verstuurd=1`, 303);
+  });
+
+  // Back from the payment page: the outcome is believed only with a valid SHA-OUT signature.
+  app.get<Params & { Querystring: Record<string, string | string[] | undefined> }>('/taken/:uuid/betaling', { config: { auth: true } }, async (request, reply) => {
+    const taak = await taakOf(request, reply);
+    if (!taak) return;
+    if (taak.soort !== 'ogonebetaling' || !payments?.has(taak.pspid)) throw new HttpError(404, 'taken.notFound');
+    const result = payments.verifyReturn(taak.pspid, request.query);
+    if (!result.valid || result.orderId !== taak.betaalkenmerk) {
+      request.log.warn({ taak: taak.uuid }, 'payment return with an invalid signature or another order');
+      return reply.redirect(`${taakHref(taak)}?betaling=invalid`, 303);
+    }
+    if (result.outcome === 'betaald') {
+      try {
+        const outcome = await service.complete(subjectOf(request), taak.uuid, 'betaling', {});
+        if (outcome === 'afgerond') {
+          await logTaken(request, 'wijzigen');
+          request.log.info({ taak: taak.uuid, status: result.status }, 'taak paid');
+        }
+      } catch (error) {
+        if (!(error instanceof SourceUnavailableError || error instanceof SourceRejectedError)) throw error;
+        // The money is paid; only the taak's status is behind. The person is told it is paid.
+        request.log.error({ taak: taak.uuid, source: error.source }, 'taak paid, but its status could not be set to afgerond');
+      }
+    }
+    return reply.redirect(`${taakHref(taak)}?betaling=${result.outcome}`, 303);
+  });
+}

@@ -1,0 +1,147 @@
+/** The pages of Mijn taken: the list, a taak of each soort, and the overzicht block. */
+import type { ComponentChildren } from 'preact';
+import { isOverdue, safeExternalUrl, type Taak } from '../../domain/taak.ts';
+import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
+import { Alert, ButtonLink, DataList, DateText, Heading, Link, Paragraph, Table } from '../../platform/ui/components.tsx';
+
+interface Texts {
+  t: Translate;
+  lang: Lang;
+}
+
+export const taakHref = (taak: Pick<Taak, 'uuid'>) => `/taken/${encodeURIComponent(taak.uuid)}`;
+
+/** € 612,75 in Dutch, EUR 612.75 in English. */
+export function formatAmount(lang: Lang, euros: number): string {
+  return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(euros);
+}
+
+/** The verloopdatum, and "te laat" in words when it has passed. */
+export function Deadline({ t, lang, taak, now }: Texts & { taak: Taak; now: Date }) {
+  if (!taak.verloopdatum) return <span class="voordeur-secondary">{t('taken.geenDatum')}</span>;
+  return (
+    <>
+      <DateText lang={lang} value={taak.verloopdatum} />
+      {isOverdue(taak, now) && (
+        <>
+          {' '}
+          <span class="voordeur-badge voordeur-badge--warning">{t('taken.overdue')}</span>
+        </>
+      )}
+    </>
+  );
+}
+
+function TakenTable({ t, lang, taken, caption, now, done }: Texts & { taken: Taak[]; caption: string; now: Date; done?: boolean }) {
+  return (
+    <Table
+      caption={caption}
+      captionHidden
+      head={[t('taken.column.titel'), t('taken.column.soort'), done ? t('taken.column.status') : t('taken.column.verloopdatum')]}
+      rows={taken.map((taak) => ({
+        key: taak.uuid,
+        cells: [
+          <Link href={taakHref(taak)}>{taak.titel}</Link>,
+          t(`taken.soort.${taak.soort}` as MessageKey),
+          done ? t(`taken.status.${taak.status}` as MessageKey) : <Deadline t={t} lang={lang} taak={taak} now={now} />,
+        ],
+      }))}
+    />
+  );
+}
+
+export function TakenPage({ t, lang, open, afgerond, now, unavailable }: Texts & { open: Taak[]; afgerond: Taak[]; now: Date; unavailable: boolean }) {
+  return (
+    <>
+      <Heading level={1}>{t('taken.title')}</Heading>
+      <Paragraph lead>{t('taken.intro')}</Paragraph>
+      {unavailable ? (
+        <Alert type="warning">{t('error.unavailable')}</Alert>
+      ) : (
+        <>
+          <section aria-labelledby="open-title">
+            <Heading level={2} id="open-title">
+              {t('taken.open.title')} <span class="voordeur-secondary">({t('taken.count', { n: open.length })})</span>
+            </Heading>
+            {open.length === 0 ? <Paragraph>{t('taken.open.empty')}</Paragraph> : <TakenTable t={t} lang={lang} taken={open} caption={t('taken.open.title')} now={now} />}
+          </section>
+          <section aria-labelledby="afgerond-title">
+            <Heading level={2} id="afgerond-title">
+              {t('taken.afgerond.title')} <span class="voordeur-secondary">({t('taken.count', { n: afgerond.length })})</span>
+            </Heading>
+            {afgerond.length === 0 ? <Paragraph>{t('taken.afgerond.empty')}</Paragraph> : <TakenTable t={t} lang={lang} taken={afgerond} caption={t('taken.afgerond.title')} now={now} done />}
+          </section>
+        </>
+      )}
+    </>
+  );
+}
+
+/** The top of every taak page: back link, title, verloopdatum, zaak. */
+export function TaakHeader({ t, lang, taak, now, zaakHref }: Texts & { taak: Taak; now: Date; zaakHref?: string }) {
+  return (
+    <>
+      <Paragraph>
+        <Link href="/taken">{t('taken.back')}</Link>
+      </Paragraph>
+      <Heading level={1}>{taak.titel}</Heading>
+      <DataList
+        items={[
+          { key: t('taken.column.status'), value: t(`taken.status.${taak.status}` as MessageKey) },
+          ...(taak.status === 'open' ? [{ key: t('taken.column.verloopdatum'), value: <Deadline t={t} lang={lang} taak={taak} now={now} /> }] : []),
+          ...(zaakHref ? [{ key: t('taken.zaak'), value: <Link href={zaakHref}>{t('taken.zaak.link')}</Link> }] : []),
+        ]}
+      />
+    </>
+  );
+}
+
+/** A taak that is done elsewhere: what the page is and where it goes, shown before the person leaves. */
+export function UrlTaak({ t, taak }: { t: Translate; taak: Extract<Taak, { soort: 'url' }> }) {
+  const url = safeExternalUrl(taak.url);
+  if (!url) return <Alert type="warning">{t('taken.url.invalid')}</Alert>;
+  if (taak.status !== 'open') return <Paragraph>{t('taken.done')}</Paragraph>;
+  return (
+    <>
+      <Paragraph>{t('taken.url.text', { domein: url.hostname })}</Paragraph>
+      <Paragraph>
+        <ButtonLink href={url.href}>{t('taken.url.button')}</ButtonLink>
+      </Paragraph>
+    </>
+  );
+}
+
+export function TakenOverviewBlock({ t, lang, open, now }: Texts & { open?: Taak[]; now: Date }) {
+  let body: ComponentChildren;
+  if (!open) body = <Alert type="warning">{t('error.unavailable')}</Alert>;
+  else
+    body = (
+      <>
+        <Paragraph>{open.length === 0 ? t('overzicht.taken.none') : open.length === 1 ? t('overzicht.taken.one') : t('overzicht.taken.count', { n: open.length })}</Paragraph>
+        {open.length > 0 && (
+          <ul class="utrecht-unordered-list">
+            {open.slice(0, 3).map((taak) => (
+              <li class="utrecht-unordered-list__item">
+                <Link href={taakHref(taak)}>{taak.titel}</Link>
+                {taak.verloopdatum && (
+                  <>
+                    {' '}
+                    ({t('overzicht.taken.voor')} <Deadline t={t} lang={lang} taak={taak} now={now} />)
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </>
+    );
+  return (
+    <section class="voordeur-overview-block" aria-labelledby="overzicht-taken-title">
+      <Heading level={2} id="overzicht-taken-title">{t('taken.title')}</Heading>
+      {body}
+      <Paragraph>
+        <Link href="/taken">{t('overzicht.taken.all')}</Link>
+      </Paragraph>
+    </section>
+  );
+}
