@@ -14,7 +14,7 @@ import { TakenService } from './features/taken/service.ts';
 import { GegevensService, type CodeSender } from './features/gegevens/service.ts';
 import { registerHome } from './features/home/routes.tsx';
 import { registerOverzicht, type OverviewBlock } from './features/overzicht/routes.tsx';
-import { registerZaken } from './features/zaken/routes.tsx';
+import { registerZaken, type ZaakSection } from './features/zaken/routes.tsx';
 import { ZakenService } from './features/zaken/service.ts';
 import { OidcClient } from './platform/auth/oidc.ts';
 import { registerAuthRoutes } from './platform/auth/routes.tsx';
@@ -76,6 +76,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const oidc = new OidcClient(config.oidc, new URL('/auth/callback', config.publicUrl).href, new URL('/uitgelogd', config.publicUrl).href, metrics);
   const nav: NavItem[] = [{ id: 'overzicht', href: '/overzicht', label: 'nav.overzicht' }];
   const overviewBlocks: OverviewBlock[] = [];
+  const zaakSections: ZaakSection[] = [];
   const identityKeys = new IdentityKeys(config.identityKeySecret);
   const processingLog = new ProcessingLog(database.db, identityKeys);
   const zaaksystemen = config.zaken.systems.map(
@@ -113,12 +114,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   registerAuthRoutes(app, { db: database.db, store: sessions, oidc, cookie, secureCookies: config.session.secureCookies });
   registerHome(app, config);
-  if (zaaksystemen.length > 0) registerZaken(app, { config, service: new ZakenService(zaaksystemen), overviewBlocks, processingLog });
+  if (zaaksystemen.length > 0) registerZaken(app, { config, service: new ZakenService(zaaksystemen), overviewBlocks, zaakSections, processingLog });
   if (taken) {
     // A taak names its zaak by UUID only; with one zaaksysteem, that is where it is.
     const only = zaaksystemen.length === 1 ? config.zaken.systems[0]!.naam : undefined;
     const zaakHref = (uuid: string) => (only ? `/zaken/${encodeURIComponent(only)}/${encodeURIComponent(uuid)}` : undefined);
-    registerTaken(app, { service: taken, overviewBlocks, processingLog, payments, publicUrl: config.publicUrl, zaakHref });
+    registerTaken(app, { service: taken, overviewBlocks, zaakSections, processingLog, payments, publicUrl: config.publicUrl, zaakHref });
   }
   if (berichten) registerBerichten(app, { service: berichten, overviewBlocks, processingLog });
   registerGegevens(app, { service: gegevens, processingLog });

@@ -6,6 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { objectenDemo } from '../../simulators/data/objecten-demo.ts';
+import { zgwDemo } from '../../simulators/data/zgw-demo.ts';
 import { HttpBrowser, loginOverHttp, type TestLogin } from '../support/http-browser.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 
@@ -63,6 +64,18 @@ describe('Mijn taken: the list', () => {
     const page = await (await as({ kvk: bakkerij.kvk })).request(`${stack.url}/overzicht`);
     expect(text(page.body)).toContain('U heeft 1 taak te doen.');
     expect(page.body).toContain(`href="/taken/${bakkerij.openTaak}"`);
+  });
+
+  it('lists a zaak’s open taken on the zaak’s page, and links back from the taak', async () => {
+    const browser = await as({ bsn: suzanne.bsn });
+    const zaak101 = zgwDemo.zaken.find((z) => z.identificatie === 'ZAAK-000101')!;
+    const page = await browser.request(`${stack.url}/zaken/demo/${zaak101.uuid}`);
+    expect(listed(section(page.body, 'zaak-taken-title'))).toEqual([suzanne.taak.overdue]);
+    const taak = await browser.request(`${stack.url}/taken/${suzanne.taak.overdue}`);
+    expect(taak.body).toContain(`href="/zaken/demo/${zaak101.uuid}"`);
+    // A zaak without open taken has no such section.
+    const zaak113 = zgwDemo.zaken.find((z) => z.identificatie === 'ZAAK-000113')!;
+    expect((await browser.request(`${stack.url}/zaken/demo/${zaak113.uuid}`)).body).not.toContain('zaak-taken-title');
   });
 
   it('keeps the page when the Objecten API is down', async () => {

@@ -12,18 +12,20 @@ import { Alert, Button, DataList, ErrorSummary, Form, Paragraph } from '../../pl
 import { SourceRejectedError, SourceUnavailableError, whenAvailable } from '../../sources/http.ts';
 import { OgoneRequestError, type OgonePayments } from '../../sources/ogone/ogone.ts';
 import type { OverviewBlock } from '../overzicht/routes.tsx';
+import type { ZaakSection } from '../zaken/routes.tsx';
 import { parseForm } from './formio/definition.ts';
 import { FormFields, errorSummaryItems } from './formio/render.tsx';
 import { formMessages } from './formio/messages.ts';
 import { initialValues, validateSubmission, type FormError, type FormValues } from './formio/validate.ts';
 import type { TakenService } from './service.ts';
-import { TaakHeader, TakenOverviewBlock, TakenPage, UrlTaak, formatAmount, taakHref } from './views.tsx';
+import { TaakHeader, TakenOverviewBlock, TakenPage, UrlTaak, ZaakTaken, formatAmount, taakHref } from './views.tsx';
 
 type Params = { Params: { uuid: string } };
 
 export interface TakenDeps {
   service: TakenService;
   overviewBlocks: OverviewBlock[];
+  zaakSections: ZaakSection[];
   processingLog: ProcessingLog;
   payments?: OgonePayments;
   publicUrl: URL;
@@ -41,6 +43,12 @@ export function registerTaken(app: FastifyInstance, deps: TakenDeps): void {
   deps.overviewBlocks.push(async (request) => {
     const taken = await whenAvailable(() => service.all(subjectOf(request), request.log), request.log);
     return <TakenOverviewBlock t={request.t} lang={request.lang} open={taken.unavailable ? undefined : taken.value.open} now={now()} />;
+  });
+
+  // A zaak's page lists the open taken that belong to it.
+  deps.zaakSections.push(async (request, zaakUuid) => {
+    const taken = await whenAvailable(() => service.forZaak(subjectOf(request), zaakUuid, request.log), request.log);
+    return <ZaakTaken t={request.t} lang={request.lang} taken={taken.unavailable ? undefined : taken.value} now={now()} />;
   });
 
   app.get('/taken', { config: { auth: true } }, async (request, reply) => {

@@ -145,3 +145,30 @@ export function TakenOverviewBlock({ t, lang, open, now }: Texts & { open?: Taak
     </section>
   );
 }
+
+/** On a zaak's page: its open taken (nothing when it has none). */
+export function ZaakTaken({ t, lang, taken, now }: Texts & { taken?: Taak[]; now: Date }) {
+  if (taken && taken.length === 0) return null;
+  return (
+    <section aria-labelledby="zaak-taken-title">
+      <Heading level={2} id="zaak-taken-title">{t('zaak.taken.title')}</Heading>
+      {taken ? (
+        <ul class="utrecht-unordered-list">
+          {taken.map((taak) => (
+            <li class="utrecht-unordered-list__item">
+              <Link href={taakHref(taak)}>{taak.titel}</Link>
+              {taak.verloopdatum && (
+                <>
+                  {' '}
+                  ({t('overzicht.taken.voor')} <Deadline t={t} lang={lang} taak={taak} now={now} />)
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Alert type="warning">{t('error.unavailable')}</Alert>
+      )}
+    </section>
+  );
+}

@@ -5,6 +5,7 @@
  */
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Config } from '../../config.ts';
 import type { ProcessingAction, ProcessingLog } from '../../platform/audit/processing-log.ts';
@@ -28,7 +29,13 @@ interface ZaakParams {
 /** Types without magic bytes, recognised by their extension only. */
 const textTypes: Record<string, string> = { txt: 'text/plain', csv: 'text/csv' };
 
-export function registerZaken(app: FastifyInstance, deps: { config: Config; service: ZakenService; overviewBlocks: OverviewBlock[]; processingLog: ProcessingLog }): void {
+/** Something another feature shows on a zaak's page, for the zaak with this UUID; null for nothing. */
+export type ZaakSection = (request: FastifyRequest, zaakUuid: string) => Promise<VNode | null>;
+
+export function registerZaken(
+  app: FastifyInstance,
+  deps: { config: Config; service: ZakenService; overviewBlocks: OverviewBlock[]; zaakSections: ZaakSection[]; processingLog: ProcessingLog },
+): void {
   const { config, service, processingLog } = deps;
   /** Every read or change of zaken and documents goes into the person's processing log. */
   const logProcessing = (request: FastifyRequest, action: ProcessingAction, category: 'zaken' | 'documenten', systems: string[]) =>
@@ -96,7 +103,7 @@ export function registerZaken(app: FastifyInstance, deps: { config: Config; serv
       return reply.page(<ZaakUnavailable t={t} />, { title: t('zaken.title'), nav: 'zaken', status: 503 });
     }
     if (!detail) throw new HttpError(404, 'error.notFound.text');
-    await logProcessing(request, 'lezen', 'zaken', [systeem]);
+    const [sections] = await Promise.all([Promise.all(deps.zaakSections.map((section) => section(request, uuid))), logProcessing(request, 'lezen', 'zaken', [systeem])]);
     const uploadState: UploadState | undefined = service.acceptsUploads(systeem)
       ? {
           csrfToken: request.session!.csrfToken,
@@ -108,7 +115,7 @@ export function registerZaken(app: FastifyInstance, deps: { config: Config; serv
           ...upload,
         }
       : undefined;
-    return reply.page(<ZaakPage t={t} lang={request.lang} detail={detail} upload={uploadState} />, {
+    return reply.page(<ZaakPage t={t} lang={request.lang} detail={detail} upload={uploadState} sections={sections.filter((s): s is VNode => s !== null)} />, {
       title: detail.zaak.omschrijving || detail.zaak.zaaktype,
       nav: 'zaken',
       status,

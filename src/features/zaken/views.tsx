@@ -1,5 +1,5 @@
 /** The pages of Mijn zaken: the list, the zaak with its timeline and documents, and the upload form. */
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import type { TimelineStep, Zaak, ZaakDetail } from '../../domain/zaak.ts';
 import { formatBytes } from '../../platform/i18n/format.ts';
 import type { Lang, Translate } from '../../platform/i18n/index.ts';
@@ -124,7 +124,8 @@ export interface UploadState {
   failed?: boolean;
 }
 
-export function ZaakPage({ t, lang, detail, upload }: Texts & { detail: ZaakDetail; upload?: UploadState }) {
+/** `sections`: what other features show on a zaak's page (e.g. its open taken), after its details. */
+export function ZaakPage({ t, lang, detail, upload, sections = [] }: Texts & { detail: ZaakDetail; upload?: UploadState; sections?: VNode[] }) {
   const { zaak } = detail;
   const open = !zaak.einddatum;
   const details: { key: ComponentChildren; value: ComponentChildren }[] = [
@@ -152,6 +153,7 @@ export function ZaakPage({ t, lang, detail, upload }: Texts & { detail: ZaakDeta
         <Heading level={2} id="zaak-details-title">{t('zaak.details')}</Heading>
         <DataList items={details} />
       </section>
+      {sections}
 
       {detail.resultaat && (
         <section aria-labelledby="zaak-resultaat-title">

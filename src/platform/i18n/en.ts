@@ -367,4 +367,5 @@ export const en: Record<MessageKey, string> = {
   'overzicht.taken.count': 'You have {n} tasks to do.',
   'overzicht.taken.voor': 'before',
   'overzicht.taken.all': 'Go to My tasks',
+  'zaak.taken.title': 'What do you need to do?',
 };

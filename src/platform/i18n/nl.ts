@@ -366,5 +366,6 @@ export const nl = {
   'overzicht.taken.count': 'U heeft {n} taken te doen.',
   'overzicht.taken.voor': 'vóór',
   'overzicht.taken.all': 'Naar Mijn taken',
+  'zaak.taken.title': 'Wat moet u doen?',
 };
 export type MessageKey = keyof typeof nl;
