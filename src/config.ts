@@ -139,6 +139,7 @@ const schema = z
     OBJECTEN_TOKEN: z.string().min(1).optional(),
     OBJECTTYPE_TAAK: url.optional(),
     OBJECTTYPE_BERICHT: url.optional(),
+    TAKEN_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     OGONE_URL: url.optional(),
     OGONE_ACCOUNTS: json(z.array(ogoneAccount).min(1), ogoneExample).optional(),
 
@@ -228,6 +229,7 @@ export interface Config {
   notify?: { baseUrl: string; apiKey: string; templates: { emailCode: string; smsCode: string } };
   contactCodes: { ttlSeconds: number; maxAttempts: number; maxSendsPerHour: number };
   objecten?: { url: string; token: string; objecttypen: { taak?: string; bericht?: string } };
+  taken: { pageSize: number };
   ogone?: { url: string; accounts: { pspid: string; shaIn: string; shaOut: string; algorithm: 'sha1' | 'sha256' | 'sha512' }[] };
   zaken: {
     systems: ZaaksysteemConfig[];
@@ -310,6 +312,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       env.OBJECTEN_API_URL && env.OBJECTEN_TOKEN
         ? { url: env.OBJECTEN_API_URL.replace(/\/+$/, ''), token: env.OBJECTEN_TOKEN, objecttypen: { taak: env.OBJECTTYPE_TAAK, bericht: env.OBJECTTYPE_BERICHT } }
         : undefined,
+    taken: { pageSize: env.TAKEN_PAGE_SIZE },
     ogone: env.OGONE_URL && env.OGONE_ACCOUNTS ? { url: env.OGONE_URL, accounts: env.OGONE_ACCOUNTS } : undefined,
     contactCodes: { ttlSeconds: env.CONTACT_CODE_TTL_SECONDS, maxAttempts: env.CONTACT_CODE_MAX_ATTEMPTS, maxSendsPerHour: env.CONTACT_CODE_MAX_SENDS_PER_HOUR },
     zaken: {

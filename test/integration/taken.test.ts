@@ -12,7 +12,7 @@ import { startStack, type Stack } from '../support/stack.ts';
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack({ SOURCE_TIMEOUT_MS: '800' });
+  stack = await startStack({ SOURCE_TIMEOUT_MS: '800', TAKEN_PAGE_SIZE: '3' });
 });
 afterAll(() => stack.close());
 afterEach(() => {
@@ -50,7 +50,10 @@ describe('Mijn taken: the list', () => {
   it('shows open taken soonest due first with the overdue one marked in words, then the afgeronde', async () => {
     const page = await (await as({ bsn: suzanne.bsn })).request(`${stack.url}/taken`);
     expect(page.status).toBe(200);
-    const open = listed(section(page.body, 'open-title'));
+    const next = await (await as({ bsn: suzanne.bsn })).request(`${stack.url}/taken?open=2`);
+    expect(section(page.body, 'open-title')).toContain('aria-label="Paginering van Te doen"');
+    const open = [...listed(section(page.body, 'open-title')), ...listed(section(next.body, 'open-title'))];
+    expect(listed(section(page.body, 'open-title'))).toHaveLength(3);
     expect([...open].sort()).toEqual([...suzanne.openTaken].sort());
     expect(open[0]).toBe(suzanne.taak.overdue);
     expect(open.at(-1)).toBe(suzanne.taak.unsupportedForm); // no verloopdatum: last

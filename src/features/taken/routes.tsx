@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Taak } from '../../domain/taak.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import { HttpError } from '../../platform/http/errors.ts';
+import { pageNumber } from '../../platform/http/responses.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { Alert, Button, DataList, ErrorSummary, Form, Paragraph } from '../../platform/ui/components.tsx';
 import { SourceRejectedError, SourceUnavailableError, whenAvailable } from '../../sources/http.ts';
@@ -18,7 +19,7 @@ import { FormFields, errorSummaryItems } from './formio/render.tsx';
 import { formMessages } from './formio/messages.ts';
 import { initialValues, validateSubmission, type FormError, type FormValues } from './formio/validate.ts';
 import type { TakenService } from './service.ts';
-import { TaakHeader, TakenOverviewBlock, TakenPage, UrlTaak, ZaakTaken, formatAmount, taakHref } from './views.tsx';
+import { TaakHeader, TakenOverviewBlock, TakenPage, UrlTaak, ZaakTaken, formatAmount, taakHref, type TakenSection } from './views.tsx';
 
 type Params = { Params: { uuid: string } };
 
@@ -29,12 +30,13 @@ export interface TakenDeps {
   processingLog: ProcessingLog;
   payments?: OgonePayments;
   publicUrl: URL;
+  pageSize: number;
   /** The zaak page of a zaak UUID, when Voordeur shows that zaak. */
   zaakHref: (uuid: string) => string | undefined;
 }
 
 export function registerTaken(app: FastifyInstance, deps: TakenDeps): void {
-  const { service, processingLog, payments } = deps;
+  const { service, processingLog, payments, pageSize } = deps;
   const now = () => new Date();
   const logTaken = (request: FastifyRequest, action: 'lezen' | 'wijzigen') =>
     processingLog.record(request.session!.identity, [{ action, category: 'taken', source: 'objecten', purpose: action === 'lezen' ? 'inzage' : 'wijziging-op-verzoek' }], request.id);
@@ -51,14 +53,27 @@ export function registerTaken(app: FastifyInstance, deps: TakenDeps): void {
     return <ZaakTaken t={request.t} lang={request.lang} taken={taken.unavailable ? undefined : taken.value} now={now()} />;
   });
 
-  app.get('/taken', { config: { auth: true } }, async (request, reply) => {
+  app.get<{ Querystring: { open?: string; afgerond?: string } }>('/taken', { config: { auth: true } }, async (request, reply) => {
     const t = request.t;
     const taken = await whenAvailable(() => service.all(subjectOf(request), request.log), request.log);
-    if (!taken.unavailable) await logTaken(request, 'lezen');
-    return reply.page(
-      <TakenPage t={t} lang={request.lang} open={taken.unavailable ? [] : taken.value.open} afgerond={taken.unavailable ? [] : taken.value.afgerond} now={now()} unavailable={taken.unavailable} />,
-      { title: t('taken.title'), nav: 'taken' },
-    );
+    if (taken.unavailable) return reply.page(<TakenPage t={t} lang={request.lang} now={now()} unavailable />, { title: t('taken.title'), nav: 'taken' });
+    await logTaken(request, 'lezen');
+    const wanted = { open: pageNumber(request.query.open), afgerond: pageNumber(request.query.afgerond) };
+    const section = (name: 'open' | 'afgerond'): TakenSection => {
+      const all = taken.value[name];
+      const pages = Math.max(1, Math.ceil(all.length / pageSize));
+      const page = Math.min(wanted[name], pages);
+      const href = (n: number) => {
+        const next = { ...wanted, [name]: n };
+        const params = new URLSearchParams();
+        if (next.open > 1) params.set('open', String(next.open));
+        if (next.afgerond > 1) params.set('afgerond', String(next.afgerond));
+        const query = params.toString();
+        return `/taken${query ? `?${query}` : ''}#${name}-title`;
+      };
+      return { taken: all.slice((page - 1) * pageSize, page * pageSize), total: all.length, page, pages, href };
+    };
+    return reply.page(<TakenPage t={t} lang={request.lang} open={section('open')} afgerond={section('afgerond')} now={now()} unavailable={false} />, { title: t('taken.title'), nav: 'taken' });
   });
 
   /** The taak, or a 404 / an unavailable page. */

@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { isOverdue, safeExternalUrl, type Taak } from '../../domain/taak.ts';
 import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
-import { Alert, ButtonLink, DataList, DateText, Heading, Link, Paragraph, Table } from '../../platform/ui/components.tsx';
+import { Alert, ButtonLink, DataList, DateText, Heading, Link, Pagination, Paragraph, Table } from '../../platform/ui/components.tsx';
 
 interface Texts {
   t: Translate;
@@ -50,27 +50,50 @@ function TakenTable({ t, lang, taken, caption, now, done }: Texts & { taken: Taa
   );
 }
 
-export function TakenPage({ t, lang, open, afgerond, now, unavailable }: Texts & { open: Taak[]; afgerond: Taak[]; now: Date; unavailable: boolean }) {
+/** One page of one list of taken. */
+export interface TakenSection {
+  taken: Taak[];
+  total: number;
+  page: number;
+  pages: number;
+  href: (page: number) => string;
+}
+
+function Section({ t, lang, id, title, empty, section, now, done }: Texts & { id: string; title: string; empty: string; section: TakenSection; now: Date; done?: boolean }) {
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <Heading level={2} id={`${id}-title`}>
+        {title} <span class="voordeur-secondary">({t('taken.count', { n: section.total })})</span>
+      </Heading>
+      {section.total === 0 ? (
+        <Paragraph>{empty}</Paragraph>
+      ) : (
+        <>
+          <TakenTable t={t} lang={lang} taken={section.taken} caption={title} now={now} done={done} />
+          <Pagination
+            label={t('pagination.label', { section: title })}
+            page={section.page}
+            pages={section.pages}
+            href={section.href}
+            texts={{ previous: t('pagination.previous'), next: t('pagination.next'), page: (n) => t('pagination.page', { n }), status: t('pagination.status', { page: section.page, pages: section.pages }) }}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+export function TakenPage({ t, lang, open, afgerond, now, unavailable }: Texts & { open?: TakenSection; afgerond?: TakenSection; now: Date; unavailable: boolean }) {
   return (
     <>
       <Heading level={1}>{t('taken.title')}</Heading>
       <Paragraph lead>{t('taken.intro')}</Paragraph>
-      {unavailable ? (
+      {unavailable || !open || !afgerond ? (
         <Alert type="warning">{t('error.unavailable')}</Alert>
       ) : (
         <>
-          <section aria-labelledby="open-title">
-            <Heading level={2} id="open-title">
-              {t('taken.open.title')} <span class="voordeur-secondary">({t('taken.count', { n: open.length })})</span>
-            </Heading>
-            {open.length === 0 ? <Paragraph>{t('taken.open.empty')}</Paragraph> : <TakenTable t={t} lang={lang} taken={open} caption={t('taken.open.title')} now={now} />}
-          </section>
-          <section aria-labelledby="afgerond-title">
-            <Heading level={2} id="afgerond-title">
-              {t('taken.afgerond.title')} <span class="voordeur-secondary">({t('taken.count', { n: afgerond.length })})</span>
-            </Heading>
-            {afgerond.length === 0 ? <Paragraph>{t('taken.afgerond.empty')}</Paragraph> : <TakenTable t={t} lang={lang} taken={afgerond} caption={t('taken.afgerond.title')} now={now} done />}
-          </section>
+          <Section t={t} lang={lang} id="open" title={t('taken.open.title')} empty={t('taken.open.empty')} section={open} now={now} />
+          <Section t={t} lang={lang} id="afgerond" title={t('taken.afgerond.title')} empty={t('taken.afgerond.empty')} section={afgerond} now={now} done />
         </>
       )}
     </>
