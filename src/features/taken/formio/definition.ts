@@ -1,0 +1,415 @@
+/**
+ * Form.io form definitions (the formDefinition of a FormIO object) → the small model of a form that
+ * Voordeur renders and validates itself, without Form.io's JavaScript. Voordeur supports only a
+ * subset of Form.io (docs/forms.md). For anything else parseForm says why, so the taak page can
+ * send the person another way and the reasons can be logged.
+ */
+import { z } from 'zod';
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+/** Form.io's simple conditional: the component is shown when (value of `when` = `eq`) is `show`. */
+export interface Condition {
+  when: string;
+  eq: string;
+  show: boolean;
+}
+
+interface Shown {
+  /** Hidden in the definition: never shown, validated or submitted. */
+  hidden: boolean;
+  /** Its own condition and those of the panels around it; all must hold for it to be shown. */
+  conditions: Condition[];
+}
+
+/** Static text: a panel's title as a heading, or the text of a content or htmlelement component. */
+export interface ContentModel extends Shown {
+  kind: 'content';
+  heading?: string;
+  paragraphs: string[];
+}
+
+interface InputCommon extends Shown {
+  /** The Form.io key: the name in the HTML form; dots make nested objects in the data. */
+  key: string;
+  /** The HTML id of its input. */
+  id: string;
+  label: string;
+  /** Description and tooltip, as plain text. */
+  description?: string;
+  required: boolean;
+  /** Shown but not editable: its value comes from the prefill data or the default. */
+  disabled: boolean;
+  /** Form.io's validate.customMessage: replaces every error message of this field. */
+  customMessage?: string;
+  defaultValue?: unknown;
+}
+
+export interface TextRules {
+  minLength?: number;
+  maxLength?: number;
+  /** Form.io's validate.pattern, matching the whole value. */
+  pattern?: RegExp;
+}
+
+export type TextInputModel = InputCommon & TextRules & { kind: 'text' | 'email' | 'phone'; autocomplete?: string };
+export type TextareaModel = InputCommon & TextRules & { kind: 'textarea'; rows?: number };
+export type NumberModel = InputCommon & { kind: 'number'; min?: number; max?: number; decimals?: number };
+/** min and max are YYYY-MM-DD. */
+export type DateModel = InputCommon & { kind: 'date'; min?: string; max?: string };
+export type ChoiceModel = InputCommon & { kind: 'select' | 'radio' | 'checkboxes'; options: Option[] };
+export type CheckboxModel = InputCommon & { kind: 'checkbox' };
+
+export type InputModel = TextInputModel | TextareaModel | NumberModel | DateModel | ChoiceModel | CheckboxModel;
+export type FieldModel = InputModel | ContentModel;
+
+export interface FormModel {
+  /** In the order of the definition, containers flattened. */
+  fields: FieldModel[];
+}
+
+export type ParsedForm = { supported: true; form: FormModel } | { supported: false; reasons: string[] };
+
+export const isInput = (field: FieldModel): field is InputModel => field.kind !== 'content';
+
+/**
+ * The HTML id of a field. Every '-' of the key is doubled, so that no field's id is another
+ * field's id plus one of the suffixes the fields add ("-description", "-error", "-1").
+ */
+export const fieldId = (key: string) => `formio-${key.replace(/-/g, '--')}`;
+
+// ---------------------------------------------------------------------------------------------
+// Text from Form.io's HTML (labels, descriptions and content may contain markup)
+
+const blockTag = /<\s*(?:br|\/?(?:p|div|li|ul|ol|h[1-6]|table|tr|blockquote|pre|section|header|footer))\b[^>]*>/gi;
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', euro: '€' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
+    if (name[0] !== '#') return entities[name.toLowerCase()] ?? entity;
+    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+  });
+}
+
+/** The paragraphs of a piece of HTML as plain text: tags, scripts and styles removed, entities decoded. */
+export function htmlToParagraphs(html: string): string[] {
+  return html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
+    .split(blockTag)
+    .map((part) => decodeEntities(part.replace(/<\/?[a-z!][^>]*>/gi, '')).replace(/\s+/g, ' ').trim())
+    .filter((part) => part !== '');
+}
+
+const plainText = (html: string) => htmlToParagraphs(html).join(' ');
+
+// ---------------------------------------------------------------------------------------------
+// Schemas. Form.io's builder writes '' or null for settings that are not set.
+
+const unset = (value: unknown) => (value === '' || value === null ? undefined : value);
+const text = z.preprocess(unset, z.string().optional());
+const count = z.preprocess(unset, z.coerce.number().int().min(0).optional());
+const number = z.preprocess(unset, z.coerce.number().optional());
+const flag = z.preprocess(unset, z.boolean().optional());
+
+/** Form.io keys, as safe field names: letters, digits, '_' and '-' in parts joined by dots. */
+const keyPattern = /^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9][A-Za-z0-9_-]*)*$/;
+
+const conditional = z
+  .looseObject({
+    show: z.union([z.boolean(), z.enum(['true', 'false'])]).nullish(),
+    when: z.string().nullish(),
+    eq: z.union([z.string(), z.number(), z.boolean()]).nullish(),
+  })
+  .transform((c, ctx): Condition[] => {
+    if (!c.when) return [];
+    if (c.show === null || c.show === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'a conditional needs show: true or false' });
+      return z.NEVER;
+    }
+    return [{ when: c.when, eq: String(c.eq ?? ''), show: c.show === true || c.show === 'true' }];
+  });
+
+const shown = {
+  hidden: flag,
+  conditional: conditional.optional(),
+};
+
+const baseValidate = z.looseObject({ required: flag, customMessage: text });
+
+const base = z.looseObject({
+  ...shown,
+  key: z.string().regex(keyPattern, 'is not a safe key (letters, digits, "_" and "-", parts joined by ".")'),
+  label: z.string().transform(plainText).pipe(z.string().min(1, 'a field needs a label')),
+  description: text,
+  tooltip: text,
+  disabled: flag,
+  defaultValue: z.unknown().optional(),
+  validate: baseValidate.optional(),
+});
+
+const pattern = text.transform((source, ctx) => {
+  if (source === undefined) return undefined;
+  try {
+    return new RegExp(`^(?:${source})$`);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'is not a valid regular expression' });
+    return z.NEVER;
+  }
+});
+
+const textLike = base.extend({
+  validate: baseValidate.extend({ minLength: count, maxLength: count, pattern }).optional(),
+  autocomplete: text,
+});
+
+const options = z
+  .array(z.looseObject({ label: z.string(), value: z.string().min(1) }))
+  .min(1, 'needs at least one option')
+  .transform((list) => list.map((option): Option => ({ value: option.value, label: plainText(option.label) || option.value })))
+  .refine((list) => new Set(list.map((option) => option.value)).size === list.length, 'has two options with the same value');
+
+/** A date setting of Form.io's date picker (a date or an ISO date-time) → YYYY-MM-DD. */
+const isoDate = text.transform((value, ctx) => {
+  if (value === undefined) return undefined;
+  const date = /^\d{4}-\d{2}-\d{2}(?=T|$)/.exec(value)?.[0];
+  if (!date) ctx.addIssue({ code: 'custom', message: 'is not a date (YYYY-MM-DD)' });
+  return date;
+});
+
+type Specific<T> = T extends InputModel ? Omit<T, keyof InputCommon> : never;
+type InputSchema = z.ZodType<{ common: z.output<typeof base>; specific: Specific<InputModel> }>;
+
+const input = <S extends z.ZodObject>(schema: S, specific: (c: z.output<S>) => Specific<InputModel>): InputSchema =>
+  schema.transform((c) => ({ common: c as z.output<typeof base>, specific: specific(c) }));
+
+const textRules = (v: TextRules | undefined): TextRules => ({ minLength: v?.minLength, maxLength: v?.maxLength, pattern: v?.pattern });
+
+/** The component types Voordeur renders itself, each with what it takes from the definition. */
+const inputTypes: Record<string, InputSchema> = {
+  textfield: input(textLike, (c) => ({ kind: 'text', ...textRules(c.validate), autocomplete: c.autocomplete })),
+  email: input(textLike, (c) => ({ kind: 'email', ...textRules(c.validate), autocomplete: c.autocomplete ?? 'email' })),
+  phoneNumber: input(textLike, (c) => ({ kind: 'phone', ...textRules(c.validate), autocomplete: c.autocomplete ?? 'tel' })),
+  textarea: input(textLike.extend({ rows: count }), (c) => ({ kind: 'textarea', ...textRules(c.validate), rows: c.rows })),
+  number: input(
+    base.extend({
+      validate: baseValidate.extend({ min: number, max: number, integer: flag }).optional(),
+      decimalLimit: count,
+      allowNegative: flag,
+    }),
+    (c) => ({
+      kind: 'number',
+      min: c.validate?.min ?? (c.allowNegative === false ? 0 : undefined),
+      max: c.validate?.max,
+      decimals: c.validate?.integer ? 0 : c.decimalLimit,
+    }),
+  ),
+  datetime: input(base.extend({ datePicker: z.looseObject({ minDate: isoDate, maxDate: isoDate }).optional() }), (c) => ({
+    kind: 'date',
+    min: c.datePicker?.minDate,
+    max: c.datePicker?.maxDate,
+  })),
+  day: input(base, () => ({ kind: 'date' })),
+  select: input(base.extend({ data: z.looseObject({ values: options }) }), (c) => ({ kind: 'select', options: c.data.values })),
+  radio: input(base.extend({ values: options }), (c) => ({ kind: 'radio', options: c.values })),
+  selectboxes: input(base.extend({ values: options }), (c) => ({ kind: 'checkboxes', options: c.values })),
+  checkbox: input(base, () => ({ kind: 'checkbox' })),
+};
+
+const container = z.looseObject({ ...shown, title: text, legend: text, components: z.array(z.unknown()).optional() });
+const columns = z.looseObject({ ...shown, columns: z.array(z.looseObject({ components: z.array(z.unknown()) })) });
+/** content (html) and htmlelement (tag and content). */
+const staticText = z.looseObject({ ...shown, html: text, tag: text, content: text });
+
+const formSchema = z.looseObject({ display: text, components: z.array(z.unknown()) });
+
+// ---------------------------------------------------------------------------------------------
+// What makes a form unsupported
+
+const isSet = (value: unknown) =>
+  value !== undefined &&
+  value !== null &&
+  value !== '' &&
+  value !== false &&
+  !(Array.isArray(value) && value.length === 0) &&
+  !(typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0);
+
+const at = (component: Record<string, unknown>, path: string): unknown =>
+  path.split('.').reduce<unknown>((node, part) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), component);
+
+/** Settings Voordeur cannot honour, on any component; set, they make the form unsupported. */
+const unsupportedSettings: [path: string, what: string][] = [
+  ['calculateValue', 'a calculated value'],
+  ['customDefaultValue', 'a default value computed by JavaScript'],
+  ['customConditional', 'a JavaScript condition'],
+  ['conditional.json', 'a JSONLogic condition'],
+  ['conditional.conditions', 'a condition with a list of conditions'],
+  ['logic', 'field logic'],
+  ['multiple', 'multiple values'],
+  ['unique', 'a unique value'],
+  ['validate.custom', 'custom JavaScript validation'],
+  ['validate.json', 'JSONLogic validation'],
+  ['validate.minWords', 'a minimum number of words'],
+  ['validate.maxWords', 'a maximum number of words'],
+  ['validate.minSelectedCount', 'a minimum number of choices'],
+  ['validate.maxSelectedCount', 'a maximum number of choices'],
+];
+
+/** What a component of this type has set that Voordeur cannot honour. */
+function unsupportedTypeSettings(type: string, c: Record<string, unknown>): string[] {
+  const found: string[] = [];
+  const when = (test: boolean, what: string) => test && found.push(what);
+  if (type === 'textfield') when(isSet(c.inputMask), 'an input mask');
+  if (type === 'textarea') when(isSet(c.editor) || isSet(c.wysiwyg) || (isSet(c.as) && c.as !== 'string'), 'a rich text editor');
+  if (type === 'select') when(isSet(c.dataSrc) && c.dataSrc !== 'values', `options from "${String(c.dataSrc)}" (only data.values)`);
+  if (type === 'datetime') {
+    when(c.enableTime !== false, 'a time (only dates, enableTime: false)');
+    when(c.enableDate === false, 'a time without a date');
+    for (const setting of ['disable', 'disableFunction', 'disableWeekends', 'disableWeekdays']) when(isSet(at(c, `datePicker.${setting}`)), `datePicker.${setting}`);
+  }
+  if (type === 'day') for (const part of ['day', 'month', 'year']) when(isSet(at(c, `fields.${part}.hide`)), `a date without a ${part}`);
+  if (type === 'checkbox') when(c.inputType === 'radio', 'a checkbox as a radio button');
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+const describe = (component: Record<string, unknown>) =>
+  typeof component.key === 'string' ? `${String(component.type)} "${component.key}"` : String(component.type);
+
+const issues = (where: string, error: z.ZodError) =>
+  error.issues.map((issue) => `${where}: ${issue.path.length ? `${issue.path.join('.')} ` : ''}${issue.message}`);
+
+/** Parses a Form.io form definition; unsupported with the reasons (for the log, not for the person). */
+export function parseForm(definition: unknown): ParsedForm {
+  const form = formSchema.safeParse(definition);
+  if (!form.success) return { supported: false, reasons: ['not a Form.io form definition', ...issues('form', form.error)] };
+  const reasons: string[] = [];
+  if (form.data.display !== undefined && form.data.display !== 'form') reasons.push(`display "${form.data.display}" is not supported (only "form")`);
+  const fields: FieldModel[] = [];
+  collect(form.data.components, { hidden: false, conditions: [] }, fields, reasons);
+  if (reasons.length === 0) reasons.push(...checkKeys(fields), ...checkConditions(fields));
+  if (reasons.length === 0 && !fields.some(isInput)) reasons.push('the form has no fields to fill in');
+  return reasons.length > 0 ? { supported: false, reasons } : { supported: true, form: { fields } };
+}
+
+/** Adds the fields of `components` to `fields` in order, with what they inherit from their containers. */
+function collect(components: unknown[], around: Shown, fields: FieldModel[], reasons: string[]): void {
+  for (const raw of components) {
+    if (raw === null || typeof raw !== 'object' || typeof (raw as { type?: unknown }).type !== 'string') {
+      reasons.push('a component without a type');
+      continue;
+    }
+    const component = raw as Record<string, unknown>;
+    const type = component.type as string;
+    const where = describe(component);
+    if (type === 'button') continue; // Voordeur renders its own submit button.
+
+    const unsupported = [
+      ...unsupportedSettings.filter(([path]) => isSet(at(component, path))).map(([, what]) => what),
+      ...unsupportedTypeSettings(type, component),
+    ];
+    if (unsupported.length > 0) {
+      reasons.push(...unsupported.map((what) => `${where}: ${what} is not supported`));
+      continue;
+    }
+
+    const inherit = (own: { hidden?: boolean; conditional?: Condition[] }): Shown => ({
+      hidden: around.hidden || own.hidden === true,
+      conditions: [...around.conditions, ...(own.conditional ?? [])],
+    });
+
+    if (type === 'panel' || type === 'fieldset') {
+      const parsed = container.safeParse(component);
+      if (!parsed.success) {
+        reasons.push(...issues(where, parsed.error));
+        continue;
+      }
+      const inner = inherit(parsed.data);
+      const heading = plainText((type === 'panel' ? parsed.data.title : parsed.data.legend) ?? '');
+      if (heading) fields.push({ kind: 'content', heading, paragraphs: [], ...inner });
+      collect(parsed.data.components ?? [], inner, fields, reasons);
+    } else if (type === 'columns') {
+      const parsed = columns.safeParse(component);
+      if (!parsed.success) reasons.push(...issues(where, parsed.error));
+      else for (const column of parsed.data.columns) collect(column.components, inherit(parsed.data), fields, reasons);
+    } else if (type === 'content' || type === 'htmlelement') {
+      const parsed = staticText.safeParse(component);
+      if (!parsed.success) {
+        reasons.push(...issues(where, parsed.error));
+        continue;
+      }
+      const paragraphs = htmlToParagraphs((type === 'content' ? parsed.data.html : parsed.data.content) ?? '');
+      if (paragraphs.length === 0) continue;
+      const isHeading = type === 'htmlelement' && /^h[1-6]$/i.test(parsed.data.tag ?? '');
+      fields.push(isHeading ? { kind: 'content', heading: paragraphs.join(' '), paragraphs: [], ...inherit(parsed.data) } : { kind: 'content', paragraphs, ...inherit(parsed.data) });
+    } else {
+      const schema = inputTypes[type];
+      if (!schema) {
+        reasons.push(`${where}: type "${type}" is not supported`);
+        continue;
+      }
+      const parsed = schema.safeParse(component);
+      if (!parsed.success) {
+        reasons.push(...issues(where, parsed.error));
+        continue;
+      }
+      const { common: c, specific } = parsed.data;
+      const description = [c.description, c.tooltip].map((part) => plainText(part ?? '')).filter(Boolean).join(' ');
+      fields.push({
+        key: c.key,
+        id: fieldId(c.key),
+        label: c.label,
+        description: description || undefined,
+        required: c.validate?.required === true,
+        disabled: c.disabled === true,
+        customMessage: c.validate?.customMessage,
+        defaultValue: c.defaultValue,
+        ...inherit(c),
+        ...specific,
+      } as InputModel);
+    }
+  }
+}
+
+/** Keys must be unique, and no key may be both a value and the object of another ("a" and "a.b"). */
+function checkKeys(fields: FieldModel[]): string[] {
+  const keys = fields.filter(isInput).map((field) => field.key);
+  const reasons: string[] = [];
+  const seen = new Set<string>();
+  for (const key of keys) {
+    if (seen.has(key)) reasons.push(`key "${key}" is used more than once`);
+    seen.add(key);
+  }
+  for (const key of seen) {
+    const nested = keys.find((other) => other.startsWith(`${key}.`));
+    if (nested) reasons.push(`key "${key}" is both a field and the object of "${nested}"`);
+  }
+  return reasons;
+}
+
+/**
+ * Conditions must refer to a field before them (so they can be evaluated in order, without
+ * loops), and compare with something that field can have.
+ */
+function checkConditions(fields: FieldModel[]): string[] {
+  const reasons: string[] = [];
+  fields.forEach((field, index) => {
+    const where = isInput(field) ? `"${field.key}"` : `content "${field.heading ?? field.paragraphs[0]?.slice(0, 30)}"`;
+    for (const condition of field.conditions) {
+      const controller = fields.slice(0, index).find((other): other is InputModel => isInput(other) && other.key === condition.when);
+      if (!controller) {
+        reasons.push(`${where}: its condition refers to "${condition.when}", which is not a field before it`);
+      } else if ('options' in controller && !controller.options.some((option) => option.value === condition.eq)) {
+        reasons.push(`${where}: its condition compares "${condition.when}" with "${condition.eq}", which is not one of its options`);
+      } else if (controller.kind === 'checkbox' && condition.eq !== 'true' && condition.eq !== 'false') {
+        reasons.push(`${where}: its condition compares checkbox "${condition.when}" with "${condition.eq}" (only true or false)`);
+      }
+    }
+  });
+  return reasons;
+}

@@ -1,0 +1,110 @@
+/**
+ * A parsed Form.io form as NL Design System fields, to put inside Voordeur's own <Form> (with its
+ * CSRF token and submit button). It works without JavaScript, so a field that Form.io would show
+ * only under a condition is always shown, with a line that says when it applies;
+ * validateSubmission leaves it out when the condition does not hold.
+ */
+import type { Lang } from '../../../platform/i18n/index.ts';
+import { Heading, Paragraph, TextField, type FieldError } from '../../../platform/ui/components.tsx';
+import { isInput, type Condition, type ContentModel, type FormModel, type InputModel } from './definition.ts';
+import { CheckboxGroupField, optionId, RadioGroupField, ReadOnlyField, SelectField, SingleCheckboxField, TextareaField } from './fields.tsx';
+import { formTexts, type FormMessage, type FormTexts } from './messages.ts';
+import type { FormError, FormValues } from './validate.ts';
+
+const single = (value: string | string[] | undefined) => (typeof value === 'string' ? value : (value?.[0] ?? ''));
+const several = (value: string | string[] | undefined) => (Array.isArray(value) ? value : value ? [value] : []);
+
+/** "Alleen als u bij ‘Heeft u een partner?’ kiest voor ‘Ja’." */
+function conditionText(form: FormModel, condition: Condition, texts: FormTexts): string {
+  // parseForm made sure the condition refers to a field, and to one of its options if it has them.
+  const controller = form.fields.find((field): field is InputModel => isInput(field) && field.key === condition.when)!;
+  const label = controller.label;
+  switch (controller.kind) {
+    case 'checkbox':
+      return texts.onlyIf({ label, action: 'tick', negate: (condition.eq === 'true') !== condition.show });
+    case 'checkboxes':
+    case 'select':
+    case 'radio': {
+      const answer = controller.options.find((option) => option.value === condition.eq)?.label;
+      return texts.onlyIf({ label, answer, action: controller.kind === 'checkboxes' ? 'tick' : 'choose', negate: !condition.show });
+    }
+    default:
+      return texts.onlyIf({ label, answer: condition.eq, action: 'fill', negate: !condition.show });
+  }
+}
+
+/** What a disabled field shows: the option's label rather than its value, Ja/Nee for a checkbox. */
+function readOnlyText(field: InputModel, value: string | string[] | undefined, texts: FormTexts): string {
+  if (field.kind === 'checkbox') return single(value) === 'true' ? texts.yes : texts.no;
+  if (field.kind === 'select' || field.kind === 'radio' || field.kind === 'checkboxes') {
+    const chosen = several(value);
+    return field.options.filter((option) => chosen.includes(option.value)).map((option) => option.label).join(', ');
+  }
+  return single(value);
+}
+
+function Input({ form, field, value, error, texts }: { form: FormModel; field: InputModel; value: string | string[] | undefined; error?: string; texts: FormTexts }) {
+  const label = field.required && !field.disabled ? `${field.label} ${texts.required}` : field.label;
+  const description = [field.description, ...field.conditions.map((condition) => conditionText(form, condition, texts))].filter(Boolean).join(' ') || undefined;
+  if (field.disabled) return <ReadOnlyField id={field.id} label={label} description={description} value={readOnlyText(field, value, texts)} multiline={field.kind === 'textarea'} />;
+
+  const props = { id: field.id, name: field.key, label, description, error };
+  switch (field.kind) {
+    case 'text':
+      return <TextField {...props} value={single(value)} autoComplete={field.autocomplete} />;
+    case 'email':
+      return <TextField {...props} type="email" value={single(value)} autoComplete={field.autocomplete} />;
+    case 'phone':
+      return <TextField {...props} type="tel" value={single(value)} autoComplete={field.autocomplete} />;
+    case 'number':
+      // A text box, so that Dutch notation ("1.450,50") can be typed; see parseNumber.
+      return <TextField {...props} value={single(value)} inputMode={field.decimals === 0 ? 'numeric' : 'decimal'} />;
+    case 'date':
+      return <TextField {...props} type="date" value={single(value)} />;
+    case 'textarea':
+      return <TextareaField {...props} value={single(value)} rows={field.rows} />;
+    case 'select':
+      return <SelectField {...props} value={single(value)} options={field.options} placeholder={texts.choose} />;
+    case 'radio':
+      return <RadioGroupField {...props} value={single(value)} options={field.options} />;
+    case 'checkboxes':
+      return <CheckboxGroupField {...props} values={several(value)} options={field.options} />;
+    case 'checkbox':
+      return <SingleCheckboxField {...props} checked={single(value) === 'true'} />;
+  }
+}
+
+function Content({ form, content, texts }: { form: FormModel; content: ContentModel; texts: FormTexts }) {
+  return (
+    <>
+      {content.heading && <Heading level={2}>{content.heading}</Heading>}
+      {content.conditions.map((condition) => <Paragraph small>{conditionText(form, condition, texts)}</Paragraph>)}
+      {content.paragraphs.map((paragraph) => <Paragraph>{paragraph}</Paragraph>)}
+    </>
+  );
+}
+
+/** The fields of a form with their values (initialValues, or what was typed) and errors. */
+export function FormFields({ form, values, errors, lang, messages }: { form: FormModel; values: FormValues; errors: FormError[]; lang: Lang; messages: FormMessage }) {
+  const texts = formTexts(lang);
+  return (
+    <div class="voordeur-formio">
+      {form.fields.map((field) => {
+        if (field.hidden) return null;
+        if (!isInput(field)) return <Content form={form} content={field} texts={texts} />;
+        const error = errors.find((e) => e.field === field.key);
+        return <Input form={form} field={field} value={values[field.key]} error={error && messages(error, field)} texts={texts} />;
+      })}
+    </div>
+  );
+}
+
+/** The errors for the page's ErrorSummary, in the order of the form, each linking to its input (a group's first option). */
+export function errorSummaryItems(form: FormModel, errors: FormError[], messages: FormMessage): FieldError[] {
+  return form.fields.filter(isInput).flatMap((field) => {
+    const error = errors.find((e) => e.field === field.key);
+    if (!error) return [];
+    const target = field.kind === 'radio' || field.kind === 'checkboxes' ? optionId(field.id, 0) : field.id;
+    return [{ field: target, message: messages(error, field) }];
+  });
+}
