@@ -119,7 +119,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // A taak names its zaak by UUID only; with one zaaksysteem, that is where it is.
     const only = zaaksystemen.length === 1 ? config.zaken.systems[0]!.naam : undefined;
     const zaakHref = (uuid: string) => (only ? `/zaken/${encodeURIComponent(only)}/${encodeURIComponent(uuid)}` : undefined);
-    registerTaken(app, { service: taken, overviewBlocks, zaakSections, processingLog, payments, publicUrl: config.publicUrl, pageSize: config.taken.pageSize, zaakHref });
+    registerTaken(app, { service: taken, overviewBlocks, zaakSections, processingLog, payments, publicUrl: config.publicUrl, pageSize: config.taken.pageSize, contactText: config.theme.contactText, zaakHref });
   }
   if (berichten) registerBerichten(app, { service: berichten, overviewBlocks, processingLog });
   registerGegevens(app, { service: gegevens, processingLog });

@@ -136,6 +136,7 @@ describe('Mijn taken: a taak', () => {
     const page = await (await as({ bsn: suzanne.bsn })).request(`${stack.url}/taken/${suzanne.taak.unsupportedForm}`);
     expect(page.status).toBe(200);
     expect(page.body).toContain('Dit formulier kunnen wij hier nu niet tonen.');
+    expect(page.body).toContain('Bel 14 020'); // and how to reach the organisation instead
     expect(page.body).not.toContain('<form class="utrecht-form" method="post" action="/taken/');
     expect(stack.voordeur.logs.some((line) => line.includes('form of a taak cannot be shown'))).toBe(true);
   });

@@ -31,6 +31,8 @@ export interface TakenDeps {
   payments?: OgonePayments;
   publicUrl: URL;
   pageSize: number;
+  /** How to reach the organisation, for when something cannot be done here. */
+  contactText: string;
   /** The zaak page of a zaak UUID, when Voordeur shows that zaak. */
   zaakHref: (uuid: string) => string | undefined;
 }
@@ -134,7 +136,11 @@ export function registerTaken(app: FastifyInstance, deps: TakenDeps): void {
     const parsed = parseForm(definition.value);
     if (!parsed.supported) {
       request.log.warn({ taak: taak.uuid, reasons: parsed.supported === false ? parsed.reasons : ['no form definition'] }, 'form of a taak cannot be shown');
-      return <Alert type="warning">{t('taken.form.unsupported')}</Alert>;
+      return (
+        <Alert type="warning">
+          {t('taken.form.unsupported')} {deps.contactText}
+        </Alert>
+      );
     }
     const messages = formMessages(request.lang);
     const errors = form.errors ?? [];
@@ -240,7 +246,7 @@ export function registerTaken(app: FastifyInstance, deps: TakenDeps): void {
     } catch (error) {
       if (!(error instanceof SourceUnavailableError || error instanceof SourceRejectedError)) throw error;
       request.log.warn({ source: error.source, reason: error instanceof SourceUnavailableError ? error.reason : `HTTP ${error.status}` }, 'form answers not sent');
-      return renderTaak(request, reply, taak, { values: Object.fromEntries(Object.entries(request.body ?? {}).filter((e): e is [string, string | string[]] => typeof e[1] === 'string' || Array.isArray(e[1]))), failed: true }, 502);
+      return renderTaak(request, reply, taak, { values: initialValues(parsed.form, submission.data), failed: true }, 502);
     }
     if (outcome === 'niet-gevonden') throw new HttpError(404, 'taken.notFound');
     if (outcome === 'afgerond') {

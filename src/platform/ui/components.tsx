@@ -9,7 +9,8 @@ import { formatDate, isoDay } from '../i18n/format.ts';
 import type { Lang } from '../i18n/index.ts';
 
 type Children = { children?: ComponentChildren };
-const cx = (...names: (string | false | undefined | null)[]) => names.filter(Boolean).join(' ');
+/** Class names that are set, joined. */
+export const cx = (...names: (string | false | undefined | null)[]) => names.filter(Boolean).join(' ');
 
 /** A date in the reader's language, machine-readable too. */
 export function DateText({ lang, value }: { lang: Lang; value: Date | string }) {
@@ -129,7 +130,8 @@ export function ErrorSummary({ errors, title }: { errors: FieldError[]; title: s
 }
 
 /** The NL Design System form field around one input: label, description, error, then the input. */
-function FormField({ id, label, description, error, kind, children }: Children & {
+/** Label, description, error and the input, in the Utrecht form-field layout. */
+export function FormField({ id, label, description, error, kind, children }: Children & {
   id: string;
   label: ComponentChildren;
   description?: ComponentChildren;
@@ -149,7 +151,7 @@ function FormField({ id, label, description, error, kind, children }: Children &
 }
 
 /** aria-describedby for an input with an optional description and error. */
-const describedBy = (id: string, description: unknown, error: unknown) => cx(description ? `${id}-description` : undefined, error ? `${id}-error` : undefined) || undefined;
+export const describedBy = (id: string, description: unknown, error: unknown) => cx(description ? `${id}-description` : undefined, error ? `${id}-error` : undefined) || undefined;
 
 export function TextField({ id, name, label, value, error, description, type = 'text', autoComplete, inputMode, size }: {
   id: string;

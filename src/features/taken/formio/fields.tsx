@@ -6,11 +6,7 @@
  * aria-invalid when there is an error.
  */
 import type { ComponentChildren } from 'preact';
-
-const cx = (...names: (string | false | undefined | null)[]) => names.filter(Boolean).join(' ');
-
-/** aria-describedby for a field with an optional description and error. */
-const describedBy = (id: string, description: unknown, error: unknown) => cx(description ? `${id}-description` : undefined, error ? `${id}-error` : undefined) || undefined;
+import { cx, describedBy, FormField } from '../../../platform/ui/components.tsx';
 
 /** The id of a group's n-th option (from 0); the first is where the error summary links to. */
 export const optionId = (fieldId: string, index: number) => `${fieldId}-${index + 1}`;
@@ -28,26 +24,9 @@ interface Choice {
   label: string;
 }
 
-/**
- * Label, description, error and the input: the layout of FormField in components.tsx (not
- * exported there). Marked --text for every kind of input, as voordeur.css spaces those.
- */
-function FieldShell({ id, label, description, error, children }: Omit<FieldProps, 'name'> & { children: ComponentChildren }) {
-  return (
-    <div class={cx('utrecht-form-field', 'utrecht-form-field--text', error && 'utrecht-form-field--invalid')}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>{label}</label>
-      </div>
-      {description && <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>{description}</div>}
-      {error && <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>{error}</div>}
-      <div class="utrecht-form-field__input">{children}</div>
-    </div>
-  );
-}
-
 export function TextareaField({ id, name, label, description, error, value, rows }: FieldProps & { value: string; rows?: number }) {
   return (
-    <FieldShell id={id} label={label} description={description} error={error}>
+    <FormField id={id} label={label} description={description} error={error} kind="utrecht-form-field--text">
       <textarea
         class={cx('utrecht-textarea', 'utrecht-textarea--html-textarea', error && 'utrecht-textarea--invalid')}
         id={id}
@@ -57,14 +36,14 @@ export function TextareaField({ id, name, label, description, error, value, rows
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(id, description, error)}
       />
-    </FieldShell>
+    </FormField>
   );
 }
 
 /** A select with an empty first option (`placeholder`), so that nothing is chosen for the person. */
 export function SelectField({ id, name, label, description, error, value, options, placeholder }: FieldProps & { value: string; options: Choice[]; placeholder: string }) {
   return (
-    <FieldShell id={id} label={label} description={description} error={error}>
+    <FormField id={id} label={label} description={description} error={error} kind="utrecht-form-field--text">
       <select
         class={cx('utrecht-select', 'utrecht-select--html-select', error && 'utrecht-select--invalid')}
         id={id}
@@ -77,7 +56,7 @@ export function SelectField({ id, name, label, description, error, value, option
           <option value={option.value} selected={option.value === value}>{option.label}</option>
         ))}
       </select>
-    </FieldShell>
+    </FormField>
   );
 }
 
@@ -147,12 +126,12 @@ export function SingleCheckboxField({ id, name, label, description, error, check
 /** A value the person sees but cannot change; it has no name, so it is not submitted. */
 export function ReadOnlyField({ id, label, description, value, multiline }: Omit<FieldProps, 'name' | 'error'> & { value: string; multiline?: boolean }) {
   return (
-    <FieldShell id={id} label={label} description={description}>
+    <FormField id={id} label={label} description={description} kind="utrecht-form-field--text">
       {multiline ? (
         <textarea class="utrecht-textarea utrecht-textarea--html-textarea utrecht-textarea--read-only" id={id} readOnly value={value} aria-describedby={describedBy(id, description, undefined)} />
       ) : (
         <input class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--read-only" id={id} type="text" readOnly value={value} aria-describedby={describedBy(id, description, undefined)} />
       )}
-    </FieldShell>
+    </FormField>
   );
 }
