@@ -1,0 +1,327 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { openDatabase, type DatabaseHandle } from '../db/database.ts';
+import { Metrics } from '../http/metrics.ts';
+import { onPostgres, testDatabase } from '../../../test/support/database.ts';
+import { backoffMs, JobQueue, type ClaimedJob } from './queue.ts';
+import { Worker, type JobOutcome } from './worker.ts';
+
+let database: DatabaseHandle;
+beforeAll(async () => {
+  database = await testDatabase();
+});
+afterAll(() => database.close());
+beforeEach(async () => {
+  await database.db.deleteFrom('jobs').execute();
+});
+
+const start = Date.parse('2026-12-01T09:00:00Z');
+const silent = { info() {}, warn() {}, error() {} };
+
+function queueAt(clock: { now: number }, metrics?: Metrics) {
+  return new JobQueue(database.db, { now: () => new Date(clock.now), metrics });
+}
+
+async function stateOf(id: string) {
+  return database.db.selectFrom('jobs').select(['state', 'attempts', 'run_at', 'locked_by', 'last_error']).where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+describe('the job queue', () => {
+  it('hands out added jobs once, oldest first, and keeps them done', async () => {
+    const clock = { now: start };
+    const queue = queueAt(clock);
+    expect(await queue.add([1, 2, 3].map((n) => ({ queue: 'mail', payload: { n } })))).toEqual([true, true, true]);
+    await queue.add([{ queue: 'sms', payload: { n: 4 } }]);
+
+    const first = await queue.claim(['mail'], 2, 30_000, 'w1');
+    expect(first.map((job) => job.payload)).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(first[0]).toMatchObject({ queue: 'mail', attempts: 1, maxAttempts: 8 });
+    const second = await queue.claim(['mail'], 2, 30_000, 'w1');
+    expect(second.map((job) => job.payload)).toEqual([{ n: 3 }]);
+    expect(await queue.claim(['mail'], 2, 30_000, 'w1')).toEqual([]);
+
+    await queue.complete([...first, ...second].map((job) => job.id));
+    expect(await queue.list('running')).toEqual([]);
+    expect(await queue.stats()).toEqual([{ queue: 'sms', pending: 1, running: 0, failed: 0, oldestPendingSeconds: 0 }]);
+    expect((await stateOf(first[0]!.id)).state).toBe('done');
+  });
+
+  it('claims from several queues in one go', async () => {
+    const clock = { now: start };
+    const queue = queueAt(clock);
+    await queue.add([{ queue: 'mail', payload: 1, runAt: new Date(start - 2000) }, { queue: 'sms', payload: 2, runAt: new Date(start - 1000) }, { queue: 'other', payload: 3 }]);
+    const claimed = await queue.claim(['mail', 'sms'], 10, 30_000, 'w1');
+    expect(claimed.map((job) => job.queue).sort()).toEqual(['mail', 'sms']);
+  });
+
+  it('adds nothing for a dedupe key while a job with it waits unstarted', async () => {
+    const clock = { now: start };
+    const queue = queueAt(clock);
+    const person = (n: number) => ({ queue: 'send', payload: { n }, dedupeKey: 'persoon-1' });
+    expect(await queue.add([person(1)])).toEqual([true]);
+    expect(await queue.add([person(2), { queue: 'send', payload: {}, dedupeKey: 'persoon-2' }, { queue: 'other', payload: {}, dedupeKey: 'persoon-1' }])).toEqual([false, true, true]);
+
+    // Once it has started, the job no longer absorbs new work: that gets a job of its own.
+    const [job] = await queue.claim(['send'], 1, 30_000, 'w1');
+    expect(await queue.add([person(3), person(4)])).toEqual([true, false]);
+    await queue.complete([job!.id]);
+    expect(await queue.add([person(5)])).toEqual([false]);
+    const rest = await queue.claim(['send'], 10, 30_000, 'w1');
+    await queue.complete(rest.map((j) => j.id));
+    expect(await queue.add([person(6)])).toEqual([true]);
+  });
+
+  it('adds in the caller’s transaction', async () => {
+    const queue = queueAt({ now: start });
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await queue.add([{ queue: 'send', payload: {} }], trx);
+        throw new Error('the data that caused it was not saved');
+      }),
+    ).rejects.toThrow();
+    await database.db.transaction().execute((trx) => queue.add([{ queue: 'send', payload: { kept: true } }], trx));
+    expect((await queue.list('pending')).length).toBe(1);
+  });
+
+  it('adds large numbers of jobs in one call', async () => {
+    const queue = queueAt({ now: start });
+    const added = await queue.add(Array.from({ length: 2_500 }, (_, n) => ({ queue: 'bulk', payload: n, dedupeKey: String(n % 2_000) })));
+    expect(added.filter(Boolean).length).toBe(2_000);
+    expect((await queue.stats())[0]).toMatchObject({ queue: 'bulk', pending: 2_000 });
+  });
+
+  it('does not hand out a job before its run_at', async () => {
+    const clock = { now: start };
+    const queue = queueAt(clock);
+    await queue.add([{ queue: 'later', payload: {}, runAt: new Date(start + 60_000) }]);
+    expect(await queue.claim(['later'], 10, 30_000, 'w1')).toEqual([]);
+    clock.now += 60_000;
+    expect(await queue.claim(['later'], 10, 30_000, 'w1')).toHaveLength(1);
+  });
+
+  it('tries a failed job again after a growing backoff, then fails it for good', async () => {
+    const clock = { now: start };
+    const queue = queueAt(clock);
+    const backoff = { baseMs: 1_000, maxMs: 60_000 };
+    await queue.add([{ queue: 'mail', payload: {}, maxAttempts: 3 }]);
+    for (const attempt of [1, 2]) {
+      const [job] = await queue.claim(['mail'], 1, 30_000, 'w1');
+      expect(job!.attempts).toBe(attempt);
+      expect(await queue.fail(job!, 'Notify answered 503', { backoff })).toBe('retry');
+      const { state, run_at } = await stateOf(job!.id);
+      const delay = run_at.getTime() - clock.now;
+      expect(state).toBe('pending');
+      expect(delay).toBeGreaterThanOrEqual(500 * 2 ** (attempt - 1));
+      expect(delay).toBeLessThanOrEqual(1_000 * 2 ** (attempt - 1));
+      expect(await queue.claim(['mail'], 1, 30_000, 'w1')).toEqual([]);
+      clock.now += delay;
+    }
+    const [last] = await queue.claim(['mail'], 1, 30_000, 'w1');
+    expect(await queue.fail(last!, 'Notify answered 503 for test@example.nl', { backoff })).toBe('failed');
+    const [failed] = await queue.list('failed');
+    expect(failed).toMatchObject({ id: last!.id, attempts: 3, maxAttempts: 3, lastError: 'Notify answered 503 for [e-mail]' });
+    expect(await queue.claim(['mail'], 1, 30_000, 'w1')).toEqual([]);
+  });
+
+  it('caps the backoff', () => {
+    for (let i = 0; i < 20; i++) {
+      const delay = backoffMs(12, { baseMs: 1_000, maxMs: 5_000 });
+      expect(delay).toBeGreaterThanOrEqual(2_500);
+      expect(delay).toBeLessThanOrEqual(5_000);
+    }
+  });
+
+  it('fails a job at once on a permanent error', async () => {
+    const queue = queueAt({ now: start });
+    await queue.add([{ queue: 'mail', payload: {} }]);
+    const [job] = await queue.claim(['mail'], 1, 30_000, 'w1');
+    expect(await queue.fail(job!, 'no such address', { permanent: true })).toBe('failed');
+    expect(await stateOf(job!.id)).toMatchObject({ state: 'failed', attempts: 1 });
+  });
+
+  it('lets an operator put a failed job back with all its attempts', async () => {
+    const clock = { now: start };
+    const queue = queueAt(clock);
+    await queue.add([{ queue: 'mail', payload: {}, maxAttempts: 1, dedupeKey: 'k' }]);
+    const [job] = await queue.claim(['mail'], 1, 30_000, 'w1');
+    await queue.fail(job!, 'boom');
+    expect(await queue.retry(job!.id)).toBe(true);
+    expect(await queue.retry(job!.id)).toBe(false); // no longer failed
+    expect(await stateOf(job!.id)).toMatchObject({ state: 'pending', attempts: 0 });
+
+    // A waiting job with the same key does the same work: the failed one stays failed.
+    const [again] = await queue.claim(['mail'], 1, 30_000, 'w1');
+    await queue.fail(again!, 'boom');
+    await queue.add([{ queue: 'mail', payload: {}, dedupeKey: 'k' }]);
+    expect(await queue.retry(again!.id)).toBe(false);
+  });
+
+  it('hands out again the jobs of a worker that died, once its lease has run out', async () => {
+    const clock = { now: start };
+    const queue = queueAt(clock);
+    await queue.add([{ queue: 'mail', payload: { n: 1 } }]);
+    const [taken] = await queue.claim(['mail'], 10, 1_000, 'dies');
+    clock.now += 999;
+    expect(await queue.claim(['mail'], 10, 1_000, 'lives')).toEqual([]);
+    clock.now += 1;
+    const [again] = await queue.claim(['mail'], 10, 1_000, 'lives');
+    expect(again).toMatchObject({ id: taken!.id, attempts: 2, payload: { n: 1 } });
+
+    // The first worker wakes up after all: its failure does not disturb the new owner.
+    await queue.fail(taken!, 'late');
+    expect(await stateOf(taken!.id)).toMatchObject({ state: 'running', locked_by: 'lives' });
+  });
+
+  it('fails a job whose lease ran out on its last attempt', async () => {
+    const clock = { now: start };
+    const queue = queueAt(clock);
+    await queue.add([{ queue: 'mail', payload: {}, maxAttempts: 1 }]);
+    const [job] = await queue.claim(['mail'], 10, 1_000, 'dies');
+    clock.now += 1_000;
+    expect(await queue.claim(['mail'], 10, 1_000, 'lives')).toEqual([]);
+    expect((await stateOf(job!.id)).state).toBe('failed');
+    expect((await stateOf(job!.id)).last_error).toContain('lease ran out');
+  });
+
+  it('lists, counts and purges', async () => {
+    const clock = { now: start };
+    const queue = queueAt(clock);
+    await queue.add([
+      { queue: 'mail', payload: 1, runAt: new Date(start - 30_000) },
+      { queue: 'mail', payload: 2 },
+      { queue: 'mail', payload: 3, runAt: new Date(start + 60_000) },
+      { queue: 'sms', payload: 4 },
+    ]);
+    const [sms] = await queue.claim(['sms'], 1, 30_000, 'w1');
+    expect(await queue.stats()).toEqual([
+      { queue: 'mail', pending: 3, running: 0, failed: 0, oldestPendingSeconds: 30 },
+      { queue: 'sms', pending: 0, running: 1, failed: 0, oldestPendingSeconds: null },
+    ]);
+    const pending = await queue.list('pending', { queue: 'mail', limit: 2 });
+    expect(pending.map((job) => job.runAt.getTime())).toEqual([start - 30_000, start]);
+    expect(pending[0]).toMatchObject({ queue: 'mail', state: 'pending', attempts: 0, maxAttempts: 8, lastError: null });
+    expect(await queue.list('running')).toMatchObject([{ id: sms!.id, queue: 'sms' }]);
+
+    const mail = await queue.claim(['mail'], 10, 30_000, 'w1');
+    await queue.complete(mail.map((job) => job.id));
+    clock.now += 3_600_000;
+    await queue.complete([sms!.id]);
+    expect(await queue.purge(new Date(clock.now))).toBe(2);
+    expect(await database.db.selectFrom('jobs').select('state').orderBy('id').execute()).toEqual([{ state: 'pending' }, { state: 'done' }]);
+  });
+});
+
+describe('a worker', () => {
+  it('gives each queue its batches, records the outcomes, and stops cleanly', async () => {
+    const metrics = new Metrics();
+    const queue = new JobQueue(database.db, { metrics });
+    const seen: number[][] = [];
+    const worker = new Worker(
+      queue,
+      {
+        mail: async (jobs: ClaimedJob[]) => {
+          seen.push(jobs.map((job) => (job.payload as { n: number }).n));
+          return jobs.map((job): JobOutcome => {
+            const { n } = job.payload as { n: number };
+            return n === 2 ? { ok: false, error: 'no such address', permanent: true } : n === 3 ? { ok: false, error: 'try later' } : { ok: true };
+          });
+        },
+        broken: async () => {
+          throw new Error('the handler crashed');
+        },
+      },
+      { batchSize: 10, pollMs: 50, log: silent, metrics },
+    );
+    worker.start();
+    await queue.add([1, 2, 3, 4].map((n) => ({ queue: 'mail', payload: { n } })).concat([{ queue: 'broken', payload: { n: 5 } }]));
+    worker.wake();
+    await worker.drain();
+    await worker.stop();
+
+    expect(seen.flat().sort()).toEqual([1, 2, 3, 4]);
+    const states = await database.db.selectFrom('jobs').select(['queue', 'state', sql<number>`payload->'n'`.as('n')]).orderBy('id').execute();
+    expect(states.map((row) => row.state)).toEqual(['done', 'failed', 'pending', 'done', 'pending']);
+
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('voordeur_jobs_total{queue="mail",outcome="done"} 2');
+    expect(text).toContain('voordeur_jobs_total{queue="mail",outcome="failed"} 1');
+    expect(text).toContain('voordeur_jobs_total{queue="broken",outcome="retry"} 1');
+    expect(text).toContain('voordeur_job_duration_seconds_count{queue="mail"} 1');
+    expect(text).toContain('voordeur_job_queue_depth{queue="mail",state="pending"} 1');
+    expect(text).toContain('voordeur_job_queue_depth{queue="mail",state="failed"} 1');
+    expect(text).toMatch(/voordeur_job_oldest_pending_seconds\{queue="mail"\} 0/);
+  });
+
+  it('finishes the batch in hand when stopped, and claims no more', async () => {
+    const queue = new JobQueue(database.db);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const handling = new Promise<void>((resolve) => (started = resolve));
+    const worker = new Worker(
+      queue,
+      {
+        slow: async (jobs) => {
+          started();
+          await gate;
+          return jobs.map(() => ({ ok: true }));
+        },
+      },
+      { pollMs: 10, log: silent },
+    );
+    await queue.add([{ queue: 'slow', payload: 1 }]);
+    worker.start();
+    await handling;
+    const stopped = worker.stop();
+    await queue.add([{ queue: 'slow', payload: 2 }]);
+    release();
+    await stopped;
+    const rows = await database.db.selectFrom('jobs').select('state').orderBy('id').execute();
+    expect(rows.map((row) => row.state)).toEqual(['done', 'pending']);
+  });
+});
+
+/** Another connection pool on the test database's schema, as a separate worker process would have. */
+async function anotherPool(poolSize: number): Promise<DatabaseHandle> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db);
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.searchParams.set('options', `-c search_path=${rows[0]!.schema}`);
+  return openDatabase({ url: url.href, poolSize, pgliteDir: '' });
+}
+
+describe.runIf(onPostgres)('several workers on PostgreSQL', () => {
+  it('handle every one of 2,000 jobs exactly once', async () => {
+    const total = 2_000;
+    await new JobQueue(database.db).add(Array.from({ length: total }, (_, n) => ({ queue: 'send', payload: n })));
+    const handled = new Map<number, number>();
+    const perWorker = [0, 0, 0];
+    const pools = await Promise.all([1, 2, 3].map(() => anotherPool(4)));
+    const workers = pools.map(
+      (pool, w) =>
+        new Worker(
+          new JobQueue(pool.db),
+          {
+            send: async (jobs) => {
+              perWorker[w]! += jobs.length;
+              for (const job of jobs) handled.set(job.payload as number, (handled.get(job.payload as number) ?? 0) + 1);
+              await new Promise((resolve) => setTimeout(resolve, Math.random() * 5));
+              return jobs.map(() => ({ ok: true }));
+            },
+          },
+          { batchSize: 25, concurrency: 3, pollMs: 10, workerId: `w${w}`, log: silent },
+        ),
+    );
+    try {
+      for (const worker of workers) worker.start();
+      await Promise.all(workers.map((worker) => worker.drain()));
+      await Promise.all(workers.map((worker) => worker.stop()));
+    } finally {
+      await Promise.all(pools.map((pool) => pool.close()));
+    }
+    expect(handled.size).toBe(total);
+    expect([...handled.values()].every((count) => count === 1)).toBe(true);
+    expect(perWorker.every((count) => count > 0)).toBe(true);
+    const states = await database.db.selectFrom('jobs').select('state').distinct().execute();
+    expect(states).toEqual([{ state: 'done' }]);
+  });
+});

@@ -1,0 +1,184 @@
+/**
+ * Runs jobs from the queue: claims a batch, gives each queue's jobs to its handler, and marks
+ * them done or failed by what the handler says. While it finds work it claims again at once;
+ * otherwise it waits `pollMs`, or until `wake()` (called by code that just added jobs in this
+ * process). There is no lease renewal: a batch must be handled well within `leaseMs`, or
+ * another worker may take its jobs too (which idempotent handlers survive, but it costs work).
+ */
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Histogram } from 'prom-client';
+import type { Metrics } from '../http/metrics.ts';
+import { jobMetrics } from './metrics.ts';
+import type { Backoff, ClaimedJob, JobQueue } from './queue.ts';
+
+export type JobOutcome = { ok: true } | { ok: false; error: string; permanent?: boolean };
+
+/** Handles a batch of jobs of one queue; returns an outcome per job, in order. Throwing retries the whole batch. */
+export type JobHandler = (jobs: ClaimedJob[]) => Promise<JobOutcome[]>;
+
+interface Log {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface WorkerOptions {
+  /** Jobs claimed at a time, default 100. */
+  batchSize?: number;
+  /** Batches in hand at once, default 1. */
+  concurrency?: number;
+  /** Wait between claims that found nothing, default 200 ms. */
+  pollMs?: number;
+  /** How long a claimed job is this worker's, default 30 s. */
+  leaseMs?: number;
+  workerId?: string;
+  /** When a job is tried again; default 30 s doubling to 1 h. */
+  backoff?: Backoff;
+  log: Log;
+  metrics?: Metrics;
+}
+
+/** After an error of the database itself. */
+const errorPauseMs = 1_000;
+
+export class Worker {
+  private readonly queues: string[];
+  private readonly batchSize: number;
+  private readonly concurrency: number;
+  private readonly pollMs: number;
+  private readonly leaseMs: number;
+  private readonly workerId: string;
+  private readonly log: Log;
+  private readonly duration: Histogram<'queue'> | undefined;
+  private loops: Promise<void>[] = [];
+  private readonly inHand = new Set<Promise<number>>();
+  private stopping = false;
+  private woken = false;
+  private sleepers: (() => void)[] = [];
+
+  constructor(
+    private readonly queue: JobQueue,
+    private readonly handlers: Record<string, JobHandler>,
+    private readonly options: WorkerOptions,
+  ) {
+    this.queues = Object.keys(handlers);
+    this.batchSize = options.batchSize ?? 100;
+    this.concurrency = options.concurrency ?? 1;
+    this.pollMs = options.pollMs ?? 200;
+    this.leaseMs = options.leaseMs ?? 30_000;
+    this.workerId = options.workerId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+    this.log = options.log;
+    this.duration = options.metrics && jobMetrics(options.metrics, () => queue.stats()).duration;
+  }
+
+  start(): void {
+    if (this.loops.length > 0) return;
+    this.stopping = false;
+    for (let i = 0; i < this.concurrency; i++) this.loops.push(this.loop());
+    this.log.info({ workerId: this.workerId, queues: this.queues }, 'job worker started');
+  }
+
+  /** Claims now instead of at the end of the current wait. */
+  wake(): void {
+    this.woken = true;
+    for (const wakeUp of this.sleepers.splice(0)) wakeUp();
+  }
+
+  /** Finishes the batches in hand and claims no more. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake();
+    await Promise.all(this.loops);
+    this.loops = [];
+    this.log.info({ workerId: this.workerId }, 'job worker stopped');
+  }
+
+  /** Handles jobs until none are due and no batch is in hand (also when not started). */
+  async drain(): Promise<void> {
+    for (;;) {
+      if ((await this.poll()) > 0) continue;
+      const others = [...this.inHand];
+      if (others.length === 0) return;
+      await Promise.allSettled(others);
+    }
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopping) {
+      let found = 0;
+      let pause = this.pollMs;
+      try {
+        found = await this.poll();
+      } catch (error) {
+        this.log.error({ workerId: this.workerId, err: error }, 'job worker: the queue could not be read or updated');
+        pause = Math.max(this.pollMs, errorPauseMs);
+      }
+      if (found === 0 && !this.stopping) await this.sleep(pause);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(wakeUp, ms);
+      function wakeUp() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.sleepers.push(wakeUp);
+    });
+  }
+
+  /** Claims one batch and handles it; returns how many jobs it had. */
+  private poll(): Promise<number> {
+    const work = this.claimAndHandle();
+    this.inHand.add(work);
+    return work.finally(() => this.inHand.delete(work));
+  }
+
+  private async claimAndHandle(): Promise<number> {
+    const jobs = await this.queue.claim(this.queues, this.batchSize, this.leaseMs, this.workerId);
+    const byQueue = new Map<string, ClaimedJob[]>();
+    for (const job of jobs) {
+      const batch = byQueue.get(job.queue);
+      if (batch) batch.push(job);
+      else byQueue.set(job.queue, [job]);
+    }
+    await Promise.all([...byQueue].map(([name, batch]) => this.handle(name, batch)));
+    return jobs.length;
+  }
+
+  private async handle(name: string, batch: ClaimedJob[]): Promise<void> {
+    const started = performance.now();
+    let outcomes: JobOutcome[];
+    try {
+      outcomes = await this.handlers[name]!(batch);
+      if (outcomes.length !== batch.length) throw new Error(`the handler returned ${outcomes.length} outcomes for ${batch.length} jobs`);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.log.error({ queue: name, jobs: batch.length, err: error }, 'job handler failed: the whole batch will be tried again');
+      outcomes = batch.map(() => ({ ok: false, error: message }));
+    }
+    const seconds = (performance.now() - started) / 1000;
+    this.duration?.observe({ queue: name }, seconds);
+    if (seconds * 1000 > this.leaseMs) {
+      this.log.warn({ queue: name, jobs: batch.length, seconds }, 'job handler took longer than the lease: other workers may have run these jobs too');
+    }
+
+    await this.queue.complete(batch.filter((_, i) => outcomes[i]!.ok).map((job) => job.id));
+    await Promise.all(
+      batch.map(async (job, i) => {
+        const outcome = outcomes[i]!;
+        if (outcome.ok) return;
+        const result = await this.queue.fail(job, outcome.error, { permanent: outcome.permanent, backoff: this.options.backoff });
+        if (result === 'failed') {
+          this.log.warn({ queue: name, jobId: job.id, attempts: job.attempts, error: outcome.error }, 'job failed for good');
+        }
+      }),
+    );
+  }
+}
