@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * The job queue (docs/decisions/0004-job-queue.md): work to do later or elsewhere, such as
+ * The job queue (docs/decisions/0005-job-queue.md): work to do later or elsewhere, such as
  * sending notifications. A worker claims due jobs with FOR UPDATE SKIP LOCKED and holds them for
  * a lease; a job whose lease ran out (its worker died) is claimed again. Every index below is
  * partial, so that the done jobs kept for a while cost the claim query nothing.

@@ -2,9 +2,13 @@
 import * as m0001 from './0001_sessions.ts';
 import * as m0002 from './0002_gegevens.ts';
 import * as m0003 from './0003_taken.ts';
+import * as m0004 from './0004_jobs.ts';
+import * as m0005 from './0005_notificaties.ts';
 
 export const migrations = {
   '0001_sessions': m0001,
   '0002_gegevens': m0002,
   '0003_taken': m0003,
+  '0004_jobs': m0004,
+  '0005_notificaties': m0005,
 };

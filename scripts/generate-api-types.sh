@@ -16,6 +16,7 @@ targets=(
   "brp-personen:brp/generated/brp-personen.ts"
   "klantinteracties:klantinteracties/generated/klantinteracties.ts"
   "objects:objecten/generated/objects.ts"
+  "notificaties:notificaties/generated/notificaties.ts"
 )
 for target in "${targets[@]}"; do
   api="${target%%:*}"

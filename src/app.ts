@@ -9,6 +9,8 @@ import type { Config } from './config.ts';
 import { registerBerichten } from './features/berichten/routes.tsx';
 import { BerichtenService } from './features/berichten/service.ts';
 import { registerGegevens } from './features/gegevens/routes.tsx';
+import { notificaties, type Notificaties } from './features/notificaties/index.ts';
+import { registerNotificatieCallback } from './features/notificaties/callback.ts';
 import { registerTaken } from './features/taken/routes.tsx';
 import { TakenService } from './features/taken/service.ts';
 import { GegevensService, type CodeSender } from './features/gegevens/service.ts';
@@ -34,20 +36,17 @@ import { randomToken } from './platform/random.ts';
 import { ProcessingLog } from './platform/audit/processing-log.ts';
 import { IdentityKeys } from './platform/identity-keys.ts';
 import { SessionStore } from './platform/session/store.ts';
-import { BrpClient } from './sources/brp/brp.ts';
-import { Klantinteracties } from './sources/klantinteracties/klantinteracties.ts';
-import { KvkClient } from './sources/kvk/kvk.ts';
-import { Notify } from './sources/notify/notify.ts';
-import { ObjectenApi } from './sources/objecten/objecten.ts';
+import { connectSources, type Sources } from './sources/index.ts';
 import { OgonePayments } from './sources/ogone/ogone.ts';
 import { ContactConfirmations } from './sources/voordeur/contact-confirmations.ts';
 import { PreferencesStore } from './sources/voordeur/preferences.ts';
-import { Zaaksysteem } from './sources/zgw/zaaksysteem.ts';
 
 export interface Voordeur {
   app: FastifyInstance;
   database: DatabaseHandle;
   sessions: SessionStore;
+  /** The notification pipeline and its worker (running here unless WORKER_IN_PROCESS=false). */
+  notificaties: Notificaties;
   /** Stops the server, its timers and (when it opened it) the database. */
   close(): Promise<void>;
 }
@@ -79,18 +78,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const zaakSections: ZaakSection[] = [];
   const identityKeys = new IdentityKeys(config.identityKeySecret);
   const processingLog = new ProcessingLog(database.db, identityKeys);
-  const zaaksystemen = config.zaken.systems.map(
-    (system) =>
-      new Zaaksysteem(system, {
-        timeoutMs: config.sources.timeoutMs,
-        catalogueCacheSeconds: config.sources.catalogueCacheSeconds,
-        documentAllowList: config.zaken.documentAllowList,
-        uploadVertrouwelijkheidaanduiding: config.zaken.upload.vertrouwelijkheidaanduiding,
-        metrics,
-      }),
-  );
+  const sources = connectSources(config, metrics);
+  const { zaaksystemen, objecten } = sources;
   if (zaaksystemen.length > 0) nav.push({ id: 'zaken', href: '/zaken', label: 'nav.zaken' });
-  const objecten = config.objecten && new ObjectenApi(config.objecten, { timeoutMs: config.sources.timeoutMs, metrics });
   const taakType = config.objecten?.objecttypen.taak;
   const taken = objecten && taakType ? new TakenService(objecten, taakType, database.db, identityKeys) : undefined;
   if (taken) nav.push({ id: 'taken', href: '/taken', label: 'nav.taken' });
@@ -98,7 +88,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const berichtType = config.objecten?.objecttypen.bericht;
   const berichten = objecten && berichtType ? new BerichtenService(objecten, berichtType, zaaksystemen, identityKeys) : undefined;
   if (berichten) nav.push({ id: 'berichten', href: '/berichten', label: 'nav.berichten', countLabel: 'nav.count.berichten' });
-  const gegevens = gegevensService(config, { metrics, database, identityKeys, processingLog });
+  const gegevens = gegevensService(config, sources, { database, identityKeys, processingLog });
   nav.push({ id: 'gegevens', href: '/gegevens', label: 'nav.gegevens' });
 
   await app.register(fastifyCookie);
@@ -125,6 +115,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerGegevens(app, { service: gegevens, processingLog });
   registerOverzicht(app, config, overviewBlocks);
 
+  const notes = notificaties(config, { db: database.db, metrics, keys: identityKeys, sources, log: app.log });
+  const callbackSecret = config.notificaties.callbackSecret;
+  if (callbackSecret) registerNotificatieCallback(app, { secret: callbackSecret, pipeline: notes.pipeline, received: notes.received, wake: () => notes.worker.wake() });
+  if (config.notificaties.workerInProcess) {
+    app.addHook('onReady', async () => notes.worker.start());
+    app.addHook('onClose', async () => notes.worker.stop());
+  }
+
   const purge = setInterval(() => sessions.purge().catch((error: unknown) => app.log.warn({ err: error }, 'session purge failed')), 10 * 60 * 1000);
   purge.unref();
 
@@ -132,6 +130,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     app,
     database,
     sessions,
+    notificaties: notes,
     async close() {
       clearInterval(purge);
       await app.close();
@@ -141,12 +140,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 }
 
 /** Mijn gegevens with the sources that are configured (each is optional; the page shows what there is). */
-function gegevensService(config: Config, deps: { metrics: Metrics; database: DatabaseHandle; identityKeys: IdentityKeys; processingLog: ProcessingLog }): GegevensService {
-  const sourceOptions = { timeoutMs: config.sources.timeoutMs, metrics: deps.metrics };
-  const systemNames = config.zaken.systems.map((system) => system.naam);
-  // A klantcontact about a zaak names its register; with one zaaksysteem, that is the one.
-  const zaken = { systeemFor: (register: string | undefined) => systemNames.find((naam) => naam === register) ?? (systemNames.length === 1 ? systemNames[0] : undefined) };
-  const notify = config.notify && new Notify(config.notify, sourceOptions);
+function gegevensService(config: Config, sources: Sources, deps: { database: DatabaseHandle; identityKeys: IdentityKeys; processingLog: ProcessingLog }): GegevensService {
+  const { notify } = sources;
   const templates = config.notify?.templates;
   const sender: CodeSender | undefined = notify && templates && {
     async send(kind, address, code, minutes) {
@@ -156,11 +151,7 @@ function gegevensService(config: Config, deps: { metrics: Metrics; database: Dat
     },
   };
   return new GegevensService(
-    {
-      brp: config.brp && new BrpClient(config.brp, sourceOptions),
-      kvk: config.kvk && new KvkClient(config.kvk, sourceOptions),
-      contacts: config.klantinteracties && sender && new Klantinteracties(config.klantinteracties, sourceOptions, zaken),
-    },
+    { brp: sources.brp, kvk: sources.kvk, contacts: sender && sources.klantinteracties },
     {
       preferences: new PreferencesStore(deps.database.db, deps.identityKeys),
       confirmations: new ContactConfirmations(deps.database.db, deps.identityKeys, config.contactCodes),

@@ -140,6 +140,15 @@ const schema = z
     OBJECTTYPE_TAAK: url.optional(),
     OBJECTTYPE_BERICHT: url.optional(),
     TAKEN_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    NOTIFICATIES_CALLBACK_SECRET: z.string().min(16, 'must be at least 16 characters: the Authorization value the Notificaties API sends').optional(),
+    NOTIFICATIES_API_URL: url.optional(),
+    NOTIFICATIES_CLIENT_ID: z.string().min(1).optional(),
+    NOTIFICATIES_SECRET: z.string().min(1).optional(),
+    NOTIFY_TEMPLATE_EMAIL_CHANGE: z.string().uuid('must be the UUID of a Notify e-mail template').optional(),
+    NOTIFY_TEMPLATE_SMS_CHANGE: z.string().uuid('must be the UUID of a Notify SMS template').optional(),
+    NOTIFICATION_BUNDLE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+    WORKER_IN_PROCESS: bool.default(true),
+    WORKER_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
     OGONE_URL: url.optional(),
     OGONE_ACCOUNTS: json(z.array(ogoneAccount).min(1), ogoneExample).optional(),
 
@@ -174,6 +183,9 @@ const schema = z
     together(['KLANTINTERACTIES_API_URL', 'KLANTINTERACTIES_TOKEN'], 'KLANTINTERACTIES_');
     together(['OBJECTEN_API_URL', 'OBJECTEN_TOKEN'], 'OBJECTEN_');
     together(['OGONE_URL', 'OGONE_ACCOUNTS'], 'OGONE_');
+    together(['NOTIFICATIES_API_URL', 'NOTIFICATIES_CLIENT_ID', 'NOTIFICATIES_SECRET'], 'NOTIFICATIES_');
+    if (env.NOTIFICATIES_API_URL) require('NOTIFICATIES_CALLBACK_SECRET', 'with NOTIFICATIES_API_URL (the abonnement tells the Notificaties API to send it)');
+    together(['NOTIFY_TEMPLATE_EMAIL_CHANGE', 'NOTIFY_TEMPLATE_SMS_CHANGE'], 'NOTIFY_TEMPLATE_*_CHANGE');
     if (env.OBJECTEN_API_URL && !env.OBJECTTYPE_TAAK && !env.OBJECTTYPE_BERICHT) {
       ctx.addIssue({ code: 'custom', path: ['OBJECTTYPE_BERICHT'], message: 'or OBJECTTYPE_TAAK is required with OBJECTEN_API_URL (the URL of the object type in the Objecttypen API)' });
     }
@@ -230,6 +242,17 @@ export interface Config {
   contactCodes: { ttlSeconds: number; maxAttempts: number; maxSendsPerHour: number };
   objecten?: { url: string; token: string; objecttypen: { taak?: string; bericht?: string } };
   taken: { pageSize: number };
+  notificaties: {
+    /** The Authorization value the Notificaties API sends to the callback; without it, no callback. */
+    callbackSecret?: string;
+    /** Where to register the abonnement (`npm run subscribe`, and at start). */
+    api?: { url: string; clientId: string; secret: string };
+    templates?: { email: string; sms: string };
+    bundleWindowMs: number;
+    workerInProcess: boolean;
+    /** First wait before a failed job is tried again; it doubles each time, up to an hour. */
+    retryBaseMs: number;
+  };
   ogone?: { url: string; accounts: { pspid: string; shaIn: string; shaOut: string; algorithm: 'sha1' | 'sha256' | 'sha512' }[] };
   zaken: {
     systems: ZaaksysteemConfig[];
@@ -313,6 +336,17 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
         ? { url: env.OBJECTEN_API_URL.replace(/\/+$/, ''), token: env.OBJECTEN_TOKEN, objecttypen: { taak: env.OBJECTTYPE_TAAK, bericht: env.OBJECTTYPE_BERICHT } }
         : undefined,
     taken: { pageSize: env.TAKEN_PAGE_SIZE },
+    notificaties: {
+      callbackSecret: env.NOTIFICATIES_CALLBACK_SECRET,
+      api:
+        env.NOTIFICATIES_API_URL && env.NOTIFICATIES_CLIENT_ID && env.NOTIFICATIES_SECRET
+          ? { url: env.NOTIFICATIES_API_URL.replace(/\/+$/, ''), clientId: env.NOTIFICATIES_CLIENT_ID, secret: env.NOTIFICATIES_SECRET }
+          : undefined,
+      templates: env.NOTIFY_TEMPLATE_EMAIL_CHANGE && env.NOTIFY_TEMPLATE_SMS_CHANGE ? { email: env.NOTIFY_TEMPLATE_EMAIL_CHANGE, sms: env.NOTIFY_TEMPLATE_SMS_CHANGE } : undefined,
+      bundleWindowMs: env.NOTIFICATION_BUNDLE_SECONDS * 1000,
+      workerInProcess: env.WORKER_IN_PROCESS,
+      retryBaseMs: env.WORKER_RETRY_BASE_MS,
+    },
     ogone: env.OGONE_URL && env.OGONE_ACCOUNTS ? { url: env.OGONE_URL, accounts: env.OGONE_ACCOUNTS } : undefined,
     contactCodes: { ttlSeconds: env.CONTACT_CODE_TTL_SECONDS, maxAttempts: env.CONTACT_CODE_MAX_ATTEMPTS, maxSendsPerHour: env.CONTACT_CODE_MAX_SENDS_PER_HOUR },
     zaken: {

@@ -1,7 +1,7 @@
 /**
  * The Notify templates of the demo and the tests, as an organisation would set them up in
- * NotifyNL: B1 Dutch, no personal data beyond the code itself, no links. Their ids go into
- * Voordeur's NOTIFY_TEMPLATE_* settings.
+ * NotifyNL: B1 Dutch, no personal data (beyond a confirmation code), no links: the portal's
+ * address is plain text. Their ids go into Voordeur's NOTIFY_TEMPLATE_* settings.
  */
 export interface DemoTemplate {
   id: string;
@@ -25,6 +25,19 @@ export const notifyTemplates = {
     name: 'Code voor mobiel nummer',
     body: 'Uw code voor Mijn Omgeving is ((code)). De code is ((minuten)) minuten geldig.',
   },
+  emailChange: {
+    id: 'f1000000-0000-4000-8000-000000000003',
+    type: 'email',
+    name: 'Er is iets veranderd',
+    subject: 'Er is iets nieuws in ((portaal))',
+    body: 'Beste lezer,\n\nEr is iets nieuws voor u in ((portaal)): ((wat)).\n\nLog in om te zien wat er is. Ga naar ((adres)) en log in met DigiD of eHerkenning.\n\nDit bericht is automatisch verstuurd. U kunt er niet op antwoorden.',
+  },
+  smsChange: {
+    id: 'f1000000-0000-4000-8000-000000000004',
+    type: 'sms',
+    name: 'Er is iets veranderd (sms)',
+    body: 'Er is iets nieuws voor u in ((portaal)): ((wat)). Log in op ((adres)) om het te zien.',
+  },
 } satisfies Record<string, DemoTemplate>;
 
 /** The Notify service of the demo and the tests; the API key is `<name>-<serviceId>-<secret>`. */
@@ -39,5 +52,7 @@ export function notifySettings(url: string, keyName = 'voordeur'): Record<string
     NOTIFY_API_KEY: notifyApiKey(keyName),
     NOTIFY_TEMPLATE_EMAIL_CODE: notifyTemplates.emailCode.id,
     NOTIFY_TEMPLATE_SMS_CODE: notifyTemplates.smsCode.id,
+    NOTIFY_TEMPLATE_EMAIL_CHANGE: notifyTemplates.emailChange.id,
+    NOTIFY_TEMPLATE_SMS_CHANGE: notifyTemplates.smsChange.id,
   };
 }

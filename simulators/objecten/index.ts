@@ -73,7 +73,7 @@ export interface ObjectenSimulator {
    *  with actie 'create'. `startAt` (YYYY-MM-DD) defaults to today. */
   createObject(type: 'taak' | 'bericht', data: Record<string, unknown>, options?: { startAt?: string }): Promise<string>;
   /** Listeners get every create, update, partial_update and destroy, in the shape of a
-   *  Notificaties API "Notificatie" on kanaal 'objecten' (resource 'object', kenmerken.objectType). */
+   *  Notificaties API "Notificatie" on kanaal 'objecten' (resource 'object', kenmerken.object_type, as objects-api sends it). */
   onNotification(listener: (n: Notificatie) => void): void;
 }
 

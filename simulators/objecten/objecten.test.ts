@@ -499,7 +499,7 @@ describe('Objecten simulator', () => {
       expect(created.record).toMatchObject({ index: 1, typeVersion: 1, startAt: today, endAt: null, registrationAt: today, correctionFor: null, correctedBy: null, references: [] });
       expect(await object(await run.call(created.url))).toEqual(created);
       expect(heard).toEqual([
-        { kanaal: 'objecten', hoofdObject: created.url, resource: 'object', resourceUrl: created.url, actie: 'create', aanmaakdatum: expect.stringMatching(/^2025-06-15T/), kenmerken: { objectType: types.taak } },
+        { kanaal: 'objecten', hoofdObject: created.url, resource: 'object', resourceUrl: created.url, actie: 'create', aanmaakdatum: expect.stringMatching(/^2025-06-15T/), kenmerken: { object_type: types.taak } },
       ]);
       expect(contract.checkComponent('notificaties', 'Message', heard[0])).toEqual([]);
       // A uuid given by the client is kept, and only once.
@@ -597,7 +597,7 @@ describe('Objecten simulator', () => {
       const afgerond = await object(await patch({ status: 'afgerond', portaalformulier: { verzonden_data: verzonden } }));
       expect(afgerond.record).toMatchObject({ index: 2, typeVersion: 1, startAt: '2025-06-01', registrationAt: today, endAt: null });
       expect(afgerond.record.data).toEqual({ ...created.record.data, status: 'afgerond', portaalformulier: { ...created.record.data.portaalformulier, verzonden_data: verzonden } });
-      expect(heard).toEqual([expect.objectContaining({ actie: 'partial_update', resourceUrl: created.url, kenmerken: { objectType: types.taak } })]);
+      expect(heard).toEqual([expect.objectContaining({ actie: 'partial_update', resourceUrl: created.url, kenmerken: { object_type: types.taak } })]);
       // null sets null rather than removing the key: here that breaks the schema.
       const nulled = await problem(await patch({ verloopdatum: null }), 400);
       expect(nulled.invalid_params[0]).toEqual({ name: 'nonFieldErrors', code: 'invalid-json-schema', reason: "None is not of type 'string'" });
@@ -651,7 +651,7 @@ describe('Objecten simulator', () => {
       });
       const created = await object(await run.call(`${objects}/objects/${uuid}`));
       expect(created).toMatchObject({ type: types.bericht, record: { startAt: today, index: 1 } });
-      expect(heard).toEqual([expect.objectContaining({ actie: 'create', resourceUrl: created.url, kenmerken: { objectType: types.bericht } })]);
+      expect(heard).toEqual([expect.objectContaining({ actie: 'create', resourceUrl: created.url, kenmerken: { object_type: types.bericht } })]);
       await expect(run.sim.createObject('taak', { titel: 'Onvolledig' })).rejects.toThrow(/'status' is a required property/);
       await expect(run.sim.createObject('taak', taak(), { startAt: 'morgen' })).rejects.toThrow(/startAt/);
       expect(await run.sim.createObject('taak', taak(), { startAt: '2025-07-01' })).toMatch(/^[0-9a-f-]{36}$/);

@@ -149,7 +149,7 @@ export class Store {
       resourceUrl: url,
       actie,
       aanmaakdatum: this.clock().toISOString(),
-      kenmerken: { objectType: this.urls.type(object.kind) },
+      kenmerken: { object_type: this.urls.type(object.kind) },
     };
     for (const listener of this.listeners) listener(notificatie);
   }

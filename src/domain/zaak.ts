@@ -118,6 +118,18 @@ export function isInitiator(rollen: InitiatorRol[], subject: Subject): boolean {
   });
 }
 
+/** Who the initiator rollen name, as subjects Voordeur knows (a person, or a company by its KvK number). */
+export function initiatorSubjects(rollen: InitiatorRol[]): Subject[] {
+  const subjects: Subject[] = [];
+  for (const rol of rollen) {
+    if (rol.omschrijvingGeneriek !== 'initiator') continue;
+    if (rol.betrokkeneType === 'natuurlijk_persoon' && rol.inpBsn) subjects.push({ type: 'persoon', bsn: rol.inpBsn });
+    else if (rol.betrokkeneType === 'niet_natuurlijk_persoon' && rol.innNnpId) subjects.push({ type: 'bedrijf', kvkNummer: rol.innNnpId });
+    else if (rol.betrokkeneType === 'vestiging' && rol.kvkNummer) subjects.push({ type: 'bedrijf', kvkNummer: rol.kvkNummer });
+  }
+  return subjects;
+}
+
 export interface StatusStep {
   volgnummer: number;
   naam: string;

@@ -3,7 +3,7 @@
  * found by such a key, never by the BSN or KvK number itself. A copy of the database without the
  * secret does not say whose rows are whose.
  */
-import { createHmac } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import type { Subject } from '../domain/identity.ts';
 
 export function subjectKey(subject: Subject, secret: string): string {
@@ -20,5 +20,32 @@ export class IdentityKeys {
 
   person(bsn: string): string {
     return subjectKey({ type: 'persoon', bsn }, this.secret);
+  }
+
+  /**
+   * The subject encrypted (AES-256-GCM, a key derived from the same secret), for the short time
+   * Voordeur must know who someone is without them being logged in: between a notification and
+   * the message about it.
+   */
+  seal(subject: Subject): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.sealKey(), iv);
+    const body = Buffer.concat([cipher.update(JSON.stringify(subject), 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+  }
+
+  /** The subject from seal(); throws when the text was changed or sealed with another secret. */
+  unseal(sealed: string): Subject {
+    const bytes = Buffer.from(sealed, 'base64url');
+    const decipher = createDecipheriv('aes-256-gcm', this.sealKey(), bytes.subarray(0, 12));
+    decipher.setAuthTag(bytes.subarray(12, 28));
+    return JSON.parse(Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8')) as Subject;
+  }
+
+  private sealKeyBytes?: Buffer;
+
+  private sealKey(): Buffer {
+    this.sealKeyBytes ??= Buffer.from(hkdfSync('sha256', this.secret, 'voordeur', 'seal subject', 32));
+    return this.sealKeyBytes;
   }
 }

@@ -10,7 +10,10 @@ import { zgwDemo } from '../../simulators/data/zgw-demo.ts';
 import { registerIdentitySimulator } from '../../simulators/identity/index.ts';
 import { registerKlantinteractiesSimulator, type KlantinteractiesSimulator } from '../../simulators/klantinteracties/index.ts';
 import { registerKvkSimulator, type KvkSimulator } from '../../simulators/kvk/index.ts';
+import { connect, registerNotificatiesSimulator, type NotificatiesSimulator } from '../../simulators/notificaties/index.ts';
 import { registerNotifySimulator, type NotifySimulator } from '../../simulators/notify/index.ts';
+import { ensureAbonnement } from '../../src/features/notificaties/subscribe.ts';
+import { Metrics } from '../../src/platform/http/metrics.ts';
 import { registerObjectenSimulator, type ObjectenSimulator } from '../../simulators/objecten/index.ts';
 import { registerOgoneSimulator, type OgoneSimulator } from '../../simulators/ogone/index.ts';
 import { registerZgwSimulator, type ZgwSimulator, type ZgwSimulatorOptions } from '../../simulators/zgw/index.ts';
@@ -30,13 +33,14 @@ export interface Stack {
   notify: NotifySimulator;
   objecten: ObjectenSimulator;
   ogone: OgoneSimulator;
+  notificaties: NotificatiesSimulator;
   close(): Promise<void>;
 }
 
 /** The Ogone account of the demo taken (their pspid). */
 export const ogoneAccount = { pspid: 'voorbeeldstad', shaIn: 'test-sha-in-passphrase', shaOut: 'test-sha-out-passphrase', algorithm: 'sha512' as const };
 
-const keys = { brp: 'voordeur-test-brp-key', kvk: 'voordeur-test-kvk-key', klantinteracties: 'voordeur-test-klantinteracties-token', objecten: 'voordeur-test-objecten-token' };
+const keys = { brp: 'voordeur-test-brp-key', kvk: 'voordeur-test-kvk-key', klantinteracties: 'voordeur-test-klantinteracties-token', objecten: 'voordeur-test-objecten-token', callback: 'Token voordeur-test-callback-secret' };
 
 export const zgwClient = { clientId: 'voordeur-test', secret: 'voordeur-test-zgw-secret-0123456789' };
 
@@ -71,6 +75,9 @@ export async function startStack(environment: Record<string, string> = {}, zgwOp
   const notify = await registerNotifySimulator(simulators, { baseUrl: simulatorsUrl, services: [notifyService], templates: Object.values(notifyTemplates) });
   const objecten = await registerObjectenSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.objecten], zgwBaseUrl: simulatorsUrl });
   const ogone = await registerOgoneSimulator(simulators, { baseUrl: simulatorsUrl, accounts: [ogoneAccount] });
+  const notificaties = await registerNotificatiesSimulator(simulators, { baseUrl: simulatorsUrl, clients: [zgwClient], delivery: { retries: 3, delayMs: 200 } });
+  connect(zgw, notificaties);
+  connect(objecten, notificaties);
   await simulators.listen({ host: '127.0.0.1', port: simulatorPort });
   const voordeur = await testApp({
     PUBLIC_URL: url,
@@ -90,9 +97,17 @@ export async function startStack(environment: Record<string, string> = {}, zgwOp
     OBJECTTYPE_BERICHT: objecten.objecttypen.bericht,
     OGONE_URL: ogone.url,
     OGONE_ACCOUNTS: JSON.stringify([ogoneAccount]),
+    NOTIFICATIES_CALLBACK_SECRET: keys.callback,
+    NOTIFICATIES_API_URL: notificaties.url,
+    NOTIFICATIES_CLIENT_ID: zgwClient.clientId,
+    NOTIFICATIES_SECRET: zgwClient.secret,
+    WORKER_RETRY_BASE_MS: '200',
     ...environment,
   });
   await voordeur.app.listen({ host: '127.0.0.1', port: appPort });
+  // As `npm start` does once it listens (the Notificaties API checks the callback).
+  const api = voordeur.config.notificaties.api!;
+  await ensureAbonnement({ api, callbackSecret: keys.callback, publicUrl: voordeur.config.publicUrl, metrics: new Metrics(), timeoutMs: 3000 });
   return {
     voordeur,
     simulators,
@@ -105,6 +120,7 @@ export async function startStack(environment: Record<string, string> = {}, zgwOp
     notify,
     objecten,
     ogone,
+    notificaties,
     async close() {
       await voordeur.close();
       await simulators.close();

@@ -75,6 +75,60 @@ export interface TaakCompletionsTable {
   completed_at: Timestamp | null;
 }
 
+export interface JobsTable {
+  id: ColumnType<string, never, never>;
+  queue: string;
+  payload: ColumnType<unknown, string, string>;
+  /** Jobs with the same key are interchangeable: at most one of them waits unstarted. */
+  dedupe_key: string | null;
+  state: 'pending' | 'running' | 'done' | 'failed';
+  run_at: Timestamp;
+  attempts: ColumnType<number, number | undefined, number>;
+  max_attempts: number;
+  locked_until: Timestamp | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+  finished_at: Timestamp | null;
+}
+
+export interface NotificationInboxTable {
+  id: ColumnType<string, never, never>;
+  body_hash: string;
+  kanaal: string;
+  resource: string;
+  actie: string;
+  resource_url: string;
+  body: ColumnType<unknown, string, never>;
+  received_at: CreatedAt;
+}
+
+export interface NotificationChangesTable {
+  id: ColumnType<string, never, never>;
+  subject_key: string;
+  change_key: string;
+  topic: 'zaak' | 'taak' | 'bericht';
+  /** The identity, encrypted (IdentityKeys.seal), until the message about it is sent. */
+  subject_sealed: string | null;
+  inbox_id: string | null;
+  created_at: CreatedAt;
+  message_group: string | null;
+}
+
+export interface NotificationMessagesTable {
+  /** `<group>:<channel>`; also Notify's reference, so a retry can ask whether it went out. */
+  id: string;
+  message_group: string;
+  subject_key: string;
+  channel: 'email' | 'sms';
+  state: 'sending' | 'sent' | 'failed' | 'skipped';
+  reason: string | null;
+  notify_id: string | null;
+  changes: number;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+}
+
 export interface Database {
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
@@ -82,4 +136,8 @@ export interface Database {
   contact_confirmations: ContactConfirmationsTable;
   processing_log: ProcessingLogTable;
   taak_completions: TaakCompletionsTable;
+  jobs: JobsTable;
+  notification_inbox: NotificationInboxTable;
+  notification_changes: NotificationChangesTable;
+  notification_messages: NotificationMessagesTable;
 }

@@ -1,5 +1,5 @@
 /**
- * Throughput of the job queue on PostgreSQL (docs/decisions/0004-job-queue.md): adds
+ * Throughput of the job queue on PostgreSQL (docs/decisions/0005-job-queue.md): adds
  * BENCH_JOBS jobs (10,000) in one call, then lets workers with a handler that does nothing
  * claim and complete them in batches of BENCH_BATCH (100): one worker, and three workers (own
  * pools) with two batches in hand each. Uses a schema of its own in DATABASE_URL and drops it

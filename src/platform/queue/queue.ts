@@ -1,5 +1,5 @@
 /**
- * A durable job queue in the `jobs` table (docs/decisions/0004-job-queue.md). Jobs are added in
+ * A durable job queue in the `jobs` table (docs/decisions/0005-job-queue.md). Jobs are added in
  * the caller's transaction if it likes, claimed in batches with FOR UPDATE SKIP LOCKED (so
  * several workers never get the same job) and held for a lease: when a worker dies, its jobs
  * are claimed again once the lease has run out. A job is therefore done at least once, and may

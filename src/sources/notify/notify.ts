@@ -50,15 +50,32 @@ export class Notify {
     return this.send(() => this.client.sendSms(templateId, to, { personalisation, reference }));
   }
 
+  /**
+   * The id of a message sent earlier with this reference, if Notify has one: after a crash
+   * between sending and recording, this tells whether the message went out.
+   */
+  async sentWithReference(reference: string): Promise<string | undefined> {
+    try {
+      const response = await this.options.metrics.timeSource('notify', () => this.client.getNotifications(undefined, undefined, reference) as Promise<{ data: { notifications: { id: string; reference: string | null }[] } }>);
+      return response.data.notifications.find((n) => n.reference === reference)?.id;
+    } catch (error) {
+      throw toNotifyError(error);
+    }
+  }
+
   private async send(call: () => Promise<{ data: { id: string } }>): Promise<SentNotification> {
     try {
       const response = await this.options.metrics.timeSource('notify', call);
       return { id: response.data.id };
     } catch (error) {
-      const response = (error as AxiosLikeError).response;
-      const status = response?.status;
-      const retryable = status === undefined || status >= 500 || status === 429;
-      throw new NotifyError(retryable, status, response?.data?.errors?.[0]?.error);
+      throw toNotifyError(error);
     }
   }
+}
+
+/** No answer, 5xx and 429 may be retried; any other 4xx may not. */
+function toNotifyError(error: unknown): NotifyError {
+  const response = (error as AxiosLikeError).response;
+  const status = response?.status;
+  return new NotifyError(status === undefined || status >= 500 || status === 429, status, response?.data?.errors?.[0]?.error);
 }

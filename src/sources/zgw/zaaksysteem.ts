@@ -18,7 +18,9 @@ import type { Subject } from '../../domain/identity.ts';
 import {
   buildTimeline,
   isDocumentVisible,
+  initiatorSubjects,
   isInitiator,
+  type InitiatorRol,
   type Zaak,
   type ZaakDetail,
   type ZaakDocument,
@@ -42,6 +44,7 @@ import {
   zaakSchema,
   zaaktypeSchema,
   type RawDocument,
+  type RawRol,
   type RawStatus,
   type RawStatustype,
   type RawZaak,
@@ -266,10 +269,20 @@ export class Zaaksysteem {
       this.allPages(this.zaken, `${this.api.zaken}/rollen?${query(rolQuery)}`, rolSchema),
     ]);
     if (!zaak || zaak.url !== zaakUrl) return null;
-    const initiators = rollen
-      .filter((rol) => rol.zaak === zaakUrl)
-      .map((rol) => ({ betrokkeneType: rol.betrokkeneType, omschrijvingGeneriek: rol.omschrijvingGeneriek, ...rol.betrokkeneIdentificatie }));
-    return isInitiator(initiators, subject) ? zaak : null;
+    return isInitiator(initiatorRollen(rollen, zaakUrl), subject) ? zaak : null;
+  }
+
+  /** Whether a zaak URL is in this system's Zaken API. */
+  holdsZaak(url: string): boolean {
+    return this.isUnder(url, this.api.zaken);
+  }
+
+  /** The initiators of a zaak of this system (for notifications: who to tell about a change). */
+  async initiatorsOf(zaakUrl: string): Promise<Subject[]> {
+    if (!this.holdsZaak(zaakUrl)) return [];
+    const rolQuery: RolListQuery = { zaak: zaakUrl, omschrijvingGeneriek: 'initiator' };
+    const rollen = await this.allPages(this.zaken, `${this.api.zaken}/rollen?${query(rolQuery)}`, rolSchema);
+    return initiatorSubjects(initiatorRollen(rollen, zaakUrl));
   }
 
   private async toZaak(zaak: RawZaak): Promise<Zaak> {
@@ -384,4 +397,11 @@ export class Zaaksysteem {
   private isUnder(url: string, base: string): boolean {
     return url === base || url.startsWith(`${base}/`) || url.startsWith(`${base}?`);
   }
+}
+
+/** The rollen of this zaak (the filter is the API's, the check Voordeur's) with their identification. */
+function initiatorRollen(rollen: RawRol[], zaakUrl: string): InitiatorRol[] {
+  return rollen
+    .filter((rol) => rol.zaak === zaakUrl)
+    .map((rol) => ({ betrokkeneType: rol.betrokkeneType, omschrijvingGeneriek: rol.omschrijvingGeneriek, ...rol.betrokkeneIdentificatie }));
 }

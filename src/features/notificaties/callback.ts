@@ -1,0 +1,52 @@
+/**
+ * The callback the Notificaties API delivers to (POST /api/notificaties): the secret in the
+ * Authorization header is checked, the body against the notificatie schema; the notification is
+ * stored (once) with its job in one transaction, and answered 204 at once. Nothing else happens
+ * in the request: the worker does the rest.
+ *
+ * Open Notificaties checks a callback when an abonnement is made: without Authorization it must
+ * refuse (401/403), and a notificatie on kanaal "test" with it must get 204.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Counter } from 'prom-client';
+import { notificatieSchema } from './notificatie.ts';
+import type { NotificationPipeline } from './pipeline.ts';
+
+export const callbackPath = '/api/notificaties';
+
+function sameSecret(given: string | undefined, expected: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function registerNotificatieCallback(app: FastifyInstance, deps: { secret: string; pipeline: NotificationPipeline; received: Counter<'outcome'>; wake: () => void }): void {
+  app.post(callbackPath, { config: { csrf: false } }, async (request, reply) => {
+    const authorization = request.headers.authorization;
+    if (!authorization) return reply.code(401).type('application/problem+json').send({ title: 'Niet geauthenticeerd', status: 401, detail: 'De Authorization-header ontbreekt.' });
+    if (!sameSecret(authorization, deps.secret)) {
+      deps.received.inc({ outcome: 'refused' });
+      return reply.code(403).type('application/problem+json').send({ title: 'Geen toegang', status: 403, detail: 'De Authorization-header klopt niet.' });
+    }
+    const parsed = notificatieSchema.safeParse(request.body);
+    if (!parsed.success) {
+      deps.received.inc({ outcome: 'invalid' });
+      return reply
+        .code(400)
+        .type('application/problem+json')
+        .send({
+          title: 'Ongeldige notificatie',
+          status: 400,
+          detail: 'De notificatie voldoet niet aan het schema van de Notificaties API.',
+          invalidParams: parsed.error.issues.map((issue) => ({ name: issue.path.join('.') || '(body)', code: issue.code, reason: issue.message })),
+        });
+    }
+    if (parsed.data.kanaal === 'test') return reply.code(204).send();
+    const outcome = await deps.pipeline.store(parsed.data);
+    deps.received.inc({ outcome });
+    if (outcome === 'stored') deps.wake();
+    return reply.code(204).send();
+  });
+}

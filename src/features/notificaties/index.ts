@@ -1,0 +1,52 @@
+/**
+ * Notificaties put together: the pipeline (store → resolve → send) over the job queue, the
+ * worker that runs it (inside the web process by default, or on its own with `npm run worker`),
+ * and the metrics. Used by the web application and by the worker process.
+ */
+import client from 'prom-client';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { Metrics } from '../../platform/http/metrics.ts';
+import type { IdentityKeys } from '../../platform/identity-keys.ts';
+import { JobQueue } from '../../platform/queue/queue.ts';
+import { Worker } from '../../platform/queue/worker.ts';
+import type { Sources } from '../../sources/index.ts';
+import { PreferencesStore } from '../../sources/voordeur/preferences.ts';
+import { NotificationPipeline, queues } from './pipeline.ts';
+
+interface Log {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface Notificaties {
+  pipeline: NotificationPipeline;
+  queue: JobQueue;
+  worker: Worker;
+  received: client.Counter<'outcome'>;
+}
+
+export function notificaties(config: Config, deps: { db: Db; metrics: Metrics; keys: IdentityKeys; sources: Sources; log: Log; workerOptions?: { batchSize?: number; pollMs?: number } }): Notificaties {
+  const { db, metrics, keys, sources } = deps;
+  const queue = new JobQueue(db, { metrics });
+  const templates = config.notificaties.templates;
+  const messages = new client.Counter({ name: 'voordeur_notification_messages_total', help: 'Messages about changes, by channel and end state (sent, failed, skipped).', labelNames: ['channel', 'state'], registers: [metrics.registry] });
+  const pipeline = new NotificationPipeline({
+    db,
+    queue,
+    keys,
+    zaaksystemen: sources.zaaksystemen,
+    objecten: sources.objecten && { api: sources.objecten, taak: config.objecten?.objecttypen.taak, bericht: config.objecten?.objecttypen.bericht },
+    preferences: new PreferencesStore(db, keys),
+    contacts: sources.klantinteracties,
+    notify: sources.notify && templates ? { client: sources.notify, templates } : undefined,
+    bundleWindowMs: config.notificaties.bundleWindowMs,
+    portal: { name: `${config.theme.portalName} van ${config.theme.organisationName}`, address: config.publicUrl.host + config.publicUrl.pathname.replace(/\/$/, '') },
+    log: deps.log,
+    count: (channel, state) => messages.inc({ channel, state }),
+  });
+  const worker = new Worker(queue, { [queues.resolve]: (jobs) => pipeline.resolve(jobs), [queues.send]: (jobs) => pipeline.send(jobs) }, { log: deps.log, metrics, backoff: { baseMs: config.notificaties.retryBaseMs, maxMs: 3_600_000 }, ...deps.workerOptions });
+  const received = new client.Counter({ name: 'voordeur_notifications_received_total', help: 'Notifications at the callback, by outcome (stored, duplicate, invalid, refused).', labelNames: ['outcome'], registers: [metrics.registry] });
+  return { pipeline, queue, worker, received };
+}

@@ -1,0 +1,285 @@
+/**
+ * From a notification to at most one message per person and channel:
+ *
+ * 1. store: the callback stores the notification once (by the hash of its body) and, in the
+ *    same transaction, queues a job to resolve it.
+ * 2. resolve: who is it about, and what changed? A new status of a zaak → its initiators; a new
+ *    TaakV2 or Bericht object → its identificatie. Each (person, change) is stored once, whatever
+ *    source reported it, and a send job is queued for the person (one pending at a time).
+ * 3. send: the person's unsent changes go out as one message per channel they chose and have a
+ *    confirmed address for: at once after a quiet period, else bundled at the end of the window.
+ *    The message is recorded as "sending" before Notify is called, with its id as Notify's
+ *    reference; a retry after a crash asks Notify for that reference before it sends again.
+ *
+ * Jobs may run more than once (a killed worker's job runs again): every step is idempotent.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Subject } from '../../domain/identity.ts';
+import type { DigitaalAdres } from '../../domain/persoon.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { IdentityKeys } from '../../platform/identity-keys.ts';
+import type { ClaimedJob, JobQueue } from '../../platform/queue/queue.ts';
+import type { JobOutcome } from '../../platform/queue/worker.ts';
+import { SourceUnavailableError } from '../../sources/http.ts';
+import { NotifyError, type Notify } from '../../sources/notify/notify.ts';
+import { belongsTo, type ObjectenApi } from '../../sources/objecten/objecten.ts';
+import { channels, type Channel, type Preferences, type Topic } from '../../sources/voordeur/preferences.ts';
+import { notificatieHash, type Notificatie } from './notificatie.ts';
+
+export const queues = { resolve: 'notificatie.resolve', send: 'notificatie.send' } as const;
+
+/** One thing that changed for one person. */
+export interface Change {
+  subject: Subject;
+  topic: Topic;
+  /** The same change has the same key, whichever source reports it. */
+  key: string;
+}
+
+export interface PipelineDeps {
+  db: Db;
+  queue: JobQueue;
+  keys: IdentityKeys;
+  zaaksystemen: { holdsZaak(url: string): boolean; initiatorsOf(zaakUrl: string): Promise<Subject[]> }[];
+  objecten?: { api: ObjectenApi; taak?: string; bericht?: string };
+  preferences: { get(subject: Subject): Promise<Preferences> };
+  contacts?: { adressen(subject: Subject): Promise<DigitaalAdres[]> };
+  notify?: { client: Pick<Notify, 'sendEmail' | 'sendSms' | 'sentWithReference'>; templates: { email: string; sms: string } };
+  /** Changes for one person within this time after a message are bundled into the next one. */
+  bundleWindowMs: number;
+  /** The portal's name and web address, as plain text in the message. */
+  portal: { name: string; address: string };
+  log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+  /** Counts each message's end state (metrics). */
+  count?: (channel: Channel, state: 'sent' | 'failed' | 'skipped') => void;
+}
+
+const addressChannel: Record<DigitaalAdres['soort'], Channel> = { email: 'email', telefoonnummer: 'sms' };
+
+/** "een wijziging in een van uw zaken en een nieuw bericht": what changed, in words, nothing personal. */
+export function whatChanged(topics: Set<Topic>): string {
+  const words: Record<Topic, string> = { zaak: 'een wijziging in een van uw zaken', taak: 'een nieuwe taak', bericht: 'een nieuw bericht' };
+  const parts = (['zaak', 'taak', 'bericht'] as const).filter((topic) => topics.has(topic)).map((topic) => words[topic]);
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} en ${parts.at(-1)}` : (parts[0] ?? '');
+}
+
+export class NotificationPipeline {
+  constructor(private readonly deps: PipelineDeps) {}
+
+  /** Stores a notification once and queues its resolution; 'duplicate' when it was here already. */
+  async store(notificatie: Notificatie): Promise<'stored' | 'duplicate'> {
+    return this.deps.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('notification_inbox')
+        .values({
+          body_hash: notificatieHash(notificatie),
+          kanaal: notificatie.kanaal,
+          resource: notificatie.resource,
+          actie: notificatie.actie,
+          resource_url: notificatie.resourceUrl,
+          body: JSON.stringify(notificatie),
+        })
+        .onConflict((oc) => oc.column('body_hash').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!row) return 'duplicate';
+      await this.deps.queue.add([{ queue: queues.resolve, payload: { inboxId: String(row.id) }, maxAttempts: 12 }], trx);
+      return 'stored';
+    });
+  }
+
+  /** Job handler: notifications → changes per person → a send job per person. */
+  async resolve(jobs: ClaimedJob[]): Promise<JobOutcome[]> {
+    return Promise.all(
+      jobs.map(async (job): Promise<JobOutcome> => {
+        const { inboxId } = job.payload as { inboxId: string };
+        const row = await this.deps.db.selectFrom('notification_inbox').select(['id', 'body']).where('id', '=', inboxId).executeTakeFirst();
+        if (!row) return { ok: true };
+        try {
+          const body = typeof row.body === 'string' ? JSON.parse(row.body) : row.body;
+          await this.record(await this.changesOf(body as Notificatie), row.id);
+          return { ok: true };
+        } catch (error) {
+          if (error instanceof SourceUnavailableError) return { ok: false, error: `${error.source}: ${error.reason}` };
+          throw error;
+        }
+      }),
+    );
+  }
+
+  /** What a notification means, for whom. Notifications Voordeur does not tell people about mean nothing. */
+  async changesOf(n: Notificatie): Promise<Change[]> {
+    if (n.kanaal === 'zaken' && n.resource === 'status' && n.actie === 'create') {
+      const system = this.deps.zaaksystemen.find((s) => s.holdsZaak(n.hoofdObject));
+      if (!system) return [];
+      const subjects = await system.initiatorsOf(n.hoofdObject);
+      return subjects.map((subject) => ({ subject, topic: 'zaak', key: `zaak-status:${n.resourceUrl}` }));
+    }
+    const objecten = this.deps.objecten;
+    if (objecten && n.kanaal === 'objecten' && n.actie === 'create') {
+      const type = n.kenmerken?.objectType ?? n.kenmerken?.object_type;
+      const topic: Topic | undefined = type && type === objecten.taak ? 'taak' : type && type === objecten.bericht ? 'bericht' : undefined;
+      if (!topic) return [];
+      const data = await objecten.api.dataAt(n.resourceUrl);
+      const identificatie = data?.identificatie as { type?: string; value?: string } | undefined;
+      const subject: Subject | undefined =
+        identificatie?.type === 'bsn' && identificatie.value ? { type: 'persoon', bsn: identificatie.value } : identificatie?.type === 'kvk' && identificatie.value ? { type: 'bedrijf', kvkNummer: identificatie.value } : undefined;
+      if (!subject || !data || !belongsTo(data, subject)) return [];
+      const uuid = n.resourceUrl.split('/').filter(Boolean).at(-1);
+      return [{ subject, topic, key: `${topic}:${uuid}` }];
+    }
+    return [];
+  }
+
+  /** Stores each change once per person, and makes sure a send job is pending for each person with a new change. */
+  async record(changes: Change[], inboxId: string | null = null): Promise<void> {
+    const { db, keys, queue } = this.deps;
+    for (const change of changes) {
+      const subjectKey = keys.subject(change.subject);
+      const inserted = await db
+        .insertInto('notification_changes')
+        .values({ subject_key: subjectKey, change_key: change.key, topic: change.topic, subject_sealed: keys.seal(change.subject), inbox_id: inboxId })
+        .onConflict((oc) => oc.columns(['subject_key', 'change_key']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!inserted) continue;
+      await queue.add([{ queue: queues.send, payload: { subjectKey }, dedupeKey: subjectKey, runAt: await this.nextSendTime(subjectKey), maxAttempts: 10 }]);
+    }
+  }
+
+  /** Now, unless a message went to this person within the window: then at the end of it. */
+  private async nextSendTime(subjectKey: string): Promise<Date> {
+    const now = Date.now();
+    if (this.deps.bundleWindowMs <= 0) return new Date(now);
+    const last = await this.deps.db
+      .selectFrom('notification_messages')
+      .select((eb) => eb.fn.max('created_at').as('last'))
+      .where('subject_key', '=', subjectKey)
+      .where('state', 'in', ['sent', 'sending'])
+      .executeTakeFirst();
+    const lastMs = last?.last ? new Date(last.last).getTime() : 0;
+    return new Date(Math.max(now, lastMs + this.deps.bundleWindowMs));
+  }
+
+  /** Job handler: one message per channel about a person's unsent changes. */
+  async send(jobs: ClaimedJob[]): Promise<JobOutcome[]> {
+    const outcomes: JobOutcome[] = [];
+    for (const job of jobs) outcomes.push(await this.sendFor((job.payload as { subjectKey: string }).subjectKey));
+    return outcomes;
+  }
+
+  private async sendFor(subjectKey: string): Promise<JobOutcome> {
+    const { db, keys } = this.deps;
+    try {
+      // First what a crash may have left half done.
+      const unfinished = await db.selectFrom('notification_messages').selectAll().where('subject_key', '=', subjectKey).where('state', '=', 'sending').execute();
+      for (const message of unfinished) {
+        await this.deliver(message.id, message.channel, undefined, message.message_group);
+        await this.forget(message.message_group);
+      }
+
+      const changes = await db.selectFrom('notification_changes').select(['id', 'topic', 'subject_sealed']).where('subject_key', '=', subjectKey).where('message_group', 'is', null).execute();
+      const sealed = changes.find((c) => c.subject_sealed)?.subject_sealed;
+      if (changes.length === 0 || !sealed) return { ok: true };
+      const subject = keys.unseal(sealed);
+      const topics = new Set(changes.map((c) => c.topic as Topic));
+      const plan = await this.plan(subject, topics);
+
+      // Claim the changes and write the messages down in one go; another worker that got here too finds nothing left.
+      const group = randomUUID();
+      const claimed = await db.transaction().execute(async (trx) => {
+        const rows = await trx
+          .updateTable('notification_changes')
+          .set({ message_group: group })
+          .where('id', 'in', changes.map((c) => c.id))
+          .where('message_group', 'is', null)
+          .returning('id')
+          .execute();
+        if (rows.length === 0) return 0;
+        await trx
+          .insertInto('notification_messages')
+          .values(plan.map((p) => ({ id: `${group}:${p.channel}`, message_group: group, subject_key: subjectKey, channel: p.channel, state: p.address ? ('sending' as const) : ('skipped' as const), reason: p.reason ?? null, changes: rows.length })))
+          .execute();
+        return rows.length;
+      });
+      if (claimed === 0) return { ok: true };
+      for (const p of plan) if (!p.address) this.deps.count?.(p.channel, 'skipped');
+      for (const p of plan) if (p.address) await this.deliver(`${group}:${p.channel}`, p.channel, { address: p.address, what: whatChanged(topics) }, group);
+      await this.forget(group);
+      return { ok: true };
+    } catch (error) {
+      if (error instanceof SourceUnavailableError) return { ok: false, error: `${error.source}: ${error.reason}` };
+      if (error instanceof NotifyError && error.retryable) return { ok: false, error: `notify: ${error.status ?? 'no answer'}` };
+      throw error;
+    }
+  }
+
+  /** Per channel: the address to send to, or why not. */
+  private async plan(subject: Subject, topics: Set<Topic>): Promise<{ channel: Channel; address?: string; reason?: string }[]> {
+    const preferences = await this.deps.preferences.get(subject);
+    const wanted = channels.filter((channel) => [...topics].some((topic) => preferences[channel][topic]));
+    if (wanted.length === 0) return [{ channel: 'email', reason: 'voorkeur-uit' }];
+    if (!this.deps.notify) return wanted.map((channel) => ({ channel, reason: 'geen-notify' }));
+    const adressen = this.deps.contacts ? await this.deps.contacts.adressen(subject) : [];
+    return wanted.map((channel) => {
+      const adres = adressen.find((a) => addressChannel[a.soort] === channel && a.geverifieerd);
+      return adres ? { channel, address: adres.adres } : { channel, reason: 'geen-bevestigd-adres' };
+    });
+  }
+
+  /**
+   * Sends one recorded message, unless Notify already has it (by reference). Without `content`
+   * (a retry after a crash) the address is looked up again.
+   */
+  private async deliver(id: string, channel: string, content: { address: string; what: string } | undefined, group: string): Promise<void> {
+    const { db, notify } = this.deps;
+    if (!notify) return;
+    const earlier = await notify.client.sentWithReference(id);
+    if (earlier) {
+      await db.updateTable('notification_messages').set({ state: 'sent', notify_id: earlier, sent_at: new Date() }).where('id', '=', id).execute();
+      return;
+    }
+    const message = content ?? (await this.recover(group, channel));
+    if (!message) {
+      await db.updateTable('notification_messages').set({ state: 'failed', reason: 'onderwerp-onbekend' }).where('id', '=', id).execute();
+      return;
+    }
+    const personalisation = { wat: message.what, portaal: this.deps.portal.name, adres: this.deps.portal.address };
+    try {
+      const sent =
+        channel === 'email'
+          ? await notify.client.sendEmail(notify.templates.email, message.address, personalisation, id)
+          : await notify.client.sendSms(notify.templates.sms, message.address, personalisation, id);
+      await db.updateTable('notification_messages').set({ state: 'sent', notify_id: sent.id, sent_at: new Date() }).where('id', '=', id).execute();
+      this.deps.count?.(channel as Channel, 'sent');
+    } catch (error) {
+      if (!(error instanceof NotifyError) || error.retryable) throw error;
+      // Refused for good (a bad address, a wrong template): recorded, visible in beheer, not retried.
+      await db.updateTable('notification_messages').set({ state: 'failed', reason: `notify-${error.status}${error.code ? `-${error.code}` : ''}` }).where('id', '=', id).execute();
+      this.deps.log.warn({ message: id, status: error.status, code: error.code }, 'notification refused by Notify');
+      this.deps.count?.(channel as Channel, 'failed');
+    }
+  }
+
+  /** After a crash: the address and the words of a message that was recorded but perhaps not sent. */
+  private async recover(group: string, channel: string): Promise<{ address: string; what: string } | undefined> {
+    const changes = await this.deps.db.selectFrom('notification_changes').select(['topic', 'subject_sealed']).where('message_group', '=', group).execute();
+    const sealed = changes.find((c) => c.subject_sealed)?.subject_sealed;
+    if (!sealed) return undefined;
+    const subject = this.deps.keys.unseal(sealed);
+    const adres = (await this.deps.contacts?.adressen(subject))?.find((a) => addressChannel[a.soort] === channel && a.geverifieerd);
+    return adres && { address: adres.adres, what: whatChanged(new Set(changes.map((c) => c.topic as Topic))) };
+  }
+
+  /** Once every message of a group is sent or failed, the identity is no longer kept. */
+  private async forget(group: string): Promise<void> {
+    await this.deps.db
+      .updateTable('notification_changes')
+      .set({ subject_sealed: null })
+      .where('message_group', '=', group)
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('notification_messages').select('id').where('message_group', '=', group).where('state', '=', 'sending'))),
+      )
+      .execute();
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * Notificaties end to end, against the simulators: a status created in the ZGW simulator goes
+ * through the Notificaties simulator to Voordeur's callback, is resolved to the zaak's initiator
+ * and ends as one e-mail in the Notify simulator's mailbox. Duplicates, the same change from two
+ * sources, bundling, preferences, missing addresses, Notify failures, and the callback's own checks.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notifyTemplates } from '../../simulators/data/notify-templates.ts';
+import { zgwDemo } from '../../simulators/data/zgw-demo.ts';
+import { PreferencesStore } from '../../src/sources/voordeur/preferences.ts';
+import { IdentityKeys } from '../../src/platform/identity-keys.ts';
+import { startStack, type Stack } from '../support/stack.ts';
+
+const bundleSeconds = 2;
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ NOTIFICATION_BUNDLE_SECONDS: String(bundleSeconds) });
+});
+afterAll(() => stack.close());
+
+const zaak = (number: number) => zgwDemo.zaken.find((z) => z.identificatie === `ZAAK-${String(number).padStart(6, '0')}`)!;
+const changeMails = (to: string) => stack.notify.sent().filter((m) => m.to === to && m.templateId === notifyTemplates.emailChange.id);
+const callbackUrl = () => `${stack.url}/api/notificaties`;
+const secret = 'Token voordeur-test-callback-secret';
+
+/** Until every delivery is done and the worker has nothing due. */
+async function settle() {
+  await stack.notificaties.idle();
+  await stack.voordeur.notificaties.worker.drain();
+}
+
+async function post(body: unknown, authorization: string | null = secret) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (authorization) headers.authorization = authorization;
+  return fetch(callbackUrl(), { method: 'POST', headers, body: JSON.stringify(body) });
+}
+
+const statusNotificatie = (zaakUuid: string, statusUuid: string, aanmaakdatum = new Date().toISOString()) => {
+  const zaken = stack.zgw.urls.zaken;
+  return {
+    kanaal: 'zaken',
+    hoofdObject: `${zaken}/zaken/${zaakUuid}`,
+    resource: 'status',
+    resourceUrl: `${zaken}/statussen/${statusUuid}`,
+    actie: 'create',
+    aanmaakdatum,
+    kenmerken: { bronorganisatie: '123456782', zaaktype: `${stack.zgw.urls.catalogi}/zaaktypen/x`, vertrouwelijkheidaanduiding: 'openbaar' },
+  };
+};
+
+describe('Notificaties: from a new status to one e-mail', () => {
+  it('tells the initiator once, by e-mail, without personal data or links', async () => {
+    const to = 'suzanne.devries@example.nl';
+    const before = changeMails(to).length;
+    await stack.zgw.addStatus(zaak(101).uuid, 2, 'De aanvraag is compleet.');
+    await settle();
+    const mails = changeMails(to);
+    expect(mails).toHaveLength(before + 1);
+    const mail = mails.at(-1)!;
+    expect(mail.body).toContain('een wijziging in een van uw zaken');
+    for (const personal of ['999993653', 'Suzanne', 'Vries', 'ZAAK-000101', zaak(101).uuid, 'http://', 'https://']) expect(mail.body + mail.subject).not.toContain(personal);
+    // Nothing for anyone else.
+    expect(stack.notify.sent().filter((m) => m.templateId === notifyTemplates.emailChange.id && m.to !== to && m.createdAt >= mail.createdAt)).toEqual([]);
+  });
+
+  it('stores a notification delivered twice once, and sends one message for a change reported twice', async () => {
+    const to = 'info@bakkerij-vandenberg.example.nl';
+    const statusUuid = 'b1000000-0000-4000-8000-000000000001';
+    const first = statusNotificatie(zaak(301).uuid, statusUuid);
+    expect((await post(first)).status).toBe(204);
+    expect((await post(first)).status).toBe(204); // a retry of the same delivery
+    // The same change again, in another envelope (another source, another moment).
+    expect((await post({ ...first, aanmaakdatum: new Date(Date.now() + 1000).toISOString(), kenmerken: {} })).status).toBe(204);
+    await settle();
+    const inbox = await stack.voordeur.database.db.selectFrom('notification_inbox').select('id').where('resource_url', '=', first.resourceUrl).execute();
+    expect(inbox).toHaveLength(2);
+    expect(changeMails(to)).toHaveLength(1);
+  });
+
+  it('bundles changes that come soon after a message into one next message', async () => {
+    const to = 'info@bakkerij-vandenberg.example.nl';
+    const before = changeMails(to).length; // one message just went out (previous test)
+    for (const n of [2, 3, 4]) await post(statusNotificatie(zaak(301).uuid, `b1000000-0000-4000-8000-00000000000${n}`));
+    await settle();
+    expect(changeMails(to)).toHaveLength(before); // waiting for the end of the window
+    await new Promise((resolve) => setTimeout(resolve, bundleSeconds * 1000 + 300));
+    await settle();
+    expect(changeMails(to)).toHaveLength(before + 1);
+    const messages = await stack.voordeur.database.db.selectFrom('notification_messages').select(['changes']).where('state', '=', 'sent').orderBy('created_at', 'desc').limit(1).execute();
+    expect(messages[0]!.changes).toBe(3);
+  });
+
+  it('sends nothing when the person switched the channel off, and records why', async () => {
+    const keys = new IdentityKeys(stack.voordeur.config.identityKeySecret);
+    const preferences = new PreferencesStore(stack.voordeur.database.db, keys);
+    const subject = { type: 'persoon' as const, bsn: '999991772' }; // Fatima: a confirmed e-mail address
+    await preferences.set(subject, { email: { zaak: false, taak: true, bericht: true }, sms: { zaak: false, taak: false, bericht: false } });
+    await stack.zgw.addStatus(zaak(231).uuid, 2);
+    await settle();
+    expect(changeMails('fatima.elamrani@example.nl')).toHaveLength(0);
+    const skipped = await stack.voordeur.database.db.selectFrom('notification_messages').select(['reason']).where('subject_key', '=', keys.subject(subject)).execute();
+    expect(skipped).toEqual([{ reason: 'voorkeur-uit' }]);
+  });
+
+  it('sends nothing without a confirmed address, and records why', async () => {
+    const keys = new IdentityKeys(stack.voordeur.config.identityKeySecret);
+    await stack.zgw.addStatus(zaak(201).uuid, 2); // Jan: his e-mail address is not confirmed
+    await settle();
+    expect(changeMails('jan.jansen@example.nl')).toHaveLength(0);
+    const rows = await stack.voordeur.database.db.selectFrom('notification_messages').select(['state', 'reason']).where('subject_key', '=', keys.subject({ type: 'persoon', bsn: '999990019' })).execute();
+    expect(rows).toEqual([{ state: 'skipped', reason: 'geen-bevestigd-adres' }]);
+  });
+
+  it('retries when Notify fails with a 5xx, and sends once', async () => {
+    const to = 'suzanne.devries@example.nl';
+    await new Promise((resolve) => setTimeout(resolve, bundleSeconds * 1000)); // past Suzanne's window
+    const before = changeMails(to).length;
+    stack.notify.setFault('error500', { times: 2 });
+    await stack.zgw.addStatus(zaak(102).uuid, 2);
+    await settle();
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // two retries, 200 then 400 ms later
+    await settle();
+    expect(changeMails(to)).toHaveLength(before + 1);
+  });
+
+  it('marks a message refused by Notify (4xx) as failed, without retrying', async () => {
+    const keys = new IdentityKeys(stack.voordeur.config.identityKeySecret);
+    const lotte = { type: 'persoon' as const, bsn: '999990482' }; // a confirmed mobile number only
+    await new PreferencesStore(stack.voordeur.database.db, keys).set(lotte, { email: { zaak: false, taak: false, bericht: false }, sms: { zaak: true, taak: true, bericht: true } });
+    const sms = () => stack.notify.sent().filter((m) => m.templateId === notifyTemplates.smsChange.id);
+    const before = sms().length;
+    stack.notify.setFault('reject', { times: 1 });
+    await stack.zgw.addStatus(zaak(211).uuid, 2);
+    await settle();
+    await new Promise((resolve) => setTimeout(resolve, 500)); // a retry would have come by now
+    await settle();
+    const rows = await stack.voordeur.database.db.selectFrom('notification_messages').select(['channel', 'state', 'reason']).where('subject_key', '=', keys.subject(lotte)).execute();
+    expect(rows).toEqual([{ channel: 'sms', state: 'failed', reason: expect.stringMatching(/^notify-400/) }]);
+    expect(sms()).toHaveLength(before);
+  });
+
+  it('tells a person about a new bericht, not about a bericht being opened', async () => {
+    const to = 'info@bakkerij-vandenberg.example.nl';
+    await new Promise((resolve) => setTimeout(resolve, bundleSeconds * 1000));
+    const before = changeMails(to).length;
+    const uuid = await stack.objecten.createObject('bericht', {
+      identificatie: { type: 'kvk', value: '69599084' },
+      publicatiedatum: new Date().toISOString(),
+      onderwerp: 'Uw terrasvergunning',
+      berichtTekst: 'Wij hebben een besluit genomen.',
+      referentie: 'ZAAK-000301',
+      handelingsperspectief: 'informatie ontvangen',
+      einddatumHandelingstermijn: '',
+      geopend: false,
+      berichtType: 'notificatie',
+      bijlages: [],
+    });
+    await settle();
+    expect(changeMails(to)).toHaveLength(before + 1);
+    expect(changeMails(to).at(-1)!.body).toContain('een nieuw bericht');
+    // Opened (a new record of the same object): no message.
+    await new Promise((resolve) => setTimeout(resolve, bundleSeconds * 1000));
+    const object = `${stack.objecten.url}/objects/${uuid}`;
+    const update = { kanaal: 'objecten', hoofdObject: object, resource: 'object', resourceUrl: object, actie: 'partial_update', aanmaakdatum: new Date().toISOString(), kenmerken: { objectType: stack.objecten.objecttypen.bericht } };
+    expect((await post(update)).status).toBe(204);
+    await settle();
+    expect(changeMails(to)).toHaveLength(before + 1);
+  });
+});
+
+describe('Notificaties: the callback', () => {
+  it('refuses a missing or wrong secret (401, 403) and a body that is not a notificatie (400), and stores nothing then', async () => {
+    const count = async () => (await stack.voordeur.database.db.selectFrom('notification_inbox').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n;
+    const before = await count();
+    const valid = statusNotificatie(zaak(101).uuid, 'b2000000-0000-4000-8000-000000000001');
+    expect((await post(valid, null)).status).toBe(401);
+    expect((await post(valid, 'Token wrong')).status).toBe(403);
+    const invalid = await post({ ...valid, resourceUrl: 'not a url', aanmaakdatum: 'gisteren' });
+    expect(invalid.status).toBe(400);
+    const problem = (await invalid.json()) as { invalidParams: { name: string }[] };
+    expect(problem.invalidParams.map((p) => p.name).sort()).toEqual(['aanmaakdatum', 'resourceUrl']);
+    expect(await count()).toBe(before);
+    // Open Notificaties' check of a new abonnement.
+    expect((await post({ ...valid, kanaal: 'test' })).status).toBe(204);
+    expect(await count()).toBe(before);
+  });
+
+  it('is subscribed at the Notificaties API for zaken and objecten', () => {
+    const abonnementen = stack.notificaties.abonnementen() as { callbackUrl: string; kanalen: { naam: string }[] }[];
+    const mine = abonnementen.filter((a) => a.callbackUrl === callbackUrl());
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.kanalen.map((k) => k.naam).sort()).toEqual(['objecten', 'zaken']);
+  });
+});
