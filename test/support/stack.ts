@@ -62,7 +62,8 @@ export async function startStack(environment: Record<string, string> = {}, zgwOp
   const [appPort, simulatorPort] = await Promise.all([freePort(), freePort()]);
   const url = `http://127.0.0.1:${appPort}`;
   const issuer = `http://127.0.0.1:${simulatorPort}/oidc`;
-  const simulators = Fastify({ logger: false });
+  // Closing must not wait for requests a test left hanging (the 'hang' faults).
+  const simulators = Fastify({ logger: false, forceCloseConnections: true });
   await registerIdentitySimulator(simulators, {
     issuer,
     clients: [{ client_id: 'voordeur', client_secret: 'voordeur-test-secret', redirect_uris: [`${url}/auth/callback`], post_logout_redirect_uris: [`${url}/uitgelogd`] }],
