@@ -21,6 +21,7 @@ const zgwClient = { clientId: 'voordeur-demo', secret: 'voordeur-demo-zgw-secret
 // Where the Objecten simulator serves its object types (Voordeur is configured before the simulators start).
 const objecttypen = { base: () => `${simulatorsUrl}/objecttypen/api/v2`, origin: () => simulatorsUrl };
 const ogoneAccount = { pspid: 'voorbeeldstad', shaIn: 'voordeur-demo-sha-in', shaOut: 'voordeur-demo-sha-out', algorithm: 'sha512' as const };
+const callbackSecret = 'Token voordeur-demo-callback-secret';
 const keys = { brp: 'voordeur-demo-brp-key', kvk: 'voordeur-demo-kvk-key', klantinteracties: 'voordeur-demo-klantinteracties-token', objecten: 'voordeur-demo-objecten-token' };
 const zgwApis = {
   zakenApi: `${simulatorsUrl}/zaken/api/v1`,
@@ -54,10 +55,16 @@ const { config } = await main({
   OBJECTTYPE_BERICHT: objectTypeUrl(objecttypen, 'bericht'),
   OGONE_URL: `${simulatorsUrl}/ogone/ncol/test/orderstandard_utf8.asp`,
   OGONE_ACCOUNTS: JSON.stringify([ogoneAccount]),
+  NOTIFICATIES_CALLBACK_SECRET: callbackSecret,
+  NOTIFICATIES_API_URL: `${simulatorsUrl}/notificaties/api/v1`,
+  NOTIFICATIES_CLIENT_ID: zgwClient.clientId,
+  NOTIFICATIES_SECRET: zgwClient.secret,
+  // The demo shows every change at once; a real portal bundles changes within 10 minutes.
+  NOTIFICATION_BUNDLE_SECONDS: '0',
   ...process.env,
-});
+}, { subscribe: false });
 
-const [{ registerIdentitySimulator }, { registerZgwSimulator }, { registerBrpSimulator }, { registerKvkSimulator }, { registerKlantinteractiesSimulator }, { registerNotifySimulator }, { registerObjectenSimulator }, { registerOgoneSimulator }] = await Promise.all([
+const [{ registerIdentitySimulator }, { registerZgwSimulator }, { registerBrpSimulator }, { registerKvkSimulator }, { registerKlantinteractiesSimulator }, { registerNotifySimulator }, { registerObjectenSimulator }, { registerOgoneSimulator }, { registerNotificatiesSimulator, connect }] = await Promise.all([
   import('./identity/index.ts'),
   import('./zgw/index.ts'),
   import('./brp/index.ts'),
@@ -66,20 +73,29 @@ const [{ registerIdentitySimulator }, { registerZgwSimulator }, { registerBrpSim
   import('./notify/index.ts'),
   import('./objecten/index.ts'),
   import('./ogone/index.ts'),
+  import('./notificaties/index.ts'),
 ]);
 const simulators = Fastify({ logger: false });
 await registerIdentitySimulator(simulators, {
   issuer: `${simulatorsUrl}/oidc`,
   clients: [{ ...client, redirect_uris: [`${publicUrl}/auth/callback`], post_logout_redirect_uris: [`${publicUrl}/uitgelogd`] }],
 });
-await registerZgwSimulator(simulators, { baseUrl: simulatorsUrl, clients: [zgwClient] });
+const zgw = await registerZgwSimulator(simulators, { baseUrl: simulatorsUrl, clients: [zgwClient] });
 await registerBrpSimulator(simulators, { baseUrl: simulatorsUrl, apiKeys: [keys.brp] });
 await registerKvkSimulator(simulators, { baseUrl: simulatorsUrl, apiKeys: [keys.kvk] });
 await registerKlantinteractiesSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.klantinteracties], zgwBaseUrl: simulatorsUrl });
-await registerObjectenSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.objecten], zgwBaseUrl: simulatorsUrl });
+const objecten = await registerObjectenSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.objecten], zgwBaseUrl: simulatorsUrl });
+// Changes in the ZGW and Objecten simulators reach Voordeur through the Notificaties simulator, as in production.
+const notificatiesApi = await registerNotificatiesSimulator(simulators, { baseUrl: simulatorsUrl, clients: [zgwClient] });
+connect(zgw, notificatiesApi);
+connect(objecten, notificatiesApi);
 await registerOgoneSimulator(simulators, { baseUrl: simulatorsUrl, accounts: [ogoneAccount] });
 await registerNotifySimulator(simulators, { baseUrl: simulatorsUrl, services: [notifyService], templates: Object.values(notifyTemplates) });
 await simulators.listen({ host: process.env.HOST ?? '0.0.0.0', port: simulatorsPort });
+const { ensureAbonnement } = await import('../src/features/notificaties/subscribe.ts');
+const { Metrics } = await import('../src/platform/http/metrics.ts');
+const { api } = config.notificaties;
+if (api) await ensureAbonnement({ api, callbackSecret, publicUrl: config.publicUrl, metrics: new Metrics(), timeoutMs: 5000 });
 
 const lines = [
   '',

@@ -7,10 +7,10 @@
  * The UUIDs are those of the NL Portal fixture the schemas come from (see specs/README.md).
  * Each type has one published version, 1; objects use typeVersion 1. None allows geometry.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import bericht from '../../specs/objecttypes/bericht.json' with { type: 'json' };
+import formio from '../../specs/objecttypes/formio.json' with { type: 'json' };
+import taakv2 from '../../specs/objecttypes/taakv2.json' with { type: 'json' };
 import { notFound, notSimulated, paginate, parseUuid } from './http.ts';
 
 export type ObjectKind = 'taak' | 'bericht' | 'formulier';
@@ -26,10 +26,9 @@ export interface ObjectTypeDefinition {
   jsonSchema: Record<string, unknown>;
 }
 
-/** specs/ in the repository, or SPECS_DIR (as simulators/shared/contract.ts). */
-const specsDir = process.env.SPECS_DIR ?? fileURLToPath(new URL('../../specs/', import.meta.url));
-
-const schema = (file: string) => JSON.parse(readFileSync(join(specsDir, 'objecttypes', file), 'utf8')) as Record<string, unknown>;
+// Imported, not read from disk: the demo runs this code bundled, away from specs/.
+const schemas: Record<string, Record<string, unknown>> = { 'taakv2.json': taakv2, 'bericht.json': bericht, 'formio.json': formio };
+const schema = (file: string) => schemas[file]!;
 
 export const objectTypeDefinitions: readonly ObjectTypeDefinition[] = [
   {
