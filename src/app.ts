@@ -119,8 +119,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const callbackSecret = config.notificaties.callbackSecret;
   if (callbackSecret) registerNotificatieCallback(app, { secret: callbackSecret, pipeline: notes.pipeline, received: notes.received, wake: () => notes.worker.wake() });
   if (config.notificaties.workerInProcess) {
-    app.addHook('onReady', async () => notes.worker.start());
-    app.addHook('onClose', async () => notes.worker.stop());
+    let stop: (() => Promise<void>) | undefined;
+    app.addHook('onReady', async () => {
+      stop = notes.run();
+    });
+    app.addHook('onClose', async () => stop?.());
   }
 
   const purge = setInterval(() => sessions.purge().catch((error: unknown) => app.log.warn({ err: error }, 'session purge failed')), 10 * 60 * 1000);

@@ -19,13 +19,12 @@ try {
   const database = await openDatabase(config.database);
   await migrateToLatest(database.db);
   const metrics = new Metrics();
-  const { worker } = notificaties(config, { db: database.db, metrics, keys: new IdentityKeys(config.identityKeySecret), sources: connectSources(config, metrics), log });
-  worker.start();
+  const { run } = notificaties(config, { db: database.db, metrics, keys: new IdentityKeys(config.identityKeySecret), sources: connectSources(config, metrics), log });
+  const stop = run();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       log.info({ signal }, 'worker stopping');
-      worker
-        .stop()
+      stop()
         .then(() => database.close())
         .then(
           () => process.exit(0),

@@ -192,3 +192,17 @@ describe('Notificaties: the callback', () => {
     expect(mine[0]!.kanalen.map((k) => k.naam).sort()).toEqual(['objecten', 'zaken']);
   });
 });
+
+describe('Notificaties: what is kept', () => {
+  it('keeps no identity once its messages are final, and forgets handled notifications after the keep time', async () => {
+    await settle();
+    const db = stack.voordeur.database.db;
+    const sealed = await db.selectFrom('notification_changes').select('id').where('message_group', 'is not', null).where('subject_sealed', 'is not', null).execute();
+    expect(sealed).toEqual([]);
+    const messages = (await db.selectFrom('notification_messages').select('id').execute()).length;
+    await stack.voordeur.notificaties.pipeline.purge(new Date(Date.now() + 60_000));
+    expect(await db.selectFrom('notification_changes').select('id').where('message_group', 'is not', null).execute()).toEqual([]);
+    expect(await db.selectFrom('notification_inbox').select('id').execute()).toEqual([]);
+    expect((await db.selectFrom('notification_messages').select('id').execute()).length).toBe(messages);
+  });
+});

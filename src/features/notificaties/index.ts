@@ -25,7 +25,12 @@ export interface Notificaties {
   queue: JobQueue;
   worker: Worker;
   received: client.Counter<'outcome'>;
+  /** Starts the worker and its daily clean-up; returns what stops both. */
+  run(): () => Promise<void>;
 }
+
+/** Finished jobs, handled notifications and changes are kept this long (for beheer), then removed. */
+const keepMs = 30 * 24 * 60 * 60 * 1000;
 
 export function notificaties(config: Config, deps: { db: Db; metrics: Metrics; keys: IdentityKeys; sources: Sources; log: Log; workerOptions?: { batchSize?: number; pollMs?: number } }): Notificaties {
   const { db, metrics, keys, sources } = deps;
@@ -48,5 +53,24 @@ export function notificaties(config: Config, deps: { db: Db; metrics: Metrics; k
   });
   const worker = new Worker(queue, { [queues.resolve]: (jobs) => pipeline.resolve(jobs), [queues.send]: (jobs) => pipeline.send(jobs) }, { log: deps.log, metrics, backoff: { baseMs: config.notificaties.retryBaseMs, maxMs: 3_600_000 }, ...deps.workerOptions });
   const received = new client.Counter({ name: 'voordeur_notifications_received_total', help: 'Notifications at the callback, by outcome (stored, duplicate, invalid, refused).', labelNames: ['outcome'], registers: [metrics.registry] });
-  return { pipeline, queue, worker, received };
+  const housekeeping = async () => {
+    const before = new Date(Date.now() - keepMs);
+    await queue.purge(before);
+    await pipeline.purge(before);
+  };
+  return {
+    pipeline,
+    queue,
+    worker,
+    received,
+    run() {
+      worker.start();
+      const timer = setInterval(() => housekeeping().catch((error: unknown) => deps.log.warn({ err: error }, 'notification clean-up failed')), 60 * 60 * 1000);
+      timer.unref();
+      return async () => {
+        clearInterval(timer);
+        await worker.stop();
+      };
+    },
+  };
 }

@@ -14,6 +14,7 @@
  * Jobs may run more than once (a killed worker's job runs again): every step is idempotent.
  */
 import { randomUUID } from 'node:crypto';
+import pLimit from 'p-limit';
 import type { Subject } from '../../domain/identity.ts';
 import type { DigitaalAdres } from '../../domain/persoon.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -90,8 +91,10 @@ export class NotificationPipeline {
 
   /** Job handler: notifications → changes per person → a send job per person. */
   async resolve(jobs: ClaimedJob[]): Promise<JobOutcome[]> {
+    // A batch may be large; the sources get a bounded number of questions at a time.
+    const limit = pLimit(16);
     return Promise.all(
-      jobs.map(async (job): Promise<JobOutcome> => {
+      jobs.map((job) => limit(async (): Promise<JobOutcome> => {
         const { inboxId } = job.payload as { inboxId: string };
         const row = await this.deps.db.selectFrom('notification_inbox').select(['id', 'body']).where('id', '=', inboxId).executeTakeFirst();
         if (!row) return { ok: true };
@@ -103,7 +106,7 @@ export class NotificationPipeline {
           if (error instanceof SourceUnavailableError) return { ok: false, error: `${error.source}: ${error.reason}` };
           throw error;
         }
-      }),
+      })),
     );
   }
 
@@ -269,6 +272,17 @@ export class NotificationPipeline {
     const subject = this.deps.keys.unseal(sealed);
     const adres = (await this.deps.contacts?.adressen(subject))?.find((a) => addressChannel[a.soort] === channel && a.geverifieerd);
     return adres && { address: adres.adres, what: whatChanged(new Set(changes.map((c) => c.topic as Topic))) };
+  }
+
+  /** Forgets handled changes and notifications from before `olderThan` (messages stay, as the record of what was sent). */
+  async purge(olderThan: Date): Promise<void> {
+    const { db } = this.deps;
+    await db.deleteFrom('notification_changes').where('created_at', '<', olderThan).where('message_group', 'is not', null).execute();
+    await db
+      .deleteFrom('notification_inbox')
+      .where('received_at', '<', olderThan)
+      .where(({ not, exists, selectFrom, ref }) => not(exists(selectFrom('notification_changes').select('id').whereRef('notification_changes.inbox_id', '=', ref('notification_inbox.id')))))
+      .execute();
   }
 
   /** Once every message of a group is sent or failed, the identity is no longer kept. */
