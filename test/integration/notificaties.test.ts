@@ -185,6 +185,18 @@ describe('Notificaties: the callback', () => {
     expect(await count()).toBe(before);
   });
 
+  it('shows what came in, what went out and the queue in the metrics', async () => {
+    // A job planned for later (as a bundled send is) counts as waiting.
+    await stack.voordeur.notificaties.queue.add([{ queue: 'notificatie.send', payload: { subjectKey: 'planned' }, runAt: new Date(Date.now() + 3_600_000) }]);
+    const metrics = (await stack.voordeur.app.inject({ url: '/metrics' })).body;
+    expect(metrics).toMatch(/voordeur_notifications_received_total\{outcome="stored"\} [1-9]/);
+    expect(metrics).toMatch(/voordeur_notifications_received_total\{outcome="duplicate"\} [1-9]/);
+    expect(metrics).toMatch(/voordeur_notification_messages_total\{channel="email",state="sent"\} [1-9]/);
+    expect(metrics).toMatch(/voordeur_notification_messages_total\{channel="sms",state="failed"\} 1/);
+    expect(metrics).toMatch(/voordeur_job_queue_depth\{queue="notificatie.send",state="pending"\} 1/);
+    expect(metrics).toContain('voordeur_job_oldest_pending_seconds');
+  });
+
   it('is subscribed at the Notificaties API for zaken and objecten', () => {
     const abonnementen = stack.notificaties.abonnementen() as { callbackUrl: string; kanalen: { naam: string }[] }[];
     const mine = abonnementen.filter((a) => a.callbackUrl === callbackUrl());
