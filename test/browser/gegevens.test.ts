@@ -5,15 +5,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, expectAccessible, launchBrowser, newPage } from '../support/browser.ts';
+import { describeInBrowser, expectAccessible, launchBrowser, loginAs, newPage } from '../support/browser.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 
-async function login(page: Page, stack: Stack, who: string, method: 'DigiD' | 'eHerkenning' = 'DigiD') {
-  await page.goto(stack.url);
-  await page.getByRole('link', { name: `Inloggen met ${method}` }).click();
-  await page.getByRole('button', { name: `Inloggen als ${who}`, exact: true }).click();
-  await page.waitForURL(`${stack.url}/overzicht`);
-}
+const login = (page: Page, stack: Stack, who: string, method?: 'DigiD' | 'eHerkenning') => loginAs(page, stack.url, who, method);
 
 async function openGegevens(page: Page, stack: Stack) {
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn gegevens' }).click();

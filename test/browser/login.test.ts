@@ -4,15 +4,9 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, expectAccessible, launchBrowser, newPage } from '../support/browser.ts';
+import { describeInBrowser, loginAs, expectAccessible, launchBrowser, newPage } from '../support/browser.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 
-async function loginWithDigid(page: Page, stack: Stack, button: string) {
-  await page.goto(stack.url);
-  await page.getByRole('link', { name: 'Inloggen met DigiD' }).click();
-  await page.getByRole('button', { name: button, exact: true }).click();
-  await page.waitForURL(`${stack.url}/overzicht`);
-}
 
 describeInBrowser('logging in and out in a browser', () => {
   let browser: Browser;
@@ -81,7 +75,7 @@ describeInBrowser('logging in and out in a browser', () => {
 
   it('DigiD Machtigen: every page says who acts for whom', async () => {
     const page = await newPage(browser);
-    await loginWithDigid(page, stack, 'Inloggen als Lotte Jansen voor Jan Jansen');
+    await loginAs(page, stack.url, 'Lotte Jansen voor Jan Jansen');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Welkom, Jan Jansen');
     expect(await page.getByRole('note').filter({ hasText: 'regelt zaken voor' }).textContent()).toContain(
       'U bent ingelogd als Lotte Jansen en regelt zaken voor Jan Jansen.',
@@ -109,7 +103,7 @@ describeInBrowser('logging in and out in a browser', () => {
 
   it('works the same without JavaScript: log in, overzicht, log out', async () => {
     const page = await newPage(browser, { javaScriptEnabled: false });
-    await loginWithDigid(page, stack, 'Inloggen als Fatima El Amrani');
+    await loginAs(page, stack.url, 'Fatima El Amrani');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Welkom, Fatima El Amrani');
     await page.getByRole('banner').getByRole('button', { name: 'Uitloggen' }).click();
     await page.getByRole('button', { name: 'Uitloggen' }).click();
@@ -132,7 +126,7 @@ describeInBrowser('idle logout in a browser (timeout shortened to 6 s, warning 4
 
   it('warns before the end, "Ingelogd blijven" keeps the session, and doing nothing logs out', async () => {
     const page = await newPage(browser);
-    await loginWithDigid(page, stack, 'Inloggen als Suzanne de Vries');
+    await loginAs(page, stack.url, 'Suzanne de Vries');
     const dialog = page.getByRole('dialog', { name: 'U wordt bijna uitgelogd' });
     await dialog.waitFor({ state: 'visible', timeout: 5000 });
     expect(await dialog.getByRole('button', { name: 'Ingelogd blijven' }).evaluate((el) => el === document.activeElement)).toBe(true);
@@ -149,7 +143,7 @@ describeInBrowser('idle logout in a browser (timeout shortened to 6 s, warning 4
 
   it('without JavaScript, the next request after the end shows "U bent uitgelogd"', async () => {
     const page = await newPage(browser, { javaScriptEnabled: false });
-    await loginWithDigid(page, stack, 'Inloggen als Jan Jansen');
+    await loginAs(page, stack.url, 'Jan Jansen');
     await page.waitForTimeout(6500);
     await page.getByRole('link', { name: 'Overzicht' }).first().click();
     await page.waitForURL(`${stack.url}/uitgelogd?reden=verlopen`);

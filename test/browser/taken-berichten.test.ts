@@ -6,17 +6,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { objectenDemo } from '../../simulators/data/objecten-demo.ts';
-import { describeInBrowser, expectAccessible, launchBrowser, newPage } from '../support/browser.ts';
+import { describeInBrowser, expectAccessible, launchBrowser, loginAs, newPage } from '../support/browser.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 
 const { suzanne } = objectenDemo.notable;
 
-async function loginAsSuzanne(page: Page, stack: Stack) {
-  await page.goto(stack.url);
-  await page.getByRole('link', { name: 'Inloggen met DigiD' }).click();
-  await page.getByRole('button', { name: 'Inloggen als Suzanne de Vries', exact: true }).click();
-  await page.waitForURL(`${stack.url}/overzicht`);
-}
+const loginAsSuzanne = (page: Page, stack: Stack) => loginAs(page, stack.url, 'Suzanne de Vries');
 
 describeInBrowser('Mijn taken and Mijn berichten in a browser', () => {
   let browser: Browser;

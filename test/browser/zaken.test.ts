@@ -6,15 +6,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { zgwDemo } from '../../simulators/data/zgw-demo.ts';
-import { describeInBrowser, expectAccessible, launchBrowser, newPage } from '../support/browser.ts';
+import { describeInBrowser, expectAccessible, launchBrowser, loginAs, newPage } from '../support/browser.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 
-async function loginAsSuzanne(page: Page, stack: Stack) {
-  await page.goto(stack.url);
-  await page.getByRole('link', { name: 'Inloggen met DigiD' }).click();
-  await page.getByRole('button', { name: 'Inloggen als Suzanne de Vries', exact: true }).click();
-  await page.waitForURL(`${stack.url}/overzicht`);
-}
+const loginAsSuzanne = (page: Page, stack: Stack) => loginAs(page, stack.url, 'Suzanne de Vries');
 
 const zaak103 = zgwDemo.zaken.find((z) => z.identificatie === 'ZAAK-000103')!;
 const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');

@@ -42,3 +42,11 @@ export async function expectAccessible(page: Page): Promise<void> {
   const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(violations, `axe violations on ${page.url()}`).toEqual([]);
 }
+
+/** Logs in through the identity simulator as the person or company on this button ("Inloggen als …"), ending on the overzicht. */
+export async function loginAs(page: Page, appUrl: string, who: string, method: 'DigiD' | 'eHerkenning' = 'DigiD'): Promise<void> {
+  await page.goto(appUrl);
+  await page.getByRole('link', { name: `Inloggen met ${method}` }).click();
+  await page.getByRole('button', { name: `Inloggen als ${who}`, exact: true }).click();
+  await page.waitForURL(`${appUrl}/overzicht`);
+}
