@@ -4,6 +4,7 @@ import * as m0002 from './0002_gegevens.ts';
 import * as m0003 from './0003_taken.ts';
 import * as m0004 from './0004_jobs.ts';
 import * as m0005 from './0005_notificaties.ts';
+import * as m0006 from './0006_subject_language.ts';
 
 export const migrations = {
   '0001_sessions': m0001,
@@ -11,4 +12,5 @@ export const migrations = {
   '0003_taken': m0003,
   '0004_jobs': m0004,
   '0005_notificaties': m0005,
+  '0006_subject_language': m0006,
 };

@@ -146,6 +146,8 @@ const schema = z
     NOTIFICATIES_SECRET: z.string().min(1).optional(),
     NOTIFY_TEMPLATE_EMAIL_CHANGE: z.string().uuid('must be the UUID of a Notify e-mail template').optional(),
     NOTIFY_TEMPLATE_SMS_CHANGE: z.string().uuid('must be the UUID of a Notify SMS template').optional(),
+    NOTIFY_TEMPLATE_EMAIL_CHANGE_EN: z.string().uuid('must be the UUID of a Notify e-mail template').optional(),
+    NOTIFY_TEMPLATE_SMS_CHANGE_EN: z.string().uuid('must be the UUID of a Notify SMS template').optional(),
     NOTIFICATION_BUNDLE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
     WORKER_IN_PROCESS: bool.default(true),
     WORKER_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
@@ -186,6 +188,7 @@ const schema = z
     together(['NOTIFICATIES_API_URL', 'NOTIFICATIES_CLIENT_ID', 'NOTIFICATIES_SECRET'], 'NOTIFICATIES_');
     if (env.NOTIFICATIES_API_URL) require('NOTIFICATIES_CALLBACK_SECRET', 'with NOTIFICATIES_API_URL (the abonnement tells the Notificaties API to send it)');
     together(['NOTIFY_TEMPLATE_EMAIL_CHANGE', 'NOTIFY_TEMPLATE_SMS_CHANGE'], 'NOTIFY_TEMPLATE_*_CHANGE');
+    together(['NOTIFY_TEMPLATE_EMAIL_CHANGE_EN', 'NOTIFY_TEMPLATE_SMS_CHANGE_EN'], 'NOTIFY_TEMPLATE_*_CHANGE_EN');
     if (env.OBJECTEN_API_URL && !env.OBJECTTYPE_TAAK && !env.OBJECTTYPE_BERICHT) {
       ctx.addIssue({ code: 'custom', path: ['OBJECTTYPE_BERICHT'], message: 'or OBJECTTYPE_TAAK is required with OBJECTEN_API_URL (the URL of the object type in the Objecttypen API)' });
     }
@@ -247,7 +250,8 @@ export interface Config {
     callbackSecret?: string;
     /** Where to register the abonnement (`npm run subscribe`, and at start). */
     api?: { url: string; clientId: string; secret: string };
-    templates?: { email: string; sms: string };
+    /** By language; English falls back to Dutch when not set. */
+    templates?: { nl: { email: string; sms: string }; en?: { email: string; sms: string } };
     bundleWindowMs: number;
     workerInProcess: boolean;
     /** First wait before a failed job is tried again; it doubles each time, up to an hour. */
@@ -342,7 +346,13 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
         env.NOTIFICATIES_API_URL && env.NOTIFICATIES_CLIENT_ID && env.NOTIFICATIES_SECRET
           ? { url: env.NOTIFICATIES_API_URL.replace(/\/+$/, ''), clientId: env.NOTIFICATIES_CLIENT_ID, secret: env.NOTIFICATIES_SECRET }
           : undefined,
-      templates: env.NOTIFY_TEMPLATE_EMAIL_CHANGE && env.NOTIFY_TEMPLATE_SMS_CHANGE ? { email: env.NOTIFY_TEMPLATE_EMAIL_CHANGE, sms: env.NOTIFY_TEMPLATE_SMS_CHANGE } : undefined,
+      templates:
+        env.NOTIFY_TEMPLATE_EMAIL_CHANGE && env.NOTIFY_TEMPLATE_SMS_CHANGE
+          ? {
+              nl: { email: env.NOTIFY_TEMPLATE_EMAIL_CHANGE, sms: env.NOTIFY_TEMPLATE_SMS_CHANGE },
+              en: env.NOTIFY_TEMPLATE_EMAIL_CHANGE_EN && env.NOTIFY_TEMPLATE_SMS_CHANGE_EN ? { email: env.NOTIFY_TEMPLATE_EMAIL_CHANGE_EN, sms: env.NOTIFY_TEMPLATE_SMS_CHANGE_EN } : undefined,
+            }
+          : undefined,
       bundleWindowMs: env.NOTIFICATION_BUNDLE_SECONDS * 1000,
       workerInProcess: env.WORKER_IN_PROCESS,
       retryBaseMs: env.WORKER_RETRY_BASE_MS,

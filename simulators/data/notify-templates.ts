@@ -38,6 +38,19 @@ export const notifyTemplates = {
     name: 'Er is iets veranderd (sms)',
     body: 'Er is iets nieuws voor u in ((portaal)): ((wat)). Log in op ((adres)) om het te zien.',
   },
+  emailChangeEn: {
+    id: 'f1000000-0000-4000-8000-000000000005',
+    type: 'email',
+    name: 'Something changed (English)',
+    subject: 'There is something new in ((portaal))',
+    body: 'Hello,\n\nThere is something new for you in ((portaal)): ((wat)).\n\nLog in to see what it is. Go to ((adres)) and log in with DigiD or eHerkenning.\n\nThis message was sent automatically. You cannot reply to it.',
+  },
+  smsChangeEn: {
+    id: 'f1000000-0000-4000-8000-000000000006',
+    type: 'sms',
+    name: 'Something changed (English, SMS)',
+    body: 'There is something new for you in ((portaal)): ((wat)). Log in at ((adres)) to see it.',
+  },
 } satisfies Record<string, DemoTemplate>;
 
 /** The Notify service of the demo and the tests; the API key is `<name>-<serviceId>-<secret>`. */
@@ -54,5 +67,7 @@ export function notifySettings(url: string, keyName = 'voordeur'): Record<string
     NOTIFY_TEMPLATE_SMS_CODE: notifyTemplates.smsCode.id,
     NOTIFY_TEMPLATE_EMAIL_CHANGE: notifyTemplates.emailChange.id,
     NOTIFY_TEMPLATE_SMS_CHANGE: notifyTemplates.smsChange.id,
+    NOTIFY_TEMPLATE_EMAIL_CHANGE_EN: notifyTemplates.emailChangeEn.id,
+    NOTIFY_TEMPLATE_SMS_CHANGE_EN: notifyTemplates.smsChangeEn.id,
   };
 }

@@ -168,6 +168,20 @@ describe('Notificaties: from a new status to one e-mail', () => {
   });
 });
 
+describe('Notificaties: in the person’s language', () => {
+  it('writes in English to someone who made their choices in English', async () => {
+    const keys = new IdentityKeys(stack.voordeur.config.identityKeySecret);
+    const bakkerij = { type: 'bedrijf' as const, kvkNummer: '69599084' };
+    await new PreferencesStore(stack.voordeur.database.db, keys).set(bakkerij, { email: { zaak: true, taak: true, bericht: true }, sms: { zaak: false, taak: false, bericht: false } }, 'en');
+    await new Promise((resolve) => setTimeout(resolve, bundleSeconds * 1000));
+    await post(statusNotificatie(zaak(301).uuid, 'b3000000-0000-4000-8000-000000000001'));
+    await settle();
+    const mail = stack.notify.sent().filter((m) => m.to === 'info@bakkerij-vandenberg.example.nl').at(-1)!;
+    expect(mail.templateId).toBe(notifyTemplates.emailChangeEn.id);
+    expect(mail.body).toContain('There is something new for you in Mijn Omgeving of Gemeente Voorbeeld: a change in one of your cases.');
+  });
+});
+
 describe('Notificaties: the callback', () => {
   it('refuses a missing or wrong secret (401, 403) and a body that is not a notificatie (400), and stores nothing then', async () => {
     const count = async () => (await stack.voordeur.database.db.selectFrom('notification_inbox').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n;

@@ -117,7 +117,7 @@ export function registerGegevens(app: FastifyInstance, deps: { service: Gegevens
     const preferences = preferencesFrom(request.body ?? {});
     let outcome;
     try {
-      outcome = await service.savePreferences(identityOf(request), preferences, request.id);
+      outcome = await service.savePreferences(identityOf(request), preferences, request.lang, request.id);
     } catch (error) {
       if (!isSourceFailure(error)) throw error;
       logSourceFailure(request, error, 'preferences not saved: contact details unknown');

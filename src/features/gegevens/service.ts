@@ -147,14 +147,14 @@ export class GegevensService {
    * Stores the six choices; a channel switched on without a confirmed address refuses the
    * whole form (nothing changes), so the person sees what to do first.
    */
-  async savePreferences(identity: Identity, preferences: Preferences, requestId: string): Promise<PreferencesOutcome> {
+  async savePreferences(identity: Identity, preferences: Preferences, lang: 'nl' | 'en', requestId: string): Promise<PreferencesOutcome> {
     const wanted = channels.filter((channel) => Object.values(preferences[channel]).some(Boolean));
     if (wanted.length > 0) {
       const verified = this.hasContacts ? await this.verifiedChannels(identity.subject) : { email: false, sms: false };
       const withoutAddress = wanted.filter((channel) => !verified[channel]);
       if (withoutAddress.length > 0) return { saved: false, withoutAddress };
     }
-    await this.stores.preferences.set(identity.subject, preferences);
+    await this.stores.preferences.set(identity.subject, preferences, lang);
     await this.stores.processingLog.record(identity, [{ action: 'wijzigen', category: 'notificatievoorkeuren', source: 'voordeur', purpose: 'wijziging-op-verzoek' }], requestId);
     return { saved: true };
   }

@@ -47,7 +47,10 @@ export function notificaties(config: Config, deps: { db: Db; metrics: Metrics; k
     contacts: sources.klantinteracties,
     notify: sources.notify && templates ? { client: sources.notify, templates } : undefined,
     bundleWindowMs: config.notificaties.bundleWindowMs,
-    portal: { name: `${config.theme.portalName} van ${config.theme.organisationName}`, address: config.publicUrl.host + config.publicUrl.pathname.replace(/\/$/, '') },
+    portal: {
+      name: { nl: `${config.theme.portalName} van ${config.theme.organisationName}`, en: `${config.theme.portalName} of ${config.theme.organisationName}` },
+      address: config.publicUrl.host + config.publicUrl.pathname.replace(/\/$/, ''),
+    },
     log: deps.log,
     count: (channel, state) => messages.inc({ channel, state }),
   });

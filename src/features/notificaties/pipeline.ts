@@ -43,25 +43,36 @@ export interface PipelineDeps {
   keys: IdentityKeys;
   zaaksystemen: { holdsZaak(url: string): boolean; initiatorsOf(zaakUrl: string): Promise<Subject[]> }[];
   objecten?: { api: ObjectenApi; taak?: string; bericht?: string };
-  preferences: { get(subject: Subject): Promise<Preferences> };
+  preferences: { get(subject: Subject): Promise<Preferences>; language(subject: Subject): Promise<Lang> };
   contacts?: { adressen(subject: Subject): Promise<DigitaalAdres[]> };
-  notify?: { client: Pick<Notify, 'sendEmail' | 'sendSms' | 'sentWithReference'>; templates: { email: string; sms: string } };
+  notify?: { client: Pick<Notify, 'sendEmail' | 'sendSms' | 'sentWithReference'>; templates: { nl: Templates; en?: Templates } };
   /** Changes for one person within this time after a message are bundled into the next one. */
   bundleWindowMs: number;
-  /** The portal's name and web address, as plain text in the message. */
-  portal: { name: string; address: string };
+  /** The portal's name (per language) and web address, as plain text in the message. */
+  portal: { name: Record<Lang, string>; address: string };
   log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
   /** Counts each message's end state (metrics). */
   count?: (channel: Channel, state: 'sent' | 'failed' | 'skipped') => void;
 }
 
+type Lang = 'nl' | 'en';
+interface Templates {
+  email: string;
+  sms: string;
+}
+
 const addressChannel: Record<DigitaalAdres['soort'], Channel> = { email: 'email', telefoonnummer: 'sms' };
 
+const topicWords: Record<Lang, Record<Topic, string> & { and: string }> = {
+  nl: { zaak: 'een wijziging in een van uw zaken', taak: 'een nieuwe taak', bericht: 'een nieuw bericht', and: 'en' },
+  en: { zaak: 'a change in one of your cases', taak: 'a new task', bericht: 'a new message', and: 'and' },
+};
+
 /** "een wijziging in een van uw zaken en een nieuw bericht": what changed, in words, nothing personal. */
-export function whatChanged(topics: Set<Topic>): string {
-  const words: Record<Topic, string> = { zaak: 'een wijziging in een van uw zaken', taak: 'een nieuwe taak', bericht: 'een nieuw bericht' };
+export function whatChanged(topics: Set<Topic>, lang: Lang = 'nl'): string {
+  const words = topicWords[lang];
   const parts = (['zaak', 'taak', 'bericht'] as const).filter((topic) => topics.has(topic)).map((topic) => words[topic]);
-  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} en ${parts.at(-1)}` : (parts[0] ?? '');
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} ${words.and} ${parts.at(-1)}` : (parts[0] ?? '');
 }
 
 export class NotificationPipeline {
@@ -186,7 +197,7 @@ export class NotificationPipeline {
       if (changes.length === 0 || !sealed) return { ok: true };
       const subject = keys.unseal(sealed);
       const topics = new Set(changes.map((c) => c.topic as Topic));
-      const plan = await this.plan(subject, topics);
+      const [plan, lang] = await Promise.all([this.plan(subject, topics), this.deps.preferences.language(subject)]);
 
       // Claim the changes and write the messages down in one go; another worker that got here too finds nothing left.
       const group = randomUUID();
@@ -207,7 +218,7 @@ export class NotificationPipeline {
       });
       if (claimed === 0) return { ok: true };
       for (const p of plan) if (!p.address) this.deps.count?.(p.channel, 'skipped');
-      for (const p of plan) if (p.address) await this.deliver(`${group}:${p.channel}`, p.channel, { address: p.address, what: whatChanged(topics) }, group);
+      for (const p of plan) if (p.address) await this.deliver(`${group}:${p.channel}`, p.channel, { address: p.address, topics, lang }, group);
       await this.forget(group);
       return { ok: true };
     } catch (error) {
@@ -234,7 +245,7 @@ export class NotificationPipeline {
    * Sends one recorded message, unless Notify already has it (by reference). Without `content`
    * (a retry after a crash) the address is looked up again.
    */
-  private async deliver(id: string, channel: string, content: { address: string; what: string } | undefined, group: string): Promise<void> {
+  private async deliver(id: string, channel: string, content: { address: string; topics: Set<Topic>; lang: Lang } | undefined, group: string): Promise<void> {
     const { db, notify } = this.deps;
     if (!notify) return;
     const earlier = await notify.client.sentWithReference(id);
@@ -247,12 +258,14 @@ export class NotificationPipeline {
       await db.updateTable('notification_messages').set({ state: 'failed', reason: 'onderwerp-onbekend' }).where('id', '=', id).execute();
       return;
     }
-    const personalisation = { wat: message.what, portaal: this.deps.portal.name, adres: this.deps.portal.address };
+    const templates = (message.lang === 'en' && notify.templates.en) || notify.templates.nl;
+    const lang: Lang = templates === notify.templates.en ? 'en' : 'nl';
+    const personalisation = { wat: whatChanged(message.topics, lang), portaal: this.deps.portal.name[lang], adres: this.deps.portal.address };
     try {
       const sent =
         channel === 'email'
-          ? await notify.client.sendEmail(notify.templates.email, message.address, personalisation, id)
-          : await notify.client.sendSms(notify.templates.sms, message.address, personalisation, id);
+          ? await notify.client.sendEmail(templates.email, message.address, personalisation, id)
+          : await notify.client.sendSms(templates.sms, message.address, personalisation, id);
       await db.updateTable('notification_messages').set({ state: 'sent', notify_id: sent.id, sent_at: new Date() }).where('id', '=', id).execute();
       this.deps.count?.(channel as Channel, 'sent');
     } catch (error) {
@@ -265,13 +278,14 @@ export class NotificationPipeline {
   }
 
   /** After a crash: the address and the words of a message that was recorded but perhaps not sent. */
-  private async recover(group: string, channel: string): Promise<{ address: string; what: string } | undefined> {
+  private async recover(group: string, channel: string): Promise<{ address: string; topics: Set<Topic>; lang: Lang } | undefined> {
     const changes = await this.deps.db.selectFrom('notification_changes').select(['topic', 'subject_sealed']).where('message_group', '=', group).execute();
     const sealed = changes.find((c) => c.subject_sealed)?.subject_sealed;
     if (!sealed) return undefined;
     const subject = this.deps.keys.unseal(sealed);
-    const adres = (await this.deps.contacts?.adressen(subject))?.find((a) => addressChannel[a.soort] === channel && a.geverifieerd);
-    return adres && { address: adres.adres, what: whatChanged(new Set(changes.map((c) => c.topic as Topic))) };
+    const [adressen, lang] = await Promise.all([this.deps.contacts?.adressen(subject), this.deps.preferences.language(subject)]);
+    const adres = adressen?.find((a) => addressChannel[a.soort] === channel && a.geverifieerd);
+    return adres && { address: adres.adres, topics: new Set(changes.map((c) => c.topic as Topic)), lang };
   }
 
   /** Forgets handled changes and notifications from before `olderThan` (messages stay, as the record of what was sent). */

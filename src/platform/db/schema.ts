@@ -129,6 +129,12 @@ export interface NotificationMessagesTable {
   sent_at: Timestamp | null;
 }
 
+export interface SubjectLanguagesTable {
+  subject_key: string;
+  lang: 'nl' | 'en';
+  updated_at: Timestamp;
+}
+
 export interface Database {
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
@@ -140,4 +146,5 @@ export interface Database {
   notification_inbox: NotificationInboxTable;
   notification_changes: NotificationChangesTable;
   notification_messages: NotificationMessagesTable;
+  subject_languages: SubjectLanguagesTable;
 }

@@ -32,8 +32,14 @@ export class PreferencesStore {
     return preferences;
   }
 
-  /** Stores all six choices at once. */
-  async set(subject: Subject, preferences: Preferences): Promise<void> {
+  /** The language of messages to this subject (Dutch until they chose in English). */
+  async language(subject: Subject): Promise<'nl' | 'en'> {
+    const row = await this.db.selectFrom('subject_languages').select('lang').where('subject_key', '=', this.keys.subject(subject)).executeTakeFirst();
+    return row?.lang ?? 'nl';
+  }
+
+  /** Stores all six choices at once, and the language they were made in (messages follow it). */
+  async set(subject: Subject, preferences: Preferences, lang?: 'nl' | 'en'): Promise<void> {
     const subjectKey = this.keys.subject(subject);
     const now = new Date();
     await this.db
@@ -41,5 +47,12 @@ export class PreferencesStore {
       .values(channels.flatMap((channel) => topics.map((topic) => ({ subject_key: subjectKey, channel, topic, enabled: preferences[channel][topic], updated_at: now }))))
       .onConflict((oc) => oc.columns(['subject_key', 'channel', 'topic']).doUpdateSet((eb) => ({ enabled: eb.ref('excluded.enabled'), updated_at: eb.ref('excluded.updated_at') })))
       .execute();
+    if (lang) {
+      await this.db
+        .insertInto('subject_languages')
+        .values({ subject_key: subjectKey, lang, updated_at: now })
+        .onConflict((oc) => oc.column('subject_key').doUpdateSet({ lang, updated_at: now }))
+        .execute();
+    }
   }
 }
