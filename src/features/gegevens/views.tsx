@@ -226,6 +226,7 @@ export function PreferencesBlock({ t, csrfToken, preferences, verified, errors }
     <section class="voordeur-block" aria-labelledby="voorkeuren-title">
       <Heading level={2} id="voorkeuren-title">{t('voorkeuren.title')}</Heading>
       <Paragraph>{t('voorkeuren.intro')}</Paragraph>
+      <Paragraph>{t('voorkeuren.taal')}</Paragraph>
       <ErrorSummary errors={errors} title={t('form.errors.title')} />
       <Form action="/gegevens/voorkeuren" csrfToken={csrfToken}>
         {channels.map((channel) => {

@@ -229,6 +229,7 @@ export const en: Record<MessageKey, string> = {
   'voorkeuren.topic.bericht': 'When I have a new message',
   'voorkeuren.needsAddress.email': 'For notifications by e-mail you need a confirmed e-mail address. Add or confirm it under Contact details.',
   'voorkeuren.needsAddress.sms': 'For notifications by text message you need a confirmed mobile number. Add or confirm it under Contact details.',
+  'voorkeuren.taal': 'We send the notifications in the language in which you save these choices: now English.',
   'voorkeuren.save': 'Save choices',
   'voorkeuren.error.noAddress.email': 'You do not have a confirmed e-mail address yet. Add an e-mail address first, or confirm the one shown.',
   'voorkeuren.error.noAddress.sms': 'You do not have a confirmed mobile number yet. Add a mobile number first, or confirm the one shown.',

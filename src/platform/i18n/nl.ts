@@ -228,6 +228,7 @@ export const nl = {
   'voorkeuren.topic.bericht': 'Als ik een nieuw bericht heb',
   'voorkeuren.needsAddress.email': 'Voor meldingen per e-mail heeft u een bevestigd e-mailadres nodig. Voeg het toe of bevestig het bij Contactgegevens.',
   'voorkeuren.needsAddress.sms': 'Voor meldingen per sms heeft u een bevestigd mobiel nummer nodig. Voeg het toe of bevestig het bij Contactgegevens.',
+  'voorkeuren.taal': 'Wij sturen de meldingen in de taal waarin u deze keuzes opslaat: nu het Nederlands.',
   'voorkeuren.save': 'Keuzes opslaan',
   'voorkeuren.error.noAddress.email': 'U heeft nog geen bevestigd e-mailadres. Voeg eerst een e-mailadres toe, of bevestig het adres dat er staat.',
   'voorkeuren.error.noAddress.sms': 'U heeft nog geen bevestigd mobiel nummer. Voeg eerst een mobiel nummer toe, of bevestig het nummer dat er staat.',
