@@ -32,7 +32,7 @@ export interface Notificaties {
 /** Finished jobs, handled notifications and changes are kept this long (for beheer), then removed. */
 const keepMs = 30 * 24 * 60 * 60 * 1000;
 
-export function notificaties(config: Config, deps: { db: Db; metrics: Metrics; keys: IdentityKeys; sources: Sources; log: Log; workerOptions?: { batchSize?: number; pollMs?: number } }): Notificaties {
+export function notificaties(config: Config, deps: { db: Db; metrics: Metrics; keys: IdentityKeys; sources: Sources; log: Log }): Notificaties {
   const { db, metrics, keys, sources } = deps;
   const queue = new JobQueue(db, { metrics });
   const templates = config.notificaties.templates;
@@ -47,6 +47,8 @@ export function notificaties(config: Config, deps: { db: Db; metrics: Metrics; k
     contacts: sources.klantinteracties,
     notify: sources.notify && templates ? { client: sources.notify, templates } : undefined,
     bundleWindowMs: config.notificaties.bundleWindowMs,
+    // A message's look-up and send at Notify, each within the source deadline, and a margin.
+    messageLeaseMs: 2 * config.sources.timeoutMs + 1_000,
     portal: {
       name: { nl: `${config.theme.portalName} van ${config.theme.organisationName}`, en: `${config.theme.portalName} of ${config.theme.organisationName}` },
       address: config.publicUrl.host + config.publicUrl.pathname.replace(/\/$/, ''),
@@ -54,7 +56,12 @@ export function notificaties(config: Config, deps: { db: Db; metrics: Metrics; k
     log: deps.log,
     count: (channel, state) => messages.inc({ channel, state }),
   });
-  const worker = new Worker(queue, { [queues.resolve]: (jobs) => pipeline.resolve(jobs), [queues.send]: (jobs) => pipeline.send(jobs) }, { log: deps.log, metrics, backoff: { baseMs: config.notificaties.retryBaseMs, maxMs: 3_600_000 }, ...deps.workerOptions });
+  const worker = new Worker(queue, { [queues.resolve]: (jobs) => pipeline.resolve(jobs), [queues.send]: (jobs) => pipeline.send(jobs) }, {
+    log: deps.log,
+    metrics,
+    backoff: { baseMs: config.notificaties.retryBaseMs, maxMs: 3_600_000 },
+    ...config.notificaties.worker,
+  });
   const received = new client.Counter({ name: 'voordeur_notifications_received_total', help: 'Notifications at the callback, by outcome (stored, duplicate, invalid, refused).', labelNames: ['outcome'], registers: [metrics.registry] });
   const housekeeping = async () => {
     const before = new Date(Date.now() - keepMs);

@@ -8,12 +8,18 @@
  *    source reported it, and a send job is queued for the person (one pending at a time).
  * 3. send: the person's unsent changes go out as one message per channel they chose and have a
  *    confirmed address for: at once after a quiet period, else bundled at the end of the window.
- *    The message is recorded as "sending" before Notify is called, with its id as Notify's
- *    reference; a retry after a crash asks Notify for that reference before it sends again.
+ *    The changes are claimed and the message recorded as "sending" in one transaction, before
+ *    Notify is called with the message's id as its reference. The worker sending it holds the
+ *    message for `messageLeaseMs`, longer than its Notify calls can take; only after that may
+ *    another worker take it over (its worker died), and that one first asks Notify for the
+ *    reference, so that a message Notify already has is never sent again.
  *
- * Jobs may run more than once (a killed worker's job runs again): every step is idempotent.
+ * Jobs may run more than once (a killed worker's job runs again), and two send jobs for one
+ * person may run at once on two workers: every step is idempotent, and each change and each
+ * message is claimed by one worker at a time.
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import pLimit from 'p-limit';
 import type { Subject } from '../../domain/identity.ts';
 import type { DigitaalAdres } from '../../domain/persoon.ts';
@@ -48,6 +54,8 @@ export interface PipelineDeps {
   notify?: { client: Pick<Notify, 'sendEmail' | 'sendSms' | 'sentWithReference'>; templates: { nl: Templates; en?: Templates } };
   /** Changes for one person within this time after a message are bundled into the next one. */
   bundleWindowMs: number;
+  /** How long a message being sent is its worker's: more than its two Notify calls (look-up and send) can take. */
+  messageLeaseMs: number;
   /** The portal's name (per language) and web address, as plain text in the message. */
   portal: { name: Record<Lang, string>; address: string };
   log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
@@ -175,51 +183,37 @@ export class NotificationPipeline {
     return new Date(Math.max(now, lastMs + this.deps.bundleWindowMs));
   }
 
-  /** Job handler: one message per channel about a person's unsent changes. */
+  /** Job handler: one message per channel about a person's unsent changes. People side by side, each person's jobs in turn. */
   async send(jobs: ClaimedJob[]): Promise<JobOutcome[]> {
+    const limit = pLimit(16);
+    const byPerson = new Map<string, number[]>();
+    jobs.forEach((job, i) => {
+      const { subjectKey } = job.payload as { subjectKey: string };
+      byPerson.set(subjectKey, [...(byPerson.get(subjectKey) ?? []), i]);
+    });
     const outcomes: JobOutcome[] = [];
-    for (const job of jobs) outcomes.push(await this.sendFor((job.payload as { subjectKey: string }).subjectKey));
+    await Promise.all(
+      [...byPerson].map(([subjectKey, indexes]) =>
+        limit(async () => {
+          for (const i of indexes) outcomes[i] = await this.sendFor(subjectKey);
+        }),
+      ),
+    );
     return outcomes;
   }
 
   private async sendFor(subjectKey: string): Promise<JobOutcome> {
     const { db, keys } = this.deps;
     try {
-      // First what a crash may have left half done.
-      const unfinished = await db.selectFrom('notification_messages').selectAll().where('subject_key', '=', subjectKey).where('state', '=', 'sending').execute();
-      for (const message of unfinished) {
-        await this.deliver(message.id, message.channel, undefined, message.message_group);
-        await this.forget(message.message_group);
-      }
+      // First what a worker that died may have left half done.
+      const busy = await this.finishAbandoned(subjectKey);
 
       const changes = await db.selectFrom('notification_changes').select(['id', 'topic', 'subject_sealed']).where('subject_key', '=', subjectKey).where('message_group', 'is', null).execute();
       const sealed = changes.find((c) => c.subject_sealed)?.subject_sealed;
-      if (changes.length === 0 || !sealed) return { ok: true };
-      const subject = keys.unseal(sealed);
-      const topics = new Set(changes.map((c) => c.topic as Topic));
-      const [plan, lang] = await Promise.all([this.plan(subject, topics), this.deps.preferences.language(subject)]);
+      if (changes.length > 0 && sealed) await this.sendNew(subjectKey, keys.unseal(sealed), changes as { id: string; topic: Topic }[]);
 
-      // Claim the changes and write the messages down in one go; another worker that got here too finds nothing left.
-      const group = randomUUID();
-      const claimed = await db.transaction().execute(async (trx) => {
-        const rows = await trx
-          .updateTable('notification_changes')
-          .set({ message_group: group })
-          .where('id', 'in', changes.map((c) => c.id))
-          .where('message_group', 'is', null)
-          .returning('id')
-          .execute();
-        if (rows.length === 0) return 0;
-        await trx
-          .insertInto('notification_messages')
-          .values(plan.map((p) => ({ id: `${group}:${p.channel}`, message_group: group, subject_key: subjectKey, channel: p.channel, state: p.address ? ('sending' as const) : ('skipped' as const), reason: p.reason ?? null, changes: rows.length })))
-          .execute();
-        return rows.length;
-      });
-      if (claimed === 0) return { ok: true };
-      for (const p of plan) if (!p.address) this.deps.count?.(p.channel, 'skipped');
-      for (const p of plan) if (p.address) await this.deliver(`${group}:${p.channel}`, p.channel, { address: p.address, topics, lang }, group);
-      await this.forget(group);
+      // A message to this person still on its way with another worker: come back when that worker's hold ends, in case it died.
+      if (busy) return { ok: false, error: 'another worker is sending a message to this person', retryAt: busy };
       return { ok: true };
     } catch (error) {
       if (error instanceof SourceUnavailableError) return { ok: false, error: `${error.source}: ${error.reason}` };
@@ -228,13 +222,86 @@ export class NotificationPipeline {
     }
   }
 
+  /**
+   * Delivers the person's messages still marked 'sending' whose worker's hold has ended (it
+   * died or gave up), each taken over by one worker only. Returns when the hold ends of any
+   * such message another worker still has, if any.
+   */
+  private async finishAbandoned(subjectKey: string): Promise<Date | undefined> {
+    const { db } = this.deps;
+    const abandoned = await db
+      .updateTable('notification_messages')
+      .set({ locked_until: this.holdUntil() })
+      .where('subject_key', '=', subjectKey)
+      .where('state', '=', 'sending')
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', sql<Date>`now()`)]))
+      .returning(['id', 'channel', 'message_group'])
+      .execute();
+    for (const message of abandoned) {
+      await this.deliver(message.id, message.channel, undefined, message.message_group);
+      await this.forget(message.message_group);
+    }
+    // What is still 'sending' now is another worker's.
+    const held = await db
+      .selectFrom('notification_messages')
+      .select((eb) => eb.fn.max('locked_until').as('until'))
+      .where('subject_key', '=', subjectKey)
+      .where('state', '=', 'sending')
+      .executeTakeFirst();
+    return held?.until ? new Date(held.until) : undefined;
+  }
+
+  /** Claims these unsent changes, records a message per channel, and sends them. Another worker that got here too finds nothing left to claim. */
+  private async sendNew(subjectKey: string, subject: Subject, changes: { id: string; topic: Topic }[]): Promise<void> {
+    const { db } = this.deps;
+    const [preferences, lang] = await Promise.all([this.deps.preferences.get(subject), this.deps.preferences.language(subject)]);
+    // The addresses only when some channel is wanted for what may be sent.
+    const anyWanted = this.plan(preferences, [], new Set(changes.map((c) => c.topic))).some((p) => p.reason !== 'voorkeur-uit');
+    const adressen = anyWanted && this.deps.notify && this.deps.contacts ? await this.deps.contacts.adressen(subject) : [];
+    const group = randomUUID();
+    const claimed = await db.transaction().execute(async (trx) => {
+      const rows = await trx
+        .updateTable('notification_changes')
+        .set({ message_group: group })
+        .where('id', 'in', changes.map((c) => c.id))
+        .where('message_group', 'is', null)
+        .returning('topic')
+        .execute();
+      if (rows.length === 0) return undefined;
+      const topics = new Set(rows.map((r) => r.topic as Topic));
+      const plan = this.plan(preferences, adressen, topics);
+      await trx
+        .insertInto('notification_messages')
+        .values(
+          plan.map((p) => ({
+            id: `${group}:${p.channel}`,
+            message_group: group,
+            subject_key: subjectKey,
+            channel: p.channel,
+            state: p.address ? ('sending' as const) : ('skipped' as const),
+            reason: p.reason ?? null,
+            changes: rows.length,
+            locked_until: p.address ? this.holdUntil() : null,
+          })),
+        )
+        .execute();
+      return { plan, topics };
+    });
+    if (!claimed) return;
+    for (const p of claimed.plan) if (!p.address) this.deps.count?.(p.channel, 'skipped');
+    for (const p of claimed.plan) if (p.address) await this.deliver(`${group}:${p.channel}`, p.channel, { address: p.address, topics: claimed.topics, lang }, group);
+    await this.forget(group);
+  }
+
+  private holdUntil() {
+    return sql<Date>`now() + make_interval(secs => ${this.deps.messageLeaseMs / 1000}::float8)`;
+  }
+
   /** Per channel: the address to send to, or why not. */
-  private async plan(subject: Subject, topics: Set<Topic>): Promise<{ channel: Channel; address?: string; reason?: string }[]> {
-    const preferences = await this.deps.preferences.get(subject);
+  private plan(preferences: Preferences, adressen: DigitaalAdres[], topics: Set<Topic>): { channel: Channel; address?: string; reason?: string }[] {
     const wanted = channels.filter((channel) => [...topics].some((topic) => preferences[channel][topic]));
     if (wanted.length === 0) return [{ channel: 'email', reason: 'voorkeur-uit' }];
     if (!this.deps.notify) return wanted.map((channel) => ({ channel, reason: 'geen-notify' }));
-    const adressen = this.deps.contacts ? await this.deps.contacts.adressen(subject) : [];
     return wanted.map((channel) => {
       const adres = adressen.find((a) => addressChannel[a.soort] === channel && a.geverifieerd);
       return adres ? { channel, address: adres.adres } : { channel, reason: 'geen-bevestigd-adres' };
@@ -242,38 +309,60 @@ export class NotificationPipeline {
   }
 
   /**
-   * Sends one recorded message, unless Notify already has it (by reference). Without `content`
-   * (a retry after a crash) the address is looked up again.
+   * Sends one recorded message. Without `content` it is one taken over from a worker that died:
+   * unless Notify already has it (by reference), it is sent to the address looked up again.
+   * When it cannot be sent now, the hold on it ends at once, so that the next try need not wait
+   * for it; except when Notify did not answer the send: it may still take the message, so the
+   * next try waits for the hold to end and then asks Notify first.
    */
   private async deliver(id: string, channel: string, content: { address: string; topics: Set<Topic>; lang: Lang } | undefined, group: string): Promise<void> {
     const { db, notify } = this.deps;
     if (!notify) return;
-    const earlier = await notify.client.sentWithReference(id);
-    if (earlier) {
-      await db.updateTable('notification_messages').set({ state: 'sent', notify_id: earlier, sent_at: new Date() }).where('id', '=', id).execute();
-      return;
-    }
-    const message = content ?? (await this.recover(group, channel));
-    if (!message) {
-      await db.updateTable('notification_messages').set({ state: 'failed', reason: 'onderwerp-onbekend' }).where('id', '=', id).execute();
-      return;
-    }
-    const templates = (message.lang === 'en' && notify.templates.en) || notify.templates.nl;
-    const lang: Lang = templates === notify.templates.en ? 'en' : 'nl';
-    const personalisation = { wat: whatChanged(message.topics, lang), portaal: this.deps.portal.name[lang], adres: this.deps.portal.address };
+    let sendUnanswered = false;
     try {
-      const sent =
-        channel === 'email'
-          ? await notify.client.sendEmail(templates.email, message.address, personalisation, id)
-          : await notify.client.sendSms(templates.sms, message.address, personalisation, id);
-      await db.updateTable('notification_messages').set({ state: 'sent', notify_id: sent.id, sent_at: new Date() }).where('id', '=', id).execute();
-      this.deps.count?.(channel as Channel, 'sent');
+      if (!content) {
+        const earlier = await notify.client.sentWithReference(id);
+        if (earlier) {
+          await db.updateTable('notification_messages').set({ state: 'sent', notify_id: earlier, sent_at: new Date() }).where('id', '=', id).execute();
+          return;
+        }
+      }
+      const message = content ?? (await this.recover(group, channel));
+      if (!message) {
+        await db.updateTable('notification_messages').set({ state: 'failed', reason: 'onderwerp-onbekend' }).where('id', '=', id).execute();
+        return;
+      }
+      const templates = (message.lang === 'en' && notify.templates.en) || notify.templates.nl;
+      const lang: Lang = templates === notify.templates.en ? 'en' : 'nl';
+      const personalisation = { wat: whatChanged(message.topics, lang), portaal: this.deps.portal.name[lang], adres: this.deps.portal.address };
+      try {
+        const sent =
+          channel === 'email'
+            ? await notify.client.sendEmail(templates.email, message.address, personalisation, id)
+            : await notify.client.sendSms(templates.sms, message.address, personalisation, id);
+        await db.updateTable('notification_messages').set({ state: 'sent', notify_id: sent.id, sent_at: new Date() }).where('id', '=', id).execute();
+        this.deps.count?.(channel as Channel, 'sent');
+      } catch (error) {
+        if (!(error instanceof NotifyError) || error.retryable) {
+          sendUnanswered = error instanceof NotifyError && error.status === undefined;
+          throw error;
+        }
+        // Refused for good (a bad address, a wrong template): recorded, visible in beheer, not retried.
+        await db.updateTable('notification_messages').set({ state: 'failed', reason: `notify-${error.status}${error.code ? `-${error.code}` : ''}` }).where('id', '=', id).execute();
+        this.deps.log.warn({ message: id, status: error.status, code: error.code }, 'notification refused by Notify');
+        this.deps.count?.(channel as Channel, 'failed');
+      }
     } catch (error) {
-      if (!(error instanceof NotifyError) || error.retryable) throw error;
-      // Refused for good (a bad address, a wrong template): recorded, visible in beheer, not retried.
-      await db.updateTable('notification_messages').set({ state: 'failed', reason: `notify-${error.status}${error.code ? `-${error.code}` : ''}` }).where('id', '=', id).execute();
-      this.deps.log.warn({ message: id, status: error.status, code: error.code }, 'notification refused by Notify');
-      this.deps.count?.(channel as Channel, 'failed');
+      if (!sendUnanswered) {
+        await db
+          .updateTable('notification_messages')
+          .set({ locked_until: null })
+          .where('id', '=', id)
+          .where('state', '=', 'sending')
+          .execute()
+          .catch(() => undefined); // the error that matters is the first one
+      }
+      throw error;
     }
   }
 

@@ -127,6 +127,8 @@ export interface NotificationMessagesTable {
   changes: number;
   created_at: CreatedAt;
   sent_at: Timestamp | null;
+  /** While 'sending': the worker sending it holds it until then. */
+  locked_until: Timestamp | null;
 }
 
 export interface SubjectLanguagesTable {

@@ -123,6 +123,20 @@ describe('the job queue', () => {
     expect(await queue.claim(['mail'], 1, 30_000, 'w1')).toEqual([]);
   });
 
+
+  it('tries a job again at the moment its handler names instead of after the backoff', async () => {
+    const clock = { now: start };
+    const queue = queueAt(clock);
+    await queue.add([{ queue: 'mail', payload: {} }]);
+    const [job] = await queue.claim(['mail'], 1, 30_000, 'w1');
+    const retryAt = new Date(start + 2_500);
+    expect(await queue.fail(job!, 'another worker holds it', { backoff: { baseMs: 60_000, maxMs: 60_000 }, retryAt })).toBe('retry');
+    expect((await stateOf(job!.id)).run_at.getTime()).toBe(retryAt.getTime());
+    clock.now += 2_499;
+    expect(await queue.claim(['mail'], 1, 30_000, 'w1')).toEqual([]);
+    clock.now += 1;
+    expect(await queue.claim(['mail'], 1, 30_000, 'w1')).toMatchObject([{ id: job!.id, attempts: 2 }]);
+  });
   it('caps the backoff', () => {
     for (let i = 0; i < 20; i++) {
       const delay = backoffMs(12, { baseMs: 1_000, maxMs: 5_000 });

@@ -178,10 +178,11 @@ export class JobQueue {
   }
 
   /**
-   * A claimed job did not succeed: it is tried again after a backoff, or fails for good when it
-   * has had all its attempts or the error is `permanent`. Failed jobs wait for an operator (`retry`).
+   * A claimed job did not succeed: it is tried again after a backoff (or at `retryAt`), or fails
+   * for good when it has had all its attempts or the error is `permanent`. Failed jobs wait for
+   * an operator (`retry`).
    */
-  async fail(job: ClaimedJob, error: string, options: { permanent?: boolean; backoff?: Backoff } = {}): Promise<'retry' | 'failed'> {
+  async fail(job: ClaimedJob, error: string, options: { permanent?: boolean; backoff?: Backoff; retryAt?: Date } = {}): Promise<'retry' | 'failed'> {
     const outcome = options.permanent || job.attempts >= job.maxAttempts ? 'failed' : 'retry';
     const now = this.now();
     const result = await this.db
@@ -193,7 +194,7 @@ export class JobQueue {
         last_error: redactText(error).slice(0, maxErrorLength),
         ...(outcome === 'failed'
           ? { state: 'failed', finished_at: now }
-          : { state: 'pending', run_at: this.later(now, backoffMs(job.attempts, options.backoff ?? defaultBackoff)) }),
+          : { state: 'pending', run_at: options.retryAt ?? this.later(now, backoffMs(job.attempts, options.backoff ?? defaultBackoff)) }),
       })
       .where('id', '=', job.id)
       .where('state', '=', 'running')

@@ -12,7 +12,11 @@ import type { Metrics } from '../http/metrics.ts';
 import { jobMetrics } from './metrics.ts';
 import type { Backoff, ClaimedJob, JobQueue } from './queue.ts';
 
-export type JobOutcome = { ok: true } | { ok: false; error: string; permanent?: boolean };
+/**
+ * What became of a job: done, or not (tried again after a backoff, or at `retryAt` when the
+ * handler knows when it is worth trying again; not at all when `permanent`).
+ */
+export type JobOutcome = { ok: true } | { ok: false; error: string; permanent?: boolean; retryAt?: Date };
 
 /** Handles a batch of jobs of one queue; returns an outcome per job, in order. Throwing retries the whole batch. */
 export type JobHandler = (jobs: ClaimedJob[]) => Promise<JobOutcome[]>;
@@ -174,7 +178,7 @@ export class Worker {
       batch.map(async (job, i) => {
         const outcome = outcomes[i]!;
         if (outcome.ok) return;
-        const result = await this.queue.fail(job, outcome.error, { permanent: outcome.permanent, backoff: this.options.backoff });
+        const result = await this.queue.fail(job, outcome.error, { permanent: outcome.permanent, retryAt: outcome.retryAt, backoff: this.options.backoff });
         if (result === 'failed') {
           this.log.warn({ queue: name, jobId: job.id, attempts: job.attempts, error: outcome.error }, 'job failed for good');
         }
