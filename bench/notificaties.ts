@@ -1,8 +1,9 @@
 /**
  * Benchmark: notifications end to end on PostgreSQL, from the callback to Notify. M distinct
  * status notifications (BENCH_NOTIFICATIONS, 5,000) for the people of the demo with a confirmed
- * e-mail address are posted to the callback, BENCH_CONCURRENCY (64) at a time, with bundling off
- * and the simulators without latency. Each run has a stack of its own (fresh schema):
+ * e-mail address are posted to the callback by autocannon in a process of its own
+ * (bench/support/notificaties-load.ts), BENCH_CONCURRENCY (64) at a time, with bundling off and
+ * the simulators without latency. Each run has a stack of its own (fresh schema):
  *   - "worker in process": as `npm start` runs it;
  *   - "+ N worker processes" for each N in BENCH_WORKERS ("2"; "" for none): the same with N
  *     `npm run worker` processes next to it (src/worker.ts, pool of 10);
@@ -14,19 +15,19 @@
  * notification_inbox.received_at, to Notify receiving it, its createdAt); messages Notify got
  * twice; and where the time went: source calls per notification, the in-process worker's time
  * per queue and in each source (from Voordeur's /metrics), how busy the benchmark's own event
- * loop was (it holds the simulators, Voordeur and the load generator).
+ * loop was (it holds the simulators and Voordeur).
  * Targets: ≥ 2,000 notifications/s end to end; p99 callback → Notify < 1 s.
  *   TEST_DATABASE_URL=postgres://… node --import tsx bench/notificaties.ts
  */
-import { randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import pLimit from 'p-limit';
 import pg from 'pg';
 import { notifyTemplates } from '../simulators/data/notify-templates.ts';
 import { zgwDemo } from '../simulators/data/zgw-demo.ts';
 import { startStack, type Stack } from '../test/support/stack.ts';
 import { killWorker, startWorker, workerEnvironment, type WorkerProcess } from '../test/crash/worker-process.ts';
+import type { LoadPlan, LoadResult } from './support/notificaties-load.ts';
 
 const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 process.env.TEST_DATABASE_URL = databaseUrl; // the stack's Voordeur gets a fresh schema there
@@ -66,37 +67,26 @@ interface Result {
   profile: string[];
 }
 
-/** Round the people in turn, then round their zaken: every notification a change of its own. */
-function notificatie(stack: Stack, i: number) {
-  const zaken = stack.zgw.urls.zaken;
-  const mine = byPerson[i % byPerson.length]!;
-  return {
-    kanaal: 'zaken',
-    hoofdObject: `${zaken}/zaken/${mine[Math.floor(i / byPerson.length) % mine.length]}`,
-    resource: 'status',
-    resourceUrl: `${zaken}/statussen/${randomUUID()}`,
-    actie: 'create',
-    aanmaakdatum: new Date().toISOString(),
-    kenmerken: { bronorganisatie: '123456782', zaaktype: `${stack.zgw.urls.catalogi}/zaaktypen/x`, vertrouwelijkheidaanduiding: 'openbaar' },
+/** Posts `count` notifications from a load process of its own (bench/support/notificaties-load.ts). */
+async function load(stack: Stack, count: number, from: number): Promise<LoadResult> {
+  const plan: LoadPlan = {
+    callbackUrl: `${stack.url}/api/notificaties`,
+    secret,
+    zakenApi: stack.zgw.urls.zaken,
+    catalogiApi: stack.zgw.urls.catalogi,
+    zaken: byPerson.map((uuids) => uuids.map((uuid) => `${stack.zgw.urls.zaken}/zaken/${uuid}`)),
+    total: count,
+    from,
+    concurrency,
   };
-}
-
-/** Posts `count` notifications, `concurrency` at a time; the latency of each callback in ms. */
-async function post(stack: Stack, count: number, from: number): Promise<number[]> {
-  const limit = pLimit(concurrency);
-  const url = `${stack.url}/api/notificaties`;
-  return Promise.all(
-    Array.from({ length: count }, (_, i) =>
-      limit(async () => {
-        const body = JSON.stringify(notificatie(stack, from + i));
-        const started = performance.now();
-        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: secret }, body });
-        await response.arrayBuffer();
-        if (response.status !== 204) throw new Error(`callback answered ${response.status}`);
-        return performance.now() - started;
-      }),
-    ),
-  );
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./support/notificaties-load.ts', import.meta.url).pathname, JSON.stringify(plan)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`the load process exited with ${code}`);
+  const result = JSON.parse(output) as LoadResult;
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`callback: ${result.non2xx} answers other than 204, ${result.errors} errors`);
+  return result;
 }
 
 /** Until every notification is resolved and every message sent. */
@@ -163,7 +153,7 @@ async function run(name: string, options: { extraWorkers?: number; stagesApart?:
 
     // Warm up (connections, JIT, caches), then measure from an empty queue.
     if (options.stagesApart) inProcess.start();
-    await post(stack, warmUp, 0);
+    await load(stack, warmUp, 0);
     await settled(stack, warmUp);
     if (options.stagesApart) await inProcess.stop();
     const lastWarm = (await db.selectFrom('notification_inbox').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()).id;
@@ -173,8 +163,8 @@ async function run(name: string, options: { extraWorkers?: number; stagesApart?:
 
     const started = Date.now();
     const startedMono = performance.now();
-    const latencies = await post(stack, total, warmUp);
-    const callbacksSeconds = (performance.now() - startedMono) / 1000;
+    const callbacks = await load(stack, total, warmUp);
+    const callbacksSeconds = callbacks.seconds;
     const workStarted = options.stagesApart ? Date.now() : started;
     if (options.stagesApart) inProcess.start();
     await settled(stack, warmUp + total);
@@ -199,13 +189,12 @@ async function run(name: string, options: { extraWorkers?: number; stagesApart?:
     if (first.size !== firstIn.size) throw new Error(`${firstIn.size} messages recorded as sent, ${first.size} of them at Notify`);
     const lastOut = Math.max(...first.values());
     const toNotify = [...first].map(([reference, at]) => at - firstIn.get(reference)!).sort((a, b) => a - b);
-    latencies.sort((a, b) => a - b);
     const span = (lastOut - workStarted) / 1000;
 
     return {
       name,
       callbacksPerSecond: total / callbacksSeconds,
-      callback: { p50: percentile(latencies, 50), p99: percentile(latencies, 99) },
+      callback: { p50: callbacks.p50, p99: callbacks.p99 },
       perSecond: total / span,
       messages: first.size,
       twice: received.length - first.size,
@@ -214,7 +203,7 @@ async function run(name: string, options: { extraWorkers?: number; stagesApart?:
       profile: [
         `source calls per notification: zgw ${(stack.zgw.requestCount() / total).toFixed(2)}, klantinteracties ${(stack.klantinteracties.requestCount() / total).toFixed(2)}, notify ${(stack.notify.requestCount() / total).toFixed(2)}`,
         ...(workers.length === 0 ? workerProfile(metricsBefore, metricsAfter, options.stagesApart ? seconds - callbacksSeconds : seconds) : []),
-        `benchmark process (simulators, Voordeur, load): event loop ${(busy.utilization * 100).toFixed(0)}% busy`,
+        `benchmark process (simulators, Voordeur): event loop ${(busy.utilization * 100).toFixed(0)}% busy`,
       ],
     };
   } finally {

@@ -19,11 +19,13 @@
  * message is claimed by one worker at a time.
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import pLimit from 'p-limit';
 import type { Subject } from '../../domain/identity.ts';
 import type { DigitaalAdres } from '../../domain/persoon.ts';
+import { Batcher } from '../../platform/batcher.ts';
 import type { Db } from '../../platform/db/database.ts';
+import type { Database } from '../../platform/db/schema.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import type { ClaimedJob, JobQueue } from '../../platform/queue/queue.ts';
 import type { JobOutcome } from '../../platform/queue/worker.ts';
@@ -83,58 +85,87 @@ export function whatChanged(topics: Set<Topic>, lang: Lang = 'nl'): string {
   return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} ${words.and} ${parts.at(-1)}` : (parts[0] ?? '');
 }
 
+/** Works each thing out once: the same key gets the same answer (a promise: the same failure too). */
+type Memo = <T>(key: string, compute: () => T) => T;
+
+function memoize(): Memo {
+  const answers = new Map<string, unknown>();
+  return <T>(key: string, compute: () => T) => {
+    if (!answers.has(key)) answers.set(key, compute());
+    return answers.get(key) as T;
+  };
+}
+
+type Stored = 'stored' | 'duplicate';
+
 export class NotificationPipeline {
+  /** Callbacks that arrive while notifications are being written are written together next (group commit). */
+  private readonly inbox = new Batcher<Notificatie, Stored>((batch) => this.storeAll(batch));
+
   constructor(private readonly deps: PipelineDeps) {}
 
-  /** Stores a notification once and queues its resolution; 'duplicate' when it was here already. */
-  async store(notificatie: Notificatie): Promise<'stored' | 'duplicate'> {
-    return this.deps.db.transaction().execute(async (trx) => {
-      const row = await trx
+  /** Stores a notification once and queues its resolution; 'duplicate' when it was here already. Resolves once it is committed. */
+  store(notificatie: Notificatie): Promise<Stored> {
+    return this.inbox.add(notificatie);
+  }
+
+  /** Each notification once (by hash), each with its job, in one transaction. */
+  private async storeAll(batch: Notificatie[]): Promise<Stored[]> {
+    const hashes = batch.map(notificatieHash);
+    const firstOfHash = new Map<string, number>();
+    hashes.forEach((hash, i) => firstOfHash.has(hash) || firstOfHash.set(hash, i));
+    const stored = await this.deps.db.transaction().execute(async (trx) => {
+      const rows = await trx
         .insertInto('notification_inbox')
-        .values({
-          body_hash: notificatieHash(notificatie),
-          kanaal: notificatie.kanaal,
-          resource: notificatie.resource,
-          actie: notificatie.actie,
-          resource_url: notificatie.resourceUrl,
-          body: JSON.stringify(notificatie),
-        })
+        .values(
+          [...firstOfHash].map(([hash, i]) => {
+            const n = batch[i]!;
+            return { body_hash: hash, kanaal: n.kanaal, resource: n.resource, actie: n.actie, resource_url: n.resourceUrl, body: JSON.stringify(n) };
+          }),
+        )
         .onConflict((oc) => oc.column('body_hash').doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (!row) return 'duplicate';
-      await this.deps.queue.add([{ queue: queues.resolve, payload: { inboxId: String(row.id) }, maxAttempts: 12 }], trx);
-      return 'stored';
+        .returning(['id', 'body_hash'])
+        .execute();
+      await this.deps.queue.add(rows.map((row) => ({ queue: queues.resolve, payload: { inboxId: String(row.id) }, maxAttempts: 12 })), trx);
+      return new Set(rows.map((row) => row.body_hash));
     });
+    return hashes.map((hash, i) => (stored.has(hash) && firstOfHash.get(hash) === i ? 'stored' : 'duplicate'));
   }
 
   /** Job handler: notifications → changes per person → a send job per person. */
   async resolve(jobs: ClaimedJob[]): Promise<JobOutcome[]> {
-    // A batch may be large; the sources get a bounded number of questions at a time.
+    const ids = jobs.map((job) => (job.payload as { inboxId: string }).inboxId);
+    const rows = await this.deps.db.selectFrom('notification_inbox').select(['id', 'body']).where('id', 'in', ids).execute();
+    const bodies = new Map(rows.map((row) => [String(row.id), (typeof row.body === 'string' ? JSON.parse(row.body) : row.body) as Notificatie]));
+    // The sources get a bounded number of questions at a time, and each question once per batch.
     const limit = pLimit(16);
-    return Promise.all(
-      jobs.map((job) => limit(async (): Promise<JobOutcome> => {
-        const { inboxId } = job.payload as { inboxId: string };
-        const row = await this.deps.db.selectFrom('notification_inbox').select(['id', 'body']).where('id', '=', inboxId).executeTakeFirst();
-        if (!row) return { ok: true };
-        try {
-          const body = typeof row.body === 'string' ? JSON.parse(row.body) : row.body;
-          await this.record(await this.changesOf(body as Notificatie), row.id);
-          return { ok: true };
-        } catch (error) {
-          if (error instanceof SourceUnavailableError) return { ok: false, error: `${error.source}: ${error.reason}` };
-          throw error;
-        }
-      })),
+    const ask = memoize();
+    const found: (Change & { inboxId: string })[] = [];
+    const outcomes = await Promise.all(
+      ids.map((inboxId) =>
+        limit(async (): Promise<JobOutcome> => {
+          const body = bodies.get(inboxId);
+          if (!body) return { ok: true };
+          try {
+            for (const change of await this.changesOf(body, ask)) found.push({ ...change, inboxId });
+            return { ok: true };
+          } catch (error) {
+            if (error instanceof SourceUnavailableError) return { ok: false, error: `${error.source}: ${error.reason}` };
+            throw error;
+          }
+        }),
+      ),
     );
+    await this.record(found);
+    return outcomes;
   }
 
   /** What a notification means, for whom. Notifications Voordeur does not tell people about mean nothing. */
-  async changesOf(n: Notificatie): Promise<Change[]> {
+  async changesOf(n: Notificatie, ask: Memo = memoize()): Promise<Change[]> {
     if (n.kanaal === 'zaken' && n.resource === 'status' && n.actie === 'create') {
       const system = this.deps.zaaksystemen.find((s) => s.holdsZaak(n.hoofdObject));
       if (!system) return [];
-      const subjects = await system.initiatorsOf(n.hoofdObject);
+      const subjects = await ask(`initiators ${n.hoofdObject}`, () => system.initiatorsOf(n.hoofdObject));
       return subjects.map((subject) => ({ subject, topic: 'zaak', key: `zaak-status:${n.resourceUrl}` }));
     }
     const objecten = this.deps.objecten;
@@ -142,7 +173,7 @@ export class NotificationPipeline {
       const type = n.kenmerken?.objectType ?? n.kenmerken?.object_type;
       const topic: Topic | undefined = type && type === objecten.taak ? 'taak' : type && type === objecten.bericht ? 'bericht' : undefined;
       if (!topic) return [];
-      const data = await objecten.api.dataAt(n.resourceUrl);
+      const data = await ask(`object ${n.resourceUrl}`, () => objecten.api.dataAt(n.resourceUrl));
       const identificatie = data?.identificatie as { type?: string; value?: string } | undefined;
       const subject: Subject | undefined =
         identificatie?.type === 'bsn' && identificatie.value ? { type: 'persoon', bsn: identificatie.value } : identificatie?.type === 'kvk' && identificatie.value ? { type: 'bedrijf', kvkNummer: identificatie.value } : undefined;
@@ -153,34 +184,48 @@ export class NotificationPipeline {
     return [];
   }
 
-  /** Stores each change once per person, and makes sure a send job is pending for each person with a new change. */
-  async record(changes: Change[], inboxId: string | null = null): Promise<void> {
+  /**
+   * Stores each change once per person and, in the same transaction, makes sure a send job is
+   * pending for each person with a new change (so that a crash in between cannot leave a change
+   * that no job will send).
+   */
+  async record(changes: (Change & { inboxId?: string })[]): Promise<void> {
+    if (changes.length === 0) return;
     const { db, keys, queue } = this.deps;
-    for (const change of changes) {
-      const subjectKey = keys.subject(change.subject);
-      const inserted = await db
+    // Each person's identity sealed once, however many changes they have here.
+    const sealedOnce = memoize();
+    const rows = changes.map((change) => {
+      const key = keys.subject(change.subject);
+      const sealed = sealedOnce(key, () => keys.seal(change.subject));
+      return { subject_key: key, change_key: change.key, topic: change.topic, subject_sealed: sealed, inbox_id: change.inboxId ?? null };
+    });
+    await db.transaction().execute(async (trx) => {
+      const inserted = await trx
         .insertInto('notification_changes')
-        .values({ subject_key: subjectKey, change_key: change.key, topic: change.topic, subject_sealed: keys.seal(change.subject), inbox_id: inboxId })
+        .values(rows)
         .onConflict((oc) => oc.columns(['subject_key', 'change_key']).doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (!inserted) continue;
-      await queue.add([{ queue: queues.send, payload: { subjectKey }, dedupeKey: subjectKey, runAt: await this.nextSendTime(subjectKey), maxAttempts: 10 }]);
-    }
+        .returning('subject_key')
+        .execute();
+      const people = [...new Set(inserted.map((row) => row.subject_key))];
+      const runAt = await this.nextSendTimes(trx, people);
+      await queue.add(people.map((subjectKey) => ({ queue: queues.send, payload: { subjectKey }, dedupeKey: subjectKey, runAt: runAt.get(subjectKey), maxAttempts: 10 })), trx);
+    });
   }
 
-  /** Now, unless a message went to this person within the window: then at the end of it. */
-  private async nextSendTime(subjectKey: string): Promise<Date> {
+  /** Per person: now, unless a message went to them within the window: then at the end of it. */
+  private async nextSendTimes(db: Kysely<Database>, subjectKeys: string[]): Promise<Map<string, Date>> {
     const now = Date.now();
-    if (this.deps.bundleWindowMs <= 0) return new Date(now);
-    const last = await this.deps.db
+    const times = new Map(subjectKeys.map((key) => [key, new Date(now)]));
+    if (this.deps.bundleWindowMs <= 0 || subjectKeys.length === 0) return times;
+    const last = await db
       .selectFrom('notification_messages')
-      .select((eb) => eb.fn.max('created_at').as('last'))
-      .where('subject_key', '=', subjectKey)
+      .select((eb) => ['subject_key', eb.fn.max('created_at').as('last')])
+      .where('subject_key', 'in', subjectKeys)
       .where('state', 'in', ['sent', 'sending'])
-      .executeTakeFirst();
-    const lastMs = last?.last ? new Date(last.last).getTime() : 0;
-    return new Date(Math.max(now, lastMs + this.deps.bundleWindowMs));
+      .groupBy('subject_key')
+      .execute();
+    for (const row of last) times.set(row.subject_key, new Date(Math.max(now, new Date(row.last).getTime() + this.deps.bundleWindowMs)));
+    return times;
   }
 
   /** Job handler: one message per channel about a person's unsent changes. People side by side, each person's jobs in turn. */

@@ -134,13 +134,24 @@ export const enkelvoudiginformatieobjectSchema = fits<Omit<D['EnkelvoudigInforma
   }),
 );
 
-/** A page of a paginated ZGW list. */
-export function paginated<T extends z.ZodType>(item: T) {
+function pageOf<T extends z.ZodType>(item: T) {
   return z.object({
     count: z.number().int().nonnegative(),
     next: uri.nullable().optional(),
     results: z.array(item),
   });
+}
+
+const pages = new WeakMap<z.ZodType, z.ZodType>();
+
+/**
+ * A page of a paginated ZGW list. One schema per item schema: zod compiles a schema the first
+ * time it parses with it, so a schema made anew for every answer is compiled anew every time.
+ */
+export function paginated<T extends z.ZodType>(item: T): ReturnType<typeof pageOf<T>> {
+  let page = pages.get(item);
+  if (!page) pages.set(item, (page = pageOf(item)));
+  return page as ReturnType<typeof pageOf<T>>;
 }
 
 export type RawZaak = z.output<typeof zaakSchema>;

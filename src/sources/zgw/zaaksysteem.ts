@@ -82,6 +82,10 @@ export interface NewDocument {
 }
 
 /** More pages than this of one person's zaken is not a person's list any more: stop there. */
+/** Made once: zod compiles a schema the first time it parses with it. */
+const zaakinformatieobjectenSchema = z.array(zaakinformatieobjectSchema);
+const statustypenSchema = z.array(statustypeSchema);
+const zaakMetBronorganisatieSchema = zaakSchema.extend({ bronorganisatie: z.string() });
 const MAX_PAGES = 20;
 
 type ZaakListQuery = NonNullable<ZakenOperations['zaak_list']['parameters']['query']>;
@@ -158,7 +162,7 @@ export class Zaaksysteem {
     if (!zaak) return null;
     const [statussen, links, steps, resultaat, summary] = await Promise.all([
       this.allPages(this.zaken, `${this.api.zaken}/statussen?${query({ zaak: zaak.url })}`, statusSchema),
-      this.zaken.getJson(`${this.api.zaken}/zaakinformatieobjecten?${query({ zaak: zaak.url })}`, z.array(zaakinformatieobjectSchema)),
+      this.zaken.getJson(`${this.api.zaken}/zaakinformatieobjecten?${query({ zaak: zaak.url })}`, zaakinformatieobjectenSchema),
       this.statustypen(zaak.zaaktype),
       zaak.resultaat ? this.resultaat(zaak.resultaat) : undefined,
       this.toZaak(zaak),
@@ -183,7 +187,7 @@ export class Zaaksysteem {
     if (!zaak) return null;
     const documentUrl = `${this.api.documenten}/enkelvoudiginformatieobjecten/${encodeURIComponent(documentUuid)}`;
     const [links, raw] = await Promise.all([
-      this.zaken.getJson(`${this.api.zaken}/zaakinformatieobjecten?${query({ zaak: zaak.url, informatieobject: documentUrl })}`, z.array(zaakinformatieobjectSchema)),
+      this.zaken.getJson(`${this.api.zaken}/zaakinformatieobjecten?${query({ zaak: zaak.url, informatieobject: documentUrl })}`, zaakinformatieobjectenSchema),
       this.documenten.getJson(documentUrl, enkelvoudiginformatieobjectSchema),
     ]);
     // The filter is the API's; the check is Voordeur's own.
@@ -265,7 +269,7 @@ export class Zaaksysteem {
     const zaakUrl = `${this.api.zaken}/zaken/${uuid}`;
     const rolQuery: RolListQuery = { zaak: zaakUrl, omschrijvingGeneriek: 'initiator' };
     const [zaak, rollen] = await Promise.all([
-      this.zaken.getJson(zaakUrl, zaakSchema.extend({ bronorganisatie: z.string() })),
+      this.zaken.getJson(zaakUrl, zaakMetBronorganisatieSchema),
       this.allPages(this.zaken, `${this.api.zaken}/rollen?${query(rolQuery)}`, rolSchema),
     ]);
     if (!zaak || zaak.url !== zaakUrl) return null;
@@ -318,7 +322,7 @@ export class Zaaksysteem {
   }
 
   private async statustypen(zaaktype: string): Promise<RawStatustype[]> {
-    const list = await this.cached('statustypen', zaaktype, z.array(statustypeSchema));
+    const list = await this.cached('statustypen', zaaktype, statustypenSchema);
     return list;
   }
 
