@@ -1,11 +1,12 @@
 /**
  * Benchmark: notifications end to end on PostgreSQL, from the callback to Notify. M distinct
- * status notifications (BENCH_NOTIFICATIONS, 5,000) for the people of the demo with a confirmed
+ * status notifications (BENCH_NOTIFICATIONS, 10,000) for the people of the demo with a confirmed
  * e-mail address are posted to the callback by autocannon in a process of its own
  * (bench/support/notificaties-load.ts), BENCH_CONCURRENCY (64) at a time, with bundling off and
  * the simulators without latency. Each run has a stack of its own (fresh schema):
  *   - "worker in process": as `npm start` runs it;
- *   - "+ N worker processes" for each N in BENCH_WORKERS ("2"; "" for none): the same with N
+ *   - "web + N workers" for each N in BENCH_WORKERS ("1,2"; "" for none): scaled out as
+ *     docs/configuration.md says, the web process with WORKER_IN_PROCESS=false and N
  *     `npm run worker` processes next to it (src/worker.ts, pool of 10);
  *   - "stages apart": the callbacks with no worker running, then the worker in process alone on
  *     that backlog, to see what each side can do (not an end-to-end figure).
@@ -31,9 +32,9 @@ import type { LoadPlan, LoadResult } from './support/notificaties-load.ts';
 
 const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 process.env.TEST_DATABASE_URL = databaseUrl; // the stack's Voordeur gets a fresh schema there
-const total = Number(process.env.BENCH_NOTIFICATIONS ?? 5_000);
+const total = Number(process.env.BENCH_NOTIFICATIONS ?? 10_000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 64);
-const extraWorkerRuns = (process.env.BENCH_WORKERS ?? '2').split(',').filter(Boolean).map(Number);
+const extraWorkerRuns = (process.env.BENCH_WORKERS ?? '1,2').split(',').filter(Boolean).map(Number);
 const warmUp = 300;
 const targets = { perSecond: 2_000, p99Ms: 1_000 };
 const secret = 'Token voordeur-test-callback-secret';
@@ -133,7 +134,7 @@ const difference = (after: Sums, before: Sums) =>
 /** What the in-process worker spent its time on between two readings of /metrics, over `seconds`. */
 function workerProfile(before: { sources: Sums; jobs: Sums }, after: { sources: Sums; jobs: Sums }, seconds: number): string[] {
   return [
-    `in-process worker, handler time per queue (one batch in hand at a time): ${difference(after.jobs, before.jobs)
+    `in-process worker, handler time per queue (two batches in hand at a time, so it can exceed 100%): ${difference(after.jobs, before.jobs)
       .map((d) => `${d.key} ${d.sum.toFixed(1)} s in ${d.count} batches (${((d.sum / seconds) * 100).toFixed(0)}% of ${seconds.toFixed(1)} s)`)
       .join('; ')}`,
     `in-process worker, source calls: ${difference(after.sources, before.sources)
@@ -143,11 +144,11 @@ function workerProfile(before: { sources: Sums; jobs: Sums }, after: { sources: 
 }
 
 async function run(name: string, options: { extraWorkers?: number; stagesApart?: boolean }): Promise<Result> {
-  const stack = await startStack({ LOG_LEVEL: 'warn', NODE_ENV: 'production', NOTIFICATION_BUNDLE_SECONDS: '0', WORKER_IN_PROCESS: String(!options.stagesApart) });
+  const stack = await startStack({ LOG_LEVEL: 'info', NODE_ENV: 'production', NOTIFICATION_BUNDLE_SECONDS: '0', WORKER_IN_PROCESS: String(!options.stagesApart && !options.extraWorkers) });
   const inProcess = stack.voordeur.notificaties.worker;
   const workers: WorkerProcess[] = [];
   try {
-    const environment = await workerEnvironment(stack, databaseUrl, { DATABASE_POOL_SIZE: '10' });
+    const environment = await workerEnvironment(stack, databaseUrl, { DATABASE_POOL_SIZE: '10', NODE_ENV: 'production' });
     for (let i = 0; i < (options.extraWorkers ?? 0); i++) await startWorker(environment, (w) => workers.push(w));
     const db = stack.voordeur.database.db;
 
@@ -215,7 +216,7 @@ async function run(name: string, options: { extraWorkers?: number; stagesApart?:
 }
 
 const results: Result[] = [await run('worker in process', {})];
-for (const extraWorkers of extraWorkerRuns) results.push(await run(`+ ${extraWorkers} worker processes`, { extraWorkers }));
+for (const extraWorkers of extraWorkerRuns) results.push(await run(`web + ${extraWorkers} worker${extraWorkers === 1 ? '' : 's'}`, { extraWorkers }));
 const stages = await run('stages apart', { stagesApart: true });
 
 console.log(`notificaties benchmark: ${total} distinct status notifications for 4 people, ${concurrency} in flight, PostgreSQL, bundling off, simulators without latency`);
@@ -231,7 +232,12 @@ row('messages Notify got twice', (r) => String(r.twice));
 for (const r of all) for (const line of r.profile) console.log(`  [${r.name}] ${line}`);
 const doubled = all.filter((r) => r.twice > 0);
 if (doubled.length > 0) console.log(`NOT OK: messages sent twice (${doubled.map((r) => `${r.twice} with ${r.name}`).join(', ')}): a person got the same e-mail twice`);
-const best = results.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
-const bestP99 = results.reduce((a, b) => (b.toNotify.p99 < a.toNotify.p99 ? b : a));
-console.log(`target ≥ ${targets.perSecond} notifications/s end to end: best ${best.perSecond.toFixed(0)}/s (${best.name}) ${best.perSecond >= targets.perSecond ? 'MET' : 'NOT MET'}`);
-console.log(`target p99 callback → Notify < ${targets.p99Ms} ms: best ${bestP99.toNotify.p99.toFixed(0)} ms (${bestP99.name}) ${bestP99.toNotify.p99 < targets.p99Ms ? 'MET' : 'NOT MET'}`);
+const meets = (r: Result) => r.perSecond >= targets.perSecond && r.toNotify.p99 < targets.p99Ms;
+for (const r of results) {
+  console.log(
+    `[${r.name}] ≥ ${targets.perSecond} notifications/s end to end: ${r.perSecond.toFixed(0)}/s ${r.perSecond >= targets.perSecond ? 'MET' : 'NOT MET'}; ` +
+      `p99 callback → Notify < ${targets.p99Ms} ms: ${r.toNotify.p99.toFixed(0)} ms ${r.toNotify.p99 < targets.p99Ms ? 'MET' : 'NOT MET'}`,
+  );
+}
+const both = results.filter(meets).map((r) => r.name);
+console.log(`both targets in one configuration: ${both.length > 0 ? `MET (${both.join(', ')})` : 'NOT MET'}`);

@@ -33,9 +33,22 @@ describe('Batcher', () => {
     const batcher = new Batcher(async (items: number[]) => {
       sizes.push(items.length);
       return items;
-    }, 3);
+    }, { maxBatch: 3 });
     expect(await Promise.all(Array.from({ length: 8 }, (_, i) => batcher.add(i)))).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(sizes).toEqual([1, 3, 3, 1]);
+  });
+
+  it('handles up to `concurrency` batches at once', async () => {
+    const { batches, finish, handle } = controlled();
+    const batcher = new Batcher(handle, { concurrency: 2 });
+    const all = [1, 2, 3, 4].map((n) => batcher.add(n));
+    expect(batches).toEqual([[1], [2]]);
+    finish.shift()!();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([[1], [2], [3, 4]]);
+    finish.shift()!();
+    finish.shift()!();
+    expect(await Promise.all(all)).toEqual([10, 20, 30, 40]);
   });
 
   it('gives every item of a failed batch its error, and goes on with the next batch', async () => {

@@ -1,31 +1,31 @@
 /**
- * Group commit: items handed in while a batch is being handled wait and are handled together
- * in the next batch. One item on its own is handled at once (no timer, no added wait); under
- * load the batches grow by themselves, so that many callers share one database transaction.
- * Each caller gets the result for its own item, or the error of its batch.
+ * Group commit: items handed in while `concurrency` batches are being handled wait and are
+ * handled together in the next batch. An item that finds a free slot is handled at once (no
+ * timer, no added wait); under load the batches grow by themselves, so that many callers share
+ * one database transaction. Each caller gets the result for its own item, or the error of its batch.
  */
 export class Batcher<I, O> {
   private waiting: { item: I; resolve: (result: O) => void; reject: (error: unknown) => void }[] = [];
-  private busy = false;
+  private running = 0;
 
   /** `handle` gets a batch (at most `maxBatch` items) and returns a result per item, in order. */
   constructor(
     private readonly handle: (items: I[]) => Promise<O[]>,
-    private readonly maxBatch = 500,
+    private readonly options: { maxBatch?: number; concurrency?: number } = {},
   ) {}
 
   add(item: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
-      if (!this.busy) void this.run();
+      if (this.running < (this.options.concurrency ?? 1)) void this.run();
     });
   }
 
   private async run(): Promise<void> {
-    this.busy = true;
+    this.running++;
     try {
       while (this.waiting.length > 0) {
-        const batch = this.waiting.splice(0, this.maxBatch);
+        const batch = this.waiting.splice(0, this.options.maxBatch ?? 500);
         try {
           const results = await this.handle(batch.map((b) => b.item));
           if (results.length !== batch.length) throw new Error(`a batch of ${batch.length} got ${results.length} results`);
@@ -35,7 +35,7 @@ export class Batcher<I, O> {
         }
       }
     } finally {
-      this.busy = false;
+      this.running--;
     }
   }
 }

@@ -39,7 +39,6 @@ export function notificaties(config: Config, deps: { db: Db; metrics: Metrics; k
   const messages = new client.Counter({ name: 'voordeur_notification_messages_total', help: 'Messages about changes, by channel and end state (sent, failed, skipped).', labelNames: ['channel', 'state'], registers: [metrics.registry] });
   const pipeline = new NotificationPipeline({
     db,
-    queue,
     keys,
     zaaksystemen: sources.zaaksystemen,
     objecten: sources.objecten && { api: sources.objecten, taak: config.objecten?.objecttypen.taak, bericht: config.objecten?.objecttypen.bericht },
@@ -60,6 +59,8 @@ export function notificaties(config: Config, deps: { db: Db; metrics: Metrics; k
     log: deps.log,
     metrics,
     backoff: { baseMs: config.notificaties.retryBaseMs, maxMs: 3_600_000 },
+    // Two batches in hand: one is handled while the other waits for the database or a source.
+    concurrency: 2,
     ...config.notificaties.worker,
   });
   const received = new client.Counter({ name: 'voordeur_notifications_received_total', help: 'Notifications at the callback, by outcome (stored, duplicate, invalid, refused).', labelNames: ['outcome'], registers: [metrics.registry] });

@@ -19,15 +19,14 @@
  * message is claimed by one worker at a time.
  */
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import pLimit from 'p-limit';
 import type { Subject } from '../../domain/identity.ts';
 import type { DigitaalAdres } from '../../domain/persoon.ts';
 import { Batcher } from '../../platform/batcher.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { Database } from '../../platform/db/schema.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
-import type { ClaimedJob, JobQueue } from '../../platform/queue/queue.ts';
+import { jobsForEach, type ClaimedJob } from '../../platform/queue/queue.ts';
 import type { JobOutcome } from '../../platform/queue/worker.ts';
 import { SourceUnavailableError } from '../../sources/http.ts';
 import { NotifyError, type Notify } from '../../sources/notify/notify.ts';
@@ -47,7 +46,6 @@ export interface Change {
 
 export interface PipelineDeps {
   db: Db;
-  queue: JobQueue;
   keys: IdentityKeys;
   zaaksystemen: { holdsZaak(url: string): boolean; initiatorsOf(zaakUrl: string): Promise<Subject[]> }[];
   objecten?: { api: ObjectenApi; taak?: string; bericht?: string };
@@ -100,7 +98,7 @@ type Stored = 'stored' | 'duplicate';
 
 export class NotificationPipeline {
   /** Callbacks that arrive while notifications are being written are written together next (group commit). */
-  private readonly inbox = new Batcher<Notificatie, Stored>((batch) => this.storeAll(batch));
+  private readonly inbox = new Batcher<Notificatie, Stored>((batch) => this.storeAll(batch), { concurrency: 2 });
 
   constructor(private readonly deps: PipelineDeps) {}
 
@@ -109,26 +107,24 @@ export class NotificationPipeline {
     return this.inbox.add(notificatie);
   }
 
-  /** Each notification once (by hash), each with its job, in one transaction. */
+  /** Each notification once (by hash), each with its job, in one statement. */
   private async storeAll(batch: Notificatie[]): Promise<Stored[]> {
     const hashes = batch.map(notificatieHash);
     const firstOfHash = new Map<string, number>();
     hashes.forEach((hash, i) => firstOfHash.has(hash) || firstOfHash.set(hash, i));
-    const stored = await this.deps.db.transaction().execute(async (trx) => {
-      const rows = await trx
-        .insertInto('notification_inbox')
-        .values(
-          [...firstOfHash].map(([hash, i]) => {
-            const n = batch[i]!;
-            return { body_hash: hash, kanaal: n.kanaal, resource: n.resource, actie: n.actie, resource_url: n.resourceUrl, body: JSON.stringify(n) };
-          }),
-        )
-        .onConflict((oc) => oc.column('body_hash').doNothing())
-        .returning(['id', 'body_hash'])
-        .execute();
-      await this.deps.queue.add(rows.map((row) => ({ queue: queues.resolve, payload: { inboxId: String(row.id) }, maxAttempts: 12 })), trx);
-      return new Set(rows.map((row) => row.body_hash));
-    });
+    const unique = [...firstOfHash].map(([hash, i]) => ({ hash, n: batch[i]! }));
+    const column = (value: (u: (typeof unique)[number]) => string) => unique.map(value);
+    const { rows } = await sql<{ body_hash: string }>`
+      with stored as (
+        insert into notification_inbox (body_hash, kanaal, resource, actie, resource_url, body)
+        select * from unnest(${column((u) => u.hash)}::text[], ${column((u) => u.n.kanaal)}::text[], ${column((u) => u.n.resource)}::text[],
+          ${column((u) => u.n.actie)}::text[], ${column((u) => u.n.resourceUrl)}::text[], ${column((u) => JSON.stringify(u.n))}::jsonb[])
+        on conflict (body_hash) do nothing
+        returning id, body_hash
+      )
+      ${jobsForEach('stored', { queue: queues.resolve, payload: sql`jsonb_build_object('inboxId', id::text)`, maxAttempts: 12 })}
+      select body_hash from stored`.execute(this.deps.db);
+    const stored = new Set(rows.map((row) => row.body_hash));
     return hashes.map((hash, i) => (stored.has(hash) && firstOfHash.get(hash) === i ? 'stored' : 'duplicate'));
   }
 
@@ -185,47 +181,42 @@ export class NotificationPipeline {
   }
 
   /**
-   * Stores each change once per person and, in the same transaction, makes sure a send job is
+   * Stores each change once per person and, in the same statement, makes sure a send job is
    * pending for each person with a new change (so that a crash in between cannot leave a change
-   * that no job will send).
+   * that no job will send): now, unless a message went to them within the bundle window, then at
+   * the end of it.
    */
   async record(changes: (Change & { inboxId?: string })[]): Promise<void> {
     if (changes.length === 0) return;
-    const { db, keys, queue } = this.deps;
+    const { db, keys } = this.deps;
     // Each person's identity sealed once, however many changes they have here.
     const sealedOnce = memoize();
     const rows = changes.map((change) => {
       const key = keys.subject(change.subject);
-      const sealed = sealedOnce(key, () => keys.seal(change.subject));
-      return { subject_key: key, change_key: change.key, topic: change.topic, subject_sealed: sealed, inbox_id: change.inboxId ?? null };
+      return { key, change: change.key, topic: change.topic, sealed: sealedOnce(key, () => keys.seal(change.subject)), inbox: change.inboxId ?? null };
     });
-    await db.transaction().execute(async (trx) => {
-      const inserted = await trx
-        .insertInto('notification_changes')
-        .values(rows)
-        .onConflict((oc) => oc.columns(['subject_key', 'change_key']).doNothing())
-        .returning('subject_key')
-        .execute();
-      const people = [...new Set(inserted.map((row) => row.subject_key))];
-      const runAt = await this.nextSendTimes(trx, people);
-      await queue.add(people.map((subjectKey) => ({ queue: queues.send, payload: { subjectKey }, dedupeKey: subjectKey, runAt: runAt.get(subjectKey), maxAttempts: 10 })), trx);
-    });
-  }
-
-  /** Per person: now, unless a message went to them within the window: then at the end of it. */
-  private async nextSendTimes(db: Kysely<Database>, subjectKeys: string[]): Promise<Map<string, Date>> {
-    const now = Date.now();
-    const times = new Map(subjectKeys.map((key) => [key, new Date(now)]));
-    if (this.deps.bundleWindowMs <= 0 || subjectKeys.length === 0) return times;
-    const last = await db
-      .selectFrom('notification_messages')
-      .select((eb) => ['subject_key', eb.fn.max('created_at').as('last')])
-      .where('subject_key', 'in', subjectKeys)
-      .where('state', 'in', ['sent', 'sending'])
-      .groupBy('subject_key')
-      .execute();
-    for (const row of last) times.set(row.subject_key, new Date(Math.max(now, new Date(row.last).getTime() + this.deps.bundleWindowMs)));
-    return times;
+    const column = <T>(value: (row: (typeof rows)[number]) => T) => rows.map(value);
+    const window = sql`make_interval(secs => ${this.deps.bundleWindowMs / 1000}::float8)`;
+    await sql`
+      with new as (
+        insert into notification_changes (subject_key, change_key, topic, subject_sealed, inbox_id)
+        select * from unnest(${column((r) => r.key)}::text[], ${column((r) => r.change)}::text[], ${column((r) => r.topic)}::text[],
+          ${column((r) => r.sealed)}::text[], ${column((r) => r.inbox)}::bigint[])
+        on conflict (subject_key, change_key) do nothing
+        returning subject_key
+      ), people as (
+        select distinct subject_key,
+          (select max(created_at) from notification_messages m where m.subject_key = new.subject_key and m.state in ('sent', 'sending')) as last_message
+        from new
+      )
+      ${jobsForEach('people', {
+        queue: queues.send,
+        payload: sql`jsonb_build_object('subjectKey', subject_key)`,
+        dedupeKey: sql<string>`subject_key`,
+        runAt: sql<Date>`greatest(now(), coalesce(last_message + ${window}, now()))`,
+        maxAttempts: 10,
+      })}
+      select count(*) from new`.execute(db);
   }
 
   /** Job handler: one message per channel about a person's unsent changes. People side by side, each person's jobs in turn. */

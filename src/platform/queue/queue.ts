@@ -74,6 +74,28 @@ export function backoffMs(attempts: number, { baseMs, maxMs }: Backoff): number 
   return Math.round(full / 2 + (Math.random() * full) / 2);
 }
 
+/**
+ * For a caller that writes its own rows and a job for each of them in one statement (one round
+ * trip, atomic without a transaction): the insert of one job per row of `rows`, a common table
+ * expression of that statement, with the payload (and dedupe key and start) computed from its
+ * columns. A job whose dedupe key is already waiting is not added, as with `add`.
+ *
+ *   with stored as (insert into … returning id)
+ *   ${jobsForEach('stored', { queue: 'q', payload: sql`jsonb_build_object('id', id)` })}
+ *   select id from stored
+ */
+export function jobsForEach(
+  rows: string,
+  job: { queue: string; payload: RawBuilder<unknown>; dedupeKey?: RawBuilder<string>; runAt?: RawBuilder<Date>; maxAttempts?: number },
+): RawBuilder<unknown> {
+  return sql`, ${sql.id(`${rows}_jobs`)} as (
+    insert into jobs (queue, payload, dedupe_key, state, run_at, max_attempts)
+    select ${job.queue}, ${job.payload}, ${job.dedupeKey ?? sql`null`}, 'pending', ${job.runAt ?? sql`now()`}, ${job.maxAttempts ?? defaultMaxAttempts}::int
+    from ${sql.table(rows)}
+    on conflict do nothing
+  )`;
+}
+
 export class JobQueue {
   private readonly clock: (() => Date) | undefined;
   private readonly metrics: JobMetrics | undefined;
