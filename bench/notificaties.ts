@@ -96,7 +96,7 @@ async function settled(stack: Stack, inbox: number, timeoutMs = 600_000): Promis
   for (;;) {
     const { rows } = await sql<{ stored: number; open: number; failed: number; sending: number; unsent: number }>`
       select (select count(*) from notification_inbox)::int as stored,
-        (select count(*) from jobs where state in ('pending', 'running'))::int as open,
+        (select count(*) from jobs where state in ('pending', 'running') and queue <> 'notificatie.delivery')::int as open,
         (select count(*) from jobs where state = 'failed')::int as failed,
         (select count(*) from notification_messages where state = 'sending')::int as sending,
         (select count(*) from notification_changes where message_group is null)::int as unsent`.execute(stack.voordeur.database.db);

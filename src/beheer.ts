@@ -1,11 +1,14 @@
 /**
  * `npm run beheer -- <command>`: what operators need to watch notifications.
- *   status          jobs per queue (pending, running, failed, age of the oldest) and messages per state
- *   failed          failed jobs with their reason, and messages Notify refused or that were not sent
+ *   status          jobs per queue (pending, running, failed, age of the oldest) and messages per
+ *                   channel, state and delivery status (what Notify said became of them)
+ *   failed          failed jobs with their reason, messages Notify refused or that were not sent,
+ *                   and messages that did not arrive (Notify's permanent-, temporary- or technical-failure)
  *   retry <job id>  puts a failed job back in the queue
  * Output never contains a BSN, an e-mail address or a phone number: people are keyed hashes.
  */
 import { ConfigError, loadConfig } from './config.ts';
+import { failures, status } from './features/notificaties/beheer.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { JobQueue } from './platform/queue/queue.ts';
@@ -16,24 +19,14 @@ try {
   const database = await openDatabase(config.database);
   await migrateToLatest(database.db);
   const queue = new JobQueue(database.db);
-  const db = database.db;
   switch (command) {
-    case 'status': {
-      console.table(await queue.stats());
-      console.table(await db.selectFrom('notification_messages').select(['channel', 'state', (eb) => eb.fn.countAll<string>().as('messages')]).groupBy(['channel', 'state']).execute());
-      break;
-    }
+    case 'status':
     case 'failed': {
-      console.table((await queue.list('failed', { limit: 100 })).map((job) => ({ id: job.id, queue: job.queue, attempts: job.attempts, reason: job.lastError, since: job.createdAt.toISOString() })));
-      console.table(
-        await db
-          .selectFrom('notification_messages')
-          .select(['id', 'channel', 'state', 'reason', 'created_at'])
-          .where('state', 'in', ['failed', 'sending'])
-          .orderBy('created_at', 'desc')
-          .limit(100)
-          .execute(),
-      );
+      const { jobs, messages } = command === 'status' ? await status(database.db, queue) : await failures(database.db, queue);
+      console.log('Jobs');
+      console.table(jobs);
+      console.log('Messages');
+      console.table(messages);
       break;
     }
     case 'retry': {

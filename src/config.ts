@@ -149,6 +149,7 @@ const schema = z
     NOTIFY_TEMPLATE_EMAIL_CHANGE_EN: z.string().uuid('must be the UUID of a Notify e-mail template').optional(),
     NOTIFY_TEMPLATE_SMS_CHANGE_EN: z.string().uuid('must be the UUID of a Notify SMS template').optional(),
     NOTIFICATION_BUNDLE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+    NOTIFICATION_DELIVERY_CHECK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
     WORKER_IN_PROCESS: bool.default(true),
     WORKER_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
     WORKER_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
@@ -256,6 +257,8 @@ export interface Config {
     /** By language; English falls back to Dutch when not set. */
     templates?: { nl: { email: string; sms: string }; en?: { email: string; sms: string } };
     bundleWindowMs: number;
+    /** How long after sending Notify is first asked what became of a message. */
+    deliveryCheckMs: number;
     workerInProcess: boolean;
     /** First wait before a failed job is tried again; it doubles each time, up to an hour. */
     retryBaseMs: number;
@@ -359,6 +362,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
             }
           : undefined,
       bundleWindowMs: env.NOTIFICATION_BUNDLE_SECONDS * 1000,
+      deliveryCheckMs: env.NOTIFICATION_DELIVERY_CHECK_SECONDS * 1000,
       workerInProcess: env.WORKER_IN_PROCESS,
       retryBaseMs: env.WORKER_RETRY_BASE_MS,
       worker: { leaseMs: env.WORKER_LEASE_MS, batchSize: env.WORKER_BATCH_SIZE, pollMs: env.WORKER_POLL_MS },

@@ -67,6 +67,10 @@ export interface NotifySimulator {
   waitFor(to: string, options?: { since?: Date; timeoutMs?: number }): Promise<SentMessage>;
   /** Forgets every message (the mailbox is empty again). */
   clear(): void;
+  /** What Notify says became of messages to `to`, from now on and for those still on their way
+   *  (default 'delivered'): e.g. 'permanent-failure' for an address that does not exist,
+   *  'sending' for messages not yet done. */
+  deliverAs(to: string, status: 'delivered' | 'sending' | 'permanent-failure' | 'temporary-failure' | 'technical-failure'): void;
   /** Extra delay before every API answer (ms). */
   setLatency(ms: number): void;
   /** 'none'; 'down' → 503 (a gateway's HTML page); 'error500' → 500 Notify error body;
@@ -193,6 +197,8 @@ export async function registerNotifySimulator(app: FastifyInstance, options: Not
   const authenticate = createNotifyAuthenticator(options.services);
   const faults = new Faults();
   const messages: StoredMessage[] = [];
+  /** By recipient key: the status messages to them get (deliverAs). */
+  const deliveries = new Map<string, string>();
   const waiters = new Set<{ key: string; resolve: (m: SentMessage) => void }>();
   /** Per request, after the onRequest hook: the authenticated service and the fault it met. */
   const requests = new WeakMap<FastifyRequest, { serviceId: string; fault: NotifyFault }>();
@@ -323,7 +329,7 @@ export async function registerNotifySimulator(app: FastifyInstance, options: Not
       ...(rendered.subject !== undefined ? { subject: rendered.subject } : {}),
       body: rendered.body,
       createdAt: clock(),
-      status: 'delivered',
+      status: deliveries.get(recipientKey(to)) ?? 'delivered',
       serviceId,
       recipientKey: recipientKey(to),
       ...(typeof body.one_click_unsubscribe_url === 'string' ? { oneClickUnsubscribeUrl: body.one_click_unsubscribe_url } : {}),
@@ -525,6 +531,11 @@ export async function registerNotifySimulator(app: FastifyInstance, options: Not
     },
     clear: () => {
       messages.length = 0;
+    },
+    deliverAs: (to, status) => {
+      const key = recipientKey(to);
+      deliveries.set(key, status);
+      for (const m of messages) if (m.recipientKey === key && m.status === 'sending') m.status = status;
     },
     setLatency: (ms) => {
       faults.latencyMs = Math.max(0, ms);

@@ -7,14 +7,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifyTemplates } from '../../simulators/data/notify-templates.ts';
 import { zgwDemo } from '../../simulators/data/zgw-demo.ts';
+import { failures } from '../../src/features/notificaties/beheer.ts';
 import { PreferencesStore } from '../../src/sources/voordeur/preferences.ts';
 import { IdentityKeys } from '../../src/platform/identity-keys.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 
 const bundleSeconds = 2;
+const deliveryCheckSeconds = 1;
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack({ NOTIFICATION_BUNDLE_SECONDS: String(bundleSeconds) });
+  stack = await startStack({ NOTIFICATION_BUNDLE_SECONDS: String(bundleSeconds), NOTIFICATION_DELIVERY_CHECK_SECONDS: String(deliveryCheckSeconds) });
 });
 afterAll(() => stack.close());
 
@@ -137,6 +139,43 @@ describe('Notificaties: from a new status to one e-mail', () => {
     const rows = await stack.voordeur.database.db.selectFrom('notification_messages').select(['channel', 'state', 'reason']).where('subject_key', '=', keys.subject(lotte)).execute();
     expect(rows).toEqual([{ channel: 'sms', state: 'failed', reason: expect.stringMatching(/^notify-400/) }]);
     expect(sms()).toHaveLength(before);
+    // The operator sees it in `npm run beheer -- failed`, without the number it was for.
+    const { messages } = await failures(stack.voordeur.database.db, stack.voordeur.notificaties.queue);
+    const listed = messages.find((m) => m.state === 'failed' && m.channel === 'sms');
+    expect(listed).toMatchObject({ reason: expect.stringMatching(/^notify-400/), delivery_status: null });
+    expect(JSON.stringify(messages)).not.toMatch(/06\d{8}|999990482/);
+  });
+
+  it('asks Notify later what became of a message, and shows the operator one that did not arrive', async () => {
+    const keys = new IdentityKeys(stack.voordeur.config.identityKeySecret);
+    const fatima = { to: 'fatima.elamrani@example.nl', key: keys.subject({ type: 'persoon', bsn: '999991772' }) };
+    const karel = { to: 'k.deboer@example.nl', key: keys.subject({ type: 'persoon', bsn: '111222333' }) };
+    // (An earlier test switched Fatima's e-mail about zaken off.)
+    await new PreferencesStore(stack.voordeur.database.db, keys).set({ type: 'persoon', bsn: '999991772' }, { email: { zaak: true, taak: true, bericht: true }, sms: { zaak: false, taak: false, bericht: false } });
+    stack.notify.deliverAs(fatima.to, 'permanent-failure'); // the address does not exist (any more)
+    stack.notify.deliverAs(karel.to, 'sending'); // Notify is still busy with it
+    await stack.zgw.addStatus(zaak(231).uuid, 2);
+    await stack.zgw.addStatus(zaak(901).uuid, 2);
+    await settle();
+    const delivery = async (key: string) =>
+      (await stack.voordeur.database.db.selectFrom('notification_messages').select(['state', 'delivery_status']).where('subject_key', '=', key).orderBy('created_at', 'desc').executeTakeFirstOrThrow());
+    expect(await delivery(fatima.key)).toEqual({ state: 'sent', delivery_status: null }); // not asked yet
+    await new Promise((resolve) => setTimeout(resolve, deliveryCheckSeconds * 1000 + 200));
+    await settle();
+    expect(await delivery(fatima.key)).toEqual({ state: 'sent', delivery_status: 'permanent-failure' });
+    expect(await delivery(karel.key)).toEqual({ state: 'sent', delivery_status: 'sending' });
+    expect(stack.voordeur.logs.some((line) => line.includes('notification not delivered') && line.includes('permanent-failure') && !line.includes(fatima.to))).toBe(true);
+    const { messages } = await failures(stack.voordeur.database.db, stack.voordeur.notificaties.queue);
+    expect(messages.filter((m) => m.delivery_status === 'permanent-failure')).toHaveLength(1);
+    expect(JSON.stringify(messages)).not.toContain(fatima.to);
+
+    // Once Notify has delivered Karel's, the next question (after twice as long a wait) records it.
+    stack.notify.deliverAs(karel.to, 'delivered');
+    await new Promise((resolve) => setTimeout(resolve, 2 * deliveryCheckSeconds * 1000 + 200));
+    await settle();
+    expect(await delivery(karel.key)).toEqual({ state: 'sent', delivery_status: 'delivered' });
+    const metrics = await (await fetch(`${stack.url}/metrics`)).text();
+    expect(metrics).toMatch(/voordeur_notification_deliveries_total\{channel="email",status="permanent-failure"\} 1/);
   });
 
   it('tells a person about a new bericht, not about a bericht being opened', async () => {

@@ -7,8 +7,6 @@ import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 
-export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
-
 export async function testDatabase(): Promise<DatabaseHandle> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {

@@ -36,6 +36,7 @@ export function notificaties(config: Config, deps: { db: Db; metrics: Metrics; k
   const { db, metrics, keys, sources } = deps;
   const queue = new JobQueue(db, { metrics });
   const templates = config.notificaties.templates;
+  const deliveries = new client.Counter({ name: 'voordeur_notification_deliveries_total', help: 'What Notify said became of sent messages, by channel and status (delivered, permanent-failure, temporary-failure, technical-failure).', labelNames: ['channel', 'status'], registers: [metrics.registry] });
   const messages = new client.Counter({ name: 'voordeur_notification_messages_total', help: 'Messages about changes, by channel and end state (sent, failed, skipped).', labelNames: ['channel', 'state'], registers: [metrics.registry] });
   const pipeline = new NotificationPipeline({
     db,
@@ -54,8 +55,10 @@ export function notificaties(config: Config, deps: { db: Db; metrics: Metrics; k
     },
     log: deps.log,
     count: (channel, state) => messages.inc({ channel, state }),
+    deliveryCheckMs: config.notificaties.deliveryCheckMs,
+    countDelivery: (channel, status) => deliveries.inc({ channel, status }),
   });
-  const worker = new Worker(queue, { [queues.resolve]: (jobs) => pipeline.resolve(jobs), [queues.send]: (jobs) => pipeline.send(jobs) }, {
+  const worker = new Worker(queue, { [queues.resolve]: (jobs) => pipeline.resolve(jobs), [queues.send]: (jobs) => pipeline.send(jobs), [queues.delivery]: (jobs) => pipeline.checkDelivery(jobs) }, {
     log: deps.log,
     metrics,
     backoff: { baseMs: config.notificaties.retryBaseMs, maxMs: 3_600_000 },

@@ -34,7 +34,12 @@ import { belongsTo, type ObjectenApi } from '../../sources/objecten/objecten.ts'
 import { channels, type Channel, type Preferences, type Topic } from '../../sources/voordeur/preferences.ts';
 import { notificatieHash, type Notificatie } from './notificatie.ts';
 
-export const queues = { resolve: 'notificatie.resolve', send: 'notificatie.send' } as const;
+export const queues = { resolve: 'notificatie.resolve', send: 'notificatie.send', delivery: 'notificatie.delivery' } as const;
+
+/** Notify's statuses of a message still on its way; any other is final. */
+const onItsWay = new Set(['created', 'sending', 'pending']);
+/** Notify's statuses of a message that did not arrive. */
+export const notDelivered = ['permanent-failure', 'temporary-failure', 'technical-failure'];
 
 /** One thing that changed for one person. */
 export interface Change {
@@ -51,7 +56,9 @@ export interface PipelineDeps {
   objecten?: { api: ObjectenApi; taak?: string; bericht?: string };
   preferences: { get(subject: Subject): Promise<Preferences>; language(subject: Subject): Promise<Lang> };
   contacts?: { adressen(subject: Subject): Promise<DigitaalAdres[]> };
-  notify?: { client: Pick<Notify, 'sendEmail' | 'sendSms' | 'sentWithReference'>; templates: { nl: Templates; en?: Templates } };
+  notify?: { client: Pick<Notify, 'sendEmail' | 'sendSms' | 'sentWithReference' | 'status'>; templates: { nl: Templates; en?: Templates } };
+  /** How long after sending Notify is first asked what became of a message; each next time twice as long. */
+  deliveryCheckMs: number;
   /** Changes for one person within this time after a message are bundled into the next one. */
   bundleWindowMs: number;
   /** How long a message being sent is its worker's: more than its two Notify calls (look-up and send) can take. */
@@ -61,6 +68,8 @@ export interface PipelineDeps {
   log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
   /** Counts each message's end state (metrics). */
   count?: (channel: Channel, state: 'sent' | 'failed' | 'skipped') => void;
+  /** Counts what Notify said became of sent messages (metrics). */
+  countDelivery?: (channel: Channel, status: string) => void;
 }
 
 type Lang = 'nl' | 'en';
@@ -359,7 +368,7 @@ export class NotificationPipeline {
       if (!content) {
         const earlier = await notify.client.sentWithReference(id);
         if (earlier) {
-          await db.updateTable('notification_messages').set({ state: 'sent', notify_id: earlier, sent_at: new Date() }).where('id', '=', id).execute();
+          await this.markSent(id, earlier);
           return;
         }
       }
@@ -376,7 +385,7 @@ export class NotificationPipeline {
           channel === 'email'
             ? await notify.client.sendEmail(templates.email, message.address, personalisation, id)
             : await notify.client.sendSms(templates.sms, message.address, personalisation, id);
-        await db.updateTable('notification_messages').set({ state: 'sent', notify_id: sent.id, sent_at: new Date() }).where('id', '=', id).execute();
+        await this.markSent(id, sent.id);
         this.deps.count?.(channel as Channel, 'sent');
       } catch (error) {
         if (!(error instanceof NotifyError) || error.retryable) {
@@ -400,6 +409,58 @@ export class NotificationPipeline {
       }
       throw error;
     }
+  }
+
+  /** Marks a message sent and, in the same statement, plans asking Notify later what became of it. */
+  private async markSent(id: string, notifyId: string): Promise<void> {
+    await sql`
+      with sent as (
+        update notification_messages set state = 'sent', notify_id = ${notifyId}, sent_at = now(), locked_until = null
+        where id = ${id} and state = 'sending'
+        returning id
+      )
+      ${jobsForEach('sent', {
+        queue: queues.delivery,
+        payload: sql`jsonb_build_object('messageId', id)`,
+        runAt: sql<Date>`now() + make_interval(secs => ${this.deps.deliveryCheckMs / 1000}::float8)`,
+        maxAttempts: 8,
+      })}
+      select id from sent`.execute(this.deps.db);
+  }
+
+  /**
+   * Job handler: asks Notify what became of sent messages and records it. A message still on its
+   * way is asked about again later (after twice as long a wait each time); one that did not
+   * arrive (an address that does not exist, a full inbox) is logged and counted, for beheer.
+   */
+  async checkDelivery(jobs: ClaimedJob[]): Promise<JobOutcome[]> {
+    const { db, notify } = this.deps;
+    const ids = jobs.map((job) => (job.payload as { messageId: string }).messageId);
+    const messages = new Map((await db.selectFrom('notification_messages').select(['id', 'channel', 'notify_id']).where('id', 'in', ids).execute()).map((m) => [m.id, m]));
+    const limit = pLimit(16);
+    return Promise.all(
+      jobs.map((job, i) =>
+        limit(async (): Promise<JobOutcome> => {
+          const message = messages.get(ids[i]!);
+          if (!message?.notify_id || !notify) return { ok: true };
+          let status: string;
+          try {
+            status = await notify.client.status(message.notify_id);
+          } catch (error) {
+            if (!(error instanceof NotifyError)) throw error;
+            if (error.retryable) return { ok: false, error: `notify: ${error.status ?? 'no answer'}` };
+            status = 'onbekend'; // Notify no longer knows it (it keeps messages for 7 days)
+          }
+          await db.updateTable('notification_messages').set({ delivery_status: status, delivery_checked_at: new Date() }).where('id', '=', message.id).execute();
+          if (onItsWay.has(status)) {
+            return { ok: false, error: `notify: still ${status}`, retryAt: new Date(Date.now() + this.deps.deliveryCheckMs * 2 ** job.attempts) };
+          }
+          this.deps.countDelivery?.(message.channel, status);
+          if (notDelivered.includes(status)) this.deps.log.warn({ message: message.id, channel: message.channel, status }, 'notification not delivered');
+          return { ok: true };
+        }),
+      ),
+    );
   }
 
   /** After a crash: the address and the words of a message that was recorded but perhaps not sent. */

@@ -129,6 +129,9 @@ export interface NotificationMessagesTable {
   sent_at: Timestamp | null;
   /** While 'sending': the worker sending it holds it until then. */
   locked_until: Timestamp | null;
+  /** Once sent: what Notify says became of it ('delivered', 'permanent-failure', …). */
+  delivery_status: string | null;
+  delivery_checked_at: Timestamp | null;
 }
 
 export interface SubjectLanguagesTable {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { openDatabase, type DatabaseHandle } from '../db/database.ts';
+import type { DatabaseHandle } from '../db/database.ts';
 import { Metrics } from '../http/metrics.ts';
-import { onPostgres, testDatabase } from '../../../test/support/database.ts';
+import { testDatabase } from '../../../test/support/database.ts';
 import { backoffMs, JobQueue, type ClaimedJob } from './queue.ts';
 import { Worker, type JobOutcome } from './worker.ts';
 
@@ -292,50 +292,5 @@ describe('a worker', () => {
     await stopped;
     const rows = await database.db.selectFrom('jobs').select('state').orderBy('id').execute();
     expect(rows.map((row) => row.state)).toEqual(['done', 'pending']);
-  });
-});
-
-/** Another connection pool on the test database's schema, as a separate worker process would have. */
-async function anotherPool(poolSize: number): Promise<DatabaseHandle> {
-  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db);
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.searchParams.set('options', `-c search_path=${rows[0]!.schema}`);
-  return openDatabase({ url: url.href, poolSize, pgliteDir: '' });
-}
-
-describe.runIf(onPostgres)('several workers on PostgreSQL', () => {
-  it('handle every one of 2,000 jobs exactly once', async () => {
-    const total = 2_000;
-    await new JobQueue(database.db).add(Array.from({ length: total }, (_, n) => ({ queue: 'send', payload: n })));
-    const handled = new Map<number, number>();
-    const perWorker = [0, 0, 0];
-    const pools = await Promise.all([1, 2, 3].map(() => anotherPool(4)));
-    const workers = pools.map(
-      (pool, w) =>
-        new Worker(
-          new JobQueue(pool.db),
-          {
-            send: async (jobs) => {
-              perWorker[w]! += jobs.length;
-              for (const job of jobs) handled.set(job.payload as number, (handled.get(job.payload as number) ?? 0) + 1);
-              await new Promise((resolve) => setTimeout(resolve, Math.random() * 5));
-              return jobs.map(() => ({ ok: true }));
-            },
-          },
-          { batchSize: 25, concurrency: 3, pollMs: 10, workerId: `w${w}`, log: silent },
-        ),
-    );
-    try {
-      for (const worker of workers) worker.start();
-      await Promise.all(workers.map((worker) => worker.drain()));
-      await Promise.all(workers.map((worker) => worker.stop()));
-    } finally {
-      await Promise.all(pools.map((pool) => pool.close()));
-    }
-    expect(handled.size).toBe(total);
-    expect([...handled.values()].every((count) => count === 1)).toBe(true);
-    expect(perWorker.every((count) => count > 0)).toBe(true);
-    const states = await database.db.selectFrom('jobs').select('state').distinct().execute();
-    expect(states).toEqual([{ state: 'done' }]);
   });
 });

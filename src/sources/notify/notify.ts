@@ -63,6 +63,20 @@ export class Notify {
     }
   }
 
+  /**
+   * What became of a message: Notify's status, e.g. 'sending', 'delivered', 'permanent-failure'
+   * (the address does not exist), 'temporary-failure' (a full inbox, a phone switched off) or
+   * 'technical-failure'.
+   */
+  async status(id: string): Promise<string> {
+    try {
+      const response = await this.options.metrics.timeSource('notify', () => this.client.getNotificationById(id) as Promise<{ data: { status: string } }>);
+      return response.data.status;
+    } catch (error) {
+      throw toNotifyError(error);
+    }
+  }
+
   private async send(call: () => Promise<{ data: { id: string } }>): Promise<SentNotification> {
     try {
       const response = await this.options.metrics.timeSource('notify', call);
