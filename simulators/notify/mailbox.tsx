@@ -6,6 +6,15 @@
  */
 import { Alert, Heading, Paragraph, renderPage } from '../shared/page.tsx';
 
+/** What Notify's statuses mean, in words. */
+const deliveryWords: Record<string, string> = {
+  delivered: 'Afgeleverd',
+  sending: 'Wordt verstuurd',
+  'permanent-failure': 'Niet afgeleverd: het adres bestaat niet',
+  'temporary-failure': 'Niet afgeleverd: de ontvanger was tijdelijk niet bereikbaar',
+  'technical-failure': 'Niet afgeleverd: technische storing',
+};
+
 export const simulatorName = 'NotifyNL-simulator';
 
 export interface MailboxMessage {
@@ -16,6 +25,8 @@ export interface MailboxMessage {
   body: string;
   reference: string | null;
   createdAt: Date;
+  /** Notify's status of the message, e.g. delivered. */
+  status: string;
 }
 
 const dutchTime = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'Europe/Amsterdam' });
@@ -62,6 +73,8 @@ function Message({ message }: { message: MailboxMessage }) {
             <dd>{message.subject}</dd>
           </>
         )}
+        <dt>Status bij Notify</dt>
+        <dd>{deliveryWords[message.status] ?? message.status}</dd>
         {message.reference !== null && (
           <>
             <dt>Referentie</dt>
