@@ -2,10 +2,12 @@
  * From a notification to at most one message per person and channel:
  *
  * 1. store: the callback stores the notification once (by the hash of its body) and, in the
- *    same transaction, queues a job to resolve it.
+ *    same statement, queues a job to resolve it; callbacks that arrive meanwhile are stored
+ *    together (group commit: on PostgreSQL the round trips, not the rows, are what costs).
  * 2. resolve: who is it about, and what changed? A new status of a zaak → its initiators; a new
  *    TaakV2 or Bericht object → its identificatie. Each (person, change) is stored once, whatever
- *    source reported it, and a send job is queued for the person (one pending at a time).
+ *    source reported it, and in the same statement a send job is queued for the person (one
+ *    pending at a time).
  * 3. send: the person's unsent changes go out as one message per channel they chose and have a
  *    confirmed address for: at once after a quiet period, else bundled at the end of the window.
  *    The changes are claimed and the message recorded as "sending" in one transaction, before
@@ -13,6 +15,9 @@
  *    message for `messageLeaseMs`, longer than its Notify calls can take; only after that may
  *    another worker take it over (its worker died), and that one first asks Notify for the
  *    reference, so that a message Notify already has is never sent again.
+ *
+ * 4. delivery: some minutes later Notify is asked what became of each sent message (delivered,
+ *    or not: an address that does not exist, a full inbox), and that is recorded for beheer.
  *
  * Jobs may run more than once (a killed worker's job runs again), and two send jobs for one
  * person may run at once on two workers: every step is idempotent, and each change and each
