@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { DatabaseHandle } from '../db/database.ts';
 import { Metrics } from '../http/metrics.ts';
 import { testDatabase } from '../../../test/support/database.ts';
-import { backoffMs, JobQueue, type ClaimedJob } from './queue.ts';
+import { backoffMs, JobQueue, jobsForEach, type ClaimedJob } from './queue.ts';
 import { Worker, type JobOutcome } from './worker.ts';
 
 let database: DatabaseHandle;
@@ -123,6 +123,21 @@ describe('the job queue', () => {
     expect(await queue.claim(['mail'], 1, 30_000, 'w1')).toEqual([]);
   });
 
+
+  it('adds a job for each row of a statement in that statement, none for a key already waiting', async () => {
+    const queue = new JobQueue(database.db);
+    await queue.add([{ queue: 'send', payload: { k: 'b', first: true }, dedupeKey: 'b' }]);
+    await sql`
+      with people as (select * from (values ('a'), ('b'), ('c')) as v(k))
+      ${jobsForEach('people', { queue: 'send', payload: sql`jsonb_build_object('k', k)`, dedupeKey: sql<string>`k`, maxAttempts: 3 })}
+      select 1`.execute(database.db);
+    const jobs = await queue.claim(['send'], 10, 30_000, 'w1');
+    expect(jobs.map((job) => [job.payload, job.maxAttempts]).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)))).toEqual([
+      [{ k: 'a' }, 3],
+      [{ k: 'b', first: true }, 8],
+      [{ k: 'c' }, 3],
+    ]);
+  });
 
   it('tries a job again at the moment its handler names instead of after the backoff', async () => {
     const clock = { now: start };
