@@ -5,7 +5,7 @@ import * as m0003 from './0003_taken.ts';
 import * as m0004 from './0004_jobs.ts';
 import * as m0005 from './0005_notificaties.ts';
 import * as m0006 from './0006_subject_language.ts';
-import * as m0007 from './0007_message_delivery.ts';
+import * as m0007 from './0007_notification_delivery.ts';
 
 export const migrations = {
   '0001_sessions': m0001,
@@ -14,5 +14,5 @@ export const migrations = {
   '0004_jobs': m0004,
   '0005_notificaties': m0005,
   '0006_subject_language': m0006,
-  '0007_message_delivery': m0007,
+  '0007_notification_delivery': m0007,
 };

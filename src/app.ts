@@ -39,6 +39,7 @@ import { SessionStore } from './platform/session/store.ts';
 import { connectSources, type Sources } from './sources/index.ts';
 import { OgonePayments } from './sources/ogone/ogone.ts';
 import { ContactConfirmations } from './sources/voordeur/contact-confirmations.ts';
+import { Deliveries } from './sources/voordeur/deliveries.ts';
 import { PreferencesStore } from './sources/voordeur/preferences.ts';
 
 export interface Voordeur {
@@ -158,6 +159,7 @@ function gegevensService(config: Config, sources: Sources, deps: { database: Dat
     {
       preferences: new PreferencesStore(deps.database.db, deps.identityKeys),
       confirmations: new ContactConfirmations(deps.database.db, deps.identityKeys, config.contactCodes),
+      deliveries: new Deliveries(deps.database.db, deps.identityKeys),
       processingLog: deps.processingLog,
     },
     { sender, ttlSeconds: config.contactCodes.ttlSeconds },

@@ -22,6 +22,11 @@ export class IdentityKeys {
     return subjectKey({ type: 'persoon', bsn }, this.secret);
   }
 
+  /** The keyed hash of an e-mail address (whatever its case) or a phone number. */
+  address(adres: string): string {
+    return createHmac('sha256', this.secret).update(`adres:${adres.trim().toLowerCase()}`).digest('base64url');
+  }
+
   /**
    * The subject encrypted (AES-256-GCM, a key derived from the same secret), for the short time
    * Voordeur must know who someone is without them being logged in: between a notification and

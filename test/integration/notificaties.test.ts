@@ -10,6 +10,7 @@ import { zgwDemo } from '../../simulators/data/zgw-demo.ts';
 import { failures } from '../../src/features/notificaties/beheer.ts';
 import { PreferencesStore } from '../../src/sources/voordeur/preferences.ts';
 import { IdentityKeys } from '../../src/platform/identity-keys.ts';
+import { loginOverHttp } from '../support/http-browser.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 
 const bundleSeconds = 2;
@@ -169,13 +170,32 @@ describe('Notificaties: from a new status to one e-mail', () => {
     expect(messages.filter((m) => m.delivery_status === 'permanent-failure')).toHaveLength(1);
     expect(JSON.stringify(messages)).not.toContain(fatima.to);
 
-    // Once Notify has delivered Karel's, the next question (after twice as long a wait) records it.
+    // Fatima is told in Mijn gegevens, next to the address; Karel, whose message is on its way, is not.
+    const contactBlock = async (bsn: string) => {
+      const page = await (await loginOverHttp(stack.url, { bsn })).request(`${stack.url}/gegevens`);
+      return page.body.split('id="contact-title"')[1]!.split('</section>')[0]!;
+    };
+    const warning = 'onze laatste e-mail naar dit adres kwam niet aan';
+    expect(await contactBlock('999991772')).toContain(warning);
+    expect(await contactBlock('111222333')).not.toContain(warning);
+
+        // Once Notify has delivered Karel's, the next question (after twice as long a wait) records it.
     stack.notify.deliverAs(karel.to, 'delivered');
     await new Promise((resolve) => setTimeout(resolve, 2 * deliveryCheckSeconds * 1000 + 200));
     await settle();
     expect(await delivery(karel.key)).toEqual({ state: 'sent', delivery_status: 'delivered' });
     const metrics = await (await fetch(`${stack.url}/metrics`)).text();
     expect(metrics).toMatch(/voordeur_notification_deliveries_total\{channel="email",status="permanent-failure"\} 1/);
+
+    // A later message to Fatima's address arrives (the bounce was passing): she is no longer told.
+    stack.notify.deliverAs(fatima.to, 'delivered');
+    await new Promise((resolve) => setTimeout(resolve, bundleSeconds * 1000));
+    await stack.zgw.addStatus(zaak(231).uuid, 3);
+    await settle();
+    await new Promise((resolve) => setTimeout(resolve, deliveryCheckSeconds * 1000 + 200));
+    await settle();
+    expect(await delivery(fatima.key)).toEqual({ state: 'sent', delivery_status: 'delivered' });
+    expect(await contactBlock('999991772')).not.toContain(warning);
   });
 
   it('tells a person about a new bericht, not about a bericht being opened', async () => {

@@ -94,7 +94,7 @@ export function registerGegevens(app: FastifyInstance, deps: { service: Gegevens
         )}
         {overview.persoon && <PersoonBlock t={t} lang={request.lang} persoon={overview.persoon} />}
         {overview.bedrijf && <BedrijfBlock t={t} bedrijf={overview.bedrijf} />}
-        <ContactBlock t={t} adressen={overview.adressen} />
+        <ContactBlock t={t} adressen={overview.adressen} undeliverable={overview.undeliverable} />
         {form?.failed && <Alert type="error" role="alert">{t('contact.saveFailed')}</Alert>}
         <PreferencesBlock t={t} csrfToken={request.session!.csrfToken} preferences={form?.preferences ?? overview.preferences} verified={verified} errors={form?.errors ?? []} />
         <ContactmomentenBlock t={t} lang={request.lang} contactmomenten={overview.contactmomenten} />

@@ -11,6 +11,7 @@ import { whenAvailable, type Availability } from '../../sources/http.ts';
 import type { KlantcontactDetail } from '../../sources/klantinteracties/klantinteracties.ts';
 import { NotifyError } from '../../sources/notify/notify.ts';
 import type { ContactConfirmations, VerifyOutcome } from '../../sources/voordeur/contact-confirmations.ts';
+import type { Deliveries } from '../../sources/voordeur/deliveries.ts';
 import { channels, type Channel, type Preferences, type PreferencesStore } from '../../sources/voordeur/preferences.ts';
 
 export type ContactKind = DigitaalAdres['soort'];
@@ -46,6 +47,8 @@ export interface GegevensOverview {
   bedrijf?: Availability<Bedrijf | null>;
   adressen?: Availability<DigitaalAdres[]>;
   contactmomenten?: Availability<Contactmoment[]>;
+  /** Addresses of theirs that our last message to did not reach (Notify: permanent-failure). */
+  undeliverable: DigitaalAdres[];
   preferences: Preferences;
 }
 
@@ -87,7 +90,7 @@ const sameAddress = (kind: ContactKind, a: string, b: string) => (kind === 'emai
 export class GegevensService {
   constructor(
     private readonly sources: { brp?: PersonRegister; kvk?: CompanyRegister; contacts?: ContactRegister },
-    private readonly stores: { preferences: PreferencesStore; confirmations: ContactConfirmations; processingLog: ProcessingLog },
+    private readonly stores: { preferences: PreferencesStore; confirmations: ContactConfirmations; processingLog: ProcessingLog; deliveries: Deliveries },
     private readonly codes: { sender?: CodeSender; ttlSeconds: number },
   ) {}
 
@@ -115,10 +118,14 @@ export class GegevensService {
     if (contact && !contact.unavailable) {
       read.push({ action: 'lezen', category: 'contactgegevens', source: 'klantinteracties' }, { action: 'lezen', category: 'contactmomenten', source: 'klantinteracties' });
     }
-    await this.stores.processingLog.record(identity, read, requestId);
+    const [undeliverable] = await Promise.all([
+      contact && !contact.unavailable ? this.stores.deliveries.undeliverable(subject, contact.value.adressen) : [],
+      this.stores.processingLog.record(identity, read, requestId),
+    ]);
     return {
       persoon,
       bedrijf,
+      undeliverable,
       adressen: contact && (contact.unavailable ? contact : { unavailable: false, value: contact.value.adressen }),
       contactmomenten: contact && (contact.unavailable ? contact : { unavailable: false, value: contact.value.contactmomenten }),
       preferences,

@@ -170,7 +170,7 @@ export function BedrijfBlock({ t, bedrijf }: { t: Translate; bedrijf: Availabili
   );
 }
 
-export function ContactBlock({ t, adressen }: { t: Translate; adressen: Availability<DigitaalAdres[]> | undefined }) {
+export function ContactBlock({ t, adressen, undeliverable = [] }: { t: Translate; adressen: Availability<DigitaalAdres[]> | undefined; undeliverable?: DigitaalAdres[] }) {
   if (!adressen) return null;
   return (
     <section class="voordeur-block" aria-labelledby="contact-title">
@@ -189,6 +189,12 @@ export function ContactBlock({ t, adressen }: { t: Translate; adressen: Availabi
                   {adres ? (
                     <>
                       {adres.adres} {!adres.geverifieerd && <span class="voordeur-secondary">{t('contact.unverified')}</span>}
+                      {undeliverable.some((u) => u.uuid === adres.uuid) && (
+                        <>
+                          <br />
+                          <strong>{t('contact.undeliverable.label')}</strong> {t(`contact.undeliverable.${kind}` as MessageKey)}
+                        </>
+                      )}
                     </>
                   ) : (
                     <span class="voordeur-secondary">{t('contact.none')}</span>

@@ -332,6 +332,7 @@ export class NotificationPipeline {
             reason: p.reason ?? null,
             changes: rows.length,
             locked_until: p.address ? this.holdUntil() : null,
+            address_key: p.address ? this.deps.keys.address(p.address) : null,
           })),
         )
         .execute();

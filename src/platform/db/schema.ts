@@ -132,6 +132,8 @@ export interface NotificationMessagesTable {
   /** Once sent: what Notify says became of it ('delivered', 'permanent-failure', …). */
   delivery_status: string | null;
   delivery_checked_at: Timestamp | null;
+  /** The keyed hash of the address it went to (IdentityKeys.address). */
+  address_key: string | null;
 }
 
 export interface SubjectLanguagesTable {
