@@ -65,7 +65,7 @@ export class SourceClient {
   async getJson<S extends z.ZodType>(url: string, schema: S): Promise<z.output<S> | null> {
     return this.call(url, { method: 'GET' }, async (response) => {
       if (response.statusCode === 404) {
-        await response.body.dump().catch(() => undefined);
+        await discard(response);
         return null;
       }
       return this.parse(response, schema);
@@ -85,7 +85,7 @@ export class SourceClient {
   /** DELETE a resource; false when the source says it was not there (404). */
   async delete(url: string): Promise<boolean> {
     return this.call(url, { method: 'DELETE' }, async (response) => {
-      await response.body.dump().catch(() => undefined);
+      await discard(response);
       if (response.statusCode === 404) return false;
       if (response.statusCode >= 400 && response.statusCode < 500) throw new SourceRejectedError(this.name, response.statusCode, undefined);
       if (response.statusCode < 200 || response.statusCode >= 300) throw new SourceUnavailableError(this.name, 'status', `HTTP ${response.statusCode}`);
@@ -106,11 +106,11 @@ export class SourceClient {
   async download(url: string): Promise<DownloadResponse | null> {
     return this.call(url, { method: 'GET', stream: true }, async (response) => {
       if (response.statusCode === 404) {
-        await response.body.dump().catch(() => undefined);
+        await discard(response);
         return null;
       }
       if (response.statusCode < 200 || response.statusCode >= 300) {
-        await response.body.dump().catch(() => undefined);
+        await discard(response);
         throw new SourceUnavailableError(this.name, 'status', `HTTP ${response.statusCode}`);
       }
       const length = header(response, 'content-length');
@@ -145,7 +145,7 @@ export class SourceClient {
         // 401/403/412 mean Voordeur's credentials or headers are not accepted: for the person it is the same outage.
         // A redirect is not followed: a source is configured by its real address.
         if (status >= 500 || status === 401 || status === 403 || status === 412 || (status >= 300 && status < 400)) {
-          await response.body.dump().catch(() => undefined);
+          await discard(response);
           throw new SourceUnavailableError(name, 'status', `HTTP ${status}`);
         }
         if (request.stream) {
@@ -166,7 +166,7 @@ export class SourceClient {
 
   private async parse<S extends z.ZodType>(response: Dispatcher.ResponseData, schema: S): Promise<z.output<S>> {
     if (response.statusCode < 200 || response.statusCode >= 300) {
-      await response.body.dump().catch(() => undefined);
+      await discard(response);
       throw new SourceUnavailableError(this.name, 'status', `HTTP ${response.statusCode}`);
     }
     let json: unknown;
@@ -183,6 +183,11 @@ export class SourceClient {
     }
     return parsed.data;
   }
+}
+
+/** Reads an answer's body away unread, so that its connection can be used again. */
+async function discard(response: Dispatcher.ResponseData): Promise<void> {
+  await response.body.dump().catch(() => undefined);
 }
 
 function header(response: Dispatcher.ResponseData, name: string): string | undefined {

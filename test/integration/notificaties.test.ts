@@ -179,7 +179,7 @@ describe('Notificaties: from a new status to one e-mail', () => {
     expect(await contactBlock('999991772')).toContain(warning);
     expect(await contactBlock('111222333')).not.toContain(warning);
 
-        // Once Notify has delivered Karel's, the next question (after twice as long a wait) records it.
+    // Once Notify has delivered Karel's, the next question (after twice as long a wait) records it.
     stack.notify.deliverAs(karel.to, 'delivered');
     await new Promise((resolve) => setTimeout(resolve, 2 * deliveryCheckSeconds * 1000 + 200));
     await settle();

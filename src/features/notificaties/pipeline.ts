@@ -83,6 +83,13 @@ interface Templates {
   sms: string;
 }
 
+/** What a message says and where it goes. */
+interface MessageContent {
+  address: string;
+  topics: Set<Topic>;
+  lang: Lang;
+}
+
 const addressChannel: Record<DigitaalAdres['soort'], Channel> = { email: 'email', telefoonnummer: 'sms' };
 
 const topicWords: Record<Lang, Record<Topic, string> & { and: string }> = {
@@ -108,6 +115,9 @@ function memoize(): Memo {
   };
 }
 
+/** A length of time in SQL. */
+const interval = (ms: number) => sql`make_interval(secs => ${ms / 1000}::float8)`;
+
 type Stored = 'stored' | 'duplicate';
 
 export class NotificationPipeline {
@@ -127,12 +137,11 @@ export class NotificationPipeline {
     const firstOfHash = new Map<string, number>();
     hashes.forEach((hash, i) => firstOfHash.has(hash) || firstOfHash.set(hash, i));
     const unique = [...firstOfHash].map(([hash, i]) => ({ hash, n: batch[i]! }));
-    const column = (value: (u: (typeof unique)[number]) => string) => unique.map(value);
     const { rows } = await sql<{ body_hash: string }>`
       with stored as (
         insert into notification_inbox (body_hash, kanaal, resource, actie, resource_url, body)
-        select * from unnest(${column((u) => u.hash)}::text[], ${column((u) => u.n.kanaal)}::text[], ${column((u) => u.n.resource)}::text[],
-          ${column((u) => u.n.actie)}::text[], ${column((u) => u.n.resourceUrl)}::text[], ${column((u) => JSON.stringify(u.n))}::jsonb[])
+        select * from unnest(${unique.map((u) => u.hash)}::text[], ${unique.map((u) => u.n.kanaal)}::text[], ${unique.map((u) => u.n.resource)}::text[],
+          ${unique.map((u) => u.n.actie)}::text[], ${unique.map((u) => u.n.resourceUrl)}::text[], ${unique.map((u) => JSON.stringify(u.n))}::jsonb[])
         on conflict (body_hash) do nothing
         returning id, body_hash
       )
@@ -209,13 +218,11 @@ export class NotificationPipeline {
       const key = keys.subject(change.subject);
       return { key, change: change.key, topic: change.topic, sealed: sealedOnce(key, () => keys.seal(change.subject)), inbox: change.inboxId ?? null };
     });
-    const column = <T>(value: (row: (typeof rows)[number]) => T) => rows.map(value);
-    const window = sql`make_interval(secs => ${this.deps.bundleWindowMs / 1000}::float8)`;
     await sql`
       with new as (
         insert into notification_changes (subject_key, change_key, topic, subject_sealed, inbox_id)
-        select * from unnest(${column((r) => r.key)}::text[], ${column((r) => r.change)}::text[], ${column((r) => r.topic)}::text[],
-          ${column((r) => r.sealed)}::text[], ${column((r) => r.inbox)}::bigint[])
+        select * from unnest(${rows.map((r) => r.key)}::text[], ${rows.map((r) => r.change)}::text[], ${rows.map((r) => r.topic)}::text[],
+          ${rows.map((r) => r.sealed)}::text[], ${rows.map((r) => r.inbox)}::bigint[])
         on conflict (subject_key, change_key) do nothing
         returning subject_key
       ), people as (
@@ -227,7 +234,7 @@ export class NotificationPipeline {
         queue: queues.send,
         payload: sql`jsonb_build_object('subjectKey', subject_key)`,
         dedupeKey: sql<string>`subject_key`,
-        runAt: sql<Date>`greatest(now(), coalesce(last_message + ${window}, now()))`,
+        runAt: sql<Date>`greatest(now(), coalesce(last_message + ${interval(this.deps.bundleWindowMs)}, now()))`,
         maxAttempts: 10,
       })}
       select count(*) from new`.execute(db);
@@ -345,7 +352,7 @@ export class NotificationPipeline {
   }
 
   private holdUntil() {
-    return sql<Date>`now() + make_interval(secs => ${this.deps.messageLeaseMs / 1000}::float8)`;
+    return sql<Date>`now() + ${interval(this.deps.messageLeaseMs)}`;
   }
 
   /** Per channel: the address to send to, or why not. */
@@ -360,52 +367,17 @@ export class NotificationPipeline {
   }
 
   /**
-   * Sends one recorded message. Without `content` it is one taken over from a worker that died:
-   * unless Notify already has it (by reference), it is sent to the address looked up again.
-   * When it cannot be sent now, the hold on it ends at once, so that the next try need not wait
-   * for it; except when Notify did not answer the send: it may still take the message, so the
-   * next try waits for the hold to end and then asks Notify first.
+   * Sends one recorded message. When it cannot be sent now, the hold on it ends at once, so that
+   * the next try need not wait for it; except when Notify did not answer: it may still take the
+   * message, so the next try waits for the hold to end and then asks Notify first.
    */
-  private async deliver(id: string, channel: string, content: { address: string; topics: Set<Topic>; lang: Lang } | undefined, group: string): Promise<void> {
-    const { db, notify } = this.deps;
-    if (!notify) return;
-    let sendUnanswered = false;
+  private async deliver(id: string, channel: string, content: MessageContent | undefined, group: string): Promise<void> {
     try {
-      if (!content) {
-        const earlier = await notify.client.sentWithReference(id);
-        if (earlier) {
-          await this.markSent(id, earlier);
-          return;
-        }
-      }
-      const message = content ?? (await this.recover(group, channel));
-      if (!message) {
-        await db.updateTable('notification_messages').set({ state: 'failed', reason: 'onderwerp-onbekend' }).where('id', '=', id).execute();
-        return;
-      }
-      const templates = (message.lang === 'en' && notify.templates.en) || notify.templates.nl;
-      const lang: Lang = templates === notify.templates.en ? 'en' : 'nl';
-      const personalisation = { wat: whatChanged(message.topics, lang), portaal: this.deps.portal.name[lang], adres: this.deps.portal.address };
-      try {
-        const sent =
-          channel === 'email'
-            ? await notify.client.sendEmail(templates.email, message.address, personalisation, id)
-            : await notify.client.sendSms(templates.sms, message.address, personalisation, id);
-        await this.markSent(id, sent.id);
-        this.deps.count?.(channel as Channel, 'sent');
-      } catch (error) {
-        if (!(error instanceof NotifyError) || error.retryable) {
-          sendUnanswered = error instanceof NotifyError && error.status === undefined;
-          throw error;
-        }
-        // Refused for good (a bad address, a wrong template): recorded, visible in beheer, not retried.
-        await db.updateTable('notification_messages').set({ state: 'failed', reason: `notify-${error.status}${error.code ? `-${error.code}` : ''}` }).where('id', '=', id).execute();
-        this.deps.log.warn({ message: id, status: error.status, code: error.code }, 'notification refused by Notify');
-        this.deps.count?.(channel as Channel, 'failed');
-      }
+      await this.deliverOnce(id, channel, content, group);
     } catch (error) {
-      if (!sendUnanswered) {
-        await db
+      const unanswered = error instanceof NotifyError && error.status === undefined;
+      if (!unanswered) {
+        await this.deps.db
           .updateTable('notification_messages')
           .set({ locked_until: null })
           .where('id', '=', id)
@@ -415,6 +387,43 @@ export class NotificationPipeline {
       }
       throw error;
     }
+  }
+
+  /**
+   * Without `content` the message is one taken over from a worker that died: unless Notify
+   * already has it (by reference), it is sent to the address looked up again. A message Notify
+   * refuses for good (a bad address, a wrong template) is recorded as failed, not retried.
+   */
+  private async deliverOnce(id: string, channel: string, content: MessageContent | undefined, group: string): Promise<void> {
+    const { db, notify } = this.deps;
+    if (!notify) return;
+    if (!content) {
+      const earlier = await notify.client.sentWithReference(id);
+      if (earlier) return this.markSent(id, earlier);
+    }
+    const message = content ?? (await this.recover(group, channel));
+    if (!message) {
+      await db.updateTable('notification_messages').set({ state: 'failed', reason: 'onderwerp-onbekend' }).where('id', '=', id).execute();
+      return;
+    }
+    const templates = (message.lang === 'en' && notify.templates.en) || notify.templates.nl;
+    const lang: Lang = templates === notify.templates.en ? 'en' : 'nl';
+    const personalisation = { wat: whatChanged(message.topics, lang), portaal: this.deps.portal.name[lang], adres: this.deps.portal.address };
+    let sent: { id: string };
+    try {
+      sent =
+        channel === 'email'
+          ? await notify.client.sendEmail(templates.email, message.address, personalisation, id)
+          : await notify.client.sendSms(templates.sms, message.address, personalisation, id);
+    } catch (error) {
+      if (!(error instanceof NotifyError) || error.retryable) throw error;
+      await db.updateTable('notification_messages').set({ state: 'failed', reason: `notify-${error.status}${error.code ? `-${error.code}` : ''}` }).where('id', '=', id).execute();
+      this.deps.log.warn({ message: id, status: error.status, code: error.code }, 'notification refused by Notify');
+      this.deps.count?.(channel as Channel, 'failed');
+      return;
+    }
+    await this.markSent(id, sent.id);
+    this.deps.count?.(channel as Channel, 'sent');
   }
 
   /** Marks a message sent and, in the same statement, plans asking Notify later what became of it. */
@@ -428,7 +437,7 @@ export class NotificationPipeline {
       ${jobsForEach('sent', {
         queue: queues.delivery,
         payload: sql`jsonb_build_object('messageId', id)`,
-        runAt: sql<Date>`now() + make_interval(secs => ${this.deps.deliveryCheckMs / 1000}::float8)`,
+        runAt: sql<Date>`now() + ${interval(this.deps.deliveryCheckMs)}`,
         maxAttempts: 8,
       })}
       select id from sent`.execute(this.deps.db);
@@ -470,7 +479,7 @@ export class NotificationPipeline {
   }
 
   /** After a crash: the address and the words of a message that was recorded but perhaps not sent. */
-  private async recover(group: string, channel: string): Promise<{ address: string; topics: Set<Topic>; lang: Lang } | undefined> {
+  private async recover(group: string, channel: string): Promise<MessageContent | undefined> {
     const changes = await this.deps.db.selectFrom('notification_changes').select(['topic', 'subject_sealed']).where('message_group', '=', group).execute();
     const sealed = changes.find((c) => c.subject_sealed)?.subject_sealed;
     if (!sealed) return undefined;

@@ -123,7 +123,6 @@ describe('the job queue', () => {
     expect(await queue.claim(['mail'], 1, 30_000, 'w1')).toEqual([]);
   });
 
-
   it('adds a job for each row of a statement in that statement, none for a key already waiting', async () => {
     const queue = new JobQueue(database.db);
     await queue.add([{ queue: 'send', payload: { k: 'b', first: true }, dedupeKey: 'b' }]);
@@ -152,6 +151,7 @@ describe('the job queue', () => {
     clock.now += 1;
     expect(await queue.claim(['mail'], 1, 30_000, 'w1')).toMatchObject([{ id: job!.id, attempts: 2 }]);
   });
+
   it('caps the backoff', () => {
     for (let i = 0; i < 20; i++) {
       const delay = backoffMs(12, { baseMs: 1_000, maxMs: 5_000 });

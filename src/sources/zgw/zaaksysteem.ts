@@ -81,11 +81,12 @@ export interface NewDocument {
   inhoud: Buffer;
 }
 
-/** More pages than this of one person's zaken is not a person's list any more: stop there. */
 /** Made once: zod compiles a schema the first time it parses with it. */
 const zaakinformatieobjectenSchema = z.array(zaakinformatieobjectSchema);
 const statustypenSchema = z.array(statustypeSchema);
 const zaakMetBronorganisatieSchema = zaakSchema.extend({ bronorganisatie: z.string() });
+
+/** More pages than this of one person's zaken is not a person's list any more: stop there. */
 const MAX_PAGES = 20;
 
 type ZaakListQuery = NonNullable<ZakenOperations['zaak_list']['parameters']['query']>;
