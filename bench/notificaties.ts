@@ -12,9 +12,11 @@
  *     that backlog, to see what each side can do (not an end-to-end figure).
  * Printed per run: notifications a second end to end (first callback in → last Notify call out),
  * messages a second, callback latency p50/p99 under that load, and callback → Notify p50/p99 per
- * message (from the moment the first change in it came in at the callback,
- * notification_inbox.received_at, to Notify receiving it, its createdAt); messages Notify got
- * twice; and where the time went: source calls per notification, the in-process worker's time
+ * notification (from the moment it came in at the callback, notification_inbox.received_at, to
+ * Notify receiving the message that carried its change, createdAt there: how long until the
+ * person is told), and per message the wait of its oldest notification (p50 and the longest:
+ * a message carries all of a person's changes since the one before, so there are few of them);
+ * messages Notify got twice; and where the time went: source calls per notification, the in-process worker's time
  * per queue and in each source (from Voordeur's /metrics), how busy the benchmark's own event
  * loop was (it holds the simulators and Voordeur).
  * Targets: ≥ 2,000 notifications/s end to end; p99 callback → Notify < 1 s.
@@ -64,7 +66,10 @@ interface Result {
   /** Notify calls for a message Notify already had. */
   twice: number;
   messagesPerSecond: number;
+  /** Each notification's callback → the Notify call for the message that carried it. */
   toNotify: { p50: number; p99: number };
+  /** Each message's oldest notification → Notify. */
+  messageWait: { p50: number; max: number };
   profile: string[];
 }
 
@@ -131,7 +136,10 @@ async function histograms(stack: Stack): Promise<{ sources: Sums; jobs: Sums }> 
 const difference = (after: Sums, before: Sums) =>
   [...after].map(([key, a]) => ({ key, sum: a.sum - (before.get(key)?.sum ?? 0), count: a.count - (before.get(key)?.count ?? 0) })).filter((d) => d.count > 0);
 
-/** What the in-process worker spent its time on between two readings of /metrics, over `seconds`. */
+/**
+ * What the in-process worker spent its time on between two readings of /metrics, against the
+ * measured span (jobs that only wait to check on a message held by another batch run after it).
+ */
 function workerProfile(before: { sources: Sums; jobs: Sums }, after: { sources: Sums; jobs: Sums }, seconds: number): string[] {
   return [
     `in-process worker, handler time per queue (two batches in hand at a time, so it can exceed 100%): ${difference(after.jobs, before.jobs)
@@ -162,33 +170,33 @@ async function run(name: string, options: { extraWorkers?: number; stagesApart?:
     const metricsBefore = await histograms(stack);
     const elu = performance.eventLoopUtilization();
 
-    const startedMono = performance.now();
     const callbacks = await load(stack, total, warmUp);
-    const callbacksSeconds = callbacks.seconds;
     const workStarted = Date.now();
     if (options.stagesApart) inProcess.start();
     await settled(stack, warmUp + total);
-    const seconds = (performance.now() - startedMono) / 1000;
     const busy = performance.eventLoopUtilization(elu);
     const metricsAfter = await histograms(stack);
     if (options.stagesApart) await inProcess.stop();
 
-    // Per message: the first of its changes at the callback → Notify.
-    const { rows } = await sql<{ id: string; first: Date }>`
-      select m.id, min(i.received_at) as first
-      from notification_messages m
-      join notification_changes c on c.message_group = m.message_group
-      join notification_inbox i on i.id = c.inbox_id
-      where m.state = 'sent' and i.id > ${lastWarm}
-      group by m.id`.execute(db);
-    const firstIn = new Map(rows.map((r) => [r.id, new Date(r.first).getTime()]));
+    // Per measured notification: the message that carried its change, and when it came in at the callback.
+    const { rows } = await sql<{ message: string; received: Date }>`
+      select m.id as message, i.received_at as received
+      from notification_inbox i
+      join notification_changes c on c.inbox_id = i.id
+      join notification_messages m on m.message_group = c.message_group
+      where m.state = 'sent' and i.id > ${lastWarm}`.execute(db);
+    if (rows.length !== total) throw new Error(`${rows.length} of ${total} notifications in a sent message`);
+    const firstIn = new Map<string, number>();
+    for (const r of rows) firstIn.set(r.message, Math.min(firstIn.get(r.message) ?? Infinity, new Date(r.received).getTime()));
     const received = stack.notify.sent().filter((m) => m.templateId === notifyTemplates.emailChange.id && m.reference !== null && firstIn.has(m.reference));
     // A message Notify got more than once is a person getting the same e-mail twice: counted, and timed by its first arrival.
     const first = new Map<string, number>();
     for (const m of received) if (!first.has(m.reference!)) first.set(m.reference!, m.createdAt.getTime());
     if (first.size !== firstIn.size) throw new Error(`${firstIn.size} messages recorded as sent, ${first.size} of them at Notify`);
     const lastOut = Math.max(...first.values());
-    const toNotify = [...first].map(([reference, at]) => at - firstIn.get(reference)!).sort((a, b) => a - b);
+    const ascending = (values: number[]) => values.sort((a, b) => a - b);
+    const perNotification = ascending(rows.map((r) => first.get(r.message)! - new Date(r.received).getTime()));
+    const perMessage = ascending([...first].map(([reference, at]) => at - firstIn.get(reference)!));
     // Timed by the clock of the machine, from the first measured notification stored (not from
     // starting the load process) to the last one stored, and to the last message at Notify.
     const inbox = await db
@@ -208,10 +216,11 @@ async function run(name: string, options: { extraWorkers?: number; stagesApart?:
       messages: first.size,
       twice: received.length - first.size,
       messagesPerSecond: first.size / span,
-      toNotify: { p50: percentile(toNotify, 50), p99: percentile(toNotify, 99) },
+      toNotify: { p50: percentile(perNotification, 50), p99: percentile(perNotification, 99) },
+      messageWait: { p50: percentile(perMessage, 50), max: perMessage.at(-1)! },
       profile: [
         `source calls per notification: zgw ${(stack.zgw.requestCount() / total).toFixed(2)}, klantinteracties ${(stack.klantinteracties.requestCount() / total).toFixed(2)}, notify ${(stack.notify.requestCount() / total).toFixed(2)}`,
-        ...(workers.length === 0 ? workerProfile(metricsBefore, metricsAfter, options.stagesApart ? seconds - callbacksSeconds : seconds) : []),
+        ...(workers.length === 0 ? workerProfile(metricsBefore, metricsAfter, span) : []),
         `benchmark process (simulators, Voordeur): event loop ${(busy.utilization * 100).toFixed(0)}% busy`,
       ],
     };
@@ -236,6 +245,7 @@ row('callback latency p50 / p99 (ms)', (r) => `${r.callback.p50.toFixed(1)} / ${
 row('end to end (notifications/s)', (r) => (r === stages ? `(worker alone ${r.perSecond.toFixed(0)})` : r.perSecond.toFixed(0)));
 row('messages to Notify (/s)', (r) => `${r.messagesPerSecond.toFixed(0)} (${r.messages})`);
 row('callback → Notify p50 / p99 (ms)', (r) => (r === stages ? '–' : `${r.toNotify.p50.toFixed(0)} / ${r.toNotify.p99.toFixed(0)}`));
+row('oldest in a message p50 / max (ms)', (r) => (r === stages ? '–' : `${r.messageWait.p50.toFixed(0)} / ${r.messageWait.max.toFixed(0)}`));
 row('messages Notify got twice', (r) => String(r.twice));
 for (const r of all) for (const line of r.profile) console.log(`  [${r.name}] ${line}`);
 const doubled = all.filter((r) => r.twice > 0);

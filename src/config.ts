@@ -153,7 +153,8 @@ const schema = z
     WORKER_IN_PROCESS: bool.default(true),
     WORKER_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
     WORKER_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
-    WORKER_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(100),
+    WORKER_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(250),
+    WORKER_SEND_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(50),
     WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
     OGONE_URL: url.optional(),
     OGONE_ACCOUNTS: json(z.array(ogoneAccount).min(1), ogoneExample).optional(),
@@ -263,7 +264,8 @@ export interface Config {
     /** First wait before a failed job is tried again; it doubles each time, up to an hour. */
     retryBaseMs: number;
     /** How long claimed jobs are a worker's, how many it claims at a time, how long it waits when there are none. */
-    worker: { leaseMs: number; batchSize: number; pollMs: number };
+    /** `batchSize`: notifications resolved per batch; `sendBatchSize`: send (and delivery check) jobs per batch. */
+    worker: { leaseMs: number; batchSize: number; sendBatchSize: number; pollMs: number };
   };
   ogone?: { url: string; accounts: { pspid: string; shaIn: string; shaOut: string; algorithm: 'sha1' | 'sha256' | 'sha512' }[] };
   zaken: {
@@ -365,7 +367,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       deliveryCheckMs: env.NOTIFICATION_DELIVERY_CHECK_SECONDS * 1000,
       workerInProcess: env.WORKER_IN_PROCESS,
       retryBaseMs: env.WORKER_RETRY_BASE_MS,
-      worker: { leaseMs: env.WORKER_LEASE_MS, batchSize: env.WORKER_BATCH_SIZE, pollMs: env.WORKER_POLL_MS },
+      worker: { leaseMs: env.WORKER_LEASE_MS, batchSize: env.WORKER_BATCH_SIZE, sendBatchSize: env.WORKER_SEND_BATCH_SIZE, pollMs: env.WORKER_POLL_MS },
     },
     ogone: env.OGONE_URL && env.OGONE_ACCOUNTS ? { url: env.OGONE_URL, accounts: env.OGONE_ACCOUNTS } : undefined,
     contactCodes: { ttlSeconds: env.CONTACT_CODE_TTL_SECONDS, maxAttempts: env.CONTACT_CODE_MAX_ATTEMPTS, maxSendsPerHour: env.CONTACT_CODE_MAX_SENDS_PER_HOUR },

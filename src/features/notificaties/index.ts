@@ -58,13 +58,22 @@ export function notificaties(config: Config, deps: { db: Db; metrics: Metrics; k
     deliveryCheckMs: config.notificaties.deliveryCheckMs,
     countDelivery: (channel, status) => deliveries.inc({ channel, status }),
   });
+  const { batchSize, sendBatchSize, leaseMs, pollMs } = config.notificaties.worker;
   const worker = new Worker(queue, { [queues.resolve]: (jobs) => pipeline.resolve(jobs), [queues.send]: (jobs) => pipeline.send(jobs), [queues.delivery]: (jobs) => pipeline.checkDelivery(jobs) }, {
     log: deps.log,
     metrics,
     backoff: { baseMs: config.notificaties.retryBaseMs, maxMs: 3_600_000 },
-    // Two batches in hand: one is handled while the other waits for the database or a source.
+    leaseMs,
+    pollMs,
+    // Two batches in hand per lane: one is handled while the other waits for the database or a source.
     concurrency: 2,
-    ...config.notificaties.worker,
+    // Resolving apart from sending: a batch of sends waits for Notify, and must not hold up the
+    // notifications coming in, which go quicker per notification the more there are in a batch
+    // (each zaak's initiators are asked once per batch).
+    lanes: [
+      { queues: [queues.resolve], batchSize },
+      { queues: [queues.send, queues.delivery], batchSize: sendBatchSize },
+    ],
   });
   const received = new client.Counter({ name: 'voordeur_notifications_received_total', help: 'Notifications at the callback, by outcome (stored, duplicate, invalid, refused).', labelNames: ['outcome'], registers: [metrics.registry] });
   const housekeeping = async () => {

@@ -308,4 +308,80 @@ describe('a worker', () => {
     const rows = await database.db.selectFrom('jobs').select('state').orderBy('id').execute();
     expect(rows.map((row) => row.state)).toEqual(['done', 'pending']);
   });
+  it('claims each lane apart, in its own batch size: a slow queue does not hold up the others', async () => {
+    const queue = new JobQueue(database.db);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const handling = new Promise<void>((resolve) => (started = resolve));
+    const quick: number[][] = [];
+    let quickDone!: () => void;
+    const allQuick = new Promise<void>((resolve) => (quickDone = resolve));
+    const worker = new Worker(
+      queue,
+      {
+        slow: async (jobs) => {
+          started();
+          await gate;
+          return jobs.map(() => ({ ok: true }));
+        },
+        quick: async (jobs) => {
+          quick.push(jobs.map((job) => job.payload as number));
+          if (quick.flat().length === 5) quickDone();
+          return jobs.map(() => ({ ok: true }));
+        },
+      },
+      { pollMs: 10, log: silent, lanes: [{ queues: ['slow'], batchSize: 1 }, { queues: ['quick'], batchSize: 2 }] },
+    );
+    await queue.add([{ queue: 'slow', payload: 1 }, { queue: 'slow', payload: 2 }]);
+    worker.start();
+    await handling;
+    // Added while the slow batch is in hand: handled meanwhile, two at a time.
+    await queue.add([1, 2, 3, 4, 5].map((n) => ({ queue: 'quick', payload: n })));
+    worker.wake();
+    await allQuick;
+    expect(quick).toEqual([[1, 2], [3, 4], [5]]);
+    // The slow lane has one batch of one in hand, and its second job still waits.
+    expect((await queue.list('running')).filter((job) => job.queue === 'slow')).toHaveLength(1);
+    expect((await queue.list('pending')).filter((job) => job.queue === 'slow')).toHaveLength(1);
+    release();
+    await worker.drain();
+    await worker.stop();
+    const rows = await database.db.selectFrom('jobs').select('state').execute();
+    expect(rows.map((row) => row.state)).toEqual(Array(7).fill('done'));
+  });
+
+  it('wakes the other lanes when a batch may have added jobs for them', async () => {
+    const queue = new JobQueue(database.db);
+    let secondDone!: (at: number) => void;
+    const second = new Promise<number>((resolve) => (secondDone = resolve));
+    const worker = new Worker(
+      queue,
+      {
+        first: async (jobs) => {
+          await queue.add([{ queue: 'second', payload: 'next' }]);
+          return jobs.map(() => ({ ok: true }));
+        },
+        second: async (jobs) => {
+          secondDone(Date.now());
+          return jobs.map(() => ({ ok: true }));
+        },
+      },
+      // Without the wake-up the second lane would look again only after a minute.
+      { pollMs: 60_000, log: silent, lanes: [{ queues: ['first'] }, { queues: ['second'] }] },
+    );
+    worker.start();
+    await new Promise((resolve) => setTimeout(resolve, 50)); // both lanes found nothing and wait
+    const added = Date.now();
+    await queue.add([{ queue: 'first', payload: 'go' }]);
+    worker.wake();
+    expect((await second) - added).toBeLessThan(5_000);
+    await worker.stop();
+  });
+
+  it('refuses a lane with a queue it has no handler for', () => {
+    expect(() => new Worker(new JobQueue(database.db), { mail: async (jobs) => jobs.map(() => ({ ok: true })) }, { log: silent, lanes: [{ queues: ['mail', 'sms'] }] })).toThrow(
+      'worker: no handler for queue sms',
+    );
+  });
 });

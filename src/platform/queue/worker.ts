@@ -2,8 +2,11 @@
  * Runs jobs from the queue: claims a batch, gives each queue's jobs to its handler, and marks
  * them done or failed by what the handler says. While it finds work it claims again at once;
  * otherwise it waits `pollMs`, or until `wake()` (called by code that just added jobs in this
- * process). There is no lease renewal: a batch must be handled well within `leaseMs`, or
- * another worker may take its jobs too (which idempotent handlers survive, but it costs work).
+ * process). Queues can be claimed apart, in lanes with a batch size and a number of batches in
+ * hand of their own: then a slow queue does not hold up a quick one, and a queue that gains by
+ * large batches gets them. There is no lease renewal: a batch must be handled well within
+ * `leaseMs`, or another worker may take its jobs too (which idempotent handlers survive, but it
+ * costs work).
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -27,11 +30,22 @@ interface Log {
   error(obj: object, msg: string): void;
 }
 
+/** Queues claimed together, apart from the other lanes. */
+export interface Lane {
+  queues: string[];
+  /** Jobs claimed at a time; default the worker's `batchSize`. */
+  batchSize?: number;
+  /** Batches in hand at once; default the worker's `concurrency`. */
+  concurrency?: number;
+}
+
 export interface WorkerOptions {
   /** Jobs claimed at a time, default 100. */
   batchSize?: number;
   /** Batches in hand at once, default 1. */
   concurrency?: number;
+  /** Default: all queues in one lane. A queue in no lane is claimed in a lane of its own. */
+  lanes?: Lane[];
   /** Wait between claims that found nothing, default 200 ms. */
   pollMs?: number;
   /** How long a claimed job is this worker's, default 30 s. */
@@ -46,10 +60,18 @@ export interface WorkerOptions {
 /** After an error of the database itself. */
 const errorPauseMs = 1_000;
 
+/** A lane as the worker runs it. */
+interface RunningLane {
+  queues: string[];
+  batchSize: number;
+  concurrency: number;
+  /** Woken while it was not waiting: its next wait is skipped. */
+  woken: boolean;
+  sleepers: (() => void)[];
+}
+
 export class Worker {
-  private readonly queues: string[];
-  private readonly batchSize: number;
-  private readonly concurrency: number;
+  private readonly lanes: RunningLane[];
   private readonly pollMs: number;
   private readonly leaseMs: number;
   private readonly workerId: string;
@@ -58,17 +80,23 @@ export class Worker {
   private loops: Promise<void>[] = [];
   private readonly inHand = new Set<Promise<number>>();
   private stopping = false;
-  private woken = false;
-  private sleepers: (() => void)[] = [];
 
   constructor(
     private readonly queue: JobQueue,
     private readonly handlers: Record<string, JobHandler>,
     private readonly options: WorkerOptions,
   ) {
-    this.queues = Object.keys(handlers);
-    this.batchSize = options.batchSize ?? 100;
-    this.concurrency = options.concurrency ?? 1;
+    const queues = Object.keys(handlers);
+    const lanes: Lane[] = options.lanes ?? [{ queues }];
+    for (const name of lanes.flatMap((lane) => lane.queues)) if (!handlers[name]) throw new Error(`worker: no handler for queue ${name}`);
+    const inALane = new Set(lanes.flatMap((lane) => lane.queues));
+    this.lanes = [...lanes, ...queues.filter((name) => !inALane.has(name)).map((name): Lane => ({ queues: [name] }))].map((lane) => ({
+      queues: lane.queues,
+      batchSize: lane.batchSize ?? options.batchSize ?? 100,
+      concurrency: lane.concurrency ?? options.concurrency ?? 1,
+      woken: false,
+      sleepers: [],
+    }));
     this.pollMs = options.pollMs ?? 200;
     this.leaseMs = options.leaseMs ?? 30_000;
     this.workerId = options.workerId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
@@ -79,14 +107,13 @@ export class Worker {
   start(): void {
     if (this.loops.length > 0) return;
     this.stopping = false;
-    for (let i = 0; i < this.concurrency; i++) this.loops.push(this.loop());
-    this.log.info({ workerId: this.workerId, queues: this.queues }, 'job worker started');
+    for (const lane of this.lanes) for (let i = 0; i < lane.concurrency; i++) this.loops.push(this.loop(lane));
+    this.log.info({ workerId: this.workerId, lanes: this.lanes.map((lane) => lane.queues) }, 'job worker started');
   }
 
   /** Claims now instead of at the end of the current wait. */
   wake(): void {
-    this.woken = true;
-    for (const wakeUp of this.sleepers.splice(0)) wakeUp();
+    for (const lane of this.lanes) this.wakeLane(lane);
   }
 
   /** Finishes the batches in hand and claims no more. */
@@ -101,30 +128,39 @@ export class Worker {
   /** Handles jobs until none are due and no batch is in hand (also when not started). */
   async drain(): Promise<void> {
     for (;;) {
-      if ((await this.poll()) > 0) continue;
+      const found = await Promise.all(this.lanes.map((lane) => this.poll(lane)));
+      if (found.some((n) => n > 0)) continue;
       const others = [...this.inHand];
       if (others.length === 0) return;
       await Promise.allSettled(others);
     }
   }
 
-  private async loop(): Promise<void> {
+  private async loop(lane: RunningLane): Promise<void> {
     while (!this.stopping) {
       let found = 0;
       let pause = this.pollMs;
       try {
-        found = await this.poll();
+        found = await this.poll(lane);
       } catch (error) {
         this.log.error({ workerId: this.workerId, err: error }, 'job worker: the queue could not be read or updated');
         pause = Math.max(this.pollMs, errorPauseMs);
       }
-      if (found === 0 && !this.stopping) await this.sleep(pause);
+      // What was just handled may have added jobs for the other lanes.
+      if (found > 0) for (const other of this.lanes) if (other !== lane) this.wakeLane(other);
+      if (found === 0 && !this.stopping) await this.sleep(lane, pause);
     }
   }
 
-  private sleep(ms: number): Promise<void> {
-    if (this.woken) {
-      this.woken = false;
+  /** Ends the lane's waits; a lane not waiting now skips its next one. */
+  private wakeLane(lane: RunningLane): void {
+    if (lane.sleepers.length === 0) lane.woken = true;
+    for (const wakeUp of lane.sleepers.splice(0)) wakeUp();
+  }
+
+  private sleep(lane: RunningLane, ms: number): Promise<void> {
+    if (lane.woken) {
+      lane.woken = false;
       return Promise.resolve();
     }
     return new Promise((resolve) => {
@@ -133,19 +169,19 @@ export class Worker {
         clearTimeout(timer);
         resolve();
       }
-      this.sleepers.push(wakeUp);
+      lane.sleepers.push(wakeUp);
     });
   }
 
-  /** Claims one batch and handles it; returns how many jobs it had. */
-  private poll(): Promise<number> {
-    const work = this.claimAndHandle();
+  /** Claims one batch of the lane and handles it; returns how many jobs it had. */
+  private poll(lane: RunningLane): Promise<number> {
+    const work = this.claimAndHandle(lane);
     this.inHand.add(work);
     return work.finally(() => this.inHand.delete(work));
   }
 
-  private async claimAndHandle(): Promise<number> {
-    const jobs = await this.queue.claim(this.queues, this.batchSize, this.leaseMs, this.workerId);
+  private async claimAndHandle(lane: RunningLane): Promise<number> {
+    const jobs = await this.queue.claim(lane.queues, lane.batchSize, this.leaseMs, this.workerId);
     const byQueue = new Map<string, ClaimedJob[]>();
     for (const job of jobs) {
       const batch = byQueue.get(job.queue);
