@@ -16,9 +16,9 @@
  * Notify receiving the message that carried its change, createdAt there: how long until the
  * person is told), and per message the wait of its oldest notification (p50 and the longest:
  * a message carries all of a person's changes since the one before, so there are few of them);
- * messages Notify got twice; and where the time went: source calls per notification, the in-process worker's time
- * per queue and in each source (from Voordeur's /metrics), how busy the benchmark's own event
- * loop was (it holds the simulators and Voordeur).
+ * messages Notify got twice; and where the time went: source calls per notification, the
+ * in-process worker's time per queue and in each source (from Voordeur's /metrics), how busy
+ * the benchmark's own event loop was (it holds the simulators and Voordeur).
  * Targets: ≥ 2,000 notifications/s end to end; p99 callback → Notify < 1 s.
  *   TEST_DATABASE_URL=postgres://… node --import tsx bench/notificaties.ts
  */

@@ -263,8 +263,11 @@ export interface Config {
     workerInProcess: boolean;
     /** First wait before a failed job is tried again; it doubles each time, up to an hour. */
     retryBaseMs: number;
-    /** How long claimed jobs are a worker's, how many it claims at a time, how long it waits when there are none. */
-    /** `batchSize`: notifications resolved per batch; `sendBatchSize`: send (and delivery check) jobs per batch. */
+    /**
+     * How long claimed jobs are a worker's, how many it claims at a time (`batchSize`
+     * notifications to resolve; `sendBatchSize` send and delivery check jobs), how long it waits
+     * when there are none.
+     */
     worker: { leaseMs: number; batchSize: number; sendBatchSize: number; pollMs: number };
   };
   ogone?: { url: string; accounts: { pspid: string; shaIn: string; shaOut: string; algorithm: 'sha1' | 'sha256' | 'sha512' }[] };

@@ -107,6 +107,9 @@ export function whatChanged(topics: Set<Topic>, lang: Lang = 'nl'): string {
 /** Works each thing out once: the same key gets the same answer (a promise: the same failure too). */
 type Memo = <T>(key: string, compute: () => T) => T;
 
+/** Asks a source (named by `source`) a question (`key`) through `compute`. */
+type Ask = <T>(source: string, key: string, compute: () => Promise<T>) => Promise<T>;
+
 function memoize(): Memo {
   const answers = new Map<string, unknown>();
   return <T>(key: string, compute: () => T) => {
@@ -158,7 +161,7 @@ export class NotificationPipeline {
     const bodies = new Map(rows.map((row) => [String(row.id), (typeof row.body === 'string' ? JSON.parse(row.body) : row.body) as Notificatie]));
     // The sources get a bounded number of questions at a time, and each question once per batch.
     const limit = pLimit(16);
-    const ask = memoize();
+    const ask = this.askOnce();
     const found: (Change & { inboxId: string })[] = [];
     const outcomes = await Promise.all(
       ids.map((inboxId) =>
@@ -179,12 +182,34 @@ export class NotificationPipeline {
     return outcomes;
   }
 
+  /**
+   * Asks each question of a batch once; and once a source did not answer at all (no answer in
+   * time, no connection), the rest of the batch does not wait for it again: those notifications
+   * are tried again later, as that one is. So a batch whose source hangs takes about one source
+   * deadline, not one per 16 notifications.
+   */
+  private askOnce(): Ask {
+    const memo = memoize();
+    const down = new Map<string, SourceUnavailableError>();
+    return (source, key, compute) => {
+      const failed = down.get(source);
+      if (failed) return Promise.reject(failed);
+      return memo(key, () =>
+        compute().catch((error: unknown) => {
+          if (error instanceof SourceUnavailableError && (error.reason === 'timeout' || error.reason === 'network')) down.set(source, error);
+          throw error;
+        }),
+      );
+    };
+  }
+
   /** What a notification means, for whom. Notifications Voordeur does not tell people about mean nothing. */
-  async changesOf(n: Notificatie, ask: Memo = memoize()): Promise<Change[]> {
+  private async changesOf(n: Notificatie, ask: Ask): Promise<Change[]> {
     if (n.kanaal === 'zaken' && n.resource === 'status' && n.actie === 'create') {
-      const system = this.deps.zaaksystemen.find((s) => s.holdsZaak(n.hoofdObject));
+      const index = this.deps.zaaksystemen.findIndex((s) => s.holdsZaak(n.hoofdObject));
+      const system = this.deps.zaaksystemen[index];
       if (!system) return [];
-      const subjects = await ask(`initiators ${n.hoofdObject}`, () => system.initiatorsOf(n.hoofdObject));
+      const subjects = await ask(`zaaksysteem ${index}`, `initiators ${n.hoofdObject}`, () => system.initiatorsOf(n.hoofdObject));
       return subjects.map((subject) => ({ subject, topic: 'zaak', key: `zaak-status:${n.resourceUrl}` }));
     }
     const objecten = this.deps.objecten;
@@ -192,7 +217,7 @@ export class NotificationPipeline {
       const type = n.kenmerken?.objectType ?? n.kenmerken?.object_type;
       const topic: Topic | undefined = type && type === objecten.taak ? 'taak' : type && type === objecten.bericht ? 'bericht' : undefined;
       if (!topic) return [];
-      const data = await ask(`object ${n.resourceUrl}`, () => objecten.api.dataAt(n.resourceUrl));
+      const data = await ask('objecten', `object ${n.resourceUrl}`, () => objecten.api.dataAt(n.resourceUrl));
       const identificatie = data?.identificatie as { type?: string; value?: string } | undefined;
       const subject: Subject | undefined =
         identificatie?.type === 'bsn' && identificatie.value ? { type: 'persoon', bsn: identificatie.value } : identificatie?.type === 'kvk' && identificatie.value ? { type: 'bedrijf', kvkNummer: identificatie.value } : undefined;

@@ -26,6 +26,28 @@ async function stateOf(id: string) {
   return database.db.selectFrom('jobs').select(['state', 'attempts', 'run_at', 'locked_by', 'last_error']).where('id', '=', id).executeTakeFirstOrThrow();
 }
 
+/** A promise, and what settles it. */
+function signal<T = void>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((settle) => (resolve = settle));
+  return { promise, resolve };
+}
+
+/** A handler that says when it has started and then waits until released. */
+function gatedHandler() {
+  const started = signal();
+  const gate = signal();
+  return {
+    started: started.promise,
+    release: () => gate.resolve(),
+    handler: async (jobs: ClaimedJob[]): Promise<JobOutcome[]> => {
+      started.resolve();
+      await gate.promise;
+      return jobs.map(() => ({ ok: true }));
+    },
+  };
+}
+
 describe('the job queue', () => {
   it('hands out added jobs once, oldest first, and keeps them done', async () => {
     const clock = { now: start };
@@ -283,51 +305,31 @@ describe('a worker', () => {
 
   it('finishes the batch in hand when stopped, and claims no more', async () => {
     const queue = new JobQueue(database.db);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let started!: () => void;
-    const handling = new Promise<void>((resolve) => (started = resolve));
-    const worker = new Worker(
-      queue,
-      {
-        slow: async (jobs) => {
-          started();
-          await gate;
-          return jobs.map(() => ({ ok: true }));
-        },
-      },
-      { pollMs: 10, log: silent },
-    );
+    const slow = gatedHandler();
+    const worker = new Worker(queue, { slow: slow.handler }, { pollMs: 10, log: silent });
     await queue.add([{ queue: 'slow', payload: 1 }]);
     worker.start();
-    await handling;
+    await slow.started;
     const stopped = worker.stop();
     await queue.add([{ queue: 'slow', payload: 2 }]);
-    release();
+    slow.release();
     await stopped;
     const rows = await database.db.selectFrom('jobs').select('state').orderBy('id').execute();
     expect(rows.map((row) => row.state)).toEqual(['done', 'pending']);
   });
+
   it('claims each lane apart, in its own batch size: a slow queue does not hold up the others', async () => {
     const queue = new JobQueue(database.db);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let started!: () => void;
-    const handling = new Promise<void>((resolve) => (started = resolve));
+    const slow = gatedHandler();
     const quick: number[][] = [];
-    let quickDone!: () => void;
-    const allQuick = new Promise<void>((resolve) => (quickDone = resolve));
+    const allQuick = signal();
     const worker = new Worker(
       queue,
       {
-        slow: async (jobs) => {
-          started();
-          await gate;
-          return jobs.map(() => ({ ok: true }));
-        },
+        slow: slow.handler,
         quick: async (jobs) => {
           quick.push(jobs.map((job) => job.payload as number));
-          if (quick.flat().length === 5) quickDone();
+          if (quick.flat().length === 5) allQuick.resolve();
           return jobs.map(() => ({ ok: true }));
         },
       },
@@ -335,16 +337,16 @@ describe('a worker', () => {
     );
     await queue.add([{ queue: 'slow', payload: 1 }, { queue: 'slow', payload: 2 }]);
     worker.start();
-    await handling;
+    await slow.started;
     // Added while the slow batch is in hand: handled meanwhile, two at a time.
     await queue.add([1, 2, 3, 4, 5].map((n) => ({ queue: 'quick', payload: n })));
     worker.wake();
-    await allQuick;
+    await allQuick.promise;
     expect(quick).toEqual([[1, 2], [3, 4], [5]]);
     // The slow lane has one batch of one in hand, and its second job still waits.
     expect((await queue.list('running')).filter((job) => job.queue === 'slow')).toHaveLength(1);
     expect((await queue.list('pending')).filter((job) => job.queue === 'slow')).toHaveLength(1);
-    release();
+    slow.release();
     await worker.drain();
     await worker.stop();
     const rows = await database.db.selectFrom('jobs').select('state').execute();
@@ -353,8 +355,7 @@ describe('a worker', () => {
 
   it('wakes the other lanes when a batch may have added jobs for them', async () => {
     const queue = new JobQueue(database.db);
-    let secondDone!: (at: number) => void;
-    const second = new Promise<number>((resolve) => (secondDone = resolve));
+    const second = signal<number>();
     const worker = new Worker(
       queue,
       {
@@ -363,7 +364,7 @@ describe('a worker', () => {
           return jobs.map(() => ({ ok: true }));
         },
         second: async (jobs) => {
-          secondDone(Date.now());
+          second.resolve(Date.now());
           return jobs.map(() => ({ ok: true }));
         },
       },
@@ -375,7 +376,7 @@ describe('a worker', () => {
     const added = Date.now();
     await queue.add([{ queue: 'first', payload: 'go' }]);
     worker.wake();
-    expect((await second) - added).toBeLessThan(5_000);
+    expect((await second.promise) - added).toBeLessThan(5_000);
     await worker.stop();
   });
 
