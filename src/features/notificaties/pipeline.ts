@@ -20,8 +20,8 @@
  *    or not: an address that does not exist, a full inbox), and that is recorded for beheer.
  *
  * Jobs may run more than once (a killed worker's job runs again), and two send jobs for one
- * person may run at once on two workers: every step is idempotent, and each change and each
- * message is claimed by one worker at a time.
+ * person may run at once on two workers (in one process they take turns): every step is
+ * idempotent, and each change and each message is claimed by one worker at a time.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
@@ -126,6 +126,9 @@ type Stored = 'stored' | 'duplicate';
 export class NotificationPipeline {
   /** Callbacks that arrive while notifications are being written are written together next (group commit). */
   private readonly inbox = new Batcher<Notificatie, Stored>((batch) => this.storeAll(batch), { concurrency: 2 });
+
+  /** Per person, the send under way in this process (see `inTurn`). */
+  private readonly sending = new Map<string, Promise<unknown>>();
 
   constructor(private readonly deps: PipelineDeps) {}
 
@@ -277,11 +280,27 @@ export class NotificationPipeline {
     await Promise.all(
       [...byPerson].map(([subjectKey, indexes]) =>
         limit(async () => {
-          for (const i of indexes) outcomes[i] = await this.sendFor(subjectKey);
+          for (const i of indexes) outcomes[i] = await this.inTurn(subjectKey, () => this.sendFor(subjectKey));
         }),
       ),
     );
     return outcomes;
+  }
+
+  /**
+   * One send at a time per person in this process: a job for someone whose message is being sent
+   * by another batch here waits for it, instead of finding that message held and coming back
+   * when the hold ends. (Between processes the hold does this.)
+   */
+  private async inTurn<T>(subjectKey: string, work: () => Promise<T>): Promise<T> {
+    const before = this.sending.get(subjectKey);
+    const mine = before ? before.then(work, work) : work();
+    this.sending.set(subjectKey, mine);
+    try {
+      return await mine;
+    } finally {
+      if (this.sending.get(subjectKey) === mine) this.sending.delete(subjectKey);
+    }
   }
 
   private async sendFor(subjectKey: string): Promise<JobOutcome> {
