@@ -380,6 +380,42 @@ describe('a worker', () => {
     await worker.stop();
   });
 
+  it('when idle asks once per lane per poll interval, and has all its batches in hand when there is a backlog', async () => {
+    const queue = new JobQueue(database.db);
+    const claims = new Map<string, number>();
+    const claim = queue.claim.bind(queue);
+    queue.claim = (queues, ...rest) => {
+      claims.set(queues.join(), (claims.get(queues.join()) ?? 0) + 1);
+      return claim(queues, ...rest);
+    };
+    let inHand = 0;
+    let most = 0;
+    const done = signal();
+    let handled = 0;
+    const slow = async (jobs: ClaimedJob[]): Promise<JobOutcome[]> => {
+      most = Math.max(most, ++inHand);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      inHand--;
+      handled += jobs.length;
+      if (handled === 12) done.resolve();
+      return jobs.map(() => ({ ok: true }));
+    };
+    const pollMs = 20;
+    const worker = new Worker(queue, { a: slow, b: slow }, { pollMs, log: silent, lanes: [{ queues: ['a'], batchSize: 2, concurrency: 3 }, { queues: ['b'], concurrency: 3 }] });
+    worker.start();
+    const idleFrom = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Three loops per lane, but one of them looks: at most one claim per interval (and the first of each loop).
+    const allowed = (Date.now() - idleFrom) / pollMs + 3;
+    expect(claims.get('a')).toBeLessThanOrEqual(allowed);
+    expect(claims.get('b')).toBeLessThanOrEqual(allowed);
+
+    await queue.add(Array.from({ length: 12 }, (_, n) => ({ queue: 'a', payload: n })));
+    await done.promise;
+    expect(most).toBe(3);
+    await worker.stop();
+  });
+
   it('refuses a lane with a queue it has no handler for', () => {
     expect(() => new Worker(new JobQueue(database.db), { mail: async (jobs) => jobs.map(() => ({ ok: true })) }, { log: silent, lanes: [{ queues: ['mail', 'sms'] }] })).toThrow(
       'worker: no handler for queue sms',

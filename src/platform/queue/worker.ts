@@ -107,7 +107,7 @@ export class Worker {
   start(): void {
     if (this.loops.length > 0) return;
     this.stopping = false;
-    for (const lane of this.lanes) for (let i = 0; i < lane.concurrency; i++) this.loops.push(this.loop(lane));
+    for (const lane of this.lanes) for (let i = 0; i < lane.concurrency; i++) this.loops.push(this.loop(lane, i === 0));
     this.log.info({ workerId: this.workerId, lanes: this.lanes.map((lane) => lane.queues) }, 'job worker started');
   }
 
@@ -136,7 +136,12 @@ export class Worker {
     }
   }
 
-  private async loop(lane: RunningLane): Promise<void> {
+  /**
+   * One of the lane's batches in hand at a time. Only the lane's first loop looks for jobs when
+   * there were none; the others wait until a loop of the lane found work or until `wake()`, so
+   * that an idle worker asks the database once per lane per `pollMs`.
+   */
+  private async loop(lane: RunningLane, first: boolean): Promise<void> {
     while (!this.stopping) {
       let found = 0;
       let pause = this.pollMs;
@@ -146,9 +151,9 @@ export class Worker {
         this.log.error({ workerId: this.workerId, err: error }, 'job worker: the queue could not be read or updated');
         pause = Math.max(this.pollMs, errorPauseMs);
       }
-      // What was just handled may have added jobs for the other lanes.
-      if (found > 0) for (const other of this.lanes) if (other !== lane) this.wakeLane(other);
-      if (found === 0 && !this.stopping) await this.sleep(lane, pause);
+      // Work found: the lane's other loops join in; and what was just handled may have added jobs for the other lanes.
+      if (found > 0) for (const other of this.lanes) this.wakeLane(other);
+      if (found === 0 && !this.stopping) await this.sleep(lane, first ? pause : undefined);
     }
   }
 
@@ -158,15 +163,18 @@ export class Worker {
     for (const wakeUp of lane.sleepers.splice(0)) wakeUp();
   }
 
-  private sleep(lane: RunningLane, ms: number): Promise<void> {
+  /** Waits `ms`, or without it until the lane is woken. */
+  private sleep(lane: RunningLane, ms: number | undefined): Promise<void> {
     if (lane.woken) {
       lane.woken = false;
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(wakeUp, ms);
+      const timer = ms === undefined ? undefined : setTimeout(wakeUp, ms);
       function wakeUp() {
         clearTimeout(timer);
+        const index = lane.sleepers.indexOf(wakeUp);
+        if (index >= 0) lane.sleepers.splice(index, 1);
         resolve();
       }
       lane.sleepers.push(wakeUp);
