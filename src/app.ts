@@ -11,6 +11,7 @@ import { BerichtenService } from './features/berichten/service.ts';
 import { registerGegevens } from './features/gegevens/routes.tsx';
 import { notificaties, type Notificaties } from './features/notificaties/index.ts';
 import { registerNotificatieCallback } from './features/notificaties/callback.ts';
+import { queues } from './features/notificaties/pipeline.ts';
 import { registerTaken } from './features/taken/routes.tsx';
 import { TakenService } from './features/taken/service.ts';
 import { GegevensService, type CodeSender } from './features/gegevens/service.ts';
@@ -118,7 +119,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const notes = notificaties(config, { db: database.db, metrics, keys: identityKeys, sources, log: app.log });
   const callbackSecret = config.notificaties.callbackSecret;
-  if (callbackSecret) registerNotificatieCallback(app, { secret: callbackSecret, pipeline: notes.pipeline, received: notes.received, wake: () => notes.worker.wake() });
+  if (callbackSecret) registerNotificatieCallback(app, { secret: callbackSecret, pipeline: notes.pipeline, received: notes.received, wake: () => notes.worker.wake(queues.resolve) });
   if (config.notificaties.workerInProcess) {
     let stop: (() => Promise<void>) | undefined;
     app.addHook('onReady', async () => {

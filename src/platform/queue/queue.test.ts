@@ -416,6 +416,25 @@ describe('a worker', () => {
     await worker.stop();
   });
 
+  it('wakes only the lane of the queue it is asked to wake', async () => {
+    const queue = new JobQueue(database.db);
+    const handled: string[] = [];
+    const record = async (jobs: ClaimedJob[]) => {
+      handled.push(...jobs.map((job) => job.queue));
+      return jobs.map((): JobOutcome => ({ ok: true }));
+    };
+    const worker = new Worker(queue, { first: record, second: record }, { pollMs: 60_000, log: silent, lanes: [{ queues: ['first'] }, { queues: ['second'] }] });
+    worker.start();
+    await new Promise((resolve) => setTimeout(resolve, 50)); // both lanes found nothing and wait
+    await queue.add([{ queue: 'second', payload: 1 }]);
+    worker.wake('first');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(handled).toEqual([]);
+    worker.wake('second');
+    await expect.poll(() => handled, { timeout: 5_000 }).toEqual(['second']);
+    await worker.stop();
+  });
+
   it('refuses a lane with a queue it has no handler for', () => {
     expect(() => new Worker(new JobQueue(database.db), { mail: async (jobs) => jobs.map(() => ({ ok: true })) }, { log: silent, lanes: [{ queues: ['mail', 'sms'] }] })).toThrow(
       'worker: no handler for queue sms',

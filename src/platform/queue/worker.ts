@@ -111,9 +111,9 @@ export class Worker {
     this.log.info({ workerId: this.workerId, lanes: this.lanes.map((lane) => lane.queues) }, 'job worker started');
   }
 
-  /** Claims now instead of at the end of the current wait. */
-  wake(): void {
-    for (const lane of this.lanes) this.wakeLane(lane);
+  /** Claims now instead of at the end of the current wait: in the lane of `queue`, or in all. */
+  wake(queue?: string): void {
+    for (const lane of this.lanes) if (queue === undefined || lane.queues.includes(queue)) this.wakeLane(lane);
   }
 
   /** Finishes the batches in hand and claims no more. */
