@@ -1,13 +1,16 @@
 /**
  * The pipeline's handlers on their own, with sources made for each case: resolving a batch when
- * a source does not answer, and two sends for one person at once in one process.
+ * a source does not answer; sending when one channel is down, when another worker holds the
+ * message or has left it, and two sends for one person at once in one process.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Subject } from '../../domain/identity.ts';
 import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { IdentityKeys } from '../../platform/identity-keys.ts';
 import { JobQueue } from '../../platform/queue/queue.ts';
+import type { DigitaalAdres } from '../../domain/persoon.ts';
 import { SourceUnavailableError } from '../../sources/http.ts';
+import { NotifyError } from '../../sources/notify/notify.ts';
 import { PreferencesStore } from '../../sources/voordeur/preferences.ts';
 import { testDatabase } from '../../../test/support/database.ts';
 import type { Notificatie } from './notificatie.ts';
@@ -19,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 beforeEach(async () => {
-  for (const table of ['notification_messages', 'notification_changes', 'notification_inbox', 'jobs'] as const) await database.db.deleteFrom(table).execute();
+  for (const table of ['notification_messages', 'notification_changes', 'notification_inbox', 'notification_preferences', 'jobs'] as const) await database.db.deleteFrom(table).execute();
 });
 
 const silent = { info() {}, warn() {} };
@@ -91,28 +94,46 @@ describe('resolving notifications', () => {
   });
 });
 
+/**
+ * A Notify that takes 50 ms per message and records what it got; `fail(channel)` says what error,
+ * if any, a send on that channel gets now.
+ */
+function fakeNotify(fail: (channel: 'email' | 'sms') => NotifyError | undefined = () => undefined) {
+  const sent: { channel: 'email' | 'sms'; reference: string }[] = [];
+  const accept = async (channel: 'email' | 'sms', reference: string) => {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const error = fail(channel);
+    if (error) throw error;
+    sent.push({ channel, reference });
+    return { id: `notify-${sent.length}` };
+  };
+  return {
+    sent,
+    client: {
+      sendEmail: (_template: string, _to: string, _personalisation: Record<string, string>, reference: string) => accept('email', reference),
+      sendSms: (_template: string, _to: string, _personalisation: Record<string, string>, reference: string) => accept('sms', reference),
+      sentWithReference: async (reference: string) => (sent.some((s) => s.reference === reference) ? 'known' : undefined),
+      status: async () => 'delivered',
+    },
+  };
+}
+
+const adressen = async (): Promise<DigitaalAdres[]> => [
+  { uuid: 'a', soort: 'email', adres: 'suzanne@example.nl', geverifieerd: true },
+  { uuid: 'b', soort: 'telefoonnummer', adres: '0612345678', geverifieerd: true },
+];
+
+function sendingPipeline(notify: ReturnType<typeof fakeNotify>) {
+  return pipelineWith({ contacts: { adressen }, notify: { client: notify.client, templates: { nl: { email: 'e', sms: 's' } } } });
+}
+
+const claimSends = () => new JobQueue(database.db).claim([queues.send], 10, 30_000, 'test');
+const messages = () => database.db.selectFrom('notification_messages').select(['id', 'channel', 'state', 'changes']).orderBy('created_at').orderBy('id').execute();
+
 describe('sending', () => {
   it('sends for one person one batch at a time in a process: a second send job waits for the first, and neither comes back later', async () => {
-    const sent: { reference: string }[] = [];
-    const notify = {
-      async sendEmail(_template: string, _to: string, _personalisation: Record<string, string>, reference: string) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        sent.push({ reference });
-        return { id: `notify-${sent.length}` };
-      },
-      async sendSms(): Promise<{ id: string }> {
-        throw new Error('no sms in this test');
-      },
-      sentWithReference: async () => undefined,
-      status: async () => 'delivered',
-    };
-    const pipeline = pipelineWith({
-      contacts: { adressen: async () => [{ uuid: 'a', soort: 'email', adres: 'suzanne@example.nl', geverifieerd: true }] },
-      notify: { client: notify, templates: { nl: { email: 'e', sms: 's' } } },
-    });
-    const queue = new JobQueue(database.db);
-    const claimSends = () => queue.claim([queues.send], 10, 30_000, 'test');
-
+    const notify = fakeNotify();
+    const pipeline = sendingPipeline(notify);
     await pipeline.record([{ subject: suzanne, topic: 'zaak', key: 'zaak-status:1' }]);
     const first = pipeline.send(await claimSends());
     // While the first message is on its way to Notify, another change and another send job.
@@ -122,12 +143,58 @@ describe('sending', () => {
 
     const outcomes = [...(await first), ...(await second)];
     expect(outcomes).toEqual([{ ok: true }, { ok: true }]);
-    expect(sent).toHaveLength(2);
-    const messages = await database.db.selectFrom('notification_messages').select(['id', 'state', 'changes']).orderBy('created_at').execute();
-    expect(messages.map((m) => [m.state, m.changes])).toEqual([
+    expect(notify.sent).toHaveLength(2);
+    const sent = await messages();
+    expect(sent.map((m) => [m.state, m.changes])).toEqual([
       ['sent', 1],
       ['sent', 1],
     ]);
-    expect(sent.map((s) => s.reference)).toEqual(messages.map((m) => m.id));
+    expect(notify.sent.map((s) => s.reference)).toEqual(sent.map((m) => m.id));
+  });
+
+  it('sends the SMS when the e-mail cannot go now, and the e-mail once on a later try', async () => {
+    let emailDown = true;
+    const notify = fakeNotify((channel) => (channel === 'email' && emailDown ? new NotifyError(true, 503, undefined) : undefined));
+    const pipeline = sendingPipeline(notify);
+    await new PreferencesStore(database.db, keys).set(suzanne, { email: { zaak: true, taak: true, bericht: true }, sms: { zaak: true, taak: true, bericht: true } });
+    await pipeline.record([{ subject: suzanne, topic: 'zaak', key: 'zaak-status:1' }]);
+    const jobs = await claimSends();
+
+    expect(await pipeline.send(jobs)).toEqual([{ ok: false, error: 'notify: 503' }]);
+    expect(notify.sent.map((s) => s.channel)).toEqual(['sms']);
+
+    emailDown = false;
+    expect(await pipeline.send(jobs)).toEqual([{ ok: true }]);
+    expect(notify.sent.map((s) => s.channel)).toEqual(['sms', 'email']);
+    expect((await messages()).map((m) => [m.channel, m.state])).toEqual([
+      ['email', 'sent'],
+      ['sms', 'sent'],
+    ]);
+  });
+
+  it('leaves a message another worker holds until its hold ends, then takes it over and sends it once', async () => {
+    let answering = false;
+    const notify = fakeNotify(() => (answering ? undefined : new NotifyError(true, undefined, undefined)));
+    const pipeline = sendingPipeline(notify);
+    await pipeline.record([{ subject: suzanne, topic: 'zaak', key: 'zaak-status:1' }]);
+    const jobs = await claimSends();
+    // Notify does not answer: it may still have taken the message, so the hold stays.
+    expect(await pipeline.send(jobs)).toEqual([{ ok: false, error: 'notify: no answer' }]);
+    const [message] = await messages();
+    expect(message).toMatchObject({ state: 'sending' });
+
+    // Another worker meanwhile: the message is held, so it sends nothing and comes back when the hold ends.
+    answering = true;
+    const [held] = await sendingPipeline(notify).send(jobs);
+    const { locked_until } = await database.db.selectFrom('notification_messages').select('locked_until').where('id', '=', message!.id).executeTakeFirstOrThrow();
+    expect(held).toEqual({ ok: false, error: 'another worker is sending a message to this person', retryAt: new Date(locked_until!) });
+    expect(notify.sent).toEqual([]);
+
+    // The hold has ended (its worker died): taken over, asked about at Notify first, sent once.
+    await database.db.updateTable('notification_messages').set({ locked_until: new Date(Date.now() - 1_000) }).execute();
+    expect(await sendingPipeline(notify).send(jobs)).toEqual([{ ok: true }]);
+    expect(await sendingPipeline(notify).send(jobs)).toEqual([{ ok: true }]);
+    expect(notify.sent).toEqual([{ channel: 'email', reference: message!.id }]);
+    expect((await messages()).map((m) => m.state)).toEqual(['sent']);
   });
 });

@@ -329,27 +329,26 @@ export class NotificationPipeline {
    * such message another worker still has, if any.
    */
   private async finishAbandoned(subjectKey: string): Promise<Date | undefined> {
-    const { db } = this.deps;
-    const abandoned = await db
-      .updateTable('notification_messages')
-      .set({ locked_until: this.holdUntil() })
-      .where('subject_key', '=', subjectKey)
-      .where('state', '=', 'sending')
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', sql<Date>`now()`)]))
-      .returning(['id', 'channel', 'message_group'])
-      .execute();
-    for (const message of abandoned) {
+    // In one statement: take over the messages whose hold has ended, and see until when the
+    // others (still another worker's) are held. The second part reads the rows as they were
+    // before the first part, so the messages taken over are not among them.
+    const { rows } = await sql<{ id: string | null; channel: Channel | null; message_group: string | null; held: Date | null }>`
+      with taken as (
+        update notification_messages set locked_until = ${this.holdUntil()}
+        where subject_key = ${subjectKey} and state = 'sending' and (locked_until is null or locked_until <= now())
+        returning id, channel, message_group
+      )
+      select id, channel, message_group, null::timestamptz as held from taken
+      union all
+      select null, null, null, max(locked_until) from notification_messages
+      where subject_key = ${subjectKey} and state = 'sending' and locked_until > now()`.execute(this.deps.db);
+    for (const message of rows) {
+      if (!message.id || !message.channel || !message.message_group) continue;
       await this.deliver(message.id, message.channel, undefined, message.message_group);
       await this.forget(message.message_group);
     }
-    // What is still 'sending' now is another worker's.
-    const held = await db
-      .selectFrom('notification_messages')
-      .select((eb) => eb.fn.max('locked_until').as('until'))
-      .where('subject_key', '=', subjectKey)
-      .where('state', '=', 'sending')
-      .executeTakeFirst();
-    return held?.until ? new Date(held.until) : undefined;
+    const held = rows.find((row) => !row.id)?.held;
+    return held ? new Date(held) : undefined;
   }
 
   /** Claims these unsent changes, records a message per channel, and sends them. Another worker that got here too finds nothing left to claim. */
@@ -391,7 +390,12 @@ export class NotificationPipeline {
     });
     if (!claimed) return;
     for (const p of claimed.plan) if (!p.address) this.deps.count?.(p.channel, 'skipped');
-    for (const p of claimed.plan) if (p.address) await this.deliver(`${group}:${p.channel}`, p.channel, { address: p.address, topics: claimed.topics, lang }, group);
+    // E-mail and SMS side by side; when one cannot be sent now, the other is still tried.
+    const sends = await Promise.allSettled(
+      claimed.plan.flatMap((p) => (p.address ? [this.deliver(`${group}:${p.channel}`, p.channel, { address: p.address, topics: claimed.topics, lang }, group)] : [])),
+    );
+    const failed = sends.find((send): send is PromiseRejectedResult => send.status === 'rejected');
+    if (failed) throw failed.reason;
     await this.forget(group);
   }
 
