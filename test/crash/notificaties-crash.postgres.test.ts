@@ -100,6 +100,19 @@ describe('Notificaties: a worker killed in the middle of a burst', () => {
     });
   }
 
+  /**
+   * Starts a worker, posts `notifications` (`concurrency` at a time) while it works, and returns
+   * once it has been killed at its `nth` send (see killAtSend), with the callback's answers to come.
+   */
+  async function workerKilledAtSend(nth: number, moment: 'arrival' | 'accept', notifications: ReturnType<typeof makeBurst>, concurrency: number): Promise<{ answers: Promise<number[]> }> {
+    const worker = await newWorker();
+    const killed = killAtSend(worker, nth, moment);
+    const answers = post(notifications, concurrency);
+    await killed;
+    await worker.exited;
+    return { answers };
+  }
+
   const changeMessages = () => stack.notify.sent().filter((m) => changeTemplates.has(m.templateId));
 
   async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
@@ -158,11 +171,7 @@ describe('Notificaties: a worker killed in the middle of a burst', () => {
     // 1. Half the burst arrives (150 notifications, 30 for each person, so at least 5 messages).
     //    The worker is killed the moment Notify has accepted its third message: Notify has it,
     //    Voordeur has it as 'sending' (and perhaps messages to other people too, sent side by side).
-    const worker1 = await newWorker();
-    const killed1 = killAtSend(worker1, 3, 'accept');
-    const answers1 = post(burst.slice(0, 150), 8);
-    await killed1;
-    await worker1.exited;
+    const first = await workerKilledAtSend(3, 'accept', burst.slice(0, 150), 8);
     const acceptedUnrecorded = (await sending()).filter((id) => inNotify(id) === 1);
     expect(acceptedUnrecorded.length, 'messages Notify accepted from the first worker, which could not write that down').toBeGreaterThanOrEqual(1);
 
@@ -170,15 +179,11 @@ describe('Notificaties: a worker killed in the middle of a burst', () => {
     //    messages to come); a new worker starts while yet more arrives, and is killed when its
     //    third send reaches Notify, which never takes it.
     const statuses = await post(burst.slice(150, 200), 4);
-    const worker2 = await newWorker();
-    const killed2 = killAtSend(worker2, 3, 'arrival');
-    const answers2 = post(burst.slice(200, 250), 2);
-    await killed2;
-    await worker2.exited;
+    const second = await workerKilledAtSend(3, 'arrival', burst.slice(200, 250), 2);
     // (A send of a message Notify already has would be a message sent twice.)
     const neverAccepted = (await sending()).filter((id) => inNotify(id) === 0);
     expect(neverAccepted.length, 'messages the second worker was sending when it was killed: recorded, not at Notify').toBeGreaterThanOrEqual(1);
-    statuses.push(...(await answers1), ...(await answers2), ...(await post(burst.slice(250), 8)));
+    statuses.push(...(await first.answers), ...(await second.answers), ...(await post(burst.slice(250), 8)));
     expect(statuses.filter((s) => s !== 204)).toEqual([]);
 
     // 3. A third worker does the rest, including what the killed ones held once their lease ran out.
