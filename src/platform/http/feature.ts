@@ -1,0 +1,40 @@
+/**
+ * The one shape of every user-facing capability (docs/decisions/0007-feature-contract.md).
+ *
+ * A feature is built by `features/<feature>/index.ts` from its typed dependencies and returned as
+ * a `Feature`; `app.ts` lists the features and registers each `plugin` in its own encapsulated
+ * Fastify context. What a feature adds to pages of other features (its navigation item and count,
+ * its block on the overzicht, its section on a zaak's page) it offers through this contract, and
+ * the platform asks for it: concurrently, each with its own deadline, so that one slow or failing
+ * feature costs only its own part of the page. Features never add global hooks, and the order in
+ * which they are listed is the order of the navigation, nothing more.
+ */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import type { ZaakRef } from '../../domain/zaak.ts';
+import type { NavItem } from './types.ts';
+
+export interface Feature {
+  /** Unique and stable: the navigation item's id, and the name in logs. */
+  readonly id: string;
+  /** Its item in the navigation of logged-in pages. */
+  readonly nav?: NavItem;
+  /** A number shown next to the navigation item (e.g. unread berichten); undefined for none. */
+  navCount?(request: FastifyRequest): Promise<number | undefined>;
+  /** Its block on the overzicht; null when it has nothing to show there. */
+  overviewBlock?(request: FastifyRequest): Promise<VNode | null>;
+  /** What it shows on the page of one of the person's zaken (e.g. the zaak's open taken); null for nothing. */
+  zaakSection?(request: FastifyRequest, zaak: ZaakRef): Promise<VNode | null>;
+  /** Its routes, registered in a context of their own. */
+  readonly plugin?: FastifyPluginAsync;
+  /** Work in the background while the application runs (e.g. a worker); returns what stops it. */
+  start?(): () => Promise<void>;
+}
+
+/** What features offer to the pages of other features, as the platform reads it. */
+export interface FeatureParts {
+  nav: readonly NavItem[];
+  navCounts(request: FastifyRequest): Promise<Record<string, number>>;
+  overviewBlocks(request: FastifyRequest): Promise<VNode[]>;
+  zaakSections(request: FastifyRequest, zaak: ZaakRef): Promise<VNode[]>;
+}
