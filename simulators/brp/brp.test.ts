@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Metrics } from '../../src/platform/http/metrics.ts';
 import { BrpClient, brpFields } from '../../src/sources/brp/brp.ts';
-import { SourceUnavailableError } from '../../src/sources/http.ts';
+import { SourceUnavailableError } from '../../src/domain/availability.ts';
 import { brpDemo } from '../data/brp-demo.ts';
 import { testPersons } from '../data/test-identities.ts';
 import { persoonFields, validFieldPaths } from './fields.ts';

@@ -5,7 +5,8 @@ import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { Metrics } from '../platform/http/metrics.ts';
-import { SourceClient, SourceRejectedError, SourceUnavailableError } from './http.ts';
+import { SourceClient } from './http.ts';
+import { SourceRejectedError, SourceUnavailableError } from '../domain/availability.ts';
 
 type Handler = (request: IncomingMessage, response: ServerResponse, body: string) => void;
 const routes = new Map<string, Handler>();

@@ -12,31 +12,7 @@ import type { Readable } from 'node:stream';
 import { request as send, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { Metrics } from '../platform/http/metrics.ts';
-
-/** The source did not answer in time, answered with an error, or answered something unexpected. */
-export class SourceUnavailableError extends Error {
-  constructor(
-    readonly source: string,
-    readonly reason: 'timeout' | 'network' | 'status' | 'invalid',
-    detail: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`${source}: ${reason} (${detail})`, options);
-    this.name = 'SourceUnavailableError';
-  }
-}
-
-/** The source refused what was sent (4xx other than 404): a programming or data error, not an outage. */
-export class SourceRejectedError extends Error {
-  constructor(
-    readonly source: string,
-    readonly status: number,
-    readonly body: unknown,
-  ) {
-    super(`${source}: request refused with ${status}`);
-    this.name = 'SourceRejectedError';
-  }
-}
+import { SourceRejectedError, SourceUnavailableError } from '../domain/availability.ts';
 
 export interface SourceClientOptions {
   /** Name in metrics and logs, e.g. "zgw-zaken". */
@@ -193,19 +169,4 @@ async function discard(response: Dispatcher.ResponseData): Promise<void> {
 function header(response: Dispatcher.ResponseData, name: string): string | undefined {
   const value = response.headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-/** Runs `work`; a SourceUnavailableError becomes `{ unavailable: true }` (logged once), anything else is rethrown. */
-export type Availability<T> = { unavailable: false; value: T } | { unavailable: true };
-
-export async function whenAvailable<T>(work: () => Promise<T>, log: { warn(obj: object, msg: string): void }): Promise<Availability<T>> {
-  try {
-    return { unavailable: false, value: await work() };
-  } catch (error) {
-    if (error instanceof SourceUnavailableError) {
-      log.warn({ source: error.source, reason: error.reason, detail: error.message }, 'source unavailable');
-      return { unavailable: true };
-    }
-    throw error;
-  }
 }

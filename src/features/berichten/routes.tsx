@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import { HttpError } from '../../platform/http/errors.ts';
-import { SourceUnavailableError, whenAvailable } from '../../sources/http.ts';
+import { SourceUnavailableError, whenAvailable } from '../../domain/availability.ts';
 import { contentDisposition, pageNumber } from '../../platform/http/responses.ts';
 import type { OverviewBlock } from '../overzicht/routes.tsx';
 import type { BerichtenService } from './service.ts';

@@ -9,7 +9,8 @@ import { isPublished, toBericht, type Bericht } from '../../domain/bericht.ts';
 import type { Subject } from '../../domain/identity.ts';
 import type { ZaakDocument } from '../../domain/zaak.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
-import { whenAvailable, type Availability, type DownloadResponse } from '../../sources/http.ts';
+import { type DownloadResponse } from '../../sources/http.ts';
+import { whenAvailable, type Availability } from '../../domain/availability.ts';
 import type { ObjectenApi } from '../../sources/objecten/objecten.ts';
 
 /** Where bijlagen live: the Documenten APIs of the configured zaaksystemen. */

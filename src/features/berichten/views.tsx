@@ -3,7 +3,7 @@ import { textParts, type Bericht } from '../../domain/bericht.ts';
 import { formatBytes } from '../../platform/i18n/format.ts';
 import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
 import { Alert, Button, DataList, DateText, Heading, Link, Pagination, Paragraph, SearchField, Table } from '../../platform/ui/components.tsx';
-import type { Availability } from '../../sources/http.ts';
+import type { Availability } from '../../domain/availability.ts';
 import type { Bijlage } from './service.ts';
 
 interface Texts {

@@ -13,7 +13,7 @@ import { HttpError } from '../../platform/http/errors.ts';
 import { pageNumber } from '../../platform/http/responses.ts';
 import type { MessageKey, Translate } from '../../platform/i18n/index.ts';
 import { Alert, Heading, Link, Paragraph, type FieldError } from '../../platform/ui/components.tsx';
-import { SourceRejectedError, SourceUnavailableError } from '../../sources/http.ts';
+import { SourceRejectedError, SourceUnavailableError } from '../../domain/availability.ts';
 import { channels, topics, type Channel, type Preferences } from '../../sources/voordeur/preferences.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import { channelOf, verifiedChannelsOf, type ContactInputError, type ContactKind, type GegevensService } from './service.ts';

@@ -7,7 +7,7 @@
 import type { Identity, Subject } from '../../domain/identity.ts';
 import { isEmailAddress, normalisePhoneNumber, type Bedrijf, type Contactmoment, type DigitaalAdres, type Persoon } from '../../domain/persoon.ts';
 import type { ProcessingEntry, ProcessingLog } from '../../platform/audit/processing-log.ts';
-import { whenAvailable, type Availability } from '../../sources/http.ts';
+import { whenAvailable, type Availability } from '../../domain/availability.ts';
 import type { KlantcontactDetail } from '../../sources/klantinteracties/klantinteracties.ts';
 import { NotifyError } from '../../sources/notify/notify.ts';
 import type { ContactConfirmations, VerifyOutcome } from '../../sources/voordeur/contact-confirmations.ts';

@@ -5,7 +5,7 @@ import type { LoggedProcessing } from '../../platform/audit/processing-log.ts';
 import { formatDate, isoDay } from '../../platform/i18n/format.ts';
 import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
 import { Alert, Button, ButtonGroup, CheckboxField, DataList, ErrorSummary, Form, Heading, Link, Pagination, Paragraph, Table, TextField, type FieldError } from '../../platform/ui/components.tsx';
-import type { Availability } from '../../sources/http.ts';
+import type { Availability } from '../../domain/availability.ts';
 import type { KlantcontactDetail } from '../../sources/klantinteracties/klantinteracties.ts';
 import { channels, topics, type Channel, type Preferences } from '../../sources/voordeur/preferences.ts';
 import { zaakHref } from '../zaken/views.tsx';

@@ -9,7 +9,7 @@ import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { IdentityKeys } from '../../platform/identity-keys.ts';
 import { JobQueue } from '../../platform/queue/queue.ts';
 import type { DigitaalAdres } from '../../domain/persoon.ts';
-import { SourceUnavailableError } from '../../sources/http.ts';
+import { SourceUnavailableError } from '../../domain/availability.ts';
 import { NotifyError } from '../../sources/notify/notify.ts';
 import { PreferencesStore } from '../../sources/voordeur/preferences.ts';
 import { testDatabase } from '../../../test/support/database.ts';

@@ -33,7 +33,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import { jobsForEach, type ClaimedJob } from '../../platform/queue/queue.ts';
 import type { JobOutcome } from '../../platform/queue/worker.ts';
-import { SourceUnavailableError } from '../../sources/http.ts';
+import { SourceUnavailableError } from '../../domain/availability.ts';
 import { NotifyError, type Notify } from '../../sources/notify/notify.ts';
 import { belongsTo, type ObjectenApi } from '../../sources/objecten/objecten.ts';
 import { channels, type Channel, type Preferences, type Topic } from '../../sources/voordeur/preferences.ts';

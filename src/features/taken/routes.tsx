@@ -10,7 +10,7 @@ import { HttpError } from '../../platform/http/errors.ts';
 import { pageNumber } from '../../platform/http/responses.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { Alert, Button, DataList, ErrorSummary, Form, Paragraph } from '../../platform/ui/components.tsx';
-import { SourceRejectedError, SourceUnavailableError, whenAvailable } from '../../sources/http.ts';
+import { SourceRejectedError, SourceUnavailableError, whenAvailable } from '../../domain/availability.ts';
 import { OgoneRequestError, type OgonePayments } from '../../sources/ogone/ogone.ts';
 import type { OverviewBlock } from '../overzicht/routes.tsx';
 import type { ZaakSection } from '../zaken/routes.tsx';

@@ -15,7 +15,7 @@ import { assertCsrfToken } from '../../platform/http/session.ts';
 import { formatBytes } from '../../platform/i18n/format.ts';
 import type { Translate } from '../../platform/i18n/index.ts';
 import { Alert, Heading, Link, Paragraph, type FieldError } from '../../platform/ui/components.tsx';
-import { SourceRejectedError, SourceUnavailableError } from '../../sources/http.ts';
+import { SourceRejectedError, SourceUnavailableError } from '../../domain/availability.ts';
 import type { NewDocument } from '../../sources/zgw/zaaksysteem.ts';
 import type { OverviewBlock } from '../overzicht/routes.tsx';
 import { matchesSearch, type ZakenService } from './service.ts';

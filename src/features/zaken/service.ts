@@ -5,7 +5,7 @@
 import type { Subject } from '../../domain/identity.ts';
 import { isOpen, type Zaak, type ZaakDetail, type ZaakDocument } from '../../domain/zaak.ts';
 import type { DownloadResponse } from '../../sources/http.ts';
-import { SourceUnavailableError } from '../../sources/http.ts';
+import { SourceUnavailableError } from '../../domain/availability.ts';
 import type { NewDocument, Zaaksysteem } from '../../sources/zgw/zaaksysteem.ts';
 
 export interface ZakenOverview {

@@ -9,7 +9,7 @@ import { kvkDemo } from '../../../simulators/data/kvk-demo.ts';
 import { testCompanies } from '../../../simulators/data/test-identities.ts';
 import { registerKvkSimulator, type KvkSimulator } from '../../../simulators/kvk/index.ts';
 import { Metrics } from '../../platform/http/metrics.ts';
-import { SourceUnavailableError } from '../http.ts';
+import { SourceUnavailableError } from '../../domain/availability.ts';
 import { KvkClient } from './kvk.ts';
 
 const apiKey = 'voordeur-test-kvk-key';

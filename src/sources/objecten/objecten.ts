@@ -13,7 +13,8 @@ import { z } from 'zod';
 import type { Subject } from '../../domain/identity.ts';
 import type { Metrics } from '../../platform/http/metrics.ts';
 import { namedIn } from '../fits.ts';
-import { SourceClient, SourceUnavailableError } from '../http.ts';
+import { SourceClient } from '../http.ts';
+import { SourceUnavailableError } from '../../domain/availability.ts';
 import type { components } from './generated/objects.ts';
 
 type S = components['schemas'];

@@ -27,7 +27,8 @@ import {
   type ZaakRef,
 } from '../../domain/zaak.ts';
 import type { Metrics } from '../../platform/http/metrics.ts';
-import { SourceClient, SourceUnavailableError, type DownloadResponse } from '../http.ts';
+import { SourceClient, type DownloadResponse } from '../http.ts';
+import { SourceUnavailableError } from '../../domain/availability.ts';
 import { ZgwToken } from './auth.ts';
 import type { operations as ZakenOperations } from './generated/zaken.ts';
 import type { components as DocumentenComponents } from './generated/documenten.ts';
