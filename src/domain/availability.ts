@@ -8,6 +8,7 @@
  * that says which part cannot be shown right now, so that a source that is down costs only its
  * own part of a page.
  */
+import type { Log } from './log.ts';
 
 /** The source did not answer in time, answered with an error, or answered something unexpected. */
 export class SourceUnavailableError extends Error {
@@ -60,13 +61,8 @@ export function valueOf<T>(result: Availability<T>): T | undefined {
   return result.unavailable ? undefined : result.value;
 }
 
-/** Where a failure is noted: a structural subset of the platform's logger. */
-interface WarnLog {
-  warn(obj: object, msg: string): void;
-}
-
 /** Runs `work`; a SourceUnavailableError becomes an unavailable result (logged once), anything else is rethrown. */
-export async function whenAvailable<T>(work: () => Promise<T>, log: WarnLog): Promise<Availability<T>> {
+export async function whenAvailable<T>(work: () => Promise<T>, log: Pick<Log, 'warn'>): Promise<Availability<T>> {
   try {
     return available(await work());
   } catch (error) {

@@ -5,6 +5,8 @@
  */
 import type { FastifyServerOptions } from 'fastify';
 
+export type { Log } from '../domain/log.ts';
+
 const patterns: [RegExp, string][] = [
   [/\b(?:Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, '[token]'],
   [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*\.?[A-Za-z0-9_-]*/g, '[token]'],

@@ -8,17 +8,12 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Metrics } from '../../platform/http/metrics.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
+import type { Log } from '../../platform/logging.ts';
 import { JobQueue } from '../../platform/queue/queue.ts';
 import { Worker } from '../../platform/queue/worker.ts';
 import type { Sources } from '../../sources/index.ts';
 import { PreferencesStore } from '../../sources/voordeur/preferences.ts';
 import { NotificationPipeline, queues } from './pipeline.ts';
-
-interface Log {
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
 
 export interface Notificaties {
   pipeline: NotificationPipeline;

@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Histogram } from 'prom-client';
 import type { Metrics } from '../http/metrics.ts';
+import type { Log } from '../logging.ts';
 import { jobMetrics } from './metrics.ts';
 import type { Backoff, ClaimedJob, JobQueue } from './queue.ts';
 
@@ -23,12 +24,6 @@ export type JobOutcome = { ok: true } | { ok: false; error: string; permanent?: 
 
 /** Handles a batch of jobs of one queue; returns an outcome per job, in order. Throwing retries the whole batch. */
 export type JobHandler = (jobs: ClaimedJob[]) => Promise<JobOutcome[]>;
-
-interface Log {
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
 
 /** Queues claimed together, apart from the other lanes. */
 export interface Lane {
