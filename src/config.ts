@@ -5,7 +5,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { vertrouwelijkheidaanduidingen } from './domain/zaak.ts';
-import type { ZaaksysteemConfig } from './sources/zgw/zaaksysteem.ts';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -140,6 +139,7 @@ const schema = z
     OBJECTTYPE_TAAK: url.optional(),
     OBJECTTYPE_BERICHT: url.optional(),
     TAKEN_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    BERICHTEN_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     NOTIFICATIES_CALLBACK_SECRET: z.string().min(16, 'must be at least 16 characters: the Authorization value the Notificaties API sends').optional(),
     NOTIFICATIES_API_URL: url.optional(),
     NOTIFICATIES_CLIENT_ID: z.string().min(1).optional(),
@@ -212,6 +212,18 @@ const schema = z
     }
   });
 
+export interface ZaaksysteemConfig {
+  /** Short name, used in Voordeur's URLs (/zaken/<naam>/<uuid>): letters, digits and dashes. */
+  naam: string;
+  zakenApi: string;
+  catalogiApi: string;
+  documentenApi: string;
+  clientId: string;
+  secret: string;
+  /** The informatieobjecttype of documents the person uploads; without it, uploading is off for this system. */
+  uploadInformatieobjecttype?: string;
+}
+
 export interface Config {
   env: 'development' | 'production' | 'test';
   demoMode: boolean;
@@ -250,6 +262,7 @@ export interface Config {
   contactCodes: { ttlSeconds: number; maxAttempts: number; maxSendsPerHour: number };
   objecten?: { url: string; token: string; objecttypen: { taak?: string; bericht?: string } };
   taken: { pageSize: number };
+  berichten: { pageSize: number };
   notificaties: {
     /** The Authorization value the Notificaties API sends to the callback; without it, no callback. */
     callbackSecret?: string;
@@ -353,6 +366,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
         ? { url: env.OBJECTEN_API_URL.replace(/\/+$/, ''), token: env.OBJECTEN_TOKEN, objecttypen: { taak: env.OBJECTTYPE_TAAK, bericht: env.OBJECTTYPE_BERICHT } }
         : undefined,
     taken: { pageSize: env.TAKEN_PAGE_SIZE },
+    berichten: { pageSize: env.BERICHTEN_PAGE_SIZE },
     notificaties: {
       callbackSecret: env.NOTIFICATIES_CALLBACK_SECRET,
       api:

@@ -14,6 +14,7 @@
 import { LRUCache } from 'lru-cache';
 import pLimit from 'p-limit';
 import { z } from 'zod';
+import type { ZaaksysteemConfig } from '../../config.ts';
 import type { Subject } from '../../domain/identity.ts';
 import {
   buildTimeline,
@@ -50,18 +51,6 @@ import {
   type RawStatustype,
   type RawZaak,
 } from './schemas.ts';
-
-export interface ZaaksysteemConfig {
-  /** Short name, used in Voordeur's URLs (/zaken/<naam>/<uuid>): letters, digits and dashes. */
-  naam: string;
-  zakenApi: string;
-  catalogiApi: string;
-  documentenApi: string;
-  clientId: string;
-  secret: string;
-  /** The informatieobjecttype of documents the person uploads; without it, uploading is off for this system. */
-  uploadInformatieobjecttype?: string;
-}
 
 export interface ZaaksysteemOptions {
   timeoutMs: number;
