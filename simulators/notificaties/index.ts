@@ -15,14 +15,18 @@ import { createAuthenticator } from '../zgw/auth.ts';
 import type { Notificatie } from '../zgw/index.ts';
 import { Deliveries } from './delivery.ts';
 import type { Delivery } from './delivery.ts';
-import { Faults } from './faults.ts';
-import type { NotificatiesFault } from './faults.ts';
-import { ApiError, forbidden, invalid, notFound, setUpScope } from './http.ts';
+import { BaseUrl } from '../shared/base-url.ts';
+import { ApiError } from '../shared/errors.ts';
+import { Faults } from '../shared/faults.ts';
+import type { Fault as NotificatiesFault } from '../shared/faults.ts';
+import type { Fout } from '../shared/problem.ts';
+import { queryOf } from '../shared/query.ts';
+import { forbidden, invalid, notFound, setUpScope } from './http.ts';
 import { checkAbonnement, checkKanaal, checkKanalen, checkMessage, groupMatches, isObject, notAnObject, seedKanalen } from './resources.ts';
 import type { AbonnementRecord, KanaalRecord } from './resources.ts';
 
 export type { Delivery } from './delivery.ts';
-export type { NotificatiesFault } from './faults.ts';
+export type { Fault as NotificatiesFault } from '../shared/faults.ts';
 export type { Notificatie } from '../zgw/index.ts';
 
 export interface NotificatiesSimulatorOptions {
@@ -66,22 +70,6 @@ export interface NotificatiesSimulator {
 
 const apiPath = '/notificaties/api/v1';
 
-/** The base URL without trailing slash; port 0 becomes the port the app listens on. */
-function publicBase(app: FastifyInstance, baseUrl: string): () => string {
-  let resolved: string | undefined;
-  return () => {
-    if (resolved) return resolved;
-    const url = new URL(baseUrl);
-    if (url.port === '0') {
-      const address = app.server.address();
-      if (typeof address !== 'object' || address === null) return url.href.replace(/\/+$/, '');
-      url.port = String(address.port);
-    }
-    resolved = url.href.replace(/\/+$/, '');
-    return resolved;
-  };
-}
-
 /** Lets the ZGW simulator's notifications go through the Notificaties simulator, as Open Zaak's go to Open Notificaties. */
 export function connect(zgw: { onNotification(listener: (n: Notificatie) => void): void }, notificaties: NotificatiesSimulator): void {
   zgw.onNotification((notificatie) => {
@@ -93,9 +81,8 @@ export function connect(zgw: { onNotification(listener: (n: Notificatie) => void
 }
 
 export async function registerNotificatiesSimulator(app: FastifyInstance, options: NotificatiesSimulatorOptions): Promise<NotificatiesSimulator> {
-  const base = publicBase(app, options.baseUrl);
-  const apiUrl = () => `${base()}${apiPath}`;
-  const origin = () => new URL(base()).origin;
+  const base = BaseUrl.of(app, options.baseUrl);
+  const apiUrl = () => `${base.href}${apiPath}`;
   const checkCallbacks = options.checkCallbacks ?? true;
   const faults = new Faults();
   const deliveries = new Deliveries({
@@ -138,17 +125,15 @@ export async function registerNotificatiesSimulator(app: FastifyInstance, option
     deliveries.close();
   });
 
-  const basePath = new URL(options.baseUrl).pathname.replace(/\/+$/, '');
   await app.register(
     async (scope) => {
       setUpScope(scope, {
         faults,
         authenticate: createAuthenticator(options.clients),
-        origin,
+        origin: () => base.origin,
         setClient: (request, clientId) => clients.set(request, clientId),
       });
 
-      const queryOf = (request: FastifyRequest) => new URLSearchParams(request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '');
       /** vng-api-common's CheckQueryParamsMixin: unknown query parameters are a 400. */
       const onlyParams = (request: FastifyRequest, known: string[]) => {
         const unknown = [...new Set(queryOf(request).keys())].filter((k) => !known.includes(k));
@@ -250,7 +235,7 @@ export async function registerNotificatiesSimulator(app: FastifyInstance, option
       // Open Notificaties answers 201 with the notificatie (NotificatieAPIView); the spec only lists 200.
       scope.post('/notificaties', async (request, reply) => reply.code(201).send(route(request.body)));
     },
-    { prefix: basePath + apiPath },
+    { prefix: base.path + apiPath },
   );
 
   return {
@@ -261,18 +246,13 @@ export async function registerNotificatiesSimulator(app: FastifyInstance, option
       try {
         route(notificatie);
       } catch (error) {
-        if (error instanceof ApiError) throw new Error(`Notificaties simulator: ${(error.invalidParams ?? []).map((p) => `${p.name}: ${p.reason}`).join('; ')}`);
+        if (error instanceof ApiError) throw new Error(`Notificaties simulator: ${((error as ApiError<Fout>).body.invalidParams ?? []).map((p) => `${p.name}: ${p.reason}`).join('; ')}`);
         throw error;
       }
     },
     deliveries: () => deliveries.log.map((d) => ({ ...d })),
     abonnementen: () => [...abonnementen.values()].map(abonnementJson),
-    setLatency: (ms) => {
-      faults.latencyMs = Math.max(0, ms);
-    },
-    setFault: (fault) => faults.setFault(fault),
-    requestCount: () => faults.requestCount(),
-    resetCounts: () => faults.resetCounts(),
+    ...faults.controls(),
     idle: () => deliveries.idle(),
   };
 }

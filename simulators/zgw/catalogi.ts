@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { components } from '../../src/sources/zgw/generated/catalogi.ts';
 import { demoOrganisatie, demoUuid } from '../data/zgw-demo.ts';
 import type { DemoInformatieobjecttype, DemoZaaktype } from '../data/zgw-demo.ts';
-import { choice, notFound, paginate, queryOf, setUpApiScope, urlFilter } from './http.ts';
+import { choice, notFound, paginate, queryOf, setUpZgwScope, urlFilter } from './http.ts';
 import type { ApiContext } from './http.ts';
 import type { Store } from './store.ts';
 
@@ -218,7 +218,7 @@ export async function registerCatalogiApi(app: FastifyInstance, prefix: string, 
 
   await app.register(
     async (scope) => {
-      setUpApiScope(scope, 'catalogi', catalogiApiVersion, context);
+      setUpZgwScope(scope, 'catalogi', catalogiApiVersion, context);
 
       scope.get<{ Params: { uuid: string } }>('/catalogussen/:uuid', async (request) => {
         if (request.params.uuid !== catalogue.catalogusUuid) throw notFound();

@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import type { components } from '../../src/sources/zgw/generated/documenten.ts';
 import { vertrouwelijkheidaanduidingen } from '../data/zgw-demo.ts';
 import { openContent } from './content.ts';
-import { invalid, notFound, setUpApiScope } from './http.ts';
+import { invalid, notFound, setUpZgwScope } from './http.ts';
 import type { ApiContext, InvalidParam } from './http.ts';
 import type { DocumentRecord, Store } from './store.ts';
 import {
@@ -87,7 +87,7 @@ export async function registerDocumentenApi(app: FastifyInstance, prefix: string
 
   await app.register(
     async (scope) => {
-      setUpApiScope(scope, 'documenten', documentenApiVersion, context);
+      setUpZgwScope(scope, 'documenten', documentenApiVersion, context);
 
       scope.get<{ Params: { uuid: string } }>('/enkelvoudiginformatieobjecten/:uuid', async (request) => {
         const document = store.documents.get(request.params.uuid);

@@ -12,8 +12,9 @@ import type { FastifyInstance } from 'fastify';
 import { createAuthenticator } from './auth.ts';
 import { registerCatalogiApi } from './catalogi.ts';
 import { registerDocumentenApi } from './documenten.ts';
-import { Faults } from './faults.ts';
-import type { Fault } from './faults.ts';
+import { BaseUrl } from '../shared/base-url.ts';
+import { Faults } from '../shared/faults.ts';
+import type { Fault } from '../shared/faults.ts';
 import type { ApiContext } from './http.ts';
 import { Links, Store } from './store.ts';
 import type { ApiName, Notificatie } from './store.ts';
@@ -74,10 +75,8 @@ export interface ZgwSimulator {
 const apiPath = { zaken: '/zaken/api/v1', catalogi: '/catalogi/api/v1', documenten: '/documenten/api/v1' } as const;
 
 export async function registerZgwSimulator(app: FastifyInstance, options: ZgwSimulatorOptions): Promise<ZgwSimulator> {
-  const links = new Links(options.baseUrl, () => {
-    const address = app.server.address();
-    return typeof address === 'object' && address !== null ? address.port : undefined;
-  });
+  const base = BaseUrl.of(app, options.baseUrl);
+  const links = new Links(base);
   // The simulated clock starts at `now` and runs on with real time, so that a status added
   // during a test comes after the demo's statussen even when `now` lies in the past or future.
   const startedAt = Date.now();
@@ -89,7 +88,8 @@ export async function registerZgwSimulator(app: FastifyInstance, options: ZgwSim
     dataset: options.dataset ?? 'demo',
     largeDocumentBytes: options.largeDocumentBytes ?? 100 * 1024 * 1024,
   });
-  const faults = new Faults();
+  const faults: Record<ApiName, Faults> = { zaken: new Faults(), catalogi: new Faults(), documenten: new Faults() };
+  const allFaults = Object.values(faults);
   const context: ApiContext = {
     links,
     faults,
@@ -98,12 +98,13 @@ export async function registerZgwSimulator(app: FastifyInstance, options: ZgwSim
   };
 
   // Requests held by the 'hang' fault would keep app.close() waiting for ever.
-  app.addHook('preClose', async () => faults.close());
+  app.addHook('preClose', async () => {
+    for (const f of allFaults) f.close();
+  });
 
-  const basePath = new URL(options.baseUrl).pathname.replace(/\/+$/, '');
-  await registerZakenApi(app, basePath + apiPath.zaken, store, context);
-  await registerCatalogiApi(app, basePath + apiPath.catalogi, store, context);
-  await registerDocumentenApi(app, basePath + apiPath.documenten, store, context);
+  await registerZakenApi(app, base.path + apiPath.zaken, store, context);
+  await registerCatalogiApi(app, base.path + apiPath.catalogi, store, context);
+  await registerDocumentenApi(app, base.path + apiPath.documenten, store, context);
 
   return {
     // A getter: with port 0 in baseUrl the URLs are complete once the app listens.
@@ -111,11 +112,13 @@ export async function registerZgwSimulator(app: FastifyInstance, options: ZgwSim
       return { zaken: links.zaken, catalogi: links.catalogi, documenten: links.documenten };
     },
     setLatency: (ms) => {
-      faults.latencyMs = Math.max(0, ms);
+      for (const f of allFaults) f.latencyMs = Math.max(0, ms);
     },
-    setFault: (api, fault) => faults.setFault(api, fault),
-    requestCount: (api) => faults.requestCount(api),
-    resetCounts: () => faults.resetCounts(),
+    setFault: (api, fault) => faults[api].setFault(fault),
+    requestCount: (api) => (api ? faults[api].requestCount() : allFaults.reduce((sum, f) => sum + f.requestCount(), 0)),
+    resetCounts: () => {
+      for (const f of allFaults) f.resetCounts();
+    },
 
     async addStatus(zaakUuid, statustypeVolgnummer, statustoelichting, resultaat) {
       const zaak = store.zaken.get(zaakUuid);

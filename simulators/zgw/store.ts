@@ -5,6 +5,7 @@
  * Every create goes through here, so that each one is announced as a Notificatie in one place.
  */
 import { randomUUID } from 'node:crypto';
+import type { BaseUrl } from '../shared/base-url.ts';
 import type { DemoParty, DemoZaaktype, DemoInformatieobjecttype, Vertrouwelijkheidaanduiding } from '../data/zgw-demo.ts';
 import { demoInformatieobjecttypen, demoOrganisatie, demoUuid, demoZaaktypen, demoZaken } from '../data/zgw-demo.ts';
 import { contentSize, demoContent } from './content.ts';
@@ -25,42 +26,22 @@ export interface Notificatie {
 
 /** Absolute URLs of every resource, and the way back from a URL to a UUID. */
 export class Links {
-  private resolved?: string;
-
-  /**
-   * `baseUrl` may have port 0 (tests that listen on port 0): the port then becomes the one the
-   * app listens on, as soon as `listeningPort` knows it.
-   */
-  constructor(
-    private readonly baseUrl: string,
-    private readonly listeningPort: () => number | undefined = () => undefined,
-  ) {}
-
-  /** The base URL without a trailing slash. */
-  get base(): string {
-    if (this.resolved) return this.resolved;
-    const url = new URL(this.baseUrl);
-    const port = url.port === '0' ? this.listeningPort() : undefined;
-    if (url.port === '0' && port === undefined) return url.href.replace(/\/+$/, '');
-    if (port !== undefined) url.port = String(port);
-    this.resolved = url.href.replace(/\/+$/, '');
-    return this.resolved;
-  }
+  constructor(private readonly base: BaseUrl) {}
 
   get origin(): string {
-    return new URL(this.base).origin;
+    return this.base.origin;
   }
 
   get zaken(): string {
-    return `${this.base}/zaken/api/v1`;
+    return `${this.base.href}/zaken/api/v1`;
   }
 
   get catalogi(): string {
-    return `${this.base}/catalogi/api/v1`;
+    return `${this.base.href}/catalogi/api/v1`;
   }
 
   get documenten(): string {
-    return `${this.base}/documenten/api/v1`;
+    return `${this.base.href}/documenten/api/v1`;
   }
 
   api(name: ApiName): string {

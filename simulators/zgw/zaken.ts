@@ -12,7 +12,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { components } from '../../src/sources/zgw/generated/zaken.ts';
 import { vertrouwelijkheidaanduidingen } from '../data/zgw-demo.ts';
 import type { DemoParty } from '../data/zgw-demo.ts';
-import { ApiError, booleanFilter, choice, invalid, notFound, paginate, queryOf, setUpApiScope, urlFilter } from './http.ts';
+import { fout } from '../shared/problem.ts';
+import { booleanFilter, choice, invalid, notFound, paginate, queryOf, setUpZgwScope, urlFilter } from './http.ts';
 import type { ApiContext, InvalidParam } from './http.ts';
 import { optionalString, requiredDateTime, requiredUrl, requireObject } from './validation.ts';
 import type { RolRecord, Store, ZaakRecord } from './store.ts';
@@ -253,9 +254,9 @@ function compareZaken(order: ZaakOrder[]) {
 async function requireAcceptCrs(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const crs = request.headers['accept-crs'];
   if (crs === undefined) {
-    throw new ApiError(412, 'precondition_failed', 'Voorwaarde niet vervuld.', "'Accept-Crs' header ontbreekt. Stuur Accept-Crs: EPSG:4326.");
+    throw fout(412, 'precondition_failed', 'Voorwaarde niet vervuld.', "'Accept-Crs' header ontbreekt. Stuur Accept-Crs: EPSG:4326.");
   }
-  if (crs !== 'EPSG:4326') throw new ApiError(406, 'not_acceptable', 'Niet acceptabel.', `CRS '${String(crs)}' wordt niet ondersteund. Gebruik EPSG:4326.`);
+  if (crs !== 'EPSG:4326') throw fout(406, 'not_acceptable', 'Niet acceptabel.', `CRS '${String(crs)}' wordt niet ondersteund. Gebruik EPSG:4326.`);
   reply.header('Content-Crs', 'EPSG:4326');
 }
 
@@ -264,7 +265,7 @@ export async function registerZakenApi(app: FastifyInstance, prefix: string, sto
 
   await app.register(
     async (scope) => {
-      setUpApiScope(scope, 'zaken', zakenApiVersion, context);
+      setUpZgwScope(scope, 'zaken', zakenApiVersion, context);
 
       scope.get('/zaken', { preHandler: requireAcceptCrs }, async (request) => {
         const query = queryOf(request);
