@@ -23,6 +23,19 @@ export interface ZaakRef {
   uuid: string;
 }
 
+/** The page of a zaak in Voordeur: the one place its address is made. */
+export function zaakPath(ref: ZaakRef): string {
+  return `/zaken/${encodeURIComponent(ref.systeem)}/${encodeURIComponent(ref.uuid)}`;
+}
+
+/**
+ * Which of the configured zaaksystemen holds a zaak that another system names (a taak names its
+ * zaak by UUID only, a klantcontact by register): the one it names, else the only one there is.
+ */
+export function zaaksysteemFor(systems: readonly string[], named?: string): string | undefined {
+  return systems.find((naam) => naam === named) ?? (systems.length === 1 ? systems[0] : undefined);
+}
+
 export interface ZaakStatus {
   naam: string;
   /** The text for the person, from the statustype (statustekst), if the catalogue has one. */

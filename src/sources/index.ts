@@ -3,6 +3,7 @@
  * by the web application and by the worker process alike. Each is absent when not configured.
  */
 import type { Config } from '../config.ts';
+import { zaaksysteemFor } from '../domain/zaak.ts';
 import type { Metrics } from '../platform/http/metrics.ts';
 import { BrpClient } from './brp/brp.ts';
 import { Klantinteracties } from './klantinteracties/klantinteracties.ts';
@@ -24,7 +25,7 @@ export function connectSources(config: Config, metrics: Metrics): Sources {
   const options = { timeoutMs: config.sources.timeoutMs, metrics };
   const systemNames = config.zaken.systems.map((system) => system.naam);
   // A klantcontact about a zaak names its register; with one zaaksysteem, that is the one.
-  const zaken = { systeemFor: (register: string | undefined) => systemNames.find((naam) => naam === register) ?? (systemNames.length === 1 ? systemNames[0] : undefined) };
+  const zaken = { systeemFor: (register: string | undefined) => zaaksysteemFor(systemNames, register) };
   return {
     zaaksystemen: config.zaken.systems.map(
       (system) =>

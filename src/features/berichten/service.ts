@@ -8,6 +8,8 @@ import { LRUCache } from 'lru-cache';
 import { isPublished, toBericht, type Bericht } from '../../domain/bericht.ts';
 import type { Subject } from '../../domain/identity.ts';
 import type { ZaakDocument } from '../../domain/zaak.ts';
+import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
+import type { Caller } from '../../platform/http/caller.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import { type DownloadResponse } from '../../sources/http.ts';
 import { whenAvailable, type Availability } from '../../domain/availability.ts';
@@ -18,10 +20,6 @@ export interface DocumentStore {
   holdsDocument(url: string): boolean;
   documentsAt(urls: string[]): Promise<ZaakDocument[]>;
   downloadAt(url: string): Promise<{ document: ZaakDocument; file: DownloadResponse } | null>;
-}
-
-interface Log {
-  warn(obj: object, msg: string): void;
 }
 
 export interface Bijlage extends ZaakDocument {
@@ -39,50 +37,73 @@ export class BerichtenService {
     private readonly type: string,
     private readonly stores: DocumentStore[],
     private readonly keys: IdentityKeys,
+    private readonly processingLog: ProcessingLog,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** The subject's published berichten, newest first (throws SourceUnavailableError). */
-  async all(subject: Subject, log: Log): Promise<Bericht[]> {
+  /** The caller's published berichten, newest first. */
+  async inbox(caller: Caller): Promise<Availability<Bericht[]>> {
+    return whenAvailable(async () => {
+      const berichten = await this.published(caller.identity.subject, caller);
+      await this.record(caller, 'berichten');
+      return berichten;
+    }, caller.log);
+  }
+
+  /** The number of unread berichten, from a short-lived cache; undefined when the Objecten API cannot say now. */
+  async unreadCount(caller: Caller): Promise<number | undefined> {
+    const subject = caller.identity.subject;
+    const cached = this.unread.get(this.keys.subject(subject));
+    if (cached !== undefined) return cached;
+    const berichten = await whenAvailable(() => this.published(subject, caller), caller.log);
+    return berichten.unavailable ? undefined : berichten.value.filter((b) => !b.geopend).length;
+  }
+
+  /** One published bericht of the caller, with its bijlagen; null when it is not theirs or not published yet (throws SourceUnavailableError). */
+  async open(caller: Caller, uuid: string): Promise<{ bericht: Bericht; bijlagen: Availability<Bijlage[]> } | null> {
+    const subject = caller.identity.subject;
+    const object = await this.objecten.get(this.type, subject, uuid);
+    const bericht = object && toBericht(object.uuid, object.data);
+    if (!object || !bericht || !isPublished(bericht, this.now())) return null;
+    if (!bericht.geopend) {
+      await this.objecten.patchData(object, { geopend: true });
+      // The count in the navigation follows at once.
+      const key = this.keys.subject(subject);
+      const unread = this.unread.get(key);
+      if (unread !== undefined) this.unread.set(key, Math.max(0, unread - 1));
+    }
+    await this.record(caller, 'berichten');
+    // The bericht is readable even when its bijlagen cannot be listed now.
+    return { bericht, bijlagen: await whenAvailable(() => this.bijlagen(bericht), caller.log) };
+  }
+
+  /** A bijlage of one of the caller's published berichten, as a stream; null otherwise (throws SourceUnavailableError). */
+  async bijlage(caller: Caller, uuid: string, index: number): Promise<{ document: ZaakDocument; file: DownloadResponse } | null> {
+    const object = await this.objecten.get(this.type, caller.identity.subject, uuid);
+    const bericht = object && toBericht(object.uuid, object.data);
+    const url = bericht && isPublished(bericht, this.now()) ? bericht.bijlagen[index] : undefined;
+    const store = url && this.stores.find((s) => s.holdsDocument(url));
+    const found = store ? await store.downloadAt(url) : null;
+    if (found) await this.record(caller, 'documenten');
+    return found;
+  }
+
+  /** The subject's published berichten, newest first, and their number unread kept for the navigation (throws SourceUnavailableError). */
+  private async published(subject: Subject, caller: Caller): Promise<Bericht[]> {
     const objects = await this.objecten.list(this.type, subject, [], '-record__data__publicatiedatum');
     const now = this.now();
     const berichten: Bericht[] = [];
     for (const object of objects) {
       const bericht = toBericht(object.uuid, object.data);
-      if (!bericht) log.warn({ source: 'objecten', object: object.uuid }, 'bericht skipped: its data does not fit the Bericht type');
+      if (!bericht) caller.log.warn({ source: 'objecten', object: object.uuid }, 'bericht skipped: its data does not fit the Bericht type');
       else if (isPublished(bericht, now)) berichten.push(bericht);
     }
     this.unread.set(this.keys.subject(subject), berichten.filter((b) => !b.geopend).length);
     return berichten.sort((a, b) => b.publicatiedatum.getTime() - a.publicatiedatum.getTime());
   }
 
-  /** The number of unread berichten, from a short-lived cache (throws SourceUnavailableError). */
-  async unreadCount(subject: Subject, log: Log): Promise<number> {
-    const cached = this.unread.get(this.keys.subject(subject));
-    if (cached !== undefined) return cached;
-    return (await this.all(subject, log)).filter((b) => !b.geopend).length;
-  }
-
-  /** One published bericht of the subject, with its bijlagen; null when it is not theirs or not published yet. */
-  async open(subject: Subject, uuid: string, log: Log): Promise<{ bericht: Bericht; bijlagen: Availability<Bijlage[]> } | null> {
-    const object = await this.objecten.get(this.type, subject, uuid);
-    const bericht = object && toBericht(object.uuid, object.data);
-    if (!object || !bericht || !isPublished(bericht, this.now())) return null;
-    if (!bericht.geopend) {
-      await this.objecten.patchData(object, { geopend: true });
-      this.unread.delete(this.keys.subject(subject));
-    }
-    // The bericht is readable even when its bijlagen cannot be listed now.
-    return { bericht, bijlagen: await whenAvailable(() => this.bijlagen(bericht), log) };
-  }
-
-  /** A bijlage of one of the subject's published berichten, as a stream; null otherwise. */
-  async bijlage(subject: Subject, uuid: string, index: number): Promise<{ document: ZaakDocument; file: DownloadResponse } | null> {
-    const object = await this.objecten.get(this.type, subject, uuid);
-    const bericht = object && toBericht(object.uuid, object.data);
-    const url = bericht && isPublished(bericht, this.now()) ? bericht.bijlagen[index] : undefined;
-    const store = url && this.stores.find((s) => s.holdsDocument(url));
-    return store ? store.downloadAt(url) : null;
+  private async record(caller: Caller, category: 'berichten' | 'documenten'): Promise<void> {
+    await this.processingLog.record(caller.identity, [{ action: 'lezen', category, source: 'objecten' }], caller.requestId);
   }
 
   private async bijlagen(bericht: Bericht): Promise<Bijlage[]> {

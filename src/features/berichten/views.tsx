@@ -2,8 +2,10 @@
 import { textParts, type Bericht } from '../../domain/bericht.ts';
 import { formatBytes } from '../../platform/i18n/format.ts';
 import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
-import { Alert, Button, DataList, DateText, Heading, Link, Pagination, Paragraph, SearchField, Table } from '../../platform/ui/components.tsx';
 import type { Availability } from '../../domain/availability.ts';
+import type { Paged } from '../../platform/http/paging.ts';
+import { Button, DataList, DateText, Heading, Link, Paragraph, SearchField, Table } from '../../platform/ui/components.tsx';
+import { PagedSection, Unavailable } from '../../platform/ui/sections.tsx';
 import type { Bijlage } from './service.ts';
 
 interface Texts {
@@ -16,37 +18,28 @@ export type BerichtFilter = (typeof berichtFilters)[number];
 
 export const berichtHref = (bericht: Pick<Bericht, 'uuid'>) => `/berichten/${encodeURIComponent(bericht.uuid)}`;
 
-export interface InboxState {
-  berichten: Bericht[];
-  total: number;
-  page: number;
-  pages: number;
-  filter: BerichtFilter;
-  zoek: string;
-  href: (page: number) => string;
-}
-
 /** "Ongelezen" in words, not only in bold. */
 function Unread({ t }: { t: Translate }) {
   return <span class="voordeur-badge">{t('berichten.unread')}</span>;
 }
 
-export function InboxPage({ t, lang, inbox, unavailable }: Texts & { inbox?: InboxState; unavailable: boolean }) {
+/** The inbox: one page of the berichten that match the filter and search. */
+export function InboxPage({ t, lang, inbox, filter, zoek }: Texts & { inbox: Availability<Paged<Bericht>>; filter: BerichtFilter; zoek: string }) {
   return (
     <>
       <Heading level={1}>{t('berichten.title')}</Heading>
       <Paragraph lead>{t('berichten.intro')}</Paragraph>
       <form class="voordeur-search" method="get" action="/berichten" role="search">
-        <SearchField id="zoek" name="zoek" label={t('berichten.search.label')} value={inbox?.zoek ?? ''} />
+        <SearchField id="zoek" name="zoek" label={t('berichten.search.label')} value={zoek} />
         <div class="utrecht-form-field utrecht-form-field--select">
           <div class="utrecht-form-field__label">
             <label class="utrecht-form-label" for="toon">{t('berichten.filter.label')}</label>
           </div>
           <div class="utrecht-form-field__input">
             <select class="utrecht-select utrecht-select--html-select" id="toon" name="toon">
-              {berichtFilters.map((filter) => (
-                <option value={filter} selected={filter === (inbox?.filter ?? 'alle')}>
-                  {t(`berichten.filter.${filter}` as MessageKey)}
+              {berichtFilters.map((option) => (
+                <option value={option} selected={option === filter}>
+                  {t(`berichten.filter.${option}` as MessageKey)}
                 </option>
               ))}
             </select>
@@ -54,28 +47,32 @@ export function InboxPage({ t, lang, inbox, unavailable }: Texts & { inbox?: Inb
         </div>
         <Button appearance="secondary-action">{t('berichten.search.button')}</Button>
       </form>
-      {unavailable || !inbox ? (
-        <Alert type="warning">{t('error.unavailable')}</Alert>
+      {inbox.unavailable ? (
+        <Unavailable t={t} />
       ) : (
-        <section aria-labelledby="berichten-list-title">
-          <Heading level={2} id="berichten-list-title">
-            {t(`berichten.list.${inbox.filter}` as MessageKey)} <span class="voordeur-secondary">({t('berichten.count', { n: inbox.total })})</span>
-          </Heading>
-          {(inbox.zoek || inbox.filter !== 'alle') && (
-            <Paragraph>
-              {inbox.zoek && `${t('berichten.search.result', { zoek: inbox.zoek })} `}
-              <Link href="/berichten">{t('berichten.search.clear')}</Link>
-            </Paragraph>
-          )}
-          {inbox.berichten.length === 0 ? (
-            <Paragraph>{inbox.zoek || inbox.filter !== 'alle' ? t('berichten.emptySearch') : t('berichten.empty')}</Paragraph>
-          ) : (
-            <>
-              <Table
-                caption={t(`berichten.list.${inbox.filter}` as MessageKey)}
+        <PagedSection
+          t={t}
+          id="berichten-list"
+          title={t(`berichten.list.${filter}` as MessageKey)}
+          name={t('berichten.title')}
+          count={t('berichten.count', { n: inbox.value.total })}
+          empty={zoek || filter !== 'alle' ? t('berichten.emptySearch') : t('berichten.empty')}
+          paged={inbox.value}
+          intro={
+            (zoek || filter !== 'alle') && (
+              <Paragraph>
+                {zoek && `${t('berichten.search.result', { zoek })} `}
+                <Link href="/berichten">{t('berichten.search.clear')}</Link>
+              </Paragraph>
+            )
+          }
+        >
+          {(berichten) => (
+            <Table
+                caption={t(`berichten.list.${filter}` as MessageKey)}
                 captionHidden
                 head={[t('berichten.column.onderwerp'), t('berichten.column.datum'), t('berichten.column.actie')]}
-                rows={inbox.berichten.map((bericht) => ({
+                rows={berichten.map((bericht) => ({
                   key: bericht.uuid,
                   className: bericht.geopend ? undefined : 'voordeur-unread',
                   cells: [
@@ -93,16 +90,8 @@ export function InboxPage({ t, lang, inbox, unavailable }: Texts & { inbox?: Inb
                   ],
                 }))}
               />
-              <Pagination
-                label={t('pagination.label', { section: t('berichten.title') })}
-                page={inbox.page}
-                pages={inbox.pages}
-                href={inbox.href}
-                texts={{ previous: t('pagination.previous'), next: t('pagination.next'), page: (n) => t('pagination.page', { n }), status: t('pagination.status', { page: inbox.page, pages: inbox.pages }) }}
-              />
-            </>
           )}
-        </section>
+        </PagedSection>
       )}
     </>
   );
@@ -173,7 +162,7 @@ export function BerichtPage({ t, lang, bericht, bijlagen }: Texts & { bericht: B
         <section aria-labelledby="bijlagen-title">
           <Heading level={2} id="bijlagen-title">{t('berichten.bijlagen.title')}</Heading>
           {bijlagen.unavailable ? (
-            <Alert type="warning">{t('error.unavailable')}</Alert>
+            <Unavailable t={t} />
           ) : bijlagen.value.length === 0 ? (
             <Paragraph>{t('berichten.bijlagen.none')}</Paragraph>
           ) : (
@@ -201,7 +190,7 @@ export function BerichtenOverviewBlock({ t, unread }: { t: Translate; unread?: n
     <section class="voordeur-overview-block" aria-labelledby="overzicht-berichten-title">
       <Heading level={2} id="overzicht-berichten-title">{t('berichten.title')}</Heading>
       {unread === undefined ? (
-        <Alert type="warning">{t('error.unavailable')}</Alert>
+        <Unavailable t={t} />
       ) : (
         <Paragraph>{unread === 0 ? t('overzicht.berichten.none') : unread === 1 ? t('overzicht.berichten.one') : t('overzicht.berichten.count', { n: unread })}</Paragraph>
       )}

@@ -7,15 +7,15 @@
  * address is meant is always looked up from the session's identity, so nobody can change or
  * remove another partij's address by editing a URL or a form.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Identity } from '../../domain/identity.ts';
-import { HttpError } from '../../platform/http/errors.ts';
-import { pageNumber } from '../../platform/http/responses.ts';
-import type { MessageKey, Translate } from '../../platform/i18n/index.ts';
-import { Alert, Heading, Link, Paragraph, type FieldError } from '../../platform/ui/components.tsx';
-import { SourceRejectedError, SourceUnavailableError } from '../../domain/availability.ts';
-import { channels, topics, type Channel, type Preferences } from '../../sources/voordeur/preferences.ts';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { isSourceFailure } from '../../domain/availability.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
+import { callerOf } from '../../platform/http/caller.ts';
+import { HttpError } from '../../platform/http/errors.ts';
+import { pageNumber } from '../../platform/http/paging.ts';
+import type { MessageKey } from '../../platform/i18n/index.ts';
+import { Alert, Heading, Link, Paragraph, type FieldError } from '../../platform/ui/components.tsx';
+import { channels, topics, type Channel, type Preferences } from '../../sources/voordeur/preferences.ts';
 import { channelOf, verifiedChannelsOf, type ContactInputError, type ContactKind, type GegevensService } from './service.ts';
 import {
   BedrijfBlock,
@@ -62,25 +62,20 @@ function preferencesFrom(body: Record<string, unknown>): Preferences {
   return Object.fromEntries(channels.map((channel) => [channel, Object.fromEntries(topics.map((topic) => [topic, on(channel, topic)]))])) as Preferences;
 }
 
-function identityOf(request: FastifyRequest): Identity {
-  return request.session!.identity;
-}
+/**
+ * A change the Klantinteracties API cannot take (or an address it cannot read before a change)
+ * ends on a page that says nothing was changed (the error handler shows it).
+ */
+const change = { auth: true, unavailable: 'contact.saveFailed' } as const;
 
-function isSourceFailure(error: unknown): error is SourceUnavailableError | SourceRejectedError {
-  return error instanceof SourceUnavailableError || error instanceof SourceRejectedError;
-}
-
-function logSourceFailure(request: FastifyRequest, error: SourceUnavailableError | SourceRejectedError, what: string) {
-  request.log.warn({ source: error.source, reason: error instanceof SourceUnavailableError ? error.reason : `HTTP ${error.status}` }, what);
-}
-
-export function registerGegevens(app: FastifyInstance, deps: { service: GegevensService; processingLog: ProcessingLog }): void {
+export function gegevensRoutes(deps: { service: GegevensService; processingLog: ProcessingLog }): FastifyPluginAsync {
   const { service, processingLog } = deps;
+  return async (app) => {
 
   /** The overview page; after a refused preferences form, with what was chosen and why it was refused. */
   async function renderOverview(request: FastifyRequest, reply: FastifyReply, form?: { preferences: Preferences; errors: FieldError[]; failed?: boolean }, status = 200) {
     const t = request.t;
-    const overview = await service.overview(identityOf(request), request.log, request.id);
+    const overview = await service.overview(callerOf(request));
     const verified = overview.adressen && !overview.adressen.unavailable ? verifiedChannelsOf(overview.adressen.value) : service.hasContacts ? undefined : { email: false, sms: false };
     const saved = savedMessages[(request.query as { opgeslagen?: string }).opgeslagen ?? ''];
     return reply.page(
@@ -106,7 +101,7 @@ export function registerGegevens(app: FastifyInstance, deps: { service: Gegevens
           </Paragraph>
         </section>
       </>,
-      { title: form?.errors.length ? `${t('form.errors.title')}: ${t('gegevens.title')}` : t('gegevens.title'), nav: 'gegevens', status },
+      { title: form?.errors.length ? `${t('form.errors.title')}: ${t('gegevens.title')}` : t('gegevens.title'), status },
     );
   }
 
@@ -117,10 +112,11 @@ export function registerGegevens(app: FastifyInstance, deps: { service: Gegevens
     const preferences = preferencesFrom(request.body ?? {});
     let outcome;
     try {
-      outcome = await service.savePreferences(identityOf(request), preferences, request.lang, request.id);
+      outcome = await service.savePreferences(callerOf(request), preferences, request.lang);
     } catch (error) {
+      // Shown again with what was chosen, and that saving did not work.
       if (!isSourceFailure(error)) throw error;
-      logSourceFailure(request, error, 'preferences not saved: contact details unknown');
+      request.log.warn({ source: error.source, detail: error.message }, 'preferences not saved: contact details unknown');
       return renderOverview(request, reply, { preferences, errors: [], failed: true }, 503);
     }
     if (!outcome.saved) {
@@ -133,19 +129,13 @@ export function registerGegevens(app: FastifyInstance, deps: { service: Gegevens
   app.get<{ Querystring: { pagina?: string } }>('/gegevens/verwerkingen', { config: { auth: true } }, async (request, reply) => {
     const t = request.t;
     const wanted = pageNumber(request.query.pagina);
-    const { entries, total } = await processingLog.list(identityOf(request), { offset: (wanted - 1) * processingPageSize, limit: processingPageSize });
+    const { entries, total } = await processingLog.list(callerOf(request).identity, { offset: (wanted - 1) * processingPageSize, limit: processingPageSize });
     const pages = Math.max(1, Math.ceil(total / processingPageSize));
-    return reply.page(<ProcessingLogPage t={t} lang={request.lang} entries={entries} page={Math.min(wanted, pages)} pages={pages} />, { title: t('verwerkingen.title'), nav: 'gegevens' });
+    return reply.page(<ProcessingLogPage t={t} lang={request.lang} entries={entries} page={Math.min(wanted, pages)} pages={pages} />, { title: t('verwerkingen.title') });
   });
 
+  // The rest needs a Klantinteracties API (and Notify for the codes).
   if (!service.hasContacts) return;
-
-  /** A page for when the Klantinteracties API cannot answer: nothing was changed. */
-  const unavailable = (request: FastifyRequest, reply: FastifyReply, error: SourceUnavailableError | SourceRejectedError, what: string) => {
-    logSourceFailure(request, error, what);
-    const t = request.t;
-    return reply.page(<SourceDown t={t} />, { title: t('gegevens.title'), nav: 'gegevens', status: 503 });
-  };
 
   const renderContactForm = (request: FastifyRequest, reply: FastifyReply, kind: ContactKind, value: string, errors: FieldError[], status = 200) => {
     const t = request.t;
@@ -154,33 +144,21 @@ export function registerGegevens(app: FastifyInstance, deps: { service: Gegevens
         <Heading level={1}>{t(`contact.form.${kind}.title` as MessageKey)}</Heading>
         <ContactForm t={t} kind={kind} csrfToken={request.session!.csrfToken} value={value} errors={errors} />
       </>,
-      { title: errors.length ? `${t('form.errors.title')}: ${t(`contact.form.${kind}.title` as MessageKey)}` : t(`contact.form.${kind}.title` as MessageKey), nav: 'gegevens', status },
+      { title: errors.length ? `${t('form.errors.title')}: ${t(`contact.form.${kind}.title` as MessageKey)}` : t(`contact.form.${kind}.title` as MessageKey), status },
     );
   };
 
-  app.get<{ Params: { kind: string } }>('/gegevens/contact/:kind', { config: { auth: true } }, async (request, reply) => {
+  app.get<{ Params: { kind: string } }>('/gegevens/contact/:kind', { config: change }, async (request, reply) => {
     const kind = contactKind(request.params.kind);
-    let current;
-    try {
-      current = await service.adres(identityOf(request), kind, request.id);
-    } catch (error) {
-      if (!isSourceFailure(error)) throw error;
-      return unavailable(request, reply, error, 'contact details not read');
-    }
+    const current = await service.adres(callerOf(request), kind);
     return renderContactForm(request, reply, kind, current?.adres ?? '', []);
   });
 
-  app.post<{ Params: { kind: string }; Body: { adres?: unknown } }>('/gegevens/contact/:kind', { config: { auth: true } }, async (request, reply) => {
+  app.post<{ Params: { kind: string }; Body: { adres?: unknown } }>('/gegevens/contact/:kind', { config: change }, async (request, reply) => {
     const t = request.t;
     const kind = contactKind(request.params.kind);
     const input = typeof request.body?.adres === 'string' ? request.body.adres.slice(0, 320) : '';
-    let outcome;
-    try {
-      outcome = await service.startContactChange(identityOf(request), kind, input, request.log, request.id);
-    } catch (error) {
-      if (!isSourceFailure(error)) throw error;
-      return unavailable(request, reply, error, 'contact change not started');
-    }
+    const outcome = await service.startContactChange(callerOf(request), kind, input);
     if (!outcome.started) {
       const status = outcome.error === 'tooManySends' ? 429 : outcome.error === 'sendFailed' ? 502 : 400;
       return renderContactForm(request, reply, kind, input, [{ field: 'adres', message: t(contactErrorMessage[outcome.error]) }], status);
@@ -191,31 +169,25 @@ export function registerGegevens(app: FastifyInstance, deps: { service: Gegevens
   /** The page where the code is typed; with an error or a problem after a try. */
   async function renderConfirm(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, result: { errors?: FieldError[]; problem?: string; status?: number } = {}) {
     const t = request.t;
-    const pending = await service.pending(identityOf(request), request.params.id);
+    const pending = await service.pending(callerOf(request), request.params.id);
     if (!pending) throw new HttpError(404, 'error.notFound.text');
     const problem =
       result.problem ?? (pending.expired ? t('contact.confirm.error.expired') : pending.attemptsLeft === 0 ? t('contact.confirm.error.noTries') : undefined);
     const errors = result.errors ?? [];
     return reply.page(
       <ConfirmForm t={t} id={pending.id} kind={pending.kind} adres={pending.address} minutes={service.codeMinutes} csrfToken={request.session!.csrfToken} errors={errors} problem={problem} />,
-      { title: errors.length ? `${t('form.errors.title')}: ${t('contact.confirm.title')}` : t('contact.confirm.title'), nav: 'gegevens', status: result.status ?? 200 },
+      { title: errors.length ? `${t('form.errors.title')}: ${t('contact.confirm.title')}` : t('contact.confirm.title'), status: result.status ?? 200 },
     );
   }
 
   app.get<{ Params: { id: string } }>('/gegevens/contact/bevestigen/:id', { config: { auth: true } }, async (request, reply) => renderConfirm(request, reply));
 
-  app.post<{ Params: { id: string }; Body: { code?: unknown } }>('/gegevens/contact/bevestigen/:id', { config: { auth: true } }, async (request, reply) => {
+  app.post<{ Params: { id: string }; Body: { code?: unknown } }>('/gegevens/contact/bevestigen/:id', { config: change }, async (request, reply) => {
     const t = request.t;
     const code = typeof request.body?.code === 'string' ? request.body.code.replace(/\s/g, '') : '';
     if (!code) return renderConfirm(request, reply, { errors: [{ field: 'code', message: t('contact.confirm.error.missing') }], status: 400 });
     if (!/^\d{6}$/.test(code)) return renderConfirm(request, reply, { errors: [{ field: 'code', message: t('contact.confirm.error.format') }], status: 400 });
-    let outcome;
-    try {
-      outcome = await service.confirm(identityOf(request), request.params.id, code, request.id);
-    } catch (error) {
-      if (!isSourceFailure(error)) throw error;
-      return unavailable(request, reply, error, 'confirmed contact detail not saved');
-    }
+    const outcome = await service.confirm(callerOf(request), request.params.id, code);
     if (!outcome) throw new HttpError(404, 'error.notFound.text');
     switch (outcome.outcome) {
       case 'confirmed':
@@ -233,35 +205,23 @@ export function registerGegevens(app: FastifyInstance, deps: { service: Gegevens
   });
 
   app.post<{ Params: { id: string } }>('/gegevens/contact/bevestigen/:id/opnieuw', { config: { auth: true } }, async (request, reply) => {
-    const outcome = await service.resend(identityOf(request), request.params.id, request.log);
+    const outcome = await service.resend(callerOf(request), request.params.id);
     if (!outcome) throw new HttpError(404, 'error.notFound.text');
     if (!outcome.started) return renderConfirm(request, reply, { problem: request.t(contactErrorMessage[outcome.error]), status: outcome.error === 'tooManySends' ? 429 : 502 });
     return reply.redirect(`/gegevens/contact/bevestigen/${outcome.id}`, 303);
   });
 
-  app.get<{ Params: { kind: string } }>('/gegevens/contact/:kind/verwijderen', { config: { auth: true } }, async (request, reply) => {
+  app.get<{ Params: { kind: string } }>('/gegevens/contact/:kind/verwijderen', { config: change }, async (request, reply) => {
     const t = request.t;
     const kind = contactKind(request.params.kind);
-    let current;
-    try {
-      current = await service.adres(identityOf(request), kind, request.id);
-    } catch (error) {
-      if (!isSourceFailure(error)) throw error;
-      return unavailable(request, reply, error, 'contact details not read');
-    }
+    const current = await service.adres(callerOf(request), kind);
     if (!current) throw new HttpError(404, 'error.notFound.text');
-    return reply.page(<RemoveConfirmation t={t} kind={kind} adres={current.adres} csrfToken={request.session!.csrfToken} />, { title: t('contact.remove.title'), nav: 'gegevens' });
+    return reply.page(<RemoveConfirmation t={t} kind={kind} adres={current.adres} csrfToken={request.session!.csrfToken} />, { title: t('contact.remove.title') });
   });
 
-  app.post<{ Params: { kind: string } }>('/gegevens/contact/:kind/verwijderen', { config: { auth: true } }, async (request, reply) => {
+  app.post<{ Params: { kind: string } }>('/gegevens/contact/:kind/verwijderen', { config: change }, async (request, reply) => {
     const kind = contactKind(request.params.kind);
-    let removed;
-    try {
-      removed = await service.remove(identityOf(request), kind, request.id);
-    } catch (error) {
-      if (!isSourceFailure(error)) throw error;
-      return unavailable(request, reply, error, 'contact detail not removed');
-    }
+    const removed = await service.remove(callerOf(request), kind);
     if (!removed) throw new HttpError(404, 'error.notFound.text');
     request.log.info({ kind, channel: channelOf[kind] }, 'contact detail removed');
     return reply.redirect('/gegevens?opgeslagen=verwijderd#contact-title', 303);
@@ -269,26 +229,9 @@ export function registerGegevens(app: FastifyInstance, deps: { service: Gegevens
 
   app.get<{ Params: { uuid: string } }>('/gegevens/contactmomenten/:uuid', { config: { auth: true } }, async (request, reply) => {
     const t = request.t;
-    let contact;
-    try {
-      contact = await service.klantcontact(identityOf(request), request.params.uuid, request.id);
-    } catch (error) {
-      if (!isSourceFailure(error)) throw error;
-      return unavailable(request, reply, error, 'klantcontact not read');
-    }
+    const contact = await service.klantcontact(callerOf(request), request.params.uuid);
     if (!contact) throw new HttpError(404, 'error.notFound.text');
-    return reply.page(<ContactmomentPage t={t} lang={request.lang} contact={contact} />, { title: contact.onderwerp || t('contactmomenten.geenOnderwerp'), nav: 'gegevens' });
+    return reply.page(<ContactmomentPage t={t} lang={request.lang} contact={contact} />, { title: contact.onderwerp || t('contactmomenten.geenOnderwerp') });
   });
-}
-
-function SourceDown({ t }: { t: Translate }) {
-  return (
-    <>
-      <Heading level={1}>{t('gegevens.title')}</Heading>
-      <Alert type="warning">{t('contact.saveFailed')}</Alert>
-      <Paragraph>
-        <Link href="/gegevens">{t('verwerkingen.back')}</Link>
-      </Paragraph>
-    </>
-  );
+  };
 }

@@ -4,7 +4,8 @@
  * and pending confirmations. Each source may fail on its own; the page shows what it can. Every
  * read or change of personal data is written to the processing log.
  */
-import type { Identity, Subject } from '../../domain/identity.ts';
+import type { Subject } from '../../domain/identity.ts';
+import type { Caller } from '../../platform/http/caller.ts';
 import { isEmailAddress, normalisePhoneNumber, type Bedrijf, type Contactmoment, type DigitaalAdres, type Persoon } from '../../domain/persoon.ts';
 import type { ProcessingEntry, ProcessingLog } from '../../platform/audit/processing-log.ts';
 import { whenAvailable, type Availability } from '../../domain/availability.ts';
@@ -61,10 +62,6 @@ export type ConfirmOutcome = Exclude<VerifyOutcome, { outcome: 'confirmed' }> | 
 
 export type PreferencesOutcome = { saved: true } | { saved: false; withoutAddress: Channel[] };
 
-interface Log {
-  warn(obj: object, msg: string): void;
-}
-
 /** The notification channel that uses a kind of address. */
 export const channelOf: Record<ContactKind, Channel> = { email: 'email', telefoonnummer: 'sms' };
 
@@ -103,7 +100,8 @@ export class GegevensService {
     return Math.round(this.codes.ttlSeconds / 60);
   }
 
-  async overview(identity: Identity, log: Log, requestId: string): Promise<GegevensOverview> {
+  async overview(caller: Caller): Promise<GegevensOverview> {
+    const { identity, log, requestId } = caller;
     const subject = identity.subject;
     const { brp, kvk, contacts } = this.sources;
     const [persoon, bedrijf, contact, preferences] = await Promise.all([
@@ -133,13 +131,15 @@ export class GegevensService {
   }
 
   /** The subject's own address of this kind, if any (throws SourceUnavailableError). */
-  async adres(identity: Identity, kind: ContactKind, requestId: string): Promise<DigitaalAdres | undefined> {
+  async adres(caller: Caller, kind: ContactKind): Promise<DigitaalAdres | undefined> {
+    const { identity, requestId } = caller;
     const adressen = await this.contacts().adressen(identity.subject);
     await this.stores.processingLog.record(identity, [{ action: 'lezen', category: 'contactgegevens', source: 'klantinteracties' }], requestId);
     return adressen.find((a) => a.soort === kind);
   }
 
-  async klantcontact(identity: Identity, uuid: string, requestId: string): Promise<KlantcontactDetail | null> {
+  async klantcontact(caller: Caller, uuid: string): Promise<KlantcontactDetail | null> {
+    const { identity, requestId } = caller;
     const found = await this.contacts().klantcontact(identity.subject, uuid);
     if (found) await this.stores.processingLog.record(identity, [{ action: 'lezen', category: 'contactmomenten', source: 'klantinteracties' }], requestId);
     return found;
@@ -154,7 +154,8 @@ export class GegevensService {
    * Stores the six choices; a channel switched on without a confirmed address refuses the
    * whole form (nothing changes), so the person sees what to do first.
    */
-  async savePreferences(identity: Identity, preferences: Preferences, lang: 'nl' | 'en', requestId: string): Promise<PreferencesOutcome> {
+  async savePreferences(caller: Caller, preferences: Preferences, lang: 'nl' | 'en'): Promise<PreferencesOutcome> {
+    const { identity, requestId } = caller;
     const wanted = channels.filter((channel) => Object.values(preferences[channel]).some(Boolean));
     if (wanted.length > 0) {
       const verified = this.hasContacts ? await this.verifiedChannels(identity.subject) : { email: false, sms: false };
@@ -167,28 +168,30 @@ export class GegevensService {
   }
 
   /** Checks a new address, and sends it a code; the address is saved only when the code comes back. */
-  async startContactChange(identity: Identity, kind: ContactKind, input: string, log: Log, requestId: string): Promise<StartOutcome> {
+  async startContactChange(caller: Caller, kind: ContactKind, input: string): Promise<StartOutcome> {
     const parsed = parseContactInput(kind, input);
     if ('error' in parsed) return { started: false, error: parsed.error };
-    const current = await this.adres(identity, kind, requestId);
+    const current = await this.adres(caller, kind);
     if (current && current.geverifieerd && sameAddress(kind, current.adres, parsed.adres)) return { started: false, error: 'same' };
-    return this.sendCode(identity.subject, kind, parsed.adres, current?.uuid ?? null, log);
+    return this.sendCode(caller.identity.subject, kind, parsed.adres, current?.uuid ?? null, caller.log);
   }
 
   /** A new code for a pending change (the old one stops working); null when there is no such change. */
-  async resend(identity: Identity, id: string, log: Log): Promise<StartOutcome | null> {
-    const pending = await this.stores.confirmations.find(identity.subject, id);
+  async resend(caller: Caller, id: string): Promise<StartOutcome | null> {
+    const subject = caller.identity.subject;
+    const pending = await this.stores.confirmations.find(subject, id);
     if (!pending) return null;
-    return this.sendCode(identity.subject, pending.kind, pending.address, pending.replaces, log);
+    return this.sendCode(subject, pending.kind, pending.address, pending.replaces, caller.log);
   }
 
   /** The pending change with this id, for the page where the code is typed. */
-  pending(identity: Identity, id: string) {
-    return this.stores.confirmations.find(identity.subject, id);
+  pending(caller: Caller, id: string) {
+    return this.stores.confirmations.find(caller.identity.subject, id);
   }
 
   /** Checks the code; when it is right, the address is saved in the Klantinteracties API (throws SourceUnavailableError). */
-  async confirm(identity: Identity, id: string, code: string, requestId: string): Promise<ConfirmOutcome | null> {
+  async confirm(caller: Caller, id: string, code: string): Promise<ConfirmOutcome | null> {
+    const { identity, requestId } = caller;
     const outcome = await this.stores.confirmations.verify(identity.subject, id, code);
     if (!outcome || outcome.outcome !== 'confirmed') return outcome;
     const { kind, address, replaces } = outcome.confirmation;
@@ -202,8 +205,9 @@ export class GegevensService {
   }
 
   /** Removes the subject's address of this kind; false when they have none (throws SourceUnavailableError). */
-  async remove(identity: Identity, kind: ContactKind, requestId: string): Promise<boolean> {
-    const adres = await this.adres(identity, kind, requestId);
+  async remove(caller: Caller, kind: ContactKind): Promise<boolean> {
+    const { identity, requestId } = caller;
+    const adres = await this.adres(caller, kind);
     if (!adres) return false;
     const removed = await this.contacts().remove(identity.subject, adres.uuid);
     if (removed) {
@@ -212,7 +216,7 @@ export class GegevensService {
     return removed;
   }
 
-  private async sendCode(subject: Subject, kind: ContactKind, address: string, replaces: string | null, log: Log): Promise<StartOutcome> {
+  private async sendCode(subject: Subject, kind: ContactKind, address: string, replaces: string | null, log: Caller['log']): Promise<StartOutcome> {
     const started = await this.stores.confirmations.start(subject, kind, address, replaces);
     if (!started) return { started: false, error: 'tooManySends' };
     try {

@@ -1,14 +1,16 @@
 /** The pages of Mijn gegevens: the overview with its blocks, the contact-detail forms, and the processing log. */
 import type { ComponentChildren } from 'preact';
 import type { Bedrijf, Contactmoment, DigitaalAdres, Persoon, RegisterDatum } from '../../domain/persoon.ts';
+import { zaakPath } from '../../domain/zaak.ts';
 import type { LoggedProcessing } from '../../platform/audit/processing-log.ts';
 import { formatDate, isoDay } from '../../platform/i18n/format.ts';
 import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
-import { Alert, Button, ButtonGroup, CheckboxField, DataList, ErrorSummary, Form, Heading, Link, Pagination, Paragraph, Table, TextField, type FieldError } from '../../platform/ui/components.tsx';
+import { listHref } from '../../platform/http/paging.ts';
+import { PageLinks, Unavailable } from '../../platform/ui/sections.tsx';
+import { Alert, Button, ButtonGroup, CheckboxField, DataList, ErrorSummary, Form, Heading, Link, Paragraph, Table, TextField, type FieldError } from '../../platform/ui/components.tsx';
 import type { Availability } from '../../domain/availability.ts';
 import type { KlantcontactDetail } from '../../sources/klantinteracties/klantinteracties.ts';
 import { channels, topics, type Channel, type Preferences } from '../../sources/voordeur/preferences.ts';
-import { zaakHref } from '../zaken/views.tsx';
 import type { ContactKind } from './service.ts';
 
 interface Texts {
@@ -32,10 +34,6 @@ function Lines({ lines }: { lines: string[] }) {
       ))}
     </>
   );
-}
-
-function Unavailable({ t }: { t: Translate }) {
-  return <Alert type="warning">{t('error.unavailable')}</Alert>;
 }
 
 export function PersoonBlock({ t, lang, persoon }: Texts & { persoon: Availability<Persoon | null> }) {
@@ -281,7 +279,7 @@ export function ContactmomentenBlock({ t, lang, contactmomenten }: Texts & { con
             c.datum ? <time dateTime={isoDay(c.datum)}>{formatDate(lang, c.datum)}</time> : '',
             c.kanaal,
             <Link href={`/gegevens/contactmomenten/${encodeURIComponent(c.uuid)}`}>{c.onderwerp || t('contactmomenten.geenOnderwerp')}</Link>,
-            c.zaak ? <Link href={zaakHref({ ref: c.zaak })}>{t('contactmomenten.zaakLink')}</Link> : '',
+            c.zaak ? <Link href={zaakPath(c.zaak)}>{t('contactmomenten.zaakLink')}</Link> : '',
           ],
         }))}
       />
@@ -403,13 +401,7 @@ export function ProcessingLogPage({ t, lang, entries, page, pages }: Texts & { e
               ],
             }))}
           />
-          <Pagination
-            label={t('pagination.label', { section: t('verwerkingen.title') })}
-            page={page}
-            pages={pages}
-            href={(n) => (n > 1 ? `/gegevens/verwerkingen?pagina=${n}` : '/gegevens/verwerkingen')}
-            texts={{ previous: t('pagination.previous'), next: t('pagination.next'), page: (n) => t('pagination.page', { n }), status: t('pagination.status', { page, pages }) }}
-          />
+          <PageLinks t={t} label={t('verwerkingen.title')} paged={{ page, pages, href: (n) => listHref('/gegevens/verwerkingen', { pagina: n }) }} />
         </>
       )}
     </>
@@ -428,7 +420,7 @@ export function ContactmomentPage({ t, lang, contact }: Texts & { contact: Klant
         items={[
           { key: t('contactmomenten.datum'), value: contact.datum ? <time dateTime={isoDay(contact.datum)}>{formatDate(lang, contact.datum)}</time> : t('persoon.onbekend') },
           { key: t('contactmomenten.kanaal'), value: contact.kanaal },
-          ...(contact.zaak ? [{ key: t('contactmomenten.zaak'), value: <Link href={zaakHref({ ref: contact.zaak })}>{t('contactmomenten.zaakLink')}</Link> }] : []),
+          ...(contact.zaak ? [{ key: t('contactmomenten.zaak'), value: <Link href={zaakPath(contact.zaak)}>{t('contactmomenten.zaakLink')}</Link> }] : []),
         ]}
       />
       {contact.vertrouwelijk ? (

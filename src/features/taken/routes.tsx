@@ -3,31 +3,27 @@
  * in the portal, a payment), sending a form, and coming back from the payment page. A taak of
  * someone else is the same 404 as one that does not exist; a taak is finished exactly once.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { isSourceFailure } from '../../domain/availability.ts';
 import type { Taak } from '../../domain/taak.ts';
-import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
+import { callerOf } from '../../platform/http/caller.ts';
 import { HttpError } from '../../platform/http/errors.ts';
-import { pageNumber } from '../../platform/http/responses.ts';
+import { listHref, pageNumber, paginate } from '../../platform/http/paging.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { Alert, Button, DataList, ErrorSummary, Form, Paragraph } from '../../platform/ui/components.tsx';
-import { SourceRejectedError, SourceUnavailableError, whenAvailable } from '../../domain/availability.ts';
+import { Unavailable } from '../../platform/ui/sections.tsx';
 import { OgoneRequestError, type OgonePayments } from '../../sources/ogone/ogone.ts';
-import type { OverviewBlock } from '../overzicht/routes.tsx';
-import type { ZaakSection } from '../zaken/routes.tsx';
 import { parseForm } from './formio/definition.ts';
 import { FormFields, errorSummaryItems } from './formio/render.tsx';
 import { formMessages } from './formio/messages.ts';
 import { initialValues, validateSubmission, type FormError, type FormValues } from './formio/validate.ts';
 import type { TakenService } from './service.ts';
-import { TaakHeader, TakenOverviewBlock, TakenPage, UrlTaak, ZaakTaken, formatAmount, taakHref, type TakenSection } from './views.tsx';
+import { TaakHeader, TakenPage, UrlTaak, formatAmount, taakHref } from './views.tsx';
 
 type Params = { Params: { uuid: string } };
 
-export interface TakenDeps {
+export interface TakenRoutesDeps {
   service: TakenService;
-  overviewBlocks: OverviewBlock[];
-  zaakSections: ZaakSection[];
-  processingLog: ProcessingLog;
   payments?: OgonePayments;
   publicUrl: URL;
   pageSize: number;
@@ -37,60 +33,25 @@ export interface TakenDeps {
   zaakHref: (uuid: string) => string | undefined;
 }
 
-export function registerTaken(app: FastifyInstance, deps: TakenDeps): void {
-  const { service, processingLog, payments, pageSize } = deps;
+export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
+  const { service, payments, pageSize } = deps;
   const now = () => new Date();
-  const logTaken = (request: FastifyRequest, action: 'lezen' | 'wijzigen') =>
-    processingLog.record(request.session!.identity, [{ action, category: 'taken', source: 'objecten', purpose: action === 'lezen' ? 'inzage' : 'wijziging-op-verzoek' }], request.id);
-  const subjectOf = (request: FastifyRequest) => request.session!.identity.subject;
 
-  deps.overviewBlocks.push(async (request) => {
-    const taken = await whenAvailable(() => service.all(subjectOf(request), request.log), request.log);
-    return <TakenOverviewBlock t={request.t} lang={request.lang} open={taken.unavailable ? undefined : taken.value.open} now={now()} />;
-  });
-
-  // A zaak's page lists the open taken that belong to it.
-  deps.zaakSections.push(async (request, zaakUuid) => {
-    const taken = await whenAvailable(() => service.forZaak(subjectOf(request), zaakUuid, request.log), request.log);
-    return <ZaakTaken t={request.t} lang={request.lang} taken={taken.unavailable ? undefined : taken.value} now={now()} />;
-  });
-
+  return async (app) => {
   app.get<{ Querystring: { open?: string; afgerond?: string } }>('/taken', { config: { auth: true } }, async (request, reply) => {
     const t = request.t;
-    const taken = await whenAvailable(() => service.all(subjectOf(request), request.log), request.log);
-    if (taken.unavailable) return reply.page(<TakenPage t={t} lang={request.lang} now={now()} unavailable />, { title: t('taken.title'), nav: 'taken' });
-    await logTaken(request, 'lezen');
+    const lists = await service.lists(callerOf(request));
     const wanted = { open: pageNumber(request.query.open), afgerond: pageNumber(request.query.afgerond) };
-    const section = (name: 'open' | 'afgerond'): TakenSection => {
-      const all = taken.value[name];
-      const pages = Math.max(1, Math.ceil(all.length / pageSize));
-      const page = Math.min(wanted[name], pages);
-      const href = (n: number) => {
-        const next = { ...wanted, [name]: n };
-        const params = new URLSearchParams();
-        if (next.open > 1) params.set('open', String(next.open));
-        if (next.afgerond > 1) params.set('afgerond', String(next.afgerond));
-        const query = params.toString();
-        return `/taken${query ? `?${query}` : ''}#${name}-title`;
-      };
-      return { taken: all.slice((page - 1) * pageSize, page * pageSize), total: all.length, page, pages, href };
-    };
-    return reply.page(<TakenPage t={t} lang={request.lang} open={section('open')} afgerond={section('afgerond')} now={now()} unavailable={false} />, { title: t('taken.title'), nav: 'taken' });
+    return reply.availablePage(lists, { title: t('taken.title') }, (taken) => {
+      const paged = (name: 'open' | 'afgerond') => paginate(taken[name], wanted[name], pageSize, (page) => listHref('/taken', { ...wanted, [name]: page }, `${name}-title`));
+      return <TakenPage t={t} lang={request.lang} open={paged('open')} afgerond={paged('afgerond')} now={now()} />;
+    });
   });
 
-  /** The taak, or a 404 / an unavailable page. */
-  async function taakOf(request: FastifyRequest<Params>, reply: FastifyReply): Promise<Taak | undefined> {
-    let taak;
-    try {
-      taak = await service.get(subjectOf(request), request.params.uuid);
-    } catch (error) {
-      if (!(error instanceof SourceUnavailableError)) throw error;
-      request.log.warn({ source: error.source, reason: error.reason, detail: error.message }, 'source unavailable');
-      await reply.page(<Alert type="warning">{request.t('error.unavailable')}</Alert>, { title: request.t('taken.title'), nav: 'taken', status: 503 });
-      return undefined;
-    }
+  /** The person's taak (a 404 when it is not theirs; a source failure becomes the unavailable page). */
+  async function taakOf(request: FastifyRequest<Params>): Promise<Taak> {
+    const taak = await service.get(callerOf(request), request.params.uuid);
     if (!taak) throw new HttpError(404, 'taken.notFound');
-    await logTaken(request, 'lezen');
     return taak;
   }
 
@@ -116,7 +77,7 @@ export function registerTaken(app: FastifyInstance, deps: TakenDeps): void {
         {header}
         {body}
       </>,
-      { title: errors ? `${t('form.errors.title')}: ${taak.titel}` : taak.titel, nav: 'taken', status },
+      { title: errors ? `${t('form.errors.title')}: ${taak.titel}` : taak.titel, status },
     );
   }
 
@@ -131,8 +92,8 @@ export function registerTaken(app: FastifyInstance, deps: TakenDeps): void {
         <Paragraph>{t('taken.form.already')}</Paragraph>
       );
     }
-    const definition = await whenAvailable(() => service.formDefinition(taak), request.log);
-    if (definition.unavailable) return <Alert type="warning">{t('error.unavailable')}</Alert>;
+    const definition = await service.formDefinition(taak, callerOf(request));
+    if (definition.unavailable) return <Unavailable t={t} />;
     const parsed = parseForm(definition.value);
     if (!parsed.supported) {
       request.log.warn({ taak: taak.uuid, reasons: parsed.supported === false ? parsed.reasons : ['no form definition'] }, 'form of a taak cannot be shown');
@@ -225,41 +186,34 @@ export function registerTaken(app: FastifyInstance, deps: TakenDeps): void {
     );
   }
 
-  app.get<Params>('/taken/:uuid', { config: { auth: true } }, async (request, reply) => {
-    const taak = await taakOf(request, reply);
-    if (taak) return renderTaak(request, reply, taak);
-  });
+  app.get<Params>('/taken/:uuid', { config: { auth: true } }, async (request, reply) => renderTaak(request, reply, await taakOf(request)));
 
   app.post<Params & { Body: Record<string, unknown> }>('/taken/:uuid', { config: { auth: true } }, async (request, reply) => {
-    const taak = await taakOf(request, reply);
-    if (!taak) return;
+    const taak = await taakOf(request);
     if (taak.soort !== 'portaalformulier') throw new HttpError(404, 'taken.notFound');
     if (taak.status !== 'open') return reply.redirect(`${taakHref(taak)}?verstuurd=1`, 303);
-    const definition = await whenAvailable(() => service.formDefinition(taak), request.log);
+    const definition = await service.formDefinition(taak, callerOf(request));
     const parsed = definition.unavailable ? undefined : parseForm(definition.value);
     if (!parsed?.supported) return renderTaak(request, reply, taak, {}, definition.unavailable ? 503 : 422);
     const submission = validateSubmission(parsed.form, request.body ?? {}, taak.prefill);
     if (!submission.ok) return renderTaak(request, reply, taak, { values: submission.values, errors: submission.errors }, 400);
     let outcome;
     try {
-      outcome = await service.complete(subjectOf(request), taak.uuid, 'formulier', { portaalformulier: { verzonden_data: submission.data } });
+      outcome = await service.complete(callerOf(request), taak.uuid, 'formulier', { portaalformulier: { verzonden_data: submission.data } });
     } catch (error) {
-      if (!(error instanceof SourceUnavailableError || error instanceof SourceRejectedError)) throw error;
-      request.log.warn({ source: error.source, reason: error instanceof SourceUnavailableError ? error.reason : `HTTP ${error.status}` }, 'form answers not sent');
+      // Shown again with the answers, and that sending did not work: nothing typed is lost.
+      if (!isSourceFailure(error)) throw error;
+      request.log.warn({ source: error.source, detail: error.message }, 'form answers not sent');
       return renderTaak(request, reply, taak, { values: initialValues(parsed.form, submission.data), failed: true }, 502);
     }
     if (outcome === 'niet-gevonden') throw new HttpError(404, 'taken.notFound');
-    if (outcome === 'afgerond') {
-      await logTaken(request, 'wijzigen');
-      request.log.info({ taak: taak.uuid }, 'taak finished with a form');
-    }
+    if (outcome === 'afgerond') request.log.info({ taak: taak.uuid }, 'taak finished with a form');
     return reply.redirect(`${taakHref(taak)}?verstuurd=1`, 303);
   });
 
   // Back from the payment page: the outcome is believed only with a valid SHA-OUT signature.
   app.get<Params & { Querystring: Record<string, string | string[] | undefined> }>('/taken/:uuid/betaling', { config: { auth: true } }, async (request, reply) => {
-    const taak = await taakOf(request, reply);
-    if (!taak) return;
+    const taak = await taakOf(request);
     if (taak.soort !== 'ogonebetaling' || !payments?.has(taak.pspid)) throw new HttpError(404, 'taken.notFound');
     const result = payments.verifyReturn(taak.pspid, request.query);
     if (!result.valid || result.orderId !== taak.betaalkenmerk) {
@@ -268,17 +222,15 @@ export function registerTaken(app: FastifyInstance, deps: TakenDeps): void {
     }
     if (result.outcome === 'betaald') {
       try {
-        const outcome = await service.complete(subjectOf(request), taak.uuid, 'betaling', {});
-        if (outcome === 'afgerond') {
-          await logTaken(request, 'wijzigen');
-          request.log.info({ taak: taak.uuid, status: result.status }, 'taak paid');
-        }
+        const outcome = await service.complete(callerOf(request), taak.uuid, 'betaling', {});
+        if (outcome === 'afgerond') request.log.info({ taak: taak.uuid, status: result.status }, 'taak paid');
       } catch (error) {
-        if (!(error instanceof SourceUnavailableError || error instanceof SourceRejectedError)) throw error;
+        if (!isSourceFailure(error)) throw error;
         // The money is paid; only the taak's status is behind. The person is told it is paid.
         request.log.error({ taak: taak.uuid, source: error.source }, 'taak paid, but its status could not be set to afgerond');
       }
     }
     return reply.redirect(`${taakHref(taak)}?betaling=${result.outcome}`, 303);
   });
+  };
 }

@@ -5,15 +5,13 @@
  * a retried request or a second instance cannot finish it twice.
  */
 import { LRUCache } from 'lru-cache';
-import type { Subject } from '../../domain/identity.ts';
+import { whenAvailable, type Availability } from '../../domain/availability.ts';
 import { byVerloopdatum, isOpen, toTaak, type Taak } from '../../domain/taak.ts';
+import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { Db } from '../../platform/db/database.ts';
+import type { Caller } from '../../platform/http/caller.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import type { ObjectenApi } from '../../sources/objecten/objecten.ts';
-
-interface Log {
-  warn(obj: object, msg: string): void;
-}
 
 export type CompleteOutcome = 'afgerond' | 'al-afgerond' | 'niet-gevonden';
 
@@ -27,40 +25,43 @@ export class TakenService {
     private readonly type: string,
     private readonly db: Db,
     private readonly keys: IdentityKeys,
+    private readonly processingLog: ProcessingLog,
   ) {}
 
-  /** All the subject's taken: open ones soonest due first, then the rest (throws SourceUnavailableError). */
-  async all(subject: Subject, log: Log): Promise<{ open: Taak[]; afgerond: Taak[] }> {
-    const objects = await this.objecten.list(this.type, subject, [], 'record__data__verloopdatum');
-    const taken: Taak[] = [];
-    for (const object of objects) {
-      const taak = toTaak(object.uuid, object.data);
-      if (taak) taken.push(taak);
-      else log.warn({ source: 'objecten', object: object.uuid }, 'taak skipped: its data does not fit the TaakV2 type');
-    }
-    return { open: taken.filter(isOpen).sort(byVerloopdatum), afgerond: taken.filter((t) => !isOpen(t)) };
+  /** All the caller's taken: open ones soonest due first, then the rest. */
+  async lists(caller: Caller): Promise<Availability<{ open: Taak[]; afgerond: Taak[] }>> {
+    return whenAvailable(async () => {
+      const taken = await this.read(caller);
+      return { open: taken.filter(isOpen).sort(byVerloopdatum), afgerond: taken.filter((t) => !isOpen(t)) };
+    }, caller.log);
   }
 
-  /** The subject's open taken that belong to a zaak. */
-  async forZaak(subject: Subject, zaakUuid: string, log: Log): Promise<Taak[]> {
-    return (await this.all(subject, log)).open.filter((taak) => taak.zaakUuid === zaakUuid);
+  /** The caller's open taken that belong to a zaak. */
+  async forZaak(caller: Caller, zaakUuid: string): Promise<Availability<Taak[]>> {
+    return whenAvailable(async () => (await this.read(caller)).filter((taak) => isOpen(taak) && taak.zaakUuid === zaakUuid).sort(byVerloopdatum), caller.log);
   }
 
-  /** One taak of the subject; null when it does not exist, is someone else's, or does not fit the type. */
-  async get(subject: Subject, uuid: string): Promise<Taak | null> {
-    const object = await this.objecten.get(this.type, subject, uuid);
-    return object && toTaak(object.uuid, object.data);
+  /** One taak of the caller; null when it does not exist, is someone else's, or does not fit the type (throws SourceUnavailableError). */
+  async get(caller: Caller, uuid: string): Promise<Taak | null> {
+    const object = await this.objecten.get(this.type, caller.identity.subject, uuid);
+    const taak = object && toTaak(object.uuid, object.data);
+    if (taak) await this.record(caller, 'lezen');
+    return taak;
   }
 
   /** The Form.io definition a portaalformulier-taak names (cached for a few minutes); null when it cannot be found. */
-  async formDefinition(taak: Extract<Taak, { soort: 'portaalformulier' }>): Promise<Record<string, unknown> | null> {
-    if (!taak.formulierUrl) return null;
-    const cached = this.forms.get(taak.formulierUrl);
+  async formDefinition(taak: Extract<Taak, { soort: 'portaalformulier' }>, caller: Caller): Promise<Availability<Record<string, unknown> | null>> {
+    return whenAvailable(() => this.definitionAt(taak.formulierUrl), caller.log);
+  }
+
+  private async definitionAt(url: string | undefined): Promise<Record<string, unknown> | null> {
+    if (!url) return null;
+    const cached = this.forms.get(url);
     if (cached) return cached;
-    const data = await this.objecten.dataAt(taak.formulierUrl);
+    const data = await this.objecten.dataAt(url);
     const definition = data?.formDefinition;
     if (!definition || typeof definition !== 'object') return null;
-    this.forms.set(taak.formulierUrl, definition as Record<string, unknown>);
+    this.forms.set(url, definition as Record<string, unknown>);
     return definition as Record<string, unknown>;
   }
 
@@ -70,7 +71,8 @@ export class TakenService {
    * Throws SourceUnavailableError when the Objecten API cannot take the change; the claim is
    * then released so that the person can try again.
    */
-  async complete(subject: Subject, uuid: string, how: 'formulier' | 'betaling', changes: Record<string, unknown>): Promise<CompleteOutcome> {
+  async complete(caller: Caller, uuid: string, how: 'formulier' | 'betaling', changes: Record<string, unknown>): Promise<CompleteOutcome> {
+    const subject = caller.identity.subject;
     // Whose it is first, so that nobody can claim someone else's taak.
     const object = await this.objecten.get(this.type, subject, uuid);
     const taak = object && toTaak(object.uuid, object.data);
@@ -91,6 +93,25 @@ export class TakenService {
       throw error;
     }
     await this.db.updateTable('taak_completions').set({ completed_at: new Date() }).where('taak_uuid', '=', uuid).execute();
+    await this.record(caller, 'wijzigen');
     return 'afgerond';
+  }
+
+  /** The caller's taken that fit the TaakV2 type (throws SourceUnavailableError); each read is in their processing log. */
+  private async read(caller: Caller): Promise<Taak[]> {
+    const objects = await this.objecten.list(this.type, caller.identity.subject, [], 'record__data__verloopdatum');
+    const taken: Taak[] = [];
+    for (const object of objects) {
+      const taak = toTaak(object.uuid, object.data);
+      if (taak) taken.push(taak);
+      else caller.log.warn({ source: 'objecten', object: object.uuid }, 'taak skipped: its data does not fit the TaakV2 type');
+    }
+    await this.record(caller, 'lezen');
+    return taken;
+  }
+
+  private async record(caller: Caller, action: 'lezen' | 'wijzigen'): Promise<void> {
+    const purpose = action === 'lezen' ? 'inzage' : 'wijziging-op-verzoek';
+    await this.processingLog.record(caller.identity, [{ action, category: 'taken', source: 'objecten', purpose }], caller.requestId);
   }
 }

@@ -2,7 +2,9 @@
 import type { ComponentChildren } from 'preact';
 import { isOverdue, safeExternalUrl, type Taak } from '../../domain/taak.ts';
 import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
-import { Alert, ButtonLink, DataList, DateText, Heading, Link, Pagination, Paragraph, Table } from '../../platform/ui/components.tsx';
+import type { Paged } from '../../platform/http/paging.ts';
+import { Alert, ButtonLink, DataList, DateText, Heading, Link, Paragraph, Table } from '../../platform/ui/components.tsx';
+import { PagedSection, Unavailable } from '../../platform/ui/sections.tsx';
 
 interface Texts {
   t: Translate;
@@ -50,52 +52,21 @@ function TakenTable({ t, lang, taken, caption, now, done }: Texts & { taken: Taa
   );
 }
 
-/** One page of one list of taken. */
-export interface TakenSection {
-  taken: Taak[];
-  total: number;
-  page: number;
-  pages: number;
-  href: (page: number) => string;
-}
-
-function Section({ t, lang, id, title, empty, section, now, done }: Texts & { id: string; title: string; empty: string; section: TakenSection; now: Date; done?: boolean }) {
-  return (
-    <section aria-labelledby={`${id}-title`}>
-      <Heading level={2} id={`${id}-title`}>
-        {title} <span class="voordeur-secondary">({t('taken.count', { n: section.total })})</span>
-      </Heading>
-      {section.total === 0 ? (
-        <Paragraph>{empty}</Paragraph>
-      ) : (
-        <>
-          <TakenTable t={t} lang={lang} taken={section.taken} caption={title} now={now} done={done} />
-          <Pagination
-            label={t('pagination.label', { section: title })}
-            page={section.page}
-            pages={section.pages}
-            href={section.href}
-            texts={{ previous: t('pagination.previous'), next: t('pagination.next'), page: (n) => t('pagination.page', { n }), status: t('pagination.status', { page: section.page, pages: section.pages }) }}
-          />
-        </>
-      )}
-    </section>
-  );
-}
-
-export function TakenPage({ t, lang, open, afgerond, now, unavailable }: Texts & { open?: TakenSection; afgerond?: TakenSection; now: Date; unavailable: boolean }) {
+export function TakenPage({ t, lang, open, afgerond, now }: Texts & { open: Paged<Taak>; afgerond: Paged<Taak>; now: Date }) {
+  const section = (id: 'open' | 'afgerond', paged: Paged<Taak>, done?: boolean) => {
+    const title = t(`taken.${id}.title`);
+    return (
+      <PagedSection t={t} id={id} title={title} count={t('taken.count', { n: paged.total })} empty={t(`taken.${id}.empty`)} paged={paged}>
+        {(taken) => <TakenTable t={t} lang={lang} taken={taken} caption={title} now={now} done={done} />}
+      </PagedSection>
+    );
+  };
   return (
     <>
       <Heading level={1}>{t('taken.title')}</Heading>
       <Paragraph lead>{t('taken.intro')}</Paragraph>
-      {unavailable || !open || !afgerond ? (
-        <Alert type="warning">{t('error.unavailable')}</Alert>
-      ) : (
-        <>
-          <Section t={t} lang={lang} id="open" title={t('taken.open.title')} empty={t('taken.open.empty')} section={open} now={now} />
-          <Section t={t} lang={lang} id="afgerond" title={t('taken.afgerond.title')} empty={t('taken.afgerond.empty')} section={afgerond} now={now} done />
-        </>
-      )}
+      {section('open', open)}
+      {section('afgerond', afgerond, true)}
     </>
   );
 }
@@ -136,7 +107,7 @@ export function UrlTaak({ t, taak }: { t: Translate; taak: Extract<Taak, { soort
 
 export function TakenOverviewBlock({ t, lang, open, now }: Texts & { open?: Taak[]; now: Date }) {
   let body: ComponentChildren;
-  if (!open) body = <Alert type="warning">{t('error.unavailable')}</Alert>;
+  if (!open) body = <Unavailable t={t} />;
   else
     body = (
       <>
@@ -190,7 +161,7 @@ export function ZaakTaken({ t, lang, taken, now }: Texts & { taken?: Taak[]; now
           ))}
         </ul>
       ) : (
-        <Alert type="warning">{t('error.unavailable')}</Alert>
+        <Unavailable t={t} />
       )}
     </section>
   );

@@ -4,107 +4,63 @@
  * is answered with the same 404 as one that does not exist.
  */
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { fileTypeFromBuffer } from 'file-type';
-import type { Config } from '../../config.ts';
-import type { ProcessingAction, ProcessingLog } from '../../platform/audit/processing-log.ts';
+import { isSourceFailure } from '../../domain/availability.ts';
+import { zaakPath, type ZaakRef } from '../../domain/zaak.ts';
+import { callerOf } from '../../platform/http/caller.ts';
 import { HttpError } from '../../platform/http/errors.ts';
-import { contentDisposition, pageNumber } from '../../platform/http/responses.ts';
+import { listHref, pageNumber, paginate } from '../../platform/http/paging.ts';
+import { contentDisposition } from '../../platform/http/responses.ts';
 import { assertCsrfToken } from '../../platform/http/session.ts';
 import { formatBytes } from '../../platform/i18n/format.ts';
-import type { Translate } from '../../platform/i18n/index.ts';
-import { Alert, Heading, Link, Paragraph, type FieldError } from '../../platform/ui/components.tsx';
-import { SourceRejectedError, SourceUnavailableError } from '../../domain/availability.ts';
+import type { FieldError } from '../../platform/ui/components.tsx';
 import type { NewDocument } from '../../sources/zgw/zaaksysteem.ts';
-import type { OverviewBlock } from '../overzicht/routes.tsx';
 import { matchesSearch, type ZakenService } from './service.ts';
-import { ZaakPage, ZakenOverviewBlock, ZakenPage, zaakHref, type ListSection, type UploadState } from './views.tsx';
+import { ZaakPage, ZakenPage, type UploadState } from './views.tsx';
 
-interface ZaakParams {
-  systeem: string;
-  uuid: string;
-}
+type ZaakParams = ZaakRef;
 
 /** Types without magic bytes, recognised by their extension only. */
 const textTypes: Record<string, string> = { txt: 'text/plain', csv: 'text/csv' };
 
-/** Something another feature shows on a zaak's page, for the zaak with this UUID; null for nothing. */
-export type ZaakSection = (request: FastifyRequest, zaakUuid: string) => Promise<VNode | null>;
+export interface ZakenRoutesDeps {
+  service: ZakenService;
+  organisationName: string;
+  pageSize: number;
+  upload: { maxBytes: number; allowedTypes: string[] };
+  /** What other features show on a zaak's page. */
+  zaakSections: (request: FastifyRequest, zaak: ZaakRef) => Promise<VNode<any>[]>;
+}
 
-export function registerZaken(
-  app: FastifyInstance,
-  deps: { config: Config; service: ZakenService; overviewBlocks: OverviewBlock[]; zaakSections: ZaakSection[]; processingLog: ProcessingLog },
-): void {
-  const { config, service, processingLog } = deps;
-  /** Every read or change of zaken and documents goes into the person's processing log. */
-  const logProcessing = (request: FastifyRequest, action: ProcessingAction, category: 'zaken' | 'documenten', systems: string[]) =>
-    processingLog.record(
-      request.session!.identity,
-      systems.map((systeem) => ({ action, category, source: `zgw:${systeem}`, purpose: action === 'lezen' ? 'inzage' : 'wijziging-op-verzoek' })),
-      request.id,
-    );
-  const { pageSize, upload: uploadRules } = config.zaken;
+export function zakenRoutes(deps: ZakenRoutesDeps): FastifyPluginAsync {
+  const { service, pageSize, upload: uploadRules } = deps;
   const allowedTypes = uploadRules.allowedTypes.map((type) => type.toUpperCase()).join(', ');
   const accept = uploadRules.allowedTypes.map((type) => `.${type}`).join(',');
 
-  deps.overviewBlocks.push(async (request) => {
-    const [overview] = await Promise.all([service.overview(request.session!.identity.subject, request.log), logProcessing(request, 'lezen', 'zaken', service.systemNames)]);
-    const nothing = overview.unavailable.length > 0 && overview.lopend.length === 0 && overview.afgerond.length === 0;
-    return <ZakenOverviewBlock t={request.t} lang={request.lang} lopend={overview.lopend} unavailable={nothing} />;
-  });
-
+  return async (app) => {
   app.get<{ Querystring: { zoek?: string; lopend?: string; afgerond?: string } }>('/zaken', { config: { auth: true } }, async (request, reply) => {
     const t = request.t;
     const zoek = (request.query.zoek ?? '').trim().slice(0, 100);
-    const [overview] = await Promise.all([service.overview(request.session!.identity.subject, request.log), logProcessing(request, 'lezen', 'zaken', service.systemNames)]);
+    const lists = await service.lists(callerOf(request));
     const pages = { lopend: pageNumber(request.query.lopend), afgerond: pageNumber(request.query.afgerond) };
-    const href = (section: 'lopend' | 'afgerond') => (page: number) => {
-      const params = new URLSearchParams();
-      if (zoek) params.set('zoek', zoek);
-      const next = { ...pages, [section]: page };
-      if (next.lopend > 1) params.set('lopend', String(next.lopend));
-      if (next.afgerond > 1) params.set('afgerond', String(next.afgerond));
-      const query = params.toString();
-      return `/zaken${query ? `?${query}` : ''}#${section}-title`;
-    };
-    const section = (name: 'lopend' | 'afgerond'): ListSection => {
-      const zaken = zoek ? overview[name].filter((zaak) => matchesSearch(zaak, zoek)) : overview[name];
-      const pageCount = Math.max(1, Math.ceil(zaken.length / pageSize));
-      const page = Math.min(pages[name], pageCount);
-      return { zaken: zaken.slice((page - 1) * pageSize, page * pageSize), page, pages: pageCount, total: zaken.length, href: href(name) };
-    };
-    const all = service.systemNames.length;
-    return reply.page(
-      <ZakenPage
-        t={t}
-        lang={request.lang}
-        organisation={config.theme.organisationName}
-        zoek={zoek}
-        lopend={section('lopend')}
-        afgerond={section('afgerond')}
-        unavailable={all > 0 && overview.unavailable.length === all}
-        partlyUnavailable={overview.unavailable.length > 0}
-      />,
-      { title: zoek ? `${t('zaken.title')}: ${t('zaken.search.result', { zoek })}` : t('zaken.title'), nav: 'zaken' },
-    );
+    const paged = (name: 'lopend' | 'afgerond', zaken: Parameters<typeof matchesSearch>[0][]) =>
+      paginate(zoek ? zaken.filter((zaak) => matchesSearch(zaak, zoek)) : zaken, pages[name], pageSize, (page) => listHref('/zaken', { zoek, ...pages, [name]: page }, `${name}-title`));
+    const shown = lists.unavailable ? lists : { ...lists, value: { lopend: paged('lopend', lists.value.lopend), afgerond: paged('afgerond', lists.value.afgerond) } };
+    return reply.page(<ZakenPage t={t} lang={request.lang} organisation={deps.organisationName} zoek={zoek} lists={shown} />, {
+      title: zoek ? `${t('zaken.title')}: ${t('zaken.search.result', { zoek })}` : t('zaken.title'),
+    });
   });
 
   /** The zaak page; with the upload form's state when it is shown again after an error. */
   async function renderZaak(request: FastifyRequest<{ Params: ZaakParams }>, reply: FastifyReply, upload: Partial<UploadState> = {}, status = 200) {
     const t = request.t;
-    const { systeem, uuid } = request.params;
-    let detail;
-    try {
-      detail = await service.detail(request.session!.identity.subject, systeem, uuid);
-    } catch (error) {
-      if (!(error instanceof SourceUnavailableError)) throw error;
-      request.log.warn({ source: error.source, reason: error.reason, detail: error.message }, 'source unavailable');
-      return reply.page(<ZaakUnavailable t={t} />, { title: t('zaken.title'), nav: 'zaken', status: 503 });
-    }
+    const ref = { systeem: request.params.systeem, uuid: request.params.uuid };
+    const detail = await service.detail(callerOf(request), ref);
     if (!detail) throw new HttpError(404, 'error.notFound.text');
-    const [sections] = await Promise.all([Promise.all(deps.zaakSections.map((section) => section(request, uuid))), logProcessing(request, 'lezen', 'zaken', [systeem])]);
-    const uploadState: UploadState | undefined = service.acceptsUploads(systeem)
+    const sections = await deps.zaakSections(request, ref);
+    const uploadState: UploadState | undefined = service.acceptsUploads(ref.systeem)
       ? {
           csrfToken: request.session!.csrfToken,
           allowedTypes,
@@ -115,11 +71,7 @@ export function registerZaken(
           ...upload,
         }
       : undefined;
-    return reply.page(<ZaakPage t={t} lang={request.lang} detail={detail} upload={uploadState} sections={sections.filter((s): s is VNode => s !== null)} />, {
-      title: detail.zaak.omschrijving || detail.zaak.zaaktype,
-      nav: 'zaken',
-      status,
-    });
+    return reply.page(<ZaakPage t={t} lang={request.lang} detail={detail} upload={uploadState} sections={sections} />, { title: detail.zaak.omschrijving || detail.zaak.zaaktype, status });
   }
 
   app.get<{ Params: ZaakParams; Querystring: { document?: string } }>('/zaken/:systeem/:uuid', { config: { auth: true } }, async (request, reply) => {
@@ -128,16 +80,8 @@ export function registerZaken(
 
   app.get<{ Params: ZaakParams & { document: string } }>('/zaken/:systeem/:uuid/documenten/:document', { config: { auth: true } }, async (request, reply) => {
     const { systeem, uuid, document } = request.params;
-    let found;
-    try {
-      found = await service.download(request.session!.identity.subject, systeem, uuid, document);
-    } catch (error) {
-      if (!(error instanceof SourceUnavailableError)) throw error;
-      request.log.warn({ source: error.source, reason: error.reason, detail: error.message }, 'source unavailable');
-      return reply.page(<ZaakUnavailable t={request.t} />, { title: request.t('zaken.title'), nav: 'zaken', status: 503 });
-    }
+    const found = await service.download(callerOf(request), { systeem, uuid }, document);
     if (!found) throw new HttpError(404, 'error.notFound.text');
-    await logProcessing(request, 'lezen', 'documenten', [systeem]);
     const { file } = found;
     reply
       .header('content-type', found.document.formaat || file.contentType || 'application/octet-stream')
@@ -191,19 +135,20 @@ export function registerZaken(
       if (errors.length > 0 || !document) return renderZaak(request, reply, { errors, titel }, 400);
 
       try {
-        const outcome = await service.addDocument(request.session!.identity.subject, systeem, uuid, document);
+        const outcome = await service.addDocument(callerOf(request), { systeem, uuid }, document);
         if (outcome === 'not-found') throw new HttpError(404, 'error.notFound.text');
         if (outcome === 'closed') return renderZaak(request, reply, { titel }, 409);
       } catch (error) {
-        if (!(error instanceof SourceUnavailableError || error instanceof SourceRejectedError)) throw error;
-        request.log.warn({ source: error.source, reason: error instanceof SourceUnavailableError ? error.reason : `HTTP ${error.status}` }, 'document upload failed at the source');
+        // Shown again with what was typed, and that it did not work.
+        if (!isSourceFailure(error)) throw error;
+        request.log.warn({ source: error.source, detail: error.message }, 'document upload failed at the source');
         return renderZaak(request, reply, { titel, failed: true }, 502);
       }
-      await logProcessing(request, 'toevoegen', 'documenten', [systeem]);
       request.log.info({ zaaksysteem: systeem, bytes: document.inhoud.length, formaat: document.formaat }, 'document added to zaak');
-      return reply.redirect(`${zaakHref({ ref: { systeem, uuid } })}?document=toegevoegd#zaak-documents-title`, 303);
+      return reply.redirect(`${zaakPath({ systeem, uuid })}?document=toegevoegd#zaak-documents-title`, 303);
     });
   });
+  };
 }
 
 /** The file's type from its content (not from what the browser says), if it is allowed. */
@@ -215,16 +160,4 @@ async function detectType(filename: string, content: Buffer, allowed: string[]):
   }
   const extension = filename.toLowerCase().split('.').at(-1) ?? '';
   return allowed.includes(extension) ? textTypes[extension] : undefined;
-}
-
-function ZaakUnavailable({ t }: { t: Translate }) {
-  return (
-    <>
-      <Heading level={1}>{t('zaken.title')}</Heading>
-      <Alert type="warning">{t('error.unavailable')}</Alert>
-      <Paragraph>
-        <Link href="/zaken">{t('zaak.back')}</Link>
-      </Paragraph>
-    </>
-  );
 }

@@ -1,75 +1,88 @@
 /**
  * Mijn zaken across every configured zaaksysteem: one merged list, where a system that fails
- * costs only its own part (the person sees the others and a note that some are missing).
+ * costs only its own part (the person sees the others and a note that some are missing). Every
+ * read or change of zaken and documents is written in the person's processing log.
  */
-import type { Subject } from '../../domain/identity.ts';
-import { isOpen, type Zaak, type ZaakDetail, type ZaakDocument } from '../../domain/zaak.ts';
+import { available, unavailable, SourceUnavailableError, type Availability } from '../../domain/availability.ts';
+import { isOpen, type Zaak, type ZaakDetail, type ZaakDocument, type ZaakRef } from '../../domain/zaak.ts';
+import type { ProcessingAction, ProcessingLog } from '../../platform/audit/processing-log.ts';
+import type { Caller } from '../../platform/http/caller.ts';
 import type { DownloadResponse } from '../../sources/http.ts';
-import { SourceUnavailableError } from '../../domain/availability.ts';
 import type { NewDocument, Zaaksysteem } from '../../sources/zgw/zaaksysteem.ts';
 
-export interface ZakenOverview {
+export interface ZakenLists {
   lopend: Zaak[];
   afgerond: Zaak[];
-  /** Names of the systems that could not be reached; their zaken are missing from the lists. */
-  unavailable: string[];
-}
-
-export interface Logger {
-  warn(obj: object, msg: string): void;
 }
 
 export class ZakenService {
   private readonly systems: Map<string, Zaaksysteem>;
 
-  constructor(systems: Zaaksysteem[]) {
+  constructor(
+    systems: readonly Zaaksysteem[],
+    private readonly processingLog: ProcessingLog,
+  ) {
     this.systems = new Map(systems.map((s) => [s.naam, s]));
   }
 
-  get systemNames(): string[] {
-    return [...this.systems.keys()];
-  }
-
-  /** All zaken of the subject: lopende by last change, afgeronde by einddatum, newest first. */
-  async overview(subject: Subject, log: Logger): Promise<ZakenOverview> {
+  /**
+   * All zaken of the caller: lopende by last change, afgeronde by einddatum, newest first; with
+   * the systems that could not answer (their zaken are missing), or unavailable when none could.
+   */
+  async lists(caller: Caller): Promise<Availability<ZakenLists>> {
+    const subject = caller.identity.subject;
     const results = await Promise.all(
       [...this.systems.values()].map(async (system) => {
         try {
-          return { zaken: await system.zakenVan(subject) };
+          return { naam: system.naam, zaken: await system.zakenVan(subject) };
         } catch (error) {
           if (!(error instanceof SourceUnavailableError)) throw error;
-          log.warn({ zaaksysteem: system.naam, source: error.source, reason: error.reason, detail: error.message }, 'zaaksysteem unavailable');
-          return { failed: system.naam };
+          caller.log.warn({ zaaksysteem: system.naam, source: error.source, reason: error.reason, detail: error.message }, 'zaaksysteem unavailable');
+          return { naam: system.naam, zaken: undefined };
         }
       }),
     );
-    const zaken = results.flatMap((r) => r.zaken ?? []);
+    const answered = results.filter((r) => r.zaken !== undefined);
+    const failed = results.filter((r) => r.zaken === undefined).map((r) => r.naam);
+    await this.record(caller, 'lezen', 'zaken', answered.map((r) => r.naam));
+    if (answered.length === 0) return unavailable(failed);
+    const zaken = answered.flatMap((r) => r.zaken ?? []);
     const byChange = (a: Zaak, b: Zaak) => b.laatsteWijziging.getTime() - a.laatsteWijziging.getTime();
     const byEnd = (a: Zaak, b: Zaak) => (b.einddatum ?? '').localeCompare(a.einddatum ?? '') || byChange(a, b);
-    return {
-      lopend: zaken.filter(isOpen).sort(byChange),
-      afgerond: zaken.filter((z) => !isOpen(z)).sort(byEnd),
-      unavailable: results.flatMap((r) => (r.failed ? [r.failed] : [])),
-    };
+    return available({ lopend: zaken.filter(isOpen).sort(byChange), afgerond: zaken.filter((z) => !isOpen(z)).sort(byEnd) }, failed);
   }
 
-  /** Null when the system or zaak does not exist or is not the subject's. Throws SourceUnavailableError. */
-  async detail(subject: Subject, systeem: string, uuid: string): Promise<ZaakDetail | null> {
-    return (await this.systems.get(systeem)?.zaakDetail(subject, uuid)) ?? null;
+  /** Null when the system or zaak does not exist or is not the caller's. Throws SourceUnavailableError. */
+  async detail(caller: Caller, ref: ZaakRef): Promise<ZaakDetail | null> {
+    const detail = (await this.systems.get(ref.systeem)?.zaakDetail(caller.identity.subject, ref.uuid)) ?? null;
+    if (detail) await this.record(caller, 'lezen', 'zaken', [ref.systeem]);
+    return detail;
   }
 
-  async download(subject: Subject, systeem: string, zaakUuid: string, documentUuid: string): Promise<{ document: ZaakDocument; file: DownloadResponse } | null> {
-    return (await this.systems.get(systeem)?.downloadDocument(subject, zaakUuid, documentUuid)) ?? null;
+  /** A document of one of the caller's zaken, as a stream; null when it is not theirs. Throws SourceUnavailableError. */
+  async download(caller: Caller, ref: ZaakRef, documentUuid: string): Promise<{ document: ZaakDocument; file: DownloadResponse } | null> {
+    const found = (await this.systems.get(ref.systeem)?.downloadDocument(caller.identity.subject, ref.uuid, documentUuid)) ?? null;
+    if (found) await this.record(caller, 'lezen', 'documenten', [ref.systeem]);
+    return found;
   }
 
   acceptsUploads(systeem: string): boolean {
     return this.systems.get(systeem)?.acceptsUploads ?? false;
   }
 
-  async addDocument(subject: Subject, systeem: string, zaakUuid: string, file: NewDocument): Promise<'added' | 'not-found' | 'closed'> {
-    const system = this.systems.get(systeem);
+  /** Adds a document to an open zaak of the caller. Throws SourceUnavailableError or SourceRejectedError. */
+  async addDocument(caller: Caller, ref: ZaakRef, file: NewDocument): Promise<'added' | 'not-found' | 'closed'> {
+    const system = this.systems.get(ref.systeem);
     if (!system) return 'not-found';
-    return system.addDocument(subject, zaakUuid, file);
+    const outcome = await system.addDocument(caller.identity.subject, ref.uuid, file);
+    if (outcome === 'added') await this.record(caller, 'toevoegen', 'documenten', [ref.systeem]);
+    return outcome;
+  }
+
+  private async record(caller: Caller, action: ProcessingAction, category: 'zaken' | 'documenten', systems: string[]): Promise<void> {
+    if (systems.length === 0) return;
+    const purpose = action === 'lezen' ? 'inzage' : 'wijziging-op-verzoek';
+    await this.processingLog.record(caller.identity, systems.map((systeem) => ({ action, category, source: `zgw:${systeem}`, purpose })), caller.requestId);
   }
 }
 

@@ -1,6 +1,8 @@
 /** The pages of Mijn zaken: the list, the zaak with its timeline and documents, and the upload form. */
 import type { ComponentChildren, VNode } from 'preact';
-import type { TimelineStep, Zaak, ZaakDetail } from '../../domain/zaak.ts';
+import type { Availability } from '../../domain/availability.ts';
+import { zaakPath, type TimelineStep, type Zaak, type ZaakDetail } from '../../domain/zaak.ts';
+import type { Paged } from '../../platform/http/paging.ts';
 import { formatBytes } from '../../platform/i18n/format.ts';
 import type { Lang, Translate } from '../../platform/i18n/index.ts';
 import {
@@ -13,37 +15,27 @@ import {
   Form,
   Heading,
   Link,
-  Pagination,
   Paragraph,
   SearchField,
   Table,
   TextField,
   type FieldError,
 } from '../../platform/ui/components.tsx';
+import { PagedSection, Unavailable } from '../../platform/ui/sections.tsx';
 
 interface Texts {
   t: Translate;
   lang: Lang;
 }
 
-export const zaakHref = (zaak: Pick<Zaak, 'ref'>) => `/zaken/${encodeURIComponent(zaak.ref.systeem)}/${encodeURIComponent(zaak.ref.uuid)}`;
+/** The page of a zaak. */
+export const zaakHref = (zaak: Pick<Zaak, 'ref'>) => zaakPath(zaak.ref);
 
-export interface ListSection {
-  zaken: Zaak[];
-  page: number;
-  pages: number;
-  total: number;
-  href: (page: number) => string;
-}
-
-export function ZakenPage({ t, lang, organisation, zoek, lopend, afgerond, partlyUnavailable, unavailable }: Texts & {
+export function ZakenPage({ t, lang, organisation, zoek, lists }: Texts & {
   organisation: string;
   zoek: string;
-  lopend: ListSection;
-  afgerond: ListSection;
-  partlyUnavailable: boolean;
-  /** Nothing could be fetched at all. */
-  unavailable: boolean;
+  /** The two lists, each at its page; with the systems whose zaken are missing. */
+  lists: Availability<{ lopend: Paged<Zaak>; afgerond: Paged<Zaak> }>;
 }) {
   return (
     <>
@@ -58,56 +50,42 @@ export function ZakenPage({ t, lang, organisation, zoek, lopend, afgerond, partl
           {t('zaken.search.result', { zoek })} <Link href="/zaken">{t('zaken.search.clear')}</Link>
         </Paragraph>
       )}
-      {unavailable ? (
-        <Alert type="warning">{t('error.unavailable')}</Alert>
+      {lists.unavailable ? (
+        <Unavailable t={t} />
       ) : (
         <>
-          {partlyUnavailable && <Alert type="warning">{t('zaken.partlyUnavailable')}</Alert>}
-          <ZakenSection t={t} lang={lang} id="lopend" title={t('zaken.lopend.title')} section={lopend} empty={zoek ? t('zaken.lopend.emptySearch', { zoek }) : t('zaken.lopend.empty')} dateColumn="changed" />
-          <ZakenSection t={t} lang={lang} id="afgerond" title={t('zaken.afgerond.title')} section={afgerond} empty={zoek ? t('zaken.afgerond.emptySearch', { zoek }) : t('zaken.afgerond.empty')} dateColumn="ended" />
+          {lists.missing && <Alert type="warning">{t('zaken.partlyUnavailable')}</Alert>}
+          <ZakenSection t={t} lang={lang} id="lopend" title={t('zaken.lopend.title')} paged={lists.value.lopend} empty={zoek ? t('zaken.lopend.emptySearch', { zoek }) : t('zaken.lopend.empty')} dateColumn="changed" />
+          <ZakenSection t={t} lang={lang} id="afgerond" title={t('zaken.afgerond.title')} paged={lists.value.afgerond} empty={zoek ? t('zaken.afgerond.emptySearch', { zoek }) : t('zaken.afgerond.empty')} dateColumn="ended" />
         </>
       )}
     </>
   );
 }
 
-function ZakenSection({ t, lang, id, title, section, empty, dateColumn }: Texts & { id: string; title: string; section: ListSection; empty: string; dateColumn: 'changed' | 'ended' }) {
+function ZakenSection({ t, lang, id, title, paged, empty, dateColumn }: Texts & { id: string; title: string; paged: Paged<Zaak>; empty: string; dateColumn: 'changed' | 'ended' }) {
   return (
-    <section aria-labelledby={`${id}-title`}>
-      <Heading level={2} id={`${id}-title`}>
-        {title} <span class="voordeur-count">({section.total === 1 ? t('zaken.count.one') : t('zaken.count', { n: section.total })})</span>
-      </Heading>
-      {section.zaken.length === 0 ? (
-        <Paragraph>{empty}</Paragraph>
-      ) : (
-        <>
-          <Table
-            caption={title}
-            captionHidden
-            head={[t('zaken.column.zaak'), t('zaken.column.zaaktype'), t('zaken.column.status'), t(dateColumn === 'changed' ? 'zaken.column.changed' : 'zaken.column.ended')]}
-            rows={section.zaken.map((zaak) => ({
-              key: `${zaak.ref.systeem}/${zaak.ref.uuid}`,
-              cells: [
-                <>
-                  <a class="utrecht-link utrecht-link--html-a voordeur-zaak-link" href={zaakHref(zaak)}>{zaak.omschrijving || zaak.zaaktype}</a>
-                  <span class="voordeur-zaak-id">{t('zaken.identificatie', { id: zaak.identificatie })}</span>
-                </>,
-                zaak.zaaktype,
-                zaak.status?.naam ?? t('zaken.noStatus'),
-                <DateText lang={lang} value={dateColumn === 'ended' && zaak.einddatum ? zaak.einddatum : zaak.laatsteWijziging} />,
-              ],
-            }))}
-          />
-          <Pagination
-            label={t('pagination.label', { section: title })}
-            page={section.page}
-            pages={section.pages}
-            href={section.href}
-            texts={{ previous: t('pagination.previous'), next: t('pagination.next'), page: (n) => t('pagination.page', { n }), status: t('pagination.status', { page: section.page, pages: section.pages }) }}
-          />
-        </>
+    <PagedSection t={t} id={id} title={title} count={paged.total === 1 ? t('zaken.count.one') : t('zaken.count', { n: paged.total })} empty={empty} paged={paged}>
+      {(zaken) => (
+        <Table
+          caption={title}
+          captionHidden
+          head={[t('zaken.column.zaak'), t('zaken.column.zaaktype'), t('zaken.column.status'), t(dateColumn === 'changed' ? 'zaken.column.changed' : 'zaken.column.ended')]}
+          rows={zaken.map((zaak) => ({
+            key: `${zaak.ref.systeem}/${zaak.ref.uuid}`,
+            cells: [
+              <>
+                <a class="utrecht-link utrecht-link--html-a voordeur-zaak-link" href={zaakHref(zaak)}>{zaak.omschrijving || zaak.zaaktype}</a>
+                <span class="voordeur-zaak-id">{t('zaken.identificatie', { id: zaak.identificatie })}</span>
+              </>,
+              zaak.zaaktype,
+              zaak.status?.naam ?? t('zaken.noStatus'),
+              <DateText lang={lang} value={dateColumn === 'ended' && zaak.einddatum ? zaak.einddatum : zaak.laatsteWijziging} />,
+            ],
+          }))}
+        />
       )}
-    </section>
+    </PagedSection>
   );
 }
 
@@ -213,7 +191,7 @@ function Timeline({ t, lang, steps }: Texts & { steps: TimelineStep[] }) {
 }
 
 function Documents({ t, lang, detail }: Texts & { detail: ZaakDetail }) {
-  if (!detail.documents) return <Alert type="warning">{t('error.unavailable')}</Alert>;
+  if (!detail.documents) return <Unavailable t={t} />;
   if (detail.documents.length === 0) return <Paragraph>{t('zaak.documents.empty')}</Paragraph>;
   const base = `${zaakHref(detail.zaak)}/documenten`;
   return (
@@ -261,12 +239,12 @@ function UploadForm({ t, zaak, upload }: { t: Translate; zaak: Zaak; upload: Upl
 }
 
 /** The Mijn zaken block on the overzicht. */
-export function ZakenOverviewBlock({ t, lang, lopend, unavailable }: Texts & { lopend?: Zaak[]; unavailable: boolean }) {
+export function ZakenOverviewBlock({ t, lang, lopend }: Texts & { lopend?: Zaak[] }) {
   return (
     <section class="voordeur-overview-block" aria-labelledby="overzicht-zaken-title">
       <Heading level={2} id="overzicht-zaken-title">{t('overzicht.zaken.title')}</Heading>
-      {unavailable || !lopend ? (
-        <Alert type="warning">{t('error.unavailable')}</Alert>
+      {!lopend ? (
+        <Unavailable t={t} />
       ) : (
         <>
           <Paragraph>

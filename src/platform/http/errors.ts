@@ -7,6 +7,8 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import type { MessageKey } from '../i18n/index.ts';
 import { ErrorPage } from '../ui/error-page.tsx';
+import { isSourceFailure, SourceRejectedError, type SourceFailure } from '../../domain/availability.ts';
+import { unavailablePage } from './pages.ts';
 
 export class HttpError extends Error {
   constructor(
@@ -31,7 +33,14 @@ export function registerErrorPages(app: FastifyInstance): void {
     return reply.page(h(ErrorPage, { title: t('error.notFound.title'), text: t('error.notFound.text'), homeLabel: t('error.home') }), { title: t('error.notFound.title'), status: 404 });
   });
 
-  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+  app.setErrorHandler((error: FastifyError | HttpError | SourceFailure, request, reply) => {
+    if (isSourceFailure(error)) {
+      // A source that is down or refuses costs this page, never a 500: the person is told what cannot be done now.
+      const status = error instanceof SourceRejectedError ? 502 : 503;
+      request.log.warn({ source: error.source, reason: error instanceof SourceRejectedError ? `HTTP ${error.status}` : error.reason, detail: error.message }, 'source unavailable');
+      if (wantsJson(request.headers.accept, request.url)) return reply.code(status).send({ error: 'unavailable', message: 'A source is not available' });
+      return reply.page(unavailablePage(request, request.routeOptions.config?.unavailable), { title: request.t('error.unavailable.title'), status });
+    }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ statusCode: status, code: (error as FastifyError).code }, 'request refused');

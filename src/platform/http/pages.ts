@@ -1,13 +1,22 @@
-/** reply.page(): renders a view inside the page shell, with the person's session and language. */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+/**
+ * reply.page(): renders a view inside the page shell, with the person's session, language and
+ * navigation (with the counts features give, asked for after the route's own work so that they
+ * count what it changed); reply.availablePage(): the same for source-backed data, or the page
+ * that says it cannot be shown now; unavailablePage(): what the error handler shows when a source
+ * fails during a route.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h, type VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Config } from '../../config.ts';
+import type { Availability } from '../../domain/availability.ts';
 import type { Identity } from '../../domain/identity.ts';
-import type { Translate } from '../i18n/index.ts';
+import type { MessageKey, Translate } from '../i18n/index.ts';
 import type { SessionStore } from '../session/store.ts';
+import { UnavailablePage } from '../ui/sections.tsx';
 import { Shell } from '../ui/shell.tsx';
-import type { NavItem, PageOptions } from './types.ts';
+import type { FeatureParts } from './feature.ts';
+import type { PageOptions } from './types.ts';
 
 /** How a page names the person or company: their name if known, else a partial number. */
 export function identityName(identity: Identity, t: Translate): string {
@@ -23,12 +32,20 @@ function actorName(identity: Identity, t: Translate): string | undefined {
   return identity.actor.name ?? t('identity.persoon', { last: identity.actor.bsn.slice(-4) });
 }
 
-export function registerPages(app: FastifyInstance, deps: { config: Config; store: SessionStore; nav: readonly NavItem[] }): void {
-  const { config, store, nav } = deps;
-  app.decorateRequest('navCounts', null);
-  app.decorateReply('page', function page(this: FastifyReply, body: VNode<any>, options: PageOptions) {
+/** The page that says the feature's part cannot be shown now, with the way back to its list. */
+export function unavailablePage(request: FastifyRequest, text?: MessageKey): VNode<any> {
+  const t = request.t;
+  const nav = request.feature?.nav;
+  return h(UnavailablePage, { t, title: nav ? t(nav.label) : t('error.unavailable.title'), text, back: nav && { href: nav.href, label: t(nav.label) } });
+}
+
+export function registerPages(app: FastifyInstance, deps: { config: Config; store: SessionStore; parts: FeatureParts }): void {
+  const { config, store, parts } = deps;
+
+  app.decorateReply('page', async function page(this: FastifyReply, body: VNode<any>, options: PageOptions) {
     const request = this.request;
     const session = request.session;
+    const navCounts = session ? await parts.navCounts(request) : {};
     const user = session
       ? {
           name: identityName(session.identity, request.t),
@@ -48,12 +65,18 @@ export function registerPages(app: FastifyInstance, deps: { config: Config; stor
         theme: config.theme,
         demoMode: config.demoMode,
         user,
-        nav: nav as NavItem[],
-        navCounts: request.navCounts ?? {},
-        activeNav: options.nav,
+        nav: parts.nav,
+        navCounts,
+        activeNav: options.nav ?? request.feature?.id,
         children: body,
       }),
     );
     return this.code(options.status ?? 200).type('text/html; charset=utf-8').send(`<!DOCTYPE html>${html}`);
+  });
+
+  app.decorateReply('availablePage', function availablePage<T>(this: FastifyReply, result: Availability<T>, options: PageOptions, render: (value: T, missing: readonly string[]) => VNode<any>) {
+    // The page is there, and says that what it shows cannot be shown right now.
+    if (result.unavailable) return this.page(h(UnavailablePage, { t: this.request.t, title: options.title }), options);
+    return this.page(render(result.value, result.missing ?? []), options);
   });
 }

@@ -1,5 +1,6 @@
 /** What the platform adds to every Fastify request, reply and route. */
 import type { VNode } from 'preact';
+import type { Availability } from '../../domain/availability.ts';
 import type { Lang, MessageKey, Translate } from '../i18n/index.ts';
 import type { SessionRecord } from '../session/store.ts';
 
@@ -7,7 +8,7 @@ export interface PageOptions {
   /** The page title (without the portal's name, which the shell adds). */
   title: string;
   status?: number;
-  /** Which navigation item is current. */
+  /** Which navigation item is current (default: the feature whose route it is). */
   nav?: string;
 }
 
@@ -18,12 +19,12 @@ declare module 'fastify' {
     cspNonce: string;
     /** The logged-in session, or null. Set for every page route. */
     session: SessionRecord | null;
-    /** Numbers shown next to navigation items (e.g. unread berichten), by NavItem id; set by features. */
-    navCounts: Record<string, number> | null;
   }
   interface FastifyReply {
     /** Renders `body` inside the page shell and sends it as HTML. */
-    page(body: VNode<any>, options: PageOptions): FastifyReply;
+    page(body: VNode<any>, options: PageOptions): Promise<FastifyReply>;
+    /** The page of source-backed data: `render(value)`, or the page (with its title) that says it cannot be shown now. */
+    availablePage<T>(result: Availability<T>, options: PageOptions, render: (value: T, missing: readonly string[]) => VNode<any>): Promise<FastifyReply>;
   }
   interface FastifyContextConfig {
     /** Requires a logged-in session (otherwise the person is sent to log in). */
@@ -33,6 +34,8 @@ declare module 'fastify' {
      * 'in-handler' for streamed bodies (uploads): the handler calls assertCsrfToken itself.
      */
     csrf?: boolean | 'in-handler';
+    /** What the page says when a source fails during this route (default: that this part is not available now). */
+    unavailable?: MessageKey;
   }
 }
 

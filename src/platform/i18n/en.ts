@@ -54,6 +54,8 @@ export const en: Record<MessageKey, string> = {
   'error.reference': 'Contacting us? Please mention this code: {id}.',
   'error.home': 'To the start page',
   'error.unavailable': 'This part is not available right now. Please try again later.',
+  'error.unavailable.title': 'Not available right now',
+  'error.back': 'Back to {section}',
   'nav.zaken': 'My cases',
   'format.bytes': '{n} bytes',
   'format.kb': '{n} kB',

@@ -53,6 +53,8 @@ export const nl = {
   'error.reference': 'Neemt u contact op? Noem dan deze code: {id}.',
   'error.home': 'Naar de startpagina',
   'error.unavailable': 'Dit onderdeel is nu niet beschikbaar. Probeer het later opnieuw.',
+  'error.unavailable.title': 'Dit onderdeel is nu niet beschikbaar',
+  'error.back': 'Terug naar {section}',
   'nav.zaken': 'Mijn zaken',
   'format.bytes': '{n} bytes',
   'format.kb': '{n} kB',

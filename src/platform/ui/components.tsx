@@ -72,14 +72,6 @@ export function Alert({ type, children, role }: Children & { type: AlertType; ro
   );
 }
 
-export function UnorderedList({ children }: Children) {
-  return <ul class="utrecht-unordered-list">{children}</ul>;
-}
-
-export function ListItem({ children }: Children) {
-  return <li class="utrecht-unordered-list__item">{children}</li>;
-}
-
 export function DataList({ items }: { items: { key: ComponentChildren; value: ComponentChildren }[] }) {
   return (
     <dl class="utrecht-data-list utrecht-data-list--rows">

@@ -27,7 +27,7 @@ export interface ShellProps {
   theme: Config['theme'];
   demoMode: boolean;
   user?: ShellUser;
-  nav: NavItem[];
+  nav: readonly NavItem[];
   navCounts: Record<string, number>;
   activeNav?: string;
   children?: ComponentChildren;

@@ -1,0 +1,41 @@
+/**
+ * Mijn berichten: the inbox (/berichten, filter read/unread, search in onderwerp, pages), one
+ * bericht (/berichten/<uuid>, marked geopend the first time), its bijlagen (streamed), the unread
+ * count in the navigation and on the overzicht. A bericht of someone else, or one whose
+ * publicatiedatum has not come, is the same 404 as one that does not exist.
+ */
+import { h } from 'preact';
+import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
+import { callerOf } from '../../platform/http/caller.ts';
+import type { Feature } from '../../platform/http/feature.ts';
+import type { IdentityKeys } from '../../platform/identity-keys.ts';
+import type { ObjectenApi } from '../../sources/objecten/objecten.ts';
+import { berichtenRoutes } from './routes.tsx';
+import { BerichtenService, type DocumentStore } from './service.ts';
+import { BerichtenOverviewBlock } from './views.tsx';
+
+export interface BerichtenDeps {
+  objecten?: ObjectenApi;
+  /** The URL of the Bericht object type. */
+  berichtType?: string;
+  /** Where bijlagen are: the Documenten APIs of the zaaksystemen. */
+  documentStores: readonly DocumentStore[];
+  identityKeys: IdentityKeys;
+  processingLog: ProcessingLog;
+  pageSize: number;
+}
+
+/** Mijn berichten, when the Objecten API and the Bericht object type are configured. */
+export function createBerichten(deps: BerichtenDeps): Feature | undefined {
+  if (!deps.objecten || !deps.berichtType) return undefined;
+  const service = new BerichtenService(deps.objecten, deps.berichtType, [...deps.documentStores], deps.identityKeys, deps.processingLog);
+  return {
+    id: 'berichten',
+    nav: { id: 'berichten', href: '/berichten', label: 'nav.berichten', countLabel: 'nav.count.berichten' },
+    navCount: (request) => service.unreadCount(callerOf(request)),
+    async overviewBlock(request) {
+      return h(BerichtenOverviewBlock, { t: request.t, unread: await service.unreadCount(callerOf(request)) });
+    },
+    plugin: berichtenRoutes({ service, pageSize: deps.pageSize }),
+  };
+}

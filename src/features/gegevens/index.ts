@@ -1,0 +1,59 @@
+/**
+ * Mijn gegevens: /gegevens (persoons- or bedrijfsgegevens, contactgegevens, meldingen,
+ * contactmomenten), the forms to add, change, confirm and remove an e-mail address or mobile
+ * number, a contactmoment's page, and /gegevens/verwerkingen (who used my data). Each source is
+ * optional: the page shows what there is.
+ */
+import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { Feature } from '../../platform/http/feature.ts';
+import type { IdentityKeys } from '../../platform/identity-keys.ts';
+import type { BrpClient } from '../../sources/brp/brp.ts';
+import type { Klantinteracties } from '../../sources/klantinteracties/klantinteracties.ts';
+import type { KvkClient } from '../../sources/kvk/kvk.ts';
+import type { Notify } from '../../sources/notify/notify.ts';
+import { ContactConfirmations, type ConfirmationRules } from '../../sources/voordeur/contact-confirmations.ts';
+import { Deliveries } from '../../sources/voordeur/deliveries.ts';
+import { PreferencesStore } from '../../sources/voordeur/preferences.ts';
+import { gegevensRoutes } from './routes.tsx';
+import { GegevensService, type CodeSender } from './service.ts';
+
+export interface GegevensDeps {
+  brp?: BrpClient;
+  kvk?: KvkClient;
+  klantinteracties?: Klantinteracties;
+  /** Sends the codes that confirm an address, with these templates. */
+  notify?: { client: Notify; templates: { emailCode: string; smsCode: string } };
+  db: Db;
+  identityKeys: IdentityKeys;
+  processingLog: ProcessingLog;
+  /** How long a code is valid, and how often one may be asked for. */
+  contactCodes: ConfirmationRules;
+}
+
+export function createGegevens(deps: GegevensDeps): Feature {
+  const { notify } = deps;
+  const sender: CodeSender | undefined = notify && {
+    async send(kind, address, code, minutes) {
+      const personalisation = { code, minuten: String(minutes) };
+      if (kind === 'email') await notify.client.sendEmail(notify.templates.emailCode, address, personalisation);
+      else await notify.client.sendSms(notify.templates.smsCode, address, personalisation);
+    },
+  };
+  const service = new GegevensService(
+    // Contact details can be changed only when the codes that confirm them can be sent.
+    { brp: deps.brp, kvk: deps.kvk, contacts: sender && deps.klantinteracties },
+    {
+      preferences: new PreferencesStore(deps.db, deps.identityKeys),
+      confirmations: new ContactConfirmations(deps.db, deps.identityKeys, deps.contactCodes),
+      deliveries: new Deliveries(deps.db, deps.identityKeys),
+      processingLog: deps.processingLog,
+    },
+    { sender, ttlSeconds: deps.contactCodes.ttlSeconds },
+  );
+  return {
+    id: 'gegevens',
+    nav: { id: 'gegevens', href: '/gegevens', label: 'nav.gegevens' },
+    plugin: gegevensRoutes({ service, processingLog: deps.processingLog }),
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Mijn taken: the list (/taken), a taak (/taken/<uuid>) of each soort (a page elsewhere, a form
+ * in the portal, a payment), sending a form, coming back from the payment page; the open taken on
+ * the overzicht and on their zaak's page. A taak of someone else is the same 404 as one that does
+ * not exist; a taak is finished exactly once.
+ */
+import { h } from 'preact';
+import { valueOf } from '../../domain/availability.ts';
+import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { callerOf } from '../../platform/http/caller.ts';
+import type { Feature } from '../../platform/http/feature.ts';
+import type { IdentityKeys } from '../../platform/identity-keys.ts';
+import type { ObjectenApi } from '../../sources/objecten/objecten.ts';
+import type { OgonePayments } from '../../sources/ogone/ogone.ts';
+import { takenRoutes } from './routes.tsx';
+import { TakenService } from './service.ts';
+import { TakenOverviewBlock, ZaakTaken } from './views.tsx';
+
+export interface TakenDeps {
+  objecten?: ObjectenApi;
+  /** The URL of the TaakV2 object type. */
+  taakType?: string;
+  db: Db;
+  identityKeys: IdentityKeys;
+  processingLog: ProcessingLog;
+  payments?: OgonePayments;
+  publicUrl: URL;
+  pageSize: number;
+  /** How to reach the organisation, for when something cannot be done here. */
+  contactText: string;
+  /** The zaak page of a zaak UUID, when Voordeur shows that zaak. */
+  zaakHref: (uuid: string) => string | undefined;
+}
+
+/** Mijn taken, when the Objecten API and the TaakV2 object type are configured. */
+export function createTaken(deps: TakenDeps): Feature | undefined {
+  if (!deps.objecten || !deps.taakType) return undefined;
+  const service = new TakenService(deps.objecten, deps.taakType, deps.db, deps.identityKeys, deps.processingLog);
+  const now = () => new Date();
+  return {
+    id: 'taken',
+    nav: { id: 'taken', href: '/taken', label: 'nav.taken' },
+    async overviewBlock(request) {
+      const taken = await service.lists(callerOf(request));
+      return h(TakenOverviewBlock, { t: request.t, lang: request.lang, open: valueOf(taken)?.open, now: now() });
+    },
+    // A zaak's page lists the open taken that belong to it.
+    async zaakSection(request, zaak) {
+      const taken = await service.forZaak(callerOf(request), zaak.uuid);
+      return h(ZaakTaken, { t: request.t, lang: request.lang, taken: valueOf(taken), now: now() });
+    },
+    plugin: takenRoutes({ service, payments: deps.payments, publicUrl: deps.publicUrl, pageSize: deps.pageSize, contactText: deps.contactText, zaakHref: deps.zaakHref }),
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Mijn zaken: the list (/zaken), a zaak (/zaken/<systeem>/<uuid>) with what other features show
+ * on it, its documents (download, upload), and the block on the overzicht. Identity comes from
+ * the session only; a zaak or document that is not the person's is answered with the same 404 as
+ * one that does not exist.
+ */
+import { h } from 'preact';
+import type { ZaakRef } from '../../domain/zaak.ts';
+import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
+import { callerOf } from '../../platform/http/caller.ts';
+import type { Feature } from '../../platform/http/feature.ts';
+import type { FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import type { Zaaksysteem } from '../../sources/zgw/zaaksysteem.ts';
+import { zakenRoutes } from './routes.tsx';
+import { ZakenService } from './service.ts';
+import { ZakenOverviewBlock } from './views.tsx';
+
+export interface ZakenDeps {
+  zaaksystemen: readonly Zaaksysteem[];
+  processingLog: ProcessingLog;
+  organisationName: string;
+  pageSize: number;
+  upload: { maxBytes: number; allowedTypes: string[] };
+  /** What other features show on a zaak's page. */
+  zaakSections: (request: FastifyRequest, zaak: ZaakRef) => Promise<VNode<any>[]>;
+}
+
+/** Mijn zaken, when at least one zaaksysteem is configured. */
+export function createZaken(deps: ZakenDeps): Feature | undefined {
+  if (deps.zaaksystemen.length === 0) return undefined;
+  const service = new ZakenService(deps.zaaksystemen, deps.processingLog);
+  return {
+    id: 'zaken',
+    nav: { id: 'zaken', href: '/zaken', label: 'nav.zaken' },
+    async overviewBlock(request) {
+      const lists = await service.lists(callerOf(request));
+      return h(ZakenOverviewBlock, { t: request.t, lang: request.lang, lopend: lists.unavailable ? undefined : lists.value.lopend });
+    },
+    plugin: zakenRoutes({ service, organisationName: deps.organisationName, pageSize: deps.pageSize, upload: deps.upload, zaakSections: deps.zaakSections }),
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * The parts every feature's pages share: the block that says a part cannot be shown right now,
+ * and a section holding one page of a list with its page links.
+ */
+import type { ComponentChildren } from 'preact';
+import type { Paged } from '../http/paging.ts';
+import type { MessageKey, Translate } from '../i18n/index.ts';
+import { Alert, Heading, Link, Pagination, Paragraph } from './components.tsx';
+
+/**
+ * Says that this part cannot be shown right now, because a system it comes from does not answer.
+ * `text` for another wording (e.g. that nothing was changed).
+ */
+export function Unavailable({ t, text = 'error.unavailable' }: { t: Translate; text?: MessageKey }) {
+  return <Alert type="warning">{t(text)}</Alert>;
+}
+
+/** A whole page that cannot be shown now: its title, why, and the way back to the feature's list. */
+export function UnavailablePage({ t, title, text, back }: { t: Translate; title: string; text?: MessageKey; back?: { href: string; label: string } }) {
+  return (
+    <>
+      <Heading level={1}>{title}</Heading>
+      <Unavailable t={t} text={text} />
+      {back && (
+        <Paragraph>
+          <Link href={back.href}>{t('error.back', { section: back.label })}</Link>
+        </Paragraph>
+      )}
+    </>
+  );
+}
+
+/** The page links of a paged list, in the reader's language. */
+export function PageLinks({ t, label, paged }: { t: Translate; label: string; paged: Pick<Paged<unknown>, 'page' | 'pages' | 'href'> }) {
+  return (
+    <Pagination
+      label={t('pagination.label', { section: label })}
+      page={paged.page}
+      pages={paged.pages}
+      href={paged.href}
+      texts={{ previous: t('pagination.previous'), next: t('pagination.next'), page: (n) => t('pagination.page', { n }), status: t('pagination.status', { page: paged.page, pages: paged.pages }) }}
+    />
+  );
+}
+
+/**
+ * A section with one page of a list: its heading with the number in the whole list, the items
+ * (as `children` renders them), and links to the other pages; `empty` when the list is empty.
+ */
+export function PagedSection<T>({ t, id, title, name = title, count, intro, empty, paged, children }: {
+  t: Translate;
+  /** The heading's id is `${id}-title`; page links come back to it. */
+  id: string;
+  title: string;
+  /** What the page links are of (default: the title). */
+  name?: string;
+  /** The number in words, e.g. "3 zaken". */
+  count: string;
+  /** Shown under the heading, whether or not the list is empty (e.g. what the list is narrowed to). */
+  intro?: ComponentChildren;
+  empty: string;
+  paged: Paged<T>;
+  children: (items: T[]) => ComponentChildren;
+}) {
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <Heading level={2} id={`${id}-title`}>
+        {title} <span class="voordeur-secondary">({count})</span>
+      </Heading>
+      {intro}
+      {paged.items.length === 0 ? (
+        <Paragraph>{empty}</Paragraph>
+      ) : (
+        <>
+          {children(paged.items)}
+          <PageLinks t={t} label={name} paged={paged} />
+        </>
+      )}
+    </section>
+  );
+}
