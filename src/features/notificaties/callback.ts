@@ -7,8 +7,8 @@
  * Open Notificaties checks a callback when an abonnement is made: without Authorization it must
  * refuse (401/403), and a notificatie on kanaal "test" with it must get 204.
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { constantTimeEqual } from '../../platform/crypto.ts';
 import type { Counter } from 'prom-client';
 import { notificatieSchema } from './notificatie.ts';
 import type { NotificationPipeline } from './pipeline.ts';
@@ -17,9 +17,7 @@ export const callbackPath = '/api/notificaties';
 
 function sameSecret(given: string | undefined, expected: string): boolean {
   if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return constantTimeEqual(given, expected);
 }
 
 export function registerNotificatieCallback(app: FastifyInstance, deps: { secret: string; pipeline: NotificationPipeline; received: Counter<'outcome'>; wake: () => void }): void {

@@ -2,8 +2,8 @@
  * Resolves the session for every page request, sends people without one to log in, and checks
  * the CSRF token of every POST. Static files, health and metrics skip all this.
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { constantTimeEqual } from '../crypto.ts';
 import type { SessionStore } from '../session/store.ts';
 import { HttpError } from './errors.ts';
 
@@ -72,15 +72,9 @@ export function registerSessions(app: FastifyInstance, store: SessionStore, cook
  */
 export function assertCsrfToken(request: FastifyRequest, sent: unknown): void {
   const expected = request.session?.csrfToken;
-  if (!expected || typeof sent !== 'string' || !sameToken(sent, expected)) {
+  if (!expected || typeof sent !== 'string' || !constantTimeEqual(sent, expected)) {
     throw new HttpError(403, 'error.csrf.text');
   }
-}
-
-function sameToken(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /** Pages get a redirect; scripts (fetch) get a 401 they can act on. */

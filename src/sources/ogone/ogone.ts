@@ -49,7 +49,8 @@
  * the municipality's back-office step), 52/92 as in-behandeling (the result is not known yet, the
  * resident must not pay again). ORDERID allows letters, digits, `-`, `_` and `/`.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { constantTimeEqual } from '../../platform/crypto.ts';
 
 export type OgoneAlgorithm = 'sha1' | 'sha256' | 'sha512';
 
@@ -227,12 +228,6 @@ export function paymentRequest(account: OgoneAccount, input: OgonePaymentInput, 
   return { action: actionUrl, fields };
 }
 
-function equalInConstantTime(expected: string, given: string): boolean {
-  const a = Buffer.from(expected, 'utf8');
-  const b = Buffer.from(given, 'utf8');
-  // The length of a digest is no secret; timingSafeEqual needs equal lengths.
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 /**
  * Checks the query Ogone redirected the resident back with. Names count whatever their case;
@@ -254,7 +249,7 @@ export function verifyReturn(account: OgoneAccount, query: Record<string, string
   }
   const given = params.get('SHASIGN');
   if (given === undefined || given === '') return invalid;
-  if (!equalInConstantTime(shaOutSignature(params, account.shaOut, account.algorithm), given.toUpperCase())) return invalid;
+  if (!constantTimeEqual(shaOutSignature(params, account.shaOut, account.algorithm), given.toUpperCase())) return invalid;
 
   const orderId = params.get('ORDERID');
   const statusText = params.get('STATUS');

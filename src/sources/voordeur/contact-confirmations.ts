@@ -4,11 +4,12 @@
  * (default 5) and a limit on how many codes one person can ask for in an hour (default 5).
  * The code is kept only as a hash; the address only until it is confirmed or the code expires.
  */
-import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import type { Subject } from '../../domain/identity.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { ContactConfirmationsTable } from '../../platform/db/schema.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
+import { constantTimeEqual } from '../../platform/crypto.ts';
 import { randomToken } from '../../platform/random.ts';
 
 export type ContactKind = ContactConfirmationsTable['kind'];
@@ -98,9 +99,7 @@ export class ContactConfirmations {
       .returning(['attempts', 'code_hash'])
       .executeTakeFirst();
     if (!counted) return { outcome: 'no-attempts-left' };
-    const expected = Buffer.from(counted.code_hash);
-    const given = Buffer.from(hashCode(id, code.trim()));
-    if (expected.length === given.length && timingSafeEqual(expected, given)) {
+    if (constantTimeEqual(counted.code_hash, hashCode(id, code.trim()))) {
       await this.close(subjectKey, pending.kind);
       return { outcome: 'confirmed', confirmation: pending };
     }
