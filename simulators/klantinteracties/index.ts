@@ -16,9 +16,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Api } from './api.ts';
 import { registerDigitaleAdressen } from './digitaleadressen.ts';
-import { Faults } from './faults.ts';
-import type { Fault } from './faults.ts';
-import { apiPath, BaseUrl, Links, notSimulated, setUpScope } from './http.ts';
+import { BaseUrl } from '../shared/base-url.ts';
+import { Faults } from '../shared/faults.ts';
+import type { Fault } from '../shared/faults.ts';
+import { apiPath, Links, notSimulated, setUpScope } from './http.ts';
 import { registerKlantcontacten } from './klantcontacten.ts';
 import { registerPartijen, registerPartijIdentificatoren } from './partijen.ts';
 import { Resources } from './resources.ts';
@@ -77,12 +78,9 @@ const notSimulatedRoutes = [
 ];
 
 export async function registerKlantinteractiesSimulator(app: FastifyInstance, options: KlantinteractiesSimulatorOptions): Promise<KlantinteractiesSimulator> {
-  const listeningPort = () => {
-    const address = app.server.address();
-    return typeof address === 'object' && address !== null ? address.port : undefined;
-  };
-  const links = new Links(new BaseUrl(options.baseUrl, listeningPort));
-  const zgw = new BaseUrl(options.zgwBaseUrl ?? options.baseUrl, listeningPort);
+  const base = BaseUrl.of(app, options.baseUrl);
+  const links = new Links(base);
+  const zgw = BaseUrl.of(app, options.zgwBaseUrl ?? options.baseUrl);
   // The simulated clock starts at `now` and runs on with real time.
   const startedAt = Date.now();
   const now = options.now?.getTime() ?? startedAt;
@@ -94,7 +92,6 @@ export async function registerKlantinteractiesSimulator(app: FastifyInstance, op
   // Requests held by the 'hang' fault would keep app.close() waiting for ever.
   app.addHook('preClose', async () => faults.close());
 
-  const basePath = new URL(options.baseUrl).pathname.replace(/\/+$/, '');
   await app.register(
     async (scope) => {
       setUpScope(scope, { links, faults, tokens: new Set(options.tokens) });
@@ -109,19 +106,14 @@ export async function registerKlantinteractiesSimulator(app: FastifyInstance, op
         });
       }
     },
-    { prefix: basePath + apiPath },
+    { prefix: base.path + apiPath },
   );
 
   return {
     get url() {
       return links.api;
     },
-    setLatency: (ms) => {
-      faults.latencyMs = Math.max(0, ms);
-    },
-    setFault: (fault) => faults.setFault(fault),
-    requestCount: () => faults.requestCount(),
-    resetCounts: () => faults.resetCounts(),
+    ...faults.controls(),
     partijen: () => [...store.partijen.values()].map((p) => resources.partij(p)),
     digitaleAdressen: () => [...store.digitaleAdressen.values()].map((a) => resources.digitaalAdres(a)),
     klantcontacten: () => [...store.klantcontacten.values()].map((k) => resources.klantcontact(k)),
