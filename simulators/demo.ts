@@ -93,7 +93,7 @@ await registerOgoneSimulator(simulators, { baseUrl: simulatorsUrl, accounts: [og
 await registerNotifySimulator(simulators, { baseUrl: simulatorsUrl, services: [notifyService], templates: Object.values(notifyTemplates) });
 await simulators.listen({ host: process.env.HOST ?? '0.0.0.0', port: simulatorsPort });
 const { ensureAbonnement } = await import('../src/features/notificaties/subscribe.ts');
-const { Metrics } = await import('../src/platform/http/metrics.ts');
+const { Metrics } = await import('../src/platform/metrics.ts');
 const { api } = config.notificaties;
 if (api) await ensureAbonnement({ api, callbackSecret, publicUrl: config.publicUrl, metrics: new Metrics(), timeoutMs: 5000 });
 

@@ -5,7 +5,7 @@
  */
 import { ConfigError, loadConfig } from './config.ts';
 import { ensureAbonnement } from './features/notificaties/subscribe.ts';
-import { Metrics } from './platform/http/metrics.ts';
+import { Metrics } from './platform/metrics.ts';
 
 try {
   const config = loadConfig(process.env);

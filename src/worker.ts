@@ -8,7 +8,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { notificaties } from './features/notificaties/index.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
-import { Metrics } from './platform/http/metrics.ts';
+import { Metrics } from './platform/metrics.ts';
 import { IdentityKeys } from './platform/identity-keys.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { connectSources } from './sources/index.ts';

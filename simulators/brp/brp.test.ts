@@ -7,7 +7,7 @@
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Metrics } from '../../src/platform/http/metrics.ts';
+import { Metrics } from '../../src/platform/metrics.ts';
 import { BrpClient, brpFields } from '../../src/sources/brp/brp.ts';
 import { SourceUnavailableError } from '../../src/domain/availability.ts';
 import { brpDemo } from '../data/brp-demo.ts';

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { SignJWT } from 'jose';
 import { NotifyClient } from 'notifications-node-client';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Metrics } from '../../src/platform/http/metrics.ts';
+import { Metrics } from '../../src/platform/metrics.ts';
 import { Notify, NotifyError } from '../../src/sources/notify/notify.ts';
 import { apiKey, registerNotifySimulator } from './index.ts';
 import type { NotifySimulator, NotifySimulatorOptions } from './index.ts';

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { Metrics } from '../platform/http/metrics.ts';
+import { Metrics } from '../platform/metrics.ts';
 import { SourceClient } from './http.ts';
 import { SourceRejectedError, SourceUnavailableError } from '../domain/availability.ts';
 

@@ -11,7 +11,7 @@
 import type { Readable } from 'node:stream';
 import { request as send, type Dispatcher } from 'undici';
 import type { z } from 'zod';
-import type { Metrics } from '../platform/http/metrics.ts';
+import type { Metrics } from '../platform/metrics.ts';
 import { SourceRejectedError, SourceUnavailableError } from '../domain/availability.ts';
 
 export interface SourceClientOptions {

@@ -4,7 +4,7 @@
  */
 import type { Config } from '../config.ts';
 import { zaaksysteemFor } from '../domain/zaak.ts';
-import type { Metrics } from '../platform/http/metrics.ts';
+import type { Metrics } from '../platform/metrics.ts';
 import { BrpClient } from './brp/brp.ts';
 import { Klantinteracties } from './klantinteracties/klantinteracties.ts';
 import { KvkClient } from './kvk/kvk.ts';

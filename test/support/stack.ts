@@ -13,7 +13,7 @@ import { registerKvkSimulator, type KvkSimulator } from '../../simulators/kvk/in
 import { connect, registerNotificatiesSimulator, type NotificatiesSimulator } from '../../simulators/notificaties/index.ts';
 import { registerNotifySimulator, type NotifySimulator } from '../../simulators/notify/index.ts';
 import { ensureAbonnement } from '../../src/features/notificaties/subscribe.ts';
-import { Metrics } from '../../src/platform/http/metrics.ts';
+import { Metrics } from '../../src/platform/metrics.ts';
 import { registerObjectenSimulator, type ObjectenSimulator } from '../../simulators/objecten/index.ts';
 import { registerOgoneSimulator, type OgoneSimulator } from '../../simulators/ogone/index.ts';
 import { registerZgwSimulator, type ZgwSimulator, type ZgwSimulatorOptions } from '../../simulators/zgw/index.ts';

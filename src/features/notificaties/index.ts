@@ -6,7 +6,7 @@
 import client from 'prom-client';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { Metrics } from '../../platform/http/metrics.ts';
+import type { Metrics } from '../../platform/metrics.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import type { Log } from '../../platform/logging.ts';
 import { JobQueue } from '../../platform/queue/queue.ts';

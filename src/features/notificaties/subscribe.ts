@@ -6,7 +6,7 @@
  * abonnement is made, so Voordeur must be listening at PUBLIC_URL by then.
  */
 import { z } from 'zod';
-import type { Metrics } from '../../platform/http/metrics.ts';
+import type { Metrics } from '../../platform/metrics.ts';
 import { SourceClient } from '../../sources/http.ts';
 import { ZgwToken } from '../../sources/zgw/auth.ts';
 import { callbackPath } from './callback.ts';

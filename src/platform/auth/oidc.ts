@@ -8,7 +8,7 @@ import * as client from 'openid-client';
 import type { Config } from '../../config.ts';
 import type { Identity, LoginMethod } from '../../domain/identity.ts';
 import { isValidBsn, isValidKvkNummer, isValidVestigingsnummer } from '../../domain/bsn.ts';
-import type { Metrics } from '../http/metrics.ts';
+import type { Metrics } from '../metrics.ts';
 
 export class LoginUnavailableError extends Error {
   override name = 'LoginUnavailableError';

@@ -3,13 +3,13 @@
  * queue and outcome, handler time per batch, and, read when scraped, the jobs waiting, running
  * or failed and how long the oldest due job has waited.
  */
-import client from 'prom-client';
-import type { Metrics } from '../http/metrics.ts';
+import type { Counter, Histogram } from 'prom-client';
+import type { Metrics } from '../metrics.ts';
 import type { QueueStats } from './queue.ts';
 
 export interface JobMetrics {
-  jobs: client.Counter<'queue' | 'outcome'>;
-  duration: client.Histogram<'queue'>;
+  jobs: Counter<'queue' | 'outcome'>;
+  duration: Histogram<'queue'>;
 }
 
 const statsCacheMs = 1_000;
@@ -19,7 +19,6 @@ const made = new WeakMap<Metrics, JobMetrics>();
 export function jobMetrics(metrics: Metrics, stats: () => Promise<QueueStats[]>): JobMetrics {
   const existing = made.get(metrics);
   if (existing) return existing;
-  const registers = [metrics.registry];
 
   // Both gauges are set from one stats query, at most one a second. When it fails, they keep
   // their last values; a queue that has no jobs left reads 0.
@@ -36,40 +35,36 @@ export function jobMetrics(metrics: Metrics, stats: () => Promise<QueueStats[]>)
     for (const queue of seen) set(queue, rows.find((row) => row.queue === queue));
   };
 
-  new client.Gauge({
+  metrics.gauge({
     name: 'voordeur_job_queue_depth',
     help: 'Jobs waiting (including planned ones), running or failed, by queue',
     labelNames: ['queue', 'state'] as const,
-    registers,
     async collect() {
       await read((queue, row) => {
         for (const state of ['pending', 'running', 'failed'] as const) this.set({ queue, state }, row?.[state] ?? 0);
       });
     },
   });
-  new client.Gauge({
+  metrics.gauge({
     name: 'voordeur_job_oldest_pending_seconds',
     help: 'How long the longest-waiting due job of a queue has been due',
     labelNames: ['queue'] as const,
-    registers,
     async collect() {
       await read((queue, row) => this.set({ queue }, row?.oldestPendingSeconds ?? 0));
     },
   });
 
   const created: JobMetrics = {
-    jobs: new client.Counter({
+    jobs: metrics.counter({
       name: 'voordeur_jobs_total',
       help: 'Jobs handled, by queue and outcome (done, retry, failed)',
       labelNames: ['queue', 'outcome'] as const,
-      registers,
     }),
-    duration: new client.Histogram({
+    duration: metrics.histogram({
       name: 'voordeur_job_duration_seconds',
       help: 'Time a handler took for one batch of jobs, by queue',
       labelNames: ['queue'] as const,
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
-      registers,
     }),
   };
   made.set(metrics, created);

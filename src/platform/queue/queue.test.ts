@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../db/database.ts';
-import { Metrics } from '../http/metrics.ts';
+import { Metrics } from '../metrics.ts';
 import { testDatabase } from '../../../test/support/database.ts';
 import { backoffMs, JobQueue, jobsForEach, type ClaimedJob } from './queue.ts';
 import { Worker, type JobOutcome } from './worker.ts';

@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Histogram } from 'prom-client';
-import type { Metrics } from '../http/metrics.ts';
+import type { Metrics } from '../metrics.ts';
 import type { Log } from '../logging.ts';
 import { jobMetrics } from './metrics.ts';
 import type { Backoff, ClaimedJob, JobQueue } from './queue.ts';

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { joinName, type GerelateerdePersoon, type Persoon, type RegisterDatum } from '../../domain/persoon.ts';
-import type { Metrics } from '../../platform/http/metrics.ts';
+import type { Metrics } from '../../platform/metrics.ts';
 import { SourceClient } from '../http.ts';
 import { SourceUnavailableError } from '../../domain/availability.ts';
 import type { components } from './generated/brp-personen.ts';

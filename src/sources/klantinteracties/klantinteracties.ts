@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { Subject } from '../../domain/identity.ts';
 import type { Contactmoment, DigitaalAdres } from '../../domain/persoon.ts';
-import type { Metrics } from '../../platform/http/metrics.ts';
+import type { Metrics } from '../../platform/metrics.ts';
 import { namedIn } from '../fits.ts';
 import { SourceClient } from '../http.ts';
 import type { components } from './generated/klantinteracties.ts';

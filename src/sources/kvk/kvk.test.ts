@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { kvkDemo } from '../../../simulators/data/kvk-demo.ts';
 import { testCompanies } from '../../../simulators/data/test-identities.ts';
 import { registerKvkSimulator, type KvkSimulator } from '../../../simulators/kvk/index.ts';
-import { Metrics } from '../../platform/http/metrics.ts';
+import { Metrics } from '../../platform/metrics.ts';
 import { SourceUnavailableError } from '../../domain/availability.ts';
 import { KvkClient } from './kvk.ts';
 

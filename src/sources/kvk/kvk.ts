@@ -9,7 +9,7 @@
 import pLimit from 'p-limit';
 import { z } from 'zod';
 import { joinName, type Bedrijf, type Vestiging } from '../../domain/persoon.ts';
-import type { Metrics } from '../../platform/http/metrics.ts';
+import type { Metrics } from '../../platform/metrics.ts';
 import type { CompanyRegister } from '../../features/gegevens/service.ts';
 import { SourceClient } from '../http.ts';
 

@@ -7,7 +7,7 @@
  */
 import axios from 'axios';
 import { NotifyClient } from 'notifications-node-client';
-import type { Metrics } from '../../platform/http/metrics.ts';
+import type { Metrics } from '../../platform/metrics.ts';
 
 export class NotifyError extends Error {
   constructor(

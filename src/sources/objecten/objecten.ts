@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import type { Subject } from '../../domain/identity.ts';
-import type { Metrics } from '../../platform/http/metrics.ts';
+import type { Metrics } from '../../platform/metrics.ts';
 import { namedIn } from '../fits.ts';
 import { SourceClient } from '../http.ts';
 import { SourceUnavailableError } from '../../domain/availability.ts';

@@ -27,7 +27,7 @@ import {
   type ZaakDocument,
   type ZaakRef,
 } from '../../domain/zaak.ts';
-import type { Metrics } from '../../platform/http/metrics.ts';
+import type { Metrics } from '../../platform/metrics.ts';
 import { SourceClient, type DownloadResponse } from '../http.ts';
 import { SourceUnavailableError } from '../../domain/availability.ts';
 import { ZgwToken } from './auth.ts';
