@@ -29,7 +29,9 @@
  * (objects-api's jsonpath `like_regex`); a value that is not a valid expression, or has a double
  * quote in it, makes PostgreSQL fail: a 500.
  */
-import { ApiError, invalid } from './http.ts';
+import type { ApiError } from '../shared/errors.ts';
+import { fout, type Fout } from '../shared/problem.ts';
+import { invalid } from './http.ts';
 import type { Json } from './validation.ts';
 import { isIsoDate, isObject } from './validation.ts';
 
@@ -78,7 +80,7 @@ export function stringToValue(value: string): { kind: 'number'; value: number } 
   return { kind: 'string', value };
 }
 
-function expressionError(code: string, reason: string): ApiError {
+function expressionError(code: string, reason: string): ApiError<Fout> {
   return invalid([{ name: '', code, reason }]);
 }
 
@@ -232,7 +234,7 @@ export function dataIcontains(pattern: string): (data: Json) => boolean {
     if (pattern.includes('"')) throw new Error('syntax error in jsonpath');
     regex = new RegExp(pattern, 'i');
   } catch {
-    throw new ApiError(500, 'error', 'A server error occurred.', 'invalid regular expression or jsonpath: PostgreSQL could not run this data_icontains search.');
+    throw fout(500, 'error', 'A server error occurred.', 'invalid regular expression or jsonpath: PostgreSQL could not run this data_icontains search.');
   }
   const anyString = (value: Json): boolean => {
     if (typeof value === 'string') return regex.test(value);

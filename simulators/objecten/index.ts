@@ -14,9 +14,12 @@
 import type { FastifyInstance } from 'fastify';
 import { objectenDemo } from '../data/objecten-demo.ts';
 import type { DemoContext } from '../data/objecten-demo.ts';
-import { Faults } from './faults.ts';
-import type { Fault } from './faults.ts';
-import { BaseUrl, setUpScope } from './http.ts';
+import { BaseUrl } from '../shared/base-url.ts';
+import { ApiError } from '../shared/errors.ts';
+import { Faults } from '../shared/faults.ts';
+import type { Fault } from '../shared/faults.ts';
+import type { Fout } from '../shared/problem.ts';
+import { setUpScope } from './http.ts';
 import { createChecked, objectJson, objectsApiVersion, objectUrl, registerObjectsApi } from './objects.ts';
 import type { ObjectsContext } from './objects.ts';
 import { objectTypeDefinitions, objectTypesApiVersion, objectTypeUrl, registerObjectTypesApi } from './objecttypes.ts';
@@ -27,7 +30,7 @@ import { isIsoDate, SchemaValidators } from './validation.ts';
 import type { Json } from './validation.ts';
 
 export type { Notificatie } from './store.ts';
-export type { Fault } from './faults.ts';
+export type { Fault } from '../shared/faults.ts';
 
 export interface ObjectenSimulatorOptions {
   /** Public base URL where `app` listens, e.g. http://127.0.0.1:3001; the API lives at
@@ -80,13 +83,9 @@ export interface ObjectenSimulator {
 const DAY = 24 * 60 * 60 * 1000;
 
 export async function registerObjectenSimulator(app: FastifyInstance, options: ObjectenSimulatorOptions): Promise<ObjectenSimulator> {
-  const listeningPort = () => {
-    const address = app.server.address();
-    return typeof address === 'object' && address !== null ? address.port : undefined;
-  };
-  const base = new BaseUrl(options.baseUrl, listeningPort);
-  const zgw = new BaseUrl(options.zgwBaseUrl ?? options.baseUrl, listeningPort);
-  const typesBase = options.objecttypesBaseUrl ? new BaseUrl(options.objecttypesBaseUrl, listeningPort) : undefined;
+  const base = BaseUrl.of(app, options.baseUrl);
+  const zgw = BaseUrl.of(app, options.zgwBaseUrl ?? options.baseUrl);
+  const typesBase = options.objecttypesBaseUrl ? BaseUrl.of(app, options.objecttypesBaseUrl) : undefined;
   const types: TypeLinks = {
     base: () => typesBase?.href ?? `${base.href}/objecttypen/api/v2`,
     origin: () => base.origin,
@@ -117,7 +116,6 @@ export async function registerObjectenSimulator(app: FastifyInstance, options: O
   // Requests held by the 'hang' fault would keep app.close() waiting for ever.
   app.addHook('preClose', async () => faults.close());
 
-  const basePath = new URL(options.baseUrl).pathname.replace(/\/+$/, '');
   const tokens = new Set(options.tokens);
   await app.register(
     async (scope) => {
@@ -125,14 +123,14 @@ export async function registerObjectenSimulator(app: FastifyInstance, options: O
       scope.addHook('onRequest', async () => ensureSeeded());
       registerObjectsApi(scope, ctx);
     },
-    { prefix: `${basePath}/objecten/api/v2` },
+    { prefix: `${base.path}/objecten/api/v2` },
   );
   await app.register(
     async (scope) => {
       setUpScope(scope, { base, faults, tokens, apiVersion: objectTypesApiVersion, apiName: 'Objecttypes API' });
       registerObjectTypesApi(scope, { base: () => `${base.href}/objecttypen/api/v2`, origin: () => base.origin }, ctx.pageSize);
     },
-    { prefix: `${basePath}/objecttypen/api/v2` },
+    { prefix: `${base.path}/objecttypen/api/v2` },
   );
 
   return {
@@ -142,12 +140,7 @@ export async function registerObjectenSimulator(app: FastifyInstance, options: O
     get objecttypen() {
       return { taak: objectTypeUrl(types, 'taak'), bericht: objectTypeUrl(types, 'bericht'), formulier: objectTypeUrl(types, 'formulier') };
     },
-    setLatency: (ms) => {
-      faults.latencyMs = Math.max(0, ms);
-    },
-    setFault: (fault) => faults.setFault(fault),
-    requestCount: () => faults.requestCount(),
-    resetCounts: () => faults.resetCounts(),
+    ...faults.controls(),
     objects: () => {
       ensureSeeded();
       return structuredClone([...store.objects.values()].map((object) => objectJson(ctx, object, store.latest(object))));
@@ -159,7 +152,7 @@ export async function registerObjectenSimulator(app: FastifyInstance, options: O
       try {
         return createChecked(ctx, { kind: type, typeVersion: 1, data: structuredClone(data) as Json, startAt }).uuid;
       } catch (error) {
-        const reason = (error as { invalidParams?: { reason: string }[] }).invalidParams?.[0]?.reason;
+        const reason = error instanceof ApiError ? (error as ApiError<Fout>).body.invalidParams?.[0]?.reason : undefined;
         throw new Error(`Objecten simulator: the ${type} does not fit its schema: ${reason ?? String(error)}`);
       }
     },

@@ -22,7 +22,8 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { compareJsonb, dataIcontains, matches, parseDataAttr, parseDataAttrs, valueAt } from './filters.ts';
 import type { Condition } from './filters.ts';
-import { ApiError, forbidden, invalid, notFound, paginate, parseUuid, queryOf } from './http.ts';
+import { fout } from '../shared/problem.ts';
+import { forbidden, invalid, notFound, paginate, parseUuid, queryOf } from './http.ts';
 import type { InvalidParam } from './http.ts';
 import { definitionByUrl, objectTypeUrl } from './objecttypes.ts';
 import type { ObjectKind, TypeLinks } from './objecttypes.ts';
@@ -79,11 +80,11 @@ export function objectJson(ctx: ObjectsContext, object: ObjectRow, record: Recor
 function checkCrs(request: FastifyRequest, withBody: boolean): void {
   if (withBody) {
     const content = request.headers['content-crs'];
-    if (content === undefined) throw new ApiError(412, 'precondition_failed', 'Precondition failed', "'Content-Crs' header ontbreekt");
-    if (content !== crs) throw new ApiError(406, 'not_acceptable', 'Could not satisfy the request Accept header.', `CRS '${String(content)}' is niet ondersteund`);
+    if (content === undefined) throw fout(412, 'precondition_failed', 'Precondition failed', "'Content-Crs' header ontbreekt");
+    if (content !== crs) throw fout(406, 'not_acceptable', 'Could not satisfy the request Accept header.', `CRS '${String(content)}' is niet ondersteund`);
   }
   const accept = request.headers['accept-crs'];
-  if (accept !== undefined && accept !== crs) throw new ApiError(406, 'not_acceptable', 'Could not satisfy the request Accept header.', `CRS '${String(accept)}' is niet ondersteund`);
+  if (accept !== undefined && accept !== crs) throw fout(406, 'not_acceptable', 'Could not satisfy the request Accept header.', `CRS '${String(accept)}' is niet ondersteund`);
 }
 
 const withCrs = (reply: FastifyReply) => reply.header('Content-Crs', crs);
