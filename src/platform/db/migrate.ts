@@ -1,6 +1,9 @@
-import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { migrations } from '../../../migrations/index.ts';
-import type { Db } from './database.ts';
+import type { Database } from './schema.ts';
+
+/** The database as Kysely sees it (not database.ts's `Db`, which would make an import cycle: database.ts opens PGlite, which migrates). */
+type Db = Kysely<Database>;
 
 const provider: MigrationProvider = { getMigrations: async () => migrations as Record<string, Migration> };
 
