@@ -12,13 +12,15 @@
  * Errors have Notify's shape: `{status_code, errors: [{error, message}]}`.
  */
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { BaseUrl } from '../shared/base-url.ts';
+import { ApiError } from '../shared/errors.ts';
+import { Faults } from '../shared/faults.ts';
 import { registerSimulatorAssets } from '../shared/page.tsx';
+import { queryOf } from '../shared/query.ts';
+import { setUpApiScope } from '../shared/scope.ts';
 import { createNotifyAuthenticator, isUuid } from './auth.ts';
 import type { NotifyService } from './auth.ts';
-import { Faults } from './faults.ts';
-import type { NotifyFault } from './faults.ts';
 import { mailboxPage } from './mailbox.tsx';
 import { checkEmailAddress, checkPhoneNumber } from './recipients.ts';
 import { render } from './templates.ts';
@@ -26,7 +28,6 @@ import type { NotifyTemplate } from './templates.ts';
 
 export { apiKey } from './auth.ts';
 export type { NotifyService } from './auth.ts';
-export type { NotifyFault } from './faults.ts';
 export type { NotifyTemplate } from './templates.ts';
 
 export interface SentMessage {
@@ -91,23 +92,19 @@ interface StoredMessage extends SentMessage {
   oneClickUnsubscribeUrl?: string;
 }
 
-interface NotifyErrorItem {
-  error: string;
-  message: string;
-}
+/**
+ * What tests turn on (shared/faults.ts): 'down' and 'hang' as for every simulator, and NotifyNL's
+ * own: 'error500', 'reject' (sends only) and 'ratelimit'. A fault set with `{ times: n }` hits only
+ * the next n sends and then goes back to 'none', for tests of retries.
+ */
+export type NotifyFault = 'none' | 'down' | 'error500' | 'reject' | 'ratelimit' | 'hang';
 
-/** Thrown by handlers; the scope's error handler answers `{status_code, errors}`. */
-class NotifyApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly errors: NotifyErrorItem[],
-  ) {
-    super(errors[0]?.message ?? 'error');
-  }
-}
+/** The body of a Notify error is `{status_code, errors}`: an ApiError's body is the list. */
+type NotifyErrors = { error: string; message: string }[];
 
-const badRequest = (message: string) => new NotifyApiError(400, [{ error: 'BadRequestError', message }]);
-const validationErrors = (messages: string[]) => new NotifyApiError(400, messages.map((message) => ({ error: 'ValidationError', message })));
+const notifyError = (status: number, errors: NotifyErrors) => new ApiError(status, errors, errors[0]?.message ?? 'error');
+const badRequest = (message: string) => notifyError(400, [{ error: 'BadRequestError', message }]);
+const validationErrors = (messages: string[]) => notifyError(400, messages.map((message) => ({ error: 'ValidationError', message })));
 
 // Notify's own texts (notifications-api / notifynl-api), so that a client sees what it would see there.
 const texts = {
@@ -164,22 +161,6 @@ function checkOptions(options: NotifySimulatorOptions): void {
   }
 }
 
-/** The base URL without trailing slash; port 0 becomes the port the app listens on. */
-function publicBase(app: FastifyInstance, baseUrl: string): () => string {
-  let resolved: string | undefined;
-  return () => {
-    if (resolved) return resolved;
-    const url = new URL(baseUrl);
-    if (url.port === '0') {
-      const address = app.server.address();
-      if (typeof address !== 'object' || address === null) return url.href.replace(/\/+$/, '');
-      url.port = String(address.port);
-    }
-    resolved = url.href.replace(/\/+$/, '');
-    return resolved;
-  };
-}
-
 /** How waitFor and the send compare recipients: e-mail in lower case, numbers in E.164. */
 function recipientKey(to: string): string {
   if (to.includes('@')) return to.trim().toLowerCase();
@@ -190,12 +171,12 @@ function recipientKey(to: string): string {
 export async function registerNotifySimulator(app: FastifyInstance, options: NotifySimulatorOptions): Promise<NotifySimulator> {
   checkOptions(options);
   const clock = options.now ?? (() => new Date());
-  const base = publicBase(app, options.baseUrl);
-  const apiUrl = () => `${base()}/notify`;
-  const prefix = `${new URL(options.baseUrl).pathname.replace(/\/+$/, '')}/notify`;
+  const base = BaseUrl.of(app, options.baseUrl);
+  const apiUrl = () => `${base.href}/notify`;
+  const prefix = `${base.path}/notify`;
   const templates = new Map(options.templates.map((t) => [t.id.toLowerCase(), t]));
   const authenticate = createNotifyAuthenticator(options.services);
-  const faults = new Faults();
+  const faults = new Faults<NotifyFault>();
   const messages: StoredMessage[] = [];
   /** By recipient key: the status messages to them get (deliverAs). */
   const deliveries = new Map<string, string>();
@@ -219,8 +200,9 @@ export async function registerNotifySimulator(app: FastifyInstance, options: Not
   // Requests held by the 'hang' fault would keep app.close() waiting for ever.
   app.addHook('preClose', async () => faults.close());
 
-  const sendErrors = (reply: FastifyReply, error: NotifyApiError) =>
-    reply.code(error.status).type('application/json').send({ status_code: error.status, errors: error.errors });
+  const sendErrors = (reply: FastifyReply, error: ApiError<NotifyErrors>) =>
+    reply.code(error.status).type('application/json').send({ status_code: error.status, errors: error.body });
+  const gateway = (reply: FastifyReply) => reply.code(503).type('text/html; charset=utf-8').send(gatewayPage);
 
   // --- the API -------------------------------------------------------------------------------
 
@@ -357,46 +339,41 @@ export async function registerNotifySimulator(app: FastifyInstance, options: Not
   }
 
   function registerApi(api: FastifyInstance) {
-    // Notify reads only JSON; anything else is an "Error decoding arguments" (see the error handler).
-    api.removeContentTypeParser('text/plain');
-
-    api.addHook('onRequest', async (request, reply) => {
-      faults.counted();
-      if (faults.latencyMs > 0) await sleep(faults.latencyMs);
-      const isSend = request.method === 'POST' && /\/v2\/notifications\/(email|sms)$/.test(request.routeOptions.url ?? '');
-      const fault = faults.take(isSend);
-      if (fault === 'hang') {
-        await faults.hang((done) => reply.raw.once('close', done));
-        if (request.raw.destroyed || reply.raw.destroyed) {
-          // The client gave up: nobody to answer.
-          reply.hijack();
-          return reply;
+    setUpApiScope(api, {
+      name: 'Notify simulator',
+      faults,
+      send: sendErrors,
+      down: gateway,
+      meet(request) {
+        // A fault set with `times` is used up by sends; 'reject' is for sends only.
+        const isSend = request.method === 'POST' && /\/v2\/notifications\/(email|sms)$/.test(request.routeOptions.url ?? '');
+        const fault = faults.take(isSend);
+        return fault === 'reject' && !isSend ? 'none' : fault;
+      },
+      ownFault(fault) {
+        if (fault === 'error500') return notifyError(500, [{ error: 'Exception', message: texts.internal }]);
+        if (fault === 'ratelimit') return notifyError(429, [{ error: 'RateLimitError', message: texts.rateLimit }]);
+        return undefined;
+      },
+      async check(request, fault) {
+        const auth = await authenticate(request.headers.authorization);
+        if (!auth.ok) return notifyError(auth.status, [{ error: 'AuthError', message: auth.message }]);
+        requests.set(request, { serviceId: auth.serviceId, fault });
+        return undefined;
+      },
+      // Notify reads only JSON; anything else is an "Error decoding arguments".
+      fastifyError(error) {
+        const status = error.statusCode ?? 500;
+        if (status === 415) {
+          return badRequest("Error decoding arguments: Did not attempt to load JSON data because the request Content-Type was not 'application/json'.");
         }
-        if (faults.closed) return reply.code(503).type('text/html; charset=utf-8').send(gatewayPage);
-      }
-      if (fault === 'down') return reply.code(503).type('text/html; charset=utf-8').send(gatewayPage);
-      if (fault === 'error500') return sendErrors(reply, new NotifyApiError(500, [{ error: 'Exception', message: texts.internal }]));
-      if (fault === 'ratelimit') return sendErrors(reply, new NotifyApiError(429, [{ error: 'RateLimitError', message: texts.rateLimit }]));
-
-      const auth = await authenticate(request.headers.authorization);
-      if (!auth.ok) return sendErrors(reply, new NotifyApiError(auth.status, [{ error: 'AuthError', message: auth.message }]));
-      requests.set(request, { serviceId: auth.serviceId, fault });
-      return undefined;
+        if (status === 400) return badRequest(`Error decoding arguments: Failed to decode JSON object: ${error.message}`);
+        if (status === 413) return notifyError(413, [{ error: 'RequestEntityTooLarge', message: error.message }]);
+        return undefined;
+      },
+      serverError: () => notifyError(500, [{ error: 'Exception', message: texts.internal }]),
+      unknownUrl: (reply) => reply.code(404).type('application/json').send({ result: 'error', message: texts.notFoundUrl }),
     });
-
-    api.setErrorHandler((error: FastifyError | NotifyApiError, request, reply) => {
-      if (error instanceof NotifyApiError) return sendErrors(reply, error);
-      const status = error.statusCode ?? 500;
-      if (status === 415) {
-        return sendErrors(reply, badRequest("Error decoding arguments: Did not attempt to load JSON data because the request Content-Type was not 'application/json'."));
-      }
-      if (status === 400) return sendErrors(reply, badRequest(`Error decoding arguments: Failed to decode JSON object: ${error.message}`));
-      if (status === 413) return sendErrors(reply, new NotifyApiError(413, [{ error: 'RequestEntityTooLarge', message: error.message }]));
-      request.log.error({ err: error }, 'Notify simulator: unexpected error');
-      return sendErrors(reply, new NotifyApiError(500, [{ error: 'Exception', message: texts.internal }]));
-    });
-
-    api.setNotFoundHandler((_request, reply) => reply.code(404).type('application/json').send({ result: 'error', message: texts.notFoundUrl }));
 
     api.post('/notifications/email', (request, reply) => send('email', request, reply));
     api.post('/notifications/sms', (request, reply) => send('sms', request, reply));
@@ -406,13 +383,13 @@ export async function registerNotifySimulator(app: FastifyInstance, options: Not
       const { id } = request.params as { id: string };
       if (!isUuid(id)) throw validationErrors(['notification_id is not a valid UUID']);
       const message = messages.find((m) => m.id === id.toLowerCase() && m.serviceId === serviceId);
-      if (!message) throw new NotifyApiError(404, [{ error: 'NoResultFound', message: 'No result found' }]);
+      if (!message) throw notifyError(404, [{ error: 'NoResultFound', message: 'No result found' }]);
       return serialise(message);
     });
 
     api.get('/notifications', async (request) => {
       const { serviceId } = requests.get(request)!;
-      const query = new URLSearchParams(request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '');
+      const query = queryOf(request);
       const allowed = ['reference', 'status', 'template_type', 'include_jobs', 'older_than'];
       const errors: string[] = [];
       const unexpected = [...new Set(query.keys())].filter((k) => !allowed.includes(k));
@@ -461,7 +438,7 @@ export async function registerNotifySimulator(app: FastifyInstance, options: Not
       const { id } = request.params as { id: string };
       if (!isUuid(id)) throw validationErrors(['template_id is not a valid UUID']);
       const template = templates.get(id.toLowerCase());
-      if (!template) throw new NotifyApiError(404, [{ error: 'NoResultFound', message: 'No Result Found' }]);
+      if (!template) throw notifyError(404, [{ error: 'NoResultFound', message: 'No Result Found' }]);
       return {
         id: template.id,
         name: template.name,
@@ -537,11 +514,6 @@ export async function registerNotifySimulator(app: FastifyInstance, options: Not
       deliveries.set(key, status);
       for (const m of messages) if (m.recipientKey === key && m.status === 'sending') m.status = status;
     },
-    setLatency: (ms) => {
-      faults.latencyMs = Math.max(0, ms);
-    },
-    setFault: (fault, faultOptions) => faults.setFault(fault, faultOptions),
-    requestCount: () => faults.requestCount(),
-    resetCounts: () => faults.resetCounts(),
+    ...faults.controls(),
   };
 }
