@@ -33,7 +33,8 @@ try {
   await autocannon({ url: ready.pageUrl, connections, duration: 2, headers: { cookie: ready.cookie } });
   const bare = await measure(ready.bareUrl, {});
   const page = await measure(ready.pageUrl, { cookie: ready.cookie });
-  const row = (name: string, r: typeof bare) => `${name.padEnd(28)} ${r.rps.toFixed(0).padStart(9)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms`;
+  const row = (name: string, r: typeof bare) =>
+    `${name.padEnd(28)} ${r.rps.toFixed(0).padStart(9)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms`;
   console.log(`overzicht benchmark: ${seconds}s each, ${connections} connections, ${ready.bytes} bytes of HTML, database ${ready.database}`);
   console.log(row('bare Fastify route', bare));
   console.log(row('Voordeur overzicht (logged in)', page));

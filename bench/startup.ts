@@ -22,7 +22,10 @@ async function startOnce(dataDir: string): Promise<number> {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`demo exited with ${child.exitCode}`);
       if (performance.now() - started > 30_000) throw new Error('no 200 on / within 30 s');
-      const ok = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.status === 200, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ok) return performance.now() - started;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -37,7 +40,9 @@ try {
   const fresh = await startOnce(dataDir);
   const again = await startOnce(dataDir);
   const verdict = (ms: number) => (ms < 3000 ? 'MET' : 'NOT MET');
-  console.log(`npm start to first 200 on /: new data directory ${fresh.toFixed(0)} ms (${verdict(fresh)}), existing ${again.toFixed(0)} ms (${verdict(again)}); target < 3000 ms`);
+  console.log(
+    `npm start to first 200 on /: new data directory ${fresh.toFixed(0)} ms (${verdict(fresh)}), existing ${again.toFixed(0)} ms (${verdict(again)}); target < 3000 ms`,
+  );
 } finally {
   rmSync(path.dirname(dataDir), { recursive: true, force: true });
 }

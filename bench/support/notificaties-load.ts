@@ -62,5 +62,12 @@ const result = await autocannon({
     },
   ],
 });
-const out: LoadResult = { seconds: (performance.now() - started) / 1000, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6 };
+const out: LoadResult = {
+  seconds: (performance.now() - started) / 1000,
+  p50: result.latency.p50,
+  p99: result.latency.p99,
+  non2xx: result.non2xx,
+  errors: result.errors,
+  cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+};
 process.stdout.write(`${JSON.stringify(out)}\n`);

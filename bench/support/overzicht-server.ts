@@ -19,10 +19,7 @@ const config = loadConfig({
   ...process.env,
 });
 const voordeur = await buildApp(config);
-const { token } = await voordeur.sessions.create(
-  { method: 'digid', subject: { type: 'persoon', bsn: '999993653' }, subjectName: 'Suzanne Moulin' },
-  null,
-);
+const { token } = await voordeur.sessions.create({ method: 'digid', subject: { type: 'persoon', bsn: '999993653' }, subjectName: 'Suzanne Moulin' }, null);
 const pageUrl = await voordeur.app.listen({ host: '127.0.0.1', port: 0 });
 const cookie = `voordeur_session=${token}`;
 const page = await fetch(`${pageUrl}/overzicht`, { headers: { cookie } });
@@ -33,5 +30,14 @@ const bare = Fastify({ logger: false });
 bare.get('/overzicht', (_request, reply) => reply.type('text/html; charset=utf-8').send(html));
 const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
 
-process.stdout.write(`${JSON.stringify({ pageUrl: `${pageUrl}/overzicht`, bareUrl: `${bareUrl}/overzicht`, cookie, bytes: Buffer.byteLength(html), database: voordeur.database.kind })}\n`);
-process.on('SIGTERM', () => void voordeur.close().then(() => bare.close()).then(() => process.exit(0)));
+process.stdout.write(
+  `${JSON.stringify({ pageUrl: `${pageUrl}/overzicht`, bareUrl: `${bareUrl}/overzicht`, cookie, bytes: Buffer.byteLength(html), database: voordeur.database.kind })}\n`,
+);
+process.on(
+  'SIGTERM',
+  () =>
+    void voordeur
+      .close()
+      .then(() => bare.close())
+      .then(() => process.exit(0)),
+);
