@@ -1,5 +1,5 @@
 /**
- * The one way to say "a source cannot answer now" (docs/decisions/0008-availability.md).
+ * The one way to say "a source cannot answer now" (docs/decisions/0007-feature-contract.md).
  *
  * A source throws `SourceUnavailableError` when it does not answer in time, answers with an
  * error, or answers something unexpected, and `SourceRejectedError` when it refuses what was sent.
