@@ -11,12 +11,16 @@
  * Besides the HTTP API, tests get handles to make it slow, down or nonsensical, to count round
  * trips, and to see the last question (to check that only the needed fields were asked for).
  */
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { brpDemo, type DemoPersoon } from '../data/brp-demo.ts';
+import { BaseUrl } from '../shared/base-url.ts';
+import { ApiError } from '../shared/errors.ts';
+import { Faults, type Fault } from '../shared/faults.ts';
+import type { InvalidParam } from '../shared/problem.ts';
+import { setUpApiScope } from '../shared/scope.ts';
 import { automaticFields, fieldError, project, selection } from './fields.ts';
-import { Faults, publicBase, type Fault } from './single-api.ts';
 
-export type { Fault } from './single-api.ts';
+export type { Fault } from '../shared/faults.ts';
 
 export interface BrpSimulatorOptions {
   /** Public base URL where `app` listens, e.g. http://127.0.0.1:3001; the API lives at
@@ -56,48 +60,40 @@ const rfc = {
   503: 'https://datatracker.ietf.org/doc/html/rfc7231#section-6.6.4',
 } as const;
 
-interface InvalidParam {
-  name: string;
+/** A Foutbericht (BadRequestFoutbericht with invalidParams) as the RvIG API words it; type, status and instance are added when it is sent. */
+interface Foutbericht {
+  title: string;
   code: string;
-  reason: string;
+  detail?: string;
+  invalidParams?: InvalidParam[];
 }
 
-/** A Foutbericht (BadRequestFoutbericht with invalidParams) as the RvIG API words it. */
-class BrpError extends Error {
-  constructor(
-    readonly status: keyof typeof rfc,
-    readonly title: string,
-    readonly code: string,
-    readonly detail?: string,
-    readonly invalidParams?: InvalidParam[],
-  ) {
-    super(title);
-  }
-}
+const brpError = (status: keyof typeof rfc, title: string, code: string, detail?: string, invalidParams?: InvalidParam[]) =>
+  new ApiError<Foutbericht>(status, { title, code, detail, invalidParams }, title);
 
 /** 400: "De foutieve parameter(s) zijn: …", in the words of the RvIG feature files. */
 const badRequest = (params: InvalidParam[], title = 'Een of meerdere parameters zijn niet correct.', code = 'paramsValidation') =>
-  new BrpError(400, title, code, `De foutieve parameter(s) zijn: ${params.map((p) => p.name).join(', ')}.`, params);
+  brpError(400, title, code, `De foutieve parameter(s) zijn: ${params.map((p) => p.name).join(', ')}.`, params);
 
 const errors = {
-  unauthenticated: () => new BrpError(401, 'Niet correct geauthenticeerd.', 'authentication'),
-  forbidden: () => new BrpError(403, 'U bent niet geautoriseerd voor deze operatie.', 'autorisation'),
-  down: () => new BrpError(503, 'Bronservice BRP is tijdelijk niet beschikbaar.', 'notAvailable', 'De BRP API is (gesimuleerd) niet beschikbaar.'),
+  unauthenticated: () => brpError(401, 'Niet correct geauthenticeerd.', 'authentication'),
+  forbidden: () => brpError(403, 'U bent niet geautoriseerd voor deze operatie.', 'autorisation'),
+  down: () => brpError(503, 'Bronservice BRP is tijdelijk niet beschikbaar.', 'notAvailable', 'De BRP API is (gesimuleerd) niet beschikbaar.'),
 };
 
-function send(reply: FastifyReply, error: BrpError, instance: string): FastifyReply {
-  const body: Record<string, unknown> = { type: rfc[error.status], title: error.title, status: error.status };
-  if (error.detail) body.detail = error.detail;
+function send(reply: FastifyReply, error: ApiError<Foutbericht>, instance: string): FastifyReply {
+  const { title, code, detail, invalidParams } = error.body;
+  const body: Record<string, unknown> = { type: rfc[error.status as keyof typeof rfc], title, status: error.status };
+  if (detail) body.detail = detail;
   body.instance = instance;
-  body.code = error.code;
-  if (error.invalidParams) body.invalidParams = error.invalidParams;
+  body.code = code;
+  if (invalidParams) body.invalidParams = invalidParams;
   return reply.code(error.status).type(problemType).send(body);
 }
 
 export async function registerBrpSimulator(app: FastifyInstance, options: BrpSimulatorOptions): Promise<BrpSimulator> {
-  const base = publicBase(app, options.baseUrl);
-  const basePath = new URL(options.baseUrl).pathname.replace(/\/+$/, '');
-  const instance = basePath + apiPath + '/personen';
+  const base = BaseUrl.of(app, options.baseUrl);
+  const instance = base.path + apiPath + '/personen';
   const faults = new Faults();
   const apiKeys = new Set(options.apiKeys);
   // The simulated clock starts at `now` and runs on with real time.
@@ -111,19 +107,31 @@ export async function registerBrpSimulator(app: FastifyInstance, options: BrpSim
 
   await app.register(
     async (scope) => {
-      // The API takes JSON only (415 otherwise); Fastify would also parse text/plain.
-      scope.removeContentTypeParser('text/plain');
-      faults.install(scope, (reply) => send(reply, errors.down(), instance));
-
-      scope.addHook('onRequest', async (request, reply) => {
-        const key = request.headers['x-api-key'];
-        if (typeof key !== 'string' || key === '') return send(reply, errors.unauthenticated(), instance);
-        if (!apiKeys.has(key)) return send(reply, errors.forbidden(), instance);
-        const accept = request.headers.accept;
-        if (accept && !/application\/json|application\/\*|\*\/\*/.test(accept)) {
-          return send(reply, new BrpError(406, 'Gevraagde content type wordt niet ondersteund.', 'notAcceptable', 'Ondersteunde content type: application/json; charset=utf-8.'), instance);
-        }
-        return undefined;
+      setUpApiScope(scope, {
+        name: 'BRP simulator',
+        faults,
+        send: (reply, error) => send(reply, error, instance),
+        down: (reply) => send(reply, errors.down(), instance),
+        check(request) {
+          const key = request.headers['x-api-key'];
+          if (typeof key !== 'string' || key === '') return errors.unauthenticated();
+          if (!apiKeys.has(key)) return errors.forbidden();
+          const accept = request.headers.accept;
+          if (accept && !/application\/json|application\/\*|\*\/\*/.test(accept)) {
+            return brpError(406, 'Gevraagde content type wordt niet ondersteund.', 'notAcceptable', 'Ondersteunde content type: application/json; charset=utf-8.');
+          }
+          return undefined;
+        },
+        fastifyError(error) {
+          if (error.statusCode === 415) {
+            return brpError(415, 'Media Type wordt niet ondersteund.', 'unsupportedMediaType', 'Ondersteunde content type: application/json; charset=utf-8.');
+          }
+          // Not JSON, or no body: the feature files do not say; the shape is the usual one.
+          if (error.statusCode === 400) return brpError(400, 'Een of meerdere parameters zijn niet correct.', 'paramsValidation', 'De request body is geen geldige JSON.');
+          return undefined;
+        },
+        serverError: () => brpError(500, 'Interne server fout.', 'serverError'),
+        unknownUrl: (reply) => send(reply, brpError(404, 'Opgevraagde resource bestaat niet.', 'notFound'), instance),
       });
 
       scope.post('/personen', async (request, reply) => {
@@ -131,35 +139,15 @@ export async function registerBrpSimulator(app: FastifyInstance, options: BrpSim
         const answer = raadpleeg(request.body, personen, now());
         return reply.code(200).type('application/json; charset=utf-8').send(answer);
       });
-
-      scope.setErrorHandler((error: FastifyError | BrpError, request: FastifyRequest, reply) => {
-        if (error instanceof BrpError) return send(reply, error, instance);
-        if (error.statusCode === 415) {
-          return send(reply, new BrpError(415, 'Media Type wordt niet ondersteund.', 'unsupportedMediaType', 'Ondersteunde content type: application/json; charset=utf-8.'), instance);
-        }
-        if (error.statusCode === 400) {
-          // Not JSON, or no body: the feature files do not say; the shape is the usual one.
-          return send(reply, new BrpError(400, 'Een of meerdere parameters zijn niet correct.', 'paramsValidation', 'De request body is geen geldige JSON.'), instance);
-        }
-        request.log.error({ err: error }, 'BRP simulator: unexpected error');
-        return send(reply, new BrpError(500, 'Interne server fout.', 'serverError'), instance);
-      });
-
-      scope.setNotFoundHandler((_request, reply) => send(reply, new BrpError(404, 'Opgevraagde resource bestaat niet.', 'notFound'), instance));
     },
-    { prefix: basePath + apiPath },
+    { prefix: base.path + apiPath },
   );
 
   return {
     get url() {
-      return base() + apiPath;
+      return base.href + apiPath;
     },
-    setLatency: (ms) => {
-      faults.latencyMs = Math.max(0, ms);
-    },
-    setFault: (fault) => faults.setFault(fault),
-    requestCount: () => faults.requestCount,
-    resetCounts: () => faults.resetCounts(),
+    ...faults.controls(),
     lastRequest: () => last,
   };
 }
@@ -172,7 +160,7 @@ const allowedParams = new Set(['type', 'burgerservicenummer', 'fields', 'gemeent
 /** Checks the question as the API does (every problem at once), then answers it. */
 function raadpleeg(body: unknown, personen: Map<string, DemoPersoon>, now: Date): { type: string; personen: unknown[] } {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw new BrpError(400, 'Een of meerdere parameters zijn niet correct.', 'paramsValidation', 'De request body is geen JSON-object.');
+    throw brpError(400, 'Een of meerdere parameters zijn niet correct.', 'paramsValidation', 'De request body is geen JSON-object.');
   }
   const query = body as Record<string, unknown>;
   if (query.type === undefined || query.type === null) throw badRequest([{ name: 'type', code: 'required', reason: 'Parameter is verplicht.' }]);

@@ -30,11 +30,14 @@
  * What is not documented there: the body of a 401 (the simulator uses the Error shape with code
  * "UNAUTHORIZED") and geo data (geoData=true is accepted; there are no coordinates in the demo).
  */
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { kvkDemo, type DemoBedrijf, type DemoKvkAdres, type DemoSbiActiviteit, type DemoVestiging } from '../data/kvk-demo.ts';
-import { Faults, publicBase, type Fault } from '../brp/single-api.ts';
+import { BaseUrl } from '../shared/base-url.ts';
+import { ApiError } from '../shared/errors.ts';
+import { Faults, type Fault } from '../shared/faults.ts';
+import { setUpApiScope } from '../shared/scope.ts';
 
-export type { Fault } from '../brp/single-api.ts';
+export type { Fault } from '../shared/faults.ts';
 
 export interface KvkSimulatorOptions {
   /** Public base URL where `app` listens; the APIs live at `${baseUrl}/kvk/api/v1`. With port 0
@@ -61,50 +64,53 @@ export interface KvkSimulator {
 const apiPath = '/kvk/api/v1';
 
 /** A KvK error: HTTP status and one Fout. */
-class KvkError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly omschrijving: string,
-  ) {
-    super(omschrijving);
-  }
+interface Fout {
+  code: string;
+  omschrijving: string;
 }
 
-const send = (reply: FastifyReply, error: KvkError) => reply.code(error.status).type('application/json').send({ fout: [{ code: error.code, omschrijving: error.omschrijving }] });
+const kvkError = (status: number, code: string, omschrijving: string) => new ApiError<Fout>(status, { code, omschrijving }, omschrijving);
+
+const send = (reply: FastifyReply, error: ApiError<Fout>) => reply.code(error.status).type('application/json').send({ fout: [error.body] });
 
 const errors = {
-  unauthorized: () => new KvkError(401, 'UNAUTHORIZED', 'Geen of onjuiste apikey aangeleverd.'),
-  down: () => new KvkError(503, 'IPD1003', 'De gegevens zijn tijdelijk niet leverbaar. Probeer het over 5 minuten nog een keer.'),
-  invalidKvkNummer: (value: string) => new KvkError(400, 'IPD0004', `Het KVK-nummer ${value} is niet valide.`),
-  unknownKvkNummer: (value: string) => new KvkError(404, 'IPD0005', `Op basis van het KVK-nummer ${value} kan het product niet worden geleverd.`),
-  invalidVestigingsnummer: (value: string) => new KvkError(400, 'IPD0006', `Het vestigingsnummer ${value} is niet valide.`),
-  unknownVestigingsnummer: (value: string) => new KvkError(404, 'IPD0007', `Op basis van het vestigingsnummer ${value} kan het product niet worden geleverd.`),
-  invalidParameters: (names: string[]) => new KvkError(400, 'IPD1999', `De volgende opgegeven parameter(s) is(zijn) ongeldig: ${names.join(', ')}`),
-  generalParameter: () => new KvkError(400, 'IPD1998', 'Algemene invoer parameter fout.'),
-  noProduct: () => new KvkError(404, 'IPD0001', 'Het gevraagde product bestaat niet.'),
+  unauthorized: () => kvkError(401, 'UNAUTHORIZED', 'Geen of onjuiste apikey aangeleverd.'),
+  down: () => kvkError(503, 'IPD1003', 'De gegevens zijn tijdelijk niet leverbaar. Probeer het over 5 minuten nog een keer.'),
+  invalidKvkNummer: (value: string) => kvkError(400, 'IPD0004', `Het KVK-nummer ${value} is niet valide.`),
+  unknownKvkNummer: (value: string) => kvkError(404, 'IPD0005', `Op basis van het KVK-nummer ${value} kan het product niet worden geleverd.`),
+  invalidVestigingsnummer: (value: string) => kvkError(400, 'IPD0006', `Het vestigingsnummer ${value} is niet valide.`),
+  unknownVestigingsnummer: (value: string) => kvkError(404, 'IPD0007', `Op basis van het vestigingsnummer ${value} kan het product niet worden geleverd.`),
+  invalidParameters: (names: string[]) => kvkError(400, 'IPD1999', `De volgende opgegeven parameter(s) is(zijn) ongeldig: ${names.join(', ')}`),
+  generalParameter: () => kvkError(400, 'IPD1998', 'Algemene invoer parameter fout.'),
+  noProduct: () => kvkError(404, 'IPD0001', 'Het gevraagde product bestaat niet.'),
 };
 
 export async function registerKvkSimulator(app: FastifyInstance, options: KvkSimulatorOptions): Promise<KvkSimulator> {
-  const base = publicBase(app, options.baseUrl);
-  const basePath = new URL(options.baseUrl).pathname.replace(/\/+$/, '');
+  const base = BaseUrl.of(app, options.baseUrl);
   const faults = new Faults();
   const apiKeys = new Set(options.apiKeys);
   const bedrijven = new Map(kvkDemo.map((b) => [b.kvkNummer, b]));
   const vestigingen = new Map(kvkDemo.flatMap((b) => b.vestigingen.map((v) => [v.vestigingsnummer, { bedrijf: b, vestiging: v }] as const)));
-  const json = new Json(() => base() + apiPath);
+  const json = new Json(() => base.href + apiPath);
 
   // Requests held by the 'hang' fault would keep app.close() waiting for ever.
   app.addHook('preClose', async () => faults.close());
 
   await app.register(
     async (scope) => {
-      faults.install(scope, (reply) => send(reply, errors.down()));
-
-      scope.addHook('onRequest', async (request, reply) => {
-        const key = request.headers.apikey;
-        if (typeof key !== 'string' || !apiKeys.has(key)) return send(reply, errors.unauthorized());
-        return undefined;
+      setUpApiScope(scope, {
+        name: 'KvK simulator',
+        faults,
+        send,
+        down: (reply) => send(reply, errors.down()),
+        check(request) {
+          const key = request.headers.apikey;
+          return typeof key !== 'string' || !apiKeys.has(key) ? errors.unauthorized() : undefined;
+        },
+        serverError: () => kvkError(500, 'IPD9999', 'Algemene technische fout.'),
+        unknownUrl: (reply) => send(reply, errors.noProduct()),
+        // The APIs are read only: no request bodies to refuse.
+        jsonOnly: false,
       });
 
       const bedrijfOf = (request: FastifyRequest<{ Params: { kvkNummer: string } }>, allowed: string[]): DemoBedrijf => {
@@ -144,28 +150,15 @@ export async function registerKvkSimulator(app: FastifyInstance, options: KvkSim
         if (!found) throw errors.unknownVestigingsnummer(vestigingsnummer);
         return ok(reply, '1.4.0', json.vestigingsprofiel(found.bedrijf, found.vestiging));
       });
-
-      scope.setErrorHandler((error: FastifyError | KvkError, request, reply) => {
-        if (error instanceof KvkError) return send(reply, error);
-        request.log.error({ err: error }, 'KvK simulator: unexpected error');
-        return send(reply, new KvkError(500, 'IPD9999', 'Algemene technische fout.'));
-      });
-
-      scope.setNotFoundHandler((_request, reply) => send(reply, errors.noProduct()));
     },
-    { prefix: basePath + apiPath },
+    { prefix: base.path + apiPath },
   );
 
   return {
     get url() {
-      return base() + apiPath;
+      return base.href + apiPath;
     },
-    setLatency: (ms) => {
-      faults.latencyMs = Math.max(0, ms);
-    },
-    setFault: (fault) => faults.setFault(fault),
-    requestCount: () => faults.requestCount,
-    resetCounts: () => faults.resetCounts(),
+    ...faults.controls(),
   };
 }
 

@@ -27,7 +27,8 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { publicBase } from '../brp/single-api.ts';
+import { BaseUrl } from '../shared/base-url.ts';
+import { Faults } from '../shared/faults.ts';
 import { registerSimulatorAssets } from '../shared/page.tsx';
 import { sign, type Algorithm } from './signing.ts';
 import { messagePage, ogoneErrorPage, paymentPage, resultPage } from './views.tsx';
@@ -128,14 +129,13 @@ function checkOptions(options: OgoneSimulatorOptions): void {
 
 export async function registerOgoneSimulator(app: FastifyInstance, options: OgoneSimulatorOptions): Promise<OgoneSimulator> {
   checkOptions(options);
-  const base = publicBase(app, options.baseUrl);
-  const prefix = `${new URL(options.baseUrl).pathname.replace(/\/+$/, '')}/ogone`;
+  const base = BaseUrl.of(app, options.baseUrl);
+  const prefix = `${base.path}/ogone`;
   const accounts = new Map(options.accounts.map((a) => [a.pspid, a]));
   const stored: StoredPayment[] = [];
   let nextPayId = 3_100_000_001;
   let uncertainNext = false;
-  let fault: 'none' | 'down' = 'none';
-  let count = 0;
+  const faults = new Faults<'down'>();
 
   const sendPage = (reply: FastifyReply, status: number, body: string) =>
     reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
@@ -269,8 +269,8 @@ export async function registerOgoneSimulator(app: FastifyInstance, options: Ogon
 
       scope.addHook('onRequest', async (request, reply) => {
         if (request.url.startsWith(`${prefix}/static/`)) return undefined;
-        count++;
-        if (fault === 'down') return reply.code(503).type('text/html; charset=utf-8').send(gatewayPage);
+        faults.counted();
+        if (faults.fault === 'down') return reply.code(503).type('text/html; charset=utf-8').send(gatewayPage);
         return undefined;
       });
 
@@ -282,18 +282,14 @@ export async function registerOgoneSimulator(app: FastifyInstance, options: Ogon
 
   return {
     get url() {
-      return `${base()}/ogone${entryPath}`;
+      return `${base.href}/ogone${entryPath}`;
     },
     payments: () => stored.map(({ orderId, pspid, amountCents, status, payId }) => ({ orderId, pspid, amountCents, status, payId })),
     makeNextPaymentUncertain: () => {
       uncertainNext = true;
     },
-    setFault: (next) => {
-      fault = next;
-    },
-    requestCount: () => count,
-    resetCounts: () => {
-      count = 0;
-    },
+    setFault: (next) => faults.setFault(next),
+    requestCount: () => faults.requestCount(),
+    resetCounts: () => faults.resetCounts(),
   };
 }

@@ -39,6 +39,8 @@ export interface ApiScope<Body, F extends string = Fault> {
   unknownUrl(reply: FastifyReply): FastifyReply;
   /** Sent as the API-version header of every answer. */
   apiVersion?: string;
+  /** Only JSON bodies (415 for text/plain), default true; false leaves Fastify's parsers as they are. */
+  jsonOnly?: boolean;
 }
 
 const garbageHtml =
@@ -48,7 +50,7 @@ export function setUpApiScope<Body, F extends string>(scope: FastifyInstance, ap
   const { faults } = api;
 
   // The APIs take JSON bodies only (415 otherwise); Fastify would also parse text/plain.
-  scope.removeContentTypeParser('text/plain');
+  if (api.jsonOnly ?? true) scope.removeContentTypeParser('text/plain');
 
   scope.addHook('onRequest', async (request, reply) => {
     faults.counted();
