@@ -57,7 +57,7 @@ export function unavailable<T = never>(sources: readonly string[]): Availability
 }
 
 /** The value of an available result, else undefined. */
-export function valueOf<T>(result: Availability<T>): T | undefined {
+export function availableValue<T>(result: Availability<T>): T | undefined {
   return result.unavailable ? undefined : result.value;
 }
 

@@ -11,7 +11,7 @@ import type { ZaakDocument } from '../../domain/zaak.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { Caller } from '../../platform/http/caller.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
-import { type DownloadResponse } from '../../sources/http.ts';
+import type { DownloadResponse } from '../../sources/http.ts';
 import { whenAvailable, type Availability } from '../../domain/availability.ts';
 import type { ObjectenApi } from '../../sources/objecten/objecten.ts';
 

@@ -4,7 +4,7 @@
  * each within its deadline; a block that fails or is late says so without taking the page with it.
  */
 import type { FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
+import type { JSX } from 'preact';
 import type { Feature } from '../../platform/http/feature.ts';
 import { identityName } from '../../platform/http/pages.ts';
 import { Heading, Paragraph } from '../../platform/ui/components.tsx';
@@ -12,7 +12,7 @@ import { Heading, Paragraph } from '../../platform/ui/components.tsx';
 export interface OverzichtDeps {
   organisationName: string;
   /** The blocks of the features, in the order of the navigation. */
-  overviewBlocks: (request: FastifyRequest) => Promise<VNode<any>[]>;
+  overviewBlocks: (request: FastifyRequest) => Promise<JSX.Element[]>;
 }
 
 export function createOverzicht(deps: OverzichtDeps): Feature {

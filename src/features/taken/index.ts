@@ -5,7 +5,7 @@
  * not exist; a taak is finished exactly once.
  */
 import { h } from 'preact';
-import { valueOf } from '../../domain/availability.ts';
+import { availableValue } from '../../domain/availability.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { callerOf } from '../../platform/http/caller.ts';
@@ -43,12 +43,12 @@ export function createTaken(deps: TakenDeps): Feature | undefined {
     nav: { id: 'taken', href: '/taken', label: 'nav.taken' },
     async overviewBlock(request) {
       const taken = await service.lists(callerOf(request));
-      return h(TakenOverviewBlock, { t: request.t, lang: request.lang, open: valueOf(taken)?.open, now: now() });
+      return h(TakenOverviewBlock, { t: request.t, lang: request.lang, open: availableValue(taken)?.open, now: now() });
     },
     // A zaak's page lists the open taken that belong to it.
     async zaakSection(request, zaak) {
       const taken = await service.forZaak(callerOf(request), zaak.uuid);
-      return h(ZaakTaken, { t: request.t, lang: request.lang, taken: valueOf(taken), now: now() });
+      return h(ZaakTaken, { t: request.t, lang: request.lang, taken: availableValue(taken), now: now() });
     },
     plugin: takenRoutes({ service, payments: deps.payments, publicUrl: deps.publicUrl, pageSize: deps.pageSize, contactText: deps.contactText, zaakHref: deps.zaakHref }),
   };

@@ -10,7 +10,7 @@ import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import { callerOf } from '../../platform/http/caller.ts';
 import type { Feature } from '../../platform/http/feature.ts';
 import type { FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
+import type { JSX } from 'preact';
 import type { Zaaksysteem } from '../../sources/zgw/zaaksysteem.ts';
 import { zakenRoutes } from './routes.tsx';
 import { ZakenService } from './service.ts';
@@ -23,7 +23,7 @@ export interface ZakenDeps {
   pageSize: number;
   upload: { maxBytes: number; allowedTypes: string[] };
   /** What other features show on a zaak's page. */
-  zaakSections: (request: FastifyRequest, zaak: ZaakRef) => Promise<VNode<any>[]>;
+  zaakSections: (request: FastifyRequest, zaak: ZaakRef) => Promise<JSX.Element[]>;
 }
 
 /** Mijn zaken, when at least one zaaksysteem is configured. */

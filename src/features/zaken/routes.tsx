@@ -5,7 +5,7 @@
  */
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
+import type { JSX } from 'preact';
 import { fileTypeFromBuffer } from 'file-type';
 import { isSourceFailure } from '../../domain/availability.ts';
 import { zaakPath, type ZaakRef } from '../../domain/zaak.ts';
@@ -31,7 +31,7 @@ export interface ZakenRoutesDeps {
   pageSize: number;
   upload: { maxBytes: number; allowedTypes: string[] };
   /** What other features show on a zaak's page. */
-  zaakSections: (request: FastifyRequest, zaak: ZaakRef) => Promise<VNode<any>[]>;
+  zaakSections: (request: FastifyRequest, zaak: ZaakRef) => Promise<JSX.Element[]>;
 }
 
 export function zakenRoutes(deps: ZakenRoutesDeps): FastifyPluginAsync {

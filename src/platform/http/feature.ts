@@ -10,7 +10,7 @@
  * which they are listed is the order of the navigation, nothing more.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
+import type { JSX } from 'preact';
 import type { ZaakRef } from '../../domain/zaak.ts';
 import type { NavItem } from './types.ts';
 
@@ -22,9 +22,9 @@ export interface Feature {
   /** A number shown next to the navigation item (e.g. unread berichten); undefined for none. */
   navCount?(request: FastifyRequest): Promise<number | undefined>;
   /** Its block on the overzicht; null when it has nothing to show there. */
-  overviewBlock?(request: FastifyRequest): Promise<VNode<any> | null>;
+  overviewBlock?(request: FastifyRequest): Promise<JSX.Element | null>;
   /** What it shows on the page of one of the person's zaken (e.g. the zaak's open taken); null for nothing. */
-  zaakSection?(request: FastifyRequest, zaak: ZaakRef): Promise<VNode<any> | null>;
+  zaakSection?(request: FastifyRequest, zaak: ZaakRef): Promise<JSX.Element | null>;
   /** Its routes, registered in a context of their own. */
   readonly plugin?: FastifyPluginAsync;
   /** Work in the background while the application runs (e.g. a worker); returns what stops it. */
@@ -35,6 +35,6 @@ export interface Feature {
 export interface FeatureParts {
   nav: readonly NavItem[];
   navCounts(request: FastifyRequest): Promise<Record<string, number>>;
-  overviewBlocks(request: FastifyRequest): Promise<VNode<any>[]>;
-  zaakSections(request: FastifyRequest, zaak: ZaakRef): Promise<VNode<any>[]>;
+  overviewBlocks(request: FastifyRequest): Promise<JSX.Element[]>;
+  zaakSections(request: FastifyRequest, zaak: ZaakRef): Promise<JSX.Element[]>;
 }

@@ -59,7 +59,13 @@ describe('what features offer to the pages of others', () => {
   it('gives a zaak the sections of the features that have one, with the zaak they are for', async () => {
     const asked: unknown[] = [];
     const features: Feature[] = [
-      { id: 'taken', zaakSection: async (_, zaak) => (asked.push(zaak), block('taken-section')) },
+      {
+        id: 'taken',
+        zaakSection: async (_, zaak) => {
+          asked.push(zaak);
+          return block('taken-section');
+        },
+      },
       { id: 'berichten', zaakSection: async () => null },
       { id: 'late', zaakSection: never },
     ];
@@ -93,7 +99,11 @@ describe('what features offer to the pages of others', () => {
     await expect(registerFeatures(Fastify(), [{ id: 'a' }, { id: 'a' }])).rejects.toThrow('Two features are called a');
     const app = Fastify();
     const events: string[] = [];
-    await registerFeatures(app, [{ id: 'worker', start: () => (events.push('started'), async () => void events.push('stopped')) }]);
+    const start = () => {
+      events.push('started');
+      return async () => void events.push('stopped');
+    };
+    await registerFeatures(app, [{ id: 'worker', start }]);
     expect(events).toEqual([]);
     await app.ready();
     expect(events).toEqual(['started']);

@@ -6,7 +6,7 @@
  * it cannot be shown now, its zaak section is left out.
  */
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
-import { h, type VNode } from 'preact';
+import { h, type JSX } from 'preact';
 import type { ZaakRef } from '../../domain/zaak.ts';
 import { Heading } from '../ui/components.tsx';
 import { Unavailable } from '../ui/sections.tsx';
@@ -67,7 +67,7 @@ export function featureParts(features: readonly Feature[], deadlineMs: number): 
 }
 
 /** The overzicht block of a feature that could not make its own in time. */
-function unavailableBlock(request: FastifyRequest, feature: Feature): VNode<any> {
+function unavailableBlock(request: FastifyRequest, feature: Feature): JSX.Element {
   const id = `overzicht-${feature.id}-title`;
   return h(
     'section',

@@ -6,7 +6,7 @@
  * fails during a route.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { h, type VNode } from 'preact';
+import { h, type JSX } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Config } from '../../config.ts';
 import type { Availability } from '../../domain/availability.ts';
@@ -33,7 +33,7 @@ function actorName(identity: Identity, t: Translate): string | undefined {
 }
 
 /** The page that says the feature's part cannot be shown now, with the way back to its list. */
-export function unavailablePage(request: FastifyRequest, text?: MessageKey): VNode<any> {
+export function unavailablePage(request: FastifyRequest, text?: MessageKey): JSX.Element {
   const t = request.t;
   const nav = request.feature?.nav;
   return h(UnavailablePage, { t, title: nav ? t(nav.label) : t('error.unavailable.title'), text, back: nav && { href: nav.href, label: t(nav.label) } });
@@ -42,7 +42,7 @@ export function unavailablePage(request: FastifyRequest, text?: MessageKey): VNo
 export function registerPages(app: FastifyInstance, deps: { config: Config; store: SessionStore; parts: FeatureParts }): void {
   const { config, store, parts } = deps;
 
-  app.decorateReply('page', async function page(this: FastifyReply, body: VNode<any>, options: PageOptions) {
+  app.decorateReply('page', async function page(this: FastifyReply, body: JSX.Element, options: PageOptions) {
     const request = this.request;
     const session = request.session;
     const navCounts = session ? await parts.navCounts(request) : {};
@@ -74,7 +74,7 @@ export function registerPages(app: FastifyInstance, deps: { config: Config; stor
     return this.code(options.status ?? 200).type('text/html; charset=utf-8').send(`<!DOCTYPE html>${html}`);
   });
 
-  app.decorateReply('availablePage', function availablePage<T>(this: FastifyReply, result: Availability<T>, options: PageOptions, render: (value: T, missing: readonly string[]) => VNode<any>) {
+  app.decorateReply('availablePage', function availablePage<T>(this: FastifyReply, result: Availability<T>, options: PageOptions, render: (value: T, missing: readonly string[]) => JSX.Element) {
     // The page is there, and says that what it shows cannot be shown right now.
     if (result.unavailable) return this.page(h(UnavailablePage, { t: this.request.t, title: options.title }), options);
     return this.page(render(result.value, result.missing ?? []), options);

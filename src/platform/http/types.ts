@@ -1,5 +1,5 @@
 /** What the platform adds to every Fastify request, reply and route. */
-import type { VNode } from 'preact';
+import type { JSX } from 'preact';
 import type { Availability } from '../../domain/availability.ts';
 import type { Lang, MessageKey, Translate } from '../i18n/index.ts';
 import type { SessionRecord } from '../session/store.ts';
@@ -22,9 +22,9 @@ declare module 'fastify' {
   }
   interface FastifyReply {
     /** Renders `body` inside the page shell and sends it as HTML. */
-    page(body: VNode<any>, options: PageOptions): Promise<FastifyReply>;
+    page(body: JSX.Element, options: PageOptions): Promise<FastifyReply>;
     /** The page of source-backed data: `render(value)`, or the page (with its title) that says it cannot be shown now. */
-    availablePage<T>(result: Availability<T>, options: PageOptions, render: (value: T, missing: readonly string[]) => VNode<any>): Promise<FastifyReply>;
+    availablePage<T>(result: Availability<T>, options: PageOptions, render: (value: T, missing: readonly string[]) => JSX.Element): Promise<FastifyReply>;
   }
   interface FastifyContextConfig {
     /** Requires a logged-in session (otherwise the person is sent to log in). */
