@@ -1,4 +1,9 @@
-/** A person as Mijn gegevens shows them, from the BRP; and the company, from the KvK. */
+/**
+ * A person as Mijn gegevens shows them, from the BRP; the company, from the KvK; how the
+ * organisation can reach them and the contacts they had, from its customer-contact system; and
+ * the registers that answer for each (implemented in sources/).
+ */
+import type { Subject } from './identity.ts';
 
 /** A date as the register gives it: the ISO date when it is complete, and the register's own Dutch text. */
 export interface RegisterDatum {
@@ -45,16 +50,31 @@ export interface Bedrijf {
   registratiedatum?: string;
 }
 
+/** The BRP: who a person is. */
+export interface PersonRegister {
+  /** The person with this BSN, or null when the register does not know them. */
+  persoon(bsn: string): Promise<Persoon | null>;
+}
+
+/** The KvK Handelsregister: what a company is. */
+export interface CompanyRegister {
+  /** The company with this KvK number, or null when the register does not know it. */
+  bedrijf(kvkNummer: string): Promise<Bedrijf | null>;
+}
+
 /** "Suzanne de Vries": the parts of a name that are there, in order. */
 export function joinName(...parts: (string | undefined)[]): string {
   return parts.filter((part) => part !== undefined && part.trim() !== '').join(' ');
 }
 
+/** The kinds of address a person can give: an e-mail address or a (mobile) phone number. */
+export type ContactKind = 'email' | 'telefoonnummer';
+
 /** An e-mail address or phone number the organisation may use to reach the person. */
 export interface DigitaalAdres {
   /** Its id in the Klantinteracties API. */
   uuid: string;
-  soort: 'email' | 'telefoonnummer';
+  soort: ContactKind;
   adres: string;
   /** Confirmed by the person with a code (or known as verified by the source). */
   geverifieerd: boolean;
@@ -70,6 +90,28 @@ export interface Contactmoment {
   onderwerp: string;
   /** The zaak it was about, when it is one Voordeur can link to. */
   zaak?: { systeem: string; uuid: string };
+}
+
+/** A klantcontact with what was asked and answered, for its own page. */
+export interface KlantcontactDetail extends Contactmoment {
+  /** What the person asked or told (empty when the contact is confidential). */
+  inhoud?: string;
+  /** The organisation's answer (empty when the contact is confidential). */
+  reactie?: string;
+  vertrouwelijk: boolean;
+}
+
+/** The person's record in the organisation's customer-contact system (Klantinteracties). */
+export interface ContactRegister {
+  /** Addresses and contactmomenten of the subject, found through their partij (none when there is no partij). */
+  overview(subject: Subject): Promise<{ adressen: DigitaalAdres[]; contactmomenten: Contactmoment[] }>;
+  adressen(subject: Subject): Promise<DigitaalAdres[]>;
+  /** One of the subject's own klantcontacten; null when it does not exist or is someone else's. */
+  klantcontact(subject: Subject, uuid: string): Promise<KlantcontactDetail | null>;
+  /** Stores a confirmed address (creating the partij when there is none), replacing `replaces` if given. */
+  save(subject: Subject, soort: ContactKind, adres: string, replaces: string | null, naam?: string): Promise<void>;
+  /** Removes one of the subject's own addresses; false when it is not theirs. */
+  remove(subject: Subject, uuid: string): Promise<boolean>;
 }
 
 /** Dutch mobile and other phone numbers as the person may type them → +31…; undefined when it is not a phone number. */

@@ -15,8 +15,10 @@ import { HttpError } from '../../platform/http/errors.ts';
 import { pageNumber } from '../../platform/http/paging.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { Alert, Heading, Link, Paragraph, type FieldError } from '../../platform/ui/components.tsx';
-import { channels, topics, type Channel, type Preferences } from '../../sources/voordeur/preferences.ts';
-import { channelOf, verifiedChannelsOf, type ContactInputError, type ContactKind, type GegevensService } from './service.ts';
+import { channels, topics, type Channel, type Preferences } from '../../domain/preferences.ts';
+import type { ContactKind } from '../../domain/persoon.ts';
+import { channelOf } from '../../domain/preferences.ts';
+import { verifiedChannelsOf, type ContactInputError, type GegevensService } from './service.ts';
 import {
   BedrijfBlock,
   ConfirmForm,

@@ -6,37 +6,26 @@
  */
 import type { Subject } from '../../domain/identity.ts';
 import type { Caller } from '../../platform/http/caller.ts';
-import { isEmailAddress, normalisePhoneNumber, type Bedrijf, type Contactmoment, type DigitaalAdres, type Persoon } from '../../domain/persoon.ts';
+import {
+  isEmailAddress,
+  normalisePhoneNumber,
+  type Bedrijf,
+  type CompanyRegister,
+  type ContactKind,
+  type Contactmoment,
+  type ContactRegister,
+  type DigitaalAdres,
+  type KlantcontactDetail,
+  type Persoon,
+  type PersonRegister,
+} from '../../domain/persoon.ts';
+import { channelOf, channels, type Channel, type Preferences } from '../../domain/preferences.ts';
 import type { ProcessingEntry, ProcessingLog } from '../../platform/audit/processing-log.ts';
 import { whenAvailable, type Availability } from '../../domain/availability.ts';
-import type { KlantcontactDetail } from '../../sources/klantinteracties/klantinteracties.ts';
 import { NotifyError } from '../../sources/notify/notify.ts';
 import type { ContactConfirmations, VerifyOutcome } from '../../sources/voordeur/contact-confirmations.ts';
 import type { Deliveries } from '../../sources/voordeur/deliveries.ts';
-import { channels, type Channel, type Preferences, type PreferencesStore } from '../../sources/voordeur/preferences.ts';
-
-export type ContactKind = DigitaalAdres['soort'];
-
-/** The person's record in the organisation's customer-contact system (Klantinteracties). */
-export interface ContactRegister {
-  /** Addresses and contactmomenten of the subject, found through their partij (none when there is no partij). */
-  overview(subject: Subject): Promise<{ adressen: DigitaalAdres[]; contactmomenten: Contactmoment[] }>;
-  adressen(subject: Subject): Promise<DigitaalAdres[]>;
-  /** One of the subject's own klantcontacten; null when it does not exist or is someone else's. */
-  klantcontact(subject: Subject, uuid: string): Promise<KlantcontactDetail | null>;
-  /** Stores a confirmed address (creating the partij when there is none), replacing `replaces` if given. */
-  save(subject: Subject, soort: ContactKind, adres: string, replaces: string | null, naam?: string): Promise<void>;
-  /** Removes one of the subject's own addresses; false when it is not theirs. */
-  remove(subject: Subject, uuid: string): Promise<boolean>;
-}
-
-export interface PersonRegister {
-  persoon(bsn: string): Promise<Persoon | null>;
-}
-
-export interface CompanyRegister {
-  bedrijf(kvkNummer: string): Promise<Bedrijf | null>;
-}
+import type { PreferencesStore } from '../../sources/voordeur/preferences.ts';
 
 /** Sends a confirmation code to a new address (Notify). */
 export interface CodeSender {
@@ -61,9 +50,6 @@ export type StartOutcome = { started: true; id: string } | { started: false; err
 export type ConfirmOutcome = Exclude<VerifyOutcome, { outcome: 'confirmed' }> | { outcome: 'confirmed'; kind: ContactKind };
 
 export type PreferencesOutcome = { saved: true } | { saved: false; withoutAddress: Channel[] };
-
-/** The notification channel that uses a kind of address. */
-export const channelOf: Record<ContactKind, Channel> = { email: 'email', telefoonnummer: 'sms' };
 
 /** The typed address in the form it is stored and compared in, or why it cannot be used. */
 export function parseContactInput(kind: ContactKind, input: string): { adres: string } | { error: ContactInputError } {

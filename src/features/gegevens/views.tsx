@@ -9,9 +9,8 @@ import { listHref } from '../../platform/http/paging.ts';
 import { PageLinks, Unavailable } from '../../platform/ui/sections.tsx';
 import { Alert, Button, ButtonGroup, CheckboxField, DataList, ErrorSummary, Form, Heading, Link, Paragraph, Table, TextField, type FieldError } from '../../platform/ui/components.tsx';
 import type { Availability } from '../../domain/availability.ts';
-import type { KlantcontactDetail } from '../../sources/klantinteracties/klantinteracties.ts';
-import { channels, topics, type Channel, type Preferences } from '../../sources/voordeur/preferences.ts';
-import type { ContactKind } from './service.ts';
+import { channels, topics, type Channel, type Preferences } from '../../domain/preferences.ts';
+import type { ContactKind, KlantcontactDetail } from '../../domain/persoon.ts';
 
 interface Texts {
   t: Translate;

@@ -1,6 +1,8 @@
 /** The tables Voordeur keeps itself. Each feature's tables are added here with its migration. */
 import type { ColumnType } from 'kysely';
 import type { Identity } from '../../domain/identity.ts';
+import type { ContactKind } from '../../domain/persoon.ts';
+import type { Channel, Topic } from '../../domain/preferences.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp the database fills in (default now()). */
@@ -32,8 +34,8 @@ export interface LoginAttemptsTable {
 
 export interface NotificationPreferencesTable {
   subject_key: string;
-  channel: 'email' | 'sms';
-  topic: 'zaak' | 'taak' | 'bericht';
+  channel: Channel;
+  topic: Topic;
   enabled: boolean;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
@@ -42,7 +44,7 @@ export interface ContactConfirmationsTable {
   /** Random; in the URL of the page where the code is typed. */
   id: string;
   subject_key: string;
-  kind: 'email' | 'telefoonnummer';
+  kind: ContactKind;
   /** The new address, until it is confirmed (then it lives in Klantinteracties) or expires. */
   address: string;
   /** The digitaal adres (uuid) this one replaces, if any. */
@@ -107,7 +109,7 @@ export interface NotificationChangesTable {
   id: ColumnType<string, never, never>;
   subject_key: string;
   change_key: string;
-  topic: 'zaak' | 'taak' | 'bericht';
+  topic: Topic;
   /** The identity, encrypted (IdentityKeys.seal), until the message about it is sent. */
   subject_sealed: string | null;
   inbox_id: string | null;
@@ -120,7 +122,7 @@ export interface NotificationMessagesTable {
   id: string;
   message_group: string;
   subject_key: string;
-  channel: 'email' | 'sms';
+  channel: Channel;
   state: 'sending' | 'sent' | 'failed' | 'skipped';
   reason: string | null;
   notify_id: string | null;

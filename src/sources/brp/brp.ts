@@ -4,7 +4,7 @@
  * (dataminimalisatie; geheimhoudingPersoonsgegevens comes with every answer).
  */
 import { z } from 'zod';
-import { joinName, type GerelateerdePersoon, type Persoon, type RegisterDatum } from '../../domain/persoon.ts';
+import { joinName, type GerelateerdePersoon, type Persoon, type PersonRegister, type RegisterDatum } from '../../domain/persoon.ts';
 import type { Metrics } from '../../platform/metrics.ts';
 import { SourceClient } from '../http.ts';
 import { SourceUnavailableError } from '../../domain/availability.ts';
@@ -55,7 +55,7 @@ type RawDatum = z.output<typeof datum>;
 const registerDatum = (raw: RawDatum | undefined): RegisterDatum | undefined => (raw ? { iso: raw.type === 'Datum' ? raw.datum : undefined, tekst: raw.langFormaat } : undefined);
 const fullName = (raw: RawNaam | undefined) => raw?.volledigeNaam ?? joinName(raw?.voornamen, raw?.voorvoegsel, raw?.geslachtsnaam);
 
-export class BrpClient {
+export class BrpClient implements PersonRegister {
   private readonly client: SourceClient;
 
   constructor(

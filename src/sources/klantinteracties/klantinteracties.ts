@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { Subject } from '../../domain/identity.ts';
-import type { Contactmoment, DigitaalAdres } from '../../domain/persoon.ts';
+import type { ContactKind, Contactmoment, ContactRegister, DigitaalAdres, KlantcontactDetail } from '../../domain/persoon.ts';
 import type { Metrics } from '../../platform/metrics.ts';
 import { namedIn } from '../fits.ts';
 import { SourceClient } from '../http.ts';
@@ -82,16 +82,6 @@ type RawPartij = z.output<typeof partijSchema>;
 type RawAdres = z.output<typeof digitaalAdresSchema>;
 type RawKlantcontact = z.output<typeof klantcontactSchema>;
 
-/** A klantcontact with what was asked and answered, for its own page. */
-export interface KlantcontactDetail extends Contactmoment {
-  uuid: string;
-  /** What the person asked or told (empty when the contact is confidential). */
-  inhoud?: string;
-  /** The organisation's answer (empty when the contact is confidential). */
-  reactie?: string;
-  vertrouwelijk: boolean;
-}
-
 /** How the subject is known as a partij-identificator. */
 function identificatorOf(subject: Subject) {
   return subject.type === 'persoon'
@@ -105,13 +95,13 @@ function belongsTo(partij: RawPartij, subject: Subject): boolean {
   return (partij.partijIdentificatoren ?? []).some((i) => i.partijIdentificator.codeSoortObjectId === codeSoortObjectId && i.partijIdentificator.objectId === objectId);
 }
 
-const kinds: Record<string, DigitaalAdres['soort'] | undefined> = { email: 'email', telefoonnummer: 'telefoonnummer' };
+const kinds: Record<string, ContactKind | undefined> = { email: 'email', telefoonnummer: 'telefoonnummer' };
 
 /** The partij's addresses, one per kind: the preferred one, else the standard one, else a verified one, else the first. */
 function addressesOf(partij: RawPartij): DigitaalAdres[] {
   const all = (partij._expand?.digitaleAdressen ?? []).filter((a) => !a.verstrektDoorPartij || a.verstrektDoorPartij.uuid === partij.uuid);
   const rank = (a: RawAdres) => (a.uuid === partij.voorkeursDigitaalAdres?.uuid ? 0 : a.isStandaardAdres ? 1 : a.verificatieDatum ? 2 : 3);
-  const chosen = new Map<DigitaalAdres['soort'], RawAdres>();
+  const chosen = new Map<ContactKind, RawAdres>();
   for (const adres of all) {
     const soort = kinds[adres.soortDigitaalAdres];
     if (!soort) continue;
@@ -126,7 +116,7 @@ export interface ZaakLinker {
   systeemFor(codeRegister: string | undefined): string | undefined;
 }
 
-export class Klantinteracties {
+export class Klantinteracties implements ContactRegister {
   private readonly client: SourceClient;
 
   constructor(
@@ -184,7 +174,7 @@ export class Klantinteracties {
    * Stores a confirmed address as the partij's preferred one of its kind, creating the partij
    * when there is none. `replaces` (one of the subject's own addresses) is updated in place.
    */
-  async save(subject: Subject, soort: DigitaalAdres['soort'], adres: string, replaces: string | null, naam?: string): Promise<void> {
+  async save(subject: Subject, soort: ContactKind, adres: string, replaces: string | null, naam?: string): Promise<void> {
     const verificatieDatum = this.now().toISOString().slice(0, 10);
     const partij = (await this.partij(subject)) ?? (await this.createPartij(subject, naam));
     const own = addressesOf(partij);

@@ -8,9 +8,8 @@
  */
 import pLimit from 'p-limit';
 import { z } from 'zod';
-import { joinName, type Bedrijf, type Vestiging } from '../../domain/persoon.ts';
+import { joinName, type Bedrijf, type CompanyRegister, type Vestiging } from '../../domain/persoon.ts';
 import type { Metrics } from '../../platform/metrics.ts';
-import type { CompanyRegister } from '../../features/gegevens/service.ts';
 import { SourceClient } from '../http.ts';
 
 const jaNee = z.string().optional();

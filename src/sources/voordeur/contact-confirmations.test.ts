@@ -4,7 +4,8 @@ import type { Subject } from '../../domain/identity.ts';
 import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { IdentityKeys } from '../../platform/identity-keys.ts';
 import { ContactConfirmations } from './contact-confirmations.ts';
-import { defaultPreferences, PreferencesStore } from './preferences.ts';
+import { defaultPreferences } from '../../domain/preferences.ts';
+import { PreferencesStore } from './preferences.ts';
 
 let database: DatabaseHandle;
 const keys = new IdentityKeys('k'.repeat(40));

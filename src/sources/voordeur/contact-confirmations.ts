@@ -6,13 +6,11 @@
  */
 import { createHash, randomInt } from 'node:crypto';
 import type { Subject } from '../../domain/identity.ts';
+import type { ContactKind } from '../../domain/persoon.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { ContactConfirmationsTable } from '../../platform/db/schema.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import { constantTimeEqual } from '../../platform/crypto.ts';
 import { randomToken } from '../../platform/random.ts';
-
-export type ContactKind = ContactConfirmationsTable['kind'];
 
 export interface PendingConfirmation {
   id: string;

@@ -7,17 +7,10 @@
 import type { Subject } from '../../domain/identity.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
+import { channels, defaultPreferences, topics, type Preferences } from '../../domain/preferences.ts';
 
-export const channels = ['email', 'sms'] as const;
-export const topics = ['zaak', 'taak', 'bericht'] as const;
-export type Channel = (typeof channels)[number];
-export type Topic = (typeof topics)[number];
-export type Preferences = Record<Channel, Record<Topic, boolean>>;
-
-export const defaultPreferences: Preferences = {
-  email: { zaak: true, taak: true, bericht: true },
-  sms: { zaak: false, taak: false, bericht: false },
-};
+// Moved to domain/preferences.ts; kept here until every importer takes them from there.
+export { channels, defaultPreferences, topics, type Channel, type Preferences, type Topic } from '../../domain/preferences.ts';
 
 export class PreferencesStore {
   constructor(
