@@ -15,7 +15,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { brpDemo, type DemoPersoon } from '../data/brp-demo.ts';
 import { BaseUrl } from '../shared/base-url.ts';
 import { ApiError } from '../shared/errors.ts';
-import { Faults, type Fault } from '../shared/faults.ts';
+import { Faults, type FaultControls } from '../shared/faults.ts';
 import type { InvalidParam } from '../shared/problem.ts';
 import { setUpApiScope } from '../shared/scope.ts';
 import { automaticFields, fieldError, project, selection } from './fields.ts';
@@ -32,17 +32,10 @@ export interface BrpSimulatorOptions {
   now?: Date;
 }
 
-export interface BrpSimulator {
+/** The faults of shared/faults.ts; 'down' = 503 with a Foutbericht. */
+export interface BrpSimulator extends FaultControls {
   /** `${baseUrl}/haalcentraal/api/brp`, what a client calls `${url}/personen` on. */
   readonly url: string;
-  /** Extra delay before every answer (ms). */
-  setLatency(ms: number): void;
-  /** 'down' = 503 with a Foutbericht; 'garbage' = 200 with alternately `{"unexpected":true}` and
-   *  an HTML page; 'hang' = no answer until the fault changes or the app closes; 'none' = normal. */
-  setFault(fault: Fault): void;
-  /** HTTP requests received since the last reset (whatever their outcome). */
-  requestCount(): number;
-  resetCounts(): void;
   /** The JSON body of the last question that got past the API key (undefined before any). */
   lastRequest(): unknown;
 }

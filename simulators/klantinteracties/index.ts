@@ -18,7 +18,7 @@ import type { Api } from './api.ts';
 import { registerDigitaleAdressen } from './digitaleadressen.ts';
 import { BaseUrl } from '../shared/base-url.ts';
 import { Faults } from '../shared/faults.ts';
-import type { Fault } from '../shared/faults.ts';
+import type { FaultControls } from '../shared/faults.ts';
 import { apiPath, Links, notSimulated, setUpScope } from './http.ts';
 import { registerKlantcontacten } from './klantcontacten.ts';
 import { registerPartijen, registerPartijIdentificatoren } from './partijen.ts';
@@ -43,19 +43,10 @@ export interface KlantinteractiesSimulatorOptions {
   zgwBaseUrl?: string;
 }
 
-export interface KlantinteractiesSimulator {
+/** The faults of shared/faults.ts; 'down' = 503 with a Fout body. */
+export interface KlantinteractiesSimulator extends FaultControls {
   /** `${baseUrl}/klantinteracties/api/v1`; a getter, complete once the app listens. */
   readonly url: string;
-  /** Extra delay before every answer (ms). */
-  setLatency(ms: number): void;
-  /** 'down' = 503 with a Fout body; 'garbage' = 200 with a body that is not the spec's shape
-   *  (alternately `{"unexpected":true}` and an HTML page); 'hang' = never answers until the
-   *  fault is set to something else (held requests then go on) or the app closes;
-   *  'none' = normal. */
-  setFault(fault: Fault): void;
-  /** Number of HTTP requests received since the last reset. */
-  requestCount(): number;
-  resetCounts(): void;
   /** Snapshots for tests, in API JSON shape (as GET would answer). */
   partijen(): Record<string, unknown>[];
   digitaleAdressen(): Record<string, unknown>[];

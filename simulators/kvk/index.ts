@@ -34,7 +34,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { kvkDemo, type DemoBedrijf, type DemoKvkAdres, type DemoSbiActiviteit, type DemoVestiging } from '../data/kvk-demo.ts';
 import { BaseUrl } from '../shared/base-url.ts';
 import { ApiError } from '../shared/errors.ts';
-import { Faults, type Fault } from '../shared/faults.ts';
+import { Faults, type FaultControls } from '../shared/faults.ts';
 import { setUpApiScope } from '../shared/scope.ts';
 
 export type { Fault } from '../shared/faults.ts';
@@ -47,18 +47,10 @@ export interface KvkSimulatorOptions {
   apiKeys: string[];
 }
 
-export interface KvkSimulator {
+/** The faults of shared/faults.ts; 'down' = 503 with an Error body (IPD1003). */
+export interface KvkSimulator extends FaultControls {
   /** `${baseUrl}/kvk/api/v1`. */
   readonly url: string;
-  /** Extra delay before every answer (ms). */
-  setLatency(ms: number): void;
-  /** 'down' = 503 with an Error body (IPD1003); 'garbage' = 200 with alternately
-   *  `{"unexpected":true}` and an HTML page; 'hang' = no answer until the fault changes or the app
-   *  closes; 'none' = normal. */
-  setFault(fault: Fault): void;
-  /** HTTP requests received since the last reset (whatever their outcome). */
-  requestCount(): number;
-  resetCounts(): void;
 }
 
 const apiPath = '/kvk/api/v1';

@@ -18,7 +18,7 @@ import type { Delivery } from './delivery.ts';
 import { BaseUrl } from '../shared/base-url.ts';
 import { ApiError } from '../shared/errors.ts';
 import { Faults } from '../shared/faults.ts';
-import type { Fault as NotificatiesFault } from '../shared/faults.ts';
+import type { FaultControls } from '../shared/faults.ts';
 import type { Fout } from '../shared/problem.ts';
 import { queryOf } from '../shared/query.ts';
 import { forbidden, invalid, notFound, setUpScope } from './http.ts';
@@ -44,7 +44,9 @@ export interface NotificatiesSimulatorOptions {
   checkCallbacks?: boolean;
 }
 
-export interface NotificatiesSimulator {
+/** The faults of shared/faults.ts, for the API's answers ('down' = 503 with a Fout body);
+ *  deliveries to abonnementen go on regardless. */
+export interface NotificatiesSimulator extends FaultControls {
   /** `${base}/notificaties/api/v1` (a getter: with port 0 complete once listening). */
   readonly url: string;
   /** Publishes a notificatie as if a source POSTed it (checked the same way; rejects when it is
@@ -55,15 +57,6 @@ export interface NotificatiesSimulator {
   deliveries(): Delivery[];
   /** The abonnementen, as the API gives them. */
   abonnementen(): unknown[];
-  /** Extra delay before every API answer (ms). */
-  setLatency(ms: number): void;
-  /** 'down' = 503 with a Fout body; 'garbage' = 200 with a body that is not the spec's shape
-   *  (alternately `{"unexpected":true}` and an HTML page); 'hang' = never answers until the
-   *  fault is changed (held requests then go on) or the app closes. Deliveries go on regardless. */
-  setFault(fault: NotificatiesFault): void;
-  /** API requests received since the last reset. */
-  requestCount(): number;
-  resetCounts(): void;
   /** Resolves when no deliveries are pending (delivered, or given up after the last retry). */
   idle(): Promise<void>;
 }

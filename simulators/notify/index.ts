@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { BaseUrl } from '../shared/base-url.ts';
 import { ApiError } from '../shared/errors.ts';
-import { Faults } from '../shared/faults.ts';
+import { Faults, type FaultControls } from '../shared/faults.ts';
 import { registerSimulatorAssets } from '../shared/page.tsx';
 import { queryOf } from '../shared/query.ts';
 import { setUpApiScope } from '../shared/scope.ts';
@@ -57,7 +57,8 @@ export interface NotifySimulatorOptions {
   now?: () => Date;
 }
 
-export interface NotifySimulator {
+/** The faults of shared/faults.ts and Notify's own (setFault); the mailbox is not counted and no fault touches it. */
+export interface NotifySimulator extends FaultControls<NotifyFault> {
   /** `${base}/notify`, what NotifyClient is given (a getter: with port 0 complete once listening). */
   readonly url: string;
   /** Everything accepted, oldest first. */
@@ -72,17 +73,12 @@ export interface NotifySimulator {
    *  (default 'delivered'): e.g. 'permanent-failure' for an address that does not exist,
    *  'sending' for messages not yet done. */
   deliverAs(to: string, status: 'delivered' | 'sending' | 'permanent-failure' | 'temporary-failure' | 'technical-failure'): void;
-  /** Extra delay before every API answer (ms). */
-  setLatency(ms: number): void;
   /** 'none'; 'down' → 503 (a gateway's HTML page); 'error500' → 500 Notify error body;
    *  'reject' → 400 BadRequestError for every send; 'ratelimit' → 429 RateLimitError;
    *  'hang' → never answers until the fault is changed (held requests then go on) or the app
    *  closes. Without `times` the fault hits every API request ('reject' sends only) until changed;
    *  with `{ times: n }` it hits only the next n sends, then goes back to 'none'. */
   setFault(fault: NotifyFault, options?: { times?: number }): void;
-  /** API requests received since the last reset (the mailbox is not counted). */
-  requestCount(): number;
-  resetCounts(): void;
 }
 
 interface StoredMessage extends SentMessage {

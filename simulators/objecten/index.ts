@@ -17,7 +17,7 @@ import type { DemoContext } from '../data/objecten-demo.ts';
 import { BaseUrl } from '../shared/base-url.ts';
 import { ApiError } from '../shared/errors.ts';
 import { Faults } from '../shared/faults.ts';
-import type { Fault } from '../shared/faults.ts';
+import type { FaultControls } from '../shared/faults.ts';
 import type { Fout } from '../shared/problem.ts';
 import { setUpScope } from './http.ts';
 import { createChecked, objectJson, objectsApiVersion, objectUrl, registerObjectsApi } from './objects.ts';
@@ -54,21 +54,13 @@ export interface ObjectenSimulatorOptions {
   pageSize?: number;
 }
 
-export interface ObjectenSimulator {
+/** The faults of shared/faults.ts, for the Objects API and the Objecttypes endpoints alike (one
+ *  request count for both); 'down' = 503 with an error body. */
+export interface ObjectenSimulator extends FaultControls {
   /** `${baseUrl}/objecten/api/v2`; a getter, complete once the app listens. */
   readonly url: string;
   /** The objecttype URLs the demo objects use (configure the portal with these). */
   readonly objecttypen: { taak: string; bericht: string; formulier: string };
-  /** Extra delay before every answer (ms). */
-  setLatency(ms: number): void;
-  /** 'down' = 503 with an error body; 'garbage' = 200 with a body that is not the spec's shape
-   *  (alternately `{"unexpected":true}` and an HTML page); 'hang' = never answers until the
-   *  fault is set to something else (held requests then go on) or the app closes;
-   *  'none' = normal. Holds for the Objects API and the Objecttypes endpoints. */
-  setFault(fault: Fault): void;
-  /** Number of HTTP requests received (both APIs) since the last reset. */
-  requestCount(): number;
-  resetCounts(): void;
   /** Every object as GET /objects/{uuid} answers it (its latest record); a copy. Call it once the app listens. */
   objects(): Record<string, unknown>[];
   /** Creates an object as a source system would (validated like POST: an Error with the reason

@@ -11,6 +11,7 @@
  * Every write goes through here, so that each one is announced as a Notificaties API
  * "Notificatie" on the `objecten` kanaal in one place.
  */
+import type { Notificatie } from '../shared/notificatie.ts';
 import type { ObjectKind } from './objecttypes.ts';
 import type { Json } from './validation.ts';
 
@@ -52,16 +53,7 @@ export interface NewRecord {
   registrationAt?: string;
 }
 
-/** A Notificaties API "Notificatie" (notificaties-api.yaml, Message), as objects-api publishes them. */
-export interface Notificatie {
-  kanaal: string;
-  hoofdObject: string;
-  resource: string;
-  resourceUrl: string;
-  actie: string;
-  aanmaakdatum: string;
-  kenmerken: Record<string, string>;
-}
+export type { Notificatie } from '../shared/notificatie.ts';
 
 export type Actie = 'create' | 'update' | 'partial_update' | 'destroy';
 

@@ -15,6 +15,17 @@
 
 export type Fault = 'none' | 'down' | 'garbage' | 'hang';
 
+/** The handles a simulator gives its tests (Faults.controls()); the module comment says what each fault does. */
+export interface FaultControls<F extends string = Fault> {
+  /** Extra delay before every answer (ms). */
+  setLatency(ms: number): void;
+  /** The fault every next request meets, until it is set again; 'none' = normal. */
+  setFault(fault: F | 'none'): void;
+  /** Requests received since the last reset (whatever their outcome). */
+  requestCount(): number;
+  resetCounts(): void;
+}
+
 export class Faults<F extends string = Fault> {
   latencyMs = 0;
   /** Set when the app closes: held requests are released and answered as 'down'. */
@@ -95,15 +106,13 @@ export class Faults<F extends string = Fault> {
     this.release();
   }
 
-  /** The handles a simulator gives its tests. */
-  controls() {
+  /** The handles a simulator gives its tests; `times` only where the simulator offers it (NotifyNL). */
+  controls(): FaultControls<F> & { setFault(fault: F | 'none', options?: { times?: number }): void } {
     return {
-      /** Extra delay before every answer (ms). */
-      setLatency: (ms: number) => {
+      setLatency: (ms) => {
         this.latencyMs = Math.max(0, ms);
       },
       setFault: (fault: F | 'none', options?: { times?: number }) => this.setFault(fault, options),
-      /** Requests received since the last reset (whatever their outcome). */
       requestCount: () => this.requestCount(),
       resetCounts: () => this.resetCounts(),
     };

@@ -4,10 +4,10 @@
  * the query string.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Faults } from '../shared/faults.ts';
 import { dutch, foutSender } from '../shared/problem.ts';
 import { pageOf, queryOf, type Page } from '../shared/query.ts';
 import { setUpApiScope } from '../shared/scope.ts';
-import type { Faults } from '../shared/faults.ts';
 import type { Authenticator } from './auth.ts';
 import type { ApiName, Links } from './store.ts';
 

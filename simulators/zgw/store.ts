@@ -5,24 +5,16 @@
  * Every create goes through here, so that each one is announced as a Notificatie in one place.
  */
 import { randomUUID } from 'node:crypto';
-import type { BaseUrl } from '../shared/base-url.ts';
 import type { DemoParty, DemoZaaktype, DemoInformatieobjecttype, Vertrouwelijkheidaanduiding } from '../data/zgw-demo.ts';
 import { demoInformatieobjecttypen, demoOrganisatie, demoUuid, demoZaaktypen, demoZaken } from '../data/zgw-demo.ts';
+import type { BaseUrl } from '../shared/base-url.ts';
+import type { Notificatie } from '../shared/notificatie.ts';
 import { contentSize, demoContent } from './content.ts';
 import type { DocumentContent } from './content.ts';
 
 export type ApiName = 'zaken' | 'catalogi' | 'documenten';
 
-/** A Notificaties API "Notificatie" (notificaties-api.yaml, Message), as the ZGW APIs publish them. */
-export interface Notificatie {
-  kanaal: string;
-  hoofdObject: string;
-  resource: string;
-  resourceUrl: string;
-  actie: string;
-  aanmaakdatum: string;
-  kenmerken: Record<string, string>;
-}
+export type { Notificatie } from '../shared/notificatie.ts';
 
 /** Absolute URLs of every resource, and the way back from a URL to a UUID. */
 export class Links {
