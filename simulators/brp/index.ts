@@ -86,7 +86,7 @@ function send(reply: FastifyReply, error: ApiError<Foutbericht>, instance: strin
 
 export async function registerBrpSimulator(app: FastifyInstance, options: BrpSimulatorOptions): Promise<BrpSimulator> {
   const base = BaseUrl.of(app, options.baseUrl);
-  const instance = base.path + apiPath + '/personen';
+  const instance = `${base.path}${apiPath}/personen`;
   const faults = new Faults();
   const apiKeys = new Set(options.apiKeys);
   // The simulated clock starts at `now` and runs on with real time.

@@ -61,6 +61,7 @@ function resolveDiscriminators(schemas: Schemas): Schemas {
         { properties: { [property]: { enum: Object.keys(discriminator.mapping) } } },
         ...Object.entries(discriminator.mapping).map(([value, ref]) => ({
           if: { properties: { [property]: { const: value } }, required: [property] },
+          // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a thenable
           then: { $ref: ref },
         })),
       ],

@@ -76,7 +76,7 @@ class Browser {
   /** Requests and follows redirects while they stay on the simulator. */
   async go(url: string, init: { form?: Record<string, string> } = {}): Promise<Page> {
     let page = await this.request(url, init);
-    while (page.location && page.location.startsWith(this.origin)) page = await this.request(page.location);
+    while (page.location?.startsWith(this.origin)) page = await this.request(page.location);
     return page;
   }
 }

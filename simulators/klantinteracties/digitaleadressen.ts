@@ -32,6 +32,7 @@ import type { Mode } from './validation.ts';
 
 // Django 4.2's EmailValidator (django/core/validators.py), its regular expressions as they are.
 const userPart =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: Django's quoted local part allows these control characters, and so does Open Klant
   /^([-!#$%&'*+/=?^_`{}|~0-9A-Z]+(\.[-!#$%&'*+/=?^_`{}|~0-9A-Z]+)*$|^"([\u0001-\u0008\u000b\u000c\u000e-\u001f!#-[\]-\u007f]|\\[\u0001-\u0009\u000b\u000c\u000e-\u007f])*"$)/i;
 const domainPart = /^((?:[A-Z0-9](?:[A-Z0-9-]{0,61}[A-Z0-9])?\.)+)(?:[A-Z0-9-]{2,63}(?<!-))$/i;
 const literalPart = /^\[([A-F0-9:.]+)\]$/i;
