@@ -9,9 +9,6 @@ import type { Db } from '../../platform/db/database.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import { channels, defaultPreferences, topics, type Preferences } from '../../domain/preferences.ts';
 
-// Moved to domain/preferences.ts; kept here until every importer takes them from there.
-export { channels, defaultPreferences, topics, type Channel, type Preferences, type Topic } from '../../domain/preferences.ts';
-
 export class PreferencesStore {
   constructor(
     private readonly db: Db,
@@ -19,7 +16,11 @@ export class PreferencesStore {
   ) {}
 
   async get(subject: Subject): Promise<Preferences> {
-    const rows = await this.db.selectFrom('notification_preferences').select(['channel', 'topic', 'enabled']).where('subject_key', '=', this.keys.subject(subject)).execute();
+    const rows = await this.db
+      .selectFrom('notification_preferences')
+      .select(['channel', 'topic', 'enabled'])
+      .where('subject_key', '=', this.keys.subject(subject))
+      .execute();
     const preferences: Preferences = { email: { ...defaultPreferences.email }, sms: { ...defaultPreferences.sms } };
     for (const row of rows) preferences[row.channel][row.topic] = row.enabled;
     return preferences;
@@ -37,8 +38,16 @@ export class PreferencesStore {
     const now = new Date();
     await this.db
       .insertInto('notification_preferences')
-      .values(channels.flatMap((channel) => topics.map((topic) => ({ subject_key: subjectKey, channel, topic, enabled: preferences[channel][topic], updated_at: now }))))
-      .onConflict((oc) => oc.columns(['subject_key', 'channel', 'topic']).doUpdateSet((eb) => ({ enabled: eb.ref('excluded.enabled'), updated_at: eb.ref('excluded.updated_at') })))
+      .values(
+        channels.flatMap((channel) =>
+          topics.map((topic) => ({ subject_key: subjectKey, channel, topic, enabled: preferences[channel][topic], updated_at: now })),
+        ),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['subject_key', 'channel', 'topic'])
+          .doUpdateSet((eb) => ({ enabled: eb.ref('excluded.enabled'), updated_at: eb.ref('excluded.updated_at') })),
+      )
       .execute();
     if (lang) {
       await this.db
