@@ -22,7 +22,12 @@ const zgwClient = { clientId: 'voordeur-demo', secret: 'voordeur-demo-zgw-secret
 const objecttypen = { base: () => `${simulatorsUrl}/objecttypen/api/v2`, origin: () => simulatorsUrl };
 const ogoneAccount = { pspid: 'voorbeeldstad', shaIn: 'voordeur-demo-sha-in', shaOut: 'voordeur-demo-sha-out', algorithm: 'sha512' as const };
 const callbackSecret = 'Token voordeur-demo-callback-secret';
-const keys = { brp: 'voordeur-demo-brp-key', kvk: 'voordeur-demo-kvk-key', klantinteracties: 'voordeur-demo-klantinteracties-token', objecten: 'voordeur-demo-objecten-token' };
+const keys = {
+  brp: 'voordeur-demo-brp-key',
+  kvk: 'voordeur-demo-kvk-key',
+  klantinteracties: 'voordeur-demo-klantinteracties-token',
+  objecten: 'voordeur-demo-objecten-token',
+};
 const zgwApis = {
   zakenApi: `${simulatorsUrl}/zaken/api/v1`,
   catalogiApi: `${simulatorsUrl}/catalogi/api/v1`,
@@ -32,39 +37,52 @@ const zgwApis = {
 const bewijsstuk = `${zgwApis.catalogiApi}/informatieobjecttypen/${zgwDemo.informatieobjecttypen.find((t) => t.key === 'bewijsstuk')!.uuid}`;
 
 // Voordeur first: it does not need the login provider until someone logs in.
-const { config } = await main({
-  NODE_ENV: 'production',
-  DEMO_MODE: 'true',
-  LOG_LEVEL: 'warn',
-  PORT: String(port),
-  PUBLIC_URL: publicUrl,
-  OIDC_ISSUER: `${simulatorsUrl}/oidc`,
-  OIDC_CLIENT_ID: client.client_id,
-  OIDC_CLIENT_SECRET: client.client_secret,
-  ZAAKSYSTEMEN: JSON.stringify([{ naam: 'demo', ...zgwApis, ...zgwClient, uploadInformatieobjecttype: bewijsstuk }]),
-  BRP_API_URL: `${simulatorsUrl}/haalcentraal/api/brp`,
-  BRP_API_KEY: keys.brp,
-  KVK_API_URL: `${simulatorsUrl}/kvk/api/v1`,
-  KVK_API_KEY: keys.kvk,
-  KLANTINTERACTIES_API_URL: `${simulatorsUrl}/klantinteracties/api/v1`,
-  KLANTINTERACTIES_TOKEN: keys.klantinteracties,
-  ...notifySettings(`${simulatorsUrl}/notify`),
-  OBJECTEN_API_URL: `${simulatorsUrl}/objecten/api/v2`,
-  OBJECTEN_TOKEN: keys.objecten,
-  OBJECTTYPE_TAAK: objectTypeUrl(objecttypen, 'taak'),
-  OBJECTTYPE_BERICHT: objectTypeUrl(objecttypen, 'bericht'),
-  OGONE_URL: `${simulatorsUrl}/ogone/ncol/test/orderstandard_utf8.asp`,
-  OGONE_ACCOUNTS: JSON.stringify([ogoneAccount]),
-  NOTIFICATIES_CALLBACK_SECRET: callbackSecret,
-  NOTIFICATIES_API_URL: `${simulatorsUrl}/notificaties/api/v1`,
-  NOTIFICATIES_CLIENT_ID: zgwClient.clientId,
-  NOTIFICATIES_SECRET: zgwClient.secret,
-  // The demo shows every change at once; a real portal bundles changes within 10 minutes.
-  NOTIFICATION_BUNDLE_SECONDS: '0',
-  ...process.env,
-}, { subscribe: false });
+const { config } = await main(
+  {
+    NODE_ENV: 'production',
+    DEMO_MODE: 'true',
+    LOG_LEVEL: 'warn',
+    PORT: String(port),
+    PUBLIC_URL: publicUrl,
+    OIDC_ISSUER: `${simulatorsUrl}/oidc`,
+    OIDC_CLIENT_ID: client.client_id,
+    OIDC_CLIENT_SECRET: client.client_secret,
+    ZAAKSYSTEMEN: JSON.stringify([{ naam: 'demo', ...zgwApis, ...zgwClient, uploadInformatieobjecttype: bewijsstuk }]),
+    BRP_API_URL: `${simulatorsUrl}/haalcentraal/api/brp`,
+    BRP_API_KEY: keys.brp,
+    KVK_API_URL: `${simulatorsUrl}/kvk/api/v1`,
+    KVK_API_KEY: keys.kvk,
+    KLANTINTERACTIES_API_URL: `${simulatorsUrl}/klantinteracties/api/v1`,
+    KLANTINTERACTIES_TOKEN: keys.klantinteracties,
+    ...notifySettings(`${simulatorsUrl}/notify`),
+    OBJECTEN_API_URL: `${simulatorsUrl}/objecten/api/v2`,
+    OBJECTEN_TOKEN: keys.objecten,
+    OBJECTTYPE_TAAK: objectTypeUrl(objecttypen, 'taak'),
+    OBJECTTYPE_BERICHT: objectTypeUrl(objecttypen, 'bericht'),
+    OGONE_URL: `${simulatorsUrl}/ogone/ncol/test/orderstandard_utf8.asp`,
+    OGONE_ACCOUNTS: JSON.stringify([ogoneAccount]),
+    NOTIFICATIES_CALLBACK_SECRET: callbackSecret,
+    NOTIFICATIES_API_URL: `${simulatorsUrl}/notificaties/api/v1`,
+    NOTIFICATIES_CLIENT_ID: zgwClient.clientId,
+    NOTIFICATIES_SECRET: zgwClient.secret,
+    // The demo shows every change at once; a real portal bundles changes within 10 minutes.
+    NOTIFICATION_BUNDLE_SECONDS: '0',
+    ...process.env,
+  },
+  { subscribe: false },
+);
 
-const [{ registerIdentitySimulator }, { registerZgwSimulator }, { registerBrpSimulator }, { registerKvkSimulator }, { registerKlantinteractiesSimulator }, { registerNotifySimulator }, { registerObjectenSimulator }, { registerOgoneSimulator }, { registerNotificatiesSimulator, connect }] = await Promise.all([
+const [
+  { registerIdentitySimulator },
+  { registerZgwSimulator },
+  { registerBrpSimulator },
+  { registerKvkSimulator },
+  { registerKlantinteractiesSimulator },
+  { registerNotifySimulator },
+  { registerObjectenSimulator },
+  { registerOgoneSimulator },
+  { registerNotificatiesSimulator, connect },
+] = await Promise.all([
   import('./identity/index.ts'),
   import('./zgw/index.ts'),
   import('./brp/index.ts'),

@@ -107,7 +107,14 @@ describe('BRP simulator', () => {
   describe('contract: every answer fits the spec', () => {
     it('every demo person with every field: the whole record, plus leeftijd', async () => {
       const demo = brpDemo(now);
-      const body = await answer(await sim.personen(question(demo.map((p) => p.burgerservicenummer!), Object.keys(persoonFields))));
+      const body = await answer(
+        await sim.personen(
+          question(
+            demo.map((p) => p.burgerservicenummer!),
+            Object.keys(persoonFields),
+          ),
+        ),
+      );
       expect(body.type).toBe('RaadpleegMetBurgerservicenummer');
       expect(body.personen).toHaveLength(demo.length);
       for (const [i, persoon] of demo.entries()) {
@@ -122,7 +129,14 @@ describe('BRP simulator', () => {
       }
       // The demo has each kind of date and verblijfplaats the brief asks for.
       const json = JSON.stringify(body);
-      for (const kind of ['"type":"Datum"', '"type":"JaarMaandDatum"', '"type":"Adres"', '"type":"VerblijfplaatsBuitenland"', '"ontbindingHuwelijkPartnerschap"']) expect(json).toContain(kind);
+      for (const kind of [
+        '"type":"Datum"',
+        '"type":"JaarMaandDatum"',
+        '"type":"Adres"',
+        '"type":"VerblijfplaatsBuitenland"',
+        '"ontbindingHuwelijkPartnerschap"',
+      ])
+        expect(json).toContain(kind);
     });
 
     it('every test person with the portal’s fields; an unknown BSN gives no one', async () => {
@@ -167,7 +181,14 @@ describe('BRP simulator', () => {
         naam: { voornamen: 'Suzanne', geslachtsnaam: 'Vries' },
       });
       expect(await ask(suzanne, ['naam'])).toEqual({
-        naam: { voornamen: 'Suzanne', voorvoegsel: 'de', geslachtsnaam: 'Vries', voorletters: 'S.', volledigeNaam: 'Suzanne de Vries', aanduidingNaamgebruik: { code: 'E', omschrijving: 'eigen geslachtsnaam' } },
+        naam: {
+          voornamen: 'Suzanne',
+          voorvoegsel: 'de',
+          geslachtsnaam: 'Vries',
+          voorletters: 'S.',
+          volledigeNaam: 'Suzanne de Vries',
+          aanduidingNaamgebruik: { code: 'E', omschrijving: 'eigen geslachtsnaam' },
+        },
       });
       expect(await ask(suzanne, ['partners.naam.geslachtsnaam', 'kinderen.naam.voornamen'])).toEqual({
         partners: [{ naam: { geslachtsnaam: 'Bos' } }],
@@ -180,14 +201,25 @@ describe('BRP simulator', () => {
       for (const path of ['geboorte.datum', 'geboorte.datum.jaar', 'geboorte.datum.langFormaat', 'geboorte.datum.onbekend']) {
         expect(await ask(suzanne, [path])).toEqual({ geboorte: { datum: whole } });
       }
-      expect((await ask(jan, ['partners.geboorte.datum.datum'])).partners[0].geboorte.datum).toEqual({ type: 'JaarMaandDatum', jaar: 1946, maand: 5, langFormaat: 'mei 1946' });
+      expect((await ask(jan, ['partners.geboorte.datum.datum'])).partners[0].geboorte.datum).toEqual({
+        type: 'JaarMaandDatum',
+        jaar: 1946,
+        maand: 5,
+        langFormaat: 'mei 1946',
+      });
       expect(await ask(suzanne, ['geslacht.code'])).toEqual({ geslacht: { code: 'V', omschrijving: 'vrouw' } });
     });
 
     it('a polymorphic object keeps its type; a field without a value is left out, and so is what ends up empty', async () => {
-      expect(await ask(suzanne, ['verblijfplaats.verblijfadres.postcode'])).toEqual({ verblijfplaats: { type: 'Adres', verblijfadres: { postcode: '1234KL' } } });
-      expect(await ask(thomas, ['verblijfplaats.verblijfadres.regel2'])).toMatchObject({ verblijfplaats: { type: 'VerblijfplaatsBuitenland', verblijfadres: { regel2: '2960 Brecht' } } });
-      expect(await ask(suzanne, ['nationaliteiten.nationaliteit'])).toEqual({ nationaliteiten: [{ type: 'Nationaliteit', nationaliteit: { code: '0001', omschrijving: 'Nederlandse' } }] });
+      expect(await ask(suzanne, ['verblijfplaats.verblijfadres.postcode'])).toEqual({
+        verblijfplaats: { type: 'Adres', verblijfadres: { postcode: '1234KL' } },
+      });
+      expect(await ask(thomas, ['verblijfplaats.verblijfadres.regel2'])).toMatchObject({
+        verblijfplaats: { type: 'VerblijfplaatsBuitenland', verblijfadres: { regel2: '2960 Brecht' } },
+      });
+      expect(await ask(suzanne, ['nationaliteiten.nationaliteit'])).toEqual({
+        nationaliteiten: [{ type: 'Nationaliteit', nationaliteit: { code: '0001', omschrijving: 'Nederlandse' } }],
+      });
       expect(await ask(suzanne, ['naam.adellijkeTitelPredicaat', 'overlijden'])).toEqual({});
       expect(await ask(anna, ['partners', 'kinderen'])).toEqual({});
     });
@@ -202,15 +234,25 @@ describe('BRP simulator', () => {
       expect(await ask(suzanne, ['naam.geslachtsnaam'])).toEqual({ naam: { geslachtsnaam: 'Vries' } });
       expect(await ask(thomas, ['burgerservicenummer'])).toEqual({
         burgerservicenummer: thomas,
-        opschortingBijhouding: { reden: { code: 'E', omschrijving: 'emigratie' }, datum: { type: 'Datum', datum: '2015-09-01', langFormaat: '1 september 2015' } },
+        opschortingBijhouding: {
+          reden: { code: 'E', omschrijving: 'emigratie' },
+          datum: { type: 'Datum', datum: '2015-09-01', langFormaat: '1 september 2015' },
+        },
       });
       const verblijf = (await ask(anna, ['verblijfplaats.datumVan'])).verblijfplaats;
-      expect(verblijf).toEqual({ type: 'Adres', datumVan: { type: 'Datum', datum: '2026-02-18', langFormaat: '18 februari 2026' }, inOnderzoek: expect.objectContaining({ datumVan: true }) });
+      expect(verblijf).toEqual({
+        type: 'Adres',
+        datumVan: { type: 'Datum', datum: '2026-02-18', langFormaat: '18 februari 2026' },
+        inOnderzoek: expect.objectContaining({ datumVan: true }),
+      });
       expect(await ask(anna, ['naam.voornamen'])).toEqual({ naam: { voornamen: 'Anna' } });
     });
 
     it('refuses automatic fields, inOnderzoek and paths that do not exist, naming each by its index', async () => {
-      const body = await fout(await sim.personen(question([suzanne], ['naam', 'geheimhoudingPersoonsgegevens', 'naam.inOnderzoek', 'anummer', 'gezag.ouders', 'a*nummer'])), 400);
+      const body = await fout(
+        await sim.personen(question([suzanne], ['naam', 'geheimhoudingPersoonsgegevens', 'naam.inOnderzoek', 'anummer', 'gezag.ouders', 'a*nummer'])),
+        400,
+      );
       expect(body).toEqual({
         type: 'https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.1',
         title: 'Een of meerdere parameters zijn niet correct.',
@@ -246,7 +288,9 @@ describe('BRP simulator', () => {
       expect((await answer(await ask('9999'))).personen).toEqual([{ burgerservicenummer: suzanne }]);
       expect((await answer(await ask('1999'))).personen).toEqual([{ burgerservicenummer: thomas, opschortingBijhouding: expect.any(Object) }]);
       expect((await answer(await ask('0344'))).personen).toEqual([]);
-      expect((await fout(await ask('Voorbeeldstad'), 400)).invalidParams).toEqual([{ name: 'gemeenteVanInschrijving', code: 'pattern', reason: 'Waarde voldoet niet aan patroon ^[0-9]{4}$.' }]);
+      expect((await fout(await ask('Voorbeeldstad'), 400)).invalidParams).toEqual([
+        { name: 'gemeenteVanInschrijving', code: 'pattern', reason: 'Waarde voldoet niet aan patroon ^[0-9]{4}$.' },
+      ]);
     });
 
     it('refuses a BSN that is not nine digits, with its index', async () => {
@@ -267,7 +311,11 @@ describe('BRP simulator', () => {
 
     it('wants fields and burgerservicenummer, and no parameters of other search types', async () => {
       const missing = await fout(await sim.personen({ type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: [suzanne] }), 400);
-      expect(missing).toMatchObject({ title: 'Minimale combinatie van parameters moet worden opgegeven.', code: 'paramsCombination', invalidParams: [{ name: 'fields', code: 'required', reason: 'Parameter is verplicht.' }] });
+      expect(missing).toMatchObject({
+        title: 'Minimale combinatie van parameters moet worden opgegeven.',
+        code: 'paramsCombination',
+        invalidParams: [{ name: 'fields', code: 'required', reason: 'Parameter is verplicht.' }],
+      });
       const extra = await fout(await sim.personen({ ...question([suzanne], ['naam']), voornamen: 'Suzanne' }), 400);
       expect(extra.invalidParams).toEqual([{ name: 'voornamen', code: 'unknownParam', reason: 'Parameter is niet verwacht.' }]);
       const notArray = await fout(await sim.personen({ ...question([suzanne], []), fields: 'naam,geboorte' }), 400);
@@ -378,7 +426,14 @@ describe("the portal's BrpClient against the simulator", () => {
       nationaliteiten: ['Nederlandse'],
       adres: ['Kastanjelaan 12', '1234KL Voorbeeldstad'],
       adresSinds: { iso: '2013-04-01', tekst: '1 april 2013' },
-      partners: [{ naam: 'Martijn Willem Bos', geboortedatum: { iso: '1983-08-02', tekst: '2 augustus 1983' }, soortVerbintenis: 'huwelijk', sinds: { iso: '2012-06-15', tekst: '15 juni 2012' } }],
+      partners: [
+        {
+          naam: 'Martijn Willem Bos',
+          geboortedatum: { iso: '1983-08-02', tekst: '2 augustus 1983' },
+          soortVerbintenis: 'huwelijk',
+          sinds: { iso: '2012-06-15', tekst: '15 juni 2012' },
+        },
+      ],
       kinderen: [
         { naam: 'Noor Bos', geboortedatum: { iso: '2014-04-22', tekst: '22 april 2014' } },
         { naam: 'Daan Pieter Bos', geboortedatum: { iso: '2017-10-05', tekst: '5 oktober 2017' } },

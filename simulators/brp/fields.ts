@@ -76,7 +76,12 @@ export const persoonFields: Tree = {
     nummeraanduidingIdentificatie: leaf,
     indicatieVastgesteldVerblijftNietOpAdres: leaf,
   }),
-  immigratie: group({ landVanwaarIngeschreven: waarde, datumVestigingInNederland: datum, vanuitVerblijfplaatsOnbekend: leaf, indicatieVestigingVanuitBuitenland: leaf }),
+  immigratie: group({
+    landVanwaarIngeschreven: waarde,
+    datumVestigingInNederland: datum,
+    vanuitVerblijfplaatsOnbekend: leaf,
+    indicatieVestigingVanuitBuitenland: leaf,
+  }),
   gemeenteVanInschrijving: waarde,
   datumInschrijvingInGemeente: datum,
   adressering: group({

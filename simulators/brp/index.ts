@@ -111,7 +111,12 @@ export async function registerBrpSimulator(app: FastifyInstance, options: BrpSim
           if (!apiKeys.has(key)) return errors.forbidden();
           const accept = request.headers.accept;
           if (accept && !/application\/json|application\/\*|\*\/\*/.test(accept)) {
-            return brpError(406, 'Gevraagde content type wordt niet ondersteund.', 'notAcceptable', 'Ondersteunde content type: application/json; charset=utf-8.');
+            return brpError(
+              406,
+              'Gevraagde content type wordt niet ondersteund.',
+              'notAcceptable',
+              'Ondersteunde content type: application/json; charset=utf-8.',
+            );
           }
           return undefined;
         },
@@ -120,7 +125,8 @@ export async function registerBrpSimulator(app: FastifyInstance, options: BrpSim
             return brpError(415, 'Media Type wordt niet ondersteund.', 'unsupportedMediaType', 'Ondersteunde content type: application/json; charset=utf-8.');
           }
           // Not JSON, or no body: the feature files do not say; the shape is the usual one.
-          if (error.statusCode === 400) return brpError(400, 'Een of meerdere parameters zijn niet correct.', 'paramsValidation', 'De request body is geen geldige JSON.');
+          if (error.statusCode === 400)
+            return brpError(400, 'Een of meerdere parameters zijn niet correct.', 'paramsValidation', 'De request body is geen geldige JSON.');
           return undefined;
         },
         serverError: () => brpError(500, 'Interne server fout.', 'serverError'),
@@ -175,13 +181,17 @@ function raadpleeg(body: unknown, personen: Map<string, DemoPersoon>, now: Date)
     typeof value === 'string' && bsnPattern.test(value) ? undefined : { name, code: 'pattern', reason: 'Waarde voldoet niet aan patroon ^[0-9]{9}$.' },
   );
   const fields = checkArray(query.fields, 'fields', 130, problems, (value, name) => {
-    if (typeof value !== 'string' || !fieldPattern.test(value)) return { name, code: 'pattern', reason: 'Waarde voldoet niet aan patroon ^[a-zA-Z0-9\\._]{1,200}$.' };
+    if (typeof value !== 'string' || !fieldPattern.test(value))
+      return { name, code: 'pattern', reason: 'Waarde voldoet niet aan patroon ^[a-zA-Z0-9\\._]{1,200}$.' };
     const error = fieldError(value);
     if (error === 'niet-toegestaan') return { name, code: 'fields', reason: 'Parameter bevat een niet toegestane veldnaam.' };
     if (error === 'niet-bestaand') return { name, code: 'fields', reason: 'Parameter bevat een niet bestaande veldnaam.' };
     return undefined;
   });
-  if (query.gemeenteVanInschrijving !== undefined && !(typeof query.gemeenteVanInschrijving === 'string' && gemeentePattern.test(query.gemeenteVanInschrijving))) {
+  if (
+    query.gemeenteVanInschrijving !== undefined &&
+    !(typeof query.gemeenteVanInschrijving === 'string' && gemeentePattern.test(query.gemeenteVanInschrijving))
+  ) {
     problems.push({ name: 'gemeenteVanInschrijving', code: 'pattern', reason: 'Waarde voldoet niet aan patroon ^[0-9]{4}$.' });
   }
   if (problems.length > 0) throw badRequest(problems);
@@ -207,10 +217,11 @@ function checkArray(
   }
   if (value.length < 1) problems.push({ name, code: 'minItems', reason: 'Array bevat minder dan 1 items.' });
   else if (value.length > maxItems) problems.push({ name, code: 'maxItems', reason: `Array bevat meer dan ${maxItems} items.` });
-  else value.forEach((v, i) => {
-    const problem = item(v, `${name}[${i}]`);
-    if (problem) problems.push(problem);
-  });
+  else
+    value.forEach((v, i) => {
+      const problem = item(v, `${name}[${i}]`);
+      if (problem) problems.push(problem);
+    });
   return value;
 }
 

@@ -105,7 +105,9 @@ export class BrpSpec {
   /** Errors of `body` against the response of POST /personen with `status` ([] when it fits). */
   checkResponse(status: number, body: Json): string[] {
     const validate = this.validator(`response ${status}`, () => {
-      let response = this.spec.paths['/personen']!.post!.responses[String(status)] as { $ref?: string; content?: Record<string, { schema?: Json }> } | undefined;
+      let response = this.spec.paths['/personen']!.post!.responses[String(status)] as
+        | { $ref?: string; content?: Record<string, { schema?: Json }> }
+        | undefined;
       if (!response) throw new Error(`brp spec: POST /personen declares no ${status} response`);
       if (response.$ref) response = this.spec.components.responses[response.$ref.replace('#/components/responses/', '')];
       const schema = Object.values(response?.content ?? {})[0]?.schema;

@@ -119,7 +119,11 @@ interface Relative {
 const relative = (burgerservicenummer: string, naam: S['NaamGerelateerde'], geboorte: S['Geboorte']): Relative => ({ burgerservicenummer, naam, geboorte });
 
 const martijn = relative('999990111', naam('Martijn Willem', undefined, 'Bos'), { datum: datum('1983-08-02'), plaats: gemeente.amersfoort, land: nederland });
-const maria = relative('999991036', naam('Maria Elisabeth', undefined, 'Peeters'), { datum: jaarMaandDatum(1946, 5), plaats: buitenlandsePlaats('Antwerpen'), land: belgie });
+const maria = relative('999991036', naam('Maria Elisabeth', undefined, 'Peeters'), {
+  datum: jaarMaandDatum(1946, 5),
+  plaats: buitenlandsePlaats('Antwerpen'),
+  land: belgie,
+});
 const jan = relative('999990019', naam('Jan', undefined, 'Jansen'), { datum: geboortedatumVan('999990019'), plaats: gemeente.haarlem, land: nederland });
 const lotte = relative('999990482', naam('Lotte', undefined, 'Jansen'), { datum: geboortedatumVan('999990482'), plaats: gemeente.haarlem, land: nederland });
 const thomas = relative('999991073', naam('Thomas Johannes', undefined, 'Jansen'), { datum: datum('1977-02-19'), plaats: gemeente.haarlem, land: nederland });

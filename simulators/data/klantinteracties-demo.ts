@@ -124,7 +124,11 @@ function partij(
     klantcontacten?: KlantcontactDefinition[];
   },
 ): DemoPartij {
-  const identificatoren = definition.identificatoren.map((identificator, index) => ({ ...identificator, uuid: demoUuid('e1', number, index + 1), subIdentificatorVan: null as string | null }));
+  const identificatoren = definition.identificatoren.map((identificator, index) => ({
+    ...identificator,
+    uuid: demoUuid('e1', number, index + 1),
+    subIdentificatorVan: null as string | null,
+  }));
   // A vestigingsnummer is unique within its KvK-nummer (the spec's subIdentificatorVan).
   const kvk = identificatoren.find((i) => i.codeSoortObjectId === 'kvk_nummer');
   for (const identificator of identificatoren) {
@@ -273,7 +277,9 @@ export const demoPartijen: DemoPartij[] = [
     description: 'Bakkerij Van den Berg B.V.: KvK-nummer en vestiging Marktstraat, e-mailadres, één klantcontact',
     identificatie: organisatie('69599084'),
     identificatoren: [kvkNummer('69599084'), vestigingsnummer('000038509504')],
-    digitaleAdressen: [{ soortDigitaalAdres: 'email', adres: 'info@bakkerij-vandenberg.example.nl', omschrijving: 'Algemeen', verifiedDaysAgo: 100, voorkeur: true }],
+    digitaleAdressen: [
+      { soortDigitaalAdres: 'email', adres: 'info@bakkerij-vandenberg.example.nl', omschrijving: 'Algemeen', verifiedDaysAgo: 100, voorkeur: true },
+    ],
     klantcontacten: [
       {
         kanaal: 'telefoon',

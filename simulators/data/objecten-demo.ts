@@ -185,7 +185,15 @@ const inkomenForm = {
   components: [
     { type: 'number', key: 'brutoInkomen', label: 'Bruto maandinkomen in euro', input: true, validate: { required: true, min: 0, max: 20000 } },
     { type: 'number', key: 'urenOpvang', label: 'Uren kinderopvang per maand', input: true, validate: { required: true, min: 0, max: 230 } },
-    { type: 'datetime', key: 'startOpvang', label: 'Startdatum kinderopvang', input: true, enableTime: false, format: 'yyyy-MM-dd', validate: { required: true } },
+    {
+      type: 'datetime',
+      key: 'startOpvang',
+      label: 'Startdatum kinderopvang',
+      input: true,
+      enableTime: false,
+      format: 'yyyy-MM-dd',
+      validate: { required: true },
+    },
     {
       type: 'select',
       key: 'soortOpvang',
@@ -215,7 +223,15 @@ const unsupportedForm = {
       key: 'stap1',
       title: 'Stap 1: bewijsstukken',
       components: [
-        { type: 'file', key: 'bewijs', label: 'Upload een verklaring van de huisarts', input: true, storage: 'url', url: '/upload', validate: { required: true } },
+        {
+          type: 'file',
+          key: 'bewijs',
+          label: 'Upload een verklaring van de huisarts',
+          input: true,
+          storage: 'url',
+          url: '/upload',
+          validate: { required: true },
+        },
         {
           type: 'editgrid',
           key: 'zorgmomenten',

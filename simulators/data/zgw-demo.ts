@@ -285,9 +285,27 @@ export interface DemoInformatieobjecttype {
 }
 
 export const demoInformatieobjecttypen: DemoInformatieobjecttype[] = [
-  { key: 'aanvraag', uuid: demoUuid('c4', 0, 1), omschrijving: 'Aanvraag', informatieobjectcategorie: 'Aanvraag', vertrouwelijkheidaanduiding: 'zaakvertrouwelijk' },
-  { key: 'bewijsstuk', uuid: demoUuid('c4', 0, 2), omschrijving: 'Bewijsstuk', informatieobjectcategorie: 'Bewijsstuk', vertrouwelijkheidaanduiding: 'vertrouwelijk' },
-  { key: 'besluit', uuid: demoUuid('c4', 0, 3), omschrijving: 'Besluit', informatieobjectcategorie: 'Besluit', vertrouwelijkheidaanduiding: 'zaakvertrouwelijk' },
+  {
+    key: 'aanvraag',
+    uuid: demoUuid('c4', 0, 1),
+    omschrijving: 'Aanvraag',
+    informatieobjectcategorie: 'Aanvraag',
+    vertrouwelijkheidaanduiding: 'zaakvertrouwelijk',
+  },
+  {
+    key: 'bewijsstuk',
+    uuid: demoUuid('c4', 0, 2),
+    omschrijving: 'Bewijsstuk',
+    informatieobjectcategorie: 'Bewijsstuk',
+    vertrouwelijkheidaanduiding: 'vertrouwelijk',
+  },
+  {
+    key: 'besluit',
+    uuid: demoUuid('c4', 0, 3),
+    omschrijving: 'Besluit',
+    informatieobjectcategorie: 'Besluit',
+    vertrouwelijkheidaanduiding: 'zaakvertrouwelijk',
+  },
   {
     key: 'correspondentie',
     uuid: demoUuid('c4', 0, 4),
@@ -296,7 +314,13 @@ export const demoInformatieobjecttypen: DemoInformatieobjecttype[] = [
     vertrouwelijkheidaanduiding: 'zaakvertrouwelijk',
   },
   { key: 'foto', uuid: demoUuid('c4', 0, 5), omschrijving: 'Foto', informatieobjectcategorie: 'Afbeelding', vertrouwelijkheidaanduiding: 'openbaar' },
-  { key: 'informatie', uuid: demoUuid('c4', 0, 6), omschrijving: 'Informatie', informatieobjectcategorie: 'Voorlichting', vertrouwelijkheidaanduiding: 'openbaar' },
+  {
+    key: 'informatie',
+    uuid: demoUuid('c4', 0, 6),
+    omschrijving: 'Informatie',
+    informatieobjectcategorie: 'Voorlichting',
+    vertrouwelijkheidaanduiding: 'openbaar',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -933,7 +957,10 @@ export const zgwDemo = {
     documentsOfEveryVertrouwelijkheid: documentenZaak.uuid,
     /** Document UUID per vertrouwelijkheidaanduiding (the small ones in that zaak). */
     documentByVertrouwelijkheid: Object.fromEntries(
-      vertrouwelijkheidaanduidingen.map((v) => [v, documentenZaak.documenten.find((d) => d.vertrouwelijkheidaanduiding === v && d.content.kind !== 'large-pdf')!.uuid]),
+      vertrouwelijkheidaanduidingen.map((v) => [
+        v,
+        documentenZaak.documenten.find((d) => d.vertrouwelijkheidaanduiding === v && d.content.kind !== 'large-pdf')!.uuid,
+      ]),
     ) as Record<Vertrouwelijkheidaanduiding, string>,
     /** The large PDF (openbaar, `largeDocumentBytes` bytes, made while streaming). */
     largeDocument: documentenZaak.documenten.find((d) => d.content.kind === 'large-pdf')!.uuid,

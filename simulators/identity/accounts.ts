@@ -6,9 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { displayName, findTestCompany, findTestPerson } from '../data/test-identities.ts';
 
-export type SimulatedLogin =
-  | { method: 'digid'; bsn: string; gemachtigdeBsn?: string }
-  | { method: 'eherkenning'; kvk: string; vestiging?: string };
+export type SimulatedLogin = { method: 'digid'; bsn: string; gemachtigdeBsn?: string } | { method: 'eherkenning'; kvk: string; vestiging?: string };
 
 export type IdentityClaims = Record<string, string>;
 
@@ -17,10 +15,7 @@ export const identityClaimNames = ['bsn', 'name', 'gemachtigde_bsn', 'gemachtigd
 
 /** The same login always gets the same sub, also after a restart of the simulator. */
 export function accountIdFor(login: SimulatedLogin): string {
-  const key =
-    login.method === 'digid'
-      ? `digid:${login.bsn}:${login.gemachtigdeBsn ?? ''}`
-      : `eherkenning:${login.kvk}:${login.vestiging ?? ''}`;
+  const key = login.method === 'digid' ? `digid:${login.bsn}:${login.gemachtigdeBsn ?? ''}` : `eherkenning:${login.kvk}:${login.vestiging ?? ''}`;
   return createHmac('sha256', 'voordeur-identity-simulator').update(key).digest('base64url').slice(0, 32);
 }
 

@@ -129,7 +129,11 @@ describe('DigiD/eHerkenning simulator', () => {
     });
     const page = await browser.go(url.href);
     const redeem = async (callback: string) => {
-      const tokens = await client.authorizationCodeGrant(config, new URL(callback), { pkceCodeVerifier: codeVerifier, expectedState: state, expectedNonce: nonce });
+      const tokens = await client.authorizationCodeGrant(config, new URL(callback), {
+        pkceCodeVerifier: codeVerifier,
+        expectedState: state,
+        expectedNonce: nonce,
+      });
       return { idToken: tokens.id_token!, claims: tokens.claims()! };
     };
     return { page, redeem, state };

@@ -49,8 +49,7 @@ const messages = {
   gemachtigdeMissing: 'Vul uw eigen BSN in.',
   gemachtigdeInvalid: 'Uw eigen BSN is niet geldig. Een BSN heeft 9 cijfers en moet kloppen volgens de elfproef.',
   vertegenwoordigdeMissing: 'Vul het BSN in van de persoon voor wie u iets regelt.',
-  vertegenwoordigdeInvalid:
-    'Het BSN van de persoon voor wie u iets regelt is niet geldig. Een BSN heeft 9 cijfers en moet kloppen volgens de elfproef.',
+  vertegenwoordigdeInvalid: 'Het BSN van de persoon voor wie u iets regelt is niet geldig. Een BSN heeft 9 cijfers en moet kloppen volgens de elfproef.',
   vertegenwoordigdeSame: 'Vul het BSN in van iemand anders. U kunt niet gemachtigd zijn voor uzelf.',
   kvkMissing: 'Vul een KvK-nummer in.',
   kvkInvalid: 'Dit is geen geldig KvK-nummer. Een KvK-nummer heeft 8 cijfers.',

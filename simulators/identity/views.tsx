@@ -43,7 +43,9 @@ function Hidden({ name, value }: { name: string; value: string }) {
 function CancelSection({ interactionUrl }: { interactionUrl: string }) {
   return (
     <section class="simulator-section" aria-labelledby="annuleren-title">
-      <Heading level={2} id="annuleren-title">Toch niet inloggen?</Heading>
+      <Heading level={2} id="annuleren-title">
+        Toch niet inloggen?
+      </Heading>
       <PostForm action={`${interactionUrl}/annuleren`}>
         <Button appearance="secondary-action">Annuleren en terug naar de website</Button>
       </PostForm>
@@ -70,13 +72,15 @@ export function digidPage(ctx: PageContext & { values?: DigidFormValues; errors?
         <Heading level={1}>{title}</Heading>
         <Alert type="warning">
           <Paragraph>
-            <strong>Dit is een testomgeving.</strong> U logt hier niet echt in met DigiD. Kies een testpersoon of vul een
-            burgerservicenummer (BSN) in. Gebruik geen echte gegevens.
+            <strong>Dit is een testomgeving.</strong> U logt hier niet echt in met DigiD. Kies een testpersoon of vul een burgerservicenummer (BSN) in. Gebruik
+            geen echte gegevens.
           </Paragraph>
         </Alert>
 
         <section class="simulator-section" aria-labelledby="testpersonen-title">
-          <Heading level={2} id="testpersonen-title">Kies een testpersoon</Heading>
+          <Heading level={2} id="testpersonen-title">
+            Kies een testpersoon
+          </Heading>
           <Paragraph>Klik op de knop bij een persoon. U bent dan meteen ingelogd als die persoon.</Paragraph>
           <ul class="simulator-choices">
             {testPersons.map((person) => (
@@ -96,7 +100,9 @@ export function digidPage(ctx: PageContext & { values?: DigidFormValues; errors?
         </section>
 
         <section class="simulator-section" aria-labelledby="bsn-title">
-          <Heading level={2} id="bsn-title">Inloggen met een ander BSN</Heading>
+          <Heading level={2} id="bsn-title">
+            Inloggen met een ander BSN
+          </Heading>
           <PostForm action={`${ctx.interactionUrl}/digid`}>
             <TextField
               id="bsn"
@@ -113,10 +119,11 @@ export function digidPage(ctx: PageContext & { values?: DigidFormValues; errors?
         </section>
 
         <section class="simulator-section" aria-labelledby="machtigen-title">
-          <Heading level={2} id="machtigen-title">Inloggen als gemachtigde (DigiD Machtigen)</Heading>
+          <Heading level={2} id="machtigen-title">
+            Inloggen als gemachtigde (DigiD Machtigen)
+          </Heading>
           <Paragraph>
-            Regelt u iets voor iemand anders, bijvoorbeeld voor uw vader of moeder? Dan logt u in met uw eigen BSN. U kiest
-            ook voor wie u iets regelt.
+            Regelt u iets voor iemand anders, bijvoorbeeld voor uw vader of moeder? Dan logt u in met uw eigen BSN. U kiest ook voor wie u iets regelt.
           </Paragraph>
           <Heading level={3}>Kies een testmachtiging</Heading>
           <ul class="simulator-choices">
@@ -183,16 +190,16 @@ export function eherkenningPage(ctx: PageContext & { values?: EherkenningFormVal
         <Heading level={1}>{title}</Heading>
         <Alert type="warning">
           <Paragraph>
-            <strong>Dit is een testomgeving.</strong> U logt hier niet echt in met eHerkenning. Kies een testbedrijf of vul een
-            KvK-nummer in. Gebruik geen echte gegevens.
+            <strong>Dit is een testomgeving.</strong> U logt hier niet echt in met eHerkenning. Kies een testbedrijf of vul een KvK-nummer in. Gebruik geen
+            echte gegevens.
           </Paragraph>
         </Alert>
 
         <section class="simulator-section" aria-labelledby="testbedrijven-title">
-          <Heading level={2} id="testbedrijven-title">Kies een testbedrijf</Heading>
-          <Paragraph>
-            U kunt inloggen voor de hele onderneming of voor één vestiging. Klik op een knop. U bent dan meteen ingelogd.
-          </Paragraph>
+          <Heading level={2} id="testbedrijven-title">
+            Kies een testbedrijf
+          </Heading>
+          <Paragraph>U kunt inloggen voor de hele onderneming of voor één vestiging. Klik op een knop. U bent dan meteen ingelogd.</Paragraph>
           <ul class="simulator-choices">
             {testCompanies.map((company) => (
               <li class="simulator-choice">
@@ -220,7 +227,9 @@ export function eherkenningPage(ctx: PageContext & { values?: EherkenningFormVal
         </section>
 
         <section class="simulator-section" aria-labelledby="kvk-title">
-          <Heading level={2} id="kvk-title">Inloggen met een ander KvK-nummer</Heading>
+          <Heading level={2} id="kvk-title">
+            Inloggen met een ander KvK-nummer
+          </Heading>
           <PostForm action={`${ctx.interactionUrl}/eherkenning`}>
             <TextField
               id="kvk"
@@ -264,7 +273,9 @@ export function logoutPage(ctx: { assetsPrefix: string; form: string }): string 
         <Paragraph>Klik op de knop Uitloggen. Daarna gaat u terug naar de website.</Paragraph>
         {/* oidc-provider's form: <form id="op.logoutForm"> with its own XSRF token, no visible content. */}
         <div dangerouslySetInnerHTML={{ __html: ctx.form }} />
-        <Button name="logout" value="yes" form="op.logoutForm">Uitloggen</Button>
+        <Button name="logout" value="yes" form="op.logoutForm">
+          Uitloggen
+        </Button>
       </>
     ),
   });
@@ -296,13 +307,18 @@ export function errorPage(ctx: { assetsPrefix: string; message: string; code?: s
         <Paragraph>Ga terug naar de website en probeer het opnieuw.</Paragraph>
         {ctx.code !== undefined && (
           <section class="simulator-section" aria-labelledby="technisch-title">
-            <Heading level={2} id="technisch-title">Technische informatie</Heading>
+            <Heading level={2} id="technisch-title">
+              Technische informatie
+            </Heading>
             <Paragraph>
               Foutcode: <code class="simulator-technical">{ctx.code}</code>
             </Paragraph>
             {ctx.description !== undefined && (
               <Paragraph>
-                Omschrijving (Engels): <span class="simulator-technical" lang="en">{ctx.description}</span>
+                Omschrijving (Engels):{' '}
+                <span class="simulator-technical" lang="en">
+                  {ctx.description}
+                </span>
               </Paragraph>
             )}
           </section>

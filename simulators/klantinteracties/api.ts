@@ -75,5 +75,7 @@ export function partijIdentificatorFilter(store: Store, query: URLSearchParams, 
     return value === undefined ? [] : [{ field, value }];
   });
   return (partijen) =>
-    wanted.every(({ field, value }) => partijen.some((partij) => partij !== null && store.identificatorenOf(partij).some((identificator) => identificator[field] === value)));
+    wanted.every(({ field, value }) =>
+      partijen.some((partij) => partij !== null && store.identificatorenOf(partij).some((identificator) => identificator[field] === value)),
+    );
 }

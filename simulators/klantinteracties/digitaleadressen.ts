@@ -84,15 +84,26 @@ function checkDigitaalAdres(body: unknown, mode: Mode, store: Store, existing: D
   const set = <K extends keyof AdresChanges>(key: K, value: AdresChanges[K] | undefined) => {
     if (value !== undefined) changes[key] = value;
   };
-  set('partij', check.foreignKey('verstrektDoorPartij', (uuid) => store.partijen.has(uuid), 'Partij', { nullable: true }));
-  set('betrokkene', check.foreignKey('verstrektDoorBetrokkene', (uuid) => store.betrokkenen.has(uuid), 'Betrokkene', { nullable: true }));
+  set(
+    'partij',
+    check.foreignKey('verstrektDoorPartij', (uuid) => store.partijen.has(uuid), 'Partij', { nullable: true }),
+  );
+  set(
+    'betrokkene',
+    check.foreignKey('verstrektDoorBetrokkene', (uuid) => store.betrokkenen.has(uuid), 'Betrokkene', { nullable: true }),
+  );
   set('adres', check.string('adres', { required: true, blank: false, max: 80 }) ?? undefined);
   set('soortDigitaalAdres', check.choice('soortDigitaalAdres', soortenDigitaalAdres, { required: true }));
   set('isStandaardAdres', check.boolean('isStandaardAdres') ?? undefined);
   set('omschrijving', check.string('omschrijving', { max: 40 }) ?? undefined);
   set(
     'referentie',
-    check.pattern('referentie', /^[-a-zA-Z0-9_]+$/, () => "Voer een geldige 'slug' in, bestaande uit letters, cijfers, liggende streepjes en verbindingsstreepjes.", { max: 50 }),
+    check.pattern(
+      'referentie',
+      /^[-a-zA-Z0-9_]+$/,
+      () => "Voer een geldige 'slug' in, bestaande uit letters, cijfers, liggende streepjes en verbindingsstreepjes.",
+      { max: 50 },
+    ),
   );
   set('verificatieDatum', check.date('verificatieDatum', { nullable: true }));
   check.done();
@@ -106,7 +117,12 @@ function checkDigitaalAdres(body: unknown, mode: Mode, store: Store, existing: D
   }
   const clash = [...store.digitaleAdressen.values()].some(
     (other) =>
-      other.uuid !== existing?.uuid && after.partij !== null && after.referentie !== '' && other.partij === after.partij && other.referentie === after.referentie && other.soortDigitaalAdres === after.soortDigitaalAdres,
+      other.uuid !== existing?.uuid &&
+      after.partij !== null &&
+      after.referentie !== '' &&
+      other.partij === after.partij &&
+      other.referentie === after.referentie &&
+      other.soortDigitaalAdres === after.soortDigitaalAdres,
   );
   if (clash) check.add('nonFieldErrors', 'unique', 'Digitaal adres met deze Partij, Referentie en Soort digitaal adres bestaat al.');
   check.done();
@@ -165,7 +181,11 @@ export function registerDigitaleAdressen(scope: FastifyInstance, api: Api): void
   const { store, resources } = api;
 
   scope.get('/digitaleadressen', async (request) =>
-    list(request, api, 'digitaalAdres', { expandable: expandable.digitaalAdres, records: store.digitaleAdressen.values(), keep: adresFilter(queryOf(request), store) }),
+    list(request, api, 'digitaalAdres', {
+      expandable: expandable.digitaalAdres,
+      records: store.digitaleAdressen.values(),
+      keep: adresFilter(queryOf(request), store),
+    }),
   );
 
   scope.get('/digitaleadressen/:uuid', async (request) => one(request, api, 'digitaalAdres', expandable.digitaalAdres));

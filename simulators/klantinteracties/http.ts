@@ -152,7 +152,8 @@ export function dateTimeFilter(query: URLSearchParams, name: string): number | u
   const value = text(query, name);
   if (value === undefined) return undefined;
   const moment = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) || Number.isNaN(moment)) throw invalid([{ name, code: 'invalid', reason: 'Voer een geldige datum/tijd in.' }]);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) || Number.isNaN(moment))
+    throw invalid([{ name, code: 'invalid', reason: 'Voer een geldige datum/tijd in.' }]);
   return moment;
 }
 
@@ -171,7 +172,9 @@ export function expandOf(query: URLSearchParams, allowed: readonly string[]): st
     .filter(Boolean);
   const wrong = values.filter((value) => !allowed.includes(value));
   if (wrong.length > 0) {
-    throw invalid(wrong.map((value) => ({ name: 'expand', code: 'invalid_choice', reason: `Selecteer een geldige keuze. ${value} is geen beschikbare keuze.` })));
+    throw invalid(
+      wrong.map((value) => ({ name: 'expand', code: 'invalid_choice', reason: `Selecteer een geldige keuze. ${value} is geen beschikbare keuze.` })),
+    );
   }
   return [...new Set(values)];
 }

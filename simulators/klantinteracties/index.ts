@@ -61,8 +61,8 @@ const routes = (resource: string, onList: Method[], onOne: Method[]) => [
 
 /** Operations of the spec that the simulator does not play: 405. */
 const notSimulatedRoutes = [
-  ...['actoren', 'actorklantcontacten', 'bijlagen', 'categorie-relaties', 'categorieen', 'internetaken', 'rekeningnummers', 'vertegenwoordigingen'].flatMap((resource) =>
-    routes(resource, ['GET', 'POST'], ['GET', 'PUT', 'PATCH', 'DELETE']),
+  ...['actoren', 'actorklantcontacten', 'bijlagen', 'categorie-relaties', 'categorieen', 'internetaken', 'rekeningnummers', 'vertegenwoordigingen'].flatMap(
+    (resource) => routes(resource, ['GET', 'POST'], ['GET', 'PUT', 'PATCH', 'DELETE']),
   ),
   ...['klantcontacten', 'betrokkenen', 'onderwerpobjecten'].flatMap((resource) => routes(resource, ['POST'], ['PUT', 'PATCH', 'DELETE'])),
   ...routes('maak-klantcontact', ['POST'], []),
@@ -91,7 +91,10 @@ export async function registerKlantinteractiesSimulator(app: FastifyInstance, op
       registerDigitaleAdressen(scope, api);
       registerKlantcontacten(scope, api);
       for (const { method, url } of notSimulatedRoutes) {
-        scope.route({ method, url, handler: async () => {
+        scope.route({
+          method,
+          url,
+          handler: async () => {
             throw notSimulated(method);
           },
         });

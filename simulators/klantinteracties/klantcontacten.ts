@@ -127,12 +127,20 @@ export function registerKlantcontacten(scope: FastifyInstance, api: Api): void {
   const { store } = api;
 
   scope.get('/klantcontacten', async (request) =>
-    list(request, api, 'klantcontact', { expandable: expandable.klantcontact, records: store.klantcontacten.values(), keep: klantcontactFilter(queryOf(request), store) }),
+    list(request, api, 'klantcontact', {
+      expandable: expandable.klantcontact,
+      records: store.klantcontacten.values(),
+      keep: klantcontactFilter(queryOf(request), store),
+    }),
   );
   scope.get('/klantcontacten/:uuid', async (request) => one(request, api, 'klantcontact', expandable.klantcontact));
 
   scope.get('/betrokkenen', async (request) =>
-    list(request, api, 'betrokkene', { expandable: expandable.betrokkene, records: store.betrokkenen.values(), keep: betrokkeneFilter(queryOf(request), store) }),
+    list(request, api, 'betrokkene', {
+      expandable: expandable.betrokkene,
+      records: store.betrokkenen.values(),
+      keep: betrokkeneFilter(queryOf(request), store),
+    }),
   );
   scope.get('/betrokkenen/:uuid', async (request) => one(request, api, 'betrokkene', expandable.betrokkene));
 

@@ -129,7 +129,12 @@ const newPersoon = (bsn: string, extra: Record<string, unknown> = {}) => ({
   voorkeursDigitaalAdres: null,
   voorkeursRekeningnummer: null,
   partijIdentificatie: { contactnaam: { voorletters: 'A.', voornaam: 'Anna', voorvoegselAchternaam: '', achternaam: 'Bakker' } },
-  partijIdentificatoren: [{ anderePartijIdentificator: '', partijIdentificator: { codeObjecttype: 'natuurlijk_persoon', codeSoortObjectId: 'bsn', objectId: bsn, codeRegister: 'brp' } }],
+  partijIdentificatoren: [
+    {
+      anderePartijIdentificator: '',
+      partijIdentificator: { codeObjecttype: 'natuurlijk_persoon', codeSoortObjectId: 'bsn', objectId: bsn, codeRegister: 'brp' },
+    },
+  ],
   ...extra,
 });
 
@@ -180,7 +185,13 @@ describe('Klantinteracties simulator', () => {
 
     it('expands the related resources of a partij, in the list and for one', async () => {
       const suzanne = `/partijen/${notable.suzanne}`;
-      for (const expand of ['digitaleAdressen', 'betrokkenen', 'betrokkenen.hadKlantcontact', 'categorieRelaties', 'digitaleAdressen,betrokkenen.hadKlantcontact,categorieRelaties']) {
+      for (const expand of [
+        'digitaleAdressen',
+        'betrokkenen',
+        'betrokkenen.hadKlantcontact',
+        'categorieRelaties',
+        'digitaleAdressen,betrokkenen.hadKlantcontact,categorieRelaties',
+      ]) {
         const one = await conforming(await ki.call(`${suzanne}${query({ expand })}`), 'GET', '/partijen/{uuid}', 200);
         const listed = await conforming(await ki.call(byBsn(suzanneBsn, { expand })), 'GET', '/partijen', 200);
         expect(listed.results).toEqual([one]);
@@ -214,7 +225,12 @@ describe('Klantinteracties simulator', () => {
       const all = 'gingOverOnderwerpobjecten,hadBetrokkenen,hadBetrokkenen.digitaleAdressen,hadBetrokkenen.wasPartij,leiddeTotInterneTaken,omvatteBijlagen';
       for (const expand of ['gingOverOnderwerpobjecten', 'hadBetrokkenen', 'hadBetrokkenen.wasPartij', all]) {
         const one = await conforming(await ki.call(`${contact}${query({ expand })}`), 'GET', '/klantcontacten/{uuid}', 200);
-        const listed = await conforming(await ki.call(`/klantcontacten${query({ hadBetrokkene__wasPartij__uuid: notable.suzanne, expand })}`), 'GET', '/klantcontacten', 200);
+        const listed = await conforming(
+          await ki.call(`/klantcontacten${query({ hadBetrokkene__wasPartij__uuid: notable.suzanne, expand })}`),
+          'GET',
+          '/klantcontacten',
+          200,
+        );
         expect(listed.results.find((k: Json) => k.uuid === one.uuid)).toEqual(one);
         if (expand.includes('gingOverOnderwerpobjecten')) {
           expect(one._expand.gingOverOnderwerpobjecten).toHaveLength(1);
@@ -256,8 +272,14 @@ describe('Klantinteracties simulator', () => {
         await failing(await ki.call(`${path}/geen-uuid`), 404);
       }
       for (const method of ['PUT', 'PATCH', 'DELETE']) {
-        await failing(await ki.call(`/partijen/${unknown}`, { method, body: method === 'DELETE' ? undefined : { soortPartij: 'persoon', indicatieActief: true } }), 404);
-        await failing(await ki.call(`/digitaleadressen/${unknown}`, { method, body: method === 'DELETE' ? undefined : { adres: 'a@b.nl', soortDigitaalAdres: 'email' } }), 404);
+        await failing(
+          await ki.call(`/partijen/${unknown}`, { method, body: method === 'DELETE' ? undefined : { soortPartij: 'persoon', indicatieActief: true } }),
+          404,
+        );
+        await failing(
+          await ki.call(`/digitaleadressen/${unknown}`, { method, body: method === 'DELETE' ? undefined : { adres: 'a@b.nl', soortDigitaalAdres: 'email' } }),
+          404,
+        );
       }
       await failing(await ki.call('/bestaat-niet'), 404);
     });
@@ -282,7 +304,10 @@ describe('Klantinteracties simulator', () => {
       ];
       for (const [path, params] of malformed) {
         const fout = await failing(await ki.call(`${path}${query(params)}`), 400);
-        expect(fout.invalidParams.map((p: Json) => p.name), `${path} ${JSON.stringify(params)}`).toEqual([Object.keys(params)[0]]);
+        expect(
+          fout.invalidParams.map((p: Json) => p.name),
+          `${path} ${JSON.stringify(params)}`,
+        ).toEqual([Object.keys(params)[0]]);
       }
       // django-filter ignores a boolean it cannot read, and the API any filter it does not have.
       const all = (await (await ki.call('/partijen')).json()).count;
@@ -294,7 +319,11 @@ describe('Klantinteracties simulator', () => {
     it('answers 405 with a Fout for every operation of the spec that it does not play', async () => {
       const spec = parse(readFileSync(join(specsDir, 'klantinteracties-api.yaml'), 'utf8')) as { paths: Record<string, Record<string, unknown>> };
       const played = new Set([
-        ...['partijen', 'partij-identificatoren', 'digitaleadressen'].flatMap((r) => [`get /${r}`, `post /${r}`, ...['get', 'put', 'patch', 'delete'].map((m) => `${m} /${r}/{uuid}`)]),
+        ...['partijen', 'partij-identificatoren', 'digitaleadressen'].flatMap((r) => [
+          `get /${r}`,
+          `post /${r}`,
+          ...['get', 'put', 'patch', 'delete'].map((m) => `${m} /${r}/{uuid}`),
+        ]),
         ...['klantcontacten', 'betrokkenen', 'onderwerpobjecten'].flatMap((r) => [`get /${r}`, `get /${r}/{uuid}`]),
       ]);
       let operations = 0;
@@ -302,7 +331,10 @@ describe('Klantinteracties simulator', () => {
       for (const [path, pathItem] of Object.entries(spec.paths)) {
         for (const method of Object.keys(pathItem).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))) {
           operations++;
-          const response = await ki.call(path.replace('{uuid}', unknown), { method: method.toUpperCase(), body: ['post', 'put', 'patch'].includes(method) ? {} : undefined });
+          const response = await ki.call(path.replace('{uuid}', unknown), {
+            method: method.toUpperCase(),
+            body: ['post', 'put', 'patch'].includes(method) ? {} : undefined,
+          });
           if (played.has(`${method} ${path}`)) {
             expect(response.status, `${method} ${path}`).not.toBe(405);
             await response.body?.cancel();
@@ -382,13 +414,17 @@ describe('Klantinteracties simulator', () => {
       }
     });
 
-    it("gives Suzanne a verified e-mail address as voorkeur and an unverified mobile number", async () => {
+    it('gives Suzanne a verified e-mail address as voorkeur and an unverified mobile number', async () => {
       const [suzanne] = (await (await ki.call(byBsn(suzanneBsn, { expand: 'digitaleAdressen' }))).json()).results;
       expect(suzanne.partijIdentificatie.volledigeNaam).toBe('Suzanne de Vries');
       const adressen = suzanne._expand.digitaleAdressen;
       const email = adressen.find((a: Json) => a.soortDigitaalAdres === 'email');
       const mobiel = adressen.find((a: Json) => a.soortDigitaalAdres === 'telefoonnummer');
-      expect(email).toMatchObject({ adres: 'suzanne.devries@example.nl', isStandaardAdres: true, verificatieDatum: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+      expect(email).toMatchObject({
+        adres: 'suzanne.devries@example.nl',
+        isStandaardAdres: true,
+        verificatieDatum: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      });
       expect(suzanne.voorkeursDigitaalAdres.uuid).toBe(email.uuid);
       expect(mobiel).toMatchObject({ adres: '0612345678', verificatieDatum: null });
       expect(adresProblem('telefoonnummer', mobiel.adres)).toBeUndefined();
@@ -441,8 +477,14 @@ describe('Klantinteracties simulator', () => {
       // The bakkerij has a kvk_nummer, and (another) identificator 000038509504: it matches.
       const mixed = await (await ki.call(byKvk('000038509504'))).json();
       expect(uuids(mixed)).toEqual([notable.bakkerij]);
-      expect(mixed.results[0].partijIdentificatoren.some((i: Json) => i.partijIdentificator.codeSoortObjectId === 'kvk_nummer' && i.partijIdentificator.objectId === '000038509504')).toBe(false);
-      expect(uuids(await (await ki.call(`/partijen${query({ partijIdentificator__codeRegister: 'hr' })}`)).json()).sort()).toEqual([notable.bakkerij, notable.fietsenmaker].sort());
+      expect(
+        mixed.results[0].partijIdentificatoren.some(
+          (i: Json) => i.partijIdentificator.codeSoortObjectId === 'kvk_nummer' && i.partijIdentificator.objectId === '000038509504',
+        ),
+      ).toBe(false);
+      expect(uuids(await (await ki.call(`/partijen${query({ partijIdentificator__codeRegister: 'hr' })}`)).json()).sort()).toEqual(
+        [notable.bakkerij, notable.fietsenmaker].sort(),
+      );
     });
 
     it('filters on indicatieActief, nummer and soortPartij', async () => {
@@ -479,7 +521,10 @@ describe('Klantinteracties simulator', () => {
 
     it('has a hoofdOnderwerpType that is the zaak’s zaaktype in the ZGW simulator', async () => {
       const contact = await (await ki.call(`/klantcontacten/${notable.suzanneZaakKlantcontact}`)).json();
-      const jwt = await new SignJWT({ client_id: zgwClient.clientId }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().sign(new TextEncoder().encode(zgwClient.secret));
+      const jwt = await new SignJWT({ client_id: zgwClient.clientId })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuedAt()
+        .sign(new TextEncoder().encode(zgwClient.secret));
       const headers = { authorization: `Bearer ${jwt}`, 'accept-crs': 'EPSG:4326' };
       const zaak = await (await fetch(`${zgw.urls.zaken}/zaken/${demoUuid('a0', 0, 102)}`, { headers })).json();
       expect(contact.hoofdOnderwerpType).toBe(zaak.zaaktype);
@@ -487,10 +532,14 @@ describe('Klantinteracties simulator', () => {
     });
 
     it('finds the same klantcontacten by the partij URL or BSN, and filters on zaak and kanaal', async () => {
-      const found = async (params: Record<string, string>) => uuids(await conforming(await ki.call(`/klantcontacten${query(params)}`), 'GET', '/klantcontacten', 200)).sort();
+      const found = async (params: Record<string, string>) =>
+        uuids(await conforming(await ki.call(`/klantcontacten${query(params)}`), 'GET', '/klantcontacten', 200)).sort();
       expect(await found({ hadBetrokkene__wasPartij__url: `${ki.sim.url}/partijen/${notable.suzanne}` })).toEqual(suzannes().sort());
       expect(
-        await found({ hadBetrokkene__wasPartij__partijIdentificator__codeSoortObjectId: 'bsn', hadBetrokkene__wasPartij__partijIdentificator__objectId: suzanneBsn }),
+        await found({
+          hadBetrokkene__wasPartij__partijIdentificator__codeSoortObjectId: 'bsn',
+          hadBetrokkene__wasPartij__partijIdentificator__objectId: suzanneBsn,
+        }),
       ).toEqual(suzannes().sort());
       expect(await found({ onderwerpobject__onderwerpobjectidentificatorObjectId: demoUuid('a0', 0, 102) })).toEqual([notable.suzanneZaakKlantcontact]);
       expect(await found({ onderwerpobject__onderwerpobjectidentificatorCodeObjecttype: 'zaak' })).toHaveLength(3);
@@ -511,14 +560,21 @@ describe('Klantinteracties simulator', () => {
         '/klantcontacten/{uuid}',
         200,
       );
-      expect(contact._expand.hadBetrokkenen.map((b: Json) => [b.wasPartij.uuid, b.rol, b.initiator, b.volledigeNaam])).toEqual([[notable.suzanne, 'klant', true, 'Suzanne de Vries']]);
+      expect(contact._expand.hadBetrokkenen.map((b: Json) => [b.wasPartij.uuid, b.rol, b.initiator, b.volledigeNaam])).toEqual([
+        [notable.suzanne, 'klant', true, 'Suzanne de Vries'],
+      ]);
       const betrokkenen = await conforming(await ki.call(`/betrokkenen?wasPartij__uuid=${notable.suzanne}`), 'GET', '/betrokkenen', 200);
       expect(betrokkenen.count).toBe(3);
       const ofContact = await conforming(await ki.call(`/betrokkenen?hadKlantcontact__uuid=${contact.uuid}`), 'GET', '/betrokkenen', 200);
       expect(uuids(ofContact)).toEqual(contact.hadBetrokkenen.map((b: Json) => b.uuid));
       const objecten = await conforming(await ki.call(`/onderwerpobjecten?klantcontact__uuid=${contact.uuid}`), 'GET', '/onderwerpobjecten', 200);
       expect(uuids(objecten)).toEqual([notable.suzanneZaakOnderwerpobject]);
-      const byZaak = await conforming(await ki.call(`/onderwerpobjecten?onderwerpobjectidentificatorObjectId=${demoUuid('a0', 0, 102)}`), 'GET', '/onderwerpobjecten', 200);
+      const byZaak = await conforming(
+        await ki.call(`/onderwerpobjecten?onderwerpobjectidentificatorObjectId=${demoUuid('a0', 0, 102)}`),
+        'GET',
+        '/onderwerpobjecten',
+        200,
+      );
       expect(uuids(byZaak)).toEqual([notable.suzanneZaakOnderwerpobject]);
     });
   });
@@ -546,7 +602,9 @@ describe('Klantinteracties simulator', () => {
       const dated = await start({ now: new Date('2025-06-15T10:00:00Z') });
       try {
         const adres = async (params: Record<string, string>) =>
-          (await (await dated.call(`/digitaleadressen${query({ verstrektDoorPartij__uuid: notable.suzanne, ...params })}`)).json()).results.map((a: Json) => a.soortDigitaalAdres);
+          (await (await dated.call(`/digitaleadressen${query({ verstrektDoorPartij__uuid: notable.suzanne, ...params })}`)).json()).results.map(
+            (a: Json) => a.soortDigitaalAdres,
+          );
         // Suzanne's e-mail address was verified 210 days before now.
         expect(await adres({ verificatieDatum: '2024-11-17' })).toEqual(['email']);
         expect(await adres({ verificatieDatum__gt: '2024-11-17' })).toEqual([]);
@@ -675,7 +733,9 @@ describe('Klantinteracties simulator: writing', () => {
             soortPartij: 'organisatie',
             indicatieActief: true,
             partijIdentificatie: { naam: 'Stichting Buurtkracht' },
-            partijIdentificatoren: [{ partijIdentificator: { codeObjecttype: 'niet_natuurlijk_persoon', codeSoortObjectId: 'kvk_nummer', objectId: '90001745', codeRegister: 'hr' } }],
+            partijIdentificatoren: [
+              { partijIdentificator: { codeObjecttype: 'niet_natuurlijk_persoon', codeSoortObjectId: 'kvk_nummer', objectId: '90001745', codeRegister: 'hr' } },
+            ],
           },
         }),
         'POST',
@@ -693,8 +753,13 @@ describe('Klantinteracties simulator: writing', () => {
         200,
       );
       expect(patched).toMatchObject({ bezoekadres, correspondentieadres: { adresregel1: 'Postbus 12' } });
-      expect(uuids(await (await ki.call('/partijen?bezoekadresAdresregel1=Dorpsstraat%201&correspondentieadresAdresregel1=Postbus%2012')).json())).toEqual([organisatie.uuid]);
-      const wrong = await ki.call(organisatie.url, { method: 'PATCH', body: { bezoekadres: { postcode: '1234ab', huisnummer: 0, land: 'nl', nummeraanduidingId: '123' } } });
+      expect(uuids(await (await ki.call('/partijen?bezoekadresAdresregel1=Dorpsstraat%201&correspondentieadresAdresregel1=Postbus%2012')).json())).toEqual([
+        organisatie.uuid,
+      ]);
+      const wrong = await ki.call(organisatie.url, {
+        method: 'PATCH',
+        body: { bezoekadres: { postcode: '1234ab', huisnummer: 0, land: 'nl', nummeraanduidingId: '123' } },
+      });
       expect(await invalidParams(wrong)).toEqual([
         ['bezoekadres.nummeraanduidingId', 'invalid'],
         ['bezoekadres.huisnummer', 'min_value'],
@@ -742,11 +807,18 @@ describe('Klantinteracties simulator: writing', () => {
       const named = newPersoon(freeBsn[0]);
       (named.partijIdentificatoren[0] as Json).identificeerdePartij = { uuid: notable.lotte };
       expect(await invalidParams(await ki.call('/partijen', { body: named }))).toEqual([['partijIdentificatoren.identificeerdePartij', 'invalid']]);
-      const voorkeur = await failing(await ki.call('/partijen', { body: newPersoon('', { partijIdentificatoren: [], voorkeursDigitaalAdres: { uuid: demoPartij(notable.lotte).digitaleAdressen[0]!.uuid } }) }), 400);
-      expect(voorkeur.invalidParams).toEqual([{ name: 'voorkeursDigitaalAdres', code: 'invalid', reason: 'Het voorkeurs adres moet een gelinkte digitaal adres zijn.' }]);
-      expect(await invalidParams(await ki.call('/partijen', { body: newPersoon('', { partijIdentificatoren: [], digitaleAdressen: [{ uuid: unknown }] }) }))).toEqual([
-        ['digitaleAdressen.0.uuid', 'invalid'],
+      const voorkeur = await failing(
+        await ki.call('/partijen', {
+          body: newPersoon('', { partijIdentificatoren: [], voorkeursDigitaalAdres: { uuid: demoPartij(notable.lotte).digitaleAdressen[0]!.uuid } }),
+        }),
+        400,
+      );
+      expect(voorkeur.invalidParams).toEqual([
+        { name: 'voorkeursDigitaalAdres', code: 'invalid', reason: 'Het voorkeurs adres moet een gelinkte digitaal adres zijn.' },
       ]);
+      expect(
+        await invalidParams(await ki.call('/partijen', { body: newPersoon('', { partijIdentificatoren: [], digitaleAdressen: [{ uuid: unknown }] }) })),
+      ).toEqual([['digitaleAdressen.0.uuid', 'invalid']]);
       expect(await invalidParams(await ki.call('/partijen', { body: '{"soortPartij": ' }))).toEqual([['nonFieldErrors', 'parse_error']]);
       expect(await invalidParams(await ki.call('/partijen', { body: [newPersoon('')] }))).toEqual([['nonFieldErrors', 'invalid']]);
       await failing(await ki.call('/partijen', { body: 'soortPartij=persoon', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415);
@@ -773,9 +845,16 @@ describe('Klantinteracties simulator: writing', () => {
 
       // Not one of its own: 400, and nothing changes.
       const lotte = demoPartij(notable.lotte).digitaleAdressen[0]!.uuid;
-      expect(await invalidParams(await ki.call(created.url, { method: 'PATCH', body: { voorkeursDigitaalAdres: { uuid: lotte } } }))).toEqual([['voorkeursDigitaalAdres', 'invalid']]);
+      expect(await invalidParams(await ki.call(created.url, { method: 'PATCH', body: { voorkeursDigitaalAdres: { uuid: lotte } } }))).toEqual([
+        ['voorkeursDigitaalAdres', 'invalid'],
+      ]);
       // Linking Lotte's adres in the same PATCH makes it its own (it moves to this partij).
-      const both = await (await ki.call(created.url, { method: 'PATCH', body: { digitaleAdressen: [{ uuid: adres.uuid }, { uuid: lotte }], voorkeursDigitaalAdres: { uuid: lotte } } })).json();
+      const both = await (
+        await ki.call(created.url, {
+          method: 'PATCH',
+          body: { digitaleAdressen: [{ uuid: adres.uuid }, { uuid: lotte }], voorkeursDigitaalAdres: { uuid: lotte } },
+        })
+      ).json();
       expect(both.voorkeursDigitaalAdres.uuid).toBe(lotte);
       const lottePartij = await (await ki.call(`/partijen/${notable.lotte}`)).json();
       expect(lottePartij.digitaleAdressen).toEqual([]);
@@ -786,7 +865,9 @@ describe('Klantinteracties simulator: writing', () => {
       expect(none).toMatchObject({ digitaleAdressen: [], voorkeursDigitaalAdres: null });
       expect((await (await ki.call(adres.url)).json()).verstrektDoorPartij).toBeNull();
 
-      const contactnaam = await (await ki.call(created.url, { method: 'PATCH', body: { partijIdentificatie: { contactnaam: { voornaam: 'Annemiek', achternaam: 'Bakker' } } } })).json();
+      const contactnaam = await (
+        await ki.call(created.url, { method: 'PATCH', body: { partijIdentificatie: { contactnaam: { voornaam: 'Annemiek', achternaam: 'Bakker' } } } })
+      ).json();
       expect(contactnaam.partijIdentificatie).toEqual({
         contactnaam: { voorletters: '', voornaam: 'Annemiek', voorvoegselAchternaam: '', achternaam: 'Bakker' },
         volledigeNaam: 'Annemiek Bakker',
@@ -796,7 +877,12 @@ describe('Klantinteracties simulator: writing', () => {
         ['soortPartij', 'required'],
         ['indicatieActief', 'required'],
       ]);
-      const put = await conforming(await ki.call(created.url, { method: 'PUT', body: { soortPartij: 'persoon', indicatieActief: false } }), 'PUT', '/partijen/{uuid}', 200);
+      const put = await conforming(
+        await ki.call(created.url, { method: 'PUT', body: { soortPartij: 'persoon', indicatieActief: false } }),
+        'PUT',
+        '/partijen/{uuid}',
+        200,
+      );
       expect(put).toMatchObject({ indicatieActief: false, partijIdentificatoren: created.partijIdentificatoren });
       expect(uuids(await (await ki.call('/partijen?indicatieActief=false')).json())).toContain(created.uuid);
     });
@@ -806,7 +892,10 @@ describe('Klantinteracties simulator: writing', () => {
       const [bsn] = created.partijIdentificatoren;
       const rsin = { partijIdentificator: { codeObjecttype: 'niet_natuurlijk_persoon', codeSoortObjectId: 'rsin', objectId: '123456782', codeRegister: 'hr' } };
       const patched = await conforming(
-        await ki.call(created.url, { method: 'PATCH', body: { partijIdentificatoren: [{ uuid: bsn.uuid, partijIdentificator: bsn.partijIdentificator }, rsin] } }),
+        await ki.call(created.url, {
+          method: 'PATCH',
+          body: { partijIdentificatoren: [{ uuid: bsn.uuid, partijIdentificator: bsn.partijIdentificator }, rsin] },
+        }),
         'PATCH',
         '/partijen/{uuid}',
         200,
@@ -818,8 +907,16 @@ describe('Klantinteracties simulator: writing', () => {
       await failing(await ki.call(bsn.url), 404);
       expect((await (await ki.call(byBsn('296648875'))).json()).count).toBe(0);
       // The same soort twice in one partij.
-      const twice = await failing(await ki.call(created.url, { method: 'PATCH', body: { partijIdentificatoren: [rsin, { ...rsin, partijIdentificator: { ...rsin.partijIdentificator, objectId: '111222333' } }] } }), 400);
-      expect(twice.invalidParams).toEqual([{ name: 'partijIdentificatoren.1.__all__', code: 'unique_together', reason: 'Partij identificator met deze Partij en Soort object ID bestaat al.' }]);
+      const twice = await failing(
+        await ki.call(created.url, {
+          method: 'PATCH',
+          body: { partijIdentificatoren: [rsin, { ...rsin, partijIdentificator: { ...rsin.partijIdentificator, objectId: '111222333' } }] },
+        }),
+        400,
+      );
+      expect(twice.invalidParams).toEqual([
+        { name: 'partijIdentificatoren.1.__all__', code: 'unique_together', reason: 'Partij identificator met deze Partij en Soort object ID bestaat al.' },
+      ]);
       // Duplicate uuids.
       const [current] = only.partijIdentificatoren;
       expect(await invalidParams(await ki.call(created.url, { method: 'PATCH', body: { partijIdentificatoren: [current, current] } }))).toContainEqual([
@@ -861,11 +958,15 @@ describe('Klantinteracties simulator: writing', () => {
     it('refuses a second identificator with the same values, or a second BSN for one partij', async () => {
       const suzannes = { codeObjecttype: 'natuurlijk_persoon', codeSoortObjectId: 'bsn', objectId: suzanneBsn, codeRegister: 'brp' };
       const again = await failing(await ki.call('/partij-identificatoren', { body: { partijIdentificator: suzannes } }), 400);
-      expect(again.invalidParams).toEqual([{ name: '__all__', code: 'invalid', reason: '`PartijIdentificator` moet uniek zijn, er bestaat er al een met deze gegevenscombinatie.' }]);
+      expect(again.invalidParams).toEqual([
+        { name: '__all__', code: 'invalid', reason: '`PartijIdentificator` moet uniek zijn, er bestaat er al een met deze gegevenscombinatie.' },
+      ]);
       const nested = await failing(await ki.call('/partijen', { body: newPersoon(suzanneBsn) }), 400);
       expect(nested.invalidParams.map((p: Json) => [p.name, p.code])).toEqual([['partijIdentificatoren.0.__all__', 'invalid']]);
       const secondBsn = await failing(
-        await ki.call('/partij-identificatoren', { body: { identificeerdePartij: { uuid: notable.suzanne }, partijIdentificator: { ...suzannes, objectId: '111222333' } } }),
+        await ki.call('/partij-identificatoren', {
+          body: { identificeerdePartij: { uuid: notable.suzanne }, partijIdentificator: { ...suzannes, objectId: '111222333' } },
+        }),
         400,
       );
       expect(secondBsn.invalidParams.map((p: Json) => [p.name, p.code])).toEqual([
@@ -885,28 +986,49 @@ describe('Klantinteracties simulator: writing', () => {
 
     it('needs a kvk_nummer as subIdentificatorVan for a vestigingsnummer, unique under it', async () => {
       const kvk = bakkerijKvk();
-      expect(await invalidParams(await ki.call('/partij-identificatoren', { body: vestiging('000038509520', null) }))).toEqual([['subIdentificatorVan', 'invalid']]);
+      expect(await invalidParams(await ki.call('/partij-identificatoren', { body: vestiging('000038509520', null) }))).toEqual([
+        ['subIdentificatorVan', 'invalid'],
+      ]);
       const bsnAsParent = demoPartij(notable.suzanne).identificatoren[0]!.uuid;
-      expect(await invalidParams(await ki.call('/partij-identificatoren', { body: vestiging('000038509520', bsnAsParent) }))).toEqual([['subIdentificatorVan', 'invalid']]);
-      expect(await invalidParams(await ki.call('/partij-identificatoren', { body: vestiging('0000385', kvk) }))).toEqual([['partijIdentificatorObjectId', 'invalid']]);
+      expect(await invalidParams(await ki.call('/partij-identificatoren', { body: vestiging('000038509520', bsnAsParent) }))).toEqual([
+        ['subIdentificatorVan', 'invalid'],
+      ]);
+      expect(await invalidParams(await ki.call('/partij-identificatoren', { body: vestiging('0000385', kvk) }))).toEqual([
+        ['partijIdentificatorObjectId', 'invalid'],
+      ]);
       // A partij has one identificator per soort: the second vestiging goes to a partij of its own.
       const stationsplein = await ki.call('/partij-identificatoren', { body: { ...vestiging('000038509520', kvk), identificeerdePartij: null } });
       const created = await conforming(stationsplein, 'POST', '/partij-identificatoren', 201);
       expect(created.subIdentificatorVan.uuid).toBe(kvk);
       // The snake_case spelling of the spec's own example works too.
       const { subIdentificatorVan: _, ...withoutSub } = vestiging('000038509520', kvk);
-      const twice = await failing(await ki.call('/partij-identificatoren', { body: { ...withoutSub, identificeerdePartij: null, sub_identificator_van: { uuid: kvk } } }), 400);
+      const twice = await failing(
+        await ki.call('/partij-identificatoren', { body: { ...withoutSub, identificeerdePartij: null, sub_identificator_van: { uuid: kvk } } }),
+        400,
+      );
       expect(twice.invalidParams.map((p: Json) => [p.name, p.code])).toEqual([['__all__', 'invalid']]);
-      const found = await (await ki.call(`/partijen${query({ partijIdentificator__objectId: '000038509504', subIdentificatorVan__objectId: '69599084' })}`)).json();
+      const found = await (
+        await ki.call(`/partijen${query({ partijIdentificator__objectId: '000038509504', subIdentificatorVan__objectId: '69599084' })}`)
+      ).json();
       expect(uuids(found)).toEqual([notable.bakkerij]);
     });
 
     it('reads, changes and deletes an identificator, but not one that others are under', async () => {
       const kvk = bakkerijKvk();
-      const kvks = await conforming(await ki.call('/partij-identificatoren?partijIdentificatorCodeSoortObjectId=kvk_nummer'), 'GET', '/partij-identificatoren', 200);
+      const kvks = await conforming(
+        await ki.call('/partij-identificatoren?partijIdentificatorCodeSoortObjectId=kvk_nummer'),
+        'GET',
+        '/partij-identificatoren',
+        200,
+      );
       expect(kvks.results.map((i: Json) => i.partijIdentificator.objectId)).toEqual(expect.arrayContaining(['68750110', '69599084']));
       expect(kvks.results.every((i: Json) => i.partijIdentificator.codeSoortObjectId === 'kvk_nummer')).toBe(true);
-      const suzannes = await conforming(await ki.call(`/partij-identificatoren?partijIdentificatorCodeRegister=brp&partijIdentificatorObjectId=${suzanneBsn}`), 'GET', '/partij-identificatoren', 200);
+      const suzannes = await conforming(
+        await ki.call(`/partij-identificatoren?partijIdentificatorCodeRegister=brp&partijIdentificatorObjectId=${suzanneBsn}`),
+        'GET',
+        '/partij-identificatoren',
+        200,
+      );
       expect(suzannes.results.map((i: Json) => i.identificeerdePartij.uuid)).toEqual([notable.suzanne]);
       const fout = await failing(await ki.call(`/partij-identificatoren/${kvk}`, { method: 'DELETE' }), 400);
       expect(fout.invalidParams[0].reason).toContain('protected foreign keys');
@@ -931,7 +1053,10 @@ describe('Klantinteracties simulator: writing', () => {
       const put = await conforming(
         await ki.call(`/partij-identificatoren/${fiets}`, {
           method: 'PUT',
-          body: { identificeerdePartij: { uuid: notable.fietsenmaker }, partijIdentificator: { codeObjecttype: 'niet_natuurlijk_persoon', codeSoortObjectId: 'kvk_nummer', objectId: '68750111', codeRegister: 'hr' } },
+          body: {
+            identificeerdePartij: { uuid: notable.fietsenmaker },
+            partijIdentificator: { codeObjecttype: 'niet_natuurlijk_persoon', codeSoortObjectId: 'kvk_nummer', objectId: '68750111', codeRegister: 'hr' },
+          },
         }),
         'PUT',
         '/partij-identificatoren/{uuid}',
@@ -981,14 +1106,27 @@ describe('Klantinteracties simulator: writing', () => {
         '/digitaleadressen/{uuid}',
         200,
       );
-      expect(patched).toMatchObject({ adres: '+31612345679', verificatieDatum: null, omschrijving: 'Mobiel, opgegeven in Mijn Omgeving', isStandaardAdres: true });
+      expect(patched).toMatchObject({
+        adres: '+31612345679',
+        verificatieDatum: null,
+        omschrijving: 'Mobiel, opgegeven in Mijn Omgeving',
+        isStandaardAdres: true,
+      });
       const put = await conforming(
-        await ki.call(created.url, { method: 'PUT', body: { verstrektDoorPartij: { uuid: partij }, adres: 'fatima@example.nl', soortDigitaalAdres: 'email', verificatieDatum: '2025-04-01' } }),
+        await ki.call(created.url, {
+          method: 'PUT',
+          body: { verstrektDoorPartij: { uuid: partij }, adres: 'fatima@example.nl', soortDigitaalAdres: 'email', verificatieDatum: '2025-04-01' },
+        }),
         'PUT',
         '/digitaleadressen/{uuid}',
         200,
       );
-      expect(put).toMatchObject({ adres: 'fatima@example.nl', soortDigitaalAdres: 'email', verificatieDatum: '2025-04-01', omschrijving: 'Mobiel, opgegeven in Mijn Omgeving' });
+      expect(put).toMatchObject({
+        adres: 'fatima@example.nl',
+        soortDigitaalAdres: 'email',
+        verificatieDatum: '2025-04-01',
+        omschrijving: 'Mobiel, opgegeven in Mijn Omgeving',
+      });
       expect(ki.sim.digitaleAdressen()).toContainEqual(put);
 
       const deleted = await ki.call(created.url, { method: 'DELETE' });
@@ -1001,14 +1139,20 @@ describe('Klantinteracties simulator: writing', () => {
     it('makes a new standaard adres the only standaard one of its soort for the partij', async () => {
       const email = demoPartij(notable.jan).digitaleAdressen[0]!;
       const created = await (
-        await ki.call('/digitaleadressen', { body: { verstrektDoorPartij: { uuid: notable.jan }, adres: 'jan@example.nl', soortDigitaalAdres: 'email', isStandaardAdres: true } })
+        await ki.call('/digitaleadressen', {
+          body: { verstrektDoorPartij: { uuid: notable.jan }, adres: 'jan@example.nl', soortDigitaalAdres: 'email', isStandaardAdres: true },
+        })
       ).json();
       expect((await (await ki.call(`/digitaleadressen/${email.uuid}`)).json()).isStandaardAdres).toBe(false);
       // Another partij's standaard e-mail address stays.
       expect((await (await ki.call(`/digitaleadressen/${demoPartij(notable.suzanne).digitaleAdressen[0]!.uuid}`)).json()).isStandaardAdres).toBe(true);
-      expect((await (await ki.call(`/digitaleadressen?verstrektDoorPartij__uuid=${notable.jan}&isStandaardAdres=true`)).json()).results.map((a: Json) => a.uuid)).toEqual([created.uuid]);
+      expect(
+        (await (await ki.call(`/digitaleadressen?verstrektDoorPartij__uuid=${notable.jan}&isStandaardAdres=true`)).json()).results.map((a: Json) => a.uuid),
+      ).toEqual([created.uuid]);
       // Without isStandaardAdres a new adres is not standaard.
-      const plain = await (await ki.call('/digitaleadressen', { body: { verstrektDoorPartij: { uuid: notable.jan }, adres: 'jan2@example.nl', soortDigitaalAdres: 'email' } })).json();
+      const plain = await (
+        await ki.call('/digitaleadressen', { body: { verstrektDoorPartij: { uuid: notable.jan }, adres: 'jan2@example.nl', soortDigitaalAdres: 'email' } })
+      ).json();
       expect(plain.isStandaardAdres).toBe(false);
     });
 
@@ -1028,9 +1172,9 @@ describe('Klantinteracties simulator: writing', () => {
       // Without a partij it is nobody's standaard adres any more.
       expect(loose).toMatchObject({ verstrektDoorPartij: null, isStandaardAdres: false });
       expect((await (await ki.call(`/partijen/${karel.uuid}`)).json()).voorkeursDigitaalAdres).toBeNull();
-      expect(await invalidParams(await ki.call(`/digitaleadressen/${karel.voorkeursDigitaalAdres}`, { method: 'PATCH', body: { isStandaardAdres: true } }))).toEqual([
-        ['isStandaardAdres', 'invalid'],
-      ]);
+      expect(
+        await invalidParams(await ki.call(`/digitaleadressen/${karel.voorkeursDigitaalAdres}`, { method: 'PATCH', body: { isStandaardAdres: true } })),
+      ).toEqual([['isStandaardAdres', 'invalid']]);
     });
 
     it('refuses what Open Klant refuses, naming the field, and stores nothing', async () => {
@@ -1059,7 +1203,12 @@ describe('Klantinteracties simulator: writing', () => {
       // A referentie is unique per partij and soort.
       await conforming(await post({ ...base, referentie: 'mijn-omgeving' }), 'POST', '/digitaleadressen', 201);
       expect(await invalidParams(await post({ ...base, adres: 'ander@example.nl', referentie: 'mijn-omgeving' }))).toEqual([['nonFieldErrors', 'unique']]);
-      await conforming(await post({ ...base, soortDigitaalAdres: 'telefoonnummer', adres: '0612345678', referentie: 'mijn-omgeving' }), 'POST', '/digitaleadressen', 201);
+      await conforming(
+        await post({ ...base, soortDigitaalAdres: 'telefoonnummer', adres: '0612345678', referentie: 'mijn-omgeving' }),
+        'POST',
+        '/digitaleadressen',
+        201,
+      );
       expect(ki.sim.digitaleAdressen()).toHaveLength(before + 2);
 
       // With PATCH and PUT the adres is checked against the soort it will have.
@@ -1071,14 +1220,23 @@ describe('Klantinteracties simulator: writing', () => {
         ['adres', 'required'],
         ['soortDigitaalAdres', 'required'],
       ]);
-      expect(await conforming(await ki.call(url, { method: 'PATCH', body: {} }), 'PATCH', '/digitaleadressen/{uuid}', 200)).toMatchObject({ adres: mobiel.adres });
-      await conforming(await ki.call(url, { method: 'PATCH', body: { soortDigitaalAdres: 'overig', adres: 'wat dan ook' } }), 'PATCH', '/digitaleadressen/{uuid}', 200);
+      expect(await conforming(await ki.call(url, { method: 'PATCH', body: {} }), 'PATCH', '/digitaleadressen/{uuid}', 200)).toMatchObject({
+        adres: mobiel.adres,
+      });
+      await conforming(
+        await ki.call(url, { method: 'PATCH', body: { soortDigitaalAdres: 'overig', adres: 'wat dan ook' } }),
+        'PATCH',
+        '/digitaleadressen/{uuid}',
+        200,
+      );
     });
 
     it('takes an adres given at a klantcontact (verstrektDoorBetrokkene) and expands it', async () => {
       const betrokkene = demoPartij(notable.jan).klantcontacten[0]!.betrokkeneUuid;
       const created = await (
-        await ki.call('/digitaleadressen', { body: { verstrektDoorBetrokkene: { uuid: betrokkene }, adres: 'lotte.jansen@example.nl', soortDigitaalAdres: 'email' } })
+        await ki.call('/digitaleadressen', {
+          body: { verstrektDoorBetrokkene: { uuid: betrokkene }, adres: 'lotte.jansen@example.nl', soortDigitaalAdres: 'email' },
+        })
       ).json();
       const expanded = await conforming(
         await ki.call(`${created.url}?expand=verstrektDoorBetrokkene.hadKlantcontact.leiddeTotInterneTaken`),
@@ -1100,20 +1258,46 @@ describe('Klantinteracties simulator: writing', () => {
 
 describe('e-mail and phone validation (Open Klant 2)', () => {
   it("accepts and refuses e-mail addresses as Django's EmailValidator does", () => {
-    for (const valid of ['suzanne@example.nl', 'a.b-c+d@sub.example.co.uk', "o'reilly@example.com", 'x@localhost', 'x@[192.168.0.1]', 'x@[::1]', '"quoted"@example.nl', 'bea@müller.de', 'a@b.io']) {
+    for (const valid of [
+      'suzanne@example.nl',
+      'a.b-c+d@sub.example.co.uk',
+      "o'reilly@example.com",
+      'x@localhost',
+      'x@[192.168.0.1]',
+      'x@[::1]',
+      '"quoted"@example.nl',
+      'bea@müller.de',
+      'a@b.io',
+    ]) {
       expect(isEmailAddress(valid), valid).toBe(true);
     }
-    for (const invalid of ['', 'suzanne', 'suzanne@', '@example.nl', 'suzanne@example', 'a..b@example.nl', '.a@example.nl', 'a b@example.nl', 'a@-example.nl', 'a@example.n', 'a@example.nl-', 'a@[999.1.1.1]', `${'a'.repeat(320)}@example.nl`]) {
+    for (const invalid of [
+      '',
+      'suzanne',
+      'suzanne@',
+      '@example.nl',
+      'suzanne@example',
+      'a..b@example.nl',
+      '.a@example.nl',
+      'a b@example.nl',
+      'a@-example.nl',
+      'a@example.n',
+      'a@example.nl-',
+      'a@[999.1.1.1]',
+      `${'a'.repeat(320)}@example.nl`,
+    ]) {
       expect(isEmailAddress(invalid), invalid).toBe(false);
     }
   });
 
   it('accepts Dutch and international phone numbers, but no service numbers', () => {
-    for (const valid of ['0612345678', '0201234567', '+31612345678', '0031612345678', '+123456789', '001234567']) expect(adresProblem('telefoonnummer', valid), valid).toBeUndefined();
+    for (const valid of ['0612345678', '0201234567', '+31612345678', '0031612345678', '+123456789', '001234567'])
+      expect(adresProblem('telefoonnummer', valid), valid).toBeUndefined();
     for (const invalid of ['612345678', '06123456789', '06-12345678', '06 12345678', '+3161234', 'O612345678', '']) {
       expect(adresProblem('telefoonnummer', invalid), invalid).toBe('Het opgegeven telefoonnummer is ongeldig.');
     }
-    for (const service of ['0800123456', '0900123456', '0881234567', '14020', '1400']) expect(adresProblem('telefoonnummer', service), service).toMatch(/niet toegestaan/);
+    for (const service of ['0800123456', '0900123456', '0881234567', '14020', '1400'])
+      expect(adresProblem('telefoonnummer', service), service).toMatch(/niet toegestaan/);
     expect(adresProblem('overig', 'wat dan ook')).toBeUndefined();
   });
 });
@@ -1141,7 +1325,6 @@ describe('Klantinteracties simulator options', () => {
       const contact = await (await dated.call(`/klantcontacten/${notable.suzanneZaakKlantcontact}`)).json();
       // 30 days before, at 10:15 in the Netherlands (summer time).
       expect(contact.plaatsgevondenOp).toBe('2025-05-16T10:15:00+02:00');
-
     } finally {
       await dated.app.close();
     }

@@ -82,9 +82,17 @@ function identificatorFields(check: Check, store: Store, nested: boolean): Ident
     const codeRegister = groepCheck.choice('codeRegister', codeRegisters, { required: true });
     if (codeObjecttype && codeSoortObjectId && objectId !== undefined && codeRegister && check.errors.length === before) {
       if (!objecttypenPerRegister[codeRegister].includes(codeObjecttype)) {
-        check.add('partijIdentificatorCodeObjecttype', 'invalid', `voor \`codeRegister\` ${codeRegister} zijn alleen deze waarden toegestaan: ${pythonList(objecttypenPerRegister[codeRegister])}`);
+        check.add(
+          'partijIdentificatorCodeObjecttype',
+          'invalid',
+          `voor \`codeRegister\` ${codeRegister} zijn alleen deze waarden toegestaan: ${pythonList(objecttypenPerRegister[codeRegister])}`,
+        );
       } else if (!soortenPerObjecttype[codeObjecttype].includes(codeSoortObjectId)) {
-        check.add('partijIdentificatorCodeSoortObjectId', 'invalid', `voor \`codeObjecttype\` ${codeObjecttype} zijn alleen deze waarden toegestaan: ${pythonList(soortenPerObjecttype[codeObjecttype])}`);
+        check.add(
+          'partijIdentificatorCodeSoortObjectId',
+          'invalid',
+          `voor \`codeObjecttype\` ${codeObjecttype} zijn alleen deze waarden toegestaan: ${pythonList(soortenPerObjecttype[codeObjecttype])}`,
+        );
       } else {
         const problem = objectId === '' ? undefined : objectIdProblem(codeSoortObjectId, objectId);
         if (problem) check.add('partijIdentificatorObjectId', 'invalid', `Deze waarde is ongeldig, reden: ${problem}`);
@@ -108,7 +116,11 @@ interface IdentificatorState {
   partij: string | null;
 }
 
-function stateOf(fields: IdentificatorFields, existing: PartijIdentificatorRecord | undefined, partij: string | null | undefined): IdentificatorState | undefined {
+function stateOf(
+  fields: IdentificatorFields,
+  existing: PartijIdentificatorRecord | undefined,
+  partij: string | null | undefined,
+): IdentificatorState | undefined {
   const groep = fields.groep ?? existing;
   if (!groep) return undefined;
   return {
@@ -153,7 +165,11 @@ const sameGroep = (a: IdentificatorGroep, b: IdentificatorGroep) =>
  * exist besides this one): one identificator per codeSoortObjectId per partij, and the four values
  * once per subIdentificatorVan.
  */
-function checkUnique(check: Check, state: IdentificatorState, others: readonly { groep: IdentificatorGroep; subIdentificatorVan: string | null; partij: string | null }[]): void {
+function checkUnique(
+  check: Check,
+  state: IdentificatorState,
+  others: readonly { groep: IdentificatorGroep; subIdentificatorVan: string | null; partij: string | null }[],
+): void {
   if (state.partij !== null && others.some((o) => o.partij === state.partij && o.groep.codeSoortObjectId === state.groep.codeSoortObjectId)) {
     check.add('__all__', 'unique_together', 'Partij identificator met deze Partij en Soort object ID bestaat al.');
   }
@@ -163,7 +179,9 @@ function checkUnique(check: Check, state: IdentificatorState, others: readonly {
 }
 
 function storedIdentificatoren(store: Store, except: ReadonlySet<string>) {
-  return [...store.identificatoren.values()].filter((i) => !except.has(i.uuid)).map((i) => ({ groep: i, subIdentificatorVan: i.subIdentificatorVan, partij: i.partij }));
+  return [...store.identificatoren.values()]
+    .filter((i) => !except.has(i.uuid))
+    .map((i) => ({ groep: i, subIdentificatorVan: i.subIdentificatorVan, partij: i.partij }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -199,7 +217,9 @@ function checkAdres(check: Check, field: string): Adres | null | undefined {
     straatnaam: nested.string('straatnaam', { max: 255 }) ?? undefined,
     huisnummer: nested.integer('huisnummer', { nullable: true, min: 1, max: 99999 }),
     huisnummertoevoeging: nested.string('huisnummertoevoeging', { max: 20 }) ?? undefined,
-    postcode: nested.pattern('postcode', /^[1-9][0-9]{3} [A-Z]{2}$/, (v) => `Postcode moet aan het volgende formaat voldoen: \`1234 AB\` (met spatie): ${v}`, { max: 7 }),
+    postcode: nested.pattern('postcode', /^[1-9][0-9]{3} [A-Z]{2}$/, (v) => `Postcode moet aan het volgende formaat voldoen: \`1234 AB\` (met spatie): ${v}`, {
+      max: 7,
+    }),
     stad: nested.string('stad', { max: 255 }) ?? undefined,
     adresregel1: nested.string('adresregel1', { max: 80 }) ?? undefined,
     adresregel2: nested.string('adresregel2', { max: 80 }) ?? undefined,
@@ -236,7 +256,8 @@ function checkPartij(body: unknown, mode: Mode, store: Store, uuid: string, exis
     else set('contactnaam', identificatie ? (checkContactnaam(identificatie) ?? null) : null);
     if (soortPartij === 'contactpersoon') {
       const werkte = identificatie ? identificatie.foreignKey('werkteVoorPartij', (u) => store.partijen.has(u), 'Partij', { nullable: true }) : null;
-      if (werkte && store.partijen.get(werkte)!.soortPartij !== 'organisatie') check.add('partijIdentificatie.werkteVoorPartij', 'invalid', "Partij object moet het soort 'organisatie' hebben.");
+      if (werkte && store.partijen.get(werkte)!.soortPartij !== 'organisatie')
+        check.add('partijIdentificatie.werkteVoorPartij', 'invalid', "Partij object moet het soort 'organisatie' hebben.");
       else set('werkteVoorPartij', werkte ?? null);
     }
   }
@@ -254,7 +275,8 @@ function checkPartij(body: unknown, mode: Mode, store: Store, uuid: string, exis
   const voorkeur = check.foreignKey('voorkeursDigitaalAdres', (uuid) => store.digitaleAdressen.has(uuid), 'DigitaalAdres', { nullable: true });
   if (voorkeur !== undefined) {
     const linked = changes.digitaleAdressen ?? (existing ? store.digitaleAdressenOf(existing.uuid).map((a) => a.uuid) : []);
-    if (voorkeur !== null && !linked.includes(voorkeur)) check.add('voorkeursDigitaalAdres', 'invalid', 'Het voorkeurs adres moet een gelinkte digitaal adres zijn.');
+    if (voorkeur !== null && !linked.includes(voorkeur))
+      check.add('voorkeursDigitaalAdres', 'invalid', 'Het voorkeurs adres moet een gelinkte digitaal adres zijn.');
     else changes.voorkeursDigitaalAdres = voorkeur;
   }
 
@@ -280,7 +302,11 @@ function checkNestedIdentificatoren(check: Check, store: Store, items: unknown[]
     const uuid = item.has('uuid') ? item.uuidOf((u) => store.identificatoren.has(u), 'PartijIdentificator') : undefined;
     const target = uuid ? store.identificatoren.get(uuid) : undefined;
     if (mode === 'create' && item.body.identificeerdePartij !== undefined && item.body.identificeerdePartij !== null) {
-      check.add('partijIdentificatoren.identificeerdePartij', 'invalid', 'Het veld `identificeerde_partij` wordt automatisch ingesteld en dient niet te worden opgegeven.');
+      check.add(
+        'partijIdentificatoren.identificeerdePartij',
+        'invalid',
+        'Het veld `identificeerde_partij` wordt automatisch ingesteld en dient niet te worden opgegeven.',
+      );
     }
     const fields = identificatorFields(item, store, true);
     const state = stateOf(fields, target, partij);
@@ -462,7 +488,13 @@ export function registerPartijIdentificatoren(scope: FastifyInstance, api: Api):
     if (state && check.errors.length === 0) checkIdentificatorRules(check, store, state, existing);
     if (state && check.errors.length === 0) checkUnique(check, state, storedIdentificatoren(store, new Set(existing ? [existing.uuid] : [])));
     check.done();
-    const saved: PartijIdentificatorRecord = existing ?? { uuid: randomUUID(), partij: null, anderePartijIdentificator: '', subIdentificatorVan: null, ...state!.groep };
+    const saved: PartijIdentificatorRecord = existing ?? {
+      uuid: randomUUID(),
+      partij: null,
+      anderePartijIdentificator: '',
+      subIdentificatorVan: null,
+      ...state!.groep,
+    };
     Object.assign(saved, state!.groep, { partij: state!.partij, subIdentificatorVan: state!.subIdentificatorVan });
     if (fields.anderePartijIdentificator !== undefined) saved.anderePartijIdentificator = fields.anderePartijIdentificator;
     store.identificatoren.set(saved.uuid, saved);
@@ -488,7 +520,8 @@ export function registerPartijIdentificatoren(scope: FastifyInstance, api: Api):
         {
           name: 'nonFieldErrors',
           code: 'invalid',
-          reason: "Cannot delete some instances of model 'PartijIdentificator' because they are referenced through protected foreign keys: 'PartijIdentificator.sub_identificator_van'.",
+          reason:
+            "Cannot delete some instances of model 'PartijIdentificator' because they are referenced through protected foreign keys: 'PartijIdentificator.sub_identificator_van'.",
         },
       ]);
     }

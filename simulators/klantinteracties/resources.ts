@@ -13,7 +13,17 @@
  */
 import type { Links } from './http.ts';
 import { amsterdamIso, volledigeNaam } from './store.ts';
-import type { Adres, BetrokkeneRecord, Contactnaam, DigitaalAdresRecord, KlantcontactRecord, OnderwerpobjectRecord, PartijIdentificatorRecord, PartijRecord, Store } from './store.ts';
+import type {
+  Adres,
+  BetrokkeneRecord,
+  Contactnaam,
+  DigitaalAdresRecord,
+  KlantcontactRecord,
+  OnderwerpobjectRecord,
+  PartijIdentificatorRecord,
+  PartijRecord,
+  Store,
+} from './store.ts';
 
 export type Json = Record<string, unknown>;
 export interface ForeignKey {
@@ -27,7 +37,14 @@ export type Kind = 'partij' | 'partijIdentificator' | 'digitaalAdres' | 'klantco
 export const expandable = {
   partij: ['betrokkenen', 'betrokkenen.hadKlantcontact', 'categorieRelaties', 'digitaleAdressen'],
   digitaalAdres: ['verstrektDoorBetrokkene', 'verstrektDoorBetrokkene.hadKlantcontact', 'verstrektDoorBetrokkene.hadKlantcontact.leiddeTotInterneTaken'],
-  klantcontact: ['gingOverOnderwerpobjecten', 'hadBetrokkenen', 'hadBetrokkenen.digitaleAdressen', 'hadBetrokkenen.wasPartij', 'leiddeTotInterneTaken', 'omvatteBijlagen'],
+  klantcontact: [
+    'gingOverOnderwerpobjecten',
+    'hadBetrokkenen',
+    'hadBetrokkenen.digitaleAdressen',
+    'hadBetrokkenen.wasPartij',
+    'leiddeTotInterneTaken',
+    'omvatteBijlagen',
+  ],
   betrokkene: ['digitaleAdressen'],
 } as const;
 

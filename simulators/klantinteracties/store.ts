@@ -142,7 +142,9 @@ function dutchDate(moment: Date): string {
 
 /** Minutes that Amsterdam is ahead of UTC at `moment` (60 or 120). */
 function amsterdamOffset(moment: Date): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Amsterdam', timeZoneName: 'shortOffset' }).formatToParts(moment).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT+1';
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Amsterdam', timeZoneName: 'shortOffset' }).formatToParts(moment).find((p) => p.type === 'timeZoneName')
+      ?.value ?? 'GMT+1';
   const match = /GMT([+-])(\d+)(?::(\d+))?/.exec(name);
   if (!match) return 0;
   return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3] ?? 0));

@@ -33,7 +33,8 @@ export function requireObject(body: unknown): Body {
   return camelCased(body) as Body;
 }
 
-const typeName = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'list' : typeof value === 'string' ? 'str' : typeof value === 'number' ? 'int' : typeof value);
+const typeName = (value: unknown) =>
+  value === null ? 'null' : Array.isArray(value) ? 'list' : typeof value === 'string' ? 'str' : typeof value === 'number' ? 'int' : typeof value;
 
 const trueValues = new Set<unknown>([true, 1, '1', 't', 'true', 'y', 'yes', 'on']);
 const falseValues = new Set<unknown>([false, 0, '0', 'f', 'false', 'n', 'no', 'off']);
@@ -207,7 +208,12 @@ export class Check {
    * undefined (absent or wrong). `what` names the model in the error, as Open Klant's
    * `…_exists` validators do ("Partij object bestaat niet.").
    */
-  foreignKey(field: string, exists: (uuid: string) => boolean, what: string, options: { required?: boolean; nullable?: boolean } = {}): string | null | undefined {
+  foreignKey(
+    field: string,
+    exists: (uuid: string) => boolean,
+    what: string,
+    options: { required?: boolean; nullable?: boolean } = {},
+  ): string | null | undefined {
     const nested = this.object(field, { ...options, mode: 'create' });
     if (nested === null || nested === undefined) return nested;
     return nested.uuidOf(exists, what);

@@ -63,7 +63,11 @@ interface Fout {
 
 const kvkError = (status: number, code: string, omschrijving: string) => new ApiError<Fout>(status, { code, omschrijving }, omschrijving);
 
-const send = (reply: FastifyReply, error: ApiError<Fout>) => reply.code(error.status).type('application/json').send({ fout: [error.body] });
+const send = (reply: FastifyReply, error: ApiError<Fout>) =>
+  reply
+    .code(error.status)
+    .type('application/json')
+    .send({ fout: [error.body] });
 
 const errors = {
   unauthorized: () => kvkError(401, 'UNAUTHORIZED', 'Geen of onjuiste apikey aangeleverd.'),

@@ -83,10 +83,19 @@ describe('KvK simulator', () => {
         });
         expect(profiel.handelsnamen.map((h: any) => h.volgorde)).toEqual(profiel.handelsnamen.map((_: unknown, i: number) => i));
         expect(profiel.handelsnamen[0].naam).toBe(company.naam);
-        for (const a of profiel.sbiActiviteiten) expect(a).toEqual({ sbiCode: expect.stringMatching(/^\d{4,5}$/), sbiOmschrijving: expect.any(String), indHoofdactiviteit: expect.stringMatching(/^(Ja|Nee)$/) });
+        for (const a of profiel.sbiActiviteiten)
+          expect(a).toEqual({
+            sbiCode: expect.stringMatching(/^\d{4,5}$/),
+            sbiOmschrijving: expect.any(String),
+            indHoofdactiviteit: expect.stringMatching(/^(Ja|Nee)$/),
+          });
         expect(profiel.sbiActiviteiten.filter((a: any) => a.indHoofdactiviteit === 'Ja')).toHaveLength(1);
         const { hoofdvestiging, eigenaar } = profiel._embedded;
-        expect(hoofdvestiging).toMatchObject({ vestigingsnummer: company.vestigingen[0]!.vestigingsnummer, indHoofdvestiging: 'Ja', eersteHandelsnaam: company.vestigingen[0]!.naam });
+        expect(hoofdvestiging).toMatchObject({
+          vestigingsnummer: company.vestigingen[0]!.vestigingsnummer,
+          indHoofdvestiging: 'Ja',
+          eersteHandelsnaam: company.vestigingen[0]!.naam,
+        });
         expect(hoofdvestiging).not.toHaveProperty('rsin');
         expect(hoofdvestiging).not.toHaveProperty('handelsnamen');
         for (const adres of hoofdvestiging.adressen) expect(adres).toMatchObject(adresShape);
@@ -102,7 +111,12 @@ describe('KvK simulator', () => {
         for (const listed of lijst.vestigingen) {
           const href = listed.links.find((l: any) => l.rel === 'vestigingsprofiel').href;
           const vestiging = await json(await sim.get(href));
-          expect(vestiging).toMatchObject({ vestigingsnummer: listed.vestigingsnummer, kvkNummer: company.kvkNummer, eersteHandelsnaam: listed.eersteHandelsnaam, indHoofdvestiging: listed.indHoofdvestiging });
+          expect(vestiging).toMatchObject({
+            vestigingsnummer: listed.vestigingsnummer,
+            kvkNummer: company.kvkNummer,
+            eersteHandelsnaam: listed.eersteHandelsnaam,
+            indHoofdvestiging: listed.indHoofdvestiging,
+          });
           expect(vestiging.adressen.filter((a: any) => a.type === 'bezoekadres')).toHaveLength(1);
           for (const adres of vestiging.adressen) expect(adres).toMatchObject(adresShape);
           expect(vestiging.totaalWerkzamePersonen).toBe(vestiging.voltijdWerkzamePersonen + vestiging.deeltijdWerkzamePersonen);
@@ -115,10 +129,19 @@ describe('KvK simulator', () => {
     it('the addresses as the KvK gives them: correspondentieadres first, a postbus, a huisletter', async () => {
       const stichting = await json(await sim.get('/basisprofielen/90001745'));
       expect(stichting._embedded.hoofdvestiging.adressen.map((a: any) => a.type)).toEqual(['correspondentieadres', 'bezoekadres']);
-      expect(stichting._embedded.hoofdvestiging.adressen[0]).toMatchObject({ straatnaam: 'Postbus', postbusnummer: 123, volledigAdres: 'Postbus 123 1230AA Voorbeeldstad' });
+      expect(stichting._embedded.hoofdvestiging.adressen[0]).toMatchObject({
+        straatnaam: 'Postbus',
+        postbusnummer: 123,
+        volledigAdres: 'Postbus 123 1230AA Voorbeeldstad',
+      });
       expect(stichting._embedded.hoofdvestiging.adressen[0]).not.toHaveProperty('huisnummer');
       const stationsplein = await json(await sim.get('/vestigingsprofielen/000038509520'));
-      expect(stationsplein.adressen[0]).toMatchObject({ straatnaam: 'Stationsplein', huisnummer: 1, huisletter: 'B', volledigAdres: 'Stationsplein 1 B 1234SP Voorbeeldstad' });
+      expect(stationsplein.adressen[0]).toMatchObject({
+        straatnaam: 'Stationsplein',
+        huisnummer: 1,
+        huisletter: 'B',
+        volledigAdres: 'Stationsplein 1 B 1234SP Voorbeeldstad',
+      });
     });
 
     it('an eenmanszaak has no rsin and no statutaire naam; a B.V. and a stichting have an rsin', async () => {
@@ -126,7 +149,8 @@ describe('KvK simulator', () => {
       expect(fietsenmaker).not.toHaveProperty('statutaireNaam');
       expect(fietsenmaker._embedded.eigenaar).not.toHaveProperty('rsin');
       expect(fietsenmaker._embedded.eigenaar.rechtsvorm).toBe('Eenmanszaak');
-      for (const kvkNummer of ['69599084', '90001745']) expect((await json(await sim.get(`/basisprofielen/${kvkNummer}`)))._embedded.eigenaar.rsin).toMatch(/^\d{9}$/);
+      for (const kvkNummer of ['69599084', '90001745'])
+        expect((await json(await sim.get(`/basisprofielen/${kvkNummer}`)))._embedded.eigenaar.rsin).toMatch(/^\d{9}$/);
     });
   });
 

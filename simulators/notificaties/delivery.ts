@@ -31,12 +31,23 @@ export interface DeliveryOptions {
 /** Where a delivery goes; looked up again before every attempt (a deleted abonnement gets no more tries). */
 export type Target = () => { url: string; callbackUrl: string; auth: string } | undefined;
 
-async function post(url: string, body: unknown, headers: Record<string, string>, timeoutMs: number, controllers: Set<AbortController>): Promise<number | 'error'> {
+async function post(
+  url: string,
+  body: unknown,
+  headers: Record<string, string>,
+  timeoutMs: number,
+  controllers: Set<AbortController>,
+): Promise<number | 'error'> {
   const controller = new AbortController();
   controllers.add(controller);
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal: controller.signal });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+      signal: controller.signal,
+    });
     await response.body?.cancel();
     return response.status;
   } catch {

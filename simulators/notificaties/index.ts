@@ -130,7 +130,8 @@ export async function registerNotificatiesSimulator(app: FastifyInstance, option
       /** vng-api-common's CheckQueryParamsMixin: unknown query parameters are a 400. */
       const onlyParams = (request: FastifyRequest, known: string[]) => {
         const unknown = [...new Set(queryOf(request).keys())].filter((k) => !known.includes(k));
-        if (unknown.length > 0) throw invalid([{ name: 'nonFieldErrors', code: 'unknown-parameters', reason: `Onbekende query parameters: ${unknown.join(', ')}` }]);
+        if (unknown.length > 0)
+          throw invalid([{ name: 'nonFieldErrors', code: 'unknown-parameters', reason: `Onbekende query parameters: ${unknown.join(', ')}` }]);
       };
       const bodyObject = (body: unknown): Record<string, unknown> => {
         if (!isObject(body)) throw invalid(notAnObject(body));
@@ -239,7 +240,8 @@ export async function registerNotificatiesSimulator(app: FastifyInstance, option
       try {
         route(notificatie);
       } catch (error) {
-        if (error instanceof ApiError) throw new Error(`Notificaties simulator: ${((error as ApiError<Fout>).body.invalidParams ?? []).map((p) => `${p.name}: ${p.reason}`).join('; ')}`);
+        if (error instanceof ApiError)
+          throw new Error(`Notificaties simulator: ${((error as ApiError<Fout>).body.invalidParams ?? []).map((p) => `${p.name}: ${p.reason}`).join('; ')}`);
         throw error;
       }
     },

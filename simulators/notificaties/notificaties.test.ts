@@ -198,7 +198,12 @@ describe('Notificaties simulator', () => {
   describe('abonnementen', () => {
     it('creates, reads, lists, replaces, patches and deletes an abonnement', async () => {
       const created = await subscribe([{ naam: 'zaken', filters: { zaaktype } }]);
-      expect(created).toEqual({ url: expect.stringMatching(/\/abonnement\/[0-9a-f-]{36}$/), callbackUrl: callback.url, auth: callbackAuth, kanalen: [{ naam: 'zaken', filters: { zaaktype } }] });
+      expect(created).toEqual({
+        url: expect.stringMatching(/\/abonnement\/[0-9a-f-]{36}$/),
+        callbackUrl: callback.url,
+        auth: callbackAuth,
+        kanalen: [{ naam: 'zaken', filters: { zaaktype } }],
+      });
       // Open Notificaties first checks the callback: refused without, accepted with Authorization.
       expect(callback.received.map((r) => [r.authorization, r.body.kanaal, r.status])).toEqual([
         [undefined, 'test', 403],
@@ -210,7 +215,10 @@ describe('Notificaties simulator', () => {
       expect(sim.nrc.abonnementen()).toEqual([created]);
 
       const replaced = await conforming(
-        await sim.call(created.url, { method: 'PUT', body: abonnement([{ naam: 'documenten' }, { naam: 'zaken', filters: { vertrouwelijkheidaanduiding: '*' } }]) }),
+        await sim.call(created.url, {
+          method: 'PUT',
+          body: abonnement([{ naam: 'documenten' }, { naam: 'zaken', filters: { vertrouwelijkheidaanduiding: '*' } }]),
+        }),
         'PUT',
         '/abonnement/{uuid}',
         200,
@@ -219,7 +227,12 @@ describe('Notificaties simulator', () => {
         { naam: 'documenten', filters: {} },
         { naam: 'zaken', filters: { vertrouwelijkheidaanduiding: '*' } },
       ]);
-      const patched = await conforming(await sim.call(created.url, { method: 'PATCH', body: { kanalen: [{ naam: 'objecten' }] } }), 'PATCH', '/abonnement/{uuid}', 200);
+      const patched = await conforming(
+        await sim.call(created.url, { method: 'PATCH', body: { kanalen: [{ naam: 'objecten' }] } }),
+        'PATCH',
+        '/abonnement/{uuid}',
+        200,
+      );
       expect(patched).toMatchObject({ callbackUrl: callback.url, auth: callbackAuth, kanalen: [{ naam: 'objecten', filters: {} }] });
 
       // Only the client that made it may change or delete it.
@@ -294,7 +307,9 @@ describe('Notificaties simulator', () => {
       expect(await publish(sent)).toEqual(sent);
       await sim.nrc.idle();
       expect(callback.notificaties()).toEqual([{ authorization: callbackAuth, body: sent, status: 204 }]);
-      expect(sim.nrc.deliveries().slice(-1)).toEqual([{ abonnement: created.url, callbackUrl: callback.url, status: 204, attempt: 1, notificatie: sent, at: expect.any(Date) }]);
+      expect(sim.nrc.deliveries().slice(-1)).toEqual([
+        { abonnement: created.url, callbackUrl: callback.url, status: 204, attempt: 1, notificatie: sent, at: expect.any(Date) },
+      ]);
     });
 
     it('delivers only what matches the filters: other values, other kanalen and other abonnementen get nothing', async () => {
@@ -360,13 +375,23 @@ describe('Notificaties simulator', () => {
       await publish(notificatie());
       await sim.nrc.idle();
       expect(callback.notificaties().map((r) => r.status)).toEqual([500, 500, 500, 500]);
-      expect(sim.nrc.deliveries().slice(-4).map((d) => d.attempt)).toEqual([1, 2, 3, 4]);
+      expect(
+        sim.nrc
+          .deliveries()
+          .slice(-4)
+          .map((d) => d.attempt),
+      ).toEqual([1, 2, 3, 4]);
 
       await callback.close();
       const before = sim.nrc.deliveries().length;
       await publish(notificatie());
       await sim.nrc.idle();
-      expect(sim.nrc.deliveries().slice(before).map((d) => [d.attempt, d.status])).toEqual([
+      expect(
+        sim.nrc
+          .deliveries()
+          .slice(before)
+          .map((d) => [d.attempt, d.status]),
+      ).toEqual([
         [1, 'error'],
         [2, 'error'],
         [3, 'error'],
@@ -409,9 +434,17 @@ describe('Notificaties simulator', () => {
   describe('authorisation and faults', () => {
     it('answers 401 without a token and 403 for a token that is not a known client’s', async () => {
       await conforming(await sim.call('/kanaal', { headers: { authorization: undefined } }), 'GET', '/kanaal', 401);
-      const fout = await conforming(await sim.call('/abonnement', { headers: { authorization: `Bearer ${await token({ clientId: client.clientId, secret: 'ander geheim' })}` } }), 'GET', '/abonnement', 403);
+      const fout = await conforming(
+        await sim.call('/abonnement', { headers: { authorization: `Bearer ${await token({ clientId: client.clientId, secret: 'ander geheim' })}` } }),
+        'GET',
+        '/abonnement',
+        403,
+      );
       expect(fout).toMatchObject({ code: 'permission_denied' });
-      const unknownClient = await sim.call('/notificaties', { body: notificatie(), headers: { authorization: `Bearer ${await token({ clientId: 'onbekend', secret: client.secret })}` } });
+      const unknownClient = await sim.call('/notificaties', {
+        body: notificatie(),
+        headers: { authorization: `Bearer ${await token({ clientId: 'onbekend', secret: client.secret })}` },
+      });
       expect(unknownClient.status).toBe(403);
     });
 
@@ -471,9 +504,17 @@ describe('Notificaties simulator', () => {
         const type = zgwDemo.zaaktypen.find((t) => t.key === demoZaak.zaaktype)!;
         const zaaktypeUrl = `${zgw.urls.catalogi}/zaaktypen/${type.uuid}`;
         const post = async (body: unknown) =>
-          fetch(`${nrc.url}/abonnement`, { method: 'POST', headers: { authorization: `Bearer ${await token()}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-        expect((await post({ callbackUrl: callback.url, auth: callbackAuth, kanalen: [{ naam: 'zaken', filters: { zaaktype: zaaktypeUrl } }] })).status).toBe(201);
-        expect((await post({ callbackUrl: other.url, auth: callbackAuth, kanalen: [{ naam: 'zaken', filters: { zaaktype: `${zaaktypeUrl}-ander` } }] })).status).toBe(201);
+          fetch(`${nrc.url}/abonnement`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${await token()}`, 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          });
+        expect((await post({ callbackUrl: callback.url, auth: callbackAuth, kanalen: [{ naam: 'zaken', filters: { zaaktype: zaaktypeUrl } }] })).status).toBe(
+          201,
+        );
+        expect(
+          (await post({ callbackUrl: other.url, auth: callbackAuth, kanalen: [{ naam: 'zaken', filters: { zaaktype: `${zaaktypeUrl}-ander` } }] })).status,
+        ).toBe(201);
 
         const { url: statusUrl } = await zgw.addStatus(zaakUuid, type.statustypen[1]!.volgnummer, 'In behandeling genomen');
         await nrc.idle();

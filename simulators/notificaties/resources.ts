@@ -30,7 +30,11 @@ export interface AbonnementRecord {
 /** The kanalen Open Zaak and the Objecten API register, with their kenmerken as filters. */
 export const seedKanalen: Omit<KanaalRecord, 'uuid'>[] = [
   { naam: 'zaken', documentatieLink: 'https://open-zaak.readthedocs.io/en/stable/', filters: ['bronorganisatie', 'zaaktype', 'vertrouwelijkheidaanduiding'] },
-  { naam: 'documenten', documentatieLink: 'https://open-zaak.readthedocs.io/en/stable/', filters: ['bronorganisatie', 'informatieobjecttype', 'vertrouwelijkheidaanduiding'] },
+  {
+    naam: 'documenten',
+    documentatieLink: 'https://open-zaak.readthedocs.io/en/stable/',
+    filters: ['bronorganisatie', 'informatieobjecttype', 'vertrouwelijkheidaanduiding'],
+  },
   { naam: 'objecten', documentatieLink: 'https://objects-and-objecttypes-api.readthedocs.io/', filters: ['object_type'] },
 ];
 
@@ -47,7 +51,18 @@ const messages = {
   notAList: (value: unknown) => `Verwachtte een lijst met items, maar kreeg type "${typeName(value)}".`,
 };
 
-const typeName = (value: unknown) => (value === null ? 'NoneType' : Array.isArray(value) ? 'list' : typeof value === 'number' ? 'int' : typeof value === 'boolean' ? 'bool' : typeof value === 'string' ? 'str' : 'dict');
+const typeName = (value: unknown) =>
+  value === null
+    ? 'NoneType'
+    : Array.isArray(value)
+      ? 'list'
+      : typeof value === 'number'
+        ? 'int'
+        : typeof value === 'boolean'
+          ? 'bool'
+          : typeof value === 'string'
+            ? 'str'
+            : 'dict';
 
 export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -100,7 +115,11 @@ class Checker {
   dateTime(name: string, options: { required?: boolean } = {}): string | undefined {
     const value = this.body[name];
     if (value === undefined) return options.required && !this.partial ? this.add(name, 'required', messages.required) : undefined;
-    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)?$/.test(value) || Number.isNaN(Date.parse(value))) {
+    if (
+      typeof value !== 'string' ||
+      !/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)?$/.test(value) ||
+      Number.isNaN(Date.parse(value))
+    ) {
       return this.add(name, 'invalid', messages.datetime);
     }
     return value;

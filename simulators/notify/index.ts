@@ -100,7 +100,11 @@ type NotifyErrors = { error: string; message: string }[];
 
 const notifyError = (status: number, errors: NotifyErrors) => new ApiError(status, errors, errors[0]?.message ?? 'error');
 const badRequest = (message: string) => notifyError(400, [{ error: 'BadRequestError', message }]);
-const validationErrors = (messages: string[]) => notifyError(400, messages.map((message) => ({ error: 'ValidationError', message })));
+const validationErrors = (messages: string[]) =>
+  notifyError(
+    400,
+    messages.map((message) => ({ error: 'ValidationError', message })),
+  );
 
 // Notify's own texts (notifications-api / notifynl-api), so that a client sees what it would see there.
 const texts = {
@@ -239,12 +243,22 @@ export async function registerNotifySimulator(app: FastifyInstance, options: Not
     const recipientField = type === 'email' ? 'email_address' : 'phone_number';
     const allowed =
       type === 'email'
-        ? ['reference', 'email_address', 'template_id', 'personalisation', 'scheduled_for', 'email_reply_to_id', 'one_click_unsubscribe_url', 'sanitise_content_for']
+        ? [
+            'reference',
+            'email_address',
+            'template_id',
+            'personalisation',
+            'scheduled_for',
+            'email_reply_to_id',
+            'one_click_unsubscribe_url',
+            'sanitise_content_for',
+          ]
         : ['reference', 'phone_number', 'template_id', 'personalisation', 'scheduled_for', 'sms_sender_id'];
     const errors: string[] = [];
     for (const field of [recipientField, 'template_id']) if (!(field in body)) errors.push(`${field} is a required property`);
     const unexpected = Object.keys(body).filter((k) => !allowed.includes(k));
-    if (unexpected.length > 0) errors.push(`Additional properties are not allowed (${unexpected.join(', ')} ${unexpected.length === 1 ? 'was' : 'were'} unexpected)`);
+    if (unexpected.length > 0)
+      errors.push(`Additional properties are not allowed (${unexpected.join(', ')} ${unexpected.length === 1 ? 'was' : 'were'} unexpected)`);
 
     const recipient = body[recipientField];
     if (recipient !== undefined) {
@@ -322,7 +336,12 @@ export async function registerNotifySimulator(app: FastifyInstance, options: Not
 
     const content =
       type === 'email'
-        ? { body: message.body, subject: message.subject!, from_email: fromEmail, ...(message.oneClickUnsubscribeUrl ? { one_click_unsubscribe_url: message.oneClickUnsubscribeUrl } : {}) }
+        ? {
+            body: message.body,
+            subject: message.subject!,
+            from_email: fromEmail,
+            ...(message.oneClickUnsubscribeUrl ? { one_click_unsubscribe_url: message.oneClickUnsubscribeUrl } : {}),
+          }
         : { body: message.body, from_number: fromNumber };
     return reply.code(201).send({
       id: message.id,
@@ -389,7 +408,8 @@ export async function registerNotifySimulator(app: FastifyInstance, options: Not
       const allowed = ['reference', 'status', 'template_type', 'include_jobs', 'older_than'];
       const errors: string[] = [];
       const unexpected = [...new Set(query.keys())].filter((k) => !allowed.includes(k));
-      if (unexpected.length > 0) errors.push(`Additional properties are not allowed (${unexpected.join(', ')} ${unexpected.length === 1 ? 'was' : 'were'} unexpected)`);
+      if (unexpected.length > 0)
+        errors.push(`Additional properties are not allowed (${unexpected.join(', ')} ${unexpected.length === 1 ? 'was' : 'were'} unexpected)`);
       const wantedStatuses = query.getAll('status');
       const wantedTypes = query.getAll('template_type');
       for (const status of wantedStatuses) if (!statuses.includes(status)) errors.push(`status ${status} is not one of [${statuses.join(', ')}]`);

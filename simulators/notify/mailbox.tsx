@@ -100,8 +100,8 @@ export function mailboxPage({ assetsPrefix, messages }: { assetsPrefix: string; 
         <Heading level={1}>Postvak: verstuurde e-mails en sms'jes</Heading>
         <Alert type="warning">
           <Paragraph>
-            <strong>Alleen voor de demo.</strong> Voordeur verstuurt e-mails en sms'jes via NotifyNL. In de demo komen ze
-            niet bij iemand aan, maar staan ze hier. Iedereen die deze pagina kan openen, kan ze lezen: er is geen inlog.
+            <strong>Alleen voor de demo.</strong> Voordeur verstuurt e-mails en sms'jes via NotifyNL. In de demo komen ze niet bij iemand aan, maar staan ze
+            hier. Iedereen die deze pagina kan openen, kan ze lezen: er is geen inlog.
           </Paragraph>
         </Alert>
         <Paragraph>

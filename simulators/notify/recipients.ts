@@ -41,7 +41,7 @@ const dutchNationalLength = 9;
 
 export function checkPhoneNumber(input: string): Checked {
   const trimmed = input.replace(obscureWhitespace, '');
-  if (/[^\d\s()+\-.]/.test(trimmed) || (trimmed.lastIndexOf('+') > 0)) return { ok: false, message: 'Must not contain letters or symbols' };
+  if (/[^\d\s()+\-.]/.test(trimmed) || trimmed.lastIndexOf('+') > 0) return { ok: false, message: 'Must not contain letters or symbols' };
   const digits = trimmed.replace(/\D/g, '');
   if (digits.length === 0) return { ok: false, message: 'Not enough digits' };
 

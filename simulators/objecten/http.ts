@@ -27,7 +27,8 @@ export const forbidden = () =>
   fout(403, 'permission_denied', 'You do not have permission to perform this action.', 'You do not have permission to perform this action.');
 
 /** 405 for a method the spec has on a path but the simulator does not play. */
-export const notSimulated = (method: string) => fout(405, 'method_not_allowed', `Method "${method}" not allowed.`, `De simulator speelt ${method} op dit pad niet na.`);
+export const notSimulated = (method: string) =>
+  fout(405, 'method_not_allowed', `Method "${method}" not allowed.`, `De simulator speelt ${method} op dit pad niet na.`);
 
 const unavailable = (detail: string) => fout(503, 'service_unavailable', 'Service temporarily unavailable, try again later.', detail);
 

@@ -173,7 +173,8 @@ function seedDemo(store: Store, now: Date, urls: { api: () => string; zgw: BaseU
         data: record.data(context) as Json,
         startAt: day(record.daysAgo),
         registrationAt: day(record.daysAgo),
-        references: i === records.length - 1 ? (demo.zaken ?? []).map((uuid) => ({ type: 'zaak' as const, url: `${urls.zgw.href}/zaken/api/v1/zaken/${uuid}` })) : [],
+        references:
+          i === records.length - 1 ? (demo.zaken ?? []).map((uuid) => ({ type: 'zaak' as const, url: `${urls.zgw.href}/zaken/api/v1/zaken/${uuid}` })) : [],
       };
       if (object) store.addRecord(object, row);
       else object = store.create(demo.uuid, demo.kind, row);

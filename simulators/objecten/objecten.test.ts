@@ -191,12 +191,22 @@ describe('Objecten simulator', () => {
       await problem(await run.call(types.taak, { method: 'DELETE' }), 405, 'method_not_allowed');
       const permissions = await json(await run.call(`${objects}/permissions`), 200);
       expect(contract.checkResponse('objects', 'GET', '/permissions', 200, permissions)).toEqual([]);
-      expect(permissions.results.map((p: any) => [p.type, p.mode]).sort()).toEqual(Object.values(types).map((t) => [t, 'read_and_write']).sort());
+      expect(permissions.results.map((p: any) => [p.type, p.mode]).sort()).toEqual(
+        Object.values(types)
+          .map((t) => [t, 'read_and_write'])
+          .sort(),
+      );
     });
 
     it('404 with the error body for an unknown object, record or path', async () => {
       const unknown = `${objects}/objects/00000000-0000-4000-8000-000000000000`;
-      for (const url of [unknown, `${unknown}/history`, `${objects}/objects/geen-uuid`, `${objects}/objects/${suzanne.taak.url}/9`, `${objects}/bestaat-niet`]) {
+      for (const url of [
+        unknown,
+        `${unknown}/history`,
+        `${objects}/objects/geen-uuid`,
+        `${objects}/objects/${suzanne.taak.url}/9`,
+        `${objects}/bestaat-niet`,
+      ]) {
         await problem(await run.call(url), 404, 'not_found');
       }
       await problem(await run.call(unknown, { method: 'PATCH', body: { record: { data: {} } } }), 404, 'not_found');
@@ -247,7 +257,11 @@ describe('Objecten simulator', () => {
 
     it('answers 403 to a create of an object type the token has no permission for', async () => {
       const body = (type: unknown) => ({ type, record: { typeVersion: 1, startAt: today, data: {} } });
-      await problem(await run.call(`${objects}/objects`, { body: body('https://objecttypen.example.nl/api/v2/objecttypes/00000000-0000-4000-8000-000000000000') }), 403, 'permission_denied');
+      await problem(
+        await run.call(`${objects}/objects`, { body: body('https://objecttypen.example.nl/api/v2/objecttypes/00000000-0000-4000-8000-000000000000') }),
+        403,
+        'permission_denied',
+      );
       await problem(await run.call(`${objects}/objects`, { body: body('geen url') }), 403, 'permission_denied');
       await problem(await run.call(`${objects}/objects`, { body: { record: {} } }), 403, 'permission_denied');
     });
@@ -271,7 +285,13 @@ describe('Objecten simulator', () => {
         ['ordering', 'record__data__verloopdatum'],
       ])}`;
       const body = await page(await run.call(url));
-      expect(uuidsOf(body)).toEqual([suzanne.taak.overdue, suzanne.taak.portaalformulier, suzanne.taak.url, suzanne.taak.ogonebetaling, suzanne.taak.unsupportedForm]);
+      expect(uuidsOf(body)).toEqual([
+        suzanne.taak.overdue,
+        suzanne.taak.portaalformulier,
+        suzanne.taak.url,
+        suzanne.taak.ogonebetaling,
+        suzanne.taak.unsupportedForm,
+      ]);
       expect(body.results[0].record.data.verloopdatum < `${today}T10:00:00Z`).toBe(true);
       expect(new Set(body.results.map((t: any) => t.record.data.soort))).toEqual(new Set(['url', 'portaalformulier', 'ogonebetaling']));
     });
@@ -339,10 +359,33 @@ describe('Objecten simulator', () => {
         '/objects/search',
       );
       expect(viaPost.results).toEqual(viaGet.results);
-      const single = await page(await search({ type: types.bericht, data_attr: `onderwerp__exact__Uw aanvraag, deel 2` }, '?pageSize=1'), 'POST', '/objects/search');
+      const single = await page(
+        await search({ type: types.bericht, data_attr: `onderwerp__exact__Uw aanvraag, deel 2` }, '?pageSize=1'),
+        'POST',
+        '/objects/search',
+      );
       expect(single.count).toBe(2);
       expect(single.next).toMatch(/\/objects\/search\?pageSize=1&page=2$/);
-      const within = await page(await search({ type: types.taak, geometry: { within: { type: 'Polygon', coordinates: [[[4.8, 52.3], [4.9, 52.3], [4.9, 52.4], [4.8, 52.3]]] } } }), 'POST', '/objects/search');
+      const within = await page(
+        await search({
+          type: types.taak,
+          geometry: {
+            within: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [4.8, 52.3],
+                  [4.9, 52.3],
+                  [4.9, 52.4],
+                  [4.8, 52.3],
+                ],
+              ],
+            },
+          },
+        }),
+        'POST',
+        '/objects/search',
+      );
       expect(within.count).toBe(0);
       await problem(await search({ data_attrs: 'status__is__open' }), 400, 'invalid');
       expect((await page(await search({}, '?pageSize=500'), 'POST', '/objects/search')).count).toBe(objectenDemo.objects.length);
@@ -382,7 +425,9 @@ describe('Objecten simulator', () => {
 
     it('gt, gte, lt and lte compare numbers, and dates as text', async () => {
       const bedragen = async (op: string, value: string) =>
-        (await list([['data_attr', `ogonebetaling__bedrag__${op}__${value}`]])).results.map((t: any) => t.record.data.ogonebetaling.bedrag).sort((a: number, b: number) => a - b);
+        (await list([['data_attr', `ogonebetaling__bedrag__${op}__${value}`]])).results
+          .map((t: any) => t.record.data.ogonebetaling.bedrag)
+          .sort((a: number, b: number) => a - b);
       expect(await bedragen('gt', '142.5')).toEqual([189.35, 612.75]);
       expect(await bedragen('gte', '142.5')).toEqual([142.5, 189.35, 612.75]);
       expect(await bedragen('lt', '142.5')).toEqual([25]);
@@ -390,7 +435,10 @@ describe('Objecten simulator', () => {
       // A date-time is greater than the date it starts with: lt tomorrow includes all of today.
       const verlopen = await list([...ofSuzanne(types.taak), ['data_attr', 'status__exact__open'], ['data_attr', `verloopdatum__lt__${today}`]]);
       expect(uuidsOf(verlopen)).toEqual([suzanne.taak.overdue]);
-      const publishedToday = await list([['type', types.bericht], ['data_attr', `publicatiedatum__gte__${today}`]]);
+      const publishedToday = await list([
+        ['type', types.bericht],
+        ['data_attr', `publicatiedatum__gte__${today}`],
+      ]);
       expect(uuidsOf(publishedToday)).toEqual([suzanne.futureBericht]);
       await problem(await run.call(`${objects}/objects${query([['data_attr', 'publicatiedatum__lte__2025-06-15T10:00:00Z']])}`), 400, 'invalid');
     });
@@ -407,7 +455,9 @@ describe('Objecten simulator', () => {
       const exact = await list([...ofSuzanne(types.bericht), ['data_attr', 'onderwerp__exact__Uw aanvraag, deel 2']]);
       expect(uuidsOf(exact)).toEqual([suzanne.berichtComma]);
       // Without the BSN, Marieke Visser's bericht with the same onderwerp is found too.
-      expect(uuidsOf(await list([['data_attr', 'onderwerp__exact__Uw aanvraag, deel 2']])).sort()).toEqual([suzanne.berichtComma, objectenDemo.notable.others.sameOnderwerpAsSuzanne].sort());
+      expect(uuidsOf(await list([['data_attr', 'onderwerp__exact__Uw aanvraag, deel 2']])).sort()).toEqual(
+        [suzanne.berichtComma, objectenDemo.notable.others.sameOnderwerpAsSuzanne].sort(),
+      );
       const contains = await list([...ofSuzanne(types.bericht), ['data_attr', 'onderwerp__icontains__aanvraag, deel 2']]);
       expect(uuidsOf(contains).sort()).toEqual([suzanne.berichtComma, suzanne.berichtCommaUnderscore].sort());
     });
@@ -416,7 +466,10 @@ describe('Objecten simulator', () => {
       const url = (value: string) => `${objects}/objects${query([...ofSuzanne(types.bericht), ['data_attr', value]])}`;
       // Comma and __: the comma is no longer in the part after the last __.
       const both = await problem(await run.call(url('onderwerp__exact__Uw aanvraag, deel 2__vervolg')), 400, 'invalid');
-      expect(both.invalid_params[0]).toMatchObject({ code: 'invalid-data-attr-query', reason: expect.stringContaining("commas can only be present in the 'value'") });
+      expect(both.invalid_params[0]).toMatchObject({
+        code: 'invalid-data-attr-query',
+        reason: expect.stringContaining("commas can only be present in the 'value'"),
+      });
       // Only __: the split takes "deel 2" for the operator.
       const underscore = await problem(await run.call(url('onderwerp__icontains__deel 2__vervolg')), 400, 'invalid');
       expect(underscore.invalid_params[0].reason).toBe('Comparison operator `deel 2` is unknown');
@@ -424,16 +477,24 @@ describe('Objecten simulator', () => {
       expect((await list([...ofSuzanne(types.bericht), ['data_attr', 'onderwerp__icontains__aanvraag__exact__x']])).count).toBe(0);
       // The portal can only fetch by BSN and compare the onderwerp itself.
       const mine = await list(ofSuzanne(types.bericht));
-      expect(mine.results.filter((b: any) => b.record.data.onderwerp === 'Uw aanvraag, deel 2__vervolg').map((b: any) => b.uuid)).toEqual([suzanne.berichtCommaUnderscore]);
+      expect(mine.results.filter((b: any) => b.record.data.onderwerp === 'Uw aanvraag, deel 2__vervolg').map((b: any) => b.uuid)).toEqual([
+        suzanne.berichtCommaUnderscore,
+      ]);
     });
 
     it('data_attrs (deprecated) splits on every comma: a value with a comma breaks or widens the filter', async () => {
       // The intended use: two expressions.
-      const two = await list([['type', types.bericht], ['data_attrs', `identificatie__value__exact__${suzanne.bsn},geopend__icontains__false`]]);
+      const two = await list([
+        ['type', types.bericht],
+        ['data_attrs', `identificatie__value__exact__${suzanne.bsn},geopend__icontains__false`],
+      ]);
       expect(two.count).toBe(suzanne.unreadBerichten.length + 1);
       // The same onderwerp that data_attr matched exactly: " deel 2" is taken for a second expression.
       const broken = await problem(await run.call(`${objects}/objects${query([['data_attrs', 'onderwerp__exact__Uw aanvraag, deel 2']])}`), 400, 'invalid');
-      expect(broken.invalid_params[0]).toMatchObject({ code: 'invalid-data-attrs-query', reason: "Filter expression ' deel 2' doesn't have the shape 'key__operator__value'" });
+      expect(broken.invalid_params[0]).toMatchObject({
+        code: 'invalid-data-attrs-query',
+        reason: "Filter expression ' deel 2' doesn't have the shape 'key__operator__value'",
+      });
       await problem(await run.call(`${objects}/objects${query([['data_attrs', 'onderwerp__exact__Uw aanvraag, deel 2__vervolg']])}`), 400, 'invalid');
       // A searched text with a comma and something that looks like an expression: widened.
       const term = 'aanvraag,referentie__icontains__ZAAK';
@@ -452,7 +513,11 @@ describe('Objecten simulator', () => {
     });
 
     it('date and registrationDate show the record of that moment', async () => {
-      const before = await list([['date', '2025-06-05'], ['data_attr', `identificatie__value__exact__${suzanne.bsn}`], ['type', types.taak]]);
+      const before = await list([
+        ['date', '2025-06-05'],
+        ['data_attr', `identificatie__value__exact__${suzanne.bsn}`],
+        ['type', types.taak],
+      ]);
       const taak = before.results.find((t: any) => t.uuid === suzanne.taakWithHistory);
       expect(taak.record).toMatchObject({ index: 1, endAt: '2025-06-10' });
       expect(taak.record.data.status).toBe('open');
@@ -460,14 +525,24 @@ describe('Objecten simulator', () => {
       expect(uuidsOf(before)).not.toContain(suzanne.taak.url);
       const registered = await object(await run.call(`${objects}/objects/${suzanne.taakWithHistory}?registrationDate=2025-06-04`));
       expect(registered.record.index).toBe(1);
-      expect((await object(await run.call(`${objects}/objects/${suzanne.taakWithHistory}`))).record).toMatchObject({ index: 2, endAt: null, startAt: '2025-06-10' });
+      expect((await object(await run.call(`${objects}/objects/${suzanne.taakWithHistory}`))).record).toMatchObject({
+        index: 2,
+        endAt: null,
+        startAt: '2025-06-10',
+      });
       await problem(await run.call(`${objects}/objects/${suzanne.taak.url}?date=2024-01-01`), 404, 'not_found');
     });
 
     it('orders on data, nulls last ascending and first descending; by default the newest record first', async () => {
       const open = [...ofSuzanne(types.taak), ['data_attr', 'status__exact__open']] as [string, string][];
       const descending = await list([...open, ['ordering', '-record__data__verloopdatum']]);
-      expect(uuidsOf(descending)).toEqual([suzanne.taak.unsupportedForm, suzanne.taak.ogonebetaling, suzanne.taak.url, suzanne.taak.portaalformulier, suzanne.taak.overdue]);
+      expect(uuidsOf(descending)).toEqual([
+        suzanne.taak.unsupportedForm,
+        suzanne.taak.ogonebetaling,
+        suzanne.taak.url,
+        suzanne.taak.portaalformulier,
+        suzanne.taak.overdue,
+      ]);
       const byTwo = await list([...ofSuzanne(types.taak), ['ordering', 'record__data__status,-record__data__titel']]);
       const statuses = byTwo.results.map((t: any) => t.record.data.status);
       expect(statuses).toEqual([...statuses].sort());
@@ -496,10 +571,27 @@ describe('Objecten simulator', () => {
       const response = await post({ type: types.taak, record: { typeVersion: 1, startAt: today, data: taak() } });
       const created = await object(response, 201);
       expect(response.headers.get('location')).toBe(created.url);
-      expect(created.record).toMatchObject({ index: 1, typeVersion: 1, startAt: today, endAt: null, registrationAt: today, correctionFor: null, correctedBy: null, references: [] });
+      expect(created.record).toMatchObject({
+        index: 1,
+        typeVersion: 1,
+        startAt: today,
+        endAt: null,
+        registrationAt: today,
+        correctionFor: null,
+        correctedBy: null,
+        references: [],
+      });
       expect(await object(await run.call(created.url))).toEqual(created);
       expect(heard).toEqual([
-        { kanaal: 'objecten', hoofdObject: created.url, resource: 'object', resourceUrl: created.url, actie: 'create', aanmaakdatum: expect.stringMatching(/^2025-06-15T/), kenmerken: { object_type: types.taak } },
+        {
+          kanaal: 'objecten',
+          hoofdObject: created.url,
+          resource: 'object',
+          resourceUrl: created.url,
+          actie: 'create',
+          aanmaakdatum: expect.stringMatching(/^2025-06-15T/),
+          kenmerken: { object_type: types.taak },
+        },
       ]);
       expect(contract.checkComponent('notificaties', 'Message', heard[0])).toEqual([]);
       // A uuid given by the client is kept, and only once.
@@ -515,7 +607,11 @@ describe('Objecten simulator', () => {
         ['record.startAt', 'required'],
         ['record.typeVersion', 'required'],
       ]);
-      const badDate = await problem(await post({ type: types.taak, record: { typeVersion: 'een', startAt: '15-06-2025', data: taak(), correctionFor: 1 } }), 400, 'invalid');
+      const badDate = await problem(
+        await post({ type: types.taak, record: { typeVersion: 'een', startAt: '15-06-2025', data: taak(), correctionFor: 1 } }),
+        400,
+        'invalid',
+      );
       expect(badDate.invalid_params.map((p: any) => p.name).sort()).toEqual(['record.correctionFor', 'record.startAt', 'record.typeVersion']);
       const cases: [Record<string, unknown>, string][] = [
         [taak({ titel: undefined }), "'titel' is a required property"],
@@ -525,7 +621,11 @@ describe('Objecten simulator', () => {
         [taak({ soort: 'ogonebetaling', url: undefined, ogonebetaling: { bedrag: -1, betaalkenmerk: 'x', pspid: 'y' } }), '-1 is less than the minimum of 0'],
       ];
       for (const [data, reason] of cases) {
-        const body = await problem(await post({ type: types.taak, record: { typeVersion: 1, startAt: today, data: JSON.parse(JSON.stringify(data)) } }), 400, 'invalid');
+        const body = await problem(
+          await post({ type: types.taak, record: { typeVersion: 1, startAt: today, data: JSON.parse(JSON.stringify(data)) } }),
+          400,
+          'invalid',
+        );
         expect(body.invalid_params).toEqual([{ name: 'nonFieldErrors', code: 'invalid-json-schema', reason }]);
       }
       // multipleOf 0.01 is a float division, in python-jsonschema as in Ajv: 612.8 / 0.01 is not whole.
@@ -534,10 +634,16 @@ describe('Objecten simulator', () => {
       expect(float.invalid_params[0].reason).toBe('612.8 is not a multiple of 0.01');
       await object(await post({ type: types.taak, record: { typeVersion: 1, startAt: today, data: bedrag(612.75) } }), 201);
       // Formats are not checked, as python-jsonschema does not without a format checker.
-      await object(await post({ type: types.taak, record: { typeVersion: 1, startAt: today, data: taak({ verloopdatum: 'volgende week', url: { uri: 'geen uri' } }) } }), 201);
+      await object(
+        await post({ type: types.taak, record: { typeVersion: 1, startAt: today, data: taak({ verloopdatum: 'volgende week', url: { uri: 'geen uri' } }) } }),
+        201,
+      );
       const version = await problem(await post({ type: types.taak, record: { typeVersion: 2, startAt: today, data: taak() } }), 400);
       expect(version.invalid_params[0].name).toBe('nonFieldErrors');
-      const geometry = await problem(await post({ type: types.taak, record: { typeVersion: 1, startAt: today, data: taak(), geometry: { type: 'Point', coordinates: [4.9, 52.4] } } }), 400);
+      const geometry = await problem(
+        await post({ type: types.taak, record: { typeVersion: 1, startAt: today, data: taak(), geometry: { type: 'Point', coordinates: [4.9, 52.4] } } }),
+        400,
+      );
       expect(geometry.invalid_params[0]).toMatchObject({ code: 'geometry-not-allowed' });
     });
 
@@ -555,7 +661,9 @@ describe('Objecten simulator', () => {
       const heard: Notificatie[] = [];
       run.sim.onNotification((n) => heard.push(n));
       const put = (body: unknown) => run.call(created.url, { method: 'PUT', body });
-      const updated = await object(await put({ type: types.taak, record: { typeVersion: 1, startAt: today, data: taak({ status: 'afgerond' }), correctionFor: 1 } }));
+      const updated = await object(
+        await put({ type: types.taak, record: { typeVersion: 1, startAt: today, data: taak({ status: 'afgerond' }), correctionFor: 1 } }),
+      );
       expect(updated.record).toMatchObject({ index: 2, startAt: today, endAt: null, correctionFor: 1, correctedBy: null });
       expect(updated.record.data.status).toBe('afgerond');
       const history = await json(await run.call(`${created.url}/history`), 200);
@@ -565,7 +673,14 @@ describe('Objecten simulator', () => {
       ]);
       expect(heard.map((n) => n.actie)).toEqual(['update']);
 
-      const wrong = await problem(await put({ type: types.bericht, uuid: 'c0ffee00-0000-4000-8000-00000000dead', record: { typeVersion: 1, startAt: today, data: taak(), correctionFor: 7 } }), 400);
+      const wrong = await problem(
+        await put({
+          type: types.bericht,
+          uuid: 'c0ffee00-0000-4000-8000-00000000dead',
+          record: { typeVersion: 1, startAt: today, data: taak(), correctionFor: 7 },
+        }),
+        400,
+      );
       expect(wrong.invalid_params.map((p: any) => [p.name, p.code]).sort()).toEqual([
         ['record.correctionFor', 'does_not_exist'],
         ['type', 'immutable-field'],
@@ -584,19 +699,29 @@ describe('Objecten simulator', () => {
           record: {
             typeVersion: 1,
             startAt: '2025-06-01',
-            data: taak({ soort: 'portaalformulier', url: undefined, verloopdatum: '2025-06-30T10:00:00Z', portaalformulier: { formulier: { soort: 'url', value: form }, data: { naam: 'Anna Bakker' } } }),
+            data: taak({
+              soort: 'portaalformulier',
+              url: undefined,
+              verloopdatum: '2025-06-30T10:00:00Z',
+              portaalformulier: { formulier: { soort: 'url', value: form }, data: { naam: 'Anna Bakker' } },
+            }),
           },
         }),
         201,
       );
       const heard: Notificatie[] = [];
       run.sim.onNotification((n) => heard.push(n));
-      const patch = (data: unknown, headers?: Record<string, string | undefined>) => run.call(created.url, { method: 'PATCH', body: { record: { data } }, headers });
+      const patch = (data: unknown, headers?: Record<string, string | undefined>) =>
+        run.call(created.url, { method: 'PATCH', body: { record: { data } }, headers });
       // Nested objects merge; scalars (and arrays) are replaced.
       const verzonden = { naam: 'Anna Bakker', personen: 1 };
       const afgerond = await object(await patch({ status: 'afgerond', portaalformulier: { verzonden_data: verzonden } }));
       expect(afgerond.record).toMatchObject({ index: 2, typeVersion: 1, startAt: '2025-06-01', registrationAt: today, endAt: null });
-      expect(afgerond.record.data).toEqual({ ...created.record.data, status: 'afgerond', portaalformulier: { ...created.record.data.portaalformulier, verzonden_data: verzonden } });
+      expect(afgerond.record.data).toEqual({
+        ...created.record.data,
+        status: 'afgerond',
+        portaalformulier: { ...created.record.data.portaalformulier, verzonden_data: verzonden },
+      });
       expect(heard).toEqual([expect.objectContaining({ actie: 'partial_update', resourceUrl: created.url, kenmerken: { object_type: types.taak } })]);
       // null sets null rather than removing the key: here that breaks the schema.
       const nulled = await problem(await patch({ verloopdatum: null }), 400);
@@ -619,7 +744,18 @@ describe('Objecten simulator', () => {
       run.sim.onNotification((n) => heard.push(n));
       const zaak = (n: number) => `${new URL(objects).origin}/zaken/api/v1/zaken/a0000000-0000-4000-8000-000000000${n}`;
       const created = await object(
-        await post({ type: types.taak, record: { typeVersion: 1, startAt: today, data: taak(), references: [{ type: 'zaak', url: zaak(101) }, { type: 'zaak', url: zaak(102) }] } }),
+        await post({
+          type: types.taak,
+          record: {
+            typeVersion: 1,
+            startAt: today,
+            data: taak(),
+            references: [
+              { type: 'zaak', url: zaak(101) },
+              { type: 'zaak', url: zaak(102) },
+            ],
+          },
+        }),
         201,
       );
       const kept = await json(await run.call(`${created.url}?zaak=${encodeURIComponent(zaak(101))}`, { method: 'DELETE' }), 200);
@@ -726,7 +862,9 @@ describe('Objecten simulator', () => {
       const ajv = new Ajv2020({ strict: false, allErrors: true });
       (addFormats as unknown as { default: (ajv: Ajv2020) => void }).default(ajv);
       const files: Record<string, string> = { [types.taak]: 'taakv2.json', [types.bericht]: 'bericht.json', [types.formulier]: 'formio.json' };
-      const validators = Object.fromEntries(Object.entries(files).map(([url, file]) => [url, ajv.compile(JSON.parse(readFileSync(join(specsDir, 'objecttypes', file), 'utf8')))]));
+      const validators = Object.fromEntries(
+        Object.entries(files).map(([url, file]) => [url, ajv.compile(JSON.parse(readFileSync(join(specsDir, 'objecttypes', file), 'utf8')))]),
+      );
       for (const o of objectenDemo.objects) {
         const found = byUuid(o.uuid);
         const validate = validators[found.type]!;
@@ -771,7 +909,10 @@ describe('Objecten simulator', () => {
     });
 
     it('gives berichten bijlagen that are documents of the same person’s zaken, served by the ZGW simulator', async () => {
-      const jwt = await new SignJWT({ client_id: zgwClient.clientId }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().sign(new TextEncoder().encode(zgwClient.secret));
+      const jwt = await new SignJWT({ client_id: zgwClient.clientId })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuedAt()
+        .sign(new TextEncoder().encode(zgwClient.secret));
       const withBijlagen = all().filter((o) => o.type === types.bericht && o.record.data.bijlages.length > 0);
       expect(withBijlagen.map((o) => o.uuid)).toEqual(expect.arrayContaining(suzanne.berichtenWithBijlagen));
       expect(byUuid(suzanne.berichtWithTwoBijlagen).record.data.bijlages).toHaveLength(2);
@@ -788,7 +929,9 @@ describe('Objecten simulator', () => {
     });
 
     it('has the berichten the portal’s edge cases need', () => {
-      const published = all().filter((o) => o.type === types.bericht && o.record.data.identificatie.value === suzanne.bsn && o.record.data.publicatiedatum <= now.toISOString());
+      const published = all().filter(
+        (o) => o.type === types.bericht && o.record.data.identificatie.value === suzanne.bsn && o.record.data.publicatiedatum <= now.toISOString(),
+      );
       expect(published.length).toBeGreaterThanOrEqual(12);
       expect(published.filter((b) => !b.record.data.geopend).length).toBeGreaterThanOrEqual(3);
       expect(dataOf([suzanne.futureBericht])[0].publicatiedatum > now.toISOString()).toBe(true);
@@ -813,12 +956,22 @@ describe('Objecten simulator', () => {
       }
       const bijstand = byUuid(objectenDemo.notable.formulieren.bijstand).record.data.formDefinition;
       const components = bijstand.components as { type: string; validate?: Record<string, unknown> }[];
-      expect(new Set(components.map((c) => c.type))).toEqual(new Set(['textfield', 'textarea', 'number', 'datetime', 'email', 'phoneNumber', 'select', 'radio', 'checkbox', 'button']));
-      const rules = new Set(components.flatMap((c) => Object.entries(c.validate ?? {}).filter(([, v]) => v !== false).map(([k]) => k)));
+      expect(new Set(components.map((c) => c.type))).toEqual(
+        new Set(['textfield', 'textarea', 'number', 'datetime', 'email', 'phoneNumber', 'select', 'radio', 'checkbox', 'button']),
+      );
+      const rules = new Set(
+        components.flatMap((c) =>
+          Object.entries(c.validate ?? {})
+            .filter(([, v]) => v !== false)
+            .map(([k]) => k),
+        ),
+      );
       for (const rule of ['required', 'min', 'max', 'pattern', 'minLength', 'maxLength']) expect(rules).toContain(rule);
       const unsupported = byUuid(objectenDemo.notable.formulieren.unsupported).record.data.formDefinition;
       expect(unsupported.display).toBe('wizard');
-      expect(byUuid(suzanne.taak.unsupportedForm).record.data.portaalformulier.formulier.value).toBe(`${objects}/objects/${objectenDemo.notable.formulieren.unsupported}`);
+      expect(byUuid(suzanne.taak.unsupportedForm).record.data.portaalformulier.formulier.value).toBe(
+        `${objects}/objects/${objectenDemo.notable.formulieren.unsupported}`,
+      );
     });
   });
 });

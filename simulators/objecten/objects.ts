@@ -84,7 +84,8 @@ function checkCrs(request: FastifyRequest, withBody: boolean): void {
     if (content !== crs) throw fout(406, 'not_acceptable', 'Could not satisfy the request Accept header.', `CRS '${String(content)}' is niet ondersteund`);
   }
   const accept = request.headers['accept-crs'];
-  if (accept !== undefined && accept !== crs) throw fout(406, 'not_acceptable', 'Could not satisfy the request Accept header.', `CRS '${String(accept)}' is niet ondersteund`);
+  if (accept !== undefined && accept !== crs)
+    throw fout(406, 'not_acceptable', 'Could not satisfy the request Accept header.', `CRS '${String(accept)}' is niet ondersteund`);
 }
 
 const withCrs = (reply: FastifyReply) => reply.header('Content-Crs', crs);
@@ -118,7 +119,8 @@ function queryParams(query: URLSearchParams): Params {
 }
 
 function bodyParams(body: Record<string, unknown>): Params {
-  const text = (value: unknown) => (value === undefined || value === null ? undefined : typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value));
+  const text = (value: unknown) =>
+    value === undefined || value === null ? undefined : typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
   return {
     get: (name) => text(body[name]),
     getAll: (name) => {
@@ -145,7 +147,8 @@ function selectionOf(ctx: ObjectsContext, params: Params): Selection {
     else if (!/^https?:\/\/[^/\s]+/i.test(type) || !URL.canParse(type)) errors.push({ name: 'type', code: 'invalid', reason: 'Invalid value.' });
     else {
       const definition = definitionByUrl(ctx.types, type);
-      if (!definition) errors.push({ name: 'type', code: 'invalid_choice', reason: `Select a valid object type. ${type} is not one of the available choices.` });
+      if (!definition)
+        errors.push({ name: 'type', code: 'invalid_choice', reason: `Select a valid object type. ${type} is not one of the available choices.` });
       else selection.kind = definition.kind;
     }
   }
@@ -175,7 +178,11 @@ function selectionOf(ctx: ObjectsContext, params: Params): Selection {
   const icontains = params.get('data_icontains');
   if (icontains !== undefined && icontains !== '') selection.icontains = icontains;
   const ordering = params.get('ordering');
-  if (ordering) selection.ordering = ordering.split(',').map((term) => term.trim()).filter(Boolean);
+  if (ordering)
+    selection.ordering = ordering
+      .split(',')
+      .map((term) => term.trim())
+      .filter(Boolean);
   return selection;
 }
 
@@ -264,7 +271,8 @@ function objectOf(ctx: ObjectsContext, params: unknown): ObjectRow {
 /** What POST, PUT and PATCH check after the fields: the data against the type's schema, then geometry. */
 function checkRecord(ctx: ObjectsContext, kind: ObjectKind, typeVersion: number, data: Json, geometry: Json | null | undefined): void {
   const fail = (code: string, reason: string) => invalid([{ name: 'nonFieldErrors', code, reason }]);
-  if (typeVersion !== 1) throw fail('invalid-json-schema', `Object type version can not be retrieved: version ${typeVersion} of this object type does not exist.`);
+  if (typeVersion !== 1)
+    throw fail('invalid-json-schema', `Object type version can not be retrieved: version ${typeVersion} of this object type does not exist.`);
   const problem = ctx.validators.check(kind, data);
   if (problem) throw fail('invalid-json-schema', problem);
   if (geometry !== undefined && geometry !== null) throw fail('geometry-not-allowed', "This object type doesn't support geometry");
@@ -273,7 +281,9 @@ function checkRecord(ctx: ObjectsContext, kind: ObjectKind, typeVersion: number,
 function correctionErrors(object: ObjectRow | undefined, input: ObjectInput): InvalidParam[] {
   const index = input.record?.correctionFor;
   if (index === undefined || index === null) return [];
-  return object?.records.some((r) => r.index === index) ? [] : [{ name: 'record.correctionFor', code: 'does_not_exist', reason: `Object with index=${index} does not exist.` }];
+  return object?.records.some((r) => r.index === index)
+    ? []
+    : [{ name: 'record.correctionFor', code: 'does_not_exist', reason: `Object with index=${index} does not exist.` }];
 }
 
 export interface CreateRequest {
@@ -348,13 +358,19 @@ export function registerObjectsApi(scope: FastifyInstance, ctx: ObjectsContext):
     if (!isObject(body)) throw invalid([{ name: 'nonFieldErrors', code: 'invalid', reason: 'Invalid data. Expected a dictionary, but got list.' }]);
     const selection = selectionOf(ctx, bodyParams(body));
     const query = queryOf(request).get('ordering');
-    if (query) selection.ordering = query.split(',').map((term) => term.trim()).filter(Boolean);
+    if (query)
+      selection.ordering = query
+        .split(',')
+        .map((term) => term.trim())
+        .filter(Boolean);
     if (body.geometry !== undefined) {
       if (!isObject(body.geometry)) throw invalid([{ name: 'geometry.nonFieldErrors', code: 'invalid', reason: 'Invalid data. Expected a dictionary.' }]);
       if (body.geometry.within !== undefined) {
         const within = body.geometry.within;
         if (!isObject(within) || typeof within.type !== 'string' || !Array.isArray(within.coordinates)) {
-          throw invalid([{ name: 'geometry.within', code: 'invalid', reason: 'Invalid format: string or unicode input unrecognized as GeoJSON, WKT EWKT or HEXEWKB.' }]);
+          throw invalid([
+            { name: 'geometry.within', code: 'invalid', reason: 'Invalid format: string or unicode input unrecognized as GeoJSON, WKT EWKT or HEXEWKB.' },
+          ]);
         }
         selection.within = true;
       }
@@ -440,7 +456,12 @@ export function registerObjectsApi(scope: FastifyInstance, ctx: ObjectsContext):
   });
 
   scope.get('/permissions', async (request) => {
-    const permissions = (['taak', 'bericht', 'formulier'] as const).map((kind) => ({ type: objectTypeUrl(ctx.types, kind), mode: 'read_and_write', use_fields: false, fields: null }));
+    const permissions = (['taak', 'bericht', 'formulier'] as const).map((kind) => ({
+      type: objectTypeUrl(ctx.types, kind),
+      mode: 'read_and_write',
+      use_fields: false,
+      fields: null,
+    }));
     return paginate(request, permissions, ctx.pageSize, ctx.origin());
   });
 }

@@ -83,7 +83,9 @@ function message(error: ErrorObject): string {
     case 'maxLength':
       return `${pyRepr(instance)} is too long`;
     case 'oneOf':
-      return params.passingSchemas ? `${pyRepr(instance)} is valid under each of the given schemas` : `${pyRepr(instance)} is not valid under any of the given schemas`;
+      return params.passingSchemas
+        ? `${pyRepr(instance)} is valid under each of the given schemas`
+        : `${pyRepr(instance)} is not valid under any of the given schemas`;
     case 'anyOf':
       return `${pyRepr(instance)} is not valid under any of the given schemas`;
     case 'not':
@@ -137,7 +139,18 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function expectedDictionary(name: string, value: unknown): InvalidParam {
-  const got = value === null ? 'NoneType' : Array.isArray(value) ? 'list' : typeof value === 'string' ? 'str' : typeof value === 'number' ? 'int' : typeof value === 'boolean' ? 'bool' : 'dict';
+  const got =
+    value === null
+      ? 'NoneType'
+      : Array.isArray(value)
+        ? 'list'
+        : typeof value === 'string'
+          ? 'str'
+          : typeof value === 'number'
+            ? 'int'
+            : typeof value === 'boolean'
+              ? 'bool'
+              : 'dict';
   return { name, code: 'invalid', reason: `Invalid data. Expected a dictionary, but got ${got}.` };
 }
 
@@ -166,7 +179,16 @@ export function parseObjectBody(body: unknown, partial: boolean): { input: Objec
   }
 
   if (body.type === undefined || body.type === null || body.type === '') {
-    if (!partial) errors.push(body.type === undefined ? required('type') : { name: 'type', code: body.type === null ? 'null' : 'blank', reason: body.type === null ? 'This field may not be null.' : 'This field may not be blank.' });
+    if (!partial)
+      errors.push(
+        body.type === undefined
+          ? required('type')
+          : {
+              name: 'type',
+              code: body.type === null ? 'null' : 'blank',
+              reason: body.type === null ? 'This field may not be null.' : 'This field may not be blank.',
+            },
+      );
   } else if (typeof body.type !== 'string') errors.push({ name: 'type', code: 'invalid', reason: 'Invalid value.' });
   else if (body.type.length > 1000) errors.push({ name: 'type', code: 'max_length', reason: 'The value has too many characters' });
   else input.type = body.type;
@@ -184,7 +206,8 @@ function parseRecord(record: Record<string, unknown>, partial: boolean, errors: 
   const { typeVersion, data, geometry, startAt, correctionFor, references } = record;
 
   if (typeVersion === undefined || typeVersion === null) {
-    if (!partial || typeVersion === null) errors.push(typeVersion === null ? { name: 'record.typeVersion', code: 'null', reason: 'This field may not be null.' } : required('record.typeVersion'));
+    if (!partial || typeVersion === null)
+      errors.push(typeVersion === null ? { name: 'record.typeVersion', code: 'null', reason: 'This field may not be null.' } : required('record.typeVersion'));
   } else {
     const n = typeof typeVersion === 'string' && /^\s*-?\d+\s*$/.test(typeVersion) ? Number(typeVersion) : typeVersion;
     if (typeof n !== 'number' || !Number.isInteger(n)) errors.push({ name: 'record.typeVersion', code: 'invalid', reason: 'A valid integer is required.' });
@@ -201,7 +224,8 @@ function parseRecord(record: Record<string, unknown>, partial: boolean, errors: 
   if (geometry !== undefined) out.geometry = geometry as Json;
 
   if (startAt === undefined || startAt === null) {
-    if (!partial || startAt === null) errors.push(startAt === null ? { name: 'record.startAt', code: 'null', reason: 'This field may not be null.' } : required('record.startAt'));
+    if (!partial || startAt === null)
+      errors.push(startAt === null ? { name: 'record.startAt', code: 'null', reason: 'This field may not be null.' } : required('record.startAt'));
   } else if (typeof startAt !== 'string' || !isIsoDate(startAt)) {
     errors.push({ name: 'record.startAt', code: 'invalid', reason: 'Date has wrong format. Use one of these formats instead: YYYY-MM-DD.' });
   } else out.startAt = startAt;
@@ -210,7 +234,8 @@ function parseRecord(record: Record<string, unknown>, partial: boolean, errors: 
     if (correctionFor === null) out.correctionFor = null;
     else {
       const n = typeof correctionFor === 'string' && /^\s*\d+\s*$/.test(correctionFor) ? Number(correctionFor) : correctionFor;
-      if (typeof n !== 'number' || !Number.isInteger(n)) errors.push({ name: 'record.correctionFor', code: 'incorrect_type', reason: `Incorrect type. Expected slug value, received ${typeof correctionFor}.` });
+      if (typeof n !== 'number' || !Number.isInteger(n))
+        errors.push({ name: 'record.correctionFor', code: 'incorrect_type', reason: `Incorrect type. Expected slug value, received ${typeof correctionFor}.` });
       else out.correctionFor = n;
     }
   }
@@ -222,7 +247,8 @@ function parseRecord(record: Record<string, unknown>, partial: boolean, errors: 
       const parsed: { type: 'zaak'; url: string }[] = [];
       references.forEach((reference, i) => {
         if (!isObject(reference)) return errors.push(expectedDictionary(`record.references.${i}.nonFieldErrors`, reference));
-        if (reference.type !== 'zaak') errors.push({ name: `record.references.${i}.type`, code: 'invalid_choice', reason: `"${String(reference.type)}" is not a valid choice.` });
+        if (reference.type !== 'zaak')
+          errors.push({ name: `record.references.${i}.type`, code: 'invalid_choice', reason: `"${String(reference.type)}" is not a valid choice.` });
         if (typeof reference.url !== 'string' || !/^https?:\/\//.test(reference.url) || !URL.canParse(reference.url) || reference.url.length > 200) {
           errors.push({ name: `record.references.${i}.url`, code: 'invalid', reason: 'Enter a valid URL.' });
         }

@@ -235,9 +235,26 @@ export async function registerOgoneSimulator(app: FastifyInstance, options: Ogon
   async function choose(request: FastifyRequest, reply: FastifyReply) {
     const { id } = request.params as { id: string };
     const payment = stored.find((p) => p.id === id && p.status !== 'refused');
-    if (!payment) return sendPage(reply, 404, messagePage({ assetsPrefix: prefix, title: 'Betaling niet gevonden', message: 'Deze betaling bestaat niet (meer). Ga terug naar de website en begin opnieuw.' }));
+    if (!payment)
+      return sendPage(
+        reply,
+        404,
+        messagePage({
+          assetsPrefix: prefix,
+          title: 'Betaling niet gevonden',
+          message: 'Deze betaling bestaat niet (meer). Ga terug naar de website en begin opnieuw.',
+        }),
+      );
     if (payment.status !== 'open') {
-      return sendPage(reply, 409, messagePage({ assetsPrefix: prefix, title: 'Betaling al afgerond', message: 'U heeft voor deze betaling al een keuze gemaakt. Ga terug naar de website.' }));
+      return sendPage(
+        reply,
+        409,
+        messagePage({
+          assetsPrefix: prefix,
+          title: 'Betaling al afgerond',
+          message: 'U heeft voor deze betaling al een keuze gemaakt. Ga terug naar de website.',
+        }),
+      );
     }
     const actie = (request.body as Record<string, unknown> | undefined)?.actie;
     let outcome: Outcome;
@@ -246,10 +263,20 @@ export async function registerOgoneSimulator(app: FastifyInstance, options: Ogon
       uncertainNext = false;
     } else if (actie === 'weigeren') outcome = 'declined';
     else if (actie === 'annuleren') outcome = 'cancelled';
-    else return sendPage(reply, 400, messagePage({ assetsPrefix: prefix, title: 'Onbekende keuze', message: 'Kies Betalen, Betaling weigeren (test) of Annuleren.' }));
+    else
+      return sendPage(
+        reply,
+        400,
+        messagePage({ assetsPrefix: prefix, title: 'Onbekende keuze', message: 'Kies Betalen, Betaling weigeren (test) of Annuleren.' }),
+      );
     payment.status = outcome;
 
-    const target = { paid: payment.returnUrls.accept, declined: payment.returnUrls.decline, cancelled: payment.returnUrls.cancel, uncertain: payment.returnUrls.exception }[outcome];
+    const target = {
+      paid: payment.returnUrls.accept,
+      declined: payment.returnUrls.decline,
+      cancelled: payment.returnUrls.cancel,
+      uncertain: payment.returnUrls.exception,
+    }[outcome];
     let url: URL | undefined;
     try {
       url = target ? new URL(target) : undefined;

@@ -68,7 +68,11 @@ async function press(html: string, label: string) {
   const form = /<form[^>]*method="post"[^>]*action="([^"]+)"/.exec(html);
   const button = new RegExp(`<button[^>]*name="([^"]+)"[^>]*value="([^"]+)"[^>]*>${label.replace(/[()]/g, '\\$&')}</button>`).exec(html);
   if (!form || !button) throw new Error(`no form or no button "${label}" on the page`);
-  return fetch(new URL(form[1]!.replace(/&amp;/g, '&'), origin()), { method: 'POST', body: new URLSearchParams({ [button[1]!]: button[2]! }), redirect: 'manual' });
+  return fetch(new URL(form[1]!.replace(/&amp;/g, '&'), origin()), {
+    method: 'POST',
+    body: new URLSearchParams({ [button[1]!]: button[2]! }),
+    redirect: 'manual',
+  });
 }
 
 /** The whole round trip for one button: form, page, button, redirect, and the portal's check. */
@@ -88,7 +92,16 @@ describe('round trip with the portal’s paymentRequest and verifyReturn', () =>
     const { input, location, query, result } = await pay(voorbeeldstad, 'Betalen');
     expect(`${location.origin}${location.pathname}`).toBe(portal);
     expect(location.searchParams.get('uitkomst')).toBe('akkoord');
-    expect(query).toMatchObject({ orderID: input.orderId, currency: 'EUR', amount: '612.75', STATUS: '9', NCERROR: '0', ACCEPTANCE: 'test123', BRAND: 'VISA', CARDNO: 'XXXXXXXXXXXX1111' });
+    expect(query).toMatchObject({
+      orderID: input.orderId,
+      currency: 'EUR',
+      amount: '612.75',
+      STATUS: '9',
+      NCERROR: '0',
+      ACCEPTANCE: 'test123',
+      BRAND: 'VISA',
+      CARDNO: 'XXXXXXXXXXXX1111',
+    });
     expect(query.TRXDATE).toMatch(/^\d{2}\/\d{2}\/\d{2}$/);
     expect(result).toEqual({ valid: true, orderId: input.orderId, status: 9, outcome: 'betaald', payId: query.PAYID, amountEuros: 612.75 });
     expect(ogone.payments().at(-1)).toEqual({ orderId: input.orderId, pspid: 'voorbeeldstad', amountCents: 61275, status: 'paid', payId: query.PAYID });
@@ -174,7 +187,12 @@ describe('requests Ogone refuses: its error page with HTTP 200, recorded as refu
     expect(visibleText((await postForm(wrong.fields)).html)).toContain('unknown order/1/s');
     const { SHASIGN: _omitted, ...unsigned } = paymentRequest(voorbeeldstad, payment(nextOrderId()), ogone.url).fields;
     expect(visibleText((await postForm(unsigned)).html)).toContain('unknown order/1/s');
-    expect(ogone.payments().slice(-2).map((p) => p.status)).toEqual(['refused', 'refused']);
+    expect(
+      ogone
+        .payments()
+        .slice(-2)
+        .map((p) => p.status),
+    ).toEqual(['refused', 'refused']);
   });
 
   it('an unknown PSPID', async () => {
@@ -189,7 +207,12 @@ describe('requests Ogone refuses: its error page with HTTP 200, recorded as refu
   });
 
   it('an ORDERID over 30 characters, even when signed', async () => {
-    const fields: Record<string, string> = { PSPID: 'voorbeeldstad', ORDERID: 'xyz2024/OF-123456/987654321THISISPROBABLYTOOLONG', AMOUNT: '1000', CURRENCY: 'EUR' };
+    const fields: Record<string, string> = {
+      PSPID: 'voorbeeldstad',
+      ORDERID: 'xyz2024/OF-123456/987654321THISISPROBABLYTOOLONG',
+      AMOUNT: '1000',
+      CURRENCY: 'EUR',
+    };
     fields.SHASIGN = shaInSignature(fields, voorbeeldstad.shaIn, voorbeeldstad.algorithm);
     const page = await postForm(fields);
     expect(visibleText(page.html)).toContain('Er is een fout opgetreden');

@@ -20,8 +20,8 @@ function DemoOnly() {
   return (
     <Alert type="warning">
       <Paragraph>
-        <strong>Alleen voor de demo.</strong> Dit is niet de echte betaalpagina van Ogone (Worldline). U betaalt hier niet echt:
-        er wordt geen geld afgeschreven.
+        <strong>Alleen voor de demo.</strong> Dit is niet de echte betaalpagina van Ogone (Worldline). U betaalt hier niet echt: er wordt geen geld
+        afgeschreven.
       </Paragraph>
     </Alert>
   );
@@ -46,7 +46,9 @@ export function paymentPage(ctx: { assetsPrefix: string; action: string; payment
         <Heading level={1}>{title}</Heading>
         <DemoOnly />
         <section class="simulator-section" aria-labelledby="bestelling-title">
-          <Heading level={2} id="bestelling-title">Uw betaling</Heading>
+          <Heading level={2} id="bestelling-title">
+            Uw betaling
+          </Heading>
           <dl>
             <dt>Bedrag</dt>
             <dd>
@@ -65,16 +67,24 @@ export function paymentPage(ctx: { assetsPrefix: string; action: string; payment
           </dl>
         </section>
         <section class="simulator-section" aria-labelledby="kiezen-title">
-          <Heading level={2} id="kiezen-title">Wat wilt u doen?</Heading>
+          <Heading level={2} id="kiezen-title">
+            Wat wilt u doen?
+          </Heading>
           <Paragraph>
-            Kies <strong>Betalen</strong> om de betaling te laten slagen. Met <strong>Betaling weigeren (test)</strong> doet u alsof de
-            bank de betaling weigert. Met <strong>Annuleren</strong> stopt u en gaat u terug naar de website.
+            Kies <strong>Betalen</strong> om de betaling te laten slagen. Met <strong>Betaling weigeren (test)</strong> doet u alsof de bank de betaling
+            weigert. Met <strong>Annuleren</strong> stopt u en gaat u terug naar de website.
           </Paragraph>
           <form class="utrecht-form" method="post" action={ctx.action}>
             <div class="simulator-buttons">
-              <Button name="actie" value="betalen">Betalen</Button>
-              <Button name="actie" value="weigeren" appearance="secondary-action">Betaling weigeren (test)</Button>
-              <Button name="actie" value="annuleren" appearance="secondary-action">Annuleren</Button>
+              <Button name="actie" value="betalen">
+                Betalen
+              </Button>
+              <Button name="actie" value="weigeren" appearance="secondary-action">
+                Betaling weigeren (test)
+              </Button>
+              <Button name="actie" value="annuleren" appearance="secondary-action">
+                Annuleren
+              </Button>
             </div>
           </form>
         </section>
@@ -106,7 +116,9 @@ export function ogoneErrorPage(ctx: { assetsPrefix: string; orderId?: string; re
           <Paragraph>Er is een fout opgetreden. Probeer later opnieuw.</Paragraph>
         </Alert>
         <section class="simulator-section" aria-labelledby="technisch-title">
-          <Heading level={2} id="technisch-title">Technische informatie</Heading>
+          <Heading level={2} id="technisch-title">
+            Technische informatie
+          </Heading>
           <Paragraph>{ctx.reason}</Paragraph>
           {ctx.code !== undefined && (
             <Paragraph>

@@ -119,7 +119,9 @@ function Page({ title, simulatorName, assetsPrefix, children }: PageProps) {
         <link rel="stylesheet" href={`${assetsPrefix}/static/simulator.css`} />
       </head>
       <body class="utrecht-theme utrecht-page-body simulator">
-        <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">Direct naar de inhoud</a>
+        <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
+          Direct naar de inhoud
+        </a>
         <div class="utrecht-page">
           <header class="utrecht-page-header simulator-header">
             <div class="utrecht-page-header__content simulator-container">
@@ -145,14 +147,24 @@ export function renderPage(props: PageProps): string {
 
 export function Heading({ level, children, id }: Children & { level: 1 | 2 | 3; id?: string }) {
   const Tag = `h${level}` as 'h1';
-  return <Tag class={`utrecht-heading-${level}`} id={id}>{children}</Tag>;
+  return (
+    <Tag class={`utrecht-heading-${level}`} id={id}>
+      {children}
+    </Tag>
+  );
 }
 
 export function Paragraph({ children, lead }: Children & { lead?: boolean }) {
   return <p class={cx('utrecht-paragraph', lead && 'utrecht-paragraph--lead')}>{children}</p>;
 }
 
-export function Button({ children, appearance = 'primary-action', name, value, form }: Children & {
+export function Button({
+  children,
+  appearance = 'primary-action',
+  name,
+  value,
+  form,
+}: Children & {
   appearance?: 'primary-action' | 'secondary-action' | 'subtle';
   name?: string;
   value?: string;
@@ -189,11 +201,15 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
     <div class="utrecht-alert utrecht-alert--error" role="alert" aria-labelledby="error-summary-title" id="error-summary" tabIndex={-1}>
       <div class="utrecht-alert__content">
         <div class="utrecht-alert__message">
-          <h2 class="utrecht-heading-2" id="error-summary-title">Er is iets misgegaan</h2>
+          <h2 class="utrecht-heading-2" id="error-summary-title">
+            Er is iets misgegaan
+          </h2>
           <ul class="utrecht-unordered-list">
             {errors.map((e) => (
               <li class="utrecht-unordered-list__item">
-                <a class="utrecht-link utrecht-link--html-a" href={`#${e.field}`}>{e.message}</a>
+                <a class="utrecht-link utrecht-link--html-a" href={`#${e.field}`}>
+                  {e.message}
+                </a>
               </li>
             ))}
           </ul>
@@ -203,7 +219,17 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
   );
 }
 
-export function TextField({ id, name, label, value, error, description, inputMode, autoComplete = 'off', size }: {
+export function TextField({
+  id,
+  name,
+  label,
+  value,
+  error,
+  description,
+  inputMode,
+  autoComplete = 'off',
+  size,
+}: {
   id: string;
   name: string;
   label: ComponentChildren;
@@ -218,13 +244,19 @@ export function TextField({ id, name, label, value, error, description, inputMod
   return (
     <div class={cx('utrecht-form-field', 'utrecht-form-field--text', error !== undefined && 'utrecht-form-field--invalid')}>
       <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>{label}</label>
+        <label class="utrecht-form-label" for={id}>
+          {label}
+        </label>
       </div>
       {description !== undefined && (
-        <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>{description}</div>
+        <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>
+          {description}
+        </div>
       )}
       {error !== undefined && (
-        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>{error}</div>
+        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>
+          {error}
+        </div>
       )}
       <div class="utrecht-form-field__input">
         <input

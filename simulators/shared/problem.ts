@@ -72,8 +72,7 @@ export function foutSender({ origin, invalidParamsName = 'invalidParams', challe
 /** What Open Zaak, Open Notificaties and Open Klant answer in Dutch to what every API meets. */
 export const dutch = {
   notFound: (detail = 'Niet gevonden.') => fout(404, 'not_found', 'Niet gevonden.', detail),
-  invalid: (invalidParams: InvalidParam[]) =>
-    fout(400, 'invalid', 'Ongeldige invoer.', 'Er zijn fouten in de invoer. Zie invalidParams.', invalidParams),
+  invalid: (invalidParams: InvalidParam[]) => fout(400, 'invalid', 'Ongeldige invoer.', 'Er zijn fouten in de invoer. Zie invalidParams.', invalidParams),
   notAuthenticated: (detail: string) => fout(401, 'not_authenticated', 'Authenticatiegegevens zijn niet opgegeven.', detail),
   permissionDenied: (detail: string) => fout(403, 'permission_denied', 'Je hebt geen toestemming om deze actie uit te voeren.', detail),
   unavailable: (detail: string) => fout(503, 'service_unavailable', 'Dienst niet beschikbaar.', detail),

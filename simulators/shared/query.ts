@@ -12,7 +12,11 @@ export function queryOf(request: FastifyRequest): URLSearchParams {
 
 /** A UUID in any form Python's uuid.UUID reads (with or without hyphens), lowercased and hyphenated; undefined otherwise. */
 export function parseUuid(value: string): string | undefined {
-  const hex = value.replace(/^urn:uuid:/i, '').replace(/^\{(.*)\}$/, '$1').replaceAll('-', '').toLowerCase();
+  const hex = value
+    .replace(/^urn:uuid:/i, '')
+    .replace(/^\{(.*)\}$/, '$1')
+    .replaceAll('-', '')
+    .toLowerCase();
   if (!/^[0-9a-f]{32}$/.test(hex)) return undefined;
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

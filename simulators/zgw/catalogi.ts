@@ -33,7 +33,8 @@ const selectielijst = 'https://selectielijst.example/api/v1';
 const statusChoices = ['alles', 'concept', 'definitief'] as const;
 
 /** StatusType.zaakobjecttype is required (a URL) in the spec; the simulator has no zaakobjecttypen to serve. */
-const zaakobjecttypeOf = (store: Store, zaaktype: DemoZaaktype) => `${store.links.catalogi}/zaakobjecttypen/${demoUuid('c5', 0, Number(zaaktype.uuid.slice(-6)))}`;
+const zaakobjecttypeOf = (store: Store, zaaktype: DemoZaaktype) =>
+  `${store.links.catalogi}/zaakobjecttypen/${demoUuid('c5', 0, Number(zaaktype.uuid.slice(-6)))}`;
 
 export function catalogusJson(store: Store): C['Catalogus'] {
   const { links, catalogue } = store;
@@ -276,7 +277,9 @@ export async function registerCatalogiApi(app: FastifyInstance, prefix: string, 
         const query = queryOf(request);
         const generiek = query.get('omschrijvingGeneriek') || undefined;
         const types = published(query) ? zaaktypenFor(urlFilter(query, 'zaaktype'), query.get('zaaktypeIdentificatie') || undefined) : [];
-        const roltypen = types.flatMap((z) => z.roltypen.filter((r) => generiek === undefined || r.omschrijvingGeneriek === generiek).map((r) => roltypeJson(store, z, r)));
+        const roltypen = types.flatMap((z) =>
+          z.roltypen.filter((r) => generiek === undefined || r.omschrijvingGeneriek === generiek).map((r) => roltypeJson(store, z, r)),
+        );
         return paginate(request, roltypen, context.pageSize, links);
       });
 

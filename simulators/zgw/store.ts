@@ -371,7 +371,12 @@ export class Store {
         if (!statustype) throw new Error(`zgw-demo: zaak ${demo.identificatie} has a status with unknown volgnummer ${status.volgnummer}`);
         // A few seconds apart, so that statussen set on one day still have an order.
         this.createStatus(
-          { zaak: demo.uuid, statustype: statustype.uuid, datumStatusGezet: new Date(ago(status.daysAgo).getTime() + index * 1000), statustoelichting: status.toelichting ?? '' },
+          {
+            zaak: demo.uuid,
+            statustype: statustype.uuid,
+            datumStatusGezet: new Date(ago(status.daysAgo).getTime() + index * 1000),
+            statustoelichting: status.toelichting ?? '',
+          },
           demoUuid('a1', number(demo.uuid), index + 1),
         );
       });
@@ -379,7 +384,10 @@ export class Store {
       if (demo.resultaat !== undefined) {
         const resultaattype = type.resultaattypen.find((r) => r.omschrijving === demo.resultaat);
         if (!resultaattype) throw new Error(`zgw-demo: zaak ${demo.identificatie} has unknown resultaat ${demo.resultaat}`);
-        this.createResultaat({ zaak: demo.uuid, resultaattype: resultaattype.uuid, toelichting: resultaattype.toelichting }, demoUuid('a3', number(demo.uuid), 1));
+        this.createResultaat(
+          { zaak: demo.uuid, resultaattype: resultaattype.uuid, toelichting: resultaattype.toelichting },
+          demoUuid('a3', number(demo.uuid), 1),
+        );
       }
 
       for (const document of demo.documenten) {

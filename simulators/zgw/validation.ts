@@ -31,7 +31,12 @@ export function optionalString(body: Body, name: string, maxLength: number | und
   return checkString(value, name, { maxLength }, errors);
 }
 
-function checkString(value: unknown, name: string, { minLength, maxLength }: { minLength?: number; maxLength?: number | undefined }, errors: InvalidParam[]): string | undefined {
+function checkString(
+  value: unknown,
+  name: string,
+  { minLength, maxLength }: { minLength?: number; maxLength?: number | undefined },
+  errors: InvalidParam[],
+): string | undefined {
   if (typeof value !== 'string') {
     errors.push({ name, code: 'invalid', reason: 'Geef een tekst.' });
     return undefined;

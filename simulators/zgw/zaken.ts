@@ -23,7 +23,16 @@ type RolJson = S['natuurlijk_persoon_Rol'] | S['niet_natuurlijk_persoon_Rol'] | 
 
 export const zakenApiVersion = '1.5.1';
 
-const omschrijvingenGeneriek = ['adviseur', 'behandelaar', 'belanghebbende', 'beslisser', 'initiator', 'klantcontacter', 'zaakcoordinator', 'mede_initiator'] as const;
+const omschrijvingenGeneriek = [
+  'adviseur',
+  'behandelaar',
+  'belanghebbende',
+  'beslisser',
+  'initiator',
+  'klantcontacter',
+  'zaakcoordinator',
+  'mede_initiator',
+] as const;
 const betrokkeneTypen = ['natuurlijk_persoon', 'niet_natuurlijk_persoon', 'vestiging', 'organisatorische_eenheid', 'medewerker'] as const;
 const orderingFields = ['startdatum', 'einddatum', 'publicatiedatum', 'archiefactiedatum'] as const;
 
@@ -100,7 +109,9 @@ function voorletters(voornamen: string): string {
     .join('');
 }
 
-function betrokkene(party: DemoParty): Pick<RolJson, 'betrokkeneType'> & { betrokkeneIdentificatie: S['RolNatuurlijkPersoon'] | S['RolNietNatuurlijkPersoon'] | S['RolVestiging'] } {
+function betrokkene(
+  party: DemoParty,
+): Pick<RolJson, 'betrokkeneType'> & { betrokkeneIdentificatie: S['RolNatuurlijkPersoon'] | S['RolNietNatuurlijkPersoon'] | S['RolVestiging'] } {
   switch (party.kind) {
     case 'persoon':
       return {
@@ -283,7 +294,10 @@ export async function registerZakenApi(app: FastifyInstance, prefix: string, sto
           .filter((z) => bronorganisatie === undefined || z.bronorganisatie === bronorganisatie)
           .filter((z) => zaaktypeUuid === undefined || z.zaaktype === zaaktypeUuid)
           .filter((z) => open === undefined || (z.einddatum === null) === open)
-          .filter((z) => maximum === undefined || vertrouwelijkheidaanduidingen.indexOf(z.vertrouwelijkheidaanduiding) <= vertrouwelijkheidaanduidingen.indexOf(maximum))
+          .filter(
+            (z) =>
+              maximum === undefined || vertrouwelijkheidaanduidingen.indexOf(z.vertrouwelijkheidaanduiding) <= vertrouwelijkheidaanduidingen.indexOf(maximum),
+          )
           .filter((z) => criteria.length === 0 || store.rollenOf(z.uuid).some((rol) => criteria.every((test) => test(rol))))
           .map((z) => zaakJson(store, z))
           .sort(compareZaken(order));
@@ -327,7 +341,8 @@ export async function registerZakenApi(app: FastifyInstance, prefix: string, sto
         const zaak = zaakUrl === undefined ? undefined : store.zaken.get(links.uuidIn(zaakUrl, 'zaken', 'zaken') ?? '');
         if (zaakUrl !== undefined && !zaak) errors.push({ name: 'zaak', code: 'bad-url', reason: 'De URL verwijst niet naar een zaak.' });
         const statustype = statustypeUrl === undefined ? undefined : store.statustype(links.uuidIn(statustypeUrl, 'catalogi', 'statustypen') ?? '');
-        if (statustypeUrl !== undefined && !statustype) errors.push({ name: 'statustype', code: 'bad-url', reason: 'De URL verwijst niet naar een statustype.' });
+        if (statustypeUrl !== undefined && !statustype)
+          errors.push({ name: 'statustype', code: 'bad-url', reason: 'De URL verwijst niet naar een statustype.' });
         if (zaak && statustype && statustype.zaaktype.uuid !== zaak.zaaktype) {
           errors.push({ name: 'statustype', code: 'zaaktype-mismatch', reason: 'Het statustype hoort niet bij het zaaktype van de zaak.' });
         }
@@ -336,7 +351,11 @@ export async function registerZakenApi(app: FastifyInstance, prefix: string, sto
         if (zaak && statustype?.statustype.isEindstatus) {
           const unset = store.zaakinformatieobjectenOf(zaak.uuid).some((z) => store.documents.get(z.informatieobject)?.indicatieGebruiksrecht === null);
           if (unset) {
-            errors.push({ name: 'nonFieldErrors', code: 'indicatiegebruiksrecht-unset', reason: 'Zet indicatieGebruiksrecht op alle informatieobjecten van de zaak.' });
+            errors.push({
+              name: 'nonFieldErrors',
+              code: 'indicatiegebruiksrecht-unset',
+              reason: 'Zet indicatieGebruiksrecht op alle informatieobjecten van de zaak.',
+            });
           }
         }
         if (errors.length > 0 || !zaak || !statustype || !datumStatusGezet) throw invalid(errors);
@@ -414,7 +433,8 @@ export async function registerZakenApi(app: FastifyInstance, prefix: string, sto
         const beschrijving = optionalString(body, 'beschrijving', undefined, errors) ?? '';
         const zaak = zaakUrl === undefined ? undefined : store.zaken.get(links.uuidIn(zaakUrl, 'zaken', 'zaken') ?? '');
         if (zaakUrl !== undefined && !zaak) errors.push({ name: 'zaak', code: 'bad-url', reason: 'De URL verwijst niet naar een zaak.' });
-        const document = documentUrl === undefined ? undefined : store.documents.get(links.uuidIn(documentUrl, 'documenten', 'enkelvoudiginformatieobjecten') ?? '');
+        const document =
+          documentUrl === undefined ? undefined : store.documents.get(links.uuidIn(documentUrl, 'documenten', 'enkelvoudiginformatieobjecten') ?? '');
         if (documentUrl !== undefined && !document) {
           errors.push({ name: 'informatieobject', code: 'bad-url', reason: 'De URL verwijst niet naar een informatieobject.' });
         }
@@ -422,7 +442,13 @@ export async function registerZakenApi(app: FastifyInstance, prefix: string, sto
           errors.push({ name: 'nonFieldErrors', code: 'unique', reason: 'De velden zaak, informatieobject moeten een unieke set zijn.' });
         }
         if (errors.length > 0 || !zaak || !document) throw invalid(errors);
-        const zio = store.createZaakinformatieobject({ zaak: zaak.uuid, informatieobject: document.uuid, titel, beschrijving, registratiedatum: store.clock() });
+        const zio = store.createZaakinformatieobject({
+          zaak: zaak.uuid,
+          informatieobject: document.uuid,
+          titel,
+          beschrijving,
+          registratiedatum: store.clock(),
+        });
         return reply.code(201).header('Location', links.zaakinformatieobject(zio.uuid)).send(zaakinformatieobjectJson(store, zio.uuid));
       });
     },

@@ -140,7 +140,13 @@ describe('ZGW simulator', () => {
           expect(resultaten.results.map((r: any) => r.url)).toEqual([zaak.resultaat]);
         }
 
-        const links = await conforming<any[]>(await sim.call(`${zaken}/zaakinformatieobjecten${query({ zaak: zaak.url })}`), 'zaken', 'GET', '/zaakinformatieobjecten', 200);
+        const links = await conforming<any[]>(
+          await sim.call(`${zaken}/zaakinformatieobjecten${query({ zaak: zaak.url })}`),
+          'zaken',
+          'GET',
+          '/zaakinformatieobjecten',
+          200,
+        );
         expect(links.map((l) => l.url).sort()).toEqual([...zaak.zaakinformatieobjecten].sort());
         for (const link of links) {
           expect(await conforming(await sim.call(link.url), 'zaken', 'GET', '/zaakinformatieobjecten/{uuid}', 200)).toEqual(link);
@@ -161,7 +167,13 @@ describe('ZGW simulator', () => {
         expect(zaaktype.statustypen.length).toBeGreaterThanOrEqual(3);
         expect(zaaktype.statustypen.length).toBeLessThanOrEqual(6);
 
-        const statustypen = await conforming(await sim.call(`${catalogi}/statustypen${query({ zaaktype: zaaktype.url })}`), 'catalogi', 'GET', '/statustypen', 200);
+        const statustypen = await conforming(
+          await sim.call(`${catalogi}/statustypen${query({ zaaktype: zaaktype.url })}`),
+          'catalogi',
+          'GET',
+          '/statustypen',
+          200,
+        );
         expect(statustypen.results.map((s: any) => s.url)).toEqual(zaaktype.statustypen);
         expect(statustypen.results.map((s: any) => s.isEindstatus)).toEqual(statustypen.results.map((_: unknown, i: number) => i === statustypen.count - 1));
         for (const statustype of statustypen.results) {
@@ -169,7 +181,13 @@ describe('ZGW simulator', () => {
           expect(await conforming(await sim.call(statustype.url), 'catalogi', 'GET', '/statustypen/{uuid}', 200)).toEqual(statustype);
         }
 
-        const resultaattypen = await conforming(await sim.call(`${catalogi}/resultaattypen${query({ zaaktype: zaaktype.url })}`), 'catalogi', 'GET', '/resultaattypen', 200);
+        const resultaattypen = await conforming(
+          await sim.call(`${catalogi}/resultaattypen${query({ zaaktype: zaaktype.url })}`),
+          'catalogi',
+          'GET',
+          '/resultaattypen',
+          200,
+        );
         expect(resultaattypen.results.map((r: any) => r.url)).toEqual(zaaktype.resultaattypen);
         for (const resultaattype of resultaattypen.results) {
           expect(await conforming(await sim.call(resultaattype.url), 'catalogi', 'GET', '/resultaattypen/{uuid}', 200)).toEqual(resultaattype);
@@ -186,7 +204,9 @@ describe('ZGW simulator', () => {
       }
 
       const informatieobjecttypen = await conforming(await sim.call(`${catalogi}/informatieobjecttypen`), 'catalogi', 'GET', '/informatieobjecttypen', 200);
-      expect(informatieobjecttypen.results.map((i: any) => i.omschrijving)).toEqual(expect.arrayContaining(['Bewijsstuk', 'Besluit', 'Aanvraag', 'Correspondentie']));
+      expect(informatieobjecttypen.results.map((i: any) => i.omschrijving)).toEqual(
+        expect.arrayContaining(['Bewijsstuk', 'Besluit', 'Aanvraag', 'Correspondentie']),
+      );
       for (const listed of informatieobjecttypen.results) {
         const type = await conforming(await sim.call(listed.url), 'catalogi', 'GET', '/informatieobjecttypen/{uuid}', 200);
         expect(type).toEqual(listed);
@@ -263,7 +283,9 @@ describe('ZGW simulator', () => {
 
       await conforming(await sim.call(`${catalogi}/zaaktypen`, { headers: { authorization: undefined } }), 'catalogi', 'GET', '/zaaktypen', 401);
       await conforming(
-        await sim.call(`${documenten}/enkelvoudiginformatieobjecten/${zgwDemo.notable.largeDocument}`, { headers: { authorization: `Bearer ${forbidden[0]}` } }),
+        await sim.call(`${documenten}/enkelvoudiginformatieobjecten/${zgwDemo.notable.largeDocument}`, {
+          headers: { authorization: `Bearer ${forbidden[0]}` },
+        }),
         'documenten',
         'GET',
         '/enkelvoudiginformatieobjecten/{uuid}',
@@ -302,7 +324,13 @@ describe('ZGW simulator', () => {
 
     it('is not needed on the other resources', async () => {
       await conforming(await sim.call(`${zaken}/statussen`, { headers: { 'accept-crs': undefined } }), 'zaken', 'GET', '/statussen', 200);
-      await conforming(await sim.call(`${zaken}/zaakinformatieobjecten`, { headers: { 'accept-crs': undefined } }), 'zaken', 'GET', '/zaakinformatieobjecten', 200);
+      await conforming(
+        await sim.call(`${zaken}/zaakinformatieobjecten`, { headers: { 'accept-crs': undefined } }),
+        'zaken',
+        'GET',
+        '/zaakinformatieobjecten',
+        200,
+      );
     });
   });
 
@@ -398,7 +426,13 @@ describe('ZGW simulator', () => {
         const back: any = await conforming(await small.call(pages[1].previous), 'zaken', 'GET', '/zaken', 200);
         expect(back.results).toEqual(pages[0].results);
 
-        const statussen = await conforming(await small.call(`${small.zgw.urls.zaken}/statussen${query({ zaak: `${small.zgw.urls.zaken}/zaken/${zgwDemo.notable.longHistory}` })}`), 'zaken', 'GET', '/statussen', 200);
+        const statussen = await conforming(
+          await small.call(`${small.zgw.urls.zaken}/statussen${query({ zaak: `${small.zgw.urls.zaken}/zaken/${zgwDemo.notable.longHistory}` })}`),
+          'zaken',
+          'GET',
+          '/statussen',
+          200,
+        );
         expect(statussen.count).toBeGreaterThanOrEqual(5);
         expect(statussen.next).toMatch(/page=2/);
         expect(statussen.results.every((s: any) => s.statustoelichting !== '')).toBe(true);
@@ -418,7 +452,13 @@ describe('ZGW simulator', () => {
       const zaakUrl = `${zaken}/zaken/${zgwDemo.notable.documentsOfEveryVertrouwelijkheid}`;
       const zaak = await conforming(await sim.call(zaakUrl), 'zaken', 'GET', '/zaken/{uuid}', 200);
       expect(zaak.einddatum).toBeNull();
-      const links = await conforming<any[]>(await sim.call(`${zaken}/zaakinformatieobjecten${query({ zaak: zaakUrl })}`), 'zaken', 'GET', '/zaakinformatieobjecten', 200);
+      const links = await conforming<any[]>(
+        await sim.call(`${zaken}/zaakinformatieobjecten${query({ zaak: zaakUrl })}`),
+        'zaken',
+        'GET',
+        '/zaakinformatieobjecten',
+        200,
+      );
       const documents = await Promise.all(links.map(async (l) => (await sim.call(l.informatieobject)).json()));
       expect(new Set(documents.map((d: any) => d.vertrouwelijkheidaanduiding))).toEqual(new Set(vertrouwelijkheidaanduidingen));
       const large = documents.find((d: any) => d.url.endsWith(zgwDemo.notable.largeDocument));
@@ -462,7 +502,12 @@ describe('ZGW simulator', () => {
         '/enkelvoudiginformatieobjecten',
         201,
       );
-      expect(created).toMatchObject({ titel: 'Loonstrook februari', bestandsomvang: bytes.length, vertrouwelijkheidaanduiding: 'vertrouwelijk', locked: false });
+      expect(created).toMatchObject({
+        titel: 'Loonstrook februari',
+        bestandsomvang: bytes.length,
+        vertrouwelijkheidaanduiding: 'vertrouwelijk',
+        locked: false,
+      });
       const read = await conforming(await sim.call(created.url), 'documenten', 'GET', '/enkelvoudiginformatieobjecten/{uuid}', 200);
       expect(read).toEqual(created);
       const download = await sim.call(created.inhoud);
@@ -479,12 +524,23 @@ describe('ZGW simulator', () => {
       );
       expect(link).toMatchObject({ zaak: zaakUrl, informatieobject: created.url, aardRelatieWeergave: 'Hoort bij, omgekeerd: kent' });
       expect(await conforming(await sim.call(link.url), 'zaken', 'GET', '/zaakinformatieobjecten/{uuid}', 200)).toEqual(link);
-      const listed = await conforming<any[]>(await sim.call(`${zaken}/zaakinformatieobjecten${query({ informatieobject: created.url })}`), 'zaken', 'GET', '/zaakinformatieobjecten', 200);
+      const listed = await conforming<any[]>(
+        await sim.call(`${zaken}/zaakinformatieobjecten${query({ informatieobject: created.url })}`),
+        'zaken',
+        'GET',
+        '/zaakinformatieobjecten',
+        200,
+      );
       expect(listed).toEqual([link]);
       expect((await (await sim.call(zaakUrl)).json()).zaakinformatieobjecten).toContain(link.url);
 
       const uuid = created.url.split('/').at(-1);
-      expect(sim.zgw.documents().find((d) => d.uuid === uuid)).toMatchObject({ titel: 'Loonstrook februari', bestandsomvang: bytes.length, content: bytes, informatieobjecttype });
+      expect(sim.zgw.documents().find((d) => d.uuid === uuid)).toMatchObject({
+        titel: 'Loonstrook februari',
+        bestandsomvang: bytes.length,
+        content: bytes,
+        informatieobjecttype,
+      });
       expect(sim.zgw.zaakinformatieobjecten()).toContainEqual({ uuid: link.uuid, zaak: zaakUrl, informatieobject: created.url });
 
       expect(notifications.map((n) => [n.kanaal, n.resource, n.resourceUrl, n.hoofdObject])).toEqual([
@@ -495,7 +551,13 @@ describe('ZGW simulator', () => {
       expect(notifications[1]!.kenmerken).toMatchObject({ bronorganisatie: zgwDemo.organisatie.rsin, vertrouwelijkheidaanduiding: 'zaakvertrouwelijk' });
 
       // The same link twice is not allowed.
-      const twice = await conforming(await sim.call(`${zaken}/zaakinformatieobjecten`, { body: { zaak: zaakUrl, informatieobject: created.url } }), 'zaken', 'POST', '/zaakinformatieobjecten', 400);
+      const twice = await conforming(
+        await sim.call(`${zaken}/zaakinformatieobjecten`, { body: { zaak: zaakUrl, informatieobject: created.url } }),
+        'zaken',
+        'POST',
+        '/zaakinformatieobjecten',
+        400,
+      );
       expect(twice.invalidParams).toEqual([expect.objectContaining({ name: 'nonFieldErrors', code: 'unique' })]);
     });
 
@@ -503,7 +565,14 @@ describe('ZGW simulator', () => {
       const post = (body: unknown) => sim.call(`${documenten}/enkelvoudiginformatieobjecten`, { body });
       const before = sim.zgw.documents().length;
       const empty = await conforming(await post({}), 'documenten', 'POST', '/enkelvoudiginformatieobjecten', 400);
-      expect(empty.invalidParams.map((p: any) => p.name).sort()).toEqual(['auteur', 'bronorganisatie', 'creatiedatum', 'informatieobjecttype', 'taal', 'titel']);
+      expect(empty.invalidParams.map((p: any) => p.name).sort()).toEqual([
+        'auteur',
+        'bronorganisatie',
+        'creatiedatum',
+        'informatieobjecttype',
+        'taal',
+        'titel',
+      ]);
       expect(empty.invalidParams.every((p: any) => p.code === 'required')).toBe(true);
 
       const valid = {
@@ -515,7 +584,13 @@ describe('ZGW simulator', () => {
         informatieobjecttype: `${catalogi}/informatieobjecttypen/${zgwDemo.informatieobjecttypen[0]!.uuid}`,
       };
       const bad = await conforming(
-        await post({ ...valid, inhoud: 'dit is geen base64!', informatieobjecttype: `${catalogi}/informatieobjecttypen/00000000-0000-4000-8000-000000000000`, vertrouwelijkheidaanduiding: 'topgeheim', creatiedatum: '2025-02-30' }),
+        await post({
+          ...valid,
+          inhoud: 'dit is geen base64!',
+          informatieobjecttype: `${catalogi}/informatieobjecttypen/00000000-0000-4000-8000-000000000000`,
+          vertrouwelijkheidaanduiding: 'topgeheim',
+          creatiedatum: '2025-02-30',
+        }),
         'documenten',
         'POST',
         '/enkelvoudiginformatieobjecten',
@@ -583,7 +658,12 @@ describe('ZGW simulator', () => {
 
       const { url } = await sim.zgw.addStatus(uuid, eind.volgnummer, 'De vergunning is verleend.', 'Verleend');
       const status = await conforming(await sim.call(url), 'zaken', 'GET', '/statussen/{uuid}', 200);
-      expect(status).toMatchObject({ zaak: zaakUrl, statustype: `${catalogi}/statustypen/${eind.uuid}`, statustoelichting: 'De vergunning is verleend.', indicatieLaatstGezetteStatus: true });
+      expect(status).toMatchObject({
+        zaak: zaakUrl,
+        statustype: `${catalogi}/statustypen/${eind.uuid}`,
+        statustoelichting: 'De vergunning is verleend.',
+        indicatieLaatstGezetteStatus: true,
+      });
 
       const zaak = await conforming(await sim.call(zaakUrl), 'zaken', 'GET', '/zaken/{uuid}', 200);
       expect(zaak.status).toBe(url);
@@ -614,7 +694,9 @@ describe('ZGW simulator', () => {
       const zaaktype = zgwDemo.zaaktypen.find((z) => z.key === 'melding')!;
       const eind = `${catalogi}/statustypen/${zaaktype.statustypen.at(-1)!.uuid}`;
       const created = await conforming(
-        await sim.call(`${zaken}/statussen`, { body: { zaak: zaakUrl, statustype: eind, datumStatusGezet: new Date().toISOString(), statustoelichting: 'De stoep is gestrooid.' } }),
+        await sim.call(`${zaken}/statussen`, {
+          body: { zaak: zaakUrl, statustype: eind, datumStatusGezet: new Date().toISOString(), statustoelichting: 'De stoep is gestrooid.' },
+        }),
         'zaken',
         'POST',
         '/statussen',
@@ -785,7 +867,8 @@ describe('the large document', () => {
         if (++chunks % 100 === 0) peak = Math.max(peak, rss());
       }
       expect(received).toBe(size);
-      if (process.env.ZGW_TEST_VERBOSE) console.log(`rss: ${Math.round((peak - baseline) / 1024 / 1024)} MB more while streaming ${size} bytes in ${chunks} chunks`);
+      if (process.env.ZGW_TEST_VERBOSE)
+        console.log(`rss: ${Math.round((peak - baseline) / 1024 / 1024)} MB more while streaming ${size} bytes in ${chunks} chunks`);
       expect(peak - baseline).toBeLessThan(50 * 1024 * 1024);
       expect(head.subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
       expect(tail.toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true);
