@@ -10,7 +10,7 @@ import { SignJWT } from 'jose';
 import { NotifyClient } from 'notifications-node-client';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Metrics } from '../../src/platform/metrics.ts';
-import { Notify, NotifyError } from '../../src/sources/notify/notify.ts';
+import { NotifyClient as NotifySource, NotifyError } from '../../src/sources/notify/notify.ts';
 import { apiKey, registerNotifySimulator } from './index.ts';
 import type { NotifySimulator, NotifySimulatorOptions } from './index.ts';
 
@@ -157,7 +157,12 @@ describe('Notify simulator', () => {
     });
 
     it('lists the service’s own notifications newest first, with filters and older_than paging', async () => {
-      const email = (await sim.client.sendEmail(templates.emailCode.id, 'a@example.nl', { personalisation: { naam: 'A', code: '1', toelichting: 'nee' }, reference: 'ref-a' })).data;
+      const email = (
+        await sim.client.sendEmail(templates.emailCode.id, 'a@example.nl', {
+          personalisation: { naam: 'A', code: '1', toelichting: 'nee' },
+          reference: 'ref-a',
+        })
+      ).data;
       const sms1 = (await sim.client.sendSms(templates.smsCode.id, '0612345678', { personalisation: { code: '2' }, reference: 'ref-b' })).data;
       const sms2 = (await sim.client.sendSms(templates.smsCode.id, '0612345679', { personalisation: { code: '3' }, reference: 'ref-b' })).data;
       const other = new NotifyClient(sim.notify.url, apiKey(otherService, 'ander'));
@@ -182,15 +187,26 @@ describe('Notify simulator', () => {
       expect((await other.getNotifications()).data.notifications).toHaveLength(1);
       expect(await failure(other.getNotificationById(email.id))).toEqual(notifyError(404, 'NoResultFound', 'No result found'));
 
-      expect(await failure(sim.client.getNotifications(undefined, 'bezorgd'))).toEqual(notifyError(400, 'ValidationError', /^status bezorgd is not one of \[cancelled, created/));
-      expect(await failure(sim.client.getNotifications('brief' as 'sms'))).toEqual(notifyError(400, 'ValidationError', 'template_type brief is not one of [sms, email, letter]'));
+      expect(await failure(sim.client.getNotifications(undefined, 'bezorgd'))).toEqual(
+        notifyError(400, 'ValidationError', /^status bezorgd is not one of \[cancelled, created/),
+      );
+      expect(await failure(sim.client.getNotifications('brief' as 'sms'))).toEqual(
+        notifyError(400, 'ValidationError', 'template_type brief is not one of [sms, email, letter]'),
+      );
       expect(await failure(sim.client.getNotificationById('123'))).toEqual(notifyError(400, 'ValidationError', 'notification_id is not a valid UUID'));
       expect(await failure(sim.client.getNotificationById(unknownUuid))).toEqual(notifyError(404, 'NoResultFound', 'No result found'));
     });
 
     it('gives a template by id', async () => {
       const template = (await sim.client.getTemplateById(templates.emailCode.id)).data;
-      expect(template).toMatchObject({ id: templates.emailCode.id, name: 'Bevestigingscode e-mail', type: 'email', version: 1, body: templates.emailCode.body, subject: 'Uw code: ((code))' });
+      expect(template).toMatchObject({
+        id: templates.emailCode.id,
+        name: 'Bevestigingscode e-mail',
+        type: 'email',
+        version: 1,
+        body: templates.emailCode.body,
+        subject: 'Uw code: ((code))',
+      });
       expect((await sim.client.getTemplateById(templates.smsCode.id)).data).toMatchObject({ type: 'sms', subject: null });
       expect(await failure(sim.client.getTemplateById(unknownUuid))).toEqual(notifyError(404, 'NoResultFound', 'No Result Found'));
       expect(await failure(sim.client.getTemplateById('geen-uuid'))).toEqual(notifyError(400, 'ValidationError', 'template_id is not a valid UUID'));
@@ -200,12 +216,17 @@ describe('Notify simulator', () => {
   describe('refusals, as Notify gives them', () => {
     it('refuses a key with the wrong secret, an unknown service, no token and a token with a bad clock', async () => {
       const wrongSecret = new NotifyClient(sim.notify.url, apiKey({ ...service, secret: otherService.secret }));
-      expect(await failure(wrongSecret.sendSms(templates.plainSms.id, '0612345678', {}))).toEqual(notifyError(403, 'AuthError', 'Invalid token: API key not found'));
+      expect(await failure(wrongSecret.sendSms(templates.plainSms.id, '0612345678', {}))).toEqual(
+        notifyError(403, 'AuthError', 'Invalid token: API key not found'),
+      );
       const unknownService = new NotifyClient(sim.notify.url, apiKey({ serviceId: unknownUuid, secret: service.secret }));
       expect(await failure(unknownService.getNotifications())).toEqual(notifyError(403, 'AuthError', 'Invalid token: service not found'));
 
       const call = (authorization?: string) =>
-        fetch(`${sim.notify.url}/v2/notifications`, { headers: authorization === undefined ? {} : { authorization } }).then(async (r) => ({ status: r.status, data: await r.json() }));
+        fetch(`${sim.notify.url}/v2/notifications`, { headers: authorization === undefined ? {} : { authorization } }).then(async (r) => ({
+          status: r.status,
+          data: await r.json(),
+        }));
       expect(await call()).toEqual(notifyError(401, 'AuthError', 'Unauthorized: authentication token must be provided'));
       expect(await call('Basic abc')).toEqual(notifyError(401, 'AuthError', 'Unauthorized: authentication bearer scheme must be used'));
       const now = Math.floor(Date.now() / 1000);
@@ -215,7 +236,9 @@ describe('Notify simulator', () => {
       expect((await call(`Bearer ${await jwt({ iss: service.serviceId, iat: now - 20 })}`)).status).toBe(200);
       expect(await call(`Bearer ${await jwt({ iss: service.serviceId })}`)).toEqual(notifyError(403, 'AuthError', 'Invalid token: API key not found'));
       expect(await call(`Bearer ${await jwt({ iat: now })}`)).toEqual(notifyError(403, 'AuthError', 'Invalid token: iss field not provided'));
-      expect(await call(`Bearer ${await jwt({ iss: 'voordeur', iat: now })}`)).toEqual(notifyError(403, 'AuthError', 'Invalid token: service id is not the right data type'));
+      expect(await call(`Bearer ${await jwt({ iss: 'voordeur', iat: now })}`)).toEqual(
+        notifyError(403, 'AuthError', 'Invalid token: service id is not the right data type'),
+      );
       expect(await call('Bearer geen.jwt')).toEqual(notifyError(403, 'AuthError', /^Invalid token: make sure your API token/));
       expect(sim.notify.sent()).toEqual([]);
     });
@@ -228,8 +251,12 @@ describe('Notify simulator', () => {
       expect(await failure(sim.client.sendSms(templates.smsCode.id, '0612345678', { personalisation: { naam: 'x' } }))).toEqual(
         notifyError(400, 'BadRequestError', 'Missing personalisation: code'),
       );
-      expect(await failure(sim.client.sendEmail(templates.emailCode.id, 'a@example.nl', {}))).toEqual(notifyError(400, 'BadRequestError', 'Missing personalisation: code, Naam, toelichting'));
-      expect(await failure(sim.client.sendEmail('niet-een-uuid', 'a@example.nl', {}))).toEqual(notifyError(400, 'ValidationError', 'template_id is not a valid UUID'));
+      expect(await failure(sim.client.sendEmail(templates.emailCode.id, 'a@example.nl', {}))).toEqual(
+        notifyError(400, 'BadRequestError', 'Missing personalisation: code, Naam, toelichting'),
+      );
+      expect(await failure(sim.client.sendEmail('niet-een-uuid', 'a@example.nl', {}))).toEqual(
+        notifyError(400, 'ValidationError', 'template_id is not a valid UUID'),
+      );
       expect(sim.notify.sent()).toEqual([]);
     });
 
@@ -253,7 +280,11 @@ describe('Notify simulator', () => {
     it('refuses a body that is not JSON or lacks required fields', async () => {
       const token = await jwt({ iss: service.serviceId, iat: Math.floor(Date.now() / 1000) });
       const post = (body: string, contentType = 'application/json') =>
-        fetch(`${sim.notify.url}/v2/notifications/email`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, body }).then(async (r) => ({
+        fetch(`${sim.notify.url}/v2/notifications/email`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+          body,
+        }).then(async (r) => ({
           status: r.status,
           data: await r.json(),
         }));
@@ -320,7 +351,7 @@ describe('Notify simulator', () => {
       sim.notify.setFault('none');
       expect((await held).status).toBe(201);
 
-      const source = new Notify({ baseUrl: sim.notify.url, apiKey: apiKey(service) }, { timeoutMs: 200, metrics: new Metrics() });
+      const source = new NotifySource({ baseUrl: sim.notify.url, apiKey: apiKey(service) }, { timeoutMs: 200, metrics: new Metrics() });
       sim.notify.setFault('hang', { times: 1 });
       const timedOut = await source.sendSms(templates.plainSms.id, '0612345678', {}).catch((e: unknown) => e);
       expect(timedOut).toBeInstanceOf(NotifyError);
@@ -330,12 +361,24 @@ describe('Notify simulator', () => {
     });
 
     it('Voordeur’s Notify source tells retryable failures from refusals', async () => {
-      const source = new Notify({ baseUrl: sim.notify.url, apiKey: apiKey(service) }, { timeoutMs: 2000, metrics: new Metrics() });
+      const source = new NotifySource({ baseUrl: sim.notify.url, apiKey: apiKey(service) }, { timeoutMs: 2000, metrics: new Metrics() });
       sim.notify.setFault('ratelimit', { times: 1 });
-      expect(await source.sendSms(templates.plainSms.id, '0612345678', {}).catch((e: unknown) => e)).toMatchObject({ retryable: true, status: 429, code: 'RateLimitError' });
+      expect(await source.sendSms(templates.plainSms.id, '0612345678', {}).catch((e: unknown) => e)).toMatchObject({
+        retryable: true,
+        status: 429,
+        code: 'RateLimitError',
+      });
       sim.notify.setFault('reject', { times: 1 });
-      expect(await source.sendSms(templates.plainSms.id, '0612345678', {}).catch((e: unknown) => e)).toMatchObject({ retryable: false, status: 400, code: 'BadRequestError' });
-      expect(await source.sendSms(templates.plainSms.id, 'geen nummer', {}).catch((e: unknown) => e)).toMatchObject({ retryable: false, status: 400, code: 'ValidationError' });
+      expect(await source.sendSms(templates.plainSms.id, '0612345678', {}).catch((e: unknown) => e)).toMatchObject({
+        retryable: false,
+        status: 400,
+        code: 'BadRequestError',
+      });
+      expect(await source.sendSms(templates.plainSms.id, 'geen nummer', {}).catch((e: unknown) => e)).toMatchObject({
+        retryable: false,
+        status: 400,
+        code: 'ValidationError',
+      });
     });
 
     it('adds latency and counts API requests (not the mailbox)', async () => {
@@ -442,8 +485,12 @@ describe('Notify simulator', () => {
         await own.app.close();
       }
       const app = Fastify();
-      await expect(registerNotifySimulator(app, { baseUrl: 'http://127.0.0.1:0', services: [{ serviceId: service.serviceId, secret: 'kort' }], templates: [] })).rejects.toThrow(/36 characters/);
-      await expect(registerNotifySimulator(app, { baseUrl: 'http://127.0.0.1:0', services: [{ serviceId: 'voordeur', secret: service.secret }], templates: [] })).rejects.toThrow(/not a UUID/);
+      await expect(
+        registerNotifySimulator(app, { baseUrl: 'http://127.0.0.1:0', services: [{ serviceId: service.serviceId, secret: 'kort' }], templates: [] }),
+      ).rejects.toThrow(/36 characters/);
+      await expect(
+        registerNotifySimulator(app, { baseUrl: 'http://127.0.0.1:0', services: [{ serviceId: 'voordeur', secret: service.secret }], templates: [] }),
+      ).rejects.toThrow(/not a UUID/);
       await app.close();
     });
   });
