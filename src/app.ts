@@ -90,8 +90,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       zaakSections: (request, zaak) => parts.zaakSections(request, zaak),
     }),
     createTaken({
-      objecten: sources.objecten,
-      taakType: config.objecten?.objecttypen.taak,
+      taken: sources.taken,
       db: database.db,
       identityKeys,
       processingLog,
@@ -106,8 +105,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       },
     }),
     createBerichten({
-      objecten: sources.objecten,
-      berichtType: config.objecten?.objecttypen.bericht,
+      berichten: sources.berichten,
       documentStores: sources.zaaksystemen,
       identityKeys,
       processingLog,

@@ -3,9 +3,8 @@
  * Bericht object type of the Objecten API). Its text is plain text: shown with its line breaks,
  * with web addresses as links, and never as HTML.
  */
-import { z } from 'zod';
-
-export const handelingsperspectieven = ['betalen', 'informatie verstrekken', 'informatie ontvangen'] as const;
+import type { Subject } from './identity.ts';
+import type { Log } from './log.ts';
 
 export interface Bericht {
   uuid: string;
@@ -23,40 +22,21 @@ export interface Bericht {
   bijlagen: string[];
 }
 
-const date = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'expected a date');
-const optionalText = z
-  .string()
-  .optional()
-  .transform((value) => (value?.trim() ? value.trim() : undefined));
+/** One of the subject's berichten as its store holds it, and how to mark it opened there. */
+export interface StoredBericht {
+  bericht: Bericht;
+  markOpened(): Promise<void>;
+}
 
-/** The fields of Bericht data Voordeur reads; other fields are ignored. */
-export const berichtDataSchema = z.object({
-  onderwerp: z.string(),
-  berichtTekst: z.string(),
-  publicatiedatum: date,
-  referentie: optionalText,
-  handelingsperspectief: optionalText,
-  einddatumHandelingstermijn: z.union([date, z.literal('')]).optional(),
-  geopend: z.boolean().default(false),
-  bijlages: z.array(z.string().url()).default([]),
-});
-
-export function toBericht(uuid: string, data: unknown): Bericht | null {
-  const parsed = berichtDataSchema.safeParse(data);
-  if (!parsed.success) return null;
-  const d = parsed.data;
-  return {
-    uuid,
-    onderwerp: d.onderwerp,
-    tekst: d.berichtTekst,
-    publicatiedatum: new Date(d.publicatiedatum),
-    referentie: d.referentie,
-    // "informatie ontvangen" asks nothing of the person.
-    handelingsperspectief: d.handelingsperspectief === 'informatie ontvangen' ? undefined : d.handelingsperspectief,
-    einddatumHandelingstermijn: d.einddatumHandelingstermijn ? new Date(d.einddatumHandelingstermijn) : undefined,
-    geopend: d.geopend,
-    bijlagen: d.bijlages,
-  };
+/**
+ * Where berichten are kept (Bericht objects in the Objecten API). Every answer is the subject's
+ * own; each call throws SourceUnavailableError when the store cannot answer.
+ */
+export interface BerichtStore {
+  /** The subject's berichten, published or not; objects that do not fit the type are left out (and logged). */
+  list(subject: Subject, log: Pick<Log, 'warn'>): Promise<Bericht[]>;
+  /** One bericht of the subject, published or not; null when it does not exist, is someone else's, or does not fit the type. */
+  get(subject: Subject, uuid: string): Promise<StoredBericht | null>;
 }
 
 export function isPublished(bericht: Bericht, now: Date): boolean {

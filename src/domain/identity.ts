@@ -18,8 +18,6 @@ export interface Identity {
   actor?: { bsn: string; name?: string };
 }
 
-export const loginMethods: readonly LoginMethod[] = ['digid', 'eherkenning'];
-
 export function isLoginMethod(value: unknown): value is LoginMethod {
   return value === 'digid' || value === 'eherkenning';
 }

@@ -3,11 +3,12 @@
  * object type of the Objecten API): visit a page (url), fill in a form in the portal
  * (portaalformulier) or pay (ogonebetaling).
  */
-import { z } from 'zod';
+import type { Subject } from './identity.ts';
+import type { Log } from './log.ts';
 
 export type TaakStatus = 'open' | 'afgerond' | 'verwerkt' | 'gesloten';
 
-interface TaakBase {
+export interface TaakBase {
   uuid: string;
   titel: string;
   status: TaakStatus;
@@ -21,53 +22,26 @@ export type Taak =
   | (TaakBase & { soort: 'portaalformulier'; formulierUrl?: string; prefill: Record<string, unknown>; verzonden?: Record<string, unknown> })
   | (TaakBase & { soort: 'ogonebetaling'; bedrag: number; betaalkenmerk: string; pspid: string });
 
-const dateTime = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'expected a date-time');
+/** How a person finished a taak: by sending its form (with what they filled in), or by paying. */
+export type Completion = { how: 'formulier'; data: Record<string, unknown> } | { how: 'betaling' };
 
-const baseSchema = z.object({
-  titel: z.string(),
-  status: z.enum(['open', 'afgerond', 'verwerkt', 'gesloten']),
-  verloopdatum: dateTime.optional(),
-  koppeling: z.object({ registratie: z.string(), value: z.string() }).optional(),
-});
+/** One of the subject's taken as its store holds it, and how to finish it there (status afgerond). */
+export interface StoredTaak {
+  taak: Taak;
+  complete(completion: Completion): Promise<void>;
+}
 
-const taakSchema = z.discriminatedUnion('soort', [
-  baseSchema.extend({ soort: z.literal('url'), url: z.object({ uri: z.string() }) }),
-  baseSchema.extend({
-    soort: z.literal('portaalformulier'),
-    portaalformulier: z.object({
-      formulier: z.object({ soort: z.string(), value: z.string() }),
-      data: z.record(z.string(), z.unknown()).optional(),
-      verzonden_data: z.record(z.string(), z.unknown()).optional(),
-    }),
-  }),
-  baseSchema.extend({ soort: z.literal('ogonebetaling'), ogonebetaling: z.object({ bedrag: z.number().min(0), betaalkenmerk: z.string(), pspid: z.string() }) }),
-]);
-
-export function toTaak(uuid: string, data: unknown): Taak | null {
-  const parsed = taakSchema.safeParse(data);
-  if (!parsed.success) return null;
-  const d = parsed.data;
-  const base: TaakBase = {
-    uuid,
-    titel: d.titel,
-    status: d.status,
-    verloopdatum: d.verloopdatum ? new Date(d.verloopdatum) : undefined,
-    zaakUuid: d.koppeling?.registratie === 'zaak' ? d.koppeling.value : undefined,
-  };
-  switch (d.soort) {
-    case 'url':
-      return { ...base, soort: 'url', url: d.url.uri };
-    case 'portaalformulier':
-      return {
-        ...base,
-        soort: 'portaalformulier',
-        formulierUrl: d.portaalformulier.formulier.soort === 'url' ? d.portaalformulier.formulier.value : undefined,
-        prefill: d.portaalformulier.data ?? {},
-        verzonden: d.portaalformulier.verzonden_data,
-      };
-    case 'ogonebetaling':
-      return { ...base, soort: 'ogonebetaling', ...d.ogonebetaling };
-  }
+/**
+ * Where taken are kept (TaakV2 objects in the Objecten API). Every answer is the subject's own;
+ * each call throws SourceUnavailableError when the store cannot answer.
+ */
+export interface TaakStore {
+  /** The subject's taken; objects that do not fit the type are left out (and logged). */
+  list(subject: Subject, log: Pick<Log, 'warn'>): Promise<Taak[]>;
+  /** One taak of the subject; null when it does not exist, is someone else's, or does not fit the type. */
+  get(subject: Subject, uuid: string): Promise<StoredTaak | null>;
+  /** The Form.io definition a portaalformulier names by URL; null when there is none. */
+  formDefinition(url: string): Promise<Record<string, unknown> | null>;
 }
 
 export const isOpen = (taak: Taak) => taak.status === 'open';

@@ -1,7 +1,9 @@
 /**
  * Zaken as Voordeur shows them, whatever system they come from, and the pure rules about them:
- * who may see a zaak, how its status timeline is built, which documents may be shown.
+ * who may see a zaak, how its status timeline is built, which documents may be shown; and what
+ * a zaaksysteem answers (implemented in sources/zgw).
  */
+import type { FileStream } from './file.ts';
 import type { Subject } from './identity.ts';
 
 /** The vertrouwelijkheidaanduidingen of the ZGW standards, from most open to most secret. */
@@ -96,6 +98,56 @@ export interface ZaakDetail {
   resultaat?: ZaakResultaat;
   /** Undefined when the Documenten API could not be reached. */
   documents?: ZaakDocument[];
+}
+
+/** A document that may be shown, with its file. */
+export interface DocumentDownload {
+  document: ZaakDocument;
+  file: FileStream;
+}
+
+/** A document the person adds to one of their zaken. */
+export interface NewDocument {
+  titel: string;
+  bestandsnaam: string;
+  formaat: string;
+  inhoud: Buffer;
+}
+
+export type AddDocumentOutcome = 'added' | 'not-found' | 'closed';
+
+/** Where documents are kept by URL (a Documenten API): for a bericht's bijlagen. The caller has checked that they are the person's. */
+export interface DocumentStore {
+  /** Whether a document URL is in this store (so that it may be fetched from here). */
+  holdsDocument(url: string): boolean;
+  /** The documents among these URLs that may be shown; URLs outside this store are left out. */
+  documentsAt(urls: string[]): Promise<ZaakDocument[]>;
+  /** A document by URL with its file, if it may be shown. */
+  downloadAt(url: string): Promise<DocumentDownload | null>;
+}
+
+/**
+ * One zaaksysteem: zaken (a Zaken API) with their catalogue and documents. Every answer about a
+ * zaak is for its initiator only: a zaak or document of someone else is null, as one that does
+ * not exist. Each call throws SourceUnavailableError when the system cannot answer.
+ */
+export interface Zaaksysteem extends DocumentStore {
+  /** Its short name in Voordeur's URLs (zaakPath). */
+  readonly naam: string;
+  /** Whether the person can add documents to zaken of this system. */
+  readonly acceptsUploads: boolean;
+  /** The zaken of which the subject is the initiator, newest change first, with their current status. */
+  zakenOf(subject: Subject): Promise<Zaak[]>;
+  /** A zaak with its timeline, resultaat and visible documents. */
+  zaakDetail(subject: Subject, uuid: string): Promise<ZaakDetail | null>;
+  /** A document of the subject's zaak with its file, if it belongs to the zaak and may be shown. */
+  downloadDocument(subject: Subject, zaakUuid: string, documentUuid: string): Promise<DocumentDownload | null>;
+  /** Adds a document to an open zaak of the subject (SourceRejectedError when the system refuses it). */
+  addDocument(subject: Subject, zaakUuid: string, file: NewDocument): Promise<AddDocumentOutcome>;
+  /** Whether a zaak URL is in this system's Zaken API. */
+  holdsZaak(url: string): boolean;
+  /** The initiators of a zaak of this system (for notifications: who to tell about a change). */
+  initiatorsOf(zaakUrl: string): Promise<Subject[]>;
 }
 
 export function isOpen(zaak: Pick<Zaak, 'einddatum'>): boolean {

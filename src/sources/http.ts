@@ -8,11 +8,11 @@
  * A 404 is not a failure: `getJson` returns null, so that "not found" and "not yours" can be
  * answered the same way by the feature.
  */
-import type { Readable } from 'node:stream';
 import { request as send, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { Metrics } from '../platform/metrics.ts';
 import { SourceRejectedError, SourceUnavailableError } from '../domain/availability.ts';
+import type { FileStream } from '../domain/file.ts';
 
 export interface SourceClientOptions {
   /** Name in metrics and logs, e.g. "zgw-zaken". */
@@ -22,12 +22,6 @@ export interface SourceClientOptions {
   metrics: Metrics;
   /** Headers sent with every call (authorization, Accept-Crs…), computed per call. */
   headers?: () => Promise<Record<string, string>> | Record<string, string>;
-}
-
-export interface DownloadResponse {
-  body: Readable;
-  contentType?: string;
-  contentLength?: number;
 }
 
 export class SourceClient {
@@ -79,7 +73,7 @@ export class SourceClient {
   }
 
   /** GET a file as a stream; null when the source says 404. The deadline covers the headers only. */
-  async download(url: string): Promise<DownloadResponse | null> {
+  async download(url: string): Promise<FileStream | null> {
     return this.call(url, { method: 'GET', stream: true }, async (response) => {
       if (response.statusCode === 404) {
         await discard(response);

@@ -6,19 +6,25 @@ import type { Config } from '../config.ts';
 import { zaaksysteemFor } from '../domain/zaak.ts';
 import type { Metrics } from '../platform/metrics.ts';
 import { BrpClient } from './brp/brp.ts';
-import { Klantinteracties } from './klantinteracties/klantinteracties.ts';
+import { KlantinteractiesClient } from './klantinteracties/klantinteracties.ts';
 import { KvkClient } from './kvk/kvk.ts';
-import { Notify } from './notify/notify.ts';
-import { ObjectenApi } from './objecten/objecten.ts';
-import { Zaaksysteem } from './zgw/zaaksysteem.ts';
+import { NotifyClient } from './notify/notify.ts';
+import { ObjectenBerichtStore } from './objecten/berichten.ts';
+import { ObjectenClient } from './objecten/objecten.ts';
+import { ObjectenTaakStore } from './objecten/taken.ts';
+import { ZaaksysteemClient } from './zgw/zaaksysteem.ts';
 
 export interface Sources {
-  zaaksystemen: Zaaksysteem[];
+  zaaksystemen: ZaaksysteemClient[];
   brp?: BrpClient;
   kvk?: KvkClient;
-  klantinteracties?: Klantinteracties;
-  objecten?: ObjectenApi;
-  notify?: Notify;
+  klantinteracties?: KlantinteractiesClient;
+  objecten?: ObjectenClient;
+  /** Taken in the Objecten API, when its TaakV2 object type is configured. */
+  taken?: ObjectenTaakStore;
+  /** Berichten in the Objecten API, when its Bericht object type is configured. */
+  berichten?: ObjectenBerichtStore;
+  notify?: NotifyClient;
 }
 
 export function connectSources(config: Config, metrics: Metrics): Sources {
@@ -26,10 +32,12 @@ export function connectSources(config: Config, metrics: Metrics): Sources {
   const systemNames = config.zaken.systems.map((system) => system.naam);
   // A klantcontact about a zaak names its register; with one zaaksysteem, that is the one.
   const zaken = { systeemFor: (register: string | undefined) => zaaksysteemFor(systemNames, register) };
+  const objecten = config.objecten && new ObjectenClient(config.objecten, options);
+  const { taak, bericht } = config.objecten?.objecttypen ?? {};
   return {
     zaaksystemen: config.zaken.systems.map(
       (system) =>
-        new Zaaksysteem(system, {
+        new ZaaksysteemClient(system, {
           ...options,
           catalogueCacheSeconds: config.sources.catalogueCacheSeconds,
           documentAllowList: config.zaken.documentAllowList,
@@ -38,8 +46,10 @@ export function connectSources(config: Config, metrics: Metrics): Sources {
     ),
     brp: config.brp && new BrpClient(config.brp, options),
     kvk: config.kvk && new KvkClient(config.kvk, options),
-    klantinteracties: config.klantinteracties && new Klantinteracties(config.klantinteracties, options, zaken),
-    objecten: config.objecten && new ObjectenApi(config.objecten, options),
-    notify: config.notify && new Notify(config.notify, options),
+    klantinteracties: config.klantinteracties && new KlantinteractiesClient(config.klantinteracties, options, zaken),
+    objecten,
+    taken: objecten && taak ? new ObjectenTaakStore(objecten, taak) : undefined,
+    berichten: objecten && bericht ? new ObjectenBerichtStore(objecten, bericht) : undefined,
+    notify: config.notify && new NotifyClient(config.notify, options),
   };
 }

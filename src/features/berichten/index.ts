@@ -5,19 +5,19 @@
  * publicatiedatum has not come, is the same 404 as one that does not exist.
  */
 import { h } from 'preact';
+import type { BerichtStore } from '../../domain/bericht.ts';
+import type { DocumentStore } from '../../domain/zaak.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import { callerOf } from '../../platform/http/caller.ts';
 import type { Feature } from '../../platform/http/feature.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
-import type { ObjectenApi } from '../../sources/objecten/objecten.ts';
 import { berichtenRoutes } from './routes.tsx';
-import { BerichtenService, type DocumentStore } from './service.ts';
+import { BerichtenService } from './service.ts';
 import { BerichtenOverviewBlock } from './views.tsx';
 
 export interface BerichtenDeps {
-  objecten?: ObjectenApi;
-  /** The URL of the Bericht object type. */
-  berichtType?: string;
+  /** Where berichten are kept (Bericht objects in the Objecten API). */
+  berichten?: BerichtStore;
   /** Where bijlagen are: the Documenten APIs of the zaaksystemen. */
   documentStores: readonly DocumentStore[];
   identityKeys: IdentityKeys;
@@ -27,8 +27,8 @@ export interface BerichtenDeps {
 
 /** Mijn berichten, when the Objecten API and the Bericht object type are configured. */
 export function createBerichten(deps: BerichtenDeps): Feature | undefined {
-  if (!deps.objecten || !deps.berichtType) return undefined;
-  const service = new BerichtenService(deps.objecten, deps.berichtType, [...deps.documentStores], deps.identityKeys, deps.processingLog);
+  if (!deps.berichten) return undefined;
+  const service = new BerichtenService(deps.berichten, deps.documentStores, deps.identityKeys, deps.processingLog);
   return {
     id: 'berichten',
     nav: { id: 'berichten', href: '/berichten', label: 'nav.berichten', countLabel: 'nav.count.berichten' },

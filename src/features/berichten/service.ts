@@ -1,26 +1,17 @@
 /**
- * Mijn berichten: the person's published berichten from the Objecten API, newest first; one
- * bericht (marked geopend the first time it is opened); its bijlagen from the Documenten API of
- * the zaaksysteem that holds them; and the number of unread berichten for the navigation, kept
- * for a short while per person so that not every page asks the Objecten API.
+ * Mijn berichten: the person's published berichten, newest first; one bericht (marked geopend
+ * the first time it is opened); its bijlagen from the Documenten API of the zaaksysteem that
+ * holds them; and the number of unread berichten for the navigation, kept for a short while per
+ * person so that not every page asks the store of berichten (the Objecten API).
  */
 import { LRUCache } from 'lru-cache';
-import { isPublished, toBericht, type Bericht } from '../../domain/bericht.ts';
+import { isPublished, type Bericht, type BerichtStore } from '../../domain/bericht.ts';
 import type { Subject } from '../../domain/identity.ts';
-import type { ZaakDocument } from '../../domain/zaak.ts';
+import type { DocumentDownload, DocumentStore, ZaakDocument } from '../../domain/zaak.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { Caller } from '../../platform/http/caller.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
-import type { DownloadResponse } from '../../sources/http.ts';
 import { whenAvailable, type Availability } from '../../domain/availability.ts';
-import type { ObjectenApi } from '../../sources/objecten/objecten.ts';
-
-/** Where bijlagen live: the Documenten APIs of the configured zaaksystemen. */
-export interface DocumentStore {
-  holdsDocument(url: string): boolean;
-  documentsAt(urls: string[]): Promise<ZaakDocument[]>;
-  downloadAt(url: string): Promise<{ document: ZaakDocument; file: DownloadResponse } | null>;
-}
 
 export interface Bijlage extends ZaakDocument {
   /** Its place in the bericht's list, which is how the portal's URL names it. */
@@ -33,9 +24,9 @@ export class BerichtenService {
   private readonly unread = new LRUCache<string, number>({ max: 10_000, ttl: unreadCacheMs });
 
   constructor(
-    private readonly objecten: ObjectenApi,
-    private readonly type: string,
-    private readonly stores: DocumentStore[],
+    private readonly berichten: BerichtStore,
+    /** Where bijlagen live: the Documenten APIs of the configured zaaksystemen. */
+    private readonly stores: readonly DocumentStore[],
     private readonly keys: IdentityKeys,
     private readonly processingLog: ProcessingLog,
     private readonly now: () => Date = () => new Date(),
@@ -50,7 +41,7 @@ export class BerichtenService {
     }, caller.log);
   }
 
-  /** The number of unread berichten, from a short-lived cache; undefined when the Objecten API cannot say now. */
+  /** The number of unread berichten, from a short-lived cache; undefined when the store of berichten cannot say now. */
   async unreadCount(caller: Caller): Promise<number | undefined> {
     const subject = caller.identity.subject;
     const cached = this.unread.get(this.keys.subject(subject));
@@ -62,11 +53,11 @@ export class BerichtenService {
   /** One published bericht of the caller, with its bijlagen; null when it is not theirs or not published yet (throws SourceUnavailableError). */
   async open(caller: Caller, uuid: string): Promise<{ bericht: Bericht; bijlagen: Availability<Bijlage[]> } | null> {
     const subject = caller.identity.subject;
-    const object = await this.objecten.get(this.type, subject, uuid);
-    const bericht = object && toBericht(object.uuid, object.data);
-    if (!object || !bericht || !isPublished(bericht, this.now())) return null;
+    const found = await this.berichten.get(subject, uuid);
+    if (!found || !isPublished(found.bericht, this.now())) return null;
+    const { bericht } = found;
     if (!bericht.geopend) {
-      await this.objecten.patchData(object, { geopend: true });
+      await found.markOpened();
       // The count in the navigation follows at once.
       const key = this.keys.subject(subject);
       const unread = this.unread.get(key);
@@ -78,9 +69,8 @@ export class BerichtenService {
   }
 
   /** A bijlage of one of the caller's published berichten, as a stream; null otherwise (throws SourceUnavailableError). */
-  async bijlage(caller: Caller, uuid: string, index: number): Promise<{ document: ZaakDocument; file: DownloadResponse } | null> {
-    const object = await this.objecten.get(this.type, caller.identity.subject, uuid);
-    const bericht = object && toBericht(object.uuid, object.data);
+  async bijlage(caller: Caller, uuid: string, index: number): Promise<DocumentDownload | null> {
+    const bericht = (await this.berichten.get(caller.identity.subject, uuid))?.bericht;
     const url = bericht && isPublished(bericht, this.now()) ? bericht.bijlagen[index] : undefined;
     const store = url && this.stores.find((s) => s.holdsDocument(url));
     const found = store ? await store.downloadAt(url) : null;
@@ -90,14 +80,8 @@ export class BerichtenService {
 
   /** The subject's published berichten, newest first, and their number unread kept for the navigation (throws SourceUnavailableError). */
   private async published(subject: Subject, caller: Caller): Promise<Bericht[]> {
-    const objects = await this.objecten.list(this.type, subject, [], '-record__data__publicatiedatum');
     const now = this.now();
-    const berichten: Bericht[] = [];
-    for (const object of objects) {
-      const bericht = toBericht(object.uuid, object.data);
-      if (!bericht) caller.log.warn({ source: 'objecten', object: object.uuid }, 'bericht skipped: its data does not fit the Bericht type');
-      else if (isPublished(bericht, now)) berichten.push(bericht);
-    }
+    const berichten = (await this.berichten.list(subject, caller.log)).filter((bericht) => isPublished(bericht, now));
     this.unread.set(this.keys.subject(subject), berichten.filter((b) => !b.geopend).length);
     return berichten.sort((a, b) => b.publicatiedatum.getTime() - a.publicatiedatum.getTime());
   }

@@ -8,10 +8,8 @@ import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Feature } from '../../platform/http/feature.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
-import type { BrpClient } from '../../sources/brp/brp.ts';
-import type { Klantinteracties } from '../../sources/klantinteracties/klantinteracties.ts';
-import type { KvkClient } from '../../sources/kvk/kvk.ts';
-import type { Notify } from '../../sources/notify/notify.ts';
+import type { CompanyRegister, ContactRegister, PersonRegister } from '../../domain/persoon.ts';
+import type { NotifyClient } from '../../sources/notify/notify.ts';
 import { ContactConfirmations, type ConfirmationRules } from '../../sources/voordeur/contact-confirmations.ts';
 import { Deliveries } from '../../sources/voordeur/deliveries.ts';
 import { PreferencesStore } from '../../sources/voordeur/preferences.ts';
@@ -19,11 +17,11 @@ import { gegevensRoutes } from './routes.tsx';
 import { GegevensService, type CodeSender } from './service.ts';
 
 export interface GegevensDeps {
-  brp?: BrpClient;
-  kvk?: KvkClient;
-  klantinteracties?: Klantinteracties;
+  brp?: PersonRegister;
+  kvk?: CompanyRegister;
+  klantinteracties?: ContactRegister;
   /** Sends the codes that confirm an address, with these templates. */
-  notify?: { client: Notify; templates: { emailCode: string; smsCode: string } };
+  notify?: { client: NotifyClient; templates: { emailCode: string; smsCode: string } };
   db: Db;
   identityKeys: IdentityKeys;
   processingLog: ProcessingLog;

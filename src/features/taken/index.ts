@@ -6,21 +6,21 @@
  */
 import { h } from 'preact';
 import { availableValue } from '../../domain/availability.ts';
+import type { TaakStore } from '../../domain/taak.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { callerOf } from '../../platform/http/caller.ts';
 import type { Feature } from '../../platform/http/feature.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
-import type { ObjectenApi } from '../../sources/objecten/objecten.ts';
 import type { OgonePayments } from '../../sources/ogone/ogone.ts';
+import { TaakCompletions } from '../../sources/voordeur/taak-completions.ts';
 import { takenRoutes } from './routes.tsx';
 import { TakenService } from './service.ts';
 import { TakenOverviewBlock, ZaakTaken } from './views.tsx';
 
 export interface TakenDeps {
-  objecten?: ObjectenApi;
-  /** The URL of the TaakV2 object type. */
-  taakType?: string;
+  /** Where taken are kept (TaakV2 objects in the Objecten API). */
+  taken?: TaakStore;
   db: Db;
   identityKeys: IdentityKeys;
   processingLog: ProcessingLog;
@@ -35,8 +35,8 @@ export interface TakenDeps {
 
 /** Mijn taken, when the Objecten API and the TaakV2 object type are configured. */
 export function createTaken(deps: TakenDeps): Feature | undefined {
-  if (!deps.objecten || !deps.taakType) return undefined;
-  const service = new TakenService(deps.objecten, deps.taakType, deps.db, deps.identityKeys, deps.processingLog);
+  if (!deps.taken) return undefined;
+  const service = new TakenService(deps.taken, new TaakCompletions(deps.db, deps.identityKeys), deps.processingLog);
   const now = () => new Date();
   return {
     id: 'taken',

@@ -199,15 +199,15 @@ export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
     if (!submission.ok) return renderTaak(request, reply, taak, { values: submission.values, errors: submission.errors }, 400);
     let outcome;
     try {
-      outcome = await service.complete(callerOf(request), taak.uuid, 'formulier', { portaalformulier: { verzonden_data: submission.data } });
+      outcome = await service.complete(callerOf(request), taak.uuid, { how: 'formulier', data: submission.data });
     } catch (error) {
       // Shown again with the answers, and that sending did not work: nothing typed is lost.
       if (!isSourceFailure(error)) throw error;
       request.log.warn({ source: error.source, detail: error.message }, 'form answers not sent');
       return renderTaak(request, reply, taak, { values: initialValues(parsed.form, submission.data), failed: true }, 502);
     }
-    if (outcome === 'niet-gevonden') throw new HttpError(404, 'taken.notFound');
-    if (outcome === 'afgerond') request.log.info({ taak: taak.uuid }, 'taak finished with a form');
+    if (outcome === 'not-found') throw new HttpError(404, 'taken.notFound');
+    if (outcome === 'completed') request.log.info({ taak: taak.uuid }, 'taak finished with a form');
     return reply.redirect(`${taakHref(taak)}?verstuurd=1`, 303);
   });
 
@@ -222,8 +222,8 @@ export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
     }
     if (result.outcome === 'betaald') {
       try {
-        const outcome = await service.complete(callerOf(request), taak.uuid, 'betaling', {});
-        if (outcome === 'afgerond') request.log.info({ taak: taak.uuid, status: result.status }, 'taak paid');
+        const outcome = await service.complete(callerOf(request), taak.uuid, { how: 'betaling' });
+        if (outcome === 'completed') request.log.info({ taak: taak.uuid, status: result.status }, 'taak paid');
       } catch (error) {
         if (!isSourceFailure(error)) throw error;
         // The money is paid; only the taak's status is behind. The person is told it is paid.

@@ -5,13 +5,12 @@
  * one that does not exist.
  */
 import { h } from 'preact';
-import type { ZaakRef } from '../../domain/zaak.ts';
+import type { ZaakRef, Zaaksysteem } from '../../domain/zaak.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import { callerOf } from '../../platform/http/caller.ts';
 import type { Feature } from '../../platform/http/feature.ts';
 import type { FastifyRequest } from 'fastify';
 import type { JSX } from 'preact';
-import type { Zaaksysteem } from '../../sources/zgw/zaaksysteem.ts';
 import { zakenRoutes } from './routes.tsx';
 import { ZakenService } from './service.ts';
 import { ZakenOverviewBlock } from './views.tsx';

@@ -8,7 +8,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { JSX } from 'preact';
 import { fileTypeFromBuffer } from 'file-type';
 import { isSourceFailure } from '../../domain/availability.ts';
-import { zaakPath, type ZaakRef } from '../../domain/zaak.ts';
+import { zaakPath, type NewDocument, type ZaakRef } from '../../domain/zaak.ts';
 import { callerOf } from '../../platform/http/caller.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { listHref, pageNumber, paginate } from '../../platform/http/paging.ts';
@@ -16,7 +16,6 @@ import { contentDisposition } from '../../platform/http/responses.ts';
 import { assertCsrfToken } from '../../platform/http/session.ts';
 import { formatBytes } from '../../platform/i18n/format.ts';
 import type { FieldError } from '../../platform/ui/components.tsx';
-import type { NewDocument } from '../../sources/zgw/zaaksysteem.ts';
 import { matchesSearch, type ZakenService } from './service.ts';
 import { ZaakPage, ZakenPage, type UploadState } from './views.tsx';
 

@@ -4,11 +4,9 @@
  * read or change of zaken and documents is written in the person's processing log.
  */
 import { available, unavailable, SourceUnavailableError, type Availability } from '../../domain/availability.ts';
-import { isOpen, type Zaak, type ZaakDetail, type ZaakDocument, type ZaakRef } from '../../domain/zaak.ts';
+import { isOpen, type AddDocumentOutcome, type DocumentDownload, type NewDocument, type Zaak, type Zaaksysteem, type ZaakDetail, type ZaakRef } from '../../domain/zaak.ts';
 import type { ProcessingAction, ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { Caller } from '../../platform/http/caller.ts';
-import type { DownloadResponse } from '../../sources/http.ts';
-import type { NewDocument, Zaaksysteem } from '../../sources/zgw/zaaksysteem.ts';
 
 export interface ZakenLists {
   lopend: Zaak[];
@@ -34,7 +32,7 @@ export class ZakenService {
     const results = await Promise.all(
       [...this.systems.values()].map(async (system) => {
         try {
-          return { naam: system.naam, zaken: await system.zakenVan(subject) };
+          return { naam: system.naam, zaken: await system.zakenOf(subject) };
         } catch (error) {
           if (!(error instanceof SourceUnavailableError)) throw error;
           caller.log.warn({ zaaksysteem: system.naam, source: error.source, reason: error.reason, detail: error.message }, 'zaaksysteem unavailable');
@@ -60,7 +58,7 @@ export class ZakenService {
   }
 
   /** A document of one of the caller's zaken, as a stream; null when it is not theirs. Throws SourceUnavailableError. */
-  async download(caller: Caller, ref: ZaakRef, documentUuid: string): Promise<{ document: ZaakDocument; file: DownloadResponse } | null> {
+  async download(caller: Caller, ref: ZaakRef, documentUuid: string): Promise<DocumentDownload | null> {
     const found = (await this.systems.get(ref.systeem)?.downloadDocument(caller.identity.subject, ref.uuid, documentUuid)) ?? null;
     if (found) await this.record(caller, 'lezen', 'documenten', [ref.systeem]);
     return found;
@@ -71,7 +69,7 @@ export class ZakenService {
   }
 
   /** Adds a document to an open zaak of the caller. Throws SourceUnavailableError or SourceRejectedError. */
-  async addDocument(caller: Caller, ref: ZaakRef, file: NewDocument): Promise<'added' | 'not-found' | 'closed'> {
+  async addDocument(caller: Caller, ref: ZaakRef, file: NewDocument): Promise<AddDocumentOutcome> {
     const system = this.systems.get(ref.systeem);
     if (!system) return 'not-found';
     const outcome = await system.addDocument(caller.identity.subject, ref.uuid, file);

@@ -3,6 +3,7 @@ import type { ColumnType } from 'kysely';
 import type { Identity } from '../../domain/identity.ts';
 import type { ContactKind } from '../../domain/persoon.ts';
 import type { Channel, Topic } from '../../domain/preferences.ts';
+import type { Completion } from '../../domain/taak.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp the database fills in (default now()). */
@@ -72,7 +73,7 @@ export interface ProcessingLogTable {
 export interface TaakCompletionsTable {
   taak_uuid: string;
   subject_key: string;
-  how: 'formulier' | 'betaling';
+  how: Completion['how'];
   claimed_at: CreatedAt;
   completed_at: Timestamp | null;
 }

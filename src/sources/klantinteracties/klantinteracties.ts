@@ -116,7 +116,7 @@ export interface ZaakLinker {
   systeemFor(codeRegister: string | undefined): string | undefined;
 }
 
-export class Klantinteracties implements ContactRegister {
+export class KlantinteractiesClient implements ContactRegister {
   private readonly client: SourceClient;
 
   constructor(

@@ -6,7 +6,7 @@
  * template), so callers can tell the person or retry later.
  */
 import axios from 'axios';
-import { NotifyClient } from 'notifications-node-client';
+import { NotifyClient as NotificationsNodeClient } from 'notifications-node-client';
 import type { Metrics } from '../../platform/metrics.ts';
 
 export class NotifyError extends Error {
@@ -30,16 +30,16 @@ interface AxiosLikeError {
   response?: { status: number; data?: { errors?: { error?: string }[] } };
 }
 
-export class Notify {
-  private readonly client: NotifyClient;
+export class NotifyClient {
+  private readonly client: NotificationsNodeClient;
 
   constructor(
     config: { baseUrl: string; apiKey: string },
     private readonly options: { timeoutMs: number; metrics: Metrics },
   ) {
-    this.client = new NotifyClient(config.baseUrl, config.apiKey);
+    this.client = new NotificationsNodeClient(config.baseUrl, config.apiKey);
     // The client's types name axios's CommonJS build; the instance is the same at run time.
-    this.client.setClient(axios.create({ timeout: options.timeoutMs }) as unknown as Parameters<NotifyClient['setClient']>[0]);
+    this.client.setClient(axios.create({ timeout: options.timeoutMs }) as unknown as Parameters<NotificationsNodeClient['setClient']>[0]);
   }
 
   async sendEmail(templateId: string, to: string, personalisation: Record<string, string>, reference?: string): Promise<SentNotification> {

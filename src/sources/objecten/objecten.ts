@@ -43,6 +43,16 @@ export function identificatieOf(subject: Subject): { type: 'bsn' | 'kvk'; value:
   return subject.type === 'persoon' ? { type: 'bsn', value: subject.bsn } : { type: 'kvk', value: subject.kvkNummer };
 }
 
+/** Whose an object is, by the identificatie in its data (the reverse of `identificatieOf`); undefined when it names no one. */
+export function subjectOf(data: Record<string, unknown>): Subject | undefined {
+  const identificatie = data.identificatie as { type?: unknown; value?: unknown } | undefined;
+  const value = identificatie?.value;
+  if (typeof value !== 'string' || value === '') return undefined;
+  if (identificatie?.type === 'bsn') return { type: 'persoon', bsn: value };
+  if (identificatie?.type === 'kvk') return { type: 'bedrijf', kvkNummer: value };
+  return undefined;
+}
+
 export function belongsTo(data: Record<string, unknown>, subject: Subject): boolean {
   const wanted = identificatieOf(subject);
   const identificatie = data.identificatie as { type?: unknown; value?: unknown } | undefined;
@@ -55,7 +65,7 @@ const safeValue = /^[A-Za-z0-9:.+-]{1,64}$/;
 /** The most pages one list may take (the API pages by 100): a person with more objects than this is cut off, not hung. */
 const maxPages = 10;
 
-export class ObjectenApi {
+export class ObjectenClient {
   private readonly client: SourceClient;
 
   constructor(
@@ -111,6 +121,15 @@ export class ObjectenApi {
     if (!match || match[1] !== this.config.url) return null;
     const object = await this.client.getJson(`${this.config.url}/objects/${match[2]!.toLowerCase()}`, objectSchema);
     return object?.record.data ?? null;
+  }
+
+  /**
+   * Whose the object at this URL is, by the identificatie in its data: for a notification about
+   * a new object. Null when it is not in the configured API, does not exist, or names no one.
+   */
+  async ownerAt(url: string): Promise<Subject | null> {
+    const data = await this.dataAt(url);
+    return (data && subjectOf(data)) ?? null;
   }
 
   /** Adds a record with `changes` merged into the data (JSON merge patch, as the API does). */

@@ -21,14 +21,18 @@ import {
   isDocumentVisible,
   initiatorSubjects,
   isInitiator,
+  type AddDocumentOutcome,
+  type DocumentDownload,
   type InitiatorRol,
+  type NewDocument,
   type Zaak,
+  type Zaaksysteem,
   type ZaakDetail,
   type ZaakDocument,
   type ZaakRef,
 } from '../../domain/zaak.ts';
 import type { Metrics } from '../../platform/metrics.ts';
-import { SourceClient, type DownloadResponse } from '../http.ts';
+import { SourceClient } from '../http.ts';
 import { SourceUnavailableError } from '../../domain/availability.ts';
 import { ZgwToken } from './auth.ts';
 import type { operations as ZakenOperations } from './generated/zaken.ts';
@@ -64,13 +68,6 @@ export interface ZaaksysteemOptions {
   concurrency?: number;
 }
 
-export interface NewDocument {
-  titel: string;
-  bestandsnaam: string;
-  formaat: string;
-  inhoud: Buffer;
-}
-
 /** Made once: zod compiles a schema the first time it parses with it. */
 const zaakinformatieobjectenSchema = z.array(zaakinformatieobjectSchema);
 const statustypenSchema = z.array(statustypeSchema);
@@ -90,7 +87,7 @@ function query(params: { [key: string]: string | number | undefined } | ZaakList
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
-export class Zaaksysteem {
+export class ZaaksysteemClient implements Zaaksysteem {
   readonly naam: string;
   private readonly zaken: SourceClient;
   private readonly catalogi: SourceClient;
@@ -136,7 +133,7 @@ export class Zaaksysteem {
   }
 
   /** The zaken of which the subject is the initiator, newest change first, with their current status. */
-  async zakenVan(subject: Subject): Promise<Zaak[]> {
+  async zakenOf(subject: Subject): Promise<Zaak[]> {
     const filter: ZaakListQuery = { rol__omschrijvingGeneriek: 'initiator' };
     if (subject.type === 'persoon') filter.rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn = subject.bsn;
     else if (subject.vestigingsnummer) filter.rol__betrokkeneIdentificatie__vestiging__vestigingsNummer = subject.vestigingsnummer;
@@ -173,7 +170,7 @@ export class Zaaksysteem {
   }
 
   /** A document of the subject's zaak, as a stream; null unless the zaak is theirs, the document belongs to it and may be shown. */
-  async downloadDocument(subject: Subject, zaakUuid: string, documentUuid: string): Promise<{ document: ZaakDocument; file: DownloadResponse } | null> {
+  async downloadDocument(subject: Subject, zaakUuid: string, documentUuid: string): Promise<DocumentDownload | null> {
     const zaak = await this.ownedZaak(subject, zaakUuid);
     if (!zaak) return null;
     const documentUrl = `${this.api.documenten}/enkelvoudiginformatieobjecten/${encodeURIComponent(documentUuid)}`;
@@ -200,14 +197,14 @@ export class Zaaksysteem {
   }
 
   /** A document by URL as a stream, if it may be shown; the caller has checked that it is the person's. */
-  async downloadAt(documentUrl: string): Promise<{ document: ZaakDocument; file: DownloadResponse } | null> {
+  async downloadAt(documentUrl: string): Promise<DocumentDownload | null> {
     if (!this.holdsDocument(documentUrl)) return null;
     const raw = await this.documenten.getJson(documentUrl, enkelvoudiginformatieobjectSchema);
     return raw ? this.visibleFile(raw, documentUrl) : null;
   }
 
   /** The file of a document that may be shown; fetched only from this system's Documenten API. */
-  private async visibleFile(raw: RawDocument, documentUrl: string): Promise<{ document: ZaakDocument; file: DownloadResponse } | null> {
+  private async visibleFile(raw: RawDocument, documentUrl: string): Promise<DocumentDownload | null> {
     if (!isDocumentVisible(raw.vertrouwelijkheidaanduiding, this.options.documentAllowList)) return null;
     const downloadUrl = raw.inhoud && this.isUnder(raw.inhoud, this.api.documenten) ? raw.inhoud : `${documentUrl}/download`;
     const file = await this.documenten.download(downloadUrl);
@@ -222,10 +219,10 @@ export class Zaaksysteem {
 
   /**
    * Adds a document to an open zaak of the subject: an enkelvoudiginformatieobject, then the
-   * zaakinformatieobject linking it. Returns false when the zaak is not theirs, closed, or the
-   * system takes no uploads.
+   * zaakinformatieobject linking it. 'not-found' when the zaak is not theirs or the system takes
+   * no uploads; 'closed' when the zaak is closed.
    */
-  async addDocument(subject: Subject, zaakUuid: string, file: NewDocument): Promise<'added' | 'not-found' | 'closed'> {
+  async addDocument(subject: Subject, zaakUuid: string, file: NewDocument): Promise<AddDocumentOutcome> {
     const informatieobjecttype = this.config.uploadInformatieobjecttype;
     const zaak = await this.ownedZaak(subject, zaakUuid);
     if (!zaak || !informatieobjecttype) return 'not-found';
@@ -250,7 +247,7 @@ export class Zaaksysteem {
     return 'added';
   }
 
-  ref(uuid: string): ZaakRef {
+  private ref(uuid: string): ZaakRef {
     return { systeem: this.naam, uuid };
   }
 
