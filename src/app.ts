@@ -9,9 +9,7 @@ import type { Config } from './config.ts';
 import { createBerichten } from './features/berichten/index.ts';
 import { createGegevens } from './features/gegevens/index.ts';
 import { createHome } from './features/home/index.tsx';
-import { notificaties, type Notificaties } from './features/notificaties/index.ts';
-import { registerNotificatieCallback } from './features/notificaties/callback.ts';
-import { queues } from './features/notificaties/pipeline.ts';
+import { createNotificaties, type Notificaties } from './features/notificaties/index.ts';
 import { createOverzicht } from './features/overzicht/index.tsx';
 import { createTaken } from './features/taken/index.ts';
 import { createZaken } from './features/zaken/index.ts';
@@ -77,6 +75,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const { theme } = config;
   const systemNames = config.zaken.systems.map((system) => system.naam);
 
+  const notificaties = createNotificaties({ config, db: database.db, keys: identityKeys, metrics, log: app.log, sources });
+
   // The features, in the order of the navigation; each is left out when what it needs is not configured.
   const features = [
     createHome({ portalName: theme.portalName, organisationName: theme.organisationName, secureCookies: config.session.secureCookies }),
@@ -121,6 +121,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       processingLog,
       contactCodes: config.contactCodes,
     }),
+    notificaties.feature,
   ].filter((feature): feature is Feature => feature !== undefined);
   // What features show on the pages of others, each part within the sources' deadline and a margin.
   const parts = featureParts(features, config.sources.timeoutMs + 500);
@@ -138,17 +139,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerAuthRoutes(app, { db: database.db, store: sessions, oidc, cookie, secureCookies: config.session.secureCookies });
   await registerFeatures(app, features);
 
-  const notes = notificaties(config, { db: database.db, metrics, keys: identityKeys, sources, log: app.log });
-  const callbackSecret = config.notificaties.callbackSecret;
-  if (callbackSecret) registerNotificatieCallback(app, { secret: callbackSecret, pipeline: notes.pipeline, received: notes.received, wake: () => notes.worker.wake(queues.resolve) });
-  if (config.notificaties.workerInProcess) {
-    let stop: (() => Promise<void>) | undefined;
-    app.addHook('onReady', async () => {
-      stop = notes.run();
-    });
-    app.addHook('onClose', async () => stop?.());
-  }
-
   const purge = setInterval(() => sessions.purge().catch((error: unknown) => app.log.warn({ err: error }, 'session purge failed')), 10 * 60 * 1000);
   purge.unref();
 
@@ -156,7 +146,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     app,
     database,
     sessions,
-    notificaties: notes,
+    notificaties,
     async close() {
       clearInterval(purge);
       await app.close();

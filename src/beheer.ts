@@ -31,7 +31,11 @@ try {
     }
     case 'retry': {
       if (!argument) throw new Error('usage: npm run beheer -- retry <job id>');
-      console.log((await queue.retry(argument)) ? `Job ${argument} is back in the queue.` : `Job ${argument} is not a failed job (or a job with its key is already waiting).`);
+      console.log(
+        (await queue.retry(argument))
+          ? `Job ${argument} is back in the queue.`
+          : `Job ${argument} is not a failed job (or a job with its key is already waiting).`,
+      );
       break;
     }
     default:

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifyTemplates } from '../../simulators/data/notify-templates.ts';
 import { zgwDemo } from '../../simulators/data/zgw-demo.ts';
 import type { Subject } from '../../src/domain/identity.ts';
-import { queues } from '../../src/features/notificaties/pipeline.ts';
+import { queues } from '../../src/features/notificaties/index.ts';
 import { IdentityKeys } from '../../src/platform/identity-keys.ts';
 import { PreferencesStore } from '../../src/sources/voordeur/preferences.ts';
 import { startStack, type Stack } from '../support/stack.ts';
@@ -29,7 +29,12 @@ const secret = 'Token voordeur-test-callback-secret';
 
 /** The people with a confirmed address, their zaken (they are the only initiator of each) and where their messages go. */
 const people: { name: string; subject: Subject; zaken: number[]; to: string }[] = [
-  { name: 'Suzanne', subject: { type: 'persoon', bsn: '999993653' }, zaken: [101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113], to: 'suzanne.devries@example.nl' },
+  {
+    name: 'Suzanne',
+    subject: { type: 'persoon', bsn: '999993653' },
+    zaken: [101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113],
+    to: 'suzanne.devries@example.nl',
+  },
   { name: 'Fatima', subject: { type: 'persoon', bsn: '999991772' }, zaken: [231], to: 'fatima.elamrani@example.nl' },
   { name: 'Bakkerij', subject: { type: 'bedrijf', kvkNummer: '69599084' }, zaken: [301, 302], to: 'info@bakkerij-vandenberg.example.nl' },
   { name: 'Karel', subject: { type: 'persoon', bsn: '111222333' }, zaken: [901, 903], to: 'k.deboer@example.nl' },
@@ -50,7 +55,12 @@ describe('Notificaties: a worker killed in the middle of a burst', () => {
 
   beforeAll(async () => {
     stack = await startStack({ WORKER_IN_PROCESS: 'false', NOTIFICATION_BUNDLE_SECONDS: '0', LOG_LEVEL: 'warn' });
-    workerEnvironment = await environmentFor(stack, databaseUrl!, { WORKER_LEASE_MS: String(leaseMs), WORKER_BATCH_SIZE: '50', WORKER_POLL_MS: '100', DATABASE_POOL_SIZE: '5' });
+    workerEnvironment = await environmentFor(stack, databaseUrl!, {
+      WORKER_LEASE_MS: String(leaseMs),
+      WORKER_BATCH_SIZE: '50',
+      WORKER_POLL_MS: '100',
+      DATABASE_POOL_SIZE: '5',
+    });
     const config = stack.voordeur.config;
     const keys = new IdentityKeys(config.identityKeySecret);
     await new PreferencesStore(stack.voordeur.database.db, keys).set(people.find((p) => p.name === 'Lotte')!.subject, {
@@ -104,7 +114,12 @@ describe('Notificaties: a worker killed in the middle of a burst', () => {
    * Starts a worker, posts `notifications` (`concurrency` at a time) while it works, and returns
    * once it has been killed at its `nth` send (see killAtSend), with the callback's answers to come.
    */
-  async function workerKilledAtSend(nth: number, moment: 'arrival' | 'accept', notifications: ReturnType<typeof makeBurst>, concurrency: number): Promise<{ answers: Promise<number[]> }> {
+  async function workerKilledAtSend(
+    nth: number,
+    moment: 'arrival' | 'accept',
+    notifications: ReturnType<typeof makeBurst>,
+    concurrency: number,
+  ): Promise<{ answers: Promise<number[]> }> {
     const worker = await newWorker();
     const killed = killAtSend(worker, nth, moment);
     const answers = post(notifications, concurrency);
@@ -123,10 +138,16 @@ describe('Notificaties: a worker killed in the middle of a burst', () => {
     }
   }
 
-  const sending = async () => (await stack.voordeur.database.db.selectFrom('notification_messages').select('id').where('state', '=', 'sending').execute()).map((m) => m.id);
+  const sending = async () =>
+    (await stack.voordeur.database.db.selectFrom('notification_messages').select('id').where('state', '=', 'sending').execute()).map((m) => m.id);
   const inNotify = (reference: string) => changeMessages().filter((m) => m.reference === reference).length;
   const settled = async () => {
-    const jobs = await stack.voordeur.database.db.selectFrom('jobs').select((eb) => eb.fn.countAll<string>().as('n')).where('state', 'in', ['pending', 'running']).where('queue', 'in', [queues.resolve, queues.send]).executeTakeFirstOrThrow();
+    const jobs = await stack.voordeur.database.db
+      .selectFrom('jobs')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('state', 'in', ['pending', 'running'])
+      .where('queue', 'in', [queues.resolve, queues.send])
+      .executeTakeFirstOrThrow();
     return Number(jobs.n) === 0 && (await sending()).length === 0;
   };
 
@@ -157,7 +178,11 @@ describe('Notificaties: a worker killed in the middle of a burst', () => {
     return Promise.all(
       items.map((item) =>
         limit(async () => {
-          const response = await fetch(`${stack.url}/api/notificaties`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: secret }, body: JSON.stringify(item.body) });
+          const response = await fetch(`${stack.url}/api/notificaties`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: secret },
+            body: JSON.stringify(item.body),
+          });
           await response.arrayBuffer();
           return response.status;
         }),
@@ -194,16 +219,24 @@ describe('Notificaties: a worker killed in the middle of a burst', () => {
     expect(neverAccepted.map(inNotify)).toEqual(neverAccepted.map(() => 1));
 
     // Every notification stored once, every change recorded once.
-    const inbox = await db.selectFrom('notification_inbox').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const inbox = await db
+      .selectFrom('notification_inbox')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(inbox.n)).toBe(notifications);
     const changes = await db.selectFrom('notification_changes').select(['id', 'subject_key', 'message_group']).execute();
     expect(changes).toHaveLength(notifications);
 
     // None lost: every change is in a group whose messages were all sent.
-    const messages = await db.selectFrom('notification_messages').select(['id', 'message_group', 'subject_key', 'channel', 'state', 'notify_id', 'changes']).execute();
+    const messages = await db
+      .selectFrom('notification_messages')
+      .select(['id', 'message_group', 'subject_key', 'channel', 'state', 'notify_id', 'changes'])
+      .execute();
     const groups = new Map<string, typeof messages>();
     for (const m of messages) groups.set(m.message_group, [...(groups.get(m.message_group) ?? []), m]);
-    const unsent = changes.filter((c) => !c.message_group || !groups.get(c.message_group)?.length || groups.get(c.message_group)!.some((m) => m.state !== 'sent'));
+    const unsent = changes.filter(
+      (c) => !c.message_group || !groups.get(c.message_group)?.length || groups.get(c.message_group)!.some((m) => m.state !== 'sent'),
+    );
     expect(unsent).toEqual([]);
     expect(messages.filter((m) => m.state !== 'sent')).toEqual([]);
 
@@ -258,7 +291,9 @@ describe('Notificaties: a worker killed in the middle of a burst', () => {
     stack.notify.setFault('none');
     await until(settled, 'an empty queue and every message sent', 30_000);
 
-    const references = toFatima().slice(before).map((m) => m.reference);
+    const references = toFatima()
+      .slice(before)
+      .map((m) => m.reference);
     expect(references).toContain(onItsWay);
     expect(references.length, `Notify got ${references.join(', ')}`).toBe(new Set(references).size);
   });

@@ -57,7 +57,10 @@ export async function workerEnvironment(stack: Stack, databaseUrl: string, extra
 
 /** Starts a worker process; resolves once it claims jobs. `started` gets it at once (to kill it whatever happens). */
 export async function startWorker(environment: Record<string, string>, started?: (worker: WorkerProcess) => void): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('../../src/worker.ts', import.meta.url).pathname], { env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('../../src/worker.ts', import.meta.url).pathname], {
+    env: environment,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const worker = { child, exited, output };

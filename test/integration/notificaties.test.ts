@@ -61,7 +61,8 @@ describe('Notificaties: from a new status to one e-mail', () => {
     expect(mails).toHaveLength(before + 1);
     const mail = mails.at(-1)!;
     expect(mail.body).toContain('een wijziging in een van uw zaken');
-    for (const personal of ['999993653', 'Suzanne', 'Vries', 'ZAAK-000101', zaak(101).uuid, 'http://', 'https://']) expect(mail.body + mail.subject).not.toContain(personal);
+    for (const personal of ['999993653', 'Suzanne', 'Vries', 'ZAAK-000101', zaak(101).uuid, 'http://', 'https://'])
+      expect(mail.body + mail.subject).not.toContain(personal);
     // Nothing for anyone else.
     expect(stack.notify.sent().filter((m) => m.templateId === notifyTemplates.emailChange.id && m.to !== to && m.createdAt >= mail.createdAt)).toEqual([]);
   });
@@ -89,7 +90,13 @@ describe('Notificaties: from a new status to one e-mail', () => {
     await new Promise((resolve) => setTimeout(resolve, bundleSeconds * 1000 + 300));
     await settle();
     expect(changeMails(to)).toHaveLength(before + 1);
-    const messages = await stack.voordeur.database.db.selectFrom('notification_messages').select(['changes']).where('state', '=', 'sent').orderBy('created_at', 'desc').limit(1).execute();
+    const messages = await stack.voordeur.database.db
+      .selectFrom('notification_messages')
+      .select(['changes'])
+      .where('state', '=', 'sent')
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .execute();
     expect(messages[0]!.changes).toBe(3);
   });
 
@@ -101,7 +108,11 @@ describe('Notificaties: from a new status to one e-mail', () => {
     await stack.zgw.addStatus(zaak(231).uuid, 2);
     await settle();
     expect(changeMails('fatima.elamrani@example.nl')).toHaveLength(0);
-    const skipped = await stack.voordeur.database.db.selectFrom('notification_messages').select(['reason']).where('subject_key', '=', keys.subject(subject)).execute();
+    const skipped = await stack.voordeur.database.db
+      .selectFrom('notification_messages')
+      .select(['reason'])
+      .where('subject_key', '=', keys.subject(subject))
+      .execute();
     expect(skipped).toEqual([{ reason: 'voorkeur-uit' }]);
   });
 
@@ -110,7 +121,11 @@ describe('Notificaties: from a new status to one e-mail', () => {
     await stack.zgw.addStatus(zaak(201).uuid, 2); // Jan: his e-mail address is not confirmed
     await settle();
     expect(changeMails('jan.jansen@example.nl')).toHaveLength(0);
-    const rows = await stack.voordeur.database.db.selectFrom('notification_messages').select(['state', 'reason']).where('subject_key', '=', keys.subject({ type: 'persoon', bsn: '999990019' })).execute();
+    const rows = await stack.voordeur.database.db
+      .selectFrom('notification_messages')
+      .select(['state', 'reason'])
+      .where('subject_key', '=', keys.subject({ type: 'persoon', bsn: '999990019' }))
+      .execute();
     expect(rows).toEqual([{ state: 'skipped', reason: 'geen-bevestigd-adres' }]);
   });
 
@@ -129,7 +144,10 @@ describe('Notificaties: from a new status to one e-mail', () => {
   it('marks a message refused by Notify (4xx) as failed, without retrying', async () => {
     const keys = new IdentityKeys(stack.voordeur.config.identityKeySecret);
     const lotte = { type: 'persoon' as const, bsn: '999990482' }; // a confirmed mobile number only
-    await new PreferencesStore(stack.voordeur.database.db, keys).set(lotte, { email: { zaak: false, taak: false, bericht: false }, sms: { zaak: true, taak: true, bericht: true } });
+    await new PreferencesStore(stack.voordeur.database.db, keys).set(lotte, {
+      email: { zaak: false, taak: false, bericht: false },
+      sms: { zaak: true, taak: true, bericht: true },
+    });
     const sms = () => stack.notify.sent().filter((m) => m.templateId === notifyTemplates.smsChange.id);
     const before = sms().length;
     stack.notify.setFault('reject', { times: 1 });
@@ -137,7 +155,11 @@ describe('Notificaties: from a new status to one e-mail', () => {
     await settle();
     await new Promise((resolve) => setTimeout(resolve, 500)); // a retry would have come by now
     await settle();
-    const rows = await stack.voordeur.database.db.selectFrom('notification_messages').select(['channel', 'state', 'reason']).where('subject_key', '=', keys.subject(lotte)).execute();
+    const rows = await stack.voordeur.database.db
+      .selectFrom('notification_messages')
+      .select(['channel', 'state', 'reason'])
+      .where('subject_key', '=', keys.subject(lotte))
+      .execute();
     expect(rows).toEqual([{ channel: 'sms', state: 'failed', reason: expect.stringMatching(/^notify-400/) }]);
     expect(sms()).toHaveLength(before);
     // The operator sees it in `npm run beheer -- failed`, without the number it was for.
@@ -152,20 +174,30 @@ describe('Notificaties: from a new status to one e-mail', () => {
     const fatima = { to: 'fatima.elamrani@example.nl', key: keys.subject({ type: 'persoon', bsn: '999991772' }) };
     const karel = { to: 'k.deboer@example.nl', key: keys.subject({ type: 'persoon', bsn: '111222333' }) };
     // (An earlier test switched Fatima's e-mail about zaken off.)
-    await new PreferencesStore(stack.voordeur.database.db, keys).set({ type: 'persoon', bsn: '999991772' }, { email: { zaak: true, taak: true, bericht: true }, sms: { zaak: false, taak: false, bericht: false } });
+    await new PreferencesStore(stack.voordeur.database.db, keys).set(
+      { type: 'persoon', bsn: '999991772' },
+      { email: { zaak: true, taak: true, bericht: true }, sms: { zaak: false, taak: false, bericht: false } },
+    );
     stack.notify.deliverAs(fatima.to, 'permanent-failure'); // the address does not exist (any more)
     stack.notify.deliverAs(karel.to, 'sending'); // Notify is still busy with it
     await stack.zgw.addStatus(zaak(231).uuid, 2);
     await stack.zgw.addStatus(zaak(901).uuid, 2);
     await settle();
     const delivery = async (key: string) =>
-      (await stack.voordeur.database.db.selectFrom('notification_messages').select(['state', 'delivery_status']).where('subject_key', '=', key).orderBy('created_at', 'desc').executeTakeFirstOrThrow());
+      await stack.voordeur.database.db
+        .selectFrom('notification_messages')
+        .select(['state', 'delivery_status'])
+        .where('subject_key', '=', key)
+        .orderBy('created_at', 'desc')
+        .executeTakeFirstOrThrow();
     expect(await delivery(fatima.key)).toEqual({ state: 'sent', delivery_status: null }); // not asked yet
     await new Promise((resolve) => setTimeout(resolve, deliveryCheckSeconds * 1000 + 200));
     await settle();
     expect(await delivery(fatima.key)).toEqual({ state: 'sent', delivery_status: 'permanent-failure' });
     expect(await delivery(karel.key)).toEqual({ state: 'sent', delivery_status: 'sending' });
-    expect(stack.voordeur.logs.some((line) => line.includes('notification not delivered') && line.includes('permanent-failure') && !line.includes(fatima.to))).toBe(true);
+    expect(
+      stack.voordeur.logs.some((line) => line.includes('notification not delivered') && line.includes('permanent-failure') && !line.includes(fatima.to)),
+    ).toBe(true);
     const { messages } = await failures(stack.voordeur.database.db, stack.voordeur.notificaties.queue);
     expect(messages.filter((m) => m.delivery_status === 'permanent-failure')).toHaveLength(1);
     expect(JSON.stringify(messages)).not.toContain(fatima.to);
@@ -220,7 +252,15 @@ describe('Notificaties: from a new status to one e-mail', () => {
     // Opened (a new record of the same object): no message.
     await new Promise((resolve) => setTimeout(resolve, bundleSeconds * 1000));
     const object = `${stack.objecten.url}/objects/${uuid}`;
-    const update = { kanaal: 'objecten', hoofdObject: object, resource: 'object', resourceUrl: object, actie: 'partial_update', aanmaakdatum: new Date().toISOString(), kenmerken: { objectType: stack.objecten.objecttypen.bericht } };
+    const update = {
+      kanaal: 'objecten',
+      hoofdObject: object,
+      resource: 'object',
+      resourceUrl: object,
+      actie: 'partial_update',
+      aanmaakdatum: new Date().toISOString(),
+      kenmerken: { objectType: stack.objecten.objecttypen.bericht },
+    };
     expect((await post(update)).status).toBe(204);
     await settle();
     expect(changeMails(to)).toHaveLength(before + 1);
@@ -231,11 +271,18 @@ describe('Notificaties: in the person’s language', () => {
   it('writes in English to someone who made their choices in English', async () => {
     const keys = new IdentityKeys(stack.voordeur.config.identityKeySecret);
     const bakkerij = { type: 'bedrijf' as const, kvkNummer: '69599084' };
-    await new PreferencesStore(stack.voordeur.database.db, keys).set(bakkerij, { email: { zaak: true, taak: true, bericht: true }, sms: { zaak: false, taak: false, bericht: false } }, 'en');
+    await new PreferencesStore(stack.voordeur.database.db, keys).set(
+      bakkerij,
+      { email: { zaak: true, taak: true, bericht: true }, sms: { zaak: false, taak: false, bericht: false } },
+      'en',
+    );
     await new Promise((resolve) => setTimeout(resolve, bundleSeconds * 1000));
     await post(statusNotificatie(zaak(301).uuid, 'b3000000-0000-4000-8000-000000000001'));
     await settle();
-    const mail = stack.notify.sent().filter((m) => m.to === 'info@bakkerij-vandenberg.example.nl').at(-1)!;
+    const mail = stack.notify
+      .sent()
+      .filter((m) => m.to === 'info@bakkerij-vandenberg.example.nl')
+      .at(-1)!;
     expect(mail.templateId).toBe(notifyTemplates.emailChangeEn.id);
     expect(mail.body).toContain('There is something new for you in Mijn Omgeving of Gemeente Voorbeeld: a change in one of your cases.');
   });
@@ -243,7 +290,13 @@ describe('Notificaties: in the person’s language', () => {
 
 describe('Notificaties: the callback', () => {
   it('refuses a missing or wrong secret (401, 403) and a body that is not a notificatie (400), and stores nothing then', async () => {
-    const count = async () => (await stack.voordeur.database.db.selectFrom('notification_inbox').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n;
+    const count = async () =>
+      (
+        await stack.voordeur.database.db
+          .selectFrom('notification_inbox')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
     const before = await count();
     const valid = statusNotificatie(zaak(101).uuid, 'b2000000-0000-4000-8000-000000000001');
     expect((await post(valid, null)).status).toBe(401);
@@ -282,10 +335,15 @@ describe('Notificaties: what is kept', () => {
   it('keeps no identity once its messages are final, and forgets handled notifications after the keep time', async () => {
     await settle();
     const db = stack.voordeur.database.db;
-    const sealed = await db.selectFrom('notification_changes').select('id').where('message_group', 'is not', null).where('subject_sealed', 'is not', null).execute();
+    const sealed = await db
+      .selectFrom('notification_changes')
+      .select('id')
+      .where('message_group', 'is not', null)
+      .where('subject_sealed', 'is not', null)
+      .execute();
     expect(sealed).toEqual([]);
     const messages = (await db.selectFrom('notification_messages').select('id').execute()).length;
-    await stack.voordeur.notificaties.pipeline.purge(new Date(Date.now() + 60_000));
+    await stack.voordeur.notificaties.purge(new Date(Date.now() + 60_000));
     expect(await db.selectFrom('notification_changes').select('id').where('message_group', 'is not', null).execute()).toEqual([]);
     expect(await db.selectFrom('notification_inbox').select('id').execute()).toEqual([]);
     expect((await db.selectFrom('notification_messages').select('id').execute()).length).toBe(messages);

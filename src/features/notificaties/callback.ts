@@ -7,47 +7,59 @@
  * Open Notificaties checks a callback when an abonnement is made: without Authorization it must
  * refuse (401/403), and a notificatie on kanaal "test" with it must get 204.
  */
-import type { FastifyInstance } from 'fastify';
-import { constantTimeEqual } from '../../platform/crypto.ts';
+import type { FastifyPluginAsync } from 'fastify';
 import type { Counter } from 'prom-client';
+import { constantTimeEqual } from '../../platform/crypto.ts';
+import type { Inbox } from './inbox.ts';
 import { notificatieSchema } from './notificatie.ts';
-import type { NotificationPipeline } from './pipeline.ts';
 
 export const callbackPath = '/api/notificaties';
 
-function sameSecret(given: string | undefined, expected: string): boolean {
-  if (!given) return false;
-  return constantTimeEqual(given, expected);
+export interface CallbackDeps {
+  /** The Authorization value the Notificaties API sends. */
+  secret: string;
+  inbox: Pick<Inbox, 'store'>;
+  /** Counts notifications by outcome (stored, duplicate, invalid, refused). */
+  received: Counter<'outcome'>;
+  /** Called when a notification was stored: the worker here can resolve it at once. */
+  stored: () => void;
 }
 
-export function registerNotificatieCallback(app: FastifyInstance, deps: { secret: string; pipeline: NotificationPipeline; received: Counter<'outcome'>; wake: () => void }): void {
-  // Not logged per request (at peaks thousands a second): counted in voordeur_notifications_received_total, refusals logged.
-  app.post(callbackPath, { config: { csrf: false }, logLevel: 'warn' }, async (request, reply) => {
-    const authorization = request.headers.authorization;
-    if (!authorization) return reply.code(401).type('application/problem+json').send({ title: 'Niet geauthenticeerd', status: 401, detail: 'De Authorization-header ontbreekt.' });
-    if (!sameSecret(authorization, deps.secret)) {
-      deps.received.inc({ outcome: 'refused' });
-      request.log.warn('notificatie refused: the Authorization header is not the callback secret');
-      return reply.code(403).type('application/problem+json').send({ title: 'Geen toegang', status: 403, detail: 'De Authorization-header klopt niet.' });
-    }
-    const parsed = notificatieSchema.safeParse(request.body);
-    if (!parsed.success) {
-      deps.received.inc({ outcome: 'invalid' });
-      request.log.warn({ fields: parsed.error.issues.map((issue) => issue.path.join('.') || '(body)') }, 'notificatie refused: not a notificatie');
-      return reply
-        .code(400)
-        .type('application/problem+json')
-        .send({
-          title: 'Ongeldige notificatie',
-          status: 400,
-          detail: 'De notificatie voldoet niet aan het schema van de Notificaties API.',
-          invalidParams: parsed.error.issues.map((issue) => ({ name: issue.path.join('.') || '(body)', code: issue.code, reason: issue.message })),
-        });
-    }
-    if (parsed.data.kanaal === 'test') return reply.code(204).send();
-    const outcome = await deps.pipeline.store(parsed.data);
-    deps.received.inc({ outcome });
-    if (outcome === 'stored') deps.wake();
-    return reply.code(204).send();
-  });
+/** The callback route, as a plugin. */
+export function callbackRoutes(deps: CallbackDeps): FastifyPluginAsync {
+  return async (app) => {
+    // Not logged per request (at peaks thousands a second): counted in voordeur_notifications_received_total, refusals logged.
+    app.post(callbackPath, { config: { csrf: false }, logLevel: 'warn' }, async (request, reply) => {
+      const authorization = request.headers.authorization;
+      if (!authorization)
+        return reply
+          .code(401)
+          .type('application/problem+json')
+          .send({ title: 'Niet geauthenticeerd', status: 401, detail: 'De Authorization-header ontbreekt.' });
+      if (!constantTimeEqual(authorization, deps.secret)) {
+        deps.received.inc({ outcome: 'refused' });
+        request.log.warn('notificatie refused: the Authorization header is not the callback secret');
+        return reply.code(403).type('application/problem+json').send({ title: 'Geen toegang', status: 403, detail: 'De Authorization-header klopt niet.' });
+      }
+      const parsed = notificatieSchema.safeParse(request.body);
+      if (!parsed.success) {
+        deps.received.inc({ outcome: 'invalid' });
+        request.log.warn({ fields: parsed.error.issues.map((issue) => issue.path.join('.') || '(body)') }, 'notificatie refused: not a notificatie');
+        return reply
+          .code(400)
+          .type('application/problem+json')
+          .send({
+            title: 'Ongeldige notificatie',
+            status: 400,
+            detail: 'De notificatie voldoet niet aan het schema van de Notificaties API.',
+            invalidParams: parsed.error.issues.map((issue) => ({ name: issue.path.join('.') || '(body)', code: issue.code, reason: issue.message })),
+          });
+      }
+      if (parsed.data.kanaal === 'test') return reply.code(204).send();
+      const outcome = await deps.inbox.store(parsed.data);
+      deps.received.inc({ outcome });
+      if (outcome === 'stored') deps.stored();
+      return reply.code(204).send();
+    });
+  };
 }

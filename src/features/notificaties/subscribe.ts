@@ -23,7 +23,12 @@ export async function ensureAbonnement(options: {
   timeoutMs: number;
 }): Promise<'created' | 'updated' | 'present'> {
   const token = new ZgwToken(options.api.clientId, options.api.secret);
-  const client = new SourceClient({ name: 'notificaties', timeoutMs: options.timeoutMs, metrics: options.metrics, headers: async () => ({ authorization: await token.header() }) });
+  const client = new SourceClient({
+    name: 'notificaties',
+    timeoutMs: options.timeoutMs,
+    metrics: options.metrics,
+    headers: async () => ({ authorization: await token.header() }),
+  });
   const callbackUrl = new URL(callbackPath, options.publicUrl).href;
   const body = { callbackUrl, auth: options.callbackSecret, kanalen: kanalen.map((naam) => ({ naam, filters: {} })) };
   const existing = ((await client.getJson(`${options.api.url}/abonnement`, z.array(abonnementSchema))) ?? []).find((a) => a.callbackUrl === callbackUrl);

@@ -374,4 +374,10 @@ export const en: Record<MessageKey, string> = {
   'overzicht.taken.voor': 'before',
   'overzicht.taken.all': 'Go to My tasks',
   'zaak.taken.title': 'What do you need to do?',
+  // Notificaties: the words Voordeur puts into a message's Notify template (never anything personal).
+  'notificatie.portaal': '{portal} of {organisation}',
+  'notificatie.wat.zaak': 'a change in one of your cases',
+  'notificatie.wat.taak': 'a new task',
+  'notificatie.wat.bericht': 'a new message',
+  'notificatie.wat.en': 'and',
 };

@@ -373,5 +373,11 @@ export const nl = {
   'overzicht.taken.voor': 'vóór',
   'overzicht.taken.all': 'Naar Mijn taken',
   'zaak.taken.title': 'Wat moet u doen?',
+  // Notificaties: the words Voordeur puts into a message's Notify template (never anything personal).
+  'notificatie.portaal': '{portal} van {organisation}',
+  'notificatie.wat.zaak': 'een wijziging in een van uw zaken',
+  'notificatie.wat.taak': 'een nieuwe taak',
+  'notificatie.wat.bericht': 'een nieuw bericht',
+  'notificatie.wat.en': 'en',
 };
 export type MessageKey = keyof typeof nl;

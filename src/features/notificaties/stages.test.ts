@@ -1,5 +1,5 @@
 /**
- * The pipeline's handlers on their own, with sources made for each case: resolving a batch when
+ * The resolve and send stages on their own, with sources made for each case: resolving a batch when
  * a source does not answer; sending when one channel is down, when another worker holds the
  * message or has left it, and two sends for one person at once in one process.
  */
@@ -13,8 +13,11 @@ import { SourceUnavailableError } from '../../domain/availability.ts';
 import { NotifyError } from '../../sources/notify/notify.ts';
 import { PreferencesStore } from '../../sources/voordeur/preferences.ts';
 import { testDatabase } from '../../../test/support/database.ts';
+import { Inbox } from './inbox.ts';
+import { notificationStores, queues } from './index.ts';
 import type { Notificatie } from './notificatie.ts';
-import { NotificationPipeline, queues, type PipelineDeps } from './pipeline.ts';
+import { Resolver, type ResolveDeps } from './resolve.ts';
+import { Sender, type SendDeps } from './send.ts';
 
 let database: DatabaseHandle;
 beforeAll(async () => {
@@ -22,27 +25,32 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 beforeEach(async () => {
-  for (const table of ['notification_messages', 'notification_changes', 'notification_inbox', 'notification_preferences', 'jobs'] as const) await database.db.deleteFrom(table).execute();
+  for (const table of ['notification_messages', 'notification_changes', 'notification_inbox', 'notification_preferences', 'jobs'] as const)
+    await database.db.deleteFrom(table).execute();
 });
 
-const silent = { info() {}, warn() {} };
+const silent = { info() {}, warn() {}, error() {} };
 const keys = new IdentityKeys('a test secret of enough length for the keys');
 const suzanne: Subject = { type: 'persoon', bsn: '999993653' };
 
-function pipelineWith(deps: Partial<PipelineDeps>) {
-  return new NotificationPipeline({
-    db: database.db,
-    keys,
-    zaaksystemen: [],
+const stores = () => notificationStores(database.db, keys, { bundleWindowMs: 0, deliveryCheckMs: 60_000, messageLeaseMs: 10_000 });
+
+function resolverWith(deps: Partial<ResolveDeps>) {
+  return new Resolver({ ...stores(), zaaksystemen: [], ...deps });
+}
+
+function senderWith(deps: Partial<SendDeps>) {
+  return new Sender({
+    messages: stores().messages,
     preferences: new PreferencesStore(database.db, keys),
-    deliveryCheckMs: 60_000,
-    bundleWindowMs: 0,
-    messageLeaseMs: 10_000,
-    portal: { name: { nl: 'Mijn Omgeving', en: 'My Portal' }, address: 'mijn.example.nl' },
+    portal: { portalName: 'Mijn Omgeving', organisationName: 'Gemeente Voorbeeld', address: 'mijn.example.nl' },
     log: silent,
     ...deps,
   });
 }
+
+/** Records a change for a person, as the resolve stage does. */
+const record = (change: { subject: Subject; topic: 'zaak'; key: string }) => stores().messages.record([change]);
 
 /** A zaaksysteem for the zaken under `base`: asked for initiators, it answers after `ms` with `answer`. */
 function zaaksysteem(base: string, ms: number, answer: () => Promise<Subject[]>) {
@@ -69,19 +77,22 @@ const status = (zaakUrl: string, n: number): Notificatie => ({
 
 describe('resolving notifications', () => {
   it('stops asking a source that did not answer for the rest of the batch, and goes on with the other sources', async () => {
-    const hanging = zaaksysteem('https://hangt.example/zaken/api/v1', 50, () => Promise.reject(new SourceUnavailableError('zaken-hangt', 'timeout', 'no answer within 50 ms')));
+    const hanging = zaaksysteem('https://hangt.example/zaken/api/v1', 50, () =>
+      Promise.reject(new SourceUnavailableError('zaken-hangt', 'timeout', 'no answer within 50 ms')),
+    );
     const working = zaaksysteem('https://werkt.example/zaken/api/v1', 5, async () => [suzanne]);
-    const pipeline = pipelineWith({ zaaksystemen: [hanging, working] });
+    const resolver = resolverWith({ zaaksystemen: [hanging, working] });
+    const inbox = new Inbox(stores().inbox);
     // 100 notifications about 100 different zaken in the source that hangs, and 10 in the other.
     const notifications = [
       ...Array.from({ length: 100 }, (_, i) => status(`https://hangt.example/zaken/api/v1/zaken/${i}`, i)),
       ...Array.from({ length: 10 }, (_, i) => status(`https://werkt.example/zaken/api/v1/zaken/${i}`, 1000 + i)),
     ];
-    await Promise.all(notifications.map((n) => pipeline.store(n)));
+    await Promise.all(notifications.map((n) => inbox.store(n)));
     const jobs = await new JobQueue(database.db).claim([queues.resolve], 200, 30_000, 'test');
     expect(jobs).toHaveLength(110);
 
-    const outcomes = await pipeline.resolve(jobs);
+    const outcomes = await resolver.resolve(jobs);
 
     // Only the questions already under way when the first went unanswered (16 at a time), not one per zaak.
     expect(hanging.asked.length).toBeLessThanOrEqual(16);
@@ -90,7 +101,12 @@ describe('resolving notifications', () => {
     expect(outcomes.filter((o) => o.ok)).toHaveLength(10);
     expect(working.asked).toHaveLength(10);
     const changes = await database.db.selectFrom('notification_changes').select('change_key').execute();
-    expect(changes.map((c) => c.change_key).sort()).toEqual(notifications.slice(100).map((n) => `zaak-status:${n.resourceUrl}`).sort());
+    expect(changes.map((c) => c.change_key).sort()).toEqual(
+      notifications
+        .slice(100)
+        .map((n) => `zaak-status:${n.resourceUrl}`)
+        .sort(),
+    );
   });
 });
 
@@ -123,23 +139,25 @@ const adressen = async (): Promise<DigitaalAdres[]> => [
   { uuid: 'b', soort: 'telefoonnummer', adres: '0612345678', geverifieerd: true },
 ];
 
-function sendingPipeline(notify: ReturnType<typeof fakeNotify>) {
-  return pipelineWith({ contacts: { adressen }, notify: { client: notify.client, templates: { nl: { email: 'e', sms: 's' } } } });
+/** A worker's send stage, with this Notify. */
+function sending(notify: ReturnType<typeof fakeNotify>) {
+  return senderWith({ contacts: { adressen }, notify: { client: notify.client, templates: { nl: { email: 'e', sms: 's' } } } });
 }
 
 const claimSends = () => new JobQueue(database.db).claim([queues.send], 10, 30_000, 'test');
-const messages = () => database.db.selectFrom('notification_messages').select(['id', 'channel', 'state', 'changes']).orderBy('created_at').orderBy('id').execute();
+const messages = () =>
+  database.db.selectFrom('notification_messages').select(['id', 'channel', 'state', 'changes']).orderBy('created_at').orderBy('id').execute();
 
 describe('sending', () => {
   it('sends for one person one batch at a time in a process: a second send job waits for the first, and neither comes back later', async () => {
     const notify = fakeNotify();
-    const pipeline = sendingPipeline(notify);
-    await pipeline.record([{ subject: suzanne, topic: 'zaak', key: 'zaak-status:1' }]);
-    const first = pipeline.send(await claimSends());
+    const sender = sending(notify);
+    await record({ subject: suzanne, topic: 'zaak', key: 'zaak-status:1' });
+    const first = sender.send(await claimSends());
     // While the first message is on its way to Notify, another change and another send job.
     await new Promise((resolve) => setTimeout(resolve, 10));
-    await pipeline.record([{ subject: suzanne, topic: 'zaak', key: 'zaak-status:2' }]);
-    const second = pipeline.send(await claimSends());
+    await record({ subject: suzanne, topic: 'zaak', key: 'zaak-status:2' });
+    const second = sender.send(await claimSends());
 
     const outcomes = [...(await first), ...(await second)];
     expect(outcomes).toEqual([{ ok: true }, { ok: true }]);
@@ -155,16 +173,19 @@ describe('sending', () => {
   it('sends the SMS when the e-mail cannot go now, and the e-mail once on a later try', async () => {
     let emailDown = true;
     const notify = fakeNotify((channel) => (channel === 'email' && emailDown ? new NotifyError(true, 503, undefined) : undefined));
-    const pipeline = sendingPipeline(notify);
-    await new PreferencesStore(database.db, keys).set(suzanne, { email: { zaak: true, taak: true, bericht: true }, sms: { zaak: true, taak: true, bericht: true } });
-    await pipeline.record([{ subject: suzanne, topic: 'zaak', key: 'zaak-status:1' }]);
+    const sender = sending(notify);
+    await new PreferencesStore(database.db, keys).set(suzanne, {
+      email: { zaak: true, taak: true, bericht: true },
+      sms: { zaak: true, taak: true, bericht: true },
+    });
+    await record({ subject: suzanne, topic: 'zaak', key: 'zaak-status:1' });
     const jobs = await claimSends();
 
-    expect(await pipeline.send(jobs)).toEqual([{ ok: false, error: 'notify: 503' }]);
+    expect(await sender.send(jobs)).toEqual([{ ok: false, error: 'notify: 503' }]);
     expect(notify.sent.map((s) => s.channel)).toEqual(['sms']);
 
     emailDown = false;
-    expect(await pipeline.send(jobs)).toEqual([{ ok: true }]);
+    expect(await sender.send(jobs)).toEqual([{ ok: true }]);
     expect(notify.sent.map((s) => s.channel)).toEqual(['sms', 'email']);
     expect((await messages()).map((m) => [m.channel, m.state])).toEqual([
       ['email', 'sent'],
@@ -175,25 +196,32 @@ describe('sending', () => {
   it('leaves a message another worker holds until its hold ends, then takes it over and sends it once', async () => {
     let answering = false;
     const notify = fakeNotify(() => (answering ? undefined : new NotifyError(true, undefined, undefined)));
-    const pipeline = sendingPipeline(notify);
-    await pipeline.record([{ subject: suzanne, topic: 'zaak', key: 'zaak-status:1' }]);
+    const sender = sending(notify);
+    await record({ subject: suzanne, topic: 'zaak', key: 'zaak-status:1' });
     const jobs = await claimSends();
     // Notify does not answer: it may still have taken the message, so the hold stays.
-    expect(await pipeline.send(jobs)).toEqual([{ ok: false, error: 'notify: no answer' }]);
+    expect(await sender.send(jobs)).toEqual([{ ok: false, error: 'notify: no answer' }]);
     const [message] = await messages();
     expect(message).toMatchObject({ state: 'sending' });
 
     // Another worker meanwhile: the message is held, so it sends nothing and comes back when the hold ends.
     answering = true;
-    const [held] = await sendingPipeline(notify).send(jobs);
-    const { locked_until } = await database.db.selectFrom('notification_messages').select('locked_until').where('id', '=', message!.id).executeTakeFirstOrThrow();
+    const [held] = await sending(notify).send(jobs);
+    const { locked_until } = await database.db
+      .selectFrom('notification_messages')
+      .select('locked_until')
+      .where('id', '=', message!.id)
+      .executeTakeFirstOrThrow();
     expect(held).toEqual({ ok: false, error: 'another worker is sending a message to this person', retryAt: new Date(locked_until!) });
     expect(notify.sent).toEqual([]);
 
     // The hold has ended (its worker died): taken over, asked about at Notify first, sent once.
-    await database.db.updateTable('notification_messages').set({ locked_until: new Date(Date.now() - 1_000) }).execute();
-    expect(await sendingPipeline(notify).send(jobs)).toEqual([{ ok: true }]);
-    expect(await sendingPipeline(notify).send(jobs)).toEqual([{ ok: true }]);
+    await database.db
+      .updateTable('notification_messages')
+      .set({ locked_until: new Date(Date.now() - 1_000) })
+      .execute();
+    expect(await sending(notify).send(jobs)).toEqual([{ ok: true }]);
+    expect(await sending(notify).send(jobs)).toEqual([{ ok: true }]);
     expect(notify.sent).toEqual([{ channel: 'email', reference: message!.id }]);
     expect((await messages()).map((m) => m.state)).toEqual(['sent']);
   });
