@@ -3,29 +3,21 @@
  * needed next to WORKER_IN_PROCESS=false web processes; they share the job queue in PostgreSQL).
  * Stops cleanly on SIGTERM/SIGINT: the jobs in hand are finished, no new ones are claimed.
  */
-import pino from 'pino';
 import { ConfigError, loadConfig } from './config.ts';
-import { notificaties } from './features/notificaties/index.ts';
-import { openDatabase } from './platform/db/database.ts';
-import { migrateToLatest } from './platform/db/migrate.ts';
-import { Metrics } from './platform/metrics.ts';
-import { IdentityKeys } from './platform/identity-keys.ts';
-import { loggerOptions } from './platform/logging.ts';
-import { connectSources } from './sources/index.ts';
+import { createNotificaties } from './features/notificaties/index.ts';
+import { openRuntime } from './runtime.ts';
 
 try {
   const config = loadConfig(process.env);
-  const log = pino(loggerOptions(config.logLevel));
-  const database = await openDatabase(config.database);
-  await migrateToLatest(database.db);
-  const metrics = new Metrics();
-  const { run } = notificaties(config, { db: database.db, metrics, keys: new IdentityKeys(config.identityKeySecret), sources: connectSources(config, metrics), log });
-  const stop = run();
+  const runtime = await openRuntime(config);
+  const { log } = runtime;
+  const notificaties = createNotificaties({ config, db: runtime.database.db, keys: runtime.keys, metrics: runtime.metrics, log, sources: runtime.sources });
+  const stop = notificaties.start();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       log.info({ signal }, 'worker stopping');
       stop()
-        .then(() => database.close())
+        .then(() => runtime.close())
         .then(
           () => process.exit(0),
           () => process.exit(1),
