@@ -85,7 +85,9 @@ async function load(stack: Stack, count: number, from: number): Promise<LoadResu
     from,
     concurrency,
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./support/notificaties-load.ts', import.meta.url).pathname, JSON.stringify(plan)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./support/notificaties-load.ts', import.meta.url).pathname, JSON.stringify(plan)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -152,7 +154,12 @@ function workerProfile(before: { sources: Sums; jobs: Sums }, after: { sources: 
 }
 
 async function run(name: string, options: { extraWorkers?: number; stagesApart?: boolean }): Promise<Result> {
-  const stack = await startStack({ LOG_LEVEL: 'info', NODE_ENV: 'production', NOTIFICATION_BUNDLE_SECONDS: '0', WORKER_IN_PROCESS: String(!options.stagesApart && !options.extraWorkers) });
+  const stack = await startStack({
+    LOG_LEVEL: 'info',
+    NODE_ENV: 'production',
+    NOTIFICATION_BUNDLE_SECONDS: '0',
+    WORKER_IN_PROCESS: String(!options.stagesApart && !options.extraWorkers),
+  });
   const inProcess = stack.voordeur.notificaties.worker;
   const workers: WorkerProcess[] = [];
   try {
@@ -165,7 +172,12 @@ async function run(name: string, options: { extraWorkers?: number; stagesApart?:
     await load(stack, warmUp, 0);
     await settled(stack, warmUp);
     if (options.stagesApart) await inProcess.stop();
-    const lastWarm = (await db.selectFrom('notification_inbox').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()).id;
+    const lastWarm = (
+      await db
+        .selectFrom('notification_inbox')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .executeTakeFirstOrThrow()
+    ).id;
     for (const source of [stack.zgw, stack.klantinteracties, stack.notify]) source.resetCounts();
     const metricsBefore = await histograms(stack);
     const elu = performance.eventLoopUtilization();
@@ -236,7 +248,9 @@ const results: Result[] = [await run('worker in process', {})];
 for (const extraWorkers of extraWorkerRuns) results.push(await run(`web + ${extraWorkers} worker${extraWorkers === 1 ? '' : 's'}`, { extraWorkers }));
 const stages = await run('stages apart', { stagesApart: true });
 
-console.log(`notificaties benchmark: ${total} distinct status notifications for 4 people, ${concurrency} in flight, PostgreSQL, bundling off, simulators without latency`);
+console.log(
+  `notificaties benchmark: ${total} distinct status notifications for 4 people, ${concurrency} in flight, PostgreSQL, bundling off, simulators without latency`,
+);
 const all = [...results, stages];
 const row = (label: string, cell: (r: Result) => string) => console.log(`${label.padEnd(36)}${all.map((r) => cell(r).padStart(22)).join('')}`);
 row('', (r) => r.name);
@@ -249,7 +263,8 @@ row('oldest in a message p50 / max (ms)', (r) => (r === stages ? '–' : `${r.me
 row('messages Notify got twice', (r) => String(r.twice));
 for (const r of all) for (const line of r.profile) console.log(`  [${r.name}] ${line}`);
 const doubled = all.filter((r) => r.twice > 0);
-if (doubled.length > 0) console.log(`NOT OK: messages sent twice (${doubled.map((r) => `${r.twice} with ${r.name}`).join(', ')}): a person got the same e-mail twice`);
+if (doubled.length > 0)
+  console.log(`NOT OK: messages sent twice (${doubled.map((r) => `${r.twice} with ${r.name}`).join(', ')}): a person got the same e-mail twice`);
 const meets = (r: Result) => r.perSecond >= targets.perSecond && r.toNotify.p99 < targets.p99Ms;
 for (const r of results) {
   console.log(
