@@ -5,7 +5,17 @@
  */
 import type { Counter, Histogram } from 'prom-client';
 import type { Metrics } from '../metrics.ts';
-import type { QueueStats } from './queue.ts';
+
+/** Per queue that has jobs not done (`JobQueue.stats()`), what the gauges show. */
+export interface QueueStats {
+  queue: string;
+  /** Including jobs planned for later. */
+  pending: number;
+  running: number;
+  failed: number;
+  /** How long the longest-waiting due job has been due; null when none is. */
+  oldestPendingSeconds: number | null;
+}
 
 export interface JobMetrics {
   jobs: Counter<'queue' | 'outcome'>;
@@ -32,7 +42,11 @@ export function jobMetrics(metrics: Metrics, stats: () => Promise<QueueStats[]>)
     const rows = await current();
     if (!rows) return;
     for (const row of rows) seen.add(row.queue);
-    for (const queue of seen) set(queue, rows.find((row) => row.queue === queue));
+    for (const queue of seen)
+      set(
+        queue,
+        rows.find((row) => row.queue === queue),
+      );
   };
 
   metrics.gauge({

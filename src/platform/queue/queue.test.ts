@@ -71,7 +71,11 @@ describe('the job queue', () => {
   it('claims from several queues in one go', async () => {
     const clock = { now: start };
     const queue = queueAt(clock);
-    await queue.add([{ queue: 'mail', payload: 1, runAt: new Date(start - 2000) }, { queue: 'sms', payload: 2, runAt: new Date(start - 1000) }, { queue: 'other', payload: 3 }]);
+    await queue.add([
+      { queue: 'mail', payload: 1, runAt: new Date(start - 2000) },
+      { queue: 'sms', payload: 2, runAt: new Date(start - 1000) },
+      { queue: 'other', payload: 3 },
+    ]);
     const claimed = await queue.claim(['mail', 'sms'], 10, 30_000, 'w1');
     expect(claimed.map((job) => job.queue).sort()).toEqual(['mail', 'sms']);
   });
@@ -81,7 +85,9 @@ describe('the job queue', () => {
     const queue = queueAt(clock);
     const person = (n: number) => ({ queue: 'send', payload: { n }, dedupeKey: 'persoon-1' });
     expect(await queue.add([person(1)])).toEqual([true]);
-    expect(await queue.add([person(2), { queue: 'send', payload: {}, dedupeKey: 'persoon-2' }, { queue: 'other', payload: {}, dedupeKey: 'persoon-1' }])).toEqual([false, true, true]);
+    expect(
+      await queue.add([person(2), { queue: 'send', payload: {}, dedupeKey: 'persoon-2' }, { queue: 'other', payload: {}, dedupeKey: 'persoon-1' }]),
+    ).toEqual([false, true, true]);
 
     // Once it has started, the job no longer absorbs new work: that gets a job of its own.
     const [job] = await queue.claim(['send'], 1, 30_000, 'w1');
@@ -290,7 +296,11 @@ describe('a worker', () => {
     await worker.stop();
 
     expect(seen.flat().sort()).toEqual([1, 2, 3, 4]);
-    const states = await database.db.selectFrom('jobs').select(['queue', 'state', sql<number>`payload->'n'`.as('n')]).orderBy('id').execute();
+    const states = await database.db
+      .selectFrom('jobs')
+      .select(['queue', 'state', sql<number>`payload->'n'`.as('n')])
+      .orderBy('id')
+      .execute();
     expect(states.map((row) => row.state)).toEqual(['done', 'failed', 'pending', 'done', 'pending']);
 
     const text = await metrics.registry.metrics();
@@ -333,9 +343,19 @@ describe('a worker', () => {
           return jobs.map(() => ({ ok: true }));
         },
       },
-      { pollMs: 10, log: silent, lanes: [{ queues: ['slow'], batchSize: 1 }, { queues: ['quick'], batchSize: 2 }] },
+      {
+        pollMs: 10,
+        log: silent,
+        lanes: [
+          { queues: ['slow'], batchSize: 1 },
+          { queues: ['quick'], batchSize: 2 },
+        ],
+      },
     );
-    await queue.add([{ queue: 'slow', payload: 1 }, { queue: 'slow', payload: 2 }]);
+    await queue.add([
+      { queue: 'slow', payload: 1 },
+      { queue: 'slow', payload: 2 },
+    ]);
     worker.start();
     await slow.started;
     // Added while the slow batch is in hand: handled meanwhile, two at a time.
@@ -401,7 +421,18 @@ describe('a worker', () => {
       return jobs.map(() => ({ ok: true }));
     };
     const pollMs = 20;
-    const worker = new Worker(queue, { a: slow, b: slow }, { pollMs, log: silent, lanes: [{ queues: ['a'], batchSize: 2, concurrency: 3 }, { queues: ['b'], concurrency: 3 }] });
+    const worker = new Worker(
+      queue,
+      { a: slow, b: slow },
+      {
+        pollMs,
+        log: silent,
+        lanes: [
+          { queues: ['a'], batchSize: 2, concurrency: 3 },
+          { queues: ['b'], concurrency: 3 },
+        ],
+      },
+    );
     worker.start();
     const idleFrom = Date.now();
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -423,7 +454,11 @@ describe('a worker', () => {
       handled.push(...jobs.map((job) => job.queue));
       return jobs.map((): JobOutcome => ({ ok: true }));
     };
-    const worker = new Worker(queue, { first: record, second: record }, { pollMs: 60_000, log: silent, lanes: [{ queues: ['first'] }, { queues: ['second'] }] });
+    const worker = new Worker(
+      queue,
+      { first: record, second: record },
+      { pollMs: 60_000, log: silent, lanes: [{ queues: ['first'] }, { queues: ['second'] }] },
+    );
     worker.start();
     await new Promise((resolve) => setTimeout(resolve, 50)); // both lanes found nothing and wait
     await queue.add([{ queue: 'second', payload: 1 }]);
@@ -436,8 +471,9 @@ describe('a worker', () => {
   });
 
   it('refuses a lane with a queue it has no handler for', () => {
-    expect(() => new Worker(new JobQueue(database.db), { mail: async (jobs) => jobs.map(() => ({ ok: true })) }, { log: silent, lanes: [{ queues: ['mail', 'sms'] }] })).toThrow(
-      'worker: no handler for queue sms',
-    );
+    expect(
+      () =>
+        new Worker(new JobQueue(database.db), { mail: async (jobs) => jobs.map(() => ({ ok: true })) }, { log: silent, lanes: [{ queues: ['mail', 'sms'] }] }),
+    ).toThrow('worker: no handler for queue sms');
   });
 });

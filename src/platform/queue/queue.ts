@@ -10,7 +10,7 @@ import type { Database } from '../db/schema.ts';
 import type { Db } from '../db/database.ts';
 import type { Metrics } from '../metrics.ts';
 import { redactText } from '../logging.ts';
-import { jobMetrics, type JobMetrics } from './metrics.ts';
+import { jobMetrics, type JobMetrics, type QueueStats } from './metrics.ts';
 
 export interface JobInput {
   queue: string;
@@ -44,16 +44,6 @@ export interface JobSummary {
   runAt: Date;
   lastError: string | null;
   createdAt: Date;
-}
-
-export interface QueueStats {
-  queue: string;
-  /** Including jobs planned for later. */
-  pending: number;
-  running: number;
-  failed: number;
-  /** How long the longest-waiting due job has been due; null when none is. */
-  oldestPendingSeconds: number | null;
 }
 
 export interface Backoff {
