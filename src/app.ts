@@ -15,6 +15,7 @@ import { createTaken } from './features/taken/index.ts';
 import { createZaken } from './features/zaken/index.ts';
 import { zaakPath, zaaksysteemFor } from './domain/zaak.ts';
 import { OidcClient } from './platform/auth/oidc.ts';
+import { LoginAttempts } from './platform/auth/login-attempts.ts';
 import { registerAuthRoutes } from './platform/auth/routes.tsx';
 import { ProcessingLog } from './platform/audit/processing-log.ts';
 import { openDatabase, type DatabaseHandle } from './platform/db/database.ts';
@@ -136,7 +137,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerMetrics(app, metrics);
   registerHealth(app, () => database.isReady());
   await registerStatic(app, config.theme);
-  registerAuthRoutes(app, { db: database.db, store: sessions, oidc, cookie, secureCookies: config.session.secureCookies });
+  registerAuthRoutes(app, { attempts: new LoginAttempts(database.db), store: sessions, oidc, cookie, secureCookies: config.session.secureCookies });
   await registerFeatures(app, features);
 
   const purge = setInterval(() => sessions.purge().catch((error: unknown) => app.log.warn({ err: error }, 'session purge failed')), 10 * 60 * 1000);

@@ -3,18 +3,15 @@
  * a fresh session (a new token at every login), /uitloggen ends the session here and at the
  * identity provider, /uitgelogd says so, /sessie/verlengen keeps an idle session alive.
  */
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isLoginMethod } from '../../domain/identity.ts';
-import type { Db } from '../db/database.ts';
 import { clearSessionCookie, setSessionCookie, type SessionCookie } from '../http/session.ts';
 import type { SessionStore } from '../session/store.ts';
 import { Alert, ButtonLink, Heading, Link, Paragraph } from '../ui/components.tsx';
+import { loginAttemptMaxAgeSeconds, type LoginAttempts } from './login-attempts.ts';
 import { LoginUnavailableError, UnusableClaimsError, type OidcClient } from './oidc.ts';
 
 const LOGIN_COOKIE = 'voordeur_login';
-const LOGIN_ATTEMPT_MAX_AGE_SECONDS = 15 * 60;
-const hash = (value: string) => createHash('sha256').update(value).digest('base64url');
 
 /** Only a path on this site may be a return address: no scheme, no host, no backslash tricks. */
 export function safeReturnPath(value: unknown): string | undefined {
@@ -22,8 +19,8 @@ export function safeReturnPath(value: unknown): string | undefined {
   return value;
 }
 
-export function registerAuthRoutes(app: FastifyInstance, deps: { db: Db; store: SessionStore; oidc: OidcClient; cookie: SessionCookie; secureCookies: boolean }): void {
-  const { db, store, oidc, cookie } = deps;
+export function registerAuthRoutes(app: FastifyInstance, deps: { attempts: LoginAttempts; store: SessionStore; oidc: OidcClient; cookie: SessionCookie; secureCookies: boolean }): void {
+  const { attempts, store, oidc, cookie } = deps;
 
   const loginProblem = (request: FastifyRequest, reply: FastifyReply, status: number, kind: 'failed' | 'unavailable' | 'cancelled') => {
     const t = request.t;
@@ -54,11 +51,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { db: Db; store: 
       request.log.warn({ err: error }, 'login provider unavailable');
       return loginProblem(request, reply, 503, 'unavailable');
     }
-    await db
-      .insertInto('login_attempts')
-      .values({ state_hash: hash(start.state), code_verifier: start.codeVerifier, nonce: start.nonce, method, return_to: safeReturnPath(request.query.terug) ?? null })
-      .execute();
-    reply.setCookie(LOGIN_COOKIE, start.state, { path: '/auth', httpOnly: true, sameSite: 'lax', secure: deps.secureCookies, maxAge: LOGIN_ATTEMPT_MAX_AGE_SECONDS });
+    await attempts.start(start.state, { codeVerifier: start.codeVerifier, nonce: start.nonce, method, returnTo: safeReturnPath(request.query.terug) });
+    reply.setCookie(LOGIN_COOKIE, start.state, { path: '/auth', httpOnly: true, sameSite: 'lax', secure: deps.secureCookies, maxAge: loginAttemptMaxAgeSeconds });
     return reply.redirect(start.url.href, 303);
   });
 
@@ -74,8 +68,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { db: Db; store: 
       request.log.warn('login callback with a state this browser did not start');
       return loginProblem(request, reply, 400, 'failed');
     }
-    const attempt = await db.deleteFrom('login_attempts').where('state_hash', '=', hash(browserState)).returningAll().executeTakeFirst();
-    if (!attempt || !isLoginMethod(attempt.method) || Date.now() - new Date(attempt.created_at).getTime() > LOGIN_ATTEMPT_MAX_AGE_SECONDS * 1000) {
+    const attempt = await attempts.take(browserState);
+    if (!attempt) {
       request.log.warn('login callback for an unknown, used or expired login attempt');
       return loginProblem(request, reply, 400, 'failed');
     }
@@ -84,7 +78,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { db: Db; store: 
       // The public callback address with the query as received (behind a proxy, request.url has no host).
       const callbackUrl = new URL(oidc.redirectUri);
       callbackUrl.search = new URL(request.url, callbackUrl).search;
-      result = await oidc.finish(callbackUrl, { state: browserState, nonce: attempt.nonce, codeVerifier: attempt.code_verifier, method: attempt.method });
+      result = await oidc.finish(callbackUrl, { state: browserState, nonce: attempt.nonce, codeVerifier: attempt.codeVerifier, method: attempt.method });
     } catch (error) {
       if (error instanceof LoginUnavailableError) return loginProblem(request, reply, 503, 'unavailable');
       request.log.warn({ err: error, unusableClaims: error instanceof UnusableClaimsError }, 'login could not be completed');
@@ -95,7 +89,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { db: Db; store: 
     const { token } = await store.create(result.identity, result.idToken);
     setSessionCookie(reply, cookie, token);
     request.log.info({ method: attempt.method, actingFor: Boolean(result.identity.actor) }, 'logged in');
-    return reply.redirect(safeReturnPath(attempt.return_to) ?? '/overzicht', 303);
+    return reply.redirect(safeReturnPath(attempt.returnTo) ?? '/overzicht', 303);
   });
 
   app.post<{ Body: { overal?: string } }>('/uitloggen', async (request, reply) => {
