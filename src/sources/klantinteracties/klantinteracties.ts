@@ -129,7 +129,7 @@ export class KlantinteractiesClient implements ContactRegister {
   }
 
   /** The subject's partij with its digitale adressen; null when the organisation has none for them. */
-  async partij(subject: Subject): Promise<RawPartij | null> {
+  private async partij(subject: Subject): Promise<RawPartij | null> {
     const { codeSoortObjectId, objectId } = identificatorOf(subject);
     const query = new URLSearchParams({ partijIdentificator__codeSoortObjectId: codeSoortObjectId, partijIdentificator__objectId: objectId, expand: 'digitaleAdressen' });
     const page = await this.client.getJson(`${this.config.url}/partijen?${query}`, partijenSchema);
