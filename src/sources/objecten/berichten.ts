@@ -53,20 +53,12 @@ export class ObjectenBerichtStore implements BerichtStore {
     private readonly type: string,
   ) {}
 
-  async list(subject: Subject, log: Pick<Log, 'warn'>): Promise<Bericht[]> {
-    const objects = await this.objecten.list(this.type, subject, [], '-record__data__publicatiedatum');
-    const berichten: Bericht[] = [];
-    for (const object of objects) {
-      const bericht = toBericht(object.uuid, object.data);
-      if (bericht) berichten.push(bericht);
-      else log.warn({ source: 'objecten', object: object.uuid }, 'bericht skipped: its data does not fit the Bericht type');
-    }
-    return berichten;
+  list(subject: Subject, log: Pick<Log, 'warn'>): Promise<Bericht[]> {
+    return this.objecten.listAs(this.type, subject, '-record__data__publicatiedatum', toBericht, log, 'bericht skipped: its data does not fit the Bericht type');
   }
 
   async get(subject: Subject, uuid: string): Promise<StoredBericht | null> {
-    const object = await this.objecten.get(this.type, subject, uuid);
-    const bericht = object && toBericht(object.uuid, object.data);
-    return object && bericht ? { bericht, markOpened: () => this.objecten.patchData(object, { geopend: true }) } : null;
+    const found = await this.objecten.getAs(this.type, subject, uuid, toBericht);
+    return found && { bericht: found.value, markOpened: () => this.objecten.patchData(found.object, { geopend: true }) };
   }
 }

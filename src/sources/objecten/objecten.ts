@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import type { Subject } from '../../domain/identity.ts';
+import type { Log } from '../../domain/log.ts';
 import type { Metrics } from '../../platform/metrics.ts';
 import { namedIn } from '../fits.ts';
 import { SourceClient } from '../http.ts';
@@ -37,6 +38,9 @@ export interface StoredObject {
   typeVersion: number;
   data: Record<string, unknown>;
 }
+
+/** Reads an object's data as a domain type; null when it does not fit. */
+export type Reader<T> = (uuid: string, data: Record<string, unknown>) => T | null;
 
 /** The identificatie an object must carry to be the subject's (TaakV2 and Bericht use the same shape). */
 export function identificatieOf(subject: Subject): { type: 'bsn' | 'kvk'; value: string } {
@@ -109,6 +113,27 @@ export class ObjectenClient {
     const object = await this.client.getJson(`${this.config.url}/objects/${uuid}`, objectSchema);
     if (!object || object.type !== type || !belongsTo(object.record.data, subject)) return null;
     return { uuid: object.uuid, typeVersion: object.record.typeVersion, data: object.record.data };
+  }
+
+  /**
+   * The subject's objects of one type read as a domain type by `read`, in the API's order; an
+   * object whose data does not fit (`read` gives null) is left out, with `skipped` in the log.
+   */
+  async listAs<T>(type: string, subject: Subject, ordering: string, read: Reader<T>, log: Pick<Log, 'warn'>, skipped: string): Promise<T[]> {
+    const values: T[] = [];
+    for (const object of await this.list(type, subject, [], ordering)) {
+      const value = read(object.uuid, object.data);
+      if (value) values.push(value);
+      else log.warn({ source: 'objecten', object: object.uuid }, skipped);
+    }
+    return values;
+  }
+
+  /** One object of this type that is the subject's, read as a domain type, with the object (to write it back); null when it does not fit. */
+  async getAs<T>(type: string, subject: Subject, uuid: string, read: Reader<T>): Promise<{ value: T; object: StoredObject } | null> {
+    const object = await this.get(type, subject, uuid);
+    const value = object && read(object.uuid, object.data);
+    return object && value ? { value, object } : null;
   }
 
   /**

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Subject } from '../../domain/identity.ts';
 import type { Log } from '../../domain/log.ts';
 import type { Completion, StoredTaak, Taak, TaakBase, TaakStore } from '../../domain/taak.ts';
-import type { ObjectenClient, StoredObject } from './objecten.ts';
+import type { ObjectenClient } from './objecten.ts';
 
 const dateTime = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'expected a date-time');
 
@@ -71,29 +71,17 @@ export class ObjectenTaakStore implements TaakStore {
     private readonly type: string,
   ) {}
 
-  async list(subject: Subject, log: Pick<Log, 'warn'>): Promise<Taak[]> {
-    const objects = await this.objecten.list(this.type, subject, [], 'record__data__verloopdatum');
-    const taken: Taak[] = [];
-    for (const object of objects) {
-      const taak = toTaak(object.uuid, object.data);
-      if (taak) taken.push(taak);
-      else log.warn({ source: 'objecten', object: object.uuid }, 'taak skipped: its data does not fit the TaakV2 type');
-    }
-    return taken;
+  list(subject: Subject, log: Pick<Log, 'warn'>): Promise<Taak[]> {
+    return this.objecten.listAs(this.type, subject, 'record__data__verloopdatum', toTaak, log, 'taak skipped: its data does not fit the TaakV2 type');
   }
 
   async get(subject: Subject, uuid: string): Promise<StoredTaak | null> {
-    const object = await this.objecten.get(this.type, subject, uuid);
-    const taak = object && toTaak(object.uuid, object.data);
-    return object && taak ? { taak, complete: (completion) => this.complete(object, completion) } : null;
+    const found = await this.objecten.getAs(this.type, subject, uuid, toTaak);
+    return found && { taak: found.value, complete: (completion) => this.objecten.patchData(found.object, completionData(completion)) };
   }
 
   async formDefinition(url: string): Promise<Record<string, unknown> | null> {
     const definition = (await this.objecten.dataAt(url))?.formDefinition;
     return definition && typeof definition === 'object' ? (definition as Record<string, unknown>) : null;
-  }
-
-  private async complete(object: StoredObject, completion: Completion): Promise<void> {
-    await this.objecten.patchData(object, completionData(completion));
   }
 }
