@@ -25,7 +25,7 @@ class PGliteConnection implements DatabaseConnection {
     return { rows: result.rows, ...(result.fields.length === 0 ? { numAffectedRows: BigInt(affected) } : {}) };
   }
 
-  // eslint-disable-next-line require-yield
+  // biome-ignore lint/correctness/useYield: streaming is not supported, so this generator only fails when it is first asked.
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('PGlite dialect: streaming queries are not supported');
   }

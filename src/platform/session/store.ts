@@ -116,8 +116,7 @@ export class SessionStore {
 
   /** When the session ends if nothing more happens. */
   deadline(record: SessionRecord): Date {
-    const idle = this.idleDeadline(record);
-    return idle < record.expiresAt ? idle : record.expiresAt;
+    return new Date(Math.min(this.idleDeadline(record).getTime(), record.expiresAt.getTime()));
   }
 
   async destroy(record: SessionRecord): Promise<void> {
