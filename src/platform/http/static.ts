@@ -16,7 +16,7 @@ const publicDir = path.join(projectRoot, 'public');
 
 const contentTypes: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp' };
 
-export function themeCss(tokens: Record<string, string>): string {
+function themeCss(tokens: Record<string, string>): string {
   const lines = Object.entries(tokens).map(([name, value]) => `  ${name}: ${value};`);
   return lines.length ? `.utrecht-theme {\n${lines.join('\n')}\n}\n` : '/* no organisation theme configured */\n';
 }

@@ -21,7 +21,7 @@ import type { components } from './generated/objects.ts';
 type S = components['schemas'];
 
 /** One condition of a `data_attr` filter: path in the data (dots), operator, value. */
-export type Condition = [path: string, operator: 'exact' | 'gt' | 'gte' | 'lt' | 'lte' | 'icontains', value: string];
+type Condition = [path: string, operator: 'exact' | 'gt' | 'gte' | 'lt' | 'lte' | 'icontains', value: string];
 
 const objectSchema = namedIn<S['Object']>()(
   z.object({
@@ -43,12 +43,12 @@ export interface StoredObject {
 export type Reader<T> = (uuid: string, data: Record<string, unknown>) => T | null;
 
 /** The identificatie an object must carry to be the subject's (TaakV2 and Bericht use the same shape). */
-export function identificatieOf(subject: Subject): { type: 'bsn' | 'kvk'; value: string } {
+function identificatieOf(subject: Subject): { type: 'bsn' | 'kvk'; value: string } {
   return subject.type === 'persoon' ? { type: 'bsn', value: subject.bsn } : { type: 'kvk', value: subject.kvkNummer };
 }
 
 /** Whose an object is, by the identificatie in its data (the reverse of `identificatieOf`); undefined when it names no one. */
-export function subjectOf(data: Record<string, unknown>): Subject | undefined {
+function subjectOf(data: Record<string, unknown>): Subject | undefined {
   const identificatie = data.identificatie as { type?: unknown; value?: unknown } | undefined;
   const value = identificatie?.value;
   if (typeof value !== 'string' || value === '') return undefined;
@@ -57,7 +57,7 @@ export function subjectOf(data: Record<string, unknown>): Subject | undefined {
   return undefined;
 }
 
-export function belongsTo(data: Record<string, unknown>, subject: Subject): boolean {
+function belongsTo(data: Record<string, unknown>, subject: Subject): boolean {
   const wanted = identificatieOf(subject);
   const identificatie = data.identificatie as { type?: unknown; value?: unknown } | undefined;
   return identificatie?.type === wanted.type && identificatie.value === wanted.value;
@@ -84,10 +84,10 @@ export class ObjectenClient {
     });
   }
 
-  /** The subject's objects of one type that meet the conditions, in the API's order (`ordering`, e.g. "-record__data__publicatiedatum"). */
-  async list(type: string, subject: Subject, conditions: Condition[], ordering: string): Promise<StoredObject[]> {
+  /** The subject's objects of one type, in the API's order (`ordering`, e.g. "-record__data__publicatiedatum"). */
+  private async list(type: string, subject: Subject, ordering: string): Promise<StoredObject[]> {
     const identificatie = identificatieOf(subject);
-    const all: Condition[] = [['identificatie__type', 'exact', identificatie.type], ['identificatie__value', 'exact', identificatie.value], ...conditions];
+    const all: Condition[] = [['identificatie__type', 'exact', identificatie.type], ['identificatie__value', 'exact', identificatie.value]];
     const query = new URLSearchParams({ type, ordering });
     for (const [path, operator, value] of all) {
       if (!safeValue.test(value)) throw new Error(`objecten: refusing to filter on ${path} with a value the API cannot match exactly`);
@@ -108,7 +108,7 @@ export class ObjectenClient {
   }
 
   /** One object of this type that is the subject's; null when it does not exist or is someone else's. */
-  async get(type: string, subject: Subject, uuid: string): Promise<StoredObject | null> {
+  private async get(type: string, subject: Subject, uuid: string): Promise<StoredObject | null> {
     if (!z.string().uuid().safeParse(uuid).success) return null;
     const object = await this.client.getJson(`${this.config.url}/objects/${uuid}`, objectSchema);
     if (!object || object.type !== type || !belongsTo(object.record.data, subject)) return null;
@@ -121,7 +121,7 @@ export class ObjectenClient {
    */
   async listAs<T>(type: string, subject: Subject, ordering: string, read: Reader<T>, log: Pick<Log, 'warn'>, skipped: string): Promise<T[]> {
     const values: T[] = [];
-    for (const object of await this.list(type, subject, [], ordering)) {
+    for (const object of await this.list(type, subject, ordering)) {
       const value = read(object.uuid, object.data);
       if (value) values.push(value);
       else log.warn({ source: 'objecten', object: object.uuid }, skipped);

@@ -112,7 +112,7 @@ const maxCents = 999_999_999_999_999;
 /**
  * Ogone's SHA-OUT parameter list, in Ogone's own order (which is the order of the string to hash).
  */
-export const shaOutParameters: readonly string[] = [
+const shaOutParameters: readonly string[] = [
   'AAVADDRESS', 'AAVCHECK', 'AAVMAIL', 'AAVNAME', 'AAVPHONE', 'AAVZIP', 'ACCEPTANCE', 'ALIAS', 'AMOUNT',
   'BIC', 'BIN', 'BRAND', 'CARDNO', 'CCCTY', 'CN', 'COLLECTOR_BIC', 'COLLECTOR_IBAN', 'COMPLETIONID',
   'COMPLUS', 'CREATION_STATUS', 'CREDITDEBIT', 'CURRENCY', 'CVCCHECK', 'DCC_COMMPERCENTAGE',
@@ -178,7 +178,7 @@ export function shaInSignature(params: Record<string, string>, passphrase: strin
 }
 
 /** SHA-OUT: only the parameters in Ogone's SHA-OUT list that have a value, in the list's order. */
-export function shaOutSignature(params: Map<string, string>, passphrase: string, algorithm: OgoneAlgorithm): string {
+function shaOutSignature(params: Map<string, string>, passphrase: string, algorithm: OgoneAlgorithm): string {
   const pairs = [...params]
     .filter(([name, value]) => value !== '' && shaOutRank.has(name))
     .sort(([a], [b]) => shaOutRank.get(a)! - shaOutRank.get(b)!);

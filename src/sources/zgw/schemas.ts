@@ -159,4 +159,3 @@ export type RawStatus = z.output<typeof statusSchema>;
 export type RawRol = z.output<typeof rolSchema>;
 export type RawStatustype = z.output<typeof statustypeSchema>;
 export type RawDocument = z.output<typeof enkelvoudiginformatieobjectSchema>;
-export type RawZaakinformatieobject = z.output<typeof zaakinformatieobjectSchema>;
