@@ -52,7 +52,7 @@ export type ConfirmOutcome = Exclude<VerifyOutcome, { outcome: 'confirmed' }> | 
 export type PreferencesOutcome = { saved: true } | { saved: false; withoutAddress: Channel[] };
 
 /** The typed address in the form it is stored and compared in, or why it cannot be used. */
-export function parseContactInput(kind: ContactKind, input: string): { adres: string } | { error: ContactInputError } {
+function parseContactInput(kind: ContactKind, input: string): { adres: string } | { error: ContactInputError } {
   const value = input.trim();
   if (kind === 'email') {
     if (!value) return { error: 'emailMissing' };
