@@ -87,6 +87,7 @@ export interface OgoneForm {
   fields: Record<string, string>;
 }
 
+/** What a payment came to for the resident. In Dutch: it is the value of `?betaling=` in the taak's address the person returns to. */
 export type OgoneOutcome = 'betaald' | 'in-behandeling' | 'geannuleerd' | 'geweigerd' | 'mislukt';
 
 export type OgoneReturn =
