@@ -1,10 +1,11 @@
 /**
- * Builds the Voordeur web application from a configuration: database, platform (sessions,
- * login, security headers, language, pages, errors, health, metrics) and the features.
+ * Builds the Voordeur web application from a configuration: what every process opens (runtime.ts:
+ * log, database, metrics, identity keys, sources), the platform (sessions, login, security
+ * headers, language, pages, errors, health, metrics) and the features.
  */
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { createBerichten } from './features/berichten/index.ts';
 import { createGegevens } from './features/gegevens/index.ts';
@@ -17,26 +18,22 @@ import { zaakPath, zaaksysteemFor } from './domain/zaak.ts';
 import { OidcClient } from './platform/auth/oidc.ts';
 import { LoginAttempts } from './platform/auth/login-attempts.ts';
 import { registerAuthRoutes } from './platform/auth/routes.tsx';
+import type { DatabaseHandle } from './platform/db/database.ts';
 import { ProcessingLog } from './platform/audit/processing-log.ts';
-import { openDatabase, type DatabaseHandle } from './platform/db/database.ts';
-import { migrateToLatest } from './platform/db/migrate.ts';
 import type { Feature } from './platform/http/feature.ts';
 import { featureParts, registerFeatures } from './platform/http/features.ts';
 import { registerErrorPages } from './platform/http/errors.ts';
 import { registerHealth } from './platform/http/health.ts';
 import { registerLanguage } from './platform/http/i18n.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
-import { Metrics } from './platform/metrics.ts';
 import { registerPages } from './platform/http/pages.ts';
 import { registerSecurityHeaders } from './platform/http/security.ts';
 import { registerSessions, sessionCookie } from './platform/http/session.ts';
 import { registerStatic } from './platform/http/static.ts';
-import { IdentityKeys } from './platform/identity-keys.ts';
-import { loggerOptions } from './platform/logging.ts';
 import { randomToken } from './platform/random.ts';
 import { SessionStore } from './platform/session/store.ts';
-import { connectSources } from './sources/index.ts';
 import { OgonePayments } from './sources/ogone/ogone.ts';
+import { openRuntime } from './runtime.ts';
 
 export interface Voordeur {
   app: FastifyInstance;
@@ -56,23 +53,16 @@ export interface BuildOptions {
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<Voordeur> {
-  const database = options.database ?? (await openDatabase(config.database));
-  await migrateToLatest(database.db);
+  const runtime = await openRuntime(config, { database: options.database, logStream: options.logger?.stream });
+  const { database, metrics, sources } = runtime;
+  const identityKeys = runtime.keys;
 
-  const app = Fastify({
-    logger: { ...loggerOptions(config.logLevel), ...(options.logger?.stream ? { stream: options.logger.stream } : {}) },
-    trustProxy: config.trustProxy,
-    genReqId: () => randomToken(6),
-    bodyLimit: 1024 * 1024,
-  });
+  const app = Fastify({ loggerInstance: runtime.log as FastifyBaseLogger, trustProxy: config.trustProxy, genReqId: () => randomToken(6), bodyLimit: 1024 * 1024 });
 
-  const metrics = new Metrics();
   const sessions = new SessionStore(database.db, config.session, config.session.secret);
   const cookie = sessionCookie(config.session.secureCookies);
   const oidc = new OidcClient(config.oidc, new URL('/auth/callback', config.publicUrl).href, new URL('/uitgelogd', config.publicUrl).href, metrics);
-  const identityKeys = new IdentityKeys(config.identityKeySecret);
   const processingLog = new ProcessingLog(database.db, identityKeys);
-  const sources = connectSources(config, metrics);
   const { theme } = config;
   const systemNames = config.zaken.systems.map((system) => system.naam);
 
@@ -151,7 +141,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     async close() {
       clearInterval(purge);
       await app.close();
-      if (!options.database) await database.close();
+      await runtime.close();
     },
   };
 }
