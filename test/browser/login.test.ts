@@ -2,7 +2,7 @@
  * Logging in and out as a person would, in Chromium, through the DigiD/eHerkenning simulator:
  * every page on the way is checked with axe.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, loginAs, expectAccessible, launchBrowser, newPage } from '../support/browser.ts';
 import { startStack, type Stack } from '../support/stack.ts';

@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { klantinteractiesDemo } from '../../simulators/data/klantinteracties-demo.ts';
 import { zgwDemo } from '../../simulators/data/zgw-demo.ts';
-import { HttpBrowser, loginOverHttp, type TestLogin } from '../support/http-browser.ts';
+import { type HttpBrowser, loginOverHttp, type TestLogin } from '../support/http-browser.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 
 let stack: Stack;

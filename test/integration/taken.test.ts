@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { objectenDemo } from '../../simulators/data/objecten-demo.ts';
 import { zgwDemo } from '../../simulators/data/zgw-demo.ts';
-import { HttpBrowser, loginOverHttp, type TestLogin } from '../support/http-browser.ts';
+import { type HttpBrowser, loginOverHttp, type TestLogin } from '../support/http-browser.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 
 let stack: Stack;

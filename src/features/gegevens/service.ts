@@ -158,7 +158,7 @@ export class GegevensService {
     const parsed = parseContactInput(kind, input);
     if ('error' in parsed) return { started: false, error: parsed.error };
     const current = await this.adres(caller, kind);
-    if (current && current.geverifieerd && sameAddress(kind, current.adres, parsed.adres)) return { started: false, error: 'same' };
+    if (current?.geverifieerd && sameAddress(kind, current.adres, parsed.adres)) return { started: false, error: 'same' };
     return this.sendCode(caller.identity.subject, kind, parsed.adres, current?.uuid ?? null, caller.log);
   }
 
@@ -179,7 +179,7 @@ export class GegevensService {
   async confirm(caller: Caller, id: string, code: string): Promise<ConfirmOutcome | null> {
     const { identity, requestId } = caller;
     const outcome = await this.stores.confirmations.verify(identity.subject, id, code);
-    if (!outcome || outcome.outcome !== 'confirmed') return outcome;
+    if (outcome?.outcome !== 'confirmed') return outcome;
     const { kind, address, replaces } = outcome.confirmation;
     await this.contacts().save(identity.subject, kind, address, replaces, identity.subjectName);
     await this.stores.processingLog.record(

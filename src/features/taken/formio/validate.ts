@@ -186,11 +186,11 @@ export function validateSubmission(form: FormModel, body: Data, prefill: Data = 
 
   // Conditions refer to fields before them (parseForm makes sure), so one pass in order will do.
   const shown = new Set<string>();
-  const valueOf = (key: string) => (shown.has(key) ? checked.get(key)!.value : undefined);
+  const shownValue = (key: string) => (shown.has(key) ? checked.get(key)!.value : undefined);
   const data: Data = {};
   const errors: FormError[] = [];
   for (const field of inputs) {
-    if (field.hidden || !field.conditions.every((condition) => holds(condition, valueOf(condition.when)))) continue;
+    if (field.hidden || !field.conditions.every((condition) => holds(condition, shownValue(condition.when)))) continue;
     shown.add(field.key);
     const { value, error } = checked.get(field.key)!;
     if (error && !field.disabled) errors.push({ field: field.key, ...error });
