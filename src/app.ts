@@ -57,7 +57,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const { database, metrics, sources } = runtime;
   const identityKeys = runtime.keys;
 
-  const app = Fastify({ loggerInstance: runtime.log as FastifyBaseLogger, trustProxy: config.trustProxy, genReqId: () => randomToken(6), bodyLimit: 1024 * 1024 });
+  const app = Fastify({
+    loggerInstance: runtime.log as FastifyBaseLogger,
+    trustProxy: config.trustProxy,
+    genReqId: () => randomToken(6),
+    bodyLimit: 1024 * 1024,
+  });
 
   const sessions = new SessionStore(database.db, config.session, config.session.secret);
   const cookie = sessionCookie(config.session.secureCookies);
@@ -119,7 +124,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
-  registerSecurityHeaders(app, { https: config.publicUrl.protocol === 'https:', formTargets: [config.oidc.issuer.origin, ...(config.ogone ? [new URL(config.ogone.url).origin] : [])] });
+  registerSecurityHeaders(app, {
+    https: config.publicUrl.protocol === 'https:',
+    formTargets: [config.oidc.issuer.origin, ...(config.ogone ? [new URL(config.ogone.url).origin] : [])],
+  });
   registerLanguage(app);
   registerSessions(app, sessions, cookie);
   registerPages(app, { config, store: sessions, parts });

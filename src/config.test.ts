@@ -2,7 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
-const production = { OIDC_ISSUER: 'https://login.example.nl', OIDC_CLIENT_ID: 'voordeur', OIDC_CLIENT_SECRET: 's3cret', PUBLIC_URL: 'https://mijn.example.nl', SESSION_SECRET: 'x'.repeat(40), IDENTITY_KEY_SECRET: 'y'.repeat(40) };
+const production = {
+  OIDC_ISSUER: 'https://login.example.nl',
+  OIDC_CLIENT_ID: 'voordeur',
+  OIDC_CLIENT_SECRET: 's3cret',
+  PUBLIC_URL: 'https://mijn.example.nl',
+  SESSION_SECRET: 'x'.repeat(40),
+  IDENTITY_KEY_SECRET: 'y'.repeat(40),
+};
 
 function problems(environment: Record<string, string>): string[] {
   try {
@@ -27,19 +34,33 @@ describe('configuration', () => {
   it('names each missing setting', () => {
     const found = problems({});
     for (const name of ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'PUBLIC_URL', 'SESSION_SECRET', 'IDENTITY_KEY_SECRET']) {
-      expect(found.some((p) => p.startsWith(`${name}:`)), name).toBe(true);
+      expect(
+        found.some((p) => p.startsWith(`${name}:`)),
+        name,
+      ).toBe(true);
     }
   });
 
   it('reads the zaaksystemen and says which part of the JSON is wrong', () => {
-    const system = { naam: 'openzaak', zakenApi: 'https://oz.example.nl/zaken/api/v1', catalogiApi: 'https://oz.example.nl/catalogi/api/v1', documentenApi: 'https://oz.example.nl/documenten/api/v1', clientId: 'voordeur', secret: 's' };
+    const system = {
+      naam: 'openzaak',
+      zakenApi: 'https://oz.example.nl/zaken/api/v1',
+      catalogiApi: 'https://oz.example.nl/catalogi/api/v1',
+      documentenApi: 'https://oz.example.nl/documenten/api/v1',
+      clientId: 'voordeur',
+      secret: 's',
+    };
     const config = loadConfig({ ...production, ZAAKSYSTEMEN: JSON.stringify([system]) });
     expect(config.zaken.systems).toEqual([system]);
     expect(config.zaken.documentAllowList).toEqual(['openbaar', 'beperkt_openbaar']);
     expect(loadConfig(production).zaken.systems).toEqual([]);
     expect(problems({ ...production, ZAAKSYSTEMEN: '[{naam:' })[0]).toMatch(/^ZAAKSYSTEMEN: must be JSON, e\.g\. \[\{"naam"/);
-    expect(problems({ ...production, ZAAKSYSTEMEN: JSON.stringify([{ ...system, zakenApi: 'ftp://x' }]) })[0]).toMatch(/^ZAAKSYSTEMEN: 0\.zakenApi: must be an http\(s\) URL/);
-    expect(problems({ ...production, ZAAKSYSTEMEN: JSON.stringify([{ ...system, naam: 'Open Zaak' }]) })[0]).toMatch(/^ZAAKSYSTEMEN: 0\.naam: naam: lower-case/);
+    expect(problems({ ...production, ZAAKSYSTEMEN: JSON.stringify([{ ...system, zakenApi: 'ftp://x' }]) })[0]).toMatch(
+      /^ZAAKSYSTEMEN: 0\.zakenApi: must be an http\(s\) URL/,
+    );
+    expect(problems({ ...production, ZAAKSYSTEMEN: JSON.stringify([{ ...system, naam: 'Open Zaak' }]) })[0]).toMatch(
+      /^ZAAKSYSTEMEN: 0\.naam: naam: lower-case/,
+    );
     expect(problems({ ...production, ZAAKSYSTEMEN: JSON.stringify([system, system]) })[0]).toMatch(/^ZAAKSYSTEMEN: .*own naam/);
     expect(problems({ ...production, DOCUMENT_VERTROUWELIJKHEID_ALLOWED: 'openbaar,geheimpje' })[0]).toMatch(/^DOCUMENT_VERTROUWELIJKHEID_ALLOWED/);
   });
@@ -55,7 +76,11 @@ describe('configuration', () => {
   });
 
   it('stops the production start with a message naming the setting, and exit code 1', () => {
-    const result = spawnSync(process.execPath, ['scripts/run.mjs', 'src/server.ts'], { env: { PATH: process.env.PATH, PGLITE_DIR: ':memory:' }, encoding: 'utf8', timeout: 20_000 });
+    const result = spawnSync(process.execPath, ['scripts/run.mjs', 'src/server.ts'], {
+      env: { PATH: process.env.PATH, PGLITE_DIR: ':memory:' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('OIDC_ISSUER: is required');
     expect(result.stderr).toContain('docs/configuration.md');

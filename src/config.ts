@@ -23,10 +23,18 @@ const authParams = z.string().transform((value, ctx) => {
 
 const themeTokens = z.string().transform((value, ctx) => {
   try {
-    const parsed = z.record(z.string().regex(/^--[a-z0-9-]+$/, 'token names look like --utrecht-…'), z.string().regex(/^[^;{}<>]*$/, 'a token value may not contain ; { } < >')).parse(JSON.parse(value));
+    const parsed = z
+      .record(
+        z.string().regex(/^--[a-z0-9-]+$/, 'token names look like --utrecht-…'),
+        z.string().regex(/^[^;{}<>]*$/, 'a token value may not contain ; { } < >'),
+      )
+      .parse(JSON.parse(value));
     return parsed;
   } catch (error) {
-    ctx.addIssue({ code: 'custom', message: `must be a JSON object of CSS custom properties, e.g. {"--utrecht-button-primary-action-background-color":"#00689e"} (${error instanceof Error ? error.message.split('\n')[0] : 'invalid'})` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be a JSON object of CSS custom properties, e.g. {"--utrecht-button-primary-action-background-color":"#00689e"} (${error instanceof Error ? error.message.split('\n')[0] : 'invalid'})`,
+    });
     return z.NEVER;
   }
 });
@@ -59,7 +67,12 @@ const json = <T extends z.ZodType>(inner: T, example: string) =>
     return result.data;
   });
 
-const list = z.string().transform((value) => value.split(',').map((item) => item.trim().toLowerCase()).filter(Boolean));
+const list = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim().toLowerCase())
+    .filter(Boolean),
+);
 
 const ogoneAccount = z.object({
   pspid: z.string().min(1).max(30),
@@ -82,7 +95,10 @@ const schema = z
     TRUST_PROXY: bool.default(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
-    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     PGLITE_DIR: z.string().min(1).default('./data'),
 
@@ -111,12 +127,22 @@ const schema = z
       zaaksysteemExample,
     ).default([]),
     SOURCE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
-    CATALOGUE_CACHE_SECONDS: z.coerce.number().int().min(0).max(24 * 60 * 60).default(300),
-    DOCUMENT_VERTROUWELIJKHEID_ALLOWED: list
-      .pipe(z.array(z.enum(vertrouwelijkheidaanduidingen)))
-      .default(['openbaar', 'beperkt_openbaar']),
-    UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
-    UPLOAD_ALLOWED_TYPES: list.pipe(z.array(z.string().regex(/^[a-z0-9]+$/, 'file extensions without dots, e.g. pdf,jpg,png'))).default(['pdf', 'jpg', 'jpeg', 'png']),
+    CATALOGUE_CACHE_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60 * 60)
+      .default(300),
+    DOCUMENT_VERTROUWELIJKHEID_ALLOWED: list.pipe(z.array(z.enum(vertrouwelijkheidaanduidingen))).default(['openbaar', 'beperkt_openbaar']),
+    UPLOAD_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(100 * 1024 * 1024)
+      .default(10 * 1024 * 1024),
+    UPLOAD_ALLOWED_TYPES: list
+      .pipe(z.array(z.string().regex(/^[a-z0-9]+$/, 'file extensions without dots, e.g. pdf,jpg,png')))
+      .default(['pdf', 'jpg', 'jpeg', 'png']),
     UPLOAD_VERTROUWELIJKHEIDAANDUIDING: z.enum(vertrouwelijkheidaanduidingen).default('beperkt_openbaar'),
     ZAKEN_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 
@@ -128,7 +154,10 @@ const schema = z
     KLANTINTERACTIES_API_URL: url.optional(),
     KLANTINTERACTIES_TOKEN: z.string().min(1).optional(),
     NOTIFY_BASE_URL: url.optional(),
-    NOTIFY_API_KEY: z.string().regex(/^.+-[0-9a-f-]{36}-[0-9a-f-]{36}$/, 'must be a Notify API key: <name>-<service id>-<secret>').optional(),
+    NOTIFY_API_KEY: z
+      .string()
+      .regex(/^.+-[0-9a-f-]{36}-[0-9a-f-]{36}$/, 'must be a Notify API key: <name>-<service id>-<secret>')
+      .optional(),
     NOTIFY_TEMPLATE_EMAIL_CODE: z.string().uuid('must be the UUID of a Notify e-mail template').optional(),
     NOTIFY_TEMPLATE_SMS_CODE: z.string().uuid('must be the UUID of a Notify SMS template').optional(),
     CONTACT_CODE_TTL_SECONDS: seconds(15 * 60),
@@ -182,7 +211,8 @@ const schema = z
     }
     const together = (keys: (keyof typeof env)[], what: string) => {
       if (keys.some((k) => env[k] !== undefined) && keys.some((k) => env[k] === undefined)) {
-        for (const k of keys.filter((key) => env[key] === undefined)) ctx.addIssue({ code: 'custom', path: [k], message: `is required with the other ${what} settings` });
+        for (const k of keys.filter((key) => env[key] === undefined))
+          ctx.addIssue({ code: 'custom', path: [k], message: `is required with the other ${what} settings` });
       }
     };
     together(['BRP_API_URL', 'BRP_API_KEY'], 'BRP_');
@@ -195,11 +225,19 @@ const schema = z
     together(['NOTIFY_TEMPLATE_EMAIL_CHANGE', 'NOTIFY_TEMPLATE_SMS_CHANGE'], 'NOTIFY_TEMPLATE_*_CHANGE');
     together(['NOTIFY_TEMPLATE_EMAIL_CHANGE_EN', 'NOTIFY_TEMPLATE_SMS_CHANGE_EN'], 'NOTIFY_TEMPLATE_*_CHANGE_EN');
     if (env.OBJECTEN_API_URL && !env.OBJECTTYPE_TAAK && !env.OBJECTTYPE_BERICHT) {
-      ctx.addIssue({ code: 'custom', path: ['OBJECTTYPE_BERICHT'], message: 'or OBJECTTYPE_TAAK is required with OBJECTEN_API_URL (the URL of the object type in the Objecttypen API)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OBJECTTYPE_BERICHT'],
+        message: 'or OBJECTTYPE_TAAK is required with OBJECTEN_API_URL (the URL of the object type in the Objecttypen API)',
+      });
     }
     together(['NOTIFY_BASE_URL', 'NOTIFY_API_KEY', 'NOTIFY_TEMPLATE_EMAIL_CODE', 'NOTIFY_TEMPLATE_SMS_CODE'], 'NOTIFY_');
     if (env.KLANTINTERACTIES_API_URL && !env.NOTIFY_API_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['NOTIFY_API_KEY'], message: 'is required with KLANTINTERACTIES_API_URL (new contact details are confirmed with a code sent through Notify)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NOTIFY_API_KEY'],
+        message: 'is required with KLANTINTERACTIES_API_URL (new contact details are confirmed with a code sent through Notify)',
+      });
     }
     if (env.THEME_LOGO_FILE && !existsSync(env.THEME_LOGO_FILE)) {
       ctx.addIssue({ code: 'custom', path: ['THEME_LOGO_FILE'], message: `file ${env.THEME_LOGO_FILE} does not exist` });
@@ -294,7 +332,9 @@ export interface Config {
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Voordeur cannot start, the configuration is not right:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee docs/configuration.md for every setting.`);
+    super(
+      `Voordeur cannot start, the configuration is not right:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee docs/configuration.md for every setting.`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -356,14 +396,24 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     brp: env.BRP_API_URL && env.BRP_API_KEY ? { url: env.BRP_API_URL.replace(/\/+$/, ''), apiKey: env.BRP_API_KEY } : undefined,
     kvk: env.KVK_API_URL && env.KVK_API_KEY ? { url: env.KVK_API_URL.replace(/\/+$/, ''), apiKey: env.KVK_API_KEY } : undefined,
     klantinteracties:
-      env.KLANTINTERACTIES_API_URL && env.KLANTINTERACTIES_TOKEN ? { url: env.KLANTINTERACTIES_API_URL.replace(/\/+$/, ''), token: env.KLANTINTERACTIES_TOKEN } : undefined,
+      env.KLANTINTERACTIES_API_URL && env.KLANTINTERACTIES_TOKEN
+        ? { url: env.KLANTINTERACTIES_API_URL.replace(/\/+$/, ''), token: env.KLANTINTERACTIES_TOKEN }
+        : undefined,
     notify:
       env.NOTIFY_BASE_URL && env.NOTIFY_API_KEY && env.NOTIFY_TEMPLATE_EMAIL_CODE && env.NOTIFY_TEMPLATE_SMS_CODE
-        ? { baseUrl: env.NOTIFY_BASE_URL.replace(/\/+$/, ''), apiKey: env.NOTIFY_API_KEY, templates: { emailCode: env.NOTIFY_TEMPLATE_EMAIL_CODE, smsCode: env.NOTIFY_TEMPLATE_SMS_CODE } }
+        ? {
+            baseUrl: env.NOTIFY_BASE_URL.replace(/\/+$/, ''),
+            apiKey: env.NOTIFY_API_KEY,
+            templates: { emailCode: env.NOTIFY_TEMPLATE_EMAIL_CODE, smsCode: env.NOTIFY_TEMPLATE_SMS_CODE },
+          }
         : undefined,
     objecten:
       env.OBJECTEN_API_URL && env.OBJECTEN_TOKEN
-        ? { url: env.OBJECTEN_API_URL.replace(/\/+$/, ''), token: env.OBJECTEN_TOKEN, objecttypen: { taak: env.OBJECTTYPE_TAAK, bericht: env.OBJECTTYPE_BERICHT } }
+        ? {
+            url: env.OBJECTEN_API_URL.replace(/\/+$/, ''),
+            token: env.OBJECTEN_TOKEN,
+            objecttypen: { taak: env.OBJECTTYPE_TAAK, bericht: env.OBJECTTYPE_BERICHT },
+          }
         : undefined,
     taken: { pageSize: env.TAKEN_PAGE_SIZE },
     berichten: { pageSize: env.BERICHTEN_PAGE_SIZE },
@@ -377,7 +427,10 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
         env.NOTIFY_TEMPLATE_EMAIL_CHANGE && env.NOTIFY_TEMPLATE_SMS_CHANGE
           ? {
               nl: { email: env.NOTIFY_TEMPLATE_EMAIL_CHANGE, sms: env.NOTIFY_TEMPLATE_SMS_CHANGE },
-              en: env.NOTIFY_TEMPLATE_EMAIL_CHANGE_EN && env.NOTIFY_TEMPLATE_SMS_CHANGE_EN ? { email: env.NOTIFY_TEMPLATE_EMAIL_CHANGE_EN, sms: env.NOTIFY_TEMPLATE_SMS_CHANGE_EN } : undefined,
+              en:
+                env.NOTIFY_TEMPLATE_EMAIL_CHANGE_EN && env.NOTIFY_TEMPLATE_SMS_CHANGE_EN
+                  ? { email: env.NOTIFY_TEMPLATE_EMAIL_CHANGE_EN, sms: env.NOTIFY_TEMPLATE_SMS_CHANGE_EN }
+                  : undefined,
             }
           : undefined,
       bundleWindowMs: env.NOTIFICATION_BUNDLE_SECONDS * 1000,
@@ -387,7 +440,11 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       worker: { leaseMs: env.WORKER_LEASE_MS, batchSize: env.WORKER_BATCH_SIZE, sendBatchSize: env.WORKER_SEND_BATCH_SIZE, pollMs: env.WORKER_POLL_MS },
     },
     ogone: env.OGONE_URL && env.OGONE_ACCOUNTS ? { url: env.OGONE_URL, accounts: env.OGONE_ACCOUNTS } : undefined,
-    contactCodes: { ttlSeconds: env.CONTACT_CODE_TTL_SECONDS, maxAttempts: env.CONTACT_CODE_MAX_ATTEMPTS, maxSendsPerHour: env.CONTACT_CODE_MAX_SENDS_PER_HOUR },
+    contactCodes: {
+      ttlSeconds: env.CONTACT_CODE_TTL_SECONDS,
+      maxAttempts: env.CONTACT_CODE_MAX_ATTEMPTS,
+      maxSendsPerHour: env.CONTACT_CODE_MAX_SENDS_PER_HOUR,
+    },
     zaken: {
       systems: env.ZAAKSYSTEMEN,
       documentAllowList: env.DOCUMENT_VERTROUWELIJKHEID_ALLOWED,

@@ -5,9 +5,7 @@
  */
 export type LoginMethod = 'digid' | 'eherkenning';
 
-export type Subject =
-  | { type: 'persoon'; bsn: string }
-  | { type: 'bedrijf'; kvkNummer: string; vestigingsnummer?: string };
+export type Subject = { type: 'persoon'; bsn: string } | { type: 'bedrijf'; kvkNummer: string; vestigingsnummer?: string };
 
 export interface Identity {
   method: LoginMethod;

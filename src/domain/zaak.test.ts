@@ -51,7 +51,11 @@ describe('buildTimeline', () => {
 });
 
 describe('isInitiator', () => {
-  const persoon = (bsn: string, omschrijvingGeneriek = 'initiator'): InitiatorRol => ({ betrokkeneType: 'natuurlijk_persoon', omschrijvingGeneriek, inpBsn: bsn });
+  const persoon = (bsn: string, omschrijvingGeneriek = 'initiator'): InitiatorRol => ({
+    betrokkeneType: 'natuurlijk_persoon',
+    omschrijvingGeneriek,
+    inpBsn: bsn,
+  });
   const bedrijf: InitiatorRol = { betrokkeneType: 'niet_natuurlijk_persoon', omschrijvingGeneriek: 'initiator', innNnpId: '69599084' };
   const vestiging: InitiatorRol = { betrokkeneType: 'vestiging', omschrijvingGeneriek: 'initiator', vestigingsNummer: '000038509504', kvkNummer: '69599084' };
 

@@ -30,10 +30,13 @@ describe('Batcher', () => {
 
   it('keeps batches within their maximum size', async () => {
     const sizes: number[] = [];
-    const batcher = new Batcher(async (items: number[]) => {
-      sizes.push(items.length);
-      return items;
-    }, { maxBatch: 3 });
+    const batcher = new Batcher(
+      async (items: number[]) => {
+        sizes.push(items.length);
+        return items;
+      },
+      { maxBatch: 3 },
+    );
     expect(await Promise.all(Array.from({ length: 8 }, (_, i) => batcher.add(i)))).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(sizes).toEqual([1, 3, 3, 1]);
   });

@@ -23,7 +23,10 @@ describe('log redaction', () => {
   it('keeps personal data out of what the app logs, also in query strings and errors', async () => {
     const t = await testApp();
     try {
-      await t.app.inject({ url: '/bestaat-niet?bsn=999993653&email=a@b.nl', headers: { cookie: 'voordeur_session=secret-token-value', authorization: 'Bearer secret-token-value' } });
+      await t.app.inject({
+        url: '/bestaat-niet?bsn=999993653&email=a@b.nl',
+        headers: { cookie: 'voordeur_session=secret-token-value', authorization: 'Bearer secret-token-value' },
+      });
       t.app.log.error(new Error('BRP answered 404 for 999993653'), 'lookup failed for suzanne@example.nl');
       const all = t.logs.join('\n');
       expect(all).toContain('lookup failed');

@@ -14,9 +14,11 @@ const seen: { method: string; url: string; headers: IncomingMessage['headers']; 
 let server: Server;
 let base: string;
 
-const json = (status: number, value: unknown): Handler => (_q, r) => {
-  r.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
-};
+const json =
+  (status: number, value: unknown): Handler =>
+  (_q, r) => {
+    r.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+  };
 
 beforeAll(async () => {
   server = createServer((request, response) => {
@@ -54,7 +56,8 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const client = (timeoutMs = 300) => new SourceClient({ name: 'test-source', timeoutMs, metrics: new Metrics(), headers: () => ({ authorization: 'Token abc' }) });
+const client = (timeoutMs = 300) =>
+  new SourceClient({ name: 'test-source', timeoutMs, metrics: new Metrics(), headers: () => ({ authorization: 'Token abc' }) });
 const zaak = z.object({ uuid: z.string() });
 
 async function failure(call: Promise<unknown>): Promise<SourceUnavailableError> {
@@ -101,7 +104,10 @@ describe('SourceClient', () => {
   });
 
   it('posts JSON, and tells a refusal (4xx) from an outage, with the source’s explanation', async () => {
-    expect(await client().postJson(`${base}/create`, { adres: 'x' }, z.object({ uuid: z.string(), echo: z.unknown() }))).toEqual({ uuid: 'new', echo: { adres: 'x' } });
+    expect(await client().postJson(`${base}/create`, { adres: 'x' }, z.object({ uuid: z.string(), echo: z.unknown() }))).toEqual({
+      uuid: 'new',
+      echo: { adres: 'x' },
+    });
     expect(seen.at(-1)).toMatchObject({ method: 'POST', headers: { 'content-type': 'application/json' } });
     const refused = await client()
       .patchJson(`${base}/refuse`, {}, zaak)

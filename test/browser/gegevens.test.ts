@@ -71,7 +71,10 @@ describeInBrowser('Mijn gegevens in a browser', () => {
     // Anna reads her mail: the Notify simulator's mailbox, as in the demo.
     const mailbox = await newPage(browser);
     await mailbox.goto(`${stack.notify.url}/mailbox`);
-    const mail = await mailbox.getByText(/Uw code is \d{6}/).first().textContent();
+    const mail = await mailbox
+      .getByText(/Uw code is \d{6}/)
+      .first()
+      .textContent();
     const code = /\d{6}/.exec(mail!)![0];
 
     await page.getByLabel('Code').fill('000000' === code ? '111111' : '000000');

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, loginAs, expectAccessible, launchBrowser, newPage } from '../support/browser.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 
-
 describeInBrowser('logging in and out in a browser', () => {
   let browser: Browser;
   let stack: Stack;

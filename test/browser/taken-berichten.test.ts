@@ -29,7 +29,10 @@ describeInBrowser('Mijn taken and Mijn berichten in a browser', () => {
     const page = await newPage(browser);
     await loginAsSuzanne(page, stack);
     expect(await page.getByText('U heeft 6 ongelezen berichten.').count()).toBe(1);
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: /Mijn berichten \(6 ongelezen\)/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: /Mijn berichten \(6 ongelezen\)/ })
+      .click();
     await page.waitForURL(`${stack.url}/berichten`);
     await expectAccessible(page);
     await page.screenshot({ path: 'test-results/berichten.png', fullPage: true });

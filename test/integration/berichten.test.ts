@@ -102,7 +102,9 @@ describe('Mijn berichten: one bericht', () => {
     expect(page.status).toBe(200);
     expect(page.body).not.toMatch(/<script>alert/i);
     expect(page.body).toContain('&lt;script>');
-    expect(page.body).toMatch(/<a class="utrecht-link utrecht-link--html-a" href="https:\/\/voorbeeldstad\.example\.nl\/meldingen\?zaak=ZAAK-000104&amp;bron=portaal">/);
+    expect(page.body).toMatch(
+      /<a class="utrecht-link utrecht-link--html-a" href="https:\/\/voorbeeldstad\.example\.nl\/meldingen\?zaak=ZAAK-000104&amp;bron=portaal">/,
+    );
     expect(page.body).not.toMatch(/href="javascript:/i);
     expect(page.body).toContain('<br/>');
   });
@@ -117,7 +119,9 @@ describe('Mijn berichten: one bericht', () => {
     const page = await browser.request(`${stack.url}/berichten/${suzanne.berichtWithTwoBijlagen}`);
     const links = [...page.body.matchAll(/href="(\/berichten\/[0-9a-f-]+\/bijlagen\/\d+)"/g)].map((m) => m[1]);
     expect(links).toEqual([`/berichten/${suzanne.berichtWithTwoBijlagen}/bijlagen/0`, `/berichten/${suzanne.berichtWithTwoBijlagen}/bijlagen/1`]);
-    const response = await fetch(`${stack.url}${links[0]}`, { headers: { cookie: [...browser.cookies.get('127.0.0.1')!].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const response = await fetch(`${stack.url}${links[0]}`, {
+      headers: { cookie: [...browser.cookies.get('127.0.0.1')!].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="/);
     expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(0);
@@ -126,7 +130,12 @@ describe('Mijn berichten: one bericht', () => {
 
   it('answers 404 for another person’s bericht and its bijlage, and for one not published yet', async () => {
     const browser = await as({ bsn: suzanne.bsn });
-    for (const url of [`/berichten/${others.berichten[0]}`, `/berichten/${others.berichten[0]}/bijlagen/0`, `/berichten/${suzanne.futureBericht}`, '/berichten/not-a-uuid']) {
+    for (const url of [
+      `/berichten/${others.berichten[0]}`,
+      `/berichten/${others.berichten[0]}/bijlagen/0`,
+      `/berichten/${suzanne.futureBericht}`,
+      '/berichten/not-a-uuid',
+    ]) {
       const hop = await browser.request(`${stack.url}${url}`);
       expect(hop.status, url).toBe(404);
     }

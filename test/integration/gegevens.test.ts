@@ -40,13 +40,19 @@ async function as(login: TestLogin): Promise<HttpBrowser> {
 const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
 /** The text of a block of the page (by the id of its heading). */
 const block = (html: string, id: string) => html.split(`id="${id}"`)[1]!.split('</section>')[0]!;
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, ' ');
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/\s+/g, ' ');
 
 /** The partij the simulator has for a BSN, with its addresses (as the API would answer). */
 function partijOf(bsn: string) {
   const partij = stack.klantinteracties
     .partijen()
-    .find((p) => ((p.partijIdentificatoren as { partijIdentificator: { objectId: string } }[] | null) ?? []).some((i) => i.partijIdentificator.objectId === bsn));
+    .find((p) =>
+      ((p.partijIdentificatoren as { partijIdentificator: { objectId: string } }[] | null) ?? []).some((i) => i.partijIdentificator.objectId === bsn),
+    );
   const uuid = partij?.uuid as string | undefined;
   const adressen = stack.klantinteracties.digitaleAdressen().filter((a) => (a.verstrektDoorPartij as { uuid: string } | null)?.uuid === uuid);
   return { partij, adressen };
@@ -150,7 +156,9 @@ describe('Mijn gegevens: contact details with a code', () => {
     expect(done.location).toBe(`${stack.url}/gegevens?opgeslagen=email#contact-title`);
     const { partij, adressen } = partijOf(anna.bsn);
     expect(partij).toBeDefined();
-    expect(adressen).toEqual([expect.objectContaining({ adres: 'anna.bakker@example.nl', soortDigitaalAdres: 'email', verificatieDatum: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) })]);
+    expect(adressen).toEqual([
+      expect.objectContaining({ adres: 'anna.bakker@example.nl', soortDigitaalAdres: 'email', verificatieDatum: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }),
+    ]);
 
     const after = await browser.request(done.location!);
     expect(after.body).toContain('Uw e-mailadres is opgeslagen.');
@@ -276,13 +284,19 @@ describe('Mijn gegevens: contact details with a code', () => {
 });
 
 describe('Mijn gegevens: notification preferences', () => {
-  const checked = (html: string) => [...html.matchAll(/<input[^>]*name="([a-z]+\.[a-z]+)"[^>]*>/g)].filter((m) => /\schecked/.test(m[0])).map((m) => m[1]).sort();
+  const checked = (html: string) =>
+    [...html.matchAll(/<input[^>]*name="([a-z]+\.[a-z]+)"[^>]*>/g)]
+      .filter((m) => /\schecked/.test(m[0]))
+      .map((m) => m[1])
+      .sort();
 
   it('starts at e-mail on, SMS off, and keeps what the person chose', async () => {
     const browser = await as(suzanne);
     const page = await browser.request(`${stack.url}/gegevens`);
     expect(checked(block(page.body, 'voorkeuren-title'))).toEqual(['email.bericht', 'email.taak', 'email.zaak']);
-    const saved = await browser.request(`${stack.url}/gegevens/voorkeuren`, { form: { _csrf: csrfOf(page.body), 'email.zaak': 'aan', 'email.bericht': 'aan' } });
+    const saved = await browser.request(`${stack.url}/gegevens/voorkeuren`, {
+      form: { _csrf: csrfOf(page.body), 'email.zaak': 'aan', 'email.bericht': 'aan' },
+    });
     expect(saved.status).toBe(303);
     const after = await browser.request(saved.location!);
     expect(after.body).toContain('Uw keuzes voor meldingen zijn opgeslagen.');

@@ -57,7 +57,9 @@ describe('Mijn taken: the list', () => {
     expect([...open].sort()).toEqual([...suzanne.openTaken].sort());
     expect(open[0]).toBe(suzanne.taak.overdue);
     expect(open.at(-1)).toBe(suzanne.taak.unsupportedForm); // no verloopdatum: last
-    const overdueRow = section(page.body, 'open-title').split('<tr').find((row) => row.includes(suzanne.taak.overdue))!;
+    const overdueRow = section(page.body, 'open-title')
+      .split('<tr')
+      .find((row) => row.includes(suzanne.taak.overdue))!;
     expect(text(overdueRow)).toContain('Te laat');
     expect([...listed(section(page.body, 'afgerond-title'))].sort()).toEqual([...suzanne.afgerondeTaken].sort());
     for (const uuid of others.taken) expect(page.body).not.toContain(uuid);
@@ -108,7 +110,9 @@ describe('Mijn taken: a taak', () => {
     expect(page.body).toContain('value="Suzanne de Vries"'); // prefilled from the taak
     const before = stored(uuid).record.index;
 
-    const refused = await browser.request(`${stack.url}/taken/${uuid}`, { form: { _csrf: csrfOf(page.body), naam: 'Suzanne de Vries', iban: 'NL00', telefoon: '12' } });
+    const refused = await browser.request(`${stack.url}/taken/${uuid}`, {
+      form: { _csrf: csrfOf(page.body), naam: 'Suzanne de Vries', iban: 'NL00', telefoon: '12' },
+    });
     expect(refused.status).toBe(400);
     expect(refused.body).toContain('class="utrecht-alert utrecht-alert--error voordeur-error-summary"');
     expect(refused.body).toContain('aria-invalid="true"');
@@ -124,7 +128,13 @@ describe('Mijn taken: a taak', () => {
     const after = stored(uuid).record;
     expect(after.index).toBe(before + 1);
     expect(after.data.status).toBe('afgerond');
-    expect((after.data.portaalformulier as { verzonden_data: Record<string, unknown> }).verzonden_data).toMatchObject({ naam: 'Suzanne de Vries', maandinkomen: 1450, personen: 2, woonsituatie: 'huur', naarWaarheid: true });
+    expect((after.data.portaalformulier as { verzonden_data: Record<string, unknown> }).verzonden_data).toMatchObject({
+      naam: 'Suzanne de Vries',
+      maandinkomen: 1450,
+      personen: 2,
+      woonsituatie: 'huur',
+      naarWaarheid: true,
+    });
     const done = await browser.request(first.location!);
     expect(done.body).toContain('Bedankt. Wij hebben uw formulier ontvangen.');
     // Once more later: nothing is written.
@@ -156,7 +166,9 @@ describe('Mijn taken: a taak', () => {
     const hosted = await browser.request(stack.ogone.url, { form: fields });
     expect(hosted.status).toBe(200);
     const buttonForm = /<form[^>]*action="([^"]+)"[^>]*>(.*?)<\/form>/s.exec(hosted.body)!;
-    const hidden = Object.fromEntries([...buttonForm[2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')]));
+    const hidden = Object.fromEntries(
+      [...buttonForm[2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')]),
+    );
     const pay = /<button[^>]*name="([^"]+)"[^>]*value="([^"]+)"[^>]*>Betalen<\/button>/.exec(hosted.body)!;
     const back = await browser.request(new URL(buttonForm[1]!.replace(/&amp;/g, '&'), stack.ogone.url).href, { form: { ...hidden, [pay[1]!]: pay[2]! } });
     expect(back.status).toBe(303);

@@ -51,7 +51,11 @@ describe('Mijn zaken: the list', () => {
     const last = await browser.request(`${stack.url}/zaken?afgerond=3`);
     expect(identificaties(section(last.body, 'afgerond'))).toHaveLength(2);
     expect(identificaties(section(last.body, 'lopend'))).toHaveLength(3);
-    const all = new Set([...identificaties(page.body), ...identificaties((await browser.request(`${stack.url}/zaken?afgerond=2`)).body), ...identificaties(last.body)]);
+    const all = new Set([
+      ...identificaties(page.body),
+      ...identificaties((await browser.request(`${stack.url}/zaken?afgerond=2`)).body),
+      ...identificaties(last.body),
+    ]);
     expect([...all].sort()).toEqual([101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113].map((n) => zaak(n).identificatie).sort());
     // Not the zaak where she is only belanghebbende, nor anyone else's.
     expect(page.body).not.toContain(zaak(901).identificatie);
@@ -216,12 +220,20 @@ describe('Mijn zaken: adding a document', () => {
     const page = await browser.request(zaakUrl(101));
     expect(page.body).toContain('Document toevoegen');
     const before = stack.zgw.documents().length;
-    const sent = await browser.request(`${zaakUrl(101)}/documenten`, { multipart: form(csrfOf(page.body), 'Foto van de parkeerplaats', { name: 'parkeerplaats.png', content: png, type: 'image/png' }) });
+    const sent = await browser.request(`${zaakUrl(101)}/documenten`, {
+      multipart: form(csrfOf(page.body), 'Foto van de parkeerplaats', { name: 'parkeerplaats.png', content: png, type: 'image/png' }),
+    });
     expect(sent.status).toBe(303);
     expect(sent.location).toBe(`${zaakUrl(101)}?document=toegevoegd#zaak-documents-title`);
     const stored = stack.zgw.documents().slice(before);
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ titel: 'Foto van de parkeerplaats', bestandsnaam: 'parkeerplaats.png', formaat: 'image/png', bestandsomvang: png.length, vertrouwelijkheidaanduiding: 'beperkt_openbaar' });
+    expect(stored[0]).toMatchObject({
+      titel: 'Foto van de parkeerplaats',
+      bestandsnaam: 'parkeerplaats.png',
+      formaat: 'image/png',
+      bestandsomvang: png.length,
+      vertrouwelijkheidaanduiding: 'beperkt_openbaar',
+    });
     expect(stack.zgw.zaakinformatieobjecten().some((link) => link.zaak.endsWith(zaak(101).uuid) && link.informatieobject.endsWith(stored[0]!.uuid))).toBe(true);
     const after = await browser.request(sent.location!);
     expect(after.body).toContain('Uw document is toegevoegd aan de zaak.');
@@ -232,12 +244,16 @@ describe('Mijn zaken: adding a document', () => {
     const browser = await as(suzanne);
     const csrf = csrfOf((await browser.request(zaakUrl(101))).body);
     const before = stack.zgw.documents().length;
-    const wrongType = await browser.request(`${zaakUrl(101)}/documenten`, { multipart: form(csrf, 'Mijn brief', { name: 'brief.pdf', content: Buffer.from('dit is geen pdf'), type: 'application/pdf' }) });
+    const wrongType = await browser.request(`${zaakUrl(101)}/documenten`, {
+      multipart: form(csrf, 'Mijn brief', { name: 'brief.pdf', content: Buffer.from('dit is geen pdf'), type: 'application/pdf' }),
+    });
     expect(wrongType.status).toBe(400);
     expect(wrongType.body).toContain('Dit soort bestand kunt u niet toevoegen. Toegestaan: PDF, JPG, JPEG, PNG.');
     expect(wrongType.body).toContain('value="Mijn brief"');
     expect(wrongType.body).toContain('href="#bestand"');
-    const tooLarge = await browser.request(`${zaakUrl(101)}/documenten`, { multipart: form(csrf, 'Groot', { name: 'groot.png', content: Buffer.concat([png, Buffer.alloc(300 * 1024)]) }) });
+    const tooLarge = await browser.request(`${zaakUrl(101)}/documenten`, {
+      multipart: form(csrf, 'Groot', { name: 'groot.png', content: Buffer.concat([png, Buffer.alloc(300 * 1024)]) }),
+    });
     expect(tooLarge.status).toBe(400);
     expect(tooLarge.body).toContain('Het bestand is te groot. Het mag maximaal 200 kB zijn.');
     const noFile = await browser.request(`${zaakUrl(101)}/documenten`, { multipart: form(csrf, '') });

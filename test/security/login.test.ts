@@ -96,7 +96,10 @@ describe('sessions and forms', () => {
 
   it('an expired session leads to "U bent automatisch uitgelogd"', async () => {
     const browser = await loggedIn();
-    await stack.voordeur.database.db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 16 * 60 * 1000) }).execute();
+    await stack.voordeur.database.db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(Date.now() - 16 * 60 * 1000) })
+      .execute();
     const res = await browser.request(`${stack.url}/overzicht`);
     expect(res.status).toBe(303);
     expect(res.location).toBe(`${stack.url}/uitgelogd?reden=verlopen`);

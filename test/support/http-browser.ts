@@ -24,7 +24,10 @@ export class HttpBrowser {
     return this.jar(url).get(name);
   }
 
-  async request(url: string, init: { method?: string; form?: Record<string, string>; multipart?: FormData; headers?: Record<string, string> } = {}): Promise<Hop> {
+  async request(
+    url: string,
+    init: { method?: string; form?: Record<string, string>; multipart?: FormData; headers?: Record<string, string> } = {},
+  ): Promise<Hop> {
     const jar = this.jar(url);
     const headers: Record<string, string> = { ...init.headers };
     if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -70,10 +73,7 @@ export function hiddenFields(html: string, action: string): Record<string, strin
   return fields;
 }
 
-export type TestLogin =
-  | { bsn: string }
-  | { gemachtigde: string; voor: string }
-  | { kvk: string; vestiging?: string };
+export type TestLogin = { bsn: string } | { gemachtigde: string; voor: string } | { kvk: string; vestiging?: string };
 
 /**
  * Logs in through the DigiD/eHerkenning simulator at `issuer`'s Voordeur (`appUrl`), as a person,

@@ -40,7 +40,13 @@ export interface Stack {
 /** The Ogone account of the demo taken (their pspid). */
 export const ogoneAccount = { pspid: 'voorbeeldstad', shaIn: 'test-sha-in-passphrase', shaOut: 'test-sha-out-passphrase', algorithm: 'sha512' as const };
 
-const keys = { brp: 'voordeur-test-brp-key', kvk: 'voordeur-test-kvk-key', klantinteracties: 'voordeur-test-klantinteracties-token', objecten: 'voordeur-test-objecten-token', callback: 'Token voordeur-test-callback-secret' };
+const keys = {
+  brp: 'voordeur-test-brp-key',
+  kvk: 'voordeur-test-kvk-key',
+  klantinteracties: 'voordeur-test-klantinteracties-token',
+  objecten: 'voordeur-test-objecten-token',
+  callback: 'Token voordeur-test-callback-secret',
+};
 
 export const zgwClient = { clientId: 'voordeur-test', secret: 'voordeur-test-zgw-secret-0123456789' };
 
@@ -66,17 +72,32 @@ export async function startStack(environment: Record<string, string> = {}, zgwOp
   const simulators = Fastify({ logger: false, forceCloseConnections: true });
   await registerIdentitySimulator(simulators, {
     issuer,
-    clients: [{ client_id: 'voordeur', client_secret: 'voordeur-test-secret', redirect_uris: [`${url}/auth/callback`], post_logout_redirect_uris: [`${url}/uitgelogd`] }],
+    clients: [
+      {
+        client_id: 'voordeur',
+        client_secret: 'voordeur-test-secret',
+        redirect_uris: [`${url}/auth/callback`],
+        post_logout_redirect_uris: [`${url}/uitgelogd`],
+      },
+    ],
   });
   const simulatorsUrl = `http://127.0.0.1:${simulatorPort}`;
   const zgw = await registerZgwSimulator(simulators, { baseUrl: simulatorsUrl, clients: [zgwClient], ...zgwOptions });
   const brp = await registerBrpSimulator(simulators, { baseUrl: simulatorsUrl, apiKeys: [keys.brp] });
   const kvk = await registerKvkSimulator(simulators, { baseUrl: simulatorsUrl, apiKeys: [keys.kvk] });
-  const klantinteracties = await registerKlantinteractiesSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.klantinteracties], zgwBaseUrl: simulatorsUrl });
+  const klantinteracties = await registerKlantinteractiesSimulator(simulators, {
+    baseUrl: simulatorsUrl,
+    tokens: [keys.klantinteracties],
+    zgwBaseUrl: simulatorsUrl,
+  });
   const notify = await registerNotifySimulator(simulators, { baseUrl: simulatorsUrl, services: [notifyService], templates: Object.values(notifyTemplates) });
   const objecten = await registerObjectenSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.objecten], zgwBaseUrl: simulatorsUrl });
   const ogone = await registerOgoneSimulator(simulators, { baseUrl: simulatorsUrl, accounts: [ogoneAccount] });
-  const notificaties = await registerNotificatiesSimulator(simulators, { baseUrl: simulatorsUrl, clients: [zgwClient], delivery: { retries: 3, delayMs: 200 } });
+  const notificaties = await registerNotificatiesSimulator(simulators, {
+    baseUrl: simulatorsUrl,
+    clients: [zgwClient],
+    delivery: { retries: 3, delayMs: 200 },
+  });
   connect(zgw, notificaties);
   connect(objecten, notificaties);
   await simulators.listen({ host: '127.0.0.1', port: simulatorPort });

@@ -20,7 +20,11 @@ export function berichtenRoutes(deps: { service: BerichtenService; pageSize: num
         : {
             ...inbox,
             value: paginate(
-              inbox.value.filter((bericht) => (filter === 'alle' || (filter === 'ongelezen') === !bericht.geopend) && (!needle || bericht.onderwerp.toLocaleLowerCase('nl').includes(needle))),
+              inbox.value.filter(
+                (bericht) =>
+                  (filter === 'alle' || (filter === 'ongelezen') === !bericht.geopend) &&
+                  (!needle || bericht.onderwerp.toLocaleLowerCase('nl').includes(needle)),
+              ),
               pageNumber(request.query.pagina),
               pageSize,
               (page) => listHref('/berichten', { zoek, toon: filter === 'alle' ? undefined : filter, pagina: page }),
@@ -34,7 +38,9 @@ export function berichtenRoutes(deps: { service: BerichtenService; pageSize: num
     app.get<{ Params: { uuid: string } }>('/berichten/:uuid', { config: { auth: true } }, async (request, reply) => {
       const opened = await service.open(callerOf(request), request.params.uuid);
       if (!opened) throw new HttpError(404, 'berichten.notFound');
-      return reply.page(<BerichtPage t={request.t} lang={request.lang} bericht={opened.bericht} bijlagen={opened.bijlagen} />, { title: opened.bericht.onderwerp });
+      return reply.page(<BerichtPage t={request.t} lang={request.lang} bericht={opened.bericht} bijlagen={opened.bijlagen} />, {
+        title: opened.bericht.onderwerp,
+      });
     });
 
     app.get<{ Params: { uuid: string; index: string } }>('/berichten/:uuid/bijlagen/:index', { config: { auth: true } }, async (request, reply) => {

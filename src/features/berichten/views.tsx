@@ -33,7 +33,9 @@ export function InboxPage({ t, lang, inbox, filter, zoek }: Texts & { inbox: Ava
         <SearchField id="zoek" name="zoek" label={t('berichten.search.label')} value={zoek} />
         <div class="utrecht-form-field utrecht-form-field--select">
           <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for="toon">{t('berichten.filter.label')}</label>
+            <label class="utrecht-form-label" for="toon">
+              {t('berichten.filter.label')}
+            </label>
           </div>
           <div class="utrecht-form-field__input">
             <select class="utrecht-select utrecht-select--html-select" id="toon" name="toon">
@@ -69,27 +71,27 @@ export function InboxPage({ t, lang, inbox, filter, zoek }: Texts & { inbox: Ava
         >
           {(berichten) => (
             <Table
-                caption={t(`berichten.list.${filter}` as MessageKey)}
-                captionHidden
-                head={[t('berichten.column.onderwerp'), t('berichten.column.datum'), t('berichten.column.actie')]}
-                rows={berichten.map((bericht) => ({
-                  key: bericht.uuid,
-                  className: bericht.geopend ? undefined : 'voordeur-unread',
-                  cells: [
-                    <>
-                      {!bericht.geopend && (
-                        <>
-                          <Unread t={t} />{' '}
-                        </>
-                      )}
-                      <Link href={berichtHref(bericht)}>{bericht.onderwerp}</Link>
-                      {bericht.bijlagen.length > 0 && <span class="voordeur-secondary"> ({t('berichten.hasBijlagen')})</span>}
-                    </>,
-                    <DateText lang={lang} value={bericht.publicatiedatum} />,
-                    bericht.handelingsperspectief ? <Action t={t} lang={lang} bericht={bericht} /> : '',
-                  ],
-                }))}
-              />
+              caption={t(`berichten.list.${filter}` as MessageKey)}
+              captionHidden
+              head={[t('berichten.column.onderwerp'), t('berichten.column.datum'), t('berichten.column.actie')]}
+              rows={berichten.map((bericht) => ({
+                key: bericht.uuid,
+                className: bericht.geopend ? undefined : 'voordeur-unread',
+                cells: [
+                  <>
+                    {!bericht.geopend && (
+                      <>
+                        <Unread t={t} />{' '}
+                      </>
+                    )}
+                    <Link href={berichtHref(bericht)}>{bericht.onderwerp}</Link>
+                    {bericht.bijlagen.length > 0 && <span class="voordeur-secondary"> ({t('berichten.hasBijlagen')})</span>}
+                  </>,
+                  <DateText lang={lang} value={bericht.publicatiedatum} />,
+                  bericht.handelingsperspectief ? <Action t={t} lang={lang} bericht={bericht} /> : '',
+                ],
+              }))}
+            />
           )}
         </PagedSection>
       )}
@@ -134,7 +136,15 @@ function PlainText({ text }: { text: string }) {
           {textParts(paragraph).map((line, i) => (
             <>
               {i > 0 && <br />}
-              {line.map((part) => ('link' in part ? <a class="utrecht-link utrecht-link--html-a" href={part.link}>{part.link}</a> : part.text))}
+              {line.map((part) =>
+                'link' in part ? (
+                  <a class="utrecht-link utrecht-link--html-a" href={part.link}>
+                    {part.link}
+                  </a>
+                ) : (
+                  part.text
+                ),
+              )}
             </>
           ))}
         </p>
@@ -160,7 +170,9 @@ export function BerichtPage({ t, lang, bericht, bijlagen }: Texts & { bericht: B
       <PlainText text={bericht.tekst} />
       {bericht.bijlagen.length > 0 && (
         <section aria-labelledby="bijlagen-title">
-          <Heading level={2} id="bijlagen-title">{t('berichten.bijlagen.title')}</Heading>
+          <Heading level={2} id="bijlagen-title">
+            {t('berichten.bijlagen.title')}
+          </Heading>
           {bijlagen.unavailable ? (
             <Unavailable t={t} />
           ) : bijlagen.value.length === 0 ? (
@@ -173,7 +185,11 @@ export function BerichtPage({ t, lang, bericht, bijlagen }: Texts & { bericht: B
                     {bijlage.titel}
                   </a>{' '}
                   <span class="voordeur-secondary">
-                    ({[bijlage.formaat?.split('/').at(-1)?.toUpperCase(), bijlage.grootte !== undefined ? formatBytes(lang, t, bijlage.grootte) : undefined].filter(Boolean).join(', ')})
+                    (
+                    {[bijlage.formaat?.split('/').at(-1)?.toUpperCase(), bijlage.grootte !== undefined ? formatBytes(lang, t, bijlage.grootte) : undefined]
+                      .filter(Boolean)
+                      .join(', ')}
+                    )
                   </span>
                 </li>
               ))}
@@ -188,11 +204,15 @@ export function BerichtPage({ t, lang, bericht, bijlagen }: Texts & { bericht: B
 export function BerichtenOverviewBlock({ t, unread }: { t: Translate; unread?: number }) {
   return (
     <section class="voordeur-overview-block" aria-labelledby="overzicht-berichten-title">
-      <Heading level={2} id="overzicht-berichten-title">{t('berichten.title')}</Heading>
+      <Heading level={2} id="overzicht-berichten-title">
+        {t('berichten.title')}
+      </Heading>
       {unread === undefined ? (
         <Unavailable t={t} />
       ) : (
-        <Paragraph>{unread === 0 ? t('overzicht.berichten.none') : unread === 1 ? t('overzicht.berichten.one') : t('overzicht.berichten.count', { n: unread })}</Paragraph>
+        <Paragraph>
+          {unread === 0 ? t('overzicht.berichten.none') : unread === 1 ? t('overzicht.berichten.one') : t('overzicht.berichten.count', { n: unread })}
+        </Paragraph>
       )}
       <Paragraph>
         <Link href="/berichten">{t('overzicht.berichten.all')}</Link>

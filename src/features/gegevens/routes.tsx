@@ -73,167 +73,214 @@ const change = { auth: true, unavailable: 'contact.saveFailed' } as const;
 export function gegevensRoutes(deps: { service: GegevensService; processingLog: ProcessingLog }): FastifyPluginAsync {
   const { service, processingLog } = deps;
   return async (app) => {
-
-  /** The overview page; after a refused preferences form, with what was chosen and why it was refused. */
-  async function renderOverview(request: FastifyRequest, reply: FastifyReply, form?: { preferences: Preferences; errors: FieldError[]; failed?: boolean }, status = 200) {
-    const t = request.t;
-    const overview = await service.overview(callerOf(request));
-    const verified = overview.adressen && !overview.adressen.unavailable ? verifiedChannelsOf(overview.adressen.value) : service.hasContacts ? undefined : { email: false, sms: false };
-    const saved = savedMessages[(request.query as { opgeslagen?: string }).opgeslagen ?? ''];
-    return reply.page(
-      <>
-        <Heading level={1}>{t('gegevens.title')}</Heading>
-        <Paragraph lead>{t('gegevens.intro')}</Paragraph>
-        {saved && !form && (
-          <Alert type="ok" role="status">
-            {t(saved)}
-          </Alert>
-        )}
-        {overview.persoon && <PersoonBlock t={t} lang={request.lang} persoon={overview.persoon} />}
-        {overview.bedrijf && <BedrijfBlock t={t} bedrijf={overview.bedrijf} />}
-        <ContactBlock t={t} adressen={overview.adressen} undeliverable={overview.undeliverable} />
-        {form?.failed && <Alert type="error" role="alert">{t('contact.saveFailed')}</Alert>}
-        <PreferencesBlock t={t} csrfToken={request.session!.csrfToken} preferences={form?.preferences ?? overview.preferences} verified={verified} errors={form?.errors ?? []} />
-        <ContactmomentenBlock t={t} lang={request.lang} contactmomenten={overview.contactmomenten} />
-        <section class="voordeur-block" aria-labelledby="verwerkingen-link-title">
-          <Heading level={2} id="verwerkingen-link-title">{t('verwerkingen.title')}</Heading>
-          <Paragraph>{t('verwerkingen.intro')}</Paragraph>
-          <Paragraph>
-            <Link href="/gegevens/verwerkingen">{t('verwerkingen.link')}</Link>
-          </Paragraph>
-        </section>
-      </>,
-      { title: form?.errors.length ? `${t('form.errors.title')}: ${t('gegevens.title')}` : t('gegevens.title'), status },
-    );
-  }
-
-  app.get('/gegevens', { config: { auth: true } }, async (request, reply) => renderOverview(request, reply));
-
-  app.post<{ Body: Record<string, unknown> }>('/gegevens/voorkeuren', { config: { auth: true } }, async (request, reply) => {
-    const t = request.t;
-    const preferences = preferencesFrom(request.body ?? {});
-    let outcome;
-    try {
-      outcome = await service.savePreferences(callerOf(request), preferences, request.lang);
-    } catch (error) {
-      // Shown again with what was chosen, and that saving did not work.
-      if (!isSourceFailure(error)) throw error;
-      request.log.warn({ source: error.source, detail: error.message }, 'preferences not saved: contact details unknown');
-      return renderOverview(request, reply, { preferences, errors: [], failed: true }, 503);
+    /** The overview page; after a refused preferences form, with what was chosen and why it was refused. */
+    async function renderOverview(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      form?: { preferences: Preferences; errors: FieldError[]; failed?: boolean },
+      status = 200,
+    ) {
+      const t = request.t;
+      const overview = await service.overview(callerOf(request));
+      const verified =
+        overview.adressen && !overview.adressen.unavailable
+          ? verifiedChannelsOf(overview.adressen.value)
+          : service.hasContacts
+            ? undefined
+            : { email: false, sms: false };
+      const saved = savedMessages[(request.query as { opgeslagen?: string }).opgeslagen ?? ''];
+      return reply.page(
+        <>
+          <Heading level={1}>{t('gegevens.title')}</Heading>
+          <Paragraph lead>{t('gegevens.intro')}</Paragraph>
+          {saved && !form && (
+            <Alert type="ok" role="status">
+              {t(saved)}
+            </Alert>
+          )}
+          {overview.persoon && <PersoonBlock t={t} lang={request.lang} persoon={overview.persoon} />}
+          {overview.bedrijf && <BedrijfBlock t={t} bedrijf={overview.bedrijf} />}
+          <ContactBlock t={t} adressen={overview.adressen} undeliverable={overview.undeliverable} />
+          {form?.failed && (
+            <Alert type="error" role="alert">
+              {t('contact.saveFailed')}
+            </Alert>
+          )}
+          <PreferencesBlock
+            t={t}
+            csrfToken={request.session!.csrfToken}
+            preferences={form?.preferences ?? overview.preferences}
+            verified={verified}
+            errors={form?.errors ?? []}
+          />
+          <ContactmomentenBlock t={t} lang={request.lang} contactmomenten={overview.contactmomenten} />
+          <section class="voordeur-block" aria-labelledby="verwerkingen-link-title">
+            <Heading level={2} id="verwerkingen-link-title">
+              {t('verwerkingen.title')}
+            </Heading>
+            <Paragraph>{t('verwerkingen.intro')}</Paragraph>
+            <Paragraph>
+              <Link href="/gegevens/verwerkingen">{t('verwerkingen.link')}</Link>
+            </Paragraph>
+          </section>
+        </>,
+        { title: form?.errors.length ? `${t('form.errors.title')}: ${t('gegevens.title')}` : t('gegevens.title'), status },
+      );
     }
-    if (!outcome.saved) {
-      const errors = outcome.withoutAddress.map((channel) => ({ field: `voorkeur-${channel}-zaak`, message: t(`voorkeuren.error.noAddress.${channel}` as MessageKey) }));
-      return renderOverview(request, reply, { preferences, errors }, 400);
-    }
-    return reply.redirect('/gegevens?opgeslagen=voorkeuren#voorkeuren-title', 303);
-  });
 
-  app.get<{ Querystring: { pagina?: string } }>('/gegevens/verwerkingen', { config: { auth: true } }, async (request, reply) => {
-    const t = request.t;
-    const wanted = pageNumber(request.query.pagina);
-    const { entries, total } = await processingLog.list(callerOf(request).identity, { offset: (wanted - 1) * processingPageSize, limit: processingPageSize });
-    const pages = Math.max(1, Math.ceil(total / processingPageSize));
-    return reply.page(<ProcessingLogPage t={t} lang={request.lang} entries={entries} page={Math.min(wanted, pages)} pages={pages} />, { title: t('verwerkingen.title') });
-  });
+    app.get('/gegevens', { config: { auth: true } }, async (request, reply) => renderOverview(request, reply));
 
-  // The rest needs a Klantinteracties API (and Notify for the codes).
-  if (!service.hasContacts) return;
-
-  const renderContactForm = (request: FastifyRequest, reply: FastifyReply, kind: ContactKind, value: string, errors: FieldError[], status = 200) => {
-    const t = request.t;
-    return reply.page(
-      <>
-        <Heading level={1}>{t(`contact.form.${kind}.title` as MessageKey)}</Heading>
-        <ContactForm t={t} kind={kind} csrfToken={request.session!.csrfToken} value={value} errors={errors} />
-      </>,
-      { title: errors.length ? `${t('form.errors.title')}: ${t(`contact.form.${kind}.title` as MessageKey)}` : t(`contact.form.${kind}.title` as MessageKey), status },
-    );
-  };
-
-  app.get<{ Params: { kind: string } }>('/gegevens/contact/:kind', { config: change }, async (request, reply) => {
-    const kind = contactKind(request.params.kind);
-    const current = await service.adres(callerOf(request), kind);
-    return renderContactForm(request, reply, kind, current?.adres ?? '', []);
-  });
-
-  app.post<{ Params: { kind: string }; Body: { adres?: unknown } }>('/gegevens/contact/:kind', { config: change }, async (request, reply) => {
-    const t = request.t;
-    const kind = contactKind(request.params.kind);
-    const input = typeof request.body?.adres === 'string' ? request.body.adres.slice(0, 320) : '';
-    const outcome = await service.startContactChange(callerOf(request), kind, input);
-    if (!outcome.started) {
-      const status = outcome.error === 'tooManySends' ? 429 : outcome.error === 'sendFailed' ? 502 : 400;
-      return renderContactForm(request, reply, kind, input, [{ field: 'adres', message: t(contactErrorMessage[outcome.error]) }], status);
-    }
-    return reply.redirect(`/gegevens/contact/bevestigen/${outcome.id}`, 303);
-  });
-
-  /** The page where the code is typed; with an error or a problem after a try. */
-  async function renderConfirm(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, result: { errors?: FieldError[]; problem?: string; status?: number } = {}) {
-    const t = request.t;
-    const pending = await service.pending(callerOf(request), request.params.id);
-    if (!pending) throw new HttpError(404, 'error.notFound.text');
-    const problem =
-      result.problem ?? (pending.expired ? t('contact.confirm.error.expired') : pending.attemptsLeft === 0 ? t('contact.confirm.error.noTries') : undefined);
-    const errors = result.errors ?? [];
-    return reply.page(
-      <ConfirmForm t={t} id={pending.id} kind={pending.kind} adres={pending.address} minutes={service.codeMinutes} csrfToken={request.session!.csrfToken} errors={errors} problem={problem} />,
-      { title: errors.length ? `${t('form.errors.title')}: ${t('contact.confirm.title')}` : t('contact.confirm.title'), status: result.status ?? 200 },
-    );
-  }
-
-  app.get<{ Params: { id: string } }>('/gegevens/contact/bevestigen/:id', { config: { auth: true } }, async (request, reply) => renderConfirm(request, reply));
-
-  app.post<{ Params: { id: string }; Body: { code?: unknown } }>('/gegevens/contact/bevestigen/:id', { config: change }, async (request, reply) => {
-    const t = request.t;
-    const code = typeof request.body?.code === 'string' ? request.body.code.replace(/\s/g, '') : '';
-    if (!code) return renderConfirm(request, reply, { errors: [{ field: 'code', message: t('contact.confirm.error.missing') }], status: 400 });
-    if (!/^\d{6}$/.test(code)) return renderConfirm(request, reply, { errors: [{ field: 'code', message: t('contact.confirm.error.format') }], status: 400 });
-    const outcome = await service.confirm(callerOf(request), request.params.id, code);
-    if (!outcome) throw new HttpError(404, 'error.notFound.text');
-    switch (outcome.outcome) {
-      case 'confirmed':
-        request.log.info({ kind: outcome.kind }, 'contact detail confirmed and saved');
-        return reply.redirect(`/gegevens?opgeslagen=${outcome.kind}#contact-title`, 303);
-      case 'wrong-code': {
-        const message = outcome.attemptsLeft === 1 ? t('contact.confirm.error.wrongLast') : t('contact.confirm.error.wrong', { n: outcome.attemptsLeft });
-        return renderConfirm(request, reply, { errors: [{ field: 'code', message }], status: 400 });
+    app.post<{ Body: Record<string, unknown> }>('/gegevens/voorkeuren', { config: { auth: true } }, async (request, reply) => {
+      const t = request.t;
+      const preferences = preferencesFrom(request.body ?? {});
+      let outcome;
+      try {
+        outcome = await service.savePreferences(callerOf(request), preferences, request.lang);
+      } catch (error) {
+        // Shown again with what was chosen, and that saving did not work.
+        if (!isSourceFailure(error)) throw error;
+        request.log.warn({ source: error.source, detail: error.message }, 'preferences not saved: contact details unknown');
+        return renderOverview(request, reply, { preferences, errors: [], failed: true }, 503);
       }
-      case 'no-attempts-left':
-        return renderConfirm(request, reply, { problem: t('contact.confirm.error.noTries'), status: 400 });
-      case 'expired':
-        return renderConfirm(request, reply, { problem: t('contact.confirm.error.expired'), status: 400 });
+      if (!outcome.saved) {
+        const errors = outcome.withoutAddress.map((channel) => ({
+          field: `voorkeur-${channel}-zaak`,
+          message: t(`voorkeuren.error.noAddress.${channel}` as MessageKey),
+        }));
+        return renderOverview(request, reply, { preferences, errors }, 400);
+      }
+      return reply.redirect('/gegevens?opgeslagen=voorkeuren#voorkeuren-title', 303);
+    });
+
+    app.get<{ Querystring: { pagina?: string } }>('/gegevens/verwerkingen', { config: { auth: true } }, async (request, reply) => {
+      const t = request.t;
+      const wanted = pageNumber(request.query.pagina);
+      const { entries, total } = await processingLog.list(callerOf(request).identity, { offset: (wanted - 1) * processingPageSize, limit: processingPageSize });
+      const pages = Math.max(1, Math.ceil(total / processingPageSize));
+      return reply.page(<ProcessingLogPage t={t} lang={request.lang} entries={entries} page={Math.min(wanted, pages)} pages={pages} />, {
+        title: t('verwerkingen.title'),
+      });
+    });
+
+    // The rest needs a Klantinteracties API (and Notify for the codes).
+    if (!service.hasContacts) return;
+
+    const renderContactForm = (request: FastifyRequest, reply: FastifyReply, kind: ContactKind, value: string, errors: FieldError[], status = 200) => {
+      const t = request.t;
+      return reply.page(
+        <>
+          <Heading level={1}>{t(`contact.form.${kind}.title` as MessageKey)}</Heading>
+          <ContactForm t={t} kind={kind} csrfToken={request.session!.csrfToken} value={value} errors={errors} />
+        </>,
+        {
+          title: errors.length ? `${t('form.errors.title')}: ${t(`contact.form.${kind}.title` as MessageKey)}` : t(`contact.form.${kind}.title` as MessageKey),
+          status,
+        },
+      );
+    };
+
+    app.get<{ Params: { kind: string } }>('/gegevens/contact/:kind', { config: change }, async (request, reply) => {
+      const kind = contactKind(request.params.kind);
+      const current = await service.adres(callerOf(request), kind);
+      return renderContactForm(request, reply, kind, current?.adres ?? '', []);
+    });
+
+    app.post<{ Params: { kind: string }; Body: { adres?: unknown } }>('/gegevens/contact/:kind', { config: change }, async (request, reply) => {
+      const t = request.t;
+      const kind = contactKind(request.params.kind);
+      const input = typeof request.body?.adres === 'string' ? request.body.adres.slice(0, 320) : '';
+      const outcome = await service.startContactChange(callerOf(request), kind, input);
+      if (!outcome.started) {
+        const status = outcome.error === 'tooManySends' ? 429 : outcome.error === 'sendFailed' ? 502 : 400;
+        return renderContactForm(request, reply, kind, input, [{ field: 'adres', message: t(contactErrorMessage[outcome.error]) }], status);
+      }
+      return reply.redirect(`/gegevens/contact/bevestigen/${outcome.id}`, 303);
+    });
+
+    /** The page where the code is typed; with an error or a problem after a try. */
+    async function renderConfirm(
+      request: FastifyRequest<{ Params: { id: string } }>,
+      reply: FastifyReply,
+      result: { errors?: FieldError[]; problem?: string; status?: number } = {},
+    ) {
+      const t = request.t;
+      const pending = await service.pending(callerOf(request), request.params.id);
+      if (!pending) throw new HttpError(404, 'error.notFound.text');
+      const problem =
+        result.problem ?? (pending.expired ? t('contact.confirm.error.expired') : pending.attemptsLeft === 0 ? t('contact.confirm.error.noTries') : undefined);
+      const errors = result.errors ?? [];
+      return reply.page(
+        <ConfirmForm
+          t={t}
+          id={pending.id}
+          kind={pending.kind}
+          adres={pending.address}
+          minutes={service.codeMinutes}
+          csrfToken={request.session!.csrfToken}
+          errors={errors}
+          problem={problem}
+        />,
+        { title: errors.length ? `${t('form.errors.title')}: ${t('contact.confirm.title')}` : t('contact.confirm.title'), status: result.status ?? 200 },
+      );
     }
-  });
 
-  app.post<{ Params: { id: string } }>('/gegevens/contact/bevestigen/:id/opnieuw', { config: { auth: true } }, async (request, reply) => {
-    const outcome = await service.resend(callerOf(request), request.params.id);
-    if (!outcome) throw new HttpError(404, 'error.notFound.text');
-    if (!outcome.started) return renderConfirm(request, reply, { problem: request.t(contactErrorMessage[outcome.error]), status: outcome.error === 'tooManySends' ? 429 : 502 });
-    return reply.redirect(`/gegevens/contact/bevestigen/${outcome.id}`, 303);
-  });
+    app.get<{ Params: { id: string } }>('/gegevens/contact/bevestigen/:id', { config: { auth: true } }, async (request, reply) =>
+      renderConfirm(request, reply),
+    );
 
-  app.get<{ Params: { kind: string } }>('/gegevens/contact/:kind/verwijderen', { config: change }, async (request, reply) => {
-    const t = request.t;
-    const kind = contactKind(request.params.kind);
-    const current = await service.adres(callerOf(request), kind);
-    if (!current) throw new HttpError(404, 'error.notFound.text');
-    return reply.page(<RemoveConfirmation t={t} kind={kind} adres={current.adres} csrfToken={request.session!.csrfToken} />, { title: t('contact.remove.title') });
-  });
+    app.post<{ Params: { id: string }; Body: { code?: unknown } }>('/gegevens/contact/bevestigen/:id', { config: change }, async (request, reply) => {
+      const t = request.t;
+      const code = typeof request.body?.code === 'string' ? request.body.code.replace(/\s/g, '') : '';
+      if (!code) return renderConfirm(request, reply, { errors: [{ field: 'code', message: t('contact.confirm.error.missing') }], status: 400 });
+      if (!/^\d{6}$/.test(code)) return renderConfirm(request, reply, { errors: [{ field: 'code', message: t('contact.confirm.error.format') }], status: 400 });
+      const outcome = await service.confirm(callerOf(request), request.params.id, code);
+      if (!outcome) throw new HttpError(404, 'error.notFound.text');
+      switch (outcome.outcome) {
+        case 'confirmed':
+          request.log.info({ kind: outcome.kind }, 'contact detail confirmed and saved');
+          return reply.redirect(`/gegevens?opgeslagen=${outcome.kind}#contact-title`, 303);
+        case 'wrong-code': {
+          const message = outcome.attemptsLeft === 1 ? t('contact.confirm.error.wrongLast') : t('contact.confirm.error.wrong', { n: outcome.attemptsLeft });
+          return renderConfirm(request, reply, { errors: [{ field: 'code', message }], status: 400 });
+        }
+        case 'no-attempts-left':
+          return renderConfirm(request, reply, { problem: t('contact.confirm.error.noTries'), status: 400 });
+        case 'expired':
+          return renderConfirm(request, reply, { problem: t('contact.confirm.error.expired'), status: 400 });
+      }
+    });
 
-  app.post<{ Params: { kind: string } }>('/gegevens/contact/:kind/verwijderen', { config: change }, async (request, reply) => {
-    const kind = contactKind(request.params.kind);
-    const removed = await service.remove(callerOf(request), kind);
-    if (!removed) throw new HttpError(404, 'error.notFound.text');
-    request.log.info({ kind, channel: channelOf[kind] }, 'contact detail removed');
-    return reply.redirect('/gegevens?opgeslagen=verwijderd#contact-title', 303);
-  });
+    app.post<{ Params: { id: string } }>('/gegevens/contact/bevestigen/:id/opnieuw', { config: { auth: true } }, async (request, reply) => {
+      const outcome = await service.resend(callerOf(request), request.params.id);
+      if (!outcome) throw new HttpError(404, 'error.notFound.text');
+      if (!outcome.started)
+        return renderConfirm(request, reply, { problem: request.t(contactErrorMessage[outcome.error]), status: outcome.error === 'tooManySends' ? 429 : 502 });
+      return reply.redirect(`/gegevens/contact/bevestigen/${outcome.id}`, 303);
+    });
 
-  app.get<{ Params: { uuid: string } }>('/gegevens/contactmomenten/:uuid', { config: { auth: true } }, async (request, reply) => {
-    const t = request.t;
-    const contact = await service.klantcontact(callerOf(request), request.params.uuid);
-    if (!contact) throw new HttpError(404, 'error.notFound.text');
-    return reply.page(<ContactmomentPage t={t} lang={request.lang} contact={contact} />, { title: contact.onderwerp || t('contactmomenten.geenOnderwerp') });
-  });
+    app.get<{ Params: { kind: string } }>('/gegevens/contact/:kind/verwijderen', { config: change }, async (request, reply) => {
+      const t = request.t;
+      const kind = contactKind(request.params.kind);
+      const current = await service.adres(callerOf(request), kind);
+      if (!current) throw new HttpError(404, 'error.notFound.text');
+      return reply.page(<RemoveConfirmation t={t} kind={kind} adres={current.adres} csrfToken={request.session!.csrfToken} />, {
+        title: t('contact.remove.title'),
+      });
+    });
+
+    app.post<{ Params: { kind: string } }>('/gegevens/contact/:kind/verwijderen', { config: change }, async (request, reply) => {
+      const kind = contactKind(request.params.kind);
+      const removed = await service.remove(callerOf(request), kind);
+      if (!removed) throw new HttpError(404, 'error.notFound.text');
+      request.log.info({ kind, channel: channelOf[kind] }, 'contact detail removed');
+      return reply.redirect('/gegevens?opgeslagen=verwijderd#contact-title', 303);
+    });
+
+    app.get<{ Params: { uuid: string } }>('/gegevens/contactmomenten/:uuid', { config: { auth: true } }, async (request, reply) => {
+      const t = request.t;
+      const contact = await service.klantcontact(callerOf(request), request.params.uuid);
+      if (!contact) throw new HttpError(404, 'error.notFound.text');
+      return reply.page(<ContactmomentPage t={t} lang={request.lang} contact={contact} />, { title: contact.onderwerp || t('contactmomenten.geenOnderwerp') });
+    });
   };
 }

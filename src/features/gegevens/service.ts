@@ -65,7 +65,10 @@ function parseContactInput(kind: ContactKind, input: string): { adres: string } 
 
 /** Which channels have a confirmed address among these. */
 export function verifiedChannelsOf(adressen: DigitaalAdres[]): Record<Channel, boolean> {
-  return Object.fromEntries(channels.map((channel) => [channel, adressen.some((a) => channelOf[a.soort] === channel && a.geverifieerd)])) as Record<Channel, boolean>;
+  return Object.fromEntries(channels.map((channel) => [channel, adressen.some((a) => channelOf[a.soort] === channel && a.geverifieerd)])) as Record<
+    Channel,
+    boolean
+  >;
 }
 
 const sameAddress = (kind: ContactKind, a: string, b: string) => (kind === 'email' ? a.toLowerCase() === b.toLowerCase() : a === b);
@@ -100,7 +103,10 @@ export class GegevensService {
     if (persoon && !persoon.unavailable && persoon.value) read.push({ action: 'lezen', category: 'persoonsgegevens', source: 'brp' });
     if (bedrijf && !bedrijf.unavailable && bedrijf.value) read.push({ action: 'lezen', category: 'bedrijfsgegevens', source: 'kvk' });
     if (contact && !contact.unavailable) {
-      read.push({ action: 'lezen', category: 'contactgegevens', source: 'klantinteracties' }, { action: 'lezen', category: 'contactmomenten', source: 'klantinteracties' });
+      read.push(
+        { action: 'lezen', category: 'contactgegevens', source: 'klantinteracties' },
+        { action: 'lezen', category: 'contactmomenten', source: 'klantinteracties' },
+      );
     }
     const [undeliverable] = await Promise.all([
       contact && !contact.unavailable ? this.stores.deliveries.undeliverable(subject, contact.value.adressen) : [],
@@ -149,7 +155,11 @@ export class GegevensService {
       if (withoutAddress.length > 0) return { saved: false, withoutAddress };
     }
     await this.stores.preferences.set(identity.subject, preferences, lang);
-    await this.stores.processingLog.record(identity, [{ action: 'wijzigen', category: 'notificatievoorkeuren', source: 'voordeur', purpose: 'wijziging-op-verzoek' }], requestId);
+    await this.stores.processingLog.record(
+      identity,
+      [{ action: 'wijzigen', category: 'notificatievoorkeuren', source: 'voordeur', purpose: 'wijziging-op-verzoek' }],
+      requestId,
+    );
     return { saved: true };
   }
 
@@ -197,7 +207,11 @@ export class GegevensService {
     if (!adres) return false;
     const removed = await this.contacts().remove(identity.subject, adres.uuid);
     if (removed) {
-      await this.stores.processingLog.record(identity, [{ action: 'verwijderen', category: 'contactgegevens', source: 'klantinteracties', purpose: 'wijziging-op-verzoek' }], requestId);
+      await this.stores.processingLog.record(
+        identity,
+        [{ action: 'verwijderen', category: 'contactgegevens', source: 'klantinteracties', purpose: 'wijziging-op-verzoek' }],
+        requestId,
+      );
     }
     return removed;
   }

@@ -7,7 +7,21 @@ import { formatDate, isoDay } from '../../platform/i18n/format.ts';
 import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
 import { listHref } from '../../platform/http/paging.ts';
 import { PageLinks, Unavailable } from '../../platform/ui/sections.tsx';
-import { Alert, Button, ButtonGroup, CheckboxField, DataList, ErrorSummary, Form, Heading, Link, Paragraph, Table, TextField, type FieldError } from '../../platform/ui/components.tsx';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  CheckboxField,
+  DataList,
+  ErrorSummary,
+  Form,
+  Heading,
+  Link,
+  Paragraph,
+  Table,
+  TextField,
+  type FieldError,
+} from '../../platform/ui/components.tsx';
 import type { Availability } from '../../domain/availability.ts';
 import { channels, topics, type Channel, type Preferences } from '../../domain/preferences.ts';
 import type { ContactKind, KlantcontactDetail } from '../../domain/persoon.ts';
@@ -94,7 +108,9 @@ export function PersoonBlock({ t, lang, persoon }: Texts & { persoon: Availabili
                     <>
                       {i > 0 && <br />}
                       {kind.naam}
-                      {kind.geboortedatum && <span class="voordeur-secondary"> ({t('persoon.geborenOp', { datum: registerDate(lang, kind.geboortedatum) })})</span>}
+                      {kind.geboortedatum && (
+                        <span class="voordeur-secondary"> ({t('persoon.geborenOp', { datum: registerDate(lang, kind.geboortedatum) })})</span>
+                      )}
                     </>
                   ))
                 : t('persoon.geen'),
@@ -106,7 +122,9 @@ export function PersoonBlock({ t, lang, persoon }: Texts & { persoon: Availabili
   }
   return (
     <section class="voordeur-block" aria-labelledby="persoon-title">
-      <Heading level={2} id="persoon-title">{t('persoon.title')}</Heading>
+      <Heading level={2} id="persoon-title">
+        {t('persoon.title')}
+      </Heading>
       {body}
       <Paragraph small>{t('persoon.bron')}</Paragraph>
       <Heading level={3}>{t('persoon.klopt.title')}</Heading>
@@ -130,7 +148,9 @@ export function BedrijfBlock({ t, bedrijf }: { t: Translate; bedrijf: Availabili
           ...(b.handelsnamen.length ? [{ key: t('bedrijf.handelsnamen'), value: <Lines lines={b.handelsnamen} /> }] : []),
           {
             key: t('bedrijf.activiteiten'),
-            value: <Lines lines={b.activiteiten.map((a) => `${a.omschrijving} (SBI ${a.code})${a.hoofdactiviteit ? ` ${t('bedrijf.hoofdactiviteit')}` : ''}`)} />,
+            value: (
+              <Lines lines={b.activiteiten.map((a) => `${a.omschrijving} (SBI ${a.code})${a.hoofdactiviteit ? ` ${t('bedrijf.hoofdactiviteit')}` : ''}`)} />
+            ),
           },
           {
             key: t('bedrijf.vestigingen'),
@@ -159,7 +179,9 @@ export function BedrijfBlock({ t, bedrijf }: { t: Translate; bedrijf: Availabili
   }
   return (
     <section class="voordeur-block" aria-labelledby="bedrijf-title">
-      <Heading level={2} id="bedrijf-title">{t('bedrijf.title')}</Heading>
+      <Heading level={2} id="bedrijf-title">
+        {t('bedrijf.title')}
+      </Heading>
       {body}
       <Paragraph small>{t('bedrijf.bron')}</Paragraph>
       <Paragraph>{t('bedrijf.klopt.text')}</Paragraph>
@@ -167,11 +189,21 @@ export function BedrijfBlock({ t, bedrijf }: { t: Translate; bedrijf: Availabili
   );
 }
 
-export function ContactBlock({ t, adressen, undeliverable = [] }: { t: Translate; adressen: Availability<DigitaalAdres[]> | undefined; undeliverable?: DigitaalAdres[] }) {
+export function ContactBlock({
+  t,
+  adressen,
+  undeliverable = [],
+}: {
+  t: Translate;
+  adressen: Availability<DigitaalAdres[]> | undefined;
+  undeliverable?: DigitaalAdres[];
+}) {
   if (!adressen) return null;
   return (
     <section class="voordeur-block" aria-labelledby="contact-title">
-      <Heading level={2} id="contact-title">{t('contact.title')}</Heading>
+      <Heading level={2} id="contact-title">
+        {t('contact.title')}
+      </Heading>
       <Paragraph>{t('contact.intro')}</Paragraph>
       {adressen.unavailable ? (
         <Unavailable t={t} />
@@ -217,7 +249,13 @@ export function ContactBlock({ t, adressen, undeliverable = [] }: { t: Translate
   );
 }
 
-export function PreferencesBlock({ t, csrfToken, preferences, verified, errors }: {
+export function PreferencesBlock({
+  t,
+  csrfToken,
+  preferences,
+  verified,
+  errors,
+}: {
   t: Translate;
   csrfToken: string;
   preferences: Preferences;
@@ -227,7 +265,9 @@ export function PreferencesBlock({ t, csrfToken, preferences, verified, errors }
 }) {
   return (
     <section class="voordeur-block" aria-labelledby="voorkeuren-title">
-      <Heading level={2} id="voorkeuren-title">{t('voorkeuren.title')}</Heading>
+      <Heading level={2} id="voorkeuren-title">
+        {t('voorkeuren.title')}
+      </Heading>
       <Paragraph>{t('voorkeuren.intro')}</Paragraph>
       <Paragraph>{t('voorkeuren.taal')}</Paragraph>
       <ErrorSummary errors={errors} title={t('form.errors.title')} />
@@ -236,8 +276,13 @@ export function PreferencesBlock({ t, csrfToken, preferences, verified, errors }
           const error = errors.find((e) => e.field === `voorkeur-${channel}-zaak`)?.message;
           const usable = verified?.[channel] ?? true;
           return (
-            <fieldset class={`utrecht-form-fieldset voordeur-fieldset${error ? ' utrecht-form-fieldset--invalid' : ''}`} aria-describedby={error ? `voorkeur-${channel}-error` : usable ? undefined : `voorkeur-${channel}-description`}>
-              <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t(`voorkeuren.channel.${channel}` as MessageKey)}</legend>
+            <fieldset
+              class={`utrecht-form-fieldset voordeur-fieldset${error ? ' utrecht-form-fieldset--invalid' : ''}`}
+              aria-describedby={error ? `voorkeur-${channel}-error` : usable ? undefined : `voorkeur-${channel}-description`}
+            >
+              <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+                {t(`voorkeuren.channel.${channel}` as MessageKey)}
+              </legend>
               {!usable && (
                 <p class="utrecht-form-field-description" id={`voorkeur-${channel}-description`}>
                   {t(`voorkeuren.needsAddress.${channel}` as MessageKey)}
@@ -250,7 +295,15 @@ export function PreferencesBlock({ t, csrfToken, preferences, verified, errors }
               )}
               {topics.map((topic) => {
                 const id = `voorkeur-${channel}-${topic}`;
-                return <CheckboxField id={id} name={`${channel}.${topic}`} value="aan" checked={preferences[channel][topic] && usable} label={t(`voorkeuren.topic.${topic}` as MessageKey)} />;
+                return (
+                  <CheckboxField
+                    id={id}
+                    name={`${channel}.${topic}`}
+                    value="aan"
+                    checked={preferences[channel][topic] && usable}
+                    label={t(`voorkeuren.topic.${topic}` as MessageKey)}
+                  />
+                );
               })}
             </fieldset>
           );
@@ -285,7 +338,9 @@ export function ContactmomentenBlock({ t, lang, contactmomenten }: Texts & { con
     );
   return (
     <section class="voordeur-block" aria-labelledby="contactmomenten-title">
-      <Heading level={2} id="contactmomenten-title">{t('contactmomenten.title')}</Heading>
+      <Heading level={2} id="contactmomenten-title">
+        {t('contactmomenten.title')}
+      </Heading>
       <Paragraph>{t('contactmomenten.intro')}</Paragraph>
       {body}
     </section>
@@ -293,7 +348,19 @@ export function ContactmomentenBlock({ t, lang, contactmomenten }: Texts & { con
 }
 
 /** The form to add or change an e-mail address or mobile number. */
-export function ContactForm({ t, kind, csrfToken, value, errors }: { t: Translate; kind: ContactKind; csrfToken: string; value: string; errors: FieldError[] }) {
+export function ContactForm({
+  t,
+  kind,
+  csrfToken,
+  value,
+  errors,
+}: {
+  t: Translate;
+  kind: ContactKind;
+  csrfToken: string;
+  value: string;
+  errors: FieldError[];
+}) {
   const error = errors.find((e) => e.field === 'adres')?.message;
   return (
     <>
@@ -311,7 +378,9 @@ export function ContactForm({ t, kind, csrfToken, value, errors }: { t: Translat
         />
         <ButtonGroup>
           <Button>{t('contact.form.send')}</Button>
-          <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--subtle" href="/gegevens#contact-title">{t('contact.form.cancel')}</a>
+          <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--subtle" href="/gegevens#contact-title">
+            {t('contact.form.cancel')}
+          </a>
         </ButtonGroup>
       </Form>
     </>
@@ -319,7 +388,16 @@ export function ContactForm({ t, kind, csrfToken, value, errors }: { t: Translat
 }
 
 /** The page where the code is typed. */
-export function ConfirmForm({ t, id, kind, adres, minutes, csrfToken, errors, problem }: {
+export function ConfirmForm({
+  t,
+  id,
+  kind,
+  adres,
+  minutes,
+  csrfToken,
+  errors,
+  problem,
+}: {
   t: Translate;
   id: string;
   kind: ContactKind;
@@ -336,12 +414,24 @@ export function ConfirmForm({ t, id, kind, adres, minutes, csrfToken, errors, pr
       <Heading level={1}>{t('contact.confirm.title')}</Heading>
       <Paragraph>{t(`contact.confirm.text.${kind}` as MessageKey, { adres, minuten: minutes })}</Paragraph>
       {problem ? (
-        <Alert type="error" role="alert">{problem}</Alert>
+        <Alert type="error" role="alert">
+          {problem}
+        </Alert>
       ) : (
         <>
           <ErrorSummary errors={errors} title={t('form.errors.title')} />
           <Form action={`/gegevens/contact/bevestigen/${id}`} csrfToken={csrfToken}>
-            <TextField id="code" name="code" label={t('contact.confirm.code')} description={t('contact.confirm.code.description')} inputMode="numeric" autoComplete="one-time-code" size={8} value="" error={error} />
+            <TextField
+              id="code"
+              name="code"
+              label={t('contact.confirm.code')}
+              description={t('contact.confirm.code.description')}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              size={8}
+              value=""
+              error={error}
+            />
             <Button>{t('contact.confirm.submit')}</Button>
           </Form>
         </>
@@ -364,7 +454,9 @@ export function RemoveConfirmation({ t, kind, adres, csrfToken }: { t: Translate
       <Form action={`/gegevens/contact/${kind}/verwijderen`} csrfToken={csrfToken}>
         <ButtonGroup>
           <Button>{t('contact.remove.confirm')}</Button>
-          <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href="/gegevens#contact-title">{t('contact.remove.cancel')}</a>
+          <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href="/gegevens#contact-title">
+            {t('contact.remove.cancel')}
+          </a>
         </ButtonGroup>
       </Form>
     </>
@@ -373,7 +465,8 @@ export function RemoveConfirmation({ t, kind, adres, csrfToken }: { t: Translate
 
 export function ProcessingLogPage({ t, lang, entries, page, pages }: Texts & { entries: LoggedProcessing[]; page: number; pages: number }) {
   const time = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
-  const source = (value: string) => (value.startsWith('zgw:') ? t('verwerkingen.source.zgw', { naam: value.slice(4) }) : t(`verwerkingen.source.${value}` as MessageKey) ?? value);
+  const source = (value: string) =>
+    value.startsWith('zgw:') ? t('verwerkingen.source.zgw', { naam: value.slice(4) }) : (t(`verwerkingen.source.${value}` as MessageKey) ?? value);
   return (
     <>
       <Paragraph>
@@ -417,7 +510,10 @@ export function ContactmomentPage({ t, lang, contact }: Texts & { contact: Klant
       <Heading level={1}>{contact.onderwerp || t('contactmomenten.geenOnderwerp')}</Heading>
       <DataList
         items={[
-          { key: t('contactmomenten.datum'), value: contact.datum ? <time dateTime={isoDay(contact.datum)}>{formatDate(lang, contact.datum)}</time> : t('persoon.onbekend') },
+          {
+            key: t('contactmomenten.datum'),
+            value: contact.datum ? <time dateTime={isoDay(contact.datum)}>{formatDate(lang, contact.datum)}</time> : t('persoon.onbekend'),
+          },
           { key: t('contactmomenten.kanaal'), value: contact.kanaal },
           ...(contact.zaak ? [{ key: t('contactmomenten.zaak'), value: <Link href={zaakPath(contact.zaak)}>{t('contactmomenten.zaakLink')}</Link> }] : []),
         ]}

@@ -50,6 +50,13 @@ export function createTaken(deps: TakenDeps): Feature | undefined {
       const taken = await service.forZaak(callerOf(request), zaak.uuid);
       return h(ZaakTaken, { t: request.t, lang: request.lang, taken: availableValue(taken), now: now() });
     },
-    plugin: takenRoutes({ service, payments: deps.payments, publicUrl: deps.publicUrl, pageSize: deps.pageSize, contactText: deps.contactText, zaakHref: deps.zaakHref }),
+    plugin: takenRoutes({
+      service,
+      payments: deps.payments,
+      publicUrl: deps.publicUrl,
+      pageSize: deps.pageSize,
+      contactText: deps.contactText,
+      zaakHref: deps.zaakHref,
+    }),
   };
 }

@@ -38,199 +38,227 @@ export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
   const now = () => new Date();
 
   return async (app) => {
-  app.get<{ Querystring: { open?: string; afgerond?: string } }>('/taken', { config: { auth: true } }, async (request, reply) => {
-    const t = request.t;
-    const lists = await service.lists(callerOf(request));
-    const wanted = { open: pageNumber(request.query.open), afgerond: pageNumber(request.query.afgerond) };
-    return reply.availablePage(lists, { title: t('taken.title') }, (taken) => {
-      const paged = (name: 'open' | 'afgerond') => paginate(taken[name], wanted[name], pageSize, (page) => listHref('/taken', { ...wanted, [name]: page }, `${name}-title`));
-      return <TakenPage t={t} lang={request.lang} open={paged('open')} afgerond={paged('afgerond')} now={now()} />;
-    });
-  });
-
-  /** The person's taak (a 404 when it is not theirs; a source failure becomes the unavailable page). */
-  async function taakOf(request: FastifyRequest<Params>): Promise<Taak> {
-    const taak = await service.get(callerOf(request), request.params.uuid);
-    if (!taak) throw new HttpError(404, 'taken.notFound');
-    return taak;
-  }
-
-  /** A taak's page; for a form with what was typed and what was wrong. */
-  async function renderTaak(request: FastifyRequest<Params>, reply: FastifyReply, taak: Taak, form: { values?: FormValues; errors?: FormError[]; failed?: boolean } = {}, status = 200) {
-    const t = request.t;
-    const header = <TaakHeader t={t} lang={request.lang} taak={taak} now={now()} zaakHref={taak.zaakUuid ? deps.zaakHref(taak.zaakUuid) : undefined} />;
-    let body;
-    switch (taak.soort) {
-      case 'url':
-        body = <UrlTaak t={t} taak={taak} />;
-        break;
-      case 'portaalformulier':
-        body = await formBody(request, taak, form);
-        break;
-      case 'ogonebetaling':
-        body = paymentBody(request, taak);
-        break;
-    }
-    const errors = form.errors?.length ?? 0;
-    return reply.page(
-      <>
-        {header}
-        {body}
-      </>,
-      { title: errors ? `${t('form.errors.title')}: ${taak.titel}` : taak.titel, status },
-    );
-  }
-
-  async function formBody(request: FastifyRequest, taak: Extract<Taak, { soort: 'portaalformulier' }>, form: { values?: FormValues; errors?: FormError[]; failed?: boolean }) {
-    const t = request.t;
-    if (taak.status !== 'open') {
-      return (request.query as { verstuurd?: string }).verstuurd ? (
-        <Alert type="ok" role="status">
-          {t('taken.form.sent')}
-        </Alert>
-      ) : (
-        <Paragraph>{t('taken.form.already')}</Paragraph>
-      );
-    }
-    const definition = await service.formDefinition(taak, callerOf(request));
-    if (definition.unavailable) return <Unavailable t={t} />;
-    const parsed = parseForm(definition.value);
-    if (!parsed.supported) {
-      request.log.warn({ taak: taak.uuid, reasons: parsed.supported === false ? parsed.reasons : ['no form definition'] }, 'form of a taak cannot be shown');
-      return (
-        <Alert type="warning">
-          {t('taken.form.unsupported')} {deps.contactText}
-        </Alert>
-      );
-    }
-    const messages = formMessages(request.lang);
-    const errors = form.errors ?? [];
-    return (
-      <>
-        {form.failed && <Alert type="error" role="alert">{t('taken.form.failed')}</Alert>}
-        <ErrorSummary errors={errorSummaryItems(parsed.form, errors, messages)} title={t('form.errors.title')} />
-        <Form action={taakHref(taak)} csrfToken={request.session!.csrfToken}>
-          <FormFields form={parsed.form} values={form.values ?? initialValues(parsed.form, taak.prefill)} errors={errors} lang={request.lang} messages={messages} />
-          <Button>{t('taken.form.submit')}</Button>
-        </Form>
-      </>
-    );
-  }
-
-  function paymentBody(request: FastifyRequest, taak: Extract<Taak, { soort: 'ogonebetaling' }>) {
-    const t = request.t;
-    const outcome = (request.query as { betaling?: string }).betaling;
-    const amount = [
-      { key: t('taken.betaling.bedrag'), value: formatAmount(request.lang, taak.bedrag) },
-      { key: t('taken.betaling.kenmerk'), value: taak.betaalkenmerk },
-    ];
-    const message = outcome && ['betaald', 'in-behandeling', 'geannuleerd', 'geweigerd', 'mislukt', 'invalid'].includes(outcome) ? (`taken.betaling.${outcome}` as MessageKey) : undefined;
-    const alert = message && (
-      <Alert type={outcome === 'betaald' ? 'ok' : outcome === 'in-behandeling' ? 'info' : 'warning'} role="status">
-        {t(message)}
-      </Alert>
-    );
-    if (taak.status !== 'open') {
-      return (
-        <>
-          {alert ?? <Paragraph>{t('taken.done')}</Paragraph>}
-          <DataList items={amount} />
-        </>
-      );
-    }
-    if (!payments?.has(taak.pspid)) {
-      request.log.warn({ taak: taak.uuid }, 'no Ogone account configured for the PSPID of this taak');
-      return (
-        <>
-          <DataList items={amount} />
-          <Alert type="warning">{t('taken.betaling.unavailable')}</Alert>
-        </>
-      );
-    }
-    const back = new URL(`${taakHref(taak)}/betaling`, deps.publicUrl).href;
-    let payment;
-    try {
-      payment = payments.paymentRequest(taak.pspid, {
-        orderId: taak.betaalkenmerk,
-        amountEuros: taak.bedrag,
-        description: taak.titel.slice(0, 100),
-        language: request.lang === 'nl' ? 'nl_NL' : 'en_US',
-        acceptUrl: back,
-        declineUrl: back,
-        exceptionUrl: back,
-        cancelUrl: back,
+    app.get<{ Querystring: { open?: string; afgerond?: string } }>('/taken', { config: { auth: true } }, async (request, reply) => {
+      const t = request.t;
+      const lists = await service.lists(callerOf(request));
+      const wanted = { open: pageNumber(request.query.open), afgerond: pageNumber(request.query.afgerond) };
+      return reply.availablePage(lists, { title: t('taken.title') }, (taken) => {
+        const paged = (name: 'open' | 'afgerond') =>
+          paginate(taken[name], wanted[name], pageSize, (page) => listHref('/taken', { ...wanted, [name]: page }, `${name}-title`));
+        return <TakenPage t={t} lang={request.lang} open={paged('open')} afgerond={paged('afgerond')} now={now()} />;
       });
-    } catch (error) {
-      if (!(error instanceof OgoneRequestError)) throw error;
-      request.log.warn({ taak: taak.uuid, reason: error.message }, 'taak cannot be paid with Ogone');
+    });
+
+    /** The person's taak (a 404 when it is not theirs; a source failure becomes the unavailable page). */
+    async function taakOf(request: FastifyRequest<Params>): Promise<Taak> {
+      const taak = await service.get(callerOf(request), request.params.uuid);
+      if (!taak) throw new HttpError(404, 'taken.notFound');
+      return taak;
+    }
+
+    /** A taak's page; for a form with what was typed and what was wrong. */
+    async function renderTaak(
+      request: FastifyRequest<Params>,
+      reply: FastifyReply,
+      taak: Taak,
+      form: { values?: FormValues; errors?: FormError[]; failed?: boolean } = {},
+      status = 200,
+    ) {
+      const t = request.t;
+      const header = <TaakHeader t={t} lang={request.lang} taak={taak} now={now()} zaakHref={taak.zaakUuid ? deps.zaakHref(taak.zaakUuid) : undefined} />;
+      let body;
+      switch (taak.soort) {
+        case 'url':
+          body = <UrlTaak t={t} taak={taak} />;
+          break;
+        case 'portaalformulier':
+          body = await formBody(request, taak, form);
+          break;
+        case 'ogonebetaling':
+          body = paymentBody(request, taak);
+          break;
+      }
+      const errors = form.errors?.length ?? 0;
+      return reply.page(
+        <>
+          {header}
+          {body}
+        </>,
+        { title: errors ? `${t('form.errors.title')}: ${taak.titel}` : taak.titel, status },
+      );
+    }
+
+    async function formBody(
+      request: FastifyRequest,
+      taak: Extract<Taak, { soort: 'portaalformulier' }>,
+      form: { values?: FormValues; errors?: FormError[]; failed?: boolean },
+    ) {
+      const t = request.t;
+      if (taak.status !== 'open') {
+        return (request.query as { verstuurd?: string }).verstuurd ? (
+          <Alert type="ok" role="status">
+            {t('taken.form.sent')}
+          </Alert>
+        ) : (
+          <Paragraph>{t('taken.form.already')}</Paragraph>
+        );
+      }
+      const definition = await service.formDefinition(taak, callerOf(request));
+      if (definition.unavailable) return <Unavailable t={t} />;
+      const parsed = parseForm(definition.value);
+      if (!parsed.supported) {
+        request.log.warn({ taak: taak.uuid, reasons: parsed.supported === false ? parsed.reasons : ['no form definition'] }, 'form of a taak cannot be shown');
+        return (
+          <Alert type="warning">
+            {t('taken.form.unsupported')} {deps.contactText}
+          </Alert>
+        );
+      }
+      const messages = formMessages(request.lang);
+      const errors = form.errors ?? [];
       return (
         <>
-          <DataList items={amount} />
-          <Alert type="warning">{t('taken.betaling.unavailable')}</Alert>
+          {form.failed && (
+            <Alert type="error" role="alert">
+              {t('taken.form.failed')}
+            </Alert>
+          )}
+          <ErrorSummary errors={errorSummaryItems(parsed.form, errors, messages)} title={t('form.errors.title')} />
+          <Form action={taakHref(taak)} csrfToken={request.session!.csrfToken}>
+            <FormFields
+              form={parsed.form}
+              values={form.values ?? initialValues(parsed.form, taak.prefill)}
+              errors={errors}
+              lang={request.lang}
+              messages={messages}
+            />
+            <Button>{t('taken.form.submit')}</Button>
+          </Form>
         </>
       );
     }
-    return (
-      <>
-        {alert}
-        <DataList items={amount} />
-        <Paragraph>{t('taken.betaling.text')}</Paragraph>
-        {/* Straight to the payment page: no session token goes to another site. */}
-        <form class="utrecht-form" method="post" action={payment.action}>
-          {Object.entries(payment.fields).map(([name, value]) => (
-            <input type="hidden" name={name} value={value} />
-          ))}
-          <Button>{t('taken.betaling.button')}</Button>
-        </form>
-      </>
-    );
-  }
 
-  app.get<Params>('/taken/:uuid', { config: { auth: true } }, async (request, reply) => renderTaak(request, reply, await taakOf(request)));
-
-  app.post<Params & { Body: Record<string, unknown> }>('/taken/:uuid', { config: { auth: true } }, async (request, reply) => {
-    const taak = await taakOf(request);
-    if (taak.soort !== 'portaalformulier') throw new HttpError(404, 'taken.notFound');
-    if (taak.status !== 'open') return reply.redirect(`${taakHref(taak)}?verstuurd=1`, 303);
-    const definition = await service.formDefinition(taak, callerOf(request));
-    const parsed = definition.unavailable ? undefined : parseForm(definition.value);
-    if (!parsed?.supported) return renderTaak(request, reply, taak, {}, definition.unavailable ? 503 : 422);
-    const submission = validateSubmission(parsed.form, request.body ?? {}, taak.prefill);
-    if (!submission.ok) return renderTaak(request, reply, taak, { values: submission.values, errors: submission.errors }, 400);
-    let outcome;
-    try {
-      outcome = await service.complete(callerOf(request), taak.uuid, { how: 'formulier', data: submission.data });
-    } catch (error) {
-      // Shown again with the answers, and that sending did not work: nothing typed is lost.
-      if (!isSourceFailure(error)) throw error;
-      request.log.warn({ source: error.source, detail: error.message }, 'form answers not sent');
-      return renderTaak(request, reply, taak, { values: initialValues(parsed.form, submission.data), failed: true }, 502);
-    }
-    if (outcome === 'not-found') throw new HttpError(404, 'taken.notFound');
-    if (outcome === 'completed') request.log.info({ taak: taak.uuid }, 'taak finished with a form');
-    return reply.redirect(`${taakHref(taak)}?verstuurd=1`, 303);
-  });
-
-  // Back from the payment page: the outcome is believed only with a valid SHA-OUT signature.
-  app.get<Params & { Querystring: Record<string, string | string[] | undefined> }>('/taken/:uuid/betaling', { config: { auth: true } }, async (request, reply) => {
-    const taak = await taakOf(request);
-    if (taak.soort !== 'ogonebetaling' || !payments?.has(taak.pspid)) throw new HttpError(404, 'taken.notFound');
-    const result = payments.verifyReturn(taak.pspid, request.query);
-    if (!result.valid || result.orderId !== taak.betaalkenmerk) {
-      request.log.warn({ taak: taak.uuid }, 'payment return with an invalid signature or another order');
-      return reply.redirect(`${taakHref(taak)}?betaling=invalid`, 303);
-    }
-    if (result.outcome === 'betaald') {
-      try {
-        const outcome = await service.complete(callerOf(request), taak.uuid, { how: 'betaling' });
-        if (outcome === 'completed') request.log.info({ taak: taak.uuid, status: result.status }, 'taak paid');
-      } catch (error) {
-        if (!isSourceFailure(error)) throw error;
-        // The money is paid; only the taak's status is behind. The person is told it is paid.
-        request.log.error({ taak: taak.uuid, source: error.source }, 'taak paid, but its status could not be set to afgerond');
+    function paymentBody(request: FastifyRequest, taak: Extract<Taak, { soort: 'ogonebetaling' }>) {
+      const t = request.t;
+      const outcome = (request.query as { betaling?: string }).betaling;
+      const amount = [
+        { key: t('taken.betaling.bedrag'), value: formatAmount(request.lang, taak.bedrag) },
+        { key: t('taken.betaling.kenmerk'), value: taak.betaalkenmerk },
+      ];
+      const message =
+        outcome && ['betaald', 'in-behandeling', 'geannuleerd', 'geweigerd', 'mislukt', 'invalid'].includes(outcome)
+          ? (`taken.betaling.${outcome}` as MessageKey)
+          : undefined;
+      const alert = message && (
+        <Alert type={outcome === 'betaald' ? 'ok' : outcome === 'in-behandeling' ? 'info' : 'warning'} role="status">
+          {t(message)}
+        </Alert>
+      );
+      if (taak.status !== 'open') {
+        return (
+          <>
+            {alert ?? <Paragraph>{t('taken.done')}</Paragraph>}
+            <DataList items={amount} />
+          </>
+        );
       }
+      if (!payments?.has(taak.pspid)) {
+        request.log.warn({ taak: taak.uuid }, 'no Ogone account configured for the PSPID of this taak');
+        return (
+          <>
+            <DataList items={amount} />
+            <Alert type="warning">{t('taken.betaling.unavailable')}</Alert>
+          </>
+        );
+      }
+      const back = new URL(`${taakHref(taak)}/betaling`, deps.publicUrl).href;
+      let payment;
+      try {
+        payment = payments.paymentRequest(taak.pspid, {
+          orderId: taak.betaalkenmerk,
+          amountEuros: taak.bedrag,
+          description: taak.titel.slice(0, 100),
+          language: request.lang === 'nl' ? 'nl_NL' : 'en_US',
+          acceptUrl: back,
+          declineUrl: back,
+          exceptionUrl: back,
+          cancelUrl: back,
+        });
+      } catch (error) {
+        if (!(error instanceof OgoneRequestError)) throw error;
+        request.log.warn({ taak: taak.uuid, reason: error.message }, 'taak cannot be paid with Ogone');
+        return (
+          <>
+            <DataList items={amount} />
+            <Alert type="warning">{t('taken.betaling.unavailable')}</Alert>
+          </>
+        );
+      }
+      return (
+        <>
+          {alert}
+          <DataList items={amount} />
+          <Paragraph>{t('taken.betaling.text')}</Paragraph>
+          {/* Straight to the payment page: no session token goes to another site. */}
+          <form class="utrecht-form" method="post" action={payment.action}>
+            {Object.entries(payment.fields).map(([name, value]) => (
+              <input type="hidden" name={name} value={value} />
+            ))}
+            <Button>{t('taken.betaling.button')}</Button>
+          </form>
+        </>
+      );
     }
-    return reply.redirect(`${taakHref(taak)}?betaling=${result.outcome}`, 303);
-  });
+
+    app.get<Params>('/taken/:uuid', { config: { auth: true } }, async (request, reply) => renderTaak(request, reply, await taakOf(request)));
+
+    app.post<Params & { Body: Record<string, unknown> }>('/taken/:uuid', { config: { auth: true } }, async (request, reply) => {
+      const taak = await taakOf(request);
+      if (taak.soort !== 'portaalformulier') throw new HttpError(404, 'taken.notFound');
+      if (taak.status !== 'open') return reply.redirect(`${taakHref(taak)}?verstuurd=1`, 303);
+      const definition = await service.formDefinition(taak, callerOf(request));
+      const parsed = definition.unavailable ? undefined : parseForm(definition.value);
+      if (!parsed?.supported) return renderTaak(request, reply, taak, {}, definition.unavailable ? 503 : 422);
+      const submission = validateSubmission(parsed.form, request.body ?? {}, taak.prefill);
+      if (!submission.ok) return renderTaak(request, reply, taak, { values: submission.values, errors: submission.errors }, 400);
+      let outcome;
+      try {
+        outcome = await service.complete(callerOf(request), taak.uuid, { how: 'formulier', data: submission.data });
+      } catch (error) {
+        // Shown again with the answers, and that sending did not work: nothing typed is lost.
+        if (!isSourceFailure(error)) throw error;
+        request.log.warn({ source: error.source, detail: error.message }, 'form answers not sent');
+        return renderTaak(request, reply, taak, { values: initialValues(parsed.form, submission.data), failed: true }, 502);
+      }
+      if (outcome === 'not-found') throw new HttpError(404, 'taken.notFound');
+      if (outcome === 'completed') request.log.info({ taak: taak.uuid }, 'taak finished with a form');
+      return reply.redirect(`${taakHref(taak)}?verstuurd=1`, 303);
+    });
+
+    // Back from the payment page: the outcome is believed only with a valid SHA-OUT signature.
+    app.get<Params & { Querystring: Record<string, string | string[] | undefined> }>(
+      '/taken/:uuid/betaling',
+      { config: { auth: true } },
+      async (request, reply) => {
+        const taak = await taakOf(request);
+        if (taak.soort !== 'ogonebetaling' || !payments?.has(taak.pspid)) throw new HttpError(404, 'taken.notFound');
+        const result = payments.verifyReturn(taak.pspid, request.query);
+        if (!result.valid || result.orderId !== taak.betaalkenmerk) {
+          request.log.warn({ taak: taak.uuid }, 'payment return with an invalid signature or another order');
+          return reply.redirect(`${taakHref(taak)}?betaling=invalid`, 303);
+        }
+        if (result.outcome === 'betaald') {
+          try {
+            const outcome = await service.complete(callerOf(request), taak.uuid, { how: 'betaling' });
+            if (outcome === 'completed') request.log.info({ taak: taak.uuid, status: result.status }, 'taak paid');
+          } catch (error) {
+            if (!isSourceFailure(error)) throw error;
+            // The money is paid; only the taak's status is behind. The person is told it is paid.
+            request.log.error({ taak: taak.uuid, source: error.source }, 'taak paid, but its status could not be set to afgerond');
+          }
+        }
+        return reply.redirect(`${taakHref(taak)}?betaling=${result.outcome}`, 303);
+      },
+    );
   };
 }

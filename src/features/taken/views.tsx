@@ -111,7 +111,9 @@ export function TakenOverviewBlock({ t, lang, open, now }: Texts & { open?: Taak
   else
     body = (
       <>
-        <Paragraph>{open.length === 0 ? t('overzicht.taken.none') : open.length === 1 ? t('overzicht.taken.one') : t('overzicht.taken.count', { n: open.length })}</Paragraph>
+        <Paragraph>
+          {open.length === 0 ? t('overzicht.taken.none') : open.length === 1 ? t('overzicht.taken.one') : t('overzicht.taken.count', { n: open.length })}
+        </Paragraph>
         {open.length > 0 && (
           <ul class="utrecht-unordered-list">
             {open.slice(0, 3).map((taak) => (
@@ -131,7 +133,9 @@ export function TakenOverviewBlock({ t, lang, open, now }: Texts & { open?: Taak
     );
   return (
     <section class="voordeur-overview-block" aria-labelledby="overzicht-taken-title">
-      <Heading level={2} id="overzicht-taken-title">{t('taken.title')}</Heading>
+      <Heading level={2} id="overzicht-taken-title">
+        {t('taken.title')}
+      </Heading>
       {body}
       <Paragraph>
         <Link href="/taken">{t('overzicht.taken.all')}</Link>
@@ -145,7 +149,9 @@ export function ZaakTaken({ t, lang, taken, now }: Texts & { taken?: Taak[]; now
   if (taken && taken.length === 0) return null;
   return (
     <section aria-labelledby="zaak-taken-title">
-      <Heading level={2} id="zaak-taken-title">{t('zaak.taken.title')}</Heading>
+      <Heading level={2} id="zaak-taken-title">
+        {t('zaak.taken.title')}
+      </Heading>
       {taken ? (
         <ul class="utrecht-unordered-list">
           {taken.map((taak) => (

@@ -39,114 +39,125 @@ export function zakenRoutes(deps: ZakenRoutesDeps): FastifyPluginAsync {
   const accept = uploadRules.allowedTypes.map((type) => `.${type}`).join(',');
 
   return async (app) => {
-  app.get<{ Querystring: { zoek?: string; lopend?: string; afgerond?: string } }>('/zaken', { config: { auth: true } }, async (request, reply) => {
-    const t = request.t;
-    const zoek = (request.query.zoek ?? '').trim().slice(0, 100);
-    const lists = await service.lists(callerOf(request));
-    const pages = { lopend: pageNumber(request.query.lopend), afgerond: pageNumber(request.query.afgerond) };
-    const paged = (name: 'lopend' | 'afgerond', zaken: Parameters<typeof matchesSearch>[0][]) =>
-      paginate(zoek ? zaken.filter((zaak) => matchesSearch(zaak, zoek)) : zaken, pages[name], pageSize, (page) => listHref('/zaken', { zoek, ...pages, [name]: page }, `${name}-title`));
-    const shown = lists.unavailable ? lists : { ...lists, value: { lopend: paged('lopend', lists.value.lopend), afgerond: paged('afgerond', lists.value.afgerond) } };
-    return reply.page(<ZakenPage t={t} lang={request.lang} organisation={deps.organisationName} zoek={zoek} lists={shown} />, {
-      title: zoek ? `${t('zaken.title')}: ${t('zaken.search.result', { zoek })}` : t('zaken.title'),
-    });
-  });
-
-  /** The zaak page; with the upload form's state when it is shown again after an error. */
-  async function renderZaak(request: FastifyRequest<{ Params: ZaakParams }>, reply: FastifyReply, upload: Partial<UploadState> = {}, status = 200) {
-    const t = request.t;
-    const ref = { systeem: request.params.systeem, uuid: request.params.uuid };
-    const detail = await service.detail(callerOf(request), ref);
-    if (!detail) throw new HttpError(404, 'error.notFound.text');
-    const sections = await deps.zaakSections(request, ref);
-    const uploadState: UploadState | undefined = service.acceptsUploads(ref.systeem)
-      ? {
-          csrfToken: request.session!.csrfToken,
-          allowedTypes,
-          maxSize: formatBytes(request.lang, t, uploadRules.maxBytes),
-          accept,
-          errors: [],
-          titel: '',
-          ...upload,
-        }
-      : undefined;
-    return reply.page(<ZaakPage t={t} lang={request.lang} detail={detail} upload={uploadState} sections={sections} />, { title: detail.zaak.omschrijving || detail.zaak.zaaktype, status });
-  }
-
-  app.get<{ Params: ZaakParams; Querystring: { document?: string } }>('/zaken/:systeem/:uuid', { config: { auth: true } }, async (request, reply) => {
-    return renderZaak(request, reply, { added: request.query.document === 'toegevoegd' });
-  });
-
-  app.get<{ Params: ZaakParams & { document: string } }>('/zaken/:systeem/:uuid/documenten/:document', { config: { auth: true } }, async (request, reply) => {
-    const { systeem, uuid, document } = request.params;
-    const found = await service.download(callerOf(request), { systeem, uuid }, document);
-    if (!found) throw new HttpError(404, 'error.notFound.text');
-    const { file } = found;
-    reply
-      .header('content-type', found.document.formaat || file.contentType || 'application/octet-stream')
-      .header('content-disposition', contentDisposition(found.document.bestandsnaam))
-      .header('cache-control', 'private, no-store');
-    if (file.contentLength !== undefined) reply.header('content-length', file.contentLength);
-    // Streamed straight through: a large file never sits in memory.
-    return reply.send(file.body);
-  });
-
-  // Uploads: multipart only in this scope, with the size limit from the configuration.
-  app.register(async (scope) => {
-    // A file over the limit is cut off and marked truncated (not thrown), so the form can say so.
-    await scope.register(fastifyMultipart, { throwFileSizeLimit: false, limits: { fileSize: uploadRules.maxBytes, files: 1, fields: 4, fieldSize: 10_000, parts: 6 } });
-
-    scope.post<{ Params: ZaakParams }>('/zaken/:systeem/:uuid/documenten', { config: { auth: true, csrf: 'in-handler' } }, async (request, reply) => {
+    app.get<{ Querystring: { zoek?: string; lopend?: string; afgerond?: string } }>('/zaken', { config: { auth: true } }, async (request, reply) => {
       const t = request.t;
-      if (!request.isMultipart()) throw new HttpError(400, 'error.badRequest.text');
-      const { systeem, uuid } = request.params;
-      if (!service.acceptsUploads(systeem)) throw new HttpError(404, 'error.notFound.text');
-
-      let csrf: unknown;
-      let titel = '';
-      let file: { filename: string; content: Buffer; truncated: boolean } | undefined;
-      for await (const part of request.parts()) {
-        if (part.type === 'field') {
-          if (part.fieldname === '_csrf') csrf = part.value;
-          if (part.fieldname === 'titel' && typeof part.value === 'string') titel = part.value.trim();
-          continue;
-        }
-        // The token comes first in the form: nothing of a file is read without it.
-        assertCsrfToken(request, csrf);
-        const chunks: Buffer[] = [];
-        for await (const chunk of part.file) chunks.push(chunk as Buffer);
-        if (part.fieldname === 'bestand' && part.filename) file = { filename: part.filename, content: Buffer.concat(chunks), truncated: part.file.truncated };
-      }
-      assertCsrfToken(request, csrf);
-
-      const errors: FieldError[] = [];
-      if (!titel) errors.push({ field: 'titel', message: t('zaak.upload.error.titelMissing') });
-      else if (titel.length > 200) errors.push({ field: 'titel', message: t('zaak.upload.error.titelTooLong') });
-      let document: NewDocument | undefined;
-      if (!file) errors.push({ field: 'bestand', message: t('zaak.upload.error.fileMissing') });
-      else if (file.truncated) errors.push({ field: 'bestand', message: t('zaak.upload.error.tooLarge', { size: formatBytes(request.lang, t, uploadRules.maxBytes) }) });
-      else if (file.content.length === 0) errors.push({ field: 'bestand', message: t('zaak.upload.error.empty') });
-      else {
-        const formaat = await detectType(file.filename, file.content, uploadRules.allowedTypes);
-        if (!formaat) errors.push({ field: 'bestand', message: t('zaak.upload.error.type', { types: allowedTypes }) });
-        else document = { titel: titel.slice(0, 200), bestandsnaam: file.filename.slice(-255), formaat, inhoud: file.content };
-      }
-      if (errors.length > 0 || !document) return renderZaak(request, reply, { errors, titel }, 400);
-
-      try {
-        const outcome = await service.addDocument(callerOf(request), { systeem, uuid }, document);
-        if (outcome === 'not-found') throw new HttpError(404, 'error.notFound.text');
-        if (outcome === 'closed') return renderZaak(request, reply, { titel }, 409);
-      } catch (error) {
-        // Shown again with what was typed, and that it did not work.
-        if (!isSourceFailure(error)) throw error;
-        request.log.warn({ source: error.source, detail: error.message }, 'document upload failed at the source');
-        return renderZaak(request, reply, { titel, failed: true }, 502);
-      }
-      request.log.info({ zaaksysteem: systeem, bytes: document.inhoud.length, formaat: document.formaat }, 'document added to zaak');
-      return reply.redirect(`${zaakPath({ systeem, uuid })}?document=toegevoegd#zaak-documents-title`, 303);
+      const zoek = (request.query.zoek ?? '').trim().slice(0, 100);
+      const lists = await service.lists(callerOf(request));
+      const pages = { lopend: pageNumber(request.query.lopend), afgerond: pageNumber(request.query.afgerond) };
+      const paged = (name: 'lopend' | 'afgerond', zaken: Parameters<typeof matchesSearch>[0][]) =>
+        paginate(zoek ? zaken.filter((zaak) => matchesSearch(zaak, zoek)) : zaken, pages[name], pageSize, (page) =>
+          listHref('/zaken', { zoek, ...pages, [name]: page }, `${name}-title`),
+        );
+      const shown = lists.unavailable
+        ? lists
+        : { ...lists, value: { lopend: paged('lopend', lists.value.lopend), afgerond: paged('afgerond', lists.value.afgerond) } };
+      return reply.page(<ZakenPage t={t} lang={request.lang} organisation={deps.organisationName} zoek={zoek} lists={shown} />, {
+        title: zoek ? `${t('zaken.title')}: ${t('zaken.search.result', { zoek })}` : t('zaken.title'),
+      });
     });
-  });
+
+    /** The zaak page; with the upload form's state when it is shown again after an error. */
+    async function renderZaak(request: FastifyRequest<{ Params: ZaakParams }>, reply: FastifyReply, upload: Partial<UploadState> = {}, status = 200) {
+      const t = request.t;
+      const ref = { systeem: request.params.systeem, uuid: request.params.uuid };
+      const detail = await service.detail(callerOf(request), ref);
+      if (!detail) throw new HttpError(404, 'error.notFound.text');
+      const sections = await deps.zaakSections(request, ref);
+      const uploadState: UploadState | undefined = service.acceptsUploads(ref.systeem)
+        ? {
+            csrfToken: request.session!.csrfToken,
+            allowedTypes,
+            maxSize: formatBytes(request.lang, t, uploadRules.maxBytes),
+            accept,
+            errors: [],
+            titel: '',
+            ...upload,
+          }
+        : undefined;
+      return reply.page(<ZaakPage t={t} lang={request.lang} detail={detail} upload={uploadState} sections={sections} />, {
+        title: detail.zaak.omschrijving || detail.zaak.zaaktype,
+        status,
+      });
+    }
+
+    app.get<{ Params: ZaakParams; Querystring: { document?: string } }>('/zaken/:systeem/:uuid', { config: { auth: true } }, async (request, reply) => {
+      return renderZaak(request, reply, { added: request.query.document === 'toegevoegd' });
+    });
+
+    app.get<{ Params: ZaakParams & { document: string } }>('/zaken/:systeem/:uuid/documenten/:document', { config: { auth: true } }, async (request, reply) => {
+      const { systeem, uuid, document } = request.params;
+      const found = await service.download(callerOf(request), { systeem, uuid }, document);
+      if (!found) throw new HttpError(404, 'error.notFound.text');
+      const { file } = found;
+      reply
+        .header('content-type', found.document.formaat || file.contentType || 'application/octet-stream')
+        .header('content-disposition', contentDisposition(found.document.bestandsnaam))
+        .header('cache-control', 'private, no-store');
+      if (file.contentLength !== undefined) reply.header('content-length', file.contentLength);
+      // Streamed straight through: a large file never sits in memory.
+      return reply.send(file.body);
+    });
+
+    // Uploads: multipart only in this scope, with the size limit from the configuration.
+    app.register(async (scope) => {
+      // A file over the limit is cut off and marked truncated (not thrown), so the form can say so.
+      await scope.register(fastifyMultipart, {
+        throwFileSizeLimit: false,
+        limits: { fileSize: uploadRules.maxBytes, files: 1, fields: 4, fieldSize: 10_000, parts: 6 },
+      });
+
+      scope.post<{ Params: ZaakParams }>('/zaken/:systeem/:uuid/documenten', { config: { auth: true, csrf: 'in-handler' } }, async (request, reply) => {
+        const t = request.t;
+        if (!request.isMultipart()) throw new HttpError(400, 'error.badRequest.text');
+        const { systeem, uuid } = request.params;
+        if (!service.acceptsUploads(systeem)) throw new HttpError(404, 'error.notFound.text');
+
+        let csrf: unknown;
+        let titel = '';
+        let file: { filename: string; content: Buffer; truncated: boolean } | undefined;
+        for await (const part of request.parts()) {
+          if (part.type === 'field') {
+            if (part.fieldname === '_csrf') csrf = part.value;
+            if (part.fieldname === 'titel' && typeof part.value === 'string') titel = part.value.trim();
+            continue;
+          }
+          // The token comes first in the form: nothing of a file is read without it.
+          assertCsrfToken(request, csrf);
+          const chunks: Buffer[] = [];
+          for await (const chunk of part.file) chunks.push(chunk as Buffer);
+          if (part.fieldname === 'bestand' && part.filename) file = { filename: part.filename, content: Buffer.concat(chunks), truncated: part.file.truncated };
+        }
+        assertCsrfToken(request, csrf);
+
+        const errors: FieldError[] = [];
+        if (!titel) errors.push({ field: 'titel', message: t('zaak.upload.error.titelMissing') });
+        else if (titel.length > 200) errors.push({ field: 'titel', message: t('zaak.upload.error.titelTooLong') });
+        let document: NewDocument | undefined;
+        if (!file) errors.push({ field: 'bestand', message: t('zaak.upload.error.fileMissing') });
+        else if (file.truncated)
+          errors.push({ field: 'bestand', message: t('zaak.upload.error.tooLarge', { size: formatBytes(request.lang, t, uploadRules.maxBytes) }) });
+        else if (file.content.length === 0) errors.push({ field: 'bestand', message: t('zaak.upload.error.empty') });
+        else {
+          const formaat = await detectType(file.filename, file.content, uploadRules.allowedTypes);
+          if (!formaat) errors.push({ field: 'bestand', message: t('zaak.upload.error.type', { types: allowedTypes }) });
+          else document = { titel: titel.slice(0, 200), bestandsnaam: file.filename.slice(-255), formaat, inhoud: file.content };
+        }
+        if (errors.length > 0 || !document) return renderZaak(request, reply, { errors, titel }, 400);
+
+        try {
+          const outcome = await service.addDocument(callerOf(request), { systeem, uuid }, document);
+          if (outcome === 'not-found') throw new HttpError(404, 'error.notFound.text');
+          if (outcome === 'closed') return renderZaak(request, reply, { titel }, 409);
+        } catch (error) {
+          // Shown again with what was typed, and that it did not work.
+          if (!isSourceFailure(error)) throw error;
+          request.log.warn({ source: error.source, detail: error.message }, 'document upload failed at the source');
+          return renderZaak(request, reply, { titel, failed: true }, 502);
+        }
+        request.log.info({ zaaksysteem: systeem, bytes: document.inhoud.length, formaat: document.formaat }, 'document added to zaak');
+        return reply.redirect(`${zaakPath({ systeem, uuid })}?document=toegevoegd#zaak-documents-title`, 303);
+      });
+    });
   };
 }
 

@@ -4,7 +4,16 @@
  * read or change of zaken and documents is written in the person's processing log.
  */
 import { available, unavailable, SourceUnavailableError, type Availability } from '../../domain/availability.ts';
-import { isOpen, type AddDocumentOutcome, type DocumentDownload, type NewDocument, type Zaak, type Zaaksysteem, type ZaakDetail, type ZaakRef } from '../../domain/zaak.ts';
+import {
+  isOpen,
+  type AddDocumentOutcome,
+  type DocumentDownload,
+  type NewDocument,
+  type Zaak,
+  type Zaaksysteem,
+  type ZaakDetail,
+  type ZaakRef,
+} from '../../domain/zaak.ts';
 import type { ProcessingAction, ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { Caller } from '../../platform/http/caller.ts';
 
@@ -42,7 +51,12 @@ export class ZakenService {
     );
     const answered = results.filter((r) => r.zaken !== undefined);
     const failed = results.filter((r) => r.zaken === undefined).map((r) => r.naam);
-    await this.record(caller, 'lezen', 'zaken', answered.map((r) => r.naam));
+    await this.record(
+      caller,
+      'lezen',
+      'zaken',
+      answered.map((r) => r.naam),
+    );
     if (answered.length === 0) return unavailable(failed);
     const zaken = answered.flatMap((r) => r.zaken ?? []);
     const byChange = (a: Zaak, b: Zaak) => b.laatsteWijziging.getTime() - a.laatsteWijziging.getTime();
@@ -80,13 +94,21 @@ export class ZakenService {
   private async record(caller: Caller, action: ProcessingAction, category: 'zaken' | 'documenten', systems: string[]): Promise<void> {
     if (systems.length === 0) return;
     const purpose = action === 'lezen' ? 'inzage' : 'wijziging-op-verzoek';
-    await this.processingLog.record(caller.identity, systems.map((systeem) => ({ action, category, source: `zgw:${systeem}`, purpose })), caller.requestId);
+    await this.processingLog.record(
+      caller.identity,
+      systems.map((systeem) => ({ action, category, source: `zgw:${systeem}`, purpose })),
+      caller.requestId,
+    );
   }
 }
 
 /** Search in omschrijving, identificatie and zaaktype, ignoring case and accents. */
 export function matchesSearch(zaak: Zaak, search: string): boolean {
-  const normal = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  const normal = (text: string) =>
+    text
+      .normalize('NFD')
+      .replace(/\p{Diacritic}/gu, '')
+      .toLowerCase();
   const words = normal(search).split(/\s+/).filter(Boolean);
   const haystack = normal(`${zaak.omschrijving} ${zaak.identificatie} ${zaak.zaaktype}`);
   return words.every((word) => haystack.includes(word));

@@ -31,7 +31,13 @@ interface Texts {
 /** The page of a zaak. */
 export const zaakHref = (zaak: Pick<Zaak, 'ref'>) => zaakPath(zaak.ref);
 
-export function ZakenPage({ t, lang, organisation, zoek, lists }: Texts & {
+export function ZakenPage({
+  t,
+  lang,
+  organisation,
+  zoek,
+  lists,
+}: Texts & {
   organisation: string;
   zoek: string;
   /** The two lists, each at its page; with the systems whose zaken are missing. */
@@ -55,27 +61,65 @@ export function ZakenPage({ t, lang, organisation, zoek, lists }: Texts & {
       ) : (
         <>
           {lists.missing && <Alert type="warning">{t('zaken.partlyUnavailable')}</Alert>}
-          <ZakenSection t={t} lang={lang} id="lopend" title={t('zaken.lopend.title')} paged={lists.value.lopend} empty={zoek ? t('zaken.lopend.emptySearch', { zoek }) : t('zaken.lopend.empty')} dateColumn="changed" />
-          <ZakenSection t={t} lang={lang} id="afgerond" title={t('zaken.afgerond.title')} paged={lists.value.afgerond} empty={zoek ? t('zaken.afgerond.emptySearch', { zoek }) : t('zaken.afgerond.empty')} dateColumn="ended" />
+          <ZakenSection
+            t={t}
+            lang={lang}
+            id="lopend"
+            title={t('zaken.lopend.title')}
+            paged={lists.value.lopend}
+            empty={zoek ? t('zaken.lopend.emptySearch', { zoek }) : t('zaken.lopend.empty')}
+            dateColumn="changed"
+          />
+          <ZakenSection
+            t={t}
+            lang={lang}
+            id="afgerond"
+            title={t('zaken.afgerond.title')}
+            paged={lists.value.afgerond}
+            empty={zoek ? t('zaken.afgerond.emptySearch', { zoek }) : t('zaken.afgerond.empty')}
+            dateColumn="ended"
+          />
         </>
       )}
     </>
   );
 }
 
-function ZakenSection({ t, lang, id, title, paged, empty, dateColumn }: Texts & { id: string; title: string; paged: Paged<Zaak>; empty: string; dateColumn: 'changed' | 'ended' }) {
+function ZakenSection({
+  t,
+  lang,
+  id,
+  title,
+  paged,
+  empty,
+  dateColumn,
+}: Texts & { id: string; title: string; paged: Paged<Zaak>; empty: string; dateColumn: 'changed' | 'ended' }) {
   return (
-    <PagedSection t={t} id={id} title={title} count={paged.total === 1 ? t('zaken.count.one') : t('zaken.count', { n: paged.total })} empty={empty} paged={paged}>
+    <PagedSection
+      t={t}
+      id={id}
+      title={title}
+      count={paged.total === 1 ? t('zaken.count.one') : t('zaken.count', { n: paged.total })}
+      empty={empty}
+      paged={paged}
+    >
       {(zaken) => (
         <Table
           caption={title}
           captionHidden
-          head={[t('zaken.column.zaak'), t('zaken.column.zaaktype'), t('zaken.column.status'), t(dateColumn === 'changed' ? 'zaken.column.changed' : 'zaken.column.ended')]}
+          head={[
+            t('zaken.column.zaak'),
+            t('zaken.column.zaaktype'),
+            t('zaken.column.status'),
+            t(dateColumn === 'changed' ? 'zaken.column.changed' : 'zaken.column.ended'),
+          ]}
           rows={zaken.map((zaak) => ({
             key: `${zaak.ref.systeem}/${zaak.ref.uuid}`,
             cells: [
               <>
-                <a class="utrecht-link utrecht-link--html-a voordeur-zaak-link" href={zaakHref(zaak)}>{zaak.omschrijving || zaak.zaaktype}</a>
+                <a class="utrecht-link utrecht-link--html-a voordeur-zaak-link" href={zaakHref(zaak)}>
+                  {zaak.omschrijving || zaak.zaaktype}
+                </a>
                 <span class="voordeur-zaak-id">{t('zaken.identificatie', { id: zaak.identificatie })}</span>
               </>,
               zaak.zaaktype,
@@ -112,7 +156,8 @@ export function ZaakPage({ t, lang, detail, upload, sections = [] }: Texts & { d
     { key: t('zaak.startdatum'), value: <DateText lang={lang} value={zaak.startdatum} /> },
   ];
   if (open && zaak.einddatumGepland) details.push({ key: t('zaak.einddatumGepland'), value: <DateText lang={lang} value={zaak.einddatumGepland} /> });
-  else if (open && zaak.uiterlijkeEinddatumAfdoening) details.push({ key: t('zaak.uiterlijkeEinddatum'), value: <DateText lang={lang} value={zaak.uiterlijkeEinddatumAfdoening} /> });
+  else if (open && zaak.uiterlijkeEinddatumAfdoening)
+    details.push({ key: t('zaak.uiterlijkeEinddatum'), value: <DateText lang={lang} value={zaak.uiterlijkeEinddatumAfdoening} /> });
   if (zaak.einddatum) details.push({ key: t('zaak.einddatum'), value: <DateText lang={lang} value={zaak.einddatum} /> });
   if (zaak.toelichting) details.push({ key: t('zaak.toelichting'), value: zaak.toelichting });
 
@@ -128,32 +173,42 @@ export function ZaakPage({ t, lang, detail, upload, sections = [] }: Texts & { d
         </Alert>
       )}
       <section aria-labelledby="zaak-details-title">
-        <Heading level={2} id="zaak-details-title">{t('zaak.details')}</Heading>
+        <Heading level={2} id="zaak-details-title">
+          {t('zaak.details')}
+        </Heading>
         <DataList items={details} />
       </section>
       {sections}
 
       {detail.resultaat && (
         <section aria-labelledby="zaak-resultaat-title">
-          <Heading level={2} id="zaak-resultaat-title">{t('zaak.resultaat.title')}</Heading>
+          <Heading level={2} id="zaak-resultaat-title">
+            {t('zaak.resultaat.title')}
+          </Heading>
           <Paragraph lead>{detail.resultaat.omschrijving}</Paragraph>
           {detail.resultaat.toelichting && <Paragraph>{detail.resultaat.toelichting}</Paragraph>}
         </section>
       )}
 
       <section aria-labelledby="zaak-status-title">
-        <Heading level={2} id="zaak-status-title">{t('zaak.status.title')}</Heading>
+        <Heading level={2} id="zaak-status-title">
+          {t('zaak.status.title')}
+        </Heading>
         {detail.timeline.length === 0 ? <Paragraph>{t('zaak.status.empty')}</Paragraph> : <Timeline t={t} lang={lang} steps={detail.timeline} />}
       </section>
 
       <section aria-labelledby="zaak-documents-title">
-        <Heading level={2} id="zaak-documents-title">{t('zaak.documents.title')}</Heading>
+        <Heading level={2} id="zaak-documents-title">
+          {t('zaak.documents.title')}
+        </Heading>
         <Documents t={t} lang={lang} detail={detail} />
       </section>
 
       {upload && (
         <section aria-labelledby="zaak-upload-title">
-          <Heading level={2} id="zaak-upload-title">{t('zaak.upload.title')}</Heading>
+          <Heading level={2} id="zaak-upload-title">
+            {t('zaak.upload.title')}
+          </Heading>
           {open ? <UploadForm t={t} zaak={zaak} upload={upload} /> : <Paragraph>{t('zaak.upload.closed')}</Paragraph>}
         </section>
       )}
@@ -167,7 +222,9 @@ function Timeline({ t, lang, steps }: Texts & { steps: TimelineStep[] }) {
     <ol class="voordeur-process-steps">
       {steps.map((step, i) => (
         <li class={`voordeur-process-step voordeur-process-step--${step.state}`} aria-current={step.state === 'current' ? 'step' : undefined}>
-          <span class="voordeur-process-step__marker" aria-hidden="true">{step.state === 'done' ? '✓' : i + 1}</span>
+          <span class="voordeur-process-step__marker" aria-hidden="true">
+            {step.state === 'done' ? '✓' : i + 1}
+          </span>
           <div class="voordeur-process-step__body">
             <Heading level={3}>
               <span class="voordeur-visually-hidden">{t('zaak.step.label', { n: i + 1, total: steps.length })}: </span>
@@ -220,10 +277,21 @@ function UploadForm({ t, zaak, upload }: { t: Translate; zaak: Zaak; upload: Upl
   return (
     <>
       <Paragraph>{t('zaak.upload.intro')}</Paragraph>
-      {upload.failed && <Alert type="error" role="alert">{t('zaak.upload.error.failed')}</Alert>}
+      {upload.failed && (
+        <Alert type="error" role="alert">
+          {t('zaak.upload.error.failed')}
+        </Alert>
+      )}
       <ErrorSummary errors={upload.errors} title={t('form.errors.title')} />
       <Form action={`${zaakHref(zaak)}/documenten`} csrfToken={upload.csrfToken} multipart>
-        <TextField id="titel" name="titel" label={t('zaak.upload.titel')} description={t('zaak.upload.titel.description')} value={upload.titel} error={error('titel')} />
+        <TextField
+          id="titel"
+          name="titel"
+          label={t('zaak.upload.titel')}
+          description={t('zaak.upload.titel.description')}
+          value={upload.titel}
+          error={error('titel')}
+        />
         <FileField
           id="bestand"
           name="bestand"
@@ -242,13 +310,19 @@ function UploadForm({ t, zaak, upload }: { t: Translate; zaak: Zaak; upload: Upl
 export function ZakenOverviewBlock({ t, lang, lopend }: Texts & { lopend?: Zaak[] }) {
   return (
     <section class="voordeur-overview-block" aria-labelledby="overzicht-zaken-title">
-      <Heading level={2} id="overzicht-zaken-title">{t('overzicht.zaken.title')}</Heading>
+      <Heading level={2} id="overzicht-zaken-title">
+        {t('overzicht.zaken.title')}
+      </Heading>
       {!lopend ? (
         <Unavailable t={t} />
       ) : (
         <>
           <Paragraph>
-            {lopend.length === 0 ? t('overzicht.zaken.count.none') : lopend.length === 1 ? t('overzicht.zaken.count.one') : t('overzicht.zaken.count', { n: lopend.length })}
+            {lopend.length === 0
+              ? t('overzicht.zaken.count.none')
+              : lopend.length === 1
+                ? t('overzicht.zaken.count.one')
+                : t('overzicht.zaken.count', { n: lopend.length })}
           </Paragraph>
           {lopend.length > 0 && (
             <>
@@ -256,7 +330,8 @@ export function ZakenOverviewBlock({ t, lang, lopend }: Texts & { lopend?: Zaak[
               <ul class="utrecht-unordered-list">
                 {lopend.slice(0, 3).map((zaak) => (
                   <li class="utrecht-unordered-list__item">
-                    <Link href={zaakHref(zaak)}>{zaak.omschrijving || zaak.zaaktype}</Link>: {zaak.status?.naam ?? t('zaken.noStatus')} (<DateText lang={lang} value={zaak.laatsteWijziging} />)
+                    <Link href={zaakHref(zaak)}>{zaak.omschrijving || zaak.zaaktype}</Link>: {zaak.status?.naam ?? t('zaken.noStatus')} (
+                    <DateText lang={lang} value={zaak.laatsteWijziging} />)
                   </li>
                 ))}
               </ul>

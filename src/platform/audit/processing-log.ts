@@ -12,7 +12,17 @@ import type { IdentityKeys } from '../identity-keys.ts';
 
 export type ProcessingAction = ProcessingLogTable['action'];
 
-export const processingCategories = ['persoonsgegevens', 'bedrijfsgegevens', 'contactgegevens', 'notificatievoorkeuren', 'contactmomenten', 'zaken', 'documenten', 'berichten', 'taken'] as const;
+export const processingCategories = [
+  'persoonsgegevens',
+  'bedrijfsgegevens',
+  'contactgegevens',
+  'notificatievoorkeuren',
+  'contactmomenten',
+  'zaken',
+  'documenten',
+  'berichten',
+  'taken',
+] as const;
 export type ProcessingCategory = (typeof processingCategories)[number];
 
 /** Why Voordeur processed the data. */
@@ -46,10 +56,22 @@ export class ProcessingLog {
   async record(identity: Identity, entries: ProcessingEntry[], requestId?: string): Promise<void> {
     if (entries.length === 0) return;
     const subjectKey = this.keys.subject(identity.subject);
-    const actor = identity.actor ? { actor: 'gemachtigde' as const, actor_key: this.keys.person(identity.actor.bsn) } : { actor: 'betrokkene' as const, actor_key: null };
+    const actor = identity.actor
+      ? { actor: 'gemachtigde' as const, actor_key: this.keys.person(identity.actor.bsn) }
+      : { actor: 'betrokkene' as const, actor_key: null };
     await this.db
       .insertInto('processing_log')
-      .values(entries.map((entry) => ({ subject_key: subjectKey, ...actor, action: entry.action, category: entry.category, source: entry.source, purpose: entry.purpose ?? 'inzage', request_id: requestId ?? null })))
+      .values(
+        entries.map((entry) => ({
+          subject_key: subjectKey,
+          ...actor,
+          action: entry.action,
+          category: entry.category,
+          source: entry.source,
+          purpose: entry.purpose ?? 'inzage',
+          request_id: requestId ?? null,
+        })),
+      )
       .execute();
   }
 
@@ -66,10 +88,21 @@ export class ProcessingLog {
         .offset(page.offset)
         .limit(page.limit)
         .execute(),
-      this.db.selectFrom('processing_log').select((eb) => eb.fn.countAll<string>().as('n')).where('subject_key', '=', subjectKey).executeTakeFirstOrThrow(),
+      this.db
+        .selectFrom('processing_log')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('subject_key', '=', subjectKey)
+        .executeTakeFirstOrThrow(),
     ]);
     return {
-      entries: rows.map((row) => ({ occurredAt: new Date(row.occurred_at), actor: row.actor, action: row.action, category: row.category, source: row.source, purpose: row.purpose })),
+      entries: rows.map((row) => ({
+        occurredAt: new Date(row.occurred_at),
+        actor: row.actor,
+        action: row.action,
+        category: row.category,
+        source: row.source,
+        purpose: row.purpose,
+      })),
       total: Number(count.n),
     };
   }

@@ -29,7 +29,13 @@ export class LoginAttempts {
   async start(state: string, attempt: LoginAttempt): Promise<void> {
     await this.db
       .insertInto('login_attempts')
-      .values({ state_hash: hash(state), code_verifier: attempt.codeVerifier, nonce: attempt.nonce, method: attempt.method, return_to: attempt.returnTo ?? null })
+      .values({
+        state_hash: hash(state),
+        code_verifier: attempt.codeVerifier,
+        nonce: attempt.nonce,
+        method: attempt.method,
+        return_to: attempt.returnTo ?? null,
+      })
       .execute();
   }
 

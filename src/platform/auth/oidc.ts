@@ -69,7 +69,10 @@ export class OidcClient {
   }
 
   /** Exchanges the code; throws a client.ResponseBodyError / AuthorizationResponseError when the provider refuses. */
-  async finish(callbackUrl: URL, expected: { state: string; nonce: string; codeVerifier: string; method: LoginMethod }): Promise<{ identity: Identity; idToken: string }> {
+  async finish(
+    callbackUrl: URL,
+    expected: { state: string; nonce: string; codeVerifier: string; method: LoginMethod },
+  ): Promise<{ identity: Identity; idToken: string }> {
     const configuration = await this.discover();
     const tokens = await this.metrics.timeSource('oidc', () =>
       client.authorizationCodeGrant(configuration, callbackUrl, {
@@ -117,7 +120,8 @@ export class OidcClient {
     const kvkNummer = text(names.kvk);
     if (!kvkNummer || !isValidKvkNummer(kvkNummer)) throw new UnusableClaimsError(`claim ${names.kvk} is missing or not a valid KvK number`);
     const vestigingsnummer = text(names.vestiging);
-    if (vestigingsnummer !== undefined && !isValidVestigingsnummer(vestigingsnummer)) throw new UnusableClaimsError(`claim ${names.vestiging} is not a valid vestigingsnummer`);
+    if (vestigingsnummer !== undefined && !isValidVestigingsnummer(vestigingsnummer))
+      throw new UnusableClaimsError(`claim ${names.vestiging} is not a valid vestigingsnummer`);
     return {
       method,
       subject: { type: 'bedrijf', kvkNummer, ...(vestigingsnummer ? { vestigingsnummer } : {}) },

@@ -19,7 +19,10 @@ export function safeReturnPath(value: unknown): string | undefined {
   return value;
 }
 
-export function registerAuthRoutes(app: FastifyInstance, deps: { attempts: LoginAttempts; store: SessionStore; oidc: OidcClient; cookie: SessionCookie; secureCookies: boolean }): void {
+export function registerAuthRoutes(
+  app: FastifyInstance,
+  deps: { attempts: LoginAttempts; store: SessionStore; oidc: OidcClient; cookie: SessionCookie; secureCookies: boolean },
+): void {
   const { attempts, store, oidc, cookie } = deps;
 
   const loginProblem = (request: FastifyRequest, reply: FastifyReply, status: number, kind: 'failed' | 'unavailable' | 'cancelled') => {
@@ -52,7 +55,13 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { attempts: Login
       return loginProblem(request, reply, 503, 'unavailable');
     }
     await attempts.start(start.state, { codeVerifier: start.codeVerifier, nonce: start.nonce, method, returnTo: safeReturnPath(request.query.terug) });
-    reply.setCookie(LOGIN_COOKIE, start.state, { path: '/auth', httpOnly: true, sameSite: 'lax', secure: deps.secureCookies, maxAge: loginAttemptMaxAgeSeconds });
+    reply.setCookie(LOGIN_COOKIE, start.state, {
+      path: '/auth',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: deps.secureCookies,
+      maxAge: loginAttemptMaxAgeSeconds,
+    });
     return reply.redirect(start.url.href, 303);
   });
 

@@ -24,20 +24,27 @@ export class HttpError extends Error {
 
 const titles: Record<number, MessageKey> = { 400: 'error.badRequest.title', 403: 'error.forbidden.title', 404: 'error.notFound.title' };
 
-const wantsJson = (accept: string | undefined, url: string) => url.startsWith('/api/') || (accept?.includes('application/json') && !accept.includes('text/html'));
+const wantsJson = (accept: string | undefined, url: string) =>
+  url.startsWith('/api/') || (accept?.includes('application/json') && !accept.includes('text/html'));
 
 export function registerErrorPages(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     if (wantsJson(request.headers.accept, request.url)) return reply.code(404).send({ error: 'not_found', message: 'Not found' });
     const t = request.t;
-    return reply.page(h(ErrorPage, { title: t('error.notFound.title'), text: t('error.notFound.text'), homeLabel: t('error.home') }), { title: t('error.notFound.title'), status: 404 });
+    return reply.page(h(ErrorPage, { title: t('error.notFound.title'), text: t('error.notFound.text'), homeLabel: t('error.home') }), {
+      title: t('error.notFound.title'),
+      status: 404,
+    });
   });
 
   app.setErrorHandler((error: FastifyError | HttpError | SourceFailure, request, reply) => {
     if (isSourceFailure(error)) {
       // A source that is down or refuses costs this page, never a 500: the person is told what cannot be done now.
       const status = error instanceof SourceRejectedError ? 502 : 503;
-      request.log.warn({ source: error.source, reason: error instanceof SourceRejectedError ? `HTTP ${error.status}` : error.reason, detail: error.message }, 'source unavailable');
+      request.log.warn(
+        { source: error.source, reason: error instanceof SourceRejectedError ? `HTTP ${error.status}` : error.reason, detail: error.message },
+        'source unavailable',
+      );
       if (wantsJson(request.headers.accept, request.url)) return reply.code(status).send({ error: 'unavailable', message: 'A source is not available' });
       return reply.page(unavailablePage(request, request.routeOptions.config?.unavailable), { title: request.t('error.unavailable.title'), status });
     }

@@ -10,7 +10,9 @@ import { listHref, paginate } from './paging.ts';
 /** A request as the parts see it, with what was logged. */
 function fakeRequest() {
   const logged: { level: string; obj: Record<string, unknown>; msg: string }[] = [];
-  const log = Object.fromEntries(['error', 'warn', 'info', 'debug'].map((level) => [level, (obj: Record<string, unknown>, msg: string) => logged.push({ level, obj, msg })]));
+  const log = Object.fromEntries(
+    ['error', 'warn', 'info', 'debug'].map((level) => [level, (obj: Record<string, unknown>, msg: string) => logged.push({ level, obj, msg })]),
+  );
   return { request: { t: translator('nl'), lang: 'nl', log } as unknown as FastifyRequest, logged };
 }
 

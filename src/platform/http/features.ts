@@ -43,7 +43,9 @@ export function featureParts(features: readonly Feature[], deadlineMs: number): 
     nav: features.flatMap((f) => (f.nav ? [f.nav] : [])),
 
     async navCounts(request) {
-      const counts = await Promise.all(withCount.map((f) => withDeadline(() => f.navCount!(request), deadlineMs, request.log, { feature: f.id, part: 'navCount' })));
+      const counts = await Promise.all(
+        withCount.map((f) => withDeadline(() => f.navCount!(request), deadlineMs, request.log, { feature: f.id, part: 'navCount' })),
+      );
       const result: Record<string, number> = {};
       counts.forEach((count, i) => {
         if (count.ok && count.value !== undefined) result[withCount[i]!.id] = count.value;
@@ -52,7 +54,9 @@ export function featureParts(features: readonly Feature[], deadlineMs: number): 
     },
 
     async overviewBlocks(request) {
-      const blocks = await Promise.all(withBlock.map((f) => withDeadline(() => f.overviewBlock!(request), deadlineMs, request.log, { feature: f.id, part: 'overviewBlock' })));
+      const blocks = await Promise.all(
+        withBlock.map((f) => withDeadline(() => f.overviewBlock!(request), deadlineMs, request.log, { feature: f.id, part: 'overviewBlock' })),
+      );
       return blocks.flatMap((block, i) => {
         if (block.ok) return block.value ? [block.value] : [];
         return [unavailableBlock(request, withBlock[i]!)];
@@ -60,7 +64,9 @@ export function featureParts(features: readonly Feature[], deadlineMs: number): 
     },
 
     async zaakSections(request, zaak: ZaakRef) {
-      const sections = await Promise.all(withSection.map((f) => withDeadline(() => f.zaakSection!(request, zaak), deadlineMs, request.log, { feature: f.id, part: 'zaakSection' })));
+      const sections = await Promise.all(
+        withSection.map((f) => withDeadline(() => f.zaakSection!(request, zaak), deadlineMs, request.log, { feature: f.id, part: 'zaakSection' })),
+      );
       return sections.flatMap((section) => (section.ok && section.value ? [section.value] : []));
     },
   };

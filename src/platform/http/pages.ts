@@ -71,10 +71,14 @@ export function registerPages(app: FastifyInstance, deps: { config: Config; stor
         children: body,
       }),
     );
-    return this.code(options.status ?? 200).type('text/html; charset=utf-8').send(`<!DOCTYPE html>${html}`);
+    return this.code(options.status ?? 200)
+      .type('text/html; charset=utf-8')
+      .send(`<!DOCTYPE html>${html}`);
   });
 
-  app.decorateReply('availablePage', function availablePage<T>(this: FastifyReply, result: Availability<T>, options: PageOptions, render: (value: T, missing: readonly string[]) => JSX.Element) {
+  app.decorateReply('availablePage', function availablePage<
+    T,
+  >(this: FastifyReply, result: Availability<T>, options: PageOptions, render: (value: T, missing: readonly string[]) => JSX.Element) {
     // The page is there, and says that what it shows cannot be shown right now.
     if (result.unavailable) return this.page(h(UnavailablePage, { t: this.request.t, title: options.title }), options);
     return this.page(render(result.value, result.missing ?? []), options);

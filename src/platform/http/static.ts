@@ -14,7 +14,13 @@ const require = createRequire(import.meta.url);
 const packageFile = (specifier: string) => require.resolve(specifier);
 const publicDir = path.join(projectRoot, 'public');
 
-const contentTypes: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp' };
+const contentTypes: Record<string, string> = {
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+};
 
 function themeCss(tokens: Record<string, string>): string {
   const lines = Object.entries(tokens).map(([name, value]) => `  ${name}: ${value};`);

@@ -16,7 +16,8 @@ export const en: Record<MessageKey, string> = {
   'identity.bedrijf': 'KvK number {kvk}',
   'identity.vestiging': 'branch {vestiging}',
   'home.title': 'Welcome to {portal}',
-  'home.intro': 'Here you see in one place what {organisation} is doing for you. You see your applications and reports (cases) and how far along they are. You see what you still need to do and you read your messages.',
+  'home.intro':
+    'Here you see in one place what {organisation} is doing for you. You see your applications and reports (cases) and how far along they are. You see what you still need to do and you read your messages.',
   'home.how': 'Log in to continue. For yourself, log in with DigiD. For a business, log in with eHerkenning.',
   'home.digid': 'Log in with DigiD',
   'home.eherkenning': 'Log in with eHerkenning',
@@ -160,7 +161,8 @@ export const en: Record<MessageKey, string> = {
   'persoon.bron': 'These details come from the Personal Records Database (BRP).',
   'persoon.klopt.title': 'Is something wrong?',
   'persoon.klopt.text': 'Tell the municipality where you live. They correct the BRP. Bring proof, such as a certificate or your passport.',
-  'persoon.geheimhouding': 'These details are confidential. This means the municipality does not give them to organisations such as churches or charities. You do see them here, because they are your own details.',
+  'persoon.geheimhouding':
+    'These details are confidential. This means the municipality does not give them to organisations such as churches or charities. You do see them here, because they are your own details.',
   'persoon.notFound': 'We cannot find your details in the BRP. Please contact the municipality.',
   'bedrijf.title': 'Company details',
   'bedrijf.naam': 'Name',
@@ -183,7 +185,8 @@ export const en: Record<MessageKey, string> = {
   'contact.unverified': '(not confirmed yet)',
   'contact.undeliverable.label': 'Please note:',
   'contact.undeliverable.email': 'our last e-mail to this address did not arrive. The address does not exist (any more). Is it still right? Change it below.',
-  'contact.undeliverable.telefoonnummer': 'our last text message to this number did not arrive. The number does not exist (any more). Is it still right? Change it below.',
+  'contact.undeliverable.telefoonnummer':
+    'our last text message to this number did not arrive. The number does not exist (any more). Is it still right? Change it below.',
   'contact.add.email': 'Add e-mail address',
   'contact.add.telefoonnummer': 'Add mobile number',
   'contact.verify.email': 'Confirm e-mail address',
@@ -226,7 +229,8 @@ export const en: Record<MessageKey, string> = {
   'contact.remove.cancel': 'No, go back',
   'contact.saveFailed': 'Saving did not work, because a system cannot be reached. Nothing has changed. Please try again later.',
   'voorkeuren.title': 'Notifications',
-  'voorkeuren.intro': 'Choose what we send you a message about, and how. Such a message never contains personal information. It only says that there is something new in My Environment.',
+  'voorkeuren.intro':
+    'Choose what we send you a message about, and how. Such a message never contains personal information. It only says that there is something new in My Environment.',
   'voorkeuren.channel.email': 'By e-mail',
   'voorkeuren.channel.sms': 'By text message',
   'voorkeuren.topic.zaak': 'When something changes in one of my cases',

@@ -15,7 +15,8 @@ export const nl = {
   'identity.bedrijf': 'KvK-nummer {kvk}',
   'identity.vestiging': 'vestiging {vestiging}',
   'home.title': 'Welkom bij {portal}',
-  'home.intro': 'Hier ziet u op één plek wat {organisation} voor u doet. U ziet uw aanvragen en meldingen (zaken) en hoe ver die zijn. U ziet wat u nog moet doen en u leest uw berichten.',
+  'home.intro':
+    'Hier ziet u op één plek wat {organisation} voor u doet. U ziet uw aanvragen en meldingen (zaken) en hoe ver die zijn. U ziet wat u nog moet doen en u leest uw berichten.',
   'home.how': 'Log in om verder te gaan. Voor uzelf logt u in met DigiD. Voor een bedrijf logt u in met eHerkenning.',
   'home.digid': 'Inloggen met DigiD',
   'home.eherkenning': 'Inloggen met eHerkenning',
@@ -45,7 +46,8 @@ export const nl = {
   'error.notFound.title': 'Pagina niet gevonden',
   'error.notFound.text': 'Deze pagina bestaat niet. Misschien is de pagina verplaatst, of is er een tikfout in het adres.',
   'error.forbidden.title': 'Dit kan niet',
-  'error.csrf.text': 'Het formulier kon niet worden verwerkt, omdat het te oud is of niet van deze website komt. Ga terug, laad de pagina opnieuw en probeer het nog een keer.',
+  'error.csrf.text':
+    'Het formulier kon niet worden verwerkt, omdat het te oud is of niet van deze website komt. Ga terug, laad de pagina opnieuw en probeer het nog een keer.',
   'error.badRequest.title': 'Er ging iets mis met uw verzoek',
   'error.badRequest.text': 'Uw verzoek kon niet worden verwerkt. Controleer wat u heeft ingevuld en probeer het opnieuw.',
   'error.server.title': 'Er is iets misgegaan',
@@ -159,7 +161,8 @@ export const nl = {
   'persoon.bron': 'Deze gegevens komen uit de Basisregistratie Personen (BRP).',
   'persoon.klopt.title': 'Klopt er iets niet?',
   'persoon.klopt.text': 'Geef het door aan de gemeente waar u woont. Die past de BRP aan. Neem bewijs mee, zoals een akte of uw paspoort.',
-  'persoon.geheimhouding': 'Er geldt geheimhouding voor deze gegevens. Dat betekent dat de gemeente ze niet geeft aan instellingen zoals kerken of goede doelen. U ziet ze hier wel, omdat het uw eigen gegevens zijn.',
+  'persoon.geheimhouding':
+    'Er geldt geheimhouding voor deze gegevens. Dat betekent dat de gemeente ze niet geeft aan instellingen zoals kerken of goede doelen. U ziet ze hier wel, omdat het uw eigen gegevens zijn.',
   'persoon.notFound': 'Wij kunnen uw gegevens niet vinden in de BRP. Neem contact op met de gemeente.',
   'bedrijf.title': 'Bedrijfsgegevens',
   'bedrijf.naam': 'Naam',
@@ -182,7 +185,8 @@ export const nl = {
   'contact.unverified': '(nog niet bevestigd)',
   'contact.undeliverable.label': 'Let op:',
   'contact.undeliverable.email': 'onze laatste e-mail naar dit adres kwam niet aan. Het adres bestaat niet (meer). Klopt het nog? Wijzig het hieronder.',
-  'contact.undeliverable.telefoonnummer': 'onze laatste sms naar dit nummer kwam niet aan. Het nummer bestaat niet (meer). Klopt het nog? Wijzig het hieronder.',
+  'contact.undeliverable.telefoonnummer':
+    'onze laatste sms naar dit nummer kwam niet aan. Het nummer bestaat niet (meer). Klopt het nog? Wijzig het hieronder.',
   'contact.add.email': 'E-mailadres toevoegen',
   'contact.add.telefoonnummer': 'Mobiel nummer toevoegen',
   'contact.verify.email': 'E-mailadres bevestigen',
@@ -225,7 +229,8 @@ export const nl = {
   'contact.remove.cancel': 'Nee, terug',
   'contact.saveFailed': 'Het opslaan is niet gelukt, omdat een systeem niet bereikbaar is. Er is niets veranderd. Probeer het later opnieuw.',
   'voorkeuren.title': 'Meldingen',
-  'voorkeuren.intro': 'Kies waarover wij u een bericht sturen, en hoe. In zo\'n bericht staat nooit persoonlijke informatie. Er staat alleen in dat er iets nieuws is in Mijn Omgeving.',
+  'voorkeuren.intro':
+    "Kies waarover wij u een bericht sturen, en hoe. In zo'n bericht staat nooit persoonlijke informatie. Er staat alleen in dat er iets nieuws is in Mijn Omgeving.",
   'voorkeuren.channel.email': 'Per e-mail',
   'voorkeuren.channel.sms': 'Per sms',
   'voorkeuren.topic.zaak': 'Als er iets verandert in een van mijn zaken',
@@ -249,7 +254,8 @@ export const nl = {
   'contactmomenten.geenOnderwerp': 'Contact zonder onderwerp',
   'contactmomenten.inhoud': 'Uw vraag of melding',
   'contactmomenten.reactie': 'Ons antwoord',
-  'contactmomenten.vertrouwelijk': 'Dit contact is vertrouwelijk. Daarom ziet u hier alleen de datum en het onderwerp. Wilt u meer weten? Neem contact met ons op.',
+  'contactmomenten.vertrouwelijk':
+    'Dit contact is vertrouwelijk. Daarom ziet u hier alleen de datum en het onderwerp. Wilt u meer weten? Neem contact met ons op.',
   'verwerkingen.link': 'Wie heeft mijn gegevens gebruikt?',
   'verwerkingen.title': 'Wie heeft mijn gegevens gebruikt?',
   'verwerkingen.intro': 'Hier ziet u wanneer Mijn Omgeving uw gegevens heeft opgevraagd of veranderd, waarom, en waar die gegevens vandaan kwamen.',

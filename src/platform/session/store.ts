@@ -22,10 +22,7 @@ export interface SessionRecord {
   expiresAt: Date;
 }
 
-export type SessionLookup =
-  | { status: 'active'; session: SessionRecord; token: string }
-  | { status: 'expired' }
-  | { status: 'unknown' };
+export type SessionLookup = { status: 'active'; session: SessionRecord; token: string } | { status: 'expired' } | { status: 'unknown' };
 
 export interface SessionTimings {
   idleTimeoutSeconds: number;
@@ -87,7 +84,11 @@ export class SessionStore {
       record = undefined;
     }
     if (!record) {
-      const row = await this.db.selectFrom('sessions').select(['id', 'identity', 'csrf_token', 'id_token', 'last_seen_at', 'expires_at']).where('id', '=', id).executeTakeFirst();
+      const row = await this.db
+        .selectFrom('sessions')
+        .select(['id', 'identity', 'csrf_token', 'id_token', 'last_seen_at', 'expires_at'])
+        .where('id', '=', id)
+        .executeTakeFirst();
       if (!row) return { status: 'unknown' };
       record = {
         id: row.id,
@@ -136,7 +137,10 @@ export class SessionStore {
   async purge(): Promise<void> {
     const dayAgo = new Date(this.now() - 24 * 3600 * 1000);
     const idleCutoff = new Date(dayAgo.getTime() - this.timings.idleTimeoutSeconds * 1000);
-    await this.db.deleteFrom('sessions').where((eb) => eb.or([eb('expires_at', '<', dayAgo), eb('last_seen_at', '<', idleCutoff)])).execute();
+    await this.db
+      .deleteFrom('sessions')
+      .where((eb) => eb.or([eb('expires_at', '<', dayAgo), eb('last_seen_at', '<', idleCutoff)]))
+      .execute();
   }
 
   private hasEnded(record: SessionRecord, now: number): boolean {

@@ -19,7 +19,11 @@ export function DateText({ lang, value }: { lang: Lang; value: Date | string }) 
 
 export function Heading({ level, children, id }: Children & { level: 1 | 2 | 3 | 4; id?: string }) {
   const Tag = `h${level}` as 'h1';
-  return <Tag class={`utrecht-heading-${level}`} id={id}>{children}</Tag>;
+  return (
+    <Tag class={`utrecht-heading-${level}`} id={id}>
+      {children}
+    </Tag>
+  );
 }
 
 export function Paragraph({ children, lead, small }: Children & { lead?: boolean; small?: boolean }) {
@@ -36,7 +40,14 @@ export function Link({ href, children, current, lang }: Children & { href: strin
 
 export type ButtonAppearance = 'primary-action' | 'secondary-action' | 'subtle';
 
-export function Button({ children, appearance = 'primary-action', type = 'submit', name, value, id }: Children & {
+export function Button({
+  children,
+  appearance = 'primary-action',
+  type = 'submit',
+  name,
+  value,
+  id,
+}: Children & {
   appearance?: ButtonAppearance;
   type?: 'submit' | 'button';
   name?: string;
@@ -44,7 +55,13 @@ export function Button({ children, appearance = 'primary-action', type = 'submit
   id?: string;
 }) {
   return (
-    <button class={cx('utrecht-button', `utrecht-button--${appearance}`, type === 'submit' && 'utrecht-button--submit')} type={type} name={name} value={value} id={id}>
+    <button
+      class={cx('utrecht-button', `utrecht-button--${appearance}`, type === 'submit' && 'utrecht-button--submit')}
+      type={type}
+      name={name}
+      value={value}
+      id={id}
+    >
       {children}
     </button>
   );
@@ -52,7 +69,11 @@ export function Button({ children, appearance = 'primary-action', type = 'submit
 
 /** A link that looks like a button (for starting something with a GET, such as logging in). */
 export function ButtonLink({ href, children, appearance = 'primary-action' }: Children & { href: string; appearance?: ButtonAppearance }) {
-  return <a class={cx('utrecht-button-link', 'utrecht-button-link--html-a', `utrecht-button-link--${appearance}`)} href={href}>{children}</a>;
+  return (
+    <a class={cx('utrecht-button-link', 'utrecht-button-link--html-a', `utrecht-button-link--${appearance}`)} href={href}>
+      {children}
+    </a>
+  );
 }
 
 export function ButtonGroup({ children }: Children) {
@@ -86,7 +107,14 @@ export function DataList({ items }: { items: { key: ComponentChildren; value: Co
 }
 
 /** A POST form with the session's CSRF token. Every POST form in Voordeur is one of these. */
-export function Form({ action, csrfToken, children, id, noValidate = true, multipart }: Children & { action: string; csrfToken: string; id?: string; noValidate?: boolean; multipart?: boolean }) {
+export function Form({
+  action,
+  csrfToken,
+  children,
+  id,
+  noValidate = true,
+  multipart,
+}: Children & { action: string; csrfToken: string; id?: string; noValidate?: boolean; multipart?: boolean }) {
   return (
     <form class="utrecht-form" method="post" action={action} id={id} noValidate={noValidate} encType={multipart ? 'multipart/form-data' : undefined}>
       <input type="hidden" name="_csrf" value={csrfToken} />
@@ -107,11 +135,15 @@ export function ErrorSummary({ errors, title }: { errors: FieldError[]; title: s
     <div class="utrecht-alert utrecht-alert--error voordeur-error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} id="error-summary">
       <div class="utrecht-alert__content">
         <div class="utrecht-alert__message">
-          <h2 class="utrecht-heading-2" id="error-summary-title">{title}</h2>
+          <h2 class="utrecht-heading-2" id="error-summary-title">
+            {title}
+          </h2>
           <ul class="utrecht-unordered-list">
             {errors.map((e) => (
               <li class="utrecht-unordered-list__item">
-                <a class="utrecht-link utrecht-link--html-a" href={`#${e.field}`}>{e.message}</a>
+                <a class="utrecht-link utrecht-link--html-a" href={`#${e.field}`}>
+                  {e.message}
+                </a>
               </li>
             ))}
           </ul>
@@ -123,7 +155,14 @@ export function ErrorSummary({ errors, title }: { errors: FieldError[]; title: s
 
 /** The NL Design System form field around one input: label, description, error, then the input. */
 /** Label, description, error and the input, in the Utrecht form-field layout. */
-export function FormField({ id, label, description, error, kind, children }: Children & {
+export function FormField({
+  id,
+  label,
+  description,
+  error,
+  kind,
+  children,
+}: Children & {
   id: string;
   label: ComponentChildren;
   description?: ComponentChildren;
@@ -133,19 +172,41 @@ export function FormField({ id, label, description, error, kind, children }: Chi
   return (
     <div class={cx('utrecht-form-field', kind, error && 'utrecht-form-field--invalid')}>
       <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>{label}</label>
+        <label class="utrecht-form-label" for={id}>
+          {label}
+        </label>
       </div>
-      {description && <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>{description}</div>}
-      {error && <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>{error}</div>}
+      {description && (
+        <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>
+          {description}
+        </div>
+      )}
+      {error && (
+        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>
+          {error}
+        </div>
+      )}
       <div class="utrecht-form-field__input">{children}</div>
     </div>
   );
 }
 
 /** aria-describedby for an input with an optional description and error. */
-export const describedBy = (id: string, description: unknown, error: unknown) => cx(description ? `${id}-description` : undefined, error ? `${id}-error` : undefined) || undefined;
+export const describedBy = (id: string, description: unknown, error: unknown) =>
+  cx(description ? `${id}-description` : undefined, error ? `${id}-error` : undefined) || undefined;
 
-export function TextField({ id, name, label, value, error, description, type = 'text', autoComplete, inputMode, size }: {
+export function TextField({
+  id,
+  name,
+  label,
+  value,
+  error,
+  description,
+  type = 'text',
+  autoComplete,
+  inputMode,
+  size,
+}: {
   id: string;
   name: string;
   label: ComponentChildren;
@@ -176,11 +237,25 @@ export function TextField({ id, name, label, value, error, description, type = '
 }
 
 /** A search box with its label and description, for a GET form. */
-export function SearchField({ id, name, label, description, value }: { id: string; name: string; label: ComponentChildren; description?: ComponentChildren; value: string }) {
+export function SearchField({
+  id,
+  name,
+  label,
+  description,
+  value,
+}: {
+  id: string;
+  name: string;
+  label: ComponentChildren;
+  description?: ComponentChildren;
+  value: string;
+}) {
   return (
     <div class="utrecht-form-field utrecht-form-field--text">
       <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>{label}</label>
+        <label class="utrecht-form-label" for={id}>
+          {label}
+        </label>
       </div>
       {description && (
         <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>
@@ -188,7 +263,15 @@ export function SearchField({ id, name, label, description, value }: { id: strin
         </div>
       )}
       <div class="utrecht-form-field__input">
-        <input class="utrecht-textbox utrecht-textbox--html-input" id={id} name={name} type="search" value={value} aria-describedby={description ? `${id}-description` : undefined} maxLength={100} />
+        <input
+          class="utrecht-textbox utrecht-textbox--html-input"
+          id={id}
+          name={name}
+          type="search"
+          value={value}
+          aria-describedby={description ? `${id}-description` : undefined}
+          maxLength={100}
+        />
       </div>
     </div>
   );
@@ -200,7 +283,14 @@ export function CheckboxField({ id, name, value, label, checked }: { id: string;
     <div class="utrecht-form-field utrecht-form-field--checkbox">
       <p class="utrecht-form-field__label utrecht-form-field__label--checkbox">
         <label class="utrecht-form-label utrecht-form-label--checkbox" for={id}>
-          <input class="utrecht-checkbox utrecht-checkbox--html-input utrecht-form-field__input" type="checkbox" id={id} name={name} value={value} checked={checked} />
+          <input
+            class="utrecht-checkbox utrecht-checkbox--html-input utrecht-form-field__input"
+            type="checkbox"
+            id={id}
+            name={name}
+            value={value}
+            checked={checked}
+          />
           {label}
         </label>
       </p>
@@ -209,7 +299,12 @@ export function CheckboxField({ id, name, value, label, checked }: { id: string;
 }
 
 /** A data table with a caption (visible or for screen readers only). */
-export function Table({ caption, captionHidden, head, rows }: {
+export function Table({
+  caption,
+  captionHidden,
+  head,
+  rows,
+}: {
   caption: ComponentChildren;
   captionHidden?: boolean;
   head: ComponentChildren[];
@@ -221,13 +316,25 @@ export function Table({ caption, captionHidden, head, rows }: {
         <caption class={cx('utrecht-table__caption', captionHidden && 'voordeur-visually-hidden')}>{caption}</caption>
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
-            {head.map((cell) => <th class="utrecht-table__header-cell" scope="col">{cell}</th>)}
+            {head.map((cell) => (
+              <th class="utrecht-table__header-cell" scope="col">
+                {cell}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody class="utrecht-table__body">
           {rows.map((row) => (
             <tr class={cx('utrecht-table__row', row.className)} key={row.key}>
-              {row.cells.map((cell, i) => (i === 0 ? <th class="utrecht-table__header-cell" scope="row">{cell}</th> : <td class="utrecht-table__cell">{cell}</td>))}
+              {row.cells.map((cell, i) =>
+                i === 0 ? (
+                  <th class="utrecht-table__header-cell" scope="row">
+                    {cell}
+                  </th>
+                ) : (
+                  <td class="utrecht-table__cell">{cell}</td>
+                ),
+              )}
             </tr>
           ))}
         </tbody>
@@ -237,7 +344,13 @@ export function Table({ caption, captionHidden, head, rows }: {
 }
 
 /** Page links: previous, numbered pages and next, as links that work without JavaScript. */
-export function Pagination({ label, page, pages, href, texts }: {
+export function Pagination({
+  label,
+  page,
+  pages,
+  href,
+  texts,
+}: {
   label: string;
   page: number;
   pages: number;
@@ -250,12 +363,20 @@ export function Pagination({ label, page, pages, href, texts }: {
     <nav class="utrecht-pagination utrecht-pagination--distanced" aria-label={label}>
       <p class="voordeur-visually-hidden">{texts.status}</p>
       <span class="utrecht-pagination__before">
-        {page > 1 && <a class="utrecht-pagination__relative-link utrecht-pagination__relative-link--prev" rel="prev" href={href(page - 1)}>{texts.previous}</a>}
+        {page > 1 && (
+          <a class="utrecht-pagination__relative-link utrecht-pagination__relative-link--prev" rel="prev" href={href(page - 1)}>
+            {texts.previous}
+          </a>
+        )}
       </span>
       <span class="utrecht-pagination__pages">
         {numbers.map((n, i) => (
           <>
-            {i > 0 && n - numbers[i - 1]! > 1 && <span class="voordeur-pagination-gap" aria-hidden="true">…</span>}
+            {i > 0 && n - numbers[i - 1]! > 1 && (
+              <span class="voordeur-pagination-gap" aria-hidden="true">
+                …
+              </span>
+            )}
             <a
               class={cx('utrecht-pagination__page-link', n === page && 'utrecht-pagination__page-link--current')}
               href={href(n)}
@@ -268,14 +389,25 @@ export function Pagination({ label, page, pages, href, texts }: {
         ))}
       </span>
       <span class="utrecht-pagination__after">
-        {page < pages && <a class="utrecht-pagination__relative-link utrecht-pagination__relative-link--next" rel="next" href={href(page + 1)}>{texts.next}</a>}
+        {page < pages && (
+          <a class="utrecht-pagination__relative-link utrecht-pagination__relative-link--next" rel="next" href={href(page + 1)}>
+            {texts.next}
+          </a>
+        )}
       </span>
     </nav>
   );
 }
 
 /** A file chooser in the NL Design System form-field pattern. */
-export function FileField({ id, name, label, error, description, accept }: {
+export function FileField({
+  id,
+  name,
+  label,
+  error,
+  description,
+  accept,
+}: {
   id: string;
   name: string;
   label: ComponentChildren;
@@ -285,7 +417,15 @@ export function FileField({ id, name, label, error, description, accept }: {
 }) {
   return (
     <FormField id={id} label={label} description={description} error={error} kind="voordeur-form-field--file">
-      <input class="voordeur-file-input" id={id} name={name} type="file" accept={accept} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(id, description, error)} />
+      <input
+        class="voordeur-file-input"
+        id={id}
+        name={name}
+        type="file"
+        accept={accept}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, description, error)}
+      />
     </FormField>
   );
 }

@@ -38,7 +38,12 @@ export function PageLinks({ t, label, paged }: { t: Translate; label: string; pa
       page={paged.page}
       pages={paged.pages}
       href={paged.href}
-      texts={{ previous: t('pagination.previous'), next: t('pagination.next'), page: (n) => t('pagination.page', { n }), status: t('pagination.status', { page: paged.page, pages: paged.pages }) }}
+      texts={{
+        previous: t('pagination.previous'),
+        next: t('pagination.next'),
+        page: (n) => t('pagination.page', { n }),
+        status: t('pagination.status', { page: paged.page, pages: paged.pages }),
+      }}
     />
   );
 }
@@ -47,7 +52,17 @@ export function PageLinks({ t, label, paged }: { t: Translate; label: string; pa
  * A section with one page of a list: its heading with the number in the whole list, the items
  * (as `children` renders them), and links to the other pages; `empty` when the list is empty.
  */
-export function PagedSection<T>({ t, id, title, name = title, count, intro, empty, paged, children }: {
+export function PagedSection<T>({
+  t,
+  id,
+  title,
+  name = title,
+  count,
+  intro,
+  empty,
+  paged,
+  children,
+}: {
   t: Translate;
   /** The heading's id is `${id}-title`; page links come back to it. */
   id: string;

@@ -55,12 +55,10 @@ export function Shell(props: ShellProps) {
         {user && <meta name="csrf-token" content={user.csrfToken} />}
         {user && <script src="/static/session.js" nonce={props.nonce} defer />}
       </head>
-      <body
-        class="utrecht-theme voordeur"
-        data-session-seconds-left={user?.secondsLeft}
-        data-session-warning-seconds={user?.warningSeconds}
-      >
-        <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">{t('shell.skip')}</a>
+      <body class="utrecht-theme voordeur" data-session-seconds-left={user?.secondsLeft} data-session-warning-seconds={user?.warningSeconds}>
+        <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
+          {t('shell.skip')}
+        </a>
         {props.demoMode && (
           <div class="voordeur-demo-banner" role="note">
             <strong>{t('shell.demo')}</strong>
@@ -112,7 +110,9 @@ export function Shell(props: ShellProps) {
                   <li class="utrecht-nav-list__item">
                     <a class="utrecht-nav-list__link" href={item.href} aria-current={item.id === props.activeNav ? 'page' : undefined}>
                       {t(item.label)}
-                      {item.countLabel && (props.navCounts[item.id] ?? 0) > 0 && <span class="voordeur-nav-count"> ({t(item.countLabel, { n: props.navCounts[item.id]! })})</span>}
+                      {item.countLabel && (props.navCounts[item.id] ?? 0) > 0 && (
+                        <span class="voordeur-nav-count"> ({t(item.countLabel, { n: props.navCounts[item.id]! })})</span>
+                      )}
                     </a>
                   </li>
                 ))}
@@ -138,10 +138,16 @@ export function Shell(props: ShellProps) {
         </footer>
         {user && (
           <dialog class="voordeur-session-dialog" id="session-warning" aria-labelledby="session-warning-title" aria-describedby="session-warning-text">
-            <h2 class="utrecht-heading-2" id="session-warning-title">{t('session.warning.title')}</h2>
-            <p class="utrecht-paragraph" id="session-warning-text">{t('session.warning.text', { duration: duration(t, user.warningSeconds) })}</p>
+            <h2 class="utrecht-heading-2" id="session-warning-title">
+              {t('session.warning.title')}
+            </h2>
+            <p class="utrecht-paragraph" id="session-warning-text">
+              {t('session.warning.text', { duration: duration(t, user.warningSeconds) })}
+            </p>
             <div class="utrecht-button-group">
-              <Button type="button" id="session-stay">{t('session.warning.stay')}</Button>
+              <Button type="button" id="session-stay">
+                {t('session.warning.stay')}
+              </Button>
               <Form action="/uitloggen" csrfToken={user.csrfToken}>
                 <Button appearance="secondary-action">{t('session.warning.logout')}</Button>
               </Form>

@@ -17,7 +17,9 @@ export const brpFields = ['naam', 'geboorte', 'nationaliteiten', 'verblijfplaats
 
 const waardetabel = z.object({ code: z.string().optional(), omschrijving: z.string().optional() }).passthrough();
 const datum = z.object({ type: z.string(), langFormaat: z.string(), datum: z.string().optional() }).passthrough();
-const naam = z.object({ voornamen: z.string().optional(), voorvoegsel: z.string().optional(), geslachtsnaam: z.string().optional(), volledigeNaam: z.string().optional() }).passthrough();
+const naam = z
+  .object({ voornamen: z.string().optional(), voorvoegsel: z.string().optional(), geslachtsnaam: z.string().optional(), volledigeNaam: z.string().optional() })
+  .passthrough();
 const geboorte = z.object({ datum: datum.optional(), plaats: waardetabel.optional(), land: waardetabel.optional() }).passthrough();
 const verblijfadres = z
   .object({
@@ -42,7 +44,19 @@ const persoonSchema = z
     geboorte: geboorte.optional(),
     nationaliteiten: z.array(z.object({ type: z.string(), nationaliteit: waardetabel.optional() }).passthrough()).optional(),
     verblijfplaats: z.object({ type: z.string(), verblijfadres: verblijfadres.optional(), datumVan: datum.optional() }).passthrough().optional(),
-    partners: z.array(z.object({ naam: naam.optional(), geboorte: geboorte.optional(), soortVerbintenis: waardetabel.optional(), aangaanHuwelijkPartnerschap: z.object({ datum: datum.optional() }).passthrough().optional(), ontbindingHuwelijkPartnerschap: z.object({ datum: datum.optional() }).passthrough().optional() }).passthrough()).optional(),
+    partners: z
+      .array(
+        z
+          .object({
+            naam: naam.optional(),
+            geboorte: geboorte.optional(),
+            soortVerbintenis: waardetabel.optional(),
+            aangaanHuwelijkPartnerschap: z.object({ datum: datum.optional() }).passthrough().optional(),
+            ontbindingHuwelijkPartnerschap: z.object({ datum: datum.optional() }).passthrough().optional(),
+          })
+          .passthrough(),
+      )
+      .optional(),
     kinderen: z.array(z.object({ naam: naam.optional(), geboorte: geboorte.optional() }).passthrough()).optional(),
   })
   .passthrough() satisfies z.ZodType<Partial<Record<keyof S['Persoon'], unknown>>>;
@@ -52,7 +66,8 @@ const answerSchema = z.object({ type: z.literal('RaadpleegMetBurgerservicenummer
 type RawNaam = z.output<typeof naam>;
 type RawDatum = z.output<typeof datum>;
 
-const registerDatum = (raw: RawDatum | undefined): RegisterDatum | undefined => (raw ? { iso: raw.type === 'Datum' ? raw.datum : undefined, tekst: raw.langFormaat } : undefined);
+const registerDatum = (raw: RawDatum | undefined): RegisterDatum | undefined =>
+  raw ? { iso: raw.type === 'Datum' ? raw.datum : undefined, tekst: raw.langFormaat } : undefined;
 const fullName = (raw: RawNaam | undefined) => raw?.volledigeNaam ?? joinName(raw?.voornamen, raw?.voorvoegsel, raw?.geslachtsnaam);
 
 export class BrpClient implements PersonRegister {
@@ -76,7 +91,10 @@ export class BrpClient implements PersonRegister {
     const raw = answer.personen[0];
     if (!raw) return null;
     const adres = raw.verblijfplaats?.verblijfadres;
-    const related = (person: { naam?: RawNaam; geboorte?: z.output<typeof geboorte> }): GerelateerdePersoon => ({ naam: fullName(person.naam), geboortedatum: registerDatum(person.geboorte?.datum) });
+    const related = (person: { naam?: RawNaam; geboorte?: z.output<typeof geboorte> }): GerelateerdePersoon => ({
+      naam: fullName(person.naam),
+      geboortedatum: registerDatum(person.geboorte?.datum),
+    });
     return {
       naam: fullName(raw.naam),
       voornamen: raw.naam?.voornamen,
@@ -97,6 +115,8 @@ export class BrpClient implements PersonRegister {
 
 function addressLines(adres: z.output<typeof verblijfadres>): string[] {
   if (adres.regel1) return [adres.regel1, adres.regel2, adres.regel3, adres.land?.omschrijving].filter((line): line is string => Boolean(line));
-  const huisnummer = [adres.huisnummer, adres.huisletter, adres.huisnummertoevoeging ? `-${adres.huisnummertoevoeging}` : undefined].filter((p) => p !== undefined).join('');
+  const huisnummer = [adres.huisnummer, adres.huisletter, adres.huisnummertoevoeging ? `-${adres.huisnummertoevoeging}` : undefined]
+    .filter((p) => p !== undefined)
+    .join('');
   return [joinName(adres.officieleStraatnaam ?? adres.korteStraatnaam, huisnummer), joinName(adres.postcode, adres.woonplaats)].filter(Boolean);
 }

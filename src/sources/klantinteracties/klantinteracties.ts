@@ -50,7 +50,12 @@ const partijenSchema = z.object({ count: z.number().int(), results: z.array(part
 const onderwerpobjectSchema = namedIn<S['Onderwerpobject']>()(
   z.object({
     onderwerpobjectidentificator: z
-      .object({ objectId: z.string().optional(), codeObjecttype: z.string().optional(), codeRegister: z.string().optional(), codeSoortObjectId: z.string().optional() })
+      .object({
+        objectId: z.string().optional(),
+        codeObjecttype: z.string().optional(),
+        codeRegister: z.string().optional(),
+        codeSoortObjectId: z.string().optional(),
+      })
       .nullable()
       .optional(),
   }),
@@ -92,7 +97,9 @@ function identificatorOf(subject: Subject) {
 /** Whether the partij really carries the subject's identificator (the filter is trusted only this far). */
 function belongsTo(partij: RawPartij, subject: Subject): boolean {
   const { codeSoortObjectId, objectId } = identificatorOf(subject);
-  return (partij.partijIdentificatoren ?? []).some((i) => i.partijIdentificator.codeSoortObjectId === codeSoortObjectId && i.partijIdentificator.objectId === objectId);
+  return (partij.partijIdentificatoren ?? []).some(
+    (i) => i.partijIdentificator.codeSoortObjectId === codeSoortObjectId && i.partijIdentificator.objectId === objectId,
+  );
 }
 
 const kinds: Record<string, ContactKind | undefined> = { email: 'email', telefoonnummer: 'telefoonnummer' };
@@ -125,13 +132,22 @@ export class KlantinteractiesClient implements ContactRegister {
     private readonly zaken: ZaakLinker,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.client = new SourceClient({ name: 'klantinteracties', timeoutMs: options.timeoutMs, metrics: options.metrics, headers: () => ({ authorization: `Token ${config.token}` }) });
+    this.client = new SourceClient({
+      name: 'klantinteracties',
+      timeoutMs: options.timeoutMs,
+      metrics: options.metrics,
+      headers: () => ({ authorization: `Token ${config.token}` }),
+    });
   }
 
   /** The subject's partij with its digitale adressen; null when the organisation has none for them. */
   private async partij(subject: Subject): Promise<RawPartij | null> {
     const { codeSoortObjectId, objectId } = identificatorOf(subject);
-    const query = new URLSearchParams({ partijIdentificator__codeSoortObjectId: codeSoortObjectId, partijIdentificator__objectId: objectId, expand: 'digitaleAdressen' });
+    const query = new URLSearchParams({
+      partijIdentificator__codeSoortObjectId: codeSoortObjectId,
+      partijIdentificator__objectId: objectId,
+      expand: 'digitaleAdressen',
+    });
     const page = await this.client.getJson(`${this.config.url}/partijen?${query}`, partijenSchema);
     const mine = (page?.results ?? []).filter((partij) => belongsTo(partij, subject));
     // Several partijen for one person can exist in a messy register; the active one wins.
@@ -180,7 +196,11 @@ export class KlantinteractiesClient implements ContactRegister {
     const own = addressesOf(partij);
     const existing = replaces ? own.find((a) => a.uuid === replaces && a.soort === soort) : undefined;
     const saved = existing
-      ? await this.client.patchJson(`${this.config.url}/digitaleadressen/${existing.uuid}`, { adres, verificatieDatum, isStandaardAdres: true }, digitaalAdresSchema)
+      ? await this.client.patchJson(
+          `${this.config.url}/digitaleadressen/${existing.uuid}`,
+          { adres, verificatieDatum, isStandaardAdres: true },
+          digitaalAdresSchema,
+        )
       : await this.client.postJson(
           `${this.config.url}/digitaleadressen`,
           {
@@ -196,7 +216,11 @@ export class KlantinteractiesClient implements ContactRegister {
         );
     // The first address of a partij becomes its preferred one, so that staff see it too.
     if (!partij.voorkeursDigitaalAdres) {
-      await this.client.patchJson(`${this.config.url}/partijen/${partij.uuid}`, { soortPartij: subject.type === 'persoon' ? 'persoon' : 'organisatie', voorkeursDigitaalAdres: { uuid: saved.uuid } }, z.object({}).passthrough());
+      await this.client.patchJson(
+        `${this.config.url}/partijen/${partij.uuid}`,
+        { soortPartij: subject.type === 'persoon' ? 'persoon' : 'organisatie', voorkeursDigitaalAdres: { uuid: saved.uuid } },
+        z.object({}).passthrough(),
+      );
     }
   }
 

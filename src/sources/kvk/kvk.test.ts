@@ -43,8 +43,18 @@ describe('KvkClient: mapping', () => {
         { code: '56102', omschrijving: 'Lunchrooms, cafetaria’s, ijssalons e.d.', hoofdactiviteit: false },
       ],
       vestigingen: [
-        { vestigingsnummer: '000038509504', naam: 'Bakkerij Van den Berg, Marktstraat', adres: ['Marktstraat 12', '1234AC Voorbeeldstad'], hoofdvestiging: true },
-        { vestigingsnummer: '000038509520', naam: 'Bakkerij Van den Berg, Stationsplein', adres: ['Stationsplein 1B', '1234SP Voorbeeldstad'], hoofdvestiging: false },
+        {
+          vestigingsnummer: '000038509504',
+          naam: 'Bakkerij Van den Berg, Marktstraat',
+          adres: ['Marktstraat 12', '1234AC Voorbeeldstad'],
+          hoofdvestiging: true,
+        },
+        {
+          vestigingsnummer: '000038509520',
+          naam: 'Bakkerij Van den Berg, Stationsplein',
+          adres: ['Stationsplein 1B', '1234SP Voorbeeldstad'],
+          hoofdvestiging: false,
+        },
       ],
       registratiedatum: '2008-03-01',
     });
@@ -60,7 +70,9 @@ describe('KvkClient: mapping', () => {
       rechtsvorm: 'Eenmanszaak',
       handelsnamen: ['Fietsenmaker De Snelle Spaak', 'De Snelle Spaak'],
       registratiedatum: '2017-05-12',
-      vestigingen: [{ vestigingsnummer: '000037143557', naam: 'Fietsenmaker De Snelle Spaak', adres: ['Spoorstraat 8-a', '1234SR Voorbeeldstad'], hoofdvestiging: true }],
+      vestigingen: [
+        { vestigingsnummer: '000037143557', naam: 'Fietsenmaker De Snelle Spaak', adres: ['Spoorstraat 8-a', '1234SR Voorbeeldstad'], hoofdvestiging: true },
+      ],
     });
     expect(bedrijf!.activiteiten.filter((a) => a.hoofdactiviteit).map((a) => a.code)).toEqual(['95290']);
     expect(kvk.requestCount()).toBe(2);
@@ -70,7 +82,12 @@ describe('KvkClient: mapping', () => {
     const bedrijf = await client.bedrijf('90001745');
     expect(bedrijf).toMatchObject({ naam: 'Stichting Buurtkracht', rechtsvorm: 'Stichting', registratiedatum: '2021-01-18' });
     expect(bedrijf!.vestigingen).toEqual([
-      { vestigingsnummer: '000044123456', naam: 'Stichting Buurtkracht', adres: ['Lindelaan 40', 'Wijkcentrum De Linde', '1234LN Voorbeeldstad'], hoofdvestiging: true },
+      {
+        vestigingsnummer: '000044123456',
+        naam: 'Stichting Buurtkracht',
+        adres: ['Lindelaan 40', 'Wijkcentrum De Linde', '1234LN Voorbeeldstad'],
+        hoofdvestiging: true,
+      },
     ]);
   });
 

@@ -101,9 +101,13 @@ export class KvkClient implements CompanyRegister {
     const hoofd = profiel._embedded?.hoofdvestiging;
     const listed = lijst?.vestigingen ?? [];
     // The list is the source of vestigingen; a hoofdvestiging missing from it still counts.
-    const all = hoofd && !listed.some((v) => v.vestigingsnummer === hoofd.vestigingsnummer)
-      ? [{ vestigingsnummer: hoofd.vestigingsnummer, eersteHandelsnaam: hoofd.eersteHandelsnaam, indHoofdvestiging: 'Ja', indAdresAfgeschermd: undefined }, ...listed]
-      : listed;
+    const all =
+      hoofd && !listed.some((v) => v.vestigingsnummer === hoofd.vestigingsnummer)
+        ? [
+            { vestigingsnummer: hoofd.vestigingsnummer, eersteHandelsnaam: hoofd.eersteHandelsnaam, indHoofdvestiging: 'Ja', indAdresAfgeschermd: undefined },
+            ...listed,
+          ]
+        : listed;
 
     const limit = pLimit(concurrency);
     const vestigingen: Vestiging[] = await Promise.all(
@@ -113,9 +117,10 @@ export class KvkClient implements CompanyRegister {
           let lines: string[] | undefined;
           if (!isJa(v.indAdresAfgeschermd)) {
             // The hoofdvestiging's addresses come with the Basisprofiel; others need their profile.
-            const found = v.vestigingsnummer === hoofd?.vestigingsnummer
-              ? hoofd.adressen
-              : (await this.client.getJson(`${base}/vestigingsprofielen/${v.vestigingsnummer}`, vestigingsprofielSchema))?.adressen;
+            const found =
+              v.vestigingsnummer === hoofd?.vestigingsnummer
+                ? hoofd.adressen
+                : (await this.client.getJson(`${base}/vestigingsprofielen/${v.vestigingsnummer}`, vestigingsprofielSchema))?.adressen;
             lines = bezoekadresLines(found);
           }
           return { vestigingsnummer: v.vestigingsnummer, naam: v.eersteHandelsnaam ?? profiel.naam ?? '', adres: lines, hoofdvestiging: isHoofd };
@@ -131,7 +136,11 @@ export class KvkClient implements CompanyRegister {
       naam: profiel.naam ?? profiel.statutaireNaam ?? handelsnamen[0] ?? profiel.kvkNummer,
       rechtsvorm: eigenaar?.uitgebreideRechtsvorm ?? eigenaar?.rechtsvorm,
       handelsnamen,
-      activiteiten: (profiel.sbiActiviteiten ?? []).map((a) => ({ code: a.sbiCode, omschrijving: a.sbiOmschrijving ?? '', hoofdactiviteit: isJa(a.indHoofdactiviteit) })),
+      activiteiten: (profiel.sbiActiviteiten ?? []).map((a) => ({
+        code: a.sbiCode,
+        omschrijving: a.sbiOmschrijving ?? '',
+        hoofdactiviteit: isJa(a.indHoofdactiviteit),
+      })),
       vestigingen,
       registratiedatum: isoDate(profiel.formeleRegistratiedatum),
     };
@@ -143,7 +152,9 @@ function bezoekadresLines(adressen: Adres[] | undefined): string[] | undefined {
   const bezoek = adressen?.find((a) => a.type === 'bezoekadres');
   if (!bezoek || isJa(bezoek.indAfgeschermd)) return undefined;
   if (!bezoek.straatnaam) return bezoek.volledigAdres ? [bezoek.volledigAdres.replace(/\s+/g, ' ').trim()] : undefined;
-  const huisnummer = [bezoek.huisnummer, bezoek.huisletter, bezoek.huisnummerToevoeging ? `-${bezoek.huisnummerToevoeging}` : undefined].filter((p) => p !== undefined).join('');
+  const huisnummer = [bezoek.huisnummer, bezoek.huisletter, bezoek.huisnummerToevoeging ? `-${bezoek.huisnummerToevoeging}` : undefined]
+    .filter((p) => p !== undefined)
+    .join('');
   const lines = [joinName(bezoek.straatnaam, huisnummer), bezoek.toevoegingAdres, joinName(bezoek.postcode, bezoek.plaats)];
   if (bezoek.land && bezoek.land !== 'Nederland') lines.push(bezoek.land);
   return lines.filter((line): line is string => Boolean(line));

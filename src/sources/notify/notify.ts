@@ -56,7 +56,10 @@ export class NotifyClient {
    */
   async sentWithReference(reference: string): Promise<string | undefined> {
     try {
-      const response = await this.options.metrics.timeSource('notify', () => this.client.getNotifications(undefined, undefined, reference) as Promise<{ data: { notifications: { id: string; reference: string | null }[] } }>);
+      const response = await this.options.metrics.timeSource(
+        'notify',
+        () => this.client.getNotifications(undefined, undefined, reference) as Promise<{ data: { notifications: { id: string; reference: string | null }[] } }>,
+      );
       return response.data.notifications.find((n) => n.reference === reference)?.id;
     } catch (error) {
       throw toNotifyError(error);

@@ -54,7 +54,14 @@ export class ObjectenBerichtStore implements BerichtStore {
   ) {}
 
   list(subject: Subject, log: Pick<Log, 'warn'>): Promise<Bericht[]> {
-    return this.objecten.listAs(this.type, subject, '-record__data__publicatiedatum', toBericht, log, 'bericht skipped: its data does not fit the Bericht type');
+    return this.objecten.listAs(
+      this.type,
+      subject,
+      '-record__data__publicatiedatum',
+      toBericht,
+      log,
+      'bericht skipped: its data does not fit the Bericht type',
+    );
   }
 
   async get(subject: Subject, uuid: string): Promise<StoredBericht | null> {

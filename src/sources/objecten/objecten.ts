@@ -87,7 +87,10 @@ export class ObjectenClient {
   /** The subject's objects of one type, in the API's order (`ordering`, e.g. "-record__data__publicatiedatum"). */
   private async list(type: string, subject: Subject, ordering: string): Promise<StoredObject[]> {
     const identificatie = identificatieOf(subject);
-    const all: Condition[] = [['identificatie__type', 'exact', identificatie.type], ['identificatie__value', 'exact', identificatie.value]];
+    const all: Condition[] = [
+      ['identificatie__type', 'exact', identificatie.type],
+      ['identificatie__value', 'exact', identificatie.value],
+    ];
     const query = new URLSearchParams({ type, ordering });
     for (const [path, operator, value] of all) {
       if (!safeValue.test(value)) throw new Error(`objecten: refusing to filter on ${path} with a value the API cannot match exactly`);
@@ -100,7 +103,8 @@ export class ObjectenClient {
       const answer: z.output<typeof pageSchema> | null = await this.client.getJson(url, pageSchema);
       if (!answer) break;
       for (const object of answer.results) {
-        if (object.type === type && belongsTo(object.record.data, subject)) objects.push({ uuid: object.uuid, typeVersion: object.record.typeVersion, data: object.record.data });
+        if (object.type === type && belongsTo(object.record.data, subject))
+          objects.push({ uuid: object.uuid, typeVersion: object.record.typeVersion, data: object.record.data });
       }
       url = answer.next;
     }
@@ -160,6 +164,10 @@ export class ObjectenClient {
   /** Adds a record with `changes` merged into the data (JSON merge patch, as the API does). */
   async patchData(object: StoredObject, changes: Record<string, unknown>): Promise<void> {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-    await this.client.patchJson(`${this.config.url}/objects/${object.uuid}`, { record: { typeVersion: object.typeVersion, data: changes, startAt: today } }, objectSchema);
+    await this.client.patchJson(
+      `${this.config.url}/objects/${object.uuid}`,
+      { record: { typeVersion: object.typeVersion, data: changes, startAt: today } },
+      objectSchema,
+    );
   }
 }

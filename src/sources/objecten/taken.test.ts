@@ -17,7 +17,11 @@ describe('TaakV2 data as a Taak', () => {
       url: 'https://example.nl/formulier',
     });
     expect(
-      toTaak(uuid, { ...base, soort: 'portaalformulier', portaalformulier: { formulier: { soort: 'url', value: 'https://objecten/f' }, data: { naam: 'Jan' } } }),
+      toTaak(uuid, {
+        ...base,
+        soort: 'portaalformulier',
+        portaalformulier: { formulier: { soort: 'url', value: 'https://objecten/f' }, data: { naam: 'Jan' } },
+      }),
     ).toMatchObject({ soort: 'portaalformulier', formulierUrl: 'https://objecten/f', prefill: { naam: 'Jan' }, verzonden: undefined });
     expect(toTaak(uuid, { ...base, soort: 'ogonebetaling', ogonebetaling: { bedrag: 12.5, betaalkenmerk: 'K-1', pspid: 'gemeente' } })).toMatchObject({
       soort: 'ogonebetaling',

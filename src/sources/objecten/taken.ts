@@ -28,7 +28,10 @@ const taakSchema = z.discriminatedUnion('soort', [
       verzonden_data: z.record(z.string(), z.unknown()).optional(),
     }),
   }),
-  baseSchema.extend({ soort: z.literal('ogonebetaling'), ogonebetaling: z.object({ bedrag: z.number().min(0), betaalkenmerk: z.string(), pspid: z.string() }) }),
+  baseSchema.extend({
+    soort: z.literal('ogonebetaling'),
+    ogonebetaling: z.object({ bedrag: z.number().min(0), betaalkenmerk: z.string(), pspid: z.string() }),
+  }),
 ]);
 
 /** TaakV2 data as a `Taak`; null when it does not fit the type. */

@@ -106,7 +106,9 @@ describe('paymentRequest', () => {
     ['an ampersand', 'LEGES&2025'],
     ['a letter outside ASCII', 'LEGES-2025-é'],
   ])('refuses an ORDERID with %s, naming the rule', (_case, orderId) => {
-    expect(() => paymentRequest(account, { ...input, orderId }, actionUrl)).toThrow(new OgoneRequestError(`ORDERID "${orderId}" must be 1 to 30 characters: letters, digits, "-", "_" or "/"`));
+    expect(() => paymentRequest(account, { ...input, orderId }, actionUrl)).toThrow(
+      new OgoneRequestError(`ORDERID "${orderId}" must be 1 to 30 characters: letters, digits, "-", "_" or "/"`),
+    );
   });
 
   it('accepts an ORDERID of 30 characters and one with slashes, as Ogone does', () => {
@@ -115,7 +117,9 @@ describe('paymentRequest', () => {
   });
 
   it('refuses what Ogone would not take: a long description, a relative or long return URL, another language', () => {
-    expect(() => paymentRequest(account, { ...input, description: 'x'.repeat(101) }, actionUrl)).toThrow(/description is 101 characters; Ogone accepts at most 100/);
+    expect(() => paymentRequest(account, { ...input, description: 'x'.repeat(101) }, actionUrl)).toThrow(
+      /description is 101 characters; Ogone accepts at most 100/,
+    );
     expect(() => paymentRequest(account, { ...input, acceptUrl: '/taken/901' }, actionUrl)).toThrow(/ACCEPTURL "\/taken\/901" is not an absolute URL/);
     expect(() => paymentRequest(account, { ...input, cancelUrl: `https://example.nl/${'a'.repeat(190)}` }, actionUrl)).toThrow(/CANCELURL is 209 characters/);
     expect(() => paymentRequest(account, { ...input, language: 'de_DE' as 'nl_NL' }, actionUrl)).toThrow(/LANGUAGE must be one of nl_NL, en_US/);
@@ -168,13 +172,22 @@ describe('verifyReturn: SHA-OUT', () => {
   });
 
   it('accepts a real return of Ogone’s test environment (SHA-512; recorded by Open Formulieren)', () => {
-    const real = { orderID: '202100031', STATUS: '9', PAYID: '3138700369', NCERROR: '0', SHASIGN: 'F21EC101D04FD8F43662F4C5BE87F5E3E1B08293B15D61DC9E779392F4D411B40471311BAF53B8C656E1FD4C770999C40B512D35CBDA46BE30C0B91BFB9F272B' };
+    const real = {
+      orderID: '202100031',
+      STATUS: '9',
+      PAYID: '3138700369',
+      NCERROR: '0',
+      SHASIGN: 'F21EC101D04FD8F43662F4C5BE87F5E3E1B08293B15D61DC9E779392F4D411B40471311BAF53B8C656E1FD4C770999C40B512D35CBDA46BE30C0B91BFB9F272B',
+    };
     const realAccount: OgoneAccount = { pspid: 'maykinmedia', shaIn: 'not-used', shaOut: 'q8B4Pms_MJEUlRo_Icu&', algorithm: 'sha512' };
     expect(verifyReturn(realAccount, real)).toEqual({ valid: true, orderId: '202100031', status: 9, outcome: 'betaald', payId: '3138700369' });
   });
 
   it('ignores parameters outside the SHA-OUT list and empty ones', () => {
-    expect(verifyReturn(docAccount, { ...docReturn, uitkomst: 'akkoord', SESSIONID: 'abc', TITLE: 'x', CN: '', ED: '' })).toMatchObject({ valid: true, status: 9 });
+    expect(verifyReturn(docAccount, { ...docReturn, uitkomst: 'akkoord', SESSIONID: 'abc', TITLE: 'x', CN: '', ED: '' })).toMatchObject({
+      valid: true,
+      status: 9,
+    });
   });
 
   it.each([
@@ -274,7 +287,10 @@ describe('verifyReturn: each STATUS', () => {
 });
 
 describe('OgonePayments', () => {
-  const payments = new OgonePayments({ actionUrl, accounts: [account, { ...account, pspid: 'belastingen', shaIn: 'b-in', shaOut: 'b-uit', algorithm: 'sha256' }] });
+  const payments = new OgonePayments({
+    actionUrl,
+    accounts: [account, { ...account, pspid: 'belastingen', shaIn: 'b-in', shaOut: 'b-uit', algorithm: 'sha256' }],
+  });
 
   it('signs with the account of the taak’s PSPID', () => {
     const form = payments.paymentRequest('belastingen', input);

@@ -90,9 +90,7 @@ export interface OgoneForm {
 /** What a payment came to for the resident. In Dutch: it is the value of `?betaling=` in the taak's address the person returns to. */
 export type OgoneOutcome = 'betaald' | 'in-behandeling' | 'geannuleerd' | 'geweigerd' | 'mislukt';
 
-export type OgoneReturn =
-  | { valid: false }
-  | { valid: true; orderId: string; status: number; outcome: OgoneOutcome; payId?: string; amountEuros?: number };
+export type OgoneReturn = { valid: false } | { valid: true; orderId: string; status: number; outcome: OgoneOutcome; payId?: string; amountEuros?: number };
 
 /** A payment request the portal cannot send: a programming or data error, not an outage. */
 export class OgoneRequestError extends Error {
@@ -114,15 +112,71 @@ const maxCents = 999_999_999_999_999;
  * Ogone's SHA-OUT parameter list, in Ogone's own order (which is the order of the string to hash).
  */
 const shaOutParameters: readonly string[] = [
-  'AAVADDRESS', 'AAVCHECK', 'AAVMAIL', 'AAVNAME', 'AAVPHONE', 'AAVZIP', 'ACCEPTANCE', 'ALIAS', 'AMOUNT',
-  'BIC', 'BIN', 'BRAND', 'CARDNO', 'CCCTY', 'CN', 'COLLECTOR_BIC', 'COLLECTOR_IBAN', 'COMPLETIONID',
-  'COMPLUS', 'CREATION_STATUS', 'CREDITDEBIT', 'CURRENCY', 'CVCCHECK', 'DCC_COMMPERCENTAGE',
-  'DCC_CONVAMOUNT', 'DCC_CONVCCY', 'DCC_EXCHRATE', 'DCC_EXCHRATESOURCE', 'DCC_EXCHRATETS',
-  'DCC_INDICATOR', 'DCC_MARGINPERCENTAGE', 'DCC_VALIDHOURS', 'DEVICEID', 'DIGESTCARDNO', 'ECI', 'ED',
-  'EMAIL', 'ENCCARDNO', 'FXAMOUNT', 'FXCURRENCY', 'IP', 'IPCTY', 'MANDATEID', 'MOBILEMODE',
-  'NBREMAILUSAGE', 'NBRIPUSAGE', 'NBRIPUSAGE_ALLTX', 'NBRUSAGE', 'NCERROR', 'ORDERID', 'PAYID',
-  'PAYIDSUB', 'PAYMENT_REFERENCE', 'PM', 'REQUESTCOMPLETIONID', 'SCO_CATEGORY', 'SCORING',
-  'SEQUENCETYPE', 'SIGNDATE', 'STATUS', 'SUBBRAND', 'SUBSCRIPTION_ID', 'TICKET', 'TRXDATE', 'VC',
+  'AAVADDRESS',
+  'AAVCHECK',
+  'AAVMAIL',
+  'AAVNAME',
+  'AAVPHONE',
+  'AAVZIP',
+  'ACCEPTANCE',
+  'ALIAS',
+  'AMOUNT',
+  'BIC',
+  'BIN',
+  'BRAND',
+  'CARDNO',
+  'CCCTY',
+  'CN',
+  'COLLECTOR_BIC',
+  'COLLECTOR_IBAN',
+  'COMPLETIONID',
+  'COMPLUS',
+  'CREATION_STATUS',
+  'CREDITDEBIT',
+  'CURRENCY',
+  'CVCCHECK',
+  'DCC_COMMPERCENTAGE',
+  'DCC_CONVAMOUNT',
+  'DCC_CONVCCY',
+  'DCC_EXCHRATE',
+  'DCC_EXCHRATESOURCE',
+  'DCC_EXCHRATETS',
+  'DCC_INDICATOR',
+  'DCC_MARGINPERCENTAGE',
+  'DCC_VALIDHOURS',
+  'DEVICEID',
+  'DIGESTCARDNO',
+  'ECI',
+  'ED',
+  'EMAIL',
+  'ENCCARDNO',
+  'FXAMOUNT',
+  'FXCURRENCY',
+  'IP',
+  'IPCTY',
+  'MANDATEID',
+  'MOBILEMODE',
+  'NBREMAILUSAGE',
+  'NBRIPUSAGE',
+  'NBRIPUSAGE_ALLTX',
+  'NBRUSAGE',
+  'NCERROR',
+  'ORDERID',
+  'PAYID',
+  'PAYIDSUB',
+  'PAYMENT_REFERENCE',
+  'PM',
+  'REQUESTCOMPLETIONID',
+  'SCO_CATEGORY',
+  'SCORING',
+  'SEQUENCETYPE',
+  'SIGNDATE',
+  'STATUS',
+  'SUBBRAND',
+  'SUBSCRIPTION_ID',
+  'TICKET',
+  'TRXDATE',
+  'VC',
 ];
 const shaOutRank = new Map(shaOutParameters.map((name, index) => [name, index]));
 
@@ -180,9 +234,7 @@ export function shaInSignature(params: Record<string, string>, passphrase: strin
 
 /** SHA-OUT: only the parameters in Ogone's SHA-OUT list that have a value, in the list's order. */
 function shaOutSignature(params: Map<string, string>, passphrase: string, algorithm: OgoneAlgorithm): string {
-  const pairs = [...params]
-    .filter(([name, value]) => value !== '' && shaOutRank.has(name))
-    .sort(([a], [b]) => shaOutRank.get(a)! - shaOutRank.get(b)!);
+  const pairs = [...params].filter(([name, value]) => value !== '' && shaOutRank.has(name)).sort(([a], [b]) => shaOutRank.get(a)! - shaOutRank.get(b)!);
   return hash(pairs.map(([name, value]) => `${name}=${value}${passphrase}`).join(''), algorithm);
 }
 
@@ -211,7 +263,8 @@ export function paymentRequest(account: OgoneAccount, input: OgonePaymentInput, 
   }
   if (!languages.includes(input.language)) throw new OgoneRequestError(`LANGUAGE must be one of ${languages.join(', ')}, not "${input.language}"`);
   const description = input.description?.trim() ?? '';
-  if (description.length > maxDescription) throw new OgoneRequestError(`description is ${description.length} characters; Ogone accepts at most ${maxDescription}`);
+  if (description.length > maxDescription)
+    throw new OgoneRequestError(`description is ${description.length} characters; Ogone accepts at most ${maxDescription}`);
   const urls = { ACCEPTURL: input.acceptUrl, DECLINEURL: input.declineUrl, EXCEPTIONURL: input.exceptionUrl, CANCELURL: input.cancelUrl };
   for (const [name, value] of Object.entries(urls)) checkUrl(name, value);
   checkUrl('the action URL', actionUrl);
@@ -228,7 +281,6 @@ export function paymentRequest(account: OgoneAccount, input: OgonePaymentInput, 
   fields.SHASIGN = shaInSignature(fields, account.shaIn, account.algorithm);
   return { action: actionUrl, fields };
 }
-
 
 /**
  * Checks the query Ogone redirected the resident back with. Names count whatever their case;

@@ -64,7 +64,16 @@ export class ContactConfirmations {
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     await this.db
       .insertInto('contact_confirmations')
-      .values({ id, subject_key: subjectKey, kind, address, replaces, code_hash: hashCode(id, code), created_at: now, expires_at: new Date(now.getTime() + this.rules.ttlSeconds * 1000) })
+      .values({
+        id,
+        subject_key: subjectKey,
+        kind,
+        address,
+        replaces,
+        code_hash: hashCode(id, code),
+        created_at: now,
+        expires_at: new Date(now.getTime() + this.rules.ttlSeconds * 1000),
+      })
       .execute();
     return { id, code };
   }
@@ -107,16 +116,41 @@ export class ContactConfirmations {
 
   /** Closes the subject's open confirmation of this kind: the code stops working and the address is forgotten. */
   private async close(subjectKey: string, kind: ContactKind): Promise<void> {
-    await this.db.updateTable('contact_confirmations').set({ code_hash: '', address: '' }).where('subject_key', '=', subjectKey).where('kind', '=', kind).where('code_hash', '!=', '').execute();
+    await this.db
+      .updateTable('contact_confirmations')
+      .set({ code_hash: '', address: '' })
+      .where('subject_key', '=', subjectKey)
+      .where('kind', '=', kind)
+      .where('code_hash', '!=', '')
+      .execute();
   }
 
   /** Forgets expired addresses, and rows older than the hour the send limit looks back on. */
   private async purge(hourAgo: Date): Promise<void> {
     await this.db.deleteFrom('contact_confirmations').where('created_at', '<', hourAgo).execute();
-    await this.db.updateTable('contact_confirmations').set({ code_hash: '', address: '' }).where('expires_at', '<', new Date(this.now())).where('code_hash', '!=', '').execute();
+    await this.db
+      .updateTable('contact_confirmations')
+      .set({ code_hash: '', address: '' })
+      .where('expires_at', '<', new Date(this.now()))
+      .where('code_hash', '!=', '')
+      .execute();
   }
 
-  private toPending(row: { id: string; kind: ContactKind; address: string; replaces: string | null; attempts: number; expires_at: Date | string }): PendingConfirmation {
-    return { id: row.id, kind: row.kind, address: row.address, replaces: row.replaces, attemptsLeft: Math.max(0, this.rules.maxAttempts - row.attempts), expiresAt: new Date(row.expires_at) };
+  private toPending(row: {
+    id: string;
+    kind: ContactKind;
+    address: string;
+    replaces: string | null;
+    attempts: number;
+    expires_at: Date | string;
+  }): PendingConfirmation {
+    return {
+      id: row.id,
+      kind: row.kind,
+      address: row.address,
+      replaces: row.replaces,
+      attemptsLeft: Math.max(0, this.rules.maxAttempts - row.attempts),
+      expiresAt: new Date(row.expires_at),
+    };
   }
 }

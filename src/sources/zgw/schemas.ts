@@ -119,7 +119,9 @@ export const informatieobjecttypeSchema = fits<C['InformatieObjectType']>()(
 // The domain's list must be the spec's enum.
 vertrouwelijkheidaanduidingen satisfies readonly D['VertrouwelijkheidaanduidingEnum'][];
 
-export const enkelvoudiginformatieobjectSchema = fits<Omit<D['EnkelvoudigInformatieObject'], 'vertrouwelijkheidaanduiding'> & { vertrouwelijkheidaanduiding?: string }>()(
+export const enkelvoudiginformatieobjectSchema = fits<
+  Omit<D['EnkelvoudigInformatieObject'], 'vertrouwelijkheidaanduiding'> & { vertrouwelijkheidaanduiding?: string }
+>()(
   z.object({
     url: uri,
     identificatie: z.string().optional(),

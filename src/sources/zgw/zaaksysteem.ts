@@ -157,7 +157,13 @@ export class ZaaksysteemClient implements Zaaksysteem {
     ]);
     const currentStatustype = zaak.status ? statussen.find((s) => s.url === zaak.status)?.statustype : undefined;
     const timeline = buildTimeline(
-      steps.map((s) => ({ key: s.url, volgnummer: s.volgnummer, naam: s.omschrijving, tekst: s.statustekst || undefined, isEindstatus: s.isEindstatus ?? false })),
+      steps.map((s) => ({
+        key: s.url,
+        volgnummer: s.volgnummer,
+        naam: s.omschrijving,
+        tekst: s.statustekst || undefined,
+        isEindstatus: s.isEindstatus ?? false,
+      })),
       statussen.map((s) => ({ statustype: s.statustype, datum: new Date(s.datumStatusGezet), toelichting: s.statustoelichting || undefined })),
       currentStatustype,
     );
@@ -243,7 +249,11 @@ export class ZaaksysteemClient implements Zaaksysteem {
       indicatieGebruiksrecht: false,
     } as NewDocumentRequest;
     const document = await this.documenten.postJson(`${this.api.documenten}/enkelvoudiginformatieobjecten`, body, enkelvoudiginformatieobjectSchema);
-    await this.zaken.postJson(`${this.api.zaken}/zaakinformatieobjecten`, { informatieobject: document.url, zaak: zaak.url, titel: file.titel }, zaakinformatieobjectSchema);
+    await this.zaken.postJson(
+      `${this.api.zaken}/zaakinformatieobjecten`,
+      { informatieobject: document.url, zaak: zaak.url, titel: file.titel },
+      zaakinformatieobjectSchema,
+    );
     return 'added';
   }
 
@@ -295,7 +305,10 @@ export class ZaaksysteemClient implements Zaaksysteem {
       einddatum: zaak.einddatum ?? undefined,
       einddatumGepland: zaak.einddatumGepland ?? undefined,
       uiterlijkeEinddatumAfdoening: zaak.uiterlijkeEinddatumAfdoening ?? undefined,
-      status: status && statustype ? { naam: statustype.omschrijving, tekst: statustype.statustekst || undefined, datum, toelichting: status.statustoelichting || undefined } : undefined,
+      status:
+        status && statustype
+          ? { naam: statustype.omschrijving, tekst: statustype.statustekst || undefined, datum, toelichting: status.statustoelichting || undefined }
+          : undefined,
       laatsteWijziging: datum,
     };
   }

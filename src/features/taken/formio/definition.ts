@@ -100,7 +100,11 @@ export function htmlToParagraphs(html: string): string[] {
   return html
     .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
     .split(blockTag)
-    .map((part) => decodeEntities(part.replace(/<\/?[a-z!][^>]*>/gi, '')).replace(/\s+/g, ' ').trim())
+    .map((part) =>
+      decodeEntities(part.replace(/<\/?[a-z!][^>]*>/gi, ''))
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter((part) => part !== '');
 }
 
@@ -268,7 +272,8 @@ function unsupportedTypeSettings(type: string, c: Record<string, unknown>): stri
   if (type === 'datetime') {
     when(c.enableTime !== false, 'a time (only dates, enableTime: false)');
     when(c.enableDate === false, 'a time without a date');
-    for (const setting of ['disable', 'disableFunction', 'disableWeekends', 'disableWeekdays']) when(isSet(at(c, `datePicker.${setting}`)), `datePicker.${setting}`);
+    for (const setting of ['disable', 'disableFunction', 'disableWeekends', 'disableWeekdays'])
+      when(isSet(at(c, `datePicker.${setting}`)), `datePicker.${setting}`);
   }
   if (type === 'day') for (const part of ['day', 'month', 'year']) when(isSet(at(c, `fields.${part}.hide`)), `a date without a ${part}`);
   if (type === 'checkbox') when(c.inputType === 'radio', 'a checkbox as a radio button');
@@ -346,7 +351,11 @@ function collect(components: unknown[], around: Shown, fields: FieldModel[], rea
       const paragraphs = htmlToParagraphs((type === 'content' ? parsed.data.html : parsed.data.content) ?? '');
       if (paragraphs.length === 0) continue;
       const isHeading = type === 'htmlelement' && /^h[1-6]$/i.test(parsed.data.tag ?? '');
-      fields.push(isHeading ? { kind: 'content', heading: paragraphs.join(' '), paragraphs: [], ...inherit(parsed.data) } : { kind: 'content', paragraphs, ...inherit(parsed.data) });
+      fields.push(
+        isHeading
+          ? { kind: 'content', heading: paragraphs.join(' '), paragraphs: [], ...inherit(parsed.data) }
+          : { kind: 'content', paragraphs, ...inherit(parsed.data) },
+      );
     } else {
       const schema = inputTypes[type];
       if (!schema) {
@@ -359,7 +368,10 @@ function collect(components: unknown[], around: Shown, fields: FieldModel[], rea
         continue;
       }
       const { common: c, specific } = parsed.data;
-      const description = [c.description, c.tooltip].map((part) => plainText(part ?? '')).filter(Boolean).join(' ');
+      const description = [c.description, c.tooltip]
+        .map((part) => plainText(part ?? ''))
+        .filter(Boolean)
+        .join(' ');
       fields.push({
         key: c.key,
         id: fieldId(c.key),

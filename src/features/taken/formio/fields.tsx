@@ -41,7 +41,16 @@ export function TextareaField({ id, name, label, description, error, value, rows
 }
 
 /** A select with an empty first option (`placeholder`), so that nothing is chosen for the person. */
-export function SelectField({ id, name, label, description, error, value, options, placeholder }: FieldProps & { value: string; options: Choice[]; placeholder: string }) {
+export function SelectField({
+  id,
+  name,
+  label,
+  description,
+  error,
+  value,
+  options,
+  placeholder,
+}: FieldProps & { value: string; options: Choice[]; placeholder: string }) {
   return (
     <FormField id={id} label={label} description={description} error={error} kind="utrecht-form-field--text">
       <select
@@ -51,9 +60,13 @@ export function SelectField({ id, name, label, description, error, value, option
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(id, description, error)}
       >
-        <option value="" selected={value === ''}>{placeholder}</option>
+        <option value="" selected={value === ''}>
+          {placeholder}
+        </option>
         {options.map((option) => (
-          <option value={option.value} selected={option.value === value}>{option.label}</option>
+          <option value={option.value} selected={option.value === value}>
+            {option.label}
+          </option>
         ))}
       </select>
     </FormField>
@@ -61,13 +74,33 @@ export function SelectField({ id, name, label, description, error, value, option
 }
 
 /** A fieldset with a legend and one radio button or checkbox per option, each inside its label. */
-function ChoiceGroup({ type, id, name, label, description, error, options, isChecked }: FieldProps & { type: 'radio' | 'checkbox'; options: Choice[]; isChecked: (value: string) => boolean }) {
+function ChoiceGroup({
+  type,
+  id,
+  name,
+  label,
+  description,
+  error,
+  options,
+  isChecked,
+}: FieldProps & { type: 'radio' | 'checkbox'; options: Choice[]; isChecked: (value: string) => boolean }) {
   const input = type === 'radio' ? 'utrecht-radio-button' : 'utrecht-checkbox';
   return (
-    <fieldset class={cx('utrecht-form-fieldset', 'voordeur-fieldset', error && 'utrecht-form-fieldset--invalid')} aria-describedby={describedBy(id, description, error)}>
+    <fieldset
+      class={cx('utrecht-form-fieldset', 'voordeur-fieldset', error && 'utrecht-form-fieldset--invalid')}
+      aria-describedby={describedBy(id, description, error)}
+    >
       <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{label}</legend>
-      {description && <p class="utrecht-form-field-description" id={`${id}-description`}>{description}</p>}
-      {error && <p class="utrecht-form-field-error-message" id={`${id}-error`}>{error}</p>}
+      {description && (
+        <p class="utrecht-form-field-description" id={`${id}-description`}>
+          {description}
+        </p>
+      )}
+      {error && (
+        <p class="utrecht-form-field-error-message" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
       {options.map((option, index) => (
         <div class={`utrecht-form-field utrecht-form-field--${type}`}>
           <p class={`utrecht-form-field__label utrecht-form-field__label--${type}`}>
@@ -117,8 +150,16 @@ export function SingleCheckboxField({ id, name, label, description, error, check
           {label}
         </label>
       </p>
-      {description && <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>{description}</div>}
-      {error && <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>{error}</div>}
+      {description && (
+        <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>
+          {description}
+        </div>
+      )}
+      {error && (
+        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>
+          {error}
+        </div>
+      )}
     </div>
   );
 }
@@ -128,9 +169,22 @@ export function ReadOnlyField({ id, label, description, value, multiline }: Omit
   return (
     <FormField id={id} label={label} description={description} kind="utrecht-form-field--text">
       {multiline ? (
-        <textarea class="utrecht-textarea utrecht-textarea--html-textarea utrecht-textarea--read-only" id={id} readOnly value={value} aria-describedby={describedBy(id, description, undefined)} />
+        <textarea
+          class="utrecht-textarea utrecht-textarea--html-textarea utrecht-textarea--read-only"
+          id={id}
+          readOnly
+          value={value}
+          aria-describedby={describedBy(id, description, undefined)}
+        />
       ) : (
-        <input class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--read-only" id={id} type="text" readOnly value={value} aria-describedby={describedBy(id, description, undefined)} />
+        <input
+          class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--read-only"
+          id={id}
+          type="text"
+          readOnly
+          value={value}
+          aria-describedby={describedBy(id, description, undefined)}
+        />
       )}
     </FormField>
   );

@@ -11,10 +11,18 @@ import { initialValues, parseDate, parseNumber, validateSubmission, type FormErr
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-const ctx: DemoContext = { moment: () => '2025-01-01T00:00:00Z', document: (uuid) => `https://zgw.example/${uuid}`, object: (uuid) => `https://objecten.example/${uuid}` };
+const ctx: DemoContext = {
+  moment: () => '2025-01-01T00:00:00Z',
+  document: (uuid) => `https://zgw.example/${uuid}`,
+  object: (uuid) => `https://objecten.example/${uuid}`,
+};
 const demoDefinitions = objectenDemo.formulieren.map((formulier) => formulier.data(ctx).formDefinition);
 const [bijstandDefinition, inkomenDefinition, unsupportedDefinition] = demoDefinitions;
-const portaalformulier = (uuid: string) => objectenDemo.taken.find((taak) => taak.uuid === uuid)!.data(ctx).portaalformulier as { data?: Record<string, unknown>; verzonden_data?: Record<string, unknown> };
+const portaalformulier = (uuid: string) =>
+  objectenDemo.taken.find((taak) => taak.uuid === uuid)!.data(ctx).portaalformulier as {
+    data?: Record<string, unknown>;
+    verzonden_data?: Record<string, unknown>;
+  };
 
 function formOf(definition: unknown): FormModel {
   const parsed = parseForm(definition);
@@ -48,7 +56,13 @@ function tagWithId(html: string, id: string): string {
   return tag;
 }
 
-const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const decode = (text: string) =>
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 function attr(tag: string, name: string): string | undefined {
   const match = new RegExp(`\\s${name}(?:="([^"]*)")?(?=[\\s/>])`).exec(tag);
@@ -96,16 +110,44 @@ function submittedBody(html: string): Record<string, string | string[]> {
 describe('parseForm', () => {
   it('reads the demo forms: bijstand and inkomen are supported, field by field', () => {
     const bijstand = formOf(bijstandDefinition);
-    expect(bijstand.fields.map((field) => field.kind)).toEqual(['text', 'textarea', 'number', 'number', 'date', 'email', 'phone', 'text', 'select', 'radio', 'checkbox']);
+    expect(bijstand.fields.map((field) => field.kind)).toEqual([
+      'text',
+      'textarea',
+      'number',
+      'number',
+      'date',
+      'email',
+      'phone',
+      'text',
+      'select',
+      'radio',
+      'checkbox',
+    ]);
     const [naam, toelichting, maandinkomen, , kapotSinds, email, telefoon, iban, woonsituatie, eerder, waarheid] = bijstand.fields as InputModel[];
-    expect(naam).toMatchObject({ key: 'naam', id: 'formio-naam', label: 'Naam', required: true, maxLength: 100, hidden: false, disabled: false, conditions: [] });
+    expect(naam).toMatchObject({
+      key: 'naam',
+      id: 'formio-naam',
+      label: 'Naam',
+      required: true,
+      maxLength: 100,
+      hidden: false,
+      disabled: false,
+      conditions: [],
+    });
     expect(toelichting).toMatchObject({ kind: 'textarea', minLength: 10, maxLength: 1000, rows: 4 });
     expect(maandinkomen).toMatchObject({ kind: 'number', min: 0, max: 10000 });
     expect(kapotSinds).toMatchObject({ kind: 'date', required: true });
     expect(email).toMatchObject({ kind: 'email', autocomplete: 'email' });
     expect(telefoon).toMatchObject({ kind: 'phone', required: false, autocomplete: 'tel' });
     expect((iban as TextInputModel).pattern?.test('NL91ABNA0417164300')).toBe(true);
-    expect(woonsituatie).toMatchObject({ kind: 'select', options: [{ value: 'huur', label: 'Huurwoning' }, { value: 'koop', label: 'Koopwoning' }, { value: 'inwonend', label: 'Inwonend' }] });
+    expect(woonsituatie).toMatchObject({
+      kind: 'select',
+      options: [
+        { value: 'huur', label: 'Huurwoning' },
+        { value: 'koop', label: 'Koopwoning' },
+        { value: 'inwonend', label: 'Inwonend' },
+      ],
+    });
     expect(eerder).toMatchObject({ kind: 'radio', options: choices.map(({ label, value }) => ({ label, value })) });
     expect(waarheid).toMatchObject({ kind: 'checkbox', required: true });
 
@@ -188,7 +230,15 @@ describe('parseForm', () => {
         { type: 'number', key: 'bedrag', label: 'Bedrag', decimalLimit: 2, allowNegative: false },
         { type: 'datetime', key: 'start', label: 'Start', enableTime: false, datePicker: { minDate: '2025-01-01T00:00:00+01:00', maxDate: '2025-12-31' } },
         { type: 'day', key: 'geboren', label: 'Geboortedatum' },
-        { type: 'selectboxes', key: 'dagen', label: 'Dagen', values: [{ label: 'Maandag', value: 'ma' }, { label: 'Dinsdag', value: 'di' }] },
+        {
+          type: 'selectboxes',
+          key: 'dagen',
+          label: 'Dagen',
+          values: [
+            { label: 'Maandag', value: 'ma' },
+            { label: 'Dinsdag', value: 'di' },
+          ],
+        },
       ),
     );
     expect(form.fields).toMatchObject([
@@ -197,12 +247,20 @@ describe('parseForm', () => {
       { kind: 'number', decimals: 2, min: 0 },
       { kind: 'date', min: '2025-01-01', max: '2025-12-31' },
       { kind: 'date', key: 'geboren' },
-      { kind: 'checkboxes', options: [{ value: 'ma', label: 'Maandag' }, { value: 'di', label: 'Dinsdag' }] },
+      {
+        kind: 'checkboxes',
+        options: [
+          { value: 'ma', label: 'Maandag' },
+          { value: 'di', label: 'Dinsdag' },
+        ],
+      },
     ]);
   });
 
   it('turns content and htmlelement HTML into paragraphs of plain text', () => {
-    expect(htmlToParagraphs('<p>Eerste &amp; <b>vet</b></p><script>alert(1)</script><p>Tweede<br>regel&nbsp;&#233;&#x20AC;</p><!-- x --><div> </div>')).toEqual(['Eerste & vet', 'Tweede', 'regel é€']);
+    expect(htmlToParagraphs('<p>Eerste &amp; <b>vet</b></p><script>alert(1)</script><p>Tweede<br>regel&nbsp;&#233;&#x20AC;</p><!-- x --><div> </div>')).toEqual(
+      ['Eerste & vet', 'Tweede', 'regel é€'],
+    );
     expect(htmlToParagraphs('a < b en c > d')).toEqual(['a < b en c > d']);
     const form = formOf(
       define(
@@ -231,12 +289,21 @@ describe('parseForm', () => {
       [textfield('a', { logic: [{ name: 'x' }] }), 'textfield "a": field logic is not supported'],
       [textfield('a', { customConditional: 'show = true' }), 'textfield "a": a JavaScript condition is not supported'],
       [textfield('a', { conditional: { json: { '==': [1, 1] } } }), 'textfield "a": a JSONLogic condition is not supported'],
-      [textfield('a', { conditional: { show: true, conjunction: 'all', conditions: [{ component: 'b', operator: 'isEqual', value: 'x' }] } }), 'textfield "a": a condition with a list of conditions is not supported'],
+      [
+        textfield('a', { conditional: { show: true, conjunction: 'all', conditions: [{ component: 'b', operator: 'isEqual', value: 'x' }] } }),
+        'textfield "a": a condition with a list of conditions is not supported',
+      ],
       [textfield('a', { inputMask: '9999 AA' }), 'textfield "a": an input mask is not supported'],
       [{ type: 'textarea', key: 'a', label: 'A', editor: 'ckeditor' }, 'textarea "a": a rich text editor is not supported'],
-      [{ type: 'select', key: 'a', label: 'A', dataSrc: 'url', data: { url: 'https://x', values: choices } }, 'select "a": options from "url" (only data.values) is not supported'],
+      [
+        { type: 'select', key: 'a', label: 'A', dataSrc: 'url', data: { url: 'https://x', values: choices } },
+        'select "a": options from "url" (only data.values) is not supported',
+      ],
       [{ type: 'datetime', key: 'a', label: 'A' }, 'datetime "a": a time (only dates, enableTime: false) is not supported'],
-      [{ type: 'datetime', key: 'a', label: 'A', enableTime: false, datePicker: { disableWeekends: true } }, 'datetime "a": datePicker.disableWeekends is not supported'],
+      [
+        { type: 'datetime', key: 'a', label: 'A', enableTime: false, datePicker: { disableWeekends: true } },
+        'datetime "a": datePicker.disableWeekends is not supported',
+      ],
       [{ type: 'day', key: 'a', label: 'A', fields: { day: { hide: true } } }, 'day "a": a date without a day is not supported'],
       [{ type: 'checkbox', key: 'a', label: 'A', inputType: 'radio' }, 'checkbox "a": a checkbox as a radio button is not supported'],
       [{ type: 'file', key: 'a', label: 'A' }, 'file "a": type "file" is not supported'],
@@ -277,10 +344,19 @@ describe('parseForm', () => {
       { type: 'checkbox', key: 'akkoord', label: 'Akkoord' },
       textfield('tekst'),
     ];
-    expect(parseForm(define(...controllers, textfield('b', when('keuze', 'ja')), textfield('c', when('akkoord', true, 'false')), textfield('d', when('tekst', 'x')))).supported).toBe(true);
-    expect(reasonsOf(define(...controllers, textfield('b', when('keuze', 'misschien'))))).toEqual(['"b": its condition compares "keuze" with "misschien", which is not one of its options']);
-    expect(reasonsOf(define(...controllers, textfield('b', when('akkoord', 'ja'))))).toEqual(['"b": its condition compares checkbox "akkoord" with "ja" (only true or false)']);
-    expect(reasonsOf(define(textfield('b', when('later', 'x')), textfield('later')))).toEqual(['"b": its condition refers to "later", which is not a field before it']);
+    expect(
+      parseForm(define(...controllers, textfield('b', when('keuze', 'ja')), textfield('c', when('akkoord', true, 'false')), textfield('d', when('tekst', 'x'))))
+        .supported,
+    ).toBe(true);
+    expect(reasonsOf(define(...controllers, textfield('b', when('keuze', 'misschien'))))).toEqual([
+      '"b": its condition compares "keuze" with "misschien", which is not one of its options',
+    ]);
+    expect(reasonsOf(define(...controllers, textfield('b', when('akkoord', 'ja'))))).toEqual([
+      '"b": its condition compares checkbox "akkoord" with "ja" (only true or false)',
+    ]);
+    expect(reasonsOf(define(textfield('b', when('later', 'x')), textfield('later')))).toEqual([
+      '"b": its condition refers to "later", which is not a field before it',
+    ]);
     expect(reasonsOf(define(textfield('b', when('b', 'x'))))).toEqual(['"b": its condition refers to "b", which is not a field before it']);
     expect(reasonsOf(define(textfield('b', when('nergens', 'x'))))).toEqual(['"b": its condition refers to "nergens", which is not a field before it']);
   });
@@ -289,7 +365,9 @@ describe('parseForm', () => {
     for (const definition of [null, 'form', [], {}, { display: 'form' }, { components: 'x' }]) {
       expect(reasonsOf(definition)[0], JSON.stringify(definition)).toBe('not a Form.io form definition');
     }
-    expect(reasonsOf(define({ type: 'content', html: '<p>Alleen tekst</p>' }, { type: 'button', key: 'submit' }))).toEqual(['the form has no fields to fill in']);
+    expect(reasonsOf(define({ type: 'content', html: '<p>Alleen tekst</p>' }, { type: 'button', key: 'submit' }))).toEqual([
+      'the form has no fields to fill in',
+    ]);
     expect(reasonsOf(define({ key: 'x' }))).toEqual(['a component without a type']);
     expect(parseForm({ components: [textfield('a')] }).supported).toBe(true);
   });
@@ -307,9 +385,28 @@ describe('FormFields', () => {
       { type: 'number', key: 'bedrag', label: 'Bedrag' },
       { type: 'datetime', key: 'datum', label: 'Datum', enableTime: false },
       { type: 'textarea', key: 'toelichting', label: 'Toelichting', rows: 5 },
-      { type: 'select', key: 'woning', label: 'Woning', data: { values: [{ label: 'Huur', value: 'huur' }, { label: 'Koop', value: 'koop' }] } },
+      {
+        type: 'select',
+        key: 'woning',
+        label: 'Woning',
+        data: {
+          values: [
+            { label: 'Huur', value: 'huur' },
+            { label: 'Koop', value: 'koop' },
+          ],
+        },
+      },
       { type: 'radio', key: 'keuze', label: 'Keuze', values: choices, validate: { required: true } },
-      { type: 'selectboxes', key: 'dagen', label: 'Dagen', values: [{ label: 'Maandag', value: 'ma' }, { label: 'Dinsdag', value: 'di' }, { label: 'Woensdag', value: 'wo' }] },
+      {
+        type: 'selectboxes',
+        key: 'dagen',
+        label: 'Dagen',
+        values: [
+          { label: 'Maandag', value: 'ma' },
+          { label: 'Dinsdag', value: 'di' },
+          { label: 'Woensdag', value: 'wo' },
+        ],
+      },
       { type: 'checkbox', key: 'akkoord', label: 'Ik ga akkoord', validate: { required: true } },
       { type: 'content', key: 'uitleg', html: '<p>Let <b>op</b>: <script>alert("x")</script>&lt;img src=x onerror=alert(1)&gt;</p>' },
     ),
@@ -357,7 +454,9 @@ describe('FormFields', () => {
     const html = render(everything, { ...initialValues(everything), keuze: 'nee', dagen: ['ma', 'wo'] });
     expect(html).toContain('<legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">Keuze (verplicht)</legend>');
     expect(html).toContain('<legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">Dagen</legend>');
-    expect(html).toMatch(/<label class="utrecht-form-label utrecht-form-label--radio" for="formio-keuze-1"><input class="utrecht-radio-button utrecht-radio-button--html-input utrecht-form-field__input" type="radio" id="formio-keuze-1" name="keuze" value="ja"\/>Ja<\/label>/);
+    expect(html).toMatch(
+      /<label class="utrecht-form-label utrecht-form-label--radio" for="formio-keuze-1"><input class="utrecht-radio-button utrecht-radio-button--html-input utrecht-form-field__input" type="radio" id="formio-keuze-1" name="keuze" value="ja"\/>Ja<\/label>/,
+    );
     expect(attr(tagWithId(html, 'formio-keuze-2'), 'checked')).toBe('');
     expect(attr(tagWithId(html, 'formio-keuze-1'), 'checked')).toBeUndefined();
     expect(['formio-dagen-1', 'formio-dagen-2', 'formio-dagen-3'].map((id) => attr(tagWithId(html, id), 'checked') !== undefined)).toEqual([true, false, true]);
@@ -445,7 +544,14 @@ describe('FormFields', () => {
       define(
         textfield('zichtbaar'),
         textfield('verborgen', { hidden: true }),
-        { type: 'select', key: 'woning', label: 'Woning', disabled: true, validate: { required: true }, data: { values: [{ label: 'Huurwoning', value: 'huur' }] } },
+        {
+          type: 'select',
+          key: 'woning',
+          label: 'Woning',
+          disabled: true,
+          validate: { required: true },
+          data: { values: [{ label: 'Huurwoning', value: 'huur' }] },
+        },
         { type: 'checkbox', key: 'akkoord', label: 'Akkoord', disabled: true },
         { type: 'textarea', key: 'uitleg', label: 'Uitleg', disabled: true },
       ),
@@ -487,7 +593,9 @@ describe('FormFields', () => {
     expect(textOf(nl, 'formio-tijd-description')).toBe('Alleen als u bij ‘Dagen’ ‘Maandag’ aanvinkt.');
     expect(textOf(nl, 'formio-namen-description')).toBe('Alleen als u bij ‘Aantal’ ‘2’ invult.');
     expect(attr(tagWithId(nl, 'formio-naamPartner'), 'aria-describedby')).toBe('formio-naamPartner-description');
-    expect(nl).toContain('<p class="utrecht-paragraph utrecht-paragraph--small">Alleen als u bij ‘Heeft u een partner?’ kiest voor ‘Ja’.</p><p class="utrecht-paragraph">Fijn!</p>');
+    expect(nl).toContain(
+      '<p class="utrecht-paragraph utrecht-paragraph--small">Alleen als u bij ‘Heeft u een partner?’ kiest voor ‘Ja’.</p><p class="utrecht-paragraph">Fijn!</p>',
+    );
 
     const en = render(form, initialValues(form), [], 'en');
     expect(textOf(en, 'formio-reden-description')).toBe('Only if you do not choose ‘Ja’ for ‘Heeft u een partner?’.');
@@ -507,7 +615,8 @@ describe('FormFields', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('validateSubmission', () => {
-  const check = (components: Record<string, unknown>[], body: Record<string, unknown>, prefill?: Record<string, unknown>) => validateSubmission(formOf(define(...components)), body, prefill);
+  const check = (components: Record<string, unknown>[], body: Record<string, unknown>, prefill?: Record<string, unknown>) =>
+    validateSubmission(formOf(define(...components)), body, prefill);
   const errorsOf = (components: Record<string, unknown>[], body: Record<string, unknown>) => {
     const result = check(components, body);
     return result.ok ? [] : result.errors;
@@ -564,7 +673,15 @@ describe('validateSubmission', () => {
       { type: 'day', key: 'dag', label: 'Dag' },
       { type: 'select', key: 'woning', label: 'Woning', data: { values: [{ label: 'Huur', value: 'huur' }] } },
       { type: 'radio', key: 'keuze', label: 'Keuze', values: choices },
-      { type: 'selectboxes', key: 'dagen', label: 'Dagen', values: [{ label: 'Ma', value: 'ma' }, { label: 'Di', value: 'di' }] },
+      {
+        type: 'selectboxes',
+        key: 'dagen',
+        label: 'Dagen',
+        values: [
+          { label: 'Ma', value: 'ma' },
+          { label: 'Di', value: 'di' },
+        ],
+      },
       { type: 'checkbox', key: 'akkoord', label: 'Akkoord' },
     ];
     expect(
@@ -704,11 +821,16 @@ describe('validateSubmission', () => {
   });
 
   it('uses the definition’s customMessage for every error of that field', () => {
-    const form = formOf(define(textfield('iban', { validate: { required: true, pattern: 'NL.*', customMessage: 'Vul een Nederlands IBAN in, zoals NL91ABNA0417164300.' } })));
+    const form = formOf(
+      define(textfield('iban', { validate: { required: true, pattern: 'NL.*', customMessage: 'Vul een Nederlands IBAN in, zoals NL91ABNA0417164300.' } })),
+    );
     for (const body of [{}, { iban: 'DE89' }]) {
       const result = validateSubmission(form, body);
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(errorSummaryItems(form, result.errors, formMessages('en'))).toEqual([{ field: 'formio-iban', message: 'Vul een Nederlands IBAN in, zoals NL91ABNA0417164300.' }]);
+      if (!result.ok)
+        expect(errorSummaryItems(form, result.errors, formMessages('en'))).toEqual([
+          { field: 'formio-iban', message: 'Vul een Nederlands IBAN in, zoals NL91ABNA0417164300.' },
+        ]);
     }
   });
 
@@ -739,7 +861,11 @@ describe('validateSubmission', () => {
 
   it('neither validates nor submits hidden fields', () => {
     expect(dataOf([textfield('naam'), textfield('geheim', { hidden: true, validate: { required: true } })], { naam: 'S', geheim: 'x' })).toEqual({ naam: 'S' });
-    expect(dataOf([{ type: 'panel', key: 'p', title: 'P', hidden: true, components: [textfield('geheim', { validate: { required: true } })] }, textfield('naam')], { geheim: 'x' })).toEqual({ naam: '' });
+    expect(
+      dataOf([{ type: 'panel', key: 'p', title: 'P', hidden: true, components: [textfield('geheim', { validate: { required: true } })] }, textfield('naam')], {
+        geheim: 'x',
+      }),
+    ).toEqual({ naam: '' });
   });
 
   it('validates and submits a conditional field only when its condition holds, as Form.io evaluates it', () => {
@@ -760,7 +886,9 @@ describe('validateSubmission', () => {
       { field: 'naamPartner', code: 'required' },
       { field: 'adres', code: 'required' },
     ]);
-    expect(dataOf(form, { partner: 'nee', zonderPartner: 'Alleen', naamPartner: 'genegeerd', dagen: ['nee'], dag: 'ma', aantal: '2', namen: 'A en B' })).toEqual({
+    expect(
+      dataOf(form, { partner: 'nee', zonderPartner: 'Alleen', naamPartner: 'genegeerd', dagen: ['nee'], dag: 'ma', aantal: '2', namen: 'A en B' }),
+    ).toEqual({
       partner: 'nee',
       post: false,
       dagen: { ja: false, nee: true },
@@ -787,17 +915,29 @@ describe('validateSubmission', () => {
       { type: 'checkbox', key: 'akkoord', label: 'Akkoord', disabled: true, defaultValue: true },
       textfield('naam'),
     ];
-    expect(dataOf(form, { bsn: '123', gemeente: 'Elders', akkoord: '', naam: 'S' }, { bsn: '999993653' })).toEqual({ bsn: '999993653', gemeente: 'Voorbeeldstad', akkoord: true, naam: 'S' });
+    expect(dataOf(form, { bsn: '123', gemeente: 'Elders', akkoord: '', naam: 'S' }, { bsn: '999993653' })).toEqual({
+      bsn: '999993653',
+      gemeente: 'Voorbeeldstad',
+      akkoord: true,
+      naam: 'S',
+    });
     expect(dataOf(form, { bsn: '999993653' })).toMatchObject({ bsn: '' });
   });
 
   it('gives back the values as typed, for all fields, when there are errors', () => {
-    const result = check([textfield('naam', { validate: { required: true } }), { type: 'number', key: 'bedrag', label: 'Bedrag' }, { type: 'selectboxes', key: 'dagen', label: 'Dagen', values: choices }], {
-      naam: '  ',
-      bedrag: ' 12,5x ',
-      dagen: ['ja', 'nee'],
-      _csrf: 'token',
-    });
+    const result = check(
+      [
+        textfield('naam', { validate: { required: true } }),
+        { type: 'number', key: 'bedrag', label: 'Bedrag' },
+        { type: 'selectboxes', key: 'dagen', label: 'Dagen', values: choices },
+      ],
+      {
+        naam: '  ',
+        bedrag: ' 12,5x ',
+        dagen: ['ja', 'nee'],
+        _csrf: 'token',
+      },
+    );
     expect(result).toEqual({
       ok: false,
       values: { naam: '  ', bedrag: ' 12,5x ', dagen: ['ja', 'nee'] },
@@ -812,27 +952,109 @@ describe('validateSubmission', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('formMessages', () => {
-  const field = (kind: InputModel['kind'], extra: Partial<InputModel> = {}) => ({ key: 'x', id: 'formio-x', label: 'Geboortedatum', required: true, disabled: false, hidden: false, conditions: [], kind, options: [], ...extra }) as InputModel;
+  const field = (kind: InputModel['kind'], extra: Partial<InputModel> = {}) =>
+    ({
+      key: 'x',
+      id: 'formio-x',
+      label: 'Geboortedatum',
+      required: true,
+      disabled: false,
+      hidden: false,
+      conditions: [],
+      kind,
+      options: [],
+      ...extra,
+    }) as InputModel;
   const nl = formMessages('nl');
   const en = formMessages('en');
 
   it('has a message per error code in Dutch and English, with the label, numbers and dates as people read them', () => {
     const cases: [FormError, InputModel, string, string][] = [
       [{ field: 'x', code: 'required' }, field('date'), 'Vul ‘Geboortedatum’ in.', 'Enter ‘Geboortedatum’.'],
-      [{ field: 'x', code: 'minLength', params: { minLength: 10, length: 3 } }, field('textarea'), 'Vul bij ‘Geboortedatum’ minstens 10 tekens in. U heeft er nu 3.', 'Enter at least 10 characters for ‘Geboortedatum’. You have entered 3.'],
-      [{ field: 'x', code: 'maxLength', params: { maxLength: 5, length: 6 } }, field('text'), 'Vul bij ‘Geboortedatum’ hoogstens 5 tekens in. U heeft er nu 6.', 'Enter at most 5 characters for ‘Geboortedatum’. You have entered 6.'],
-      [{ field: 'x', code: 'pattern' }, field('text'), 'Controleer wat u bij ‘Geboortedatum’ heeft ingevuld. Het heeft niet de goede vorm.', 'Check what you entered for ‘Geboortedatum’. It is not in the right format.'],
-      [{ field: 'x', code: 'min', params: { min: 1000 } }, field('number'), 'Vul bij ‘Geboortedatum’ een getal in van 1.000 of meer.', 'Enter a number of 1,000 or more for ‘Geboortedatum’.'],
-      [{ field: 'x', code: 'max', params: { max: 2.5 } }, field('number'), 'Vul bij ‘Geboortedatum’ een getal in van 2,5 of minder.', 'Enter a number of 2.5 or less for ‘Geboortedatum’.'],
-      [{ field: 'x', code: 'min', params: { min: '2025-01-06' } }, field('date'), 'Vul bij ‘Geboortedatum’ een datum in op of na 6 januari 2025.', 'Enter a date on or after 6 January 2025 for ‘Geboortedatum’.'],
-      [{ field: 'x', code: 'max', params: { max: '2025-12-31' } }, field('date'), 'Vul bij ‘Geboortedatum’ een datum in op of voor 31 december 2025.', 'Enter a date on or before 31 December 2025 for ‘Geboortedatum’.'],
-      [{ field: 'x', code: 'number' }, field('number'), 'Vul bij ‘Geboortedatum’ een getal in, bijvoorbeeld 12 of 12,50.', 'Enter a number for ‘Geboortedatum’, for example 12 or 12.50.'],
-      [{ field: 'x', code: 'number', params: { decimals: 0 } }, field('number'), 'Vul bij ‘Geboortedatum’ een heel getal in, zonder komma.', 'Enter a whole number for ‘Geboortedatum’.'],
-      [{ field: 'x', code: 'number', params: { decimals: 2 } }, field('number'), 'Vul bij ‘Geboortedatum’ een getal in met hoogstens 2 cijfers achter de komma.', 'Enter a number with at most 2 decimals for ‘Geboortedatum’.'],
-      [{ field: 'x', code: 'date' }, field('date'), 'Vul bij ‘Geboortedatum’ een geldige datum in, bijvoorbeeld 17-3-2025.', 'Enter a real date for ‘Geboortedatum’, for example 17-3-2025.'],
-      [{ field: 'x', code: 'email' }, field('email'), 'Vul bij ‘Geboortedatum’ een geldig e-mailadres in, zoals naam@voorbeeld.nl.', 'Enter a valid email address for ‘Geboortedatum’, like name@example.com.'],
-      [{ field: 'x', code: 'phone' }, field('phone'), 'Vul bij ‘Geboortedatum’ een geldig telefoonnummer in, zoals 06 12345678.', 'Enter a valid phone number for ‘Geboortedatum’, like 06 12345678.'],
-      [{ field: 'x', code: 'option' }, field('radio'), 'Kies bij ‘Geboortedatum’ een van de antwoorden uit de lijst.', 'Choose one of the answers in the list for ‘Geboortedatum’.'],
+      [
+        { field: 'x', code: 'minLength', params: { minLength: 10, length: 3 } },
+        field('textarea'),
+        'Vul bij ‘Geboortedatum’ minstens 10 tekens in. U heeft er nu 3.',
+        'Enter at least 10 characters for ‘Geboortedatum’. You have entered 3.',
+      ],
+      [
+        { field: 'x', code: 'maxLength', params: { maxLength: 5, length: 6 } },
+        field('text'),
+        'Vul bij ‘Geboortedatum’ hoogstens 5 tekens in. U heeft er nu 6.',
+        'Enter at most 5 characters for ‘Geboortedatum’. You have entered 6.',
+      ],
+      [
+        { field: 'x', code: 'pattern' },
+        field('text'),
+        'Controleer wat u bij ‘Geboortedatum’ heeft ingevuld. Het heeft niet de goede vorm.',
+        'Check what you entered for ‘Geboortedatum’. It is not in the right format.',
+      ],
+      [
+        { field: 'x', code: 'min', params: { min: 1000 } },
+        field('number'),
+        'Vul bij ‘Geboortedatum’ een getal in van 1.000 of meer.',
+        'Enter a number of 1,000 or more for ‘Geboortedatum’.',
+      ],
+      [
+        { field: 'x', code: 'max', params: { max: 2.5 } },
+        field('number'),
+        'Vul bij ‘Geboortedatum’ een getal in van 2,5 of minder.',
+        'Enter a number of 2.5 or less for ‘Geboortedatum’.',
+      ],
+      [
+        { field: 'x', code: 'min', params: { min: '2025-01-06' } },
+        field('date'),
+        'Vul bij ‘Geboortedatum’ een datum in op of na 6 januari 2025.',
+        'Enter a date on or after 6 January 2025 for ‘Geboortedatum’.',
+      ],
+      [
+        { field: 'x', code: 'max', params: { max: '2025-12-31' } },
+        field('date'),
+        'Vul bij ‘Geboortedatum’ een datum in op of voor 31 december 2025.',
+        'Enter a date on or before 31 December 2025 for ‘Geboortedatum’.',
+      ],
+      [
+        { field: 'x', code: 'number' },
+        field('number'),
+        'Vul bij ‘Geboortedatum’ een getal in, bijvoorbeeld 12 of 12,50.',
+        'Enter a number for ‘Geboortedatum’, for example 12 or 12.50.',
+      ],
+      [
+        { field: 'x', code: 'number', params: { decimals: 0 } },
+        field('number'),
+        'Vul bij ‘Geboortedatum’ een heel getal in, zonder komma.',
+        'Enter a whole number for ‘Geboortedatum’.',
+      ],
+      [
+        { field: 'x', code: 'number', params: { decimals: 2 } },
+        field('number'),
+        'Vul bij ‘Geboortedatum’ een getal in met hoogstens 2 cijfers achter de komma.',
+        'Enter a number with at most 2 decimals for ‘Geboortedatum’.',
+      ],
+      [
+        { field: 'x', code: 'date' },
+        field('date'),
+        'Vul bij ‘Geboortedatum’ een geldige datum in, bijvoorbeeld 17-3-2025.',
+        'Enter a real date for ‘Geboortedatum’, for example 17-3-2025.',
+      ],
+      [
+        { field: 'x', code: 'email' },
+        field('email'),
+        'Vul bij ‘Geboortedatum’ een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
+        'Enter a valid email address for ‘Geboortedatum’, like name@example.com.',
+      ],
+      [
+        { field: 'x', code: 'phone' },
+        field('phone'),
+        'Vul bij ‘Geboortedatum’ een geldig telefoonnummer in, zoals 06 12345678.',
+        'Enter a valid phone number for ‘Geboortedatum’, like 06 12345678.',
+      ],
+      [
+        { field: 'x', code: 'option' },
+        field('radio'),
+        'Kies bij ‘Geboortedatum’ een van de antwoorden uit de lijst.',
+        'Choose one of the answers in the list for ‘Geboortedatum’.',
+      ],
     ];
     for (const [error, model, dutch, english] of cases) {
       expect(nl(error, model)).toBe(dutch);
@@ -860,9 +1082,27 @@ describe('a round trip: prefill data → rendered form → what the browser subm
         { type: 'number', key: 'bedrag', label: 'Bedrag' },
         { type: 'number', key: 'klein', label: 'Klein' },
         { type: 'datetime', key: 'datum', label: 'Datum', enableTime: false },
-        { type: 'select', key: 'woning', label: 'Woning', data: { values: [{ label: 'Huur', value: 'huur' }, { label: 'Koop', value: 'koop' }] } },
+        {
+          type: 'select',
+          key: 'woning',
+          label: 'Woning',
+          data: {
+            values: [
+              { label: 'Huur', value: 'huur' },
+              { label: 'Koop', value: 'koop' },
+            ],
+          },
+        },
         { type: 'radio', key: 'keuze', label: 'Keuze', values: choices },
-        { type: 'selectboxes', key: 'dagen', label: 'Dagen', values: [{ label: 'Ma', value: 'ma' }, { label: 'Di', value: 'di' }] },
+        {
+          type: 'selectboxes',
+          key: 'dagen',
+          label: 'Dagen',
+          values: [
+            { label: 'Ma', value: 'ma' },
+            { label: 'Di', value: 'di' },
+          ],
+        },
         { type: 'checkbox', key: 'akkoord', label: 'Akkoord' },
         { type: 'panel', key: 'p', title: 'Adres', components: [textfield('adres.straat'), textfield('adres.plaats', { disabled: true })] },
       ),
@@ -900,7 +1140,15 @@ describe('a round trip: prefill data → rendered form → what the browser subm
     const incomplete = validateSubmission(form, { ...submittedBody(first), _csrf: 'token' }, open.data);
     expect(incomplete.ok).toBe(false);
     if (incomplete.ok) return;
-    expect(incomplete.errors.map((error) => error.field)).toEqual(['toelichting', 'maandinkomen', 'kapotSinds', 'iban', 'woonsituatie', 'eerderAangevraagd', 'naarWaarheid']);
+    expect(incomplete.errors.map((error) => error.field)).toEqual([
+      'toelichting',
+      'maandinkomen',
+      'kapotSinds',
+      'iban',
+      'woonsituatie',
+      'eerderAangevraagd',
+      'naarWaarheid',
+    ]);
 
     // Shown again with the errors and what was typed, then filled in as a person types.
     const again = render(form, incomplete.values, incomplete.errors);

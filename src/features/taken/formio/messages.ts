@@ -36,19 +36,24 @@ type Wording = (label: string, kind: InputModel['kind'], params: Params, format:
 
 const nl: Record<FormError['code'], Wording> = {
   required: (l, kind) =>
-    kind === 'checkbox' ? `Vink ${l} aan.`
-    : kind === 'checkboxes' ? `Kies bij ${l} minstens één antwoord.`
-    : kind === 'select' || kind === 'radio' ? `Kies bij ${l} een antwoord.`
-    : `Vul ${l} in.`,
+    kind === 'checkbox'
+      ? `Vink ${l} aan.`
+      : kind === 'checkboxes'
+        ? `Kies bij ${l} minstens één antwoord.`
+        : kind === 'select' || kind === 'radio'
+          ? `Kies bij ${l} een antwoord.`
+          : `Vul ${l} in.`,
   minLength: (l, _, p) => `Vul bij ${l} minstens ${p.minLength} tekens in. U heeft er nu ${p.length}.`,
   maxLength: (l, _, p) => `Vul bij ${l} hoogstens ${p.maxLength} tekens in. U heeft er nu ${p.length}.`,
   pattern: (l) => `Controleer wat u bij ${l} heeft ingevuld. Het heeft niet de goede vorm.`,
   min: (l, kind, p, f) => (kind === 'date' ? `Vul bij ${l} een datum in op of na ${f(p.min)}.` : `Vul bij ${l} een getal in van ${f(p.min)} of meer.`),
   max: (l, kind, p, f) => (kind === 'date' ? `Vul bij ${l} een datum in op of voor ${f(p.max)}.` : `Vul bij ${l} een getal in van ${f(p.max)} of minder.`),
   number: (l, _, p) =>
-    p.decimals === 0 ? `Vul bij ${l} een heel getal in, zonder komma.`
-    : p.decimals !== undefined ? `Vul bij ${l} een getal in met hoogstens ${p.decimals} cijfers achter de komma.`
-    : `Vul bij ${l} een getal in, bijvoorbeeld 12 of 12,50.`,
+    p.decimals === 0
+      ? `Vul bij ${l} een heel getal in, zonder komma.`
+      : p.decimals !== undefined
+        ? `Vul bij ${l} een getal in met hoogstens ${p.decimals} cijfers achter de komma.`
+        : `Vul bij ${l} een getal in, bijvoorbeeld 12 of 12,50.`,
   date: (l) => `Vul bij ${l} een geldige datum in, bijvoorbeeld 17-3-2025.`,
   email: (l) => `Vul bij ${l} een geldig e-mailadres in, zoals naam@voorbeeld.nl.`,
   phone: (l) => `Vul bij ${l} een geldig telefoonnummer in, zoals 06 12345678.`,
@@ -57,19 +62,24 @@ const nl: Record<FormError['code'], Wording> = {
 
 const en: Record<FormError['code'], Wording> = {
   required: (l, kind) =>
-    kind === 'checkbox' ? `Tick ${l}.`
-    : kind === 'checkboxes' ? `Choose at least one answer for ${l}.`
-    : kind === 'select' || kind === 'radio' ? `Choose an answer for ${l}.`
-    : `Enter ${l}.`,
+    kind === 'checkbox'
+      ? `Tick ${l}.`
+      : kind === 'checkboxes'
+        ? `Choose at least one answer for ${l}.`
+        : kind === 'select' || kind === 'radio'
+          ? `Choose an answer for ${l}.`
+          : `Enter ${l}.`,
   minLength: (l, _, p) => `Enter at least ${p.minLength} characters for ${l}. You have entered ${p.length}.`,
   maxLength: (l, _, p) => `Enter at most ${p.maxLength} characters for ${l}. You have entered ${p.length}.`,
   pattern: (l) => `Check what you entered for ${l}. It is not in the right format.`,
   min: (l, kind, p, f) => (kind === 'date' ? `Enter a date on or after ${f(p.min)} for ${l}.` : `Enter a number of ${f(p.min)} or more for ${l}.`),
   max: (l, kind, p, f) => (kind === 'date' ? `Enter a date on or before ${f(p.max)} for ${l}.` : `Enter a number of ${f(p.max)} or less for ${l}.`),
   number: (l, _, p) =>
-    p.decimals === 0 ? `Enter a whole number for ${l}.`
-    : p.decimals !== undefined ? `Enter a number with at most ${p.decimals} decimals for ${l}.`
-    : `Enter a number for ${l}, for example 12 or 12.50.`,
+    p.decimals === 0
+      ? `Enter a whole number for ${l}.`
+      : p.decimals !== undefined
+        ? `Enter a number with at most ${p.decimals} decimals for ${l}.`
+        : `Enter a number for ${l}, for example 12 or 12.50.`,
   date: (l) => `Enter a real date for ${l}, for example 17-3-2025.`,
   email: (l) => `Enter a valid email address for ${l}, like name@example.com.`,
   phone: (l) => `Enter a valid phone number for ${l}, like 06 12345678.`,
@@ -98,10 +108,13 @@ export function formTexts(lang: Lang): FormTexts {
       yes: 'Ja',
       no: 'Nee',
       onlyIf: ({ label, answer, action, negate }) =>
-        action === 'choose' ? `Alleen als u bij ‘${label}’ ${not(negate, 'niet')}kiest voor ‘${answer}’.`
-        : action === 'fill' ? `Alleen als u bij ‘${label}’ ${not(negate, 'niet')}‘${answer}’ invult.`
-        : answer === undefined ? `Alleen als u ‘${label}’ ${not(negate, 'niet')}aanvinkt.`
-        : `Alleen als u bij ‘${label}’ ‘${answer}’ ${not(negate, 'niet')}aanvinkt.`,
+        action === 'choose'
+          ? `Alleen als u bij ‘${label}’ ${not(negate, 'niet')}kiest voor ‘${answer}’.`
+          : action === 'fill'
+            ? `Alleen als u bij ‘${label}’ ${not(negate, 'niet')}‘${answer}’ invult.`
+            : answer === undefined
+              ? `Alleen als u ‘${label}’ ${not(negate, 'niet')}aanvinkt.`
+              : `Alleen als u bij ‘${label}’ ‘${answer}’ ${not(negate, 'niet')}aanvinkt.`,
     };
   }
   return {
@@ -110,9 +123,12 @@ export function formTexts(lang: Lang): FormTexts {
     yes: 'Yes',
     no: 'No',
     onlyIf: ({ label, answer, action, negate }) =>
-      action === 'choose' ? `Only if you ${not(negate, 'do not')}choose ‘${answer}’ for ‘${label}’.`
-      : action === 'fill' ? `Only if you ${not(negate, 'do not')}enter ‘${answer}’ for ‘${label}’.`
-      : answer === undefined ? `Only if you ${not(negate, 'do not')}tick ‘${label}’.`
-      : `Only if you ${not(negate, 'do not')}tick ‘${answer}’ for ‘${label}’.`,
+      action === 'choose'
+        ? `Only if you ${not(negate, 'do not')}choose ‘${answer}’ for ‘${label}’.`
+        : action === 'fill'
+          ? `Only if you ${not(negate, 'do not')}enter ‘${answer}’ for ‘${label}’.`
+          : answer === undefined
+            ? `Only if you ${not(negate, 'do not')}tick ‘${label}’.`
+            : `Only if you ${not(negate, 'do not')}tick ‘${answer}’ for ‘${label}’.`,
   };
 }

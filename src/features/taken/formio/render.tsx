@@ -38,15 +38,33 @@ function readOnlyText(field: InputModel, value: string | string[] | undefined, t
   if (field.kind === 'checkbox') return single(value) === 'true' ? texts.yes : texts.no;
   if (field.kind === 'select' || field.kind === 'radio' || field.kind === 'checkboxes') {
     const chosen = several(value);
-    return field.options.filter((option) => chosen.includes(option.value)).map((option) => option.label).join(', ');
+    return field.options
+      .filter((option) => chosen.includes(option.value))
+      .map((option) => option.label)
+      .join(', ');
   }
   return single(value);
 }
 
-function Input({ form, field, value, error, texts }: { form: FormModel; field: InputModel; value: string | string[] | undefined; error?: string; texts: FormTexts }) {
+function Input({
+  form,
+  field,
+  value,
+  error,
+  texts,
+}: {
+  form: FormModel;
+  field: InputModel;
+  value: string | string[] | undefined;
+  error?: string;
+  texts: FormTexts;
+}) {
   const label = field.required && !field.disabled ? `${field.label} ${texts.required}` : field.label;
   const description = [field.description, ...field.conditions.map((condition) => conditionText(form, condition, texts))].filter(Boolean).join(' ') || undefined;
-  if (field.disabled) return <ReadOnlyField id={field.id} label={label} description={description} value={readOnlyText(field, value, texts)} multiline={field.kind === 'textarea'} />;
+  if (field.disabled)
+    return (
+      <ReadOnlyField id={field.id} label={label} description={description} value={readOnlyText(field, value, texts)} multiline={field.kind === 'textarea'} />
+    );
 
   const props = { id: field.id, name: field.key, label, description, error };
   switch (field.kind) {
@@ -78,14 +96,30 @@ function Content({ form, content, texts }: { form: FormModel; content: ContentMo
   return (
     <>
       {content.heading && <Heading level={2}>{content.heading}</Heading>}
-      {content.conditions.map((condition) => <Paragraph small>{conditionText(form, condition, texts)}</Paragraph>)}
-      {content.paragraphs.map((paragraph) => <Paragraph>{paragraph}</Paragraph>)}
+      {content.conditions.map((condition) => (
+        <Paragraph small>{conditionText(form, condition, texts)}</Paragraph>
+      ))}
+      {content.paragraphs.map((paragraph) => (
+        <Paragraph>{paragraph}</Paragraph>
+      ))}
     </>
   );
 }
 
 /** The fields of a form with their values (initialValues, or what was typed) and errors. */
-export function FormFields({ form, values, errors, lang, messages }: { form: FormModel; values: FormValues; errors: FormError[]; lang: Lang; messages: FormMessage }) {
+export function FormFields({
+  form,
+  values,
+  errors,
+  lang,
+  messages,
+}: {
+  form: FormModel;
+  values: FormValues;
+  errors: FormError[];
+  lang: Lang;
+  messages: FormMessage;
+}) {
   const texts = formTexts(lang);
   return (
     <div class="voordeur-formio">

@@ -122,8 +122,10 @@ function check(field: InputModel, raw: string | string[]): Checked {
         if (!normalisePhoneNumber(value)) return fail(value, 'phone');
         value = value.replace(/[\s().-]/g, '');
       }
-      if (field.minLength !== undefined && value.length < field.minLength) return fail(value, 'minLength', { minLength: field.minLength, length: value.length });
-      if (field.maxLength !== undefined && value.length > field.maxLength) return fail(value, 'maxLength', { maxLength: field.maxLength, length: value.length });
+      if (field.minLength !== undefined && value.length < field.minLength)
+        return fail(value, 'minLength', { minLength: field.minLength, length: value.length });
+      if (field.maxLength !== undefined && value.length > field.maxLength)
+        return fail(value, 'maxLength', { maxLength: field.maxLength, length: value.length });
       if (field.pattern && !field.pattern.test(value)) return fail(value, 'pattern');
       return { value };
     }
