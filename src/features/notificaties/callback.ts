@@ -11,7 +11,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Counter } from 'prom-client';
 import { constantTimeEqual } from '../../platform/crypto.ts';
 import type { Inbox } from './inbox.ts';
-import { notificatieSchema } from './notificatie.ts';
+import { notificatieSchema } from '../../sources/notificaties/notificatie.ts';
 
 export const callbackPath = '/api/notificaties';
 

@@ -7,7 +7,7 @@
  */
 import { Batcher } from '../../platform/batcher.ts';
 import type { NotificationInbox, Stored } from '../../sources/voordeur/notification-inbox.ts';
-import { notificatieHash, type Notificatie } from './notificatie.ts';
+import { notificatieHash, type Notificatie } from '../../sources/notificaties/notificatie.ts';
 
 export class Inbox {
   private readonly batcher: Batcher<Notificatie, Stored>;

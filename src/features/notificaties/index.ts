@@ -32,7 +32,7 @@ import { callbackRoutes } from './callback.ts';
 import { DeliveryCheck } from './delivery.ts';
 import { Inbox } from './inbox.ts';
 import { plainAddress } from './message-text.ts';
-import type { Notificatie } from './notificatie.ts';
+import type { Notificatie } from '../../sources/notificaties/notificatie.ts';
 import { Resolver } from './resolve.ts';
 import { Sender } from './send.ts';
 

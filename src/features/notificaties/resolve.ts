@@ -15,7 +15,7 @@ import type { JobOutcome } from '../../platform/queue/worker.ts';
 import type { NotificationInbox, ResolveJob } from '../../sources/voordeur/notification-inbox.ts';
 import type { Change, NotificationMessages } from '../../sources/voordeur/notification-messages.ts';
 import type { Topic } from '../../domain/preferences.ts';
-import type { Notificatie } from './notificatie.ts';
+import type { Notificatie } from '../../sources/notificaties/notificatie.ts';
 import { retryLater } from './outcomes.ts';
 
 export interface ResolveDeps {

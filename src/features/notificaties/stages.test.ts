@@ -15,7 +15,7 @@ import { PreferencesStore } from '../../sources/voordeur/preferences.ts';
 import { testDatabase } from '../../../test/support/database.ts';
 import { Inbox } from './inbox.ts';
 import { notificationStores, queues } from './index.ts';
-import type { Notificatie } from './notificatie.ts';
+import type { Notificatie } from '../../sources/notificaties/notificatie.ts';
 import { Resolver, type ResolveDeps } from './resolve.ts';
 import { Sender, type SendDeps } from './send.ts';
 

@@ -1,44 +1,18 @@
 /**
- * Voordeur's abonnement at the Notificaties API: kanalen "zaken" and "objecten", delivered to
- * its callback with the configured secret. Made when missing (at start, and with
- * `npm run subscribe`); an existing abonnement for the same callback URL is left as it is when
- * it has both kanalen, and otherwise updated. The Notificaties API checks the callback when the
- * abonnement is made, so Voordeur must be listening at PUBLIC_URL by then.
+ * Voordeur's abonnement at the Notificaties API, to its own callback (at start, and with
+ * `npm run subscribe`); how it is made is the Notificaties source's (sources/notificaties/abonnement.ts).
  */
-import { z } from 'zod';
 import type { Metrics } from '../../platform/metrics.ts';
-import { SourceClient } from '../../sources/http.ts';
-import { ZgwToken } from '../../sources/zgw/auth.ts';
+import { ensureAbonnementAt } from '../../sources/notificaties/abonnement.ts';
 import { callbackPath } from './callback.ts';
 
-export const kanalen = ['zaken', 'objecten'] as const;
-
-const abonnementSchema = z.object({ url: z.string().url(), callbackUrl: z.string(), kanalen: z.array(z.object({ naam: z.string() })) });
-
-export async function ensureAbonnement(options: {
+export function ensureAbonnement(options: {
   api: { url: string; clientId: string; secret: string };
   callbackSecret: string;
   publicUrl: URL;
   metrics: Metrics;
   timeoutMs: number;
 }): Promise<'created' | 'updated' | 'present'> {
-  const token = new ZgwToken(options.api.clientId, options.api.secret);
-  const client = new SourceClient({
-    name: 'notificaties',
-    timeoutMs: options.timeoutMs,
-    metrics: options.metrics,
-    headers: async () => ({ authorization: await token.header() }),
-  });
-  const callbackUrl = new URL(callbackPath, options.publicUrl).href;
-  const body = { callbackUrl, auth: options.callbackSecret, kanalen: kanalen.map((naam) => ({ naam, filters: {} })) };
-  const existing = ((await client.getJson(`${options.api.url}/abonnement`, z.array(abonnementSchema))) ?? []).find((a) => a.callbackUrl === callbackUrl);
-  if (!existing) {
-    await client.postJson(`${options.api.url}/abonnement`, body, abonnementSchema);
-    return 'created';
-  }
-  if (kanalen.every((naam) => existing.kanalen.some((k) => k.naam === naam))) return 'present';
-  // Only to the configured API: the token goes nowhere else.
-  if (!existing.url.startsWith(`${options.api.url}/`)) throw new Error('notificaties: the abonnement lives outside the configured API');
-  await client.patchJson(existing.url, body, abonnementSchema);
-  return 'updated';
+  const { publicUrl, ...rest } = options;
+  return ensureAbonnementAt({ ...rest, callbackUrl: new URL(callbackPath, publicUrl).href });
 }

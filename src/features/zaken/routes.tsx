@@ -8,7 +8,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { JSX } from 'preact';
 import { fileTypeFromBuffer } from 'file-type';
 import { isSourceFailure } from '../../domain/availability.ts';
-import { zaakPath, type NewDocument, type ZaakRef } from '../../domain/zaak.ts';
+import { zaakPath, type NewDocument, type Zaak, type ZaakRef } from '../../domain/zaak.ts';
 import { callerOf } from '../../platform/http/caller.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { listHref, pageNumber, paginate } from '../../platform/http/paging.ts';
@@ -44,7 +44,7 @@ export function zakenRoutes(deps: ZakenRoutesDeps): FastifyPluginAsync {
       const zoek = (request.query.zoek ?? '').trim().slice(0, 100);
       const lists = await service.lists(callerOf(request));
       const pages = { lopend: pageNumber(request.query.lopend), afgerond: pageNumber(request.query.afgerond) };
-      const paged = (name: 'lopend' | 'afgerond', zaken: Parameters<typeof matchesSearch>[0][]) =>
+      const paged = (name: 'lopend' | 'afgerond', zaken: Zaak[]) =>
         paginate(zoek ? zaken.filter((zaak) => matchesSearch(zaak, zoek)) : zaken, pages[name], pageSize, (page) =>
           listHref('/zaken', { zoek, ...pages, [name]: page }, `${name}-title`),
         );

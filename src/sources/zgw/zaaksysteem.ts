@@ -34,7 +34,7 @@ import {
 import type { Metrics } from '../../platform/metrics.ts';
 import { SourceClient } from '../http.ts';
 import { SourceUnavailableError } from '../../domain/availability.ts';
-import { ZgwToken } from './auth.ts';
+import { ZgwToken } from '../zgw-token.ts';
 import type { operations as ZakenOperations } from './generated/zaken.ts';
 import type { components as DocumentenComponents } from './generated/documenten.ts';
 import {

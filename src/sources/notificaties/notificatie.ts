@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { fits } from '../../sources/fits.ts';
-import type { components } from '../../sources/notificaties/generated/notificaties.ts';
+import { fits } from '../fits.ts';
+import type { components } from './generated/notificaties.ts';
 
 const url = z.string().url().max(1000);
 
