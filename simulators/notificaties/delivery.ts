@@ -98,14 +98,14 @@ export class Deliveries {
    * (CallbackURLValidator). Which check failed, or undefined. A callback that does not answer
    * at all is 'unreachable' (Open Notificaties itself then fails with a 500).
    */
-  async checkCallback(callbackUrl: string, auth: string, checkUnauthenticated: boolean): Promise<'no-auth' | 'unreachable' | undefined> {
+  async checkCallback(callbackUrl: string, auth: string | undefined, checkUnauthenticated: boolean): Promise<'no-auth' | 'unreachable' | undefined> {
     const timeoutMs = this.options.timeoutMs;
     if (checkUnauthenticated) {
       const status = await post(callbackUrl, testNotificatie, {}, timeoutMs, this.controllers);
       if (status === 'error') return 'unreachable';
       if (status !== 401 && status !== 403) return 'no-auth';
     }
-    const status = await post(callbackUrl, testNotificatie, { authorization: auth }, timeoutMs, this.controllers);
+    const status = await post(callbackUrl, testNotificatie, auth === undefined ? {} : { authorization: auth }, timeoutMs, this.controllers);
     return status === 204 ? undefined : 'unreachable';
   }
 

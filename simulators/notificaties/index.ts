@@ -55,8 +55,10 @@ export interface NotificatiesSimulator extends FaultControls {
   publish(notificatie: Notificatie): Promise<void>;
   /** Every delivery attempt so far, oldest first. */
   deliveries(): Delivery[];
-  /** The abonnementen, as the API gives them. */
+  /** The abonnementen, as the API gives them (without `auth`, as Open Notificaties). */
   abonnementen(): unknown[];
+  /** The `auth` an abonnement delivers with (what the API does not show). */
+  authOf(abonnementUrl: string): string | undefined;
   /** Resolves when no deliveries are pending (delivered, or given up after the last retry). */
   idle(): Promise<void>;
 }
@@ -90,10 +92,12 @@ export async function registerNotificatiesSimulator(app: FastifyInstance, option
   const kanaalUrl = (uuid: string) => `${apiUrl()}/kanaal/${uuid}`;
   const abonnementUrl = (uuid: string) => `${apiUrl()}/abonnement/${uuid}`;
   const kanaalJson = (k: KanaalRecord) => ({ url: kanaalUrl(k.uuid), naam: k.naam, documentatieLink: k.documentatieLink, filters: [...k.filters] });
+  // Open Notificaties never answers with `auth` (write-only in its serializer and its own
+  // openapi.yaml), although the VNG spec 1.0.0 lists it as required: a client cannot read back the
+  // secret it gave, nor see whether it changed.
   const abonnementJson = (a: AbonnementRecord) => ({
     url: abonnementUrl(a.uuid),
     callbackUrl: a.callbackUrl,
-    auth: a.auth,
     kanalen: a.kanalen.map((g) => ({ naam: g.naam, filters: { ...g.filters } })),
   });
 
@@ -174,17 +178,24 @@ export async function registerNotificatiesSimulator(app: FastifyInstance, option
         return abonnement;
       };
 
-      /** The checks Open Notificaties makes of an abonnement, in its order; the new state, or a 400. */
+      /**
+       * The checks Open Notificaties makes of an abonnement, in its order; the new state, or a 400.
+       * As in Open Notificaties, also for a PATCH: the callback is checked with the `auth` of the
+       * request (CallbackURLValidator reads it from the request only, so a PATCH without `auth`
+       * sends the test notificatie without Authorization and fails), and the kanalen are replaced
+       * by those of the request (AbonnementSerializer.update deletes every kanaal and creates the
+       * ones given: a PATCH without `kanalen` leaves none).
+       */
       async function validAbonnement(body: unknown, existing?: AbonnementRecord, partial = false): Promise<Omit<AbonnementRecord, 'uuid' | 'clientId'>> {
         const { value, errors } = checkAbonnement(bodyObject(body), partial);
         if (!value) throw invalid(errors);
         const next = {
           callbackUrl: value.callbackUrl ?? existing!.callbackUrl,
           auth: value.auth ?? existing!.auth,
-          kanalen: value.kanalen ?? existing!.kanalen,
+          kanalen: value.kanalen ?? [],
         };
         if (checkCallbacks) {
-          const problem = await deliveries.checkCallback(next.callbackUrl, next.auth, value.callbackUrl !== undefined);
+          const problem = await deliveries.checkCallback(next.callbackUrl, value.auth, value.callbackUrl !== undefined);
           if (problem === 'no-auth') {
             throw invalid([{ name: 'callbackUrl', code: 'no-auth-on-callback-url', reason: 'De opgegeven callback URL is niet beveiligd met autorisatie.' }]);
           }
@@ -247,6 +258,7 @@ export async function registerNotificatiesSimulator(app: FastifyInstance, option
     },
     deliveries: () => deliveries.log.map((d) => ({ ...d })),
     abonnementen: () => [...abonnementen.values()].map(abonnementJson),
+    authOf: (url) => [...abonnementen.values()].find((a) => abonnementUrl(a.uuid) === url)?.auth,
     ...faults.controls(),
     idle: () => deliveries.idle(),
   };

@@ -64,8 +64,21 @@ async function conforming<T = any>(response: Response, method: string, specPath:
   expect(response.headers.get('content-type') ?? '').toMatch(status >= 400 ? /^application\/problem\+json/ : /^application\/json/);
   expect(response.headers.get('api-version')).toBe('1.0.0');
   const body = JSON.parse(text) as T;
-  expect(contract.checkResponse('notificaties', method, specPath, status, body)).toEqual([]);
+  expect(contract.checkResponse('notificaties', method, specPath, status, withWriteOnlyAuth(specPath, status, body))).toEqual([]);
   return body;
+}
+
+/**
+ * Open Notificaties never answers with an abonnement's `auth` (write-only), where the VNG spec
+ * 1.0.0 lists it as required: it is filled in before the check, after making sure it is absent.
+ */
+function withWriteOnlyAuth(specPath: string, status: number, body: unknown): unknown {
+  if (!specPath.startsWith('/abonnement') || status >= 300) return body;
+  const fill = (a: unknown) => {
+    expect(a).not.toHaveProperty('auth');
+    return { ...(a as object), auth: '(write-only)' };
+  };
+  return Array.isArray(body) ? body.map(fill) : fill(body);
 }
 
 /** A 400 of an operation for which the spec declares none: still a ValidatieFout. */
@@ -92,11 +105,13 @@ async function callbackServer(options: { requireAuth?: boolean; testStatus?: num
   const app = Fastify({ logger: false });
   const received: Received[] = [];
   const script: number[] = [];
+  /** The Authorization it accepts (changed for a secret rotation). */
+  let accepted = callbackAuth;
   app.post('/callback', async (request, reply) => {
     const authorization = request.headers.authorization;
     const body = request.body as { kanaal?: string };
     const status =
-      (options.requireAuth ?? true) && authorization !== callbackAuth ? 403 : body.kanaal === 'test' ? (options.testStatus ?? 204) : (script.shift() ?? 204);
+      (options.requireAuth ?? true) && authorization !== accepted ? 403 : body.kanaal === 'test' ? (options.testStatus ?? 204) : (script.shift() ?? 204);
     received.push({ authorization, body, status });
     return reply.code(status).send();
   });
@@ -106,8 +121,11 @@ async function callbackServer(options: { requireAuth?: boolean; testStatus?: num
   return {
     url: `http://127.0.0.1:${address.port}/callback`,
     script,
+    accept: (authorization: string) => {
+      accepted = authorization;
+    },
     /** What arrived with the right Authorization, apart from the test notificaties. */
-    notificaties: () => received.filter((r) => r.authorization === callbackAuth && r.body.kanaal !== 'test'),
+    notificaties: () => received.filter((r) => r.authorization === accepted && r.body.kanaal !== 'test'),
     received,
     close: () => (closing ??= app.close()),
   };
@@ -198,12 +216,13 @@ describe('Notificaties simulator', () => {
   describe('abonnementen', () => {
     it('creates, reads, lists, replaces, patches and deletes an abonnement', async () => {
       const created = await subscribe([{ naam: 'zaken', filters: { zaaktype } }]);
+      // Without `auth`: Open Notificaties never shows it.
       expect(created).toEqual({
         url: expect.stringMatching(/\/abonnement\/[0-9a-f-]{36}$/),
         callbackUrl: callback.url,
-        auth: callbackAuth,
         kanalen: [{ naam: 'zaken', filters: { zaaktype } }],
       });
+      expect(sim.nrc.authOf(created.url)).toBe(callbackAuth);
       // Open Notificaties first checks the callback: refused without, accepted with Authorization.
       expect(callback.received.map((r) => [r.authorization, r.body.kanaal, r.status])).toEqual([
         [undefined, 'test', 403],
@@ -228,12 +247,12 @@ describe('Notificaties simulator', () => {
         { naam: 'zaken', filters: { vertrouwelijkheidaanduiding: '*' } },
       ]);
       const patched = await conforming(
-        await sim.call(created.url, { method: 'PATCH', body: { kanalen: [{ naam: 'objecten' }] } }),
+        await sim.call(created.url, { method: 'PATCH', body: { auth: callbackAuth, kanalen: [{ naam: 'objecten' }] } }),
         'PATCH',
         '/abonnement/{uuid}',
         200,
       );
-      expect(patched).toMatchObject({ callbackUrl: callback.url, auth: callbackAuth, kanalen: [{ naam: 'objecten', filters: {} }] });
+      expect(patched).toEqual({ url: created.url, callbackUrl: callback.url, kanalen: [{ naam: 'objecten', filters: {} }] });
 
       // Only the client that made it may change or delete it.
       await conforming(await sim.call(created.url, { method: 'DELETE', as: otherClient }), 'DELETE', '/abonnement/{uuid}', 403);
@@ -246,6 +265,47 @@ describe('Notificaties simulator', () => {
       await conforming(await sim.call(created.url), 'GET', '/abonnement/{uuid}', 404);
       await conforming(await sim.call(created.url, { method: 'DELETE' }), 'DELETE', '/abonnement/{uuid}', 404);
       expect(await conforming(await sim.call('/abonnement'), 'GET', '/abonnement', 200)).toEqual([]);
+    });
+
+    it('checks the callback with the auth of a PATCH, and replaces the kanalen with those of the PATCH (none when absent), as Open Notificaties', async () => {
+      const created = await subscribe([{ naam: 'zaken' }, { naam: 'objecten' }]);
+      // Without `auth` the test notificatie goes without Authorization: refused.
+      const withoutAuth = await conforming(
+        await sim.call(created.url, { method: 'PATCH', body: { kanalen: [{ naam: 'zaken' }] } }),
+        'PATCH',
+        '/abonnement/{uuid}',
+        400,
+      );
+      expect(withoutAuth.invalidParams).toEqual([expect.objectContaining({ name: 'nonFieldErrors', code: 'invalid-callback-url' })]);
+      // A PATCH of the auth alone leaves no kanalen.
+      const authOnly = await conforming(await sim.call(created.url, { method: 'PATCH', body: { auth: callbackAuth } }), 'PATCH', '/abonnement/{uuid}', 200);
+      expect(authOnly.kanalen).toEqual([]);
+    });
+
+    it('delivers with the new auth once an abonnement is patched with it (secret rotation), and refuses a new auth the callback does not accept', async () => {
+      const created = await subscribe([{ naam: 'zaken' }]);
+      const rotated = 'Bearer voordeur-callback-token-2';
+      const refused = await conforming(
+        await sim.call(created.url, { method: 'PATCH', body: { auth: rotated, kanalen: [{ naam: 'zaken' }] } }),
+        'PATCH',
+        '/abonnement/{uuid}',
+        400,
+      );
+      expect(refused.invalidParams).toEqual([expect.objectContaining({ code: 'invalid-callback-url' })]);
+      expect(sim.nrc.authOf(created.url)).toBe(callbackAuth);
+
+      callback.accept(rotated);
+      await conforming(
+        await sim.call(created.url, { method: 'PATCH', body: { auth: rotated, kanalen: [{ naam: 'zaken' }] } }),
+        'PATCH',
+        '/abonnement/{uuid}',
+        200,
+      );
+      expect(sim.nrc.authOf(created.url)).toBe(rotated);
+      const sent = await publish(notificatie());
+      await sim.nrc.idle();
+      expect(callback.received.filter((r) => r.body.kanaal !== 'test').map((r) => [r.authorization, r.status])).toEqual([[rotated, 204]]);
+      expect(callback.notificaties().map((r) => r.body)).toEqual([sent]);
     });
 
     it('refuses missing fields, an unknown kanaal and filters that do not fit the kanaal', async () => {

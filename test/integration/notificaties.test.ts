@@ -10,8 +10,12 @@ import { zgwDemo } from '../../simulators/data/zgw-demo.ts';
 import { failures } from '../../src/features/notificaties/beheer.ts';
 import { PreferencesStore } from '../../src/sources/voordeur/preferences.ts';
 import { IdentityKeys } from '../../src/platform/identity-keys.ts';
+import { ensureAbonnementAt } from '../../src/sources/notificaties/abonnement.ts';
+import { Metrics } from '../../src/platform/metrics.ts';
+import { testApp, type TestApp } from '../support/app.ts';
 import { loginOverHttp } from '../support/http-browser.ts';
-import { startStack, type Stack } from '../support/stack.ts';
+import { freePort } from '../support/ports.ts';
+import { startStack, type Stack, zgwClient } from '../support/stack.ts';
 
 const bundleSeconds = 2;
 const deliveryCheckSeconds = 1;
@@ -347,5 +351,96 @@ describe('Notificaties: what is kept', () => {
     expect(await db.selectFrom('notification_changes').select('id').where('message_group', 'is not', null).execute()).toEqual([]);
     expect(await db.selectFrom('notification_inbox').select('id').execute()).toEqual([]);
     expect((await db.selectFrom('notification_messages').select('id').execute()).length).toBe(messages);
+  });
+});
+
+describe('Notificaties: a new callback secret or address (npm run subscribe)', () => {
+  /** Another Voordeur on the same Notificaties API, at `port`, with `secret` as its callback secret. */
+  async function voordeurAt(port: number, secret: string): Promise<TestApp> {
+    const app = await testApp({
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      PORT: String(port),
+      NOTIFICATIES_CALLBACK_SECRET: secret,
+      NOTIFICATIES_API_URL: stack.notificaties.url,
+      NOTIFICATIES_CLIENT_ID: zgwClient.clientId,
+      NOTIFICATIES_SECRET: zgwClient.secret,
+    });
+    await app.app.listen({ host: '127.0.0.1', port });
+    return app;
+  }
+  const subscribe = (port: number, secret: string, previousCallbackUrls?: string[]) =>
+    ensureAbonnementAt({
+      api: { url: stack.notificaties.url, clientId: zgwClient.clientId, secret: zgwClient.secret },
+      callbackUrl: `http://127.0.0.1:${port}/api/notificaties`,
+      callbackSecret: secret,
+      previousCallbackUrls,
+      metrics: new Metrics(),
+      timeoutMs: 3000,
+    });
+  const at = (port: number) =>
+    (stack.notificaties.abonnementen() as { url: string; callbackUrl: string; kanalen: { naam: string }[] }[]).filter((a) =>
+      a.callbackUrl.startsWith(`http://127.0.0.1:${port}/`),
+    );
+  /** The delivery of a new notificatie to the callback at `port`: the status it got. */
+  async function deliveredTo(port: number): Promise<number | 'error' | undefined> {
+    const sent = statusNotificatie(crypto.randomUUID(), crypto.randomUUID());
+    await stack.notificaties.publish(sent);
+    await stack.notificaties.idle();
+    return stack.notificaties
+      .deliveries()
+      .find(
+        (d) =>
+          d.callbackUrl === `http://127.0.0.1:${port}/api/notificaties` &&
+          (d.notificatie as { resourceUrl: string }).resourceUrl === sent.resourceUrl &&
+          d.attempt === 1,
+      )?.status;
+  }
+
+  it('after a new secret, subscribing again makes the Notificaties API deliver with it, and Voordeur accepts it', async () => {
+    const port = await freePort();
+    const oldSecret = 'Token old-callback-secret-0123456789';
+    const newSecret = 'Token new-callback-secret-9876543210';
+    let voordeur = await voordeurAt(port, oldSecret);
+    try {
+      expect(await subscribe(port, oldSecret)).toBe('created');
+      expect(await deliveredTo(port)).toBe(204);
+      // Restarted with the new secret: until it subscribes again, the old secret is refused.
+      await voordeur.close();
+      voordeur = await voordeurAt(port, newSecret);
+      expect(await deliveredTo(port)).toBe(403);
+
+      expect(await subscribe(port, newSecret)).toBe('updated');
+      const [abonnement, ...more] = at(port);
+      expect(more).toEqual([]);
+      expect(stack.notificaties.authOf(abonnement!.url)).toBe(newSecret);
+      expect(abonnement!.kanalen.map((k) => k.naam).sort()).toEqual(['objecten', 'zaken']);
+      expect(await deliveredTo(port)).toBe(204);
+      // Once more with the same secret: still one abonnement, still delivered.
+      expect(await subscribe(port, newSecret)).toBe('updated');
+      expect(at(port)).toEqual([abonnement]);
+    } finally {
+      await voordeur.close();
+    }
+  });
+
+  it('moves the abonnement of a previous callback URL (PUBLIC_URL moved) to the new one, and leaves other abonnementen alone', async () => {
+    const [oldPort, newPort] = [await freePort(), await freePort()];
+    const secret = 'Token moved-callback-secret-0123456789';
+    let voordeur = await voordeurAt(oldPort, secret);
+    try {
+      await subscribe(oldPort, secret);
+      const [before] = at(oldPort);
+      await voordeur.close();
+      voordeur = await voordeurAt(newPort, secret);
+      const others = (stack.notificaties.abonnementen() as { url: string }[]).filter((a) => a.url !== before!.url);
+
+      expect(await subscribe(newPort, secret, [`http://127.0.0.1:${oldPort}/api/notificaties`])).toBe('updated');
+      expect(at(oldPort)).toEqual([]);
+      expect(at(newPort).map((a) => a.url)).toEqual([before!.url]);
+      expect(await deliveredTo(newPort)).toBe(204);
+      expect((stack.notificaties.abonnementen() as { url: string }[]).filter((a) => a.url !== before!.url)).toEqual(others);
+    } finally {
+      await voordeur.close();
+    }
   });
 });
