@@ -27,7 +27,7 @@ import { registerHealth } from './platform/http/health.ts';
 import { registerLanguage } from './platform/http/i18n.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
 import { registerPages } from './platform/http/pages.ts';
-import { registerSecurityHeaders } from './platform/http/security.ts';
+import { parseQuery, registerSecurityHeaders } from './platform/http/security.ts';
 import { registerSessions, sessionCookie } from './platform/http/session.ts';
 import { registerStatic } from './platform/http/static.ts';
 import { randomToken } from './platform/random.ts';
@@ -62,6 +62,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     trustProxy: config.trustProxy,
     genReqId: () => randomToken(6),
     bodyLimit: 1024 * 1024,
+    routerOptions: { querystringParser: parseQuery },
   });
 
   const sessions = new SessionStore(database.db, config.session, config.session.secret);

@@ -1,6 +1,6 @@
 /** The public start page (the ways to log in) and the language switch; no navigation item. */
 import type { Feature } from '../../platform/http/feature.ts';
-import { safeReturnPath } from '../../platform/auth/routes.tsx';
+import { safeReturnPath } from '../../platform/auth/return-path.ts';
 import { isLang, LANG_COOKIE } from '../../platform/i18n/index.ts';
 import { ButtonLink, Heading, Paragraph } from '../../platform/ui/components.tsx';
 

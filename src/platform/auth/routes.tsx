@@ -10,14 +10,9 @@ import type { SessionStore } from '../session/store.ts';
 import { Alert, ButtonLink, Heading, Link, Paragraph } from '../ui/components.tsx';
 import { loginAttemptMaxAgeSeconds, type LoginAttempts } from './login-attempts.ts';
 import { LoginUnavailableError, UnusableClaimsError, type OidcClient } from './oidc.ts';
+import { safeReturnPath } from './return-path.ts';
 
 const LOGIN_COOKIE = 'voordeur_login';
-
-/** Only a path on this site may be a return address: no scheme, no host, no backslash tricks. */
-export function safeReturnPath(value: unknown): string | undefined {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\') || value.length > 512) return undefined;
-  return value;
-}
 
 export function registerAuthRoutes(
   app: FastifyInstance,

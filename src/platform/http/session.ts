@@ -3,6 +3,7 @@
  * the CSRF token of every POST. Static files, health and metrics skip all this.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { safeReturnPath } from '../auth/return-path.ts';
 import { constantTimeEqual } from '../crypto.ts';
 import type { SessionStore } from '../session/store.ts';
 import { HttpError } from './errors.ts';
@@ -31,7 +32,7 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 function loginRedirect(request: FastifyRequest, reason: 'expired' | 'unknown' | 'none'): string {
   if (reason === 'expired') return '/uitgelogd?reden=verlopen';
   if (reason === 'unknown') return '/uitgelogd';
-  const back = request.method === 'GET' ? `?terug=${encodeURIComponent(request.url)}` : '';
+  const back = request.method === 'GET' && safeReturnPath(request.url) ? `?terug=${encodeURIComponent(request.url)}` : '';
   return `/${back}`;
 }
 
