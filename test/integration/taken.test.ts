@@ -178,11 +178,11 @@ describe('Mijn taken: a taak', () => {
     const tampered = new URL(returnUrl);
     tampered.searchParams.set('amount', '0.01');
     const refused = await browser.request(tampered.href);
-    expect(refused.location).toBe(`${stack.url}/taken/${uuid}?betaling=invalid`);
+    expect(refused.location).toBe(`${stack.url}/taken/${uuid}?betaling=invalid#bevestiging`);
     expect(stored(uuid).record.data.status).toBe('open');
 
     const paid = await browser.request(returnUrl.href);
-    expect(paid.location).toBe(`${stack.url}/taken/${uuid}?betaling=betaald`);
+    expect(paid.location).toBe(`${stack.url}/taken/${uuid}?betaling=betaald#bevestiging`);
     expect(stored(uuid).record.data.status).toBe('afgerond');
     expect(text((await browser.request(paid.location!)).body)).toContain('Bedankt, uw betaling is gelukt.');
     const index = stored(uuid).record.index;

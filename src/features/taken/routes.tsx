@@ -8,6 +8,7 @@ import { isSourceFailure } from '../../domain/availability.ts';
 import type { Taak } from '../../domain/taak.ts';
 import { callerOf } from '../../platform/http/caller.ts';
 import { HttpError } from '../../platform/http/errors.ts';
+import { unavailablePage } from '../../platform/http/pages.ts';
 import { listHref, pageNumber, paginate } from '../../platform/http/paging.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { Alert, Button, DataList, ErrorSummary, Form, Paragraph } from '../../platform/ui/components.tsx';
@@ -96,7 +97,7 @@ export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
       const t = request.t;
       if (taak.status !== 'open') {
         return (request.query as { verstuurd?: string }).verstuurd ? (
-          <Alert type="ok" role="status">
+          <Alert type="ok" role="status" id="bevestiging">
             {t('taken.form.sent')}
           </Alert>
         ) : (
@@ -150,7 +151,7 @@ export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
           ? (`taken.betaling.${outcome}` as MessageKey)
           : undefined;
       const alert = message && (
-        <Alert type={outcome === 'betaald' ? 'ok' : outcome === 'in-behandeling' ? 'info' : 'warning'} role="status">
+        <Alert type={outcome === 'betaald' ? 'ok' : outcome === 'in-behandeling' ? 'info' : 'warning'} role="status" id="bevestiging">
           {t(message)}
         </Alert>
       );
@@ -215,10 +216,12 @@ export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
     app.post<Params & { Body: Record<string, unknown> }>('/taken/:uuid', { config: { auth: true } }, async (request, reply) => {
       const taak = await taakOf(request);
       if (taak.soort !== 'portaalformulier') throw new HttpError(404, 'taken.notFound');
-      if (taak.status !== 'open') return reply.redirect(`${taakHref(taak)}?verstuurd=1`, 303);
+      if (taak.status !== 'open') return reply.redirect(`${taakHref(taak)}?verstuurd=1#bevestiging`, 303);
       const definition = await service.formDefinition(taak, callerOf(request));
       const parsed = definition.unavailable ? undefined : parseForm(definition.value);
-      if (!parsed?.supported) return renderTaak(request, reply, taak, {}, definition.unavailable ? 503 : 422);
+      // Without its form definition the answers cannot be checked: kept in the page to send again.
+      if (definition.unavailable) return reply.page(unavailablePage(request), { title: taak.titel, status: 503 });
+      if (!parsed?.supported) return renderTaak(request, reply, taak, {}, 422);
       const submission = validateSubmission(parsed.form, request.body ?? {}, taak.prefill);
       if (!submission.ok) return renderTaak(request, reply, taak, { values: submission.values, errors: submission.errors }, 400);
       let outcome;
@@ -232,7 +235,7 @@ export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
       }
       if (outcome === 'not-found') throw new HttpError(404, 'taken.notFound');
       if (outcome === 'completed') request.log.info({ taak: taak.uuid }, 'taak finished with a form');
-      return reply.redirect(`${taakHref(taak)}?verstuurd=1`, 303);
+      return reply.redirect(`${taakHref(taak)}?verstuurd=1#bevestiging`, 303);
     });
 
     // Back from the payment page: the outcome is believed only with a valid SHA-OUT signature.
@@ -245,7 +248,7 @@ export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
         const result = payments.verifyReturn(taak.pspid, request.query);
         if (!result.valid || result.orderId !== taak.betaalkenmerk) {
           request.log.warn({ taak: taak.uuid }, 'payment return with an invalid signature or another order');
-          return reply.redirect(`${taakHref(taak)}?betaling=invalid`, 303);
+          return reply.redirect(`${taakHref(taak)}?betaling=invalid#bevestiging`, 303);
         }
         if (result.outcome === 'betaald') {
           try {
@@ -257,7 +260,7 @@ export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
             request.log.error({ taak: taak.uuid, source: error.source }, 'taak paid, but its status could not be set to afgerond');
           }
         }
-        return reply.redirect(`${taakHref(taak)}?betaling=${result.outcome}`, 303);
+        return reply.redirect(`${taakHref(taak)}?betaling=${result.outcome}#bevestiging`, 303);
       },
     );
   };

@@ -13,7 +13,7 @@ import type { Availability } from '../../domain/availability.ts';
 import type { Identity } from '../../domain/identity.ts';
 import type { MessageKey, Translate } from '../i18n/index.ts';
 import type { SessionStore } from '../session/store.ts';
-import { UnavailablePage } from '../ui/sections.tsx';
+import { type Resubmit, UnavailablePage } from '../ui/sections.tsx';
 import { Shell } from '../ui/shell.tsx';
 import type { FeatureParts } from './feature.ts';
 import type { PageOptions } from './types.ts';
@@ -32,11 +32,32 @@ function actorName(identity: Identity, t: Translate): string | undefined {
   return identity.actor.name ?? t('identity.persoon', { last: identity.actor.bsn.slice(-4) });
 }
 
-/** The page that says the feature's part cannot be shown now, with the way back to its list. */
+/**
+ * The page that says the feature's part cannot be shown now, with the way back to its list; after
+ * a form was sent, with what was filled in, to send again (nothing typed is lost).
+ */
 export function unavailablePage(request: FastifyRequest, text?: MessageKey): JSX.Element {
   const t = request.t;
   const nav = request.feature?.nav;
-  return h(UnavailablePage, { t, title: nav ? t(nav.label) : t('error.unavailable.title'), text, back: nav && { href: nav.href, label: t(nav.label) } });
+  return h(UnavailablePage, {
+    t,
+    title: nav ? t(nav.label) : t('error.unavailable.title'),
+    text,
+    back: nav && { href: nav.href, label: t(nav.label) },
+    resubmit: resubmitOf(request),
+  });
+}
+
+/** The fields of a sent form (not a file upload), as they were, with the session's token. */
+function resubmitOf(request: FastifyRequest): Resubmit | undefined {
+  const { body, session } = request;
+  if (request.method !== 'POST' || !session || !body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  const fields: Resubmit['fields'] = [];
+  for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
+    if (name === '_csrf') continue;
+    for (const one of Array.isArray(value) ? value : [value]) if (typeof one === 'string') fields.push([name, one]);
+  }
+  return { action: request.url, csrfToken: session.csrfToken, fields };
 }
 
 export function registerPages(app: FastifyInstance, deps: { config: Config; store: SessionStore; parts: FeatureParts }): void {

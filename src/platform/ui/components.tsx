@@ -83,9 +83,9 @@ export function ButtonGroup({ children }: Children) {
 export type AlertType = 'info' | 'ok' | 'warning' | 'error';
 
 /** A message box. role=status for news, role=alert for errors the person must act on. */
-export function Alert({ type, children, role }: Children & { type: AlertType; role?: 'alert' | 'status' }) {
+export function Alert({ type, children, role, id }: Children & { type: AlertType; role?: 'alert' | 'status'; id?: string }) {
   return (
-    <div class={`utrecht-alert utrecht-alert--${type}`} role={role}>
+    <div class={`utrecht-alert utrecht-alert--${type}`} role={role} id={id} tabIndex={id ? -1 : undefined}>
       <div class="utrecht-alert__content">
         <div class="utrecht-alert__message">{children}</div>
       </div>
@@ -116,7 +116,16 @@ export function Form({
   multipart,
 }: Children & { action: string; csrfToken: string; id?: string; noValidate?: boolean; multipart?: boolean }) {
   return (
-    <form class="utrecht-form" method="post" action={action} id={id} noValidate={noValidate} encType={multipart ? 'multipart/form-data' : undefined}>
+    // The page that answers opens at its error summary (id error-summary), also without JavaScript;
+    // a redirect after success names its own place (e.g. the confirmation).
+    <form
+      class="utrecht-form"
+      method="post"
+      action={action.includes('#') ? action : `${action}#error-summary`}
+      id={id}
+      noValidate={noValidate}
+      encType={multipart ? 'multipart/form-data' : undefined}
+    >
       <input type="hidden" name="_csrf" value={csrfToken} />
       {children}
     </form>

@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Paged } from '../http/paging.ts';
 import type { MessageKey, Translate } from '../i18n/index.ts';
-import { Alert, Heading, Link, Pagination, Paragraph } from './components.tsx';
+import { Alert, Button, Form, Heading, Link, Pagination, Paragraph } from './components.tsx';
 
 /**
  * Says that this part cannot be shown right now, because a system it comes from does not answer.
@@ -15,12 +15,48 @@ export function Unavailable({ t, text = 'error.unavailable' }: { t: Translate; t
   return <Alert type="warning">{t(text)}</Alert>;
 }
 
-/** A whole page that cannot be shown now: its title, why, and the way back to the feature's list. */
-export function UnavailablePage({ t, title, text, back }: { t: Translate; title: string; text?: MessageKey; back?: { href: string; label: string } }) {
+/** What a person sent that could not be handled now, to send again as it was. */
+export interface Resubmit {
+  action: string;
+  csrfToken: string;
+  fields: [name: string, value: string][];
+}
+
+/**
+ * A whole page that cannot be shown now: its title, why, and the way back to the feature's list;
+ * after a form was sent, what was filled in, kept in the page to send again with one button.
+ */
+export function UnavailablePage({
+  t,
+  title,
+  text,
+  back,
+  resubmit,
+}: {
+  t: Translate;
+  title: string;
+  text?: MessageKey;
+  back?: { href: string; label: string };
+  resubmit?: Resubmit;
+}) {
   return (
     <>
       <Heading level={1}>{title}</Heading>
       <Unavailable t={t} text={text} />
+      {resubmit && (
+        <section aria-labelledby="resubmit-title">
+          <Heading level={2} id="resubmit-title">
+            {t('error.resubmit.title')}
+          </Heading>
+          <Paragraph>{t('error.resubmit.text')}</Paragraph>
+          <Form action={resubmit.action} csrfToken={resubmit.csrfToken}>
+            {resubmit.fields.map(([name, value]) => (
+              <input type="hidden" name={name} value={value} />
+            ))}
+            <Button>{t('error.resubmit.button')}</Button>
+          </Form>
+        </section>
+      )}
       {back && (
         <Paragraph>
           <Link href={back.href}>{t('error.back', { section: back.label })}</Link>

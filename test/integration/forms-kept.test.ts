@@ -1,0 +1,101 @@
+/**
+ * Nothing a person typed is lost when a source fails while they send a form: the page that says
+ * so keeps their answers, to send again with one button; and the page after sending opens where
+ * the person should look (the error summary, or the confirmation).
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { objectenDemo } from '../../simulators/data/objecten-demo.ts';
+import { loginOverHttp } from '../support/http-browser.ts';
+import { startStack, type Stack } from '../support/stack.ts';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ SOURCE_TIMEOUT_MS: '800' });
+});
+afterAll(() => stack.close());
+afterEach(() => {
+  stack.objecten.setFault('none');
+  stack.klantinteracties.setFault('none');
+});
+
+const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+const unescape = (value: string) =>
+  value
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
+
+/** The form that sends the answers again: its action and its fields, as a browser would send them. */
+function resubmitForm(html: string): { action: string; fields: Record<string, string> } {
+  const section = html.split('id="resubmit-title"')[1]!.split('</section>')[0]!;
+  const action = unescape(/<form[^>]*action="([^"]+)"/.exec(section)![1]!);
+  const fields = Object.fromEntries([...section.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, unescape(m[2]!)]));
+  return { action, fields };
+}
+
+const answers = {
+  naam: 'Suzanne de Vries',
+  toelichting: 'De oude wasmachine lekt & is niet meer te "maken".',
+  maandinkomen: '1450',
+  personen: '2',
+  kapotSinds: '2026-11-01',
+  email: 'suzanne.devries@example.nl',
+  telefoon: '0612345678',
+  iban: 'NL91ABNA0417164300',
+  woonsituatie: 'huur',
+  eerderAangevraagd: 'nee',
+  naarWaarheid: 'true',
+};
+
+describe('a source down while a form is sent', () => {
+  it('keeps the answers of a taak form in the page, and sending them again finishes the taak', async () => {
+    const browser = await loginOverHttp(stack.url, { bsn: objectenDemo.notable.suzanne.bsn });
+    const uuid = objectenDemo.notable.suzanne.taak.portaalformulier;
+    const page = await browser.request(`${stack.url}/taken/${uuid}`);
+    expect(page.body).toContain(`action="/taken/${uuid}#error-summary"`);
+
+    stack.objecten.setFault('down');
+    const failed = await browser.request(`${stack.url}/taken/${uuid}`, { form: { _csrf: csrfOf(page.body), ...answers } });
+    expect(failed.status).toBe(503);
+    expect(failed.body).toContain('Uw antwoorden zijn niet verstuurd. Ze staan nog op deze pagina.');
+    const again = resubmitForm(failed.body);
+    expect(again.action).toBe(`/taken/${uuid}#error-summary`);
+    expect(again.fields).toEqual({ _csrf: csrfOf(page.body), ...answers });
+
+    stack.objecten.setFault('none');
+    const sent = await browser.request(new URL(again.action, stack.url).href, { form: again.fields });
+    expect(sent.status).toBe(303);
+    expect(sent.location).toBe(`${stack.url}/taken/${uuid}?verstuurd=1#bevestiging`);
+    const done = await browser.request(sent.location!);
+    expect(done.body).toContain('id="bevestiging"');
+    const stored = stack.objecten.objects().find((o) => o.uuid === uuid) as { record: { data: Record<string, unknown> } };
+    expect(stored.record.data.status).toBe('afgerond');
+    expect(JSON.stringify(stored.record.data)).toContain('De oude wasmachine lekt & is niet meer te \\"maken\\".');
+  });
+
+  it('keeps a new e-mail address in the page when the Klantinteracties API is down, and says nothing changed', async () => {
+    const browser = await loginOverHttp(stack.url, { bsn: '999993653' });
+    const form = await browser.request(`${stack.url}/gegevens/contact/email`);
+    stack.klantinteracties.setFault('down');
+    const failed = await browser.request(`${stack.url}/gegevens/contact/email`, { form: { _csrf: csrfOf(form.body), adres: 'suzanne.nieuw@example.nl' } });
+    expect(failed.status).toBe(503);
+    expect(failed.body).toContain('Er is niets veranderd');
+    expect(resubmitForm(failed.body).fields).toEqual({ _csrf: csrfOf(form.body), adres: 'suzanne.nieuw@example.nl' });
+
+    stack.klantinteracties.setFault('none');
+    const again = resubmitForm(failed.body);
+    const sent = await browser.request(new URL(again.action, stack.url).href, { form: again.fields });
+    expect(sent.status).toBe(303);
+    expect(sent.location).toMatch(/\/gegevens\/contact\/bevestigen\//);
+  });
+
+  it('opens the page after a refused form at its error summary', async () => {
+    const browser = await loginOverHttp(stack.url, { bsn: '999993653' });
+    const form = await browser.request(`${stack.url}/gegevens/contact/email`);
+    expect(form.body).toContain('action="/gegevens/contact/email#error-summary"');
+    const refused = await browser.request(`${stack.url}/gegevens/contact/email`, { form: { _csrf: csrfOf(form.body), adres: 'geen adres' } });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toContain('id="error-summary"');
+  });
+});
