@@ -100,9 +100,12 @@ export function registerAuthRoutes(
     const session = request.session;
     clearSessionCookie(reply, cookie);
     if (!session) return reply.redirect('/uitgelogd', 303);
-    if (request.body?.overal === 'ja') await store.destroyAllOf(session.identity.subject);
+    // "Overal": every session of the person who asks (the gemachtigde, not whom they act for; never colleagues).
+    const everywhere = request.body?.overal === 'ja';
+    let ended = 1;
+    if (everywhere) ended = await store.destroyAllOfActor(session);
     else await store.destroy(session);
-    request.log.info('logged out');
+    request.log.info({ everywhere, ended }, 'logged out');
     const atProvider = await oidc.logoutUrl(session.idToken);
     return reply.redirect(atProvider?.href ?? '/uitgelogd', 303);
   });

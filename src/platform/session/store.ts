@@ -9,6 +9,7 @@
  * `touchIntervalSeconds`, so the idle clock is exact to within that interval.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { subjectKey } from '../identity-keys.ts';
 import type { Db } from '../db/database.ts';
 import type { Identity, Subject } from '../../domain/identity.ts';
@@ -125,7 +126,36 @@ export class SessionStore {
     await this.db.deleteFrom('sessions').where('id', '=', record.id).execute();
   }
 
-  /** Ends every session of the same person or company ("overal uitloggen"). */
+  /**
+   * "Overal uitloggen": ends every session of the person who logged in for this one — their own
+   * DigiD sessions and those in which they act for someone else — and never a session of the
+   * person they act for, or of another gemachtigde. eHerkenning tells Voordeur the company, not
+   * which employee logged in, so there it ends only this session: colleagues share the KvK number.
+   */
+  async destroyAllOfActor(record: SessionRecord): Promise<number> {
+    const { identity } = record;
+    if (identity.subject.type !== 'persoon') {
+      await this.destroy(record);
+      return 1;
+    }
+    const bsn = identity.actor?.bsn ?? identity.subject.bsn;
+    const ownKey = subjectKey({ type: 'persoon', bsn }, this.secret);
+    const deleted = await this.db
+      .deleteFrom('sessions')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('subject_key', '=', ownKey), sql<boolean>`identity->'actor' is null`]),
+          sql<boolean>`identity->'actor'->>'bsn' = ${bsn}`,
+          eb('id', '=', record.id),
+        ]),
+      )
+      .returning('id')
+      .execute();
+    for (const { id } of deleted) this.cache.delete(id);
+    return deleted.length;
+  }
+
+  /** Ends every session of a person or company, whoever logged in: all gemachtigden and colleagues too. Not for "overal uitloggen". */
   async destroyAllOf(subject: Subject): Promise<number> {
     const key = subjectKey(subject, this.secret);
     const deleted = await this.db.deleteFrom('sessions').where('subject_key', '=', key).returning('id').execute();
