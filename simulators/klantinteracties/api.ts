@@ -9,11 +9,54 @@ import type { Links, Page } from './http.ts';
 import type { Json, Kind, Resources } from './resources.ts';
 import type { Store } from './store.ts';
 
+/**
+ * Which Open Klant the simulator plays. 'current' knows every filter of the spec. '2.1' is Open
+ * Klant 2.0–2.1, which many municipalities still run: /klantcontacten has none of the
+ * `hadBetrokkene__wasPartij__*` filters (added in 2.4) and /digitaleadressen no filters at all
+ * (added in 2.2). Like every Open Klant before 2.14 (vng-api-common's CheckQueryParamsMixin came
+ * then), it ignores a query parameter it does not know: asked for one partij's klantcontacten or
+ * digitale adressen with those filters, it answers everyone's.
+ */
+export type OpenKlantVersion = 'current' | '2.1';
+
 export interface Api {
   store: Store;
   resources: Resources;
   links: Links;
   pageSize: number;
+  openKlant: OpenKlantVersion;
+}
+
+/** The filters of /klantcontacten that Open Klant 2.1 has (its KlantcontactFilterSet, camelized). */
+const klantcontactFilters21 = new Set([
+  'hadBetrokkene__url',
+  'hadBetrokkene__uuid',
+  'onderwerpobject__uuid',
+  'onderwerpobject__url',
+  'onderwerpobject__onderwerpobjectidentificatorCodeObjecttype',
+  'onderwerpobject__onderwerpobjectidentificatorCodeSoortObjectId',
+  'onderwerpobject__onderwerpobjectidentificatorObjectId',
+  'onderwerpobject__onderwerpobjectidentificatorCodeRegister',
+  'wasOnderwerpobject__uuid',
+  'wasOnderwerpobject__url',
+  'wasOnderwerpobject__onderwerpobjectidentificatorCodeObjecttype',
+  'wasOnderwerpobject__onderwerpobjectidentificatorCodeSoortObjectId',
+  'wasOnderwerpobject__onderwerpobjectidentificatorObjectId',
+  'wasOnderwerpobject__onderwerpobjectidentificatorCodeRegister',
+  'nummer',
+  'kanaal',
+  'onderwerp',
+  'inhoud',
+  'indicatieContactGelukt',
+  'vertrouwelijk',
+  'plaatsgevondenOp',
+]);
+
+/** The filters of a list that the played Open Klant knows: the others are dropped, as Open Klant before 2.14 ignores them. */
+export function knownFilters(api: Api, resource: 'klantcontacten' | 'digitaleadressen', query: URLSearchParams): URLSearchParams {
+  if (api.openKlant === 'current') return query;
+  const known = resource === 'klantcontacten' ? klantcontactFilters21 : new Set<string>();
+  return new URLSearchParams([...query].filter(([name]) => known.has(name)));
 }
 
 /** The {uuid} of the path; a malformed one finds nothing (404), like an unknown one. */

@@ -18,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { icontains, list, one, partijIdentificatorFilter, relationFilter, uuidParam } from './api.ts';
+import { icontains, knownFilters, list, one, partijIdentificatorFilter, relationFilter, uuidParam } from './api.ts';
 import type { Api } from './api.ts';
 import { booleanFilter, choice, dateFilter, notFound, queryOf, text } from './http.ts';
 import { expandable } from './resources.ts';
@@ -184,7 +184,7 @@ export function registerDigitaleAdressen(scope: FastifyInstance, api: Api): void
     list(request, api, 'digitaalAdres', {
       expandable: expandable.digitaalAdres,
       records: store.digitaleAdressen.values(),
-      keep: adresFilter(queryOf(request), store),
+      keep: adresFilter(knownFilters(api, 'digitaleadressen', queryOf(request)), store),
     }),
   );
 

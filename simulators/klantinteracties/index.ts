@@ -14,7 +14,7 @@
  * simulator slow, down or nonsensical, to count round trips, and to see what is stored.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Api } from './api.ts';
+import type { Api, OpenKlantVersion } from './api.ts';
 import { registerDigitaleAdressen } from './digitaleadressen.ts';
 import { BaseUrl } from '../shared/base-url.ts';
 import { Faults } from '../shared/faults.ts';
@@ -38,6 +38,9 @@ export interface KlantinteractiesSimulatorOptions {
   now?: Date;
   /** Page size of paginated lists (default 100, like Open Klant). */
   pageSize?: number;
+  /** Which Open Klant to play (default 'current'); '2.1' ignores the filters that version does not
+   *  have, and answers everyone's klantcontacten and digitale adressen (see api.ts). */
+  openKlant?: OpenKlantVersion;
   /** Base URL of the ZGW simulator (default `baseUrl`): the demo's hoofdOnderwerpType is a
    *  zaaktype at `${zgwBaseUrl}/catalogi/api/v1`. Port 0 works as in `baseUrl`. */
   zgwBaseUrl?: string;
@@ -51,6 +54,10 @@ export interface KlantinteractiesSimulator extends FaultControls {
   partijen(): Record<string, unknown>[];
   digitaleAdressen(): Record<string, unknown>[];
   klantcontacten(): Record<string, unknown>[];
+  /** Plays another Open Klant from now on (as the `openKlant` option). */
+  setOpenKlant(version: OpenKlantVersion): void;
+  /** Another page size from now on (as the `pageSize` option). */
+  setPageSize(size: number): void;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -78,7 +85,7 @@ export async function registerKlantinteractiesSimulator(app: FastifyInstance, op
   const store = new Store({ clock: () => new Date(now + (Date.now() - startedAt)), dataset: options.dataset ?? 'demo' });
   const resources = new Resources(store, links, () => `${zgw.href}/catalogi/api/v1`);
   const faults = new Faults();
-  const api: Api = { store, resources, links, pageSize: options.pageSize ?? 100 };
+  const api: Api = { store, resources, links, pageSize: options.pageSize ?? 100, openKlant: options.openKlant ?? 'current' };
 
   // Requests held by the 'hang' fault would keep app.close() waiting for ever.
   app.addHook('preClose', async () => faults.close());
@@ -111,5 +118,11 @@ export async function registerKlantinteractiesSimulator(app: FastifyInstance, op
     partijen: () => [...store.partijen.values()].map((p) => resources.partij(p)),
     digitaleAdressen: () => [...store.digitaleAdressen.values()].map((a) => resources.digitaalAdres(a)),
     klantcontacten: () => [...store.klantcontacten.values()].map((k) => resources.klantcontact(k)),
+    setOpenKlant(version) {
+      api.openKlant = version;
+    },
+    setPageSize(size) {
+      api.pageSize = size;
+    },
   };
 }

@@ -8,13 +8,14 @@
  * - A person's klantcontacten are found through their partij:
  *   `hadBetrokkene__wasPartij__uuid=<partij>` (or `…__partijIdentificator__objectId=<bsn>`, each
  *   such filter on its own, as on /partijen). Nothing about a klantcontact says whose it is
- *   except its betrokkenen.
+ *   except its betrokkenen. Open Klant 2.1 (`openKlant: '2.1'`) has none of these filters and
+ *   ignores them: everyone's klantcontacten come back.
  * - The zaak of a klantcontact is in the onderwerpobjectidentificator of its onderwerpobjecten
  *   (`expand=gingOverOnderwerpobjecten`): codeObjecttype 'zaak', codeSoortObjectId 'uuid',
  *   objectId = the zaak's UUID; codeRegister names the zaaksysteem.
  */
 import type { FastifyInstance } from 'fastify';
-import { icontains, list, one, partijIdentificatorFilter, relationFilter } from './api.ts';
+import { icontains, knownFilters, list, one, partijIdentificatorFilter, relationFilter } from './api.ts';
 import type { Api } from './api.ts';
 import { booleanFilter, dateTimeFilter, queryOf, text } from './http.ts';
 import { expandable } from './resources.ts';
@@ -130,7 +131,7 @@ export function registerKlantcontacten(scope: FastifyInstance, api: Api): void {
     list(request, api, 'klantcontact', {
       expandable: expandable.klantcontact,
       records: store.klantcontacten.values(),
-      keep: klantcontactFilter(queryOf(request), store),
+      keep: klantcontactFilter(knownFilters(api, 'klantcontacten', queryOf(request)), store),
     }),
   );
   scope.get('/klantcontacten/:uuid', async (request) => one(request, api, 'klantcontact', expandable.klantcontact));

@@ -1303,6 +1303,37 @@ describe('e-mail and phone validation (Open Klant 2)', () => {
 });
 
 describe('Klantinteracties simulator options', () => {
+  it("openKlant '2.1' ignores the filters Open Klant 2.1 does not have: everyone's klantcontacten and digitale adressen come back", async () => {
+    const old = await start({ openKlant: '2.1', pageSize: 3 });
+    try {
+      const all = old.sim.klantcontacten().length;
+      const contacten = await conforming(await old.call(`/klantcontacten?hadBetrokkene__wasPartij__uuid=${notable.suzanne}`), 'GET', '/klantcontacten', 200);
+      expect(contacten.count).toBe(all);
+      expect(all).toBeGreaterThan(3);
+      // Paged as usual: `next` is the same query with page=2.
+      const next = new URL(contacten.next);
+      expect([next.pathname, next.searchParams.get('page'), next.searchParams.get('hadBetrokkene__wasPartij__uuid')]).toEqual([
+        new URL(`${old.sim.url}/klantcontacten`).pathname,
+        '2',
+        notable.suzanne,
+      ]);
+      const byIdentificator = await (await old.call(`/klantcontacten?hadBetrokkene__wasPartij__partijIdentificator__objectId=${suzanneBsn}`)).json();
+      expect(byIdentificator.count).toBe(all);
+      // Filters 2.1 has still work.
+      expect((await (await old.call('/klantcontacten?kanaal=balie')).json()).count).toBe(2);
+      const adressen = await conforming(await old.call(`/digitaleadressen?verstrektDoorPartij__uuid=${notable.suzanne}`), 'GET', '/digitaleadressen', 200);
+      expect(adressen.count).toBe(old.sim.digitaleAdressen().length);
+
+      // Back to the current Open Klant at run time.
+      old.sim.setOpenKlant('current');
+      old.sim.setPageSize(100);
+      expect((await (await old.call(`/klantcontacten?hadBetrokkene__wasPartij__uuid=${notable.suzanne}`)).json()).count).toBe(3);
+      expect((await (await old.call(`/digitaleadressen?verstrektDoorPartij__uuid=${notable.suzanne}`)).json()).count).toBe(2);
+    } finally {
+      await old.app.close();
+    }
+  });
+
   it("dataset 'empty' has nothing, and takes what is created", async () => {
     const empty = await start({ dataset: 'empty' });
     try {

@@ -20,6 +20,8 @@ afterEach(() => {
     simulator.setFault('none');
     simulator.setLatency(0);
   }
+  stack.klantinteracties.setOpenKlant('current');
+  stack.klantinteracties.setPageSize(100);
   stack.notify.setFault('none');
 });
 
@@ -101,6 +103,28 @@ describe('Mijn gegevens: what a person sees', () => {
     // Nobody else's contact.
     expect(page.body).not.toContain('Aanbouw Kastanjelaan 14');
     expect(page.body).not.toContain('Bezoekersparkeren');
+  });
+
+  it('shows only the person’s own contactmomenten and contact details, all of them, when an older Open Klant (2.1) ignores the partij filters and pages by 2', async () => {
+    stack.klantinteracties.setOpenKlant('2.1');
+    stack.klantinteracties.setPageSize(2);
+    const page = await (await as(suzanne)).request(`${stack.url}/gegevens`);
+    expect(page.status).toBe(200);
+    const contactmomenten = block(page.body, 'contactmomenten-title');
+    expect(contactmomenten.match(/<tr/g)!.length - 1).toBe(3);
+    for (const onderwerp of ['Vraag over de verbouwing', 'Groene container', 'Nieuw paspoort']) expect(text(contactmomenten)).toContain(onderwerp);
+    for (const theirs of ['Aanbouw Kastanjelaan 14', 'Bezoekersparkeren', 'parkeervergunning', 'Zonnepanelen', 'Terrasvergunning'])
+      expect(page.body).not.toContain(theirs);
+    const contact = text(block(page.body, 'contact-title'));
+    expect(contact).toContain('suzanne.devries@example.nl');
+    for (const theirs of stack.klantinteracties
+      .digitaleAdressen()
+      .filter((a) => (a.verstrektDoorPartij as { uuid: string } | null)?.uuid !== partijOf(suzanne.bsn).partij?.uuid)) {
+      expect(page.body).not.toContain(String(theirs.adres));
+    }
+    // Pieter, with one klantcontact, sees that one only.
+    const pieters = block((await (await as(pieter)).request(`${stack.url}/gegevens`)).body, 'contactmomenten-title');
+    expect(pieters.match(/<tr/g)!.length - 1).toBe(1);
   });
 
   it('says that geheimhouding applies, for a person with geheimhouding in the BRP', async () => {

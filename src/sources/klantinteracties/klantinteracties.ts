@@ -4,9 +4,20 @@
  * found from the session's identity (its BSN or KvK number as partij-identificator) and checked
  * again on the answer, never taken from a URL or a form: an adres or klantcontact of another
  * partij is "not found".
+ *
+ * No filter is trusted to have been applied. Open Klant before 2.4 has no
+ * `hadBetrokkene__wasPartij__*` filters on /klantcontacten (and before 2.2 no filters on
+ * /digitaleadressen), and before 2.14 it ignores a query parameter it does not know: it answers
+ * everyone's. So every klantcontact is kept only when one of its own betrokkenen was the person's
+ * partij, and every digitaal adres only when its own verstrektDoorPartij is that partij (read
+ * again before it is changed or removed). Lists are followed through `next` (Open Klant pages by
+ * 100), up to a bound; past it the overview says it is incomplete. `next` is taken as a page of the
+ * same list on the configured API (only its query string counts), so the token goes nowhere else.
  */
 import { z } from 'zod';
 import type { Subject } from '../../domain/identity.ts';
+import { SourceUnavailableError } from '../../domain/availability.ts';
+import type { Log } from '../../domain/log.ts';
 import type { ContactKind, Contactmoment, ContactRegister, DigitaalAdres, KlantcontactDetail } from '../../domain/persoon.ts';
 import type { Metrics } from '../../platform/metrics.ts';
 import { namedIn } from '../fits.ts';
@@ -45,8 +56,6 @@ const partijSchema = namedIn<S['Base_PartijSerializer'] & { _expand?: unknown }>
   }),
 );
 
-const partijenSchema = z.object({ count: z.number().int(), results: z.array(partijSchema) });
-
 const onderwerpobjectSchema = namedIn<S['Onderwerpobject']>()(
   z.object({
     onderwerpobjectidentificator: z
@@ -61,7 +70,9 @@ const onderwerpobjectSchema = namedIn<S['Onderwerpobject']>()(
   }),
 );
 
-const betrokkeneSchema = namedIn<S['Betrokkene']>()(z.object({ wasPartij: z.object({ uuid: z.string().uuid() }).nullable().optional() }));
+const betrokkeneSchema = namedIn<S['Betrokkene']>()(
+  z.object({ wasPartij: z.object({ uuid: z.string().uuid() }).nullable().optional(), hadKlantcontact: z.object({ uuid: z.string().uuid() }).optional() }),
+);
 
 const klantcontactSchema = namedIn<S['Klantcontact'] & { _expand?: unknown }>()(
   z.object({
@@ -81,7 +92,11 @@ const klantcontactSchema = namedIn<S['Klantcontact'] & { _expand?: unknown }>()(
   }),
 );
 
-const klantcontactenSchema = z.object({ count: z.number().int(), results: z.array(klantcontactSchema) });
+/** A page of a list: the items are checked one by one, so that one malformed item does not cost the rest. */
+const pageSchema = z.object({ count: z.number().int(), next: z.string().nullable().optional(), results: z.array(z.unknown()) });
+
+/** How many pages of 100 a list may take: the person's partijen, and their klantcontacten (newest first). */
+const maxPages = { partijen: 5, klantcontacten: 10 } as const;
 
 type RawPartij = z.output<typeof partijSchema>;
 type RawAdres = z.output<typeof digitaalAdresSchema>;
@@ -94,7 +109,7 @@ function identificatorOf(subject: Subject) {
     : { codeObjecttype: 'niet_natuurlijk_persoon', codeSoortObjectId: 'kvk_nummer', objectId: subject.kvkNummer, codeRegister: 'hr' };
 }
 
-/** Whether the partij really carries the subject's identificator (the filter is trusted only this far). */
+/** Whether the partij really carries the subject's identificator (the filter is not trusted). */
 function belongsTo(partij: RawPartij, subject: Subject): boolean {
   const { codeSoortObjectId, objectId } = identificatorOf(subject);
   return (partij.partijIdentificatoren ?? []).some(
@@ -104,9 +119,21 @@ function belongsTo(partij: RawPartij, subject: Subject): boolean {
 
 const kinds: Record<string, ContactKind | undefined> = { email: 'email', telefoonnummer: 'telefoonnummer' };
 
+/** Whether the adres, by its own data, was given by this partij (not at a klantcontact, not by another partij). */
+function adresOf(partij: RawPartij, adres: RawAdres): boolean {
+  return adres.verstrektDoorPartij?.uuid === partij.uuid;
+}
+
+/** Whether one of the klantcontact's own betrokkenen was this partij. */
+function contactOf(partij: RawPartij, klantcontact: RawKlantcontact): boolean {
+  return (klantcontact._expand?.hadBetrokkenen ?? []).some(
+    (b) => b.wasPartij?.uuid === partij.uuid && (!b.hadKlantcontact || b.hadKlantcontact.uuid === klantcontact.uuid),
+  );
+}
+
 /** The partij's addresses, one per kind: the preferred one, else the standard one, else a verified one, else the first. */
 function addressesOf(partij: RawPartij): DigitaalAdres[] {
-  const all = (partij._expand?.digitaleAdressen ?? []).filter((a) => !a.verstrektDoorPartij || a.verstrektDoorPartij.uuid === partij.uuid);
+  const all = (partij._expand?.digitaleAdressen ?? []).filter((a) => adresOf(partij, a));
   const rank = (a: RawAdres) => (a.uuid === partij.voorkeursDigitaalAdres?.uuid ? 0 : a.isStandaardAdres ? 1 : a.verificatieDatum ? 2 : 3);
   const chosen = new Map<ContactKind, RawAdres>();
   for (const adres of all) {
@@ -121,6 +148,13 @@ function addressesOf(partij: RawPartij): DigitaalAdres[] {
 export interface ZaakLinker {
   /** The zaaksysteem a klantcontact's onderwerpobject names (its codeRegister), if Voordeur knows it. */
   systeemFor(codeRegister: string | undefined): string | undefined;
+}
+
+/** The overview of a subject's contact details; `incomplete` when there were more klantcontacten than the bound lets Voordeur read. */
+export interface ContactOverview {
+  adressen: DigitaalAdres[];
+  contactmomenten: Contactmoment[];
+  incomplete?: boolean;
 }
 
 export class KlantinteractiesClient implements ContactRegister {
@@ -140,6 +174,43 @@ export class KlantinteractiesClient implements ContactRegister {
     });
   }
 
+  /**
+   * The items of a list that `keep` accepts, page after page through `next`, at most `pages`
+   * pages; `complete` is false when there were more. An item that does not fit its schema is
+   * skipped (and counted), not the whole list.
+   */
+  private async list<T extends z.ZodType>(
+    resource: 'partijen' | 'klantcontacten',
+    query: URLSearchParams,
+    item: T,
+    keep: (value: z.output<T>) => boolean,
+  ): Promise<{ items: z.output<T>[]; complete: boolean; skipped: number }> {
+    const items: z.output<T>[] = [];
+    let skipped = 0;
+    let url: string | undefined = `${this.config.url}/${resource}?${query}`;
+    for (let page = 0; url; page++) {
+      if (page === maxPages[resource]) return { items, complete: false, skipped };
+      const answer: z.output<typeof pageSchema> | null = await this.client.getJson(url, pageSchema);
+      if (!answer) break;
+      for (const raw of answer.results) {
+        const parsed = item.safeParse(raw);
+        if (!parsed.success) skipped++;
+        else if (keep(parsed.data)) items.push(parsed.data);
+      }
+      url = answer.next ? this.nextPage(resource, answer.next) : undefined;
+    }
+    return { items, complete: true, skipped };
+  }
+
+  /** The next page of a list, on the configured API: of Open Klant's `next` only the query string counts. */
+  private nextPage(resource: string, next: string): string {
+    const url = URL.canParse(next) ? new URL(next) : undefined;
+    if (!url?.pathname.replace(/\/+$/, '').endsWith(`/${resource}`)) {
+      throw new SourceUnavailableError('klantinteracties', 'invalid', `next page of ${resource} is not a page of that list`);
+    }
+    return `${this.config.url}/${resource}${url.search}`;
+  }
+
   /** The subject's partij with its digitale adressen; null when the organisation has none for them. */
   private async partij(subject: Subject): Promise<RawPartij | null> {
     const { codeSoortObjectId, objectId } = identificatorOf(subject);
@@ -148,8 +219,9 @@ export class KlantinteractiesClient implements ContactRegister {
       partijIdentificator__objectId: objectId,
       expand: 'digitaleAdressen',
     });
-    const page = await this.client.getJson(`${this.config.url}/partijen?${query}`, partijenSchema);
-    const mine = (page?.results ?? []).filter((partij) => belongsTo(partij, subject));
+    const { items: mine, complete } = await this.list('partijen', query, partijSchema, (partij) => belongsTo(partij, subject));
+    // Not found among the first pages of an API that ignored the filter: unknown, not "none" (a new partij would be a duplicate).
+    if (mine.length === 0 && !complete) throw new SourceUnavailableError('klantinteracties', 'invalid', 'the partij filter was not applied');
     // Several partijen for one person can exist in a messy register; the active one wins.
     return mine.find((partij) => partij.indicatieActief !== false) ?? mine[0] ?? null;
   }
@@ -159,13 +231,21 @@ export class KlantinteractiesClient implements ContactRegister {
     return partij ? addressesOf(partij) : [];
   }
 
-  async overview(subject: Subject): Promise<{ adressen: DigitaalAdres[]; contactmomenten: Contactmoment[] }> {
+  /**
+   * The subject's addresses and klantcontacten (newest first). Only klantcontacten one of whose
+   * betrokkenen was the subject's partij are kept, whatever the API did with the filter; past the
+   * bound the answer is `incomplete` (and `log` says so).
+   */
+  async overview(subject: Subject, log?: Pick<Log, 'warn'>): Promise<ContactOverview> {
     const partij = await this.partij(subject);
     if (!partij) return { adressen: [], contactmomenten: [] };
-    const query = new URLSearchParams({ hadBetrokkene__wasPartij__uuid: partij.uuid, expand: 'gingOverOnderwerpobjecten' });
-    const page = await this.client.getJson(`${this.config.url}/klantcontacten?${query}`, klantcontactenSchema);
-    const contactmomenten = (page?.results ?? []).map((raw) => this.contactmoment(raw)).sort((a, b) => (b.datum?.getTime() ?? 0) - (a.datum?.getTime() ?? 0));
-    return { adressen: addressesOf(partij), contactmomenten };
+    const query = new URLSearchParams({ hadBetrokkene__wasPartij__uuid: partij.uuid, expand: 'gingOverOnderwerpobjecten,hadBetrokkenen' });
+    const { items, complete, skipped } = await this.list('klantcontacten', query, klantcontactSchema, (raw) => contactOf(partij, raw));
+    if (skipped > 0) log?.warn({ source: 'klantinteracties', skipped }, 'klantcontacten skipped: they do not fit the Klantcontact schema');
+    if (!complete)
+      log?.warn({ source: 'klantinteracties', shown: items.length, pages: maxPages.klantcontacten }, 'klantcontacten cut off: more pages than Voordeur reads');
+    const contactmomenten = items.map((raw) => this.contactmoment(raw)).sort((a, b) => (b.datum?.getTime() ?? 0) - (a.datum?.getTime() ?? 0));
+    return { adressen: addressesOf(partij), contactmomenten, ...(complete ? {} : { incomplete: true }) };
   }
 
   /** One klantcontact of the subject; null when it does not exist or another partij had it. */
@@ -175,8 +255,7 @@ export class KlantinteractiesClient implements ContactRegister {
       this.partij(subject),
       this.client.getJson(`${this.config.url}/klantcontacten/${uuid}?expand=gingOverOnderwerpobjecten,hadBetrokkenen`, klantcontactSchema),
     ]);
-    if (!partij || !raw) return null;
-    if (!(raw._expand?.hadBetrokkenen ?? []).some((b) => b.wasPartij?.uuid === partij.uuid)) return null;
+    if (!partij || !raw || !contactOf(partij, raw)) return null;
     return {
       ...this.contactmoment(raw),
       uuid: raw.uuid,
@@ -194,7 +273,8 @@ export class KlantinteractiesClient implements ContactRegister {
     const verificatieDatum = this.now().toISOString().slice(0, 10);
     const partij = (await this.partij(subject)) ?? (await this.createPartij(subject, naam));
     const own = addressesOf(partij);
-    const existing = replaces ? own.find((a) => a.uuid === replaces && a.soort === soort) : undefined;
+    const listed = replaces ? own.find((a) => a.uuid === replaces && a.soort === soort) : undefined;
+    const existing = listed && (await this.ownAdres(partij, listed.uuid)) ? listed : undefined;
     const saved = existing
       ? await this.client.patchJson(
           `${this.config.url}/digitaleadressen/${existing.uuid}`,
@@ -226,9 +306,15 @@ export class KlantinteractiesClient implements ContactRegister {
 
   /** Removes one of the subject's own addresses; false when `uuid` is not one of them. */
   async remove(subject: Subject, uuid: string): Promise<boolean> {
-    const own = await this.adressen(subject);
-    if (!own.some((a) => a.uuid === uuid)) return false;
+    const partij = await this.partij(subject);
+    if (!partij || !addressesOf(partij).some((a) => a.uuid === uuid) || !(await this.ownAdres(partij, uuid))) return false;
     return this.client.delete(`${this.config.url}/digitaleadressen/${uuid}`);
+  }
+
+  /** Whether the adres, read again by itself just before it is changed or removed, is still the partij's. */
+  private async ownAdres(partij: RawPartij, uuid: string): Promise<boolean> {
+    const adres = await this.client.getJson(`${this.config.url}/digitaleadressen/${uuid}`, digitaalAdresSchema);
+    return adres !== null && adresOf(partij, adres);
   }
 
   private async createPartij(subject: Subject, naam: string | undefined): Promise<RawPartij> {

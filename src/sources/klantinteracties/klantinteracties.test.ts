@@ -1,0 +1,201 @@
+/**
+ * The Klantinteracties source against the simulator (also playing Open Klant 2.1, which ignores
+ * the partij filters on klantcontacten and digitale adressen), and against a misbehaving API that
+ * lists another partij's adressen under a partij and pages on without end: the person only ever
+ * sees, changes or removes what is their partij's, and a list cut off at the bound says so.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { klantinteractiesDemo } from '../../../simulators/data/klantinteracties-demo.ts';
+import { type KlantinteractiesSimulator, registerKlantinteractiesSimulator } from '../../../simulators/klantinteracties/index.ts';
+import type { Subject } from '../../domain/identity.ts';
+import { Metrics } from '../../platform/metrics.ts';
+import { KlantinteractiesClient } from './klantinteracties.ts';
+
+const token = 'voordeur-test-klantinteracties-token';
+const suzanne: Subject = { type: 'persoon', bsn: '999993653' };
+const pieter: Subject = { type: 'persoon', bsn: '999995571' };
+const zaken = { systeemFor: () => 'demo' };
+const partijOf = (uuid: string) => klantinteractiesDemo.partijen.find((p) => p.uuid === uuid)!;
+
+function warnings() {
+  const lines: { obj: object; msg: string }[] = [];
+  return { lines, warn: (obj: object, msg: string) => lines.push({ obj, msg }) };
+}
+
+describe('Klantinteracties source against the simulator', () => {
+  let app: FastifyInstance;
+  let sim: KlantinteractiesSimulator;
+  let client: KlantinteractiesClient;
+
+  beforeAll(async () => {
+    app = Fastify({ logger: false });
+    sim = await registerKlantinteractiesSimulator(app, { baseUrl: 'http://127.0.0.1:0', tokens: [token] });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    client = new KlantinteractiesClient({ url: sim.url, token }, { timeoutMs: 2000, metrics: new Metrics() }, zaken);
+  });
+  afterAll(() => app.close());
+
+  const suzannesContacten = () =>
+    partijOf(klantinteractiesDemo.notable.suzanne)
+      .klantcontacten.map((k) => k.uuid)
+      .sort();
+
+  it('follows `next` until it has all of the person’s klantcontacten', async () => {
+    sim.setOpenKlant('current');
+    sim.setPageSize(1);
+    try {
+      const overview = await client.overview(suzanne);
+      expect(overview.contactmomenten.map((c) => c.uuid).sort()).toEqual(suzannesContacten());
+      expect(overview.incomplete).toBeUndefined();
+    } finally {
+      sim.setPageSize(100);
+    }
+  });
+
+  it('shows only the person’s own klantcontacten and adressen when Open Klant 2.1 ignores the partij filters', async () => {
+    sim.setOpenKlant('2.1');
+    sim.setPageSize(2);
+    try {
+      const overview = await client.overview(suzanne);
+      expect(overview.contactmomenten.map((c) => c.uuid).sort()).toEqual(suzannesContacten());
+      expect(overview.adressen.map((a) => a.adres).sort()).toEqual(['0612345678', 'suzanne.devries@example.nl']);
+      const other = await client.overview(pieter);
+      expect(other.contactmomenten.map((c) => c.uuid)).toEqual(partijOf(klantinteractiesDemo.notable.pieter).klantcontacten.map((k) => k.uuid));
+      // Another person's klantcontact, asked for by its UUID: not found.
+      expect(await client.klantcontact(pieter, klantinteractiesDemo.notable.suzanneZaakKlantcontact)).toBeNull();
+    } finally {
+      sim.setOpenKlant('current');
+      sim.setPageSize(100);
+    }
+  });
+});
+
+/**
+ * A Klantinteracties API that gets it wrong: under Suzanne's partij it lists, besides her own
+ * adres, one of another partij and one given at a klantcontact (no verstrektDoorPartij); her own
+ * adres is read as another partij's when it is read by itself (it moved meanwhile); and the list of
+ * klantcontacten pages on for ever.
+ */
+describe('Klantinteracties source against an API that gets ownership and paging wrong', () => {
+  const base = 'http://127.0.0.1:0/klantinteracties/api/v1';
+  const partij = 'e0000000-0000-4000-8000-000001000000';
+  const other = 'e0000000-0000-4000-8000-000091000000';
+  const own = 'e2000000-0000-4000-8000-000001000001';
+  const foreign = 'e2000000-0000-4000-8000-000091000001';
+  const atContact = 'e2000000-0000-4000-8000-000001000009';
+  const moved = 'e2000000-0000-4000-8000-000001000002';
+  let app: FastifyInstance;
+  let url: string;
+  let client: KlantinteractiesClient;
+  const deleted: string[] = [];
+  const patched: string[] = [];
+
+  const adres = (uuid: string, adres: string, soort: string, by: string | null) => ({
+    uuid,
+    url: `${url}/digitaleadressen/${uuid}`,
+    verstrektDoorPartij: by ? { uuid: by, url: `${url}/partijen/${by}` } : null,
+    verstrektDoorBetrokkene: by ? null : { uuid: 'e4000000-0000-4000-8000-000001000001', url: `${url}/betrokkenen/x` },
+    adres,
+    soortDigitaalAdres: soort,
+    isStandaardAdres: true,
+    omschrijving: '',
+    referentie: '',
+    verificatieDatum: '2026-01-01',
+  });
+  const klantcontact = (n: number) => ({
+    uuid: `e3000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    kanaal: 'telefoon',
+    onderwerp: `Gesprek ${n}`,
+    vertrouwelijk: false,
+    plaatsgevondenOp: new Date(Date.UTC(2026, 0, 1) - n * 86_400_000).toISOString(),
+    _expand: { hadBetrokkenen: [{ wasPartij: { uuid: partij } }] },
+  });
+
+  beforeAll(async () => {
+    app = Fastify({ logger: false });
+    app.get('/klantinteracties/api/v1/partijen', async () => ({
+      count: 1,
+      next: null,
+      previous: null,
+      results: [
+        {
+          uuid: partij,
+          indicatieActief: true,
+          partijIdentificatoren: [{ partijIdentificator: { codeSoortObjectId: 'bsn', objectId: '999993653' } }],
+          voorkeursDigitaalAdres: { uuid: own },
+          _expand: {
+            digitaleAdressen: [
+              adres(own, 'suzanne@example.nl', 'email', partij),
+              adres(foreign, '0687654321', 'telefoonnummer', other),
+              adres(atContact, '0633333333', 'telefoonnummer', null),
+              adres(moved, '0611111111', 'telefoonnummer', partij),
+            ],
+          },
+        },
+      ],
+    }));
+    app.get('/klantinteracties/api/v1/digitaleadressen/:uuid', async (request) => {
+      const { uuid } = request.params as { uuid: string };
+      if (uuid === own) return adres(own, 'suzanne@example.nl', 'email', partij);
+      if (uuid === foreign) return adres(foreign, '0687654321', 'telefoonnummer', other);
+      if (uuid === atContact) return adres(atContact, '0633333333', 'telefoonnummer', null);
+      return adres(moved, '0611111111', 'telefoonnummer', other);
+    });
+    app.delete('/klantinteracties/api/v1/digitaleadressen/:uuid', async (request, reply) => {
+      deleted.push((request.params as { uuid: string }).uuid);
+      return reply.code(204).send();
+    });
+    app.patch('/klantinteracties/api/v1/digitaleadressen/:uuid', async (request) => {
+      const { uuid } = request.params as { uuid: string };
+      patched.push(uuid);
+      return adres(uuid, 'nieuw@example.nl', 'email', partij);
+    });
+    app.post('/klantinteracties/api/v1/digitaleadressen', async (_request, reply) =>
+      reply.code(201).send(adres('e2000000-0000-4000-8000-000001000077', 'nieuw@example.nl', 'email', partij)),
+    );
+    app.get('/klantinteracties/api/v1/klantcontacten', async (request) => {
+      const page = Number((request.query as { page?: string }).page ?? '1');
+      // Behind a proxy: `next` names another host and scheme; only its query string counts.
+      return {
+        count: 1000,
+        next: `https://intern.example:8443/klantinteracties/api/v1/klantcontacten?page=${page + 1}`,
+        previous: null,
+        results: [klantcontact(page)],
+      };
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    url = base.replace(':0', `:${(app.server.address() as { port: number }).port}`);
+    client = new KlantinteractiesClient({ url, token }, { timeoutMs: 2000, metrics: new Metrics() }, zaken);
+  });
+  afterAll(() => app.close());
+
+  it('shows only the adressen that are, by their own data, the partij’s', async () => {
+    const adressen = await client.adressen(suzanne);
+    expect(adressen.map((a) => a.uuid).sort()).toEqual([moved, own].sort());
+    expect(adressen.map((a) => a.adres)).not.toContain('0633333333');
+  });
+
+  it('removes or changes an adres only when, read again by itself, it is still the partij’s', async () => {
+    for (const uuid of [foreign, atContact, moved]) expect(await client.remove(suzanne, uuid)).toBe(false);
+    expect(deleted).toEqual([]);
+    expect(await client.remove(suzanne, own)).toBe(true);
+    expect(deleted).toEqual([own]);
+
+    // Replacing the moved adres: it is not changed, a new one is made instead.
+    await client.save(suzanne, 'telefoonnummer', '+31622222222', moved);
+    expect(patched).toEqual([]);
+    await client.save(suzanne, 'email', 'nieuw@example.nl', own);
+    expect(patched).toEqual([own]);
+  });
+
+  it('reads at most 10 pages of klantcontacten, on the configured API, and says the list is incomplete', async () => {
+    const log = warnings();
+    const overview = await client.overview(suzanne, log);
+    expect(overview.contactmomenten).toHaveLength(10);
+    expect(overview.incomplete).toBe(true);
+    expect(log.lines).toEqual([
+      { obj: expect.objectContaining({ source: 'klantinteracties', shown: 10 }), msg: 'klantcontacten cut off: more pages than Voordeur reads' },
+    ]);
+  });
+});
