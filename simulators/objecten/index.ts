@@ -21,7 +21,7 @@ import type { FaultControls } from '../shared/faults.ts';
 import type { Fout } from '../shared/problem.ts';
 import { setUpScope } from './http.ts';
 import { createChecked, objectJson, objectsApiVersion, objectUrl, registerObjectsApi } from './objects.ts';
-import type { ObjectsContext } from './objects.ts';
+import type { ObjectsApiVersion, ObjectsContext } from './objects.ts';
 import { objectTypeDefinitions, objectTypesApiVersion, objectTypeUrl, registerObjectTypesApi } from './objecttypes.ts';
 import type { TypeLinks } from './objecttypes.ts';
 import { dutchDate, Store } from './store.ts';
@@ -30,6 +30,7 @@ import { isIsoDate, SchemaValidators } from './validation.ts';
 import type { Json } from './validation.ts';
 
 export type { Notificatie } from './store.ts';
+export type { ObjectsApiVersion } from './objects.ts';
 export type { Fault } from '../shared/faults.ts';
 
 export interface ObjectenSimulatorOptions {
@@ -52,6 +53,8 @@ export interface ObjectenSimulatorOptions {
   objecttypesBaseUrl?: string;
   /** Page size of paginated lists (default 100, like objects-api). */
   pageSize?: number;
+  /** Which objects-api to play (default 'current'); '2.4' ignores `data_attr` (see objects.ts). */
+  version?: ObjectsApiVersion;
 }
 
 /** The faults of shared/faults.ts, for the Objects API and the Objecttypes endpoints alike (one
@@ -70,6 +73,10 @@ export interface ObjectenSimulator extends FaultControls {
   /** Listeners get every create, update, partial_update and destroy, in the shape of a
    *  Notificaties API "Notificatie" on kanaal 'objecten' (resource 'object', kenmerken.object_type, as objects-api sends it). */
   onNotification(listener: (n: Notificatie) => void): void;
+  /** Plays another objects-api from now on (as the `version` option). */
+  setVersion(version: ObjectsApiVersion): void;
+  /** Another page size of the Objects API's lists from now on (as the `pageSize` option). */
+  setPageSize(size: number): void;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -96,6 +103,7 @@ export async function registerObjectenSimulator(app: FastifyInstance, options: O
     origin: () => base.origin,
     types,
     pageSize: options.pageSize ?? 100,
+    version: options.version ?? 'current',
   };
   let seeded = (options.dataset ?? 'demo') !== 'demo';
   const ensureSeeded = () => {
@@ -126,6 +134,12 @@ export async function registerObjectenSimulator(app: FastifyInstance, options: O
   );
 
   return {
+    setVersion(version) {
+      ctx.version = version;
+    },
+    setPageSize(size) {
+      ctx.pageSize = size;
+    },
     get url() {
       return api();
     },

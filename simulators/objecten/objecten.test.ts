@@ -982,6 +982,49 @@ function ownerOf(party: (typeof zgwDemo.zaken)[number]['owner']): string {
 }
 
 describe('Objecten simulator options', () => {
+  it("version '2.4' ignores data_attr (objects-api before 2.5 has none): every object of the type, everyone's; data_attrs still filters", async () => {
+    const old = await start({ version: '2.4', pageSize: 2 });
+    try {
+      const type = old.sim.objecttypen.taak;
+      const url = (params: [string, string][]) => `${old.sim.url}/objects${query(params)}`;
+      const all = old.sim.objects().filter((o) => o.type === type).length;
+      const ignored = await page(
+        await old.call(
+          url([
+            ['type', type],
+            ['data_attr', 'identificatie__type__exact__bsn'],
+            ['data_attr', `identificatie__value__exact__${suzanne.bsn}`],
+          ]),
+        ),
+      );
+      expect(ignored.count).toBe(all);
+      expect(new URL(ignored.next!).searchParams.getAll('data_attr')).toHaveLength(2);
+      const filtered = await page(
+        await old.call(
+          url([
+            ['type', type],
+            ['data_attrs', `identificatie__value__exact__${suzanne.bsn}`],
+          ]),
+        ),
+      );
+      expect(filtered.count).toBeLessThan(all);
+
+      old.sim.setVersion('current');
+      old.sim.setPageSize(100);
+      const current = await page(
+        await old.call(
+          url([
+            ['type', type],
+            ['data_attr', `identificatie__value__exact__${suzanne.bsn}`],
+          ]),
+        ),
+      );
+      expect(current.count).toBe(filtered.count);
+    } finally {
+      await old.app.close();
+    }
+  });
+
   it("dataset 'empty' has the object types but no objects", async () => {
     const empty = await start({ dataset: 'empty' });
     try {

@@ -34,6 +34,14 @@ import type { Json, ObjectInput, SchemaValidators } from './validation.ts';
 export const objectsApiVersion = '2.7.0';
 const crs = 'EPSG:4326';
 
+/**
+ * Which objects-api the simulator plays: 'current' (the spec's 2.7.0 and later), or '2.4'
+ * (objects-api up to 2.4.x, still run by municipalities), which has no `data_attr` filter (it came
+ * in 2.5.0) and, as every objects-api, ignores a query parameter it does not know: asked with only
+ * `data_attr` conditions, it answers every object of the type, everyone's.
+ */
+export type ObjectsApiVersion = 'current' | '2.4';
+
 export interface ObjectsContext {
   store: Store;
   validators: SchemaValidators;
@@ -42,6 +50,7 @@ export interface ObjectsContext {
   origin(): string;
   types: TypeLinks;
   pageSize: number;
+  version: ObjectsApiVersion;
 }
 
 export const objectUrl = (ctx: Pick<ObjectsContext, 'api'>, uuid: string) => `${ctx.api()}/objects/${uuid}`;
@@ -168,7 +177,7 @@ function selectionOf(ctx: ObjectsContext, params: Params): Selection {
 
   const dataAttrs = params.get('data_attrs');
   if (dataAttrs !== undefined && dataAttrs !== '') selection.conditions.push(...parseDataAttrs(dataAttrs));
-  for (const value of params.getAll('data_attr')) if (value !== '') selection.conditions.push(parseDataAttr(value));
+  if (ctx.version !== '2.4') for (const value of params.getAll('data_attr')) if (value !== '') selection.conditions.push(parseDataAttr(value));
 
   if (selection.date && selection.registrationDate) {
     throw invalid([{ name: '', code: 'invalid-date-query-params', reason: "'date' and 'registrationDate' parameters can't be used in the same request" }]);

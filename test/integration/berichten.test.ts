@@ -17,6 +17,8 @@ afterAll(() => stack.close());
 afterEach(() => {
   stack.objecten.setFault('none');
   stack.objecten.setLatency(0);
+  stack.objecten.setVersion('current');
+  stack.objecten.setPageSize(100);
 });
 
 const { suzanne, bakkerij, others } = objectenDemo.notable;
@@ -47,6 +49,20 @@ describe('Mijn berichten: the inbox', () => {
     for (const row of unreadRows) expect(row).toContain('>Ongelezen<');
     // Not yet published, and nobody else's.
     for (const uuid of [suzanne.futureBericht, ...others.berichten]) expect(first.body + second.body).not.toContain(uuid);
+  });
+
+  it('shows the person only their own berichten, all of them, when an older Objecten API (2.4) ignores the data_attr filter', async () => {
+    stack.objecten.setVersion('2.4');
+    stack.objecten.setPageSize(5);
+    const browser = await as({ bsn: suzanne.bsn });
+    const first = await browser.request(`${stack.url}/berichten`);
+    expect(text(first.body)).toContain('Alle berichten (15 berichten)');
+    const second = await browser.request(`${stack.url}/berichten?pagina=2`);
+    expect([...listed(first.body), ...listed(second.body)]).toEqual(suzanne.berichten);
+    for (const uuid of others.berichten) {
+      expect(first.body + second.body).not.toContain(uuid);
+      expect((await browser.request(`${stack.url}/berichten/${uuid}`)).status).toBe(404);
+    }
   });
 
   it('shows only unread or only read berichten', async () => {

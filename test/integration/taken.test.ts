@@ -17,6 +17,8 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 afterEach(() => {
   stack.objecten.setFault('none');
+  stack.objecten.setVersion('current');
+  stack.objecten.setPageSize(100);
 });
 
 const { suzanne, bakkerij, others, fatima } = objectenDemo.notable;
@@ -63,6 +65,23 @@ describe('Mijn taken: the list', () => {
     expect(text(overdueRow)).toContain('Te laat');
     expect([...listed(section(page.body, 'afgerond-title'))].sort()).toEqual([...suzanne.afgerondeTaken].sort());
     for (const uuid of others.taken) expect(page.body).not.toContain(uuid);
+  });
+
+  it('shows the person only their own taken, all of them, when an older Objecten API (2.4) ignores the data_attr filter', async () => {
+    stack.objecten.setVersion('2.4');
+    stack.objecten.setPageSize(3);
+    const browser = await as({ bsn: suzanne.bsn });
+    const page = await browser.request(`${stack.url}/taken`);
+    const next = await browser.request(`${stack.url}/taken?open=2`);
+    const open = [...listed(section(page.body, 'open-title')), ...listed(section(next.body, 'open-title'))];
+    expect([...open].sort()).toEqual([...suzanne.openTaken].sort());
+    expect([...listed(section(page.body, 'afgerond-title'))].sort()).toEqual([...suzanne.afgerondeTaken].sort());
+    for (const uuid of others.taken) {
+      expect(page.body + next.body).not.toContain(uuid);
+      expect((await browser.request(`${stack.url}/taken/${uuid}`)).status).toBe(404);
+    }
+    // The overzicht counts only hers too.
+    expect(text((await browser.request(`${stack.url}/overzicht`)).body)).toContain(`U heeft ${suzanne.openTaken.length} taken te doen.`);
   });
 
   it('shows the number of open taken and the first ones due on the overzicht', async () => {

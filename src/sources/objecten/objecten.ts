@@ -7,7 +7,13 @@
  * `__` from the right, so no value with `__` can be asked for: Voordeur only filters on values it
  * controls (a BSN or KvK number, a status, a date) and refuses anything else. Free-text search
  * happens in Voordeur on the person's own objects. Every object that comes back is checked again
- * against the identity: the filter is the API's, the ownership check is Voordeur's.
+ * against the identity: the filter is the API's, the ownership check is Voordeur's. objects-api
+ * before 2.5 has no `data_attr` and ignores it: it answers every object of the type, everyone's.
+ * Those are left out here, and as a list is read at most `maxPages` pages deep, the person's own
+ * objects beyond that are not found: the log says the list was cut off (objects-api 2.5 or later
+ * is needed for a complete list). `next` is taken as a page of the same list on the configured
+ * API (only its query string counts), so the token goes nowhere else, also when objects-api
+ * behind a proxy names another scheme or host.
  */
 import { z } from 'zod';
 import type { Subject } from '../../domain/identity.ts';
@@ -84,8 +90,8 @@ export class ObjectenClient {
     });
   }
 
-  /** The subject's objects of one type, in the API's order (`ordering`, e.g. "-record__data__publicatiedatum"). */
-  private async list(type: string, subject: Subject, ordering: string): Promise<StoredObject[]> {
+  /** The subject's objects of one type, in the API's order (`ordering`, e.g. "-record__data__publicatiedatum"); `complete` is false when the bound cut the list off. */
+  private async list(type: string, subject: Subject, ordering: string): Promise<{ objects: StoredObject[]; complete: boolean; others: number }> {
     const identificatie = identificatieOf(subject);
     const all: Condition[] = [
       ['identificatie__type', 'exact', identificatie.type],
@@ -97,18 +103,28 @@ export class ObjectenClient {
       query.append('data_attr', `${path}__${operator}__${value}`);
     }
     const objects: StoredObject[] = [];
-    let url: string | null | undefined = `${this.config.url}/objects?${query}`;
-    for (let page = 0; url && page < maxPages; page++) {
-      if (!url.startsWith(`${this.config.url}/`)) throw new SourceUnavailableError('objecten', 'invalid', 'next page outside the configured API');
+    let others = 0;
+    let url: string | undefined = `${this.config.url}/objects?${query}`;
+    for (let page = 0; url; page++) {
+      if (page === maxPages) return { objects, complete: false, others };
       const answer: z.output<typeof pageSchema> | null = await this.client.getJson(url, pageSchema);
       if (!answer) break;
       for (const object of answer.results) {
         if (object.type === type && belongsTo(object.record.data, subject))
           objects.push({ uuid: object.uuid, typeVersion: object.record.typeVersion, data: object.record.data });
+        else others++;
       }
-      url = answer.next;
+      url = answer.next ? this.nextPage(answer.next) : undefined;
     }
-    return objects;
+    return { objects, complete: true, others };
+  }
+
+  /** The next page of the objects list, on the configured API: of the API's `next` only the query string counts. */
+  private nextPage(next: string): string {
+    const url = URL.canParse(next) ? new URL(next) : undefined;
+    if (!url?.pathname.replace(/\/+$/, '').endsWith('/objects'))
+      throw new SourceUnavailableError('objecten', 'invalid', 'next page is not a page of the objects list');
+    return `${this.config.url}/objects${url.search}`;
   }
 
   /** One object of this type that is the subject's; null when it does not exist or is someone else's. */
@@ -125,7 +141,11 @@ export class ObjectenClient {
    */
   async listAs<T>(type: string, subject: Subject, ordering: string, read: Reader<T>, log: Pick<Log, 'warn'>, skipped: string): Promise<T[]> {
     const values: T[] = [];
-    for (const object of await this.list(type, subject, ordering)) {
+    const { objects, complete, others } = await this.list(type, subject, ordering);
+    // Someone else's objects in the answer: the API did not apply the data_attr filter (objects-api before 2.5).
+    if (others > 0) log.warn({ source: 'objecten', others }, 'objecten: objects of others in the answer, left out (is the data_attr filter supported?)');
+    if (!complete) log.warn({ source: 'objecten', shown: objects.length, pages: maxPages }, 'objecten list cut off: more pages than Voordeur reads');
+    for (const object of objects) {
       const value = read(object.uuid, object.data);
       if (value) values.push(value);
       else log.warn({ source: 'objecten', object: object.uuid }, skipped);
