@@ -3,7 +3,9 @@ import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 
-const environment = { DEMO_MODE: 'true', OIDC_ISSUER: 'http://unused.invalid', OIDC_CLIENT_ID: 'unused', OIDC_CLIENT_SECRET: 'unused', ...process.env };
+// Only the database settings matter here: the login settings are set to unused values, whatever the environment says
+// (a production environment with DEMO_MODE=true and its real OIDC_ISSUER would be refused).
+const environment = { ...process.env, DEMO_MODE: 'true', OIDC_ISSUER: 'http://unused.invalid', OIDC_CLIENT_ID: 'unused', OIDC_CLIENT_SECRET: 'unused' };
 const config = loadConfig(environment);
 const database = await openDatabase(config.database);
 try {

@@ -133,7 +133,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerSessions(app, sessions, cookie);
   registerPages(app, { config, store: sessions, parts });
   registerErrorPages(app);
-  registerMetrics(app, metrics);
+  registerMetrics(app, metrics, { ...config.metrics, host: config.host });
   registerHealth(app, () => database.isReady());
   await registerStatic(app, config.theme);
   registerAuthRoutes(app, { attempts: new LoginAttempts(database.db), store: sessions, oidc, cookie, secureCookies: config.session.secureCookies });

@@ -5,10 +5,10 @@ import { ConfigError, loadConfig } from './config.ts';
 const production = {
   OIDC_ISSUER: 'https://login.example.nl',
   OIDC_CLIENT_ID: 'voordeur',
-  OIDC_CLIENT_SECRET: 's3cret',
+  OIDC_CLIENT_SECRET: 'Pq7-vZ2kLm9xW4tR',
   PUBLIC_URL: 'https://mijn.example.nl',
-  SESSION_SECRET: 'x'.repeat(40),
-  IDENTITY_KEY_SECRET: 'y'.repeat(40),
+  SESSION_SECRET: 'k3J9vQ2mXz7LpR4tW8yN1bC6dF0gH5sA',
+  IDENTITY_KEY_SECRET: 'Z8xC3vB6nM1qW4eR7tY0uI2oP5aS9dFj',
 };
 
 function problems(environment: Record<string, string>): string[] {
@@ -85,5 +85,78 @@ describe('configuration', () => {
     expect(result.stderr).toContain('OIDC_ISSUER: is required');
     expect(result.stderr).toContain('docs/configuration.md');
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+});
+
+describe('a production configuration refuses what would make it unsafe', () => {
+  const first = (environment: Record<string, string>) => problems({ ...production, ...environment });
+
+  it('an http PUBLIC_URL, unless ALLOW_HTTP_PUBLIC_URL=true says it is meant', () => {
+    expect(first({ PUBLIC_URL: 'http://mijn.example.nl' })).toEqual([expect.stringMatching(/^PUBLIC_URL: must be https.*ALLOW_HTTP_PUBLIC_URL=true/)]);
+    const allowed = loadConfig({ ...production, PUBLIC_URL: 'http://mijn.example.nl', ALLOW_HTTP_PUBLIC_URL: 'true' });
+    expect(allowed.session.secureCookies).toBe(false);
+  });
+
+  it('the same value for two different secrets, naming both', () => {
+    expect(first({ IDENTITY_KEY_SECRET: production.SESSION_SECRET })).toEqual([
+      expect.stringMatching(/^IDENTITY_KEY_SECRET: has the same value as SESSION_SECRET/),
+    ]);
+    expect(first({ METRICS_TOKEN: production.OIDC_CLIENT_SECRET.repeat(2), OIDC_CLIENT_SECRET: production.OIDC_CLIENT_SECRET.repeat(2) })).toEqual([
+      expect.stringMatching(/^OIDC_CLIENT_SECRET: has the same value as METRICS_TOKEN/),
+    ]);
+    const account = { pspid: 'gemeente', shaIn: 'Ogone-pass-9f3Kx1', shaOut: 'Ogone-pass-9f3Kx1' };
+    expect(first({ OGONE_URL: 'https://ogone.example.nl', OGONE_ACCOUNTS: JSON.stringify([account]) })).toEqual([
+      expect.stringMatching(/^OGONE_ACCOUNTS: has the same value as OGONE_ACCOUNTS\[0\]\.shaIn/),
+    ]);
+  });
+
+  it('but one ZGW client in ZAAKSYSTEMEN and NOTIFICATIES_SECRET is one credential', () => {
+    const secret = 'zgw-client-secret-4d9Xq';
+    const system = {
+      naam: 'openzaak',
+      zakenApi: 'https://oz.example.nl/zaken/api/v1',
+      catalogiApi: 'https://oz.example.nl/catalogi/api/v1',
+      documentenApi: 'https://oz.example.nl/documenten/api/v1',
+      clientId: 'voordeur',
+      secret,
+    };
+    expect(
+      first({
+        ZAAKSYSTEMEN: JSON.stringify([system]),
+        NOTIFICATIES_API_URL: 'https://on.example.nl/api/v1',
+        NOTIFICATIES_CLIENT_ID: 'voordeur',
+        NOTIFICATIES_SECRET: secret,
+        NOTIFICATIES_CALLBACK_SECRET: 'Token 7Gh2kP9qLx4VmZ8cW1nR5tY3bJ6dS0fA',
+      }),
+    ).toEqual([]);
+  });
+
+  it('secrets that are short or repetitive', () => {
+    expect(first({ SESSION_SECRET: 'a'.repeat(40) })).toEqual([expect.stringMatching(/^SESSION_SECRET: is too easy to guess/)]);
+    expect(first({ IDENTITY_KEY_SECRET: 'abcd'.repeat(10) })).toEqual([expect.stringMatching(/^IDENTITY_KEY_SECRET: is too easy to guess/)]);
+    expect(first({ METRICS_TOKEN: 'metrics' })).toEqual([expect.stringMatching(/^METRICS_TOKEN: is too easy to guess/)]);
+    expect(first({ NOTIFICATIES_CALLBACK_SECRET: 'Token aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' })).toEqual([
+      expect.stringMatching(/^NOTIFICATIES_CALLBACK_SECRET: is too easy to guess/),
+    ]);
+    expect(first({ OIDC_CLIENT_SECRET: 's3cret' })).toEqual([expect.stringMatching(/^OIDC_CLIENT_SECRET: is too easy to guess/)]);
+  });
+
+  it('DEMO_MODE=true with a real identity provider', () => {
+    const demo = { OIDC_ISSUER: 'https://login.example.nl', OIDC_CLIENT_ID: 'voordeur', OIDC_CLIENT_SECRET: 'x', DEMO_MODE: 'true' };
+    expect(problems(demo)).toEqual([
+      expect.stringMatching(/^DEMO_MODE: must not be true with a real identity provider \(OIDC_ISSUER https:\/\/login\.example\.nl\)/),
+    ]);
+    expect(problems({ ...demo, OIDC_ISSUER: 'http://127.0.0.1:3001/oidc' })).toEqual([]);
+    expect(problems({ ...demo, OIDC_ISSUER: 'http://localhost:3001/oidc' })).toEqual([]);
+    // A demo installation on its own host, with the simulator beside it.
+    expect(problems({ ...demo, OIDC_ISSUER: 'https://demo.example.nl:3001/oidc', PUBLIC_URL: 'https://demo.example.nl' })).toEqual([]);
+  });
+
+  it('/metrics is open in demo mode only; a token or a port of its own protects it', () => {
+    expect(loadConfig(production).metrics).toEqual({ token: undefined, port: undefined, open: false });
+    const token = 'mT4kP9qLx2VzR8cW1nB5tY3bJ6dS0fAh';
+    expect(loadConfig({ ...production, METRICS_TOKEN: token, METRICS_PORT: '9464' }).metrics).toEqual({ token, port: 9464, open: false });
+    const demo = { OIDC_ISSUER: 'http://127.0.0.1:3001/oidc', OIDC_CLIENT_ID: 'voordeur', OIDC_CLIENT_SECRET: 'x', DEMO_MODE: 'true' };
+    expect(loadConfig(demo).metrics.open).toBe(true);
   });
 });

@@ -94,6 +94,9 @@ const schema = z
     PUBLIC_URL: url.optional(),
     TRUST_PROXY: bool.default(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ALLOW_HTTP_PUBLIC_URL: bool.default(false),
+    METRICS_TOKEN: z.string().min(1).optional(),
+    METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
 
     DATABASE_URL: z
       .string()
@@ -208,6 +211,13 @@ const schema = z
       if (env.OIDC_ISSUER?.startsWith('http:') && !env.OIDC_ALLOW_INSECURE_ISSUER) {
         ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'must use https (set OIDC_ALLOW_INSECURE_ISSUER=true only for local testing)' });
       }
+      for (const problem of productionProblems(env)) ctx.addIssue({ code: 'custom', path: [problem.setting], message: problem.message });
+    } else if (env.OIDC_ISSUER && !isSimulatorIssuer(env.OIDC_ISSUER, env.PUBLIC_URL)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DEMO_MODE'],
+        message: `must not be true with a real identity provider (OIDC_ISSUER ${new URL(env.OIDC_ISSUER).origin}): demo mode uses fixed secrets and accepts an http issuer`,
+      });
     }
     const together = (keys: (keyof typeof env)[], what: string) => {
       if (keys.some((k) => env[k] !== undefined) && keys.some((k) => env[k] === undefined)) {
@@ -269,6 +279,8 @@ export interface Config {
   port: number;
   publicUrl: URL;
   trustProxy: boolean;
+  /** /metrics: with a token, only for `Authorization: Bearer <token>`; with a port, only there (not on `port`). */
+  metrics: { token?: string; port?: number; open: boolean };
   logLevel: string;
   database: { url?: string; poolSize: number; pgliteDir: string };
   session: {
@@ -330,6 +342,90 @@ export interface Config {
   };
 }
 
+type Environment = Record<string, unknown> & {
+  PUBLIC_URL?: string;
+  ALLOW_HTTP_PUBLIC_URL: boolean;
+  ZAAKSYSTEMEN: ZaaksysteemConfig[];
+  OGONE_ACCOUNTS?: { pspid: string; shaIn: string; shaOut: string }[];
+};
+
+/** The identity simulator of the demo: on this machine, or on the demo's own host. */
+function isSimulatorIssuer(issuer: string, publicUrl: string | undefined): boolean {
+  const host = new URL(issuer).hostname;
+  // .invalid never resolves (RFC 6761): what npm run migrate sets, as no login happens there.
+  if (host === 'localhost' || host === '[::1]' || host.endsWith('.invalid') || /^127\.\d+\.\d+\.\d+$/.test(host)) return true;
+  return publicUrl !== undefined && new URL(publicUrl).hostname === host;
+}
+
+/** Secrets Voordeur itself keys or checks things with: made for Voordeur, so random and long. */
+const ownSecrets = ['SESSION_SECRET', 'IDENTITY_KEY_SECRET', 'METRICS_TOKEN', 'NOTIFICATIES_CALLBACK_SECRET'] as const;
+/** Credentials another system issued; they must not repeat one of Voordeur's own, nor be trivially guessable. */
+const credentials = [
+  'OIDC_CLIENT_SECRET',
+  'BRP_API_KEY',
+  'KVK_API_KEY',
+  'KLANTINTERACTIES_TOKEN',
+  'OBJECTEN_TOKEN',
+  'NOTIFY_API_KEY',
+  'NOTIFICATIES_SECRET',
+] as const;
+
+/** How many different characters a secret has: "aaaa…" or "abababab…" are long but not secret. */
+const distinct = (value: string) => new Set(value).size;
+
+/**
+ * What a production configuration (not DEMO_MODE) may not be: a public address without TLS, a
+ * secret that is short or repetitive, one secret used for two purposes. Each problem names the
+ * setting, so the operator knows what to change.
+ */
+export function productionProblems(env: Environment): { setting: string; message: string }[] {
+  const problems: { setting: string; message: string }[] = [];
+  if (env.PUBLIC_URL?.startsWith('http:') && !env.ALLOW_HTTP_PUBLIC_URL) {
+    problems.push({
+      setting: 'PUBLIC_URL',
+      message:
+        'must be https: the address residents use (behind a proxy that ends TLS it is still https). Set ALLOW_HTTP_PUBLIC_URL=true only for a test installation without TLS: cookies are then not Secure',
+    });
+  }
+  const values: { setting: string; value: string }[] = [];
+  for (const setting of ownSecrets) {
+    const value = env[setting];
+    if (typeof value !== 'string') continue;
+    values.push({ setting, value });
+    // Shorter than 32: SESSION_SECRET and IDENTITY_KEY_SECRET already say so (their own minimum).
+    const tooShort = value.length < 32 && setting !== 'SESSION_SECRET' && setting !== 'IDENTITY_KEY_SECRET';
+    if (tooShort || (value.length >= 32 && distinct(value) < 12)) {
+      problems.push({ setting, message: 'is too easy to guess: use at least 32 random characters (e.g. openssl rand -base64 32), not a word or a repetition' });
+    }
+  }
+  for (const setting of credentials) {
+    const value = env[setting];
+    if (typeof value !== 'string') continue;
+    values.push({ setting, value });
+    if (value.length < 12 || distinct(value) < 6)
+      problems.push({ setting, message: 'is too easy to guess: ask the issuer for a random secret of at least 12 characters' });
+  }
+  for (const [i, system] of env.ZAAKSYSTEMEN.entries()) values.push({ setting: `ZAAKSYSTEMEN[${i}].secret (${system.naam})`, value: system.secret });
+  for (const [i, account] of (env.OGONE_ACCOUNTS ?? []).entries()) {
+    values.push({ setting: `OGONE_ACCOUNTS[${i}].shaIn (${account.pspid})`, value: account.shaIn });
+    values.push({ setting: `OGONE_ACCOUNTS[${i}].shaOut (${account.pspid})`, value: account.shaOut });
+  }
+  // One ZGW client (the same secret in ZAAKSYSTEMEN and NOTIFICATIES_SECRET, or two zaaksystemen) is one credential, not two.
+  const zgwClient = (setting: string) => setting.startsWith('ZAAKSYSTEMEN[') || setting === 'NOTIFICATIES_SECRET';
+  const reported = new Set<string>();
+  for (const [i, a] of values.entries()) {
+    for (const b of values.slice(i + 1)) {
+      if (a.value !== b.value || (zgwClient(a.setting) && zgwClient(b.setting)) || reported.has(b.setting)) continue;
+      reported.add(b.setting);
+      problems.push({
+        setting: b.setting.split(/[[ ]/)[0]!,
+        message: `has the same value as ${a.setting}: every secret must be its own (one leaked secret must not open the other)`,
+      });
+    }
+  }
+  return problems;
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(
@@ -358,6 +454,8 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     port: env.PORT,
     publicUrl,
     trustProxy: env.TRUST_PROXY,
+    // Neither a token nor a port of its own: /metrics is open in demo mode and off otherwise.
+    metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT, open: env.DEMO_MODE && !env.METRICS_TOKEN && !env.METRICS_PORT },
     logLevel: env.LOG_LEVEL,
     database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, pgliteDir: env.PGLITE_DIR },
     session: {
