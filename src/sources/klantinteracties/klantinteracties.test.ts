@@ -156,12 +156,14 @@ describe('Klantinteracties source against an API that gets ownership and paging 
     );
     app.get('/klantinteracties/api/v1/klantcontacten', async (request) => {
       const page = Number((request.query as { page?: string }).page ?? '1');
+      // One malformed klantcontact (no kanaal) on the first page: skipped, not the whole list.
+      const results = page === 1 ? [klantcontact(page), { ...klantcontact(999), kanaal: undefined }] : [klantcontact(page)];
       // Behind a proxy: `next` names another host and scheme; only its query string counts.
       return {
         count: 1000,
         next: `https://intern.example:8443/klantinteracties/api/v1/klantcontacten?page=${page + 1}`,
         previous: null,
-        results: [klantcontact(page)],
+        results,
       };
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -189,12 +191,14 @@ describe('Klantinteracties source against an API that gets ownership and paging 
     expect(patched).toEqual([own]);
   });
 
-  it('reads at most 10 pages of klantcontacten, on the configured API, and says the list is incomplete', async () => {
+  it('reads at most 10 pages of klantcontacten, on the configured API, skips a malformed one, and says the list is incomplete', async () => {
     const log = warnings();
     const overview = await client.overview(suzanne, log);
     expect(overview.contactmomenten).toHaveLength(10);
+    expect(overview.contactmomenten.map((c) => c.onderwerp)).not.toContain('Gesprek 999');
     expect(overview.incomplete).toBe(true);
     expect(log.lines).toEqual([
+      { obj: { source: 'klantinteracties', skipped: 1 }, msg: 'klantcontacten skipped: they do not fit the Klantcontact schema' },
       { obj: expect.objectContaining({ source: 'klantinteracties', shown: 10 }), msg: 'klantcontacten cut off: more pages than Voordeur reads' },
     ]);
   });
