@@ -52,7 +52,9 @@ describe('configuration', () => {
     };
     const config = loadConfig({ ...production, ZAAKSYSTEMEN: JSON.stringify([system]) });
     expect(config.zaken.systems).toEqual([system]);
-    expect(config.zaken.documentAllowList).toEqual(['openbaar', 'beperkt_openbaar']);
+    expect(config.zaken.documentAllowList).toEqual(['openbaar', 'beperkt_openbaar', 'zaakvertrouwelijk']);
+    expect(config.zaken.ownRollen).toEqual(['initiator']);
+    expect(config.zaken.maxZaakVertrouwelijkheid).toBe('vertrouwelijk');
     expect(loadConfig(production).zaken.systems).toEqual([]);
     expect(problems({ ...production, ZAAKSYSTEMEN: '[{naam:' })[0]).toMatch(/^ZAAKSYSTEMEN: must be JSON, e\.g\. \[\{"naam"/);
     expect(problems({ ...production, ZAAKSYSTEMEN: JSON.stringify([{ ...system, zakenApi: 'ftp://x' }]) })[0]).toMatch(

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { vertrouwelijkheidaanduidingen } from './domain/zaak.ts';
+import { rolOmschrijvingenGeneriek, vertrouwelijkheidaanduidingen } from './domain/zaak.ts';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -136,7 +136,11 @@ const schema = z
       .min(0)
       .max(24 * 60 * 60)
       .default(300),
-    DOCUMENT_VERTROUWELIJKHEID_ALLOWED: list.pipe(z.array(z.enum(vertrouwelijkheidaanduidingen))).default(['openbaar', 'beperkt_openbaar']),
+    DOCUMENT_VERTROUWELIJKHEID_ALLOWED: list
+      .pipe(z.array(z.enum(vertrouwelijkheidaanduidingen)))
+      .default(['openbaar', 'beperkt_openbaar', 'zaakvertrouwelijk']),
+    ZAAK_VERTROUWELIJKHEID_MAX: z.enum(vertrouwelijkheidaanduidingen).default('vertrouwelijk'),
+    ZAKEN_ROLLEN_EIGEN: list.pipe(z.array(z.enum(rolOmschrijvingenGeneriek)).min(1)).default(['initiator']),
     UPLOAD_MAX_BYTES: z.coerce
       .number()
       .int()
@@ -337,6 +341,10 @@ export interface Config {
   zaken: {
     systems: ZaaksysteemConfig[];
     documentAllowList: string[];
+    /** The most secret vertrouwelijkheidaanduiding of a zaak that is shown (ZAAK_VERTROUWELIJKHEID_MAX). */
+    maxZaakVertrouwelijkheid: string;
+    /** The rollen (omschrijvingGeneriek) that make a zaak the person's own (ZAKEN_ROLLEN_EIGEN). */
+    ownRollen: string[];
     pageSize: number;
     upload: { maxBytes: number; allowedTypes: string[]; vertrouwelijkheidaanduiding: string };
   };
@@ -546,6 +554,8 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     zaken: {
       systems: env.ZAAKSYSTEMEN,
       documentAllowList: env.DOCUMENT_VERTROUWELIJKHEID_ALLOWED,
+      maxZaakVertrouwelijkheid: env.ZAAK_VERTROUWELIJKHEID_MAX,
+      ownRollen: env.ZAKEN_ROLLEN_EIGEN,
       pageSize: env.ZAKEN_PAGE_SIZE,
       upload: { maxBytes: env.UPLOAD_MAX_BYTES, allowedTypes: env.UPLOAD_ALLOWED_TYPES, vertrouwelijkheidaanduiding: env.UPLOAD_VERTROUWELIJKHEIDAANDUIDING },
     },

@@ -877,7 +877,8 @@ export const demoZaken: DemoZaak[] = [
     toelichting: 'De buren op nummer 12 zijn belanghebbende: de aanbouw komt tegen hun erfgrens.',
     zaaktype: 'omgevingsvergunning',
     owner: otherPersons.deBoer,
-    // Suzanne is only belanghebbende here: a search for her zaken as initiator must not find it.
+    // Suzanne is only belanghebbende here. Open Zaak's zaken list still returns it for
+    // rol__…inpBsn=hers&rol__omschrijvingGeneriek=initiator (each filter on its own): Voordeur must check the rollen.
     belanghebbenden: [suzanne],
     statussen: [
       { volgnummer: 1, daysAgo: 25 },

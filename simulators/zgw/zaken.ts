@@ -6,7 +6,11 @@
  * - /zaken and /zaken/{uuid} need `Accept-Crs: EPSG:4326` (412 without, 406 for another CRS)
  *   and answer with `Content-Crs: EPSG:4326`.
  * - GET /zaakinformatieobjecten is a plain JSON array, not a paginated object.
- * - The rol__… filters of /zaken all apply to one and the same rol.
+ * - The rol__… filters of /zaken each apply on their own, as in Open Zaak (ZaakFilter: one
+ *   Django .filter() per query parameter across the multi-valued rol relation): a zaak matches
+ *   when some rol passes each filter, not necessarily the same rol. So
+ *   `rol__…inpBsn=X&rol__omschrijvingGeneriek=initiator` also gives zaken where X is only
+ *   belanghebbende and someone else is initiator. Clients must check the rollen themselves.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { components } from '../../src/sources/zgw/generated/zaken.ts';
@@ -207,7 +211,7 @@ export function zaakinformatieobjectJson(store: Store, uuid: string): S['ZaakInf
 // ---------------------------------------------------------------------------------------------
 // Filters
 
-/** The rol__… filters of GET /zaken, each a test on one rol; a zaak matches if one rol passes all. */
+/** The rol__… filters of GET /zaken, each a test on one rol; a zaak matches if each test is passed by some rol (Open Zaak). */
 function rolCriteria(store: Store, query: URLSearchParams): ((rol: RolRecord) => boolean)[] {
   const criteria: ((rol: RolRecord) => boolean)[] = [];
   const value = (name: string) => {
@@ -298,7 +302,10 @@ export async function registerZakenApi(app: FastifyInstance, prefix: string, sto
             (z) =>
               maximum === undefined || vertrouwelijkheidaanduidingen.indexOf(z.vertrouwelijkheidaanduiding) <= vertrouwelijkheidaanduidingen.indexOf(maximum),
           )
-          .filter((z) => criteria.length === 0 || store.rollenOf(z.uuid).some((rol) => criteria.every((test) => test(rol))))
+          .filter((z) => {
+            const rollen = store.rollenOf(z.uuid);
+            return criteria.every((test) => rollen.some(test));
+          })
           .map((z) => zaakJson(store, z))
           .sort(compareZaken(order));
         return paginate(request, zaken, context.pageSize, links);

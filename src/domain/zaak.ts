@@ -5,6 +5,7 @@
  */
 import type { FileStream } from './file.ts';
 import type { Subject } from './identity.ts';
+import type { Log } from './log.ts';
 
 /** The vertrouwelijkheidaanduidingen of the ZGW standards, from most open to most secret. */
 export const vertrouwelijkheidaanduidingen = [
@@ -18,6 +19,27 @@ export const vertrouwelijkheidaanduidingen = [
   'zeer_geheim',
 ] as const;
 export type Vertrouwelijkheidaanduiding = (typeof vertrouwelijkheidaanduidingen)[number];
+
+/** The generic rol descriptions of the Zaken API (Rol.omschrijvingGeneriek). */
+export const rolOmschrijvingenGeneriek = [
+  'adviseur',
+  'behandelaar',
+  'belanghebbende',
+  'beslisser',
+  'initiator',
+  'klantcontacter',
+  'zaakcoordinator',
+  'mede_initiator',
+] as const;
+
+/**
+ * A zaak is shown when its vertrouwelijkheidaanduiding is known and not more secret than
+ * `maximum`; an unknown or missing aanduiding is not shown.
+ */
+export function isZaakVisible(vertrouwelijkheidaanduiding: string | undefined, maximum: string): boolean {
+  const rank = (value: string | undefined) => vertrouwelijkheidaanduidingen.indexOf(value as Vertrouwelijkheidaanduiding);
+  return rank(vertrouwelijkheidaanduiding) >= 0 && rank(maximum) >= 0 && rank(vertrouwelijkheidaanduiding) <= rank(maximum);
+}
 
 /** Where a zaak lives: the configured zaaksysteem (its short name) and the zaak's uuid there. */
 export interface ZaakRef {
@@ -94,7 +116,8 @@ export interface ZaakResultaat {
 
 export interface ZaakDetail {
   zaak: Zaak;
-  timeline: TimelineStep[];
+  /** Undefined when the status steps cannot be known now (the Catalogi API could not be reached). */
+  timeline?: TimelineStep[];
   resultaat?: ZaakResultaat;
   /** Undefined when the Documenten API could not be reached. */
   documents?: ZaakDocument[];
@@ -136,8 +159,12 @@ export interface Zaaksysteem extends DocumentStore {
   readonly naam: string;
   /** Whether the person can add documents to zaken of this system. */
   readonly acceptsUploads: boolean;
-  /** The zaken of which the subject is the initiator, newest change first, with their current status. */
-  zakenOf(subject: Subject): Promise<Zaak[]>;
+  /**
+   * The zaken that are the subject's own (a rol of a configured kind names them), newest change
+   * first, with their current status. Items that cannot be read are left out and logged;
+   * `notShown` counts the zaken past the bound of what is read.
+   */
+  zakenOf(subject: Subject, log?: Pick<Log, 'warn'>): Promise<ZakenOfSubject>;
   /** A zaak with its timeline, resultaat and visible documents. */
   zaakDetail(subject: Subject, uuid: string): Promise<ZaakDetail | null>;
   /** A document of the subject's zaak with its file, if it belongs to the zaak and may be shown. */
@@ -148,6 +175,12 @@ export interface Zaaksysteem extends DocumentStore {
   holdsZaak(url: string): boolean;
   /** The initiators of a zaak of this system (for notifications: who to tell about a change). */
   initiatorsOf(zaakUrl: string): Promise<Subject[]>;
+}
+
+export interface ZakenOfSubject {
+  zaken: Zaak[];
+  /** Zaken the system has for the subject beyond what Voordeur reads (0 normally). */
+  notShown: number;
 }
 
 export function isOpen(zaak: Pick<Zaak, 'einddatum'>): boolean {
@@ -165,12 +198,14 @@ export interface InitiatorRol {
 }
 
 /**
- * True when the subject is the zaak's initiator: a person by BSN; a company by KvK number, or,
- * when logged in for one vestiging, by that vestiging (and its KvK number when the rol has one).
+ * True when the subject is the zaak's initiator (or has another of the `own` rollen): a person by
+ * BSN; a company by KvK number, or, when logged in for one vestiging, by that vestiging (and its
+ * KvK number when the rol has one). Checked on each rol itself: a zaak where the subject has one
+ * rol and someone else is initiator is not the subject's.
  */
-export function isInitiator(rollen: InitiatorRol[], subject: Subject): boolean {
+export function isInitiator(rollen: InitiatorRol[], subject: Subject, own: readonly string[] = ['initiator']): boolean {
   return rollen.some((rol) => {
-    if (rol.omschrijvingGeneriek !== 'initiator') return false;
+    if (!own.includes(rol.omschrijvingGeneriek)) return false;
     if (subject.type === 'persoon') return rol.betrokkeneType === 'natuurlijk_persoon' && rol.inpBsn === subject.bsn;
     if (subject.vestigingsnummer) {
       return (
@@ -183,11 +218,11 @@ export function isInitiator(rollen: InitiatorRol[], subject: Subject): boolean {
   });
 }
 
-/** Who the initiator rollen name, as subjects Voordeur knows (a person, or a company by its KvK number). */
-export function initiatorSubjects(rollen: InitiatorRol[]): Subject[] {
+/** Who the initiator (or other `own`) rollen name, as subjects Voordeur knows (a person, or a company by its KvK number). */
+export function initiatorSubjects(rollen: InitiatorRol[], own: readonly string[] = ['initiator']): Subject[] {
   const subjects: Subject[] = [];
   for (const rol of rollen) {
-    if (rol.omschrijvingGeneriek !== 'initiator') continue;
+    if (!own.includes(rol.omschrijvingGeneriek)) continue;
     if (rol.betrokkeneType === 'natuurlijk_persoon' && rol.inpBsn) subjects.push({ type: 'persoon', bsn: rol.inpBsn });
     else if (rol.betrokkeneType === 'niet_natuurlijk_persoon' && rol.innNnpId) subjects.push({ type: 'bedrijf', kvkNummer: rol.innNnpId });
     else if (rol.betrokkeneType === 'vestiging' && rol.kvkNummer) subjects.push({ type: 'bedrijf', kvkNummer: rol.kvkNummer });

@@ -41,6 +41,8 @@ export function connectSources(config: Config, metrics: Metrics): Sources {
           ...options,
           catalogueCacheSeconds: config.sources.catalogueCacheSeconds,
           documentAllowList: config.zaken.documentAllowList,
+          maxZaakVertrouwelijkheid: config.zaken.maxZaakVertrouwelijkheid,
+          ownRollen: config.zaken.ownRollen,
           uploadVertrouwelijkheidaanduiding: config.zaken.upload.vertrouwelijkheidaanduiding,
         }),
     ),

@@ -149,13 +149,16 @@ describe('Mijn zaken: one zaak', () => {
     expect(zaaktype.resultaattypen.some((r) => page.body.includes(r.omschrijving))).toBe(true);
   });
 
-  it('lists only documents whose vertrouwelijkheidaanduiding is allowed, and downloads them with name and type', async () => {
+  it('lists only documents whose vertrouwelijkheidaanduiding is allowed (by default her own zaakvertrouwelijk aanvraag, not intern or vertrouwelijk and up), and downloads them with name and type', async () => {
     const browser = await as(suzanne);
     const page = await browser.request(zaakUrl(103));
     const byV = zgwDemo.notable.documentByVertrouwelijkheid;
     expect(page.body).toContain(byV.openbaar);
     expect(page.body).toContain(byV.beperkt_openbaar);
-    for (const hidden of ['intern', 'zaakvertrouwelijk', 'vertrouwelijk', 'confidentieel', 'geheim', 'zeer_geheim'] as const) {
+    // Her own aanvraag (zaakvertrouwelijk: for those involved in the zaak) is hers to see and download.
+    expect(page.body).toContain(byV.zaakvertrouwelijk);
+    expect((await browser.request(`${zaakUrl(103)}/documenten/${byV.zaakvertrouwelijk}`)).status).toBe(200);
+    for (const hidden of ['intern', 'vertrouwelijk', 'confidentieel', 'geheim', 'zeer_geheim'] as const) {
       expect(page.body).not.toContain(byV[hidden]);
       const refused = await browser.request(`${zaakUrl(103)}/documenten/${byV[hidden]}`);
       expect(refused.status).toBe(404);
@@ -318,12 +321,12 @@ describe('Mijn zaken: when the ZGW APIs fail', () => {
 });
 
 describe('Mijn zaken: round trips', () => {
-  it('asks the Zaken API once per list page once statussen and the catalogue are cached (no N+1)', async () => {
+  it('asks the Zaken API twice per list page (zaken, and her rollen to check whose they are) once statussen and the catalogue are cached (no N+1)', async () => {
     const browser = await as(suzanne);
     await browser.request(`${stack.url}/zaken`);
     stack.zgw.resetCounts();
     await browser.request(`${stack.url}/zaken`);
-    expect(stack.zgw.requestCount('zaken')).toBe(1);
+    expect(stack.zgw.requestCount('zaken')).toBe(2);
     expect(stack.zgw.requestCount('catalogi')).toBe(0);
   });
 });

@@ -50,7 +50,10 @@ export function zakenRoutes(deps: ZakenRoutesDeps): FastifyPluginAsync {
         );
       const shown = lists.unavailable
         ? lists
-        : { ...lists, value: { lopend: paged('lopend', lists.value.lopend), afgerond: paged('afgerond', lists.value.afgerond) } };
+        : {
+            ...lists,
+            value: { lopend: paged('lopend', lists.value.lopend), afgerond: paged('afgerond', lists.value.afgerond), notShown: lists.value.notShown },
+          };
       return reply.page(<ZakenPage t={t} lang={request.lang} organisation={deps.organisationName} zoek={zoek} lists={shown} />, {
         title: zoek ? `${t('zaken.title')}: ${t('zaken.search.result', { zoek })}` : t('zaken.title'),
       });

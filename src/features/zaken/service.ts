@@ -20,6 +20,8 @@ import type { Caller } from '../../platform/http/caller.ts';
 export interface ZakenLists {
   lopend: Zaak[];
   afgerond: Zaak[];
+  /** Zaken the systems have beyond what Voordeur reads: the person is told how many. */
+  notShown: number;
 }
 
 export class ZakenService {
@@ -41,11 +43,12 @@ export class ZakenService {
     const results = await Promise.all(
       [...this.systems.values()].map(async (system) => {
         try {
-          return { naam: system.naam, zaken: await system.zakenOf(subject) };
+          const { zaken, notShown } = await system.zakenOf(subject, caller.log);
+          return { naam: system.naam, zaken, notShown };
         } catch (error) {
           if (!(error instanceof SourceUnavailableError)) throw error;
           caller.log.warn({ zaaksysteem: system.naam, source: error.source, reason: error.reason, detail: error.message }, 'zaaksysteem unavailable');
-          return { naam: system.naam, zaken: undefined };
+          return { naam: system.naam, zaken: undefined, notShown: 0 };
         }
       }),
     );
@@ -61,7 +64,8 @@ export class ZakenService {
     const zaken = answered.flatMap((r) => r.zaken ?? []);
     const byChange = (a: Zaak, b: Zaak) => b.laatsteWijziging.getTime() - a.laatsteWijziging.getTime();
     const byEnd = (a: Zaak, b: Zaak) => (b.einddatum ?? '').localeCompare(a.einddatum ?? '') || byChange(a, b);
-    return available({ lopend: zaken.filter(isOpen).sort(byChange), afgerond: zaken.filter((z) => !isOpen(z)).sort(byEnd) }, failed);
+    const notShown = answered.reduce((sum, r) => sum + r.notShown, 0);
+    return available({ lopend: zaken.filter(isOpen).sort(byChange), afgerond: zaken.filter((z) => !isOpen(z)).sort(byEnd), notShown }, failed);
   }
 
   /** Null when the system or zaak does not exist or is not the caller's. Throws SourceUnavailableError. */

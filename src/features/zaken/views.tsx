@@ -41,7 +41,7 @@ export function ZakenPage({
   organisation: string;
   zoek: string;
   /** The two lists, each at its page; with the systems whose zaken are missing. */
-  lists: Availability<{ lopend: Paged<Zaak>; afgerond: Paged<Zaak> }>;
+  lists: Availability<{ lopend: Paged<Zaak>; afgerond: Paged<Zaak>; notShown?: number }>;
 }) {
   return (
     <>
@@ -61,6 +61,7 @@ export function ZakenPage({
       ) : (
         <>
           {lists.missing && <Alert type="warning">{t('zaken.partlyUnavailable')}</Alert>}
+          {lists.value.notShown ? <Alert type="info">{t('zaken.notShown', { n: lists.value.notShown })}</Alert> : null}
           <ZakenSection
             t={t}
             lang={lang}
@@ -194,7 +195,13 @@ export function ZaakPage({ t, lang, detail, upload, sections = [] }: Texts & { d
         <Heading level={2} id="zaak-status-title">
           {t('zaak.status.title')}
         </Heading>
-        {detail.timeline.length === 0 ? <Paragraph>{t('zaak.status.empty')}</Paragraph> : <Timeline t={t} lang={lang} steps={detail.timeline} />}
+        {!detail.timeline ? (
+          <Alert type="warning">{t('zaak.status.unavailable')}</Alert>
+        ) : detail.timeline.length === 0 ? (
+          <Paragraph>{t('zaak.status.empty')}</Paragraph>
+        ) : (
+          <Timeline t={t} lang={lang} steps={detail.timeline} />
+        )}
       </section>
 
       <section aria-labelledby="zaak-documents-title">

@@ -79,6 +79,8 @@ export const en: Record<MessageKey, string> = {
   'zaken.afgerond.emptySearch': 'No closed cases were found for "{zoek}".',
   'zaken.count': '{n} cases',
   'zaken.count.one': '1 case',
+  'zaken.notShown':
+    'You have more cases than we show here: {n} cases are not in this list. Looking for a case that is not here? Contact us and mention its case number.',
   'zaken.column.zaak': 'Case',
   'zaken.column.zaaktype': 'Type of case',
   'zaken.column.status': 'Status',
@@ -105,6 +107,7 @@ export const en: Record<MessageKey, string> = {
   'zaak.toelichting': 'Explanation',
   'zaak.status.title': 'How far along is your case?',
   'zaak.status.empty': 'There is no status yet.',
+  'zaak.status.unavailable': 'We cannot show the steps of your case right now. Please try again later.',
   'zaak.step.done': 'Done',
   'zaak.step.current': 'We are here now',
   'zaak.step.upcoming': 'Not started yet',

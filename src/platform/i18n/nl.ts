@@ -79,6 +79,8 @@ export const nl = {
   'zaken.afgerond.emptySearch': 'Er zijn geen afgeronde zaken gevonden met "{zoek}".',
   'zaken.count': '{n} zaken',
   'zaken.count.one': '1 zaak',
+  'zaken.notShown':
+    'U heeft meer zaken dan we hier laten zien: {n} zaken staan niet in deze lijst. Zoekt u een zaak die hier niet staat? Neem contact met ons op en noem het zaaknummer.',
   'zaken.column.zaak': 'Zaak',
   'zaken.column.zaaktype': 'Soort zaak',
   'zaken.column.status': 'Status',
@@ -105,6 +107,7 @@ export const nl = {
   'zaak.toelichting': 'Toelichting',
   'zaak.status.title': 'Hoe ver is uw zaak?',
   'zaak.status.empty': 'Er is nog geen status bekend.',
+  'zaak.status.unavailable': 'De stappen van uw zaak kunnen we nu niet laten zien. Probeer het later nog eens.',
   'zaak.step.done': 'Klaar',
   'zaak.step.current': 'Hier zijn we nu',
   'zaak.step.upcoming': 'Nog niet begonnen',

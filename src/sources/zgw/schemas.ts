@@ -34,6 +34,8 @@ export const zaakSchema = fits<Z['Zaak']>()(
     uiterlijkeEinddatumAfdoening: date.nullable().optional(),
     status: uri.nullable(),
     resultaat: uri.nullable(),
+    // An aanduiding Voordeur does not know reads as none: such a zaak is not shown.
+    vertrouwelijkheidaanduiding: z.enum(vertrouwelijkheidaanduidingen).optional().catch(undefined),
   }),
 );
 
@@ -87,6 +89,8 @@ export const zaaktypeSchema = fits<C['ZaakType']>()(
     url: uri,
     identificatie: z.string(),
     omschrijving: z.string(),
+    /** `intern`: zaken of this type are not shown to the person. */
+    indicatieInternOfExtern: z.enum(['intern', 'extern']).optional().catch(undefined),
   }),
 );
 
@@ -136,6 +140,13 @@ export const enkelvoudiginformatieobjectSchema = fits<
   }),
 );
 
+/** A page of a list whose items are checked one by one, so that one bad item costs only itself. */
+export const loosePage = z.object({
+  count: z.number().int().nonnegative(),
+  next: uri.nullable().optional(),
+  results: z.array(z.unknown()),
+});
+
 function pageOf<T extends z.ZodType>(item: T) {
   return z.object({
     count: z.number().int().nonnegative(),
@@ -157,6 +168,7 @@ export function paginated<T extends z.ZodType>(item: T): ReturnType<typeof pageO
 }
 
 export type RawZaak = z.output<typeof zaakSchema>;
+export type RawZaaktype = z.output<typeof zaaktypeSchema>;
 export type RawStatus = z.output<typeof statusSchema>;
 export type RawRol = z.output<typeof rolSchema>;
 export type RawStatustype = z.output<typeof statustypeSchema>;

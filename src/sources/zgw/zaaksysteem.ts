@@ -2,10 +2,24 @@
  * One zaaksysteem: its Zaken, Catalogi and Documenten APIs (ZGW), reached with the ZGW JWT.
  * Answers in domain terms (Zaak, ZaakDetail, ZaakDocument); the raw API shapes stay here.
  *
+ * Whose zaak: Open Zaak matches each `rol__…` filter of the zaken list on its own, so the list
+ * for "BSN X, initiator" also holds zaken where X is only belanghebbende. The list is therefore
+ * only a candidate set: a zaak is the person's when one rol names them *and* is of a kind in
+ * `ownRollen` (ZAKEN_ROLLEN_EIGEN), read from the rollen list (one filtered list, checked rol by
+ * rol here), or per zaak when that list was cut off.
+ * What may be shown: the zaak's vertrouwelijkheidaanduiding up to `maxZaakVertrouwelijkheid`
+ * (sent as maximaleVertrouwelijkheidaanduiding and checked again), and never a zaaktype that is
+ * `intern`.
+ * Every URL taken from an answer is called only when it is in one of this system's configured
+ * APIs (http/https, host case and a trailing slash aside; it is then called at the configured
+ * address), so the token never goes elsewhere.
+ *
  * Round trips, so that a page never waits for N calls one after another:
- * - zaken of a person: the zaken list (one page of 100 is the usual case), then in parallel the
- *   current statussen and the catalogue (cached). Statussen are immutable in ZGW (a new status
- *   is a new resource), so they are cached by URL too.
+ * - zaken of a person: the zaken list and the person's rollen in parallel (one page of 100 is the
+ *   usual case; at most `maxPages` pages, the rest counted as not shown), then with bounded
+ *   concurrency the current statussen and the catalogue (cached). Statussen are immutable in ZGW
+ *   (a new status is a new resource), so they are cached by URL too. (Open Zaak's zaken list
+ *   offers `include`/`expand` only in newer versions; a bounded parallel fetch works with all.)
  * - one zaak: zaak and initiator rollen in parallel (ownership is checked before anything
  *   else is read), then statussen, documents links, zaaktype, statustypen, resultaat in
  *   parallel, then the documents and the resultaattype.
@@ -24,13 +38,16 @@ import {
   type AddDocumentOutcome,
   type DocumentDownload,
   type InitiatorRol,
+  isZaakVisible,
   type NewDocument,
   type Zaak,
   type Zaaksysteem,
+  type ZakenOfSubject,
   type ZaakDetail,
   type ZaakDocument,
   type ZaakRef,
 } from '../../domain/zaak.ts';
+import type { Log } from '../../domain/log.ts';
 import type { Metrics } from '../../platform/metrics.ts';
 import { SourceClient } from '../http.ts';
 import { SourceUnavailableError } from '../../domain/availability.ts';
@@ -40,7 +57,7 @@ import type { components as DocumentenComponents } from './generated/documenten.
 import {
   enkelvoudiginformatieobjectSchema,
   informatieobjecttypeSchema,
-  paginated,
+  loosePage,
   resultaatSchema,
   resultaattypeSchema,
   rolSchema,
@@ -54,6 +71,7 @@ import {
   type RawStatus,
   type RawStatustype,
   type RawZaak,
+  type RawZaaktype,
 } from './schemas.ts';
 
 export interface ZaaksysteemOptions {
@@ -66,14 +84,25 @@ export interface ZaaksysteemOptions {
   metrics: Metrics;
   /** At most this many calls at once for one person's request (e.g. one per zaak); default 10. */
   concurrency?: number;
+  /** The most secret vertrouwelijkheidaanduiding of a zaak that is shown; default vertrouwelijk. */
+  maxZaakVertrouwelijkheid?: string;
+  /** The rollen (omschrijvingGeneriek) that make a zaak the person's own; default initiator. */
+  ownRollen?: readonly string[];
+  /** At most this many pages of one list are read (100 items each in Open Zaak); default 20. */
+  maxPages?: number;
 }
+
+/** Why a zaak of a list is left out: it is not the person's to see, or it cannot be read. */
+class SkippedZaak extends Error {}
+
+const noLog: Pick<Log, 'warn'> = { warn: () => undefined };
 
 /** Made once: zod compiles a schema the first time it parses with it. */
 const zaakinformatieobjectenSchema = z.array(zaakinformatieobjectSchema);
 const statustypenSchema = z.array(statustypeSchema);
 const zaakMetBronorganisatieSchema = zaakSchema.extend({ bronorganisatie: z.string() });
 
-/** More pages than this of one person's zaken is not a person's list any more: stop there. */
+/** More pages than this of one person's zaken is not a person's list any more: stop there (and say how many are left). */
 const MAX_PAGES = 20;
 
 type ZaakListQuery = NonNullable<ZakenOperations['zaak_list']['parameters']['query']>;
@@ -87,6 +116,42 @@ function query(params: { [key: string]: string | number | undefined } | ZaakList
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
+/**
+ * `url` moved onto `base` when it is in that API: the same host and port and a path under the
+ * base's, whether it says http or https and with or without a trailing slash. Null otherwise:
+ * then it is not called (the token is sent only to configured APIs).
+ */
+export function inApi(url: string, base: string): string | null {
+  let target: URL;
+  let root: URL;
+  try {
+    target = new URL(url);
+    root = new URL(base);
+  } catch {
+    return null;
+  }
+  const web = (protocol: string) => protocol === 'http:' || protocol === 'https:';
+  if (!web(target.protocol) || !web(root.protocol) || target.username || target.password) return null;
+  const port = (u: URL) => u.port || (u.protocol === 'https:' ? '443' : '80');
+  // http://host and https://host are the same API; an explicit port must be the same one.
+  const samePort = target.port === root.port || (port(target) === port(root) && target.protocol === root.protocol) || (!target.port && !root.port);
+  if (target.hostname !== root.hostname || !samePort) return null;
+  const rootPath = trimSlash(root.pathname);
+  const path = trimSlash(target.pathname);
+  if (path !== rootPath && !path.startsWith(`${rootPath}/`)) return null;
+  return `${trimSlash(base)}${path.slice(rootPath.length)}${target.search}`;
+}
+
+/** The same resource, whatever http/https, host case or trailing slash its URL was written with. */
+function sameResource(a: string, b: string): boolean {
+  const key = (url: string) =>
+    url
+      .replace(/^https?:\/\//i, '')
+      .replace(/^[^/]+/, (host) => host.toLowerCase())
+      .replace(/\/+$/, '');
+  return key(a) === key(b);
+}
+
 export class ZaaksysteemClient implements Zaaksysteem {
   readonly naam: string;
   private readonly zaken: SourceClient;
@@ -94,6 +159,9 @@ export class ZaaksysteemClient implements Zaaksysteem {
   private readonly documenten: SourceClient;
   private readonly api: { zaken: string; catalogi: string; documenten: string };
   private readonly concurrency: number;
+  private readonly maxZaak: string;
+  private readonly own: readonly string[];
+  private readonly maxPages: number;
   private readonly catalogue: LRUCache<string, object, SourceClient>;
   private readonly statusCache = new LRUCache<string, RawStatus>({ max: 20_000, ttl: 60 * 60 * 1000 });
 
@@ -111,11 +179,15 @@ export class ZaaksysteemClient implements Zaaksysteem {
         metrics: options.metrics,
         headers: async () => ({ authorization: await token.header(), ...extra }),
       });
-    // The Zaken API answers only when the client says which coordinate system it wants.
-    this.zaken = client('zaken', { 'accept-crs': 'EPSG:4326' });
+    // zaken-api.yaml marks Accept-Crs and Content-Crs required on zaak_list and zaak_retrieve (GET
+    // included): Open Zaak answers 412 without Accept-Crs, a spec-enforcing gateway without either.
+    this.zaken = client('zaken', { 'accept-crs': 'EPSG:4326', 'content-crs': 'EPSG:4326' });
     this.catalogi = client('catalogi');
     this.documenten = client('documenten');
     this.concurrency = options.concurrency ?? 10;
+    this.maxZaak = options.maxZaakVertrouwelijkheid ?? 'vertrouwelijk';
+    this.own = options.ownRollen ?? ['initiator'];
+    this.maxPages = options.maxPages ?? MAX_PAGES;
     // Catalogue objects change rarely; one fetch per TTL, shared by concurrent requests, and
     // the last known value when the Catalogi API fails.
     this.catalogue = new LRUCache<string, object, SourceClient>({
@@ -132,41 +204,88 @@ export class ZaaksysteemClient implements Zaaksysteem {
     });
   }
 
-  /** The zaken of which the subject is the initiator, newest change first, with their current status. */
-  async zakenOf(subject: Subject): Promise<Zaak[]> {
-    const filter: ZaakListQuery = { rol__omschrijvingGeneriek: 'initiator' };
-    if (subject.type === 'persoon') filter.rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn = subject.bsn;
-    else if (subject.vestigingsnummer) filter.rol__betrokkeneIdentificatie__vestiging__vestigingsNummer = subject.vestigingsnummer;
-    else filter.rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__innNnpId = subject.kvkNummer;
+  /**
+   * The subject's own zaken (see the top of this file), newest change first, with their current
+   * status. A zaak that cannot be read (it fails its schema, its zaaktype is unknown or in a
+   * catalogue that is not configured) is left out and logged; when every zaak fails that way the
+   * system is taken as unavailable (it answers garbage).
+   */
+  async zakenOf(subject: Subject, log: Pick<Log, 'warn'> = noLog): Promise<ZakenOfSubject> {
+    const filter: ZaakListQuery = {
+      ...rolFilter('rol__betrokkeneIdentificatie__', subject),
+      maximaleVertrouwelijkheidaanduiding: this.maxZaak,
+    } as ZaakListQuery;
+    // One kind of own rol narrows the candidates; with more, the list is filtered on the subject only.
+    if (this.own.length === 1) filter.rol__omschrijvingGeneriek = this.own[0] as ZaakListQuery['rol__omschrijvingGeneriek'];
+    const rolQuery = { ...rolFilter('betrokkeneIdentificatie__', subject), ...(this.own.length === 1 ? { omschrijvingGeneriek: this.own[0] } : {}) };
     // The spec sets no default order, and its `ordering` type is a nested array (a spec error): send it as text.
-    const raw = await this.allPages(this.zaken, `${this.api.zaken}/zaken?${query(filter)}&ordering=-startdatum`, zaakSchema);
+    const [list, rollen] = await Promise.all([
+      this.pages(this.zaken, this.api.zaken, `${this.api.zaken}/zaken?${query(filter)}&ordering=-startdatum`, zaakSchema, log, 'zaak'),
+      this.pages(this.zaken, this.api.zaken, `${this.api.zaken}/rollen?${query(rolQuery)}`, rolSchema, log, 'rol'),
+    ]);
+    const owned = new Set(
+      rollen.items.filter((rol) => isInitiator([toInitiatorRol(rol)], subject, this.own)).map((rol) => inApi(rol.zaak, this.api.zaken) ?? rol.zaak),
+    );
     const limit = pLimit(this.concurrency);
-    return Promise.all(raw.map((zaak) => limit(() => this.toZaak(zaak))));
+    let failed: unknown;
+    const results = await Promise.all(
+      list.items.map((zaak) =>
+        limit(async (): Promise<Zaak | null> => {
+          try {
+            // The rollen list was cut off: ask this zaak's rollen (rare: a person with more than maxPages pages).
+            const mine = owned.has(inApi(zaak.url, this.api.zaken) ?? zaak.url) || (!rollen.complete && (await this.isOwn(zaak.url, subject)));
+            if (!mine || !isZaakVisible(zaak.vertrouwelijkheidaanduiding, this.maxZaak)) return null;
+            const zaaktype = await this.zaaktype(zaak.zaaktype, 'skip');
+            if (zaaktype?.indicatieInternOfExtern === 'intern') return null;
+            return await this.toZaak(zaak, zaaktype, 'skip', log);
+          } catch (error) {
+            if (!(error instanceof SkippedZaak)) throw error;
+            failed ??= error;
+            log.warn({ source: 'zgw-zaken', zaaksysteem: this.naam, zaak: zaak.uuid, reason: error.message }, 'zaak skipped: it cannot be read');
+            return null;
+          }
+        }),
+      ),
+    );
+    const zaken = results.filter((z): z is Zaak => z !== null);
+    const skipped = list.skipped + results.length - zaken.length;
+    if (zaken.length === 0 && (failed || (list.skipped > 0 && list.items.length === 0))) {
+      throw new SourceUnavailableError('zgw-zaken', 'invalid', `no zaak could be read (${skipped} skipped)`);
+    }
+    const notShown = list.complete ? 0 : Math.max(0, list.total - list.items.length - list.skipped);
+    if (notShown > 0)
+      log.warn({ source: 'zgw-zaken', zaaksysteem: this.naam, read: list.items.length, notShown }, 'zaken cut off: more pages than Voordeur reads');
+    return { zaken, notShown };
   }
 
   /** A zaak with its timeline, resultaat and visible documents; null when it does not exist or is not the subject's. */
   async zaakDetail(subject: Subject, uuid: string): Promise<ZaakDetail | null> {
     const zaak = await this.ownedZaak(subject, uuid);
     if (!zaak) return null;
-    const [statussen, links, steps, resultaat, summary] = await Promise.all([
-      this.allPages(this.zaken, `${this.api.zaken}/statussen?${query({ zaak: zaak.url })}`, statusSchema),
+    // Without the Catalogi API the zaak is still worth showing: what is known, and a note that the steps cannot be shown now.
+    const steps = this.statustypen(zaak.zaaktype).catch(orUndefined);
+    const [statussen, links, summary, stepsKnown, resultaat] = await Promise.all([
+      this.pages(this.zaken, this.api.zaken, `${this.api.zaken}/statussen?${query({ zaak: zaak.url })}`, statusSchema).then((p) => p.items),
       this.zaken.getJson(`${this.api.zaken}/zaakinformatieobjecten?${query({ zaak: zaak.url })}`, zaakinformatieobjectenSchema),
-      this.statustypen(zaak.zaaktype),
+      this.toZaak(zaak, zaak.zaaktypeKnown, 'unknown'),
+      steps,
       zaak.resultaat ? this.resultaat(zaak.resultaat) : undefined,
-      this.toZaak(zaak),
     ]);
-    const currentStatustype = zaak.status ? statussen.find((s) => s.url === zaak.status)?.statustype : undefined;
-    const timeline = buildTimeline(
-      steps.map((s) => ({
-        key: s.url,
-        volgnummer: s.volgnummer,
-        naam: s.omschrijving,
-        tekst: s.statustekst || undefined,
-        isEindstatus: s.isEindstatus ?? false,
-      })),
-      statussen.map((s) => ({ statustype: s.statustype, datum: new Date(s.datumStatusGezet), toelichting: s.statustoelichting || undefined })),
-      currentStatustype,
-    );
+    const currentStatustype = zaak.status ? statussen.find((s) => sameResource(s.url, zaak.status ?? ''))?.statustype : undefined;
+    const key = (url: string) => inApi(url, this.api.catalogi) ?? url;
+    const timeline =
+      stepsKnown &&
+      buildTimeline(
+        stepsKnown.map((s) => ({
+          key: key(s.url),
+          volgnummer: s.volgnummer,
+          naam: s.omschrijving,
+          tekst: s.statustekst || undefined,
+          isEindstatus: s.isEindstatus ?? false,
+        })),
+        statussen.map((s) => ({ statustype: key(s.statustype), datum: new Date(s.datumStatusGezet), toelichting: s.statustoelichting || undefined })),
+        currentStatustype && key(currentStatustype),
+      );
     // Without the Documenten API the zaak is still worth showing; its documents block says they are unavailable.
     const documents = await this.visibleDocuments((links ?? []).map((l) => l.informatieobject)).catch((error: unknown) => {
       if (error instanceof SourceUnavailableError) return undefined;
@@ -185,13 +304,13 @@ export class ZaaksysteemClient implements Zaaksysteem {
       this.documenten.getJson(documentUrl, enkelvoudiginformatieobjectSchema),
     ]);
     // The filter is the API's; the check is Voordeur's own.
-    if (!raw || !links?.some((l) => l.informatieobject === documentUrl && l.zaak === zaak.url)) return null;
+    if (!raw || !links?.some((l) => sameResource(l.informatieobject, documentUrl) && sameResource(l.zaak, zaak.url))) return null;
     return this.visibleFile(raw, documentUrl);
   }
 
   /** Whether a document URL is in this system's Documenten API (so this system may fetch it). */
   holdsDocument(url: string): boolean {
-    return this.isUnder(url, this.api.documenten);
+    return inApi(url, this.api.documenten) !== null;
   }
 
   /**
@@ -204,15 +323,16 @@ export class ZaaksysteemClient implements Zaaksysteem {
 
   /** A document by URL as a stream, if it may be shown; the caller has checked that it is the person's. */
   async downloadAt(documentUrl: string): Promise<DocumentDownload | null> {
-    if (!this.holdsDocument(documentUrl)) return null;
-    const raw = await this.documenten.getJson(documentUrl, enkelvoudiginformatieobjectSchema);
-    return raw ? this.visibleFile(raw, documentUrl) : null;
+    const url = inApi(documentUrl, this.api.documenten);
+    if (!url) return null;
+    const raw = await this.documenten.getJson(url, enkelvoudiginformatieobjectSchema);
+    return raw ? this.visibleFile(raw, url) : null;
   }
 
   /** The file of a document that may be shown; fetched only from this system's Documenten API. */
   private async visibleFile(raw: RawDocument, documentUrl: string): Promise<DocumentDownload | null> {
     if (!isDocumentVisible(raw.vertrouwelijkheidaanduiding, this.options.documentAllowList)) return null;
-    const downloadUrl = raw.inhoud && this.isUnder(raw.inhoud, this.api.documenten) ? raw.inhoud : `${documentUrl}/download`;
+    const downloadUrl = (raw.inhoud && inApi(raw.inhoud, this.api.documenten)) || `${documentUrl}/download`;
     const file = await this.documenten.download(downloadUrl);
     if (!file) return null;
     return { document: await this.toDocument(raw), file };
@@ -261,46 +381,85 @@ export class ZaaksysteemClient implements Zaaksysteem {
     return { systeem: this.naam, uuid };
   }
 
-  /** The zaak, if it exists and the subject is its initiator (checked through its rollen). */
-  private async ownedZaak(subject: Subject, uuid: string): Promise<(RawZaak & { bronorganisatie: string }) | null> {
+  /**
+   * The zaak, if it exists, the subject has one of the own rollen in it (checked on its rollen),
+   * its vertrouwelijkheidaanduiding may be shown and its zaaktype is not intern. The zaaktype
+   * comes along when the Catalogi API answered (else undefined: the zaak is still shown).
+   */
+  private async ownedZaak(subject: Subject, uuid: string): Promise<(RawZaak & { bronorganisatie: string; zaaktypeKnown: RawZaaktype | undefined }) | null> {
     if (!/^[0-9a-fA-F-]{36}$/.test(uuid)) return null;
     const zaakUrl = `${this.api.zaken}/zaken/${uuid}`;
-    const rolQuery: RolListQuery = { zaak: zaakUrl, omschrijvingGeneriek: 'initiator' };
-    const [zaak, rollen] = await Promise.all([
-      this.zaken.getJson(zaakUrl, zaakMetBronorganisatieSchema),
-      this.allPages(this.zaken, `${this.api.zaken}/rollen?${query(rolQuery)}`, rolSchema),
-    ]);
-    if (!zaak || zaak.url !== zaakUrl) return null;
-    return isInitiator(initiatorRollen(rollen, zaakUrl), subject) ? zaak : null;
+    const [zaak, own] = await Promise.all([this.zaken.getJson(zaakUrl, zaakMetBronorganisatieSchema), this.isOwn(zaakUrl, subject)]);
+    if (!zaak || !sameResource(zaak.url, zaakUrl) || !own || !isZaakVisible(zaak.vertrouwelijkheidaanduiding, this.maxZaak)) return null;
+    const zaaktype = await this.zaaktype(zaak.zaaktype, 'unknown');
+    if (zaaktype?.indicatieInternOfExtern === 'intern') return null;
+    return { ...zaak, zaaktypeKnown: zaaktype };
+  }
+
+  /** The rollen of a zaak (the filter is the API's, the check Voordeur's, rol by rol). */
+  private async rollenOf(zaakUrl: string): Promise<InitiatorRol[]> {
+    const rolQuery: RolListQuery = { zaak: zaakUrl };
+    if (this.own.length === 1) rolQuery.omschrijvingGeneriek = this.own[0] as RolListQuery['omschrijvingGeneriek'];
+    const rollen = await this.pages(this.zaken, this.api.zaken, `${this.api.zaken}/rollen?${query(rolQuery)}`, rolSchema);
+    return rollen.items.filter((rol) => sameResource(rol.zaak, zaakUrl)).map(toInitiatorRol);
+  }
+
+  private async isOwn(zaakUrl: string, subject: Subject): Promise<boolean> {
+    const url = inApi(zaakUrl, this.api.zaken);
+    return url !== null && isInitiator(await this.rollenOf(url), subject, this.own);
   }
 
   /** Whether a zaak URL is in this system's Zaken API. */
   holdsZaak(url: string): boolean {
-    return this.isUnder(url, this.api.zaken);
+    return inApi(url, this.api.zaken) !== null;
   }
 
-  /** The initiators of a zaak of this system (for notifications: who to tell about a change). */
+  /**
+   * Whose zaak this is, as far as Voordeur shows it (for notifications: who to tell about a
+   * change): the subjects of its own rollen, and nobody when the zaak is not shown to them (too
+   * confidential, or of an intern zaaktype), so that no one is sent to a page they cannot open.
+   */
   async initiatorsOf(zaakUrl: string): Promise<Subject[]> {
-    if (!this.holdsZaak(zaakUrl)) return [];
-    const rolQuery: RolListQuery = { zaak: zaakUrl, omschrijvingGeneriek: 'initiator' };
-    const rollen = await this.allPages(this.zaken, `${this.api.zaken}/rollen?${query(rolQuery)}`, rolSchema);
-    return initiatorSubjects(initiatorRollen(rollen, zaakUrl));
+    const url = inApi(zaakUrl, this.api.zaken);
+    if (!url) return [];
+    const [zaak, rollen] = await Promise.all([this.zaken.getJson(url, zaakSchema), this.rollenOf(url)]);
+    if (!zaak || !isZaakVisible(zaak.vertrouwelijkheidaanduiding, this.maxZaak)) return [];
+    const zaaktype = await this.zaaktype(zaak.zaaktype, 'unknown');
+    if (zaaktype?.indicatieInternOfExtern === 'intern') return [];
+    return initiatorSubjects(rollen, this.own);
   }
 
-  private async toZaak(zaak: RawZaak): Promise<Zaak> {
-    const [zaaktype, status, statustypen] = await Promise.all([
-      this.cached('zaaktype', zaak.zaaktype, zaaktypeSchema),
-      zaak.status ? this.status(zaak.status) : undefined,
-      zaak.status ? this.statustypen(zaak.zaaktype) : [],
+  /**
+   * A zaak's zaaktype from the catalogue. When it cannot be had: 'skip' throws SkippedZaak for
+   * one that does not exist, fails its schema or is in a catalogue that is not configured (and
+   * SourceUnavailableError when the Catalogi API does not answer); 'unknown' gives undefined in
+   * every such case (a zaak's own page shows what is known).
+   */
+  private async zaaktype(url: string, missing: 'skip' | 'unknown'): Promise<RawZaaktype | undefined> {
+    try {
+      return await this.cached('zaaktype', url, zaaktypeSchema);
+    } catch (error) {
+      if (!(error instanceof SourceUnavailableError)) throw error;
+      if (missing === 'unknown') return undefined;
+      if (error.reason === 'invalid') throw new SkippedZaak(`zaaktype: ${error.message}`);
+      throw error;
+    }
+  }
+
+  /** A zaak in domain terms; its status and the status's name when they can be had ('unknown': also without the Catalogi API). */
+  private async toZaak(zaak: RawZaak, zaaktype: RawZaaktype | undefined, missing: 'skip' | 'unknown', log: Pick<Log, 'warn'> = noLog): Promise<Zaak> {
+    const [status, statustypen] = await Promise.all([
+      zaak.status ? this.status(zaak.status, log) : undefined,
+      zaak.status ? this.statustypen(zaak.zaaktype).catch(missing === 'unknown' ? orUndefined : orThrow) : [],
     ]);
-    const statustype = status ? statustypen.find((s) => s.url === status.statustype) : undefined;
+    const statustype = status ? statustypen?.find((s) => sameResource(s.url, status.statustype)) : undefined;
     const datum = status ? new Date(status.datumStatusGezet) : new Date(zaak.startdatum);
     return {
       ref: this.ref(zaak.uuid),
       identificatie: zaak.identificatie ?? '',
       omschrijving: zaak.omschrijving ?? '',
       toelichting: zaak.toelichting || undefined,
-      zaaktype: zaaktype.omschrijving,
+      zaaktype: zaaktype?.omschrijving ?? '',
       startdatum: zaak.startdatum,
       einddatum: zaak.einddatum ?? undefined,
       einddatumGepland: zaak.einddatumGepland ?? undefined,
@@ -313,11 +472,23 @@ export class ZaaksysteemClient implements Zaaksysteem {
     };
   }
 
-  private async status(url: string): Promise<RawStatus> {
+  /** A status by the URL a zaak gives; undefined (logged) when it is not in this Zaken API, does not exist or fails its schema. */
+  private async status(given: string, log: Pick<Log, 'warn'>): Promise<RawStatus | undefined> {
+    const url = inApi(given, this.api.zaken);
+    if (!url) {
+      log.warn({ source: 'zgw-zaken', zaaksysteem: this.naam }, 'status not read: its URL is outside the configured Zaken API');
+      return undefined;
+    }
     const known = this.statusCache.get(url);
     if (known) return known;
-    const status = await this.zaken.getJson(url, statusSchema);
-    if (!status) throw new SourceUnavailableError('zgw-zaken', 'invalid', 'the status of a zaak does not exist');
+    const status = await this.zaken.getJson(url, statusSchema).catch((error: unknown) => {
+      if (error instanceof SourceUnavailableError && error.reason === 'invalid') return null;
+      throw error;
+    });
+    if (!status) {
+      log.warn({ source: 'zgw-zaken', zaaksysteem: this.naam }, 'status not read: it does not exist or does not fit the schema');
+      return undefined;
+    }
     this.statusCache.set(url, status);
     return status;
   }
@@ -327,19 +498,21 @@ export class ZaaksysteemClient implements Zaaksysteem {
     return list;
   }
 
-  private async resultaat(url: string): Promise<{ omschrijving: string; toelichting?: string } | undefined> {
+  /** The resultaat, when its URL is in this Zaken API and its type can be read (not without the Catalogi API). */
+  private async resultaat(given: string): Promise<{ omschrijving: string; toelichting?: string } | undefined> {
+    const url = inApi(given, this.api.zaken);
+    if (!url) return undefined;
     const resultaat = await this.zaken.getJson(url, resultaatSchema);
     if (!resultaat) return undefined;
-    const type = await this.cached('resultaattype', resultaat.resultaattype, resultaattypeSchema);
-    return { omschrijving: type.omschrijving, toelichting: resultaat.toelichting || undefined };
+    const type = await this.cached('resultaattype', resultaat.resultaattype, resultaattypeSchema).catch(orUndefined);
+    return type && { omschrijving: type.omschrijving, toelichting: resultaat.toelichting || undefined };
   }
 
   private async visibleDocuments(urls: string[]): Promise<ZaakDocument[]> {
     // Only documents in this system's Documenten API: the token is not sent anywhere else.
     const limit = pLimit(this.concurrency);
-    const raws = await Promise.all(
-      urls.filter((url) => this.isUnder(url, this.api.documenten)).map((url) => limit(() => this.documenten.getJson(url, enkelvoudiginformatieobjectSchema))),
-    );
+    const inStore = urls.map((url) => inApi(url, this.api.documenten)).filter((url): url is string => url !== null);
+    const raws = await Promise.all(inStore.map((url) => limit(() => this.documenten.getJson(url, enkelvoudiginformatieobjectSchema))));
     const visible = raws.filter((d): d is RawDocument => d !== null && isDocumentVisible(d.vertrouwelijkheidaanduiding, this.options.documentAllowList));
     const documents = await Promise.all(visible.map((d) => this.toDocument(d)));
     return documents.sort((a, b) => b.datum.localeCompare(a.datum) || a.titel.localeCompare(b.titel));
@@ -363,10 +536,9 @@ export class ZaaksysteemClient implements Zaaksysteem {
   }
 
   /** A catalogue object (or list), from the cache when fresh. */
-  private async cached<S extends z.ZodType>(kind: string, url: string, schema: S): Promise<z.output<S>> {
-    if (!this.isUnder(url, this.api.catalogi)) {
-      throw new SourceUnavailableError('zgw-catalogi', 'invalid', `a ${kind} outside the configured Catalogi API`);
-    }
+  private async cached<S extends z.ZodType>(kind: string, given: string, schema: S): Promise<z.output<S>> {
+    const url = inApi(given, this.api.catalogi);
+    if (!url) throw new SourceUnavailableError('zgw-catalogi', 'invalid', `a ${kind} outside the configured Catalogi API`);
     const value = await this.catalogue.fetch(`${kind} ${url}`, { context: this.catalogi });
     return schema.parse(value);
   }
@@ -376,7 +548,7 @@ export class ZaaksysteemClient implements Zaaksysteem {
       case 'zaaktype':
         return this.catalogi.getJson(url, zaaktypeSchema);
       case 'statustypen':
-        return this.allPages(this.catalogi, `${this.api.catalogi}/statustypen?${query({ zaaktype: url })}`, statustypeSchema);
+        return (await this.pages(this.catalogi, this.api.catalogi, `${this.api.catalogi}/statustypen?${query({ zaaktype: url })}`, statustypeSchema)).items;
       case 'resultaattype':
         return this.catalogi.getJson(url, resultaattypeSchema);
       case 'informatieobjecttype':
@@ -386,27 +558,63 @@ export class ZaaksysteemClient implements Zaaksysteem {
     }
   }
 
-  /** Every page of a paginated list (following `next`, which must stay in the same API). */
-  private async allPages<S extends z.ZodType>(client: SourceClient, firstUrl: string, item: S): Promise<z.output<S>[]> {
-    const results: z.output<S>[] = [];
-    let url: string | null | undefined = firstUrl;
-    for (let page = 0; url && page < MAX_PAGES; page++) {
-      const answer: { results: z.output<S>[]; next?: string | null } | null = await client.getJson(url, paginated(item));
+  /**
+   * The pages of a paginated list, following `next` (only within `api`) up to `maxPages`. Items
+   * are checked one by one: one that does not fit `item` is left out (counted in `skipped`,
+   * logged). `complete` is false when pages were left unread; `total` is the API's count.
+   */
+  private async pages<S extends z.ZodType>(
+    client: SourceClient,
+    api: string,
+    firstUrl: string,
+    item: S,
+    log: Pick<Log, 'warn'> = noLog,
+    what = 'item',
+  ): Promise<{ items: z.output<S>[]; total: number; skipped: number; complete: boolean }> {
+    const items: z.output<S>[] = [];
+    let total = 0;
+    let skipped = 0;
+    let url: string | null = firstUrl;
+    for (let page = 0; url && page < this.maxPages; page++) {
+      const answer: z.output<typeof loosePage> | null = await client.getJson(url, loosePage);
       if (!answer) break;
-      results.push(...answer.results);
-      url = answer.next && this.isUnder(answer.next, new URL(firstUrl).origin) ? answer.next : null;
+      if (page === 0) total = answer.count;
+      for (const raw of answer.results) {
+        const parsed = item.safeParse(raw);
+        if (parsed.success) items.push(parsed.data);
+        else {
+          skipped++;
+          const issue = parsed.error.issues[0];
+          log.warn(
+            { source: client.name, zaaksysteem: this.naam, at: issue?.path.join('.'), problem: issue?.message },
+            `${what} skipped: it does not fit the schema`,
+          );
+        }
+      }
+      url = answer.next ? inApi(answer.next, api) : null;
+      if (answer.next && !url) log.warn({ source: client.name, zaaksysteem: this.naam }, 'next page not read: its URL is outside the API');
     }
-    return results;
-  }
-
-  private isUnder(url: string, base: string): boolean {
-    return url === base || url.startsWith(`${base}/`) || url.startsWith(`${base}?`);
+    return { items, total: Math.max(total, items.length + skipped), skipped, complete: url === null };
   }
 }
 
-/** The rollen of this zaak (the filter is the API's, the check Voordeur's) with their identification. */
-function initiatorRollen(rollen: RawRol[], zaakUrl: string): InitiatorRol[] {
-  return rollen
-    .filter((rol) => rol.zaak === zaakUrl)
-    .map((rol) => ({ betrokkeneType: rol.betrokkeneType, omschrijvingGeneriek: rol.omschrijvingGeneriek, ...rol.betrokkeneIdentificatie }));
+/** The identification filters of the subject, for the zaken list (`rol__betrokkeneIdentificatie__`) or the rollen list. */
+function rolFilter(prefix: string, subject: Subject): Record<string, string> {
+  if (subject.type === 'persoon') return { [`${prefix}natuurlijkPersoon__inpBsn`]: subject.bsn };
+  if (subject.vestigingsnummer) return { [`${prefix}vestiging__vestigingsNummer`]: subject.vestigingsnummer };
+  return { [`${prefix}nietNatuurlijkPersoon__innNnpId`]: subject.kvkNummer };
+}
+
+function toInitiatorRol(rol: RawRol): InitiatorRol {
+  return { betrokkeneType: rol.betrokkeneType, omschrijvingGeneriek: rol.omschrijvingGeneriek, ...rol.betrokkeneIdentificatie };
+}
+
+/** For .catch: the Catalogi API cannot answer now, so this part is not known. */
+function orUndefined(error: unknown): undefined {
+  if (error instanceof SourceUnavailableError) return undefined;
+  throw error;
+}
+
+function orThrow(error: unknown): never {
+  throw error;
 }
