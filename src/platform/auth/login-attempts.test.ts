@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../../test/support/database.ts';
 import type { DatabaseHandle } from '../db/database.ts';
@@ -30,5 +31,16 @@ describe('login attempts', () => {
     await attempts.start('state-3', { codeVerifier: 'v', nonce: 'n', method: 'digid' });
     clock.now += (loginAttemptMaxAgeSeconds + 5) * 1000;
     expect(await attempts.take('state-3')).toBeUndefined();
+  });
+
+  it('purges attempts older than a login may take, and keeps the rest', async () => {
+    clock.now = Date.now();
+    await database.db.deleteFrom('login_attempts').execute();
+    await attempts.start('stale', { codeVerifier: 'v', nonce: 'n', method: 'digid' });
+    await sql`update login_attempts set created_at = ${new Date(clock.now - (loginAttemptMaxAgeSeconds + 60) * 1000)}`.execute(database.db);
+    await attempts.start('fresh', { codeVerifier: 'v', nonce: 'n', method: 'digid' });
+    expect(await attempts.purge()).toBe(1);
+    expect(await database.db.selectFrom('login_attempts').select('state_hash').execute()).toHaveLength(1);
+    expect(await attempts.take('fresh')).toMatchObject({ method: 'digid' });
   });
 });

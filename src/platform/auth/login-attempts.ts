@@ -39,6 +39,13 @@ export class LoginAttempts {
       .execute();
   }
 
+  /** Removes attempts older than a login may take (abandoned logins): the callback would refuse them anyway. */
+  async purge(): Promise<number> {
+    const cutoff = new Date(this.now() - loginAttemptMaxAgeSeconds * 1000);
+    const deleted = await this.db.deleteFrom('login_attempts').where('created_at', '<', cutoff).returning('state_hash').execute();
+    return deleted.length;
+  }
+
   /** The attempt started with this state, once; undefined when it is unknown, used or expired. */
   async take(state: string): Promise<LoginAttempt | undefined> {
     const row = await this.db.deleteFrom('login_attempts').where('state_hash', '=', hash(state)).returningAll().executeTakeFirst();

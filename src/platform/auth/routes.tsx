@@ -10,15 +10,36 @@ import type { SessionStore } from '../session/store.ts';
 import { Alert, ButtonLink, Heading, Link, Paragraph } from '../ui/components.tsx';
 import { loginAttemptMaxAgeSeconds, type LoginAttempts } from './login-attempts.ts';
 import { LoginUnavailableError, UnusableClaimsError, type OidcClient } from './oidc.ts';
+import { RateLimiter } from './rate-limit.ts';
 import { safeReturnPath } from './return-path.ts';
 
 const LOGIN_COOKIE = 'voordeur_login';
 
 export function registerAuthRoutes(
   app: FastifyInstance,
-  deps: { attempts: LoginAttempts; store: SessionStore; oidc: OidcClient; cookie: SessionCookie; secureCookies: boolean },
+  deps: {
+    attempts: LoginAttempts;
+    store: SessionStore;
+    oidc: OidcClient;
+    cookie: SessionCookie;
+    secureCookies: boolean;
+    /** Logins a client may start per minute (default 30). */
+    loginsPerMinute?: number;
+  },
 ): void {
   const { attempts, store, oidc, cookie } = deps;
+  const limiter = new RateLimiter({ limit: deps.loginsPerMinute ?? 30, windowMs: 60_000 });
+
+  // Abandoned logins leave a row each: removed once they are older than a login may take.
+  let purge: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    purge = setInterval(
+      () => attempts.purge().catch((error: unknown) => app.log.warn({ err: error }, 'login attempts purge failed')),
+      loginAttemptMaxAgeSeconds * 1000,
+    );
+    purge.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(purge));
 
   const loginProblem = (request: FastifyRequest, reply: FastifyReply, status: number, kind: 'failed' | 'unavailable' | 'cancelled') => {
     const t = request.t;
@@ -41,6 +62,24 @@ export function registerAuthRoutes(
   app.get<{ Params: { method: string }; Querystring: { terug?: string } }>('/inloggen/:method', async (request, reply) => {
     const method = request.params.method;
     if (!isLoginMethod(method)) return reply.callNotFound();
+    const retryAfter = limiter.take(request.ip);
+    if (retryAfter !== undefined) {
+      request.log.warn({ retryAfter }, 'too many logins started from one client');
+      const title = request.t('login.tooMany.title');
+      reply.header('retry-after', String(retryAfter));
+      return reply.page(
+        <>
+          <Heading level={1}>{title}</Heading>
+          <Alert type="warning">
+            <Paragraph>{request.t('login.tooMany.text')}</Paragraph>
+          </Alert>
+          <Paragraph>
+            <Link href="/">{request.t('login.back')}</Link>
+          </Paragraph>
+        </>,
+        { title, status: 429 },
+      );
+    }
     let start;
     try {
       start = await oidc.start(method);

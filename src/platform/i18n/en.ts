@@ -44,6 +44,8 @@ export const en: Record<MessageKey, string> = {
   'login.unavailable.text': 'Logging in is not possible right now because the login service cannot be reached. Please try again later.',
   'login.cancelled.text': 'You cancelled logging in. You are not logged in.',
   'login.back': 'Back to the start page',
+  'login.tooMany.title': 'Too many login attempts',
+  'login.tooMany.text': 'Logging in was tried very often from this connection in a short time. Wait a minute and try again.',
   'error.notFound.title': 'Page not found',
   'error.notFound.text': 'This page does not exist. The page may have moved, or there may be a typo in the address.',
   'error.forbidden.title': 'This is not possible',

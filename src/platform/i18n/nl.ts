@@ -43,6 +43,8 @@ export const nl = {
   'login.unavailable.text': 'Inloggen kan op dit moment niet, omdat de inlogdienst niet bereikbaar is. Probeer het later opnieuw.',
   'login.cancelled.text': 'U heeft het inloggen afgebroken. U bent niet ingelogd.',
   'login.back': 'Terug naar de startpagina',
+  'login.tooMany.title': 'Te vaak geprobeerd in te loggen',
+  'login.tooMany.text': 'Vanaf deze verbinding is in korte tijd heel vaak geprobeerd in te loggen. Wacht een minuut en probeer het dan opnieuw.',
   'error.notFound.title': 'Pagina niet gevonden',
   'error.notFound.text': 'Deze pagina bestaat niet. Misschien is de pagina verplaatst, of is er een tikfout in het adres.',
   'error.forbidden.title': 'Dit kan niet',
