@@ -4,6 +4,7 @@
  * the registers that answer for each (implemented in sources/).
  */
 import type { Subject } from './identity.ts';
+import type { Log } from './log.ts';
 
 /** A date as the register gives it: the ISO date when it is complete, and the register's own Dutch text. */
 export interface RegisterDatum {
@@ -103,8 +104,11 @@ export interface KlantcontactDetail extends Contactmoment {
 
 /** The person's record in the organisation's customer-contact system (Klantinteracties). */
 export interface ContactRegister {
-  /** Addresses and contactmomenten of the subject, found through their partij (none when there is no partij). */
-  overview(subject: Subject): Promise<{ adressen: DigitaalAdres[]; contactmomenten: Contactmoment[] }>;
+  /**
+   * Addresses and contactmomenten of the subject, found through their partij (none when there is
+   * no partij); `incomplete` when there were more contactmomenten than could be read.
+   */
+  overview(subject: Subject, log?: Pick<Log, 'warn'>): Promise<{ adressen: DigitaalAdres[]; contactmomenten: Contactmoment[]; incomplete?: boolean }>;
   adressen(subject: Subject): Promise<DigitaalAdres[]>;
   /** One of the subject's own klantcontacten; null when it does not exist or is someone else's. */
   klantcontact(subject: Subject, uuid: string): Promise<KlantcontactDetail | null>;

@@ -21,7 +21,7 @@ import {
 } from '../../domain/persoon.ts';
 import { channelOf, channels, type Channel, type Preferences } from '../../domain/preferences.ts';
 import type { ProcessingEntry, ProcessingLog } from '../../platform/audit/processing-log.ts';
-import { whenAvailable, type Availability } from '../../domain/availability.ts';
+import { available, whenAvailable, type Availability } from '../../domain/availability.ts';
 import { NotifyError } from '../../sources/notify/notify.ts';
 import type { ContactConfirmations, VerifyOutcome } from '../../sources/voordeur/contact-confirmations.ts';
 import type { Deliveries } from '../../sources/voordeur/deliveries.ts';
@@ -96,7 +96,7 @@ export class GegevensService {
     const [persoon, bedrijf, contact, preferences] = await Promise.all([
       brp && subject.type === 'persoon' ? whenAvailable(() => brp.persoon(subject.bsn), log) : undefined,
       kvk && subject.type === 'bedrijf' ? whenAvailable(() => kvk.bedrijf(subject.kvkNummer), log) : undefined,
-      contacts ? whenAvailable(() => contacts.overview(subject), log) : undefined,
+      contacts ? whenAvailable(() => contacts.overview(subject, log), log) : undefined,
       this.stores.preferences.get(subject),
     ]);
     const read: ProcessingEntry[] = [{ action: 'lezen', category: 'notificatievoorkeuren', source: 'voordeur' }];
@@ -117,7 +117,9 @@ export class GegevensService {
       bedrijf,
       undeliverable,
       adressen: contact && (contact.unavailable ? contact : { unavailable: false, value: contact.value.adressen }),
-      contactmomenten: contact && (contact.unavailable ? contact : { unavailable: false, value: contact.value.contactmomenten }),
+      // More than could be read: the page says the oldest are not shown.
+      contactmomenten:
+        contact && (contact.unavailable ? contact : available(contact.value.contactmomenten, contact.value.incomplete ? ['klantinteracties'] : [])),
       preferences,
     };
   }

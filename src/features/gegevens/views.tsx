@@ -321,20 +321,23 @@ export function ContactmomentenBlock({ t, lang, contactmomenten }: Texts & { con
   else if (contactmomenten.value.length === 0) body = <Paragraph>{t('contactmomenten.empty')}</Paragraph>;
   else
     body = (
-      <Table
-        caption={t('contactmomenten.caption')}
-        captionHidden
-        head={[t('contactmomenten.datum'), t('contactmomenten.kanaal'), t('contactmomenten.onderwerp'), t('contactmomenten.zaak')]}
-        rows={contactmomenten.value.map((c) => ({
-          key: c.uuid,
-          cells: [
-            c.datum ? <time dateTime={isoDay(c.datum)}>{formatDate(lang, c.datum)}</time> : '',
-            c.kanaal,
-            <Link href={`/gegevens/contactmomenten/${encodeURIComponent(c.uuid)}`}>{c.onderwerp || t('contactmomenten.geenOnderwerp')}</Link>,
-            c.zaak ? <Link href={zaakPath(c.zaak)}>{t('contactmomenten.zaakLink')}</Link> : '',
-          ],
-        }))}
-      />
+      <>
+        {contactmomenten.missing && <Paragraph>{t('contactmomenten.incomplete')}</Paragraph>}
+        <Table
+          caption={t('contactmomenten.caption')}
+          captionHidden
+          head={[t('contactmomenten.datum'), t('contactmomenten.kanaal'), t('contactmomenten.onderwerp'), t('contactmomenten.zaak')]}
+          rows={contactmomenten.value.map((c) => ({
+            key: c.uuid,
+            cells: [
+              c.datum ? <time dateTime={isoDay(c.datum)}>{formatDate(lang, c.datum)}</time> : '',
+              c.kanaal,
+              <Link href={`/gegevens/contactmomenten/${encodeURIComponent(c.uuid)}`}>{c.onderwerp || t('contactmomenten.geenOnderwerp')}</Link>,
+              c.zaak ? <Link href={zaakPath(c.zaak)}>{t('contactmomenten.zaakLink')}</Link> : '',
+            ],
+          }))}
+        />
+      </>
     );
   return (
     <section class="voordeur-block" aria-labelledby="contactmomenten-title">
