@@ -136,7 +136,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerMetrics(app, metrics, { ...config.metrics, host: config.host });
   registerHealth(app, () => database.isReady());
   await registerStatic(app, config.theme);
-  registerAuthRoutes(app, { attempts: new LoginAttempts(database.db), store: sessions, oidc, cookie, secureCookies: config.session.secureCookies });
+  registerAuthRoutes(app, {
+    attempts: new LoginAttempts(database.db),
+    store: sessions,
+    oidc,
+    cookie,
+    secureCookies: config.session.secureCookies,
+    loginsPerMinute: config.loginRateLimitPerMinute,
+  });
   await registerFeatures(app, features);
 
   const purge = setInterval(() => sessions.purge().catch((error: unknown) => app.log.warn({ err: error }, 'session purge failed')), 10 * 60 * 1000);

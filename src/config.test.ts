@@ -154,6 +154,13 @@ describe('a production configuration refuses what would make it unsafe', () => {
     expect(problems({ ...demo, OIDC_ISSUER: 'https://demo.example.nl:3001/oidc', PUBLIC_URL: 'https://demo.example.nl' })).toEqual([]);
   });
 
+  it('limits login starts per client to 60 a minute, configurable, and not in demo mode unless set', () => {
+    expect(loadConfig(production).loginRateLimitPerMinute).toBe(60);
+    expect(loadConfig({ ...production, LOGIN_RATE_LIMIT_PER_MINUTE: '10' }).loginRateLimitPerMinute).toBe(10);
+    const demo = { OIDC_ISSUER: 'http://127.0.0.1:3001/oidc', OIDC_CLIENT_ID: 'voordeur', OIDC_CLIENT_SECRET: 'x', DEMO_MODE: 'true' };
+    expect(loadConfig(demo).loginRateLimitPerMinute).toBe(0);
+  });
+
   it('/metrics is open in demo mode only; a token or a port of its own protects it', () => {
     expect(loadConfig(production).metrics).toEqual({ token: undefined, port: undefined, open: false });
     const token = 'mT4kP9qLx2VzR8cW1nB5tY3bJ6dS0fAh';

@@ -97,6 +97,7 @@ const schema = z
     ALLOW_HTTP_PUBLIC_URL: bool.default(false),
     METRICS_TOKEN: z.string().min(1).optional(),
     METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).optional(),
 
     DATABASE_URL: z
       .string()
@@ -285,6 +286,8 @@ export interface Config {
   trustProxy: boolean;
   /** /metrics: with a token, only for `Authorization: Bearer <token>`; with a port, only there (not on `port`). */
   metrics: { token?: string; port?: number; open: boolean };
+  /** Logins one client address may start per minute at /inloggen/*; 0: no limit. */
+  loginRateLimitPerMinute: number;
   logLevel: string;
   database: { url?: string; poolSize: number; pgliteDir: string };
   session: {
@@ -464,6 +467,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     trustProxy: env.TRUST_PROXY,
     // Neither a token nor a port of its own: /metrics is open in demo mode and off otherwise.
     metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT, open: env.DEMO_MODE && !env.METRICS_TOKEN && !env.METRICS_PORT },
+    loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE ?? (env.DEMO_MODE ? 0 : 60),
     logLevel: env.LOG_LEVEL,
     database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, pgliteDir: env.PGLITE_DIR },
     session: {

@@ -4,7 +4,7 @@ import { type TestApp, testApp } from '../support/app.ts';
 
 let voordeur: TestApp;
 beforeAll(async () => {
-  voordeur = await testApp();
+  voordeur = await testApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '30' });
 });
 afterAll(() => voordeur.close());
 

@@ -23,12 +23,12 @@ export function registerAuthRoutes(
     oidc: OidcClient;
     cookie: SessionCookie;
     secureCookies: boolean;
-    /** Logins a client may start per minute (default 30). */
-    loginsPerMinute?: number;
+    /** Logins a client may start per minute; 0: no limit. */
+    loginsPerMinute: number;
   },
 ): void {
   const { attempts, store, oidc, cookie } = deps;
-  const limiter = new RateLimiter({ limit: deps.loginsPerMinute ?? 30, windowMs: 60_000 });
+  const limiter = deps.loginsPerMinute > 0 ? new RateLimiter({ limit: deps.loginsPerMinute, windowMs: 60_000 }) : undefined;
 
   // Abandoned logins leave a row each: removed once they are older than a login may take.
   let purge: NodeJS.Timeout | undefined;
@@ -62,7 +62,7 @@ export function registerAuthRoutes(
   app.get<{ Params: { method: string }; Querystring: { terug?: string } }>('/inloggen/:method', async (request, reply) => {
     const method = request.params.method;
     if (!isLoginMethod(method)) return reply.callNotFound();
-    const retryAfter = limiter.take(request.ip);
+    const retryAfter = limiter?.take(request.ip);
     if (retryAfter !== undefined) {
       request.log.warn({ retryAfter }, 'too many logins started from one client');
       const title = request.t('login.tooMany.title');
