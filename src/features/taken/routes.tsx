@@ -245,9 +245,13 @@ export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
       async (request, reply) => {
         const taak = await taakOf(request);
         if (taak.soort !== 'ogonebetaling' || !payments?.has(taak.pspid)) throw new HttpError(404, 'taken.notFound');
-        const result = payments.verifyReturn(taak.pspid, request.query);
+        // Signed by Ogone, and for this taak's order, amount and currency (another payment is signed just as well).
+        const result = payments.verifyReturn(taak.pspid, request.query, { orderId: taak.betaalkenmerk, amountEuros: taak.bedrag });
         if (!result.valid || result.orderId !== taak.betaalkenmerk) {
-          request.log.warn({ taak: taak.uuid }, 'payment return with an invalid signature or another order');
+          request.log.warn(
+            { taak: taak.uuid, mismatch: result.valid ? 'order' : result.mismatch },
+            "payment return with an invalid signature, or not this taak's payment",
+          );
           return reply.redirect(`${taakHref(taak)}?betaling=invalid#bevestiging`, 303);
         }
         if (result.outcome === 'betaald') {

@@ -168,7 +168,15 @@ describe('verifyReturn: SHA-OUT', () => {
   };
 
   it('accepts Ogone’s documented example, whatever the case of the names', () => {
-    expect(verifyReturn(docAccount, docReturn)).toEqual({ valid: true, orderId: '12', status: 9, outcome: 'betaald', payId: '32100123', amountEuros: 15 });
+    expect(verifyReturn(docAccount, docReturn)).toEqual({
+      valid: true,
+      orderId: '12',
+      status: 9,
+      outcome: 'betaald',
+      payId: '32100123',
+      amountEuros: 15,
+      currency: 'EUR',
+    });
   });
 
   it('accepts a real return of Ogone’s test environment (SHA-512; recorded by Open Formulieren)', () => {
@@ -237,6 +245,7 @@ describe('verifyReturn: SHA-OUT', () => {
       outcome: 'betaald',
       payId: '3100000001',
       amountEuros: 612.75,
+      currency: 'EUR',
     });
   });
 
@@ -316,5 +325,46 @@ describe('OgonePayments', () => {
   it('refuses a configuration with a PSPID twice or without passphrases', () => {
     expect(() => new OgonePayments({ actionUrl, accounts: [account, account] })).toThrow('PSPID voorbeeldstad is configured twice');
     expect(() => new OgonePayments({ actionUrl, accounts: [{ ...account, shaOut: '' }] })).toThrow('needs a SHA-IN and a SHA-OUT passphrase');
+  });
+});
+
+describe('OgonePayments.verifyReturn: the signed return must be the taak’s payment', () => {
+  const payments = new OgonePayments({ actionUrl: 'https://ogone.example.nl/orderstandard_utf8.asp', accounts: [account] });
+  const expected = { orderId: 'LEGES-2025-000901', amountEuros: 612.75 };
+  /** A return signed with the account's SHA-OUT passphrase, in Ogone's mixed case. */
+  function signed(params: Record<string, string>) {
+    const upper = Object.entries(params).map(([name, value]) => [name.toUpperCase(), value] as const);
+    const order = ['AMOUNT', 'CURRENCY', 'ORDERID', 'PAYID', 'STATUS'];
+    const text = upper
+      .filter(([, value]) => value !== '')
+      .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+      .map(([name, value]) => `${name}=${value}${account.shaOut}`)
+      .join('');
+    return { ...params, SHASIGN: digest(account.algorithm, text) };
+  }
+  const paid = { orderID: expected.orderId, amount: '612.75', currency: 'EUR', STATUS: '9', PAYID: '1' };
+
+  it('accepts the amount and currency asked for, however Ogone writes the amount', () => {
+    expect(payments.verifyReturn(account.pspid, signed(paid), expected)).toMatchObject({ valid: true, outcome: 'betaald' });
+    expect(payments.verifyReturn(account.pspid, signed({ ...paid, amount: '25' }), { ...expected, amountEuros: 25 })).toMatchObject({ valid: true });
+    expect(payments.verifyReturn(account.pspid, signed({ ...paid, amount: '142.5' }), { ...expected, amountEuros: 142.5 })).toMatchObject({ valid: true });
+  });
+
+  it.each([
+    ['a smaller amount', { amount: '0.01' }, 'amount'],
+    ['a larger amount', { amount: '6127.50' }, 'amount'],
+    ['an amount of zero', { amount: '0' }, 'amount'],
+    ['another currency', { currency: 'USD' }, 'currency'],
+    ['another order', { orderID: 'LEGES-2025-000902' }, 'order'],
+    ['no amount while paid', { amount: '' }, 'amount'],
+    ['no currency while paid', { currency: '' }, 'currency'],
+  ])('refuses a correctly signed return with %s', (_case, change, mismatch) => {
+    expect(payments.verifyReturn(account.pspid, signed({ ...paid, ...change }), expected)).toEqual({ valid: false, mismatch });
+  });
+
+  it('lets a cancelled payment without an amount through (nothing is marked paid), but not one with another amount', () => {
+    const cancelled = { orderID: expected.orderId, STATUS: '1' };
+    expect(payments.verifyReturn(account.pspid, signed(cancelled), expected)).toMatchObject({ valid: true, outcome: 'geannuleerd' });
+    expect(payments.verifyReturn(account.pspid, signed({ ...cancelled, amount: '1' }), expected)).toEqual({ valid: false, mismatch: 'amount' });
   });
 });

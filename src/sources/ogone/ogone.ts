@@ -90,7 +90,18 @@ export interface OgoneForm {
 /** What a payment came to for the resident. In Dutch: it is the value of `?betaling=` in the taak's address the person returns to. */
 export type OgoneOutcome = 'betaald' | 'in-behandeling' | 'geannuleerd' | 'geweigerd' | 'mislukt';
 
-export type OgoneReturn = { valid: false } | { valid: true; orderId: string; status: number; outcome: OgoneOutcome; payId?: string; amountEuros?: number };
+/** Why a correctly signed return is still not the taak's payment. */
+export type OgoneMismatch = 'order' | 'amount' | 'currency';
+
+export type OgoneReturn =
+  | { valid: false; mismatch?: OgoneMismatch }
+  | { valid: true; orderId: string; status: number; outcome: OgoneOutcome; payId?: string; amountEuros?: number; currency?: string };
+
+/** What the portal asked to be paid: the taak's betaalkenmerk and bedrag, in euros (EUR, the only currency sent). */
+export interface ExpectedPayment {
+  orderId: string;
+  amountEuros: number;
+}
 
 /** A payment request the portal cannot send: a programming or data error, not an outage. */
 export class OgoneRequestError extends Error {
@@ -310,6 +321,7 @@ export function verifyReturn(account: OgoneAccount, query: Record<string, string
   const status = Number(statusText);
   const payId = params.get('PAYID');
   const amount = params.get('AMOUNT');
+  const currency = params.get('CURRENCY');
   return {
     valid: true,
     orderId,
@@ -317,7 +329,25 @@ export function verifyReturn(account: OgoneAccount, query: Record<string, string
     outcome: outcomeOf(status),
     ...(payId ? { payId } : {}),
     ...(amount && /^\d{1,13}(\.\d{1,2})?$/.test(amount) ? { amountEuros: Number(amount) } : {}),
+    ...(currency ? { currency } : {}),
   };
+}
+
+/**
+ * Whether a signed return is the payment the portal asked for: the same ORDERID, AMOUNT and
+ * CURRENCY. A valid signature only says Ogone sent it; another payment under the same PSPID (a
+ * smaller amount, another currency, another order) is signed just as well. When money moved
+ * (betaald, in-behandeling) AMOUNT and CURRENCY must be in the signed return — select them in
+ * the back office's dynamic e-Commerce parameters; for other outcomes they must match when given.
+ */
+export function paymentMismatch(result: OgoneReturn & { valid: true }, expected: ExpectedPayment): OgoneMismatch | undefined {
+  if (result.orderId !== expected.orderId) return 'order';
+  const required = result.outcome === 'betaald' || result.outcome === 'in-behandeling';
+  // Both have at most two decimals (the return's by its pattern, the taak's by its schema): rounding to cents is exact, and never throws.
+  const cents = (euros: number) => Math.round(euros * 100);
+  if (result.amountEuros === undefined ? required : cents(result.amountEuros) !== cents(expected.amountEuros)) return 'amount';
+  if (result.currency === undefined ? required : result.currency.toUpperCase() !== 'EUR') return 'currency';
+  return undefined;
 }
 
 /** The portal's Ogone accounts by PSPID, with the action URL they post to. */
@@ -343,10 +373,17 @@ export class OgonePayments {
     return paymentRequest(this.account(pspid), input, this.options.actionUrl);
   }
 
-  /** The return of a payment for this PSPID (the portal knows it from the taak; Ogone does not send it back). */
-  verifyReturn(pspid: string, query: Record<string, string | string[] | undefined>): OgoneReturn {
+  /**
+   * The return of a payment for this PSPID (the portal knows it from the taak; Ogone does not send
+   * it back). With `expected`, a return for another order, amount or currency is invalid too.
+   */
+  verifyReturn(pspid: string, query: Record<string, string | string[] | undefined>, expected?: ExpectedPayment): OgoneReturn {
     const account = this.accounts.get(pspid);
-    return account ? verifyReturn(account, query) : { valid: false };
+    if (!account) return { valid: false };
+    const result = verifyReturn(account, query);
+    if (!result.valid || !expected) return result;
+    const mismatch = paymentMismatch(result, expected);
+    return mismatch ? { valid: false, mismatch } : result;
   }
 
   private account(pspid: string): OgoneAccount {
