@@ -14,7 +14,8 @@
  *   vertrouwelijkheidaanduiding and the large document) and 10 closed ones (104–113). In 901 she
  *   is only belanghebbende; someone else is the initiator.
  * - Jan Jansen 999990019: 201 and 202, open (his daughter Lotte acts for him).
- * - Lotte Jansen 999990482: 211. Pieter van den Berg 999995571: 221. Fatima El Amrani 999991772: 231, open.
+ * - Lotte Jansen 999990482: 211. Pieter van den Berg 999995571: 221 (and 222, confidentieel, and
+ *   223, of an intern zaaktype: both never shown to him). Fatima El Amrani 999991772: 231, open.
  * - Anna Bakker 999992570: none.
  * - Bakkerij Van den Berg B.V. (KvK 69599084): 301 and 302 on the company (innNnpId), 311 on
  *   vestiging 000038509504, 312 on vestiging 000038509520.
@@ -104,9 +105,11 @@ export interface DemoZaaktype {
   statustypen: DemoStatustype[];
   resultaattypen: DemoResultaattype[];
   roltypen: DemoRoltype[];
+  /** 'intern': zaken of this type are started by the organisation itself (default 'extern'). */
+  indicatieInternOfExtern?: 'intern' | 'extern';
 }
 
-export type ZaaktypeKey = 'parkeervergunning' | 'omgevingsvergunning' | 'melding' | 'bijstand' | 'terras' | 'kwijtschelding';
+export type ZaaktypeKey = 'parkeervergunning' | 'omgevingsvergunning' | 'melding' | 'bijstand' | 'terras' | 'kwijtschelding' | 'toezicht';
 
 function zaaktype(
   number: number,
@@ -272,6 +275,26 @@ export const demoZaaktypen: DemoZaaktype[] = [
       ['Afgewezen', 'De kwijtschelding is afgewezen.'],
     ],
   }),
+  // Started by the organisation itself (indicatieInternOfExtern intern): never shown in Mijn zaken.
+  zaaktype(7, {
+    key: 'toezicht',
+    identificatie: 'TOEZICHT-INTERN',
+    omschrijving: 'Intern toezicht op een vergunning',
+    doel: 'De gemeente controleert of een verleende vergunning wordt nageleefd.',
+    vertrouwelijkheidaanduiding: 'zaakvertrouwelijk',
+    indicatieInternOfExtern: 'intern',
+    doorlooptijd: 'P4W',
+    doorlooptijdDagen: 28,
+    handelingInitiator: 'Starten',
+    onderwerp: 'Toezicht',
+    trefwoorden: ['toezicht', 'handhaving'],
+    statustypen: [
+      ['Gestart', 'De controle is gestart.'],
+      ['Ter plaatse gecontroleerd', 'We zijn ter plaatse geweest.'],
+      ['Afgerond', 'De controle is afgerond.'],
+    ],
+    resultaattypen: [['Geen overtreding', 'Er is geen overtreding gevonden.']],
+  }),
 ];
 
 export type InformatieobjecttypeKey = 'aanvraag' | 'bewijsstuk' | 'besluit' | 'correspondentie' | 'foto' | 'informatie';
@@ -433,6 +456,8 @@ export interface DemoZaak {
   owner: DemoParty;
   /** Others with a rol of omschrijvingGeneriek belanghebbende. */
   belanghebbenden: DemoParty[];
+  /** The zaak's own vertrouwelijkheidaanduiding, when not its zaaktype's. */
+  vertrouwelijkheidaanduiding?: Vertrouwelijkheidaanduiding;
   /** Oldest first; the first one's day is the startdatum. */
   statussen: DemoStatus[];
   /** Omschrijving of the resultaattype; closed zaken have one. */
@@ -803,6 +828,21 @@ export const demoZaken: DemoZaak[] = [
       { volgnummer: 2, daysAgo: 21 },
     ],
   }),
+  // Pieter's zaken that Voordeur must not show him: one more secret than a zaak may be shown
+  // (confidentieel), one of an intern zaaktype (he is its initiator all the same).
+  zaak(222, {
+    omschrijving: 'Verbouwing Kerkstraat 3 (dossier beveiliging)',
+    zaaktype: 'omgevingsvergunning',
+    owner: persoon('999995571'),
+    vertrouwelijkheidaanduiding: 'confidentieel',
+    statussen: [{ volgnummer: 1, daysAgo: 9 }],
+  }),
+  zaak(223, {
+    omschrijving: 'Controle zonnepanelen Kerkstraat 3',
+    zaaktype: 'toezicht',
+    owner: persoon('999995571'),
+    statussen: [{ volgnummer: 1, daysAgo: 8 }],
+  }),
   zaak(231, {
     omschrijving: 'Bijzondere bijstand voor kinderopvang',
     zaaktype: 'bijstand',
@@ -965,6 +1005,9 @@ export const zgwDemo = {
     ) as Record<Vertrouwelijkheidaanduiding, string>,
     /** The large PDF (openbaar, `largeDocumentBytes` bytes, made while streaming). */
     largeDocument: documentenZaak.documenten.find((d) => d.content.kind === 'large-pdf')!.uuid,
+    /** Pieter's zaak with vertrouwelijkheidaanduiding confidentieel, and his zaak of an intern zaaktype. */
+    pieterConfidentieel: findZaak(222).uuid,
+    pieterIntern: findZaak(223).uuid,
     /** Karel de Boer's zaak in which Suzanne (999993653) is only belanghebbende. */
     suzanneOnlyBelanghebbende: findZaak(901).uuid,
   },

@@ -64,7 +64,7 @@ export function zaaktypeJson(store: Store, zaaktype: DemoZaaktype): ZaakTypeJson
     doel: zaaktype.doel,
     aanleiding: 'Een aanvraag of melding van een inwoner of ondernemer.',
     toelichting: '',
-    indicatieInternOfExtern: 'extern',
+    indicatieInternOfExtern: zaaktype.indicatieInternOfExtern ?? 'extern',
     handelingInitiator: zaaktype.handelingInitiator,
     onderwerp: zaaktype.onderwerp,
     handelingBehandelaar: 'Behandelen',

@@ -353,7 +353,7 @@ export class Store {
         startdatum: dutchDate(start),
         einddatum: null,
         uiterlijkeEinddatumAfdoening: dutchDate(new Date(start.getTime() + type.doorlooptijdDagen * DAY)),
-        vertrouwelijkheidaanduiding: type.vertrouwelijkheidaanduiding,
+        vertrouwelijkheidaanduiding: demo.vertrouwelijkheidaanduiding ?? type.vertrouwelijkheidaanduiding,
       });
 
       const roltype = (generiek: string) => type.roltypen.find((r) => r.omschrijvingGeneriek === generiek)!.uuid;

@@ -118,6 +118,35 @@ describe('Mijn zaken: the list', () => {
     expect(identificaties(vestiging.body)).toEqual([zaak(311).identificatie]);
   });
 
+  it('never shows a zaak where she is only belanghebbende (Open Zaak returns it for her BSN + initiator): not in the list, the search, the overzicht or its count', async () => {
+    const browser = await as(suzanne);
+    const other = zaak(901);
+    for (const url of [`${stack.url}/zaken`, `${stack.url}/overzicht`]) {
+      const page = await browser.request(url);
+      expect(page.status).toBe(200);
+      expect(page.body).not.toContain(other.identificatie);
+      expect(page.body).not.toContain(other.omschrijving);
+      expect(page.body).not.toContain(other.uuid);
+    }
+    const search = await browser.request(`${stack.url}/zaken?zoek=${encodeURIComponent(other.omschrijving)}`);
+    expect(identificaties(search.body)).toEqual([]);
+    expect(search.body).not.toContain(other.uuid);
+    expect((await browser.request(`${stack.url}/overzicht`)).body).toContain('U heeft 3 lopende zaken.');
+    expect((await browser.request(zaakUrl(901))).status).toBe(404);
+    expect((await browser.request(`${zaakUrl(901)}/documenten/${other.documenten[0]!.uuid}`)).status).toBe(404);
+  });
+
+  it('never shows a zaak more confidential than ZAAK_VERTROUWELIJKHEID_MAX or of an intern zaaktype, though he is its initiator', async () => {
+    const browser = await as({ bsn: '999995571' });
+    const list = await browser.request(`${stack.url}/zaken`);
+    expect(identificaties(list.body)).toEqual([zaak(221).identificatie]);
+    for (const hidden of [222, 223]) {
+      expect(list.body).not.toContain(zaak(hidden).omschrijving);
+      expect((await browser.request(zaakUrl(hidden))).status).toBe(404);
+    }
+    expect((await browser.request(`${stack.url}/overzicht`)).body).toContain('U heeft 1 lopende zaak.');
+  });
+
   it('shows the number of lopende zaken and the latest changes on the overzicht', async () => {
     const page = await (await as(suzanne)).request(`${stack.url}/overzicht`);
     expect(page.body).toContain('U heeft 3 lopende zaken.');
@@ -317,6 +346,31 @@ describe('Mijn zaken: when the ZGW APIs fail', () => {
     const logs = stack.voordeur.logs.join('\n');
     expect(logs).not.toContain('999993653');
     expect(logs).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
+  });
+});
+
+describe('Mijn zaken: a zaak page while the Catalogi API is down', () => {
+  let own: Stack;
+  beforeAll(async () => {
+    // A stack of its own: nothing of the catalogue is cached yet, as after a restart.
+    own = await startStack({ SOURCE_TIMEOUT_MS: '1000' });
+  });
+  afterAll(() => own.close());
+
+  it('shows the zaak with what is known and says the status steps cannot be shown now (never a 500 or a dark page)', async () => {
+    // Down before she logs in: the overzicht she lands on must not fill the cache first.
+    own.zgw.setFault('catalogi', 'down');
+    const browser = await loginOverHttp(own.url, suzanne);
+    const page = await browser.request(`${own.url}/zaken/demo/${zaak(103).uuid}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(zaak(103).omschrijving);
+    expect(page.body).toContain(zaak(103).identificatie);
+    expect(page.body).toContain('De stappen van uw zaak kunnen we nu niet laten zien.');
+    // The documents come from the Documenten API: still there.
+    expect(page.body).toContain(zgwDemo.notable.documentByVertrouwelijkheid.openbaar);
+    own.zgw.setFault('catalogi', 'none');
+    const later = await browser.request(`${own.url}/zaken/demo/${zaak(103).uuid}`);
+    expect(later.body).not.toContain('De stappen van uw zaak kunnen we nu niet laten zien.');
   });
 });
 

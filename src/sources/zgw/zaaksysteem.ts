@@ -539,7 +539,13 @@ export class ZaaksysteemClient implements Zaaksysteem {
   private async cached<S extends z.ZodType>(kind: string, given: string, schema: S): Promise<z.output<S>> {
     const url = inApi(given, this.api.catalogi);
     if (!url) throw new SourceUnavailableError('zgw-catalogi', 'invalid', `a ${kind} outside the configured Catalogi API`);
-    const value = await this.catalogue.fetch(`${kind} ${url}`, { context: this.catalogi });
+    const status: LRUCache.Status<string, object, SourceClient> = {};
+    const value = await this.catalogue.fetch(`${kind} ${url}`, { context: this.catalogi, status });
+    // A failed fetch without a stale value to fall back on gives undefined, not the error.
+    if (value === undefined) {
+      if (status.fetchError instanceof SourceUnavailableError) throw status.fetchError;
+      throw new SourceUnavailableError('zgw-catalogi', 'network', `${kind} could not be read`, { cause: status.fetchError });
+    }
     return schema.parse(value);
   }
 
