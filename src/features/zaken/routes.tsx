@@ -8,6 +8,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { JSX } from 'preact';
 import { fileTypeFromBuffer } from 'file-type';
 import { isSourceFailure } from '../../domain/availability.ts';
+import { storedFileName } from '../../domain/file-name.ts';
 import { zaakPath, type NewDocument, type Zaak, type ZaakRef } from '../../domain/zaak.ts';
 import { callerOf } from '../../platform/http/caller.ts';
 import { HttpError } from '../../platform/http/errors.ts';
@@ -143,7 +144,8 @@ export function zakenRoutes(deps: ZakenRoutesDeps): FastifyPluginAsync {
         else {
           const formaat = await detectType(file.filename, file.content, uploadRules.allowedTypes);
           if (!formaat) errors.push({ field: 'bestand', message: t('zaak.upload.error.type', { types: allowedTypes }) });
-          else document = { titel: titel.slice(0, 200), bestandsnaam: file.filename.slice(-255), formaat, inhoud: file.content };
+          // Stored under the name given, with the extension of what the content is ("scan.png" that is a PDF: "scan.pdf").
+          else document = { titel: titel.slice(0, 200), bestandsnaam: storedFileName(file.filename, formaat), formaat, inhoud: file.content };
         }
         if (errors.length > 0 || !document) return renderZaak(request, reply, { errors, titel }, 400);
 
