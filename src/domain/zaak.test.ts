@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeline, isDocumentVisible, isInitiator, type InitiatorRol, type StatusStep } from './zaak.ts';
+import { buildTimeline, initiatorSubjects, isDocumentVisible, isInitiator, isZaakVisible, type InitiatorRol, type StatusStep } from './zaak.ts';
 
 const steps: StatusStep[] = [
   { key: 'st/3', volgnummer: 3, naam: 'In behandeling', isEindstatus: false },
@@ -74,6 +74,29 @@ describe('isInitiator', () => {
     expect(isInitiator([bedrijf], { type: 'bedrijf', kvkNummer: '69599084', vestigingsnummer: '000038509504' })).toBe(false);
     // A vestiging rol that names another company's KvK number is not this company's.
     expect(isInitiator([{ ...vestiging, kvkNummer: '68750110' }], { type: 'bedrijf', kvkNummer: '69599084', vestigingsnummer: '000038509504' })).toBe(false);
+  });
+});
+
+describe('own rollen (ZAKEN_ROLLEN_EIGEN)', () => {
+  const rol = (omschrijvingGeneriek: string, inpBsn: string): InitiatorRol => ({ betrokkeneType: 'natuurlijk_persoon', omschrijvingGeneriek, inpBsn });
+  const suzanne = { type: 'persoon', bsn: '999993653' } as const;
+
+  it('needs one rol that both names the subject and is of an own kind, not one of each', () => {
+    // Karel initiator, Suzanne belanghebbende: what Open Zaak's independent rol__ filters return.
+    expect(isInitiator([rol('initiator', '111222333'), rol('belanghebbende', '999993653')], suzanne)).toBe(false);
+    expect(isInitiator([rol('mede_initiator', '999993653')], suzanne)).toBe(false);
+    expect(isInitiator([rol('mede_initiator', '999993653')], suzanne, ['initiator', 'mede_initiator'])).toBe(true);
+    expect(initiatorSubjects([rol('initiator', '111222333'), rol('belanghebbende', '999993653')])).toEqual([{ type: 'persoon', bsn: '111222333' }]);
+  });
+});
+
+describe('isZaakVisible', () => {
+  it('shows a zaak up to the maximum vertrouwelijkheidaanduiding, and not one without a known aanduiding', () => {
+    expect(isZaakVisible('vertrouwelijk', 'vertrouwelijk')).toBe(true);
+    expect(isZaakVisible('openbaar', 'vertrouwelijk')).toBe(true);
+    expect(isZaakVisible('confidentieel', 'vertrouwelijk')).toBe(false);
+    expect(isZaakVisible(undefined, 'zeer_geheim')).toBe(false);
+    expect(isZaakVisible('onbekend', 'zeer_geheim')).toBe(false);
   });
 });
 
