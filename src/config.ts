@@ -142,6 +142,7 @@ const schema = z
       .default(['openbaar', 'beperkt_openbaar', 'zaakvertrouwelijk']),
     ZAAK_VERTROUWELIJKHEID_MAX: z.enum(vertrouwelijkheidaanduidingen).default('vertrouwelijk'),
     ZAKEN_ROLLEN_EIGEN: list.pipe(z.array(z.enum(rolOmschrijvingenGeneriek)).min(1)).default(['initiator']),
+    ZAKEN_MAX_PAGES: z.coerce.number().int().min(1).max(100).default(20),
     UPLOAD_MAX_BYTES: z.coerce
       .number()
       .int()
@@ -348,6 +349,8 @@ export interface Config {
     maxZaakVertrouwelijkheid: string;
     /** The rollen (omschrijvingGeneriek) that make a zaak the person's own (ZAKEN_ROLLEN_EIGEN). */
     ownRollen: string[];
+    /** At most this many pages of a person's zaken are read from a Zaken API (ZAKEN_MAX_PAGES). */
+    maxPages: number;
     pageSize: number;
     upload: { maxBytes: number; allowedTypes: string[]; vertrouwelijkheidaanduiding: string };
   };
@@ -560,6 +563,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       documentAllowList: env.DOCUMENT_VERTROUWELIJKHEID_ALLOWED,
       maxZaakVertrouwelijkheid: env.ZAAK_VERTROUWELIJKHEID_MAX,
       ownRollen: env.ZAKEN_ROLLEN_EIGEN,
+      maxPages: env.ZAKEN_MAX_PAGES,
       pageSize: env.ZAKEN_PAGE_SIZE,
       upload: { maxBytes: env.UPLOAD_MAX_BYTES, allowedTypes: env.UPLOAD_ALLOWED_TYPES, vertrouwelijkheidaanduiding: env.UPLOAD_VERTROUWELIJKHEIDAANDUIDING },
     },

@@ -43,6 +43,7 @@ export function connectSources(config: Config, metrics: Metrics): Sources {
           documentAllowList: config.zaken.documentAllowList,
           maxZaakVertrouwelijkheid: config.zaken.maxZaakVertrouwelijkheid,
           ownRollen: config.zaken.ownRollen,
+          maxPages: config.zaken.maxPages,
           uploadVertrouwelijkheidaanduiding: config.zaken.upload.vertrouwelijkheidaanduiding,
         }),
     ),

@@ -374,6 +374,25 @@ describe('Mijn zaken: a zaak page while the Catalogi API is down', () => {
   });
 });
 
+describe('Mijn zaken: more zaken than Voordeur reads', () => {
+  let own: Stack;
+  beforeAll(async () => {
+    // Two zaken a page and three pages at most: Suzanne's 14 candidates (13 and 901) do not fit.
+    own = await startStack({ ZAKEN_MAX_PAGES: '3' }, { pageSize: 2 });
+  });
+  afterAll(() => own.close());
+
+  it('shows what it read and tells the person how many zaken are not shown, never dropping them silently', async () => {
+    const browser = await loginOverHttp(own.url, suzanne);
+    const page = await browser.request(`${own.url}/zaken`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('U heeft meer zaken dan we hier laten zien: 8 zaken staan niet in deze lijst.');
+    // What was read is checked as ever: her own zaken only.
+    expect(page.body).not.toContain(zaak(901).identificatie);
+    expect(identificaties(page.body).length).toBeGreaterThan(0);
+  });
+});
+
 describe('Mijn zaken: round trips', () => {
   it('asks the Zaken API twice per list page (zaken, and her rollen to check whose they are) once statussen and the catalogue are cached (no N+1)', async () => {
     const browser = await as(suzanne);
