@@ -90,15 +90,17 @@ const queryNames = [
   'x',
 ];
 
-async function send(method: string, url: string, body?: string | Buffer) {
+async function send(method: string, url: string, body?: string | Buffer, json?: unknown, raw?: string) {
+  const isJson = json !== undefined || raw !== undefined;
+  const payload = isJson ? (raw ?? JSON.stringify(json)) : body;
   const response = await stack.voordeur.app.inject({
     method: method as 'GET' | 'POST',
     url,
     headers: {
       cookie,
-      ...(body !== undefined ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      ...(payload !== undefined ? { 'content-type': isJson ? 'application/json' : 'application/x-www-form-urlencoded' } : {}),
     },
-    ...(body !== undefined ? { body } : {}),
+    ...(payload !== undefined ? { body: payload } : {}),
   });
   return { url, method, status: response.statusCode, contentType: String(response.headers['content-type'] ?? ''), body: response.body.slice(0, 300) };
 }
@@ -145,7 +147,7 @@ describe('every route, fuzzed', () => {
     );
     expect(routes.map((route) => route.path)).toEqual(expect.arrayContaining(['/zaken/:systeem/:uuid', '/taken/:uuid', '/gegevens/voorkeuren', '/uitloggen']));
     const known = await knownUrls();
-    const requests: { method: string; url: string; body?: string | Buffer }[] = [];
+    const requests: { method: string; url: string; body?: string | Buffer; json?: unknown; raw?: string }[] = [];
     for (const route of routes) {
       const params = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
       const real = known.find((url) => matches(route.path, url)) ?? (params.length === 0 ? route.path : undefined);
@@ -178,6 +180,11 @@ describe('every route, fuzzed', () => {
             `_csrf[]=${csrfToken}`,
           ];
           for (const body of bodies) requests.push({ method, url: real, body });
+          // JSON where a form is expected: objects, arrays, numbers and null where strings are read.
+          for (const value of [['a', 'b'], { a: 'b' }, 1, null, true, 'x'.repeat(10_000)]) {
+            requests.push({ method, url: real, json: { _csrf: csrfToken, ...Object.fromEntries(names.map((name) => [name, value])) } });
+          }
+          requests.push({ method, url: real, json: [csrfToken] }, { method, url: real, json: { _csrf: [csrfToken] } }, { method, url: real, raw: '{"_csrf":' });
         }
       }
     }
@@ -190,7 +197,7 @@ describe('every route, fuzzed', () => {
         Array.from({ length: parallel }, async () => {
           while (next < list.length) {
             const request = list[next++]!;
-            const result = await send(request.method, request.url, request.body);
+            const result = await send(request.method, request.url, request.body, request.json, request.raw);
             if (result.status >= 500) failures.push(result);
           }
         }),
