@@ -366,6 +366,21 @@ describe('ZGW simulator', () => {
       expect(rollen.results.map((r: { zaak: string }) => r.zaak)).not.toContain(`${zaken}/zaken/${zgwDemo.notable.suzanneOnlyBelanghebbende}`);
     });
 
+    it('filters on maximaleVertrouwelijkheidaanduiding as Open Zaak does (that one and more open), and serves indicatieInternOfExtern', async () => {
+      const pieter = '999995571';
+      const all = await initiatorBsn(pieter);
+      expect(all.map((z) => z.uuid)).toContain(zgwDemo.notable.pieterConfidentieel);
+      const upToVertrouwelijk = await initiatorBsn(pieter, { maximaleVertrouwelijkheidaanduiding: 'vertrouwelijk' });
+      expect(upToVertrouwelijk.map((z) => z.uuid)).not.toContain(zgwDemo.notable.pieterConfidentieel);
+      expect(upToVertrouwelijk).toHaveLength(all.length - 1);
+      expect((await initiatorBsn(pieter, { maximaleVertrouwelijkheidaanduiding: 'confidentieel' })).map((z) => z.uuid)).toContain(
+        zgwDemo.notable.pieterConfidentieel,
+      );
+      const intern = all.find((z) => z.uuid === zgwDemo.notable.pieterIntern) as unknown as { zaaktype: string };
+      const zaaktype = await conforming(await sim.call(intern.zaaktype), 'catalogi', 'GET', '/zaaktypen/{uuid}', 200);
+      expect(zaaktype.indicatieInternOfExtern).toBe('intern');
+    });
+
     it('gives every test person and company the zaken of the demo', async () => {
       const suzannes = await initiatorBsn(suzanne);
       expect(suzannes.length).toBeGreaterThanOrEqual(12);
