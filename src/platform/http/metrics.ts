@@ -42,12 +42,16 @@ export function registerMetrics(app: FastifyInstance, metrics: Metrics, access: 
     // Listening with the application: a port in use stops the start, as for the application's own.
     app.addHook('onReady', async () => {
       await server.listen({ host: access.host ?? '0.0.0.0', port: access.port });
+      app.log.info({ port: access.port, token: access.token !== undefined }, '/metrics served on its own port');
     });
     app.addHook('onClose', async () => {
       await server.close();
     });
     return;
   }
-  if (access.token === undefined && !access.open) return;
+  if (access.token === undefined && !access.open) {
+    app.log.info('/metrics is not served: set METRICS_TOKEN or METRICS_PORT (docs/configuration.md)');
+    return;
+  }
   app.get('/metrics', { logLevel: 'warn' }, handler);
 }
