@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safeReturnPath } from '../../src/platform/auth/return-path.ts';
 import { type TestApp, testApp } from '../support/app.ts';
+import { formAction, HttpBrowser } from '../support/http-browser.ts';
+import { startStack, type Stack } from '../support/stack.ts';
 
 const accepted = [
   '/',
@@ -103,4 +105,33 @@ describe('return addresses over HTTP', () => {
     const response = await voordeur.app.inject({ url: `/?terug=${encodeURIComponent('/zaken?zoek=a')}` });
     expect(response.body).toContain(`href="/inloggen/digid?terug=${encodeURIComponent('/zaken?zoek=a').replace(/&/g, '&amp;')}"`);
   });
+});
+
+describe('the return address through a whole login', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  }, 60_000);
+  afterAll(() => stack?.close());
+
+  async function loginWith(terug: string): Promise<string | undefined> {
+    const browser = new HttpBrowser();
+    const page = await browser.follow(`${stack.url}/inloggen/digid?terug=${terug}`);
+    let hop = await browser.request(formAction(page.body, 'Inloggen', page.url), { form: { bsn: '999993653' } });
+    while (hop.location && !hop.location.startsWith(`${stack.url}/auth/callback`)) hop = await browser.request(hop.location);
+    const done = await browser.request(hop.location!);
+    expect(done.status).toBe(303);
+    return done.location;
+  }
+
+  it('ends on the page asked for when it is a path on this site', async () => {
+    expect(await loginWith(encodeURIComponent('/zaken?zoek=a'))).toBe(`${stack.url}/zaken?zoek=a`);
+  });
+
+  it.each(['%2F%2Fevil.example', '%2F%5Cevil.example', '%2F%252F%252Fevil.example', '%2Fa%0D%0ASet-Cookie%3A%20x%3Dy', 'https%3A%2F%2Fevil.example'])(
+    'ends on the overzicht when terug=%s',
+    async (terug) => {
+      expect(await loginWith(terug)).toBe(`${stack.url}/overzicht`);
+    },
+  );
 });
