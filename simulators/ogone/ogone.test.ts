@@ -103,7 +103,7 @@ describe('round trip with the portal’s paymentRequest and verifyReturn', () =>
       CARDNO: 'XXXXXXXXXXXX1111',
     });
     expect(query.TRXDATE).toMatch(/^\d{2}\/\d{2}\/\d{2}$/);
-    expect(result).toEqual({ valid: true, orderId: input.orderId, status: 9, outcome: 'betaald', payId: query.PAYID, amountEuros: 612.75 });
+    expect(result).toEqual({ valid: true, orderId: input.orderId, status: 9, outcome: 'betaald', payId: query.PAYID, amountEuros: 612.75, currency: 'EUR' });
     expect(ogone.payments().at(-1)).toEqual({ orderId: input.orderId, pspid: 'voorbeeldstad', amountCents: 61275, status: 'paid', payId: query.PAYID });
   });
 
