@@ -19,7 +19,7 @@ afterEach(() => {
 });
 
 const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
-const unescape = (value: string) =>
+const fromHtml = (value: string) =>
   value
     .replace(/&amp;/g, '&')
     .replace(/&quot;/g, '"')
@@ -29,8 +29,8 @@ const unescape = (value: string) =>
 /** The form that sends the answers again: its action and its fields, as a browser would send them. */
 function resubmitForm(html: string): { action: string; fields: Record<string, string> } {
   const section = html.split('id="resubmit-title"')[1]!.split('</section>')[0]!;
-  const action = unescape(/<form[^>]*action="([^"]+)"/.exec(section)![1]!);
-  const fields = Object.fromEntries([...section.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, unescape(m[2]!)]));
+  const action = fromHtml(/<form[^>]*action="([^"]+)"/.exec(section)![1]!);
+  const fields = Object.fromEntries([...section.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, fromHtml(m[2]!)]));
   return { action, fields };
 }
 

@@ -253,7 +253,8 @@ export const en: Record<MessageKey, string> = {
   'contactmomenten.title': 'Contact with us',
   'contactmomenten.intro': 'Here you see when you were in contact with us, and what about.',
   'contactmomenten.empty': 'There are no contacts yet.',
-  'contactmomenten.incomplete': 'Not all your contacts are listed here: there are more than we can show. Looking for one that is not listed? Please contact us.',
+  'contactmomenten.incomplete':
+    'Not all your contacts are listed here: there are more than we can show. Looking for one that is not listed? Please contact us.',
   'contactmomenten.caption': 'Your contact with us',
   'contactmomenten.datum': 'Date',
   'contactmomenten.kanaal': 'How',

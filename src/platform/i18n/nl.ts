@@ -253,7 +253,8 @@ export const nl = {
   'contactmomenten.title': 'Contact met ons',
   'contactmomenten.intro': 'Hier ziet u wanneer u contact met ons had, en waarover.',
   'contactmomenten.empty': 'Er zijn nog geen contactmomenten.',
-  'contactmomenten.incomplete': 'Niet al uw contactmomenten staan hier: het zijn er meer dan wij hier kunnen tonen. Zoekt u een contactmoment dat er niet bij staat? Neem dan contact met ons op.',
+  'contactmomenten.incomplete':
+    'Niet al uw contactmomenten staan hier: het zijn er meer dan wij hier kunnen tonen. Zoekt u een contactmoment dat er niet bij staat? Neem dan contact met ons op.',
   'contactmomenten.caption': 'Uw contact met ons',
   'contactmomenten.datum': 'Datum',
   'contactmomenten.kanaal': 'Hoe',
