@@ -94,7 +94,9 @@ describeInBrowser('logging in and out in a browser', () => {
     await expectAccessible(page);
     await page.getByRole('button', { name: /Inloggen voor vestiging .*000038509520/ }).click();
     await page.waitForURL(`${stack.url}/overzicht`);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Welkom, Bakkerij Van den Berg B.V.');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Welkom, Bakkerij Van den Berg B.V., vestiging 000038509520');
+    // The header says for which vestiging.
+    expect(await page.getByText('Ingelogd als Bakkerij Van den Berg B.V., vestiging 000038509520', { exact: true }).count()).toBe(1);
     await expectAccessible(page);
     const session = await stack.voordeur.database.db.selectFrom('sessions').select('identity').execute();
     expect(JSON.stringify(session)).toContain('"vestigingsnummer":"000038509520"');

@@ -18,13 +18,13 @@ import { Shell } from '../ui/shell.tsx';
 import type { FeatureParts } from './feature.ts';
 import type { PageOptions } from './types.ts';
 
-/** How a page names the person or company: their name if known, else a partial number. */
+/** How a page names the person or company: their name if known, else a partial number; and the vestiging a company logged in for. */
 export function identityName(identity: Identity, t: Translate): string {
-  if (identity.subjectName) return identity.subjectName;
   const subject = identity.subject;
-  if (subject.type === 'persoon') return t('identity.persoon', { last: subject.bsn.slice(-4) });
-  const kvk = t('identity.bedrijf', { kvk: subject.kvkNummer });
-  return subject.vestigingsnummer ? `${kvk}, ${t('identity.vestiging', { vestiging: subject.vestigingsnummer })}` : kvk;
+  if (subject.type === 'persoon') return identity.subjectName ?? t('identity.persoon', { last: subject.bsn.slice(-4) });
+  // A company logged in for one vestiging says which, also when its name is known.
+  const company = identity.subjectName ?? t('identity.bedrijf', { kvk: subject.kvkNummer });
+  return subject.vestigingsnummer ? `${company}, ${t('identity.vestiging', { vestiging: subject.vestigingsnummer })}` : company;
 }
 
 function actorName(identity: Identity, t: Translate): string | undefined {
