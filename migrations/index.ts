@@ -6,6 +6,7 @@ import * as m0004 from './0004_jobs.ts';
 import * as m0005 from './0005_notificaties.ts';
 import * as m0006 from './0006_subject_language.ts';
 import * as m0007 from './0007_notification_delivery.ts';
+import * as m0008 from './0008_kept_forms.ts';
 
 export const migrations = {
   '0001_sessions': m0001,
@@ -15,4 +16,5 @@ export const migrations = {
   '0005_notificaties': m0005,
   '0006_subject_language': m0006,
   '0007_notification_delivery': m0007,
+  '0008_kept_forms': m0008,
 };

@@ -24,6 +24,7 @@ import type { Feature } from './platform/http/feature.ts';
 import { featureParts, registerFeatures } from './platform/http/features.ts';
 import { registerErrorPages } from './platform/http/errors.ts';
 import { registerHealth } from './platform/http/health.ts';
+import { registerKeptFormRoutes } from './platform/http/kept-forms.tsx';
 import { registerLanguage } from './platform/http/i18n.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
 import { registerPages } from './platform/http/pages.ts';
@@ -31,6 +32,7 @@ import { parseQuery, registerSecurityHeaders } from './platform/http/security.ts
 import { registerSessions, sessionCookie } from './platform/http/session.ts';
 import { registerStatic } from './platform/http/static.ts';
 import { randomToken } from './platform/random.ts';
+import { KeptForms } from './platform/session/kept-forms.ts';
 import { SessionStore } from './platform/session/store.ts';
 import { OgonePayments } from './sources/ogone/ogone.ts';
 import { openRuntime } from './runtime.ts';
@@ -66,6 +68,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   const sessions = new SessionStore(database.db, config.session, config.session.secret);
+  const keptForms = new KeptForms(database.db, identityKeys);
   const cookie = sessionCookie(config.session.secureCookies);
   const oidc = new OidcClient(config.oidc, new URL('/auth/callback', config.publicUrl).href, new URL('/uitgelogd', config.publicUrl).href, metrics);
   const processingLog = new ProcessingLog(database.db, identityKeys);
@@ -130,7 +133,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     formTargets: [config.oidc.issuer.origin, ...(config.ogone ? [new URL(config.ogone.url).origin] : [])],
   });
   registerLanguage(app);
-  registerSessions(app, sessions, cookie);
+  registerSessions(app, sessions, cookie, keptForms);
   registerPages(app, { config, store: sessions, parts });
   registerErrorPages(app);
   registerMetrics(app, metrics, { ...config.metrics, host: config.host });
@@ -139,14 +142,22 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerAuthRoutes(app, {
     attempts: new LoginAttempts(database.db),
     store: sessions,
+    kept: keptForms,
     oidc,
     cookie,
     secureCookies: config.session.secureCookies,
     loginsPerMinute: config.loginRateLimitPerMinute,
   });
+  registerKeptFormRoutes(app, { kept: keptForms, secureCookies: config.session.secureCookies });
   await registerFeatures(app, features);
 
-  const purge = setInterval(() => sessions.purge().catch((error: unknown) => app.log.warn({ err: error }, 'session purge failed')), 10 * 60 * 1000);
+  const purge = setInterval(
+    () => {
+      sessions.purge().catch((error: unknown) => app.log.warn({ err: error }, 'session purge failed'));
+      keptForms.purge().catch((error: unknown) => app.log.warn({ err: error }, 'kept forms purge failed'));
+    },
+    10 * 60 * 1000,
+  );
   purge.unref();
 
   return {

@@ -33,18 +33,27 @@ export class IdentityKeys {
    * the message about it.
    */
   seal(subject: Subject): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.sealKey(), iv);
-    const body = Buffer.concat([cipher.update(JSON.stringify(subject), 'utf8'), cipher.final()]);
-    return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+    return this.sealJson(subject);
   }
 
   /** The subject from seal(); throws when the text was changed or sealed with another secret. */
   unseal(sealed: string): Subject {
+    return this.unsealJson<Subject>(sealed);
+  }
+
+  /** Any JSON value encrypted as seal() does (e.g. the answers of a form kept for a short time). */
+  sealJson(value: unknown): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.sealKey(), iv);
+    const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+  }
+
+  unsealJson<T>(sealed: string): T {
     const bytes = Buffer.from(sealed, 'base64url');
     const decipher = createDecipheriv('aes-256-gcm', this.sealKey(), bytes.subarray(0, 12));
     decipher.setAuthTag(bytes.subarray(12, 28));
-    return JSON.parse(Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8')) as Subject;
+    return JSON.parse(Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8')) as T;
   }
 
   private sealKeyBytes?: Buffer;

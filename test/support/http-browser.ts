@@ -81,6 +81,13 @@ export type TestLogin = { bsn: string } | { gemachtigde: string; voor: string } 
  */
 export async function loginOverHttp(appUrl: string, login: TestLogin): Promise<HttpBrowser> {
   const browser = new HttpBrowser();
+  const hop = await logIn(browser, appUrl, login);
+  if (!hop.url.endsWith('/overzicht')) throw new Error(`login ended on ${hop.url} (${hop.status})`);
+  return browser;
+}
+
+/** Logs in with this browser (e.g. again, after its session expired); returns the page it ends on. */
+export async function logIn(browser: HttpBrowser, appUrl: string, login: TestLogin): Promise<Hop> {
   const method = 'kvk' in login ? 'eherkenning' : 'digid';
   const page = await browser.follow(`${appUrl}/inloggen/${method}`);
   let action: string;
@@ -95,9 +102,7 @@ export async function loginOverHttp(appUrl: string, login: TestLogin): Promise<H
     action = formAction(page.body, 'Inloggen', page.url);
     form = { kvk: login.kvk, ...(login.vestiging ? { vestiging: login.vestiging } : {}) };
   }
-  const done = await browser.request(action, { form });
-  let hop = done;
+  let hop = await browser.request(action, { form });
   for (let i = 0; i < 20 && hop.location; i++) hop = await browser.request(hop.location);
-  if (!hop.url.endsWith('/overzicht')) throw new Error(`login ended on ${hop.url} (${hop.status})`);
-  return browser;
+  return hop;
 }

@@ -5,7 +5,9 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isLoginMethod } from '../../domain/identity.ts';
+import { keptFormCookie } from '../http/kept-forms.tsx';
 import { clearSessionCookie, setSessionCookie, type SessionCookie } from '../http/session.ts';
+import type { KeptForms } from '../session/kept-forms.ts';
 import type { SessionStore } from '../session/store.ts';
 import { Alert, ButtonLink, Heading, Link, Paragraph } from '../ui/components.tsx';
 import { loginAttemptMaxAgeSeconds, type LoginAttempts } from './login-attempts.ts';
@@ -20,6 +22,7 @@ export function registerAuthRoutes(
   deps: {
     attempts: LoginAttempts;
     store: SessionStore;
+    kept: KeptForms;
     oidc: OidcClient;
     cookie: SessionCookie;
     secureCookies: boolean;
@@ -132,6 +135,9 @@ export function registerAuthRoutes(
     const { token } = await store.create(result.identity, result.idToken);
     setSessionCookie(reply, cookie, token);
     request.log.info({ method: attempt.method, actingFor: Boolean(result.identity.actor) }, 'logged in');
+    // A form this person sent after their last session here expired is offered first.
+    const keptToken = request.cookies[keptFormCookie];
+    if (keptToken && (await deps.kept.has(keptToken, result.identity))) return reply.redirect('/bewaard', 303);
     return reply.redirect(safeReturnPath(attempt.returnTo) ?? '/overzicht', 303);
   });
 
@@ -149,14 +155,16 @@ export function registerAuthRoutes(
     return reply.redirect(atProvider?.href ?? '/uitgelogd', 303);
   });
 
-  app.get<{ Querystring: { reden?: string } }>('/uitgelogd', async (request, reply) => {
+  app.get<{ Querystring: { reden?: string; bewaard?: string } }>('/uitgelogd', async (request, reply) => {
     const t = request.t;
     const expired = request.query.reden === 'verlopen';
+    const kept = expired && request.query.bewaard === '1' && Boolean(request.cookies[keptFormCookie]);
     return reply.page(
       <>
         <Heading level={1}>{t('loggedOut.title')}</Heading>
         <Alert type="info" role="status">
           <Paragraph>{t(expired ? 'loggedOut.expired' : 'loggedOut.text')}</Paragraph>
+          {kept && <Paragraph>{t('loggedOut.kept')}</Paragraph>}
         </Alert>
         <Paragraph>
           <ButtonLink href="/">{t('loggedOut.again')}</ButtonLink>

@@ -145,6 +145,16 @@ export interface SubjectLanguagesTable {
   updated_at: Timestamp;
 }
 
+export interface KeptFormsTable {
+  /** SHA-256 of the token in the browser's cookie. */
+  id: string;
+  /** Keyed hash of who had logged in (subject, and gemachtigde). */
+  owner_key: string;
+  /** The form (action, page, fields), sealed with the identity keys. */
+  form: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
@@ -157,4 +167,5 @@ export interface Database {
   notification_changes: NotificationChangesTable;
   notification_messages: NotificationMessagesTable;
   subject_languages: SubjectLanguagesTable;
+  kept_forms: KeptFormsTable;
 }

@@ -14,6 +14,7 @@ import type { Identity } from '../../domain/identity.ts';
 import type { MessageKey, Translate } from '../i18n/index.ts';
 import type { SessionStore } from '../session/store.ts';
 import { type Resubmit, UnavailablePage } from '../ui/sections.tsx';
+import { sentFields } from './form-fields.ts';
 import { Shell } from '../ui/shell.tsx';
 import type { FeatureParts } from './feature.ts';
 import type { PageOptions } from './types.ts';
@@ -50,14 +51,9 @@ export function unavailablePage(request: FastifyRequest, text?: MessageKey): JSX
 
 /** The fields of a sent form (not a file upload), as they were, with the session's token. */
 function resubmitOf(request: FastifyRequest): Resubmit | undefined {
-  const { body, session } = request;
-  if (request.method !== 'POST' || !session || !body || typeof body !== 'object' || Array.isArray(body)) return undefined;
-  const fields: Resubmit['fields'] = [];
-  for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
-    if (name === '_csrf') continue;
-    for (const one of Array.isArray(value) ? value : [value]) if (typeof one === 'string') fields.push([name, one]);
-  }
-  return { action: request.url, csrfToken: session.csrfToken, fields };
+  const { session } = request;
+  const fields = request.method === 'POST' && session ? sentFields(request.body) : undefined;
+  return fields && session ? { action: request.url, csrfToken: session.csrfToken, fields } : undefined;
 }
 
 export function registerPages(app: FastifyInstance, deps: { config: Config; store: SessionStore; parts: FeatureParts }): void {

@@ -1,12 +1,17 @@
 /**
  * Resolves the session for every page request, sends people without one to log in, and checks
- * the CSRF token of every POST. Static files, health and metrics skip all this.
+ * the CSRF token of every POST. Static files, health and metrics skip all this. A form that
+ * arrives after its session expired is kept for the person who sent it (see kept-forms.ts), so
+ * that what they typed is not lost.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { safeReturnPath } from '../auth/return-path.ts';
 import { constantTimeEqual } from '../crypto.ts';
-import type { SessionStore } from '../session/store.ts';
+import type { KeptForms } from '../session/kept-forms.ts';
+import type { SessionRecord, SessionStore } from '../session/store.ts';
 import { HttpError } from './errors.ts';
+import { sentFields } from './form-fields.ts';
+import { setKeptFormCookie } from './kept-forms.tsx';
 
 export interface SessionCookie {
   name: string;
@@ -36,8 +41,15 @@ function loginRedirect(request: FastifyRequest, reason: 'expired' | 'unknown' | 
   return `/${back}`;
 }
 
-export function registerSessions(app: FastifyInstance, store: SessionStore, cookie: SessionCookie): void {
+/** A form sent the classic way (not a file upload, not a script), whose answers can be kept. */
+const isFormPost = (request: FastifyRequest) =>
+  request.method === 'POST' &&
+  request.headers['x-requested-with'] !== 'fetch' &&
+  (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+
+export function registerSessions(app: FastifyInstance, store: SessionStore, cookie: SessionCookie, kept?: KeptForms): void {
   app.decorateRequest('session', null);
+  app.decorateRequest('expiredSession', null);
 
   app.addHook('onRequest', async (request, reply) => {
     if (skipsSession(request.url)) return;
@@ -54,6 +66,11 @@ export function registerSessions(app: FastifyInstance, store: SessionStore, cook
       return;
     }
     clearSessionCookie(reply, cookie);
+    // A form sent too late: its answers are kept once the body is read (preHandler below).
+    if (needsSession && found.status === 'expired' && kept && isFormPost(request)) {
+      request.expiredSession = found.session;
+      return;
+    }
     // The page that says so is shown to anyone who was logged in; other public pages just go on.
     if (needsSession || found.status === 'expired') {
       if (request.url.startsWith('/uitgelogd')) return;
@@ -61,7 +78,8 @@ export function registerSessions(app: FastifyInstance, store: SessionStore, cook
     }
   });
 
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.expiredSession && kept) return keepExpiredForm(request, reply, request.expiredSession, kept, cookie.secure);
     if (!unsafeMethods.has(request.method) || request.routeOptions.config.csrf === false || request.routeOptions.config.csrf === 'in-handler') return;
     assertCsrfToken(request, (request.body as Record<string, unknown> | undefined)?._csrf ?? request.headers['x-csrf-token']);
   });
@@ -75,6 +93,37 @@ export function assertCsrfToken(request: FastifyRequest, sent: unknown): void {
   const expected = request.session?.csrfToken;
   if (!expected || typeof sent !== 'string' || !constantTimeEqual(sent, expected)) {
     throw new HttpError(403, 'error.csrf.text');
+  }
+}
+
+/**
+ * Keeps the answers of a form that arrived after its session expired, for the person who had
+ * logged in, and sends them to log in again (after which they are offered). Only a form that
+ * carries that session's CSRF token is kept: another site cannot plant answers to be sent later.
+ */
+async function keepExpiredForm(request: FastifyRequest, reply: FastifyReply, expired: SessionRecord, kept: KeptForms, secure: boolean) {
+  const sent = (request.body as Record<string, unknown> | undefined)?._csrf;
+  const fields = sentFields(request.body);
+  if (typeof sent !== 'string' || !constantTimeEqual(sent, expired.csrfToken) || !fields || !safeReturnPath(request.url)) {
+    return reply.redirect(loginRedirect(request, 'expired'), 303);
+  }
+  const page = refererPath(request);
+  const token = await kept.keep(expired.identity, { action: request.url, ...(page ? { page } : {}), fields });
+  setKeptFormCookie(reply, token, secure);
+  request.log.info({ fields: fields.length }, 'form kept: it arrived after its session expired');
+  return reply.redirect('/uitgelogd?reden=verlopen&bewaard=1', 303);
+}
+
+/** The path of the page a form was sent from, when the browser said so and it is on this site. */
+function refererPath(request: FastifyRequest): string | undefined {
+  const referer = request.headers.referer;
+  if (!referer) return undefined;
+  try {
+    const url = new URL(referer);
+    if (url.host !== request.host) return undefined;
+    return safeReturnPath(url.pathname + url.search);
+  } catch {
+    return undefined;
   }
 }
 

@@ -19,6 +19,8 @@ declare module 'fastify' {
     cspNonce: string;
     /** The logged-in session, or null. Set for every page route. */
     session: SessionRecord | null;
+    /** On a form sent after its session expired: that session (its answers are kept, see kept-forms.ts). */
+    expiredSession: SessionRecord | null;
   }
   interface FastifyReply {
     /** Renders `body` inside the page shell and sends it as HTML. */

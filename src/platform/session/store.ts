@@ -23,7 +23,11 @@ export interface SessionRecord {
   expiresAt: Date;
 }
 
-export type SessionLookup = { status: 'active'; session: SessionRecord; token: string } | { status: 'expired' } | { status: 'unknown' };
+export type SessionLookup =
+  | { status: 'active'; session: SessionRecord; token: string }
+  /** The session that ended (to say so, and to keep a form that arrived too late for the person who sent it). */
+  | { status: 'expired'; session: SessionRecord }
+  | { status: 'unknown' };
 
 export interface SessionTimings {
   idleTimeoutSeconds: number;
@@ -103,7 +107,7 @@ export class SessionStore {
     }
     if (this.hasEnded(record, now)) {
       this.cache.delete(id);
-      return { status: 'expired' };
+      return { status: 'expired', session: record };
     }
     if (now - record.lastSeenAt.getTime() >= this.touchIntervalMs) await this.touch(record);
     return { status: 'active', session: record, token };
