@@ -133,7 +133,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     formTargets: [config.oidc.issuer.origin, ...(config.ogone ? [new URL(config.ogone.url).origin] : [])],
   });
   registerLanguage(app);
-  registerSessions(app, sessions, cookie, keptForms);
+  registerSessions(app, sessions, cookie, { kept: keptForms, gemachtigdeHandelingen: config.gemachtigdeHandelingen });
   registerPages(app, { config, store: sessions, parts });
   registerErrorPages(app);
   registerMetrics(app, metrics, { ...config.metrics, host: config.host });

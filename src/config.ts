@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { rolOmschrijvingenGeneriek, vertrouwelijkheidaanduidingen } from './domain/zaak.ts';
+import { handelingen, type Handeling } from './domain/identity.ts';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -98,6 +99,7 @@ const schema = z
     METRICS_TOKEN: z.string().min(1).optional(),
     METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).optional(),
+    GEMACHTIGDE_HANDELINGEN: list.pipe(z.array(z.enum([...handelingen, 'geen']))).default(['taken', 'documenten']),
 
     DATABASE_URL: z
       .string()
@@ -289,6 +291,8 @@ export interface Config {
   metrics: { token?: string; port?: number; open: boolean };
   /** Logins one client address may start per minute at /inloggen/*; 0: no limit. */
   loginRateLimitPerMinute: number;
+  /** What a gemachtigde may change for the person they act for (GEMACHTIGDE_HANDELINGEN); reading is always allowed. */
+  gemachtigdeHandelingen: Handeling[];
   logLevel: string;
   database: { url?: string; poolSize: number; pgliteDir: string };
   session: {
@@ -471,6 +475,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     // Neither a token nor a port of its own: /metrics is open in demo mode and off otherwise.
     metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT, open: env.DEMO_MODE && !env.METRICS_TOKEN && !env.METRICS_PORT },
     loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE ?? (env.DEMO_MODE ? 0 : 60),
+    gemachtigdeHandelingen: env.GEMACHTIGDE_HANDELINGEN.filter((h): h is Handeling => h !== 'geen'),
     logLevel: env.LOG_LEVEL,
     database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, pgliteDir: env.PGLITE_DIR },
     session: {

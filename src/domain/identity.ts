@@ -19,3 +19,20 @@ export interface Identity {
 export function isLoginMethod(value: unknown): value is LoginMethod {
   return value === 'digid' || value === 'eherkenning';
 }
+
+/**
+ * What someone may change who acts for another person (a gemachtigde) — reading is always
+ * allowed. DigiD Machtigen grants a machtiging per dienst; within Voordeur's dienst the
+ * organisation sets which of these a gemachtigde may do (GEMACHTIGDE_HANDELINGEN):
+ * - `taken`: do a taak (fill in its form, pay);
+ * - `documenten`: add a document to a zaak;
+ * - `contactgegevens`: add, change or remove the person's e-mail address or mobile number;
+ * - `meldingen`: change the person's choices for notifications.
+ */
+export const handelingen = ['taken', 'documenten', 'contactgegevens', 'meldingen'] as const;
+export type Handeling = (typeof handelingen)[number];
+
+/** Whether whoever logged in may do this: the person themselves always, a gemachtigde when allowed. */
+export function mayAct(identity: Identity, handeling: Handeling, allowedForGemachtigde: readonly Handeling[]): boolean {
+  return !identity.actor || allowedForGemachtigde.includes(handeling);
+}

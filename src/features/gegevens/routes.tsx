@@ -68,7 +68,7 @@ function preferencesFrom(body: Record<string, unknown>): Preferences {
  * A change the Klantinteracties API cannot take (or an address it cannot read before a change)
  * ends on a page that says nothing was changed (the error handler shows it).
  */
-const change = { auth: true, unavailable: 'contact.saveFailed' } as const;
+const change = { auth: true, unavailable: 'contact.saveFailed', handeling: 'contactgegevens' } as const;
 
 export function gegevensRoutes(deps: { service: GegevensService; processingLog: ProcessingLog }): FastifyPluginAsync {
   const { service, processingLog } = deps;
@@ -100,7 +100,7 @@ export function gegevensRoutes(deps: { service: GegevensService; processingLog: 
           )}
           {overview.persoon && <PersoonBlock t={t} lang={request.lang} persoon={overview.persoon} />}
           {overview.bedrijf && <BedrijfBlock t={t} bedrijf={overview.bedrijf} />}
-          <ContactBlock t={t} adressen={overview.adressen} undeliverable={overview.undeliverable} />
+          <ContactBlock t={t} adressen={overview.adressen} undeliverable={overview.undeliverable} mayChange={request.mayAct('contactgegevens')} />
           {form?.failed && (
             <Alert type="error" role="alert">
               {t('contact.saveFailed')}
@@ -112,6 +112,7 @@ export function gegevensRoutes(deps: { service: GegevensService; processingLog: 
             preferences={form?.preferences ?? overview.preferences}
             verified={verified}
             errors={form?.errors ?? []}
+            mayChange={request.mayAct('meldingen')}
           />
           <ContactmomentenBlock t={t} lang={request.lang} contactmomenten={overview.contactmomenten} />
           <section class="voordeur-block" aria-labelledby="verwerkingen-link-title">
@@ -130,7 +131,7 @@ export function gegevensRoutes(deps: { service: GegevensService; processingLog: 
 
     app.get('/gegevens', { config: { auth: true } }, async (request, reply) => renderOverview(request, reply));
 
-    app.post<{ Body: Record<string, unknown> }>('/gegevens/voorkeuren', { config: { auth: true } }, async (request, reply) => {
+    app.post<{ Body: Record<string, unknown> }>('/gegevens/voorkeuren', { config: { auth: true, handeling: 'meldingen' } }, async (request, reply) => {
       const t = request.t;
       const preferences = preferencesFrom(request.body ?? {});
       let outcome;
@@ -250,13 +251,20 @@ export function gegevensRoutes(deps: { service: GegevensService; processingLog: 
       }
     });
 
-    app.post<{ Params: { id: string } }>('/gegevens/contact/bevestigen/:id/opnieuw', { config: { auth: true } }, async (request, reply) => {
-      const outcome = await service.resend(callerOf(request), request.params.id);
-      if (!outcome) throw new HttpError(404, 'error.notFound.text');
-      if (!outcome.started)
-        return renderConfirm(request, reply, { problem: request.t(contactErrorMessage[outcome.error]), status: outcome.error === 'tooManySends' ? 429 : 502 });
-      return reply.redirect(`/gegevens/contact/bevestigen/${outcome.id}`, 303);
-    });
+    app.post<{ Params: { id: string } }>(
+      '/gegevens/contact/bevestigen/:id/opnieuw',
+      { config: { auth: true, handeling: 'contactgegevens' } },
+      async (request, reply) => {
+        const outcome = await service.resend(callerOf(request), request.params.id);
+        if (!outcome) throw new HttpError(404, 'error.notFound.text');
+        if (!outcome.started)
+          return renderConfirm(request, reply, {
+            problem: request.t(contactErrorMessage[outcome.error]),
+            status: outcome.error === 'tooManySends' ? 429 : 502,
+          });
+        return reply.redirect(`/gegevens/contact/bevestigen/${outcome.id}`, 303);
+      },
+    );
 
     app.get<{ Params: { kind: string } }>('/gegevens/contact/:kind/verwijderen', { config: change }, async (request, reply) => {
       const t = request.t;

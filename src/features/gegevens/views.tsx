@@ -193,10 +193,13 @@ export function ContactBlock({
   t,
   adressen,
   undeliverable = [],
+  mayChange = true,
 }: {
   t: Translate;
   adressen: Availability<DigitaalAdres[]> | undefined;
   undeliverable?: DigitaalAdres[];
+  /** False for a gemachtigde who may not change them: shown without the links to change. */
+  mayChange?: boolean;
 }) {
   if (!adressen) return null;
   return (
@@ -205,6 +208,7 @@ export function ContactBlock({
         {t('contact.title')}
       </Heading>
       <Paragraph>{t('contact.intro')}</Paragraph>
+      {!mayChange && <Paragraph>{t('machtiging.readOnly.contact')}</Paragraph>}
       {adressen.unavailable ? (
         <Unavailable t={t} />
       ) : (
@@ -228,8 +232,8 @@ export function ContactBlock({
                   ) : (
                     <span class="voordeur-secondary">{t('contact.none')}</span>
                   )}
-                  <br />
-                  {adres ? (
+                  {mayChange && <br />}
+                  {!mayChange ? null : adres ? (
                     <>
                       {/* The form starts with the address filled in: confirming is sending it a code. */}
                       <Link href={`/gegevens/contact/${kind}`}>{t(`contact.${adres.geverifieerd ? 'change' : 'verify'}.${kind}` as MessageKey)}</Link>
@@ -255,6 +259,7 @@ export function PreferencesBlock({
   preferences,
   verified,
   errors,
+  mayChange = true,
 }: {
   t: Translate;
   csrfToken: string;
@@ -262,7 +267,36 @@ export function PreferencesBlock({
   /** Channels with a confirmed address; undefined when that cannot be known now. */
   verified: Record<Channel, boolean> | undefined;
   errors: FieldError[];
+  /** False for a gemachtigde who may not change them: the choices are shown, not the form. */
+  mayChange?: boolean;
 }) {
+  if (!mayChange) {
+    return (
+      <section class="voordeur-block" aria-labelledby="voorkeuren-title">
+        <Heading level={2} id="voorkeuren-title">
+          {t('voorkeuren.title')}
+        </Heading>
+        <Paragraph>{t('machtiging.readOnly.meldingen')}</Paragraph>
+        <DataList
+          items={channels.map((channel) => {
+            const on = topics.filter((topic) => preferences[channel][topic] && (verified?.[channel] ?? true));
+            return {
+              key: t(`voorkeuren.channel.${channel}` as MessageKey),
+              value: on.length ? (
+                <ul class="utrecht-unordered-list">
+                  {on.map((topic) => (
+                    <li class="utrecht-unordered-list__item">{t(`voorkeuren.topic.${topic}` as MessageKey)}</li>
+                  ))}
+                </ul>
+              ) : (
+                t('voorkeuren.geen')
+              ),
+            };
+          })}
+        />
+      </section>
+    );
+  }
   return (
     <section class="voordeur-block" aria-labelledby="voorkeuren-title">
       <Heading level={2} id="voorkeuren-title">

@@ -68,17 +68,20 @@ export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
       const t = request.t;
       const header = <TaakHeader t={t} lang={request.lang} taak={taak} now={now()} zaakHref={taak.zaakUuid ? deps.zaakHref(taak.zaakUuid) : undefined} />;
       let body;
-      switch (taak.soort) {
-        case 'url':
-          body = <UrlTaak t={t} taak={taak} />;
-          break;
-        case 'portaalformulier':
-          body = await formBody(request, taak, form);
-          break;
-        case 'ogonebetaling':
-          body = paymentBody(request, taak);
-          break;
-      }
+      // A gemachtigde sees the taak; doing it (a form, a payment) only when the organisation allows it.
+      if (taak.soort !== 'url' && taak.status === 'open' && !request.mayAct('taken')) body = <Paragraph>{t('machtiging.readOnly.taak')}</Paragraph>;
+      else
+        switch (taak.soort) {
+          case 'url':
+            body = <UrlTaak t={t} taak={taak} />;
+            break;
+          case 'portaalformulier':
+            body = await formBody(request, taak, form);
+            break;
+          case 'ogonebetaling':
+            body = paymentBody(request, taak);
+            break;
+        }
       const errors = form.errors?.length ?? 0;
       return reply.page(
         <>
@@ -213,7 +216,7 @@ export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
 
     app.get<Params>('/taken/:uuid', { config: { auth: true } }, async (request, reply) => renderTaak(request, reply, await taakOf(request)));
 
-    app.post<Params & { Body: Record<string, unknown> }>('/taken/:uuid', { config: { auth: true } }, async (request, reply) => {
+    app.post<Params & { Body: Record<string, unknown> }>('/taken/:uuid', { config: { auth: true, handeling: 'taken' } }, async (request, reply) => {
       const taak = await taakOf(request);
       if (taak.soort !== 'portaalformulier') throw new HttpError(404, 'taken.notFound');
       if (taak.status !== 'open') return reply.redirect(`${taakHref(taak)}?verstuurd=1#bevestiging`, 303);

@@ -67,17 +67,19 @@ export function zakenRoutes(deps: ZakenRoutesDeps): FastifyPluginAsync {
       const detail = await service.detail(callerOf(request), ref);
       if (!detail) throw new HttpError(404, 'error.notFound.text');
       const sections = await deps.zaakSections(request, ref);
-      const uploadState: UploadState | undefined = service.acceptsUploads(ref.systeem)
-        ? {
-            csrfToken: request.session!.csrfToken,
-            allowedTypes,
-            maxSize: formatBytes(request.lang, t, uploadRules.maxBytes),
-            accept,
-            errors: [],
-            titel: '',
-            ...upload,
-          }
-        : undefined;
+      // A gemachtigde sees the zaak; adding a document only when the organisation allows it.
+      const uploadState: UploadState | undefined =
+        service.acceptsUploads(ref.systeem) && request.mayAct('documenten')
+          ? {
+              csrfToken: request.session!.csrfToken,
+              allowedTypes,
+              maxSize: formatBytes(request.lang, t, uploadRules.maxBytes),
+              accept,
+              errors: [],
+              titel: '',
+              ...upload,
+            }
+          : undefined;
       return reply.page(<ZaakPage t={t} lang={request.lang} detail={detail} upload={uploadState} sections={sections} />, {
         title: detail.zaak.omschrijving || detail.zaak.zaaktype,
         status,
@@ -110,58 +112,63 @@ export function zakenRoutes(deps: ZakenRoutesDeps): FastifyPluginAsync {
         limits: { fileSize: uploadRules.maxBytes, files: 1, fields: 4, fieldSize: 10_000, parts: 6 },
       });
 
-      scope.post<{ Params: ZaakParams }>('/zaken/:systeem/:uuid/documenten', { config: { auth: true, csrf: 'in-handler' } }, async (request, reply) => {
-        const t = request.t;
-        if (!request.isMultipart()) throw new HttpError(400, 'error.badRequest.text');
-        const { systeem, uuid } = request.params;
-        if (!service.acceptsUploads(systeem)) throw new HttpError(404, 'error.notFound.text');
+      scope.post<{ Params: ZaakParams }>(
+        '/zaken/:systeem/:uuid/documenten',
+        { config: { auth: true, csrf: 'in-handler', handeling: 'documenten' } },
+        async (request, reply) => {
+          const t = request.t;
+          if (!request.isMultipart()) throw new HttpError(400, 'error.badRequest.text');
+          const { systeem, uuid } = request.params;
+          if (!service.acceptsUploads(systeem)) throw new HttpError(404, 'error.notFound.text');
 
-        let csrf: unknown;
-        let titel = '';
-        let file: { filename: string; content: Buffer; truncated: boolean } | undefined;
-        for await (const part of request.parts()) {
-          if (part.type === 'field') {
-            if (part.fieldname === '_csrf') csrf = part.value;
-            if (part.fieldname === 'titel' && typeof part.value === 'string') titel = part.value.trim();
-            continue;
+          let csrf: unknown;
+          let titel = '';
+          let file: { filename: string; content: Buffer; truncated: boolean } | undefined;
+          for await (const part of request.parts()) {
+            if (part.type === 'field') {
+              if (part.fieldname === '_csrf') csrf = part.value;
+              if (part.fieldname === 'titel' && typeof part.value === 'string') titel = part.value.trim();
+              continue;
+            }
+            // The token comes first in the form: nothing of a file is read without it.
+            assertCsrfToken(request, csrf);
+            const chunks: Buffer[] = [];
+            for await (const chunk of part.file) chunks.push(chunk as Buffer);
+            if (part.fieldname === 'bestand' && part.filename)
+              file = { filename: part.filename, content: Buffer.concat(chunks), truncated: part.file.truncated };
           }
-          // The token comes first in the form: nothing of a file is read without it.
           assertCsrfToken(request, csrf);
-          const chunks: Buffer[] = [];
-          for await (const chunk of part.file) chunks.push(chunk as Buffer);
-          if (part.fieldname === 'bestand' && part.filename) file = { filename: part.filename, content: Buffer.concat(chunks), truncated: part.file.truncated };
-        }
-        assertCsrfToken(request, csrf);
 
-        const errors: FieldError[] = [];
-        if (!titel) errors.push({ field: 'titel', message: t('zaak.upload.error.titelMissing') });
-        else if (titel.length > 200) errors.push({ field: 'titel', message: t('zaak.upload.error.titelTooLong') });
-        let document: NewDocument | undefined;
-        if (!file) errors.push({ field: 'bestand', message: t('zaak.upload.error.fileMissing') });
-        else if (file.truncated)
-          errors.push({ field: 'bestand', message: t('zaak.upload.error.tooLarge', { size: formatBytes(request.lang, t, uploadRules.maxBytes) }) });
-        else if (file.content.length === 0) errors.push({ field: 'bestand', message: t('zaak.upload.error.empty') });
-        else {
-          const formaat = await detectType(file.filename, file.content, uploadRules.allowedTypes);
-          if (!formaat) errors.push({ field: 'bestand', message: t('zaak.upload.error.type', { types: allowedTypes }) });
-          // Stored under the name given, with the extension of what the content is ("scan.png" that is a PDF: "scan.pdf").
-          else document = { titel: titel.slice(0, 200), bestandsnaam: storedFileName(file.filename, formaat), formaat, inhoud: file.content };
-        }
-        if (errors.length > 0 || !document) return renderZaak(request, reply, { errors, titel }, 400);
+          const errors: FieldError[] = [];
+          if (!titel) errors.push({ field: 'titel', message: t('zaak.upload.error.titelMissing') });
+          else if (titel.length > 200) errors.push({ field: 'titel', message: t('zaak.upload.error.titelTooLong') });
+          let document: NewDocument | undefined;
+          if (!file) errors.push({ field: 'bestand', message: t('zaak.upload.error.fileMissing') });
+          else if (file.truncated)
+            errors.push({ field: 'bestand', message: t('zaak.upload.error.tooLarge', { size: formatBytes(request.lang, t, uploadRules.maxBytes) }) });
+          else if (file.content.length === 0) errors.push({ field: 'bestand', message: t('zaak.upload.error.empty') });
+          else {
+            const formaat = await detectType(file.filename, file.content, uploadRules.allowedTypes);
+            if (!formaat) errors.push({ field: 'bestand', message: t('zaak.upload.error.type', { types: allowedTypes }) });
+            // Stored under the name given, with the extension of what the content is ("scan.png" that is a PDF: "scan.pdf").
+            else document = { titel: titel.slice(0, 200), bestandsnaam: storedFileName(file.filename, formaat), formaat, inhoud: file.content };
+          }
+          if (errors.length > 0 || !document) return renderZaak(request, reply, { errors, titel }, 400);
 
-        try {
-          const outcome = await service.addDocument(callerOf(request), { systeem, uuid }, document);
-          if (outcome === 'not-found') throw new HttpError(404, 'error.notFound.text');
-          if (outcome === 'closed') return renderZaak(request, reply, { titel }, 409);
-        } catch (error) {
-          // Shown again with what was typed, and that it did not work.
-          if (!isSourceFailure(error)) throw error;
-          request.log.warn({ source: error.source, detail: error.message }, 'document upload failed at the source');
-          return renderZaak(request, reply, { titel, failed: true }, 502);
-        }
-        request.log.info({ zaaksysteem: systeem, bytes: document.inhoud.length, formaat: document.formaat }, 'document added to zaak');
-        return reply.redirect(`${zaakPath({ systeem, uuid })}?document=toegevoegd#zaak-documents-title`, 303);
-      });
+          try {
+            const outcome = await service.addDocument(callerOf(request), { systeem, uuid }, document);
+            if (outcome === 'not-found') throw new HttpError(404, 'error.notFound.text');
+            if (outcome === 'closed') return renderZaak(request, reply, { titel }, 409);
+          } catch (error) {
+            // Shown again with what was typed, and that it did not work.
+            if (!isSourceFailure(error)) throw error;
+            request.log.warn({ source: error.source, detail: error.message }, 'document upload failed at the source');
+            return renderZaak(request, reply, { titel, failed: true }, 502);
+          }
+          request.log.info({ zaaksysteem: systeem, bytes: document.inhoud.length, formaat: document.formaat }, 'document added to zaak');
+          return reply.redirect(`${zaakPath({ systeem, uuid })}?document=toegevoegd#zaak-documents-title`, 303);
+        },
+      );
     });
   };
 }

@@ -7,6 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { safeReturnPath } from '../auth/return-path.ts';
 import { constantTimeEqual } from '../crypto.ts';
+import { type Handeling, mayAct } from '../../domain/identity.ts';
 import type { KeptForms } from '../session/kept-forms.ts';
 import type { SessionRecord, SessionStore } from '../session/store.ts';
 import { HttpError } from './errors.ts';
@@ -47,9 +48,23 @@ const isFormPost = (request: FastifyRequest) =>
   request.headers['x-requested-with'] !== 'fetch' &&
   (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
 
-export function registerSessions(app: FastifyInstance, store: SessionStore, cookie: SessionCookie, kept?: KeptForms): void {
+export function registerSessions(
+  app: FastifyInstance,
+  store: SessionStore,
+  cookie: SessionCookie,
+  options: {
+    /** Where forms that arrive after their session expired are kept (none: they are not). */
+    kept?: KeptForms;
+    /** What a gemachtigde may change (routes name theirs in `config.handeling`). */
+    gemachtigdeHandelingen?: readonly Handeling[];
+  } = {},
+): void {
+  const { kept, gemachtigdeHandelingen = [] } = options;
   app.decorateRequest('session', null);
   app.decorateRequest('expiredSession', null);
+  app.decorateRequest('mayAct', function mayActHere(this: FastifyRequest, handeling: Handeling) {
+    return this.session !== null && mayAct(this.session.identity, handeling, gemachtigdeHandelingen);
+  });
 
   app.addHook('onRequest', async (request, reply) => {
     if (skipsSession(request.url)) return;
@@ -80,6 +95,12 @@ export function registerSessions(app: FastifyInstance, store: SessionStore, cook
 
   app.addHook('preHandler', async (request, reply) => {
     if (request.expiredSession && kept) return keepExpiredForm(request, reply, request.expiredSession, kept, cookie.secure);
+    // A gemachtigde may only change what the organisation allows (reading is always allowed).
+    const handeling = request.routeOptions.config.handeling;
+    if (handeling && request.session && !request.mayAct(handeling)) {
+      request.log.info({ handeling }, 'refused: a gemachtigde may not do this');
+      throw new HttpError(403, 'machtiging.notAllowed', 'machtiging.notAllowed.title');
+    }
     if (!unsafeMethods.has(request.method) || request.routeOptions.config.csrf === false || request.routeOptions.config.csrf === 'in-handler') return;
     assertCsrfToken(request, (request.body as Record<string, unknown> | undefined)?._csrf ?? request.headers['x-csrf-token']);
   });

@@ -1,6 +1,7 @@
 /** What the platform adds to every Fastify request, reply and route. */
 import type { JSX } from 'preact';
 import type { Availability } from '../../domain/availability.ts';
+import type { Handeling } from '../../domain/identity.ts';
 import type { Lang, MessageKey, Translate } from '../i18n/index.ts';
 import type { SessionRecord } from '../session/store.ts';
 
@@ -21,6 +22,8 @@ declare module 'fastify' {
     session: SessionRecord | null;
     /** On a form sent after its session expired: that session (its answers are kept, see kept-forms.ts). */
     expiredSession: SessionRecord | null;
+    /** Whether whoever is logged in may do this (a gemachtigde only what the organisation allows). */
+    mayAct(handeling: Handeling): boolean;
   }
   interface FastifyReply {
     /** Renders `body` inside the page shell and sends it as HTML. */
@@ -38,6 +41,8 @@ declare module 'fastify' {
     csrf?: boolean | 'in-handler';
     /** What the page says when a source fails during this route (default: that this part is not available now). */
     unavailable?: MessageKey;
+    /** What this route changes for the person; a gemachtigde not allowed to do it gets a 403 page. */
+    handeling?: Handeling;
   }
 }
 

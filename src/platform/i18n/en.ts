@@ -243,6 +243,13 @@ export const en: Record<MessageKey, string> = {
   'contact.remove.confirm': 'Yes, remove',
   'contact.remove.cancel': 'No, go back',
   'contact.saveFailed': 'Saving did not work, because a system cannot be reached. Nothing has changed. Please try again later.',
+  'machtiging.notAllowed.title': 'Only the person themselves can do this',
+  'machtiging.notAllowed': 'You are logged in as an authorised representative. Only the person you act for can do this. Please ask them to do it themselves.',
+  'machtiging.readOnly.contact': 'You are logged in as an authorised representative. You can see the contact details, but you cannot change them. Only the person themselves can.',
+  'machtiging.readOnly.meldingen': 'You are logged in as an authorised representative. You can see these choices, but you cannot change them. Only the person themselves can.',
+  'machtiging.readOnly.taak': 'You are logged in as an authorised representative. Only the person themselves can do this task.',
+  'machtiging.readOnly.documenten': 'You are logged in as an authorised representative. Only the person themselves can add a document.',
+  'voorkeuren.geen': 'No notifications',
   'voorkeuren.title': 'Notifications',
   'voorkeuren.intro':
     'Choose what we send you a message about, and how. Such a message never contains personal information. It only says that there is something new in My Environment.',

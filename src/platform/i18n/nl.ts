@@ -243,6 +243,13 @@ export const nl = {
   'contact.remove.confirm': 'Ja, verwijderen',
   'contact.remove.cancel': 'Nee, terug',
   'contact.saveFailed': 'Het opslaan is niet gelukt, omdat een systeem niet bereikbaar is. Er is niets veranderd. Probeer het later opnieuw.',
+  'machtiging.notAllowed.title': 'Dit kan alleen de persoon zelf',
+  'machtiging.notAllowed': 'U bent ingelogd als gemachtigde. Dit kan alleen de persoon voor wie u dit regelt zelf doen. Vraag hem of haar om het zelf te doen.',
+  'machtiging.readOnly.contact': 'U bent ingelogd als gemachtigde. U ziet de contactgegevens, maar u kunt ze niet wijzigen. Dat kan alleen de persoon zelf.',
+  'machtiging.readOnly.meldingen': 'U bent ingelogd als gemachtigde. U ziet deze keuzes, maar u kunt ze niet wijzigen. Dat kan alleen de persoon zelf.',
+  'machtiging.readOnly.taak': 'U bent ingelogd als gemachtigde. Deze taak kan alleen de persoon zelf doen.',
+  'machtiging.readOnly.documenten': 'U bent ingelogd als gemachtigde. Een document toevoegen kan alleen de persoon zelf.',
+  'voorkeuren.geen': 'Geen meldingen',
   'voorkeuren.title': 'Meldingen',
   'voorkeuren.intro':
     "Kies waarover wij u een bericht sturen, en hoe. In zo'n bericht staat nooit persoonlijke informatie. Er staat alleen in dat er iets nieuws is in Mijn Omgeving.",
