@@ -12,13 +12,24 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { JSX } from 'preact';
 import type { ZaakRef } from '../../domain/zaak.ts';
+import type { MessageKey } from '../i18n/index.ts';
 import type { NavItem } from './types.ts';
+
+/** A link in the footer of every page, public pages included (e.g. the privacy statement). */
+export interface FooterLink {
+  href: string;
+  label: MessageKey;
+  /** Values for the label's placeholders (e.g. a phone number). */
+  params?: Record<string, string>;
+}
 
 export interface Feature {
   /** Unique and stable: the navigation item's id, and the name in logs. */
   readonly id: string;
   /** Its item in the navigation of logged-in pages. */
   readonly nav?: NavItem;
+  /** Its links in the footer of every page. */
+  readonly footerLinks?: readonly FooterLink[];
   /** A number shown next to the navigation item (e.g. unread berichten); undefined for none. */
   navCount?(request: FastifyRequest): Promise<number | undefined>;
   /** Its block on the overzicht; null when it has nothing to show there. */
@@ -34,6 +45,7 @@ export interface Feature {
 /** What features offer to the pages of other features, as the platform reads it. */
 export interface FeatureParts {
   nav: readonly NavItem[];
+  footerLinks: readonly FooterLink[];
   navCounts(request: FastifyRequest): Promise<Record<string, number>>;
   overviewBlocks(request: FastifyRequest): Promise<JSX.Element[]>;
   zaakSections(request: FastifyRequest, zaak: ZaakRef): Promise<JSX.Element[]>;

@@ -41,6 +41,7 @@ export function featureParts(features: readonly Feature[], deadlineMs: number): 
   const withSection = features.filter((f) => f.zaakSection);
   return {
     nav: features.flatMap((f) => (f.nav ? [f.nav] : [])),
+    footerLinks: features.flatMap((f) => f.footerLinks ?? []),
 
     async navCounts(request) {
       const counts = await Promise.all(

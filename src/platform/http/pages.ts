@@ -83,6 +83,7 @@ export function registerPages(app: FastifyInstance, deps: { config: Config; stor
         demoMode: config.demoMode,
         user,
         nav: parts.nav,
+        footerLinks: parts.footerLinks,
         navCounts,
         activeNav: options.nav ?? request.feature?.id,
         children: body,

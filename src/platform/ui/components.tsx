@@ -307,7 +307,16 @@ export function CheckboxField({ id, name, value, label, checked }: { id: string;
   );
 }
 
-/** A data table with a caption (visible or for screen readers only). */
+/** Whether a table cell has nothing to show. */
+const isEmptyCell = (cell: ComponentChildren) => cell === '' || cell === null || cell === undefined || cell === false;
+
+/**
+ * A data table with a caption (visible or for screen readers only). On small screens each row
+ * becomes a card (public/voordeur.css): every cell after the first gets its column's name in
+ * front, shown only there and hidden from assistive technology, which reads the table's own
+ * headers. The explicit roles keep it a table for browsers that drop a table's semantics once it
+ * is no longer displayed as one.
+ */
 export function Table({
   caption,
   captionHidden,
@@ -321,27 +330,36 @@ export function Table({
 }) {
   return (
     <div class="voordeur-table-wrapper">
-      <table class="utrecht-table utrecht-table--html-table">
+      <table class="utrecht-table utrecht-table--html-table" role="table">
         <caption class={cx('utrecht-table__caption', captionHidden && 'voordeur-visually-hidden')}>{caption}</caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
+        <thead class="utrecht-table__header" role="rowgroup">
+          <tr class="utrecht-table__row" role="row">
             {head.map((cell) => (
-              <th class="utrecht-table__header-cell" scope="col">
+              <th class="utrecht-table__header-cell" scope="col" role="columnheader">
                 {cell}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody class="utrecht-table__body">
+        <tbody class="utrecht-table__body" role="rowgroup">
           {rows.map((row) => (
-            <tr class={cx('utrecht-table__row', row.className)} key={row.key}>
+            <tr class={cx('utrecht-table__row', row.className)} key={row.key} role="row">
               {row.cells.map((cell, i) =>
                 i === 0 ? (
-                  <th class="utrecht-table__header-cell" scope="row">
+                  <th class="utrecht-table__header-cell" scope="row" role="rowheader">
                     {cell}
                   </th>
                 ) : (
-                  <td class="utrecht-table__cell">{cell}</td>
+                  <td class="utrecht-table__cell" role="cell">
+                    {!isEmptyCell(cell) && (
+                      <>
+                        <span class="voordeur-table__label" aria-hidden="true">
+                          {head[i]}:{' '}
+                        </span>
+                        {cell}
+                      </>
+                    )}
+                  </td>
                 ),
               )}
             </tr>

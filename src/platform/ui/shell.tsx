@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { Config } from '../../config.ts';
 import type { Lang, Translate } from '../i18n/index.ts';
 import { languages } from '../i18n/index.ts';
+import type { FooterLink } from '../http/feature.ts';
 import type { NavItem } from '../http/types.ts';
 import { Button, Form } from './components.tsx';
 
@@ -28,6 +29,8 @@ export interface ShellProps {
   demoMode: boolean;
   user?: ShellUser;
   nav: readonly NavItem[];
+  /** The features' links in the footer (help, privacy, contact…). */
+  footerLinks: readonly FooterLink[];
   navCounts: Record<string, number>;
   activeNav?: string;
   children?: ComponentChildren;
@@ -39,9 +42,58 @@ function duration(t: Translate, seconds: number): string {
   return minutes === 1 ? t('duration.minute') : t('duration.minutes', { n: minutes });
 }
 
+function LanguageLinks({ t, lang, currentPath }: { t: Translate; lang: Lang; currentPath: string }) {
+  return (
+    <nav class="voordeur-lang-nav" aria-label={t('lang.switch.label')}>
+      <ul class="voordeur-lang-nav__list">
+        {languages.map((code) => (
+          <li class="voordeur-lang-nav__item">
+            <a
+              class="utrecht-link utrecht-link--html-a voordeur-lang-nav__link"
+              href={`/taal/${code}?terug=${encodeURIComponent(currentPath)}`}
+              lang={code}
+              hrefLang={code}
+              aria-current={code === lang ? 'true' : undefined}
+            >
+              {code === 'nl' ? 'Nederlands' : 'English'}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function UserTools({ t, user }: { t: Translate; user: ShellUser }) {
+  return (
+    <div class="voordeur-user">
+      <span class="voordeur-user__name">{t('shell.loggedInAs', { name: user.actorName ?? user.name })}</span>
+      <Form action="/uitloggen" csrfToken={user.csrfToken}>
+        <Button appearance="secondary-action">{t('shell.logout')}</Button>
+      </Form>
+    </div>
+  );
+}
+
+function NavLinks({ t, nav, navCounts, activeNav }: ShellProps) {
+  return (
+    <ul class="utrecht-nav-list" role="list">
+      {nav.map((item) => (
+        <li class="utrecht-nav-list__item">
+          <a class="utrecht-nav-list__link" href={item.href} aria-current={item.id === activeNav ? 'page' : undefined}>
+            {t(item.label)}
+            {item.countLabel && (navCounts[item.id] ?? 0) > 0 && <span class="voordeur-nav-count"> ({t(item.countLabel, { n: navCounts[item.id]! })})</span>}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function Shell(props: ShellProps) {
   const { t, lang, theme, user } = props;
   const home = user ? '/overzicht' : '/';
+  const hasNav = props.nav.length > 0;
   return (
     <html lang={lang}>
       <head>
@@ -73,50 +125,31 @@ export function Shell(props: ShellProps) {
                 <span class="voordeur-brand__portal">{theme.portalName}</span>
               </span>
             </a>
-            <div class="voordeur-header__tools">
-              <nav class="voordeur-lang-nav" aria-label={t('lang.switch.label')}>
-                <ul class="voordeur-lang-nav__list">
-                  {languages.map((code) => (
-                    <li class="voordeur-lang-nav__item">
-                      <a
-                        class="utrecht-link utrecht-link--html-a voordeur-lang-nav__link"
-                        href={`/taal/${code}?terug=${encodeURIComponent(props.currentPath)}`}
-                        lang={code}
-                        hrefLang={code}
-                        aria-current={code === lang ? 'true' : undefined}
-                      >
-                        {code === 'nl' ? 'Nederlands' : 'English'}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </nav>
-              {user && (
-                <div class="voordeur-user">
-                  <span class="voordeur-user__name">{t('shell.loggedInAs', { name: user.actorName ?? user.name })}</span>
-                  <Form action="/uitloggen" csrfToken={user.csrfToken}>
-                    <Button appearance="secondary-action">{t('shell.logout')}</Button>
-                  </Form>
-                </div>
-              )}
+            <div class={user && hasNav ? 'voordeur-header__tools voordeur-wide-only' : 'voordeur-header__tools'}>
+              <LanguageLinks t={t} lang={lang} currentPath={props.currentPath} />
+              {user && <UserTools t={t} user={user} />}
             </div>
+            {user && hasNav && (
+              // Below the breakpoint the navigation, the language and logging out fold into one
+              // menu: a <details> disclosure, so it opens without JavaScript. Only one of this and
+              // the navigation bar is displayed (and so in the accessibility tree) at a time.
+              <details class="voordeur-menu voordeur-narrow-only">
+                <summary class="voordeur-menu__button">{t('shell.menu')}</summary>
+                <div class="voordeur-menu__panel">
+                  <nav class="voordeur-menu__nav" aria-label={t('shell.nav.label')}>
+                    <NavLinks {...props} />
+                  </nav>
+                  <UserTools t={t} user={user} />
+                  <LanguageLinks t={t} lang={lang} currentPath={props.currentPath} />
+                </div>
+              </details>
+            )}
           </div>
         </header>
-        {user && props.nav.length > 0 && (
-          <nav class="utrecht-nav-bar voordeur-nav" aria-label={t('shell.nav.label')}>
+        {user && hasNav && (
+          <nav class="utrecht-nav-bar voordeur-nav voordeur-wide-only" aria-label={t('shell.nav.label')}>
             <div class="utrecht-nav-bar__content">
-              <ul class="utrecht-nav-list" role="list">
-                {props.nav.map((item) => (
-                  <li class="utrecht-nav-list__item">
-                    <a class="utrecht-nav-list__link" href={item.href} aria-current={item.id === props.activeNav ? 'page' : undefined}>
-                      {t(item.label)}
-                      {item.countLabel && (props.navCounts[item.id] ?? 0) > 0 && (
-                        <span class="voordeur-nav-count"> ({t(item.countLabel, { n: props.navCounts[item.id]! })})</span>
-                      )}
-                    </a>
-                  </li>
-                ))}
-              </ul>
+              <NavLinks {...props} />
             </div>
           </nav>
         )}
@@ -129,11 +162,23 @@ export function Shell(props: ShellProps) {
           {props.children}
         </main>
         <footer class="utrecht-page-footer voordeur-footer">
-          <div class="utrecht-page-footer__content">
-            <p class="utrecht-paragraph">
-              <strong>{theme.organisationName}</strong>
-            </p>
-            <p class="utrecht-paragraph">{theme.contactText}</p>
+          <div class="utrecht-page-footer__content voordeur-footer__content">
+            <p class="utrecht-paragraph voordeur-footer__organisation">{theme.organisationName}</p>
+            {props.footerLinks.length > 0 ? (
+              <nav class="voordeur-footer__nav" aria-label={t('shell.footer.label')}>
+                <ul class="voordeur-footer__list">
+                  {props.footerLinks.map((link) => (
+                    <li class="voordeur-footer__item">
+                      <a class="utrecht-link utrecht-link--html-a voordeur-footer__link" href={link.href}>
+                        {t(link.label, link.params)}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            ) : (
+              <p class="utrecht-paragraph">{theme.contactText}</p>
+            )}
           </div>
         </footer>
         {user && (
