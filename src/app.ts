@@ -9,6 +9,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { createBerichten } from './features/berichten/index.ts';
 import { createGegevens } from './features/gegevens/index.ts';
+import { createHelp } from './features/help/index.tsx';
 import { createHome } from './features/home/index.tsx';
 import { createNotificaties, type Notificaties } from './features/notificaties/index.ts';
 import { createOverzicht } from './features/overzicht/index.tsx';
@@ -16,7 +17,7 @@ import { createTaken } from './features/taken/index.ts';
 import { createZaken } from './features/zaken/index.ts';
 import { zaakPath, zaaksysteemFor } from './domain/zaak.ts';
 import { OidcClient } from './platform/auth/oidc.ts';
-import { LoginAttempts } from './platform/auth/login-attempts.ts';
+import { LoginAttempts, loginAttemptMaxAgeSeconds } from './platform/auth/login-attempts.ts';
 import { registerAuthRoutes } from './platform/auth/routes.tsx';
 import type { DatabaseHandle } from './platform/db/database.ts';
 import { ProcessingLog } from './platform/audit/processing-log.ts';
@@ -26,6 +27,9 @@ import { registerErrorPages } from './platform/http/errors.ts';
 import { registerHealth } from './platform/http/health.ts';
 import { registerKeptFormRoutes } from './platform/http/kept-forms.tsx';
 import { registerLanguage } from './platform/http/i18n.ts';
+import { keptFormCookie } from './platform/http/kept-forms.tsx';
+import { LANG_COOKIE } from './platform/i18n/index.ts';
+import { keptFormMinutes } from './platform/session/kept-forms.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
 import { registerPages } from './platform/http/pages.ts';
 import { parseQuery, registerSecurityHeaders } from './platform/http/security.ts';
@@ -80,6 +84,21 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // The features, in the order of the navigation; each is left out when what it needs is not configured.
   const features = [
     createHome({ portalName: theme.portalName, organisationName: theme.organisationName, secureCookies: config.session.secureCookies }),
+    createHelp({
+      organisationName: theme.organisationName,
+      portalName: theme.portalName,
+      publicUrl: config.publicUrl,
+      help: config.help,
+      cookies: {
+        session: cookie.name,
+        sessionIdleMinutes: Math.round(config.session.idleTimeoutSeconds / 60),
+        login: 'voordeur_login', // set by platform/auth/routes.tsx while logging in
+        loginMinutes: loginAttemptMaxAgeSeconds / 60,
+        language: LANG_COOKIE,
+        kept: keptFormCookie,
+        keptMinutes: keptFormMinutes,
+      },
+    }),
     createOverzicht({ organisationName: theme.organisationName, overviewBlocks: (request) => parts.overviewBlocks(request) }),
     createZaken({
       zaaksystemen: sources.zaaksystemen,

@@ -50,6 +50,35 @@ const zaaksysteem = z.object({
   uploadInformatieobjecttype: url.optional(),
 });
 
+export const weekdays = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const;
+export type Weekday = (typeof weekdays)[number];
+/** Opening hours on a day or a range of days, e.g. mo-fr 08:30-17:00. */
+export interface OpeningHours {
+  from: Weekday;
+  to?: Weekday;
+  opens: string;
+  closes: string;
+}
+/** Opening hours as `mo-fr 08:30-17:00; sa 10:00-12:00` (days mo tu we th fr sa su). */
+const openingHours = z.string().transform((value, ctx): OpeningHours[] => {
+  const result: OpeningHours[] = [];
+  for (const part of value
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const match = /^(mo|tu|we|th|fr|sa|su)(?:-(mo|tu|we|th|fr|sa|su))? ([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$/.exec(part);
+    if (!match) {
+      ctx.addIssue({ code: 'custom', message: `"${part}" is not like mo-fr 08:30-17:00 (days mo tu we th fr sa su, times as hh:mm; more separated by ;)` });
+      return z.NEVER;
+    }
+    const [, from, to, oh, om, ch, cm] = match as unknown as [string, Weekday, Weekday | undefined, string, string, string, string];
+    result.push({ from, to, opens: `${oh}:${om}`, closes: `${ch}:${cm}` });
+  }
+  return result;
+});
+const accessibilityStatus = z.enum(['A', 'B', 'C', 'D', 'E'], { error: 'must be A, B, C, D or E (the status of the toegankelijkheidsverklaring)' });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+
 /** JSON in an environment variable, validated with `inner`; the message shows an example. */
 const json = <T extends z.ZodType>(inner: T, example: string) =>
   z.string().transform((value, ctx): z.output<T> => {
@@ -204,6 +233,23 @@ const schema = z
     THEME_LOGO_FILE: z.string().min(1).optional(),
     THEME_TOKENS: themeTokens.default({}),
     THEME_CONTACT_TEXT: z.string().default('Heeft u een vraag? Bel 14 020 of kijk op de website van de gemeente.'),
+
+    ORGANISATION_WEBSITE_URL: url.optional(),
+    CONTACT_PHONE: z
+      .string()
+      .regex(/^\+?[0-9 ]{3,20}$/, 'must be a phone number: digits and spaces, e.g. 14 020 or 020 123 45 67')
+      .default('14 020'),
+    CONTACT_PHONE_HOURS: openingHours.default([{ from: 'mo', to: 'fr', opens: '08:30', closes: '17:00' }]),
+    CONTACT_EMAIL: z.email('must be an e-mail address').optional(),
+    CONTACT_FORM_URL: url.optional(),
+    CONTACT_ADDRESS: z.string().min(1).optional(),
+    CONTACT_ADDRESS_HOURS: openingHours.default([]),
+    PRIVACY_STATEMENT_URL: url.optional(),
+    PRIVACY_OFFICER_EMAIL: z.email('must be an e-mail address').optional(),
+    ACCESSIBILITY_STATUS: accessibilityStatus.default('C'),
+    ACCESSIBILITY_STATEMENT_DATE: isoDate.optional(),
+    ACCESSIBILITY_REPORT_URL: url.optional(),
+    ACCESSIBILITY_REGISTER_URL: url.optional(),
   })
   .superRefine((env, ctx) => {
     const require = (key: keyof typeof env, why: string) => {
@@ -314,6 +360,14 @@ export interface Config {
     claims: { bsn: string; kvk: string; vestiging: string; name: string; gemachtigdeBsn: string; gemachtigdeName: string };
   };
   theme: { organisationName: string; portalName: string; logoFile?: string; tokens: Record<string, string>; contactText: string };
+  /** The public help pages and the footer (features/help): the organisation's website, contact, privacy and accessibility statements. */
+  help: {
+    websiteUrl?: string;
+    contact: { phone: string; phoneHours: OpeningHours[]; email?: string; formUrl?: string; address?: string; addressHours: OpeningHours[] };
+    privacy: { statementUrl?: string; officerEmail?: string };
+    /** The toegankelijkheidsverklaring: status A–E as the Dutch register names them, and when it was drawn up. */
+    accessibility: { status: 'A' | 'B' | 'C' | 'D' | 'E'; date?: string; reportUrl?: string; registerUrl?: string };
+  };
   sources: { timeoutMs: number; catalogueCacheSeconds: number };
   /** Keys the hash under which Voordeur stores what belongs to a person or company (preferences, processing log). */
   identityKeySecret: string;
@@ -508,6 +562,25 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       logoFile: env.THEME_LOGO_FILE,
       tokens: env.THEME_TOKENS,
       contactText: env.THEME_CONTACT_TEXT,
+    },
+    help: {
+      // The demo links to a reserved example domain; elsewhere the link is left out until it is set.
+      websiteUrl: env.ORGANISATION_WEBSITE_URL ?? (env.DEMO_MODE ? 'https://example.org/' : undefined),
+      contact: {
+        phone: env.CONTACT_PHONE,
+        phoneHours: env.CONTACT_PHONE_HOURS,
+        email: env.CONTACT_EMAIL,
+        formUrl: env.CONTACT_FORM_URL,
+        address: env.CONTACT_ADDRESS,
+        addressHours: env.CONTACT_ADDRESS_HOURS,
+      },
+      privacy: { statementUrl: env.PRIVACY_STATEMENT_URL, officerEmail: env.PRIVACY_OFFICER_EMAIL },
+      accessibility: {
+        status: env.ACCESSIBILITY_STATUS,
+        date: env.ACCESSIBILITY_STATEMENT_DATE,
+        reportUrl: env.ACCESSIBILITY_REPORT_URL,
+        registerUrl: env.ACCESSIBILITY_REGISTER_URL,
+      },
     },
     sources: { timeoutMs: env.SOURCE_TIMEOUT_MS, catalogueCacheSeconds: env.CATALOGUE_CACHE_SECONDS },
     identityKeySecret: env.IDENTITY_KEY_SECRET ?? DEMO_IDENTITY_KEY_SECRET,

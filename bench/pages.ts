@@ -1,0 +1,290 @@
+/**
+ * Benchmark: the pages people get, with their sources, measured on Voordeur's process alone
+ * (issue 19). Three processes: the simulators with Suzanne's bench data (50 zaken, 20 taken,
+ * 100 berichten; bench/support/pages-simulators.ts), Voordeur with one logged-in session of hers
+ * and a bare Fastify route per page answering the same HTML (bench/support/pages-server.ts), and
+ * this one, the load generator.
+ *
+ * 1. Per page (overzicht, Mijn zaken, zaak with documents, Mijn taken, taak form, Mijn berichten,
+ *    bericht, Mijn gegevens), with every source answering after 0 ms and after 50 ms: the bare
+ *    route then the page, closed loop (autocannon, BENCH_CONNECTIONS connections, BENCH_SECONDS
+ *    each): throughput ratio page ÷ bare, Voordeur's CPU ms per page (process.cpuUsage of its
+ *    process over the page's phase ÷ pages answered), p50/p99.
+ * 2. Open loop at BENCH_RATE (400) pages/s of the mix (the eight pages in turn) with 50 ms
+ *    sources, each request sent at its planned moment whatever the answers before it did
+ *    (undici, no coordinated omission; autocannon's overallRate only holds back connections),
+ *    timed from that moment: the overhead is that time minus the round trips the page waits for
+ *    (measured first, one request at a time: (time at 50 ms − time at 0 ms) ÷ 50 ms, rounded).
+ * 3. Memory: Voordeur's RSS after start (listening, before any page), then under the closed-loop
+ *    mix with 0 ms sources for BENCH_MEMORY_SECONDS (default 60 × BENCH_SECONDS: 10 minutes),
+ *    sampled each second; the maximum over the whole run, and the growth over the last half of
+ *    the memory phase (the last 5 minutes of 10).
+ * Targets (issue 19): CPU ≤ 0.5 ms per page (ratio ≥ 0.1); open loop overhead p50 ≤ 5 ms, p99 ≤ 20 ms,
+ * no errors; RSS ≤ 250 MB, flat over the last 5 minutes.
+ *   node --import tsx bench/pages.ts [--json]     (--json: one JSON object on stdout, nothing else)
+ *   BENCH_SECONDS (10) BENCH_CONNECTIONS (20) BENCH_RATE (400) BENCH_MEMORY_SECONDS
+ *   DATABASE_URL=postgres://… to run Voordeur on PostgreSQL instead of PGlite in memory
+ *   BENCH_VOORDEUR_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile Voordeur's process
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { Pool } from 'undici';
+
+const json = process.argv.includes('--json');
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const rate = Number(process.env.BENCH_RATE ?? 400);
+const memorySeconds = Number(process.env.BENCH_MEMORY_SECONDS ?? seconds * 60);
+const sourceLatency = 50;
+const say = (line: string) => {
+  if (!json) console.log(line);
+  else console.error(line);
+};
+
+interface Page {
+  page: string;
+  path: string;
+  bytes: number;
+}
+interface Usage {
+  cpu: NodeJS.CpuUsage;
+  rss: number;
+  heapUsed: number;
+}
+
+function start(file: string, env: Record<string, string>, execArgv: string[] = []): ChildProcess {
+  // The children's stdout goes to our stderr: with --json, stdout holds the one JSON object only.
+  return fork(new URL(file, import.meta.url).pathname, [], {
+    execArgv: ['--import', 'tsx', ...execArgv],
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 2, 2, 'ipc'],
+  });
+}
+
+/** Sends `message` (if any) and waits for the answer that has `key`; gives the whole answer. */
+function ask<T>(child: ChildProcess, message: object | null, key: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (answer: Record<string, unknown>) => {
+      if (!(key in answer)) return;
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      resolve(answer as T);
+    };
+    const onExit = (code: number | null) => reject(new Error(`child exited with ${code} while waiting for ${key}`));
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+    if (message) child.send(message);
+  });
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const cpuMs = (from: NodeJS.CpuUsage, to: NodeJS.CpuUsage) => (to.user - from.user + to.system - from.system) / 1000;
+
+const children: ChildProcess[] = [];
+const stopAll = () => {
+  for (const child of children) if (child.connected) child.disconnect();
+};
+process.on('exit', () => {
+  for (const child of children) child.kill();
+});
+
+try {
+  const simulators = start('./support/pages-simulators.ts', {});
+  children.push(simulators);
+  const simulatorsReady = await ask<{ url: string; objecten: string; objecttypen: object }>(simulators, null, 'ready');
+  const voordeurArgs = (process.env.BENCH_VOORDEUR_ARGS ?? '').split(' ').filter(Boolean);
+  const server = start('./support/pages-server.ts', { BENCH_SIMULATORS: JSON.stringify(simulatorsReady) }, voordeurArgs);
+  children.push(server);
+  const ready = await ask<{ rssAfterStart: number; voordeurUrl: string; bareUrl: string; cookie: string; pages: Page[]; database: string }>(
+    server,
+    null,
+    'ready',
+  );
+  const headers = { cookie: ready.cookie };
+  const usage = async () => (await ask<{ usage: Usage }>(server, { usage: true }, 'usage')).usage;
+  const setLatency = (ms: number) => ask(simulators, { latency: ms }, 'latencySet');
+
+  // Voordeur's RSS, each second over the whole run.
+  const rssSamples: { at: number; rss: number }[] = [];
+  const startedAt = performance.now();
+  const sampler = setInterval(() => {
+    usage()
+      .then((u) => rssSamples.push({ at: (performance.now() - startedAt) / 1000, rss: u.rss }))
+      .catch(() => {});
+  }, 1000);
+
+  say(
+    `pages benchmark: Voordeur on ${ready.database}, ${connections} connections, ${seconds} s per phase; Voordeur's RSS after start ${mb(ready.rssAfterStart)} MB`,
+  );
+
+  async function closedLoop(url: string, withCookie: boolean, duration: number) {
+    const result = await autocannon({ url, connections, duration, headers: withCookie ? headers : {}, pipelining: 1 });
+    if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0)
+      throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`);
+    return { rps: result.requests.average, total: result['2xx'], p50: result.latency.p50, p99: result.latency.p99 };
+  }
+
+  interface Row {
+    page: string;
+    latencyMs: number;
+    cpuMsPerPage: number;
+    ratio: number;
+    p50Ms: number;
+    p99Ms: number;
+    pagesPerSecond: number;
+    barePerSecond: number;
+  }
+  const rows: Row[] = [];
+  const trips: Record<string, number> = {};
+  const serialTimes: Record<string, Record<number, number>> = {};
+
+  /** Median time of one request at a time (no load), per page. */
+  async function serial(latency: number) {
+    for (const { page, path } of ready.pages) {
+      const times: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const begin = performance.now();
+        const answer = await fetch(`${ready.voordeurUrl}${path}`, { headers });
+        await answer.arrayBuffer();
+        if (answer.status !== 200) throw new Error(`${page}: HTTP ${answer.status}`);
+        times.push(performance.now() - begin);
+      }
+      serialTimes[page] = { ...serialTimes[page], [latency]: median(times) };
+    }
+  }
+
+  for (const latency of [0, sourceLatency]) {
+    await setLatency(latency);
+    await serial(latency);
+    say(`\nsources answer after ${latency} ms`);
+    say(
+      `${'page'.padEnd(22)} ${'bytes'.padStart(7)} ${'bare/s'.padStart(8)} ${'page/s'.padStart(8)} ${'ratio'.padStart(6)} ${'CPU ms/page'.padStart(12)} ${'p50'.padStart(6)} ${'p99'.padStart(6)}`,
+    );
+    for (const { page, path, bytes } of ready.pages) {
+      await closedLoop(`${ready.voordeurUrl}${path}`, true, Math.min(2, seconds)); // warm up
+      const bare = await closedLoop(`${ready.bareUrl}${path}`, false, seconds);
+      const before = await usage();
+      const measured = await closedLoop(`${ready.voordeurUrl}${path}`, true, seconds);
+      const after = await usage();
+      const row: Row = {
+        page,
+        latencyMs: latency,
+        cpuMsPerPage: Number((cpuMs(before.cpu, after.cpu) / measured.total).toFixed(3)),
+        ratio: Number((measured.rps / bare.rps).toFixed(4)),
+        p50Ms: measured.p50,
+        p99Ms: measured.p99,
+        pagesPerSecond: Math.round(measured.rps),
+        barePerSecond: Math.round(bare.rps),
+      };
+      rows.push(row);
+      say(
+        `${page.padEnd(22)} ${String(bytes).padStart(7)} ${String(row.barePerSecond).padStart(8)} ${String(row.pagesPerSecond).padStart(8)} ${row.ratio.toFixed(3).padStart(6)} ${row.cpuMsPerPage.toFixed(2).padStart(12)} ${String(row.p50Ms).padStart(6)} ${String(row.p99Ms).padStart(6)}`,
+      );
+    }
+  }
+  for (const { page } of ready.pages) trips[page] = Math.max(0, Math.round((serialTimes[page]![sourceLatency]! - serialTimes[page]![0]!) / sourceLatency));
+
+  // Open loop: BENCH_RATE pages a second of the mix, with 50 ms sources (still set).
+  const openSeconds = Math.max(5, seconds * 2);
+  const pool = new Pool(ready.voordeurUrl, { connections: 1024, pipelining: 1 });
+  const results: { page: string; ms: number; ok: boolean }[] = [];
+  const pending: Promise<void>[] = [];
+  const total = Math.round(rate * openSeconds);
+  const openStart = performance.now();
+  let sent = 0;
+  await new Promise<void>((resolve) => {
+    const tick = setInterval(() => {
+      const due = Math.min(total, Math.floor(((performance.now() - openStart) / 1000) * rate));
+      for (; sent < due; sent++) {
+        const planned = openStart + (sent / rate) * 1000;
+        const { page, path } = ready.pages[sent % ready.pages.length]!;
+        pending.push(
+          pool
+            .request({ method: 'GET', path, headers })
+            .then(async (answer) => {
+              await answer.body.dump();
+              results.push({ page, ms: performance.now() - planned, ok: answer.statusCode === 200 });
+            })
+            .catch(() => {
+              results.push({ page, ms: performance.now() - planned, ok: false });
+            }),
+        );
+      }
+      if (sent >= total) {
+        clearInterval(tick);
+        resolve();
+      }
+    }, 2);
+  });
+  await Promise.all(pending);
+  await pool.close();
+  const overheads = results
+    .filter((r) => r.ok)
+    .map((r) => r.ms - trips[r.page]! * sourceLatency)
+    .sort((a, b) => a - b);
+  const openLoop = {
+    rate,
+    seconds: openSeconds,
+    pages: results.length,
+    overheadP50Ms: Number(percentile(overheads, 50).toFixed(1)),
+    overheadP99Ms: Number(percentile(overheads, 99).toFixed(1)),
+    errors: results.filter((r) => !r.ok).length,
+    roundTrips: trips,
+  };
+  say(`\nopen loop: ${rate} pages/s of the mix for ${openSeconds} s, sources after ${sourceLatency} ms; round trips waited per page: ${JSON.stringify(trips)}`);
+  say(
+    `overhead beyond the round trips: p50 ${openLoop.overheadP50Ms} ms (target ≤ 5) p99 ${openLoop.overheadP99Ms} ms (target ≤ 20), errors ${openLoop.errors} — ${openLoop.overheadP50Ms <= 5 && openLoop.overheadP99Ms <= 20 && openLoop.errors === 0 ? 'MET' : 'NOT MET'}`,
+  );
+
+  // Memory under the closed-loop mix, 0 ms sources.
+  await setLatency(0);
+  const memoryStart = (performance.now() - startedAt) / 1000;
+  say(`\nmemory: the mix, closed loop, ${connections} connections, ${memorySeconds} s, sources after 0 ms`);
+  const mixed = await autocannon({
+    url: ready.voordeurUrl,
+    connections,
+    duration: memorySeconds,
+    headers,
+    requests: ready.pages.map(({ path }) => ({ method: 'GET', path })),
+  });
+  clearInterval(sampler);
+  const end = await usage();
+  rssSamples.push({ at: (performance.now() - startedAt) / 1000, rss: end.rss });
+  const memorySamples = rssSamples.filter((s) => s.at >= memoryStart);
+  const lastHalfFrom = memoryStart + memorySeconds / 2;
+  const lastHalf = memorySamples.filter((s) => s.at >= lastHalfFrom);
+  const rssMb = {
+    afterStart: mb(ready.rssAfterStart),
+    max: mb(Math.max(...rssSamples.map((s) => s.rss))),
+    atEnd: mb(end.rss),
+    growthLast5MinMb: lastHalf.length ? mb(lastHalf.at(-1)!.rss - lastHalf[0]!.rss) : NaN,
+    overSeconds: Math.round(memorySeconds / 2),
+    heapUsedAtEnd: mb(end.heapUsed),
+    /** The RSS each tenth of the memory phase. */
+    memoryPhase: Array.from({ length: 11 }, (_, i) => memorySamples[Math.min(memorySamples.length - 1, Math.floor((i / 10) * (memorySamples.length - 1)))]).map(
+      (s) => mb(s?.rss ?? 0),
+    ),
+  };
+  if (mixed.non2xx > 0 || mixed.errors > 0) say(`memory phase: ${mixed.non2xx} non-2xx answers, ${mixed.errors} errors`);
+  say(`${Math.round(mixed.requests.average)} pages/s; RSS each tenth of the phase (MB): ${rssMb.memoryPhase.join(' ')}`);
+  say(
+    `Voordeur's RSS: after start ${rssMb.afterStart} MB, max ${rssMb.max} MB, growth over the last ${rssMb.overSeconds} s ${rssMb.growthLast5MinMb} MB (target ≤ 250 MB, flat) — ${rssMb.max <= 250 && rssMb.growthLast5MinMb <= 5 ? 'MET' : 'NOT MET'}`,
+  );
+
+  const worst = Math.max(...rows.map((r) => r.cpuMsPerPage));
+  say(`\nCPU per page: worst ${worst} ms (target ≤ 0.5 ms) — ${worst <= 0.5 ? 'MET' : 'NOT MET'}`);
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify({ pages: rows, openLoop, rssMb, database: ready.database, connections, seconds, mixPagesPerSecond: Math.round(mixed.requests.average) })}\n`,
+    );
+  }
+} finally {
+  stopAll();
+}

@@ -1,0 +1,69 @@
+/**
+ * Bench-only data for bench/pages.ts: Suzanne de Vries (999993653) with a realistic amount of
+ * things, 50 zaken, 20 taken and 100 berichten, made by copying her demo zaken, taken and
+ * berichten (simulators/data/*-demo.ts) under new numbers. Not part of the demo: the demo data
+ * stays small and readable for the tests and the demo guide.
+ *
+ * Zaken are added to the ZGW demo data before the ZGW simulator is registered (it seeds from
+ * `zgwDemo.zaken` when it starts), so this must run in the simulators' own process
+ * (bench/support/pages-simulators.ts). Taken and berichten go in through the Objecten simulator's
+ * `createObject`, as a source system would add them.
+ */
+import { demoUuid, zgwDemo, type DemoZaak } from '../../simulators/data/zgw-demo.ts';
+import type { ObjectenSimulator } from '../../simulators/objecten/index.ts';
+
+export const benchPerson = { bsn: '999993653', name: 'Suzanne de Vries' };
+export const benchCounts = { zaken: 50, taken: 20, berichten: 100 };
+
+const isSuzanne = (z: DemoZaak) => z.owner.kind === 'persoon' && 'bsn' in z.owner && z.owner.bsn === benchPerson.bsn;
+
+/** Adds copies of Suzanne's demo zaken (numbers 500 and up) until she has `benchCounts.zaken`. */
+export function addBenchZaken(): void {
+  const own = zgwDemo.zaken.filter(isSuzanne);
+  const templates = own.filter((z) => z.documenten.every((d) => d.content.kind !== 'large-pdf'));
+  for (let i = 0; own.length + i < benchCounts.zaken; i++) {
+    const template = templates[i % templates.length]!;
+    const number = 500 + i;
+    const id = String(number).padStart(6, '0');
+    zgwDemo.zaken.push({
+      ...template,
+      uuid: demoUuid('a0', 0, number),
+      identificatie: `ZAAK-${id}`,
+      omschrijving: `${template.omschrijving} (${i + 2})`,
+      documenten: template.documenten.map((d, index) => ({
+        ...d,
+        uuid: demoUuid('d0', number, index + 1),
+        identificatie: `DOC-${id}-${String(index + 1).padStart(2, '0')}`,
+      })),
+    });
+  }
+}
+
+interface StoredObject {
+  type: string;
+  record: { data: Record<string, unknown> };
+}
+
+/** Adds copies of Suzanne's taken and berichten until she has `benchCounts.taken` and `.berichten`. */
+export async function addBenchObjects(objecten: ObjectenSimulator): Promise<void> {
+  const all = objecten.objects() as unknown as StoredObject[];
+  const own = (type: string) =>
+    all.filter((o) => o.type === type && (o.record.data.identificatie as { value?: string } | undefined)?.value === benchPerson.bsn).map((o) => o.record.data);
+  const taken = own(objecten.objecttypen.taak);
+  // Only published berichten are copied (one of the demo's is published in 3 days).
+  const today = new Date().toISOString();
+  const berichten = own(objecten.objecttypen.bericht).filter((b) => String(b.publicatiedatum) <= today);
+  const countedBerichten = own(objecten.objecttypen.bericht).length;
+  for (let i = 0; taken.length + i < benchCounts.taken; i++) {
+    const template = taken[i % taken.length]!;
+    await objecten.createObject('taak', {
+      ...template,
+      titel: `${template.titel} (${i + 2})`,
+      verwerker_taak_id: demoUuid('f3', 1, 500 + i),
+    });
+  }
+  for (let i = 0; countedBerichten + i < benchCounts.berichten; i++) {
+    const template = berichten[i % berichten.length]!;
+    await objecten.createObject('bericht', { ...template, onderwerp: `${template.onderwerp} (${i + 2})` });
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * The sources of bench/pages.ts, in a process of their own so that the benchmark measures only
+ * Voordeur's process: the ZGW, BRP, KvK, Klantinteracties, Objecten, Ogone and Notify simulators with the
+ * demo data plus bench/support/pages-data.ts (Suzanne with 50 zaken, 20 taken, 100 berichten).
+ * Started with fork(): it sends `{ ready, url }` once it listens, answers `{ latency: ms }` (every
+ * source answers after that many ms) with `{ latencySet }`, and `{ usage: true }` with its CPU and RSS.
+ */
+import Fastify from 'fastify';
+import { notifyService, notifyTemplates } from '../../simulators/data/notify-templates.ts';
+import { registerBrpSimulator } from '../../simulators/brp/index.ts';
+import { registerKlantinteractiesSimulator } from '../../simulators/klantinteracties/index.ts';
+import { registerKvkSimulator } from '../../simulators/kvk/index.ts';
+import { registerNotifySimulator } from '../../simulators/notify/index.ts';
+import { registerObjectenSimulator } from '../../simulators/objecten/index.ts';
+import { registerOgoneSimulator } from '../../simulators/ogone/index.ts';
+import { registerZgwSimulator } from '../../simulators/zgw/index.ts';
+import { addBenchObjects, addBenchZaken } from './pages-data.ts';
+import { benchKeys } from './pages-keys.ts';
+
+addBenchZaken();
+// A free port first: the simulators' data hold their own URLs.
+const probe = Fastify({ logger: false });
+const port = await probe.listen({ host: '127.0.0.1', port: 0 }).then((address) => Number(new URL(address).port));
+await probe.close();
+const baseUrl = `http://127.0.0.1:${port}`;
+const simulators = Fastify({ logger: false, forceCloseConnections: true, keepAliveTimeout: 60_000 });
+const zgw = await registerZgwSimulator(simulators, { baseUrl, clients: [benchKeys.zgwClient], largeDocumentBytes: 1024 * 1024 });
+const brp = await registerBrpSimulator(simulators, { baseUrl, apiKeys: [benchKeys.brp] });
+const kvk = await registerKvkSimulator(simulators, { baseUrl, apiKeys: [benchKeys.kvk] });
+const klantinteracties = await registerKlantinteractiesSimulator(simulators, { baseUrl, tokens: [benchKeys.klantinteracties], zgwBaseUrl: baseUrl });
+const objecten = await registerObjectenSimulator(simulators, { baseUrl, tokens: [benchKeys.objecten], zgwBaseUrl: baseUrl });
+await registerOgoneSimulator(simulators, { baseUrl, accounts: [benchKeys.ogone] });
+const notify = await registerNotifySimulator(simulators, { baseUrl, services: [notifyService], templates: Object.values(notifyTemplates) });
+await simulators.listen({ host: '127.0.0.1', port });
+await addBenchObjects(objecten);
+
+const send = (message: unknown) => {
+  // The benchmark may have gone (disconnect) between the question and the answer.
+  if (process.connected) process.send!(message, undefined, {}, () => {});
+};
+process.on('message', (message: { latency?: number; usage?: boolean }) => {
+  if (message.latency !== undefined) {
+    for (const simulator of [zgw, brp, kvk, klantinteracties, objecten]) simulator.setLatency(message.latency);
+    send({ latencySet: message.latency });
+  }
+  if (message.usage) send({ usage: { cpu: process.cpuUsage(), rss: process.memoryUsage().rss } });
+});
+process.on('disconnect', () => void simulators.close().then(() => process.exit(0)));
+send({
+  ready: true,
+  url: baseUrl,
+  objecttypen: objecten.objecttypen,
+  objecten: objecten.url,
+  notify: notify.url,
+});

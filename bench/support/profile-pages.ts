@@ -1,0 +1,54 @@
+/**
+ * A helper for finding where Voordeur's time goes on the pages of bench/pages.ts: starts the same
+ * simulators and Voordeur processes, then loads the pages named in BENCH_PAGES (comma-separated
+ * page names; all when absent) in turn, closed loop, BENCH_SECONDS (10) each, with the sources after
+ * BENCH_LATENCY_MS (0), and prints Voordeur's CPU ms per page. With
+ * BENCH_VOORDEUR_ARGS="--cpu-prof --cpu-prof-dir=DIR" Voordeur writes a CPU profile of just that load.
+ *   node --import tsx bench/support/profile-pages.ts
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import autocannon from 'autocannon';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const latency = Number(process.env.BENCH_LATENCY_MS ?? 0);
+const wanted = process.env.BENCH_PAGES?.split(',');
+
+function start(file: string, env: Record<string, string>, execArgv: string[] = []): ChildProcess {
+  return fork(new URL(file, import.meta.url).pathname, [], {
+    execArgv: ['--import', 'tsx', ...execArgv],
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 2, 2, 'ipc'],
+  });
+}
+function ask<T>(child: ChildProcess, message: object | null, key: string): Promise<T> {
+  return new Promise((resolve) => {
+    const onMessage = (answer: Record<string, unknown>) => {
+      if (!(key in answer)) return;
+      child.off('message', onMessage);
+      resolve(answer as T);
+    };
+    child.on('message', onMessage);
+    if (message) child.send(message);
+  });
+}
+
+const simulators = start('./pages-simulators.ts', {});
+const server = start(
+  './pages-server.ts',
+  { BENCH_SIMULATORS: JSON.stringify(await ask(simulators, null, 'ready')) },
+  (process.env.BENCH_VOORDEUR_ARGS ?? '').split(' ').filter(Boolean),
+);
+const ready = await ask<{ voordeurUrl: string; cookie: string; pages: { page: string; path: string }[] }>(server, null, 'ready');
+await ask(simulators, { latency }, 'latencySet');
+const usage = async () => (await ask<{ usage: { cpu: NodeJS.CpuUsage; rss: number } }>(server, { usage: true }, 'usage')).usage;
+for (const { page, path } of ready.pages.filter((p) => !wanted || wanted.includes(p.page))) {
+  const before = await usage();
+  const result = await autocannon({ url: `${ready.voordeurUrl}${path}`, connections: 20, duration: seconds, headers: { cookie: ready.cookie } });
+  const after = await usage();
+  const ms = (after.cpu.user - before.cpu.user + after.cpu.system - before.cpu.system) / 1000;
+  console.log(
+    `${page.padEnd(22)} ${Math.round(result.requests.average)} pages/s, ${(ms / result['2xx']).toFixed(2)} CPU ms/page, ${result.non2xx} non-2xx, RSS ${Math.round(after.rss / 1048576)} MB`,
+  );
+}
+server.disconnect();
+simulators.disconnect();
