@@ -15,6 +15,9 @@ import { createNotificaties, type Notificaties } from './features/notificaties/i
 import { createOverzicht } from './features/overzicht/index.tsx';
 import { createTaken } from './features/taken/index.ts';
 import { createZaken } from './features/zaken/index.ts';
+import { isSourceFailure } from './domain/availability.ts';
+import type { Identity } from './domain/identity.ts';
+import type { CompanyRegister } from './domain/persoon.ts';
 import { zaakPath, zaaksysteemFor } from './domain/zaak.ts';
 import { OidcClient } from './platform/auth/oidc.ts';
 import { LoginAttempts, loginAttemptMaxAgeSeconds } from './platform/auth/login-attempts.ts';
@@ -166,6 +169,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     cookie,
     secureCookies: config.session.secureCookies,
     loginsPerMinute: config.loginRateLimitPerMinute,
+    completeIdentity: sources.kvk && withVestigingen(sources.kvk, app.log),
   });
   registerKeptFormRoutes(app, { kept: keptForms, secureCookies: config.session.secureCookies });
   await registerFeatures(app, features);
@@ -189,5 +193,23 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await app.close();
       await runtime.close();
     },
+  };
+}
+
+/**
+ * A company logged in as a whole sees its vestigingen' zaken too: which vestigingen it has is read
+ * from the Handelsregister once, at login. Without an answer it sees its company-wide zaken.
+ */
+function withVestigingen(kvk: CompanyRegister, log: FastifyBaseLogger) {
+  return async (identity: Identity): Promise<Identity> => {
+    const { subject } = identity;
+    if (subject.type !== 'bedrijf' || subject.vestigingsnummer) return identity;
+    try {
+      return { ...identity, subject: { ...subject, vestigingen: await kvk.vestigingsnummers(subject.kvkNummer) } };
+    } catch (error) {
+      if (!isSourceFailure(error)) throw error;
+      log.warn({ source: error.source, detail: error.message }, 'vestigingen not read at login: the company sees its company-wide zaken only');
+      return identity;
+    }
   };
 }

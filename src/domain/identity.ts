@@ -5,7 +5,13 @@
  */
 export type LoginMethod = 'digid' | 'eherkenning';
 
-export type Subject = { type: 'persoon'; bsn: string } | { type: 'bedrijf'; kvkNummer: string; vestigingsnummer?: string };
+/**
+ * A company logged in either for one vestiging (`vestigingsnummer`: it sees that vestiging's
+ * items and the company-wide ones) or as a whole (it sees the company-wide items and those of
+ * each of its vestigingen: `vestigingen`, read from the Handelsregister at login when a KvK API
+ * is configured).
+ */
+export type Subject = { type: 'persoon'; bsn: string } | { type: 'bedrijf'; kvkNummer: string; vestigingsnummer?: string; vestigingen?: string[] };
 
 export interface Identity {
   method: LoginMethod;

@@ -61,6 +61,8 @@ export interface PersonRegister {
 export interface CompanyRegister {
   /** The company with this KvK number, or null when the register does not know it. */
   bedrijf(kvkNummer: string): Promise<Bedrijf | null>;
+  /** The vestigingsnummers of the company's vestigingen (one call; empty when the register does not know it). */
+  vestigingsnummers(kvkNummer: string): Promise<string[]>;
 }
 
 /** "Suzanne de Vries": the parts of a name that are there, in order. */

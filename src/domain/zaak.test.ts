@@ -65,15 +65,26 @@ describe('isInitiator', () => {
     expect(isInitiator([bedrijf], { type: 'persoon', bsn: '999993653' })).toBe(false);
   });
 
-  it('accepts a company by KvK number, and a vestiging only for that vestiging', () => {
+  it("accepts a company by KvK number; logged in for a vestiging, that vestiging's zaken and the company-wide ones", () => {
+    const bij504 = { type: 'bedrijf', kvkNummer: '69599084', vestigingsnummer: '000038509504' } as const;
     expect(isInitiator([bedrijf], { type: 'bedrijf', kvkNummer: '69599084' })).toBe(true);
     expect(isInitiator([bedrijf], { type: 'bedrijf', kvkNummer: '68750110' })).toBe(false);
-    expect(isInitiator([vestiging], { type: 'bedrijf', kvkNummer: '69599084', vestigingsnummer: '000038509504' })).toBe(true);
-    expect(isInitiator([vestiging], { type: 'bedrijf', kvkNummer: '69599084', vestigingsnummer: '000038509520' })).toBe(false);
-    // Logged in for a vestiging: the zaken of the whole company are not narrowed to it.
-    expect(isInitiator([bedrijf], { type: 'bedrijf', kvkNummer: '69599084', vestigingsnummer: '000038509504' })).toBe(false);
+    expect(isInitiator([vestiging], bij504)).toBe(true);
+    expect(isInitiator([vestiging], { ...bij504, vestigingsnummer: '000038509520' })).toBe(false);
+    // Logged in for a vestiging: the company-wide zaken are the vestiging's business too.
+    expect(isInitiator([bedrijf], bij504)).toBe(true);
     // A vestiging rol that names another company's KvK number is not this company's.
-    expect(isInitiator([{ ...vestiging, kvkNummer: '68750110' }], { type: 'bedrijf', kvkNummer: '69599084', vestigingsnummer: '000038509504' })).toBe(false);
+    expect(isInitiator([{ ...vestiging, kvkNummer: '68750110' }], bij504)).toBe(false);
+    // A vestiging rol without a KvK number counts by its vestigingsnummer.
+    expect(isInitiator([{ ...vestiging, kvkNummer: undefined }], bij504)).toBe(true);
+  });
+
+  it("logged in as the whole company: every vestiging's zaken too, by the rol's KvK number or a vestigingsnummer of the company", () => {
+    const company = { type: 'bedrijf', kvkNummer: '69599084' } as const;
+    expect(isInitiator([vestiging], company)).toBe(true);
+    expect(isInitiator([{ ...vestiging, kvkNummer: '68750110' }], company)).toBe(false);
+    expect(isInitiator([{ ...vestiging, kvkNummer: undefined }], company)).toBe(false);
+    expect(isInitiator([{ ...vestiging, kvkNummer: undefined }], { ...company, vestigingen: ['000038509504'] })).toBe(true);
   });
 });
 

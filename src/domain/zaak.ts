@@ -198,23 +198,23 @@ export interface InitiatorRol {
 }
 
 /**
- * True when the subject is the zaak's initiator (or has another of the `own` rollen): a person by
- * BSN; a company by KvK number, or, when logged in for one vestiging, by that vestiging (and its
- * KvK number when the rol has one). Checked on each rol itself: a zaak where the subject has one
- * rol and someone else is initiator is not the subject's.
+ * True when the subject is the zaak's initiator (or has another of the `own` rollen), checked on
+ * each rol itself (a zaak where the subject has one rol and someone else is initiator is not the
+ * subject's): a person by BSN; a company by KvK number (innNnpId), and its vestigingen' zaken too —
+ * logged in for one vestiging, only that vestiging's (by vestigingsnummer, with the company's KvK
+ * number when the rol names one); logged in as a whole, every vestiging's (by the rol's KvK number,
+ * or by a vestigingsnummer of the company's).
  */
 export function isInitiator(rollen: InitiatorRol[], subject: Subject, own: readonly string[] = ['initiator']): boolean {
   return rollen.some((rol) => {
     if (!own.includes(rol.omschrijvingGeneriek)) return false;
     if (subject.type === 'persoon') return rol.betrokkeneType === 'natuurlijk_persoon' && rol.inpBsn === subject.bsn;
-    if (subject.vestigingsnummer) {
-      return (
-        rol.betrokkeneType === 'vestiging' &&
-        rol.vestigingsNummer === subject.vestigingsnummer &&
-        (rol.kvkNummer === undefined || rol.kvkNummer === '' || rol.kvkNummer === subject.kvkNummer)
-      );
-    }
-    return rol.betrokkeneType === 'niet_natuurlijk_persoon' && rol.innNnpId === subject.kvkNummer;
+    if (rol.betrokkeneType === 'niet_natuurlijk_persoon') return rol.innNnpId === subject.kvkNummer;
+    if (rol.betrokkeneType !== 'vestiging' || !rol.vestigingsNummer) return false;
+    const ofTheCompany = rol.kvkNummer === subject.kvkNummer;
+    if (!ofTheCompany && rol.kvkNummer) return false;
+    if (subject.vestigingsnummer) return rol.vestigingsNummer === subject.vestigingsnummer;
+    return ofTheCompany || (subject.vestigingen ?? []).includes(rol.vestigingsNummer);
   });
 }
 

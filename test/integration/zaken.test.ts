@@ -111,11 +111,33 @@ describe('Mijn zaken: the list', () => {
     expect(JSON.stringify(added)).not.toMatch(/999990019|999990482/);
   });
 
-  it('shows a company its zaken by KvK number, and narrows to the vestiging it logged in for', async () => {
-    const company = await (await as({ kvk: '69599084' })).request(`${stack.url}/zaken`);
-    expect(identificaties(company.body).sort()).toEqual([zaak(301).identificatie, zaak(302).identificatie]);
-    const vestiging = await (await as({ kvk: '69599084', vestiging: '000038509504' })).request(`${stack.url}/zaken`);
-    expect(identificaties(vestiging.body)).toEqual([zaak(311).identificatie]);
+  it("shows a company its own zaken and those of its vestigingen; a vestiging its own and the company-wide ones, and no other vestiging's", async () => {
+    const [companyWide, hoofd, neven] = [[301, 302], [311], [312]].map((numbers) => numbers.map((n) => zaak(n).identificatie));
+    const company = await as({ kvk: '69599084' });
+    expect(identificaties((await company.request(`${stack.url}/zaken`)).body).sort()).toEqual([...companyWide!, ...hoofd!, ...neven!].sort());
+    const bijHoofd = await as({ kvk: '69599084', vestiging: '000038509504' });
+    expect(identificaties((await bijHoofd.request(`${stack.url}/zaken`)).body).sort()).toEqual([...companyWide!, ...hoofd!].sort());
+    const bijNeven = await as({ kvk: '69599084', vestiging: '000038509520' });
+    expect(identificaties((await bijNeven.request(`${stack.url}/zaken`)).body).sort()).toEqual([...companyWide!, ...neven!].sort());
+    // Every link in a list opens; another vestiging's zaak does not, whatever the URL.
+    for (const [browser, numbers] of [
+      [company, [301, 311, 312]],
+      [bijHoofd, [301, 311]],
+    ] as const) {
+      for (const n of numbers) expect((await browser.request(zaakUrl(n))).status, `zaak ${n}`).toBe(200);
+    }
+    expect((await bijHoofd.request(zaakUrl(312))).status).toBe(404);
+  });
+
+  it('a company logged in while the KvK API was down still sees its company-wide zaken', async () => {
+    stack.kvk.setFault('down');
+    try {
+      const browser = await loginOverHttp(stack.url, { kvk: '69599084' });
+      const numbers = identificaties((await browser.request(`${stack.url}/zaken`)).body).sort();
+      expect(numbers).toEqual([zaak(301).identificatie, zaak(302).identificatie].sort());
+    } finally {
+      stack.kvk.setFault('none');
+    }
   });
 
   it('never shows a zaak where she is only belanghebbende (Open Zaak returns it for her BSN + initiator): not in the list, the search, the overzicht or its count', async () => {

@@ -4,7 +4,7 @@
  * identity provider, /uitgelogd says so, /sessie/verlengen keeps an idle session alive.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isLoginMethod } from '../../domain/identity.ts';
+import { type Identity, isLoginMethod } from '../../domain/identity.ts';
 import { keptFormCookie } from '../http/kept-forms.tsx';
 import { clearSessionCookie, setSessionCookie, type SessionCookie } from '../http/session.ts';
 import type { KeptForms } from '../session/kept-forms.ts';
@@ -28,6 +28,8 @@ export function registerAuthRoutes(
     secureCookies: boolean;
     /** Logins a client may start per minute; 0: no limit. */
     loginsPerMinute: number;
+    /** Adds to a new login's identity what is read once per session (a company's vestigingen). */
+    completeIdentity?: (identity: Identity) => Promise<Identity>;
   },
 ): void {
   const { attempts, store, oidc, cookie } = deps;
@@ -132,7 +134,8 @@ export function registerAuthRoutes(
     }
     // A new session at every login: whatever session this browser had ends here.
     if (request.session) await store.destroy(request.session);
-    const { token } = await store.create(result.identity, result.idToken);
+    const identity = deps.completeIdentity ? await deps.completeIdentity(result.identity) : result.identity;
+    const { token } = await store.create(identity, result.idToken);
     setSessionCookie(reply, cookie, token);
     request.log.info({ method: attempt.method, actingFor: Boolean(result.identity.actor) }, 'logged in');
     // A form this person sent after their last session here expired is offered first.

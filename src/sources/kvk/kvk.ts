@@ -87,6 +87,12 @@ export class KvkClient implements CompanyRegister {
     this.client = new SourceClient({ name: 'kvk', timeoutMs: options.timeoutMs, metrics: options.metrics, headers: () => ({ apikey: config.apiKey }) });
   }
 
+  async vestigingsnummers(kvkNummer: string): Promise<string[]> {
+    if (!/^[0-9]{8}$/.test(kvkNummer)) return [];
+    const lijst = await this.client.getJson(`${this.config.url.replace(/\/+$/, '')}/basisprofielen/${kvkNummer}/vestigingen`, vestigingenSchema);
+    return (lijst?.vestigingen ?? []).map((v) => v.vestigingsnummer);
+  }
+
   /** The company with this KvK number, or null when the KvK does not know it. */
   async bedrijf(kvkNummer: string): Promise<Bedrijf | null> {
     // Not a KvK number: nothing to ask (the KvK would answer 400).

@@ -211,18 +211,26 @@ export class ZaaksysteemClient implements Zaaksysteem {
    * system is taken as unavailable (it answers garbage).
    */
   async zakenOf(subject: Subject, log: Pick<Log, 'warn'> = noLog): Promise<ZakenOfSubject> {
-    const filter: ZaakListQuery = {
-      ...rolFilter('rol__betrokkeneIdentificatie__', subject),
-      maximaleVertrouwelijkheidaanduiding: this.maxZaak,
-    } as ZaakListQuery;
     // One kind of own rol narrows the candidates; with more, the list is filtered on the subject only.
-    if (this.own.length === 1) filter.rol__omschrijvingGeneriek = this.own[0] as ZaakListQuery['rol__omschrijvingGeneriek'];
-    const rolQuery = { ...rolFilter('betrokkeneIdentificatie__', subject), ...(this.own.length === 1 ? { omschrijvingGeneriek: this.own[0] } : {}) };
-    // The spec sets no default order, and its `ordering` type is a nested array (a spec error): send it as text.
-    const [list, rollen] = await Promise.all([
-      this.pages(this.zaken, this.api.zaken, `${this.api.zaken}/zaken?${query(filter)}&ordering=-startdatum`, zaakSchema, log, 'zaak'),
-      this.pages(this.zaken, this.api.zaken, `${this.api.zaken}/rollen?${query(rolQuery)}`, rolSchema, log, 'rol'),
-    ]);
+    const ownRol = this.own.length === 1 ? (this.own[0] as ZaakListQuery['rol__omschrijvingGeneriek']) : undefined;
+    // A company's zaken are on the company and on its vestigingen: one pair of lists per identification, side by side.
+    const perIdentification = await Promise.all(
+      rolFilters(subject).map((identification) => {
+        const filter = {
+          ...prefixed('rol__betrokkeneIdentificatie__', identification),
+          maximaleVertrouwelijkheidaanduiding: this.maxZaak,
+          ...(ownRol ? { rol__omschrijvingGeneriek: ownRol } : {}),
+        } as ZaakListQuery;
+        const rolQuery = { ...prefixed('betrokkeneIdentificatie__', identification), ...(ownRol ? { omschrijvingGeneriek: ownRol } : {}) };
+        // The spec sets no default order, and its `ordering` type is a nested array (a spec error): send it as text.
+        return Promise.all([
+          this.pages(this.zaken, this.api.zaken, `${this.api.zaken}/zaken?${query(filter)}&ordering=-startdatum`, zaakSchema, log, 'zaak'),
+          this.pages(this.zaken, this.api.zaken, `${this.api.zaken}/rollen?${query(rolQuery)}`, rolSchema, log, 'rol'),
+        ]);
+      }),
+    );
+    const list = mergePages(perIdentification.map(([zaken]) => zaken));
+    const rollen = mergePages(perIdentification.map(([, r]) => r));
     const owned = new Set(
       rollen.items.filter((rol) => isInitiator([toInitiatorRol(rol)], subject, this.own)).map((rol) => inApi(rol.zaak, this.api.zaken) ?? rol.zaak),
     );
@@ -577,7 +585,7 @@ export class ZaaksysteemClient implements Zaaksysteem {
     item: S,
     log: Pick<Log, 'warn'> = noLog,
     what = 'item',
-  ): Promise<{ items: z.output<S>[]; total: number; skipped: number; complete: boolean }> {
+  ): Promise<ReadPages<z.output<S>>> {
     const items: z.output<S>[] = [];
     let total = 0;
     let skipped = 0;
@@ -605,11 +613,43 @@ export class ZaaksysteemClient implements Zaaksysteem {
   }
 }
 
-/** The identification filters of the subject, for the zaken list (`rol__betrokkeneIdentificatie__`) or the rollen list. */
-function rolFilter(prefix: string, subject: Subject): Record<string, string> {
-  if (subject.type === 'persoon') return { [`${prefix}natuurlijkPersoon__inpBsn`]: subject.bsn };
-  if (subject.vestigingsnummer) return { [`${prefix}vestiging__vestigingsNummer`]: subject.vestigingsnummer };
-  return { [`${prefix}nietNatuurlijkPersoon__innNnpId`]: subject.kvkNummer };
+/** What was read of a list: its items, how many it said it holds, how many did not fit, and whether every page was read. */
+interface ReadPages<T> {
+  items: T[];
+  total: number;
+  skipped: number;
+  complete: boolean;
+}
+
+/**
+ * The identifications whose zaken are the subject's, as filters (to be prefixed with
+ * `rol__betrokkeneIdentificatie__` for the zaken list, `betrokkeneIdentificatie__` for the rollen
+ * list): a person's BSN; a company's KvK number and, logged in for one vestiging, that vestiging;
+ * logged in as a whole, each of its vestigingen (the Zaken API has no filter on a vestiging rol's
+ * KvK number).
+ */
+function rolFilters(subject: Subject): Record<string, string>[] {
+  if (subject.type === 'persoon') return [{ natuurlijkPersoon__inpBsn: subject.bsn }];
+  const vestigingen = subject.vestigingsnummer ? [subject.vestigingsnummer] : (subject.vestigingen ?? []);
+  return [{ nietNatuurlijkPersoon__innNnpId: subject.kvkNummer }, ...vestigingen.map((v) => ({ vestiging__vestigingsNummer: v }))];
+}
+
+function prefixed(prefix: string, filter: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(filter).map(([name, value]) => [`${prefix}${name}`, value]));
+}
+
+/** Lists read for several identifications as one: each item once (newest start first, as each list was), complete when all were. */
+function mergePages<T extends { url: string; startdatum?: string }>(lists: ReadPages<T>[]): ReadPages<T> {
+  if (lists.length === 1) return lists[0]!;
+  const seen = new Set<string>();
+  const items = lists.flatMap((l) => l.items).filter((item) => !seen.has(item.url) && seen.add(item.url));
+  items.sort((a, b) => (b.startdatum ?? '').localeCompare(a.startdatum ?? ''));
+  return {
+    items,
+    total: lists.reduce((sum, l) => sum + l.total, 0) - (lists.reduce((sum, l) => sum + l.items.length, 0) - items.length),
+    skipped: lists.reduce((sum, l) => sum + l.skipped, 0),
+    complete: lists.every((l) => l.complete),
+  };
 }
 
 function toInitiatorRol(rol: RawRol): InitiatorRol {
