@@ -48,6 +48,7 @@ const zaaksysteem = z.object({
   clientId: z.string().min(1),
   secret: z.string().min(1),
   uploadInformatieobjecttype: url.optional(),
+  andereCatalogiApis: z.array(url).optional(),
 });
 
 export const weekdays = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const;
@@ -324,6 +325,8 @@ export interface ZaaksysteemConfig {
   secret: string;
   /** The informatieobjecttype of documents the person uploads; without it, uploading is off for this system. */
   uploadInformatieobjecttype?: string;
+  /** Other Catalogi APIs this system's zaaktypen may be in (e.g. a shared catalogue), read with the same credentials. */
+  andereCatalogiApis?: string[];
 }
 
 export interface Config {

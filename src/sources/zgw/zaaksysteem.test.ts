@@ -100,6 +100,27 @@ class FakeZgw {
     this.app.get('/catalogi/api/v1/statustypen', async (request) =>
       page(request, [{ url: `${this.catalogiApi}/statustypen/1`, omschrijving: 'Ontvangen', zaaktype: `${this.catalogiApi}/zaaktypen/t1`, volgnummer: 1 }]),
     );
+    // A second, shared catalogue on its own base path.
+    this.app.get<{ Params: { id: string } }>('/gedeeld/catalogi/api/v1/zaaktypen/:id', async (request, reply) =>
+      request.params.id === 'g1'
+        ? {
+            url: `${this.base}/gedeeld/catalogi/api/v1/zaaktypen/g1`,
+            identificatie: 'G1',
+            omschrijving: 'Gedeelde subsidie',
+            indicatieInternOfExtern: 'extern',
+          }
+        : reply.code(404).send({}),
+    );
+    this.app.get('/gedeeld/catalogi/api/v1/statustypen', async (request) =>
+      page(request, [
+        {
+          url: `${this.base}/gedeeld/catalogi/api/v1/statustypen/9`,
+          omschrijving: 'Ingediend',
+          zaaktype: `${this.base}/gedeeld/catalogi/api/v1/zaaktypen/g1`,
+          volgnummer: 1,
+        },
+      ]),
+    );
     this.evil.all('/*', async (request) => {
       this.evilHits.push(request.url);
       return {};
@@ -155,9 +176,10 @@ afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
 const metrics = { timeSource: (_name: string, run: () => Promise<unknown>) => run() } as unknown as Metrics;
-function client(options: Partial<ZaaksysteemOptions> = {}): ZaaksysteemClient {
+function client(options: Partial<ZaaksysteemOptions> = {}, andereCatalogiApis?: string[]): ZaaksysteemClient {
   return new ZaaksysteemClient(
     {
+      andereCatalogiApis,
       naam: 'fake',
       zakenApi: fake.zakenApi,
       catalogiApi: fake.catalogiApi,
@@ -231,6 +253,24 @@ describe('ZaaksysteemClient: one bad item costs only itself', () => {
       'zaak skipped: it does not fit the schema',
     ]);
     expect(fake.evilHits).toEqual([]);
+  });
+
+  it('reads a zaaktype from another Catalogi API only when the zaaksysteem is configured with it', async () => {
+    const gedeeld = `${fake.base}/gedeeld/catalogi/api/v1`;
+    fake.addZaak(1);
+    fake.addZaak(2, { zaaktype: `${gedeeld}/zaaktypen/g1`, status: `${fake.zakenApi}/statussen/s2` });
+    fake.statussen.set('s2', {
+      url: `${fake.zakenApi}/statussen/s2`,
+      zaak: `${fake.zakenApi}/zaken/${uuid(2)}`,
+      statustype: `${gedeeld}/statustypen/9`,
+      datumStatusGezet: '2026-11-02T10:00:00Z',
+    });
+    expect((await client().zakenOf(suzanne)).zaken.map((z) => z.identificatie)).toEqual(['ZAAK-1']);
+    const { zaken } = await client({}, [gedeeld]).zakenOf(suzanne);
+    expect(zaken.map((z) => [z.identificatie, z.zaaktype, z.status?.naam])).toEqual([
+      ['ZAAK-1', 'Parkeervergunning', undefined],
+      ['ZAAK-2', 'Gedeelde subsidie', 'Ingediend'],
+    ]);
   });
 
   it('is unavailable when no zaak at all can be read (garbage, not one bad item)', async () => {

@@ -158,6 +158,8 @@ export class ZaaksysteemClient implements Zaaksysteem {
   private readonly catalogi: SourceClient;
   private readonly documenten: SourceClient;
   private readonly api: { zaken: string; catalogi: string; documenten: string };
+  /** The Catalogi API and any other this system's zaaktypen may be in (`andereCatalogiApis`). */
+  private readonly catalogiApis: string[];
   private readonly concurrency: number;
   private readonly maxZaak: string;
   private readonly own: readonly string[];
@@ -171,6 +173,7 @@ export class ZaaksysteemClient implements Zaaksysteem {
   ) {
     this.naam = config.naam;
     this.api = { zaken: trimSlash(config.zakenApi), catalogi: trimSlash(config.catalogiApi), documenten: trimSlash(config.documentenApi) };
+    this.catalogiApis = [this.api.catalogi, ...(config.andereCatalogiApis ?? []).map(trimSlash)];
     const token = new ZgwToken(config.clientId, config.secret);
     const client = (api: string, extra: Record<string, string> = {}) =>
       new SourceClient({
@@ -281,7 +284,7 @@ export class ZaaksysteemClient implements Zaaksysteem {
       zaak.resultaat ? this.resultaat(zaak.resultaat) : undefined,
     ]);
     const currentStatustype = zaak.status ? statussen.find((s) => sameResource(s.url, zaak.status ?? ''))?.statustype : undefined;
-    const key = (url: string) => inApi(url, this.api.catalogi) ?? url;
+    const key = (url: string) => this.inCatalogi(url)?.url ?? url;
     const timeline =
       stepsKnown &&
       buildTimeline(
@@ -544,10 +547,19 @@ export class ZaaksysteemClient implements Zaaksysteem {
     };
   }
 
+  /** The configured Catalogi API that holds this URL, and the URL on it; null for any other. */
+  private inCatalogi(url: string): { api: string; url: string } | null {
+    for (const api of this.catalogiApis) {
+      const found = inApi(url, api);
+      if (found) return { api, url: found };
+    }
+    return null;
+  }
+
   /** A catalogue object (or list), from the cache when fresh. */
   private async cached<S extends z.ZodType>(kind: string, given: string, schema: S): Promise<z.output<S>> {
-    const url = inApi(given, this.api.catalogi);
-    if (!url) throw new SourceUnavailableError('zgw-catalogi', 'invalid', `a ${kind} outside the configured Catalogi API`);
+    const url = this.inCatalogi(given)?.url;
+    if (!url) throw new SourceUnavailableError('zgw-catalogi', 'invalid', `a ${kind} outside the configured Catalogi APIs`);
     const status: LRUCache.Status<string, object, SourceClient> = {};
     const value = await this.catalogue.fetch(`${kind} ${url}`, { context: this.catalogi, status });
     // A failed fetch without a stale value to fall back on gives undefined, not the error.
@@ -562,8 +574,11 @@ export class ZaaksysteemClient implements Zaaksysteem {
     switch (kind) {
       case 'zaaktype':
         return this.catalogi.getJson(url, zaaktypeSchema);
-      case 'statustypen':
-        return (await this.pages(this.catalogi, this.api.catalogi, `${this.api.catalogi}/statustypen?${query({ zaaktype: url })}`, statustypeSchema)).items;
+      case 'statustypen': {
+        // Asked of the Catalogi API that holds the zaaktype.
+        const api = this.inCatalogi(url)?.api ?? this.api.catalogi;
+        return (await this.pages(this.catalogi, api, `${api}/statustypen?${query({ zaaktype: url })}`, statustypeSchema)).items;
+      }
       case 'resultaattype':
         return this.catalogi.getJson(url, resultaattypeSchema);
       case 'informatieobjecttype':
