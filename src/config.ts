@@ -211,6 +211,17 @@ const schema = z
     TAKEN_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     BERICHTEN_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     NOTIFICATIES_CALLBACK_SECRET: z.string().min(16, 'must be at least 16 characters: the Authorization value the Notificaties API sends').optional(),
+    NOTIFICATIES_CALLBACK_SECRET_VORIG: z.string().min(16).optional(),
+    NOTIFICATIES_VORIGE_CALLBACK_URLS: z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(url))
+      .default([]),
     NOTIFICATIES_API_URL: url.optional(),
     NOTIFICATIES_CLIENT_ID: z.string().min(1).optional(),
     NOTIFICATIES_SECRET: z.string().min(1).optional(),
@@ -385,6 +396,10 @@ export interface Config {
   notificaties: {
     /** The Authorization value the Notificaties API sends to the callback; without it, no callback. */
     callbackSecret?: string;
+    /** The secret before a rotation, still accepted until the abonnement has the new one (NOTIFICATIES_CALLBACK_SECRET_VORIG). */
+    previousCallbackSecret?: string;
+    /** Callback URLs Voordeur had before PUBLIC_URL moved: their abonnement is moved to the current one. */
+    previousCallbackUrls: string[];
     /** Where to register the abonnement (`npm run subscribe`, and at start). */
     api?: { url: string; clientId: string; secret: string };
     /** By language; English falls back to Dutch when not set. */
@@ -433,7 +448,7 @@ function isSimulatorIssuer(issuer: string, publicUrl: string | undefined): boole
 }
 
 /** Secrets Voordeur itself keys or checks things with: made for Voordeur, so random and long. */
-const ownSecrets = ['SESSION_SECRET', 'IDENTITY_KEY_SECRET', 'METRICS_TOKEN', 'NOTIFICATIES_CALLBACK_SECRET'] as const;
+const ownSecrets = ['SESSION_SECRET', 'IDENTITY_KEY_SECRET', 'METRICS_TOKEN', 'NOTIFICATIES_CALLBACK_SECRET', 'NOTIFICATIES_CALLBACK_SECRET_VORIG'] as const;
 /** Credentials another system issued; they must not repeat one of Voordeur's own, nor be trivially guessable. */
 const credentials = [
   'OIDC_CLIENT_SECRET',
@@ -613,6 +628,8 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     berichten: { pageSize: env.BERICHTEN_PAGE_SIZE },
     notificaties: {
       callbackSecret: env.NOTIFICATIES_CALLBACK_SECRET,
+      previousCallbackSecret: env.NOTIFICATIES_CALLBACK_SECRET_VORIG,
+      previousCallbackUrls: env.NOTIFICATIES_VORIGE_CALLBACK_URLS,
       api:
         env.NOTIFICATIES_API_URL && env.NOTIFICATIES_CLIENT_ID && env.NOTIFICATIES_SECRET
           ? { url: env.NOTIFICATIES_API_URL.replace(/\/+$/, ''), clientId: env.NOTIFICATIES_CLIENT_ID, secret: env.NOTIFICATIES_SECRET }

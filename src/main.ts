@@ -15,7 +15,14 @@ export async function main(environment: Record<string, string | undefined> = pro
     // In the background: the Notificaties API may be slow or down; Voordeur serves pages meanwhile.
     const { ensureAbonnement } = await import('./features/notificaties/subscribe.ts');
     const { Metrics } = await import('./platform/metrics.ts');
-    ensureAbonnement({ api, callbackSecret, publicUrl: config.publicUrl, metrics: new Metrics(), timeoutMs: config.sources.timeoutMs }).then(
+    ensureAbonnement({
+      api,
+      callbackSecret,
+      publicUrl: config.publicUrl,
+      previousCallbackUrls: config.notificaties.previousCallbackUrls,
+      metrics: new Metrics(),
+      timeoutMs: config.sources.timeoutMs,
+    }).then(
       (outcome) => voordeur.app.log.info({ outcome }, 'abonnement at the Notificaties API'),
       (error: unknown) => voordeur.app.log.error({ err: error }, 'no abonnement at the Notificaties API: run npm run subscribe when it is reachable'),
     );

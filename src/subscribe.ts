@@ -14,7 +14,14 @@ try {
     console.error('Set NOTIFICATIES_API_URL, NOTIFICATIES_CLIENT_ID, NOTIFICATIES_SECRET and NOTIFICATIES_CALLBACK_SECRET first (docs/configuration.md).');
     process.exit(2);
   }
-  const outcome = await ensureAbonnement({ api, callbackSecret, publicUrl: config.publicUrl, metrics: new Metrics(), timeoutMs: config.sources.timeoutMs });
+  const outcome = await ensureAbonnement({
+    api,
+    callbackSecret,
+    publicUrl: config.publicUrl,
+    previousCallbackUrls: config.notificaties.previousCallbackUrls,
+    metrics: new Metrics(),
+    timeoutMs: config.sources.timeoutMs,
+  });
   console.log({ created: 'Abonnement created.', updated: 'Abonnement updated.', present: 'Abonnement already present.' }[outcome]);
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : `Subscribing failed: ${error instanceof Error ? error.message : String(error)}`);

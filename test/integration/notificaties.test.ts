@@ -10,6 +10,7 @@ import { zgwDemo } from '../../simulators/data/zgw-demo.ts';
 import { failures } from '../../src/features/notificaties/beheer.ts';
 import { PreferencesStore } from '../../src/sources/voordeur/preferences.ts';
 import { IdentityKeys } from '../../src/platform/identity-keys.ts';
+import { ensureAbonnement } from '../../src/features/notificaties/subscribe.ts';
 import { ensureAbonnementAt } from '../../src/sources/notificaties/abonnement.ts';
 import { Metrics } from '../../src/platform/metrics.ts';
 import { testApp, type TestApp } from '../support/app.ts';
@@ -357,8 +358,9 @@ describe('Notificaties: what is kept', () => {
 
 describe('Notificaties: a new callback secret or address (npm run subscribe)', () => {
   /** Another Voordeur on the same Notificaties API, at `port`, with `secret` as its callback secret. */
-  async function voordeurAt(port: number, secret: string): Promise<TestApp> {
+  async function voordeurAt(port: number, secret: string, environment: Record<string, string> = {}): Promise<TestApp> {
     const app = await testApp({
+      ...environment,
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       PORT: String(port),
       NOTIFICATIES_CALLBACK_SECRET: secret,
@@ -369,12 +371,11 @@ describe('Notificaties: a new callback secret or address (npm run subscribe)', (
     await app.app.listen({ host: '127.0.0.1', port });
     return app;
   }
-  const subscribe = (port: number, secret: string, previousCallbackUrls?: string[]) =>
+  const subscribe = (port: number, secret: string) =>
     ensureAbonnementAt({
       api: { url: stack.notificaties.url, clientId: zgwClient.clientId, secret: zgwClient.secret },
       callbackUrl: `http://127.0.0.1:${port}/api/notificaties`,
       callbackSecret: secret,
-      previousCallbackUrls,
       metrics: new Metrics(),
       timeoutMs: 3000,
     });
@@ -409,6 +410,10 @@ describe('Notificaties: a new callback secret or address (npm run subscribe)', (
       await voordeur.close();
       voordeur = await voordeurAt(port, newSecret);
       expect(await deliveredTo(port)).toBe(403);
+      // With the old secret set as the previous one, nothing is refused in between.
+      await voordeur.close();
+      voordeur = await voordeurAt(port, newSecret, { NOTIFICATIES_CALLBACK_SECRET_VORIG: oldSecret });
+      expect(await deliveredTo(port)).toBe(204);
 
       expect(await subscribe(port, newSecret)).toBe('updated');
       const [abonnement, ...more] = at(port);
@@ -432,10 +437,20 @@ describe('Notificaties: a new callback secret or address (npm run subscribe)', (
       await subscribe(oldPort, secret);
       const [before] = at(oldPort);
       await voordeur.close();
-      voordeur = await voordeurAt(newPort, secret);
+      voordeur = await voordeurAt(newPort, secret, { NOTIFICATIES_VORIGE_CALLBACK_URLS: `http://127.0.0.1:${oldPort}/api/notificaties` });
       const others = (stack.notificaties.abonnementen() as { url: string }[]).filter((a) => a.url !== before!.url);
 
-      expect(await subscribe(newPort, secret, [`http://127.0.0.1:${oldPort}/api/notificaties`])).toBe('updated');
+      // What `npm run subscribe` and every start do, with this Voordeur's configuration.
+      const { config } = voordeur;
+      const moved = await ensureAbonnement({
+        api: config.notificaties.api!,
+        callbackSecret: secret,
+        publicUrl: config.publicUrl,
+        previousCallbackUrls: config.notificaties.previousCallbackUrls,
+        metrics: new Metrics(),
+        timeoutMs: 3000,
+      });
+      expect(moved).toBe('updated');
       expect(at(oldPort)).toEqual([]);
       expect(at(newPort).map((a) => a.url)).toEqual([before!.url]);
       expect(await deliveredTo(newPort)).toBe(204);

@@ -18,6 +18,8 @@ export const callbackPath = '/api/notificaties';
 export interface CallbackDeps {
   /** The Authorization value the Notificaties API sends. */
   secret: string;
+  /** The value before a rotation, accepted (and logged) until the abonnement has the new one. */
+  previousSecret?: string;
   inbox: Pick<Inbox, 'store'>;
   /** Counts notifications by outcome (stored, duplicate, invalid, refused). */
   received: Counter<'outcome'>;
@@ -36,7 +38,9 @@ export function callbackRoutes(deps: CallbackDeps): FastifyPluginAsync {
           .code(401)
           .type('application/problem+json')
           .send({ title: 'Niet geauthenticeerd', status: 401, detail: 'De Authorization-header ontbreekt.' });
-      if (!constantTimeEqual(authorization, deps.secret)) {
+      const previous = deps.previousSecret !== undefined && constantTimeEqual(authorization, deps.previousSecret);
+      if (previous) request.log.warn('notificatie with the previous callback secret: run npm run subscribe, then remove NOTIFICATIES_CALLBACK_SECRET_VORIG');
+      if (!previous && !constantTimeEqual(authorization, deps.secret)) {
         deps.received.inc({ outcome: 'refused' });
         request.log.warn('notificatie refused: the Authorization header is not the callback secret');
         return reply.code(403).type('application/problem+json').send({ title: 'Geen toegang', status: 403, detail: 'De Authorization-header klopt niet.' });

@@ -178,7 +178,9 @@ export function createNotificaties(deps: NotificatiesDeps): Notificaties {
     feature: {
       id: 'notificaties',
       // A stored notification is resolved at once by the worker here, if there is one; another process finds it when it next looks.
-      plugin: secret ? callbackRoutes({ secret, inbox, received, stored: () => worker.wake(queues.resolve) }) : undefined,
+      plugin: secret
+        ? callbackRoutes({ secret, previousSecret: settings.previousCallbackSecret, inbox, received, stored: () => worker.wake(queues.resolve) })
+        : undefined,
       start: settings.workerInProcess ? start : undefined,
     },
     queue,

@@ -10,6 +10,8 @@ export function ensureAbonnement(options: {
   api: { url: string; clientId: string; secret: string };
   callbackSecret: string;
   publicUrl: URL;
+  /** Callback URLs Voordeur had before its PUBLIC_URL moved: their abonnement is moved, not duplicated. */
+  previousCallbackUrls?: readonly string[];
   metrics: Metrics;
   timeoutMs: number;
 }): Promise<'created' | 'updated' | 'present'> {
