@@ -4,7 +4,7 @@
  * those of another gemachtigde, not those of colleagues who logged in with the same KvK number.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HttpBrowser, loginOverHttp, type TestLogin } from '../support/http-browser.ts';
+import { formAction, type HttpBrowser, hiddenFields, loginOverHttp, type TestLogin } from '../support/http-browser.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 
 let stack: Stack;
@@ -15,10 +15,11 @@ afterAll(() => stack?.close());
 
 const loggedIn = async (browser: HttpBrowser) => (await browser.request(`${stack.url}/overzicht`)).status === 200;
 
+/** Presses "Overal uitloggen" on Mijn gegevens, as the person would. */
 async function logOutEverywhere(browser: HttpBrowser) {
-  const page = await browser.request(`${stack.url}/overzicht`);
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
-  const response = await browser.request(`${stack.url}/uitloggen`, { form: { _csrf: csrf, overal: 'ja' } });
+  const page = await browser.request(`${stack.url}/gegevens`);
+  const action = formAction(page.body, 'Overal uitloggen', page.url);
+  const response = await browser.request(action, { form: { ...hiddenFields(page.body, action), overal: 'ja' } });
   expect(response.status).toBe(303);
 }
 
@@ -67,7 +68,11 @@ describe('overal uitloggen', () => {
       me: { kvk: '69599084' },
       colleague: { kvk: '69599084' },
     });
-    await logOutEverywhere(browsers.me!);
+    // The page offers no "Overal uitloggen" to a company (it would end only this session); sent anyway, it ends only this one.
+    const page = await browsers.me!.request(`${stack.url}/gegevens`);
+    expect(page.body).not.toContain('Overal uitloggen');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    expect((await browsers.me!.request(`${stack.url}/uitloggen`, { form: { _csrf: csrf, overal: 'ja' } })).status).toBe(303);
     expect(await stillLoggedIn(browsers)).toEqual({ me: false, colleague: true });
   });
 });

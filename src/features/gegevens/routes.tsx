@@ -14,7 +14,7 @@ import { callerOf } from '../../platform/http/caller.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { pageNumber } from '../../platform/http/paging.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
-import { Alert, Heading, Link, Paragraph, type FieldError } from '../../platform/ui/components.tsx';
+import { Alert, Button, Form, Heading, Link, Paragraph, type FieldError } from '../../platform/ui/components.tsx';
 import { channels, topics, type Channel, type Preferences } from '../../domain/preferences.ts';
 import type { ContactKind } from '../../domain/persoon.ts';
 import { channelOf } from '../../domain/preferences.ts';
@@ -124,6 +124,19 @@ export function gegevensRoutes(deps: { service: GegevensService; processingLog: 
               <Link href="/gegevens/verwerkingen">{t('verwerkingen.link')}</Link>
             </Paragraph>
           </section>
+          {/* eHerkenning names the company, not the employee: "overal" would end only this session. */}
+          {request.session!.identity.method === 'digid' && (
+            <section class="voordeur-block" aria-labelledby="overal-uitloggen-title">
+              <Heading level={2} id="overal-uitloggen-title">
+                {t('logoutEverywhere.title')}
+              </Heading>
+              <Paragraph>{t(request.session!.identity.actor ? 'logoutEverywhere.textActor' : 'logoutEverywhere.text')}</Paragraph>
+              <Form action="/uitloggen" csrfToken={request.session!.csrfToken}>
+                <input type="hidden" name="overal" value="ja" />
+                <Button appearance="secondary-action">{t('logoutEverywhere.button')}</Button>
+              </Form>
+            </section>
+          )}
         </>,
         { title: form?.errors.length ? `${t('form.errors.title')}: ${t('gegevens.title')}` : t('gegevens.title'), status },
       );
