@@ -109,8 +109,10 @@ describeInBrowser('mobile, reflow and the footer pages in a browser', () => {
     // Assistive technology reads the cell as it is (its column from the table's header), not the visible label twice.
     expect(await status.getAttribute('role')).toBe('cell');
     expect(await row.getByRole('cell', { name: 'Aanvullende informatie nodig', exact: true }).count()).toBe(1);
+    // biome-ignore lint/performance/useDomNodeTextContent: what is rendered is the point (the label is shown only on small screens)
     expect(await status.innerText()).toBe('Status: Aanvullende informatie nodig');
     const date = row.getByRole('cell').nth(2);
+    // biome-ignore lint/performance/useDomNodeTextContent: as above
     expect(await date.innerText()).toMatch(/^Laatste wijziging: \d+ \w+ \d{4}$/);
     for (const cell of [status, date]) {
       const box = (await cell.boundingBox())!;
@@ -122,6 +124,7 @@ describeInBrowser('mobile, reflow and the footer pages in a browser', () => {
     // At 1280 px the same table is a table with its header row shown, and no labels in the cells.
     await page.setViewportSize({ width: 1280, height: 800 });
     expect((await table.locator('thead').boundingBox())!.height).toBeGreaterThan(20);
+    // biome-ignore lint/performance/useDomNodeTextContent: as above
     expect(await status.innerText()).toBe('Aanvullende informatie nodig');
     await page.context().close();
   });

@@ -36,18 +36,22 @@ export const en: Record<MessageKey, string> = {
   'session.warning.stay': 'Stay logged in',
   'session.warning.logout': 'Log out now',
   'logoutEverywhere.title': 'Also logged in on another device?',
-  'logoutEverywhere.text': 'Are you also logged in on another device, for example a computer that is not yours? Then you can log out on all your devices at once here.',
-  'logoutEverywhere.textActor': 'Are you also logged in on another device? Then you can log out on all your devices at once here. This applies to you, also where you act for someone else. The person you act for stays logged in.',
+  'logoutEverywhere.text':
+    'Are you also logged in on another device, for example a computer that is not yours? Then you can log out on all your devices at once here.',
+  'logoutEverywhere.textActor':
+    'Are you also logged in on another device? Then you can log out on all your devices at once here. This applies to you, also where you act for someone else. The person you act for stays logged in.',
   'logoutEverywhere.button': 'Log out everywhere',
   'loggedOut.title': 'You are logged out',
   'loggedOut.text': 'You are logged out. Want to continue? Please log in again.',
   'loggedOut.expired': 'You were logged out automatically because you had not done anything for a while. This is for your safety.',
   'loggedOut.kept': 'What you filled in has been kept. Please log in again. You can then still send it.',
   'kept.title': 'Continue with what you filled in',
-  'kept.text': 'You were logged out automatically before your answers were sent. Your answers have been kept. Choose "Send" to send them now. If something is not filled in correctly, you will see the form with your answers and what to change.',
+  'kept.text':
+    'You were logged out automatically before your answers were sent. Your answers have been kept. Choose "Send" to send them now. If something is not filled in correctly, you will see the form with your answers and what to change.',
   'kept.send': 'Send',
   'kept.page': 'Go to the form (you will then have to fill in your answers again)',
-  'kept.gone': 'There are no kept answers any more. We keep answers for {minutes} minutes, only for the person who filled them in, on the same device. Please fill in the form again.',
+  'kept.gone':
+    'There are no kept answers any more. We keep answers for {minutes} minutes, only for the person who filled them in, on the same device. Please fill in the form again.',
   'kept.toOverview': 'Go to my overview',
   'loggedOut.again': 'Log in again',
   'login.failed.title': 'Logging in did not work',
@@ -250,8 +254,10 @@ export const en: Record<MessageKey, string> = {
   'contact.saveFailed': 'Saving did not work, because a system cannot be reached. Nothing has changed. Please try again later.',
   'machtiging.notAllowed.title': 'Only the person themselves can do this',
   'machtiging.notAllowed': 'You are logged in as an authorised representative. Only the person you act for can do this. Please ask them to do it themselves.',
-  'machtiging.readOnly.contact': 'You are logged in as an authorised representative. You can see the contact details, but you cannot change them. Only the person themselves can.',
-  'machtiging.readOnly.meldingen': 'You are logged in as an authorised representative. You can see these choices, but you cannot change them. Only the person themselves can.',
+  'machtiging.readOnly.contact':
+    'You are logged in as an authorised representative. You can see the contact details, but you cannot change them. Only the person themselves can.',
+  'machtiging.readOnly.meldingen':
+    'You are logged in as an authorised representative. You can see these choices, but you cannot change them. Only the person themselves can.',
   'machtiging.readOnly.taak': 'You are logged in as an authorised representative. Only the person themselves can do this task.',
   'machtiging.readOnly.documenten': 'You are logged in as an authorised representative. Only the person themselves can add a document.',
   'voorkeuren.geen': 'No notifications',

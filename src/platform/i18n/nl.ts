@@ -35,18 +35,22 @@ export const nl = {
   'session.warning.stay': 'Ingelogd blijven',
   'session.warning.logout': 'Nu uitloggen',
   'logoutEverywhere.title': 'Ook ingelogd op een ander apparaat?',
-  'logoutEverywhere.text': 'Bent u ook ingelogd op een ander apparaat, bijvoorbeeld een computer die niet van u is? Dan kunt u hier op al uw apparaten tegelijk uitloggen.',
-  'logoutEverywhere.textActor': 'Bent u ook ingelogd op een ander apparaat? Dan kunt u hier op al uw apparaten tegelijk uitloggen. Dat geldt voor u zelf, ook waar u dingen regelt voor iemand anders. De persoon voor wie u dit regelt, blijft ingelogd.',
+  'logoutEverywhere.text':
+    'Bent u ook ingelogd op een ander apparaat, bijvoorbeeld een computer die niet van u is? Dan kunt u hier op al uw apparaten tegelijk uitloggen.',
+  'logoutEverywhere.textActor':
+    'Bent u ook ingelogd op een ander apparaat? Dan kunt u hier op al uw apparaten tegelijk uitloggen. Dat geldt voor u zelf, ook waar u dingen regelt voor iemand anders. De persoon voor wie u dit regelt, blijft ingelogd.',
   'logoutEverywhere.button': 'Overal uitloggen',
   'loggedOut.title': 'U bent uitgelogd',
   'loggedOut.text': 'U bent uitgelogd. Wilt u verder? Log dan opnieuw in.',
   'loggedOut.expired': 'U bent automatisch uitgelogd, omdat u een tijd niets heeft gedaan. Dat is voor uw veiligheid.',
   'loggedOut.kept': 'Wat u had ingevuld, is bewaard. Log opnieuw in. Daarna kunt u het alsnog versturen.',
   'kept.title': 'Verder met wat u had ingevuld',
-  'kept.text': 'U was automatisch uitgelogd voordat uw antwoorden verstuurd waren. Uw antwoorden zijn bewaard. Kies "Versturen" om ze alsnog te versturen. Is er iets niet goed ingevuld? Dan ziet u het formulier met uw antwoorden en wat u moet aanpassen.',
+  'kept.text':
+    'U was automatisch uitgelogd voordat uw antwoorden verstuurd waren. Uw antwoorden zijn bewaard. Kies "Versturen" om ze alsnog te versturen. Is er iets niet goed ingevuld? Dan ziet u het formulier met uw antwoorden en wat u moet aanpassen.',
   'kept.send': 'Versturen',
   'kept.page': 'Naar het formulier (uw antwoorden moet u dan opnieuw invullen)',
-  'kept.gone': 'Er zijn geen bewaarde antwoorden meer. Wij bewaren antwoorden {minutes} minuten, en alleen voor wie ze invulde, op hetzelfde apparaat. Vul het formulier opnieuw in.',
+  'kept.gone':
+    'Er zijn geen bewaarde antwoorden meer. Wij bewaren antwoorden {minutes} minuten, en alleen voor wie ze invulde, op hetzelfde apparaat. Vul het formulier opnieuw in.',
   'kept.toOverview': 'Naar mijn overzicht',
   'loggedOut.again': 'Opnieuw inloggen',
   'login.failed.title': 'Inloggen is niet gelukt',
@@ -443,7 +447,8 @@ export const nl = {
   'help.contact.visit.hours': 'Open op:',
   'help.contact.website': 'Meer informatie vindt u op de website van {organisation}.',
   'help.privacy.title': 'Privacyverklaring',
-  'help.privacy.intro': '{organisation} gaat zorgvuldig om met uw persoonsgegevens. Hier leest u welke gegevens u ziet in {portal}, waarom, en wat uw rechten zijn.',
+  'help.privacy.intro':
+    '{organisation} gaat zorgvuldig om met uw persoonsgegevens. Hier leest u welke gegevens u ziet in {portal}, waarom, en wat uw rechten zijn.',
   'help.privacy.who.title': 'Wie is verantwoordelijk?',
   'help.privacy.who': '{organisation} is verantwoordelijk voor uw gegevens in {portal}.',
   'help.privacy.what.title': 'Welke gegevens?',
@@ -495,7 +500,8 @@ export const nl = {
   'help.accessibility.status.E': 'Voldoet niet',
   'help.accessibility.status.A.text': 'Een deskundige heeft onderzocht of {portal} aan alle eisen voldoet. Dat is zo.',
   'help.accessibility.status.B.text': 'Een deskundige heeft {portal} onderzocht. Het voldoet aan een deel van de eisen. Wat nog niet goed is, lossen wij op.',
-  'help.accessibility.status.C.text': 'Wij hebben de eerste maatregelen genomen om aan de eisen te voldoen. Een volledig onderzoek door een deskundige moet nog gebeuren.',
+  'help.accessibility.status.C.text':
+    'Wij hebben de eerste maatregelen genomen om aan de eisen te voldoen. Een volledig onderzoek door een deskundige moet nog gebeuren.',
   'help.accessibility.status.D.text': 'Wij hebben nog geen maatregelen genomen om aan de eisen te voldoen.',
   'help.accessibility.status.E.text': '{portal} voldoet nog niet aan de eisen.',
   'help.accessibility.how.title': 'Wat wij doen',
