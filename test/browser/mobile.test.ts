@@ -129,6 +129,20 @@ describeInBrowser('mobile, reflow and the footer pages in a browser', () => {
     await page.context().close();
   });
 
+  it('on a short page the footer ends the window: no white band under it (issue 17 §9)', { timeout: 60_000 }, async () => {
+    for (const [width, height] of [
+      [1280, 1000],
+      [390, 844],
+    ]) {
+      const page = await newPage(browser, { viewport: { width, height } });
+      await page.goto(`${stack.url}/uitgelogd`);
+      const bottom = await page.evaluate(() => document.querySelector('footer')!.getBoundingClientRect().bottom);
+      expect(bottom, `footer bottom at ${width}×${height}`).toBeGreaterThanOrEqual(height - 1);
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector('footer')!).backgroundImage)).toBe('none'); // one colour, the logo's
+      await page.context().close();
+    }
+  });
+
   it('the footer links lead to their pages, in Dutch and in English', { timeout: 60_000 }, async () => {
     const page = await newPage(browser, { viewport: { width: 390, height: 844 } });
     await page.goto(stack.url);
