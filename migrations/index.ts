@@ -7,6 +7,7 @@ import * as m0005 from './0005_notificaties.ts';
 import * as m0006 from './0006_subject_language.ts';
 import * as m0007 from './0007_notification_delivery.ts';
 import * as m0008 from './0008_kept_forms.ts';
+import * as m0009 from './0009_organisaties.ts';
 
 export const migrations = {
   '0001_sessions': m0001,
@@ -17,4 +18,5 @@ export const migrations = {
   '0006_subject_language': m0006,
   '0007_notification_delivery': m0007,
   '0008_kept_forms': m0008,
+  '0009_organisaties': m0009,
 };

@@ -12,10 +12,12 @@ import { createGegevens } from './features/gegevens/index.ts';
 import { createHelp } from './features/help/index.tsx';
 import { createHome } from './features/home/index.tsx';
 import { createNotificaties, type Notificaties } from './features/notificaties/index.ts';
+import { createOrganisatieApi } from './features/organisaties/index.ts';
 import { createOverzicht } from './features/overzicht/index.tsx';
 import { createTaken } from './features/taken/index.ts';
 import { createZaken } from './features/zaken/index.ts';
 import { isSourceFailure } from './domain/availability.ts';
+import { allBerichten } from './domain/bericht.ts';
 import type { Identity } from './domain/identity.ts';
 import type { CompanyRegister } from './domain/persoon.ts';
 import { zaakPath, zaaksysteemFor } from './domain/zaak.ts';
@@ -42,6 +44,8 @@ import { randomToken } from './platform/random.ts';
 import { KeptForms } from './platform/session/kept-forms.ts';
 import { SessionStore } from './platform/session/store.ts';
 import { OgonePayments } from './sources/ogone/ogone.ts';
+import { OrganisatieBerichten } from './sources/voordeur/organisatie-berichten.ts';
+import { Organisaties } from './sources/voordeur/organisaties.ts';
 import { openRuntime } from './runtime.ts';
 
 export interface Voordeur {
@@ -81,6 +85,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const processingLog = new ProcessingLog(database.db, identityKeys);
   const { theme } = config;
   const systemNames = config.zaken.systems.map((system) => system.naam);
+
+  // Berichten organisations push through the organisation API (ORGANISATIE_API), kept in Voordeur's own database.
+  const organisatieBerichten = config.organisatieApi && new OrganisatieBerichten(database.db, identityKeys);
+  const berichtStores = [sources.berichten, organisatieBerichten].filter((store) => store !== undefined);
 
   const notificaties = createNotificaties({ config, db: database.db, keys: identityKeys, metrics, log: app.log, sources });
 
@@ -127,8 +135,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       },
     }),
     createBerichten({
-      berichten: sources.berichten,
-      documentStores: sources.zaaksystemen,
+      berichten: berichtStores.length > 0 ? allBerichten(berichtStores) : undefined,
+      documentStores: organisatieBerichten ? [...sources.zaaksystemen, organisatieBerichten] : sources.zaaksystemen,
       identityKeys,
       processingLog,
       pageSize: config.berichten.pageSize,
@@ -144,6 +152,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       contactCodes: config.contactCodes,
     }),
     notificaties.feature,
+    organisatieBerichten &&
+      createOrganisatieApi({
+        organisaties: new Organisaties(database.db),
+        berichten: organisatieBerichten,
+        publicUrl: config.publicUrl,
+        secret: config.identityKeySecret,
+        requestsPerMinute: config.organisatieApi!.requestsPerMinute,
+      }),
   ].filter((feature): feature is Feature => feature !== undefined);
   // What features show on the pages of others, each part within the sources' deadline and a margin.
   const parts = featureParts(features, config.sources.timeoutMs + 500);

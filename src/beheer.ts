@@ -5,13 +5,18 @@
  *   failed          failed jobs with their reason, messages Notify refused or that were not sent,
  *                   and messages that did not arrive (Notify's permanent-, temporary- or technical-failure)
  *   retry <job id>  puts a failed job back in the queue
+ *   organisatie <id> <naam> <jwks.json>
+ *                   connects an organisation to the organisation API (ORGANISATIE_API), or replaces
+ *                   its name and public keys (key rotation: a JWK Set with the new key next to the old)
  * Output never contains a BSN, an e-mail address or a phone number: people are keyed hashes.
  */
+import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config.ts';
 import { failures, status } from './features/notificaties/beheer.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { JobQueue } from './platform/queue/queue.ts';
+import { Organisaties } from './sources/voordeur/organisaties.ts';
 
 const [command, argument] = process.argv.slice(2);
 try {
@@ -38,8 +43,21 @@ try {
       );
       break;
     }
+    case 'organisatie': {
+      const [, id, naam, file] = process.argv.slice(2);
+      if (!id || !/^[a-z0-9][a-z0-9-]{0,39}$/.test(id) || !naam || !file)
+        throw new Error('usage: npm run beheer -- organisatie <id: lower-case letters, digits, dashes> <naam> <jwks.json>');
+      const jwks = JSON.parse(readFileSync(file, 'utf8')) as { keys?: unknown };
+      if (!Array.isArray(jwks.keys) || jwks.keys.length === 0) throw new Error(`${file} is not a JWK Set with at least one key`);
+      // Only public keys: a private key does not belong here.
+      if (jwks.keys.some((key) => typeof key !== 'object' || key === null || 'd' in key))
+        throw new Error(`${file} holds a private key: give only the public keys`);
+      await new Organisaties(database.db).save({ id, naam, jwks: { keys: jwks.keys as Record<string, unknown>[] } });
+      console.log(`Organisation ${id} (${naam}) can now get tokens at <PUBLIC_URL>/api/v1/token with client assertions signed by these keys.`);
+      break;
+    }
     default:
-      console.error('usage: npm run beheer -- status | failed | retry <job id>');
+      console.error('usage: npm run beheer -- status | failed | retry <job id> | organisatie <id> <naam> <jwks.json>');
       process.exitCode = 2;
   }
   await database.close();

@@ -129,6 +129,8 @@ const schema = z
     METRICS_TOKEN: z.string().min(1).optional(),
     METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).optional(),
+    ORGANISATIE_API: bool.default(false),
+    ORGANISATIE_API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
     GEMACHTIGDE_HANDELINGEN: list.pipe(z.array(z.enum([...handelingen, 'geen']))).default(['taken', 'documenten']),
 
     DATABASE_URL: z
@@ -351,6 +353,8 @@ export interface Config {
   metrics: { token?: string; port?: number; open: boolean };
   /** Logins one client address may start per minute at /inloggen/*; 0: no limit. */
   loginRateLimitPerMinute: number;
+  /** The organisation API (/api/v1): organisations push berichten (ORGANISATIE_API). */
+  organisatieApi?: { requestsPerMinute: number };
   /** What a gemachtigde may change for the person they act for (GEMACHTIGDE_HANDELINGEN); reading is always allowed. */
   gemachtigdeHandelingen: Handeling[];
   logLevel: string;
@@ -547,6 +551,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     // Neither a token nor a port of its own: /metrics is open in demo mode and off otherwise.
     metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT, open: env.DEMO_MODE && !env.METRICS_TOKEN && !env.METRICS_PORT },
     loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE ?? (env.DEMO_MODE ? 0 : 60),
+    organisatieApi: env.ORGANISATIE_API ? { requestsPerMinute: env.ORGANISATIE_API_REQUESTS_PER_MINUTE } : undefined,
     gemachtigdeHandelingen: env.GEMACHTIGDE_HANDELINGEN.filter((h): h is Handeling => h !== 'geen'),
     logLevel: env.LOG_LEVEL,
     database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, pgliteDir: env.PGLITE_DIR },

@@ -8,6 +8,8 @@ import type { Log } from './log.ts';
 
 export interface Bericht {
   uuid: string;
+  /** Who sent it, when another organisation than the portal's own did (through the organisation API). */
+  afzender?: string;
   onderwerp: string;
   tekst: string;
   publicatiedatum: Date;
@@ -60,4 +62,26 @@ export function textParts(text: string): TextPart[][] {
     if (last < line.length) parts.push({ text: line.slice(last) });
     return parts;
   });
+}
+
+/**
+ * Several stores as one (the Objecten API and the berichten organisations pushed): the list is
+ * theirs together, newest first; one bericht is looked up in each until found. A store that
+ * cannot answer makes the whole answer unavailable, as one store would.
+ */
+export function allBerichten(stores: readonly BerichtStore[]): BerichtStore {
+  if (stores.length === 1) return stores[0]!;
+  return {
+    async list(subject, log) {
+      const lists = await Promise.all(stores.map((store) => store.list(subject, log)));
+      return lists.flat().sort((a, b) => b.publicatiedatum.getTime() - a.publicatiedatum.getTime());
+    },
+    async get(subject, uuid) {
+      for (const store of stores) {
+        const found = await store.get(subject, uuid);
+        if (found) return found;
+      }
+      return null;
+    },
+  };
 }

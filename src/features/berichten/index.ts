@@ -16,7 +16,7 @@ import { BerichtenService } from './service.ts';
 import { BerichtenOverviewBlock } from './views.tsx';
 
 export interface BerichtenDeps {
-  /** Where berichten are kept (Bericht objects in the Objecten API). */
+  /** Where berichten are kept (Bericht objects in the Objecten API, and those organisations pushed through the organisation API). */
   berichten?: BerichtStore;
   /** Where bijlagen are: the Documenten APIs of the zaaksystemen. */
   documentStores: readonly DocumentStore[];
@@ -25,7 +25,7 @@ export interface BerichtenDeps {
   pageSize: number;
 }
 
-/** Mijn berichten, when the Objecten API and the Bericht object type are configured. */
+/** Mijn berichten, when the Objecten API and the Bericht object type, or the organisation API, are configured. */
 export function createBerichten(deps: BerichtenDeps): Feature | undefined {
   if (!deps.berichten) return undefined;
   const service = new BerichtenService(deps.berichten, deps.documentStores, deps.identityKeys, deps.processingLog);

@@ -86,6 +86,12 @@ export function InboxPage({ t, lang, inbox, filter, zoek }: Texts & { inbox: Ava
                     )}
                     <Link href={berichtHref(bericht)}>{bericht.onderwerp}</Link>
                     {bericht.bijlagen.length > 0 && <span class="voordeur-secondary"> ({t('berichten.hasBijlagen')})</span>}
+                    {bericht.afzender && (
+                      <>
+                        <br />
+                        <span class="voordeur-secondary">{t('berichten.van', { afzender: bericht.afzender })}</span>
+                      </>
+                    )}
                   </>,
                   <DateText lang={lang} value={bericht.publicatiedatum} />,
                   bericht.handelingsperspectief ? <Action t={t} lang={lang} bericht={bericht} /> : '',
@@ -162,6 +168,7 @@ export function BerichtPage({ t, lang, bericht, bijlagen }: Texts & { bericht: B
       <Heading level={1}>{bericht.onderwerp}</Heading>
       <DataList
         items={[
+          ...(bericht.afzender ? [{ key: t('berichten.afzender'), value: bericht.afzender }] : []),
           { key: t('berichten.column.datum'), value: <DateText lang={lang} value={bericht.publicatiedatum} /> },
           ...(bericht.referentie ? [{ key: t('berichten.referentie'), value: bericht.referentie }] : []),
           ...(bericht.handelingsperspectief ? [{ key: t('berichten.column.actie'), value: <Action t={t} lang={lang} bericht={bericht} /> }] : []),

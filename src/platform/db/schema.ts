@@ -155,6 +155,47 @@ export interface KeptFormsTable {
   created_at: Timestamp;
 }
 
+export interface OrganisatiesTable {
+  id: string;
+  naam: string;
+  /** The organisation's public keys (a JWK Set): its client assertions are verified with them. */
+  jwks: ColumnType<{ keys: Record<string, unknown>[] }, string, string>;
+  created_at: CreatedAt;
+}
+
+export interface OrganisatieAssertionsTable {
+  organisatie_id: string;
+  jti: string;
+  expires_at: Timestamp;
+}
+
+export interface OrganisatieBerichtenTable {
+  id: string;
+  organisatie_id: string;
+  /** The organisation's own id of the bericht. */
+  bericht_id: string;
+  /** Keyed hash of the recipient. */
+  recipient_key: string;
+  /** The recipient, sealed with the identity keys. */
+  recipient: string;
+  onderwerp: string;
+  tekst: string;
+  referentie: string | null;
+  handelingsperspectief: string | null;
+  /** YYYY-MM-DD. */
+  einddatum_handelingstermijn: string | null;
+  publicatiedatum: Timestamp;
+  received_at: CreatedAt;
+  opened_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface OrganisatieBijlagenTable {
+  bericht_uuid: string;
+  index: number;
+  bestandsnaam: string;
+  content: Buffer;
+}
+
 export interface Database {
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
@@ -168,4 +209,8 @@ export interface Database {
   notification_messages: NotificationMessagesTable;
   subject_languages: SubjectLanguagesTable;
   kept_forms: KeptFormsTable;
+  organisaties: OrganisatiesTable;
+  organisatie_assertions: OrganisatieAssertionsTable;
+  organisatie_berichten: OrganisatieBerichtenTable;
+  organisatie_bijlagen: OrganisatieBijlagenTable;
 }

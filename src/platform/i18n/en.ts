@@ -352,6 +352,8 @@ export const en: Record<MessageKey, string> = {
   'berichten.actie.informatie verstrekken': 'Send information',
   'berichten.termijn.until': 'before',
   'berichten.termijn.passed': 'the deadline passed on',
+  'berichten.afzender': 'Sender',
+  'berichten.van': 'From {afzender}',
   'berichten.referentie': 'Reference',
   'berichten.back': 'Back to My messages',
   'berichten.bijlagen.title': 'Attachments',

@@ -351,6 +351,8 @@ export const nl = {
   'berichten.actie.informatie verstrekken': 'Informatie sturen',
   'berichten.termijn.until': 'vóór',
   'berichten.termijn.passed': 'de termijn is voorbij sinds',
+  'berichten.afzender': 'Afzender',
+  'berichten.van': 'Van {afzender}',
   'berichten.referentie': 'Kenmerk',
   'berichten.back': 'Terug naar Mijn berichten',
   'berichten.bijlagen.title': 'Bijlagen',

@@ -1,0 +1,83 @@
+/**
+ * OAuth 2.0 client credentials with a signed client assertion (RFC 7523, `private_key_jwt`): an
+ * organisation signs a short JWT with its private key; Voordeur checks it with the public keys
+ * registered for that organisation (issuer = subject = its id, audience = the token URL, a jti
+ * used once, at most 5 minutes valid) and answers with an access token for 5 minutes. The access
+ * token is a JWT signed by Voordeur (HS256, a key derived from IDENTITY_KEY_SECRET), so every
+ * instance can check it without a shared store.
+ */
+import { hkdfSync } from 'node:crypto';
+import { createLocalJWKSet, decodeJwt, errors, jwtVerify, SignJWT } from 'jose';
+import type { Organisaties } from '../../sources/voordeur/organisaties.ts';
+
+export const accessTokenSeconds = 300;
+const assertionType = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+const audience = 'voordeur-organisatie-api';
+
+export type TokenOutcome =
+  | { ok: true; accessToken: string }
+  | { ok: false; error: 'invalid_request' | 'invalid_client' | 'unsupported_grant_type'; description: string };
+
+export class OrganisatieAuth {
+  private readonly key: Uint8Array;
+
+  constructor(
+    private readonly organisaties: Organisaties,
+    /** The token endpoint's public URL: the audience every assertion must name. */
+    private readonly tokenUrl: string,
+    secret: string,
+  ) {
+    this.key = new Uint8Array(hkdfSync('sha256', secret, 'voordeur', 'organisatie-api access token', 32));
+  }
+
+  /** The token request of RFC 6749 §4.4 with a client assertion (RFC 7523 §2.2). */
+  async token(form: Record<string, unknown>): Promise<TokenOutcome> {
+    if (form.grant_type !== 'client_credentials') return { ok: false, error: 'unsupported_grant_type', description: 'grant_type must be client_credentials' };
+    if (form.client_assertion_type !== assertionType || typeof form.client_assertion !== 'string')
+      return { ok: false, error: 'invalid_request', description: `client_assertion_type must be ${assertionType}, with a client_assertion` };
+    const refused = (description: string): TokenOutcome => ({ ok: false, error: 'invalid_client', description });
+    let issuer: unknown;
+    try {
+      issuer = decodeJwt(form.client_assertion).iss;
+    } catch {
+      return refused('client_assertion is not a JWT');
+    }
+    const organisatie = typeof issuer === 'string' ? await this.organisaties.get(issuer) : null;
+    if (!organisatie) return refused('unknown client');
+    try {
+      const { payload } = await jwtVerify(form.client_assertion, createLocalJWKSet(organisatie.jwks as Parameters<typeof createLocalJWKSet>[0]), {
+        issuer: organisatie.id,
+        subject: organisatie.id,
+        audience: this.tokenUrl,
+        algorithms: ['RS256', 'PS256', 'ES256'],
+        maxTokenAge: '5m',
+        requiredClaims: ['exp', 'iat', 'jti'],
+      });
+      if (typeof payload.jti !== 'string' || !(await this.organisaties.useAssertion(organisatie.id, payload.jti, new Date(payload.exp! * 1000))))
+        return refused('client_assertion was used before');
+    } catch (error) {
+      if (error instanceof errors.JOSEError) return refused(`client_assertion refused: ${error.code}`);
+      throw error;
+    }
+    const accessToken = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(organisatie.id)
+      .setAudience(audience)
+      .setIssuedAt()
+      .setExpirationTime(`${accessTokenSeconds}s`)
+      .sign(this.key);
+    return { ok: true, accessToken };
+  }
+
+  /** The organisation an `Authorization: Bearer …` header is for; null when it is not a valid access token. */
+  async organisatieOf(authorization: string | undefined): Promise<string | null> {
+    const token = /^Bearer ([A-Za-z0-9._-]+)$/.exec(authorization ?? '')?.[1];
+    if (!token) return null;
+    try {
+      const { payload } = await jwtVerify(token, this.key, { audience, algorithms: ['HS256'], requiredClaims: ['sub', 'exp'] });
+      return payload.sub ?? null;
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * The organisation API (issue 15): organisations without a ZGW or Objecten API push berichten to
+ * a person's or company's Mijn berichten. The berichten feature shows them (their store is handed
+ * to it by the composition root); this feature is the API.
+ */
+import type { Feature } from '../../platform/http/feature.ts';
+import type { OrganisatieBerichten } from '../../sources/voordeur/organisatie-berichten.ts';
+import type { Organisaties } from '../../sources/voordeur/organisaties.ts';
+import { OrganisatieAuth } from './auth.ts';
+import { apiBase, organisatieApiRoutes } from './routes.ts';
+
+export interface OrganisatieApiFeatureDeps {
+  organisaties: Organisaties;
+  berichten: OrganisatieBerichten;
+  publicUrl: URL;
+  /** Keys the access tokens (IDENTITY_KEY_SECRET). */
+  secret: string;
+  requestsPerMinute: number;
+}
+
+export function createOrganisatieApi(deps: OrganisatieApiFeatureDeps): Feature {
+  const serverUrl = new URL(apiBase, deps.publicUrl).href;
+  const auth = new OrganisatieAuth(deps.organisaties, `${serverUrl}/token`, deps.secret);
+  return {
+    id: 'organisatie-api',
+    plugin: organisatieApiRoutes({ auth, berichten: deps.berichten, serverUrl, requestsPerMinute: deps.requestsPerMinute }),
+  };
+}

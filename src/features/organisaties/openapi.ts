@@ -1,0 +1,180 @@
+/**
+ * The organisation API's OpenAPI 3.1 document: served at /api/v1/openapi.json, and the source of
+ * the request checks (each bericht of a batch is checked against `BerichtIn`, so a bad one gets
+ * its own result and the others are stored). Its schemas use only JSON Schema keywords that mean
+ * the same in draft 2020-12 (OpenAPI 3.1) and draft-07 (Ajv's default).
+ */
+export const maxBatch = 1000;
+export const maxBijlageBytes = 500 * 1024;
+
+const problem = {
+  type: 'object',
+  properties: { title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' } },
+  required: ['title', 'status'],
+} as const;
+
+export const schemas = {
+  BerichtIn: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['berichtId', 'ontvanger', 'onderwerp', 'tekst'],
+    properties: {
+      berichtId: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 64,
+        pattern: '^[A-Za-z0-9._:-]+$',
+        description: 'Your own unique id of the bericht. Sending the same berichtId again stores nothing (result bestaatAl).',
+      },
+      ontvanger: {
+        description: 'A person by BSN, or a company by KvK number (with a vestigingsnummer for one vestiging).',
+        oneOf: [
+          { type: 'object', additionalProperties: false, required: ['bsn'], properties: { bsn: { type: 'string', pattern: '^[0-9]{9}$' } } },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['kvkNummer'],
+            properties: { kvkNummer: { type: 'string', pattern: '^[0-9]{8}$' }, vestigingsnummer: { type: 'string', pattern: '^[0-9]{12}$' } },
+          },
+        ],
+      },
+      onderwerp: { type: 'string', minLength: 1, maxLength: 50 },
+      tekst: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 4000,
+        description: 'Plain text: line breaks are kept, web addresses become links, anything else (HTML too) is shown as written.',
+      },
+      referentie: { type: 'string', maxLength: 25, description: 'Your reference, e.g. a zaaknummer.' },
+      handelingsperspectief: { type: 'string', maxLength: 80, description: 'What the person is asked to do, e.g. "betalen".' },
+      einddatumHandelingstermijn: { type: 'string', format: 'date' },
+      publicatiedatum: { type: 'string', format: 'date-time', description: 'When the bericht appears; default now, at most a year ahead.' },
+      bijlagen: {
+        type: 'array',
+        maxItems: 2,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['bestandsnaam', 'inhoud'],
+          properties: {
+            bestandsnaam: { type: 'string', minLength: 1, maxLength: 100, pattern: '^[^/\\\\]+\\.[Pp][Dd][Ff]$' },
+            inhoud: { type: 'string', contentEncoding: 'base64', description: `The PDF (PDF/A preferred), base64, at most ${maxBijlageBytes / 1024} kB.` },
+          },
+        },
+      },
+    },
+  },
+  Resultaat: {
+    type: 'object',
+    required: ['resultaat'],
+    properties: {
+      berichtId: { type: ['string', 'null'] },
+      resultaat: { type: 'string', enum: ['verwerkt', 'bestaatAl', 'ontvangerOnbekend', 'bijlageTeGroot', 'bijlageOngeldig', 'ongeldig'] },
+      veld: { type: 'string', description: 'With ongeldig: the field (a JSON pointer in the bericht).' },
+      melding: { type: 'string' },
+    },
+  },
+  BerichtStatus: {
+    type: 'object',
+    required: ['berichtId', 'ontvangen', 'publicatiedatum', 'geopend'],
+    properties: {
+      berichtId: { type: 'string' },
+      ontvangen: { type: 'string', format: 'date-time' },
+      publicatiedatum: { type: 'string', format: 'date-time' },
+      geopend: { type: ['string', 'null'], format: 'date-time', description: 'When the recipient first opened it; null while unopened.' },
+    },
+  },
+  Problem: problem,
+} as const;
+
+export function openApiDocument(serverUrl: string) {
+  const json = (schema: object) => ({ content: { 'application/json': { schema } } });
+  const problemResponse = (description: string) => ({ description, ...json({ $ref: '#/components/schemas/Problem' }) });
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Voordeur organisatie-API',
+      version: '1.0.0',
+      description:
+        'Organisations send berichten to the Mijn berichten of residents and companies. Authenticate with OAuth 2.0 client credentials and a signed client assertion (private_key_jwt): POST /token, then send the access token as a Bearer token.',
+      license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ bearer: [] }],
+    paths: {
+      '/token': {
+        post: {
+          summary: 'An access token for 5 minutes, for a client assertion signed with your private key',
+          security: [],
+          requestBody: {
+            content: {
+              'application/x-www-form-urlencoded': {
+                schema: {
+                  type: 'object',
+                  required: ['grant_type', 'client_assertion_type', 'client_assertion'],
+                  properties: {
+                    grant_type: { const: 'client_credentials' },
+                    client_assertion_type: { const: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer' },
+                    client_assertion: {
+                      type: 'string',
+                      description:
+                        'A JWT (RS256, PS256 or ES256) with iss and sub your organisation id, aud this token URL, a unique jti and exp at most 5 minutes ahead.',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            200: {
+              description: 'The access token',
+              ...json({
+                type: 'object',
+                properties: { access_token: { type: 'string' }, token_type: { const: 'Bearer' }, expires_in: { type: 'integer' } },
+              }),
+            },
+            400: { description: 'RFC 6749 error (invalid_request, invalid_client, unsupported_grant_type)' },
+          },
+        },
+      },
+      '/berichten': {
+        post: {
+          summary: `Send 1 to ${maxBatch} berichten; each gets its own result`,
+          requestBody: {
+            required: true,
+            ...json({
+              type: 'object',
+              required: ['berichten'],
+              properties: { berichten: { type: 'array', minItems: 1, maxItems: maxBatch, items: { $ref: '#/components/schemas/BerichtIn' } } },
+            }),
+          },
+          responses: {
+            200: {
+              description: 'One result per bericht, in the order sent. The berichten with verwerkt are stored (answered only after they are).',
+              ...json({ type: 'object', properties: { resultaten: { type: 'array', items: { $ref: '#/components/schemas/Resultaat' } } } }),
+            },
+            400: problemResponse('The request is not a batch of berichten'),
+            401: problemResponse('No valid access token'),
+            429: problemResponse('Too many requests; see Retry-After'),
+          },
+        },
+      },
+      '/berichten/{berichtId}': {
+        get: {
+          summary: 'What became of a bericht you sent',
+          parameters: [{ name: 'berichtId', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            200: { description: 'The bericht', ...json({ $ref: '#/components/schemas/BerichtStatus' }) },
+            401: problemResponse('No valid access token'),
+            404: problemResponse('You sent no bericht with this id'),
+          },
+        },
+      },
+      '/openapi.json': { get: { summary: 'This document', security: [], responses: { 200: { description: 'OpenAPI 3.1' } } } },
+    },
+    components: {
+      schemas,
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'The access token from POST /token' } },
+    },
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * The organisation API under /api/v1: POST /token, POST /berichten (a batch, one result per
+ * bericht), GET /berichten/:berichtId (what became of it), GET /openapi.json. Answers are JSON;
+ * errors are problem+json (RFC 9457), token errors as RFC 6749 says. Every call is scoped to the
+ * organisation of its access token and logged with it (the audit trail), never with a BSN.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { RateLimiter } from '../../platform/auth/rate-limit.ts';
+import type { NewOrganisatieBericht, OrganisatieBerichten } from '../../sources/voordeur/organisatie-berichten.ts';
+import { accessTokenSeconds, type OrganisatieAuth } from './auth.ts';
+import { checkBericht, type Refusal, type Resultaat } from './check.ts';
+import { maxBatch, openApiDocument } from './openapi.ts';
+
+export const apiBase = '/api/v1';
+
+export interface OrganisatieApiDeps {
+  auth: OrganisatieAuth;
+  berichten: OrganisatieBerichten;
+  /** The API's public base URL (PUBLIC_URL + /api/v1), for the OpenAPI document. */
+  serverUrl: string;
+  /** Requests one organisation may make per minute. */
+  requestsPerMinute: number;
+  now?: () => Date;
+}
+
+const api = { csrf: false } as const;
+
+function problem(reply: FastifyReply, status: number, title: string, detail?: string) {
+  return reply
+    .code(status)
+    .type('application/problem+json')
+    .send({ title, status, ...(detail ? { detail } : {}) });
+}
+
+export function organisatieApiRoutes(deps: OrganisatieApiDeps): FastifyPluginAsync {
+  const now = deps.now ?? (() => new Date());
+  const limiter = new RateLimiter({ limit: deps.requestsPerMinute, windowMs: 60_000 });
+  const document = openApiDocument(deps.serverUrl);
+
+  /** The organisation of the request's access token, within its rate limit; otherwise the reply is sent and null returned. */
+  async function organisatieOf(request: FastifyRequest, reply: FastifyReply): Promise<string | null> {
+    const organisatie = await deps.auth.organisatieOf(request.headers.authorization);
+    if (!organisatie) {
+      reply.header('www-authenticate', 'Bearer');
+      problem(reply, 401, 'Niet geauthenticeerd', 'Send an access token from POST /api/v1/token as Authorization: Bearer <token>.');
+      return null;
+    }
+    const retryAfter = limiter.take(organisatie);
+    if (retryAfter !== undefined) {
+      reply.header('retry-after', String(retryAfter));
+      problem(reply, 429, 'Te veel verzoeken', `At most ${deps.requestsPerMinute} requests a minute.`);
+      return null;
+    }
+    return organisatie;
+  }
+
+  return async (app) => {
+    app.get(`${apiBase}/openapi.json`, async () => document);
+
+    app.post<{ Body: Record<string, unknown> }>(`${apiBase}/token`, { config: api }, async (request, reply) => {
+      const outcome = await deps.auth.token(request.body ?? {});
+      reply.header('cache-control', 'no-store');
+      if (!outcome.ok) {
+        request.log.info({ error: outcome.error }, 'organisatie token refused');
+        return reply.code(outcome.error === 'invalid_client' ? 401 : 400).send({ error: outcome.error, error_description: outcome.description });
+      }
+      return { access_token: outcome.accessToken, token_type: 'Bearer', expires_in: accessTokenSeconds };
+    });
+
+    app.post<{ Body: unknown }>(`${apiBase}/berichten`, { config: api, bodyLimit: 100 * 1024 * 1024 }, async (request, reply) => {
+      const organisatie = await organisatieOf(request, reply);
+      if (!organisatie) return reply;
+      const items = (request.body as { berichten?: unknown } | null)?.berichten;
+      if (!Array.isArray(items) || items.length === 0 || items.length > maxBatch)
+        return problem(reply, 400, 'Ongeldig verzoek', `The body must be {"berichten": [...]} with 1 to ${maxBatch} berichten.`);
+      const at = now();
+      const checked = await Promise.all(items.map((item) => checkBericht(item, at)));
+      const seen = new Set<string>();
+      const results: { berichtId: string | null; resultaat: Resultaat; veld?: string; melding?: string }[] = [];
+      const toStore: NewOrganisatieBericht[] = [];
+      checked.forEach((outcome, index) => {
+        const berichtId = typeof (items[index] as { berichtId?: unknown })?.berichtId === 'string' ? (items[index] as { berichtId: string }).berichtId : null;
+        if (!('ok' in outcome)) return results.push({ berichtId, ...(outcome as Refusal) });
+        // The same berichtId twice in one batch: the first counts, as with a resend.
+        if (seen.has(outcome.ok.berichtId)) return results.push({ berichtId, resultaat: 'bestaatAl' });
+        seen.add(outcome.ok.berichtId);
+        toStore.push(outcome.ok);
+        return results.push({ berichtId, resultaat: 'verwerkt' });
+      });
+      const fresh = await deps.berichten.store(organisatie, toStore);
+      for (const result of results) if (result.resultaat === 'verwerkt' && !fresh.has(result.berichtId!)) result.resultaat = 'bestaatAl';
+      const counts: Record<string, number> = {};
+      for (const result of results) counts[result.resultaat] = (counts[result.resultaat] ?? 0) + 1;
+      request.log.info({ organisatie, berichten: items.length, ...counts }, 'organisatie berichten received');
+      return { resultaten: results };
+    });
+
+    app.get<{ Params: { berichtId: string } }>(`${apiBase}/berichten/:berichtId`, { config: api }, async (request, reply) => {
+      const organisatie = await organisatieOf(request, reply);
+      if (!organisatie) return reply;
+      const status = await deps.berichten.status(organisatie, request.params.berichtId);
+      if (!status) return problem(reply, 404, 'Niet gevonden', 'You sent no bericht with this berichtId.');
+      return {
+        berichtId: status.berichtId,
+        ontvangen: status.ontvangen.toISOString(),
+        publicatiedatum: status.publicatiedatum.toISOString(),
+        geopend: status.geopend?.toISOString() ?? null,
+      };
+    });
+  };
+}

@@ -1,0 +1,246 @@
+/**
+ * Berichten that organisations pushed through the organisation API, in Voordeur's own database:
+ * stored per batch (each bericht once per organisation and berichtId: a resend is idempotent),
+ * read back by the organisation (its own only), and shown in Mijn berichten as a BerichtStore
+ * with their PDF attachments as a DocumentStore (`urn:voordeur:bijlage:<uuid>:<index>`).
+ *
+ * Rows are found by the keyed hash of the recipient (`recipient_key`), never by BSN or KvK
+ * number; the recipient itself is kept sealed, to tell them about the bericht.
+ */
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { sql } from 'kysely';
+import type { Bericht, BerichtStore, StoredBericht } from '../../domain/bericht.ts';
+import type { Subject } from '../../domain/identity.ts';
+import type { DocumentDownload, DocumentStore, ZaakDocument } from '../../domain/zaak.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { IdentityKeys } from '../../platform/identity-keys.ts';
+
+/** A bericht as an organisation sends it, checked. */
+export interface NewOrganisatieBericht {
+  berichtId: string;
+  /** A person by BSN, or a company (for one vestiging, or as a whole). */
+  ontvanger: Subject;
+  onderwerp: string;
+  tekst: string;
+  referentie?: string;
+  handelingsperspectief?: string;
+  /** YYYY-MM-DD. */
+  einddatumHandelingstermijn?: string;
+  publicatiedatum: Date;
+  bijlagen: { bestandsnaam: string; inhoud: Buffer }[];
+}
+
+/** What the organisation can know of a bericht it sent. */
+export interface OrganisatieBerichtStatus {
+  berichtId: string;
+  ontvangen: Date;
+  publicatiedatum: Date;
+  /** When the recipient first opened it ("aantoonbare aflevering"); null while unopened. */
+  geopend: Date | null;
+}
+
+const bijlagePrefix = 'urn:voordeur:bijlage:';
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export class OrganisatieBerichten implements BerichtStore, DocumentStore {
+  constructor(
+    private readonly db: Db,
+    private readonly keys: IdentityKeys,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /**
+   * Stores the berichten of one batch in one transaction. Returns the berichtIds that were new;
+   * the others were stored before (by this organisation, with that berichtId) and are left as they were.
+   */
+  async store(organisatieId: string, berichten: NewOrganisatieBericht[]): Promise<Set<string>> {
+    if (berichten.length === 0) return new Set();
+    return this.db.transaction().execute(async (trx) => {
+      const ids = new Map(berichten.map((b) => [b.berichtId, randomUUID()]));
+      const inserted = await trx
+        .insertInto('organisatie_berichten')
+        .values(
+          berichten.map((b) => ({
+            id: ids.get(b.berichtId)!,
+            organisatie_id: organisatieId,
+            bericht_id: b.berichtId,
+            recipient_key: this.keys.subject(b.ontvanger),
+            recipient: this.keys.seal(b.ontvanger),
+            onderwerp: b.onderwerp,
+            tekst: b.tekst,
+            referentie: b.referentie ?? null,
+            handelingsperspectief: b.handelingsperspectief ?? null,
+            einddatum_handelingstermijn: b.einddatumHandelingstermijn ?? null,
+            publicatiedatum: b.publicatiedatum,
+          })),
+        )
+        .onConflict((oc) => oc.columns(['organisatie_id', 'bericht_id']).doNothing())
+        .returning('bericht_id')
+        .execute();
+      const fresh = new Set(inserted.map((row) => row.bericht_id));
+      const bijlagen = berichten
+        .filter((b) => fresh.has(b.berichtId))
+        .flatMap((b) =>
+          b.bijlagen.map((bijlage, index) => ({ bericht_uuid: ids.get(b.berichtId)!, index, bestandsnaam: bijlage.bestandsnaam, content: bijlage.inhoud })),
+        );
+      if (bijlagen.length > 0) await trx.insertInto('organisatie_bijlagen').values(bijlagen).execute();
+      return fresh;
+    });
+  }
+
+  /** A bericht this organisation sent, as far as it may know; null for one it did not send. */
+  async status(organisatieId: string, berichtId: string): Promise<OrganisatieBerichtStatus | null> {
+    const row = await this.db
+      .selectFrom('organisatie_berichten')
+      .select(['bericht_id', 'received_at', 'publicatiedatum', 'opened_at'])
+      .where('organisatie_id', '=', organisatieId)
+      .where('bericht_id', '=', berichtId)
+      .executeTakeFirst();
+    return row
+      ? {
+          berichtId: row.bericht_id,
+          ontvangen: new Date(row.received_at),
+          publicatiedatum: new Date(row.publicatiedatum),
+          geopend: row.opened_at && new Date(row.opened_at),
+        }
+      : null;
+  }
+
+  async list(subject: Subject): Promise<Bericht[]> {
+    const rows = await this.berichtRows().where('b.recipient_key', '=', this.keys.subject(subject)).orderBy('b.publicatiedatum', 'desc').execute();
+    const bijlagen = await this.bijlagenOf(rows.map((row) => row.id));
+    return rows.map((row) => this.toBericht(row, bijlagen.get(row.id) ?? []));
+  }
+
+  async get(subject: Subject, uuid: string): Promise<StoredBericht | null> {
+    if (!uuidPattern.test(uuid)) return null;
+    const row = await this.berichtRows().where('b.recipient_key', '=', this.keys.subject(subject)).where('b.id', '=', uuid).executeTakeFirst();
+    if (!row) return null;
+    const bijlagen = await this.bijlagenOf([row.id]);
+    return {
+      bericht: this.toBericht(row, bijlagen.get(row.id) ?? []),
+      markOpened: async () => {
+        // The first opening counts: it is what the organisation is told.
+        await this.db.updateTable('organisatie_berichten').set({ opened_at: this.now() }).where('id', '=', uuid).where('opened_at', 'is', null).execute();
+      },
+    };
+  }
+
+  holdsDocument(url: string): boolean {
+    return url.startsWith(bijlagePrefix);
+  }
+
+  async documentsAt(urls: string[]): Promise<ZaakDocument[]> {
+    const wanted = urls.map(parseBijlage).filter((b): b is { uuid: string; index: number } => b !== null);
+    if (wanted.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('organisatie_bijlagen as a')
+      .innerJoin('organisatie_berichten as b', 'b.id', 'a.bericht_uuid')
+      .select(['a.bericht_uuid', 'a.index', 'a.bestandsnaam', 'b.publicatiedatum', sql<number>`octet_length(a.content)`.as('grootte')])
+      .where(
+        'a.bericht_uuid',
+        'in',
+        wanted.map((w) => w.uuid),
+      )
+      .execute();
+    return rows
+      .filter((row) => wanted.some((w) => w.uuid === row.bericht_uuid && w.index === row.index))
+      .map((row) => toDocument(row.bericht_uuid, row.index, row.bestandsnaam, new Date(row.publicatiedatum), Number(row.grootte)));
+  }
+
+  /** An attachment by its URN (the berichten feature has checked that it belongs to one of the person's berichten). */
+  async downloadAt(url: string): Promise<DocumentDownload | null> {
+    const wanted = parseBijlage(url);
+    if (!wanted) return null;
+    const row = await this.db
+      .selectFrom('organisatie_bijlagen as a')
+      .innerJoin('organisatie_berichten as b', 'b.id', 'a.bericht_uuid')
+      .select(['a.bestandsnaam', 'a.content', 'b.publicatiedatum'])
+      .where('a.bericht_uuid', '=', wanted.uuid)
+      .where('a.index', '=', wanted.index)
+      .executeTakeFirst();
+    if (!row) return null;
+    const content = Buffer.from(row.content);
+    return {
+      document: toDocument(wanted.uuid, wanted.index, row.bestandsnaam, new Date(row.publicatiedatum), content.length),
+      file: { body: Readable.from([content]), contentType: 'application/pdf', contentLength: content.length },
+    };
+  }
+
+  private berichtRows() {
+    return this.db
+      .selectFrom('organisatie_berichten as b')
+      .innerJoin('organisaties as o', 'o.id', 'b.organisatie_id')
+      .select([
+        'b.id',
+        'b.onderwerp',
+        'b.tekst',
+        'b.referentie',
+        'b.handelingsperspectief',
+        'b.einddatum_handelingstermijn',
+        'b.publicatiedatum',
+        'b.opened_at',
+        'o.naam as afzender',
+      ]);
+  }
+
+  private async bijlagenOf(uuids: string[]): Promise<Map<string, number[]>> {
+    const found = new Map<string, number[]>();
+    if (uuids.length === 0) return found;
+    const rows = await this.db
+      .selectFrom('organisatie_bijlagen')
+      .select(['bericht_uuid', 'index'])
+      .where('bericht_uuid', 'in', uuids)
+      .orderBy('index')
+      .execute();
+    for (const row of rows) found.set(row.bericht_uuid, [...(found.get(row.bericht_uuid) ?? []), row.index]);
+    return found;
+  }
+
+  private toBericht(
+    row: {
+      id: string;
+      onderwerp: string;
+      tekst: string;
+      referentie: string | null;
+      handelingsperspectief: string | null;
+      einddatum_handelingstermijn: string | null;
+      publicatiedatum: Date | string;
+      opened_at: Date | string | null;
+      afzender: string;
+    },
+    bijlagen: number[],
+  ): Bericht {
+    return {
+      uuid: row.id,
+      afzender: row.afzender,
+      onderwerp: row.onderwerp,
+      tekst: row.tekst,
+      publicatiedatum: new Date(row.publicatiedatum),
+      referentie: row.referentie ?? undefined,
+      handelingsperspectief: row.handelingsperspectief ?? undefined,
+      einddatumHandelingstermijn: row.einddatum_handelingstermijn ? new Date(row.einddatum_handelingstermijn) : undefined,
+      geopend: row.opened_at !== null,
+      bijlagen: bijlagen.map((index) => `${bijlagePrefix}${row.id}:${index}`),
+    };
+  }
+}
+
+function parseBijlage(url: string): { uuid: string; index: number } | null {
+  if (!url.startsWith(bijlagePrefix)) return null;
+  const [uuid, index] = url.slice(bijlagePrefix.length).split(':');
+  return uuid && uuidPattern.test(uuid) && (index === '0' || index === '1') ? { uuid, index: Number(index) } : null;
+}
+
+function toDocument(uuid: string, index: number, bestandsnaam: string, datum: Date, grootte: number): ZaakDocument {
+  // The berichten feature matches a document to its URL by the URL's last path segment: for a URN, the whole URN.
+  return {
+    uuid: `${bijlagePrefix}${uuid}:${index}`,
+    titel: bestandsnaam.replace(/\.pdf$/i, ''),
+    datum: datum.toISOString().slice(0, 10),
+    grootte,
+    formaat: 'application/pdf',
+    bestandsnaam,
+  };
+}

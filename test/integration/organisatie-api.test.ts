@@ -1,0 +1,165 @@
+/**
+ * The organisation API as an organisation uses it: a token for a signed client assertion, a batch
+ * of berichten with a result per bericht (a bad one costs only itself, a resend stores nothing),
+ * the berichten in the recipient's Mijn berichten with the organisation as sender and their PDF,
+ * and what became of a bericht (first opened) for the organisation that sent it, and no other.
+ */
+import { randomUUID } from 'node:crypto';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Organisaties } from '../../src/sources/voordeur/organisaties.ts';
+import { loginOverHttp } from '../support/http-browser.ts';
+import { startStack, type Stack } from '../support/stack.ts';
+
+let stack: Stack;
+let api: string;
+const suzanne = '999993653';
+const pdf = (text: string) => Buffer.from(`%PDF-1.7\n1 0 obj <<>> endobj\n% ${text}\ntrailer <<>>\n%%EOF\n`);
+
+/** An organisation with a key pair, registered as an operator would. */
+async function organisatie(id: string, naam: string) {
+  const { privateKey, publicKey } = await generateKeyPair('ES256');
+  await new Organisaties(stack.voordeur.database.db).save({ id, naam, jwks: { keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' }] } });
+  const assertion = (claims: { aud?: string; jti?: string } = {}) =>
+    new SignJWT({})
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .setIssuer(id)
+      .setSubject(id)
+      .setAudience(claims.aud ?? `${api}/token`)
+      .setJti(claims.jti ?? randomUUID())
+      .setIssuedAt()
+      .setExpirationTime('2m')
+      .sign(privateKey);
+  const token = async (signed?: string) => {
+    const response = await fetch(`${api}/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+        client_assertion: signed ?? (await assertion()),
+      }),
+    });
+    return { status: response.status, body: (await response.json()) as { access_token?: string; error?: string } };
+  };
+  const accessToken = (await token()).body.access_token!;
+  const call = async (path: string, body?: unknown) => {
+    const response = await fetch(`${api}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { authorization: `Bearer ${accessToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  return { assertion, token, call };
+}
+
+beforeAll(async () => {
+  stack = await startStack({ ORGANISATIE_API: 'true' });
+  api = `${stack.url}/api/v1`;
+});
+afterAll(() => stack.close());
+
+const bericht = (berichtId: string, extra: Record<string, unknown> = {}) => ({
+  berichtId,
+  ontvanger: { bsn: suzanne },
+  onderwerp: 'Aanslag afvalstoffenheffing 2027',
+  tekst: 'Beste mevrouw De Vries,\n\nU ontvangt de aanslag. Meer op https://belasting.example.nl/aanslag.\n\n<script>alert(1)</script>',
+  ...extra,
+});
+
+describe('the organisation API', () => {
+  it('gives a token only for a fresh assertion signed with the registered key, for this token URL', async () => {
+    const org = await organisatie('bsgw-a', 'Belastingsamenwerking A');
+    const reused = await org.assertion({ jti: 'once' });
+    expect((await org.token(reused)).status).toBe(200);
+    expect((await org.token(reused)).body.error).toBe('invalid_client');
+    expect((await org.token(await org.assertion({ aud: 'https://elders.example.nl/token' }))).body.error).toBe('invalid_client');
+    const stranger = await organisatie('vreemd', 'Vreemd');
+    // Signed by another organisation's key, in the name of the first: refused.
+    const forged = (await stranger.assertion()).split('.');
+    const claimed = (await org.assertion()).split('.');
+    expect((await org.token([claimed[0], claimed[1], forged[2]].join('.'))).body.error).toBe('invalid_client');
+    expect((await fetch(`${api}/berichten/x`)).status).toBe(401);
+    expect((await fetch(`${api}/berichten/x`, { headers: { authorization: 'Bearer nep' } })).status).toBe(401);
+  });
+
+  it('stores the good berichten of a batch and says per bericht what was wrong with the others', async () => {
+    const org = await organisatie('bsgw-b', 'Belastingsamenwerking B');
+    const id = (n: number) => `b-${n}-${randomUUID().slice(0, 8)}`;
+    const ids = Array.from({ length: 9 }, (_, n) => id(n));
+    const sent = await org.call('/berichten', {
+      berichten: [
+        bericht(ids[0]!, { bijlagen: [{ bestandsnaam: 'aanslag.pdf', inhoud: pdf('aanslag').toString('base64') }] }),
+        bericht(ids[1]!, { ontvanger: { bsn: '123456789' } }),
+        bericht(ids[2]!, { onderwerp: 'x'.repeat(51) }),
+        bericht(ids[3]!, { bijlagen: [{ bestandsnaam: 'nep.pdf', inhoud: Buffer.from('<html>geen pdf</html>').toString('base64') }] }),
+        bericht(ids[4]!, { bijlagen: [{ bestandsnaam: 'groot.pdf', inhoud: Buffer.concat([pdf('groot'), Buffer.alloc(600 * 1024)]).toString('base64') }] }),
+        bericht(ids[5]!, { publicatiedatum: '2030-01-01T00:00:00Z' }),
+        bericht(ids[0]!),
+        { ontvanger: { bsn: suzanne } },
+        bericht(ids[8]!, { ontvanger: { kvkNummer: '69599084' }, publicatiedatum: new Date(Date.now() + 86_400_000).toISOString() }),
+      ],
+    });
+    expect(sent.status).toBe(200);
+    expect((sent.body.resultaten as { resultaat: string; veld?: string }[]).map((r) => [r.resultaat, r.veld])).toEqual([
+      ['verwerkt', undefined],
+      ['ontvangerOnbekend', '/ontvanger'],
+      ['ongeldig', '/onderwerp'],
+      ['bijlageOngeldig', '/bijlagen/0/inhoud'],
+      ['bijlageTeGroot', '/bijlagen/0/inhoud'],
+      ['ongeldig', '/publicatiedatum'],
+      ['bestaatAl', undefined],
+      ['ongeldig', '/berichtId'],
+      ['verwerkt', undefined],
+    ]);
+    // Sent again: nothing new is stored, and it says so.
+    const again = await org.call('/berichten', { berichten: [bericht(ids[0]!)] });
+    expect((again.body.resultaten as { resultaat: string }[])[0]!.resultaat).toBe('bestaatAl');
+    const rows = await stack.voordeur.database.db.selectFrom('organisatie_berichten').select('bericht_id').where('organisatie_id', '=', 'bsgw-b').execute();
+    expect(rows.map((r) => r.bericht_id).sort()).toEqual([ids[0], ids[8]].sort());
+    expect(JSON.stringify(await stack.voordeur.database.db.selectFrom('organisatie_berichten').selectAll().execute())).not.toContain(suzanne);
+    expect((await org.call('/berichten', { berichten: [] })).status).toBe(400);
+  });
+
+  it('shows the bericht in Mijn berichten with its sender and PDF, as text, and tells the organisation when it was opened', async () => {
+    const org = await organisatie('bsgw-c', 'Belastingsamenwerking C');
+    const berichtId = `c-${randomUUID()}`;
+    await org.call('/berichten', {
+      berichten: [bericht(berichtId, { referentie: 'AANSLAG-2027-1', bijlagen: [{ bestandsnaam: 'aanslag.pdf', inhoud: pdf('c').toString('base64') }] })],
+    });
+    expect((await org.call(`/berichten/${berichtId}`)).body.geopend).toBeNull();
+
+    const browser = await loginOverHttp(stack.url, { bsn: suzanne });
+    const inbox = await browser.request(`${stack.url}/berichten`);
+    expect(inbox.body).toContain('Van Belastingsamenwerking C');
+    const href = new RegExp(`href="(/berichten/[0-9a-f-]{36})">Aanslag afvalstoffenheffing 2027</a>(?:(?!</td>).)*Van Belastingsamenwerking C`).exec(
+      inbox.body,
+    )?.[1];
+    expect(href).toBeDefined();
+    const page = await browser.request(`${stack.url}${href}`);
+    expect(page.body).toContain('Belastingsamenwerking C');
+    expect(page.body).toContain('AANSLAG-2027-1');
+    expect(page.body).toContain('&lt;script>alert(1)&lt;/script>');
+    expect(page.body).not.toContain('<script>alert(1)');
+    expect(page.body).toContain('href="https://belasting.example.nl/aanslag"');
+    const bijlage = /href="(\/berichten\/[^"]+\/bijlagen\/0)"/.exec(page.body)?.[1];
+    const file = await fetch(`${stack.url}${bijlage}`, { headers: { cookie: `voordeur_session=${browser.cookie(stack.url, 'voordeur_session')}` } });
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await file.arrayBuffer())).toEqual(pdf('c'));
+
+    const status = await org.call(`/berichten/${berichtId}`);
+    expect(status.body.geopend).toEqual(expect.any(String));
+    // Another organisation cannot see it; nor can anyone but Suzanne.
+    expect((await (await organisatie('bsgw-d', 'D')).call(`/berichten/${berichtId}`)).status).toBe(404);
+    const other = await loginOverHttp(stack.url, { bsn: '999992570' });
+    expect((await other.request(`${stack.url}${href}`)).status).toBe(404);
+  });
+
+  it('serves its OpenAPI 3.1 document', async () => {
+    const document = (await (await fetch(`${api}/openapi.json`)).json()) as { openapi: string; servers: { url: string }[]; paths: Record<string, unknown> };
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.servers[0]!.url).toBe(api);
+    expect(Object.keys(document.paths)).toEqual(['/token', '/berichten', '/berichten/{berichtId}', '/openapi.json']);
+  });
+});
