@@ -86,11 +86,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const { theme } = config;
   const systemNames = config.zaken.systems.map((system) => system.naam);
 
-  // Berichten organisations push through the organisation API (ORGANISATIE_API), kept in Voordeur's own database.
-  const organisatieBerichten = config.organisatieApi && new OrganisatieBerichten(database.db, identityKeys);
-  const berichtStores = [sources.berichten, organisatieBerichten].filter((store) => store !== undefined);
-
   const notificaties = createNotificaties({ config, db: database.db, keys: identityKeys, metrics, log: app.log, sources });
+
+  // Berichten organisations push through the organisation API (ORGANISATIE_API), kept in Voordeur's own database; their recipients are told.
+  const organisatieBerichten = config.organisatieApi && new OrganisatieBerichten(database.db, identityKeys, { tell: notificaties.record });
+  const berichtStores = [sources.berichten, organisatieBerichten].filter((store) => store !== undefined);
 
   // The features, in the order of the navigation; each is left out when what it needs is not configured.
   const features = [

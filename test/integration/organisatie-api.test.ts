@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notifyTemplates } from '../../simulators/data/notify-templates.ts';
 import { Organisaties } from '../../src/sources/voordeur/organisaties.ts';
 import { loginOverHttp } from '../support/http-browser.ts';
 import { startStack, type Stack } from '../support/stack.ts';
@@ -54,8 +55,13 @@ async function organisatie(id: string, naam: string) {
   return { assertion, token, call };
 }
 
+/** Until the notification worker has nothing due. */
+async function settle() {
+  await stack.voordeur.notificaties.worker.drain();
+}
+
 beforeAll(async () => {
-  stack = await startStack({ ORGANISATIE_API: 'true' });
+  stack = await startStack({ ORGANISATIE_API: 'true', NOTIFICATION_BUNDLE_SECONDS: '0' });
   api = `${stack.url}/api/v1`;
 });
 afterAll(() => stack.close());
@@ -133,9 +139,7 @@ describe('the organisation API', () => {
     const browser = await loginOverHttp(stack.url, { bsn: suzanne });
     const inbox = await browser.request(`${stack.url}/berichten`);
     expect(inbox.body).toContain('Van Belastingsamenwerking C');
-    const href = new RegExp(`href="(/berichten/[0-9a-f-]{36})">Aanslag afvalstoffenheffing 2027</a>(?:(?!</td>).)*Van Belastingsamenwerking C`).exec(
-      inbox.body,
-    )?.[1];
+    const href = /href="(\/berichten\/[0-9a-f-]{36})">Aanslag afvalstoffenheffing 2027<\/a>(?:(?!<\/td>).)*Van Belastingsamenwerking C/.exec(inbox.body)?.[1];
     expect(href).toBeDefined();
     const page = await browser.request(`${stack.url}${href}`);
     expect(page.body).toContain('Belastingsamenwerking C');
@@ -154,6 +158,28 @@ describe('the organisation API', () => {
     expect((await (await organisatie('bsgw-d', 'D')).call(`/berichten/${berichtId}`)).status).toBe(404);
     const other = await loginOverHttp(stack.url, { bsn: '999992570' });
     expect((await other.request(`${stack.url}${href}`)).status).toBe(404);
+  });
+
+  it('tells the recipient once, by their channel, without what the bericht says; a resend tells nobody again, a later one not yet', async () => {
+    const org = await organisatie('bsgw-e', 'Belastingsamenwerking E');
+    const to = 'suzanne.devries@example.nl';
+    const mails = () => stack.notify.sent().filter((m) => m.to === to && m.templateId === notifyTemplates.emailChange.id);
+    await settle();
+    const before = mails().length;
+    const berichtId = `e-${randomUUID()}`;
+    // One published next week is not told about now.
+    await org.call('/berichten', { berichten: [bericht(`${berichtId}-later`, { publicatiedatum: new Date(Date.now() + 7 * 86_400_000).toISOString() })] });
+    await settle();
+    expect(mails()).toHaveLength(before);
+    await org.call('/berichten', { berichten: [bericht(berichtId)] });
+    await settle();
+    expect(mails()).toHaveLength(before + 1);
+    const mail = mails().at(-1)!;
+    expect(mail.body).toContain('bericht');
+    for (const personal of ['Aanslag', 'Belastingsamenwerking', suzanne, 'https://']) expect(mail.body + mail.subject).not.toContain(personal);
+    await org.call('/berichten', { berichten: [bericht(berichtId)] });
+    await settle();
+    expect(mails()).toHaveLength(before + 1);
   });
 
   it('serves its OpenAPI 3.1 document', async () => {

@@ -26,7 +26,7 @@ import { JobQueue } from '../../platform/queue/queue.ts';
 import { Worker } from '../../platform/queue/worker.ts';
 import type { Sources } from '../../sources/index.ts';
 import { NotificationInbox } from '../../sources/voordeur/notification-inbox.ts';
-import { NotificationMessages } from '../../sources/voordeur/notification-messages.ts';
+import { type Change, NotificationMessages } from '../../sources/voordeur/notification-messages.ts';
 import { PreferencesStore } from '../../sources/voordeur/preferences.ts';
 import { callbackRoutes } from './callback.ts';
 import { DeliveryCheck } from './delivery.ts';
@@ -62,6 +62,8 @@ export interface Notificaties {
   start(): () => Promise<void>;
   /** Forgets done jobs, handled changes and notifications from before `olderThan` (messages stay, as the record of what was sent). */
   purge(olderThan: Date): Promise<void>;
+  /** Tells people about changes Voordeur itself stored (e.g. a bericht an organisation pushed), in the caller's transaction when given. */
+  record(changes: Change[], db?: Db): Promise<void>;
 }
 
 /** The stores of the stages, each queueing its jobs in its queue. */
@@ -187,5 +189,6 @@ export function createNotificaties(deps: NotificatiesDeps): Notificaties {
     worker,
     start,
     purge,
+    record: (changes, db) => messages.record(changes, db),
   };
 }

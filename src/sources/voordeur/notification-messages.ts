@@ -68,9 +68,9 @@ export class NotificationMessages {
    * Stores each change once per person and, in the same statement, makes sure a send job is
    * pending for each person with a new change (so that a crash in between cannot leave a change
    * that no job will send): now, unless a message went to them within the bundle window, then at
-   * the end of it.
+   * the end of it. `db` may be a transaction: the changes are then stored with what caused them.
    */
-  async record(changes: Change[]): Promise<void> {
+  async record(changes: Change[], db: Db = this.db): Promise<void> {
     if (changes.length === 0) return;
     const { keys } = this;
     // Each person's identity sealed once, however many changes they have here.
@@ -100,7 +100,7 @@ export class NotificationMessages {
         runAt: sql<Date>`greatest(now(), coalesce(last_message + ${interval(sendJob.bundleWindowMs)}, now()))`,
         maxAttempts: sendJob.maxAttempts,
       })}
-      select count(*) from new`.execute(this.db);
+      select count(*) from new`.execute(db);
   }
 
   /** The person's changes not in a message yet, and who the person is; undefined when there are none. */

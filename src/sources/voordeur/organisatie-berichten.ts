@@ -15,6 +15,7 @@ import type { Subject } from '../../domain/identity.ts';
 import type { DocumentDownload, DocumentStore, ZaakDocument } from '../../domain/zaak.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
+import type { Change } from './notification-messages.ts';
 
 /** A bericht as an organisation sends it, checked. */
 export interface NewOrganisatieBericht {
@@ -43,12 +44,19 @@ export interface OrganisatieBerichtStatus {
 const bijlagePrefix = 'urn:voordeur:bijlage:';
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** Tells the recipients of new berichten (the notification pipeline), in the transaction that stores them. */
+export type TellRecipients = (changes: Change[], db: Db) => Promise<void>;
+
 export class OrganisatieBerichten implements BerichtStore, DocumentStore {
   constructor(
     private readonly db: Db,
     private readonly keys: IdentityKeys,
-    private readonly now: () => Date = () => new Date(),
+    private readonly options: { tell?: TellRecipients; now?: () => Date } = {},
   ) {}
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
 
   /**
    * Stores the berichten of one batch in one transaction. Returns the berichtIds that were new;
@@ -85,6 +93,13 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
           b.bijlagen.map((bijlage, index) => ({ bericht_uuid: ids.get(b.berichtId)!, index, bestandsnaam: bijlage.bestandsnaam, content: bijlage.inhoud })),
         );
       if (bijlagen.length > 0) await trx.insertInto('organisatie_bijlagen').values(bijlagen).execute();
+      // A new bericht is a change for its recipient, told once (bundled with their other changes) with the same commit.
+      // One published later is not told yet: that is left for when scheduling is built (issue 15).
+      const now = this.now().getTime();
+      const changes = berichten
+        .filter((b) => fresh.has(b.berichtId) && b.publicatiedatum.getTime() <= now)
+        .map((b): Change => ({ subject: b.ontvanger, topic: 'bericht', key: `organisatie-bericht:${ids.get(b.berichtId)}` }));
+      if (this.options.tell && changes.length > 0) await this.options.tell(changes, trx);
       return fresh;
     });
   }
