@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type KyselyPlugin, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../../test/support/database.ts';
 import type { Identity } from '../../domain/identity.ts';
@@ -44,5 +44,39 @@ describe('the processing log', () => {
     await expect(sql`update processing_log set action = 'lezen'`.execute(database.db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from processing_log`.execute(database.db)).rejects.toThrow(/append-only/);
     expect(await database.db.selectFrom('processing_log').select('id').execute()).toHaveLength(rows.length);
+  });
+
+  it('writes the records of pages that come in at the same time together, each caller waiting for its own rows', async () => {
+    let inserts = 0;
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => {
+        if (args.node.kind === 'InsertQueryNode') inserts++;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const grouped = new ProcessingLog(database.db.withPlugin(counting), new IdentityKeys('k'.repeat(40)));
+    const anna: Identity = { method: 'digid', subject: { type: 'persoon', bsn: '999992570' } };
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) => grouped.record(anna, [{ action: 'lezen', category: i % 2 ? 'zaken' : 'taken', source: `bron-${i}` }], `req-${i}`)),
+    );
+    // Every record is stored once the calls return…
+    const { entries, total } = await grouped.list(anna, { offset: 0, limit: 50 });
+    expect(total).toBe(30);
+    expect(new Set(entries.map((e) => e.source)).size).toBe(30);
+    // …in far fewer inserts than records: the first at once, the others together after it.
+    expect(inserts).toBeLessThanOrEqual(3);
+  });
+
+  it('gives each caller of a failed insert its error', async () => {
+    const failing: KyselyPlugin = {
+      transformQuery: (args) => args.node,
+      transformResult: async () => {
+        throw new Error('database gone');
+      },
+    };
+    const broken = new ProcessingLog(database.db.withPlugin(failing), new IdentityKeys('k'.repeat(40)));
+    const results = await Promise.allSettled([1, 2, 3].map(() => broken.record(jan, [{ action: 'lezen', category: 'zaken', source: 'zgw:openzaak' }])));
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
   });
 });
