@@ -8,6 +8,7 @@ import * as m0006 from './0006_subject_language.ts';
 import * as m0007 from './0007_notification_delivery.ts';
 import * as m0008 from './0008_kept_forms.ts';
 import * as m0009 from './0009_organisaties.ts';
+import * as m0010 from './0010_organisatie_zaken.ts';
 
 export const migrations = {
   '0001_sessions': m0001,
@@ -19,4 +20,5 @@ export const migrations = {
   '0007_notification_delivery': m0007,
   '0008_kept_forms': m0008,
   '0009_organisaties': m0009,
+  '0010_organisatie_zaken': m0010,
 };

@@ -45,6 +45,7 @@ import { KeptForms } from './platform/session/kept-forms.ts';
 import { SessionStore } from './platform/session/store.ts';
 import { OgonePayments } from './sources/ogone/ogone.ts';
 import { OrganisatieBerichten } from './sources/voordeur/organisatie-berichten.ts';
+import { OrganisatieZaken } from './sources/voordeur/organisatie-zaken.ts';
 import { Organisaties } from './sources/voordeur/organisaties.ts';
 import { openRuntime } from './runtime.ts';
 
@@ -90,6 +91,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   // Berichten organisations push through the organisation API (ORGANISATIE_API), kept in Voordeur's own database; their recipients are told.
   const organisatieBerichten = config.organisatieApi && new OrganisatieBerichten(database.db, identityKeys, { tell: notificaties.record });
+  const organisatieZaken = config.organisatieApi && new OrganisatieZaken(database.db, identityKeys, { tell: notificaties.record });
+  const zaaksystemen = organisatieZaken ? [...sources.zaaksystemen, organisatieZaken] : sources.zaaksystemen;
   const berichtStores = [sources.berichten, organisatieBerichten].filter((store) => store !== undefined);
 
   // The features, in the order of the navigation; each is left out when what it needs is not configured.
@@ -112,7 +115,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     }),
     createOverzicht({ organisationName: theme.organisationName, overviewBlocks: (request) => parts.overviewBlocks(request) }),
     createZaken({
-      zaaksystemen: sources.zaaksystemen,
+      zaaksystemen,
       processingLog,
       organisationName: theme.organisationName,
       pageSize: config.zaken.pageSize,
@@ -156,6 +159,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       createOrganisatieApi({
         organisaties: new Organisaties(database.db),
         berichten: organisatieBerichten,
+        zaken: organisatieZaken!,
         publicUrl: config.publicUrl,
         secret: config.identityKeySecret,
         requestsPerMinute: config.organisatieApi!.requestsPerMinute,

@@ -70,6 +70,8 @@ export interface ZaakStatus {
 
 export interface Zaak {
   ref: ZaakRef;
+  /** For a zaak another organisation pushed through the organisation API: that organisation's name. */
+  organisatie?: string;
   identificatie: string;
   omschrijving: string;
   toelichting?: string;

@@ -52,7 +52,7 @@ async function organisatie(id: string, naam: string) {
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
-  return { assertion, token, call };
+  return { assertion, token, call, accessToken };
 }
 
 /** Until the notification worker has nothing due. */
@@ -182,10 +182,64 @@ describe('the organisation API', () => {
     expect(mails()).toHaveLength(before + 1);
   });
 
+  it('shows a pushed lopende zaak in Mijn zaken with its steps as a timeline, moves it on, and tells the person', async () => {
+    const org = await organisatie('ggd-f', 'GGD Voorbeeld');
+    const zaakId = `Z-${randomUUID().slice(0, 8)}`;
+    const put = (body: unknown) =>
+      fetch(`${api}/zaken/${zaakId}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${org.accessToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const zaak = {
+      ontvanger: { bsn: suzanne },
+      titel: 'Aanvraag reiskostenvergoeding',
+      soort: 'Reiskosten',
+      stappen: ['Ontvangen', 'In behandeling', 'Besluit'],
+      startdatum: '2026-11-20',
+    };
+    expect((await put({ ...zaak, stappen: [] })).status).toBe(400);
+    expect((await put({ ...zaak, ontvanger: { bsn: '123456789' } })).status).toBe(400);
+    expect((await put(zaak)).status).toBe(201);
+    expect((await put({ ...zaak, einddatumGepland: '2027-01-15' })).status).toBe(200);
+    expect((await org.call(`/zaken/${zaakId}/statussen`, { stap: 'Bestaat niet' })).status).toBe(400);
+    expect((await org.call('/zaken/onbekend/statussen', { stap: 'Ontvangen' })).status).toBe(404);
+    await settle();
+    const to = 'suzanne.devries@example.nl';
+    const before = stack.notify.sent().filter((m) => m.to === to && m.templateId === notifyTemplates.emailChange.id).length;
+    expect((await org.call(`/zaken/${zaakId}/statussen`, { stap: 'Ontvangen', datum: '2026-11-20T09:00:00Z' })).status).toBe(201);
+    expect((await org.call(`/zaken/${zaakId}/statussen`, { stap: 'In behandeling', toelichting: 'We bekijken uw aanvraag.' })).status).toBe(201);
+    await settle();
+    const mails = stack.notify.sent().filter((m) => m.to === to && m.templateId === notifyTemplates.emailChange.id);
+    expect(mails.length).toBeGreaterThan(before);
+    expect(mails.at(-1)!.body).toContain('zaken');
+    expect(mails.at(-1)!.body).not.toContain('reiskosten');
+
+    const browser = await loginOverHttp(stack.url, { bsn: suzanne });
+    const list = await browser.request(`${stack.url}/zaken`);
+    expect(list.body).toContain('Aanvraag reiskostenvergoeding');
+    expect(list.body).toContain('Van GGD Voorbeeld');
+    const href = /href="(\/zaken\/organisaties\/[0-9a-f-]{36})"/.exec(list.body)![1]!;
+    const page = await browser.request(`${stack.url}${href}`);
+    expect(page.status).toBe(200);
+    for (const text of ['GGD Voorbeeld', zaakId, 'Ontvangen', 'In behandeling', 'Besluit', 'We bekijken uw aanvraag.']) expect(page.body).toContain(text);
+    // Nobody else sees it, and the organisation's other API calls cannot reach another's zaak.
+    const other = await loginOverHttp(stack.url, { bsn: '999992570' });
+    expect((await other.request(`${stack.url}${href}`)).status).toBe(404);
+    expect((await (await organisatie('ggd-g', 'G')).call(`/zaken/${zaakId}/statussen`, { stap: 'Besluit' })).status).toBe(404);
+  });
+
   it('serves its OpenAPI 3.1 document', async () => {
     const document = (await (await fetch(`${api}/openapi.json`)).json()) as { openapi: string; servers: { url: string }[]; paths: Record<string, unknown> };
     expect(document.openapi).toBe('3.1.0');
     expect(document.servers[0]!.url).toBe(api);
-    expect(Object.keys(document.paths)).toEqual(['/token', '/berichten', '/berichten/{berichtId}', '/openapi.json']);
+    expect(Object.keys(document.paths)).toEqual([
+      '/token',
+      '/berichten',
+      '/berichten/{berichtId}',
+      '/zaken/{zaakId}',
+      '/zaken/{zaakId}/statussen',
+      '/openapi.json',
+    ]);
   });
 });

@@ -3,12 +3,13 @@
  * what a schema cannot say (the BSN's elfproef, the attachment's real content and size, the
  * publication date's window). A bericht that fails gets its own result; the batch goes on.
  */
-import { Ajv } from 'ajv';
+import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 import { fileTypeFromBuffer } from 'file-type';
 import { isValidBsn, isValidKvkNummer } from '../../domain/bsn.ts';
 import type { Subject } from '../../domain/identity.ts';
 import type { NewOrganisatieBericht } from '../../sources/voordeur/organisatie-berichten.ts';
+import type { PushedZaak } from '../../sources/voordeur/organisatie-zaken.ts';
 import { maxBijlageBytes, schemas } from './openapi.ts';
 
 export type Resultaat = 'verwerkt' | 'bestaatAl' | 'ontvangerOnbekend' | 'bijlageTeGroot' | 'bijlageOngeldig' | 'ongeldig';
@@ -20,13 +21,17 @@ const addFormats = ((addFormatsPlugin as unknown as { default?: FormatsPlugin })
 const ajv = new Ajv({ allErrors: false, strict: false });
 addFormats(ajv, ['date', 'date-time']);
 const validBerichtIn = ajv.compile(schemas.BerichtIn);
+const validZaakIn = ajv.compile(schemas.ZaakIn);
+const validStatusIn = ajv.compile(schemas.StatusIn);
 
 /** How far ahead a bericht may be published. */
 const maxAheadMs = 366 * 24 * 60 * 60 * 1000;
 
+const ontvangerMelding = 'ontvanger must be a BSN (9 digits, elfproef) or a KvK number (8 digits, with an optional 12-digit vestigingsnummer)';
+
 interface BerichtIn {
   berichtId: string;
-  ontvanger: { bsn: string } | { kvkNummer: string; vestigingsnummer?: string };
+  ontvanger: OntvangerIn;
   onderwerp: string;
   tekst: string;
   referentie?: string;
@@ -36,33 +41,32 @@ interface BerichtIn {
   bijlagen?: { bestandsnaam: string; inhoud: string }[];
 }
 
+type OntvangerIn = { bsn: string } | { kvkNummer: string; vestigingsnummer?: string };
+
+/** The recipient as a subject; null when the BSN fails the elfproef or the KvK number its check. */
+function subjectOf(ontvanger: OntvangerIn): Subject | null {
+  if ('bsn' in ontvanger) return isValidBsn(ontvanger.bsn) ? { type: 'persoon', bsn: ontvanger.bsn } : null;
+  if (!isValidKvkNummer(ontvanger.kvkNummer)) return null;
+  return { type: 'bedrijf', kvkNummer: ontvanger.kvkNummer, ...(ontvanger.vestigingsnummer ? { vestigingsnummer: ontvanger.vestigingsnummer } : {}) };
+}
+
+/** Where the first schema error is, as a JSON pointer, and what it is. */
+function firstError(errors: ErrorObject[] | null | undefined): { veld: string; melding: string } {
+  const error = errors?.[0];
+  if (!error) return { veld: '/', melding: 'does not fit the schema' };
+  const named =
+    error.keyword === 'required' ? error.params.missingProperty : error.keyword === 'additionalProperties' ? error.params.additionalProperty : undefined;
+  return { veld: `${error.instancePath}${named ? `/${String(named)}` : ''}` || '/', melding: error.message ?? 'does not fit the schema' };
+}
+
 export async function checkBericht(item: unknown, now: Date): Promise<{ ok: NewOrganisatieBericht } | Refusal> {
   if (!validBerichtIn(item)) {
-    const error = validBerichtIn.errors?.[0];
-    const veld = error
-      ? `${error.instancePath}${error.keyword === 'required' || error.keyword === 'additionalProperties' ? `/${String(error.params.missingProperty ?? error.params.additionalProperty)}` : ''}`
-      : '';
-    if (veld.startsWith('/ontvanger'))
-      return {
-        resultaat: 'ontvangerOnbekend',
-        veld: '/ontvanger',
-        melding: 'ontvanger must be a BSN (9 digits) or a KvK number (8 digits, with an optional 12-digit vestigingsnummer)',
-      };
-    return { resultaat: 'ongeldig', veld: veld || '/', melding: error?.message ?? 'does not fit BerichtIn' };
+    const { veld, melding } = firstError(validBerichtIn.errors);
+    if (veld.startsWith('/ontvanger')) return { resultaat: 'ontvangerOnbekend', veld: '/ontvanger', melding: ontvangerMelding };
+    return { resultaat: 'ongeldig', veld, melding };
   }
   const bericht = item as BerichtIn;
-  const ontvanger: Subject | null =
-    'bsn' in bericht.ontvanger
-      ? isValidBsn(bericht.ontvanger.bsn)
-        ? { type: 'persoon', bsn: bericht.ontvanger.bsn }
-        : null
-      : isValidKvkNummer(bericht.ontvanger.kvkNummer)
-        ? {
-            type: 'bedrijf',
-            kvkNummer: bericht.ontvanger.kvkNummer,
-            ...(bericht.ontvanger.vestigingsnummer ? { vestigingsnummer: bericht.ontvanger.vestigingsnummer } : {}),
-          }
-        : null;
+  const ontvanger = subjectOf(bericht.ontvanger);
   if (!ontvanger) return { resultaat: 'ontvangerOnbekend', veld: '/ontvanger', melding: 'not a valid BSN (elfproef) or KvK number' };
   for (const veld of ['onderwerp', 'tekst'] as const) {
     if (!bericht[veld].trim()) return { resultaat: 'ongeldig', veld: `/${veld}`, melding: 'must not be empty' };
@@ -93,4 +97,24 @@ export async function checkBericht(item: unknown, now: Date): Promise<{ ok: NewO
       bijlagen,
     },
   };
+}
+
+/** A zaak as PUT: checked, or the field that is wrong. */
+export function checkZaak(zaakId: string, item: unknown): { ok: PushedZaak } | { veld: string; melding: string } {
+  if (!/^[A-Za-z0-9._:-]{1,64}$/.test(zaakId)) return { veld: 'zaakId', melding: 'letters, digits and . _ : - only, at most 64' };
+  if (!validZaakIn(item)) return firstError(validZaakIn.errors);
+  const zaak = item as Omit<PushedZaak, 'zaakId' | 'ontvanger'> & { ontvanger: OntvangerIn };
+  const ontvanger = subjectOf(zaak.ontvanger);
+  if (!ontvanger) return { veld: '/ontvanger', melding: ontvangerMelding };
+  if (new Set(zaak.stappen).size !== zaak.stappen.length) return { veld: '/stappen', melding: 'each step once' };
+  return { ok: { ...zaak, zaakId, ontvanger } };
+}
+
+/** A status as POSTed: checked, or the field that is wrong. */
+export function checkStatus(item: unknown, now: Date): { ok: { stap: string; datum: Date; toelichting?: string } } | { veld: string; melding: string } {
+  if (!validStatusIn(item)) return firstError(validStatusIn.errors);
+  const status = item as { stap: string; datum?: string; toelichting?: string };
+  const datum = status.datum ? new Date(status.datum) : now;
+  if (datum.getTime() > now.getTime() + 5 * 60_000) return { veld: '/datum', melding: 'not in the future' };
+  return { ok: { stap: status.stap, datum, ...(status.toelichting ? { toelichting: status.toelichting } : {}) } };
 }

@@ -1,10 +1,11 @@
 /**
- * The organisation API (issue 15): organisations without a ZGW or Objecten API push berichten to
- * a person's or company's Mijn berichten. The berichten feature shows them (their store is handed
- * to it by the composition root); this feature is the API.
+ * The organisation API (issue 15): organisations without a ZGW or Objecten API push berichten and
+ * lopende zaken to a person's or company's Mijn berichten and Mijn zaken. The berichten and zaken
+ * features show them (their stores are handed to them by the composition root); this feature is the API.
  */
 import type { Feature } from '../../platform/http/feature.ts';
 import type { OrganisatieBerichten } from '../../sources/voordeur/organisatie-berichten.ts';
+import type { OrganisatieZaken } from '../../sources/voordeur/organisatie-zaken.ts';
 import type { Organisaties } from '../../sources/voordeur/organisaties.ts';
 import { OrganisatieAuth } from './auth.ts';
 import { apiBase, organisatieApiRoutes } from './routes.ts';
@@ -12,6 +13,7 @@ import { apiBase, organisatieApiRoutes } from './routes.ts';
 export interface OrganisatieApiFeatureDeps {
   organisaties: Organisaties;
   berichten: OrganisatieBerichten;
+  zaken: OrganisatieZaken;
   publicUrl: URL;
   /** Keys the access tokens (IDENTITY_KEY_SECRET). */
   secret: string;
@@ -23,6 +25,6 @@ export function createOrganisatieApi(deps: OrganisatieApiFeatureDeps): Feature {
   const auth = new OrganisatieAuth(deps.organisaties, `${serverUrl}/token`, deps.secret);
   return {
     id: 'organisatie-api',
-    plugin: organisatieApiRoutes({ auth, berichten: deps.berichten, serverUrl, requestsPerMinute: deps.requestsPerMinute }),
+    plugin: organisatieApiRoutes({ auth, berichten: deps.berichten, zaken: deps.zaken, serverUrl, requestsPerMinute: deps.requestsPerMinute }),
   };
 }

@@ -13,6 +13,20 @@ const problem = {
   required: ['title', 'status'],
 } as const;
 
+/** A person by BSN, or a company by KvK number (with a vestigingsnummer for one vestiging). */
+const ontvanger = {
+  description: 'A person by BSN, or a company by KvK number (with a vestigingsnummer for one vestiging).',
+  oneOf: [
+    { type: 'object', additionalProperties: false, required: ['bsn'], properties: { bsn: { type: 'string', pattern: '^[0-9]{9}$' } } },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kvkNummer'],
+      properties: { kvkNummer: { type: 'string', pattern: '^[0-9]{8}$' }, vestigingsnummer: { type: 'string', pattern: '^[0-9]{12}$' } },
+    },
+  ],
+} as const;
+
 export const schemas = {
   BerichtIn: {
     type: 'object',
@@ -26,18 +40,7 @@ export const schemas = {
         pattern: '^[A-Za-z0-9._:-]+$',
         description: 'Your own unique id of the bericht. Sending the same berichtId again stores nothing (result bestaatAl).',
       },
-      ontvanger: {
-        description: 'A person by BSN, or a company by KvK number (with a vestigingsnummer for one vestiging).',
-        oneOf: [
-          { type: 'object', additionalProperties: false, required: ['bsn'], properties: { bsn: { type: 'string', pattern: '^[0-9]{9}$' } } },
-          {
-            type: 'object',
-            additionalProperties: false,
-            required: ['kvkNummer'],
-            properties: { kvkNummer: { type: 'string', pattern: '^[0-9]{8}$' }, vestigingsnummer: { type: 'string', pattern: '^[0-9]{12}$' } },
-          },
-        ],
-      },
+      ontvanger,
       onderwerp: { type: 'string', minLength: 1, maxLength: 50 },
       tekst: {
         type: 'string',
@@ -62,6 +65,38 @@ export const schemas = {
           },
         },
       },
+    },
+  },
+  ZaakIn: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['ontvanger', 'titel', 'stappen', 'startdatum'],
+    properties: {
+      ontvanger,
+      titel: { type: 'string', minLength: 1, maxLength: 80 },
+      soort: { type: 'string', maxLength: 80, description: 'What kind of zaak, e.g. "Bijzondere bijstand".' },
+      toelichting: { type: 'string', maxLength: 1000 },
+      stappen: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 20,
+        items: { type: 'string', minLength: 1, maxLength: 80 },
+        description: 'The process steps, in order, as the person should read them; the last is the end.',
+      },
+      startdatum: { type: 'string', format: 'date' },
+      einddatumGepland: { type: 'string', format: 'date' },
+      einddatum: { type: 'string', format: 'date', description: 'Set when the zaak is finished.' },
+      resultaat: { type: 'string', maxLength: 200 },
+    },
+  },
+  StatusIn: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['stap'],
+    properties: {
+      stap: { type: 'string', minLength: 1, maxLength: 80, description: "One of the zaak's stappen, by name." },
+      datum: { type: 'string', format: 'date-time', description: 'Default now.' },
+      toelichting: { type: 'string', maxLength: 1000 },
     },
   },
   Resultaat: {
@@ -167,6 +202,32 @@ export function openApiDocument(serverUrl: string) {
             200: { description: 'The bericht', ...json({ $ref: '#/components/schemas/BerichtStatus' }) },
             401: problemResponse('No valid access token'),
             404: problemResponse('You sent no bericht with this id'),
+          },
+        },
+      },
+      '/zaken/{zaakId}': {
+        put: {
+          summary: 'Create or update a lopende zaak (its statussen stay)',
+          parameters: [{ name: 'zaakId', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,64}$' } }],
+          requestBody: { required: true, ...json({ $ref: '#/components/schemas/ZaakIn' }) },
+          responses: {
+            201: { description: 'Created' },
+            200: { description: 'Updated' },
+            400: problemResponse('Not a valid zaak: invalidParams names the field'),
+            401: problemResponse('No valid access token'),
+          },
+        },
+      },
+      '/zaken/{zaakId}/statussen': {
+        post: {
+          summary: 'Move the zaak on to one of its stappen',
+          parameters: [{ name: 'zaakId', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, ...json({ $ref: '#/components/schemas/StatusIn' }) },
+          responses: {
+            201: { description: 'The status is set; the person is told' },
+            400: problemResponse("Not a valid status, or not one of the zaak's stappen"),
+            401: problemResponse('No valid access token'),
+            404: problemResponse('You sent no zaak with this id'),
           },
         },
       },

@@ -1,14 +1,16 @@
 /**
  * The organisation API under /api/v1: POST /token, POST /berichten (a batch, one result per
- * bericht), GET /berichten/:berichtId (what became of it), GET /openapi.json. Answers are JSON;
+ * bericht), GET /berichten/:berichtId (what became of it), PUT /zaken/:zaakId and POST
+ * /zaken/:zaakId/statussen (lopende zaken), GET /openapi.json. Answers are JSON;
  * errors are problem+json (RFC 9457), token errors as RFC 6749 says. Every call is scoped to the
  * organisation of its access token and logged with it (the audit trail), never with a BSN.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { RateLimiter } from '../../platform/auth/rate-limit.ts';
 import type { NewOrganisatieBericht, OrganisatieBerichten } from '../../sources/voordeur/organisatie-berichten.ts';
+import type { OrganisatieZaken } from '../../sources/voordeur/organisatie-zaken.ts';
 import { accessTokenSeconds, type OrganisatieAuth } from './auth.ts';
-import { checkBericht, type Refusal, type Resultaat } from './check.ts';
+import { checkBericht, checkStatus, checkZaak, type Refusal, type Resultaat } from './check.ts';
 import { maxBatch, openApiDocument } from './openapi.ts';
 
 export const apiBase = '/api/v1';
@@ -16,6 +18,7 @@ export const apiBase = '/api/v1';
 export interface OrganisatieApiDeps {
   auth: OrganisatieAuth;
   berichten: OrganisatieBerichten;
+  zaken: OrganisatieZaken;
   /** The API's public base URL (PUBLIC_URL + /api/v1), for the OpenAPI document. */
   serverUrl: string;
   /** Requests one organisation may make per minute. */
@@ -25,11 +28,11 @@ export interface OrganisatieApiDeps {
 
 const api = { csrf: false } as const;
 
-function problem(reply: FastifyReply, status: number, title: string, detail?: string) {
+function problem(reply: FastifyReply, status: number, title: string, detail?: string, invalid?: { veld: string; melding: string }) {
   return reply
     .code(status)
     .type('application/problem+json')
-    .send({ title, status, ...(detail ? { detail } : {}) });
+    .send({ title, status, ...(detail ? { detail } : {}), ...(invalid ? { invalidParams: [{ name: invalid.veld, reason: invalid.melding }] } : {}) });
 }
 
 export function organisatieApiRoutes(deps: OrganisatieApiDeps): FastifyPluginAsync {
@@ -93,6 +96,29 @@ export function organisatieApiRoutes(deps: OrganisatieApiDeps): FastifyPluginAsy
       for (const result of results) counts[result.resultaat] = (counts[result.resultaat] ?? 0) + 1;
       request.log.info({ organisatie, berichten: items.length, ...counts }, 'organisatie berichten received');
       return { resultaten: results };
+    });
+
+    app.put<{ Params: { zaakId: string }; Body: unknown }>(`${apiBase}/zaken/:zaakId`, { config: api }, async (request, reply) => {
+      const organisatie = await organisatieOf(request, reply);
+      if (!organisatie) return reply;
+      const checked = checkZaak(request.params.zaakId, request.body);
+      if (!('ok' in checked)) return problem(reply, 400, 'Ongeldige zaak', `${checked.veld}: ${checked.melding}`, checked);
+      const created = await deps.zaken.put(organisatie, checked.ok);
+      request.log.info({ organisatie, created }, 'organisatie zaak received');
+      return reply.code(created ? 201 : 200).send({ zaakId: checked.ok.zaakId });
+    });
+
+    app.post<{ Params: { zaakId: string }; Body: unknown }>(`${apiBase}/zaken/:zaakId/statussen`, { config: api }, async (request, reply) => {
+      const organisatie = await organisatieOf(request, reply);
+      if (!organisatie) return reply;
+      const checked = checkStatus(request.body, now());
+      if (!('ok' in checked)) return problem(reply, 400, 'Ongeldige status', `${checked.veld}: ${checked.melding}`, checked);
+      const outcome = await deps.zaken.addStatus(organisatie, request.params.zaakId, checked.ok);
+      request.log.info({ organisatie, outcome }, 'organisatie zaak status received');
+      if (outcome === 'zaakOnbekend') return problem(reply, 404, 'Niet gevonden', 'You sent no zaak with this zaakId.');
+      if (outcome === 'stapOnbekend')
+        return problem(reply, 400, 'Ongeldige status', "stap is not one of the zaak's stappen.", { veld: '/stap', melding: "not one of the zaak's stappen" });
+      return reply.code(201).send({ zaakId: request.params.zaakId, stap: checked.ok.stap });
     });
 
     app.get<{ Params: { berichtId: string } }>(`${apiBase}/berichten/:berichtId`, { config: api }, async (request, reply) => {

@@ -122,6 +122,7 @@ function ZakenSection({
                   {zaak.omschrijving || zaak.zaaktype}
                 </a>
                 <span class="voordeur-zaak-id">{t('zaken.identificatie', { id: zaak.identificatie })}</span>
+                {zaak.organisatie && <span class="voordeur-zaak-id">{t('zaken.van', { organisatie: zaak.organisatie })}</span>}
               </>,
               zaak.zaaktype,
               zaak.status?.naam ?? t('zaken.noStatus'),
@@ -152,8 +153,9 @@ export function ZaakPage({ t, lang, detail, upload, sections = [] }: Texts & { d
   const { zaak } = detail;
   const open = !zaak.einddatum;
   const details: { key: ComponentChildren; value: ComponentChildren }[] = [
+    ...(zaak.organisatie ? [{ key: t('zaak.organisatie'), value: zaak.organisatie }] : []),
     { key: t('zaak.identificatie'), value: zaak.identificatie },
-    { key: t('zaak.zaaktype'), value: zaak.zaaktype },
+    ...(zaak.organisatie && !zaak.zaaktype ? [] : [{ key: t('zaak.zaaktype'), value: zaak.zaaktype }]),
     { key: t('zaak.startdatum'), value: <DateText lang={lang} value={zaak.startdatum} /> },
   ];
   if (open && zaak.einddatumGepland) details.push({ key: t('zaak.einddatumGepland'), value: <DateText lang={lang} value={zaak.einddatumGepland} /> });

@@ -1,5 +1,5 @@
 /** The tables Voordeur keeps itself. Each feature's tables are added here with its migration. */
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { Identity } from '../../domain/identity.ts';
 import type { ContactKind } from '../../domain/persoon.ts';
 import type { Channel, Topic } from '../../domain/preferences.ts';
@@ -196,6 +196,35 @@ export interface OrganisatieBijlagenTable {
   content: Buffer;
 }
 
+export interface OrganisatieZakenTable {
+  id: string;
+  organisatie_id: string;
+  /** The organisation's own id of the zaak. */
+  zaak_id: string;
+  recipient_key: string;
+  recipient: string;
+  titel: string;
+  soort: string | null;
+  toelichting: string | null;
+  /** The names of the process steps, in order. */
+  stappen: ColumnType<string[], string, string>;
+  /** YYYY-MM-DD. */
+  startdatum: string;
+  einddatum_gepland: string | null;
+  einddatum: string | null;
+  resultaat: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface OrganisatieZaakStatussenTable {
+  id: Generated<string>;
+  zaak_uuid: string;
+  /** Index into the zaak's stappen. */
+  stap: number;
+  datum: Timestamp;
+  toelichting: string | null;
+}
+
 export interface Database {
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
@@ -213,4 +242,6 @@ export interface Database {
   organisatie_assertions: OrganisatieAssertionsTable;
   organisatie_berichten: OrganisatieBerichtenTable;
   organisatie_bijlagen: OrganisatieBijlagenTable;
+  organisatie_zaken: OrganisatieZakenTable;
+  organisatie_zaak_statussen: OrganisatieZaakStatussenTable;
 }

@@ -116,6 +116,8 @@ export const en: Record<MessageKey, string> = {
   'zaak.title': '{omschrijving}',
   'zaak.back': 'Back to My cases',
   'zaak.details': 'Case details',
+  'zaken.van': 'From {organisatie}',
+  'zaak.organisatie': 'Organisation',
   'zaak.identificatie': 'Case number',
   'zaak.zaaktype': 'Type of case',
   'zaak.startdatum': 'Started on',

@@ -116,6 +116,8 @@ export const nl = {
   'zaak.title': '{omschrijving}',
   'zaak.back': 'Terug naar Mijn zaken',
   'zaak.details': 'Gegevens van de zaak',
+  'zaken.van': 'Van {organisatie}',
+  'zaak.organisatie': 'Organisatie',
   'zaak.identificatie': 'Zaaknummer',
   'zaak.zaaktype': 'Soort zaak',
   'zaak.startdatum': 'Gestart op',
