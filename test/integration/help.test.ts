@@ -2,6 +2,7 @@
  * The footer and the public help pages (issue 17 §3): contact, privacy statement, cookie statement
  * and toegankelijkheidsverklaring, generated from configuration, in Dutch and English, without login.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { baseEnvironment, testApp, type TestApp } from '../support/app.ts';
@@ -187,5 +188,21 @@ describe('help settings that are not right', () => {
       IDENTITY_KEY_SECRET: 'Zq8#Wm2vR5tY1pL7kN4xC9bH3jF6dS0a',
     });
     expect(config.help.websiteUrl).toBeUndefined();
+  });
+});
+
+describe('the example theme in docs/themes', () => {
+  it('is configuration Voordeur accepts, with its own name, logo, colours and contact details', () => {
+    const file = readFileSync(new URL('../../docs/themes/zuiderhaven/zuiderhaven.env', import.meta.url), 'utf8');
+    const env = Object.fromEntries([...file.matchAll(/^([A-Z_]+)='(.*)'$/gm)].map((m) => [m[1]!, m[2]!]));
+    const config = loadConfig({ ...baseEnvironment, ...env });
+    expect(config.theme.organisationName).toBe('Gemeente Zuiderhaven');
+    expect(config.theme.logoFile).toBe('docs/themes/zuiderhaven/logo.svg');
+    expect(readFileSync(config.theme.logoFile!, 'utf8')).toContain('<svg');
+    expect(config.theme.tokens['--utrecht-color-blue-35']).toBe('hsl(150 55% 26%)');
+    expect(config.help.contact.phoneHours).toEqual([
+      { from: 'mo', to: 'th', opens: '08:30', closes: '17:00' },
+      { from: 'fr', to: undefined, opens: '08:30', closes: '12:30' },
+    ]);
   });
 });
