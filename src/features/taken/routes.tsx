@@ -14,7 +14,7 @@ import type { MessageKey } from '../../platform/i18n/index.ts';
 import { Alert, Button, DataList, ErrorSummary, Form, Paragraph } from '../../platform/ui/components.tsx';
 import { Unavailable } from '../../platform/ui/sections.tsx';
 import { OgoneRequestError, type OgonePayments } from '../../sources/ogone/ogone.ts';
-import { parseForm } from './formio/definition.ts';
+import { parseFormOnce } from './formio/definition.ts';
 import { FormFields, errorSummaryItems } from './formio/render.tsx';
 import { formMessages } from './formio/messages.ts';
 import { initialValues, validateSubmission, type FormError, type FormValues } from './formio/validate.ts';
@@ -109,7 +109,7 @@ export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
       }
       const definition = await service.formDefinition(taak, callerOf(request));
       if (definition.unavailable) return <Unavailable t={t} />;
-      const parsed = parseForm(definition.value);
+      const parsed = parseFormOnce(definition.value);
       if (!parsed.supported) {
         request.log.warn({ taak: taak.uuid, reasons: parsed.supported === false ? parsed.reasons : ['no form definition'] }, 'form of a taak cannot be shown');
         return (
@@ -221,7 +221,7 @@ export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
       if (taak.soort !== 'portaalformulier') throw new HttpError(404, 'taken.notFound');
       if (taak.status !== 'open') return reply.redirect(`${taakHref(taak)}?verstuurd=1#bevestiging`, 303);
       const definition = await service.formDefinition(taak, callerOf(request));
-      const parsed = definition.unavailable ? undefined : parseForm(definition.value);
+      const parsed = definition.unavailable ? undefined : parseFormOnce(definition.value);
       // Without its form definition the answers cannot be checked: kept in the page to send again.
       if (definition.unavailable) return reply.page(unavailablePage(request), { title: taak.titel, status: 503 });
       if (!parsed?.supported) return renderTaak(request, reply, taak, {}, 422);

@@ -289,6 +289,24 @@ const describe = (component: Record<string, unknown>) =>
 const issues = (where: string, error: z.ZodError) =>
   error.issues.map((issue) => `${where}: ${issue.path.length ? `${issue.path.join('.')} ` : ''}${issue.message}`);
 
+const parsedForms = new WeakMap<object, ParsedForm>();
+
+/**
+ * parseForm, once per definition object: the taken service keeps each definition for a few
+ * minutes (one object per form URL), and every taak page and every sent form would otherwise
+ * parse it again (zod and the checks: ~1 ms per page, bench/pages.ts). Held weakly, so a
+ * definition the service let go of takes its parsed form with it.
+ */
+export function parseFormOnce(definition: unknown): ParsedForm {
+  if (definition === null || typeof definition !== 'object') return parseForm(definition);
+  let parsed = parsedForms.get(definition);
+  if (!parsed) {
+    parsed = parseForm(definition);
+    parsedForms.set(definition, parsed);
+  }
+  return parsed;
+}
+
 /** Parses a Form.io form definition; unsupported with the reasons (for the log, not for the person). */
 export function parseForm(definition: unknown): ParsedForm {
   const form = formSchema.safeParse(definition);

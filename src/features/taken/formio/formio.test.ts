@@ -3,7 +3,7 @@ import { renderToString } from 'preact-render-to-string';
 import { h } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { objectenDemo, type DemoContext } from '../../../../simulators/data/objecten-demo.ts';
-import { fieldId, htmlToParagraphs, parseForm, type FormModel, type InputModel, type TextInputModel } from './definition.ts';
+import { fieldId, htmlToParagraphs, parseForm, parseFormOnce, type FormModel, type InputModel, type TextInputModel } from './definition.ts';
 import { formMessages, formTexts } from './messages.ts';
 import { errorSummaryItems, FormFields } from './render.tsx';
 import { initialValues, parseDate, parseNumber, validateSubmission, type FormError, type FormValues } from './validate.ts';
@@ -1165,5 +1165,17 @@ describe('a round trip: prefill data → rendered form → what the browser subm
       naarWaarheid: 'true',
     };
     expect(validateSubmission(form, typed, open.data)).toEqual({ ok: true, data: done.verzonden_data });
+  });
+});
+
+describe('parseFormOnce', () => {
+  it('parses a definition object once, and gives the same answer as parseForm', () => {
+    const definition = { display: 'form', components: [{ type: 'textfield', key: 'naam', label: 'Naam', input: true }] };
+    const first = parseFormOnce(definition);
+    expect(first).toEqual(parseForm(definition));
+    expect(parseFormOnce(definition)).toBe(first);
+    // Another object (another form, or the same form fetched again) is parsed on its own.
+    expect(parseFormOnce({ ...definition, components: [] })).not.toBe(first);
+    expect(parseFormOnce(null)).toEqual(parseForm(null));
   });
 });
