@@ -3,7 +3,7 @@
  * Voordeur's process: the ZGW, BRP, KvK, Klantinteracties, Objecten, Ogone and Notify simulators with the
  * demo data plus bench/support/pages-data.ts (Suzanne with 50 zaken, 20 taken, 100 berichten).
  * Started with fork(): it sends `{ ready, url }` once it listens, answers `{ latency: ms }` (every
- * source answers after that many ms) with `{ latencySet }`, and `{ usage: true }` with its CPU and RSS.
+ * source answers after that many ms) with `{ latencySet }`, and `{ usage: true }` with its CPU and RSS, `{ calls: true }` with the requests per source since the last time.
  */
 import Fastify from 'fastify';
 import { notifyService, notifyTemplates } from '../../simulators/data/notify-templates.ts';
@@ -38,10 +38,16 @@ const send = (message: unknown) => {
   // The benchmark may have gone (disconnect) between the question and the answer.
   if (process.connected) process.send!(message, undefined, {}, () => {});
 };
-process.on('message', (message: { latency?: number; usage?: boolean }) => {
+const sources = { zgw, brp, kvk, klantinteracties, objecten };
+process.on('message', (message: { latency?: number; usage?: boolean; calls?: boolean }) => {
   if (message.latency !== undefined) {
-    for (const simulator of [zgw, brp, kvk, klantinteracties, objecten]) simulator.setLatency(message.latency);
+    for (const simulator of Object.values(sources)) simulator.setLatency(message.latency);
     send({ latencySet: message.latency });
+  }
+  // Requests each source got since the last time asked.
+  if (message.calls) {
+    send({ calls: Object.fromEntries(Object.entries(sources).map(([name, simulator]) => [name, simulator.requestCount()])) });
+    for (const simulator of Object.values(sources)) simulator.resetCounts();
   }
   if (message.usage) send({ usage: { cpu: process.cpuUsage(), rss: process.memoryUsage().rss } });
 });

@@ -42,12 +42,17 @@ const ready = await ask<{ voordeurUrl: string; cookie: string; pages: { page: st
 await ask(simulators, { latency }, 'latencySet');
 const usage = async () => (await ask<{ usage: { cpu: NodeJS.CpuUsage; rss: number } }>(server, { usage: true }, 'usage')).usage;
 for (const { page, path } of ready.pages.filter((p) => !wanted || wanted.includes(p.page))) {
+  await ask(simulators, { calls: true }, 'calls');
   const before = await usage();
   const result = await autocannon({ url: `${ready.voordeurUrl}${path}`, connections: 20, duration: seconds, headers: { cookie: ready.cookie } });
   const after = await usage();
+  const { calls } = await ask<{ calls: Record<string, number> }>(simulators, { calls: true }, 'calls');
+  const perPage = Object.entries(calls)
+    .map(([name, n]) => `${name} ${(n / result['2xx']).toFixed(1)}`)
+    .join(', ');
   const ms = (after.cpu.user - before.cpu.user + after.cpu.system - before.cpu.system) / 1000;
   console.log(
-    `${page.padEnd(22)} ${Math.round(result.requests.average)} pages/s, ${(ms / result['2xx']).toFixed(2)} CPU ms/page, ${result.non2xx} non-2xx, RSS ${Math.round(after.rss / 1048576)} MB`,
+    `${page.padEnd(22)} ${Math.round(result.requests.average)} pages/s, ${(ms / result['2xx']).toFixed(2)} CPU ms/page, ${result.non2xx} non-2xx, RSS ${Math.round(after.rss / 1048576)} MB; source calls per page: ${perPage}`,
   );
 }
 server.disconnect();
