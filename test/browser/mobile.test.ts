@@ -133,7 +133,7 @@ describeInBrowser('mobile, reflow and the footer pages in a browser', () => {
     for (const [width, height] of [
       [1280, 1000],
       [390, 844],
-    ]) {
+    ] as const) {
       const page = await newPage(browser, { viewport: { width, height } });
       await page.goto(`${stack.url}/uitgelogd`);
       const bottom = await page.evaluate(() => document.querySelector('footer')!.getBoundingClientRect().bottom);

@@ -307,6 +307,9 @@ export function CheckboxField({ id, name, value, label, checked }: { id: string;
   );
 }
 
+/** A column's name as the label in front of a stacked cell: "Status:", but "Wat moet u doen?" as it is. */
+const labelOf = (header: ComponentChildren) => (typeof header === 'string' && /[?:]$/.test(header) ? header : <>{header}:</>);
+
 /** Whether a table cell has nothing to show. */
 const isEmptyCell = (cell: ComponentChildren) => cell === '' || cell === null || cell === undefined || cell === false;
 
@@ -354,7 +357,7 @@ export function Table({
                     {!isEmptyCell(cell) && (
                       <>
                         <span class="voordeur-table__label" aria-hidden="true">
-                          {head[i]}:{' '}
+                          {labelOf(head[i])}{' '}
                         </span>
                         {cell}
                       </>
