@@ -37,7 +37,7 @@ const zgwApis = {
 const bewijsstuk = `${zgwApis.catalogiApi}/informatieobjecttypen/${zgwDemo.informatieobjecttypen.find((t) => t.key === 'bewijsstuk')!.uuid}`;
 
 // Voordeur first: it does not need the login provider until someone logs in.
-const { config } = await main(
+const { config, voordeur } = await main(
   {
     NODE_ENV: 'production',
     DEMO_MODE: 'true',
@@ -67,6 +67,8 @@ const { config } = await main(
     NOTIFICATIES_SECRET: zgwClient.secret,
     // The demo shows every change at once; a real portal bundles changes within 10 minutes.
     NOTIFICATION_BUNDLE_SECONDS: '0',
+    // Two demo organisations push berichten and a lopende zaak (simulators/organisatie/demo.ts).
+    ORGANISATIE_API: 'true',
     ...process.env,
   },
   { subscribe: false },
@@ -114,6 +116,14 @@ const { ensureAbonnement } = await import('../src/features/notificaties/subscrib
 const { Metrics } = await import('../src/platform/metrics.ts');
 const { api } = config.notificaties;
 if (api) await ensureAbonnement({ api, callbackSecret, publicUrl: config.publicUrl, metrics: new Metrics(), timeoutMs: 5000 });
+
+if (config.organisatieApi) {
+  const { pushDemoOrganisaties } = await import('./organisatie/demo.ts');
+  // In the background: the demo serves pages meanwhile.
+  pushDemoOrganisaties(voordeur.database.db, new URL('/api/v1', config.publicUrl).href).catch((error: unknown) =>
+    console.error('The demo organisations could not push their berichten:', error instanceof Error ? error.message : error),
+  );
+}
 
 const lines = [
   '',
