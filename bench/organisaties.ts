@@ -1,0 +1,137 @@
+/**
+ * Ingest of the organisation API on PostgreSQL (issue 15): berichten/s stored durably (the answer
+ * comes after the commit), through HTTP with a real access token, for batches of 1,000 without
+ * attachments and batches of 20 with one 300 kB PDF each, each for a different recipient. Voordeur
+ * runs in this process on a schema of its own in the database at DATABASE_URL or
+ * TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), dropped afterwards; says so
+ * and stops when there is none.
+ *
+ *   node --import tsx bench/organisaties.ts      (BENCH_BERICHTEN, default 20,000; BENCH_CONCURRENCY, 4)
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import pg from 'pg';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase } from '../src/platform/db/database.ts';
+import { Organisaties } from '../src/sources/voordeur/organisaties.ts';
+import { pdf } from '../simulators/zgw/content.ts';
+
+const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const total = Number(process.env.BENCH_BERICHTEN ?? 20_000);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 4);
+
+const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+try {
+  await admin.connect();
+} catch (error) {
+  console.log(`organisation API benchmark skipped: no PostgreSQL at ${url} (${error instanceof Error ? error.message : error}); set DATABASE_URL`);
+  process.exit(0);
+}
+const schema = `bench_${randomBytes(4).toString('hex')}`;
+await admin.query(`create schema ${schema}`);
+const scoped = new URL(url);
+scoped.searchParams.set('options', `-c search_path=${schema}`);
+
+/** A valid BSN (elfproef) for each n: 9 digits whose weighted sum is a multiple of 11. */
+function bsn(n: number): string {
+  for (let candidate = 100_000_000 + n * 13; ; candidate++) {
+    const digits = String(candidate).split('').map(Number);
+    const sum = digits.slice(0, 8).reduce((s, d, i) => s + d * (9 - i), 0) - digits[8]!;
+    if (sum % 11 === 0) return String(candidate);
+  }
+}
+
+try {
+  const database = await openDatabase({ url: scoped.href, poolSize: 10, pgliteDir: '' });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    DEMO_MODE: 'true',
+    LOG_LEVEL: 'warn',
+    OIDC_ISSUER: 'http://127.0.0.1:9/oidc',
+    OIDC_CLIENT_ID: 'voordeur',
+    OIDC_CLIENT_SECRET: 'voordeur-bench-secret',
+    ORGANISATIE_API: 'true',
+    ORGANISATIE_API_REQUESTS_PER_MINUTE: '1000000',
+    PORT: '0',
+  });
+  const voordeur = await buildApp(config, { database });
+  const address = await voordeur.app.listen({ host: '127.0.0.1', port: 0 });
+  // Tokens are for the configured PUBLIC_URL's token URL; requests go to the listening address.
+  const api = `${address}/api/v1`;
+  const audience = new URL('/api/v1/token', config.publicUrl).href;
+
+  const { privateKey, publicKey } = await generateKeyPair('ES256');
+  await new Organisaties(database.db).save({ id: 'bench', naam: 'Bench', jwks: { keys: [{ ...(await exportJWK(publicKey)), kid: 'b', alg: 'ES256' }] } });
+  const assertion = await new SignJWT({})
+    .setProtectedHeader({ alg: 'ES256', kid: 'b' })
+    .setIssuer('bench')
+    .setSubject('bench')
+    .setAudience(audience)
+    .setJti(randomUUID())
+    .setIssuedAt()
+    .setExpirationTime('2m')
+    .sign(privateKey);
+  const tokenAnswer = await fetch(`${api}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+      client_assertion: assertion,
+    }),
+  });
+  const { access_token } = (await tokenAnswer.json()) as { access_token: string };
+
+  /** Sends `count` berichten in batches of `batch`, `concurrency` batches at a time; berichten/s. */
+  async function run(label: string, count: number, batch: number, bijlage?: string): Promise<number> {
+    const bodies = Array.from({ length: Math.ceil(count / batch) }, (_, b) =>
+      JSON.stringify({
+        berichten: Array.from({ length: Math.min(batch, count - b * batch) }, (_, i) => {
+          const n = b * batch + i;
+          return {
+            berichtId: `${label}-${n}`,
+            ontvanger: { bsn: bsn(n) },
+            onderwerp: 'Aanslag gemeentelijke belastingen',
+            tekst: 'Beste inwoner,\n\nIn de bijlage vindt u uw aanslag.',
+            ...(bijlage ? { bijlagen: [{ bestandsnaam: 'aanslag.pdf', inhoud: bijlage }] } : {}),
+          };
+        }),
+      }),
+    );
+    let next = 0;
+    let refused = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < bodies.length) {
+          const body = bodies[next++]!;
+          const answer = await fetch(`${api}/berichten`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
+            body,
+          });
+          const { resultaten } = (await answer.json()) as { resultaten: { resultaat: string }[] };
+          refused += resultaten.filter((r) => r.resultaat !== 'verwerkt').length;
+        }
+      }),
+    );
+    const perSecond = count / ((performance.now() - started) / 1000);
+    if (refused > 0) throw new Error(`${refused} berichten not verwerkt in ${label}`);
+    return perSecond;
+  }
+
+  await run('warm', 2_000, 1_000);
+  const plain = await run('plain', total, 1_000);
+  const withPdf = await run('pdf', Math.min(1_000, total), 20, Buffer.concat([pdf(['Aanslag']), Buffer.alloc(300 * 1024, 32)]).toString('base64'));
+  const { rows } = await admin.query(`select count(*)::int as n from ${schema}.organisatie_berichten`);
+  console.log(
+    `organisation API on PostgreSQL, ${concurrency} requests at a time: ${Math.round(plain)} berichten/s in batches of 1,000 without attachments (target ≥ 3,000); ` +
+      `${Math.round(withPdf)} berichten/s in batches of 20 with one 300 kB PDF each (target ≥ 200); ${rows[0].n} stored`,
+  );
+  await voordeur.close();
+  await database.close();
+} finally {
+  await admin.query(`drop schema ${schema} cascade`);
+  await admin.end();
+}
