@@ -50,6 +50,22 @@ function subjectOf(ontvanger: OntvangerIn): Subject | null {
   return { type: 'bedrijf', kvkNummer: ontvanger.kvkNummer, ...(ontvanger.vestigingsnummer ? { vestigingsnummer: ontvanger.vestigingsnummer } : {}) };
 }
 
+/** Control characters other than tab and line breaks: never meant, and a NUL is refused by PostgreSQL. */
+const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** The first string in `value` (a checked request) with a control character, as a JSON pointer; undefined when there is none. */
+function controlCharacterAt(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return controlCharacter.test(value) ? path || '/' : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = controlCharacterAt(inner, `${path}/${key}`);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const controlMelding = 'control characters (other than tab and line breaks) are not allowed';
+
 /** Where the first schema error is, as a JSON pointer, and what it is. */
 function firstError(errors: ErrorObject[] | null | undefined): { veld: string; melding: string } {
   const error = errors?.[0];
@@ -65,6 +81,8 @@ export async function checkBericht(item: unknown, now: Date): Promise<{ ok: NewO
     if (veld.startsWith('/ontvanger')) return { resultaat: 'ontvangerOnbekend', veld: '/ontvanger', melding: ontvangerMelding };
     return { resultaat: 'ongeldig', veld, melding };
   }
+  const control = controlCharacterAt(item);
+  if (control) return { resultaat: 'ongeldig', veld: control, melding: controlMelding };
   const bericht = item as BerichtIn;
   const ontvanger = subjectOf(bericht.ontvanger);
   if (!ontvanger) return { resultaat: 'ontvangerOnbekend', veld: '/ontvanger', melding: 'not a valid BSN (elfproef) or KvK number' };
@@ -103,6 +121,8 @@ export async function checkBericht(item: unknown, now: Date): Promise<{ ok: NewO
 export function checkZaak(zaakId: string, item: unknown): { ok: PushedZaak } | { veld: string; melding: string } {
   if (!/^[A-Za-z0-9._:-]{1,64}$/.test(zaakId)) return { veld: 'zaakId', melding: 'letters, digits and . _ : - only, at most 64' };
   if (!validZaakIn(item)) return firstError(validZaakIn.errors);
+  const control = controlCharacterAt(item);
+  if (control) return { veld: control, melding: controlMelding };
   const zaak = item as Omit<PushedZaak, 'zaakId' | 'ontvanger'> & { ontvanger: OntvangerIn };
   const ontvanger = subjectOf(zaak.ontvanger);
   if (!ontvanger) return { veld: '/ontvanger', melding: ontvangerMelding };
@@ -113,6 +133,8 @@ export function checkZaak(zaakId: string, item: unknown): { ok: PushedZaak } | {
 /** A status as POSTed: checked, or the field that is wrong. */
 export function checkStatus(item: unknown, now: Date): { ok: { stap: string; datum: Date; toelichting?: string } } | { veld: string; melding: string } {
   if (!validStatusIn(item)) return firstError(validStatusIn.errors);
+  const control = controlCharacterAt(item);
+  if (control) return { veld: control, melding: controlMelding };
   const status = item as { stap: string; datum?: string; toelichting?: string };
   const datum = status.datum ? new Date(status.datum) : now;
   if (datum.getTime() > now.getTime() + 5 * 60_000) return { veld: '/datum', melding: 'not in the future' };
