@@ -174,6 +174,11 @@ describe('the organisation API', () => {
     await org.call('/berichten', { berichten: [bericht(berichtId)] });
     await settle();
     expect(mails()).toHaveLength(before + 1);
+    // The organisation can see that the person was told, and by which channel.
+    expect((await org.call(`/berichten/${berichtId}`)).body.meldingen).toEqual([
+      { kanaal: 'email', verstuurd: expect.any(String), status: expect.stringMatching(/sent|delivered/) },
+    ]);
+    expect((await org.call(`/berichten/${berichtId}-later`)).body.meldingen).toEqual([]);
     const mail = mails().at(-1)!;
     expect(mail.body).toContain('bericht');
     for (const personal of ['Aanslag', 'Belastingsamenwerking', suzanne, 'https://']) expect(mail.body + mail.subject).not.toContain(personal);

@@ -111,12 +111,24 @@ export const schemas = {
   },
   BerichtStatus: {
     type: 'object',
-    required: ['berichtId', 'ontvangen', 'publicatiedatum', 'geopend'],
+    required: ['berichtId', 'ontvangen', 'publicatiedatum', 'geopend', 'meldingen'],
     properties: {
       berichtId: { type: 'string' },
       ontvangen: { type: 'string', format: 'date-time' },
       publicatiedatum: { type: 'string', format: 'date-time' },
       geopend: { type: ['string', 'null'], format: 'date-time', description: 'When the recipient first opened it; null while unopened.' },
+      meldingen: {
+        type: 'array',
+        description: 'The messages that told the recipient, by the channels they chose (none when they chose none, or before it went out).',
+        items: {
+          type: 'object',
+          properties: {
+            kanaal: { type: 'string', enum: ['email', 'sms'] },
+            verstuurd: { type: ['string', 'null'], format: 'date-time' },
+            status: { type: 'string', description: 'sending, sent, failed, skipped, or what Notify said of its delivery (delivered, permanent-failure, …).' },
+          },
+        },
+      },
     },
   },
   Problem: problem,

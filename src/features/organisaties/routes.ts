@@ -131,6 +131,7 @@ export function organisatieApiRoutes(deps: OrganisatieApiDeps): FastifyPluginAsy
         ontvangen: status.ontvangen.toISOString(),
         publicatiedatum: status.publicatiedatum.toISOString(),
         geopend: status.geopend?.toISOString() ?? null,
+        meldingen: status.meldingen.map((m) => ({ kanaal: m.kanaal, verstuurd: m.verstuurd?.toISOString() ?? null, status: m.status })),
       };
     });
   };

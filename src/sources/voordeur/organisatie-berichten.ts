@@ -39,6 +39,8 @@ export interface OrganisatieBerichtStatus {
   publicatiedatum: Date;
   /** When the recipient first opened it ("aantoonbare aflevering"); null while unopened. */
   geopend: Date | null;
+  /** The messages that told the recipient (per channel: sent when, and what Notify said of its delivery); empty while none went out. */
+  meldingen: { kanaal: 'email' | 'sms'; verstuurd: Date | null; status: string }[];
 }
 
 const bijlagePrefix = 'urn:voordeur:bijlage:';
@@ -108,18 +110,25 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
   async status(organisatieId: string, berichtId: string): Promise<OrganisatieBerichtStatus | null> {
     const row = await this.db
       .selectFrom('organisatie_berichten')
-      .select(['bericht_id', 'received_at', 'publicatiedatum', 'opened_at'])
+      .select(['id', 'bericht_id', 'received_at', 'publicatiedatum', 'opened_at'])
       .where('organisatie_id', '=', organisatieId)
       .where('bericht_id', '=', berichtId)
       .executeTakeFirst();
-    return row
-      ? {
-          berichtId: row.bericht_id,
-          ontvangen: new Date(row.received_at),
-          publicatiedatum: new Date(row.publicatiedatum),
-          geopend: row.opened_at && new Date(row.opened_at),
-        }
-      : null;
+    if (!row) return null;
+    // The messages the change of this bericht went out in (the notification pipeline's own record).
+    const meldingen = await this.db
+      .selectFrom('notification_changes as c')
+      .innerJoin('notification_messages as m', 'm.message_group', 'c.message_group')
+      .select(['m.channel', 'm.state', 'm.sent_at', 'm.delivery_status'])
+      .where('c.change_key', '=', `organisatie-bericht:${row.id}`)
+      .execute();
+    return {
+      berichtId: row.bericht_id,
+      ontvangen: new Date(row.received_at),
+      publicatiedatum: new Date(row.publicatiedatum),
+      geopend: row.opened_at && new Date(row.opened_at),
+      meldingen: meldingen.map((m) => ({ kanaal: m.channel, verstuurd: m.sent_at && new Date(m.sent_at), status: m.delivery_status ?? m.state })),
+    };
   }
 
   async list(subject: Subject): Promise<Bericht[]> {
