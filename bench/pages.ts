@@ -25,6 +25,7 @@
  *   node --import tsx bench/pages.ts [--json]     (--json: one JSON object on stdout, nothing else)
  *   BENCH_SECONDS (10) BENCH_CONNECTIONS (20) BENCH_RATE (400) BENCH_MEMORY_SECONDS
  *   DATABASE_URL=postgres://… to run Voordeur on PostgreSQL instead of PGlite in memory
+ *   BENCH_RUNNER=tsx to run Voordeur through tsx's loader instead of bundled as `npm start` runs it
  *   BENCH_VOORDEUR_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile Voordeur's process
  */
 import { type ChildProcess, fork } from 'node:child_process';
@@ -54,10 +55,14 @@ interface Usage {
   heapUsed: number;
 }
 
-function start(file: string, env: Record<string, string>, execArgv: string[] = []): ChildProcess {
+/** How Voordeur's process runs its TypeScript: 'bundle' as `npm start` does (scripts/run.mjs: esbuild, no loader hook), or 'tsx'. */
+const runner = process.env.BENCH_RUNNER === 'tsx' ? 'tsx' : 'bundle';
+
+function start(file: string, env: Record<string, string>, execArgv: string[] = [], bundle = false): ChildProcess {
+  const path = new URL(file, import.meta.url).pathname;
   // The children's stdout goes to our stderr: with --json, stdout holds the one JSON object only.
-  return fork(new URL(file, import.meta.url).pathname, [], {
-    execArgv: ['--import', 'tsx', ...execArgv],
+  return fork(bundle ? new URL('../scripts/run.mjs', import.meta.url).pathname : path, bundle ? [path] : [], {
+    execArgv: bundle ? execArgv : ['--import', 'tsx', ...execArgv],
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 2, 2, 'ipc'],
   });
@@ -101,7 +106,7 @@ try {
   children.push(simulators);
   const simulatorsReady = await ask<{ url: string; objecten: string; objecttypen: object }>(simulators, null, 'ready');
   const voordeurArgs = (process.env.BENCH_VOORDEUR_ARGS ?? '').split(' ').filter(Boolean);
-  const server = start('./support/pages-server.ts', { BENCH_SIMULATORS: JSON.stringify(simulatorsReady) }, voordeurArgs);
+  const server = start('./support/pages-server.ts', { BENCH_SIMULATORS: JSON.stringify(simulatorsReady) }, voordeurArgs, runner === 'bundle');
   children.push(server);
   const ready = await ask<{ rssAfterStart: number; voordeurUrl: string; bareUrl: string; cookie: string; pages: Page[]; database: string }>(
     server,
@@ -126,7 +131,7 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 5000));
   const idleCpuMsPerSecond = Number((cpuMs(idleBefore.cpu, (await usage()).cpu) / 5).toFixed(1));
   say(
-    `pages benchmark: Voordeur on ${ready.database}, ${connections} connections, ${seconds} s per phase; Voordeur's RSS after start ${mb(ready.rssAfterStart)} MB; idle it uses ${idleCpuMsPerSecond} ms CPU a second`,
+    `pages benchmark: Voordeur on ${ready.database} (${runner}), ${connections} connections, ${seconds} s per phase; Voordeur's RSS after start ${mb(ready.rssAfterStart)} MB; idle it uses ${idleCpuMsPerSecond} ms CPU a second`,
   );
 
   async function closedLoop(url: string, withCookie: boolean, duration: number) {
@@ -140,6 +145,8 @@ try {
     page: string;
     latencyMs: number;
     cpuMsPerPage: number;
+    /** cpuMsPerPage without what Voordeur spends anyway, idle (idleCpuMsPerSecond × the phase's seconds). */
+    cpuMsPerPageNet: number;
     ratio: number;
     p50Ms: number;
     p99Ms: number;
@@ -170,7 +177,7 @@ try {
     await serial(latency);
     say(`\nsources answer after ${latency} ms`);
     say(
-      `${'page'.padEnd(22)} ${'bytes'.padStart(7)} ${'bare/s'.padStart(8)} ${'page/s'.padStart(8)} ${'ratio'.padStart(6)} ${'CPU ms/page'.padStart(12)} ${'p50'.padStart(6)} ${'p99'.padStart(6)}`,
+      `${'page'.padEnd(22)} ${'bytes'.padStart(7)} ${'bare/s'.padStart(8)} ${'page/s'.padStart(8)} ${'ratio'.padStart(6)} ${'CPU ms/page'.padStart(12)} ${'net'.padStart(6)} ${'p50'.padStart(6)} ${'p99'.padStart(6)}`,
     );
     for (const { page, path, bytes } of ready.pages) {
       await closedLoop(`${ready.voordeurUrl}${path}`, true, Math.min(2, seconds)); // warm up
@@ -182,6 +189,7 @@ try {
         page,
         latencyMs: latency,
         cpuMsPerPage: Number((cpuMs(before.cpu, after.cpu) / measured.total).toFixed(3)),
+        cpuMsPerPageNet: Number((Math.max(0, cpuMs(before.cpu, after.cpu) - idleCpuMsPerSecond * seconds) / measured.total).toFixed(3)),
         ratio: Number((measured.rps / bare.rps).toFixed(4)),
         p50Ms: measured.p50,
         p99Ms: measured.p99,
@@ -190,7 +198,7 @@ try {
       };
       rows.push(row);
       say(
-        `${page.padEnd(22)} ${String(bytes).padStart(7)} ${String(row.barePerSecond).padStart(8)} ${String(row.pagesPerSecond).padStart(8)} ${row.ratio.toFixed(3).padStart(6)} ${row.cpuMsPerPage.toFixed(2).padStart(12)} ${String(row.p50Ms).padStart(6)} ${String(row.p99Ms).padStart(6)}`,
+        `${page.padEnd(22)} ${String(bytes).padStart(7)} ${String(row.barePerSecond).padStart(8)} ${String(row.pagesPerSecond).padStart(8)} ${row.ratio.toFixed(3).padStart(6)} ${row.cpuMsPerPage.toFixed(2).padStart(12)} ${row.cpuMsPerPageNet.toFixed(2).padStart(6)} ${String(row.p50Ms).padStart(6)} ${String(row.p99Ms).padStart(6)}`,
       );
     }
   }
@@ -287,7 +295,7 @@ try {
   say(`\nCPU per page: worst ${worst} ms (target ≤ 0.5 ms) — ${worst <= 0.5 ? 'MET' : 'NOT MET'}`);
   if (json) {
     process.stdout.write(
-      `${JSON.stringify({ pages: rows, openLoop, rssMb, database: ready.database, idleCpuMsPerSecond, connections, seconds, mixPagesPerSecond: Math.round(mixed.requests.average) })}\n`,
+      `${JSON.stringify({ pages: rows, openLoop, rssMb, database: ready.database, runner, idleCpuMsPerSecond, connections, seconds, mixPagesPerSecond: Math.round(mixed.requests.average) })}\n`,
     );
   }
 } finally {

@@ -71,10 +71,15 @@ const pages = [
 const bare = Fastify({ logger: false });
 const found: { page: string; path: string; bytes: number }[] = [];
 for (const { page, path } of pages) {
-  const answer = await fetch(`${voordeurUrl}${path}`, { headers: { cookie } });
-  const html = await answer.text();
-  if (answer.status !== 200) throw new Error(`${page} (${path}) answered ${answer.status}`);
-  if (html.includes('niet beschikbaar')) throw new Error(`${page} (${path}) has a block that is not available`);
+  // The first time fills the caches (catalogue, statussen), which on a busy machine can take longer than a block's deadline.
+  let html = '';
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const answer = await fetch(`${voordeurUrl}${path}`, { headers: { cookie } });
+    html = await answer.text();
+    if (answer.status !== 200) throw new Error(`${page} (${path}) answered ${answer.status}`);
+    if (!html.includes('niet beschikbaar')) break;
+    if (attempt === 3) throw new Error(`${page} (${path}) has a block that is not available`);
+  }
   bare.get(path, (_request, reply) => reply.type('text/html; charset=utf-8').send(html));
   found.push({ page, path, bytes: Buffer.byteLength(html) });
 }
