@@ -73,3 +73,9 @@ export async function whenAvailable<T>(work: () => Promise<T>, log: Pick<Log, 'w
     throw error;
   }
 }
+
+/** A list as a store read it: its items, and whether it stopped before the end (the person has more than it reads at most). */
+export interface Listed<T> {
+  items: T[];
+  cutOff: boolean;
+}

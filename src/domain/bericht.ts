@@ -3,6 +3,7 @@
  * Bericht object type of the Objecten API). Its text is plain text: shown with its line breaks,
  * with web addresses as links, and never as HTML.
  */
+import type { Listed } from './availability.ts';
 import type { Subject } from './identity.ts';
 import type { Log } from './log.ts';
 
@@ -36,7 +37,7 @@ export interface StoredBericht {
  */
 export interface BerichtStore {
   /** The subject's berichten, published or not; objects that do not fit the type are left out (and logged). */
-  list(subject: Subject, log: Pick<Log, 'warn'>): Promise<Bericht[]>;
+  list(subject: Subject, log: Pick<Log, 'warn'>): Promise<Listed<Bericht>>;
   /** One bericht of the subject, published or not; null when it does not exist, is someone else's, or does not fit the type. */
   get(subject: Subject, uuid: string): Promise<StoredBericht | null>;
 }
@@ -74,7 +75,10 @@ export function allBerichten(stores: readonly BerichtStore[]): BerichtStore {
   return {
     async list(subject, log) {
       const lists = await Promise.all(stores.map((store) => store.list(subject, log)));
-      return lists.flat().sort((a, b) => b.publicatiedatum.getTime() - a.publicatiedatum.getTime());
+      return {
+        items: lists.flatMap((list) => list.items).sort((a, b) => b.publicatiedatum.getTime() - a.publicatiedatum.getTime()),
+        cutOff: lists.some((list) => list.cutOff),
+      };
     },
     async get(subject, uuid) {
       for (const store of stores) {

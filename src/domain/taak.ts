@@ -3,6 +3,7 @@
  * object type of the Objecten API): visit a page (url), fill in a form in the portal
  * (portaalformulier) or pay (ogonebetaling).
  */
+import type { Listed } from './availability.ts';
 import type { Subject } from './identity.ts';
 import type { Log } from './log.ts';
 
@@ -37,7 +38,7 @@ export interface StoredTaak {
  */
 export interface TaakStore {
   /** The subject's taken; objects that do not fit the type are left out (and logged). */
-  list(subject: Subject, log: Pick<Log, 'warn'>): Promise<Taak[]>;
+  list(subject: Subject, log: Pick<Log, 'warn'>): Promise<Listed<Taak>>;
   /** One taak of the subject; null when it does not exist, is someone else's, or does not fit the type. */
   get(subject: Subject, uuid: string): Promise<StoredTaak | null>;
   /** The Form.io definition a portaalformulier names by URL; null when there is none. */

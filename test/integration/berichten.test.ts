@@ -42,6 +42,7 @@ describe('Mijn berichten: the inbox', () => {
     expect(text(first.body)).toContain('Alle berichten (15 berichten)');
     const second = await browser.request(`${stack.url}/berichten?pagina=2`);
     expect([...listed(first.body), ...listed(second.body)]).toEqual(suzanne.berichten);
+    expect(text(first.body)).not.toContain('meer berichten dan wij hier kunnen laten zien');
     expect(first.body).toContain('aria-label="Paginering van Mijn berichten"');
     // Unread: the word, not only the style.
     const unreadRows = first.body.split('<tr').filter((row) => row.includes('voordeur-unread'));
@@ -63,6 +64,14 @@ describe('Mijn berichten: the inbox', () => {
       expect(first.body + second.body).not.toContain(uuid);
       expect((await browser.request(`${stack.url}/berichten/${uuid}`)).status).toBe(404);
     }
+  });
+
+  it('says so when the person has more berichten than Voordeur reads (more than 10 pages of the Objecten API), instead of dropping them silently', async () => {
+    stack.objecten.setVersion('2.4');
+    stack.objecten.setPageSize(1);
+    const page = await (await as({ bsn: suzanne.bsn })).request(`${stack.url}/berichten`);
+    expect(page.status).toBe(200);
+    expect(text(page.body)).toContain('U heeft meer berichten dan wij hier kunnen laten zien.');
   });
 
   it('shows only unread or only read berichten', async () => {

@@ -82,6 +82,15 @@ describe('Mijn taken: the list', () => {
     }
     // The overzicht counts only hers too.
     expect(text((await browser.request(`${stack.url}/overzicht`)).body)).toContain(`U heeft ${suzanne.openTaken.length} taken te doen.`);
+    expect(text(page.body)).not.toContain('meer taken dan wij hier kunnen laten zien');
+  });
+
+  it('says so when the person has more taken than Voordeur reads (more than 10 pages of the Objecten API), instead of dropping them silently', async () => {
+    stack.objecten.setVersion('2.4');
+    stack.objecten.setPageSize(1);
+    const page = await (await as({ bsn: suzanne.bsn })).request(`${stack.url}/taken`);
+    expect(page.status).toBe(200);
+    expect(text(page.body)).toContain('U heeft meer taken dan wij hier kunnen laten zien.');
   });
 
   it('shows the number of open taken and the first ones due on the overzicht', async () => {

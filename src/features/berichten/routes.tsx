@@ -20,7 +20,7 @@ export function berichtenRoutes(deps: { service: BerichtenService; pageSize: num
         : {
             ...inbox,
             value: paginate(
-              inbox.value.filter(
+              inbox.value.items.filter(
                 (bericht) =>
                   (filter === 'alle' || (filter === 'ongelezen') === !bericht.geopend) &&
                   (!needle || bericht.onderwerp.toLocaleLowerCase('nl').includes(needle)),
@@ -30,7 +30,8 @@ export function berichtenRoutes(deps: { service: BerichtenService; pageSize: num
               (page) => listHref('/berichten', { zoek, toon: filter === 'alle' ? undefined : filter, pagina: page }),
             ),
           };
-      return reply.page(<InboxPage t={t} lang={request.lang} inbox={shown} filter={filter} zoek={zoek} />, {
+      const cutOff = !inbox.unavailable && inbox.value.cutOff;
+      return reply.page(<InboxPage t={t} lang={request.lang} inbox={shown} filter={filter} zoek={zoek} cutOff={cutOff} />, {
         title: zoek ? `${t('berichten.title')}: ${t('berichten.search.result', { zoek })}` : t('berichten.title'),
       });
     });

@@ -11,7 +11,7 @@ import type { DocumentDownload, DocumentStore, ZaakDocument } from '../../domain
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { Caller } from '../../platform/http/caller.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
-import { whenAvailable, type Availability } from '../../domain/availability.ts';
+import { whenAvailable, type Availability, type Listed } from '../../domain/availability.ts';
 
 export interface Bijlage extends ZaakDocument {
   /** Its place in the bericht's list, which is how the portal's URL names it. */
@@ -32,8 +32,8 @@ export class BerichtenService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** The caller's published berichten, newest first. */
-  async inbox(caller: Caller): Promise<Availability<Bericht[]>> {
+  /** The caller's published berichten, newest first, and whether the list was cut off (the person has more than are read). */
+  async inbox(caller: Caller): Promise<Availability<Listed<Bericht>>> {
     return whenAvailable(async () => {
       const berichten = await this.published(caller.identity.subject, caller);
       await this.record(caller, 'berichten');
@@ -47,7 +47,7 @@ export class BerichtenService {
     const cached = this.unread.get(this.keys.subject(subject));
     if (cached !== undefined) return cached;
     const berichten = await whenAvailable(() => this.published(subject, caller), caller.log);
-    return berichten.unavailable ? undefined : berichten.value.filter((b) => !b.geopend).length;
+    return berichten.unavailable ? undefined : berichten.value.items.filter((b) => !b.geopend).length;
   }
 
   /** One published bericht of the caller, with its bijlagen; null when it is not theirs or not published yet (throws SourceUnavailableError). */
@@ -79,11 +79,12 @@ export class BerichtenService {
   }
 
   /** The subject's published berichten, newest first, and their number unread kept for the navigation (throws SourceUnavailableError). */
-  private async published(subject: Subject, caller: Caller): Promise<Bericht[]> {
+  private async published(subject: Subject, caller: Caller): Promise<Listed<Bericht>> {
     const now = this.now();
-    const berichten = (await this.berichten.list(subject, caller.log)).filter((bericht) => isPublished(bericht, now));
+    const { items, cutOff } = await this.berichten.list(subject, caller.log);
+    const berichten = items.filter((bericht) => isPublished(bericht, now));
     this.unread.set(this.keys.subject(subject), berichten.filter((b) => !b.geopend).length);
-    return berichten.sort((a, b) => b.publicatiedatum.getTime() - a.publicatiedatum.getTime());
+    return { items: berichten.sort((a, b) => b.publicatiedatum.getTime() - a.publicatiedatum.getTime()), cutOff };
   }
 
   private async record(caller: Caller, category: 'berichten' | 'documenten'): Promise<void> {

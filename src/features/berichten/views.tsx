@@ -4,7 +4,7 @@ import { formatBytes } from '../../platform/i18n/format.ts';
 import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
 import type { Availability } from '../../domain/availability.ts';
 import type { Paged } from '../../platform/http/paging.ts';
-import { Button, DataList, DateText, Heading, Link, Paragraph, SearchField, Table } from '../../platform/ui/components.tsx';
+import { Alert, Button, DataList, DateText, Heading, Link, Paragraph, SearchField, Table } from '../../platform/ui/components.tsx';
 import { PagedSection, Unavailable } from '../../platform/ui/sections.tsx';
 import type { Bijlage } from './service.ts';
 
@@ -23,12 +23,20 @@ function Unread({ t }: { t: Translate }) {
   return <span class="voordeur-badge">{t('berichten.unread')}</span>;
 }
 
-/** The inbox: one page of the berichten that match the filter and search. */
-export function InboxPage({ t, lang, inbox, filter, zoek }: Texts & { inbox: Availability<Paged<Bericht>>; filter: BerichtFilter; zoek: string }) {
+/** The inbox: one page of the berichten that match the filter and search; `cutOff` when the person has more berichten than are read (the page says so). */
+export function InboxPage({
+  t,
+  lang,
+  inbox,
+  filter,
+  zoek,
+  cutOff = false,
+}: Texts & { inbox: Availability<Paged<Bericht>>; filter: BerichtFilter; zoek: string; cutOff?: boolean }) {
   return (
     <>
       <Heading level={1}>{t('berichten.title')}</Heading>
       <Paragraph lead>{t('berichten.intro')}</Paragraph>
+      {cutOff && <Alert type="info">{t('berichten.cutOff')}</Alert>}
       <form class="voordeur-search" method="get" action="/berichten" role="search">
         <SearchField id="zoek" name="zoek" label={t('berichten.search.label')} value={zoek} />
         <div class="utrecht-form-field utrecht-form-field--select">

@@ -46,7 +46,7 @@ export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
       return reply.availablePage(lists, { title: t('taken.title') }, (taken) => {
         const paged = (name: 'open' | 'afgerond') =>
           paginate(taken[name], wanted[name], pageSize, (page) => listHref('/taken', { ...wanted, [name]: page }, `${name}-title`));
-        return <TakenPage t={t} lang={request.lang} open={paged('open')} afgerond={paged('afgerond')} now={now()} />;
+        return <TakenPage t={t} lang={request.lang} open={paged('open')} afgerond={paged('afgerond')} cutOff={taken.cutOff} now={now()} />;
       });
     });
 

@@ -5,7 +5,7 @@
  * second instance cannot finish it twice.
  */
 import { LRUCache } from 'lru-cache';
-import { whenAvailable, type Availability } from '../../domain/availability.ts';
+import { whenAvailable, type Availability, type Listed } from '../../domain/availability.ts';
 import { byVerloopdatum, isOpen, type Completion, type Taak, type TaakStore } from '../../domain/taak.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { Caller } from '../../platform/http/caller.ts';
@@ -25,16 +25,19 @@ export class TakenService {
   ) {}
 
   /** All the caller's taken: open ones soonest due first, then the rest. */
-  async lists(caller: Caller): Promise<Availability<{ open: Taak[]; afgerond: Taak[] }>> {
+  async lists(caller: Caller): Promise<Availability<{ open: Taak[]; afgerond: Taak[]; cutOff: boolean }>> {
     return whenAvailable(async () => {
-      const taken = await this.read(caller);
-      return { open: taken.filter(isOpen).sort(byVerloopdatum), afgerond: taken.filter((t) => !isOpen(t)) };
+      const { items: taken, cutOff } = await this.read(caller);
+      return { open: taken.filter(isOpen).sort(byVerloopdatum), afgerond: taken.filter((t) => !isOpen(t)), cutOff };
     }, caller.log);
   }
 
   /** The caller's open taken that belong to a zaak. */
   async forZaak(caller: Caller, zaakUuid: string): Promise<Availability<Taak[]>> {
-    return whenAvailable(async () => (await this.read(caller)).filter((taak) => isOpen(taak) && taak.zaakUuid === zaakUuid).sort(byVerloopdatum), caller.log);
+    return whenAvailable(
+      async () => (await this.read(caller)).items.filter((taak) => isOpen(taak) && taak.zaakUuid === zaakUuid).sort(byVerloopdatum),
+      caller.log,
+    );
   }
 
   /** One taak of the caller; null when it does not exist, is someone else's, or does not fit the type (throws SourceUnavailableError). */
@@ -83,8 +86,8 @@ export class TakenService {
     return 'completed';
   }
 
-  /** The caller's taken that fit the TaakV2 type (throws SourceUnavailableError); each read is in their processing log. */
-  private async read(caller: Caller): Promise<Taak[]> {
+  /** The caller's taken that fit the TaakV2 type, and whether the list was cut off (throws SourceUnavailableError); each read is in their processing log. */
+  private async read(caller: Caller): Promise<Listed<Taak>> {
     const taken = await this.taken.list(caller.identity.subject, caller.log);
     await this.record(caller, 'lezen');
     return taken;

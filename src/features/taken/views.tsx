@@ -52,7 +52,8 @@ function TakenTable({ t, lang, taken, caption, now, done }: Texts & { taken: Taa
   );
 }
 
-export function TakenPage({ t, lang, open, afgerond, now }: Texts & { open: Paged<Taak>; afgerond: Paged<Taak>; now: Date }) {
+/** `cutOff`: the person has more taken than are read; the page says so. */
+export function TakenPage({ t, lang, open, afgerond, cutOff = false, now }: Texts & { open: Paged<Taak>; afgerond: Paged<Taak>; cutOff?: boolean; now: Date }) {
   const section = (id: 'open' | 'afgerond', paged: Paged<Taak>, done?: boolean) => {
     const title = t(`taken.${id}.title`);
     return (
@@ -65,6 +66,7 @@ export function TakenPage({ t, lang, open, afgerond, now }: Texts & { open: Page
     <>
       <Heading level={1}>{t('taken.title')}</Heading>
       <Paragraph lead>{t('taken.intro')}</Paragraph>
+      {cutOff && <Alert type="info">{t('taken.cutOff')}</Alert>}
       {section('open', open)}
       {section('afgerond', afgerond, true)}
     </>

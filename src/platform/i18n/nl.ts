@@ -355,6 +355,8 @@ export const nl = {
   'berichten.termijn.passed': 'de termijn is voorbij sinds',
   'berichten.afzender': 'Afzender',
   'berichten.van': 'Van {afzender}',
+  'berichten.cutOff': 'U heeft meer berichten dan wij hier kunnen laten zien. De nieuwste staan hieronder. Zoekt u een ouder bericht? Bel 14 020.',
+  'taken.cutOff': 'U heeft meer taken dan wij hier kunnen laten zien. Niet alle taken staan hieronder. Mist u een taak? Bel 14 020.',
   'berichten.referentie': 'Kenmerk',
   'berichten.back': 'Terug naar Mijn berichten',
   'berichten.bijlagen.title': 'Bijlagen',

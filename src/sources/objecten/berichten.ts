@@ -4,6 +4,7 @@
  * by a new record.
  */
 import { z } from 'zod';
+import type { Listed } from '../../domain/availability.ts';
 import type { Bericht, BerichtStore, StoredBericht } from '../../domain/bericht.ts';
 import type { Subject } from '../../domain/identity.ts';
 import type { Log } from '../../domain/log.ts';
@@ -53,7 +54,7 @@ export class ObjectenBerichtStore implements BerichtStore {
     private readonly type: string,
   ) {}
 
-  list(subject: Subject, log: Pick<Log, 'warn'>): Promise<Bericht[]> {
+  list(subject: Subject, log: Pick<Log, 'warn'>): Promise<Listed<Bericht>> {
     return this.objecten.listAs(
       this.type,
       subject,

@@ -48,10 +48,11 @@ describe('Objecten source against objects-api 2.4 (data_attr ignored)', () => {
     expect(new Set(owners(sim.objecttypen.taak)).size).toBeGreaterThan(1);
     const log = warnings();
     const own = await taken.list(subject, log);
-    expect(own.map((t) => t.uuid).sort()).toEqual([...suzanne.openTaken, ...suzanne.afgerondeTaken].sort());
+    expect(own.cutOff).toBe(false);
+    expect(own.items.map((t) => t.uuid).sort()).toEqual([...suzanne.openTaken, ...suzanne.afgerondeTaken].sort());
     expect(log.lines.map((l) => l.msg)).toEqual(['objecten: objects of others in the answer, left out (is the data_attr filter supported?)']);
 
-    const inbox = (await berichten.list(subject, warnings())).map((b) => b.uuid);
+    const inbox = (await berichten.list(subject, warnings())).items.map((b) => b.uuid);
     const hers = sim
       .objects()
       .filter(
@@ -69,12 +70,13 @@ describe('Objecten source against objects-api 2.4 (data_attr ignored)', () => {
     expect(await berichten.get(subject, theirBericht.uuid as string)).toBeNull();
   });
 
-  it('reads at most 10 pages, and says in the log that the list was cut off', async () => {
+  it('reads at most 10 pages, and says that the list was cut off (in the log, and to the page)', async () => {
     sim.setPageSize(1);
     try {
       const log = warnings();
       const own = await taken.list(subject, log);
-      expect(own.length).toBeLessThan(suzanne.openTaken.length + suzanne.afgerondeTaken.length);
+      expect(own.items.length).toBeLessThan(suzanne.openTaken.length + suzanne.afgerondeTaken.length);
+      expect(own.cutOff).toBe(true);
       expect(log.lines).toContainEqual({
         obj: expect.objectContaining({ source: 'objecten', pages: 10 }),
         msg: 'objecten list cut off: more pages than Voordeur reads',

@@ -21,7 +21,7 @@ import type { Log } from '../../domain/log.ts';
 import type { Metrics } from '../../platform/metrics.ts';
 import { namedIn } from '../fits.ts';
 import { SourceClient } from '../http.ts';
-import { SourceUnavailableError } from '../../domain/availability.ts';
+import { type Listed, SourceUnavailableError } from '../../domain/availability.ts';
 import type { components } from './generated/objects.ts';
 
 type S = components['schemas'];
@@ -139,7 +139,7 @@ export class ObjectenClient {
    * The subject's objects of one type read as a domain type by `read`, in the API's order; an
    * object whose data does not fit (`read` gives null) is left out, with `skipped` in the log.
    */
-  async listAs<T>(type: string, subject: Subject, ordering: string, read: Reader<T>, log: Pick<Log, 'warn'>, skipped: string): Promise<T[]> {
+  async listAs<T>(type: string, subject: Subject, ordering: string, read: Reader<T>, log: Pick<Log, 'warn'>, skipped: string): Promise<Listed<T>> {
     const values: T[] = [];
     const { objects, complete, others } = await this.list(type, subject, ordering);
     // Someone else's objects in the answer: the API did not apply the data_attr filter (objects-api before 2.5).
@@ -150,7 +150,7 @@ export class ObjectenClient {
       if (value) values.push(value);
       else log.warn({ source: 'objecten', object: object.uuid }, skipped);
     }
-    return values;
+    return { items: values, cutOff: !complete };
   }
 
   /** One object of this type that is the subject's, read as a domain type, with the object (to write it back); null when it does not fit. */

@@ -3,6 +3,7 @@
  * (an object that does not fit is left out and logged), and a taak finished by a new record
  * with status afgerond and, for a form, what was sent.
  */
+import type { Listed } from '../../domain/availability.ts';
 import { z } from 'zod';
 import type { Subject } from '../../domain/identity.ts';
 import type { Log } from '../../domain/log.ts';
@@ -74,7 +75,7 @@ export class ObjectenTaakStore implements TaakStore {
     private readonly type: string,
   ) {}
 
-  list(subject: Subject, log: Pick<Log, 'warn'>): Promise<Taak[]> {
+  list(subject: Subject, log: Pick<Log, 'warn'>): Promise<Listed<Taak>> {
     return this.objecten.listAs(this.type, subject, 'record__data__verloopdatum', toTaak, log, 'taak skipped: its data does not fit the TaakV2 type');
   }
 

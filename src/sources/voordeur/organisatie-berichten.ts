@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { sql } from 'kysely';
+import type { Listed } from '../../domain/availability.ts';
 import type { Bericht, BerichtStore, StoredBericht } from '../../domain/bericht.ts';
 import type { Subject } from '../../domain/identity.ts';
 import type { DocumentDownload, DocumentStore, ZaakDocument } from '../../domain/zaak.ts';
@@ -131,10 +132,10 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
     };
   }
 
-  async list(subject: Subject): Promise<Bericht[]> {
+  async list(subject: Subject): Promise<Listed<Bericht>> {
     const rows = await this.berichtRows().where('b.recipient_key', '=', this.keys.subject(subject)).orderBy('b.publicatiedatum', 'desc').execute();
     const bijlagen = await this.bijlagenOf(rows.map((row) => row.id));
-    return rows.map((row) => this.toBericht(row, bijlagen.get(row.id) ?? []));
+    return { items: rows.map((row) => this.toBericht(row, bijlagen.get(row.id) ?? [])), cutOff: false };
   }
 
   async get(subject: Subject, uuid: string): Promise<StoredBericht | null> {
