@@ -9,6 +9,7 @@ import * as m0007 from './0007_notification_delivery.ts';
 import * as m0008 from './0008_kept_forms.ts';
 import * as m0009 from './0009_organisaties.ts';
 import * as m0010 from './0010_organisatie_zaken.ts';
+import * as m0011 from './0011_organisatie_webhooks.ts';
 
 export const migrations = {
   '0001_sessions': m0001,
@@ -21,4 +22,5 @@ export const migrations = {
   '0008_kept_forms': m0008,
   '0009_organisaties': m0009,
   '0010_organisatie_zaken': m0010,
+  '0011_organisatie_webhooks': m0011,
 };

@@ -12,7 +12,8 @@ import { createGegevens } from './features/gegevens/index.ts';
 import { createHelp } from './features/help/index.tsx';
 import { createHome } from './features/home/index.tsx';
 import { createNotificaties, type Notificaties } from './features/notificaties/index.ts';
-import { createOrganisatieApi } from './features/organisaties/index.ts';
+import { createOrganisatieApi, organisatieJobs } from './features/organisaties/index.ts';
+import { webhookJob } from './features/organisaties/webhook.ts';
 import { createOverzicht } from './features/overzicht/index.tsx';
 import { createTaken } from './features/taken/index.ts';
 import { createZaken } from './features/zaken/index.ts';
@@ -87,10 +88,27 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const { theme } = config;
   const systemNames = config.zaken.systems.map((system) => system.naam);
 
-  const notificaties = createNotificaties({ config, db: database.db, keys: identityKeys, metrics, log: app.log, sources });
+  const organisaties = new Organisaties(database.db, identityKeys);
+  const notificaties = createNotificaties({
+    config,
+    db: database.db,
+    keys: identityKeys,
+    metrics,
+    log: app.log,
+    sources,
+    jobs: organisatieJobs(config, organisaties),
+  });
 
   // Berichten organisations push through the organisation API (ORGANISATIE_API), kept in Voordeur's own database; their recipients are told.
-  const organisatieBerichten = config.organisatieApi && new OrganisatieBerichten(database.db, identityKeys, { tell: notificaties.record });
+  const organisatieBerichten =
+    config.organisatieApi &&
+    new OrganisatieBerichten(database.db, identityKeys, {
+      tell: notificaties.record,
+      // Its first opening is told to the organisation's webhook, through the job queue.
+      opened: async ({ organisatieId, berichtId, at }, db) => {
+        await notificaties.queue.add([webhookJob({ organisatieId, type: 'bericht.geopend', berichtId, tijdstip: at.toISOString() })], db);
+      },
+    });
   const organisatieZaken = config.organisatieApi && new OrganisatieZaken(database.db, identityKeys, { tell: notificaties.record });
   const zaaksystemen = organisatieZaken ? [...sources.zaaksystemen, organisatieZaken] : sources.zaaksystemen;
   const berichtStores = [sources.berichten, organisatieBerichten].filter((store) => store !== undefined);
@@ -157,7 +175,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     notificaties.feature,
     organisatieBerichten &&
       createOrganisatieApi({
-        organisaties: new Organisaties(database.db),
+        organisaties,
         berichten: organisatieBerichten,
         zaken: organisatieZaken!,
         publicUrl: config.publicUrl,

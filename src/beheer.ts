@@ -8,14 +8,18 @@
  *   organisatie <id> <naam> <jwks.json>
  *                   connects an organisation to the organisation API (ORGANISATIE_API), or replaces
  *                   its name and public keys (key rotation: a JWK Set with the new key next to the old)
+ *   organisatie-webhook <id> <https url> | <id> geen
+ *                   sets the organisation's webhook and prints its new signing secret (once), or removes it
  * Output never contains a BSN, an e-mail address or a phone number: people are keyed hashes.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config.ts';
 import { failures, status } from './features/notificaties/beheer.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { JobQueue } from './platform/queue/queue.ts';
+import { IdentityKeys } from './platform/identity-keys.ts';
 import { Organisaties } from './sources/voordeur/organisaties.ts';
 
 const [command, argument] = process.argv.slice(2);
@@ -56,8 +60,24 @@ try {
       console.log(`Organisation ${id} (${naam}) can now get tokens at <PUBLIC_URL>/api/v1/token with client assertions signed by these keys.`);
       break;
     }
+    case 'organisatie-webhook': {
+      const [, id, target] = process.argv.slice(2);
+      if (!id || !target) throw new Error('usage: npm run beheer -- organisatie-webhook <id> <https url> | <id> geen');
+      const organisaties = new Organisaties(database.db, new IdentityKeys(config.identityKeySecret));
+      if (target === 'geen') {
+        if (!(await organisaties.setWebhook(id, null))) throw new Error(`no organisation ${id}`);
+        console.log(`Organisation ${id} has no webhook now.`);
+        break;
+      }
+      const url = new URL(target);
+      if (url.protocol !== 'https:' && !config.demoMode) throw new Error('the webhook must be an https URL');
+      const secret = randomBytes(32).toString('base64url');
+      if (!(await organisaties.setWebhook(id, { url: url.href, secret }))) throw new Error(`no organisation ${id}`);
+      console.log(`Organisation ${id}'s webhook is ${url.href}. Give the organisation this signing secret (shown once):\n${secret}`);
+      break;
+    }
     default:
-      console.error('usage: npm run beheer -- status | failed | retry <job id> | organisatie <id> <naam> <jwks.json>');
+      console.error('usage: npm run beheer -- status | failed | retry <job id> | organisatie <id> <naam> <jwks.json> | organisatie-webhook <id> <url>|geen');
       process.exitCode = 2;
   }
   await database.close();

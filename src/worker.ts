@@ -5,13 +5,24 @@
  */
 import { ConfigError, loadConfig } from './config.ts';
 import { createNotificaties } from './features/notificaties/index.ts';
+import { organisatieJobs } from './features/organisaties/index.ts';
+import { Organisaties } from './sources/voordeur/organisaties.ts';
 import { openRuntime } from './runtime.ts';
 
 try {
   const config = loadConfig(process.env);
   const runtime = await openRuntime(config);
   const { log } = runtime;
-  const notificaties = createNotificaties({ config, db: runtime.database.db, keys: runtime.keys, metrics: runtime.metrics, log, sources: runtime.sources });
+  const notificaties = createNotificaties({
+    config,
+    db: runtime.database.db,
+    keys: runtime.keys,
+    metrics: runtime.metrics,
+    log,
+    sources: runtime.sources,
+    // The organisation API's webhooks go out from the worker too.
+    jobs: organisatieJobs(config, new Organisaties(runtime.database.db, runtime.keys)),
+  });
   const stop = notificaties.start();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

@@ -6,8 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifyTemplates } from '../../simulators/data/notify-templates.ts';
+import { signature } from '../../src/features/organisaties/webhook.ts';
+import { IdentityKeys } from '../../src/platform/identity-keys.ts';
 import { Organisaties } from '../../src/sources/voordeur/organisaties.ts';
 import { loginOverHttp } from '../support/http-browser.ts';
 import { startStack, type Stack } from '../support/stack.ts';
@@ -232,6 +235,45 @@ describe('the organisation API', () => {
     const other = await loginOverHttp(stack.url, { bsn: '999992570' });
     expect((await other.request(`${stack.url}${href}`)).status).toBe(404);
     expect((await (await organisatie('ggd-g', 'G')).call(`/zaken/${zaakId}/statussen`, { stap: 'Besluit' })).status).toBe(404);
+  });
+
+  it("tells the organisation's webhook when a bericht is first opened, signed, retried until it answers, and once", async () => {
+    const org = await organisatie('bsgw-w', 'Belastingsamenwerking W');
+    const calls: { body: string; signature: string; status: number }[] = [];
+    const receiver = Fastify();
+    receiver.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+    receiver.post('/hook', async (request, reply) => {
+      // Down for the first two calls: the event must still arrive.
+      const status = calls.length < 2 ? 500 : 204;
+      calls.push({ body: request.body as string, signature: String(request.headers['x-voordeur-signature']), status });
+      return reply.code(status).send();
+    });
+    const hook = `${await receiver.listen({ port: 0, host: '127.0.0.1' })}/hook`;
+    try {
+      const secret = 'whsec-test-0123456789abcdef';
+      await new Organisaties(stack.voordeur.database.db, new IdentityKeys(stack.voordeur.config.identityKeySecret)).setWebhook('bsgw-w', { url: hook, secret });
+      const berichtId = `w-${randomUUID()}`;
+      await org.call('/berichten', { berichten: [bericht(berichtId, { onderwerp: 'Webhookbericht' })] });
+      const browser = await loginOverHttp(stack.url, { bsn: suzanne });
+      const href = /href="(\/berichten\/[0-9a-f-]{36})">Webhookbericht</.exec((await browser.request(`${stack.url}/berichten`)).body)![1]!;
+      await browser.request(`${stack.url}${href}`);
+      await browser.request(`${stack.url}${href}`);
+      for (let i = 0; i < 100 && !calls.some((c) => c.status === 204); i++) {
+        await settle();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(calls.map((c) => c.status)).toEqual([500, 500, 204]);
+      const last = calls.at(-1)!;
+      expect(JSON.parse(last.body)).toEqual({ type: 'bericht.geopend', berichtId, tijdstip: expect.any(String) });
+      expect(last.body).not.toContain(suzanne);
+      const t = Number(/t=(\d+)/.exec(last.signature)![1]);
+      expect(last.signature).toBe(signature(secret, last.body, t));
+      // Opened again: nothing more to tell.
+      await settle();
+      expect(calls).toHaveLength(3);
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('serves its OpenAPI 3.1 document', async () => {

@@ -23,7 +23,7 @@ import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import type { Log } from '../../platform/logging.ts';
 import type { Metrics } from '../../platform/metrics.ts';
 import { JobQueue } from '../../platform/queue/queue.ts';
-import { Worker } from '../../platform/queue/worker.ts';
+import { type JobHandler, Worker } from '../../platform/queue/worker.ts';
 import type { Sources } from '../../sources/index.ts';
 import { NotificationInbox } from '../../sources/voordeur/notification-inbox.ts';
 import { type Change, NotificationMessages } from '../../sources/voordeur/notification-messages.ts';
@@ -40,6 +40,8 @@ import { Sender } from './send.ts';
 export const queues = { resolve: 'notificatie.resolve', send: 'notificatie.send', delivery: 'notificatie.delivery' } as const;
 
 export interface NotificatiesDeps {
+  /** Other queues this worker handles (e.g. the organisation API's webhooks), each in a lane of its own. */
+  jobs?: Record<string, JobHandler>;
   db: Db;
   keys: IdentityKeys;
   metrics: Metrics;
@@ -137,7 +139,12 @@ export function createNotificaties(deps: NotificatiesDeps): Notificaties {
   const { batchSize, sendBatchSize, leaseMs, pollMs } = settings.worker;
   const worker = new Worker(
     queue,
-    { [queues.resolve]: (jobs) => resolver.resolve(jobs), [queues.send]: (jobs) => sender.send(jobs), [queues.delivery]: (jobs) => delivery.check(jobs) },
+    {
+      [queues.resolve]: (jobs) => resolver.resolve(jobs),
+      [queues.send]: (jobs) => sender.send(jobs),
+      [queues.delivery]: (jobs) => delivery.check(jobs),
+      ...deps.jobs,
+    },
     {
       log,
       metrics,
@@ -152,6 +159,7 @@ export function createNotificaties(deps: NotificatiesDeps): Notificaties {
       lanes: [
         { queues: [queues.resolve], batchSize },
         { queues: [queues.send, queues.delivery], batchSize: sendBatchSize },
+        ...(deps.jobs && Object.keys(deps.jobs).length > 0 ? [{ queues: Object.keys(deps.jobs), batchSize: sendBatchSize }] : []),
       ],
     },
   );

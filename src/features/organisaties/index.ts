@@ -7,7 +7,10 @@ import type { Feature } from '../../platform/http/feature.ts';
 import type { OrganisatieBerichten } from '../../sources/voordeur/organisatie-berichten.ts';
 import type { OrganisatieZaken } from '../../sources/voordeur/organisatie-zaken.ts';
 import type { Organisaties } from '../../sources/voordeur/organisaties.ts';
+import type { Config } from '../../config.ts';
+import type { JobHandler } from '../../platform/queue/worker.ts';
 import { OrganisatieAuth } from './auth.ts';
+import { webhookHandler, webhookQueue } from './webhook.ts';
 import { apiBase, organisatieApiRoutes } from './routes.ts';
 
 export interface OrganisatieApiFeatureDeps {
@@ -18,6 +21,11 @@ export interface OrganisatieApiFeatureDeps {
   /** Keys the access tokens (IDENTITY_KEY_SECRET). */
   secret: string;
   requestsPerMinute: number;
+}
+
+/** The queues of the organisation API the job worker handles (its webhooks), when the API is on. */
+export function organisatieJobs(config: Pick<Config, 'organisatieApi' | 'sources'>, organisaties: Organisaties): Record<string, JobHandler> | undefined {
+  return config.organisatieApi ? { [webhookQueue]: webhookHandler(organisaties, config.sources.timeoutMs) } : undefined;
 }
 
 export function createOrganisatieApi(deps: OrganisatieApiFeatureDeps): Feature {

@@ -161,6 +161,10 @@ export interface OrganisatiesTable {
   /** The organisation's public keys (a JWK Set): its client assertions are verified with them. */
   jwks: ColumnType<{ keys: Record<string, unknown>[] }, string, string>;
   created_at: CreatedAt;
+  /** Where its webhook calls go (null: no webhook). */
+  callback_url: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The secret the webhook calls are signed with, sealed with the identity keys. */
+  callback_secret: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface OrganisatieAssertionsTable {

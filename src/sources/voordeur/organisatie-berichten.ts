@@ -50,11 +50,14 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 /** Tells the recipients of new berichten (the notification pipeline), in the transaction that stores them. */
 export type TellRecipients = (changes: Change[], db: Db) => Promise<void>;
 
+/** Tells the organisation that a bericht of theirs was first opened, in the transaction that records it. */
+export type TellOrganisation = (opened: { organisatieId: string; berichtId: string; at: Date }, db: Db) => Promise<void>;
+
 export class OrganisatieBerichten implements BerichtStore, DocumentStore {
   constructor(
     private readonly db: Db,
     private readonly keys: IdentityKeys,
-    private readonly options: { tell?: TellRecipients; now?: () => Date } = {},
+    private readonly options: { tell?: TellRecipients; opened?: TellOrganisation; now?: () => Date } = {},
   ) {}
 
   private now(): Date {
@@ -146,8 +149,18 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
     return {
       bericht: this.toBericht(row, bijlagen.get(row.id) ?? []),
       markOpened: async () => {
-        // The first opening counts: it is what the organisation is told.
-        await this.db.updateTable('organisatie_berichten').set({ opened_at: this.now() }).where('id', '=', uuid).where('opened_at', 'is', null).execute();
+        // The first opening counts: it is what the organisation is told ("aantoonbare aflevering").
+        const at = this.now();
+        await this.db.transaction().execute(async (trx) => {
+          const first = await trx
+            .updateTable('organisatie_berichten')
+            .set({ opened_at: at })
+            .where('id', '=', uuid)
+            .where('opened_at', 'is', null)
+            .returning(['organisatie_id', 'bericht_id'])
+            .executeTakeFirst();
+          if (first && this.options.opened) await this.options.opened({ organisatieId: first.organisatie_id, berichtId: first.bericht_id, at }, trx);
+        });
       },
     };
   }

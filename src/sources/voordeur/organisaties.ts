@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import type { IdentityKeys } from '../../platform/identity-keys.ts';
 
 export interface Organisatie {
   id: string;
@@ -12,8 +13,38 @@ export interface Organisatie {
   jwks: { keys: Record<string, unknown>[] };
 }
 
+/** An organisation's webhook: where to call, and the secret to sign the calls with. */
+export interface Webhook {
+  url: string;
+  secret: string;
+}
+
 export class Organisaties {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** To keep webhook secrets sealed; needed only to set or read a webhook. */
+    private readonly keys?: IdentityKeys,
+  ) {}
+
+  /** Sets (or with null removes) the organisation's webhook; false when there is no such organisation. */
+  async setWebhook(id: string, webhook: Webhook | null): Promise<boolean> {
+    const result = await this.db
+      .updateTable('organisaties')
+      .set({ callback_url: webhook?.url ?? null, callback_secret: webhook ? this.sealer().sealJson(webhook.secret) : null })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  async webhookOf(id: string): Promise<Webhook | null> {
+    const row = await this.db.selectFrom('organisaties').select(['callback_url', 'callback_secret']).where('id', '=', id).executeTakeFirst();
+    return row?.callback_url && row.callback_secret ? { url: row.callback_url, secret: this.sealer().unsealJson<string>(row.callback_secret) } : null;
+  }
+
+  private sealer(): IdentityKeys {
+    if (!this.keys) throw new Error('Organisaties: identity keys are needed for webhooks');
+    return this.keys;
+  }
 
   async get(id: string): Promise<Organisatie | null> {
     const row = await this.db.selectFrom('organisaties').select(['id', 'naam', 'jwks']).where('id', '=', id).executeTakeFirst();
