@@ -30,4 +30,6 @@ await build({
   sourcemap: 'inline',
   logLevel: 'warning',
 });
+// The entry sees the arguments as if it had been started itself: process.argv[1] is its path.
+process.argv.splice(1, 2, path.resolve(entry));
 await import(pathToFileURL(outfile).href);

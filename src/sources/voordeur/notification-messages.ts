@@ -256,7 +256,9 @@ export async function messageCounts(db: Db): Promise<{ channel: Channel; state: 
     .selectFrom('notification_messages')
     .select(['channel', 'state', 'delivery_status', (eb) => eb.fn.countAll<string>().as('messages')])
     .groupBy(['channel', 'state', 'delivery_status'])
-    .orderBy(['channel', 'state', 'delivery_status'])
+    .orderBy('channel')
+    .orderBy('state')
+    .orderBy('delivery_status')
     .execute();
   return rows.map((m) => ({ ...m, messages: Number(m.messages) }));
 }
