@@ -1,0 +1,60 @@
+/**
+ * `npm run beheer` as an operator runs it (node scripts/run.mjs src/beheer.ts …): the commands get
+ * their arguments, connect an organisation with its public keys, set its webhook (printing the
+ * secret once), and refuse what does not fit.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { exportJWK, generateKeyPair } from 'jose';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(path.join(tmpdir(), 'voordeur-beheer-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const environment = {
+  ...process.env,
+  DEMO_MODE: 'true',
+  PGLITE_DIR: path.join(dir, 'data'),
+  DATABASE_URL: '',
+  OIDC_ISSUER: 'http://127.0.0.1:9/oidc',
+  OIDC_CLIENT_ID: 'voordeur',
+  OIDC_CLIENT_SECRET: 'voordeur-test-secret',
+};
+
+async function beheer(...args: string[]): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['scripts/run.mjs', 'src/beheer.ts', ...args], { env: environment, timeout: 60_000 });
+    return { code: 0, out: stdout + stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? 1, out: (failed.stdout ?? '') + (failed.stderr ?? '') };
+  }
+}
+
+describe('npm run beheer', () => {
+  it('connects an organisation, sets its webhook, and refuses a private key or an unknown organisation', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const publicJwks = path.join(dir, 'public.json');
+    const privateJwks = path.join(dir, 'private.json');
+    writeFileSync(publicJwks, JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1' }] }));
+    writeFileSync(privateJwks, JSON.stringify({ keys: [{ ...(await exportJWK(privateKey)), kid: 'k1' }] }));
+
+    expect(await beheer('organisatie', 'bsgw', 'Belastingsamenwerking', privateJwks)).toMatchObject({ code: 1, out: expect.stringContaining('private key') });
+    expect(await beheer('organisatie', 'bsgw', 'Belastingsamenwerking', publicJwks)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('Organisation bsgw (Belastingsamenwerking)'),
+    });
+    const webhook = await beheer('organisatie-webhook', 'bsgw', 'https://bsgw.example.nl/events');
+    expect(webhook.code).toBe(0);
+    expect(webhook.out).toMatch(/signing secret \(shown once\):\n[A-Za-z0-9_-]{43}\n/);
+    expect(await beheer('organisatie-webhook', 'onbekend', 'https://x.example.nl/')).toMatchObject({
+      code: 1,
+      out: expect.stringContaining('no organisation onbekend'),
+    });
+    expect((await beheer('status')).out).toContain('Jobs');
+  }, 120_000);
+});
