@@ -161,6 +161,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       identityKeys,
       processingLog,
       pageSize: config.berichten.pageSize,
+      organisationName: theme.organisationName,
     }),
     createGegevens({
       brp: sources.brp,

@@ -157,6 +157,14 @@ describe('the organisation API', () => {
 
     const status = await org.call(`/berichten/${berichtId}`);
     expect(status.body.geopend).toEqual(expect.any(String));
+    // The inbox can show only what one sender sent: the organisation itself names none of its berichten.
+    const fromC = await browser.request(`${stack.url}/berichten?van=${encodeURIComponent('Belastingsamenwerking C')}`);
+    expect(fromC.body).toContain('<option value="Belastingsamenwerking C" selected>');
+    expect(fromC.body).toContain('Aanslag afvalstoffenheffing 2027');
+    expect(fromC.body).not.toContain('Van Belastingsamenwerking B');
+    const fromGemeente = await browser.request(`${stack.url}/berichten?van=${encodeURIComponent('Gemeente Voorbeeld')}`);
+    expect(fromGemeente.body).not.toContain('Van Belastingsamenwerking');
+    expect(fromGemeente.body).toContain('Uitnodiging voor een gesprek');
     // Another organisation cannot see it; nor can anyone but Suzanne.
     expect((await (await organisatie('bsgw-d', 'D')).call(`/berichten/${berichtId}`)).status).toBe(404);
     const other = await loginOverHttp(stack.url, { bsn: '999992570' });

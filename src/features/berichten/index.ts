@@ -23,6 +23,8 @@ export interface BerichtenDeps {
   identityKeys: IdentityKeys;
   processingLog: ProcessingLog;
   pageSize: number;
+  /** The sender of the berichten that name none (the organisation's own). */
+  organisationName: string;
 }
 
 /** Mijn berichten, when the Objecten API and the Bericht object type, or the organisation API, are configured. */
@@ -36,6 +38,6 @@ export function createBerichten(deps: BerichtenDeps): Feature | undefined {
     async overviewBlock(request) {
       return h(BerichtenOverviewBlock, { t: request.t, unread: await service.unreadCount(callerOf(request)) });
     },
-    plugin: berichtenRoutes({ service, pageSize: deps.pageSize }),
+    plugin: berichtenRoutes({ service, pageSize: deps.pageSize, organisationName: deps.organisationName }),
   };
 }

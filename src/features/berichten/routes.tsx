@@ -3,38 +3,48 @@ import { callerOf } from '../../platform/http/caller.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { listHref, pageNumber, paginate } from '../../platform/http/paging.ts';
 import { contentDisposition } from '../../platform/http/responses.ts';
+import type { Bericht } from '../../domain/bericht.ts';
 import type { BerichtenService } from './service.ts';
 import { BerichtPage, berichtFilters, InboxPage, type BerichtFilter } from './views.tsx';
 
-export function berichtenRoutes(deps: { service: BerichtenService; pageSize: number }): FastifyPluginAsync {
-  const { service, pageSize } = deps;
+export function berichtenRoutes(deps: { service: BerichtenService; pageSize: number; organisationName: string }): FastifyPluginAsync {
+  const { service, pageSize, organisationName } = deps;
   return async (app) => {
-    app.get<{ Querystring: { zoek?: string; toon?: string; pagina?: string } }>('/berichten', { config: { auth: true } }, async (request, reply) => {
-      const t = request.t;
-      const zoek = (request.query.zoek ?? '').trim().slice(0, 100);
-      const filter: BerichtFilter = (berichtFilters as readonly string[]).includes(request.query.toon ?? '') ? (request.query.toon as BerichtFilter) : 'alle';
-      const inbox = await service.inbox(callerOf(request));
-      const needle = zoek.toLocaleLowerCase('nl');
-      const shown = inbox.unavailable
-        ? inbox
-        : {
-            ...inbox,
-            value: paginate(
-              inbox.value.items.filter(
-                (bericht) =>
-                  (filter === 'alle' || (filter === 'ongelezen') === !bericht.geopend) &&
-                  (!needle || bericht.onderwerp.toLocaleLowerCase('nl').includes(needle)),
+    app.get<{ Querystring: { zoek?: string; toon?: string; van?: string; pagina?: string } }>(
+      '/berichten',
+      { config: { auth: true } },
+      async (request, reply) => {
+        const t = request.t;
+        const zoek = (request.query.zoek ?? '').trim().slice(0, 100);
+        const filter: BerichtFilter = (berichtFilters as readonly string[]).includes(request.query.toon ?? '') ? (request.query.toon as BerichtFilter) : 'alle';
+        const inbox = await service.inbox(callerOf(request));
+        const needle = zoek.toLocaleLowerCase('nl');
+        // Who sent them: the organisation itself, or another through the organisation API; a filter when there is more than one.
+        const senderOf = (bericht: Bericht) => bericht.afzender ?? organisationName;
+        const senders = inbox.unavailable ? [] : [...new Set(inbox.value.items.map(senderOf))].sort((a, b) => a.localeCompare(b, 'nl'));
+        const van = senders.includes(request.query.van ?? '') ? request.query.van! : '';
+        const shown = inbox.unavailable
+          ? inbox
+          : {
+              ...inbox,
+              value: paginate(
+                inbox.value.items.filter(
+                  (bericht) =>
+                    (filter === 'alle' || (filter === 'ongelezen') === !bericht.geopend) &&
+                    (!van || senderOf(bericht) === van) &&
+                    (!needle || bericht.onderwerp.toLocaleLowerCase('nl').includes(needle)),
+                ),
+                pageNumber(request.query.pagina),
+                pageSize,
+                (page) => listHref('/berichten', { zoek, toon: filter === 'alle' ? undefined : filter, van: van || undefined, pagina: page }),
               ),
-              pageNumber(request.query.pagina),
-              pageSize,
-              (page) => listHref('/berichten', { zoek, toon: filter === 'alle' ? undefined : filter, pagina: page }),
-            ),
-          };
-      const cutOff = !inbox.unavailable && inbox.value.cutOff;
-      return reply.page(<InboxPage t={t} lang={request.lang} inbox={shown} filter={filter} zoek={zoek} cutOff={cutOff} />, {
-        title: zoek ? `${t('berichten.title')}: ${t('berichten.search.result', { zoek })}` : t('berichten.title'),
-      });
-    });
+            };
+        const cutOff = !inbox.unavailable && inbox.value.cutOff;
+        return reply.page(<InboxPage t={t} lang={request.lang} inbox={shown} filter={filter} zoek={zoek} senders={senders} van={van} cutOff={cutOff} />, {
+          title: zoek ? `${t('berichten.title')}: ${t('berichten.search.result', { zoek })}` : t('berichten.title'),
+        });
+      },
+    );
 
     app.get<{ Params: { uuid: string } }>('/berichten/:uuid', { config: { auth: true } }, async (request, reply) => {
       const opened = await service.open(callerOf(request), request.params.uuid);

@@ -30,8 +30,10 @@ export function InboxPage({
   inbox,
   filter,
   zoek,
+  senders = [],
+  van = '',
   cutOff = false,
-}: Texts & { inbox: Availability<Paged<Bericht>>; filter: BerichtFilter; zoek: string; cutOff?: boolean }) {
+}: Texts & { inbox: Availability<Paged<Bericht>>; filter: BerichtFilter; zoek: string; senders?: string[]; van?: string; cutOff?: boolean }) {
   return (
     <>
       <Heading level={1}>{t('berichten.title')}</Heading>
@@ -55,6 +57,27 @@ export function InboxPage({
             </select>
           </div>
         </div>
+        {senders.length > 1 && (
+          <div class="utrecht-form-field utrecht-form-field--select">
+            <div class="utrecht-form-field__label">
+              <label class="utrecht-form-label" for="van">
+                {t('berichten.van.label')}
+              </label>
+            </div>
+            <div class="utrecht-form-field__input">
+              <select class="utrecht-select utrecht-select--html-select" id="van" name="van">
+                <option value="" selected={!van}>
+                  {t('berichten.van.alle')}
+                </option>
+                {senders.map((sender) => (
+                  <option value={sender} selected={sender === van}>
+                    {sender}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+        )}
         <Button appearance="secondary-action">{t('berichten.search.button')}</Button>
       </form>
       {inbox.unavailable ? (
@@ -66,10 +89,10 @@ export function InboxPage({
           title={t(`berichten.list.${filter}` as MessageKey)}
           name={t('berichten.title')}
           count={t('berichten.count', { n: inbox.value.total })}
-          empty={zoek || filter !== 'alle' ? t('berichten.emptySearch') : t('berichten.empty')}
+          empty={zoek || van || filter !== 'alle' ? t('berichten.emptySearch') : t('berichten.empty')}
           paged={inbox.value}
           intro={
-            (zoek || filter !== 'alle') && (
+            (zoek || van || filter !== 'alle') && (
               <Paragraph>
                 {zoek && `${t('berichten.search.result', { zoek })} `}
                 <Link href="/berichten">{t('berichten.search.clear')}</Link>

@@ -358,6 +358,8 @@ export const en: Record<MessageKey, string> = {
   'berichten.van': 'From {afzender}',
   'berichten.cutOff': 'You have more messages than we can show here. The newest are below. Looking for an older message? Call 14 020.',
   'taken.cutOff': 'You have more tasks than we can show here. Not all tasks are below. Missing a task? Call 14 020.',
+  'berichten.van.label': 'From whom',
+  'berichten.van.alle': 'Everyone',
   'berichten.referentie': 'Reference',
   'berichten.back': 'Back to My messages',
   'berichten.bijlagen.title': 'Attachments',

@@ -357,6 +357,8 @@ export const nl = {
   'berichten.van': 'Van {afzender}',
   'berichten.cutOff': 'U heeft meer berichten dan wij hier kunnen laten zien. De nieuwste staan hieronder. Zoekt u een ouder bericht? Bel 14 020.',
   'taken.cutOff': 'U heeft meer taken dan wij hier kunnen laten zien. Niet alle taken staan hieronder. Mist u een taak? Bel 14 020.',
+  'berichten.van.label': 'Van wie',
+  'berichten.van.alle': 'Iedereen',
   'berichten.referentie': 'Kenmerk',
   'berichten.back': 'Terug naar Mijn berichten',
   'berichten.bijlagen.title': 'Bijlagen',
