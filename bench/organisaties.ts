@@ -8,13 +8,13 @@
  *
  *   node --import tsx bench/organisaties.ts      (BENCH_BERICHTEN, default 20,000; BENCH_CONCURRENCY, 4)
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { Organisaties } from '../src/sources/voordeur/organisaties.ts';
+import { clientAssertion, organisatieKey, requestToken } from '../simulators/organisatie/client.ts';
 import { pdf } from '../simulators/zgw/content.ts';
 
 const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -61,27 +61,9 @@ try {
   const api = `${address}/api/v1`;
   const audience = new URL('/api/v1/token', config.publicUrl).href;
 
-  const { privateKey, publicKey } = await generateKeyPair('ES256');
-  await new Organisaties(database.db).save({ id: 'bench', naam: 'Bench', jwks: { keys: [{ ...(await exportJWK(publicKey)), kid: 'b', alg: 'ES256' }] } });
-  const assertion = await new SignJWT({})
-    .setProtectedHeader({ alg: 'ES256', kid: 'b' })
-    .setIssuer('bench')
-    .setSubject('bench')
-    .setAudience(audience)
-    .setJti(randomUUID())
-    .setIssuedAt()
-    .setExpirationTime('2m')
-    .sign(privateKey);
-  const tokenAnswer = await fetch(`${api}/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-      client_assertion: assertion,
-    }),
-  });
-  const { access_token } = (await tokenAnswer.json()) as { access_token: string };
+  const key = await organisatieKey('b');
+  await new Organisaties(database.db).save({ id: 'bench', naam: 'Bench', jwks: key.jwks });
+  const access_token = (await requestToken(api, await clientAssertion(key, 'bench', audience))).body.access_token!;
 
   /** Sends `count` berichten in batches of `batch`, `concurrency` batches at a time; berichten/s. */
   async function run(label: string, count: number, batch: number, bijlage?: string): Promise<number> {

@@ -5,11 +5,10 @@
  * lopende zaak with its statussen. Sent again at every start: the API's idempotence (berichtId,
  * zaakId) keeps it to one of each.
  */
-import { randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { Db } from '../../src/platform/db/database.ts';
 import { Organisaties } from '../../src/sources/voordeur/organisaties.ts';
 import { pdf } from '../zgw/content.ts';
+import { clientAssertion, organisatieKey, requestToken } from './client.ts';
 
 const suzanne = '999993653';
 const bakkerij = '69599084';
@@ -19,27 +18,9 @@ const day = (offset: number) => new Date(Date.now() + offset * dayMs).toISOStrin
 
 /** An organisation connected to `api` (`<PUBLIC_URL>/api/v1`), with a fresh key pair; returns how it calls the API. */
 async function connect(db: Db, api: string, id: string, naam: string) {
-  const { privateKey, publicKey } = await generateKeyPair('ES256');
-  await new Organisaties(db).save({ id, naam, jwks: { keys: [{ ...(await exportJWK(publicKey)), kid: 'demo', alg: 'ES256' }] } });
-  const assertion = await new SignJWT({})
-    .setProtectedHeader({ alg: 'ES256', kid: 'demo' })
-    .setIssuer(id)
-    .setSubject(id)
-    .setAudience(`${api}/token`)
-    .setJti(randomUUID())
-    .setIssuedAt()
-    .setExpirationTime('2m')
-    .sign(privateKey);
-  const tokenResponse = await fetch(`${api}/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-      client_assertion: assertion,
-    }),
-  });
-  const { access_token } = (await tokenResponse.json()) as { access_token: string };
+  const key = await organisatieKey('demo');
+  await new Organisaties(db).save({ id, naam, jwks: key.jwks });
+  const access_token = (await requestToken(api, await clientAssertion(key, id, `${api}/token`))).body.access_token!;
   return (method: string, path: string, body: unknown) =>
     fetch(`${api}${path}`, { method, headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }

@@ -6,10 +6,9 @@
  * a schema of the PostgreSQL at TEST_DATABASE_URL that this test's database handle also reads.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientAssertion, type OrganisatieKey, organisatieKey, requestToken } from '../../simulators/organisatie/client.ts';
 import type { DatabaseHandle } from '../../src/platform/db/database.ts';
 import { Organisaties } from '../../src/sources/voordeur/organisaties.ts';
 import { baseEnvironment } from '../support/app.ts';
@@ -19,7 +18,7 @@ import { freePort } from '../support/ports.ts';
 let database: DatabaseHandle;
 let environment: Record<string, string>;
 let api: string;
-let signingKey: CryptoKey;
+let key: OrganisatieKey;
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
@@ -40,9 +39,8 @@ beforeAll(async () => {
     ORGANISATIE_API: 'true',
     ORGANISATIE_API_REQUESTS_PER_MINUTE: '100000',
   };
-  const { privateKey, publicKey } = await generateKeyPair('ES256');
-  signingKey = privateKey;
-  await new Organisaties(database.db).save({ id: 'crash', naam: 'Crash', jwks: { keys: [{ ...(await exportJWK(publicKey)), kid: 'c', alg: 'ES256' }] } });
+  key = await organisatieKey('c');
+  await new Organisaties(database.db).save({ id: 'crash', naam: 'Crash', jwks: key.jwks });
 }, 60_000);
 
 afterAll(async () => {
@@ -62,25 +60,7 @@ async function start(): Promise<ChildProcess> {
 }
 
 async function accessToken(): Promise<string> {
-  const assertion = await new SignJWT({})
-    .setProtectedHeader({ alg: 'ES256', kid: 'c' })
-    .setIssuer('crash')
-    .setSubject('crash')
-    .setAudience(`${api}/token`)
-    .setJti(randomUUID())
-    .setIssuedAt()
-    .setExpirationTime('2m')
-    .sign(signingKey);
-  const answer = await fetch(`${api}/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-      client_assertion: assertion,
-    }),
-  });
-  return ((await answer.json()) as { access_token: string }).access_token;
+  return (await requestToken(api, await clientAssertion(key, 'crash', `${api}/token`))).body.access_token!;
 }
 
 const batches = Array.from({ length: 40 }, (_, b) => ({

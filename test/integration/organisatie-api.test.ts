@@ -5,10 +5,10 @@
  * and what became of a bericht (first opened) for the organisation that sent it, and no other.
  */
 import { randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifyTemplates } from '../../simulators/data/notify-templates.ts';
+import { clientAssertion, organisatieKey, requestToken } from '../../simulators/organisatie/client.ts';
 import { signature } from '../../src/features/organisaties/webhook.ts';
 import { IdentityKeys } from '../../src/platform/identity-keys.ts';
 import { Organisaties } from '../../src/sources/voordeur/organisaties.ts';
@@ -22,30 +22,10 @@ const pdf = (text: string) => Buffer.from(`%PDF-1.7\n1 0 obj <<>> endobj\n% ${te
 
 /** An organisation with a key pair, registered as an operator would. */
 async function organisatie(id: string, naam: string) {
-  const { privateKey, publicKey } = await generateKeyPair('ES256');
-  await new Organisaties(stack.voordeur.database.db).save({ id, naam, jwks: { keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' }] } });
-  const assertion = (claims: { aud?: string; jti?: string } = {}) =>
-    new SignJWT({})
-      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
-      .setIssuer(id)
-      .setSubject(id)
-      .setAudience(claims.aud ?? `${api}/token`)
-      .setJti(claims.jti ?? randomUUID())
-      .setIssuedAt()
-      .setExpirationTime('2m')
-      .sign(privateKey);
-  const token = async (signed?: string) => {
-    const response = await fetch(`${api}/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-        client_assertion: signed ?? (await assertion()),
-      }),
-    });
-    return { status: response.status, body: (await response.json()) as { access_token?: string; error?: string } };
-  };
+  const key = await organisatieKey();
+  await new Organisaties(stack.voordeur.database.db).save({ id, naam, jwks: key.jwks });
+  const assertion = (claims: { aud?: string; jti?: string } = {}) => clientAssertion(key, id, claims.aud ?? `${api}/token`, claims.jti);
+  const token = async (signed?: string) => requestToken(api, signed ?? (await assertion()));
   const accessToken = (await token()).body.access_token!;
   const call = async (path: string, body?: unknown) => {
     const response = await fetch(`${api}${path}`, {

@@ -4,9 +4,8 @@
  * limits), and whole bodies that are not what the API expects. A bad bericht in a batch gets its
  * own result; a bad zaak or status a 400.
  */
-import { randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientAssertion, organisatieKey, requestToken } from '../../simulators/organisatie/client.ts';
 import { schemas } from '../../src/features/organisaties/openapi.ts';
 import { Organisaties } from '../../src/sources/voordeur/organisaties.ts';
 import { type TestApp, testApp } from '../support/app.ts';
@@ -19,31 +18,9 @@ beforeAll(async () => {
   voordeur = await testApp({ ORGANISATIE_API: 'true', ORGANISATIE_API_REQUESTS_PER_MINUTE: '100000' });
   const address = await voordeur.app.listen({ host: '127.0.0.1', port: 0 });
   api = `${address}/api/v1`;
-  const { privateKey, publicKey } = await generateKeyPair('ES256');
-  await new Organisaties(voordeur.database.db).save({
-    id: 'fuzz',
-    naam: 'Fuzz',
-    jwks: { keys: [{ ...(await exportJWK(publicKey)), kid: 'f', alg: 'ES256' }] },
-  });
-  const assertion = await new SignJWT({})
-    .setProtectedHeader({ alg: 'ES256', kid: 'f' })
-    .setIssuer('fuzz')
-    .setSubject('fuzz')
-    .setAudience(new URL('/api/v1/token', voordeur.config.publicUrl).href)
-    .setJti(randomUUID())
-    .setIssuedAt()
-    .setExpirationTime('2m')
-    .sign(privateKey);
-  const answer = await fetch(`${api}/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-      client_assertion: assertion,
-    }),
-  });
-  token = ((await answer.json()) as { access_token: string }).access_token;
+  const key = await organisatieKey('f');
+  await new Organisaties(voordeur.database.db).save({ id: 'fuzz', naam: 'Fuzz', jwks: key.jwks });
+  token = (await requestToken(api, await clientAssertion(key, 'fuzz', new URL('/api/v1/token', voordeur.config.publicUrl).href))).body.access_token!;
 });
 afterAll(() => voordeur.close());
 
