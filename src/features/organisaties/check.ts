@@ -51,6 +51,7 @@ function subjectOf(ontvanger: OntvangerIn): Subject | null {
 }
 
 /** Control characters other than tab and line breaks: never meant, and a NUL is refused by PostgreSQL. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this pattern is for.
 const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** The first string in `value` (a checked request) with a control character, as a JSON pointer; undefined when there is none. */
