@@ -17,7 +17,17 @@ import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
 /** A spec file in specs/ is named <SpecName>-api.yaml. */
-export type SpecName = 'zaken' | 'catalogi' | 'documenten' | 'notificaties' | 'brp-personen' | 'klantinteracties' | 'objects' | 'objecttypes';
+export type SpecName =
+  | 'zaken'
+  | 'catalogi'
+  | 'documenten'
+  | 'notificaties'
+  | 'brp-personen'
+  | 'klantinteracties'
+  | 'objects'
+  | 'objecttypes'
+  | 'open-product-producten'
+  | 'open-product-producttypen';
 
 /** specs/ in the repository (byte-for-byte copies of ../shared/specs), or SPECS_DIR. */
 export const specsDir = process.env.SPECS_DIR ?? fileURLToPath(new URL('../../specs/', import.meta.url));
@@ -56,6 +66,8 @@ export class Contract {
   constructor(names: SpecName[]) {
     // ajv-formats is CommonJS: its default export is the plugin itself, also under `.default`.
     (addFormats as unknown as { default: (ajv: Ajv) => void }).default(this.ajv);
+    // Open Product's prices (DRF DecimalField as a string).
+    this.ajv.addFormat('decimal', /^-?\d*(\.\d+)?$/);
     for (const name of names) {
       const spec = parse(readFileSync(join(specsDir, `${name}-api.yaml`), 'utf8')) as {
         paths: Record<string, Record<string, Operation>>;
