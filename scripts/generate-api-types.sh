@@ -17,6 +17,8 @@ targets=(
   "klantinteracties:klantinteracties/generated/klantinteracties.ts"
   "objects:objecten/generated/objects.ts"
   "notificaties:notificaties/generated/notificaties.ts"
+  "open-product-producten:openproduct/generated/producten.ts"
+  "open-product-producttypen:openproduct/generated/producttypen.ts"
 )
 for target in "${targets[@]}"; do
   api="${target%%:*}"

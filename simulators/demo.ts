@@ -28,6 +28,7 @@ const keys = {
   klantinteracties: 'voordeur-demo-klantinteracties-token',
   objecten: 'voordeur-demo-objecten-token',
 };
+  openProduct: 'voordeur-demo-openproduct-token',
 const zgwApis = {
   zakenApi: `${simulatorsUrl}/zaken/api/v1`,
   catalogiApi: `${simulatorsUrl}/catalogi/api/v1`,
@@ -60,6 +61,9 @@ const { config, voordeur } = await main(
     OBJECTTYPE_TAAK: objectTypeUrl(objecttypen, 'taak'),
     OBJECTTYPE_BERICHT: objectTypeUrl(objecttypen, 'bericht'),
     OGONE_URL: `${simulatorsUrl}/ogone/ncol/test/orderstandard_utf8.asp`,
+    // Mijn producten from the Open Product simulator.
+    OPEN_PRODUCT_URL: simulatorsUrl,
+    OPEN_PRODUCT_TOKEN: keys.openProduct,
     OGONE_ACCOUNTS: JSON.stringify([ogoneAccount]),
     NOTIFICATIES_CALLBACK_SECRET: callbackSecret,
     NOTIFICATIES_API_URL: `${simulatorsUrl}/notificaties/api/v1`,
@@ -93,6 +97,7 @@ const [
   import('./notify/index.ts'),
   import('./objecten/index.ts'),
   import('./ogone/index.ts'),
+  { registerOpenProductSimulator },
   import('./notificaties/index.ts'),
 ]);
 const simulators = Fastify({ logger: false });
@@ -103,6 +108,7 @@ await registerIdentitySimulator(simulators, {
 const zgw = await registerZgwSimulator(simulators, { baseUrl: simulatorsUrl, clients: [zgwClient] });
 await registerBrpSimulator(simulators, { baseUrl: simulatorsUrl, apiKeys: [keys.brp] });
 await registerKvkSimulator(simulators, { baseUrl: simulatorsUrl, apiKeys: [keys.kvk] });
+  import('./openproduct/index.ts'),
 await registerKlantinteractiesSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.klantinteracties], zgwBaseUrl: simulatorsUrl });
 const objecten = await registerObjectenSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.objecten], zgwBaseUrl: simulatorsUrl });
 // Changes in the ZGW and Objecten simulators reach Voordeur through the Notificaties simulator, as in production.
@@ -126,9 +132,10 @@ if (config.organisatieApi) {
 }
 
 const lines = [
+await registerOpenProductSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.openProduct] });
   '',
   `Voordeur demo is running at ${config.publicUrl.href}  (started in ${Math.round(performance.now() - startedAt)} ms)`,
-  `Simulators (DigiD/eHerkenning login, ZGW Zaken/Catalogi/Documenten, BRP, KvK, Klantinteracties, Objecten and Notify APIs; Ogone payment page) at ${simulatorsUrl}`,
+  `Simulators (DigiD/eHerkenning login, ZGW Zaken/Catalogi/Documenten, BRP, KvK, Klantinteracties, Objecten, Open Product and Notify APIs; Ogone payment page) at ${simulatorsUrl}`,
   `Codes and messages "sent" by e-mail or SMS: ${simulatorsUrl}/notify/mailbox`,
   `Database: ${config.database.url ? 'PostgreSQL' : `PGlite in ${config.database.pgliteDir}`}`,
   '',

@@ -16,6 +16,7 @@ import { createOrganisatieApi, organisatieJobs } from './features/organisaties/i
 import { webhookJob } from './features/organisaties/webhook.ts';
 import { createOverzicht } from './features/overzicht/index.tsx';
 import { createTaken } from './features/taken/index.ts';
+import { createProducten } from './features/producten/index.ts';
 import { createZaken } from './features/zaken/index.ts';
 import { isSourceFailure } from './domain/availability.ts';
 import { allBerichten } from './domain/bericht.ts';
@@ -164,6 +165,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       organisationName: theme.organisationName,
     }),
     createGegevens({
+    createProducten({
+      producten: sources.producten,
+      zaaksystemen,
+      documentStores: sources.zaaksystemen,
+      processingLog,
+      pageSize: config.producten.pageSize,
+      expiryNoticeDays: config.producten.expiryNoticeDays,
+      renewUrl: config.producten.renewUrl,
+    }),
       brp: sources.brp,
       kvk: sources.kvk,
       klantinteracties: sources.klantinteracties,

@@ -272,6 +272,18 @@ const schema = z
     require('OIDC_ISSUER', '(the URL of the OpenID Connect provider or broker in front of DigiD/eHerkenning)');
     require('OIDC_CLIENT_ID', '(the client id registered at the OpenID Connect provider)');
     require('OIDC_CLIENT_SECRET', '(the client secret registered at the OpenID Connect provider)');
+    OPEN_PRODUCT_URL: url.optional(),
+    OPEN_PRODUCT_TOKEN: z.string().min(1).optional(),
+    PRODUCTEN_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    PRODUCTEN_VERLOOPT_BINNEN_DAGEN: z.coerce.number().int().min(0).max(366).default(42),
+    PRODUCTEN_VERLENGEN_URL: z
+      .string()
+      .refine(
+        (value) => (value.startsWith('/') && !value.startsWith('//')) || /^https:\/\//.test(value),
+        'must be a path in Voordeur (/…) or an https URL, with {producttype} and optionally {product}, e.g. /aanvragen/{producttype}?verlengen={product}',
+      )
+      .refine((value) => value.includes('{producttype}'), 'must contain {producttype}')
+      .optional(),
     if (!env.DEMO_MODE) {
       require('PUBLIC_URL', 'outside demo mode (the address residents use, e.g. https://mijn.gemeente.nl)');
       require('SESSION_SECRET', 'outside demo mode (at least 32 random characters)');
@@ -365,6 +377,7 @@ export interface Config {
     idleWarningSeconds: number;
     maxAgeSeconds: number;
     cacheSeconds: number;
+    together(['OPEN_PRODUCT_URL', 'OPEN_PRODUCT_TOKEN'], 'OPEN_PRODUCT_');
     /** Secure cookies (and the __Host- prefix) when the public URL is https. */
     secureCookies: boolean;
   };
@@ -483,6 +496,15 @@ export function productionProblems(env: Environment): { setting: string; message
   }
   const values: { setting: string; value: string }[] = [];
   for (const setting of ownSecrets) {
+  /** Open Product (its root: the Producten API at /producten/api/v1, the Producttypen API at /producttypen/api/v1). */
+  openProduct?: { url: string; token: string };
+  producten: {
+    pageSize: number;
+    /** A current product that ends within this many days shows a notice (PRODUCTEN_VERLOOPT_BINNEN_DAGEN). */
+    expiryNoticeDays: number;
+    /** Where "Verlengen" goes, with {producttype} and {product} filled in; without it no link (PRODUCTEN_VERLENGEN_URL). */
+    renewUrl?: string;
+  };
     const value = env[setting];
     if (typeof value !== 'string') continue;
     values.push({ setting, value });
@@ -547,6 +569,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     host: env.HOST,
     port: env.PORT,
     publicUrl,
+  'OPEN_PRODUCT_TOKEN',
     trustProxy: env.TRUST_PROXY,
     // Neither a token nor a port of its own: /metrics is open in demo mode and off otherwise.
     metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT, open: env.DEMO_MODE && !env.METRICS_TOKEN && !env.METRICS_PORT },
@@ -672,3 +695,9 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     },
   };
 }
+    openProduct: env.OPEN_PRODUCT_URL && env.OPEN_PRODUCT_TOKEN ? { url: env.OPEN_PRODUCT_URL.replace(/\/+$/, ''), token: env.OPEN_PRODUCT_TOKEN } : undefined,
+    producten: {
+      pageSize: env.PRODUCTEN_PAGE_SIZE,
+      expiryNoticeDays: env.PRODUCTEN_VERLOOPT_BINNEN_DAGEN,
+      renewUrl: env.PRODUCTEN_VERLENGEN_URL,
+    },

@@ -22,6 +22,8 @@ export interface DemoProducttype {
   toegestaneStatussen: Exclude<ProductStatus, 'initieel'>[];
   /** The JSON schema the verbruiksobject of its products follows, if they have one. */
   verbruiksobjectSchema?: { naam: string; schema: Record<string, unknown> };
+  /** The JSON schema of the dataobject of its products (what the eigenaar may see), if they have one. */
+  dataobjectSchema?: { naam: string; schema: Record<string, unknown> };
 }
 
 export interface DemoEigenaar {
@@ -86,6 +88,13 @@ export const demoProducttypen: DemoProducttype[] = [
         },
       },
     },
+    dataobjectSchema: {
+      naam: 'parkeervergunning',
+      schema: {
+        type: 'object',
+        properties: { kenteken: { type: 'string', title: 'Kenteken' }, vergunninggebied: { type: 'string', title: 'Vergunninggebied' } },
+      },
+    },
   },
   {
     uuid: uuid('e2', 2),
@@ -130,6 +139,10 @@ export const demoProducttypen: DemoProducttype[] = [
     thema: themas.ondernemen,
     keywords: ['horeca', 'terras'],
     toegestaneStatussen: ['in_aanvraag', 'gereed', 'actief', 'ingetrokken', 'verlopen'],
+    dataobjectSchema: {
+      naam: 'terras',
+      schema: { type: 'object', properties: { tafels: { type: 'integer', title: 'Tafels' }, stoelen: { type: 'integer', title: 'Stoelen' } } },
+    },
   },
 ];
 

@@ -119,7 +119,7 @@ export async function registerOpenProductSimulator(app: FastifyInstance, options
     externe_codes: [],
     parameters: [],
     verbruiksobject_schema: t.verbruiksobjectSchema ?? null,
-    dataobject_schema: null,
+    dataobject_schema: t.dataobjectSchema ?? null,
     interne_opmerkingen: '',
     zaaktypen: [],
     verzoektypen: [],

@@ -12,6 +12,7 @@ import { NotifyClient } from './notify/notify.ts';
 import { ObjectenBerichtStore } from './objecten/berichten.ts';
 import { ObjectenClient } from './objecten/objecten.ts';
 import { ObjectenTaakStore } from './objecten/taken.ts';
+import { OpenProductClient } from './openproduct/openproduct.ts';
 import { ZaaksysteemClient } from './zgw/zaaksysteem.ts';
 
 export interface Sources {
@@ -25,6 +26,8 @@ export interface Sources {
   /** Berichten in the Objecten API, when its Bericht object type is configured. */
   berichten?: ObjectenBerichtStore;
   notify?: NotifyClient;
+  /** The products people and companies hold (Open Product's Producten API). */
+  producten?: OpenProductClient;
 }
 
 export function connectSources(config: Config, metrics: Metrics): Sources {
@@ -54,5 +57,6 @@ export function connectSources(config: Config, metrics: Metrics): Sources {
     taken: objecten && taak ? new ObjectenTaakStore(objecten, taak) : undefined,
     berichten: objecten && bericht ? new ObjectenBerichtStore(objecten, bericht) : undefined,
     notify: config.notify && new NotifyClient(config.notify, options),
+    producten: config.openProduct && new OpenProductClient(config.openProduct, { ...options, catalogueCacheSeconds: config.sources.catalogueCacheSeconds }),
   };
 }

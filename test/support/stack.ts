@@ -16,6 +16,7 @@ import { ensureAbonnement } from '../../src/features/notificaties/subscribe.ts';
 import { Metrics } from '../../src/platform/metrics.ts';
 import { registerObjectenSimulator, type ObjectenSimulator } from '../../simulators/objecten/index.ts';
 import { registerOgoneSimulator, type OgoneSimulator } from '../../simulators/ogone/index.ts';
+import { registerOpenProductSimulator, type OpenProductSimulator } from '../../simulators/openproduct/index.ts';
 import { registerZgwSimulator, type ZgwSimulator, type ZgwSimulatorOptions } from '../../simulators/zgw/index.ts';
 import { testApp, type TestApp } from './app.ts';
 import { freePort } from './ports.ts';
@@ -34,6 +35,7 @@ export interface Stack {
   objecten: ObjectenSimulator;
   ogone: OgoneSimulator;
   notificaties: NotificatiesSimulator;
+  openProduct: OpenProductSimulator;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ const keys = {
   kvk: 'voordeur-test-kvk-key',
   klantinteracties: 'voordeur-test-klantinteracties-token',
   objecten: 'voordeur-test-objecten-token',
+  openProduct: 'voordeur-test-openproduct-token',
   callback: 'Token voordeur-test-callback-secret',
 };
 
@@ -93,6 +96,7 @@ export async function startStack(environment: Record<string, string> = {}, zgwOp
   const notify = await registerNotifySimulator(simulators, { baseUrl: simulatorsUrl, services: [notifyService], templates: Object.values(notifyTemplates) });
   const objecten = await registerObjectenSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.objecten], zgwBaseUrl: simulatorsUrl });
   const ogone = await registerOgoneSimulator(simulators, { baseUrl: simulatorsUrl, accounts: [ogoneAccount] });
+  const openProduct = await registerOpenProductSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.openProduct] });
   const notificaties = await registerNotificatiesSimulator(simulators, {
     baseUrl: simulatorsUrl,
     clients: [zgwClient],
@@ -118,6 +122,8 @@ export async function startStack(environment: Record<string, string> = {}, zgwOp
     OBJECTTYPE_TAAK: objecten.objecttypen.taak,
     OBJECTTYPE_BERICHT: objecten.objecttypen.bericht,
     OGONE_URL: ogone.url,
+    OPEN_PRODUCT_URL: simulatorsUrl,
+    OPEN_PRODUCT_TOKEN: keys.openProduct,
     OGONE_ACCOUNTS: JSON.stringify([ogoneAccount]),
     NOTIFICATIES_CALLBACK_SECRET: keys.callback,
     NOTIFICATIES_API_URL: notificaties.url,
@@ -143,6 +149,7 @@ export async function startStack(environment: Record<string, string> = {}, zgwOp
     objecten,
     ogone,
     notificaties,
+    openProduct,
     async close() {
       await voordeur.close();
       await simulators.close();

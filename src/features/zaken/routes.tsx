@@ -6,10 +6,10 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { JSX } from 'preact';
-import { fileTypeFromBuffer } from 'file-type';
 import { isSourceFailure } from '../../domain/availability.ts';
 import { storedFileName } from '../../domain/file-name.ts';
 import { zaakPath, type NewDocument, type Zaak, type ZaakRef } from '../../domain/zaak.ts';
+import { detectType } from '../../platform/files/detect.ts';
 import { callerOf } from '../../platform/http/caller.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { listHref, pageNumber, paginate } from '../../platform/http/paging.ts';
@@ -21,9 +21,6 @@ import { matchesSearch, type ZakenService } from './service.ts';
 import { ZaakPage, ZakenPage, type UploadState } from './views.tsx';
 
 type ZaakParams = ZaakRef;
-
-/** Types without magic bytes, recognised by their extension only. */
-const textTypes: Record<string, string> = { txt: 'text/plain', csv: 'text/csv' };
 
 export interface ZakenRoutesDeps {
   service: ZakenService;
@@ -171,15 +168,4 @@ export function zakenRoutes(deps: ZakenRoutesDeps): FastifyPluginAsync {
       );
     });
   };
-}
-
-/** The file's type from its content (not from what the browser says), if it is allowed. */
-async function detectType(filename: string, content: Buffer, allowed: string[]): Promise<string | undefined> {
-  const detected = await fileTypeFromBuffer(content);
-  if (detected) {
-    const ext = detected.ext === 'jpg' ? ['jpg', 'jpeg'] : [detected.ext];
-    return ext.some((e) => allowed.includes(e)) ? detected.mime : undefined;
-  }
-  const extension = filename.toLowerCase().split('.').at(-1) ?? '';
-  return allowed.includes(extension) ? textTypes[extension] : undefined;
 }

@@ -30,6 +30,7 @@ export const processingCategories = [
   'documenten',
   'berichten',
   'taken',
+  'producten',
 ] as const;
 export type ProcessingCategory = (typeof processingCategories)[number];
 

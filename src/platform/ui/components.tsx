@@ -222,7 +222,7 @@ export function TextField({
   value?: string;
   error?: string;
   description?: ComponentChildren;
-  type?: 'text' | 'email' | 'tel' | 'number' | 'date';
+  type?: 'text' | 'email' | 'tel' | 'number' | 'date' | 'datetime-local';
   autoComplete?: string;
   inputMode?: JSX.HTMLAttributes['inputMode'];
   size?: number;
@@ -437,6 +437,7 @@ export function FileField({
   error,
   description,
   accept,
+  multiple,
 }: {
   id: string;
   name: string;
@@ -444,6 +445,8 @@ export function FileField({
   error?: string;
   description?: ComponentChildren;
   accept?: string;
+  /** More than one file may be chosen. */
+  multiple?: boolean;
 }) {
   return (
     <FormField id={id} label={label} description={description} error={error} kind="voordeur-form-field--file">
@@ -453,6 +456,7 @@ export function FileField({
         name={name}
         type="file"
         accept={accept}
+        multiple={multiple}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(id, description, error)}
       />

@@ -13,9 +13,12 @@ export interface Option {
 
 /** Form.io's simple conditional: the component is shown when (value of `when` = `eq`) is `show`. */
 export interface Condition {
+  /** The full key of the field it looks at (in a container: with the container's key, "adres.postcode"). */
   when: string;
   eq: string;
   show: boolean;
+  /** While parsing: the containers around the conditional component ("adres."), where `when` is looked up first, as Form.io does. */
+  scope?: string;
 }
 
 interface Shown {
@@ -55,21 +58,43 @@ export interface TextRules {
   pattern?: RegExp;
 }
 
-export type TextInputModel = InputCommon & TextRules & { kind: 'text' | 'email' | 'phone'; autocomplete?: string };
+/** Text boxes; postcode, iban and bsn are checked and normalised as Dutch postcodes, IBANs (mod 97) and BSNs (elfproef). */
+export type TextInputModel = InputCommon & TextRules & { kind: 'text' | 'email' | 'phone' | 'postcode' | 'iban' | 'bsn'; autocomplete?: string };
 export type TextareaModel = InputCommon & TextRules & { kind: 'textarea'; rows?: number };
-export type NumberModel = InputCommon & { kind: 'number'; min?: number; max?: number; decimals?: number };
-/** min and max are YYYY-MM-DD. */
-export type DateModel = InputCommon & { kind: 'date'; min?: string; max?: string };
+/** A number; a currency (euros) has 2 decimals unless the definition says otherwise and is submitted rounded to them. */
+export type NumberModel = InputCommon & { kind: 'number' | 'currency'; min?: number; max?: number; decimals?: number };
+/** A date, or a date with a time (datetime); min and max are YYYY-MM-DD. */
+export type DateModel = InputCommon & { kind: 'date' | 'datetime'; min?: string; max?: string };
 export type ChoiceModel = InputCommon & { kind: 'select' | 'radio' | 'checkboxes'; options: Option[] };
 export type CheckboxModel = InputCommon & { kind: 'checkbox' };
+/**
+ * Files to upload (Form.io's file, NL Portal's portalFileUpload). `accept` is what the definition
+ * allows (".pdf", "application/pdf", "image/*"; empty: anything Voordeur accepts); each file is
+ * stored as a document and the field submits references to them.
+ */
+export type FileModel = InputCommon & {
+  kind: 'file';
+  /** portalFileUpload submits an array of document URLs; file submits Form.io file objects. */
+  submitAs: 'urls' | 'files';
+  multiple: boolean;
+  maxFiles?: number;
+  /** The largest file the definition allows, in bytes. */
+  maxBytes?: number;
+  accept: string[];
+  /** The informatieobjecttype the documents get (NL Portal's informatieobjecttype, Open Formulieren's registration.informatieobjecttype). */
+  informatieobjecttype?: string;
+};
 
-export type InputModel = TextInputModel | TextareaModel | NumberModel | DateModel | ChoiceModel | CheckboxModel;
+export type InputModel = TextInputModel | TextareaModel | NumberModel | DateModel | ChoiceModel | CheckboxModel | FileModel;
 export type FieldModel = InputModel | ContentModel;
 
 export interface FormModel {
   /** In the order of the definition, containers flattened. */
   fields: FieldModel[];
 }
+
+/** Whether the form has file fields: then it is sent as multipart/form-data. */
+export const hasFiles = (form: FormModel) => form.fields.some((field) => field.kind === 'file');
 
 export type ParsedForm = { supported: true; form: FormModel } | { supported: false; reasons: string[] };
 
@@ -192,38 +217,108 @@ const input = <S extends z.ZodObject>(schema: S, specific: (c: z.output<S>) => S
 
 const textRules = (v: TextRules | undefined): TextRules => ({ minLength: v?.minLength, maxLength: v?.maxLength, pattern: v?.pattern });
 
+/** A size as Form.io writes it ("10MB", "500 KB", "1GB") → bytes. */
+export function parseSize(text: string): number | undefined {
+  const match = /^\s*(\d+(?:[.,]\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(text);
+  if (!match) return undefined;
+  const factor = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(match[2] ?? 'b').toLowerCase() as 'b'];
+  return Math.round(Number(match[1]!.replace(',', '.')) * factor);
+}
+
+const size = text.transform((value, ctx) => {
+  if (value === undefined) return undefined;
+  const bytes = parseSize(value);
+  if (bytes === undefined) ctx.addIssue({ code: 'custom', message: 'is not a file size (such as "10MB")' });
+  return bytes;
+});
+
+const fileSchema = base.extend({
+  multiple: flag,
+  multipleFiles: flag,
+  maxNumberOfFiles: count,
+  fileMaxSize: size,
+  filePattern: text,
+  file: z.looseObject({ type: z.array(z.string()).optional() }).nullish(),
+  informatieobjecttype: text,
+  registration: z.looseObject({ informatieobjecttype: text }).nullish(),
+});
+
+/** What a file field accepts: Open Formulieren's file.type, else the filePattern ("*" is anything). */
+function acceptOf(c: z.output<typeof fileSchema>): string[] {
+  const listed = c.file?.type?.filter((type) => type !== '' && type !== '*') ?? [];
+  if (listed.length > 0) return listed;
+  return (c.filePattern ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '' && part !== '*');
+}
+
+const fileInput = (submitAs: FileModel['submitAs']) =>
+  input(fileSchema, (c) => ({
+    kind: 'file',
+    submitAs,
+    multiple: c.multiple === true || c.multipleFiles === true,
+    maxFiles: c.maxNumberOfFiles || undefined,
+    maxBytes: c.fileMaxSize,
+    accept: acceptOf(c),
+    informatieobjecttype: c.informatieobjecttype ?? c.registration?.informatieobjecttype,
+  }));
+
+const numberSchema = base.extend({
+  validate: baseValidate.extend({ min: number, max: number, integer: flag }).optional(),
+  decimalLimit: count,
+  allowNegative: flag,
+});
+
+const numberRules = (c: z.output<typeof numberSchema>, decimals?: number) => ({
+  min: c.validate?.min ?? (c.allowNegative === false ? 0 : undefined),
+  max: c.validate?.max,
+  decimals: c.validate?.integer ? 0 : (c.decimalLimit ?? decimals),
+});
+
+const dateSchema = base.extend({ enableTime: flag, datePicker: z.looseObject({ minDate: isoDate, maxDate: isoDate }).nullish() });
+
 /** The component types Voordeur renders itself, each with what it takes from the definition. */
 const inputTypes: Record<string, InputSchema> = {
   textfield: input(textLike, (c) => ({ kind: 'text', ...textRules(c.validate), autocomplete: c.autocomplete })),
   email: input(textLike, (c) => ({ kind: 'email', ...textRules(c.validate), autocomplete: c.autocomplete ?? 'email' })),
   phoneNumber: input(textLike, (c) => ({ kind: 'phone', ...textRules(c.validate), autocomplete: c.autocomplete ?? 'tel' })),
+  postcode: input(textLike, (c) => ({ kind: 'postcode', ...textRules(c.validate), autocomplete: c.autocomplete ?? 'postal-code' })),
+  iban: input(textLike, (c) => ({ kind: 'iban', ...textRules(c.validate), autocomplete: c.autocomplete })),
+  bsn: input(textLike, (c) => ({ kind: 'bsn', ...textRules(c.validate), autocomplete: c.autocomplete })),
   textarea: input(textLike.extend({ rows: count }), (c) => ({ kind: 'textarea', ...textRules(c.validate), rows: c.rows })),
-  number: input(
-    base.extend({
-      validate: baseValidate.extend({ min: number, max: number, integer: flag }).optional(),
-      decimalLimit: count,
-      allowNegative: flag,
-    }),
-    (c) => ({
-      kind: 'number',
-      min: c.validate?.min ?? (c.allowNegative === false ? 0 : undefined),
-      max: c.validate?.max,
-      decimals: c.validate?.integer ? 0 : c.decimalLimit,
-    }),
-  ),
-  datetime: input(base.extend({ datePicker: z.looseObject({ minDate: isoDate, maxDate: isoDate }).optional() }), (c) => ({
-    kind: 'date',
+  number: input(numberSchema, (c) => ({ kind: 'number', ...numberRules(c) })),
+  currency: input(numberSchema, (c) => ({ kind: 'currency', ...numberRules(c, 2) })),
+  // Form.io's datetime has a time unless enableTime is false; Open Formulieren's date never has one.
+  datetime: input(dateSchema, (c) => ({
+    kind: c.enableTime === false ? 'date' : 'datetime',
     min: c.datePicker?.minDate,
     max: c.datePicker?.maxDate,
   })),
+  date: input(dateSchema, (c) => ({ kind: 'date', min: c.datePicker?.minDate, max: c.datePicker?.maxDate })),
   day: input(base, () => ({ kind: 'date' })),
   select: input(base.extend({ data: z.looseObject({ values: options }) }), (c) => ({ kind: 'select', options: c.data.values })),
   radio: input(base.extend({ values: options }), (c) => ({ kind: 'radio', options: c.values })),
   selectboxes: input(base.extend({ values: options }), (c) => ({ kind: 'checkboxes', options: c.values })),
   checkbox: input(base, () => ({ kind: 'checkbox' })),
+  file: fileInput('files'),
+  portalFileUpload: fileInput('urls'),
 };
 
-const container = z.looseObject({ ...shown, title: text, legend: text, components: z.array(z.unknown()).optional() });
+/** Types whose `multiple` means several files, which Voordeur supports. */
+const fileTypes = new Set(['file', 'portalFileUpload']);
+
+const container = z.looseObject({
+  ...shown,
+  disabled: flag,
+  title: text,
+  legend: text,
+  label: text,
+  hideLabel: z.union([z.boolean(), z.enum(['true', 'false'])]).nullish(),
+  components: z.array(z.unknown()).optional(),
+});
+/** A Form.io container: its fields' data is nested under its key. */
+const dataContainer = container.extend({ key: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'is not a safe key (letters, digits, "_" and "-")') });
 const columns = z.looseObject({ ...shown, columns: z.array(z.looseObject({ components: z.array(z.unknown()) })) });
 /** content (html) and htmlelement (tag and content). */
 const staticText = z.looseObject({ ...shown, html: text, tag: text, content: text });
@@ -269,14 +364,18 @@ function unsupportedTypeSettings(type: string, c: Record<string, unknown>): stri
   if (type === 'textfield') when(isSet(c.inputMask), 'an input mask');
   if (type === 'textarea') when(isSet(c.editor) || isSet(c.wysiwyg) || (isSet(c.as) && c.as !== 'string'), 'a rich text editor');
   if (type === 'select') when(isSet(c.dataSrc) && c.dataSrc !== 'values', `options from "${String(c.dataSrc)}" (only data.values)`);
-  if (type === 'datetime') {
-    when(c.enableTime !== false, 'a time (only dates, enableTime: false)');
+  if (type === 'datetime' || type === 'date') {
     when(c.enableDate === false, 'a time without a date');
     for (const setting of ['disable', 'disableFunction', 'disableWeekends', 'disableWeekdays'])
       when(isSet(at(c, `datePicker.${setting}`)), `datePicker.${setting}`);
   }
   if (type === 'day') for (const part of ['day', 'month', 'year']) when(isSet(at(c, `fields.${part}.hide`)), `a date without a ${part}`);
   if (type === 'checkbox') when(c.inputType === 'radio', 'a checkbox as a radio button');
+  if (fileTypes.has(type)) {
+    when(c.image === true, 'an image upload');
+    when(c.webcam === true, 'a webcam photo');
+    when(typeof c.storage === 'string' && c.storage === 'base64', 'files stored in the submission (storage base64)');
+  }
   return found;
 }
 
@@ -314,14 +413,22 @@ export function parseForm(definition: unknown): ParsedForm {
   const reasons: string[] = [];
   if (form.data.display !== undefined && form.data.display !== 'form') reasons.push(`display "${form.data.display}" is not supported (only "form")`);
   const fields: FieldModel[] = [];
-  collect(form.data.components, { hidden: false, conditions: [] }, fields, reasons);
+  collect(form.data.components, { hidden: false, conditions: [], disabled: false, prefix: '' }, fields, reasons);
   if (reasons.length === 0) reasons.push(...checkKeys(fields), ...checkConditions(fields));
   if (reasons.length === 0 && !fields.some(isInput)) reasons.push('the form has no fields to fill in');
   return reasons.length > 0 ? { supported: false, reasons } : { supported: true, form: { fields } };
 }
 
+/** What a component inherits from the components around it. */
+interface Around extends Shown {
+  /** Inside a disabled panel or container. */
+  disabled: boolean;
+  /** The keys of the data containers around it, each with a dot ("aanvrager.adres."). */
+  prefix: string;
+}
+
 /** Adds the fields of `components` to `fields` in order, with what they inherit from their containers. */
-function collect(components: unknown[], around: Shown, fields: FieldModel[], reasons: string[]): void {
+function collect(components: unknown[], around: Around, fields: FieldModel[], reasons: string[]): void {
   for (const raw of components) {
     if (raw === null || typeof raw !== 'object' || typeof (raw as { type?: unknown }).type !== 'string') {
       reasons.push('a component without a type');
@@ -333,7 +440,7 @@ function collect(components: unknown[], around: Shown, fields: FieldModel[], rea
     if (type === 'button') continue; // Voordeur renders its own submit button.
 
     const unsupported = [
-      ...unsupportedSettings.filter(([path]) => isSet(at(component, path))).map(([, what]) => what),
+      ...unsupportedSettings.filter(([path]) => isSet(at(component, path)) && !(path === 'multiple' && fileTypes.has(type))).map(([, what]) => what),
       ...unsupportedTypeSettings(type, component),
     ];
     if (unsupported.length > 0) {
@@ -341,20 +448,27 @@ function collect(components: unknown[], around: Shown, fields: FieldModel[], rea
       continue;
     }
 
-    const inherit = (own: { hidden?: boolean; conditional?: Condition[] }): Shown => ({
+    // A condition's `when` is looked up in the containers around the component first (Form.io's row data).
+    const inherit = (own: { hidden?: boolean; conditional?: Condition[]; disabled?: boolean }, prefix = around.prefix): Around => ({
       hidden: around.hidden || own.hidden === true,
-      conditions: [...around.conditions, ...(own.conditional ?? [])],
+      conditions: [...around.conditions, ...(own.conditional ?? []).map((condition) => ({ ...condition, scope: around.prefix }))],
+      disabled: around.disabled || own.disabled === true,
+      prefix,
     });
+    const shownOf = ({ hidden, conditions }: Around): Shown => ({ hidden, conditions });
 
-    if (type === 'panel' || type === 'fieldset') {
-      const parsed = container.safeParse(component);
+    if (type === 'panel' || type === 'fieldset' || type === 'container') {
+      const parsed = (type === 'container' ? dataContainer : container).safeParse(component);
       if (!parsed.success) {
         reasons.push(...issues(where, parsed.error));
         continue;
       }
-      const inner = inherit(parsed.data);
-      const heading = plainText((type === 'panel' ? parsed.data.title : parsed.data.legend) ?? '');
-      if (heading) fields.push({ kind: 'content', heading, paragraphs: [], ...inner });
+      const key = type === 'container' ? (parsed.data as z.output<typeof dataContainer>).key : undefined;
+      const inner = inherit(parsed.data, key ? `${around.prefix}${key}.` : around.prefix);
+      // A container's label is shown only when the definition says so (Form.io hides it by default).
+      const showLabel = parsed.data.hideLabel === false || parsed.data.hideLabel === 'false';
+      const heading = plainText((type === 'panel' ? parsed.data.title : type === 'fieldset' ? parsed.data.legend : showLabel ? parsed.data.label : '') ?? '');
+      if (heading) fields.push({ kind: 'content', heading, paragraphs: [], ...shownOf(inner) });
       collect(parsed.data.components ?? [], inner, fields, reasons);
     } else if (type === 'columns') {
       const parsed = columns.safeParse(component);
@@ -369,11 +483,8 @@ function collect(components: unknown[], around: Shown, fields: FieldModel[], rea
       const paragraphs = htmlToParagraphs((type === 'content' ? parsed.data.html : parsed.data.content) ?? '');
       if (paragraphs.length === 0) continue;
       const isHeading = type === 'htmlelement' && /^h[1-6]$/i.test(parsed.data.tag ?? '');
-      fields.push(
-        isHeading
-          ? { kind: 'content', heading: paragraphs.join(' '), paragraphs: [], ...inherit(parsed.data) }
-          : { kind: 'content', paragraphs, ...inherit(parsed.data) },
-      );
+      const shownAs = shownOf(inherit(parsed.data));
+      fields.push(isHeading ? { kind: 'content', heading: paragraphs.join(' '), paragraphs: [], ...shownAs } : { kind: 'content', paragraphs, ...shownAs });
     } else {
       const schema = inputTypes[type];
       if (!schema) {
@@ -390,16 +501,18 @@ function collect(components: unknown[], around: Shown, fields: FieldModel[], rea
         .map((part) => plainText(part ?? ''))
         .filter(Boolean)
         .join(' ');
+      const key = `${around.prefix}${c.key}`;
+      const inner = inherit(c);
       fields.push({
-        key: c.key,
-        id: fieldId(c.key),
+        key,
+        id: fieldId(key),
         label: c.label,
         description: description || undefined,
         required: c.validate?.required === true,
-        disabled: c.disabled === true,
+        disabled: inner.disabled,
         customMessage: c.validate?.customMessage,
         defaultValue: c.defaultValue,
-        ...inherit(c),
+        ...shownOf(inner),
         ...specific,
       } as InputModel);
     }
@@ -430,8 +543,18 @@ function checkConditions(fields: FieldModel[]): string[] {
   const reasons: string[] = [];
   fields.forEach((field, index) => {
     const where = isInput(field) ? `"${field.key}"` : `content "${field.heading ?? field.paragraphs[0]?.slice(0, 30)}"`;
+    const before = fields.slice(0, index).filter(isInput);
+    // `when` in the containers around the conditional component, innermost first, then as a full key.
+    field.conditions = field.conditions.map(({ scope, ...condition }) => {
+      const parts = (scope ?? '').split('.').filter(Boolean);
+      for (let n = parts.length; n > 0; n--) {
+        const key = `${parts.slice(0, n).join('.')}.${condition.when}`;
+        if (before.some((other) => other.key === key)) return { ...condition, when: key };
+      }
+      return condition;
+    });
     for (const condition of field.conditions) {
-      const controller = fields.slice(0, index).find((other): other is InputModel => isInput(other) && other.key === condition.when);
+      const controller = before.find((other) => other.key === condition.when);
       if (!controller) {
         reasons.push(`${where}: its condition refers to "${condition.when}", which is not a field before it`);
       } else if ('options' in controller && !controller.options.some((option) => option.value === condition.eq)) {

@@ -164,7 +164,6 @@ describe('parseForm', () => {
   it('says why the demo mantelzorg form is not supported: a wizard with a file upload, an edit grid and a signature', () => {
     expect(reasonsOf(unsupportedDefinition)).toEqual([
       'display "wizard" is not supported (only "form")',
-      'file "bewijs": type "file" is not supported',
       'editgrid "zorgmomenten": type "editgrid" is not supported',
       'signature "handtekening": type "signature" is not supported',
     ]);
@@ -299,14 +298,18 @@ describe('parseForm', () => {
         { type: 'select', key: 'a', label: 'A', dataSrc: 'url', data: { url: 'https://x', values: choices } },
         'select "a": options from "url" (only data.values) is not supported',
       ],
-      [{ type: 'datetime', key: 'a', label: 'A' }, 'datetime "a": a time (only dates, enableTime: false) is not supported'],
+      [{ type: 'datetime', key: 'a', label: 'A', enableDate: false }, 'datetime "a": a time without a date is not supported'],
       [
         { type: 'datetime', key: 'a', label: 'A', enableTime: false, datePicker: { disableWeekends: true } },
         'datetime "a": datePicker.disableWeekends is not supported',
       ],
       [{ type: 'day', key: 'a', label: 'A', fields: { day: { hide: true } } }, 'day "a": a date without a day is not supported'],
       [{ type: 'checkbox', key: 'a', label: 'A', inputType: 'radio' }, 'checkbox "a": a checkbox as a radio button is not supported'],
-      [{ type: 'file', key: 'a', label: 'A' }, 'file "a": type "file" is not supported'],
+      [{ type: 'file', key: 'a', label: 'A', storage: 'base64' }, 'file "a": files stored in the submission (storage base64) is not supported'],
+      [{ type: 'file', key: 'a', label: 'A', image: true }, 'file "a": an image upload is not supported'],
+      [{ type: 'file', key: 'a', label: 'A', fileMaxSize: 'groot' }, 'file "a": fileMaxSize is not a file size (such as "10MB")'],
+      [{ type: 'container', key: 'a.b', label: 'A', components: [] }, 'container "a.b": key is not a safe key (letters, digits, "_" and "-")'],
+      [{ type: 'signature', key: 'a', label: 'A' }, 'signature "a": type "signature" is not supported'],
       [{ type: 'datagrid', key: 'a', label: 'A', components: [] }, 'datagrid "a": type "datagrid" is not supported'],
       [{ type: 'hidden', key: 'a' }, 'hidden "a": type "hidden" is not supported'],
       [textfield('a', { validate: { pattern: '(' } }), 'textfield "a": validate.pattern is not a valid regular expression'],

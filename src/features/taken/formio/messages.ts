@@ -27,6 +27,12 @@ export interface FormTexts {
   yes: string;
   no: string;
   onlyIf(hint: ConditionHint): string;
+  /** Under a file field: how many files, which types, how large. */
+  files(rules: { multiple: boolean; maxFiles?: number; types: string; size: string }): string;
+  /** Instead of a file input when a disabled file field shows what was sent before. */
+  filesSent(count: number): string;
+  /** After a date and time field's label. */
+  dateTimeHint: string;
 }
 
 const locales: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
@@ -42,12 +48,16 @@ const nl: Record<FormError['code'], Wording> = {
         ? `Kies bij ${l} minstens één antwoord.`
         : kind === 'select' || kind === 'radio'
           ? `Kies bij ${l} een antwoord.`
-          : `Vul ${l} in.`,
+          : kind === 'file'
+            ? `Voeg bij ${l} een bestand toe.`
+            : `Vul ${l} in.`,
   minLength: (l, _, p) => `Vul bij ${l} minstens ${p.minLength} tekens in. U heeft er nu ${p.length}.`,
   maxLength: (l, _, p) => `Vul bij ${l} hoogstens ${p.maxLength} tekens in. U heeft er nu ${p.length}.`,
   pattern: (l) => `Controleer wat u bij ${l} heeft ingevuld. Het heeft niet de goede vorm.`,
-  min: (l, kind, p, f) => (kind === 'date' ? `Vul bij ${l} een datum in op of na ${f(p.min)}.` : `Vul bij ${l} een getal in van ${f(p.min)} of meer.`),
-  max: (l, kind, p, f) => (kind === 'date' ? `Vul bij ${l} een datum in op of voor ${f(p.max)}.` : `Vul bij ${l} een getal in van ${f(p.max)} of minder.`),
+  min: (l, kind, p, f) =>
+    kind === 'date' || kind === 'datetime' ? `Vul bij ${l} een datum in op of na ${f(p.min)}.` : `Vul bij ${l} een getal in van ${f(p.min)} of meer.`,
+  max: (l, kind, p, f) =>
+    kind === 'date' || kind === 'datetime' ? `Vul bij ${l} een datum in op of voor ${f(p.max)}.` : `Vul bij ${l} een getal in van ${f(p.max)} of minder.`,
   number: (l, _, p) =>
     p.decimals === 0
       ? `Vul bij ${l} een heel getal in, zonder komma.`
@@ -55,9 +65,17 @@ const nl: Record<FormError['code'], Wording> = {
         ? `Vul bij ${l} een getal in met hoogstens ${p.decimals} cijfers achter de komma.`
         : `Vul bij ${l} een getal in, bijvoorbeeld 12 of 12,50.`,
   date: (l) => `Vul bij ${l} een geldige datum in, bijvoorbeeld 17-3-2025.`,
+  datetime: (l) => `Vul bij ${l} een geldige datum en tijd in, bijvoorbeeld 17-3-2025 14:30.`,
   email: (l) => `Vul bij ${l} een geldig e-mailadres in, zoals naam@voorbeeld.nl.`,
   phone: (l) => `Vul bij ${l} een geldig telefoonnummer in, zoals 06 12345678.`,
+  postcode: (l) => `Vul bij ${l} een geldige postcode in, zoals 1234 AB.`,
+  iban: (l) => `Vul bij ${l} een geldig IBAN in, zoals NL91 ABNA 0417 1643 00. Controleer of u geen cijfer verkeerd heeft getypt.`,
+  bsn: (l) => `Vul bij ${l} een geldig burgerservicenummer (BSN) in. Dat zijn 9 cijfers. Controleer of u geen cijfer verkeerd heeft getypt.`,
   option: (l) => `Kies bij ${l} een van de antwoorden uit de lijst.`,
+  fileType: (l, _, p) => `Het bestand ‘${p.name}’ bij ${l} kunt u hier niet versturen. Kies een bestand van het type ${p.detail}.`,
+  fileSize: (l, _, p) => `Het bestand ‘${p.name}’ bij ${l} is te groot. Een bestand mag hoogstens ${p.detail} zijn.`,
+  fileEmpty: (l, _, p) => `Het bestand ‘${p.name}’ bij ${l} is leeg. Kies een ander bestand.`,
+  fileCount: (l, _, p) => (p.max === 1 ? `Kies bij ${l} één bestand.` : `Kies bij ${l} hoogstens ${p.max} bestanden. U heeft er nu ${p.count}.`),
 };
 
 const en: Record<FormError['code'], Wording> = {
@@ -68,12 +86,16 @@ const en: Record<FormError['code'], Wording> = {
         ? `Choose at least one answer for ${l}.`
         : kind === 'select' || kind === 'radio'
           ? `Choose an answer for ${l}.`
-          : `Enter ${l}.`,
+          : kind === 'file'
+            ? `Add a file for ${l}.`
+            : `Enter ${l}.`,
   minLength: (l, _, p) => `Enter at least ${p.minLength} characters for ${l}. You have entered ${p.length}.`,
   maxLength: (l, _, p) => `Enter at most ${p.maxLength} characters for ${l}. You have entered ${p.length}.`,
   pattern: (l) => `Check what you entered for ${l}. It is not in the right format.`,
-  min: (l, kind, p, f) => (kind === 'date' ? `Enter a date on or after ${f(p.min)} for ${l}.` : `Enter a number of ${f(p.min)} or more for ${l}.`),
-  max: (l, kind, p, f) => (kind === 'date' ? `Enter a date on or before ${f(p.max)} for ${l}.` : `Enter a number of ${f(p.max)} or less for ${l}.`),
+  min: (l, kind, p, f) =>
+    kind === 'date' || kind === 'datetime' ? `Enter a date on or after ${f(p.min)} for ${l}.` : `Enter a number of ${f(p.min)} or more for ${l}.`,
+  max: (l, kind, p, f) =>
+    kind === 'date' || kind === 'datetime' ? `Enter a date on or before ${f(p.max)} for ${l}.` : `Enter a number of ${f(p.max)} or less for ${l}.`,
   number: (l, _, p) =>
     p.decimals === 0
       ? `Enter a whole number for ${l}.`
@@ -81,9 +103,17 @@ const en: Record<FormError['code'], Wording> = {
         ? `Enter a number with at most ${p.decimals} decimals for ${l}.`
         : `Enter a number for ${l}, for example 12 or 12.50.`,
   date: (l) => `Enter a real date for ${l}, for example 17-3-2025.`,
+  datetime: (l) => `Enter a real date and time for ${l}, for example 17-3-2025 14:30.`,
   email: (l) => `Enter a valid email address for ${l}, like name@example.com.`,
   phone: (l) => `Enter a valid phone number for ${l}, like 06 12345678.`,
+  postcode: (l) => `Enter a valid Dutch postcode for ${l}, like 1234 AB.`,
+  iban: (l) => `Enter a valid IBAN for ${l}, like NL91 ABNA 0417 1643 00. Check that no digit is mistyped.`,
+  bsn: (l) => `Enter a valid citizen service number (BSN) for ${l}: 9 digits. Check that no digit is mistyped.`,
   option: (l) => `Choose one of the answers in the list for ${l}.`,
+  fileType: (l, _, p) => `The file ‘${p.name}’ for ${l} cannot be sent here. Choose a file of type ${p.detail}.`,
+  fileSize: (l, _, p) => `The file ‘${p.name}’ for ${l} is too large. A file may be at most ${p.detail}.`,
+  fileEmpty: (l, _, p) => `The file ‘${p.name}’ for ${l} is empty. Choose another file.`,
+  fileCount: (l, _, p) => (p.max === 1 ? `Choose one file for ${l}.` : `Choose at most ${p.max} files for ${l}. You have chosen ${p.count}.`),
 };
 
 /** The error messages in one language. */
@@ -107,6 +137,10 @@ export function formTexts(lang: Lang): FormTexts {
       choose: 'Maak een keuze',
       yes: 'Ja',
       no: 'Nee',
+      files: ({ multiple, maxFiles, types, size }) =>
+        `${multiple ? (maxFiles ? `U kunt hoogstens ${maxFiles} bestanden kiezen.` : 'U kunt meer bestanden tegelijk kiezen.') : 'Kies één bestand.'} Toegestaan: ${types}. Hoogstens ${size} per bestand.`,
+      filesSent: (count) => (count === 0 ? 'Geen bestanden' : count === 1 ? '1 bestand verstuurd' : `${count} bestanden verstuurd`),
+      dateTimeHint: 'Datum en tijd, bijvoorbeeld 17-3-2025 14:30.',
       onlyIf: ({ label, answer, action, negate }) =>
         action === 'choose'
           ? `Alleen als u bij ‘${label}’ ${not(negate, 'niet')}kiest voor ‘${answer}’.`
@@ -122,6 +156,10 @@ export function formTexts(lang: Lang): FormTexts {
     choose: 'Choose an option',
     yes: 'Yes',
     no: 'No',
+    files: ({ multiple, maxFiles, types, size }) =>
+      `${multiple ? (maxFiles ? `You can choose up to ${maxFiles} files.` : 'You can choose several files at once.') : 'Choose one file.'} Allowed: ${types}. At most ${size} per file.`,
+    filesSent: (count) => (count === 0 ? 'No files' : count === 1 ? '1 file sent' : `${count} files sent`),
+    dateTimeHint: 'Date and time, for example 17-3-2025 14:30.',
     onlyIf: ({ label, answer, action, negate }) =>
       action === 'choose'
         ? `Only if you ${not(negate, 'do not')}choose ‘${answer}’ for ‘${label}’.`

@@ -5,8 +5,9 @@
  * validateSubmission leaves it out when the condition does not hold.
  */
 import type { Lang } from '../../../platform/i18n/index.ts';
-import { Heading, Paragraph, TextField, type FieldError } from '../../../platform/ui/components.tsx';
+import { FileField, Heading, Paragraph, TextField, type FieldError } from '../../../platform/ui/components.tsx';
 import { isInput, type Condition, type ContentModel, type FormModel, type InputModel } from './definition.ts';
+import { fileRules, formatSize, typeList, type UploadRules } from './files.ts';
 import { CheckboxGroupField, optionId, RadioGroupField, ReadOnlyField, SelectField, SingleCheckboxField, TextareaField } from './fields.tsx';
 import { formTexts, type FormMessage, type FormTexts } from './messages.ts';
 import type { FormError, FormValues } from './validate.ts';
@@ -36,6 +37,7 @@ function conditionText(form: FormModel, condition: Condition, texts: FormTexts):
 /** What a disabled field shows: the option's label rather than its value, Ja/Nee for a checkbox. */
 function readOnlyText(field: InputModel, value: string | string[] | undefined, texts: FormTexts): string {
   if (field.kind === 'checkbox') return single(value) === 'true' ? texts.yes : texts.no;
+  if (field.kind === 'file') return texts.filesSent(several(value).length);
   if (field.kind === 'select' || field.kind === 'radio' || field.kind === 'checkboxes') {
     const chosen = several(value);
     return field.options
@@ -52,12 +54,16 @@ function Input({
   value,
   error,
   texts,
+  lang,
+  uploads,
 }: {
   form: FormModel;
   field: InputModel;
   value: string | string[] | undefined;
   error?: string;
   texts: FormTexts;
+  lang: Lang;
+  uploads: UploadRules;
 }) {
   const label = field.required && !field.disabled ? `${field.label} ${texts.required}` : field.label;
   const description = [field.description, ...field.conditions.map((condition) => conditionText(form, condition, texts))].filter(Boolean).join(' ') || undefined;
@@ -74,11 +80,40 @@ function Input({
       return <TextField {...props} type="email" value={single(value)} autoComplete={field.autocomplete} />;
     case 'phone':
       return <TextField {...props} type="tel" value={single(value)} autoComplete={field.autocomplete} />;
+    case 'postcode':
+      return <TextField {...props} value={single(value)} autoComplete={field.autocomplete} size={7} />;
+    case 'iban':
+      return <TextField {...props} value={single(value)} autoComplete={field.autocomplete} size={34} />;
+    case 'bsn':
+      return <TextField {...props} value={single(value)} autoComplete={field.autocomplete} inputMode="numeric" size={11} />;
     case 'number':
+    case 'currency':
       // A text box, so that Dutch notation ("1.450,50") can be typed; see parseNumber.
       return <TextField {...props} value={single(value)} inputMode={field.decimals === 0 ? 'numeric' : 'decimal'} />;
     case 'date':
       return <TextField {...props} type="date" value={single(value)} />;
+    case 'datetime':
+      // datetime-local where browsers have it; elsewhere a text box in which "17-3-2025 14:30" is read too.
+      return (
+        <TextField {...props} type="datetime-local" value={single(value)} description={[props.description, texts.dateTimeHint].filter(Boolean).join(' ')} />
+      );
+    case 'file': {
+      const rules = fileRules(field, uploads);
+      const hint = texts.files({
+        multiple: field.multiple,
+        maxFiles: field.maxFiles,
+        types: typeList(rules.extensions),
+        size: formatSize(rules.maxBytes, lang),
+      });
+      return (
+        <FileField
+          {...props}
+          description={[props.description, hint].filter(Boolean).join(' ')}
+          accept={rules.extensions.map((type) => `.${type}`).join(',')}
+          multiple={field.multiple}
+        />
+      );
+    }
     case 'textarea':
       return <TextareaField {...props} value={single(value)} rows={field.rows} />;
     case 'select':
@@ -106,6 +141,8 @@ function Content({ form, content, texts }: { form: FormModel; content: ContentMo
   );
 }
 
+const noUploads: UploadRules = { allowedTypes: [], maxBytes: 0 };
+
 /** The fields of a form with their values (initialValues, or what was typed) and errors. */
 export function FormFields({
   form,
@@ -113,12 +150,15 @@ export function FormFields({
   errors,
   lang,
   messages,
+  uploads = noUploads,
 }: {
   form: FormModel;
   values: FormValues;
   errors: FormError[];
   lang: Lang;
   messages: FormMessage;
+  /** What Voordeur accepts for file fields. */
+  uploads?: UploadRules;
 }) {
   const texts = formTexts(lang);
   return (
@@ -127,7 +167,9 @@ export function FormFields({
         if (field.hidden) return null;
         if (!isInput(field)) return <Content form={form} content={field} texts={texts} />;
         const error = errors.find((e) => e.field === field.key);
-        return <Input form={form} field={field} value={values[field.key]} error={error && messages(error, field)} texts={texts} />;
+        return (
+          <Input form={form} field={field} value={values[field.key]} error={error && messages(error, field)} texts={texts} lang={lang} uploads={uploads} />
+        );
       })}
     </div>
   );

@@ -3,10 +3,44 @@
  * urlencoded body → the data as Form.io would submit it (verzonden_data), or the values as typed
  * with the errors, to show the form again.
  */
+import { isValidBsn } from '../../../domain/bsn.ts';
 import { isEmailAddress, normalisePhoneNumber } from '../../../domain/persoon.ts';
-import { isInput, type Condition, type FormModel, type InputModel } from './definition.ts';
+import { isInput, type Condition, type FileModel, type FormModel, type InputModel } from './definition.ts';
 
-export type FieldErrorCode = 'required' | 'minLength' | 'maxLength' | 'pattern' | 'min' | 'max' | 'number' | 'date' | 'email' | 'phone' | 'option';
+export type FieldErrorCode =
+  | 'required'
+  | 'minLength'
+  | 'maxLength'
+  | 'pattern'
+  | 'min'
+  | 'max'
+  | 'number'
+  | 'date'
+  | 'datetime'
+  | 'email'
+  | 'phone'
+  | 'postcode'
+  | 'iban'
+  | 'bsn'
+  | 'option'
+  | FileProblem
+  | 'fileCount';
+
+/** What can be wrong with one uploaded file. */
+export type FileProblem = 'fileType' | 'fileSize' | 'fileEmpty';
+
+/** A file the person chose for a file field, inspected by the route (inspectUpload in files.ts). */
+export interface UploadedFile {
+  /** The name to store it under (safe, with the extension of its content). */
+  name: string;
+  size: number;
+  /** Its content type, detected from its content. */
+  formaat?: string;
+  content: Buffer;
+  problem?: FileProblem;
+  /** For the message of a problem: the types that may be sent ("PDF, JPG") or the largest size ("10 MB"). */
+  detail?: string;
+}
 
 /** One field's error; `field` is its key. */
 export interface FormError {
@@ -18,19 +52,23 @@ export interface FormError {
 /** The values in the HTML form, by key: a string, or the chosen values of a group of checkboxes. */
 export type FormValues = Record<string, string | string[]>;
 
+/**
+ * `data` is verzonden_data, except that a file field still holds its UploadedFile list: the route
+ * stores the files and puts their references in its place (storeFiles in files.ts).
+ */
 export type Submission = { ok: true; data: Record<string, unknown> } | { ok: false; values: FormValues; errors: FormError[] };
 
 type Data = Record<string, unknown>;
 const isRecord = (value: unknown): value is Data => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** The value at a dotted key in nested data ("adres.straat"), own properties only. */
-function valueAt(data: Data, key: string): unknown {
+export function valueAt(data: Data, key: string): unknown {
   let node: unknown = data;
   for (const part of key.split('.')) node = isRecord(node) && Object.hasOwn(node, part) ? node[part] : undefined;
   return node;
 }
 
-function setAt(data: Data, key: string, value: unknown): void {
+export function setAt(data: Data, key: string, value: unknown): void {
   const parts = key.split('.');
   let node = data;
   for (const part of parts.slice(0, -1)) {
@@ -65,6 +103,75 @@ export function parseDate(input: string): string | undefined {
 
 const decimalsOf = (value: number) => (String(value).split('.')[1] ?? '').length;
 
+/** A Dutch postcode ("1234 AB", "1234ab") → "1234 AB". */
+export function parsePostcode(input: string): string | undefined {
+  const match = /^([1-9]\d{3})\s?([A-Za-z]{2})$/.exec(input.trim());
+  if (!match || /^(SA|SD|SS)$/i.test(match[2]!)) return undefined;
+  return `${match[1]} ${match[2]!.toUpperCase()}`;
+}
+
+/** An IBAN with a correct mod-97 check ("nl91 abna 0417 1643 00") → "NL91ABNA0417164300". */
+export function parseIban(input: string): string | undefined {
+  const iban = input.replace(/[\s.-]/g, '').toUpperCase();
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return undefined;
+  if (iban.startsWith('NL') && !/^NL\d{2}[A-Z]{4}\d{10}$/.test(iban)) return undefined;
+  const digits = `${iban.slice(4)}${iban.slice(0, 4)}`.replace(/[A-Z]/g, (letter) => String(letter.charCodeAt(0) - 55));
+  let rest = 0;
+  for (const digit of digits) rest = (rest * 10 + Number(digit)) % 97;
+  return rest === 1 ? iban : undefined;
+}
+
+/** A BSN that passes the elfproef, typed with or without spaces and dots; 8 digits get a leading 0. */
+export function parseBsn(input: string): string | undefined {
+  const digits = input.replace(/[\s.]/g, '');
+  const bsn = /^\d{8}$/.test(digits) ? `0${digits}` : digits;
+  return isValidBsn(bsn) ? bsn : undefined;
+}
+
+const amsterdam = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** A moment as Dutch local time, YYYY-MM-DDTHH:mm. */
+function localTime(moment: Date): string {
+  const part = Object.fromEntries(amsterdam.formatToParts(moment).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}`;
+}
+
+/** The offset of Dutch time from UTC at a moment, in minutes (60 or 120). */
+function offsetAt(moment: number): number {
+  const local = localTime(new Date(moment));
+  return (Date.parse(`${local}:00Z`) - Math.floor(moment / 60_000) * 60_000) / 60_000;
+}
+
+/**
+ * A date and time from a datetime-local input ("2025-03-17T14:30") or typed in Dutch order
+ * ("17-3-2025 14:30"), Dutch time → ISO 8601 with its offset, as Form.io submits it
+ * ("2025-03-17T14:30:00+01:00").
+ */
+export function parseDateTime(input: string): string | undefined {
+  const match = /^(.+?)[T\s]+(\d{1,2})[:.](\d{2})(?::\d{2}(?:\.\d+)?)?$/.exec(input.trim());
+  const date = match && parseDate(match[1]!);
+  if (!match || !date) return undefined;
+  const [hour, minute] = [Number(match[2]), Number(match[3])];
+  if (hour > 23 || minute > 59) return undefined;
+  const local = `${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+  const asUtc = Date.parse(`${local}:00Z`);
+  const offset = offsetAt(asUtc - offsetAt(asUtc) * 60_000);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${local}:00${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** Euros: rounded to cents. */
+const cents = (value: number) => Math.round(value * 100) / 100;
+
 /** A value from the prefill data or the definition → its value in the HTML form. */
 function formValue(field: InputModel, value: unknown): string | string[] {
   switch (field.kind) {
@@ -76,8 +183,19 @@ function formValue(field: InputModel, value: unknown): string | string[] {
     case 'number':
       // In Dutch notation, which parseNumber reads back exactly (1.125 → "1,125", not "1.125" = 1125).
       return typeof value === 'number' && Number.isFinite(value) ? String(value).replace('.', ',') : typeof value === 'string' ? value : '';
+    case 'currency':
+      return typeof value === 'number' && Number.isFinite(value) ? value.toFixed(2).replace('.', ',') : typeof value === 'string' ? value : '';
     case 'date':
       return typeof value === 'string' ? (parseDate(value.replace(/T.*$/, '')) ?? value) : '';
+    case 'datetime': {
+      // An ISO date-time (with an offset or Z) → Dutch local time for the datetime-local input.
+      if (typeof value !== 'string') return '';
+      const moment = /T\d{2}:\d{2}/.test(value) && /(Z|[+-]\d{2}:?\d{2})$/.test(value) ? Date.parse(value) : Number.NaN;
+      return Number.isNaN(moment) ? value : localTime(new Date(moment));
+    }
+    case 'file':
+      // Files cannot be put back in a file input: only what was sent before counts (shown when disabled).
+      return Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item : isRecord(item) ? String(item.name ?? item.url ?? '') : '')) : [];
     default:
       return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
   }
@@ -97,7 +215,15 @@ export function initialValues(form: FormModel, prefill: Data = {}): FormValues {
 function submitted(field: InputModel, body: Data): string | string[] {
   const given = Object.hasOwn(body, field.key) ? body[field.key] : undefined;
   const strings = (Array.isArray(given) ? given : [given]).filter((item): item is string => typeof item === 'string');
-  return field.kind === 'checkboxes' ? strings : (strings[0] ?? '');
+  return field.kind === 'checkboxes' || field.kind === 'file' ? strings : (strings[0] ?? '');
+}
+
+function checkFiles(field: FileModel, files: UploadedFile[]): Checked {
+  if (files.length === 0) return field.required ? fail(files, 'required') : { value: files };
+  const limit = field.multiple ? field.maxFiles : 1;
+  if (limit !== undefined && files.length > limit) return fail(files, 'fileCount', { max: limit, count: files.length });
+  const wrong = files.find((file) => file.problem);
+  return wrong ? fail(files, wrong.problem!, { name: wrong.name, detail: wrong.detail ?? '' }) : { value: files };
 }
 
 /** A field's value as Form.io submits it, and its first error (the value then is the best there is). */
@@ -108,19 +234,27 @@ interface Checked {
 
 const fail = (value: unknown, code: FieldErrorCode, params?: FormError['params']): Checked => ({ value, error: { code, ...(params ? { params } : {}) } });
 
-function check(field: InputModel, raw: string | string[]): Checked {
+function check(field: InputModel, raw: string | string[], files: UploadedFile[]): Checked {
   const input = typeof raw === 'string' ? raw : (raw[0] ?? '');
   switch (field.kind) {
     case 'text':
     case 'textarea':
     case 'email':
-    case 'phone': {
+    case 'phone':
+    case 'postcode':
+    case 'iban':
+    case 'bsn': {
       let value = (field.kind === 'textarea' ? input.replace(/\r\n?/g, '\n') : input).trim();
       if (value === '') return field.required ? fail('', 'required') : { value };
       if (field.kind === 'email' && !isEmailAddress(value)) return fail(value, 'email');
       if (field.kind === 'phone') {
         if (!normalisePhoneNumber(value)) return fail(value, 'phone');
         value = value.replace(/[\s().-]/g, '');
+      }
+      if (field.kind === 'postcode' || field.kind === 'iban' || field.kind === 'bsn') {
+        const normal = { postcode: parsePostcode, iban: parseIban, bsn: parseBsn }[field.kind](value);
+        if (normal === undefined) return fail(value, field.kind);
+        value = normal;
       }
       if (field.minLength !== undefined && value.length < field.minLength)
         return fail(value, 'minLength', { minLength: field.minLength, length: value.length });
@@ -129,11 +263,13 @@ function check(field: InputModel, raw: string | string[]): Checked {
       if (field.pattern && !field.pattern.test(value)) return fail(value, 'pattern');
       return { value };
     }
-    case 'number': {
+    case 'number':
+    case 'currency': {
       if (input.trim() === '') return field.required ? fail(null, 'required') : { value: null };
-      const value = parseNumber(input);
-      if (value === undefined) return fail(input.trim(), 'number');
-      if (field.decimals !== undefined && decimalsOf(value) > field.decimals) return fail(value, 'number', { decimals: field.decimals });
+      const parsed = parseNumber(input);
+      if (parsed === undefined) return fail(input.trim(), 'number');
+      if (field.decimals !== undefined && decimalsOf(parsed) > field.decimals) return fail(parsed, 'number', { decimals: field.decimals });
+      const value = field.kind === 'currency' ? cents(parsed) : parsed;
       if (field.min !== undefined && value < field.min) return fail(value, 'min', { min: field.min });
       if (field.max !== undefined && value > field.max) return fail(value, 'max', { max: field.max });
       return { value };
@@ -146,6 +282,17 @@ function check(field: InputModel, raw: string | string[]): Checked {
       if (field.max !== undefined && value > field.max) return fail(value, 'max', { max: field.max });
       return { value };
     }
+    case 'datetime': {
+      if (input.trim() === '') return field.required ? fail('', 'required') : { value: '' };
+      const value = parseDateTime(input);
+      if (value === undefined) return fail(input.trim(), 'datetime');
+      const date = value.slice(0, 10);
+      if (field.min !== undefined && date < field.min) return fail(value, 'min', { min: field.min });
+      if (field.max !== undefined && date > field.max) return fail(value, 'max', { max: field.max });
+      return { value };
+    }
+    case 'file':
+      return checkFiles(field, files);
     case 'select':
     case 'radio': {
       const value = input.trim();
@@ -176,14 +323,16 @@ function holds(condition: Condition, value: unknown): boolean {
  * whose conditions do not hold, are not validated and not in the data. Disabled fields keep their
  * prefilled or default value, whatever the body says.
  */
-export function validateSubmission(form: FormModel, body: Data, prefill: Data = {}): Submission {
+export function validateSubmission(form: FormModel, body: Data, prefill: Data = {}, files: Record<string, UploadedFile[]> = {}): Submission {
   const inputs = form.fields.filter(isInput);
   const initial = initialValues(form, prefill);
   const values: FormValues = {};
   const checked = new Map<string, Checked>();
   for (const field of inputs) {
     values[field.key] = field.disabled ? initial[field.key]! : submitted(field, body);
-    checked.set(field.key, check(field, values[field.key]!));
+    // A disabled file field keeps what the prefill data has (references to documents stored before).
+    if (field.kind === 'file' && field.disabled) checked.set(field.key, { value: valueAt(prefill, field.key) ?? [] });
+    else checked.set(field.key, check(field, values[field.key]!, Object.hasOwn(files, field.key) ? files[field.key]! : []));
   }
 
   // Conditions refer to fields before them (parseForm makes sure), so one pass in order will do.

@@ -1,0 +1,132 @@
+/**
+ * A product in Mijn producten: something a person or company holds from the organisation (a
+ * parkeervergunning, an afvalpas, a subsidie, a terrasvergunning), as Open Product's Producten API
+ * keeps it: its producttype, status, validity, the zaken, taken and documenten it is linked to, and
+ * how much of it is used (the verbruiksobject, e.g. bezoekersuren left).
+ *
+ * Whose a product is, is decided here and nowhere else (`isEigenaar`), on the eigenaren the source
+ * gives: the filter a store asks the source with is the source's business, the check is Voordeur's.
+ */
+import type { Listed } from './availability.ts';
+import type { Subject } from './identity.ts';
+import type { Log } from './log.ts';
+
+export const productStatussen = ['initieel', 'in_aanvraag', 'gereed', 'actief', 'ingetrokken', 'geweigerd', 'verlopen'] as const;
+export type ProductStatus = (typeof productStatussen)[number];
+
+/** One eigenaar of a product, as Open Product names them (empty strings are absent). */
+export interface ProductEigenaar {
+  bsn?: string;
+  kvkNummer?: string;
+  vestigingsnummer?: string;
+}
+
+/** A value in the product's usage or data: a name (from the producttype's schema, else the key) and the value. */
+export interface ProductValue {
+  key: string;
+  label?: string;
+  value: string | number | boolean;
+}
+
+export interface Product {
+  /** Its id in the source (a UUID in Open Product). */
+  id: string;
+  naam: string;
+  producttype: { id: string; naam: string; code?: string };
+  status: ProductStatus;
+  /** YYYY-MM-DD */
+  startDatum?: string;
+  /** YYYY-MM-DD: the last day it is valid. */
+  eindDatum?: string;
+  /** What it costs, in euros (a decimal string), and how often. */
+  prijs?: string;
+  frequentie?: 'eenmalig' | 'maandelijks' | 'jaarlijks';
+  eigenaren: ProductEigenaar[];
+  /** URLs of zaken (a Zaken API), taken (the Objecten API) and documenten (a Documenten API). */
+  zaken: string[];
+  taken: string[];
+  documenten: string[];
+  /** How much is used or left (the verbruiksobject), flat values only. */
+  verbruik: ProductValue[];
+  /** Its data meant for the eigenaar (the dataobject), flat values only. */
+  gegevens: ProductValue[];
+}
+
+/**
+ * Where products are kept. Every answer is the subject's own (checked with `isEigenaar` on what
+ * the source answered, whatever it was asked); each call throws SourceUnavailableError when the
+ * source cannot answer.
+ */
+export interface ProductStore {
+  /** The subject's products; items that do not fit are left out (and logged); cut off past the bound of what is read. */
+  list(subject: Subject, log: Pick<Log, 'warn'>): Promise<Listed<Product>>;
+  /** One product of the subject; null when it does not exist or is someone else's. */
+  get(subject: Subject, id: string): Promise<Product | null>;
+}
+
+/**
+ * Whether the subject is one of the product's eigenaren: a person by BSN; a company by KvK number —
+ * logged in for one vestiging, the company-wide products (no vestigingsnummer) and that vestiging's;
+ * logged in as a whole, all of the company's.
+ */
+export function isEigenaar(eigenaren: readonly ProductEigenaar[], subject: Subject): boolean {
+  return eigenaren.some((eigenaar) => {
+    if (subject.type === 'persoon') return !!eigenaar.bsn && eigenaar.bsn === subject.bsn;
+    if (!eigenaar.kvkNummer || eigenaar.kvkNummer !== subject.kvkNummer) return false;
+    if (!subject.vestigingsnummer || !eigenaar.vestigingsnummer) return true;
+    return eigenaar.vestigingsnummer === subject.vestigingsnummer;
+  });
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Today in the Netherlands, as YYYY-MM-DD (validity dates are days there). */
+export function dutchToday(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** Days from `today` to `date` (both YYYY-MM-DD); negative when it has passed. */
+export function daysUntil(date: string, today: string): number {
+  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY);
+}
+
+/**
+ * The status the person is shown: the source's, except that a product whose last day has passed is
+ * verlopen (Open Product sets that by a nightly task, which may not have run yet).
+ */
+export function shownStatus(product: Pick<Product, 'status' | 'eindDatum'>, today: string): ProductStatus {
+  if (product.eindDatum && product.eindDatum < today && (product.status === 'actief' || product.status === 'gereed')) return 'verlopen';
+  return product.status;
+}
+
+/** Whether a product is in force now or about to be: gereed or actief, and not past its last day. */
+export function isCurrent(product: Pick<Product, 'status' | 'eindDatum'>, today: string): boolean {
+  const status = shownStatus(product, today);
+  return status === 'actief' || status === 'gereed';
+}
+
+/** Whether a current product ends within `days` days (from today, today included). */
+export function expiresSoon(product: Pick<Product, 'status' | 'eindDatum'>, today: string, days: number): boolean {
+  return isCurrent(product, today) && product.eindDatum !== undefined && daysUntil(product.eindDatum, today) <= days;
+}
+
+/**
+ * The order of Mijn producten: current products first, the one that ends soonest on top (those
+ * without an end after them), then applications in progress, then the ones that ended (the most
+ * recent first); by name within the same.
+ */
+export function byRelevance(today: string): (a: Product, b: Product) => number {
+  const rank = (p: Product) => {
+    if (isCurrent(p, today)) return 0;
+    const status = shownStatus(p, today);
+    return status === 'initieel' || status === 'in_aanvraag' ? 1 : 2;
+  };
+  return (a, b) => {
+    const byRank = rank(a) - rank(b);
+    if (byRank !== 0) return byRank;
+    const ea = a.eindDatum ?? '9999-12-31';
+    const eb = b.eindDatum ?? '9999-12-31';
+    if (ea !== eb) return rank(a) === 2 ? eb.localeCompare(ea) : ea.localeCompare(eb);
+    return a.naam.localeCompare(b.naam, 'nl');
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * Mijn producten: what the person or company holds from the organisation (Open Product's
+ * Producten API): the list (/producten, current products that end soonest first, status in
+ * words, a notice for those that end within PRODUCTEN_VERLOOPT_BINNEN_DAGEN), one product
+ * (/producten/<id>: validity, usage, the linked zaken that are the person's own, documents), and
+ * the overzicht block. A product of someone else is the same 404 as one that does not exist.
+ *
+ * "Verlengen" links to PRODUCTEN_VERLENGEN_URL with {producttype} and {product} filled in, when
+ * the organisation set it (the aanvragen feature, or its own website); without it the notice says
+ * to contact the organisation.
+ */
+import { h } from 'preact';
+import type { Product, ProductStore } from '../../domain/product.ts';
+import type { DocumentStore, Zaaksysteem } from '../../domain/zaak.ts';
+import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
+import { callerOf } from '../../platform/http/caller.ts';
+import type { Feature } from '../../platform/http/feature.ts';
+import { productenRoutes } from './routes.tsx';
+import { ProductenService } from './service.ts';
+import { ProductenOverviewBlock } from './views.tsx';
+
+export interface ProductenDeps {
+  /** Where products are kept (Open Product). */
+  producten?: ProductStore;
+  /** For the linked zaken (only the person's own are shown) and documents. */
+  zaaksystemen: readonly Zaaksysteem[];
+  documentStores: readonly DocumentStore[];
+  processingLog: ProcessingLog;
+  pageSize: number;
+  expiryNoticeDays: number;
+  /** The renewal address, with {producttype} and {product}; none: no "Verlengen" link. */
+  renewUrl?: string;
+}
+
+/** The address of "Verlengen" for a product, from the configured template. */
+export function renewHref(template: string): (product: Product) => string {
+  return (product) => template.replaceAll('{producttype}', encodeURIComponent(product.producttype.id)).replaceAll('{product}', encodeURIComponent(product.id));
+}
+
+/** Mijn producten, when Open Product is configured. */
+export function createProducten(deps: ProductenDeps): Feature | undefined {
+  if (!deps.producten) return undefined;
+  const service = new ProductenService(deps.producten, deps.zaaksystemen, deps.documentStores, deps.processingLog, deps.expiryNoticeDays);
+  return {
+    id: 'producten',
+    nav: { id: 'producten', href: '/producten', label: 'nav.producten' },
+    async overviewBlock(request) {
+      return h(ProductenOverviewBlock, { t: request.t, lang: request.lang, summary: await service.summary(callerOf(request)) });
+    },
+    plugin: productenRoutes({ service, pageSize: deps.pageSize, renewHref: deps.renewUrl ? renewHref(deps.renewUrl) : undefined }),
+  };
+}

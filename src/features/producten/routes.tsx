@@ -1,0 +1,48 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { expiresSoon, type Product } from '../../domain/product.ts';
+import { callerOf } from '../../platform/http/caller.ts';
+import { HttpError } from '../../platform/http/errors.ts';
+import { listHref, pageNumber, paginate } from '../../platform/http/paging.ts';
+import { contentDisposition } from '../../platform/http/responses.ts';
+import type { ProductenService } from './service.ts';
+import { type ProductContext, ProductenPage, ProductPage } from './views.tsx';
+
+export function productenRoutes(deps: { service: ProductenService; pageSize: number; renewHref?: (product: Product) => string }): FastifyPluginAsync {
+  const { service, pageSize, renewHref } = deps;
+  const context = (): ProductContext => ({ today: service.today(), expiryNoticeDays: service.expiryNoticeDays, renewHref });
+  return async (app) => {
+    app.get<{ Querystring: { pagina?: string } }>('/producten', { config: { auth: true } }, async (request, reply) => {
+      const t = request.t;
+      const listed = await service.list(callerOf(request));
+      const now = context();
+      const expiring = listed.unavailable ? [] : listed.value.items.filter((product) => expiresSoon(product, now.today, now.expiryNoticeDays));
+      const producten = listed.unavailable
+        ? listed
+        : { ...listed, value: paginate(listed.value.items, pageNumber(request.query.pagina), pageSize, (page) => listHref('/producten', { pagina: page })) };
+      return reply.page(
+        <ProductenPage t={t} lang={request.lang} producten={producten} expiring={expiring} context={now} cutOff={!listed.unavailable && listed.value.cutOff} />,
+        { title: t('producten.title') },
+      );
+    });
+
+    app.get<{ Params: { id: string } }>('/producten/:id', { config: { auth: true } }, async (request, reply) => {
+      const detail = await service.detail(callerOf(request), request.params.id);
+      if (!detail) throw new HttpError(404, 'producten.notFound');
+      return reply.page(<ProductPage t={request.t} lang={request.lang} {...detail} context={context()} />, { title: detail.product.naam });
+    });
+
+    app.get<{ Params: { id: string; index: string } }>('/producten/:id/documenten/:index', { config: { auth: true } }, async (request, reply) => {
+      const index = Number(request.params.index);
+      if (!Number.isInteger(index) || index < 0 || index > 1000) throw new HttpError(404, 'producten.notFound');
+      const found = await service.document(callerOf(request), request.params.id, index);
+      if (!found) throw new HttpError(404, 'producten.notFound');
+      const { file, document } = found;
+      reply
+        .header('content-type', document.formaat || file.contentType || 'application/octet-stream')
+        .header('content-disposition', contentDisposition(document.bestandsnaam))
+        .header('cache-control', 'private, no-store');
+      if (file.contentLength !== undefined) reply.header('content-length', file.contentLength);
+      return reply.send(file.body);
+    });
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * Mijn producten: the person's products in the order that matters to them (what ends soonest
+ * first), the one product with the zaken it is linked to (only those that are the person's own,
+ * as links to their pages) and its documents, and the short summary for the overzicht. Every read
+ * is written in the processing log, with the source it came from.
+ */
+import { type Availability, type Listed, whenAvailable } from '../../domain/availability.ts';
+import { byRelevance, dutchToday, expiresSoon, type Product, type ProductStore } from '../../domain/product.ts';
+import { type DocumentDownload, type DocumentStore, type ZaakDocument, type Zaaksysteem, zaakPath } from '../../domain/zaak.ts';
+import type { ProcessingEntry, ProcessingLog } from '../../platform/audit/processing-log.ts';
+import type { Caller } from '../../platform/http/caller.ts';
+
+export interface LinkedZaak {
+  href: string;
+  identificatie: string;
+  omschrijving: string;
+}
+
+export interface ProductDocument extends ZaakDocument {
+  /** Its place in the product's list, which is how the portal's URL names it. */
+  index: number;
+}
+
+export interface ProductDetail {
+  product: Product;
+  /** The linked zaken that are the person's own; unavailable when a zaaksysteem could not say. */
+  zaken: Availability<LinkedZaak[]>;
+  documenten: Availability<ProductDocument[]>;
+}
+
+export interface ProductenSummary {
+  count: number;
+  /** The current product that ends soonest, if one ends within the notice period. */
+  expiring?: Product;
+}
+
+export class ProductenService {
+  constructor(
+    private readonly store: ProductStore,
+    private readonly zaaksystemen: readonly Zaaksysteem[],
+    private readonly documentStores: readonly DocumentStore[],
+    private readonly processingLog: ProcessingLog,
+    readonly expiryNoticeDays: number,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  today(): string {
+    return dutchToday(this.now());
+  }
+
+  /** The caller's products, current ones that end soonest first. */
+  async list(caller: Caller): Promise<Availability<Listed<Product>>> {
+    return whenAvailable(async () => {
+      const { items, cutOff } = await this.store.list(caller.identity.subject, caller.log);
+      await this.record(caller, [{ action: 'lezen', category: 'producten', source: 'openproduct' }]);
+      return { items: [...items].sort(byRelevance(this.today())), cutOff };
+    }, caller.log);
+  }
+
+  /** For the overzicht: how many products, and the one that ends soonest within the notice period. */
+  async summary(caller: Caller): Promise<Availability<ProductenSummary>> {
+    const listed = await this.list(caller);
+    if (listed.unavailable) return listed;
+    const today = this.today();
+    const expiring = listed.value.items.find((product) => expiresSoon(product, today, this.expiryNoticeDays));
+    return { unavailable: false, value: { count: listed.value.items.length, expiring } };
+  }
+
+  /** One product of the caller with its zaken and documents; null when it is not theirs (throws SourceUnavailableError). */
+  async detail(caller: Caller, id: string): Promise<ProductDetail | null> {
+    const product = await this.store.get(caller.identity.subject, id);
+    if (!product) return null;
+    const [zaken, documenten] = await Promise.all([
+      whenAvailable(() => this.linkedZaken(caller, product), caller.log),
+      whenAvailable(() => this.documents(product), caller.log),
+    ]);
+    const entries: ProcessingEntry[] = [{ action: 'lezen', category: 'producten', source: 'openproduct' }];
+    if (product.documenten.length > 0 && !documenten.unavailable) entries.push({ action: 'lezen', category: 'documenten', source: 'zgw' });
+    await this.record(caller, entries);
+    return { product, zaken, documenten };
+  }
+
+  /** A document of one of the caller's products, as a stream; null otherwise (throws SourceUnavailableError). */
+  async document(caller: Caller, id: string, index: number): Promise<DocumentDownload | null> {
+    const product = await this.store.get(caller.identity.subject, id);
+    const url = product?.documenten[index];
+    const store = url && this.documentStores.find((s) => s.holdsDocument(url));
+    const found = store ? await store.downloadAt(url) : null;
+    if (found) await this.record(caller, [{ action: 'lezen', category: 'documenten', source: 'zgw' }]);
+    return found;
+  }
+
+  /** The product's zaken that are the person's own (a zaak of someone else is left out, as if it were not linked). */
+  private async linkedZaken(caller: Caller, product: Product): Promise<LinkedZaak[]> {
+    const subject = caller.identity.subject;
+    const found = await Promise.all(
+      product.zaken.map(async (url) => {
+        const systeem = this.zaaksystemen.find((s) => s.holdsZaak(url));
+        const uuid = url.split('/').filter(Boolean).at(-1);
+        if (!systeem || !uuid) return null;
+        const detail = await systeem.zaakDetail(subject, uuid);
+        if (!detail) return null;
+        await this.record(caller, [{ action: 'lezen', category: 'zaken', source: `zgw:${systeem.naam}` }]);
+        return { href: zaakPath({ systeem: systeem.naam, uuid }), identificatie: detail.zaak.identificatie, omschrijving: detail.zaak.omschrijving };
+      }),
+    );
+    return found.filter((zaak) => zaak !== null);
+  }
+
+  private async documents(product: Product): Promise<ProductDocument[]> {
+    const found = await Promise.all(
+      this.documentStores.map(async (store) => {
+        const urls = product.documenten.filter((url) => store.holdsDocument(url));
+        return urls.length ? store.documentsAt(urls) : [];
+      }),
+    );
+    const byUuid = new Map(found.flat().map((document) => [document.uuid, document]));
+    return product.documenten.flatMap((url, index) => {
+      const document = byUuid.get(url.split('/').filter(Boolean).at(-1) ?? '');
+      return document ? [{ ...document, index }] : [];
+    });
+  }
+
+  private async record(caller: Caller, entries: ProcessingEntry[]): Promise<void> {
+    await this.processingLog.record(caller.identity, entries, caller.requestId);
+  }
+}

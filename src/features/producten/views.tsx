@@ -1,0 +1,277 @@
+/** The pages of Mijn producten: the list, one product, and the overzicht block. Status is told in words, never by colour alone. */
+import type { Availability } from '../../domain/availability.ts';
+import { daysUntil, expiresSoon, type Product, type ProductStatus, shownStatus } from '../../domain/product.ts';
+import type { Paged } from '../../platform/http/paging.ts';
+import { formatBytes } from '../../platform/i18n/format.ts';
+import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
+import { Alert, ButtonLink, DataList, DateText, Heading, Link, Paragraph, Table } from '../../platform/ui/components.tsx';
+import { PagedSection, Unavailable } from '../../platform/ui/sections.tsx';
+import type { LinkedZaak, ProductDocument, ProductenSummary } from './service.ts';
+
+interface Texts {
+  t: Translate;
+  lang: Lang;
+}
+
+/** What the pages need to say about time: today (YYYY-MM-DD), the notice period, and where "Verlengen" goes. */
+export interface ProductContext {
+  today: string;
+  expiryNoticeDays: number;
+  /** The renewal address of a product, when the organisation configured one. */
+  renewHref?: (product: Product) => string;
+}
+
+export const productHref = (product: Pick<Product, 'id'>) => `/producten/${encodeURIComponent(product.id)}`;
+
+/** The status in words; "Verloopt binnen …" too for a current product that ends soon. */
+function Status({ t, status }: { t: Translate; status: ProductStatus }) {
+  const warning = status === 'verlopen' || status === 'ingetrokken' || status === 'geweigerd';
+  return <span class={warning ? 'voordeur-badge voordeur-badge--warning' : 'voordeur-badge'}>{t(`producten.status.${status}` as MessageKey)}</span>;
+}
+
+function Validity({ t, lang, product, context }: Texts & { product: Product; context: ProductContext }) {
+  if (!product.eindDatum) return <>{t('producten.geldig.onbepaald')}</>;
+  const days = daysUntil(product.eindDatum, context.today);
+  const ended = days < 0;
+  return (
+    <>
+      {t(ended ? 'producten.geldig.tot.verlopen' : 'producten.geldig.tot')} <DateText lang={lang} value={product.eindDatum} />
+      {expiresSoon(product, context.today, context.expiryNoticeDays) && (
+        <>
+          {' '}
+          <span class="voordeur-badge voordeur-badge--warning">{days === 0 ? t('producten.verlooptVandaag') : t('producten.verlooptBinnen', { n: days })}</span>
+        </>
+      )}
+    </>
+  );
+}
+
+/** The notice for products that end within the period, with "Verlengen" when the organisation offers it online. */
+function ExpiryNotice({ t, lang, products, context }: Texts & { products: Product[]; context: ProductContext }) {
+  if (products.length === 0) return null;
+  return (
+    <Alert type="warning">
+      <Heading level={2} id="verloopt-title">
+        {products.length === 1 ? t('producten.notice.one') : t('producten.notice.count', { n: products.length })}
+      </Heading>
+      <ul class="utrecht-unordered-list">
+        {products.map((product) => (
+          <li class="utrecht-unordered-list__item">
+            <Link href={productHref(product)}>{product.naam}</Link>: {t('producten.notice.until')} <DateText lang={lang} value={product.eindDatum!} />.
+            {context.renewHref && (
+              <>
+                {' '}
+                <Link href={context.renewHref(product)}>{t('producten.verlengen.named', { naam: product.naam })}</Link>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      {!context.renewHref && <Paragraph>{t('producten.notice.noRenewOnline')}</Paragraph>}
+    </Alert>
+  );
+}
+
+export function ProductenPage({
+  t,
+  lang,
+  producten,
+  expiring,
+  context,
+  cutOff,
+}: Texts & { producten: Availability<Paged<Product>>; expiring: Product[]; context: ProductContext; cutOff: boolean }) {
+  return (
+    <>
+      <Heading level={1}>{t('producten.title')}</Heading>
+      <Paragraph lead>{t('producten.intro')}</Paragraph>
+      {cutOff && <Alert type="info">{t('producten.cutOff')}</Alert>}
+      <ExpiryNotice t={t} lang={lang} products={expiring} context={context} />
+      {producten.unavailable ? (
+        <Unavailable t={t} />
+      ) : (
+        <PagedSection
+          t={t}
+          id="producten-list"
+          title={t('producten.list')}
+          name={t('producten.title')}
+          count={producten.value.total === 1 ? t('producten.count.one') : t('producten.count', { n: producten.value.total })}
+          empty={t('producten.empty')}
+          paged={producten.value}
+        >
+          {(items) => (
+            <Table
+              caption={t('producten.list')}
+              captionHidden
+              head={[t('producten.column.product'), t('producten.column.status'), t('producten.column.geldig')]}
+              rows={items.map((product) => ({
+                key: product.id,
+                cells: [
+                  <>
+                    <Link href={productHref(product)}>{product.naam}</Link>
+                    {product.naam !== product.producttype.naam && (
+                      <>
+                        <br />
+                        <span class="voordeur-secondary">{product.producttype.naam}</span>
+                      </>
+                    )}
+                  </>,
+                  <Status t={t} status={shownStatus(product, context.today)} />,
+                  <Validity t={t} lang={lang} product={product} context={context} />,
+                ],
+              }))}
+            />
+          )}
+        </PagedSection>
+      )}
+    </>
+  );
+}
+
+const euro = (lang: Lang, value: string) => {
+  const amount = Number(value);
+  return Number.isFinite(amount) ? new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { style: 'currency', currency: 'EUR' }).format(amount) : value;
+};
+
+const shownValue = (t: Translate, value: string | number | boolean) =>
+  typeof value === 'boolean' ? t(value ? 'producten.waarde.ja' : 'producten.waarde.nee') : String(value);
+
+/** A key of the source's data as a label, when the producttype names none: "bezoekersuren_over" → "Bezoekersuren over". */
+const labelOf = (key: string) => {
+  const words = key.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+export function ProductPage({
+  t,
+  lang,
+  product,
+  zaken,
+  documenten,
+  context,
+}: Texts & { product: Product; zaken: Availability<LinkedZaak[]>; documenten: Availability<ProductDocument[]>; context: ProductContext }) {
+  const status = shownStatus(product, context.today);
+  const soon = expiresSoon(product, context.today, context.expiryNoticeDays);
+  return (
+    <>
+      <Paragraph>
+        <Link href="/producten">{t('producten.back')}</Link>
+      </Paragraph>
+      <Heading level={1}>{product.naam}</Heading>
+      {soon && (
+        <Alert type="warning">
+          <Paragraph>
+            {t('producten.notice.detail')} <DateText lang={lang} value={product.eindDatum!} />. {!context.renewHref && t('producten.notice.noRenewOnline')}
+          </Paragraph>
+          {context.renewHref && <ButtonLink href={context.renewHref(product)}>{t('producten.verlengen')}</ButtonLink>}
+        </Alert>
+      )}
+      <DataList
+        items={[
+          { key: t('producten.producttype'), value: product.producttype.naam },
+          { key: t('producten.column.status'), value: <Status t={t} status={status} /> },
+          ...(product.startDatum ? [{ key: t('producten.geldig.vanaf'), value: <DateText lang={lang} value={product.startDatum} /> }] : []),
+          { key: t('producten.column.geldig'), value: <Validity t={t} lang={lang} product={product} context={context} /> },
+          ...(product.prijs
+            ? [
+                {
+                  key: t('producten.prijs'),
+                  value: `${euro(lang, product.prijs)}${product.frequentie ? ` ${t(`producten.frequentie.${product.frequentie}` as MessageKey)}` : ''}`,
+                },
+              ]
+            : []),
+          ...product.gegevens.map((item) => ({ key: item.label ?? labelOf(item.key), value: shownValue(t, item.value) })),
+        ]}
+      />
+      {product.verbruik.length > 0 && (
+        <section aria-labelledby="verbruik-title">
+          <Heading level={2} id="verbruik-title">
+            {t('producten.verbruik.title')}
+          </Heading>
+          <DataList items={product.verbruik.map((item) => ({ key: item.label ?? labelOf(item.key), value: shownValue(t, item.value) }))} />
+        </section>
+      )}
+      {product.zaken.length > 0 && (
+        <section aria-labelledby="zaken-title">
+          <Heading level={2} id="zaken-title">
+            {t('producten.zaken.title')}
+          </Heading>
+          {zaken.unavailable ? (
+            <Unavailable t={t} />
+          ) : zaken.value.length === 0 ? (
+            <Paragraph>{t('producten.zaken.none')}</Paragraph>
+          ) : (
+            <ul class="utrecht-unordered-list">
+              {zaken.value.map((zaak) => (
+                <li class="utrecht-unordered-list__item">
+                  <Link href={zaak.href}>{zaak.omschrijving}</Link> <span class="voordeur-secondary">({zaak.identificatie})</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {product.documenten.length > 0 && (
+        <section aria-labelledby="documenten-title">
+          <Heading level={2} id="documenten-title">
+            {t('producten.documenten.title')}
+          </Heading>
+          {documenten.unavailable ? (
+            <Unavailable t={t} />
+          ) : documenten.value.length === 0 ? (
+            <Paragraph>{t('producten.documenten.none')}</Paragraph>
+          ) : (
+            <ul class="utrecht-unordered-list">
+              {documenten.value.map((document) => (
+                <li class="utrecht-unordered-list__item">
+                  <a class="utrecht-link utrecht-link--html-a" href={`${productHref(product)}/documenten/${document.index}`} download={document.bestandsnaam}>
+                    {document.titel}
+                  </a>{' '}
+                  <span class="voordeur-secondary">
+                    (
+                    {[document.formaat?.split('/').at(-1)?.toUpperCase(), document.grootte !== undefined ? formatBytes(lang, t, document.grootte) : undefined]
+                      .filter(Boolean)
+                      .join(', ')}
+                    )
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
+
+export function ProductenOverviewBlock({ t, lang, summary }: Texts & { summary: Availability<ProductenSummary> }) {
+  return (
+    <section class="voordeur-overview-block" aria-labelledby="overzicht-producten-title">
+      <Heading level={2} id="overzicht-producten-title">
+        {t('producten.title')}
+      </Heading>
+      {summary.unavailable ? (
+        <Unavailable t={t} />
+      ) : (
+        <>
+          <Paragraph>
+            {summary.value.count === 0
+              ? t('overzicht.producten.none')
+              : summary.value.count === 1
+                ? t('overzicht.producten.one')
+                : t('overzicht.producten.count', { n: summary.value.count })}
+          </Paragraph>
+          {summary.value.expiring && (
+            <Paragraph>
+              <span class="voordeur-badge voordeur-badge--warning">{t('overzicht.producten.verlooptBinnenkort')}</span>{' '}
+              <Link href={productHref(summary.value.expiring)}>{summary.value.expiring.naam}</Link> {t('producten.notice.until')}{' '}
+              <DateText lang={lang} value={summary.value.expiring.eindDatum!} />.
+            </Paragraph>
+          )}
+        </>
+      )}
+      <Paragraph>
+        <Link href="/producten">{t('overzicht.producten.all')}</Link>
+      </Paragraph>
+    </section>
+  );
+}

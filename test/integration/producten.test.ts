@@ -1,0 +1,151 @@
+/**
+ * Mijn producten over HTTP, against the Open Product and ZGW simulators with the demo data: the
+ * list (only the person's own products, also when Open Product ignores the eigenaar filter and
+ * answers everyone's), the notice for a product that ends soon with "Verlengen", the detail page
+ * (linked zaken that are the person's, usage, documents), another person's product (404, as one
+ * that does not exist), Open Product down (only its block), a company's products, and the
+ * processing log.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openProductDemo } from '../../simulators/data/openproduct-demo.ts';
+import { zgwDemo } from '../../simulators/data/zgw-demo.ts';
+import { type HttpBrowser, loginOverHttp, type TestLogin } from '../support/http-browser.ts';
+import { startStack, type Stack } from '../support/stack.ts';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ SOURCE_TIMEOUT_MS: '800', PRODUCTEN_VERLENGEN_URL: '/aanvragen/{producttype}?verlengen={product}' });
+});
+afterAll(() => stack?.close());
+afterEach(() => {
+  stack.openProduct.setFault('none');
+  stack.openProduct.setIgnoreEigenaarFilters(false);
+});
+
+const { suzanne, bakkerij, others } = openProductDemo.notable;
+const browsers = new Map<string, HttpBrowser>();
+async function as(login: TestLogin): Promise<HttpBrowser> {
+  const key = JSON.stringify(login);
+  if (!browsers.has(key)) browsers.set(key, await loginOverHttp(stack.url, login));
+  return browsers.get(key)!;
+}
+const listed = (html: string) => [...new Set([...html.matchAll(/href="\/producten\/([0-9a-f-]{36})"/g)].map((m) => m[1]))];
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const parkeertype = openProductDemo.producten.find((p) => p.uuid === suzanne.parkeervergunning)!.producttype;
+
+describe('Mijn producten: the list', () => {
+  it('shows the person’s products, current ones ending soonest first, status in words, with the notice and Verlengen for the one that ends in 3 weeks', async () => {
+    const browser = await as({ bsn: suzanne.bsn });
+    const page = await browser.request(`${stack.url}/producten`);
+    expect(page.status).toBe(200);
+    const body = text(page.body);
+    expect(body).toContain('Mijn producten');
+    expect(body).toContain('Uw producten (4 producten)');
+    // Parkeervergunning (ends in 21 days), subsidie (240 days), afvalpas (no end), then the one that ended.
+    expect(listed(page.body)).toEqual([suzanne.producten[0], suzanne.producten[2], suzanne.producten[1], suzanne.producten[3]]);
+    expect(body).toContain('Eén product is bijna niet meer geldig');
+    expect(body).toContain('Nog 21 dagen geldig');
+    expect(body).toMatch(/Geldig .*Toegekend .*Geldig .*Verlopen/);
+    expect(page.body).toContain(`href="/aanvragen/${parkeertype}?verlengen=${suzanne.parkeervergunning}"`);
+    for (const uuid of others) expect(page.body).not.toContain(uuid);
+  });
+
+  it('shows only the person’s own products when Open Product ignores the eigenaar filter and answers everyone’s', async () => {
+    stack.openProduct.setIgnoreEigenaarFilters(true);
+    const browser = await as({ bsn: suzanne.bsn });
+    const page = await browser.request(`${stack.url}/producten`);
+    expect(page.status).toBe(200);
+    expect(listed(page.body).sort()).toEqual([...suzanne.producten].sort());
+    for (const uuid of [...others, bakkerij.terrasvergunning]) expect(page.body).not.toContain(uuid);
+    expect(stack.voordeur.logs.some((line) => line.includes('products of others in the answer'))).toBe(true);
+  });
+
+  it('puts the number of products and the one that ends soonest on the overzicht', async () => {
+    const browser = await as({ bsn: suzanne.bsn });
+    const page = await browser.request(`${stack.url}/overzicht`);
+    const body = text(page.body);
+    expect(body).toContain('U heeft 4 producten.');
+    expect(body).toContain('Bijna verlopen Parkeervergunning Wilhelminastraat geldig tot en met');
+    expect(page.body).toContain('href="/producten"');
+  });
+
+  it('costs only its own block when Open Product is down: the page is still there, with the block that says so', async () => {
+    stack.openProduct.setFault('down');
+    const browser = await as({ bsn: suzanne.bsn });
+    const list = await browser.request(`${stack.url}/producten`);
+    expect(list.status).toBe(200);
+    expect(text(list.body)).toContain('Dit onderdeel is nu niet beschikbaar');
+    const overzicht = await browser.request(`${stack.url}/overzicht`);
+    expect(overzicht.status).toBe(200);
+    expect(text(overzicht.body)).toMatch(/Mijn producten Dit onderdeel is nu niet beschikbaar/);
+    expect(text(overzicht.body)).toContain('Mijn zaken');
+  });
+
+  it('shows a company its products: logged in for the vestiging, and as a whole; another company sees none of them', async () => {
+    for (const login of [{ kvk: bakkerij.kvkNummer }, { kvk: bakkerij.kvkNummer, vestiging: bakkerij.vestigingsnummer }]) {
+      const page = await (await as(login)).request(`${stack.url}/producten`);
+      expect(listed(page.body)).toEqual([bakkerij.terrasvergunning]);
+    }
+    const otherVestiging = await (await as({ kvk: bakkerij.kvkNummer, vestiging: '000038509520' })).request(`${stack.url}/producten`);
+    expect(listed(otherVestiging.body)).toEqual([]);
+    expect(text(otherVestiging.body)).toContain('U heeft nog geen producten van ons.');
+    const detail = await (await as({ kvk: bakkerij.kvkNummer })).request(`${stack.url}/producten/${bakkerij.terrasvergunning}`);
+    expect(text(detail.body)).toMatch(/Tafels 6 Stoelen 24/);
+  });
+});
+
+describe('Mijn producten: one product', () => {
+  it('shows validity, usage with the names the producttype gives, the linked zaak as a link to its page, documents, and Verlengen', async () => {
+    const browser = await as({ bsn: suzanne.bsn });
+    const page = await browser.request(`${stack.url}/producten/${suzanne.parkeervergunning}`);
+    expect(page.status).toBe(200);
+    const body = text(page.body);
+    expect(body).toContain('Parkeervergunning Wilhelminastraat');
+    expect(body).toContain('Soort product Parkeervergunning bewoner');
+    expect(body).toContain('Kenteken XX-123-X');
+    expect(body).toMatch(/Verbruik Bezoekersuren per jaar 50 Bezoekersuren over 34/);
+    expect(page.body).toContain(`href="/zaken/demo/${suzanne.parkeerZaak}"`);
+    expect(body).toContain('Aanvraagformulier parkeervergunning');
+    expect(page.body).toContain(`href="/aanvragen/${parkeertype}?verlengen=${suzanne.parkeervergunning}"`);
+    const document = await browser.request(`${stack.url}/producten/${suzanne.parkeervergunning}/documenten/0`);
+    expect(document.status).toBe(200);
+  });
+
+  it('answers another person’s product with the same 404 as one that does not exist, also its documents', async () => {
+    const browser = await as({ bsn: suzanne.bsn });
+    const unknown = await browser.request(`${stack.url}/producten/00000000-0000-4000-8000-000000000000`);
+    expect(unknown.status).toBe(404);
+    for (const uuid of [...others, bakkerij.terrasvergunning]) {
+      const page = await browser.request(`${stack.url}/producten/${uuid}`);
+      expect(page.status).toBe(404);
+      expect(text(page.body)).toBe(text(unknown.body));
+    }
+    expect((await browser.request(`${stack.url}/producten/${others[0]}/documenten/0`)).status).toBe(404);
+    expect((await browser.request(`${stack.url}/producten/geen-uuid`)).status).toBe(404);
+  });
+
+  it('does not link a zaak that is not the person’s, even when the product names it', async () => {
+    const uuid = stack.openProduct.addProduct({
+      producttype: parkeertype,
+      naam: 'Parkeervergunning met een vreemde zaak',
+      eigenaren: [{ bsn: suzanne.bsn }],
+      status: 'actief',
+      start: -10,
+      eind: 300,
+      // Someone else's zaak (Parkeervergunning Julianastraat, of another resident), and her own.
+      zaken: [zgwDemo.zaken.find((z) => z.omschrijving === 'Parkeervergunning Julianastraat')!.uuid, suzanne.parkeerZaak],
+    });
+    const browser = await as({ bsn: suzanne.bsn });
+    const page = await browser.request(`${stack.url}/producten/${uuid}`);
+    expect(page.status).toBe(200);
+    const zaakLinks = [...page.body.matchAll(/href="(\/zaken\/[^"]+)"/g)].map((m) => m[1]).filter((href) => href !== '/zaken');
+    expect(zaakLinks).toEqual([`/zaken/demo/${suzanne.parkeerZaak}`]);
+  });
+
+  it('writes every read in the processing log (Wie heeft mijn gegevens gebruikt)', async () => {
+    const browser = await as({ bsn: suzanne.bsn });
+    await browser.request(`${stack.url}/producten/${suzanne.parkeervergunning}`);
+    const log = await browser.request(`${stack.url}/gegevens/verwerkingen`);
+    expect(text(log.body)).toMatch(/producten/);
+  });
+});
