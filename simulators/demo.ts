@@ -27,8 +27,8 @@ const keys = {
   kvk: 'voordeur-demo-kvk-key',
   klantinteracties: 'voordeur-demo-klantinteracties-token',
   objecten: 'voordeur-demo-objecten-token',
-};
   openProduct: 'voordeur-demo-openproduct-token',
+};
 const zgwApis = {
   zakenApi: `${simulatorsUrl}/zaken/api/v1`,
   catalogiApi: `${simulatorsUrl}/catalogi/api/v1`,
@@ -60,10 +60,10 @@ const { config, voordeur } = await main(
     OBJECTEN_TOKEN: keys.objecten,
     OBJECTTYPE_TAAK: objectTypeUrl(objecttypen, 'taak'),
     OBJECTTYPE_BERICHT: objectTypeUrl(objecttypen, 'bericht'),
-    OGONE_URL: `${simulatorsUrl}/ogone/ncol/test/orderstandard_utf8.asp`,
     // Mijn producten from the Open Product simulator.
     OPEN_PRODUCT_URL: simulatorsUrl,
     OPEN_PRODUCT_TOKEN: keys.openProduct,
+    OGONE_URL: `${simulatorsUrl}/ogone/ncol/test/orderstandard_utf8.asp`,
     OGONE_ACCOUNTS: JSON.stringify([ogoneAccount]),
     NOTIFICATIES_CALLBACK_SECRET: callbackSecret,
     NOTIFICATIES_API_URL: `${simulatorsUrl}/notificaties/api/v1`,
@@ -88,6 +88,7 @@ const [
   { registerObjectenSimulator },
   { registerOgoneSimulator },
   { registerNotificatiesSimulator, connect },
+  { registerOpenProductSimulator },
 ] = await Promise.all([
   import('./identity/index.ts'),
   import('./zgw/index.ts'),
@@ -97,8 +98,8 @@ const [
   import('./notify/index.ts'),
   import('./objecten/index.ts'),
   import('./ogone/index.ts'),
-  { registerOpenProductSimulator },
   import('./notificaties/index.ts'),
+  import('./openproduct/index.ts'),
 ]);
 const simulators = Fastify({ logger: false });
 await registerIdentitySimulator(simulators, {
@@ -108,7 +109,6 @@ await registerIdentitySimulator(simulators, {
 const zgw = await registerZgwSimulator(simulators, { baseUrl: simulatorsUrl, clients: [zgwClient] });
 await registerBrpSimulator(simulators, { baseUrl: simulatorsUrl, apiKeys: [keys.brp] });
 await registerKvkSimulator(simulators, { baseUrl: simulatorsUrl, apiKeys: [keys.kvk] });
-  import('./openproduct/index.ts'),
 await registerKlantinteractiesSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.klantinteracties], zgwBaseUrl: simulatorsUrl });
 const objecten = await registerObjectenSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.objecten], zgwBaseUrl: simulatorsUrl });
 // Changes in the ZGW and Objecten simulators reach Voordeur through the Notificaties simulator, as in production.
@@ -116,6 +116,7 @@ const notificatiesApi = await registerNotificatiesSimulator(simulators, { baseUr
 connect(zgw, notificatiesApi);
 connect(objecten, notificatiesApi);
 await registerOgoneSimulator(simulators, { baseUrl: simulatorsUrl, accounts: [ogoneAccount] });
+await registerOpenProductSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.openProduct] });
 await registerNotifySimulator(simulators, { baseUrl: simulatorsUrl, services: [notifyService], templates: Object.values(notifyTemplates) });
 await simulators.listen({ host: process.env.HOST ?? '0.0.0.0', port: simulatorsPort });
 const { ensureAbonnement } = await import('../src/features/notificaties/subscribe.ts');
@@ -132,7 +133,6 @@ if (config.organisatieApi) {
 }
 
 const lines = [
-await registerOpenProductSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.openProduct] });
   '',
   `Voordeur demo is running at ${config.publicUrl.href}  (started in ${Math.round(performance.now() - startedAt)} ms)`,
   `Simulators (DigiD/eHerkenning login, ZGW Zaken/Catalogi/Documenten, BRP, KvK, Klantinteracties, Objecten, Open Product and Notify APIs; Ogone payment page) at ${simulatorsUrl}`,

@@ -15,8 +15,8 @@ import { createNotificaties, type Notificaties } from './features/notificaties/i
 import { createOrganisatieApi, organisatieJobs } from './features/organisaties/index.ts';
 import { webhookJob } from './features/organisaties/webhook.ts';
 import { createOverzicht } from './features/overzicht/index.tsx';
-import { createTaken } from './features/taken/index.ts';
 import { createProducten } from './features/producten/index.ts';
+import { createTaken } from './features/taken/index.ts';
 import { createZaken } from './features/zaken/index.ts';
 import { isSourceFailure } from './domain/availability.ts';
 import { allBerichten } from './domain/bericht.ts';
@@ -164,7 +164,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       pageSize: config.berichten.pageSize,
       organisationName: theme.organisationName,
     }),
-    createGegevens({
     createProducten({
       producten: sources.producten,
       zaaksystemen,
@@ -174,6 +173,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       expiryNoticeDays: config.producten.expiryNoticeDays,
       renewUrl: config.producten.renewUrl,
     }),
+    createGegevens({
       brp: sources.brp,
       kvk: sources.kvk,
       klantinteracties: sources.klantinteracties,

@@ -212,6 +212,18 @@ const schema = z
     OBJECTTYPE_BERICHT: url.optional(),
     TAKEN_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     BERICHTEN_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    OPEN_PRODUCT_URL: url.optional(),
+    OPEN_PRODUCT_TOKEN: z.string().min(1).optional(),
+    PRODUCTEN_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    PRODUCTEN_VERLOOPT_BINNEN_DAGEN: z.coerce.number().int().min(0).max(366).default(42),
+    PRODUCTEN_VERLENGEN_URL: z
+      .string()
+      .refine(
+        (value) => (value.startsWith('/') && !value.startsWith('//')) || /^https:\/\//.test(value),
+        'must be a path in Voordeur (/…) or an https URL, with {producttype} and optionally {product}, e.g. /aanvragen/{producttype}?verlengen={product}',
+      )
+      .refine((value) => value.includes('{producttype}'), 'must contain {producttype}')
+      .optional(),
     NOTIFICATIES_CALLBACK_SECRET: z.string().min(16, 'must be at least 16 characters: the Authorization value the Notificaties API sends').optional(),
     NOTIFICATIES_CALLBACK_SECRET_VORIG: z.string().min(16).optional(),
     NOTIFICATIES_VORIGE_CALLBACK_URLS: z
@@ -272,18 +284,6 @@ const schema = z
     require('OIDC_ISSUER', '(the URL of the OpenID Connect provider or broker in front of DigiD/eHerkenning)');
     require('OIDC_CLIENT_ID', '(the client id registered at the OpenID Connect provider)');
     require('OIDC_CLIENT_SECRET', '(the client secret registered at the OpenID Connect provider)');
-    OPEN_PRODUCT_URL: url.optional(),
-    OPEN_PRODUCT_TOKEN: z.string().min(1).optional(),
-    PRODUCTEN_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-    PRODUCTEN_VERLOOPT_BINNEN_DAGEN: z.coerce.number().int().min(0).max(366).default(42),
-    PRODUCTEN_VERLENGEN_URL: z
-      .string()
-      .refine(
-        (value) => (value.startsWith('/') && !value.startsWith('//')) || /^https:\/\//.test(value),
-        'must be a path in Voordeur (/…) or an https URL, with {producttype} and optionally {product}, e.g. /aanvragen/{producttype}?verlengen={product}',
-      )
-      .refine((value) => value.includes('{producttype}'), 'must contain {producttype}')
-      .optional(),
     if (!env.DEMO_MODE) {
       require('PUBLIC_URL', 'outside demo mode (the address residents use, e.g. https://mijn.gemeente.nl)');
       require('SESSION_SECRET', 'outside demo mode (at least 32 random characters)');
@@ -309,6 +309,7 @@ const schema = z
     together(['KVK_API_URL', 'KVK_API_KEY'], 'KVK_');
     together(['KLANTINTERACTIES_API_URL', 'KLANTINTERACTIES_TOKEN'], 'KLANTINTERACTIES_');
     together(['OBJECTEN_API_URL', 'OBJECTEN_TOKEN'], 'OBJECTEN_');
+    together(['OPEN_PRODUCT_URL', 'OPEN_PRODUCT_TOKEN'], 'OPEN_PRODUCT_');
     together(['OGONE_URL', 'OGONE_ACCOUNTS'], 'OGONE_');
     together(['NOTIFICATIES_API_URL', 'NOTIFICATIES_CLIENT_ID', 'NOTIFICATIES_SECRET'], 'NOTIFICATIES_');
     if (env.NOTIFICATIES_API_URL) require('NOTIFICATIES_CALLBACK_SECRET', 'with NOTIFICATIES_API_URL (the abonnement tells the Notificaties API to send it)');
@@ -377,7 +378,6 @@ export interface Config {
     idleWarningSeconds: number;
     maxAgeSeconds: number;
     cacheSeconds: number;
-    together(['OPEN_PRODUCT_URL', 'OPEN_PRODUCT_TOKEN'], 'OPEN_PRODUCT_');
     /** Secure cookies (and the __Host- prefix) when the public URL is https. */
     secureCookies: boolean;
   };
@@ -410,6 +410,15 @@ export interface Config {
   objecten?: { url: string; token: string; objecttypen: { taak?: string; bericht?: string } };
   taken: { pageSize: number };
   berichten: { pageSize: number };
+  /** Open Product (its root: the Producten API at /producten/api/v1, the Producttypen API at /producttypen/api/v1). */
+  openProduct?: { url: string; token: string };
+  producten: {
+    pageSize: number;
+    /** A current product that ends within this many days shows a notice (PRODUCTEN_VERLOOPT_BINNEN_DAGEN). */
+    expiryNoticeDays: number;
+    /** Where "Verlengen" goes, with {producttype} and {product} filled in; without it no link (PRODUCTEN_VERLENGEN_URL). */
+    renewUrl?: string;
+  };
   notificaties: {
     /** The Authorization value the Notificaties API sends to the callback; without it, no callback. */
     callbackSecret?: string;
@@ -473,6 +482,7 @@ const credentials = [
   'KVK_API_KEY',
   'KLANTINTERACTIES_TOKEN',
   'OBJECTEN_TOKEN',
+  'OPEN_PRODUCT_TOKEN',
   'NOTIFY_API_KEY',
   'NOTIFICATIES_SECRET',
 ] as const;
@@ -496,15 +506,6 @@ export function productionProblems(env: Environment): { setting: string; message
   }
   const values: { setting: string; value: string }[] = [];
   for (const setting of ownSecrets) {
-  /** Open Product (its root: the Producten API at /producten/api/v1, the Producttypen API at /producttypen/api/v1). */
-  openProduct?: { url: string; token: string };
-  producten: {
-    pageSize: number;
-    /** A current product that ends within this many days shows a notice (PRODUCTEN_VERLOOPT_BINNEN_DAGEN). */
-    expiryNoticeDays: number;
-    /** Where "Verlengen" goes, with {producttype} and {product} filled in; without it no link (PRODUCTEN_VERLENGEN_URL). */
-    renewUrl?: string;
-  };
     const value = env[setting];
     if (typeof value !== 'string') continue;
     values.push({ setting, value });
@@ -569,7 +570,6 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     host: env.HOST,
     port: env.PORT,
     publicUrl,
-  'OPEN_PRODUCT_TOKEN',
     trustProxy: env.TRUST_PROXY,
     // Neither a token nor a port of its own: /metrics is open in demo mode and off otherwise.
     metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT, open: env.DEMO_MODE && !env.METRICS_TOKEN && !env.METRICS_PORT },
@@ -654,6 +654,12 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
         : undefined,
     taken: { pageSize: env.TAKEN_PAGE_SIZE },
     berichten: { pageSize: env.BERICHTEN_PAGE_SIZE },
+    openProduct: env.OPEN_PRODUCT_URL && env.OPEN_PRODUCT_TOKEN ? { url: env.OPEN_PRODUCT_URL.replace(/\/+$/, ''), token: env.OPEN_PRODUCT_TOKEN } : undefined,
+    producten: {
+      pageSize: env.PRODUCTEN_PAGE_SIZE,
+      expiryNoticeDays: env.PRODUCTEN_VERLOOPT_BINNEN_DAGEN,
+      renewUrl: env.PRODUCTEN_VERLENGEN_URL,
+    },
     notificaties: {
       callbackSecret: env.NOTIFICATIES_CALLBACK_SECRET,
       previousCallbackSecret: env.NOTIFICATIES_CALLBACK_SECRET_VORIG,
@@ -695,9 +701,3 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     },
   };
 }
-    openProduct: env.OPEN_PRODUCT_URL && env.OPEN_PRODUCT_TOKEN ? { url: env.OPEN_PRODUCT_URL.replace(/\/+$/, ''), token: env.OPEN_PRODUCT_TOKEN } : undefined,
-    producten: {
-      pageSize: env.PRODUCTEN_PAGE_SIZE,
-      expiryNoticeDays: env.PRODUCTEN_VERLOOPT_BINNEN_DAGEN,
-      renewUrl: env.PRODUCTEN_VERLENGEN_URL,
-    },

@@ -523,7 +523,6 @@ export const en: Record<MessageKey, string> = {
   'help.accessibility.complaint.title': 'Not satisfied?',
   'help.accessibility.complaint': 'Are you not satisfied with how we handled your report? Then you can file a complaint with the',
   'help.accessibility.ombudsman': 'National Ombudsman (Nationale ombudsman)',
-};
   // Mijn producten (features/producten)
   'verwerkingen.category.producten': 'products',
   'nav.producten': 'My products',
@@ -576,3 +575,4 @@ export const en: Record<MessageKey, string> = {
   'overzicht.producten.count': 'You have {n} products.',
   'overzicht.producten.verlooptBinnenkort': 'Expires soon',
   'overzicht.producten.all': 'Go to My products',
+};

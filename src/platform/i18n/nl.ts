@@ -524,8 +524,6 @@ export const nl = {
   'help.accessibility.complaint.title': 'Niet tevreden?',
   'help.accessibility.complaint': 'Bent u niet tevreden over hoe wij uw melding hebben behandeld? Dan kunt u een klacht indienen bij de',
   'help.accessibility.ombudsman': 'Nationale ombudsman',
-};
-export type MessageKey = keyof typeof nl;
   // Mijn producten (features/producten)
   'verwerkingen.category.producten': 'producten',
   'nav.producten': 'Mijn producten',
@@ -578,3 +576,5 @@ export type MessageKey = keyof typeof nl;
   'overzicht.producten.count': 'U heeft {n} producten.',
   'overzicht.producten.verlooptBinnenkort': 'Bijna verlopen',
   'overzicht.producten.all': 'Naar Mijn producten',
+};
+export type MessageKey = keyof typeof nl;
