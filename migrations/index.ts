@@ -10,6 +10,7 @@ import * as m0008 from './0008_kept_forms.ts';
 import * as m0009 from './0009_organisaties.ts';
 import * as m0010 from './0010_organisatie_zaken.ts';
 import * as m0011 from './0011_organisatie_webhooks.ts';
+import * as m0012 from './0012_medewerkers.ts';
 
 export const migrations = {
   '0001_sessions': m0001,
@@ -23,4 +24,5 @@ export const migrations = {
   '0009_organisaties': m0009,
   '0010_organisatie_zaken': m0010,
   '0011_organisatie_webhooks': m0011,
+  '0012_medewerkers': m0012,
 };

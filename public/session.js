@@ -20,7 +20,7 @@
     clearTimeout(endTimer);
     warnTimer = setTimeout(openWarning, Math.max(0, seconds - warning) * 1000);
     endTimer = setTimeout(function () {
-      window.location.assign('/uitgelogd?reden=verlopen');
+      window.location.assign(document.body.getAttribute('data-session-ended') || '/uitgelogd?reden=verlopen');
     }, seconds * 1000);
   }
 
@@ -31,7 +31,7 @@
   }
 
   stay.addEventListener('click', function () {
-    fetch('/sessie/verlengen', {
+    fetch(document.body.getAttribute('data-session-extend') || '/sessie/verlengen', {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'x-csrf-token': csrf.getAttribute('content'), 'x-requested-with': 'fetch', accept: 'application/json' },
@@ -46,7 +46,7 @@
         schedule(result.secondsLeft);
       })
       .catch(function () {
-        window.location.assign('/uitgelogd?reden=verlopen');
+        window.location.assign(document.body.getAttribute('data-session-ended') || '/uitgelogd?reden=verlopen');
       });
   });
 

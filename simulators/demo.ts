@@ -5,9 +5,10 @@
  * Any setting from docs/configuration.md can still be given in the environment.
  */
 import Fastify from 'fastify';
+import { dossierKinds } from '../src/domain/medewerker.ts';
 import { main } from '../src/main.ts';
 import { notifyService, notifySettings, notifyTemplates } from './data/notify-templates.ts';
-import { displayName, testCompanies, testMachtigingen, testPersons } from './data/test-identities.ts';
+import { displayName, testCompanies, testMachtigingen, testMedewerkers, testPersons } from './data/test-identities.ts';
 import { zgwDemo } from './data/zgw-demo.ts';
 import { objectTypeUrl } from './objecten/objecttypes.ts';
 
@@ -73,6 +74,14 @@ const { config, voordeur } = await main(
     NOTIFICATION_BUNDLE_SECONDS: '0',
     // Two demo organisations push berichten and a lopende zaak (simulators/organisatie/demo.ts).
     ORGANISATIE_API: 'true',
+    // Staff log in at the same simulator (its "medewerker" page stands in for Keycloak or Entra ID).
+    MEDEWERKERS_PORTAAL: 'true',
+    MEDEWERKERS_OIDC_ISSUER: `${simulatorsUrl}/oidc`,
+    MEDEWERKERS_OIDC_CLIENT_ID: client.client_id,
+    MEDEWERKERS_OIDC_CLIENT_SECRET: client.client_secret,
+    MEDEWERKERS_OIDC_AUTH_PARAMS: 'kc_idp_hint=medewerker',
+    MEDEWERKERS_ROLLEN: JSON.stringify({ kcc: [...dossierKinds], inkomen: ['zaken', 'documenten'] }),
+    MEDEWERKERS_BEPERKTE_ZAAKTYPEN: JSON.stringify({ 'Bijzondere bijstand aanvragen': ['inkomen'] }),
     ...process.env,
   },
   { subscribe: false },
@@ -104,7 +113,13 @@ const [
 const simulators = Fastify({ logger: false });
 await registerIdentitySimulator(simulators, {
   issuer: `${simulatorsUrl}/oidc`,
-  clients: [{ ...client, redirect_uris: [`${publicUrl}/auth/callback`], post_logout_redirect_uris: [`${publicUrl}/uitgelogd`] }],
+  clients: [
+    {
+      ...client,
+      redirect_uris: [`${publicUrl}/auth/callback`, `${publicUrl}/medewerkers/auth/callback`],
+      post_logout_redirect_uris: [`${publicUrl}/uitgelogd`, `${publicUrl}/medewerkers/uitgelogd`],
+    },
+  ],
 });
 const zgw = await registerZgwSimulator(simulators, { baseUrl: simulatorsUrl, clients: [zgwClient] });
 await registerBrpSimulator(simulators, { baseUrl: simulatorsUrl, apiKeys: [keys.brp] });
@@ -143,6 +158,8 @@ const lines = [
   ...testPersons.map((p) => `  ${p.bsn}  ${displayName(p)} — ${p.description}`),
   'Machtigingen (DigiD Machtigen):',
   ...testMachtigingen.map((m) => `  ${m.gemachtigde} acts for ${m.vertegenwoordigde} — ${m.description}`),
+  `Staff (medewerkersportaal at ${config.publicUrl.href}medewerkers):`,
+  ...testMedewerkers.map((m) => `  ${m.naam}, ${m.afdeling} — ${m.description}`),
   'Test companies (eHerkenning):',
   ...testCompanies.map((c) => `  KvK ${c.kvkNummer}  ${c.naam} (vestigingen ${c.vestigingen.map((v) => v.vestigingsnummer).join(', ')}) — ${c.description}`),
   '',

@@ -11,6 +11,7 @@ import { createBerichten } from './features/berichten/index.ts';
 import { createGegevens } from './features/gegevens/index.ts';
 import { createHelp } from './features/help/index.tsx';
 import { createHome } from './features/home/index.tsx';
+import { createMedewerkers } from './features/medewerkers/index.ts';
 import { createNotificaties, type Notificaties } from './features/notificaties/index.ts';
 import { createOrganisatieApi, organisatieJobs } from './features/organisaties/index.ts';
 import { webhookJob } from './features/organisaties/webhook.ts';
@@ -182,8 +183,21 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       identityKeys,
       processingLog,
       contactCodes: config.contactCodes,
+      staffPurposes: config.medewerkers?.rules.doelen,
     }),
     notificaties.feature,
+    createMedewerkers(
+      config.medewerkers && {
+        config: config.medewerkers,
+        publicUrl: config.publicUrl,
+        secureCookies: config.session.secureCookies,
+        db: database.db,
+        identityKeys,
+        metrics,
+        log: app.log,
+        dossierSections: (view) => parts.dossierSections(view),
+      },
+    ),
     organisatieBerichten &&
       createOrganisatieApi({
         organisaties,
@@ -215,6 +229,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     store: sessions,
     kept: keptForms,
     oidc,
+    claims: config.oidc.claims,
     cookie,
     secureCookies: config.session.secureCookies,
     loginsPerMinute: config.loginRateLimitPerMinute,

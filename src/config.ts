@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { rolOmschrijvingenGeneriek, vertrouwelijkheidaanduidingen } from './domain/zaak.ts';
 import { handelingen, type Handeling } from './domain/identity.ts';
+import { type Doel, dossierKinds, type MedewerkersRules } from './domain/medewerker.ts';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -113,6 +114,35 @@ const ogoneAccount = z.object({
 });
 const ogoneExample = '[{"pspid":"gemeente","shaIn":"…","shaOut":"…","algorithm":"sha512"}]';
 
+const doel = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'id: lower-case letters, digits and dashes (it is stored in the logs)'),
+  label: z.object({ nl: z.string().min(1), en: z.string().min(1) }),
+  inwoner: z.object({ nl: z.string().min(1), en: z.string().min(1) }),
+  kenmerkVerplicht: z.boolean().default(false),
+});
+const defaultDoelen: Doel[] = [
+  {
+    id: 'telefoon',
+    label: { nl: 'Vraag van de inwoner aan de telefoon', en: 'Question from the resident by phone' },
+    inwoner: { nl: 'omdat u belde met een vraag', en: 'because you called with a question' },
+    kenmerkVerplicht: false,
+  },
+  {
+    id: 'balie',
+    label: { nl: 'Vraag aan de balie', en: 'Question at the desk' },
+    inwoner: { nl: 'omdat u aan de balie een vraag stelde', en: 'because you asked a question at the desk' },
+    kenmerkVerplicht: false,
+  },
+  {
+    id: 'terugbelverzoek',
+    label: { nl: 'Terugbelverzoek', en: 'Call-back request' },
+    inwoner: { nl: 'omdat u vroeg om terug te bellen', en: 'because you asked to be called back' },
+    kenmerkVerplicht: true,
+  },
+];
+const doelenExample =
+  '[{"id":"telefoon","label":{"nl":"Vraag aan de telefoon","en":"Question by phone"},"inwoner":{"nl":"omdat u belde met een vraag","en":"because you called with a question"},"kenmerkVerplicht":false}]';
+
 const zaaksysteemExample =
   '[{"naam":"openzaak","zakenApi":"https://zaken.example.nl/zaken/api/v1","catalogiApi":"https://zaken.example.nl/catalogi/api/v1","documentenApi":"https://zaken.example.nl/documenten/api/v1","clientId":"voordeur","secret":"…"}]';
 
@@ -131,6 +161,36 @@ const schema = z
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).optional(),
     ORGANISATIE_API: bool.default(false),
     ORGANISATIE_API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    MEDEWERKERS_PORTAAL: bool.default(false),
+    MEDEWERKERS_OIDC_ISSUER: url.optional(),
+    MEDEWERKERS_OIDC_CLIENT_ID: z.string().min(1).optional(),
+    MEDEWERKERS_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    MEDEWERKERS_OIDC_SCOPE: z.string().min(1).default('openid'),
+    MEDEWERKERS_OIDC_AUTH_PARAMS: authParams.default({}),
+    MEDEWERKERS_CLAIM_ID: z.string().min(1).default('sub'),
+    MEDEWERKERS_CLAIM_NAAM: z.string().min(1).default('name'),
+    MEDEWERKERS_CLAIM_AFDELING: z.string().min(1).default('department'),
+    MEDEWERKERS_CLAIM_ROLLEN: z.string().min(1).default('roles'),
+    MEDEWERKERS_SESSION_IDLE_TIMEOUT_SECONDS: seconds(10 * 60),
+    MEDEWERKERS_SESSION_MAX_AGE_SECONDS: seconds(10 * 60 * 60),
+    MEDEWERKERS_TOEGANG_MINUTEN: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(8 * 60)
+      .default(30),
+    MEDEWERKERS_DOELEN: json(
+      z
+        .array(doel)
+        .min(1)
+        .refine((doelen) => new Set(doelen.map((d) => d.id)).size === doelen.length, 'every doel needs its own id'),
+      doelenExample,
+    ).default(defaultDoelen),
+    MEDEWERKERS_ROLLEN: json(z.record(z.string().min(1), z.array(z.enum(dossierKinds))), '{"kcc":["zaken","taken","berichten","contactgegevens"]}').default({
+      kcc: [...dossierKinds],
+    }),
+    MEDEWERKERS_BEPERKTE_ZAAKTYPEN: json(z.record(z.string().min(1), z.array(z.string().min(1))), '{"Jeugdhulp":["jeugd"]}').default({}),
+    MEDEWERKERS_AUDIT_BEWAARDAGEN: z.coerce.number().int().min(30).max(36_500).default(1826),
     GEMACHTIGDE_HANDELINGEN: list.pipe(z.array(z.enum([...handelingen, 'geen']))).default(['taken', 'documenten']),
 
     DATABASE_URL: z
@@ -305,6 +365,14 @@ const schema = z
           ctx.addIssue({ code: 'custom', path: [k], message: `is required with the other ${what} settings` });
       }
     };
+    if (env.MEDEWERKERS_PORTAAL) {
+      require('MEDEWERKERS_OIDC_ISSUER', 'with MEDEWERKERS_PORTAAL (the OpenID Connect provider staff log in with, e.g. Keycloak or Entra ID)');
+      require('MEDEWERKERS_OIDC_CLIENT_ID', 'with MEDEWERKERS_PORTAAL');
+      require('MEDEWERKERS_OIDC_CLIENT_SECRET', 'with MEDEWERKERS_PORTAAL');
+      if (!env.DEMO_MODE && env.MEDEWERKERS_OIDC_ISSUER?.startsWith('http:')) {
+        ctx.addIssue({ code: 'custom', path: ['MEDEWERKERS_OIDC_ISSUER'], message: 'must use https' });
+      }
+    }
     together(['BRP_API_URL', 'BRP_API_KEY'], 'BRP_');
     together(['KVK_API_URL', 'KVK_API_KEY'], 'KVK_');
     together(['KLANTINTERACTIES_API_URL', 'KLANTINTERACTIES_TOKEN'], 'KLANTINTERACTIES_');
@@ -370,6 +438,24 @@ export interface Config {
   organisatieApi?: { requestsPerMinute: number };
   /** What a gemachtigde may change for the person they act for (GEMACHTIGDE_HANDELINGEN); reading is always allowed. */
   gemachtigdeHandelingen: Handeling[];
+  /** The medewerkersportaal (MEDEWERKERS_PORTAAL): staff log in with their own OpenID Connect provider. */
+  medewerkers?: {
+    oidc: {
+      issuer: URL;
+      clientId: string;
+      clientSecret: string;
+      scope: string;
+      allowInsecureIssuer: boolean;
+      authParams: { medewerker: Record<string, string> };
+      claims: { id: string; naam: string; afdeling: string; rollen: string };
+    };
+    session: { idleTimeoutSeconds: number; maxAgeSeconds: number };
+    /** How long a stated purpose gives access to one person's dossier. */
+    toegangMinuten: number;
+    rules: MedewerkersRules;
+    /** How long the internal audit log is kept. */
+    auditBewaardagen: number;
+  };
   logLevel: string;
   database: { url?: string; poolSize: number; pgliteDir: string };
   session: {
@@ -478,6 +564,7 @@ const ownSecrets = ['SESSION_SECRET', 'IDENTITY_KEY_SECRET', 'METRICS_TOKEN', 'N
 /** Credentials another system issued; they must not repeat one of Voordeur's own, nor be trivially guessable. */
 const credentials = [
   'OIDC_CLIENT_SECRET',
+  'MEDEWERKERS_OIDC_CLIENT_SECRET',
   'BRP_API_KEY',
   'KVK_API_KEY',
   'KLANTINTERACTIES_TOKEN',
@@ -576,6 +663,28 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE ?? (env.DEMO_MODE ? 0 : 60),
     organisatieApi: env.ORGANISATIE_API ? { requestsPerMinute: env.ORGANISATIE_API_REQUESTS_PER_MINUTE } : undefined,
     gemachtigdeHandelingen: env.GEMACHTIGDE_HANDELINGEN.filter((h): h is Handeling => h !== 'geen'),
+    medewerkers: env.MEDEWERKERS_PORTAAL
+      ? {
+          oidc: {
+            issuer: new URL(env.MEDEWERKERS_OIDC_ISSUER!),
+            clientId: env.MEDEWERKERS_OIDC_CLIENT_ID!,
+            clientSecret: env.MEDEWERKERS_OIDC_CLIENT_SECRET!,
+            scope: env.MEDEWERKERS_OIDC_SCOPE,
+            allowInsecureIssuer: env.DEMO_MODE || env.OIDC_ALLOW_INSECURE_ISSUER,
+            authParams: { medewerker: env.MEDEWERKERS_OIDC_AUTH_PARAMS },
+            claims: {
+              id: env.MEDEWERKERS_CLAIM_ID,
+              naam: env.MEDEWERKERS_CLAIM_NAAM,
+              afdeling: env.MEDEWERKERS_CLAIM_AFDELING,
+              rollen: env.MEDEWERKERS_CLAIM_ROLLEN,
+            },
+          },
+          session: { idleTimeoutSeconds: env.MEDEWERKERS_SESSION_IDLE_TIMEOUT_SECONDS, maxAgeSeconds: env.MEDEWERKERS_SESSION_MAX_AGE_SECONDS },
+          toegangMinuten: env.MEDEWERKERS_TOEGANG_MINUTEN,
+          rules: { rollen: env.MEDEWERKERS_ROLLEN, beperkteZaaktypen: env.MEDEWERKERS_BEPERKTE_ZAAKTYPEN, doelen: env.MEDEWERKERS_DOELEN },
+          auditBewaardagen: env.MEDEWERKERS_AUDIT_BEWAARDAGEN,
+        }
+      : undefined,
     logLevel: env.LOG_LEVEL,
     database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, pgliteDir: env.PGLITE_DIR },
     session: {

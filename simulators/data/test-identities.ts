@@ -130,3 +130,38 @@ export function findTestPerson(bsn: string): TestPerson | undefined {
 export function findTestCompany(kvkNummer: string): TestCompany | undefined {
   return testCompanies.find((c) => c.kvkNummer === kvkNummer);
 }
+
+/** Staff of the demo organisation, for the medewerkersportaal (the simulator's "medewerker" login). */
+export interface TestMedewerker {
+  id: string;
+  naam: string;
+  afdeling: string;
+  rollen: string[];
+  description: string;
+}
+
+export const testMedewerkers: TestMedewerker[] = [
+  {
+    id: 'mbakker',
+    naam: 'Mirjam Bakker',
+    afdeling: 'Klantcontactcentrum',
+    rollen: ['kcc'],
+    description: 'Klantcontactcentrum: ziet zaken, taken, berichten en contactgegevens, maar geen zaken over bijzondere bijstand',
+  },
+  {
+    id: 'psmit',
+    naam: 'Peter Smit',
+    afdeling: 'Team Inkomen',
+    rollen: ['kcc', 'inkomen'],
+    description: 'Team Inkomen: ziet ook de zaken over bijzondere bijstand (alleen voor de rol inkomen)',
+  },
+  {
+    id: 'gast',
+    naam: 'Sam de Gast',
+    afdeling: 'Stagiairs',
+    rollen: [],
+    description: 'Zonder rol: mag niemands gegevens zien',
+  },
+];
+
+export const findTestMedewerker = (id: string) => testMedewerkers.find((m) => m.id === id);

@@ -4,22 +4,35 @@
  * is a stable opaque identifier derived from the login, never the BSN or KvK number itself.
  */
 import { createHmac } from 'node:crypto';
-import { displayName, findTestCompany, findTestPerson } from '../data/test-identities.ts';
+import { displayName, findTestCompany, findTestMedewerker, findTestPerson } from '../data/test-identities.ts';
 
-export type SimulatedLogin = { method: 'digid'; bsn: string; gemachtigdeBsn?: string } | { method: 'eherkenning'; kvk: string; vestiging?: string };
+export type SimulatedLogin =
+  | { method: 'digid'; bsn: string; gemachtigdeBsn?: string }
+  | { method: 'eherkenning'; kvk: string; vestiging?: string }
+  /** A staff member of the organisation (the medewerkersportaal), as Keycloak or Entra ID would say it. */
+  | { method: 'medewerker'; id: string };
 
-export type IdentityClaims = Record<string, string>;
+export type IdentityClaims = Record<string, string | string[]>;
 
 /** The claims the simulator can put in an ID token (besides sub). */
-export const identityClaimNames = ['bsn', 'name', 'gemachtigde_bsn', 'gemachtigde_name', 'kvk', 'vestiging'] as const;
+export const identityClaimNames = ['bsn', 'name', 'gemachtigde_bsn', 'gemachtigde_name', 'kvk', 'vestiging', 'department', 'roles'] as const;
 
 /** The same login always gets the same sub, also after a restart of the simulator. */
 export function accountIdFor(login: SimulatedLogin): string {
-  const key = login.method === 'digid' ? `digid:${login.bsn}:${login.gemachtigdeBsn ?? ''}` : `eherkenning:${login.kvk}:${login.vestiging ?? ''}`;
+  const key =
+    login.method === 'digid'
+      ? `digid:${login.bsn}:${login.gemachtigdeBsn ?? ''}`
+      : login.method === 'eherkenning'
+        ? `eherkenning:${login.kvk}:${login.vestiging ?? ''}`
+        : `medewerker:${login.id}`;
   return createHmac('sha256', 'voordeur-identity-simulator').update(key).digest('base64url').slice(0, 32);
 }
 
 export function claimsFor(login: SimulatedLogin): IdentityClaims {
+  if (login.method === 'medewerker') {
+    const medewerker = findTestMedewerker(login.id);
+    return medewerker ? { name: medewerker.naam, department: medewerker.afdeling, roles: medewerker.rollen } : {};
+  }
   if (login.method === 'digid') {
     const person = findTestPerson(login.bsn);
     const claims: IdentityClaims = { bsn: login.bsn };

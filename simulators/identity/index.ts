@@ -25,7 +25,8 @@ import type { FieldError } from '../shared/page.tsx';
 import { AccountStore, identityClaimNames } from './accounts.ts';
 import type { SimulatedLogin } from './accounts.ts';
 import { createMemoryAdapter } from './memory-adapter.ts';
-import { digidPage, eherkenningPage, errorPage, loggedOutPage, logoutPage } from './views.tsx';
+import { findTestMedewerker } from '../data/test-identities.ts';
+import { digidPage, eherkenningPage, errorPage, loggedOutPage, logoutPage, medewerkerPage } from './views.tsx';
 import type { DigidFormValues, EherkenningFormValues } from './views.tsx';
 
 export interface IdentitySimulatorClient {
@@ -41,7 +42,7 @@ export interface IdentitySimulatorOptions {
   clients: IdentitySimulatorClient[];
 }
 
-type LoginMethod = 'digid' | 'eherkenning';
+type LoginMethod = 'digid' | 'eherkenning' | 'medewerker';
 
 const messages = {
   bsnMissing: 'Vul een BSN in.',
@@ -83,7 +84,8 @@ function epochNow(): number {
 }
 
 function methodOf(interaction: Interaction): LoginMethod {
-  return interaction.params.kc_idp_hint === 'eherkenning' ? 'eherkenning' : 'digid';
+  const hint = interaction.params.kc_idp_hint;
+  return hint === 'eherkenning' || hint === 'medewerker' ? hint : 'digid';
 }
 
 /** The claim names asked for with the `claims` request parameter, if any. */
@@ -257,7 +259,16 @@ export async function registerIdentitySimulator(app: FastifyInstance, options: I
       const interaction = await loadInteraction(request, reply);
       if (!interaction) return reply;
       const ctx = pageContext(interaction);
-      return sendPage(reply, 200, methodOf(interaction) === 'eherkenning' ? eherkenningPage(ctx) : digidPage(ctx));
+      const method = methodOf(interaction);
+      return sendPage(reply, 200, method === 'eherkenning' ? eherkenningPage(ctx) : method === 'medewerker' ? medewerkerPage(ctx) : digidPage(ctx));
+    });
+
+    scope.post(`${interactionBase}/:uid/medewerker`, async (request, reply) => {
+      const interaction = await loadInteraction(request, reply);
+      if (!interaction) return reply;
+      const id = field(request.body, 'medewerker');
+      if (!findTestMedewerker(id)) return sendPage(reply, 400, medewerkerPage(pageContext(interaction)));
+      return finish(request, reply, interaction, { method: 'medewerker', id });
     });
 
     scope.post(`${interactionBase}/:uid/digid`, async (request, reply) => {

@@ -3,7 +3,7 @@
  * form, so everything works without JavaScript.
  */
 import type { ComponentChildren } from 'preact';
-import { displayName, findTestPerson, testCompanies, testMachtigingen, testPersons } from '../data/test-identities.ts';
+import { displayName, findTestPerson, testCompanies, testMachtigingen, testMedewerkers, testPersons } from '../data/test-identities.ts';
 import { Alert, Button, ErrorSummary, Heading, Paragraph, TextField, renderPage } from '../shared/page.tsx';
 import type { FieldError } from '../shared/page.tsx';
 
@@ -255,6 +255,42 @@ export function eherkenningPage(ctx: PageContext & { values?: EherkenningFormVal
           </PostForm>
         </section>
 
+        <CancelSection interactionUrl={ctx.interactionUrl} />
+      </>
+    ),
+  });
+}
+
+/** The organisation's own login for staff (standing in for Keycloak or Entra ID): choose a test staff member. */
+export function medewerkerPage(ctx: PageContext): string {
+  const title = 'Inloggen als medewerker (simulator)';
+  return renderPage({
+    title,
+    simulatorName,
+    assetsPrefix: ctx.assetsPrefix,
+    children: (
+      <>
+        <Heading level={1}>{title}</Heading>
+        <Alert type="warning">
+          <Paragraph>
+            <strong>Dit is een testomgeving.</strong> Hier staat het inloggen van de organisatie zelf (bijvoorbeeld Keycloak of Entra ID). Kies een
+            testmedewerker.
+          </Paragraph>
+        </Alert>
+        <ul class="simulator-choices">
+          {testMedewerkers.map((medewerker) => (
+            <li class="simulator-choice">
+              <p class="utrecht-paragraph">
+                <strong>{medewerker.naam}</strong>, {medewerker.afdeling}
+              </p>
+              <p class="utrecht-paragraph">{medewerker.description}</p>
+              <PostForm action={`${ctx.interactionUrl}/medewerker`}>
+                <Hidden name="medewerker" value={medewerker.id} />
+                <Button>{`Inloggen als ${medewerker.naam}`}</Button>
+              </PostForm>
+            </li>
+          ))}
+        </ul>
         <CancelSection interactionUrl={ctx.interactionUrl} />
       </>
     ),

@@ -20,6 +20,20 @@ export interface Identity {
   subjectName?: string;
   /** Present when someone acts for the subject (gemachtigde). */
   actor?: { bsn: string; name?: string };
+  /** Present when a staff member looks at the subject's data in the medewerkersportaal (read only). */
+  staff?: StaffLook;
+}
+
+/**
+ * A staff member's look at someone's data, as the processing log records it: the department
+ * (what the person is told), a keyed hash of the staff member (the name is only in the internal
+ * audit log), the stated purpose, and the trace id that links the reads of one contact.
+ */
+export interface StaffLook {
+  afdeling: string;
+  medewerkerKey: string;
+  doel: string;
+  traceId: string;
 }
 
 export function isLoginMethod(value: unknown): value is LoginMethod {

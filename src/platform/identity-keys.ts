@@ -22,6 +22,11 @@ export class IdentityKeys {
     return subjectKey({ type: 'persoon', bsn }, this.secret);
   }
 
+  /** The keyed hash of a staff member (their id at the organisation's identity provider), for the processing log. */
+  medewerker(id: string): string {
+    return createHmac('sha256', this.secret).update(`medewerker:${id}`).digest('base64url');
+  }
+
   /** The keyed hash of an e-mail address (whatever its case) or a phone number. */
   address(adres: string): string {
     return createHmac('sha256', this.secret).update(`adres:${adres.trim().toLowerCase()}`).digest('base64url');

@@ -106,3 +106,13 @@ export async function logIn(browser: HttpBrowser, appUrl: string, login: TestLog
   for (let i = 0; i < 20 && hop.location; i++) hop = await browser.request(hop.location);
   return hop;
 }
+
+/** Logs a staff member of the simulator (simulators/data/test-identities.ts) in to the medewerkersportaal; returns the browser, now on /medewerkers. */
+export async function staffLoginOverHttp(appUrl: string, medewerker: { id: string; naam: string }): Promise<HttpBrowser> {
+  const browser = new HttpBrowser();
+  const page = await browser.follow(`${appUrl}/medewerkers/inloggen`);
+  let hop = await browser.request(formAction(page.body, `Inloggen als ${medewerker.naam}`, page.url), { form: { medewerker: medewerker.id } });
+  for (let i = 0; i < 20 && hop.location; i++) hop = await browser.request(hop.location);
+  if (!hop.url.endsWith('/medewerkers')) throw new Error(`staff login ended on ${hop.url} (${hop.status})`);
+  return browser;
+}

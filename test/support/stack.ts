@@ -3,6 +3,7 @@
  * ZGW APIs, BRP, KvK, Klantinteracties and Notify, with the demo data) and Voordeur on a fresh
  * database, configured as the demo is.
  */
+import { dossierKinds } from '../../src/domain/medewerker.ts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerBrpSimulator, type BrpSimulator } from '../../simulators/brp/index.ts';
 import { notifyService, notifySettings, notifyTemplates } from '../../simulators/data/notify-templates.ts';
@@ -79,8 +80,8 @@ export async function startStack(environment: Record<string, string> = {}, zgwOp
       {
         client_id: 'voordeur',
         client_secret: 'voordeur-test-secret',
-        redirect_uris: [`${url}/auth/callback`],
-        post_logout_redirect_uris: [`${url}/uitgelogd`],
+        redirect_uris: [`${url}/auth/callback`, `${url}/medewerkers/auth/callback`],
+        post_logout_redirect_uris: [`${url}/uitgelogd`, `${url}/medewerkers/uitgelogd`],
       },
     ],
   });
@@ -130,6 +131,14 @@ export async function startStack(environment: Record<string, string> = {}, zgwOp
     NOTIFICATIES_CLIENT_ID: zgwClient.clientId,
     NOTIFICATIES_SECRET: zgwClient.secret,
     WORKER_RETRY_BASE_MS: '200',
+    // The medewerkersportaal, with staff logging in at the same simulator (as in the demo).
+    MEDEWERKERS_PORTAAL: 'true',
+    MEDEWERKERS_OIDC_ISSUER: issuer,
+    MEDEWERKERS_OIDC_CLIENT_ID: 'voordeur',
+    MEDEWERKERS_OIDC_CLIENT_SECRET: 'voordeur-test-secret',
+    MEDEWERKERS_OIDC_AUTH_PARAMS: 'kc_idp_hint=medewerker',
+    MEDEWERKERS_ROLLEN: JSON.stringify({ kcc: [...dossierKinds], inkomen: ['zaken', 'documenten'] }),
+    MEDEWERKERS_BEPERKTE_ZAAKTYPEN: JSON.stringify({ 'Bijzondere bijstand aanvragen': ['inkomen'] }),
     ...environment,
   });
   await voordeur.app.listen({ host: '127.0.0.1', port: appPort });

@@ -12,6 +12,7 @@ import { callerOf } from '../../platform/http/caller.ts';
 import type { Feature } from '../../platform/http/feature.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import { berichtenRoutes } from './routes.tsx';
+import { BerichtenDossier } from './dossier.tsx';
 import { BerichtenService } from './service.ts';
 import { BerichtenOverviewBlock } from './views.tsx';
 
@@ -37,6 +38,10 @@ export function createBerichten(deps: BerichtenDeps): Feature | undefined {
     navCount: (request) => service.unreadCount(callerOf(request)),
     async overviewBlock(request) {
       return h(BerichtenOverviewBlock, { t: request.t, unread: await service.unreadCount(callerOf(request)) });
+    },
+    async dossierSection(view) {
+      if (!view.may('berichten')) return null;
+      return h(BerichtenDossier, { view, inbox: await service.inbox(view.caller), organisationName: deps.organisationName });
     },
     plugin: berichtenRoutes({ service, pageSize: deps.pageSize, organisationName: deps.organisationName }),
   };

@@ -4,6 +4,7 @@
  * number, a contactmoment's page, and /gegevens/verwerkingen (who used my data). Each source is
  * optional: the page shows what there is.
  */
+import type { Doel } from '../../domain/medewerker.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Feature } from '../../platform/http/feature.ts';
@@ -13,6 +14,8 @@ import type { NotifyClient } from '../../sources/notify/notify.ts';
 import { ContactConfirmations, type ConfirmationRules } from '../../sources/voordeur/contact-confirmations.ts';
 import { Deliveries } from '../../sources/voordeur/deliveries.ts';
 import { PreferencesStore } from '../../sources/voordeur/preferences.ts';
+import { h } from 'preact';
+import { GegevensDossier } from './dossier.tsx';
 import { gegevensRoutes } from './routes.tsx';
 import { GegevensService, type CodeSender } from './service.ts';
 
@@ -27,6 +30,8 @@ export interface GegevensDeps {
   processingLog: ProcessingLog;
   /** How long a code is valid, and how often one may be asked for. */
   contactCodes: ConfirmationRules;
+  /** The purposes staff state in the medewerkersportaal (MEDEWERKERS_DOELEN), for the processing log page. */
+  staffPurposes?: readonly Doel[];
 }
 
 export function createGegevens(deps: GegevensDeps): Feature {
@@ -52,6 +57,14 @@ export function createGegevens(deps: GegevensDeps): Feature {
   return {
     id: 'gegevens',
     nav: { id: 'gegevens', href: '/gegevens', label: 'nav.gegevens' },
-    plugin: gegevensRoutes({ service, processingLog: deps.processingLog }),
+    async dossierSection(view) {
+      const include = {
+        register: view.may('persoonsgegevens'),
+        contacts: view.may('contactgegevens') || view.may('contactmomenten'),
+      };
+      if (!include.register && !include.contacts && !view.may('notificaties')) return null;
+      return h(GegevensDossier, { view, overview: await service.overview(view.caller, include) });
+    },
+    plugin: gegevensRoutes({ service, processingLog: deps.processingLog, staffPurposes: deps.staffPurposes ?? [] }),
   };
 }

@@ -7,6 +7,7 @@
  * address is meant is always looked up from the session's identity, so nobody can change or
  * remove another partij's address by editing a URL or a form.
  */
+import type { Doel } from '../../domain/medewerker.ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { isSourceFailure } from '../../domain/availability.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
@@ -70,7 +71,12 @@ function preferencesFrom(body: Record<string, unknown>): Preferences {
  */
 const change = { auth: true, unavailable: 'contact.saveFailed', handeling: 'contactgegevens' } as const;
 
-export function gegevensRoutes(deps: { service: GegevensService; processingLog: ProcessingLog }): FastifyPluginAsync {
+export function gegevensRoutes(deps: {
+  service: GegevensService;
+  processingLog: ProcessingLog;
+  /** The purposes staff state in the medewerkersportaal, to tell the person why a staff member looked. */
+  staffPurposes: readonly Doel[];
+}): FastifyPluginAsync {
   const { service, processingLog } = deps;
   return async (app) => {
     /** The overview page; after a refused preferences form, with what was chosen and why it was refused. */
@@ -171,9 +177,12 @@ export function gegevensRoutes(deps: { service: GegevensService; processingLog: 
       const wanted = pageNumber(request.query.pagina);
       const { entries, total } = await processingLog.list(callerOf(request).identity, { offset: (wanted - 1) * processingPageSize, limit: processingPageSize });
       const pages = Math.max(1, Math.ceil(total / processingPageSize));
-      return reply.page(<ProcessingLogPage t={t} lang={request.lang} entries={entries} page={Math.min(wanted, pages)} pages={pages} />, {
-        title: t('verwerkingen.title'),
-      });
+      return reply.page(
+        <ProcessingLogPage t={t} lang={request.lang} entries={entries} staffPurposes={deps.staffPurposes} page={Math.min(wanted, pages)} pages={pages} />,
+        {
+          title: t('verwerkingen.title'),
+        },
+      );
     });
 
     // The rest needs a Klantinteracties API (and Notify for the codes).

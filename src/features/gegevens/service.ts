@@ -89,10 +89,14 @@ export class GegevensService {
     return Math.round(this.codes.ttlSeconds / 60);
   }
 
-  async overview(caller: Caller): Promise<GegevensOverview> {
+  /** `include` leaves out what is not wanted (a staff member whose role does not allow it): it is then neither read nor logged. */
+  async overview(caller: Caller, include: { register: boolean; contacts: boolean } = { register: true, contacts: true }): Promise<GegevensOverview> {
     const { identity, log, requestId } = caller;
     const subject = identity.subject;
-    const { brp, kvk, contacts } = this.sources;
+    const { kvk: kvkSource, brp: brpSource, contacts: contactSource } = this.sources;
+    const brp = include.register ? brpSource : undefined;
+    const kvk = include.register ? kvkSource : undefined;
+    const contacts = include.contacts ? contactSource : undefined;
     const [persoon, bedrijf, contact, preferences] = await Promise.all([
       brp && subject.type === 'persoon' ? whenAvailable(() => brp.persoon(subject.bsn), log) : undefined,
       kvk && subject.type === 'bedrijf' ? whenAvailable(() => kvk.bedrijf(subject.kvkNummer), log) : undefined,

@@ -1,5 +1,6 @@
 /** The pages of Mijn gegevens: the overview with its blocks, the contact-detail forms, and the processing log. */
 import type { ComponentChildren } from 'preact';
+import type { Doel } from '../../domain/medewerker.ts';
 import type { Bedrijf, Contactmoment, DigitaalAdres, Persoon, RegisterDatum } from '../../domain/persoon.ts';
 import { zaakPath } from '../../domain/zaak.ts';
 import type { LoggedProcessing } from '../../platform/audit/processing-log.ts';
@@ -500,8 +501,25 @@ export function RemoveConfirmation({ t, kind, adres, csrfToken }: { t: Translate
   );
 }
 
-export function ProcessingLogPage({ t, lang, entries, page, pages }: Texts & { entries: LoggedProcessing[]; page: number; pages: number }) {
+export function ProcessingLogPage({
+  t,
+  lang,
+  entries,
+  staffPurposes = [],
+  page,
+  pages,
+}: Texts & { entries: LoggedProcessing[]; staffPurposes?: readonly Doel[]; page: number; pages: number }) {
   const time = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+  // A staff member is named by their department, never by name; why they looked, as the purpose they stated says it to the person.
+  const who = (entry: LoggedProcessing) =>
+    entry.actor === 'medewerker' && entry.afdeling
+      ? t('verwerkingen.actor.medewerkerVan', { afdeling: entry.afdeling })
+      : t(`verwerkingen.actor.${entry.actor}` as MessageKey);
+  const why = (purpose: string) => {
+    if (!purpose.startsWith('doel:')) return t(`verwerkingen.purpose.${purpose}` as MessageKey) ?? purpose;
+    const text = staffPurposes.find((doel) => doel.id === purpose.slice(5))?.inwoner[lang];
+    return text ? text.charAt(0).toUpperCase() + text.slice(1) : t('verwerkingen.purpose.doelOnbekend');
+  };
   const source = (value: string) =>
     value.startsWith('zgw:') ? t('verwerkingen.source.zgw', { naam: value.slice(4) }) : (t(`verwerkingen.source.${value}` as MessageKey) ?? value);
   return (
@@ -525,8 +543,8 @@ export function ProcessingLogPage({ t, lang, entries, page, pages }: Texts & { e
                 <time dateTime={entry.occurredAt.toISOString()}>{time.format(entry.occurredAt)}</time>,
                 `${t(`verwerkingen.action.${entry.action}` as MessageKey)}: ${t(`verwerkingen.category.${entry.category}` as MessageKey) ?? entry.category}`,
                 source(entry.source),
-                t(`verwerkingen.actor.${entry.actor}` as MessageKey),
-                t(`verwerkingen.purpose.${entry.purpose}` as MessageKey) ?? entry.purpose,
+                who(entry),
+                why(entry.purpose),
               ],
             }))}
           />

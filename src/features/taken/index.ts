@@ -15,6 +15,7 @@ import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import type { OgonePayments } from '../../sources/ogone/ogone.ts';
 import { TaakCompletions } from '../../sources/voordeur/taak-completions.ts';
 import { takenRoutes } from './routes.tsx';
+import { TakenDossier } from './dossier.tsx';
 import { TakenService } from './service.ts';
 import { TakenOverviewBlock, ZaakTaken } from './views.tsx';
 
@@ -44,6 +45,10 @@ export function createTaken(deps: TakenDeps): Feature | undefined {
     async overviewBlock(request) {
       const taken = await service.lists(callerOf(request));
       return h(TakenOverviewBlock, { t: request.t, lang: request.lang, open: availableValue(taken)?.open, now: now() });
+    },
+    async dossierSection(view) {
+      if (!view.may('taken')) return null;
+      return h(TakenDossier, { view, lists: await service.lists(view.caller) });
     },
     // A zaak's page lists the open taken that belong to it.
     async zaakSection(request, zaak) {

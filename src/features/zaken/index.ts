@@ -12,6 +12,7 @@ import type { Feature } from '../../platform/http/feature.ts';
 import type { FastifyRequest } from 'fastify';
 import type { JSX } from 'preact';
 import { zakenRoutes } from './routes.tsx';
+import { ZakenDossier } from './dossier.tsx';
 import { ZakenService } from './service.ts';
 import { ZakenOverviewBlock } from './views.tsx';
 
@@ -35,6 +36,10 @@ export function createZaken(deps: ZakenDeps): Feature | undefined {
     async overviewBlock(request) {
       const lists = await service.lists(callerOf(request));
       return h(ZakenOverviewBlock, { t: request.t, lang: request.lang, lopend: lists.unavailable ? undefined : lists.value.lopend });
+    },
+    async dossierSection(view) {
+      if (!view.may('zaken')) return null;
+      return h(ZakenDossier, { view, lists: await service.lists(view.caller) });
     },
     plugin: zakenRoutes({ service, organisationName: deps.organisationName, pageSize: deps.pageSize, upload: deps.upload, zaakSections: deps.zaakSections }),
   };

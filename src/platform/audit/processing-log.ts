@@ -49,6 +49,8 @@ export interface ProcessingEntry {
 export interface LoggedProcessing {
   occurredAt: Date;
   actor: ProcessingLogTable['actor'];
+  /** The department of the staff member who acted (actor medewerker). */
+  afdeling?: string;
   action: ProcessingAction;
   category: string;
   source: string;
@@ -78,9 +80,12 @@ export class ProcessingLog {
   async record(identity: Identity, entries: ProcessingEntry[], requestId?: string): Promise<void> {
     if (entries.length === 0) return;
     const subjectKey = this.keys.subject(identity.subject);
-    const actor = identity.actor
-      ? { actor: 'gemachtigde' as const, actor_key: this.keys.person(identity.actor.bsn) }
-      : { actor: 'betrokkene' as const, actor_key: null };
+    const { staff } = identity;
+    const actor = staff
+      ? { actor: 'medewerker' as const, actor_key: staff.medewerkerKey, actor_afdeling: staff.afdeling, trace_id: staff.traceId }
+      : identity.actor
+        ? { actor: 'gemachtigde' as const, actor_key: this.keys.person(identity.actor.bsn) }
+        : { actor: 'betrokkene' as const, actor_key: null };
     await this.writes.add(
       entries.map((entry) => ({
         subject_key: subjectKey,
@@ -88,7 +93,8 @@ export class ProcessingLog {
         action: entry.action,
         category: entry.category,
         source: entry.source,
-        purpose: entry.purpose ?? 'inzage',
+        // A staff member's reads are for the purpose they stated.
+        purpose: staff ? `doel:${staff.doel}` : (entry.purpose ?? 'inzage'),
         request_id: requestId ?? null,
       })),
     );
@@ -100,7 +106,7 @@ export class ProcessingLog {
     const [rows, count] = await Promise.all([
       this.db
         .selectFrom('processing_log')
-        .select(['occurred_at', 'actor', 'action', 'category', 'source', 'purpose'])
+        .select(['occurred_at', 'actor', 'actor_afdeling', 'action', 'category', 'source', 'purpose'])
         .where('subject_key', '=', subjectKey)
         .orderBy('occurred_at', 'desc')
         .orderBy('id', 'desc')
@@ -117,6 +123,7 @@ export class ProcessingLog {
       entries: rows.map((row) => ({
         occurredAt: new Date(row.occurred_at),
         actor: row.actor,
+        ...(row.actor_afdeling ? { afdeling: row.actor_afdeling } : {}),
         action: row.action,
         category: row.category,
         source: row.source,

@@ -13,7 +13,8 @@ export const loginAttemptMaxAgeSeconds = 15 * 60;
 export interface LoginAttempt {
   codeVerifier: string;
   nonce: string;
-  method: LoginMethod;
+  /** A resident's login, or a staff member's (the medewerkersportaal); each callback accepts only its own. */
+  method: LoginMethod | 'medewerker';
   /** A path on this site to return to, if one was given. */
   returnTo?: string;
 }
@@ -49,7 +50,12 @@ export class LoginAttempts {
   /** The attempt started with this state, once; undefined when it is unknown, used or expired. */
   async take(state: string): Promise<LoginAttempt | undefined> {
     const row = await this.db.deleteFrom('login_attempts').where('state_hash', '=', hash(state)).returningAll().executeTakeFirst();
-    if (!row || !isLoginMethod(row.method) || this.now() - new Date(row.created_at).getTime() > loginAttemptMaxAgeSeconds * 1000) return undefined;
+    if (
+      !row ||
+      !(isLoginMethod(row.method) || row.method === 'medewerker') ||
+      this.now() - new Date(row.created_at).getTime() > loginAttemptMaxAgeSeconds * 1000
+    )
+      return undefined;
     return { codeVerifier: row.code_verifier, nonce: row.nonce, method: row.method, returnTo: row.return_to ?? undefined };
   }
 }

@@ -26,11 +26,22 @@ export interface LoginStart {
   codeVerifier: string;
 }
 
-export class OidcClient {
+/** Where and as whom to log in; `authParams` per kind of login (e.g. digid, eherkenning, or medewerker). */
+export interface OidcSettings<M extends string> {
+  issuer: URL;
+  clientId: string;
+  clientSecret: string;
+  scope: string;
+  allowInsecureIssuer: boolean;
+  authParams: Record<M, Record<string, string>>;
+}
+
+/** One relying party per login: residents (DigiD/eHerkenning) and staff (the medewerkersportaal) each have their own. */
+export class OidcClient<M extends string = LoginMethod> {
   private configuration: Promise<client.Configuration> | undefined;
 
   constructor(
-    private readonly oidc: Config['oidc'],
+    private readonly oidc: OidcSettings<M>,
     readonly redirectUri: string,
     private readonly postLogoutRedirectUri: string,
     private readonly metrics: Metrics,
@@ -51,7 +62,7 @@ export class OidcClient {
     return this.configuration;
   }
 
-  async start(method: LoginMethod): Promise<LoginStart> {
+  async start(method: M): Promise<LoginStart> {
     const configuration = await this.discover();
     const codeVerifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
@@ -68,11 +79,11 @@ export class OidcClient {
     return { url, state, nonce, codeVerifier };
   }
 
-  /** Exchanges the code; throws a client.ResponseBodyError / AuthorizationResponseError when the provider refuses. */
+  /** Exchanges the code for the ID token's claims; throws a client.ResponseBodyError / AuthorizationResponseError when the provider refuses. */
   async finish(
     callbackUrl: URL,
-    expected: { state: string; nonce: string; codeVerifier: string; method: LoginMethod },
-  ): Promise<{ identity: Identity; idToken: string }> {
+    expected: { state: string; nonce: string; codeVerifier: string },
+  ): Promise<{ claims: Record<string, unknown>; idToken: string }> {
     const configuration = await this.discover();
     const tokens = await this.metrics.timeSource('oidc', () =>
       client.authorizationCodeGrant(configuration, callbackUrl, {
@@ -84,7 +95,7 @@ export class OidcClient {
     );
     const claims = tokens.claims();
     if (!claims || !tokens.id_token) throw new UnusableClaimsError('no ID token');
-    return { identity: this.identityFrom(claims, expected.method), idToken: tokens.id_token };
+    return { claims, idToken: tokens.id_token };
   }
 
   async logoutUrl(idToken: string | null): Promise<URL | undefined> {
@@ -99,33 +110,32 @@ export class OidcClient {
       return undefined;
     }
   }
+}
 
-  /** Maps the configured claims to an Identity, refusing anything that is not a valid number. */
-  identityFrom(claims: Record<string, unknown>, method: LoginMethod): Identity {
-    const names = this.oidc.claims;
-    const text = (name: string) => (typeof claims[name] === 'string' && claims[name] !== '' ? (claims[name] as string) : undefined);
-    const subjectName = text(names.name);
-    if (method === 'digid') {
-      const bsn = text(names.bsn);
-      if (!bsn || !isValidBsn(bsn)) throw new UnusableClaimsError(`claim ${names.bsn} is missing or not a valid BSN`);
-      const actorBsn = text(names.gemachtigdeBsn);
-      if (actorBsn !== undefined && !isValidBsn(actorBsn)) throw new UnusableClaimsError(`claim ${names.gemachtigdeBsn} is not a valid BSN`);
-      return {
-        method,
-        subject: { type: 'persoon', bsn },
-        ...(subjectName ? { subjectName } : {}),
-        ...(actorBsn && actorBsn !== bsn ? { actor: { bsn: actorBsn, ...(text(names.gemachtigdeName) ? { name: text(names.gemachtigdeName) } : {}) } } : {}),
-      };
-    }
-    const kvkNummer = text(names.kvk);
-    if (!kvkNummer || !isValidKvkNummer(kvkNummer)) throw new UnusableClaimsError(`claim ${names.kvk} is missing or not a valid KvK number`);
-    const vestigingsnummer = text(names.vestiging);
-    if (vestigingsnummer !== undefined && !isValidVestigingsnummer(vestigingsnummer))
-      throw new UnusableClaimsError(`claim ${names.vestiging} is not a valid vestigingsnummer`);
+/** Maps a resident's claims (names configured in OIDC_CLAIM_*) to an Identity, refusing anything that is not a valid number. */
+export function residentIdentity(claims: Record<string, unknown>, method: LoginMethod, names: Config['oidc']['claims']): Identity {
+  const text = (name: string) => (typeof claims[name] === 'string' && claims[name] !== '' ? (claims[name] as string) : undefined);
+  const subjectName = text(names.name);
+  if (method === 'digid') {
+    const bsn = text(names.bsn);
+    if (!bsn || !isValidBsn(bsn)) throw new UnusableClaimsError(`claim ${names.bsn} is missing or not a valid BSN`);
+    const actorBsn = text(names.gemachtigdeBsn);
+    if (actorBsn !== undefined && !isValidBsn(actorBsn)) throw new UnusableClaimsError(`claim ${names.gemachtigdeBsn} is not a valid BSN`);
     return {
       method,
-      subject: { type: 'bedrijf', kvkNummer, ...(vestigingsnummer ? { vestigingsnummer } : {}) },
+      subject: { type: 'persoon', bsn },
       ...(subjectName ? { subjectName } : {}),
+      ...(actorBsn && actorBsn !== bsn ? { actor: { bsn: actorBsn, ...(text(names.gemachtigdeName) ? { name: text(names.gemachtigdeName) } : {}) } } : {}),
     };
   }
+  const kvkNummer = text(names.kvk);
+  if (!kvkNummer || !isValidKvkNummer(kvkNummer)) throw new UnusableClaimsError(`claim ${names.kvk} is missing or not a valid KvK number`);
+  const vestigingsnummer = text(names.vestiging);
+  if (vestigingsnummer !== undefined && !isValidVestigingsnummer(vestigingsnummer))
+    throw new UnusableClaimsError(`claim ${names.vestiging} is not a valid vestigingsnummer`);
+  return {
+    method,
+    subject: { type: 'bedrijf', kvkNummer, ...(vestigingsnummer ? { vestigingsnummer } : {}) },
+    ...(subjectName ? { subjectName } : {}),
+  };
 }

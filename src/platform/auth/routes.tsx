@@ -11,7 +11,7 @@ import type { KeptForms } from '../session/kept-forms.ts';
 import type { SessionStore } from '../session/store.ts';
 import { Alert, ButtonLink, Heading, Link, Paragraph } from '../ui/components.tsx';
 import { loginAttemptMaxAgeSeconds, type LoginAttempts } from './login-attempts.ts';
-import { LoginUnavailableError, UnusableClaimsError, type OidcClient } from './oidc.ts';
+import { LoginUnavailableError, UnusableClaimsError, type OidcClient, residentIdentity } from './oidc.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { safeReturnPath } from './return-path.ts';
 
@@ -24,6 +24,8 @@ export function registerAuthRoutes(
     store: SessionStore;
     kept: KeptForms;
     oidc: OidcClient;
+    /** Which claims of the ID token say who logged in (OIDC_CLAIM_*). */
+    claims: Parameters<typeof residentIdentity>[2];
     cookie: SessionCookie;
     secureCookies: boolean;
     /** Logins a client may start per minute; 0: no limit. */
@@ -117,7 +119,7 @@ export function registerAuthRoutes(
       return loginProblem(request, reply, 400, 'failed');
     }
     const attempt = await attempts.take(browserState);
-    if (!attempt) {
+    if (!attempt || attempt.method === 'medewerker') {
       request.log.warn('login callback for an unknown, used or expired login attempt');
       return loginProblem(request, reply, 400, 'failed');
     }
@@ -126,7 +128,8 @@ export function registerAuthRoutes(
       // The public callback address with the query as received (behind a proxy, request.url has no host).
       const callbackUrl = new URL(oidc.redirectUri);
       callbackUrl.search = new URL(request.url, callbackUrl).search;
-      result = await oidc.finish(callbackUrl, { state: browserState, nonce: attempt.nonce, codeVerifier: attempt.codeVerifier, method: attempt.method });
+      const { claims, idToken } = await oidc.finish(callbackUrl, { state: browserState, nonce: attempt.nonce, codeVerifier: attempt.codeVerifier });
+      result = { identity: residentIdentity(claims, attempt.method, deps.claims), idToken };
     } catch (error) {
       if (error instanceof LoginUnavailableError) return loginProblem(request, reply, 503, 'unavailable');
       request.log.warn({ err: error, unusableClaims: error instanceof UnusableClaimsError }, 'login could not be completed');

@@ -68,6 +68,10 @@ export interface ProcessingLogTable {
   source: string;
   purpose: string;
   request_id: string | null;
+  /** The department of a staff member who acted (never their name: that is in staff_audit). */
+  actor_afdeling: ColumnType<string | null, string | null | undefined, never>;
+  /** Links the reads of one contact (a staff member's access to a dossier). */
+  trace_id: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface TaakCompletionsTable {
@@ -229,6 +233,54 @@ export interface OrganisatieZaakStatussenTable {
   toelichting: string | null;
 }
 
+/** Who a staff member is, as the organisation's identity provider said at login. */
+export interface StaffMember {
+  id: string;
+  naam: string;
+  afdeling: string;
+  rollen: string[];
+}
+
+export interface StaffSessionsTable {
+  /** SHA-256 of the token in the staff member's cookie. */
+  id: string;
+  medewerker: ColumnType<StaffMember, string, string>;
+  csrf_token: string;
+  id_token: string | null;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface StaffAccessTable {
+  id: string;
+  session_id: string;
+  subject_sealed: string;
+  subject_key: string;
+  doel: string;
+  kenmerk: string | null;
+  trace_id: string;
+  granted_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface StaffAuditTable {
+  id: ColumnType<string, never, never>;
+  occurred_at: CreatedAt;
+  medewerker_id: string;
+  medewerker_naam: string;
+  afdeling: string;
+  /** Space-separated. */
+  rollen: string;
+  handeling: string;
+  subject_key: string | null;
+  doel: string | null;
+  kenmerk: string | null;
+  trace_id: string | null;
+  request_id: string | null;
+  detail: string | null;
+}
+
 export interface Database {
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
@@ -248,4 +300,7 @@ export interface Database {
   organisatie_bijlagen: OrganisatieBijlagenTable;
   organisatie_zaken: OrganisatieZakenTable;
   organisatie_zaak_statussen: OrganisatieZaakStatussenTable;
+  staff_sessions: StaffSessionsTable;
+  staff_access: StaffAccessTable;
+  staff_audit: StaffAuditTable;
 }

@@ -1,15 +1,9 @@
 /** Who is asking, as a feature's service needs it: whose data, for the processing log and the log. */
-import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
-import type { Identity } from '../../domain/identity.ts';
+import type { FastifyRequest } from 'fastify';
 import { HttpError } from './errors.ts';
+import type { Caller } from './types.ts';
 
-export interface Caller {
-  /** From the session, never from the URL or the form. */
-  identity: Identity;
-  /** Ties the processing log's entries to the request's log lines. */
-  requestId: string;
-  log: FastifyBaseLogger;
-}
+export type { Caller };
 
 /** The caller of a logged-in route. */
 export function callerOf(request: FastifyRequest): Caller {

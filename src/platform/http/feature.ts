@@ -11,9 +11,10 @@
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { JSX } from 'preact';
+import type { DossierKind } from '../../domain/medewerker.ts';
 import type { ZaakRef } from '../../domain/zaak.ts';
-import type { MessageKey } from '../i18n/index.ts';
-import type { NavItem } from './types.ts';
+import type { Lang, MessageKey, Translate } from '../i18n/index.ts';
+import type { Caller, NavItem } from './types.ts';
 
 /** A link in the footer of every page, public pages included (e.g. the privacy statement). */
 export interface FooterLink {
@@ -21,6 +22,21 @@ export interface FooterLink {
   label: MessageKey;
   /** Values for the label's placeholders (e.g. a phone number). */
   params?: Record<string, string>;
+}
+
+/**
+ * A staff member's read-only look at one person's dossier in the medewerkersportaal. The caller's
+ * identity is the person's, with `staff` set: every read the feature's service does is recorded
+ * in the processing log as the staff member's, for the purpose they stated.
+ */
+export interface DossierView {
+  caller: Caller;
+  t: Translate;
+  lang: Lang;
+  /** Whether the staff member's roles let them see this kind of data (features/medewerkers/policy.ts). */
+  may(kind: DossierKind): boolean;
+  /** Whether they may see zaken of this zaaktype (some zaaktypen are for some roles only). */
+  mayZaaktype(zaaktype: string): boolean;
 }
 
 export interface Feature {
@@ -36,6 +52,8 @@ export interface Feature {
   overviewBlock?(request: FastifyRequest): Promise<JSX.Element | null>;
   /** What it shows on the page of one of the person's zaken (e.g. the zaak's open taken); null for nothing. */
   zaakSection?(request: FastifyRequest, zaak: ZaakRef): Promise<JSX.Element | null>;
+  /** Its part of a person's dossier in the medewerkersportaal, read only; null when the staff member may not see it or it has nothing. */
+  dossierSection?(view: DossierView): Promise<JSX.Element | null>;
   /** Its routes, registered in a context of their own. */
   readonly plugin?: FastifyPluginAsync;
   /** Work in the background while the application runs (e.g. a worker); returns what stops it. */
@@ -49,4 +67,5 @@ export interface FeatureParts {
   navCounts(request: FastifyRequest): Promise<Record<string, number>>;
   overviewBlocks(request: FastifyRequest): Promise<JSX.Element[]>;
   zaakSections(request: FastifyRequest, zaak: ZaakRef): Promise<JSX.Element[]>;
+  dossierSections(view: DossierView): Promise<JSX.Element[]>;
 }

@@ -8,9 +8,10 @@
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import { h, type JSX } from 'preact';
 import type { ZaakRef } from '../../domain/zaak.ts';
+import type { Translate } from '../i18n/index.ts';
 import { Heading } from '../ui/components.tsx';
 import { Unavailable } from '../ui/sections.tsx';
-import type { Feature, FeatureParts } from './feature.ts';
+import type { DossierView, Feature, FeatureParts } from './feature.ts';
 
 /** `late` when the deadline passed first; `failed` when the call threw. */
 type Outcome<T> = { ok: true; value: T } | { ok: false; why: 'late' | 'failed' };
@@ -39,6 +40,7 @@ export function featureParts(features: readonly Feature[], deadlineMs: number): 
   const withCount = features.filter((f) => f.navCount);
   const withBlock = features.filter((f) => f.overviewBlock);
   const withSection = features.filter((f) => f.zaakSection);
+  const withDossier = features.filter((f) => f.dossierSection);
   return {
     nav: features.flatMap((f) => (f.nav ? [f.nav] : [])),
     footerLinks: features.flatMap((f) => f.footerLinks ?? []),
@@ -70,17 +72,34 @@ export function featureParts(features: readonly Feature[], deadlineMs: number): 
       );
       return sections.flatMap((section) => (section.ok && section.value ? [section.value] : []));
     },
+
+    async dossierSections(view: DossierView) {
+      const { log } = view.caller;
+      const sections = await Promise.all(
+        withDossier.map((f) => withDeadline(() => f.dossierSection!(view), deadlineMs, log, { feature: f.id, part: 'dossierSection' })),
+      );
+      // A part that failed says so: the staff member must not think the person has nothing there.
+      return sections.flatMap((section, i) => {
+        if (section.ok) return section.value ? [section.value] : [];
+        return [unavailableSection(view.t, withDossier[i]!, 'dossier')];
+      });
+    },
   };
 }
 
 /** The overzicht block of a feature that could not make its own in time. */
 function unavailableBlock(request: FastifyRequest, feature: Feature): JSX.Element {
-  const id = `overzicht-${feature.id}-title`;
+  return unavailableSection(request.t, feature, 'overzicht');
+}
+
+/** The block (on the overzicht, or in a staff member's view of a dossier) of a feature that could not make its own in time. */
+function unavailableSection(t: Translate, feature: Feature, page: 'overzicht' | 'dossier'): JSX.Element {
+  const id = `${page}-${feature.id}-title`;
   return h(
     'section',
     { class: 'voordeur-overview-block', 'aria-labelledby': id },
-    feature.nav && h(Heading, { level: 2, id }, request.t(feature.nav.label)),
-    h(Unavailable, { t: request.t }),
+    feature.nav && h(Heading, { level: 2, id }, t(feature.nav.label)),
+    h(Unavailable, { t }),
   );
 }
 

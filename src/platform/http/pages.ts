@@ -58,20 +58,24 @@ function resubmitOf(request: FastifyRequest): Resubmit | undefined {
 
 export function registerPages(app: FastifyInstance, deps: { config: Config; store: SessionStore; parts: FeatureParts }): void {
   const { config, store, parts } = deps;
+  app.decorateRequest('portalPage', null);
 
   app.decorateReply('page', async function page(this: FastifyReply, body: JSX.Element, options: PageOptions) {
     const request = this.request;
-    const session = request.session;
+    const portal = request.portalPage;
+    const session = portal ? null : request.session;
     const navCounts = session ? await parts.navCounts(request) : {};
-    const user = session
-      ? {
-          name: identityName(session.identity, request.t),
-          actorName: actorName(session.identity, request.t),
-          csrfToken: session.csrfToken,
-          secondsLeft: Math.max(0, Math.floor((store.deadline(session).getTime() - Date.now()) / 1000)),
-          warningSeconds: config.session.idleWarningSeconds,
-        }
-      : undefined;
+    const user = portal
+      ? portal.user
+      : session
+        ? {
+            name: identityName(session.identity, request.t),
+            actorName: actorName(session.identity, request.t),
+            csrfToken: session.csrfToken,
+            secondsLeft: Math.max(0, Math.floor((store.deadline(session).getTime() - Date.now()) / 1000)),
+            warningSeconds: config.session.idleWarningSeconds,
+          }
+        : undefined;
     const html = renderToString(
       h(Shell, {
         lang: request.lang,
@@ -82,7 +86,8 @@ export function registerPages(app: FastifyInstance, deps: { config: Config; stor
         theme: config.theme,
         demoMode: config.demoMode,
         user,
-        nav: parts.nav,
+        nav: portal ? [] : parts.nav,
+        portal: portal ? { name: portal.name, home: portal.home } : undefined,
         footerLinks: parts.footerLinks,
         navCounts,
         activeNav: options.nav ?? request.feature?.id,

@@ -31,7 +31,9 @@ export function clearSessionCookie(reply: FastifyReply, cookie: SessionCookie): 
   reply.clearCookie(cookie.name, { path: '/', httpOnly: true, sameSite: 'lax', secure: cookie.secure });
 }
 
-const skipsSession = (url: string) => url.startsWith('/static/') || url.startsWith('/health/') || url === '/metrics';
+/** The medewerkersportaal has its own sessions (features/medewerkers): a resident's session is never read there. */
+export const isStaffPath = (url: string) => url === '/medewerkers' || url.startsWith('/medewerkers/') || url.startsWith('/medewerkers?');
+const skipsSession = (url: string) => url.startsWith('/static/') || url.startsWith('/health/') || url === '/metrics' || isStaffPath(url);
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Where a person without a (valid) session is sent from a page that needs one. */
@@ -94,6 +96,7 @@ export function registerSessions(
   });
 
   app.addHook('preHandler', async (request, reply) => {
+    if (skipsSession(request.url)) return;
     if (request.expiredSession && kept) return keepExpiredForm(request, reply, request.expiredSession, kept, cookie.secure);
     // A gemachtigde may only change what the organisation allows (reading is always allowed).
     const handeling = request.routeOptions.config.handeling;

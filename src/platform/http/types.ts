@@ -1,7 +1,8 @@
 /** What the platform adds to every Fastify request, reply and route. */
 import type { JSX } from 'preact';
 import type { Availability } from '../../domain/availability.ts';
-import type { Handeling } from '../../domain/identity.ts';
+import type { Handeling, Identity } from '../../domain/identity.ts';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Lang, MessageKey, Translate } from '../i18n/index.ts';
 import type { SessionRecord } from '../session/store.ts';
 
@@ -24,6 +25,11 @@ declare module 'fastify' {
     expiredSession: SessionRecord | null;
     /** Whether whoever is logged in may do this (a gemachtigde only what the organisation allows). */
     mayAct(handeling: Handeling): boolean;
+    /**
+     * Set by a part of the site with its own login (the medewerkersportaal) for its pages: its name,
+     * start page and who is logged in there. Its pages then show no resident's session or navigation.
+     */
+    portalPage: { name: string; home: string; user?: ShellUser } | null;
   }
   interface FastifyReply {
     /** Renders `body` inside the page shell and sends it as HTML. */
@@ -52,4 +58,30 @@ export interface NavItem {
   label: MessageKey;
   /** Text for a count next to the label, e.g. "{n} ongelezen"; shown when the feature set one above 0. */
   countLabel?: MessageKey;
+}
+
+/** Who is logged in, as the page shell shows it. */
+export interface ShellUser {
+  /** How the page names the person or company whose affairs are shown. */
+  name: string;
+  /** Who logged in, when acting for someone else. */
+  actorName?: string;
+  csrfToken: string;
+  /** Seconds until the session ends without activity, and how long before that to warn. */
+  secondsLeft: number;
+  warningSeconds: number;
+  /** Where logging out and keeping the session alive are posted (default /uitloggen and /sessie/verlengen; the medewerkersportaal has its own). */
+  logoutAction?: string;
+  extendAction?: string;
+  /** Where the browser goes when the session has ended (default /uitgelogd?reden=verlopen). */
+  endedPath?: string;
+}
+
+/** Who is asking, as a feature's service needs it: whose data, for the processing log and the log. */
+export interface Caller {
+  /** From the session, never from the URL or the form. */
+  identity: Identity;
+  /** Ties the processing log's entries to the request's log lines. */
+  requestId: string;
+  log: FastifyBaseLogger;
 }

@@ -3,6 +3,7 @@
  * and a section holding one page of a list with its page links.
  */
 import type { ComponentChildren } from 'preact';
+import type { Availability } from '../../domain/availability.ts';
 import type { Paged } from '../http/paging.ts';
 import type { MessageKey, Translate } from '../i18n/index.ts';
 import { Alert, Button, Form, Heading, Link, Pagination, Paragraph } from './components.tsx';
@@ -127,6 +128,35 @@ export function PagedSection<T>({
           <PageLinks t={t} label={name} paged={paged} />
         </>
       )}
+    </section>
+  );
+}
+
+/**
+ * One part of a person's dossier in the medewerkersportaal: its heading, and its table (or the
+ * text that there is nothing), or that it cannot be shown now.
+ */
+export function DossierSection<T>({
+  t,
+  id,
+  title,
+  result,
+  empty,
+  children,
+}: {
+  t: Translate;
+  id: string;
+  title: string;
+  result: Availability<T[]>;
+  empty: string;
+  children: (items: T[]) => ComponentChildren;
+}) {
+  return (
+    <section class="voordeur-block" aria-labelledby={`dossier-${id}-title`}>
+      <Heading level={2} id={`dossier-${id}-title`}>
+        {title}
+      </Heading>
+      {result.unavailable ? <Unavailable t={t} /> : result.value.length === 0 ? <Paragraph>{empty}</Paragraph> : children(result.value)}
     </section>
   );
 }

@@ -4,19 +4,10 @@ import type { Config } from '../../config.ts';
 import type { Lang, Translate } from '../i18n/index.ts';
 import { languages } from '../i18n/index.ts';
 import type { FooterLink } from '../http/feature.ts';
-import type { NavItem } from '../http/types.ts';
-import { Button, Form } from './components.tsx';
+import type { NavItem, ShellUser } from '../http/types.ts';
 
-export interface ShellUser {
-  /** How the page names the person or company whose affairs are shown. */
-  name: string;
-  /** Who logged in, when acting for someone else. */
-  actorName?: string;
-  csrfToken: string;
-  /** Seconds until the session ends without activity, and how long before that to warn. */
-  secondsLeft: number;
-  warningSeconds: number;
-}
+export type { ShellUser };
+import { Button, Form } from './components.tsx';
 
 export interface ShellProps {
   lang: Lang;
@@ -33,6 +24,8 @@ export interface ShellProps {
   footerLinks: readonly FooterLink[];
   navCounts: Record<string, number>;
   activeNav?: string;
+  /** A part of the site with its own login (the medewerkersportaal): its name and start page. */
+  portal?: { name: string; home: string };
   children?: ComponentChildren;
 }
 
@@ -68,7 +61,7 @@ function UserTools({ t, user }: { t: Translate; user: ShellUser }) {
   return (
     <div class="voordeur-user">
       <span class="voordeur-user__name">{t('shell.loggedInAs', { name: user.actorName ?? user.name })}</span>
-      <Form action="/uitloggen" csrfToken={user.csrfToken}>
+      <Form action={user.logoutAction ?? '/uitloggen'} csrfToken={user.csrfToken}>
         <Button appearance="secondary-action">{t('shell.logout')}</Button>
       </Form>
     </div>
@@ -92,14 +85,15 @@ function NavLinks({ t, nav, navCounts, activeNav }: ShellProps) {
 
 export function Shell(props: ShellProps) {
   const { t, lang, theme, user } = props;
-  const home = user ? '/overzicht' : '/';
+  const home = props.portal?.home ?? (user ? '/overzicht' : '/');
+  const portalName = props.portal?.name ?? theme.portalName;
   const hasNav = props.nav.length > 0;
   return (
     <html lang={lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.title} - ${theme.portalName} - ${theme.organisationName}`}</title>
+        <title>{`${props.title} - ${portalName} - ${theme.organisationName}`}</title>
         <link rel="stylesheet" href="/static/nlds/design-tokens.css" />
         <link rel="stylesheet" href="/static/nlds/components.css" />
         <link rel="stylesheet" href="/static/voordeur.css" />
@@ -107,7 +101,13 @@ export function Shell(props: ShellProps) {
         {user && <meta name="csrf-token" content={user.csrfToken} />}
         {user && <script src="/static/session.js" nonce={props.nonce} defer />}
       </head>
-      <body class="utrecht-theme voordeur" data-session-seconds-left={user?.secondsLeft} data-session-warning-seconds={user?.warningSeconds}>
+      <body
+        class="utrecht-theme voordeur"
+        data-session-seconds-left={user?.secondsLeft}
+        data-session-warning-seconds={user?.warningSeconds}
+        data-session-extend={user?.extendAction}
+        data-session-ended={user?.endedPath}
+      >
         <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
           {t('shell.skip')}
         </a>
@@ -122,7 +122,7 @@ export function Shell(props: ShellProps) {
               <img class="voordeur-brand__logo" src="/static/logo" alt="" width={48} height={48} />
               <span class="voordeur-brand__text">
                 <span class="voordeur-brand__organisation">{theme.organisationName}</span>
-                <span class="voordeur-brand__portal">{theme.portalName}</span>
+                <span class="voordeur-brand__portal">{portalName}</span>
               </span>
             </a>
             <div class={user && hasNav ? 'voordeur-header__tools voordeur-wide-only' : 'voordeur-header__tools'}>
@@ -193,7 +193,7 @@ export function Shell(props: ShellProps) {
               <Button type="button" id="session-stay">
                 {t('session.warning.stay')}
               </Button>
-              <Form action="/uitloggen" csrfToken={user.csrfToken}>
+              <Form action={user.logoutAction ?? '/uitloggen'} csrfToken={user.csrfToken}>
                 <Button appearance="secondary-action">{t('session.warning.logout')}</Button>
               </Form>
             </div>

@@ -1,0 +1,38 @@
+/**
+ * The berichten in a person's dossier in the medewerkersportaal: onderwerp, date, sender and
+ * whether the person opened it. A staff member does not open them: that would mark them read.
+ */
+import type { Availability, Listed } from '../../domain/availability.ts';
+import type { Bericht } from '../../domain/bericht.ts';
+import type { DossierView } from '../../platform/http/feature.ts';
+import { formatDate } from '../../platform/i18n/format.ts';
+import { Paragraph, Table } from '../../platform/ui/components.tsx';
+import { DossierSection } from '../../platform/ui/sections.tsx';
+
+export function BerichtenDossier({ view, inbox, organisationName }: { view: DossierView; inbox: Availability<Listed<Bericht>>; organisationName: string }) {
+  const { t, lang } = view;
+  const berichten: Availability<Bericht[]> = inbox.unavailable ? inbox : { unavailable: false, value: inbox.value.items };
+  return (
+    <DossierSection t={t} id="berichten" title={t('nav.berichten')} result={berichten} empty={t('medewerkers.dossier.berichten.empty')}>
+      {(items) => (
+        <>
+          {!inbox.unavailable && inbox.value.cutOff && <Paragraph>{t('medewerkers.dossier.incomplete')}</Paragraph>}
+          <Table
+            caption={t('nav.berichten')}
+            captionHidden
+            head={[t('berichten.column.onderwerp'), t('berichten.column.datum'), t('berichten.afzender'), t('medewerkers.dossier.geopend')]}
+            rows={items.map((bericht) => ({
+              key: bericht.uuid,
+              cells: [
+                <span lang="nl">{bericht.onderwerp}</span>,
+                formatDate(lang, bericht.publicatiedatum),
+                bericht.afzender ?? organisationName,
+                t(bericht.geopend ? 'medewerkers.dossier.geopend.ja' : 'medewerkers.dossier.geopend.nee'),
+              ],
+            }))}
+          />
+        </>
+      )}
+    </DossierSection>
+  );
+}

@@ -1,0 +1,329 @@
+/**
+ * The medewerkersportaal's routes, all under /medewerkers, with their own session: the resident's
+ * session is never read here (platform/http/session.ts skips these paths) and a staff session is
+ * never read elsewhere (its cookie is only looked at here). Every POST carries the staff session's
+ * CSRF token.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { Identity, Subject } from '../../domain/identity.ts';
+import { isValidBsn, isValidKvkNummer, isValidVestigingsnummer } from '../../domain/bsn.ts';
+import type { Doel } from '../../domain/medewerker.ts';
+import type { LoginAttempts } from '../../platform/auth/login-attempts.ts';
+import { loginAttemptMaxAgeSeconds } from '../../platform/auth/login-attempts.ts';
+import { LoginUnavailableError, type OidcClient, UnusableClaimsError } from '../../platform/auth/oidc.ts';
+import { constantTimeEqual } from '../../platform/crypto.ts';
+import { HttpError } from '../../platform/http/errors.ts';
+import type { DossierView } from '../../platform/http/feature.ts';
+import type { IdentityKeys } from '../../platform/identity-keys.ts';
+import type { JSX } from 'preact';
+import type { MessageKey } from '../../platform/i18n/index.ts';
+import { Alert, Heading, Link, Paragraph } from '../../platform/ui/components.tsx';
+import type { FieldError } from '../../platform/ui/components.tsx';
+import type { StaffAccess } from './access.ts';
+import type { StaffAudit } from './audit.ts';
+import type { StaffPolicy } from './policy.ts';
+import type { StaffMember, StaffSession, StaffSessions } from './sessions.ts';
+import { DossierPage, LoginPage, type SearchValues, SearchPage } from './views.tsx';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The staff member's session, on the medewerkersportaal's routes; null elsewhere. */
+    staff: StaffSession | null;
+  }
+}
+
+export interface MedewerkersRouteDeps {
+  oidc: OidcClient<'medewerker'>;
+  /** Which claims of the staff ID token say who logged in (MEDEWERKERS_CLAIM_*). */
+  claims: { id: string; naam: string; afdeling: string; rollen: string };
+  attempts: LoginAttempts;
+  sessions: StaffSessions;
+  access: StaffAccess;
+  audit: StaffAudit;
+  policy: StaffPolicy;
+  keys: IdentityKeys;
+  doelen: Doel[];
+  toegangMinuten: number;
+  secureCookies: boolean;
+  /** The parts of a dossier the features show (features/medewerkers/index.ts asks the platform). */
+  dossierSections: (view: DossierView) => Promise<JSX.Element[]>;
+}
+
+const LOGIN_COOKIE = 'voordeur_medewerker_login';
+const empty: SearchValues = { nummer: '', vestiging: '', doel: '', kenmerk: '' };
+const digits = (value: unknown) => (typeof value === 'string' ? value.replace(/[\s.]/g, '') : '');
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+
+/** Maps the staff ID token's claims to a staff member; without an id or a name it is refused. */
+export function staffMemberFrom(claims: Record<string, unknown>, names: MedewerkersRouteDeps['claims']): StaffMember {
+  const id = text(claims[names.id]);
+  const naam = text(claims[names.naam]);
+  if (!id || !naam) throw new UnusableClaimsError(`claim ${!id ? names.id : names.naam} is missing`);
+  const rollenClaim = claims[names.rollen];
+  // Keycloak and Entra ID give an array; some brokers a space- or comma-separated string.
+  const rollen = Array.isArray(rollenClaim)
+    ? rollenClaim.filter((rol): rol is string => typeof rol === 'string')
+    : text(rollenClaim)
+        .split(/[\s,]+/)
+        .filter(Boolean);
+  return { id, naam, afdeling: text(claims[names.afdeling]), rollen };
+}
+
+/** The number typed as a subject: a BSN (9 digits, elfproef) or a KvK number (8) with an optional vestiging (12). */
+function subjectFrom(values: SearchValues): { subject?: Subject; errors: { field: string; key: MessageKey }[] } {
+  const nummer = digits(values.nummer);
+  const vestiging = digits(values.vestiging);
+  if (nummer === '') return { errors: [{ field: 'nummer', key: 'medewerkers.error.nummer.missing' }] };
+  if (nummer.length === 9) {
+    if (!isValidBsn(nummer)) return { errors: [{ field: 'nummer', key: 'medewerkers.error.bsn.invalid' }] };
+    if (vestiging) return { errors: [{ field: 'vestiging', key: 'medewerkers.error.vestiging.bsn' }] };
+    return { subject: { type: 'persoon', bsn: nummer }, errors: [] };
+  }
+  if (nummer.length === 8 && isValidKvkNummer(nummer)) {
+    if (vestiging && !isValidVestigingsnummer(vestiging)) return { errors: [{ field: 'vestiging', key: 'medewerkers.error.vestiging.invalid' }] };
+    return { subject: { type: 'bedrijf', kvkNummer: nummer, ...(vestiging ? { vestigingsnummer: vestiging } : {}) }, errors: [] };
+  }
+  return { errors: [{ field: 'nummer', key: 'medewerkers.error.nummer.invalid' }] };
+}
+
+export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsync {
+  const { oidc, attempts, sessions, access, audit, policy, doelen } = deps;
+  const cookie = { name: deps.secureCookies ? '__Host-voordeur_medewerker' : 'voordeur_medewerker', secure: deps.secureCookies };
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: cookie.secure };
+
+  return async (app) => {
+    app.decorateRequest('staff', null);
+
+    app.addHook('onRequest', async (request, reply) => {
+      request.portalPage = { name: request.t('medewerkers.portal'), home: '/medewerkers' };
+      reply.header('cache-control', 'no-store');
+      const token = request.cookies[cookie.name];
+      if (!token) return;
+      const found = await sessions.resume(token);
+      if (found.status !== 'active') {
+        reply.clearCookie(cookie.name, cookieOptions);
+        return;
+      }
+      const session = found.session;
+      request.staff = session;
+      const { medewerker } = session;
+      request.portalPage.user = {
+        name: medewerker.afdeling ? `${medewerker.naam} (${medewerker.afdeling})` : medewerker.naam,
+        csrfToken: session.csrfToken,
+        secondsLeft: Math.max(0, Math.floor((sessions.deadline(session).getTime() - Date.now()) / 1000)),
+        warningSeconds: 120,
+        logoutAction: '/medewerkers/uitloggen',
+        extendAction: '/medewerkers/sessie/verlengen',
+        endedPath: '/medewerkers?reden=verlopen',
+      };
+    });
+
+    // Every POST: the staff session's CSRF token (the callback and login are GETs).
+    app.addHook('preHandler', async (request, reply) => {
+      if (request.method !== 'POST') return;
+      const staff = request.staff;
+      if (!staff) {
+        if (request.headers['x-requested-with'] === 'fetch') return reply.code(401).send({ error: 'session_ended' });
+        return reply.redirect('/medewerkers?reden=verlopen', 303);
+      }
+      const sent = (request.body as Record<string, unknown> | undefined)?._csrf ?? request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !constantTimeEqual(sent, staff.csrfToken)) throw new HttpError(403, 'error.csrf.text');
+    });
+
+    const searchPage = (request: FastifyRequest, reply: FastifyReply, values: SearchValues, errors: FieldError[], status = 200) => {
+      const staff = request.staff!;
+      const reden = (request.query as { reden?: string } | undefined)?.reden;
+      const notice = reden === 'toegang-verlopen' || reden === 'geen-toegang' ? reden : undefined;
+      const title = request.t('medewerkers.search.title');
+      return reply.page(
+        <SearchPage
+          t={request.t}
+          lang={request.lang}
+          name={staff.medewerker.naam}
+          csrfToken={staff.csrfToken}
+          doelen={doelen}
+          minutes={deps.toegangMinuten}
+          values={values}
+          errors={errors}
+          notice={notice}
+          mayLookUp={policy.mayLookUp(staff.medewerker)}
+        />,
+        { title: errors.length ? `${request.t('form.errors.title')}: ${title}` : title, status },
+      );
+    };
+
+    app.get<{ Querystring: { reden?: string } }>('/medewerkers', async (request, reply) => {
+      if (request.staff) return searchPage(request, reply, empty, []);
+      const reden = request.query.reden;
+      return reply.page(<LoginPage t={request.t} reason={reden === 'verlopen' || reden === 'uitgelogd' ? reden : undefined} />, {
+        title: request.t('medewerkers.title'),
+      });
+    });
+
+    const loginProblem = (request: FastifyRequest, reply: FastifyReply, status: number, key: MessageKey) => {
+      const title = request.t('login.failed.title');
+      return reply.page(
+        <>
+          <Heading level={1}>{title}</Heading>
+          <Alert type="warning">
+            <Paragraph>{request.t(key)}</Paragraph>
+          </Alert>
+          <Paragraph>
+            <Link href="/medewerkers">{request.t('medewerkers.back')}</Link>
+          </Paragraph>
+        </>,
+        { title, status },
+      );
+    };
+
+    app.get('/medewerkers/inloggen', async (request, reply) => {
+      let start;
+      try {
+        start = await oidc.start('medewerker');
+      } catch (error) {
+        if (!(error instanceof LoginUnavailableError)) throw error;
+        request.log.warn({ err: error }, 'staff login provider unavailable');
+        return loginProblem(request, reply, 503, 'login.unavailable.text');
+      }
+      await attempts.start(start.state, { codeVerifier: start.codeVerifier, nonce: start.nonce, method: 'medewerker' });
+      reply.setCookie(LOGIN_COOKIE, start.state, { ...cookieOptions, path: '/medewerkers/auth', maxAge: loginAttemptMaxAgeSeconds });
+      return reply.redirect(start.url.href, 303);
+    });
+
+    app.get<{ Querystring: Record<string, string | undefined> }>('/medewerkers/auth/callback', async (request, reply) => {
+      const browserState = request.cookies[LOGIN_COOKIE];
+      reply.clearCookie(LOGIN_COOKIE, { ...cookieOptions, path: '/medewerkers/auth' });
+      if (request.query.error) return loginProblem(request, reply, 400, request.query.error === 'access_denied' ? 'login.cancelled.text' : 'login.failed.text');
+      if (!browserState || request.query.state !== browserState) {
+        request.log.warn('staff login callback with a state this browser did not start');
+        return loginProblem(request, reply, 400, 'login.failed.text');
+      }
+      // Only a staff login attempt: a resident's cannot be finished here.
+      const attempt = await attempts.take(browserState);
+      if (attempt?.method !== 'medewerker') return loginProblem(request, reply, 400, 'login.failed.text');
+      let medewerker: StaffMember;
+      let idToken: string;
+      try {
+        const callbackUrl = new URL(oidc.redirectUri);
+        callbackUrl.search = new URL(request.url, callbackUrl).search;
+        const result = await oidc.finish(callbackUrl, { state: browserState, nonce: attempt.nonce, codeVerifier: attempt.codeVerifier });
+        medewerker = staffMemberFrom(result.claims, deps.claims);
+        idToken = result.idToken;
+      } catch (error) {
+        if (error instanceof LoginUnavailableError) return loginProblem(request, reply, 503, 'login.unavailable.text');
+        request.log.warn({ err: error, unusableClaims: error instanceof UnusableClaimsError }, 'staff login could not be completed');
+        return loginProblem(request, reply, 400, 'login.failed.text');
+      }
+      if (request.staff) await sessions.destroy(request.staff);
+      const { token } = await sessions.create(medewerker, idToken);
+      reply.setCookie(cookie.name, token, cookieOptions);
+      await audit.record(medewerker, { handeling: 'inloggen', requestId: request.id });
+      request.log.info({ roles: medewerker.rollen.length }, 'staff member logged in');
+      return reply.redirect('/medewerkers', 303);
+    });
+
+    app.post<{ Body: Record<string, unknown> }>('/medewerkers/zoeken', async (request, reply) => {
+      const staff = request.staff!;
+      const t = request.t;
+      const values: SearchValues = {
+        nummer: text(request.body?.nummer).slice(0, 40),
+        vestiging: text(request.body?.vestiging).slice(0, 40),
+        doel: text(request.body?.doel),
+        kenmerk: text(request.body?.kenmerk).slice(0, 100),
+      };
+      if (!policy.mayLookUp(staff.medewerker)) {
+        await audit.record(staff.medewerker, { handeling: 'geweigerd', requestId: request.id, detail: 'geen rol die gegevens mag zien' });
+        throw new HttpError(403, 'medewerkers.noRole', 'medewerkers.noRole.title');
+      }
+      // Nothing is looked up before the form is right: the answer never says whether someone exists.
+      const found = subjectFrom(values);
+      const errors: FieldError[] = found.errors.map((e) => ({ field: e.field, message: t(e.key) }));
+      const doel = doelen.find((d) => d.id === values.doel);
+      if (!doel) errors.push({ field: 'doel', message: t('medewerkers.error.doel') });
+      else if (doel.kenmerkVerplicht && !values.kenmerk)
+        errors.push({ field: 'kenmerk', message: t('medewerkers.error.kenmerk.missing', { doel: doel.label[request.lang] }) });
+      if (values.kenmerk && !/^[\p{L}\p{N} ._/-]{1,40}$/u.test(values.kenmerk))
+        errors.push({ field: 'kenmerk', message: t('medewerkers.error.kenmerk.invalid') });
+      if (errors.length > 0 || !found.subject || !doel) return searchPage(request, reply, values, errors, 400);
+      const granted = await access.grant(staff.id, found.subject, doel.id, values.kenmerk || undefined);
+      await audit.record(staff.medewerker, {
+        handeling: 'toegang',
+        subjectKey: granted.subjectKey,
+        doel: doel.id,
+        kenmerk: granted.kenmerk,
+        traceId: granted.traceId,
+        requestId: request.id,
+      });
+      return reply.redirect(`/medewerkers/dossier/${granted.id}`, 303);
+    });
+
+    app.get<{ Params: { id: string } }>('/medewerkers/dossier/:id', async (request, reply) => {
+      const staff = request.staff;
+      if (!staff) return reply.redirect('/medewerkers', 303);
+      const found = await access.find(staff.id, request.params.id);
+      if (found.status !== 'active') return reply.redirect(`/medewerkers?reden=${found.status === 'expired' ? 'toegang-verlopen' : 'geen-toegang'}`, 303);
+      const granted = found.access;
+      const { medewerker } = staff;
+      const identity: Identity = {
+        method: granted.subject.type === 'persoon' ? 'digid' : 'eherkenning',
+        subject: granted.subject,
+        staff: { afdeling: medewerker.afdeling, medewerkerKey: deps.keys.medewerker(medewerker.id), doel: granted.doel, traceId: granted.traceId },
+      };
+      const view: DossierView = {
+        caller: { identity, requestId: request.id, log: request.log },
+        t: request.t,
+        lang: request.lang,
+        may: (kind) => policy.may(medewerker, kind),
+        mayZaaktype: (zaaktype) => policy.mayZaaktype(medewerker, zaaktype),
+      };
+      const [sections] = await Promise.all([
+        deps.dossierSections(view),
+        audit.record(medewerker, {
+          handeling: 'dossier-bekeken',
+          subjectKey: granted.subjectKey,
+          doel: granted.doel,
+          kenmerk: granted.kenmerk,
+          traceId: granted.traceId,
+          requestId: request.id,
+        }),
+      ]);
+      const subject = granted.subject;
+      const who =
+        subject.type === 'persoon'
+          ? `BSN ${subject.bsn}`
+          : `KvK ${subject.kvkNummer}${subject.vestigingsnummer ? `, ${request.t('identity.vestiging', { vestiging: subject.vestigingsnummer })}` : ''}`;
+      const doel = doelen.find((d) => d.id === granted.doel);
+      return reply.page(
+        <DossierPage
+          t={request.t}
+          lang={request.lang}
+          who={who}
+          doel={doel?.label[request.lang] ?? granted.doel}
+          kenmerk={granted.kenmerk}
+          until={granted.expiresAt}
+          sections={sections.length > 0 ? sections : <Paragraph>{request.t('medewerkers.dossier.nothing')}</Paragraph>}
+        />,
+        { title: request.t('medewerkers.dossier.title', { who }) },
+      );
+    });
+
+    app.post('/medewerkers/sessie/verlengen', async (request) => {
+      const staff = request.staff!;
+      return { secondsLeft: Math.floor((sessions.deadline(staff).getTime() - Date.now()) / 1000) };
+    });
+
+    app.post('/medewerkers/uitloggen', async (request, reply) => {
+      const staff = request.staff!;
+      reply.clearCookie(cookie.name, cookieOptions);
+      await sessions.destroy(staff);
+      await audit.record(staff.medewerker, { handeling: 'uitloggen', requestId: request.id });
+      const atProvider = await oidc.logoutUrl(staff.idToken);
+      return reply.redirect(atProvider?.href ?? '/medewerkers/uitgelogd', 303);
+    });
+
+    app.get('/medewerkers/uitgelogd', async (request, reply) => {
+      if (request.staff) return reply.redirect('/medewerkers', 303);
+      return reply.page(<LoginPage t={request.t} reason="uitgelogd" />, { title: request.t('medewerkers.title') });
+    });
+  };
+}

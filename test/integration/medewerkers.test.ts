@@ -1,0 +1,199 @@
+/**
+ * The medewerkersportaal through both portals, over HTTP: a staff member logs in with the
+ * organisation's own login, states a purpose, sees the person's dossier (only what their role
+ * allows), and the person then sees in "Wie heeft mijn gegevens gebruikt" that a staff member of
+ * that department looked and why — never the staff member's name.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { objectenDemo } from '../../simulators/data/objecten-demo.ts';
+import { findTestMedewerker } from '../../simulators/data/test-identities.ts';
+import { type HttpBrowser, loginOverHttp, staffLoginOverHttp } from '../support/http-browser.ts';
+import { startStack, type Stack } from '../support/stack.ts';
+
+const suzanne = objectenDemo.notable.suzanne.bsn;
+const mirjam = findTestMedewerker('mbakker')!; // Klantcontactcentrum, role kcc
+const peter = findTestMedewerker('psmit')!; // Team Inkomen, roles kcc and inkomen
+const gast = findTestMedewerker('gast')!; // no role
+const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+const bijstand = 'Bijzondere bijstand voor een wasmachine';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(() => stack.close());
+
+/** Searches with a purpose; returns the answer (a redirect to the dossier when it was right). */
+async function search(browser: HttpBrowser, form: Record<string, string>) {
+  const page = await browser.request(`${stack.url}/medewerkers`);
+  return browser.request(`${stack.url}/medewerkers/zoeken`, { form: { _csrf: csrfOf(page.body), nummer: '', vestiging: '', doel: '', kenmerk: '', ...form } });
+}
+
+async function openDossier(browser: HttpBrowser, form: Record<string, string>) {
+  const answer = await search(browser, form);
+  expect(answer.status).toBe(303);
+  expect(answer.location).toMatch(/\/medewerkers\/dossier\/[\w-]+$/);
+  const dossier = await browser.request(answer.location!);
+  expect(dossier.status).toBe(200);
+  return { url: answer.location!, body: dossier.body };
+}
+
+describe('a staff member with a purpose', () => {
+  it("sees the person's zaken, taken, berichten and contact details, without the zaaktypen kept for another role", async () => {
+    const browser = await staffLoginOverHttp(stack.url, mirjam);
+    const { body } = await openDossier(browser, { nummer: suzanne, doel: 'telefoon' });
+    expect(body).toContain(`Gegevens van BSN ${suzanne}`);
+    expect(body).toContain('U bekijkt deze gegevens voor: Vraag van de inwoner aan de telefoon.');
+    expect(body).toContain('Ingelogd als Mirjam Bakker (Klantcontactcentrum)');
+    expect(body).toContain('Parkeervergunning');
+    expect(body).not.toContain(bijstand);
+    expect(body).toContain('id="dossier-taken-title"');
+    expect(body).toContain('id="dossier-berichten-title"');
+    expect(body).toContain('Nog niet gelezen');
+    expect(body).toContain('id="dossier-contact-title"');
+    // Read only: no forms to change anything, no links into the resident's pages.
+    expect(body).not.toContain('action="/gegevens');
+    expect(body).not.toContain('href="/zaken/');
+    expect(body).not.toContain('href="/berichten/');
+  });
+
+  it('with a role for it, sees that zaaktype too; and only what the role allows', async () => {
+    const browser = await staffLoginOverHttp(stack.url, peter);
+    const { body } = await openDossier(browser, { nummer: suzanne, doel: 'balie' });
+    expect(body).toContain(bijstand);
+  });
+
+  it('does not mark berichten read by looking', async () => {
+    const resident = await loginOverHttp(stack.url, { bsn: suzanne });
+    const unread = (html: string) => (html.match(/Ongelezen/g) ?? []).length;
+    const before = unread((await resident.request(`${stack.url}/berichten`)).body);
+    const browser = await staffLoginOverHttp(stack.url, mirjam);
+    await openDossier(browser, { nummer: suzanne, doel: 'telefoon' });
+    expect(unread((await resident.request(`${stack.url}/berichten`)).body)).toBe(before);
+  });
+});
+
+describe('what the person sees', () => {
+  it('"Wie heeft mijn gegevens gebruikt" names the department and the purpose, never the staff member', async () => {
+    const browser = await staffLoginOverHttp(stack.url, mirjam);
+    await openDossier(browser, { nummer: suzanne, doel: 'terugbelverzoek', kenmerk: 'TB-2026/0412' });
+    const resident = await loginOverHttp(stack.url, { bsn: suzanne });
+    const log = await resident.request(`${stack.url}/gegevens/verwerkingen`);
+    expect(log.body).toContain('Een medewerker van Klantcontactcentrum');
+    expect(log.body).toContain('Omdat u vroeg om terug te bellen');
+    expect(log.body).not.toContain('Mirjam');
+    expect(log.body).not.toContain('Bakker');
+  });
+
+  it('the internal audit log names the staff member, with the same trace id as the processing log', async () => {
+    const browser = await staffLoginOverHttp(stack.url, mirjam);
+    const { url } = await openDossier(browser, { nummer: suzanne, doel: 'balie' });
+    const db = stack.voordeur.database.db;
+    const access = await db.selectFrom('staff_access').selectAll().where('id', '=', url.split('/').pop()!).executeTakeFirstOrThrow();
+    const audit = await db.selectFrom('staff_audit').selectAll().where('trace_id', '=', access.trace_id).orderBy('id').execute();
+    expect(audit.map((row) => row.handeling)).toEqual(['toegang', 'dossier-bekeken']);
+    expect(audit[0]).toMatchObject({ medewerker_id: expect.any(String), medewerker_naam: 'Mirjam Bakker', afdeling: 'Klantcontactcentrum', doel: 'balie' });
+    const logged = await db.selectFrom('processing_log').selectAll().where('trace_id', '=', access.trace_id).execute();
+    expect(logged.length).toBeGreaterThan(0);
+    for (const row of logged) expect(row).toMatchObject({ actor: 'medewerker', actor_afdeling: 'Klantcontactcentrum', purpose: 'doel:balie' });
+    expect(new Set(logged.map((row) => row.category))).toEqual(new Set(['zaken', 'taken', 'berichten', 'persoonsgegevens', 'contactgegevens', 'contactmomenten', 'notificatievoorkeuren']));
+  });
+});
+
+describe('no purpose, no data', () => {
+  it('refuses a search without a purpose, with a wrong BSN or without the required reference, and looks nobody up', async () => {
+    const browser = await staffLoginOverHttp(stack.url, mirjam);
+    const cases: [Record<string, string>, string][] = [
+      [{ nummer: suzanne }, 'Kies waarom u de gegevens nodig heeft.'],
+      [{ nummer: '123456789', doel: 'telefoon' }, 'Dit BSN klopt niet.'],
+      [{ nummer: '', doel: 'telefoon' }, 'Vul een BSN of KvK-nummer in.'],
+      [{ nummer: '12345', doel: 'telefoon' }, 'Dit is geen BSN en geen KvK-nummer.'],
+      [{ nummer: suzanne, doel: 'terugbelverzoek' }, 'Vul het kenmerk in.'],
+      [{ nummer: suzanne, doel: 'telefoon', vestiging: '000038509504' }, 'Een vestigingsnummer hoort bij een KvK-nummer'],
+      [{ nummer: suzanne, doel: 'bestaat-niet' }, 'Kies waarom u de gegevens nodig heeft.'],
+    ];
+    const granted = async () => Number((await stack.voordeur.database.db.selectFrom('staff_access').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await granted();
+    for (const [form, message] of cases) {
+      const answer = await search(browser, form);
+      expect(answer.status, JSON.stringify(form)).toBe(400);
+      expect(answer.body).toContain(message);
+      expect(answer.body).toContain('id="error-summary"');
+    }
+    expect(await granted()).toBe(before);
+  });
+
+  it('a valid BSN of someone unknown gives the same dossier page: a search never says whether a person exists', async () => {
+    const browser = await staffLoginOverHttp(stack.url, mirjam);
+    const { body } = await openDossier(browser, { nummer: '111222333', doel: 'telefoon' });
+    expect(body).toContain('Gegevens van BSN 111222333');
+  });
+
+  it("every dossier URL without a current purpose of this session sends back to the search, with why", async () => {
+    const first = await staffLoginOverHttp(stack.url, mirjam);
+    const { url } = await openDossier(first, { nummer: suzanne, doel: 'telefoon' });
+    // Another staff session, even of the same person, has no access through this URL.
+    const second = await staffLoginOverHttp(stack.url, mirjam);
+    const other = await second.request(url);
+    expect(other.status).toBe(303);
+    expect(other.location).toBe(`${stack.url}/medewerkers?reden=geen-toegang`);
+    expect((await second.request(other.location!)).body).toContain('U kunt deze gegevens niet bekijken.');
+    expect((await first.request(`${stack.url}/medewerkers/dossier/nietbestaand`)).location).toBe(`${stack.url}/medewerkers?reden=geen-toegang`);
+    // When the access has expired: choose a purpose again.
+    await sql`update staff_access set expires_at = now() - interval '1 minute'`.execute(stack.voordeur.database.db);
+    const expired = await first.request(url);
+    expect(expired.location).toBe(`${stack.url}/medewerkers?reden=toegang-verlopen`);
+    expect((await first.request(expired.location!)).body).toContain('De tijd om deze gegevens te bekijken is voorbij.');
+  });
+
+  it('a staff member without a role sees no search form, and a search is refused', async () => {
+    const browser = await staffLoginOverHttp(stack.url, gast);
+    const page = await browser.request(`${stack.url}/medewerkers`);
+    expect(page.body).toContain('U heeft geen rol waarmee u gegevens van inwoners of bedrijven mag bekijken.');
+    expect(page.body).not.toContain('action="/medewerkers/zoeken"');
+    const answer = await browser.request(`${stack.url}/medewerkers/zoeken`, { form: { _csrf: csrfOf(page.body), nummer: suzanne, doel: 'telefoon' } });
+    expect(answer.status).toBe(403);
+  });
+});
+
+describe('two portals, two sessions', () => {
+  it("a resident's session never opens the medewerkersportaal", async () => {
+    const resident = await loginOverHttp(stack.url, { bsn: suzanne });
+    const page = await resident.request(`${stack.url}/medewerkers`);
+    expect(page.body).toContain('Inloggen als medewerker');
+    expect(page.body).not.toContain('action="/medewerkers/zoeken"');
+    expect(page.body).not.toContain('Suzanne');
+    const dossier = await resident.request(`${stack.url}/medewerkers/dossier/anything`);
+    expect(dossier.location).toBe(`${stack.url}/medewerkers`);
+    const overview = await resident.request(`${stack.url}/overzicht`);
+    const posted = await resident.request(`${stack.url}/medewerkers/zoeken`, { form: { _csrf: csrfOf(overview.body), nummer: suzanne, doel: 'telefoon' } });
+    expect(posted.status).toBe(303);
+    expect(posted.location).toBe(`${stack.url}/medewerkers?reden=verlopen`);
+  });
+
+  it("a staff session never opens a resident's pages", async () => {
+    const browser = await staffLoginOverHttp(stack.url, mirjam);
+    for (const path of ['/overzicht', '/zaken', '/gegevens', '/berichten']) {
+      const answer = await browser.request(`${stack.url}${path}`);
+      expect(answer.status, path).toBe(303);
+      expect(answer.location, path).toMatch(new RegExp(`${stack.url}/(\\?terug=.*)?$`));
+    }
+  });
+
+  it('a POST without the staff session’s token is refused', async () => {
+    const browser = await staffLoginOverHttp(stack.url, mirjam);
+    const answer = await browser.request(`${stack.url}/medewerkers/zoeken`, { form: { _csrf: 'wrong', nummer: suzanne, doel: 'telefoon' } });
+    expect(answer.status).toBe(403);
+  });
+
+  it('logging out ends the staff session and every access it had', async () => {
+    const browser = await staffLoginOverHttp(stack.url, mirjam);
+    const { url, body } = await openDossier(browser, { nummer: suzanne, doel: 'telefoon' });
+    const out = await browser.request(`${stack.url}/medewerkers/uitloggen`, { form: { _csrf: csrfOf(body) } });
+    expect(out.status).toBe(303);
+    const again = await browser.request(url);
+    expect(again.location).toBe(`${stack.url}/medewerkers`);
+    expect((await browser.request(`${stack.url}/medewerkers`)).body).toContain('Inloggen als medewerker');
+  });
+});
