@@ -32,14 +32,15 @@ function Status({ t, status }: { t: Translate; status: ProductStatus }) {
 function Validity({ t, lang, product, context }: Texts & { product: Product; context: ProductContext }) {
   if (!product.eindDatum) return <>{t('producten.geldig.onbepaald')}</>;
   const days = daysUntil(product.eindDatum, context.today);
-  const ended = days < 0;
   return (
     <>
-      {t(ended ? 'producten.geldig.tot.verlopen' : 'producten.geldig.tot')} <DateText lang={lang} value={product.eindDatum} />
+      <DateText lang={lang} value={product.eindDatum} />
       {expiresSoon(product, context.today, context.expiryNoticeDays) && (
         <>
           {' '}
-          <span class="voordeur-badge voordeur-badge--warning">{days === 0 ? t('producten.verlooptVandaag') : t('producten.verlooptBinnen', { n: days })}</span>
+          <span class="voordeur-badge voordeur-badge--warning">
+            {days === 0 ? t('producten.verlooptVandaag') : t('producten.verlooptBinnen', { n: days })}
+          </span>
         </>
       )}
     </>

@@ -1,0 +1,66 @@
+/**
+ * Mijn producten in Chromium at 1280 and 390 px: the list with the notice for the parkeervergunning
+ * that ends in three weeks, one product (usage, its zaak, documents, Verlengen), and a company's
+ * list; axe finds nothing on any of them, and at 390 px no page scrolls sideways (the list is the
+ * stacked table of the other lists). Screenshots in test-results/.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openProductDemo } from '../../simulators/data/openproduct-demo.ts';
+import { describeInBrowser, expectAccessible, launchBrowser, loginAs, newPage } from '../support/browser.ts';
+import { startStack, type Stack } from '../support/stack.ts';
+
+const { suzanne, bakkerij } = openProductDemo.notable;
+const heights = { 1280: 800, 390: 844 } as const;
+const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+describeInBrowser('Mijn producten in a browser', () => {
+  let browser: Browser;
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ PRODUCTEN_VERLENGEN_URL: '/aanvragen/{producttype}?verlengen={product}' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  for (const width of [1280, 390] as const) {
+    it(`at ${width} px: the list, one product and a company's list pass axe${width < 1280 ? ' and need no sideways scrolling' : ''}`, {
+      timeout: 120_000,
+    }, async () => {
+      const page = await newPage(browser, { viewport: { width, height: heights[width] } });
+      await loginAs(page, stack.url, 'Suzanne de Vries');
+      expect(await page.getByText('U heeft 4 producten.').count()).toBe(1);
+      await expectAccessible(page);
+
+      await page.goto(`${stack.url}/producten`);
+      expect(await page.getByRole('heading', { level: 1, name: 'Mijn producten' }).count()).toBe(1);
+      expect(await page.getByRole('heading', { name: 'Eén product is bijna niet meer geldig' }).count()).toBe(1);
+      expect(await page.getByRole('table', { name: 'Uw producten' }).getByRole('row').count()).toBe(5); // header + 4
+      await expectAccessible(page);
+      if (width < 1280) expect(await overflow(page)).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `test-results/producten-${width}.png`, fullPage: true });
+
+      await page.getByRole('table').getByRole('link', { name: 'Parkeervergunning Wilhelminastraat' }).click();
+      await page.waitForURL(`${stack.url}/producten/${suzanne.parkeervergunning}`);
+      expect(await page.getByRole('link', { name: 'Verlengen' }).count()).toBe(1);
+      expect(await page.getByRole('heading', { level: 2, name: 'Verbruik' }).count()).toBe(1);
+      await expectAccessible(page);
+      if (width < 1280) expect(await overflow(page)).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `test-results/product-${width}.png`, fullPage: true });
+      await page.context().close();
+
+      const company = await newPage(browser, { viewport: { width, height: heights[width] } });
+      await loginAs(company, stack.url, 'Bakkerij Van den Berg B.V.', 'eHerkenning');
+      await company.goto(`${stack.url}/producten`);
+      expect(await company.getByRole('table').getByRole('link', { name: 'Terrasvergunning Marktstraat' }).count()).toBe(1);
+      await expectAccessible(company);
+      await company.goto(`${stack.url}/producten/${bakkerij.terrasvergunning}`);
+      await expectAccessible(company);
+      if (width < 1280) expect(await overflow(company)).toBeLessThanOrEqual(0);
+      await company.context().close();
+    });
+  }
+});
