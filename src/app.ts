@@ -156,6 +156,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         const systeem = zaaksysteemFor(systemNames);
         return systeem && zaakPath({ systeem, uuid });
       },
+      // Files sent with a form become documents of the taak's zaak, with the same rules as uploads to a zaak.
+      formDocuments: sources.zaaksystemen,
+      uploads: { allowedTypes: config.zaken.upload.allowedTypes, maxBytes: config.zaken.upload.maxBytes },
     }),
     createBerichten({
       berichten: berichtStores.length > 0 ? allBerichten(berichtStores) : undefined,

@@ -24,7 +24,7 @@
  * |                                       | 106 portaalformulier afgerond → 103 (2 records)| 109 onderwerp "Uw aanvraag, deel 2"                   |
  * |                                       | 107 ogonebetaling afgerond → 105 (2 records)   |                                                       |
  * | Jan Jansen 999990019                  | 201 url open → 202                             | 201 unread, bijlage; 202                              |
- * | Lotte Jansen 999990482                | –                                              | 211 unread                                            |
+ * | Lotte Jansen 999990482                | 212 portaalformulier open → 211 (NL Portal form)| 211 unread                                            |
  * | Pieter van den Berg 999995571         | –                                              | 221 unread, termijn                                   |
  * | Fatima El Amrani 999991772            | 231 portaalformulier open → 231                | 231 unread, termijn                                   |
  * | Anna Bakker 999992570                 | –                                              | –                                                     |
@@ -37,7 +37,8 @@
  * Formulieren (FormIO objects, in the same Objects API): 1 aanvullende gegevens bijzondere bijstand
  * (every field type: text, textarea, number, date, e-mail, phone, select, radio, checkbox; with
  * required, min/max, minLength/maxLength and pattern), 2 inkomen kinderopvang, 3 a form the portal
- * cannot show (a wizard with file upload, signature and an edit grid).
+ * cannot show (a wizard with an edit grid and a signature), 4 an NL Portal information request
+ * (containers, prefilled read-only fields, conditions on nested keys, portalFileUpload).
  *
  * Notes on the schemas. A portaalformulier-taak names its form in `formulier` ({soort: "url",
  * value: the URL of a formulier object}); `data` holds prefill values and `verzonden_data` what was
@@ -250,10 +251,141 @@ const unsupportedForm = {
   ],
 };
 
+/**
+ * An information request as NL Portal forms are written (as its FormIO objects are exported):
+ * containers with nested keys, read-only fields the case worker filled in through
+ * portaalformulier.data, a condition on a field inside a container and one on a nested key, and
+ * portalFileUpload fields with several files.
+ */
+const informatieverzoekForm = {
+  display: 'form',
+  settings: {
+    pdf: { id: '1ec0f8ee-6685-5d98-a847-26f67b67d6f0', src: 'https://files.form.io/pdf/5692b91fd1028f01000407e3/file/1ec0f8ee-6685-5d98-a847-26f67b67d6f0' },
+  },
+  components: [
+    {
+      label: 'HTML',
+      tag: 'p',
+      attrs: [{ attr: '', value: '' }],
+      content: 'Wij hebben meer informatie nodig om uw aanvraag te behandelen. Controleer uw adres en stuur de gevraagde documenten mee.',
+      refreshOnChange: false,
+      key: 'html',
+      type: 'htmlelement',
+      input: false,
+      tableView: false,
+    },
+    {
+      label: 'Toelichting van de behandelaar',
+      autoExpand: false,
+      tableView: true,
+      disabled: true,
+      key: 'toelichtingBehandelaar',
+      type: 'textarea',
+      input: true,
+    },
+    {
+      label: 'Aanvrager',
+      tableView: false,
+      key: 'aanvrager',
+      type: 'container',
+      input: true,
+      hideLabel: true,
+      components: [
+        { label: 'Naam', tableView: true, disabled: true, key: 'naam', type: 'textfield', input: true },
+        {
+          label: 'Adres',
+          tableView: false,
+          key: 'adres',
+          type: 'container',
+          input: true,
+          components: [
+            { label: 'Straat', tableView: true, validate: { required: true }, key: 'straat', type: 'textfield', input: true },
+            { label: 'Huisnummer', tableView: true, validate: { required: true, maxLength: 10 }, key: 'huisnummer', type: 'textfield', input: true },
+            {
+              label: 'Postcode',
+              tableView: true,
+              validate: { required: true, pattern: '[1-9][0-9]{3} ?[A-Za-z]{2}', customMessage: 'Vul een postcode in zoals 1234 AB.' },
+              key: 'postcode',
+              type: 'textfield',
+              input: true,
+            },
+            { label: 'Woonplaats', tableView: true, disabled: true, key: 'woonplaats', type: 'textfield', input: true },
+          ],
+        },
+      ],
+    },
+    {
+      label: 'Situatie',
+      tableView: false,
+      key: 'situatie',
+      type: 'container',
+      input: true,
+      components: [
+        {
+          label: 'Is uw situatie veranderd sinds uw aanvraag?',
+          optionsLabelPosition: 'right',
+          inline: false,
+          tableView: false,
+          values: [
+            { label: 'Ja', value: 'ja', shortcut: '' },
+            { label: 'Nee', value: 'nee', shortcut: '' },
+          ],
+          validate: { required: true },
+          key: 'gewijzigd',
+          type: 'radio',
+          input: true,
+        },
+        {
+          label: 'Wat is er veranderd?',
+          autoExpand: false,
+          tableView: true,
+          validate: { required: true, maxLength: 1000 },
+          key: 'toelichting',
+          conditional: { show: true, when: 'gewijzigd', eq: 'ja' },
+          type: 'textarea',
+          input: true,
+        },
+      ],
+    },
+    {
+      key: 'bewijsWijziging',
+      type: 'portalFileUpload',
+      input: true,
+      label: 'Een bewijs van de verandering',
+      tableView: false,
+      multipleFiles: true,
+      validate: { required: true },
+      conditional: { show: true, when: 'situatie.gewijzigd', eq: 'ja' },
+      informatieobjecttype: 'https://openzaak.example.nl/catalogi/api/v1/informatieobjecttypen/00000000-0000-4000-8000-00000000b001',
+    },
+    {
+      key: 'bankafschriften',
+      type: 'portalFileUpload',
+      input: true,
+      label: 'Een kopie van de bankafschriften van de afgelopen maand',
+      tableView: false,
+      multipleFiles: true,
+      validate: { required: true },
+      informatieobjecttype: 'https://openzaak.example.nl/catalogi/api/v1/informatieobjecttypen/00000000-0000-4000-8000-00000000b002',
+    },
+    {
+      label: 'Ik heb alles naar waarheid ingevuld',
+      tableView: false,
+      validate: { required: true },
+      key: 'akkoord',
+      type: 'checkbox',
+      input: true,
+      defaultValue: false,
+    },
+    { type: 'button', label: 'Verzenden', key: 'submit', disableOnInvalid: true, input: true, tableView: false },
+  ],
+};
+
 const formulieren: DemoObject[] = [
   { uuid: formUuid(1), kind: 'formulier', owner: null, daysAgo: 400, data: () => ({ formDefinition: bijstandForm }) },
   { uuid: formUuid(2), kind: 'formulier', owner: null, daysAgo: 400, data: () => ({ formDefinition: inkomenForm }) },
   { uuid: formUuid(3), kind: 'formulier', owner: null, daysAgo: 400, data: () => ({ formDefinition: unsupportedForm }) },
+  { uuid: formUuid(4), kind: 'formulier', owner: null, daysAgo: 200, data: () => ({ formDefinition: informatieverzoekForm }) },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -407,6 +539,22 @@ const taken: DemoObject[] = [
     zaak: 202,
     daysAgo: 10,
     task: { soort: 'url', uri: 'https://voorbeeldstad.example.nl/kwijtschelding/inkomsten-doorgeven?zaak=ZAAK-000202' },
+  }),
+  taak(212, {
+    titel: 'Stuur de gevraagde informatie voor uw parkeervergunning',
+    owner: lotte,
+    status: 'open',
+    verloopt: 12,
+    zaak: 211,
+    daysAgo: 3,
+    task: {
+      soort: 'portaalformulier',
+      formulier: 4,
+      data: {
+        toelichtingBehandelaar: 'Wij missen uw bankafschriften van de afgelopen maand. Is uw adres nog juist?',
+        aanvrager: { naam: 'Lotte Jansen', adres: { straat: 'Stationsweg', huisnummer: '12', postcode: '1234 AB', woonplaats: 'Voorbeeldstad' } },
+      },
+    },
   }),
   taak(231, {
     titel: 'Vul het formulier over uw inkomen en de kinderopvang in',
@@ -824,7 +972,9 @@ export const objectenDemo = {
     bakkerij: { kvk: '69599084', taken: taakUuids(301, 302), openTaak: uuidOf('f0', 301), berichten: berichtUuids(301, 302) },
     fietsenmaker: { kvk: '68750110', taken: taakUuids(321), berichten: berichtUuids(321) },
     fatima: { bsn: '999991772', portaalformulierTaak: uuidOf('f0', 231) },
-    formulieren: { bijstand: formUuid(1), inkomen: formUuid(2), unsupported: formUuid(3) },
+    /** An NL Portal information request: containers, read-only prefilled fields, nested conditions, portalFileUpload with several files. */
+    lotte: { bsn: '999990482', informatieverzoek: uuidOf('f0', 212), zaak: 211 },
+    formulieren: { bijstand: formUuid(1), inkomen: formUuid(2), unsupported: formUuid(3), informatieverzoek: formUuid(4) },
     /** Objects of people who are not test persons. */
     others: { taken: taakUuids(901, 902), berichten: berichtUuids(901, 902), sameOnderwerpAsSuzanne: uuidOf('f1', 902) },
   },

@@ -6,6 +6,7 @@
 import type { Listed } from './availability.ts';
 import type { Subject } from './identity.ts';
 import type { Log } from './log.ts';
+import type { NewDocument } from './zaak.ts';
 
 export type TaakStatus = 'open' | 'afgerond' | 'verwerkt' | 'gesloten';
 
@@ -43,6 +44,15 @@ export interface TaakStore {
   get(subject: Subject, uuid: string): Promise<StoredTaak | null>;
   /** The Form.io definition a portaalformulier names by URL; null when there is none. */
   formDefinition(url: string): Promise<Record<string, unknown> | null>;
+}
+
+/**
+ * Where the files sent with the form of a taak are kept: each a document of the taak's zaak (in a
+ * zaaksysteem's Documenten API), whose URL the sent data refers to, as NL Portal does.
+ */
+export interface FormDocumentStore {
+  /** The URL of the stored document; null when this store does not have the subject's open zaak or takes no files. Throws SourceUnavailableError. */
+  storeFormDocument(subject: Subject, zaakUuid: string, file: NewDocument, informatieobjecttype?: string): Promise<string | null>;
 }
 
 export const isOpen = (taak: Taak) => taak.status === 'open';

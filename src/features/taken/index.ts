@@ -6,7 +6,7 @@
  */
 import { h } from 'preact';
 import { availableValue } from '../../domain/availability.ts';
-import type { TaakStore } from '../../domain/taak.ts';
+import type { FormDocumentStore, TaakStore } from '../../domain/taak.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { callerOf } from '../../platform/http/caller.ts';
@@ -14,6 +14,7 @@ import type { Feature } from '../../platform/http/feature.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import type { OgonePayments } from '../../sources/ogone/ogone.ts';
 import { TaakCompletions } from '../../sources/voordeur/taak-completions.ts';
+import type { UploadRules } from './formio/files.ts';
 import { takenRoutes } from './routes.tsx';
 import { TakenDossier } from './dossier.tsx';
 import { TakenService } from './service.ts';
@@ -32,12 +33,16 @@ export interface TakenDeps {
   contactText: string;
   /** The zaak page of a zaak UUID, when Voordeur shows that zaak. */
   zaakHref: (uuid: string) => string | undefined;
+  /** Where files sent with a form are kept (the zaaksystemen that take uploads); without them a form with a file field cannot be sent here. */
+  formDocuments?: readonly FormDocumentStore[];
+  /** Which files and how large (ZAAK_UPLOAD_*). */
+  uploads?: UploadRules;
 }
 
 /** Mijn taken, when the Objecten API and the TaakV2 object type are configured. */
 export function createTaken(deps: TakenDeps): Feature | undefined {
   if (!deps.taken) return undefined;
-  const service = new TakenService(deps.taken, new TaakCompletions(deps.db, deps.identityKeys), deps.processingLog);
+  const service = new TakenService(deps.taken, new TaakCompletions(deps.db, deps.identityKeys), deps.processingLog, deps.formDocuments);
   const now = () => new Date();
   return {
     id: 'taken',
@@ -62,6 +67,7 @@ export function createTaken(deps: TakenDeps): Feature | undefined {
       pageSize: deps.pageSize,
       contactText: deps.contactText,
       zaakHref: deps.zaakHref,
+      uploads: deps.uploads ?? { allowedTypes: [], maxBytes: 0 },
     }),
   };
 }

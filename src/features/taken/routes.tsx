@@ -3,21 +3,24 @@
  * in the portal, a payment), sending a form, and coming back from the payment page. A taak of
  * someone else is the same 404 as one that does not exist; a taak is finished exactly once.
  */
+import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { isSourceFailure } from '../../domain/availability.ts';
+import { isSourceFailure, SourceUnavailableError } from '../../domain/availability.ts';
 import type { Taak } from '../../domain/taak.ts';
 import { callerOf } from '../../platform/http/caller.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { unavailablePage } from '../../platform/http/pages.ts';
+import { assertCsrfToken } from '../../platform/http/session.ts';
 import { listHref, pageNumber, paginate } from '../../platform/http/paging.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { Alert, Button, DataList, ErrorSummary, Form, Paragraph } from '../../platform/ui/components.tsx';
 import { Unavailable } from '../../platform/ui/sections.tsx';
 import { OgoneRequestError, type OgonePayments } from '../../sources/ogone/ogone.ts';
-import { parseFormOnce } from './formio/definition.ts';
+import { hasFiles, isInput, parseFormOnce, type FileModel, type FormModel, type ParsedForm } from './formio/definition.ts';
+import { inspectUpload, storeFiles, type Upload, type UploadRules } from './formio/files.ts';
 import { FormFields, errorSummaryItems } from './formio/render.tsx';
 import { formMessages } from './formio/messages.ts';
-import { initialValues, validateSubmission, type FormError, type FormValues } from './formio/validate.ts';
+import { initialValues, validateSubmission, type FormError, type FormValues, type UploadedFile } from './formio/validate.ts';
 import type { TakenService } from './service.ts';
 import { TaakHeader, TakenPage, UrlTaak, formatAmount, taakHref } from './views.tsx';
 
@@ -32,13 +35,80 @@ export interface TakenRoutesDeps {
   contactText: string;
   /** The zaak page of a zaak UUID, when Voordeur shows that zaak. */
   zaakHref: (uuid: string) => string | undefined;
+  /** Which files a form may take, and how large (ZAAK_UPLOAD_*). */
+  uploads: UploadRules;
 }
+
+/** What the browser sent with a form: its fields (a list when a name comes more than once) and its files by field name. */
+interface SentForm {
+  body: Record<string, unknown>;
+  uploads: Map<string, Upload[]>;
+}
+
+/** The most files one form may send, of all its file fields together. */
+const maxFilesPerForm = 20;
 
 export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
   const { service, payments, pageSize } = deps;
   const now = () => new Date();
 
+  /**
+   * The form of a taak as Voordeur can take it: unsupported when the definition is, or when it has
+   * file fields and the files cannot be kept (no zaak, or no zaaksysteem that takes files).
+   */
+  function formOf(taak: Taak, definition: Record<string, unknown> | null): ParsedForm {
+    const parsed = parseFormOnce(definition);
+    if (parsed.supported && hasFiles(parsed.form) && !service.acceptsFiles(taak))
+      return {
+        supported: false,
+        reasons: ['the form has file fields, but the taak has no zaak or no zaaksysteem takes uploads (ZAAKSYSTEMEN uploadInformatieobjecttype)'],
+      };
+    return parsed;
+  }
+
+  /** Reads a multipart form: the CSRF token must come before any file is read. */
+  async function readMultipart(request: FastifyRequest): Promise<SentForm> {
+    const body: Record<string, unknown> = {};
+    const uploads = new Map<string, Upload[]>();
+    let count = 0;
+    for await (const part of request.parts()) {
+      if (part.type === 'field') {
+        if (typeof part.value !== 'string') continue;
+        const before = body[part.fieldname];
+        body[part.fieldname] = before === undefined ? part.value : [...(Array.isArray(before) ? before : [before]), part.value];
+        continue;
+      }
+      assertCsrfToken(request, body._csrf);
+      const chunks: Buffer[] = [];
+      for await (const chunk of part.file) chunks.push(chunk as Buffer);
+      // A file input where nothing was chosen sends an empty part without a name.
+      if (!part.filename) continue;
+      if (++count > maxFilesPerForm) continue;
+      const list = uploads.get(part.fieldname) ?? [];
+      list.push({ filename: part.filename, content: Buffer.concat(chunks), truncated: part.file.truncated });
+      uploads.set(part.fieldname, list);
+    }
+    assertCsrfToken(request, body._csrf);
+    return { body, uploads };
+  }
+
+  /** Each uploaded file of a file field of the form, checked (type by content, size). */
+  async function inspectUploads(form: FormModel, uploads: Map<string, Upload[]>, lang: 'nl' | 'en'): Promise<Record<string, UploadedFile[]>> {
+    const files: Record<string, UploadedFile[]> = {};
+    for (const field of form.fields.filter((f): f is FileModel => isInput(f) && f.kind === 'file')) {
+      const sent = uploads.get(field.key);
+      if (sent) files[field.key] = await Promise.all(sent.map((upload) => inspectUpload(field, deps.uploads, upload, lang)));
+    }
+    return files;
+  }
+
   return async (app) => {
+    // Forms with file fields come as multipart/form-data; a file over the limit is cut off and marked truncated.
+    await app.register(fastifyMultipart, {
+      throwFileSizeLimit: false,
+      limits: { fileSize: deps.uploads.maxBytes, files: maxFilesPerForm + 5, fields: 500, fieldSize: 100_000, parts: 600 },
+    });
+
     app.get<{ Querystring: { open?: string; afgerond?: string } }>('/taken', { config: { auth: true } }, async (request, reply) => {
       const t = request.t;
       const lists = await service.lists(callerOf(request));
@@ -109,7 +179,7 @@ export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
       }
       const definition = await service.formDefinition(taak, callerOf(request));
       if (definition.unavailable) return <Unavailable t={t} />;
-      const parsed = parseFormOnce(definition.value);
+      const parsed = formOf(taak, definition.value);
       if (!parsed.supported) {
         request.log.warn({ taak: taak.uuid, reasons: parsed.supported === false ? parsed.reasons : ['no form definition'] }, 'form of a taak cannot be shown');
         return (
@@ -128,13 +198,14 @@ export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
             </Alert>
           )}
           <ErrorSummary errors={errorSummaryItems(parsed.form, errors, messages)} title={t('form.errors.title')} />
-          <Form action={taakHref(taak)} csrfToken={request.session!.csrfToken}>
+          <Form action={taakHref(taak)} csrfToken={request.session!.csrfToken} multipart={hasFiles(parsed.form)}>
             <FormFields
               form={parsed.form}
               values={form.values ?? initialValues(parsed.form, taak.prefill)}
               errors={errors}
               lang={request.lang}
               messages={messages}
+              uploads={deps.uploads}
             />
             <Button>{t('taken.form.submit')}</Button>
           </Form>
@@ -216,30 +287,53 @@ export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
 
     app.get<Params>('/taken/:uuid', { config: { auth: true } }, async (request, reply) => renderTaak(request, reply, await taakOf(request)));
 
-    app.post<Params & { Body: Record<string, unknown> }>('/taken/:uuid', { config: { auth: true, handeling: 'taken' } }, async (request, reply) => {
-      const taak = await taakOf(request);
-      if (taak.soort !== 'portaalformulier') throw new HttpError(404, 'taken.notFound');
-      if (taak.status !== 'open') return reply.redirect(`${taakHref(taak)}?verstuurd=1#bevestiging`, 303);
-      const definition = await service.formDefinition(taak, callerOf(request));
-      const parsed = definition.unavailable ? undefined : parseFormOnce(definition.value);
-      // Without its form definition the answers cannot be checked: kept in the page to send again.
-      if (definition.unavailable) return reply.page(unavailablePage(request), { title: taak.titel, status: 503 });
-      if (!parsed?.supported) return renderTaak(request, reply, taak, {}, 422);
-      const submission = validateSubmission(parsed.form, request.body ?? {}, taak.prefill);
-      if (!submission.ok) return renderTaak(request, reply, taak, { values: submission.values, errors: submission.errors }, 400);
-      let outcome;
-      try {
-        outcome = await service.complete(callerOf(request), taak.uuid, { how: 'formulier', data: submission.data });
-      } catch (error) {
-        // Shown again with the answers, and that sending did not work: nothing typed is lost.
-        if (!isSourceFailure(error)) throw error;
-        request.log.warn({ source: error.source, detail: error.message }, 'form answers not sent');
-        return renderTaak(request, reply, taak, { values: initialValues(parsed.form, submission.data), failed: true }, 502);
-      }
-      if (outcome === 'not-found') throw new HttpError(404, 'taken.notFound');
-      if (outcome === 'completed') request.log.info({ taak: taak.uuid }, 'taak finished with a form');
-      return reply.redirect(`${taakHref(taak)}?verstuurd=1#bevestiging`, 303);
-    });
+    // The CSRF token is checked here: in a multipart form before any file is read.
+    app.post<Params & { Body: Record<string, unknown> }>(
+      '/taken/:uuid',
+      { config: { auth: true, handeling: 'taken', csrf: 'in-handler' } },
+      async (request, reply) => {
+        let sent: SentForm;
+        if (request.isMultipart()) sent = await readMultipart(request);
+        else {
+          assertCsrfToken(request, request.body?._csrf);
+          sent = { body: request.body ?? {}, uploads: new Map() };
+        }
+        const taak = await taakOf(request);
+        if (taak.soort !== 'portaalformulier') throw new HttpError(404, 'taken.notFound');
+        if (taak.status !== 'open') return reply.redirect(`${taakHref(taak)}?verstuurd=1#bevestiging`, 303);
+        const definition = await service.formDefinition(taak, callerOf(request));
+        const parsed = definition.unavailable ? undefined : formOf(taak, definition.value);
+        // Without its form definition the answers cannot be checked: kept in the page to send again.
+        if (definition.unavailable) return reply.page(unavailablePage(request), { title: taak.titel, status: 503 });
+        if (!parsed?.supported) return renderTaak(request, reply, taak, {}, 422);
+        const files = await inspectUploads(parsed.form, sent.uploads, request.lang);
+        const submission = validateSubmission(parsed.form, sent.body, taak.prefill, files);
+        if (!submission.ok) return renderTaak(request, reply, taak, { values: submission.values, errors: submission.errors }, 400);
+        let outcome;
+        try {
+          // Each file of a shown file field becomes a document of the taak's zaak; the data refers to it.
+          await storeFiles(parsed.form, submission.data, async (field, file) => {
+            const url = await service.storeFile(
+              callerOf(request),
+              taak,
+              { titel: `${field.label}`.slice(0, 200), bestandsnaam: file.name, formaat: file.formaat, inhoud: file.content },
+              field.informatieobjecttype,
+            );
+            if (!url) throw new SourceUnavailableError('zaken', 'invalid', 'no zaaksysteem took the file of a form (is the zaak open?)');
+            return url;
+          });
+          outcome = await service.complete(callerOf(request), taak.uuid, { how: 'formulier', data: submission.data });
+        } catch (error) {
+          // Shown again with the answers, and that sending did not work: nothing typed is lost.
+          if (!isSourceFailure(error)) throw error;
+          request.log.warn({ source: error.source, detail: error.message }, 'form answers not sent');
+          return renderTaak(request, reply, taak, { values: initialValues(parsed.form, submission.data), failed: true }, 502);
+        }
+        if (outcome === 'not-found') throw new HttpError(404, 'taken.notFound');
+        if (outcome === 'completed') request.log.info({ taak: taak.uuid }, 'taak finished with a form');
+        return reply.redirect(`${taakHref(taak)}?verstuurd=1#bevestiging`, 303);
+      },
+    );
 
     // Back from the payment page: the outcome is believed only with a valid SHA-OUT signature.
     app.get<Params & { Querystring: Record<string, string | string[] | undefined> }>(

@@ -6,7 +6,8 @@
  */
 import { LRUCache } from 'lru-cache';
 import { whenAvailable, type Availability, type Listed } from '../../domain/availability.ts';
-import { byVerloopdatum, isOpen, type Completion, type Taak, type TaakStore } from '../../domain/taak.ts';
+import { byVerloopdatum, isOpen, type Completion, type FormDocumentStore, type Taak, type TaakStore } from '../../domain/taak.ts';
+import type { NewDocument } from '../../domain/zaak.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { Caller } from '../../platform/http/caller.ts';
 import type { TaakCompletions } from '../../sources/voordeur/taak-completions.ts';
@@ -22,7 +23,29 @@ export class TakenService {
     private readonly taken: TaakStore,
     private readonly completions: TaakCompletions,
     private readonly processingLog: ProcessingLog,
+    private readonly documents: readonly FormDocumentStore[] = [],
   ) {}
+
+  /** Whether files sent with the form of this taak can be kept: it belongs to a zaak, and a zaaksysteem takes files. */
+  acceptsFiles(taak: Taak): boolean {
+    return taak.zaakUuid !== undefined && this.documents.length > 0;
+  }
+
+  /**
+   * Stores a file sent with the form of a taak as a document of its zaak; its URL, or null when no
+   * zaaksysteem has the person's open zaak (throws SourceUnavailableError).
+   */
+  async storeFile(caller: Caller, taak: Taak, file: NewDocument, informatieobjecttype?: string): Promise<string | null> {
+    if (!taak.zaakUuid) return null;
+    for (const store of this.documents) {
+      const url = await store.storeFormDocument(caller.identity.subject, taak.zaakUuid, file, informatieobjecttype);
+      if (url) {
+        await this.record(caller, 'wijzigen');
+        return url;
+      }
+    }
+    return null;
+  }
 
   /** All the caller's taken: open ones soonest due first, then the rest. */
   async lists(caller: Caller): Promise<Availability<{ open: Taak[]; afgerond: Taak[]; cutOff: boolean }>> {

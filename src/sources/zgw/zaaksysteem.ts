@@ -361,7 +361,29 @@ export class ZaaksysteemClient implements Zaaksysteem {
    * no uploads; 'closed' when the zaak is closed.
    */
   async addDocument(subject: Subject, zaakUuid: string, file: NewDocument): Promise<AddDocumentOutcome> {
-    const informatieobjecttype = this.config.uploadInformatieobjecttype;
+    const added = await this.createDocument(subject, zaakUuid, file, this.config.uploadInformatieobjecttype);
+    return typeof added === 'string' ? added : 'added';
+  }
+
+  /**
+   * A file sent with the form of a taak, stored as a document of the taak's zaak (as addDocument),
+   * with the form's informatieobjecttype when it is one of this system's catalogues, else the
+   * configured one. The document's URL, which the form's data refers to; null when the zaak is not
+   * the subject's open zaak in this system, or the system takes no uploads.
+   */
+  async storeFormDocument(subject: Subject, zaakUuid: string, file: NewDocument, informatieobjecttype?: string): Promise<string | null> {
+    if (!this.config.uploadInformatieobjecttype) return null;
+    const type = informatieobjecttype && this.inCatalogi(informatieobjecttype) ? informatieobjecttype : this.config.uploadInformatieobjecttype;
+    const added = await this.createDocument(subject, zaakUuid, file, type);
+    return typeof added === 'string' ? null : added.url;
+  }
+
+  private async createDocument(
+    subject: Subject,
+    zaakUuid: string,
+    file: NewDocument,
+    informatieobjecttype: string | undefined,
+  ): Promise<{ url: string } | 'not-found' | 'closed'> {
     const zaak = await this.ownedZaak(subject, zaakUuid);
     if (!zaak || !informatieobjecttype) return 'not-found';
     if (zaak.einddatum) return 'closed';
@@ -386,7 +408,7 @@ export class ZaaksysteemClient implements Zaaksysteem {
       { informatieobject: document.url, zaak: zaak.url, titel: file.titel },
       zaakinformatieobjectSchema,
     );
-    return 'added';
+    return { url: document.url };
   }
 
   private ref(uuid: string): ZaakRef {
