@@ -10,11 +10,16 @@
  *                   its name and public keys (key rotation: a JWK Set with the new key next to the old)
  *   organisatie-webhook <id> <https url> | <id> geen
  *                   sets the organisation's webhook and prints its new signing secret (once), or removes it
+ *   medewerkers-audit <from YYYY-MM-DD> <to YYYY-MM-DD> [csv|json] [bsn <BSN> | kvk <KvK number>]
+ *                   the medewerkersportaal's internal audit log of those days (to inclusive), for the
+ *                   privacy officer: who looked at whose data (keyed hash), when, why; one person's or
+ *                   company's rows when a number is given (e.g. for a request under the AVG)
  * Output never contains a BSN, an e-mail address or a phone number: people are keyed hashes.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config.ts';
+import { auditExport } from './features/medewerkers/beheer.ts';
 import { failures, status } from './features/notificaties/beheer.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
@@ -76,8 +81,14 @@ try {
       console.log(`Organisation ${id}'s webhook is ${url.href}. Give the organisation this signing secret (shown once):\n${secret}`);
       break;
     }
+    case 'medewerkers-audit': {
+      process.stdout.write(await auditExport(database.db, new IdentityKeys(config.identityKeySecret), process.argv.slice(3)));
+      break;
+    }
     default:
-      console.error('usage: npm run beheer -- status | failed | retry <job id> | organisatie <id> <naam> <jwks.json> | organisatie-webhook <id> <url>|geen');
+      console.error(
+        'usage: npm run beheer -- status | failed | retry <job id> | organisatie <id> <naam> <jwks.json> | organisatie-webhook <id> <url>|geen | medewerkers-audit <from> <to> [csv|json] [bsn <BSN>|kvk <nummer>]',
+      );
       process.exitCode = 2;
   }
   await database.close();

@@ -10,6 +10,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { exportJWK, generateKeyPair } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
+import { StaffAudit } from '../../src/features/medewerkers/audit.ts';
+import { openDatabase } from '../../src/platform/db/database.ts';
+import { migrateToLatest } from '../../src/platform/db/migrate.ts';
+import { IdentityKeys } from '../../src/platform/identity-keys.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(path.join(tmpdir(), 'voordeur-beheer-'));
@@ -56,5 +60,30 @@ describe('npm run beheer', () => {
       out: expect.stringContaining('no organisation onbekend'),
     });
     expect((await beheer('status')).out).toContain('Jobs');
+  }, 120_000);
+
+  it("exports the medewerkersportaal's audit log of a period, of everyone or of one person, as CSV or JSON", async () => {
+    // Written as the portal would (demo mode: the demo's identity key), while no beheer process has the database open.
+    const database = await openDatabase({ pgliteDir: environment.PGLITE_DIR, poolSize: 1 });
+    await migrateToLatest(database.db);
+    const keys = new IdentityKeys('demo-only-identity-key-not-for-production-000');
+    const audit = new StaffAudit(database.db, keys);
+    const mirjam = { id: 'mbakker', naam: 'Mirjam Bakker', afdeling: 'Klantcontactcentrum', rollen: ['kcc'] };
+    await audit.record(mirjam, { handeling: 'toegang', subjectKey: keys.person('999993653'), doel: 'telefoon', traceId: 't1' });
+    await audit.record(mirjam, { handeling: 'toegang', subjectKey: keys.person('999990019'), doel: 'balie', traceId: 't2' });
+    await database.close();
+
+    const today = new Date().toISOString().slice(0, 10);
+    const csv = await beheer('medewerkers-audit', today, today);
+    expect(csv.code).toBe(0);
+    expect(csv.out.split('\r\n')[0]).toBe('tijdstip,medewerkerId,medewerkerNaam,afdeling,rollen,handeling,subjectKey,doel,kenmerk,traceId,requestId,detail');
+    expect(csv.out).toContain('Mirjam Bakker');
+    const json = await beheer('medewerkers-audit', today, today, 'json', 'bsn', '999993653');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out)).toEqual([expect.objectContaining({ medewerkerNaam: 'Mirjam Bakker', doel: 'telefoon', traceId: 't1' })]);
+    // The BSN asked for is not printed: rows name people by keyed hash.
+    expect(json.out).not.toContain('999993653');
+    expect(await beheer('medewerkers-audit', today, today, 'json', 'bsn', '123456789')).toMatchObject({ code: 1, out: expect.stringContaining('elfproef') });
+    expect(await beheer('medewerkers-audit', '5 december')).toMatchObject({ code: 1, out: expect.stringContaining('usage') });
   }, 120_000);
 });
