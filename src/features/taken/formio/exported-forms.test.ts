@@ -1,0 +1,352 @@
+/**
+ * Forms as back offices export them (test/fixtures/forms): an NL Portal information request
+ * (containers, read-only prefilled fields, conditions inside a container and on a nested key,
+ * portalFileUpload with several files) and an Open Formulieren form (bsn, postcode, iban,
+ * currency, date, datetime, file with several files). Parse → render → validate → the data a
+ * back office gets, and the messages a person reads.
+ */
+import { readFileSync } from 'node:fs';
+import { h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { describe, expect, it } from 'vitest';
+import { parseForm, parseSize, type FileModel, type FormModel } from './definition.ts';
+import { fileRules, inspectUpload, storeFiles, type UploadRules } from './files.ts';
+import { formMessages } from './messages.ts';
+import { errorSummaryItems, FormFields } from './render.tsx';
+import { initialValues, parseBsn, parseDateTime, parseIban, parsePostcode, validateSubmission, type UploadedFile } from './validate.ts';
+
+const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../../../../test/fixtures/forms/${name}.json`, import.meta.url), 'utf8')) as unknown;
+
+function formOf(definition: unknown): FormModel {
+  const parsed = parseForm(definition);
+  if (!parsed.supported) throw new Error(`unsupported: ${parsed.reasons.join('; ')}`);
+  return parsed.form;
+}
+
+const uploads: UploadRules = { allowedTypes: ['pdf', 'jpg', 'jpeg', 'png', 'docx'], maxBytes: 10 * 1024 * 1024 };
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+const file = (name: string, content = pdf): UploadedFile => ({ name, size: content.length, formaat: 'application/pdf', content });
+const render = (form: FormModel, prefill: Record<string, unknown> = {}) =>
+  renderToString(h(FormFields, { form, values: initialValues(form, prefill), errors: [], lang: 'nl', messages: formMessages('nl'), uploads }));
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+
+describe('an NL Portal information request', () => {
+  const form = formOf(fixture('nl-portal-informatieverzoek'));
+  const prefill = {
+    toelichtingBehandelaar: 'Wij missen uw bankafschriften.',
+    aanvrager: { naam: 'Lotte Jansen', adres: { straat: 'Stationsweg', huisnummer: '12', postcode: '1234 AB', woonplaats: 'Voorbeeldstad' } },
+  };
+  const valid = {
+    'aanvrager.adres.straat': 'Stationsweg',
+    'aanvrager.adres.huisnummer': '12',
+    'aanvrager.adres.postcode': '1234 AB',
+    'situatie.gewijzigd': 'ja',
+    'situatie.toelichting': 'Ik woon nu samen.',
+    akkoord: 'true',
+  };
+  const files = { bankafschriften: [file('oktober.pdf'), file('november.pdf')], bewijsWijziging: [file('huurcontract.pdf')] };
+
+  it('is supported: containers give nested keys, a condition inside a container names the full key', () => {
+    const keys = form.fields.flatMap((field) => ('key' in field ? [`${field.kind}:${field.key}`] : []));
+    expect(keys).toEqual([
+      'textarea:toelichtingBehandelaar',
+      'text:aanvrager.naam',
+      'text:aanvrager.adres.straat',
+      'text:aanvrager.adres.huisnummer',
+      'text:aanvrager.adres.postcode',
+      'text:aanvrager.adres.woonplaats',
+      'radio:situatie.gewijzigd',
+      'textarea:situatie.toelichting',
+      'file:bewijsWijziging',
+      'file:bankafschriften',
+      'checkbox:akkoord',
+    ]);
+    const conditionOf = (key: string) => form.fields.find((field) => 'key' in field && field.key === key)!.conditions;
+    expect(conditionOf('situatie.toelichting')).toEqual([{ when: 'situatie.gewijzigd', eq: 'ja', show: true }]);
+    expect(conditionOf('bewijsWijziging')).toEqual([{ when: 'situatie.gewijzigd', eq: 'ja', show: true }]);
+    const upload = form.fields.find((field) => 'key' in field && field.key === 'bankafschriften') as FileModel;
+    expect(upload).toMatchObject({ multiple: true, submitAs: 'urls', accept: [], informatieobjecttype: expect.stringContaining('/informatieobjecttypen/') });
+  });
+
+  it('renders dotted names, nested prefilled values read-only, and a file input for several files with what it takes', () => {
+    const html = render(form, prefill);
+    expect(html).toContain('name="aanvrager.adres.straat"');
+    expect(html).toMatch(/<input[^>]*id="formio-aanvrager\.adres\.straat"[^>]*value="Stationsweg"/);
+    // Read-only fields have no name: nothing of them is sent, their value comes from the prefill data.
+    expect(html).toMatch(/<input[^>]*id="formio-aanvrager\.naam"[^>]*readonly[^>]*value="Lotte Jansen"/);
+    expect(html).not.toContain('name="aanvrager.naam"');
+    expect(html).toMatch(/<textarea[^>]*id="formio-toelichtingBehandelaar"[^>]*readonly/);
+    expect(html).toMatch(/<input[^>]*name="bankafschriften"[^>]*type="file"[^>]*accept="\.pdf,\.jpg,\.jpeg,\.png,\.docx"[^>]*multiple/);
+    expect(text(html)).toContain('U kunt meer bestanden tegelijk kiezen. Toegestaan: PDF, JPG, JPEG, PNG, DOCX. Hoogstens 10 MB per bestand.');
+    expect(text(html)).toContain('Alleen als u bij ‘Is uw situatie veranderd sinds uw aanvraag?’ kiest voor ‘Ja’.');
+  });
+
+  it('refuses a missing required field in a container, with the message at the field and in the summary', () => {
+    const submission = validateSubmission(form, { ...valid, 'aanvrager.adres.straat': '  ' }, prefill, files);
+    expect(submission.ok).toBe(false);
+    if (submission.ok) return;
+    expect(submission.errors).toEqual([{ field: 'aanvrager.adres.straat', code: 'required' }]);
+    expect(errorSummaryItems(form, submission.errors, formMessages('nl'))).toEqual([{ field: 'formio-aanvrager.adres.straat', message: 'Vul ‘Straat’ in.' }]);
+    expect(errorSummaryItems(form, submission.errors, formMessages('en'))).toEqual([{ field: 'formio-aanvrager.adres.straat', message: 'Enter ‘Straat’.' }]);
+    expect(submission.values['aanvrager.adres.huisnummer']).toBe('12'); // what was typed stays
+  });
+
+  it('asks for files where they are required, and only when their condition holds', () => {
+    const none = validateSubmission(form, valid, prefill, {});
+    expect(none.ok ? [] : none.errors).toEqual([
+      { field: 'bewijsWijziging', code: 'required' },
+      { field: 'bankafschriften', code: 'required' },
+    ]);
+    if (!none.ok)
+      expect(formMessages('nl')(none.errors[1]!, form.fields.find((f) => 'key' in f && f.key === 'bankafschriften') as FileModel)).toBe(
+        'Voeg bij ‘Een kopie van de bankafschriften van de afgelopen maand’ een bestand toe.',
+      );
+    const unchanged = validateSubmission(form, { ...valid, 'situatie.gewijzigd': 'nee' }, prefill, { bankafschriften: files.bankafschriften });
+    expect(unchanged.ok).toBe(true);
+  });
+
+  it('submits nested data, disabled values from the prefill data, and the stored documents as a list of URLs', async () => {
+    const submission = validateSubmission(form, { ...valid, 'aanvrager.naam': 'Iemand anders' }, prefill, files);
+    if (!submission.ok) throw new Error(JSON.stringify(submission.errors));
+    const stored: string[] = [];
+    await storeFiles(form, submission.data, async (field, stored_) => {
+      stored.push(`${field.key}/${stored_.name}`);
+      return `https://documenten.example.nl/api/v1/enkelvoudiginformatieobjecten/${stored.length}`;
+    });
+    expect(stored).toEqual(['bewijsWijziging/huurcontract.pdf', 'bankafschriften/oktober.pdf', 'bankafschriften/november.pdf']);
+    expect(submission.data).toEqual({
+      toelichtingBehandelaar: 'Wij missen uw bankafschriften.',
+      aanvrager: { naam: 'Lotte Jansen', adres: { straat: 'Stationsweg', huisnummer: '12', postcode: '1234 AB', woonplaats: 'Voorbeeldstad' } },
+      situatie: { gewijzigd: 'ja', toelichting: 'Ik woon nu samen.' },
+      bewijsWijziging: ['https://documenten.example.nl/api/v1/enkelvoudiginformatieobjecten/1'],
+      bankafschriften: [
+        'https://documenten.example.nl/api/v1/enkelvoudiginformatieobjecten/2',
+        'https://documenten.example.nl/api/v1/enkelvoudiginformatieobjecten/3',
+      ],
+      akkoord: true,
+    });
+  });
+
+  it('leaves out what does not apply: no toelichting and no files of a field whose condition does not hold', async () => {
+    const submission = validateSubmission(form, { ...valid, 'situatie.gewijzigd': 'nee' }, prefill, files);
+    if (!submission.ok) throw new Error(JSON.stringify(submission.errors));
+    const stored: string[] = [];
+    await storeFiles(form, submission.data, async (_, f) => {
+      stored.push(f.name);
+      return 'https://documenten.example.nl/x';
+    });
+    expect(stored).toEqual(['oktober.pdf', 'november.pdf']);
+    expect(submission.data.situatie).toEqual({ gewijzigd: 'nee' });
+    expect(submission.data).not.toHaveProperty('bewijsWijziging');
+  });
+});
+
+describe('an Open Formulieren form', () => {
+  const form = formOf(fixture('open-formulieren-terugbetaling'));
+  const prefill = { bsn: '999993653' };
+  const valid = {
+    bsnPartner: '11122 2333',
+    postcode: '1234ab',
+    telefoonnummer: '06 12345678',
+    email: 'suzanne@example.nl',
+    bedrag: '1.250,5',
+    betaaldOp: '2025-03-17',
+    iban: 'nl91 abna 0417 1643 00',
+    terugbellen: '2025-07-01T09:30',
+    akkoord: 'true',
+  };
+  const files = { bewijsstukken: [file('bon.pdf')] };
+
+  it('is supported, with the kinds its components stand for', () => {
+    expect(form.fields.map((field) => field.kind)).toEqual([
+      'content',
+      'content',
+      'bsn',
+      'bsn',
+      'postcode',
+      'phone',
+      'email',
+      'currency',
+      'date',
+      'iban',
+      'datetime',
+      'file',
+      'checkbox',
+    ]);
+    const upload = form.fields.find((field) => field.kind === 'file') as FileModel;
+    expect(upload).toMatchObject({
+      multiple: true,
+      maxFiles: 3,
+      maxBytes: 10 * 1024 * 1024,
+      submitAs: 'files',
+      accept: ['application/pdf', 'image/jpeg', 'image/png'],
+    });
+    expect(fileRules(upload, uploads)).toEqual({ extensions: ['pdf', 'jpg', 'jpeg', 'png'], maxBytes: 10 * 1024 * 1024 });
+  });
+
+  it('submits normalised values: BSN digits, postcode "1234 AB", IBAN without spaces, euros with cents, a date, a date-time with its offset', async () => {
+    const submission = validateSubmission(form, { ...valid, bsn: '123' }, prefill, files);
+    if (!submission.ok) throw new Error(JSON.stringify(submission.errors));
+    await storeFiles(form, submission.data, async () => 'https://documenten.example.nl/api/v1/enkelvoudiginformatieobjecten/9');
+    expect(submission.data).toEqual({
+      bsn: '999993653', // disabled: from the prefill data, whatever was sent
+      bsnPartner: '111222333',
+      postcode: '1234 AB',
+      telefoonnummer: '0612345678',
+      email: 'suzanne@example.nl',
+      bedrag: 1250.5,
+      betaaldOp: '2025-03-17',
+      iban: 'NL91ABNA0417164300',
+      terugbellen: '2025-07-01T09:30:00+02:00',
+      bewijsstukken: [
+        {
+          storage: 'url',
+          name: 'bon.pdf',
+          originalName: 'bon.pdf',
+          url: 'https://documenten.example.nl/api/v1/enkelvoudiginformatieobjecten/9',
+          size: pdf.length,
+          type: 'application/pdf',
+        },
+      ],
+      akkoord: true,
+    });
+  });
+
+  it('says in plain Dutch what is wrong with a BSN, postcode, IBAN, amount, date-time and files', () => {
+    const submission = validateSubmission(
+      form,
+      { ...valid, bsnPartner: '123456789', postcode: '0123 AB', iban: 'NL91ABNA0417164301', bedrag: '12,505', terugbellen: '31-2-2025 10:00' },
+      prefill,
+      { bewijsstukken: [file('a.pdf'), file('b.pdf'), file('c.pdf'), file('d.pdf')] },
+    );
+    if (submission.ok) throw new Error('expected errors');
+    expect(errorSummaryItems(form, submission.errors, formMessages('nl')).map((item) => item.message)).toEqual([
+      'Vul bij ‘BSN van uw partner’ een geldig burgerservicenummer (BSN) in. Dat zijn 9 cijfers. Controleer of u geen cijfer verkeerd heeft getypt.',
+      'Vul bij ‘Postcode’ een geldige postcode in, zoals 1234 AB.',
+      'Vul bij ‘Welk bedrag heeft u betaald?’ een getal in met hoogstens 2 cijfers achter de komma.',
+      'Vul bij ‘IBAN’ een geldig IBAN in, zoals NL91 ABNA 0417 1643 00. Controleer of u geen cijfer verkeerd heeft getypt.',
+      'Vul bij ‘Wanneer mogen wij u bellen?’ een geldige datum en tijd in, bijvoorbeeld 17-3-2025 14:30.',
+      'Kies bij ‘Betaalbewijs’ hoogstens 3 bestanden. U heeft er nu 4.',
+    ]);
+    expect(submission.values.iban).toBe('NL91ABNA0417164301'); // typed, kept
+  });
+
+  it('checks min and max of an amount and of a date', () => {
+    const submission = validateSubmission(form, { ...valid, bedrag: '0', betaaldOp: '2023-12-31' }, prefill, files);
+    if (submission.ok) throw new Error('expected errors');
+    expect(errorSummaryItems(form, submission.errors, formMessages('nl')).map((item) => item.message)).toEqual([
+      'Vul bij ‘Welk bedrag heeft u betaald?’ een getal in van 0,01 of meer.',
+      'Vul bij ‘Wanneer heeft u betaald?’ een datum in op of na 1 januari 2024.',
+    ]);
+  });
+
+  it('renders a currency in Dutch notation, a datetime-local input, and the file rules of the definition', () => {
+    const html = render(form, { bedrag: 12.5, terugbellen: '2025-01-10T08:15:00Z' });
+    expect(html).toMatch(/<input[^>]*name="bedrag"[^>]*value="12,50"/);
+    expect(html).toMatch(/<input[^>]*name="terugbellen"[^>]*type="datetime-local"[^>]*value="2025-01-10T09:15"/);
+    expect(html).toMatch(/<input[^>]*name="bewijsstukken"[^>]*type="file"[^>]*accept="\.pdf,\.jpg,\.jpeg,\.png"[^>]*multiple/);
+    expect(text(html)).toContain('U kunt hoogstens 3 bestanden kiezen. Toegestaan: PDF, JPG, JPEG, PNG. Hoogstens 10 MB per bestand.');
+  });
+});
+
+describe('uploaded files', () => {
+  const form = formOf(fixture('open-formulieren-terugbetaling'));
+  const field = form.fields.find((f) => f.kind === 'file') as FileModel;
+
+  it('are typed by their content and stored under a safe name with the right extension', async () => {
+    expect(await inspectUpload(field, uploads, { filename: '../scan.png', content: pdf, truncated: false }, 'nl')).toMatchObject({
+      name: 'scan.pdf',
+      formaat: 'application/pdf',
+      size: pdf.length,
+    });
+    expect(await inspectUpload(field, uploads, { filename: 'foto.png', content: png, truncated: false }, 'nl')).toMatchObject({
+      name: 'foto.png',
+      formaat: 'image/png',
+    });
+  });
+
+  it('are refused when the definition or Voordeur does not take their type, when too large or empty', async () => {
+    const docx = { ...field, accept: ['.docx'] };
+    const word = Buffer.from('504b0304', 'hex');
+    expect(await inspectUpload(field, uploads, { filename: 'brief.docx', content: word, truncated: false }, 'nl')).toMatchObject({
+      problem: 'fileType',
+      detail: 'PDF, JPG, JPEG, PNG',
+    });
+    expect((await inspectUpload(docx, uploads, { filename: 'x.pdf', content: pdf, truncated: false }, 'nl')).problem).toBe('fileType');
+    expect(await inspectUpload({ ...field, maxBytes: 20 }, uploads, { filename: 'x.pdf', content: pdf, truncated: false }, 'nl')).toMatchObject({
+      problem: 'fileSize',
+      detail: '20 bytes',
+    });
+    expect(await inspectUpload(field, uploads, { filename: 'x.pdf', content: pdf, truncated: true }, 'en')).toMatchObject({
+      problem: 'fileSize',
+      detail: '10 MB',
+    });
+    expect((await inspectUpload(field, uploads, { filename: 'x.pdf', content: Buffer.alloc(0), truncated: false }, 'nl')).problem).toBe('fileEmpty');
+    const refused = validateSubmission(form, {}, {}, { bewijsstukken: [{ ...file('x.exe'), problem: 'fileType', detail: 'PDF, JPG' }] });
+    const error = refused.ok ? undefined : refused.errors.find((e) => e.field === 'bewijsstukken');
+    expect(error && formMessages('nl')(error, field)).toBe(
+      'Het bestand ‘x.exe’ bij ‘Betaalbewijs’ kunt u hier niet versturen. Kies een bestand van het type PDF, JPG.',
+    );
+  });
+
+  it('reads sizes as Form.io writes them', () => {
+    expect([parseSize('10MB'), parseSize('500 KB'), parseSize('1GB'), parseSize('1,5 mb'), parseSize('groot')]).toEqual([
+      10 * 1024 ** 2,
+      500 * 1024,
+      1024 ** 3,
+      1.5 * 1024 ** 2,
+      undefined,
+    ]);
+  });
+});
+
+describe('Dutch values', () => {
+  it('postcodes', () => {
+    expect(['1234ab', '1234 AB', ' 9999 zz ', '0123 AB', '1234 SS', '1234 A', '12345 AB'].map(parsePostcode)).toEqual([
+      '1234 AB',
+      '1234 AB',
+      '9999 ZZ',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('IBANs, checked with mod 97', () => {
+    expect(
+      ['NL91ABNA0417164300', 'nl91 abna 0417 1643 00', 'DE89 3704 0044 0532 0130 00', 'NL91ABNA0417164301', 'NL91ABNA041716430', 'GB00'].map(parseIban),
+    ).toEqual(['NL91ABNA0417164300', 'NL91ABNA0417164300', 'DE89370400440532013000', undefined, undefined, undefined]);
+  });
+
+  it('BSNs, with the elfproef', () => {
+    expect(['999993653', '999 993 653', '11122.2333', '123456789', '12345678', '000000000'].map(parseBsn)).toEqual([
+      '999993653',
+      '999993653',
+      '111222333',
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('date-times in Dutch time, in winter and in summer, as ISO with the offset', () => {
+    expect(
+      ['2025-01-10T09:15', '17-3-2025 14:30', '2025-07-01 23:59', '2025-03-30T12:00', '2025-02-30T10:00', '2025-01-10T24:00', '2025-01-10'].map(parseDateTime),
+    ).toEqual([
+      '2025-01-10T09:15:00+01:00',
+      '2025-03-17T14:30:00+01:00',
+      '2025-07-01T23:59:00+02:00',
+      '2025-03-30T12:00:00+02:00',
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+});
