@@ -14,16 +14,22 @@
  *                   the medewerkersportaal's internal audit log of those days (to inclusive), for the
  *                   privacy officer: who looked at whose data (keyed hash), when, why; one person's or
  *                   company's rows when a number is given (e.g. for a request under the AVG)
+ *   formulieren <URL of the FormIO object type> | <formulier.json>
+ *                   for each form definition in the Objecten API (or the one in the file): whether
+ *                   Voordeur can show it as the form of a taak, and why not
  * Output never contains a BSN, an e-mail address or a phone number: people are keyed hashes.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config.ts';
 import { auditExport } from './features/medewerkers/beheer.ts';
 import { failures, status } from './features/notificaties/beheer.ts';
+import { formInFile, formsInObjecten, printReports } from './features/taken/formio/beheer.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { JobQueue } from './platform/queue/queue.ts';
+import { Metrics } from './platform/metrics.ts';
+import { connectSources } from './sources/index.ts';
 import { IdentityKeys } from './platform/identity-keys.ts';
 import { Organisaties } from './sources/voordeur/organisaties.ts';
 
@@ -81,13 +87,25 @@ try {
       console.log(`Organisation ${id}'s webhook is ${url.href}. Give the organisation this signing secret (shown once):\n${secret}`);
       break;
     }
+    case 'formulieren': {
+      // A FormIO object type in the Objecten API, or a form definition in a JSON file.
+      if (!argument) throw new Error('usage: npm run beheer -- formulieren <URL of the FormIO object type> | <formulier.json>');
+      const objecten = connectSources(config, new Metrics()).objecten;
+      if (existsSync(argument)) process.stdout.write(printReports([formInFile(argument)], true));
+      else if (!objecten) throw new Error('OBJECTEN_API_URL and OBJECTEN_TOKEN are needed to read the forms');
+      else {
+        const { reports, complete } = await formsInObjecten(objecten, argument);
+        process.stdout.write(printReports(reports, complete));
+      }
+      break;
+    }
     case 'medewerkers-audit': {
       process.stdout.write(await auditExport(database.db, new IdentityKeys(config.identityKeySecret), process.argv.slice(3)));
       break;
     }
     default:
       console.error(
-        'usage: npm run beheer -- status | failed | retry <job id> | organisatie <id> <naam> <jwks.json> | organisatie-webhook <id> <url>|geen | medewerkers-audit <from> <to> [csv|json] [bsn <BSN>|kvk <nummer>]',
+        'usage: npm run beheer -- status | failed | retry <job id> | organisatie <id> <naam> <jwks.json> | organisatie-webhook <id> <url>|geen | medewerkers-audit <from> <to> [csv|json] [bsn <BSN>|kvk <nummer>] | formulieren <FormIO objecttype URL>|<file.json>',
       );
       process.exitCode = 2;
   }

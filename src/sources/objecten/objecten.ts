@@ -173,6 +173,31 @@ export class ObjectenClient {
   }
 
   /**
+   * Every object of a shared type (such as the FormIO form definitions), with its URL, at most
+   * `maxPages` pages: for an operator's overview, never for a person's objects. `complete` is
+   * false when the bound cut the list off.
+   */
+  async listShared(type: string): Promise<{ objects: (StoredObject & { url: string })[]; complete: boolean }> {
+    const objects: (StoredObject & { url: string })[] = [];
+    let url: string | undefined = `${this.config.url}/objects?${new URLSearchParams({ type })}`;
+    for (let page = 0; url; page++) {
+      if (page === maxPages) return { objects, complete: false };
+      const answer: z.output<typeof pageSchema> | null = await this.client.getJson(url, pageSchema);
+      if (!answer) break;
+      for (const object of answer.results)
+        if (object.type === type)
+          objects.push({
+            uuid: object.uuid,
+            url: `${this.config.url}/objects/${object.uuid}`,
+            typeVersion: object.record.typeVersion,
+            data: object.record.data,
+          });
+      url = answer.next ? this.nextPage(answer.next) : undefined;
+    }
+    return { objects, complete: true };
+  }
+
+  /**
    * Whose the object at this URL is, by the identificatie in its data: for a notification about
    * a new object. Null when it is not in the configured API, does not exist, or names no one.
    */
