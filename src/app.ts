@@ -172,6 +172,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       producten: sources.producten,
       zaaksystemen,
       documentStores: sources.zaaksystemen,
+      taken: sources.taken,
       processingLog,
       pageSize: config.producten.pageSize,
       expiryNoticeDays: config.producten.expiryNoticeDays,

@@ -6,6 +6,7 @@
  * subsidie and a bezoekersvergunning that ran out; Bakkerij Van den Berg a terrasvergunning for its
  * vestiging on the Marktstraat. Others hold products too, which nobody else may see.
  */
+import { objectenDemo } from './objecten-demo.ts';
 import { demoZaken } from './zgw-demo.ts';
 
 export type ProductStatus = 'initieel' | 'in_aanvraag' | 'gereed' | 'actief' | 'ingetrokken' | 'geweigerd' | 'verlopen';
@@ -168,6 +169,8 @@ export const demoProducten: DemoProduct[] = [
     verbruiksobject: { bezoekersuren_tegoed: 50, bezoekersuren_over: 34 },
     zaken: [parkeerZaak.uuid],
     documenten: parkeerZaak.documenten.map((d) => d.uuid),
+    // Her open taak: send a copy of the kentekenbewijs.
+    taken: [objectenDemo.notable.suzanne.taak.overdue],
   },
   {
     uuid: uuid('e3', 102),
@@ -253,6 +256,7 @@ export const openProductDemo = {
       /** Runs out in 21 days. */
       parkeervergunning: uuid('e3', 101),
       parkeerZaak: parkeerZaak.uuid,
+      parkeerTaak: objectenDemo.notable.suzanne.taak.overdue,
       producten: [uuid('e3', 101), uuid('e3', 102), uuid('e3', 103), uuid('e3', 104)],
     },
     bakkerij: { kvkNummer: '69599084', vestigingsnummer: '000038509504', terrasvergunning: uuid('e3', 301) },

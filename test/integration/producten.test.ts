@@ -106,6 +106,8 @@ describe('Mijn producten: one product', () => {
     expect(body).toMatch(/Verbruik Bezoekersuren per jaar 50 Bezoekersuren over 34/);
     expect(page.body).toContain(`href="/zaken/demo/${suzanne.parkeerZaak}"`);
     expect(body).toContain('Aanvraagformulier parkeervergunning');
+    expect(page.body).toContain(`href="/taken/${suzanne.parkeerTaak}"`);
+    expect(body).toContain('Stuur een kopie van uw kentekenbewijs voor uw parkeervergunning Nog te doen');
     expect(page.body).toContain(`href="/aanvragen/${parkeertype}?verlengen=${suzanne.parkeervergunning}"`);
     const document = await browser.request(`${stack.url}/producten/${suzanne.parkeervergunning}/documenten/0`);
     expect(document.status).toBe(200);

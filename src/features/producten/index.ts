@@ -11,6 +11,7 @@
  */
 import { h } from 'preact';
 import type { Product, ProductStore } from '../../domain/product.ts';
+import type { TaakStore } from '../../domain/taak.ts';
 import type { DocumentStore, Zaaksysteem } from '../../domain/zaak.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import { callerOf } from '../../platform/http/caller.ts';
@@ -25,6 +26,8 @@ export interface ProductenDeps {
   /** For the linked zaken (only the person's own are shown) and documents. */
   zaaksystemen: readonly Zaaksysteem[];
   documentStores: readonly DocumentStore[];
+  /** For the linked taken (only the person's own are shown), when Mijn taken is configured. */
+  taken?: TaakStore;
   processingLog: ProcessingLog;
   pageSize: number;
   expiryNoticeDays: number;
@@ -40,7 +43,7 @@ export function renewHref(template: string): (product: Product) => string {
 /** Mijn producten, when Open Product is configured. */
 export function createProducten(deps: ProductenDeps): Feature | undefined {
   if (!deps.producten) return undefined;
-  const service = new ProductenService(deps.producten, deps.zaaksystemen, deps.documentStores, deps.processingLog, deps.expiryNoticeDays);
+  const service = new ProductenService(deps.producten, deps.zaaksystemen, deps.documentStores, deps.taken, deps.processingLog, deps.expiryNoticeDays);
   return {
     id: 'producten',
     nav: { id: 'producten', href: '/producten', label: 'nav.producten' },

@@ -6,6 +6,7 @@
  */
 import { type Availability, type Listed, whenAvailable } from '../../domain/availability.ts';
 import { byRelevance, dutchToday, expiresSoon, type Product, type ProductStore } from '../../domain/product.ts';
+import type { TaakStatus, TaakStore } from '../../domain/taak.ts';
 import { type DocumentDownload, type DocumentStore, type ZaakDocument, type Zaaksysteem, zaakPath } from '../../domain/zaak.ts';
 import type { ProcessingEntry, ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { Caller } from '../../platform/http/caller.ts';
@@ -14,6 +15,12 @@ export interface LinkedZaak {
   href: string;
   identificatie: string;
   omschrijving: string;
+}
+
+export interface LinkedTaak {
+  href: string;
+  titel: string;
+  status: TaakStatus;
 }
 
 export interface ProductDocument extends ZaakDocument {
@@ -25,6 +32,8 @@ export interface ProductDetail {
   product: Product;
   /** The linked zaken that are the person's own; unavailable when a zaaksysteem could not say. */
   zaken: Availability<LinkedZaak[]>;
+  /** The linked taken that are the person's own; empty when Mijn taken is not configured. */
+  taken: Availability<LinkedTaak[]>;
   documenten: Availability<ProductDocument[]>;
 }
 
@@ -39,6 +48,7 @@ export class ProductenService {
     private readonly store: ProductStore,
     private readonly zaaksystemen: readonly Zaaksysteem[],
     private readonly documentStores: readonly DocumentStore[],
+    private readonly taakStore: TaakStore | undefined,
     private readonly processingLog: ProcessingLog,
     readonly expiryNoticeDays: number,
     private readonly now: () => Date = () => new Date(),
@@ -70,14 +80,15 @@ export class ProductenService {
   async detail(caller: Caller, id: string): Promise<ProductDetail | null> {
     const product = await this.store.get(caller.identity.subject, id);
     if (!product) return null;
-    const [zaken, documenten] = await Promise.all([
+    const [zaken, taken, documenten] = await Promise.all([
       whenAvailable(() => this.linkedZaken(caller, product), caller.log),
+      whenAvailable(() => this.linkedTaken(caller, product), caller.log),
       whenAvailable(() => this.documents(product), caller.log),
     ]);
     const entries: ProcessingEntry[] = [{ action: 'lezen', category: 'producten', source: 'openproduct' }];
     if (product.documenten.length > 0 && !documenten.unavailable) entries.push({ action: 'lezen', category: 'documenten', source: 'zgw' });
     await this.record(caller, entries);
-    return { product, zaken, documenten };
+    return { product, zaken, taken, documenten };
   }
 
   /** A document of one of the caller's products, as a stream; null otherwise (throws SourceUnavailableError). */
@@ -105,6 +116,24 @@ export class ProductenService {
       }),
     );
     return found.filter((zaak) => zaak !== null);
+  }
+
+  /** The product's taken that are the person's own, as links to their pages in Mijn taken (another's taak is left out). */
+  private async linkedTaken(caller: Caller, product: Product): Promise<LinkedTaak[]> {
+    const store = this.taakStore;
+    if (!store || product.taken.length === 0) return [];
+    const found = await Promise.all(
+      product.taken.map(async (url) => {
+        const uuid = url.split('/').filter(Boolean).at(-1);
+        const stored = uuid ? await store.get(caller.identity.subject, uuid) : null;
+        if (!stored) return null;
+        // The address of a taak's page in Mijn taken (features/taken).
+        return { href: `/taken/${encodeURIComponent(stored.taak.uuid)}`, titel: stored.taak.titel, status: stored.taak.status };
+      }),
+    );
+    const taken = found.filter((taak) => taak !== null);
+    if (taken.length > 0) await this.record(caller, [{ action: 'lezen', category: 'taken', source: 'objecten' }]);
+    return taken;
   }
 
   private async documents(product: Product): Promise<ProductDocument[]> {

@@ -6,7 +6,7 @@ import { formatBytes } from '../../platform/i18n/format.ts';
 import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
 import { Alert, ButtonLink, DataList, DateText, Heading, Link, Paragraph, Table } from '../../platform/ui/components.tsx';
 import { PagedSection, Unavailable } from '../../platform/ui/sections.tsx';
-import type { LinkedZaak, ProductDocument, ProductenSummary } from './service.ts';
+import type { LinkedTaak, LinkedZaak, ProductDocument, ProductenSummary } from './service.ts';
 
 interface Texts {
   t: Translate;
@@ -38,9 +38,7 @@ function Validity({ t, lang, product, context }: Texts & { product: Product; con
       {expiresSoon(product, context.today, context.expiryNoticeDays) && (
         <>
           {' '}
-          <span class="voordeur-badge voordeur-badge--warning">
-            {days === 0 ? t('producten.verlooptVandaag') : t('producten.verlooptBinnen', { n: days })}
-          </span>
+          <span class="voordeur-badge voordeur-badge--warning">{days === 0 ? t('producten.verlooptVandaag') : t('producten.verlooptBinnen', { n: days })}</span>
         </>
       )}
     </>
@@ -147,9 +145,16 @@ export function ProductPage({
   lang,
   product,
   zaken,
+  taken,
   documenten,
   context,
-}: Texts & { product: Product; zaken: Availability<LinkedZaak[]>; documenten: Availability<ProductDocument[]>; context: ProductContext }) {
+}: Texts & {
+  product: Product;
+  zaken: Availability<LinkedZaak[]>;
+  taken: Availability<LinkedTaak[]>;
+  documenten: Availability<ProductDocument[]>;
+  context: ProductContext;
+}) {
   const status = shownStatus(product, context.today);
   const soon = expiresSoon(product, context.today, context.expiryNoticeDays);
   return (
@@ -205,6 +210,25 @@ export function ProductPage({
               {zaken.value.map((zaak) => (
                 <li class="utrecht-unordered-list__item">
                   <Link href={zaak.href}>{zaak.omschrijving}</Link> <span class="voordeur-secondary">({zaak.identificatie})</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {(taken.unavailable || taken.value.length > 0) && (
+        <section aria-labelledby="taken-title">
+          <Heading level={2} id="taken-title">
+            {t('producten.taken.title')}
+          </Heading>
+          {taken.unavailable ? (
+            <Unavailable t={t} />
+          ) : (
+            <ul class="utrecht-unordered-list">
+              {taken.value.map((taak) => (
+                <li class="utrecht-unordered-list__item">
+                  <Link href={taak.href}>{taak.titel}</Link>{' '}
+                  <span class="voordeur-badge">{t(taak.status === 'open' ? 'producten.taak.open' : 'producten.taak.klaar')}</span>
                 </li>
               ))}
             </ul>
