@@ -169,3 +169,31 @@ describe('a production configuration refuses what would make it unsafe', () => {
     expect(loadConfig(demo).metrics.open).toBe(true);
   });
 });
+
+describe('Mijn producten (Open Product)', () => {
+  it('reads the root of Open Product with its token, and the notice period and the renewal address', () => {
+    const config = loadConfig({
+      ...production,
+      OPEN_PRODUCT_URL: 'https://producten.example.nl/',
+      OPEN_PRODUCT_TOKEN: 'b7Kq2x9LmV4pR8tZ',
+      PRODUCTEN_VERLOOPT_BINNEN_DAGEN: '30',
+      PRODUCTEN_VERLENGEN_URL: '/aanvragen/{producttype}?verlengen={product}',
+    });
+    expect(config.openProduct).toEqual({ url: 'https://producten.example.nl', token: 'b7Kq2x9LmV4pR8tZ' });
+    expect(config.producten).toEqual({ pageSize: 10, expiryNoticeDays: 30, renewUrl: '/aanvragen/{producttype}?verlengen={product}' });
+    expect(loadConfig(production).producten.expiryNoticeDays).toBe(42);
+    expect(loadConfig(production).openProduct).toBeUndefined();
+  });
+
+  it('refuses the URL without the token, and a renewal address that leads elsewhere unsafely or names no producttype', () => {
+    expect(problems({ ...production, OPEN_PRODUCT_URL: 'https://producten.example.nl' })).toEqual([expect.stringMatching(/^OPEN_PRODUCT_TOKEN: is required/)]);
+    for (const renew of [
+      '//evil.example/{producttype}',
+      'http://gemeente.example.nl/{producttype}',
+      'javascript:alert(1)//{producttype}',
+      '/aanvragen/parkeren',
+    ]) {
+      expect(problems({ ...production, PRODUCTEN_VERLENGEN_URL: renew }), renew).toEqual([expect.stringMatching(/^PRODUCTEN_VERLENGEN_URL: must/)]);
+    }
+  });
+});

@@ -81,6 +81,25 @@ describe('Mijn producten: the list', () => {
     expect(text(overzicht.body)).toContain('Mijn zaken');
   });
 
+  it('says a product’s page cannot be shown now (503, with the way back) when Open Product is down', async () => {
+    stack.openProduct.setFault('down');
+    const page = await (await as({ bsn: suzanne.bsn })).request(`${stack.url}/producten/${suzanne.parkeervergunning}`);
+    expect(page.status).toBe(503);
+    expect(text(page.body)).toContain('Mijn producten');
+    expect(page.body).toContain('href="/producten"');
+  });
+
+  it('speaks English when the person chose it', async () => {
+    const browser = await loginOverHttp(stack.url, { bsn: suzanne.bsn });
+    await browser.request(`${stack.url}/taal/en`);
+    const page = await browser.request(`${stack.url}/producten`);
+    const body = text(page.body);
+    expect(body).toContain('My products');
+    expect(body).toContain('One product will soon no longer be valid');
+    expect(body).toContain('Valid for 21 more days');
+    expect(body).toMatch(/Valid .*Granted .*Valid .*Expired/);
+  });
+
   it('shows a company its products: logged in for the vestiging, and as a whole; another company sees none of them', async () => {
     for (const login of [{ kvk: bakkerij.kvkNummer }, { kvk: bakkerij.kvkNummer, vestiging: bakkerij.vestigingsnummer }]) {
       const page = await (await as(login)).request(`${stack.url}/producten`);
