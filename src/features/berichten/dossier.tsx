@@ -13,7 +13,7 @@ export function BerichtenDossier({ view, inbox, organisationName }: { view: Doss
   const { t, lang } = view;
   const berichten: Availability<Bericht[]> = inbox.unavailable ? inbox : { unavailable: false, value: inbox.value.items };
   return (
-    <DossierSection t={t} id="berichten" title={t('nav.berichten')} result={berichten} empty={t('medewerkers.dossier.berichten.empty')}>
+    <DossierSection t={t} id="berichten" title={t('medewerkers.dossier.berichten')} result={berichten} empty={t('medewerkers.dossier.berichten.empty')}>
       {(items) => (
         <>
           {!inbox.unavailable && inbox.value.cutOff && <Paragraph>{t('medewerkers.dossier.incomplete')}</Paragraph>}

@@ -32,8 +32,8 @@ export function GegevensDossier({ view, overview }: { view: DossierView; overvie
   const contactAdressen: Availability<ContactKind[]> | undefined = adressen && (adressen.unavailable ? adressen : available([...contactKinds]));
   return (
     <>
-      {overview.persoon && <PersoonBlock t={t} lang={lang} persoon={overview.persoon} />}
-      {overview.bedrijf && <BedrijfBlock t={t} bedrijf={overview.bedrijf} />}
+      {overview.persoon && <PersoonBlock t={t} lang={lang} persoon={overview.persoon} howToCorrect={false} />}
+      {overview.bedrijf && <BedrijfBlock t={t} bedrijf={overview.bedrijf} howToCorrect={false} />}
       {view.may('contactgegevens') && contactAdressen && (
         <DossierSection t={t} id="contact" title={t('contact.title')} result={contactAdressen} empty="">
           {(kinds) => (
@@ -45,7 +45,7 @@ export function GegevensDossier({ view, overview }: { view: DossierView; overvie
                   key: t(`contact.${kind}` as MessageKey),
                   value: adres ? (
                     <>
-                      {adres.adres} ({t(adres.geverifieerd ? 'medewerkers.dossier.bevestigd' : 'contact.unverified')})
+                      {adres.adres} {t(adres.geverifieerd ? 'medewerkers.dossier.bevestigd' : 'contact.unverified')}
                       {bounced && (
                         <>
                           <br />
@@ -76,7 +76,13 @@ export function GegevensDossier({ view, overview }: { view: DossierView; overvie
         </Block>
       )}
       {view.may('contactmomenten') && overview.contactmomenten && (
-        <DossierSection t={t} id="contactmomenten" title={t('contactmomenten.title')} result={overview.contactmomenten} empty={t('contactmomenten.empty')}>
+        <DossierSection
+          t={t}
+          id="contactmomenten"
+          title={t('medewerkers.dossier.contactmomenten')}
+          result={overview.contactmomenten}
+          empty={t('contactmomenten.empty')}
+        >
           {(contacten) => (
             <Table
               caption={t('contactmomenten.caption')}

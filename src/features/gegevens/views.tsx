@@ -50,7 +50,8 @@ function Lines({ lines }: { lines: string[] }) {
   );
 }
 
-export function PersoonBlock({ t, lang, persoon }: Texts & { persoon: Availability<Persoon | null> }) {
+/** `howToCorrect`: what the person can do when something is wrong (not in a staff member's view). */
+export function PersoonBlock({ t, lang, persoon, howToCorrect = true }: Texts & { persoon: Availability<Persoon | null>; howToCorrect?: boolean }) {
   let body: ComponentChildren;
   if (persoon.unavailable) body = <Unavailable t={t} />;
   else if (!persoon.value) body = <Paragraph>{t('persoon.notFound')}</Paragraph>;
@@ -128,13 +129,17 @@ export function PersoonBlock({ t, lang, persoon }: Texts & { persoon: Availabili
       </Heading>
       {body}
       <Paragraph small>{t('persoon.bron')}</Paragraph>
-      <Heading level={3}>{t('persoon.klopt.title')}</Heading>
-      <Paragraph>{t('persoon.klopt.text')}</Paragraph>
+      {howToCorrect && (
+        <>
+          <Heading level={3}>{t('persoon.klopt.title')}</Heading>
+          <Paragraph>{t('persoon.klopt.text')}</Paragraph>
+        </>
+      )}
     </section>
   );
 }
 
-export function BedrijfBlock({ t, bedrijf }: { t: Translate; bedrijf: Availability<Bedrijf | null> }) {
+export function BedrijfBlock({ t, bedrijf, howToCorrect = true }: { t: Translate; bedrijf: Availability<Bedrijf | null>; howToCorrect?: boolean }) {
   let body: ComponentChildren;
   if (bedrijf.unavailable) body = <Unavailable t={t} />;
   else if (!bedrijf.value) body = <Paragraph>{t('bedrijf.notFound')}</Paragraph>;
@@ -185,7 +190,7 @@ export function BedrijfBlock({ t, bedrijf }: { t: Translate; bedrijf: Availabili
       </Heading>
       {body}
       <Paragraph small>{t('bedrijf.bron')}</Paragraph>
-      <Paragraph>{t('bedrijf.klopt.text')}</Paragraph>
+      {howToCorrect && <Paragraph>{t('bedrijf.klopt.text')}</Paragraph>}
     </section>
   );
 }

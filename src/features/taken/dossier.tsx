@@ -11,7 +11,7 @@ export function TakenDossier({ view, lists }: { view: DossierView; lists: Availa
   const { t, lang } = view;
   const taken: Availability<Taak[]> = lists.unavailable ? lists : available([...lists.value.open, ...lists.value.afgerond]);
   return (
-    <DossierSection t={t} id="taken" title={t('nav.taken')} result={taken} empty={t('medewerkers.dossier.taken.empty')}>
+    <DossierSection t={t} id="taken" title={t('medewerkers.dossier.taken')} result={taken} empty={t('medewerkers.dossier.taken.empty')}>
       {(items) => (
         <>
           {!lists.unavailable && lists.value.cutOff && <Paragraph>{t('medewerkers.dossier.incomplete')}</Paragraph>}

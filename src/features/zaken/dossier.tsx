@@ -13,7 +13,7 @@ export function ZakenDossier({ view, lists }: { view: DossierView; lists: Availa
     ? lists
     : available([...lists.value.lopend, ...lists.value.afgerond].filter((zaak) => view.mayZaaktype(zaak.zaaktype)));
   return (
-    <DossierSection t={t} id="zaken" title={t('nav.zaken')} result={zaken} empty={t('medewerkers.dossier.zaken.empty')}>
+    <DossierSection t={t} id="zaken" title={t('medewerkers.dossier.zaken')} result={zaken} empty={t('medewerkers.dossier.zaken.empty')}>
       {(items) => (
         <>
           {!lists.unavailable && lists.missing && <Paragraph>{t('medewerkers.dossier.incomplete')}</Paragraph>}
