@@ -35,7 +35,7 @@ export interface TakenDeps {
   zaakHref: (uuid: string) => string | undefined;
   /** Where files sent with a form are kept (the zaaksystemen that take uploads); without them a form with a file field cannot be sent here. */
   formDocuments?: readonly FormDocumentStore[];
-  /** Which files and how large (ZAAK_UPLOAD_*). */
+  /** Which files and how large (UPLOAD_*). */
   uploads?: UploadRules;
 }
 

@@ -35,7 +35,7 @@ export interface TakenRoutesDeps {
   contactText: string;
   /** The zaak page of a zaak UUID, when Voordeur shows that zaak. */
   zaakHref: (uuid: string) => string | undefined;
-  /** Which files a form may take, and how large (ZAAK_UPLOAD_*). */
+  /** Which files a form may take, and how large (UPLOAD_*). */
   uploads: UploadRules;
 }
 

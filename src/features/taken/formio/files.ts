@@ -9,7 +9,7 @@ import { detectType } from '../../../platform/files/detect.ts';
 import { isInput, type FileModel, type FormModel } from './definition.ts';
 import { setAt, valueAt, type UploadedFile } from './validate.ts';
 
-/** What Voordeur accepts for uploads (the configuration's ZAAK_UPLOAD_* settings). */
+/** What Voordeur accepts for uploads (the configuration's UPLOAD_* settings). */
 export interface UploadRules {
   /** Extensions, lower case ("pdf", "jpg"). */
   allowedTypes: readonly string[];
