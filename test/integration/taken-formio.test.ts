@@ -102,12 +102,12 @@ describe('Mijn taken: a form as NL Portal writes it', () => {
     );
   });
 
-  it('writes the nested data once, each file a document of the zaak referred to by its URL; what does not apply is left out', async () => {
+  it('writes the nested data once (also when sent twice at once), each file a document of the zaak referred to by its URL; what does not apply is left out', async () => {
     const page = await browser.request(taakUrl());
     const before = stored().record.index;
     const documentsBefore = stack.zgw.documents().length;
-    const sent = await browser.request(taakUrl(), {
-      multipart: form(
+    const answers = () =>
+      form(
         csrfOf(page.body),
         {
           'aanvrager.naam': 'Iemand anders', // read-only: what the browser sends is ignored
@@ -123,8 +123,10 @@ describe('Mijn taken: a form as NL Portal writes it', () => {
           ['bankafschriften', 'afschrift-november.png', png],
           ['bewijsWijziging', 'niet-nodig.pdf', pdf], // its condition does not hold: not stored
         ],
-      ),
-    });
+      );
+    // Pressed twice at once: one write, each file stored once.
+    const [sent, again] = await Promise.all([browser.request(taakUrl(), { multipart: answers() }), browser.request(taakUrl(), { multipart: answers() })]);
+    expect(again.status).toBe(303);
     expect(sent.status).toBe(303);
     const after = stored().record;
     expect(after.index).toBe(before + 1);

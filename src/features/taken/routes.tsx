@@ -311,18 +311,20 @@ export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
         if (!submission.ok) return renderTaak(request, reply, taak, { values: submission.values, errors: submission.errors }, 400);
         let outcome;
         try {
-          // Each file of a shown file field becomes a document of the taak's zaak; the data refers to it.
-          await storeFiles(parsed.form, submission.data, async (field, file) => {
-            const url = await service.storeFile(
-              callerOf(request),
-              taak,
-              { titel: `${field.label}`.slice(0, 200), bestandsnaam: file.name, formaat: file.formaat, inhoud: file.content },
-              field.informatieobjecttype,
-            );
-            if (!url) throw new SourceUnavailableError('zaken', 'invalid', 'no zaaksysteem took the file of a form (is the zaak open?)');
-            return url;
-          });
-          outcome = await service.complete(callerOf(request), taak.uuid, { how: 'formulier', data: submission.data });
+          // Each file of a shown file field becomes a document of the taak's zaak, once the taak is
+          // claimed (a second press stores nothing); the data refers to it.
+          const storeAll = () =>
+            storeFiles(parsed.form, submission.data, async (field, file) => {
+              const url = await service.storeFile(
+                callerOf(request),
+                taak,
+                { titel: field.label.slice(0, 200), bestandsnaam: file.name, formaat: file.formaat, inhoud: file.content },
+                field.informatieobjecttype,
+              );
+              if (!url) throw new SourceUnavailableError('zaken', 'invalid', 'no zaaksysteem took the file of a form (is the zaak open?)');
+              return url;
+            });
+          outcome = await service.complete(callerOf(request), taak.uuid, { how: 'formulier', data: submission.data }, storeAll);
         } catch (error) {
           // Shown again with the answers, and that sending did not work: nothing typed is lost.
           if (!isSourceFailure(error)) throw error;

@@ -88,9 +88,10 @@ export class TakenService {
    * Finishes an open taak of the caller (status afgerond, and for a form what was sent), once: a
    * second call for the same taak answers 'already-completed' without writing. Throws
    * SourceUnavailableError when the store of taken cannot take the change; the claim is then
-   * released so that the person can try again.
+   * released so that the person can try again. `prepare` runs once the taak is claimed, before it
+   * is written: it may still change what is sent (a form's files become references).
    */
-  async complete(caller: Caller, uuid: string, completion: Completion): Promise<CompleteOutcome> {
+  async complete(caller: Caller, uuid: string, completion: Completion, prepare?: () => Promise<void>): Promise<CompleteOutcome> {
     const subject = caller.identity.subject;
     // Whose it is first, so that nobody can claim someone else's taak.
     const found = await this.taken.get(subject, uuid);
@@ -99,6 +100,8 @@ export class TakenService {
     if (!isOpen(found.taak)) return 'already-completed';
     if (!(await this.completions.claim(uuid, subject, completion.how))) return 'already-completed';
     try {
+      // What must happen once, by whoever holds the claim, before the taak is written (storing a form's files).
+      await prepare?.();
       await found.complete(completion);
     } catch (error) {
       await this.completions.release(uuid);
