@@ -99,6 +99,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     log: app.log,
     sources,
     jobs: organisatieJobs(config, organisaties),
+    processingLog,
   });
 
   // Berichten organisations push through the organisation API (ORGANISATIE_API), kept in Voordeur's own database; their recipients are told.

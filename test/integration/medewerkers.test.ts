@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { objectenDemo } from '../../simulators/data/objecten-demo.ts';
+import { zgwDemo } from '../../simulators/data/zgw-demo.ts';
 import { findTestMedewerker } from '../../simulators/data/test-identities.ts';
 import { type HttpBrowser, loginOverHttp, staffLoginOverHttp } from '../support/http-browser.ts';
 import { startStack, type Stack } from '../support/stack.ts';
@@ -74,6 +75,26 @@ describe('a staff member with a purpose', () => {
   });
 });
 
+describe('the notifications sent to the person', () => {
+  it('are listed with what became of them: sent, or not sent and why', async () => {
+    const zaak = (number: number) => zgwDemo.zaken.find((z) => z.identificatie === `ZAAK-${String(number).padStart(6, '0')}`)!;
+    await stack.zgw.addStatus(zaak(101).uuid, 2); // Suzanne: a confirmed e-mail address
+    await stack.zgw.addStatus(zaak(201).uuid, 2); // Jan: his e-mail address is not confirmed
+    await stack.notificaties.idle();
+    await stack.voordeur.notificaties.worker.drain();
+    const browser = await staffLoginOverHttp(stack.url, mirjam);
+    const ofSuzanne = await openDossier(browser, { nummer: suzanne, doel: 'telefoon' });
+    expect(ofSuzanne.body).toContain('id="dossier-meldingen-title"');
+    expect(ofSuzanne.body).toContain('Per e-mail');
+    expect(ofSuzanne.body).toMatch(/Verstuurd|Aangekomen/);
+    const ofJan = await openDossier(browser, { nummer: '999990019', doel: 'telefoon' });
+    expect(ofJan.body).toContain('Niet verstuurd: geen bevestigd adres of nummer');
+    // The e-mail address is not in this part: messages keep only a keyed hash of it.
+    const meldingen = ofJan.body.slice(ofJan.body.indexOf('id="dossier-meldingen-title"'));
+    expect(meldingen.slice(0, meldingen.indexOf('</section>'))).not.toContain('@');
+  });
+});
+
 describe('what the person sees', () => {
   it('"Wie heeft mijn gegevens gebruikt" names the department and the purpose, never the staff member', async () => {
     const browser = await staffLoginOverHttp(stack.url, mirjam);
@@ -97,7 +118,9 @@ describe('what the person sees', () => {
     const logged = await db.selectFrom('processing_log').selectAll().where('trace_id', '=', access.trace_id).execute();
     expect(logged.length).toBeGreaterThan(0);
     for (const row of logged) expect(row).toMatchObject({ actor: 'medewerker', actor_afdeling: 'Klantcontactcentrum', purpose: 'doel:balie' });
-    expect(new Set(logged.map((row) => row.category))).toEqual(new Set(['zaken', 'taken', 'berichten', 'persoonsgegevens', 'contactgegevens', 'contactmomenten', 'notificatievoorkeuren']));
+    expect(new Set(logged.map((row) => row.category))).toEqual(
+      new Set(['zaken', 'taken', 'berichten', 'persoonsgegevens', 'contactgegevens', 'contactmomenten', 'notificatievoorkeuren', 'meldingen']),
+    );
   });
 });
 
@@ -113,7 +136,15 @@ describe('no purpose, no data', () => {
       [{ nummer: suzanne, doel: 'telefoon', vestiging: '000038509504' }, 'Een vestigingsnummer hoort bij een KvK-nummer'],
       [{ nummer: suzanne, doel: 'bestaat-niet' }, 'Kies waarom u de gegevens nodig heeft.'],
     ];
-    const granted = async () => Number((await stack.voordeur.database.db.selectFrom('staff_access').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const granted = async () =>
+      Number(
+        (
+          await stack.voordeur.database.db
+            .selectFrom('staff_access')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await granted();
     for (const [form, message] of cases) {
       const answer = await search(browser, form);
@@ -130,7 +161,7 @@ describe('no purpose, no data', () => {
     expect(body).toContain('Gegevens van BSN 111222333');
   });
 
-  it("every dossier URL without a current purpose of this session sends back to the search, with why", async () => {
+  it('every dossier URL without a current purpose of this session sends back to the search, with why', async () => {
     const first = await staffLoginOverHttp(stack.url, mirjam);
     const { url } = await openDossier(first, { nummer: suzanne, doel: 'telefoon' });
     // Another staff session, even of the same person, has no access through this URL.

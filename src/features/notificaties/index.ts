@@ -16,7 +16,9 @@
  * `createNotificaties` builds the feature (its plugin is the callback, its background work the
  * worker, when it runs in the web process) and what the worker process and beheer need.
  */
+import { h } from 'preact';
 import type { Config } from '../../config.ts';
+import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Feature } from '../../platform/http/feature.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
@@ -30,6 +32,7 @@ import { type Change, NotificationMessages } from '../../sources/voordeur/notifi
 import { PreferencesStore } from '../../sources/voordeur/preferences.ts';
 import { callbackRoutes } from './callback.ts';
 import { DeliveryCheck } from './delivery.ts';
+import { MeldingenDossier } from './dossier.tsx';
 import { Inbox } from './inbox.ts';
 import { plainAddress } from './message-text.ts';
 import type { Notificatie } from '../../sources/notificaties/notificatie.ts';
@@ -53,6 +56,8 @@ export interface NotificatiesDeps {
    * the portal's name and address, which messages name.
    */
   config: Pick<Config, 'notificaties' | 'objecten' | 'sources' | 'theme' | 'publicUrl'>;
+  /** Where a staff member's look at the messages sent to a person is recorded (the medewerkersportaal). */
+  processingLog?: ProcessingLog;
 }
 
 export interface Notificaties {
@@ -187,6 +192,16 @@ export function createNotificaties(deps: NotificatiesDeps): Notificaties {
   return {
     feature: {
       id: 'notificaties',
+      // In the medewerkersportaal: the messages sent to the person and what became of them.
+      async dossierSection(view) {
+        if (!view.may('notificaties')) return null;
+        const { identity, requestId } = view.caller;
+        const [history] = await Promise.all([
+          messages.history(identity.subject, 20),
+          deps.processingLog?.record(identity, [{ action: 'lezen', category: 'meldingen', source: 'voordeur' }], requestId),
+        ]);
+        return h(MeldingenDossier, { view, messages: history });
+      },
       // A stored notification is resolved at once by the worker here, if there is one; another process finds it when it next looks.
       plugin: secret
         ? callbackRoutes({ secret, previousSecret: settings.previousCallbackSecret, inbox, received, stored: () => worker.wake(queues.resolve) })

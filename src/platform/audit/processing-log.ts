@@ -25,6 +25,7 @@ export const processingCategories = [
   'bedrijfsgegevens',
   'contactgegevens',
   'notificatievoorkeuren',
+  'meldingen',
   'contactmomenten',
   'zaken',
   'documenten',

@@ -32,6 +32,20 @@ export interface PlannedMessage {
   reason?: string;
 }
 
+/** A message to a person as staff see it: when, by which channel, and what became of it. */
+export interface SentMessage {
+  id: string;
+  channel: Channel;
+  state: 'sending' | 'sent' | 'failed' | 'skipped';
+  /** Why it was not sent (e.g. geen-bevestigd-adres), or why it failed. */
+  reason?: string;
+  changes: number;
+  createdAt: Date;
+  sentAt?: Date;
+  /** What Notify said became of it: delivered, permanent-failure, temporary-failure, technical-failure, … */
+  deliveryStatus?: string;
+}
+
 /** The payloads of the jobs this store queues. */
 export interface SendJob {
   subjectKey: string;
@@ -238,6 +252,31 @@ export class NotificationMessages {
   /** What Notify said became of a message. */
   async recordDelivery(id: string, status: string): Promise<void> {
     await this.db.updateTable('notification_messages').set({ delivery_status: status, delivery_checked_at: new Date() }).where('id', '=', id).execute();
+  }
+
+  /**
+   * The messages sent (or not sent, and why) to a person, newest first: for staff helping them
+   * in the medewerkersportaal. Without addresses: those are keyed hashes here.
+   */
+  async history(subject: Subject, limit: number): Promise<SentMessage[]> {
+    const rows = await this.db
+      .selectFrom('notification_messages')
+      .select(['id', 'channel', 'state', 'reason', 'changes', 'created_at', 'sent_at', 'delivery_status'])
+      .where('subject_key', '=', this.keys.subject(subject))
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      channel: row.channel,
+      state: row.state,
+      ...(row.reason ? { reason: row.reason } : {}),
+      changes: row.changes,
+      createdAt: new Date(row.created_at),
+      ...(row.sent_at ? { sentAt: new Date(row.sent_at) } : {}),
+      ...(row.delivery_status ? { deliveryStatus: row.delivery_status } : {}),
+    }));
   }
 
   /** Forgets handled changes from before `olderThan` (messages stay, as the record of what was sent). */

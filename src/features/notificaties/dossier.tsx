@@ -1,0 +1,48 @@
+/**
+ * The messages sent to a person, in their dossier in the medewerkersportaal: when, by which
+ * channel, and what became of them (delivered, bounced, not sent and why), so that a staff member
+ * can explain why someone was not told and what to change.
+ */
+import { available } from '../../domain/availability.ts';
+import type { DossierView } from '../../platform/http/feature.ts';
+import type { MessageKey } from '../../platform/i18n/index.ts';
+import { Table } from '../../platform/ui/components.tsx';
+import { DossierSection } from '../../platform/ui/sections.tsx';
+import type { SentMessage } from '../../sources/voordeur/notification-messages.ts';
+
+const knownReasons = new Set(['geen-bevestigd-adres', 'geen-notify', 'voorkeur-uit']);
+const knownDeliveries = new Set(['delivered', 'permanent-failure', 'temporary-failure', 'technical-failure']);
+
+/** What became of a message, in words. */
+export function outcomeKey(message: SentMessage): MessageKey {
+  if (message.state === 'skipped')
+    return `meldingen.outcome.skipped.${message.reason && knownReasons.has(message.reason) ? message.reason : 'other'}` as MessageKey;
+  if (message.state === 'failed') return 'meldingen.outcome.failed';
+  if (message.state === 'sending') return 'meldingen.outcome.sending';
+  if (message.deliveryStatus && knownDeliveries.has(message.deliveryStatus)) return `meldingen.outcome.${message.deliveryStatus}` as MessageKey;
+  return 'meldingen.outcome.sent';
+}
+
+export function MeldingenDossier({ view, messages }: { view: DossierView; messages: SentMessage[] }) {
+  const { t, lang } = view;
+  const time = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+  return (
+    <DossierSection t={t} id="meldingen" title={t('meldingen.title')} result={available(messages)} empty={t('meldingen.empty')}>
+      {(items) => (
+        <Table
+          caption={t('meldingen.caption')}
+          captionHidden
+          head={[t('meldingen.wanneer'), t('meldingen.kanaal'), t('meldingen.uitkomst')]}
+          rows={items.map((message) => ({
+            key: message.id,
+            cells: [
+              <time dateTime={(message.sentAt ?? message.createdAt).toISOString()}>{time.format(message.sentAt ?? message.createdAt)}</time>,
+              t(`voorkeuren.channel.${message.channel}` as MessageKey),
+              t(outcomeKey(message)),
+            ],
+          }))}
+        />
+      )}
+    </DossierSection>
+  );
+}
