@@ -11,6 +11,7 @@ import * as m0009 from './0009_organisaties.ts';
 import * as m0010 from './0010_organisatie_zaken.ts';
 import * as m0011 from './0011_organisatie_webhooks.ts';
 import * as m0012 from './0012_medewerkers.ts';
+import * as m0013 from './0013_product_meldingen.ts';
 
 export const migrations = {
   '0001_sessions': m0001,
@@ -25,4 +26,5 @@ export const migrations = {
   '0010_organisatie_zaken': m0010,
   '0011_organisatie_webhooks': m0011,
   '0012_medewerkers': m0012,
+  '0013_product_meldingen': m0013,
 };

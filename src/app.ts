@@ -178,6 +178,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       pageSize: config.producten.pageSize,
       expiryNoticeDays: config.producten.expiryNoticeDays,
       renewUrl: config.producten.renewUrl,
+      tell: notificaties.record,
+      noticeIntervalMs: config.producten.noticeIntervalSeconds * 1000,
+      log: app.log,
     }),
     createGegevens({
       brp: sources.brp,

@@ -180,7 +180,12 @@ describe('Mijn producten (Open Product)', () => {
       PRODUCTEN_VERLENGEN_URL: '/aanvragen/{producttype}?verlengen={product}',
     });
     expect(config.openProduct).toEqual({ url: 'https://producten.example.nl', token: 'b7Kq2x9LmV4pR8tZ' });
-    expect(config.producten).toEqual({ pageSize: 10, expiryNoticeDays: 30, renewUrl: '/aanvragen/{producttype}?verlengen={product}' });
+    expect(config.producten).toEqual({
+      pageSize: 10,
+      expiryNoticeDays: 30,
+      renewUrl: '/aanvragen/{producttype}?verlengen={product}',
+      noticeIntervalSeconds: 3600,
+    });
     expect(loadConfig(production).producten.expiryNoticeDays).toBe(42);
     expect(loadConfig(production).openProduct).toBeUndefined();
   });

@@ -276,6 +276,12 @@ const schema = z
     OPEN_PRODUCT_TOKEN: z.string().min(1).optional(),
     PRODUCTEN_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     PRODUCTEN_VERLOOPT_BINNEN_DAGEN: z.coerce.number().int().min(0).max(366).default(42),
+    PRODUCTEN_MELDING_INTERVAL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 3600)
+      .default(3600),
     PRODUCTEN_VERLENGEN_URL: z
       .string()
       .refine(
@@ -504,6 +510,8 @@ export interface Config {
     expiryNoticeDays: number;
     /** Where "Verlengen" goes, with {producttype} and {product} filled in; without it no link (PRODUCTEN_VERLENGEN_URL). */
     renewUrl?: string;
+    /** How often Voordeur looks for products entering the notice period, to tell their eigenaren once (PRODUCTEN_MELDING_INTERVAL_SECONDS). */
+    noticeIntervalSeconds: number;
   };
   notificaties: {
     /** The Authorization value the Notificaties API sends to the callback; without it, no callback. */
@@ -768,6 +776,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       pageSize: env.PRODUCTEN_PAGE_SIZE,
       expiryNoticeDays: env.PRODUCTEN_VERLOOPT_BINNEN_DAGEN,
       renewUrl: env.PRODUCTEN_VERLENGEN_URL,
+      noticeIntervalSeconds: env.PRODUCTEN_MELDING_INTERVAL_SECONDS,
     },
     notificaties: {
       callbackSecret: env.NOTIFICATIES_CALLBACK_SECRET,

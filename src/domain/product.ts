@@ -62,6 +62,26 @@ export interface ProductStore {
   list(subject: Subject, log: Pick<Log, 'warn'>): Promise<Listed<Product>>;
   /** One product of the subject; null when it does not exist or is someone else's. */
   get(subject: Subject, id: string): Promise<Product | null>;
+  /**
+   * Everyone's current products (gereed, actief) whose last day is from `from` to `to` (YYYY-MM-DD),
+   * for the notice that a product is about to end; cut off past the bound of what is read.
+   */
+  endingBetween?(from: string, to: string, log: Pick<Log, 'warn'>): Promise<Listed<Product>>;
+}
+
+/** Who to tell about a product: each eigenaar as a person (BSN) or a company (KvK number, company-wide, as a zaak's vestiging rol is told). */
+export function eigenaarSubjects(eigenaren: readonly ProductEigenaar[]): Subject[] {
+  const subjects = new Map<string, Subject>();
+  for (const eigenaar of eigenaren) {
+    if (eigenaar.bsn) subjects.set(`bsn:${eigenaar.bsn}`, { type: 'persoon', bsn: eigenaar.bsn });
+    else if (eigenaar.kvkNummer) subjects.set(`kvk:${eigenaar.kvkNummer}`, { type: 'bedrijf', kvkNummer: eigenaar.kvkNummer });
+  }
+  return [...subjects.values()];
+}
+
+/** A day `days` after `day` (YYYY-MM-DD). */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 }
 
 /**

@@ -7,6 +7,7 @@
  * processing log.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { notifyTemplates } from '../../simulators/data/notify-templates.ts';
 import { openProductDemo } from '../../simulators/data/openproduct-demo.ts';
 import { zgwDemo } from '../../simulators/data/zgw-demo.ts';
 import { type HttpBrowser, loginOverHttp, type TestLogin } from '../support/http-browser.ts';
@@ -14,7 +15,12 @@ import { startStack, type Stack } from '../support/stack.ts';
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack({ SOURCE_TIMEOUT_MS: '800', PRODUCTEN_VERLENGEN_URL: '/aanvragen/{producttype}?verlengen={product}' });
+  stack = await startStack({
+    SOURCE_TIMEOUT_MS: '800',
+    PRODUCTEN_VERLENGEN_URL: '/aanvragen/{producttype}?verlengen={product}',
+    // Look for products entering the notice period every second (an hour in production).
+    PRODUCTEN_MELDING_INTERVAL_SECONDS: '1',
+  });
 });
 afterAll(() => stack?.close());
 afterEach(() => {
@@ -189,5 +195,30 @@ describe('Mijn producten: one product', () => {
     expect(await count('documenten', 'zgw')).toBe(before.documenten + 1);
     const log = await browser.request(`${stack.url}/gegevens/verwerkingen`);
     expect(log.status).toBe(200);
+  });
+});
+
+describe('Mijn producten: telling people once that a product is about to end', () => {
+  it('sends one message when a product enters the notice period (42 days), saying only that a product is about to expire; looking again sends nothing', async () => {
+    const to = 'fatima.elamrani@example.nl'; // Fatima El Amrani has a confirmed e-mail address
+    const mails = () =>
+      stack.notify.sent().filter((m) => m.to === to && m.templateId === notifyTemplates.emailChange.id && m.personalisation.wat?.includes('product'));
+    expect(mails()).toHaveLength(0);
+    const since = new Date();
+    stack.openProduct.addProduct({
+      producttype: parkeertype,
+      naam: 'Parkeervergunning Lindelaan (tweede auto)',
+      eigenaren: [{ bsn: '999991772' }],
+      status: 'actief',
+      start: -300,
+      eind: 40,
+    });
+    const mail = await stack.notify.waitFor(to, { since, timeoutMs: 15_000 });
+    expect(mail.personalisation.wat).toBe('een product dat bijna niet meer geldig is');
+    expect(JSON.stringify(mail)).not.toContain('Lindelaan');
+    // A few more looks: still one message.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await stack.voordeur.notificaties.worker.drain();
+    expect(mails()).toHaveLength(1);
   });
 });

@@ -7,15 +7,19 @@
  *
  * "Verlengen" links to PRODUCTEN_VERLENGEN_URL with {producttype} and {product} filled in, when
  * the organisation set it (the aanvragen feature, or its own website); without it the notice says
- * to contact the organisation.
+ * to contact the organisation. When the notification pipeline is there (`tell`), people are told
+ * once that a product is about to end (notices.ts).
  */
 import { h } from 'preact';
 import type { Product, ProductStore } from '../../domain/product.ts';
 import type { TaakStore } from '../../domain/taak.ts';
 import type { DocumentStore, Zaaksysteem } from '../../domain/zaak.ts';
+import type { Log } from '../../domain/log.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import { callerOf } from '../../platform/http/caller.ts';
 import type { Feature } from '../../platform/http/feature.ts';
+import type { Change } from '../../sources/voordeur/notification-messages.ts';
+import { startExpiryNotices } from './notices.ts';
 import { productenRoutes } from './routes.tsx';
 import { ProductenService } from './service.ts';
 import { ProductenOverviewBlock } from './views.tsx';
@@ -33,6 +37,11 @@ export interface ProductenDeps {
   expiryNoticeDays: number;
   /** The renewal address, with {producttype} and {product}; none: no "Verlengen" link. */
   renewUrl?: string;
+  /** Records changes for the notification pipeline: to tell people once that a product is about to end. */
+  tell?: (changes: Change[]) => Promise<void>;
+  /** How often to look for products that enter the notice period. */
+  noticeIntervalMs: number;
+  log: Pick<Log, 'warn' | 'info'>;
 }
 
 /** The address of "Verlengen" for a product, from the configured template. */
@@ -43,6 +52,7 @@ export function renewHref(template: string): (product: Product) => string {
 /** Mijn producten, when Open Product is configured. */
 export function createProducten(deps: ProductenDeps): Feature | undefined {
   if (!deps.producten) return undefined;
+  const { producten: store, tell } = deps;
   const service = new ProductenService(deps.producten, deps.zaaksystemen, deps.documentStores, deps.taken, deps.processingLog, deps.expiryNoticeDays);
   return {
     id: 'producten',
@@ -51,5 +61,9 @@ export function createProducten(deps: ProductenDeps): Feature | undefined {
       return h(ProductenOverviewBlock, { t: request.t, lang: request.lang, summary: await service.summary(callerOf(request)) });
     },
     plugin: productenRoutes({ service, pageSize: deps.pageSize, renewHref: deps.renewUrl ? renewHref(deps.renewUrl) : undefined }),
+    start:
+      tell && store.endingBetween
+        ? () => startExpiryNotices({ store, expiryNoticeDays: deps.expiryNoticeDays, tell, log: deps.log, intervalMs: deps.noticeIntervalMs })
+        : undefined,
   };
 }

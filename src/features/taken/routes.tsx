@@ -206,6 +206,7 @@ export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
               lang={request.lang}
               messages={messages}
               uploads={deps.uploads}
+              prefill={taak.prefill}
             />
             <Button>{t('taken.form.submit')}</Button>
           </Form>

@@ -86,6 +86,8 @@ const frequenties = ['eenmalig', 'maandelijks', 'jaarlijks'] as const;
 /** The most pages one list may take (100 a page). */
 const maxPages = 10;
 const pageSize = 100;
+/** Everyone's products that end in a week: read deeper than one person's list. */
+const maxEndingPages = 100;
 
 export class OpenProductClient implements ProductStore {
   private readonly client: SourceClient;
@@ -140,6 +142,30 @@ export class OpenProductClient implements ProductStore {
     }
     // The filter was ignored or widened: everyone's products came back. Not shown; worth knowing.
     if (others > 0) log.warn({ source: 'openproduct', others }, 'products of others in the answer: left out');
+    return { items, cutOff: false };
+  }
+
+  async endingBetween(from: string, to: string, log: Pick<Log, 'warn'>): Promise<Listed<Product>> {
+    const query = new URLSearchParams({ eind_datum__gte: from, eind_datum__lte: to, page_size: String(pageSize) });
+    const items: Product[] = [];
+    let url: string | undefined = `${this.producten}?${query}`;
+    for (let page = 0; url; page++) {
+      if (page === maxEndingPages) {
+        log.warn({ source: 'openproduct', pages: maxEndingPages }, 'products ending soon cut off');
+        return { items, cutOff: true };
+      }
+      const answer: z.output<typeof pageSchema> | null = await this.client.getJson(url, pageSchema);
+      if (!answer) break;
+      for (const item of answer.results) {
+        const parsed = productSchema.safeParse(item);
+        if (!parsed.success) continue;
+        const product = toProduct(parsed.data, { verbruik: {}, gegevens: {} });
+        // The filter is Open Product's; the dates are checked here.
+        if ((product.status === 'actief' || product.status === 'gereed') && product.eindDatum && product.eindDatum >= from && product.eindDatum <= to)
+          items.push(product);
+      }
+      url = answer.next ? this.nextPage(answer.next) : undefined;
+    }
     return { items, cutOff: false };
   }
 

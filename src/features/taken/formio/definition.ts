@@ -85,7 +85,10 @@ export type FileModel = InputCommon & {
   informatieobjecttype?: string;
 };
 
-export type InputModel = TextInputModel | TextareaModel | NumberModel | DateModel | ChoiceModel | CheckboxModel | FileModel;
+/** Form.io's hidden component: never shown; it submits its value from the prefill data (or its default) unchanged. */
+export type HiddenModel = InputCommon & { kind: 'hidden' };
+
+export type InputModel = TextInputModel | TextareaModel | NumberModel | DateModel | ChoiceModel | CheckboxModel | FileModel | HiddenModel;
 export type FieldModel = InputModel | ContentModel;
 
 export interface FormModel {
@@ -99,6 +102,9 @@ export const hasFiles = (form: FormModel) => form.fields.some((field) => field.k
 export type ParsedForm = { supported: true; form: FormModel } | { supported: false; reasons: string[] };
 
 export const isInput = (field: FieldModel): field is InputModel => field.kind !== 'content';
+
+/** A field the person cannot change: its value comes from the prefill data (or its default). */
+export const isFixed = (field: InputModel) => field.disabled || field.kind === 'hidden';
 
 /**
  * The HTML id of a field. Every '-' of the key is doubled, so that no field's id is another
@@ -302,6 +308,8 @@ const inputTypes: Record<string, InputSchema> = {
   selectboxes: input(base.extend({ values: options }), (c) => ({ kind: 'checkboxes', options: c.values })),
   checkbox: input(base, () => ({ kind: 'checkbox' })),
   file: fileInput('files'),
+  // A hidden component often has no label of its own: its key stands in (it is never shown).
+  hidden: input(base.extend({ label: z.string().optional() }), () => ({ kind: 'hidden' })),
   portalFileUpload: fileInput('urls'),
 };
 
@@ -502,6 +510,7 @@ function collect(components: unknown[], around: Around, fields: FieldModel[], re
         .filter(Boolean)
         .join(' ');
       const key = `${around.prefix}${c.key}`;
+      if (!c.label) c.label = key;
       const inner = inherit(c);
       fields.push({
         key,
@@ -555,6 +564,8 @@ function checkConditions(fields: FieldModel[]): string[] {
     });
     for (const condition of field.conditions) {
       const controller = before.find((other) => other.key === condition.when);
+      // A path into the value of a field the person cannot change (a hidden component holding an object).
+      if (!controller && before.some((other) => isFixed(other) && condition.when.startsWith(`${other.key}.`))) continue;
       if (!controller) {
         reasons.push(`${where}: its condition refers to "${condition.when}", which is not a field before it`);
       } else if ('options' in controller && !controller.options.some((option) => option.value === condition.eq)) {

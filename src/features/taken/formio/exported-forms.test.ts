@@ -28,7 +28,7 @@ const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntraile
 const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const file = (name: string, content = pdf): UploadedFile => ({ name, size: content.length, formaat: 'application/pdf', content });
 const render = (form: FormModel, prefill: Record<string, unknown> = {}) =>
-  renderToString(h(FormFields, { form, values: initialValues(form, prefill), errors: [], lang: 'nl', messages: formMessages('nl'), uploads }));
+  renderToString(h(FormFields, { form, values: initialValues(form, prefill), errors: [], lang: 'nl', messages: formMessages('nl'), uploads, prefill }));
 const text = (html: string) =>
   html
     .replace(/<[^>]+>/g, ' ')
@@ -252,6 +252,62 @@ describe('an Open Formulieren form', () => {
     expect(html).toMatch(/<input[^>]*name="terugbellen"[^>]*type="datetime-local"[^>]*value="2025-01-10T09:15"/);
     expect(html).toMatch(/<input[^>]*name="bewijsstukken"[^>]*type="file"[^>]*accept="\.pdf,\.jpg,\.jpeg,\.png"[^>]*multiple/);
     expect(text(html)).toContain('U kunt hoogstens 3 bestanden kiezen. Toegestaan: PDF, JPG, JPEG, PNG. Hoogstens 10 MB per bestand.');
+  });
+});
+
+describe('what the case worker decides through the prefill data', () => {
+  // As NL Portal forms carry the case worker's choices: a hidden component and read-only fields.
+  const form = formOf({
+    display: 'form',
+    components: [
+      { key: 'informatieverzoek', type: 'hidden', input: true, label: 'Informatieverzoek', tableView: true },
+      { key: 'soortWoning', type: 'textfield', input: true, label: 'Soort woning', disabled: true },
+      {
+        key: 'partnerID',
+        type: 'portalFileUpload',
+        input: true,
+        label: 'Een kopie van het identiteitsbewijs van uw partner',
+        multipleFiles: true,
+        validate: { required: true },
+        conditional: { show: true, when: 'informatieverzoek.partner', eq: 'true' },
+      },
+      {
+        key: 'koopakte',
+        type: 'portalFileUpload',
+        input: true,
+        label: 'De koopakte',
+        validate: { required: true },
+        conditional: { show: true, when: 'soortWoning', eq: 'koop' },
+      },
+      { key: 'opmerking', type: 'textarea', input: true, label: 'Opmerking' },
+    ],
+  });
+
+  it('submits a hidden component’s value unchanged, whatever the browser sends', () => {
+    const prefill = { informatieverzoek: { partner: true, toelichting: 'Graag binnen 2 weken.' }, soortWoning: 'huur' };
+    const submission = validateSubmission(form, { informatieverzoek: 'iets anders', opmerking: 'Hier is het.' }, prefill, {
+      partnerID: [file('paspoort.pdf')],
+    });
+    if (!submission.ok) throw new Error(JSON.stringify(submission.errors));
+    expect(submission.data).toMatchObject({
+      informatieverzoek: { partner: true, toelichting: 'Graag binnen 2 weken.' },
+      soortWoning: 'huur',
+      opmerking: 'Hier is het.',
+    });
+    expect(submission.data).not.toHaveProperty('koopakte');
+  });
+
+  it('shows only the fields the prefill data asks for, without a line about a condition the person cannot change', () => {
+    // A dotted key in a condition on a hidden component is a path into its value: informatieverzoek.partner.
+    expect(form.fields.find((field) => 'key' in field && field.key === 'partnerID')!.conditions[0]!.when).toBe('informatieverzoek.partner');
+    const html = render(form, { informatieverzoek: { partner: true }, soortWoning: 'huur' });
+    expect(html).toContain('name="partnerID"');
+    expect(html).not.toContain('name="koopakte"');
+    expect(html).not.toContain('name="informatieverzoek"');
+    expect(text(html)).not.toContain('Alleen als');
+    const koop = render(form, { informatieverzoek: { partner: false }, soortWoning: 'koop' });
+    expect(koop).not.toContain('name="partnerID"');
+    expect(koop).toContain('name="koopakte"');
   });
 });
 

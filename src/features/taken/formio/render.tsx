@@ -6,19 +6,31 @@
  */
 import type { Lang } from '../../../platform/i18n/index.ts';
 import { FileField, Heading, Paragraph, TextField, type FieldError } from '../../../platform/ui/components.tsx';
-import { isInput, type Condition, type ContentModel, type FormModel, type InputModel } from './definition.ts';
+import { isFixed, isInput, type Condition, type ContentModel, type FormModel, type InputModel } from './definition.ts';
 import { fileRules, formatSize, typeList, type UploadRules } from './files.ts';
 import { CheckboxGroupField, optionId, RadioGroupField, ReadOnlyField, SelectField, SingleCheckboxField, TextareaField } from './fields.tsx';
 import { formTexts, type FormMessage, type FormTexts } from './messages.ts';
-import type { FormError, FormValues } from './validate.ts';
+import { shownByData, type FormError, type FormValues } from './validate.ts';
 
 const single = (value: string | string[] | undefined) => (typeof value === 'string' ? value : (value?.[0] ?? ''));
 const several = (value: string | string[] | undefined) => (Array.isArray(value) ? value : value ? [value] : []);
 
+/** The field a condition looks at, or whose value it looks into (parseForm made sure there is one). */
+const controllerOf = (form: FormModel, condition: Condition) =>
+  form.fields.find((field): field is InputModel => isInput(field) && field.key === condition.when) ??
+  form.fields.find((field): field is InputModel => isInput(field) && isFixed(field) && condition.when.startsWith(`${field.key}.`))!;
+
+/**
+ * The conditions the person decides, each as a line that says when the field applies. Those on a
+ * field the person cannot change are left out: the prefill data decided them (shownByData).
+ */
+const hints = (form: FormModel, conditions: Condition[], texts: FormTexts) =>
+  conditions.filter((condition) => !isFixed(controllerOf(form, condition))).map((condition) => conditionText(form, condition, texts));
+
 /** "Alleen als u bij ‘Heeft u een partner?’ kiest voor ‘Ja’." */
 function conditionText(form: FormModel, condition: Condition, texts: FormTexts): string {
   // parseForm made sure the condition refers to a field, and to one of its options if it has them.
-  const controller = form.fields.find((field): field is InputModel => isInput(field) && field.key === condition.when)!;
+  const controller = controllerOf(form, condition);
   const label = controller.label;
   switch (controller.kind) {
     case 'checkbox':
@@ -66,7 +78,7 @@ function Input({
   uploads: UploadRules;
 }) {
   const label = field.required && !field.disabled ? `${field.label} ${texts.required}` : field.label;
-  const description = [field.description, ...field.conditions.map((condition) => conditionText(form, condition, texts))].filter(Boolean).join(' ') || undefined;
+  const description = [field.description, ...hints(form, field.conditions, texts)].filter(Boolean).join(' ') || undefined;
   if (field.disabled)
     return (
       <ReadOnlyField id={field.id} label={label} description={description} value={readOnlyText(field, value, texts)} multiline={field.kind === 'textarea'} />
@@ -131,8 +143,8 @@ function Content({ form, content, texts }: { form: FormModel; content: ContentMo
   return (
     <>
       {content.heading && <Heading level={2}>{content.heading}</Heading>}
-      {content.conditions.map((condition) => (
-        <Paragraph small>{conditionText(form, condition, texts)}</Paragraph>
+      {hints(form, content.conditions, texts).map((hint) => (
+        <Paragraph small>{hint}</Paragraph>
       ))}
       {content.paragraphs.map((paragraph) => (
         <Paragraph>{paragraph}</Paragraph>
@@ -151,6 +163,7 @@ export function FormFields({
   lang,
   messages,
   uploads = noUploads,
+  prefill,
 }: {
   form: FormModel;
   values: FormValues;
@@ -159,12 +172,15 @@ export function FormFields({
   messages: FormMessage;
   /** What Voordeur accepts for file fields. */
   uploads?: UploadRules;
+  /** The taak's portaalformulier.data: fields whose condition it rules out are not shown. */
+  prefill?: Record<string, unknown>;
 }) {
   const texts = formTexts(lang);
+  const shown = shownByData(form, prefill);
   return (
     <div class="voordeur-formio">
       {form.fields.map((field) => {
-        if (field.hidden) return null;
+        if (field.hidden || field.kind === 'hidden' || !shown(field)) return null;
         if (!isInput(field)) return <Content form={form} content={field} texts={texts} />;
         const error = errors.find((e) => e.field === field.key);
         return (

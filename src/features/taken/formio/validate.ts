@@ -5,7 +5,7 @@
  */
 import { isValidBsn } from '../../../domain/bsn.ts';
 import { isEmailAddress, normalisePhoneNumber } from '../../../domain/persoon.ts';
-import { isInput, type Condition, type FileModel, type FormModel, type InputModel } from './definition.ts';
+import { isFixed, isInput, type Condition, type FieldModel, type FileModel, type FormModel, type InputModel } from './definition.ts';
 
 export type FieldErrorCode =
   | 'required'
@@ -193,6 +193,8 @@ function formValue(field: InputModel, value: unknown): string | string[] {
       const moment = /T\d{2}:\d{2}/.test(value) && /(Z|[+-]\d{2}:?\d{2})$/.test(value) ? Date.parse(value) : Number.NaN;
       return Number.isNaN(moment) ? value : localTime(new Date(moment));
     }
+    case 'hidden':
+      return '';
     case 'file':
       // Files cannot be put back in a file input: only what was sent before counts (shown when disabled).
       return Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item : isRecord(item) ? String(item.name ?? item.url ?? '') : '')) : [];
@@ -293,6 +295,8 @@ function check(field: InputModel, raw: string | string[], files: UploadedFile[])
     }
     case 'file':
       return checkFiles(field, files);
+    case 'hidden':
+      return { value: undefined };
     case 'select':
     case 'radio': {
       const value = input.trim();
@@ -312,6 +316,24 @@ function check(field: InputModel, raw: string | string[], files: UploadedFile[])
   }
 }
 
+/**
+ * The value a condition looks at: of the field `when`, or a path into the value of a field the
+ * person cannot change ("informatieverzoek.partner" in a hidden component "informatieverzoek"),
+ * as Form.io reads the data. `values` has the fields that are shown.
+ */
+function conditionValue(values: Map<string, unknown>, when: string): unknown {
+  if (values.has(when)) return values.get(when);
+  const parts = when.split('.');
+  for (let n = parts.length - 1; n > 0; n--) {
+    const key = parts.slice(0, n).join('.');
+    if (values.has(key)) {
+      const value = values.get(key);
+      return isRecord(value) ? valueAt(value, parts.slice(n).join('.')) : undefined;
+    }
+  }
+  return undefined;
+}
+
 /** Form.io's evaluation of a simple conditional (a missing value counts as ''). */
 function holds(condition: Condition, value: unknown): boolean {
   if (isRecord(value) && Object.hasOwn(value, condition.eq)) return value[condition.eq] === condition.show;
@@ -329,23 +351,66 @@ export function validateSubmission(form: FormModel, body: Data, prefill: Data = 
   const values: FormValues = {};
   const checked = new Map<string, Checked>();
   for (const field of inputs) {
-    values[field.key] = field.disabled ? initial[field.key]! : submitted(field, body);
-    // A disabled file field keeps what the prefill data has (references to documents stored before).
-    if (field.kind === 'file' && field.disabled) checked.set(field.key, { value: valueAt(prefill, field.key) ?? [] });
-    else checked.set(field.key, check(field, values[field.key]!, Object.hasOwn(files, field.key) ? files[field.key]! : []));
+    values[field.key] = isFixed(field) ? initial[field.key]! : submitted(field, body);
+    checked.set(
+      field.key,
+      isFixed(field)
+        ? { value: fixedValue(field, initial, prefill) }
+        : check(field, values[field.key]!, Object.hasOwn(files, field.key) ? files[field.key]! : []),
+    );
   }
 
   // Conditions refer to fields before them (parseForm makes sure), so one pass in order will do.
-  const shown = new Set<string>();
-  const shownValue = (key: string) => (shown.has(key) ? checked.get(key)!.value : undefined);
+  const shown = new Map<string, unknown>();
   const data: Data = {};
   const errors: FormError[] = [];
   for (const field of inputs) {
-    if (field.hidden || !field.conditions.every((condition) => holds(condition, shownValue(condition.when)))) continue;
-    shown.add(field.key);
+    if (field.hidden || !field.conditions.every((condition) => holds(condition, conditionValue(shown, condition.when)))) continue;
+    shown.set(field.key, checked.get(field.key)!.value);
     const { value, error } = checked.get(field.key)!;
-    if (error && !field.disabled) errors.push({ field: field.key, ...error });
-    else setAt(data, field.key, value);
+    if (error) errors.push({ field: field.key, ...error });
+    else if (value !== undefined) setAt(data, field.key, value);
   }
   return errors.length > 0 ? { ok: false, values, errors } : { ok: true, data };
+}
+
+/**
+ * The value of a field the person cannot change, as it is submitted: a hidden component's and a
+ * disabled file field's value from the prefill data as it is (or the default), another disabled
+ * field's prefilled value as it would be checked (not checked: the person could not change it).
+ */
+function fixedValue(field: InputModel, initial: FormValues, prefill: Data): unknown {
+  if (field.kind === 'hidden') return valueAt(prefill, field.key) ?? field.defaultValue;
+  if (field.kind === 'file') return valueAt(prefill, field.key) ?? [];
+  return check(field, initial[field.key]!, []).value;
+}
+
+/**
+ * Which fields the prefill data already rules out: a field whose condition looks at a field the
+ * person cannot change (disabled, or a hidden component: the case worker decides through
+ * portaalformulier.data) and does not hold is not shown at all. Conditions on fields the person
+ * fills in are decided only when the form is sent.
+ */
+/** The known fields that are shown, with their values. */
+const shownOnly = (known: Map<string, unknown>) => new Map([...known].filter(([, value]) => value !== notShown));
+
+/** In shownByData: a field the person cannot change that is not shown. */
+const notShown = Symbol('not shown');
+
+export function shownByData(form: FormModel, prefill: Data = {}): (field: FieldModel) => boolean {
+  const initial = initialValues(form, prefill);
+  // Fields the person cannot change whose being shown is known: their value, or undefined when not shown.
+  const known = new Map<string, unknown>();
+  const ruledOut = new Set<FieldModel>();
+  for (const field of form.fields) {
+    let verdict: boolean | undefined = !field.hidden;
+    for (const condition of field.conditions) {
+      const decided = known.has(condition.when) || [...known.keys()].some((key) => condition.when.startsWith(`${key}.`));
+      if (!decided) verdict = verdict === false ? false : undefined;
+      else if (!holds(condition, conditionValue(shownOnly(known), condition.when))) verdict = false;
+    }
+    if (verdict === false) ruledOut.add(field);
+    if (isInput(field) && isFixed(field) && verdict !== undefined) known.set(field.key, verdict ? fixedValue(field, initial, prefill) : notShown);
+  }
+  return (field) => !ruledOut.has(field);
 }

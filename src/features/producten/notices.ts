@@ -1,0 +1,64 @@
+/**
+ * Telling people once that a product of theirs is about to end: when its last day is
+ * PRODUCTEN_VERLOOPT_BINNEN_DAGEN away, through the notification pipeline (features/notificaties)
+ * as a change with topic 'product' — the person's channels and choices apply, and the message says
+ * only that a product is about to end, and where to look (nothing personal, no link).
+ *
+ * Open Product does not announce that a date is coming, so Voordeur looks: every `intervalMs` it
+ * asks for everyone's current products whose last day falls in the first week of the period
+ * (today + period − 6 to today + period) and records a change for each eigenaar. The change's key
+ * is the product and its last day, and a change is stored once per person and key, so looking again
+ * (on every instance, every interval) tells no one twice; a product whose end date moves gets a new
+ * notice. The week is shorter than the 30 days handled changes are kept, so a key is still known
+ * whenever it is looked for again. A product that enters the period later than its first week (made
+ * with less time left, or while Voordeur did not look for a week) gets no message; the notice on its
+ * page and the overzicht still shows.
+ */
+import { addDays, dutchToday, eigenaarSubjects, type ProductStore } from '../../domain/product.ts';
+import type { Log } from '../../domain/log.ts';
+import type { Change } from '../../sources/voordeur/notification-messages.ts';
+
+export interface ExpiryNoticeDeps {
+  store: ProductStore;
+  expiryNoticeDays: number;
+  tell: (changes: Change[]) => Promise<void>;
+  log: Pick<Log, 'warn' | 'info'>;
+  now?: () => Date;
+}
+
+/** The key of the change that a product with this last day is about to end. */
+export const expiryChangeKey = (productId: string, eindDatum: string) => `product-verloopt:${productId}:${eindDatum}`;
+
+/** Looks once; returns how many changes were recorded (before de-duplication). */
+export async function recordExpiringProducts(deps: ExpiryNoticeDeps): Promise<number> {
+  const { store } = deps;
+  if (!store.endingBetween) return 0;
+  const today = dutchToday((deps.now ?? (() => new Date()))());
+  const to = addDays(today, deps.expiryNoticeDays);
+  const from = addDays(today, Math.max(0, deps.expiryNoticeDays - 6));
+  const { items } = await store.endingBetween(from, to, deps.log);
+  const changes: Change[] = items.flatMap((product) =>
+    eigenaarSubjects(product.eigenaren).map((subject) => ({ subject, topic: 'product' as const, key: expiryChangeKey(product.id, product.eindDatum!) })),
+  );
+  if (changes.length > 0) await deps.tell(changes);
+  return changes.length;
+}
+
+/** Looks now and then every `intervalMs`; returns what stops it. A failed look is logged and tried at the next interval. */
+export function startExpiryNotices(deps: ExpiryNoticeDeps & { intervalMs: number }): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
+  const look = () => {
+    running = recordExpiringProducts(deps).catch((error: unknown) =>
+      deps.log.warn({ err: error instanceof Error ? error.message : String(error) }, 'products ending soon: not looked at now'),
+    );
+  };
+  const first = setTimeout(look, 1000);
+  const timer = setInterval(look, deps.intervalMs);
+  first.unref();
+  timer.unref();
+  return async () => {
+    clearTimeout(first);
+    clearInterval(timer);
+    await running;
+  };
+}
