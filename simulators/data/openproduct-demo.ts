@@ -52,6 +52,8 @@ export interface DemoProduct {
   /** Taken (TaakV2 objects of the Objecten simulator), by uuid. */
   taken?: string[];
   aanvraagZaak?: string;
+  /** Whether it may be shown (Open Product's `gepubliceerd`); default true. */
+  gepubliceerd?: boolean;
 }
 
 const uuid = (kind: string, n: number) => `${kind}000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

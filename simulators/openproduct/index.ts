@@ -140,7 +140,7 @@ export async function registerOpenProductSimulator(app: FastifyInstance, options
       aanmaak_datum: created,
       update_datum: created,
       producttype: nestedProducttype(type),
-      gepubliceerd: true,
+      gepubliceerd: p.gepubliceerd ?? true,
       eigenaren: p.eigenaren.map((e, i) => ({
         uuid: eigenaarUuid(p, i),
         bsn: e.bsn ?? '',
@@ -233,8 +233,13 @@ export async function registerOpenProductSimulator(app: FastifyInstance, options
         }
         const code = value('producttype__code');
         if (code !== undefined) found = found.filter((p) => producttypen.get(p.producttype)?.code === code);
+        // A BooleanFilter: 'true'/'True'/'1' and 'false'/'False'/'0'; anything else is a 400.
         const gepubliceerd = value('gepubliceerd');
-        if (gepubliceerd === 'false') found = [];
+        if (gepubliceerd !== undefined) {
+          const wanted = ['true', 'True', '1'].includes(gepubliceerd) ? true : ['false', 'False', '0'].includes(gepubliceerd) ? false : undefined;
+          if (wanted === undefined) invalid.push({ name: 'gepubliceerd', code: 'invalid', reason: 'Voer een geldige keuze in.' });
+          else found = found.filter((p) => (p.gepubliceerd ?? true) === wanted);
+        }
         for (const [name, field, compare] of [
           ['eind_datum__gte', 'eind_datum', (a: string, b: string) => a >= b],
           ['eind_datum__lte', 'eind_datum', (a: string, b: string) => a <= b],

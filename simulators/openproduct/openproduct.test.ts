@@ -82,6 +82,20 @@ describe('Open Product simulator: Producten API', () => {
     expect(uuids(body)).toEqual([uuid]);
   });
 
+  it('filters on gepubliceerd as a BooleanFilter', async () => {
+    const uuid = sim.addProduct({
+      producttype: openProductDemo.producttypen[1]!.uuid,
+      naam: 'Verborgen',
+      eigenaren: [{ bsn: '999990019' }],
+      status: 'actief',
+      gepubliceerd: false,
+    });
+    const shown = await get(`${sim.url}/producten?gepubliceerd=true&page_size=500`);
+    expect(uuids(shown.body)).not.toContain(uuid);
+    expect(uuids((await get(`${sim.url}/producten?gepubliceerd=false`)).body)).toEqual([uuid]);
+    expect((await get(`${sim.url}/producten?gepubliceerd=misschien`)).status).toBe(400);
+  });
+
   it('refuses a filter value of the wrong kind (400) and a page that does not exist (404)', async () => {
     const status = await get(`${sim.url}/producten?status=bestaat-niet`);
     expect(status.status).toBe(400);

@@ -56,6 +56,19 @@ describe('Mijn producten: the list', () => {
     for (const uuid of others) expect(page.body).not.toContain(uuid);
   });
 
+  it('does not show a product of the person that Open Product says may not be shown (gepubliceerd false), in the list or by its address', async () => {
+    const uuid = stack.openProduct.addProduct({
+      producttype: parkeertype,
+      naam: 'Nog niet gepubliceerd',
+      eigenaren: [{ bsn: suzanne.bsn }],
+      status: 'actief',
+      gepubliceerd: false,
+    });
+    const browser = await as({ bsn: suzanne.bsn });
+    expect((await browser.request(`${stack.url}/producten`)).body).not.toContain(uuid);
+    expect((await browser.request(`${stack.url}/producten/${uuid}`)).status).toBe(404);
+  });
+
   it('shows only the person’s own products when Open Product ignores the eigenaar filter and answers everyone’s', async () => {
     stack.openProduct.setIgnoreEigenaarFilters(true);
     const browser = await as({ bsn: suzanne.bsn });

@@ -5,7 +5,8 @@
  *
  * A person's products are asked for with `eigenaren__bsn`, a company's with
  * `eigenaren__kvk_nummer` (the vestiging is checked here, so that the company-wide products of a
- * vestiging's login are found too). Open Product's filters are django-filter's: an empty value or a
+ * vestiging's login are found too), and only products that may be shown (`gepubliceerd`: asked
+ * for, and checked again). Open Product's filters are django-filter's: an empty value or a
  * parameter it does not know is ignored and the list is everyone's products, and each eigenaar
  * filter is matched on its own. So every product that comes back is checked again against the
  * identity (`isEigenaar`, domain/product.ts); one that is not the person's is left out, and one read
@@ -43,6 +44,7 @@ const productSchema = namedIn<P['Product']>()(
   z.object({
     uuid: z.string().uuid(),
     naam: z.string().optional(),
+    gepubliceerd: z.boolean().optional(),
     start_datum: z.string().nullable().optional(),
     eind_datum: z.string().nullable().optional(),
     producttype: fits<P['NestedProductType']>()(z.object({ uuid: z.string().uuid(), naam: z.string(), code: z.string().optional() })),
@@ -112,6 +114,7 @@ export class OpenProductClient implements ProductStore {
 
   async list(subject: Subject, log: Pick<Log, 'warn'>): Promise<Listed<Product>> {
     const query = new URLSearchParams(subject.type === 'persoon' ? { eigenaren__bsn: subject.bsn } : { eigenaren__kvk_nummer: subject.kvkNummer });
+    query.set('gepubliceerd', 'true');
     query.set('page_size', String(pageSize));
     const items: Product[] = [];
     let others = 0;
@@ -132,6 +135,7 @@ export class OpenProductClient implements ProductStore {
           );
           continue;
         }
+        if (parsed.data.gepubliceerd === false) continue;
         if (!isEigenaar(eigenarenOf(parsed.data), subject)) {
           others++;
           continue;
@@ -146,7 +150,7 @@ export class OpenProductClient implements ProductStore {
   }
 
   async endingBetween(from: string, to: string, log: Pick<Log, 'warn'>): Promise<Listed<Product>> {
-    const query = new URLSearchParams({ eind_datum__gte: from, eind_datum__lte: to, page_size: String(pageSize) });
+    const query = new URLSearchParams({ eind_datum__gte: from, eind_datum__lte: to, gepubliceerd: 'true', page_size: String(pageSize) });
     const items: Product[] = [];
     let url: string | undefined = `${this.producten}?${query}`;
     for (let page = 0; url; page++) {
@@ -158,7 +162,7 @@ export class OpenProductClient implements ProductStore {
       if (!answer) break;
       for (const item of answer.results) {
         const parsed = productSchema.safeParse(item);
-        if (!parsed.success) continue;
+        if (!parsed.success || parsed.data.gepubliceerd === false) continue;
         const product = toProduct(parsed.data, { verbruik: {}, gegevens: {} });
         // The filter is Open Product's; the dates are checked here.
         if ((product.status === 'actief' || product.status === 'gereed') && product.eindDatum && product.eindDatum >= from && product.eindDatum <= to)
@@ -172,7 +176,7 @@ export class OpenProductClient implements ProductStore {
   async get(subject: Subject, id: string): Promise<Product | null> {
     if (!z.string().uuid().safeParse(id).success) return null;
     const raw = await this.client.getJson(`${this.producten}/${id.toLowerCase()}`, productSchema);
-    if (!raw || !isEigenaar(eigenarenOf(raw), subject)) return null;
+    if (!raw || raw.gepubliceerd === false || !isEigenaar(eigenarenOf(raw), subject)) return null;
     return toProduct(raw, await this.titlesOf(raw.producttype.uuid));
   }
 
