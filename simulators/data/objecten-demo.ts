@@ -214,7 +214,7 @@ const inkomenForm = {
   ],
 };
 
-/** What the portal cannot render: a wizard with panels, a file upload, a signature and an edit grid. */
+/** What the portal cannot render: an edit grid and a signature (in a wizard with a file upload, which it can). */
 const unsupportedForm = {
   display: 'wizard',
   title: 'Verklaring mantelzorg',
@@ -945,7 +945,7 @@ export const objectenDemo = {
         portaalformulier: uuidOf('f0', 102),
         ogonebetaling: uuidOf('f0', 103),
         overdue: uuidOf('f0', 104),
-        /** Portaalformulier whose form (a wizard with file upload and signature) the portal cannot show; no verloopdatum. */
+        /** Portaalformulier whose form (a wizard with an edit grid and a signature) the portal cannot show; no verloopdatum. */
         unsupportedForm: uuidOf('f0', 105),
       },
       openTaken: taakUuids(101, 102, 103, 104, 105),

@@ -37,15 +37,11 @@ describe('npm run beheer -- formulieren', () => {
     expect(byUuid(formulieren.unsupported)).toMatchObject({
       online: false,
       titel: 'Verklaring mantelzorg',
-      redenen: [
-        'display "wizard" is not supported (only "form")',
-        'editgrid "zorgmomenten": type "editgrid" is not supported',
-        'signature "handtekening": type "signature" is not supported',
-      ],
+      redenen: ['editgrid "zorgmomenten": type "editgrid" is not supported', 'signature "handtekening": type "signature" is not supported'],
     });
     const printed = printReports(reports, complete);
     expect(printed).toContain(
-      `CANNOT be shown  ${sim.url}/objects/${formulieren.unsupported}  "Verklaring mantelzorg"\n    - display "wizard" is not supported`,
+      `CANNOT be shown  ${sim.url}/objects/${formulieren.unsupported}  "Verklaring mantelzorg"\n    - editgrid "zorgmomenten": type "editgrid" is not supported`,
     );
     expect(printed).toContain(`can be shown (files: only for a taak of a zaak)  ${sim.url}/objects/${formulieren.informatieverzoek}`);
     expect(printed).toContain(`${reports.length} form(s): ${reports.length - 1} can be shown, 1 cannot.`);

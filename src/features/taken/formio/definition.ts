@@ -32,6 +32,8 @@ interface Shown {
 export interface ContentModel extends Shown {
   kind: 'content';
   heading?: string;
+  /** The heading of a page of a wizard: step `number` of `count`. */
+  step?: { number: number; count: number };
   paragraphs: string[];
 }
 
@@ -419,9 +421,16 @@ export function parseForm(definition: unknown): ParsedForm {
   const form = formSchema.safeParse(definition);
   if (!form.success) return { supported: false, reasons: ['not a Form.io form definition', ...issues('form', form.error)] };
   const reasons: string[] = [];
-  if (form.data.display !== undefined && form.data.display !== 'form') reasons.push(`display "${form.data.display}" is not supported (only "form")`);
+  const display = form.data.display ?? 'form';
   const fields: FieldModel[] = [];
-  collect(form.data.components, { hidden: false, conditions: [], disabled: false, prefix: '' }, fields, reasons);
+  const root: Around = { hidden: false, conditions: [], disabled: false, prefix: '' };
+  if (display === 'form') collect(form.data.components, root, fields, reasons);
+  else if (display === 'wizard') {
+    // A wizard's pages are its panels. Without JavaScript they are shown on one page, one after the other, each as a step.
+    const pages = form.data.components.filter((component) => (component as { type?: unknown } | null)?.type !== 'button');
+    if (pages.some((page) => (page as { type?: unknown } | null)?.type !== 'panel')) reasons.push('a wizard has components outside its pages (panels)');
+    else pages.forEach((page, index) => collect([page], { ...root, step: { number: index + 1, count: pages.length } }, fields, reasons));
+  } else reasons.push(`display "${display}" is not supported (only "form" and "wizard")`);
   if (reasons.length === 0) reasons.push(...checkKeys(fields), ...checkConditions(fields));
   if (reasons.length === 0 && !fields.some(isInput)) reasons.push('the form has no fields to fill in');
   return reasons.length > 0 ? { supported: false, reasons } : { supported: true, form: { fields } };
@@ -433,6 +442,8 @@ interface Around extends Shown {
   disabled: boolean;
   /** The keys of the data containers around it, each with a dot ("aanvrager.adres."). */
   prefix: string;
+  /** For the panel that is a page of a wizard. */
+  step?: ContentModel['step'];
 }
 
 /** Adds the fields of `components` to `fields` in order, with what they inherit from their containers. */
@@ -476,7 +487,8 @@ function collect(components: unknown[], around: Around, fields: FieldModel[], re
       // A container's label is shown only when the definition says so (Form.io hides it by default).
       const showLabel = parsed.data.hideLabel === false || parsed.data.hideLabel === 'false';
       const heading = plainText((type === 'panel' ? parsed.data.title : type === 'fieldset' ? parsed.data.legend : showLabel ? parsed.data.label : '') ?? '');
-      if (heading) fields.push({ kind: 'content', heading, paragraphs: [], ...shownOf(inner) });
+      if (around.step) fields.push({ kind: 'content', heading: heading || undefined, step: around.step, paragraphs: [], ...shownOf(inner) });
+      else if (heading) fields.push({ kind: 'content', heading, paragraphs: [], ...shownOf(inner) });
       collect(parsed.data.components ?? [], inner, fields, reasons);
     } else if (type === 'columns') {
       const parsed = columns.safeParse(component);

@@ -311,6 +311,36 @@ describe('what the case worker decides through the prefill data', () => {
   });
 });
 
+describe('a wizard', () => {
+  const page = (key: string, title: string, components: Record<string, unknown>[]) => ({ type: 'panel', key, title, input: false, components });
+  const wizard = {
+    display: 'wizard',
+    components: [
+      page('page1', 'Uw gegevens', [{ type: 'textfield', key: 'naam', label: 'Naam', input: true, validate: { required: true } }]),
+      page('page2', 'Bewijsstukken', [{ type: 'file', key: 'bewijs', label: 'Bewijs', input: true, storage: 'url', multiple: true }]),
+      { type: 'button', key: 'submit', label: 'Versturen', action: 'submit' },
+    ],
+  };
+
+  it('shows its pages on one page, each a numbered step, and checks them all when sent', () => {
+    const form = formOf(wizard);
+    const html = render(form);
+    expect(text(html)).toContain('Stap 1 van 2: Uw gegevens');
+    expect(text(html)).toContain('Stap 2 van 2: Bewijsstukken');
+    expect(html.indexOf('Stap 1 van 2')).toBeLessThan(html.indexOf('name="naam"'));
+    expect(html.indexOf('name="naam"')).toBeLessThan(html.indexOf('Stap 2 van 2'));
+    const submission = validateSubmission(form, {}, {}, {});
+    expect(submission.ok ? [] : submission.errors).toEqual([{ field: 'naam', code: 'required' }]);
+  });
+
+  it('is refused with components outside its pages', () => {
+    const parsed = parseForm({ ...wizard, components: [...wizard.components, { type: 'textfield', key: 'los', label: 'Los' }] });
+    expect(parsed.supported ? [] : parsed.reasons).toEqual(['a wizard has components outside its pages (panels)']);
+    const pdf = parseForm({ ...wizard, display: 'pdf' });
+    expect(pdf.supported ? [] : pdf.reasons).toEqual(['display "pdf" is not supported (only "form" and "wizard")']);
+  });
+});
+
 describe('uploaded files', () => {
   const form = formOf(fixture('open-formulieren-terugbetaling'));
   const field = form.fields.find((f) => f.kind === 'file') as FileModel;

@@ -161,9 +161,8 @@ describe('parseForm', () => {
     ]);
   });
 
-  it('says why the demo mantelzorg form is not supported: a wizard with a file upload, an edit grid and a signature', () => {
+  it('says why the demo mantelzorg form is not supported: an edit grid and a signature', () => {
     expect(reasonsOf(unsupportedDefinition)).toEqual([
-      'display "wizard" is not supported (only "form")',
       'editgrid "zorgmomenten": type "editgrid" is not supported',
       'signature "handtekening": type "signature" is not supported',
     ]);

@@ -33,6 +33,8 @@ export interface FormTexts {
   filesSent(count: number): string;
   /** After a date and time field's label. */
   dateTimeHint: string;
+  /** The heading of a page of a wizard: "Stap 1 van 3: Uw gegevens". */
+  step(number: number, count: number, title?: string): string;
 }
 
 const locales: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
@@ -141,6 +143,7 @@ export function formTexts(lang: Lang): FormTexts {
         `${multiple ? (maxFiles ? `U kunt hoogstens ${maxFiles} bestanden kiezen.` : 'U kunt meer bestanden tegelijk kiezen.') : 'Kies één bestand.'} Toegestaan: ${types}. Hoogstens ${size} per bestand.`,
       filesSent: (count) => (count === 0 ? 'Geen bestanden' : count === 1 ? '1 bestand verstuurd' : `${count} bestanden verstuurd`),
       dateTimeHint: 'Datum en tijd, bijvoorbeeld 17-3-2025 14:30.',
+      step: (number, count, title) => `Stap ${number} van ${count}${title ? `: ${title}` : ''}`,
       onlyIf: ({ label, answer, action, negate }) =>
         action === 'choose'
           ? `Alleen als u bij ‘${label}’ ${not(negate, 'niet')}kiest voor ‘${answer}’.`
@@ -160,6 +163,7 @@ export function formTexts(lang: Lang): FormTexts {
       `${multiple ? (maxFiles ? `You can choose up to ${maxFiles} files.` : 'You can choose several files at once.') : 'Choose one file.'} Allowed: ${types}. At most ${size} per file.`,
     filesSent: (count) => (count === 0 ? 'No files' : count === 1 ? '1 file sent' : `${count} files sent`),
     dateTimeHint: 'Date and time, for example 17-3-2025 14:30.',
+    step: (number, count, title) => `Step ${number} of ${count}${title ? `: ${title}` : ''}`,
     onlyIf: ({ label, answer, action, negate }) =>
       action === 'choose'
         ? `Only if you ${not(negate, 'do not')}choose ‘${answer}’ for ‘${label}’.`

@@ -142,7 +142,11 @@ function Input({
 function Content({ form, content, texts }: { form: FormModel; content: ContentModel; texts: FormTexts }) {
   return (
     <>
-      {content.heading && <Heading level={2}>{content.heading}</Heading>}
+      {content.step ? (
+        <Heading level={2}>{texts.step(content.step.number, content.step.count, content.heading)}</Heading>
+      ) : (
+        content.heading && <Heading level={2}>{content.heading}</Heading>
+      )}
       {hints(form, content.conditions, texts).map((hint) => (
         <Paragraph small>{hint}</Paragraph>
       ))}
