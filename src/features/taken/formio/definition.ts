@@ -65,8 +65,16 @@ export type TextInputModel = InputCommon & TextRules & { kind: 'text' | 'email' 
 export type TextareaModel = InputCommon & TextRules & { kind: 'textarea'; rows?: number };
 /** A number; a currency (euros) has 2 decimals unless the definition says otherwise and is submitted rounded to them. */
 export type NumberModel = InputCommon & { kind: 'number' | 'currency'; min?: number; max?: number; decimals?: number };
-/** A date, or a date with a time (datetime); min and max are YYYY-MM-DD. */
-export type DateModel = InputCommon & { kind: 'date' | 'datetime'; min?: string; max?: string };
+/**
+ * A date, or a date with a time (datetime); min and max are YYYY-MM-DD. `relative` are limits
+ * from the day it is sent (Open Formulieren's "future" and "past"), in Dutch time.
+ */
+export type DateModel = InputCommon & {
+  kind: 'date' | 'datetime';
+  min?: string;
+  max?: string;
+  relative?: { min?: 'today' | 'tomorrow'; max?: 'today' | 'yesterday' };
+};
 export type ChoiceModel = InputCommon & { kind: 'select' | 'radio' | 'checkboxes'; options: Option[] };
 export type CheckboxModel = InputCommon & { kind: 'checkbox' };
 /**
@@ -284,7 +292,19 @@ const numberRules = (c: z.output<typeof numberSchema>, decimals?: number) => ({
   decimals: c.validate?.integer ? 0 : (c.decimalLimit ?? decimals),
 });
 
-const dateSchema = base.extend({ enableTime: flag, datePicker: z.looseObject({ minDate: isoDate, maxDate: isoDate }).nullish() });
+const relativeLimit = z.looseObject({ mode: text, includeToday: flag }).nullish();
+const dateSchema = base.extend({
+  enableTime: flag,
+  datePicker: z.looseObject({ minDate: isoDate, maxDate: isoDate }).nullish(),
+  openForms: z.looseObject({ minDate: relativeLimit, maxDate: relativeLimit }).nullish(),
+});
+
+/** Open Formulieren's limits from today: a date in the future (or from today) and in the past (or up to today). */
+function relativeLimits(c: z.output<typeof dateSchema>): DateModel['relative'] {
+  const min = c.openForms?.minDate?.mode === 'future' ? (c.openForms.minDate.includeToday ? 'today' : 'tomorrow') : undefined;
+  const max = c.openForms?.maxDate?.mode === 'past' ? (c.openForms.maxDate.includeToday ? 'today' : 'yesterday') : undefined;
+  return min || max ? { min, max } : undefined;
+}
 
 /** The component types Voordeur renders itself, each with what it takes from the definition. */
 const inputTypes: Record<string, InputSchema> = {
@@ -302,8 +322,9 @@ const inputTypes: Record<string, InputSchema> = {
     kind: c.enableTime === false ? 'date' : 'datetime',
     min: c.datePicker?.minDate,
     max: c.datePicker?.maxDate,
+    relative: relativeLimits(c),
   })),
-  date: input(dateSchema, (c) => ({ kind: 'date', min: c.datePicker?.minDate, max: c.datePicker?.maxDate })),
+  date: input(dateSchema, (c) => ({ kind: 'date', min: c.datePicker?.minDate, max: c.datePicker?.maxDate, relative: relativeLimits(c) })),
   day: input(base, () => ({ kind: 'date' })),
   select: input(base.extend({ data: z.looseObject({ values: options }) }), (c) => ({ kind: 'select', options: c.data.values })),
   radio: input(base.extend({ values: options }), (c) => ({ kind: 'radio', options: c.values })),
@@ -376,6 +397,8 @@ function unsupportedTypeSettings(type: string, c: Record<string, unknown>): stri
   if (type === 'select') when(isSet(c.dataSrc) && c.dataSrc !== 'values', `options from "${String(c.dataSrc)}" (only data.values)`);
   if (type === 'datetime' || type === 'date') {
     when(c.enableDate === false, 'a time without a date');
+    for (const limit of ['minDate', 'maxDate'])
+      when(at(c, `openForms.${limit}.mode`) === 'relativeToVariable', `a ${limit === 'minDate' ? 'first' : 'last'} date relative to another field`);
     for (const setting of ['disable', 'disableFunction', 'disableWeekends', 'disableWeekdays'])
       when(isSet(at(c, `datePicker.${setting}`)), `datePicker.${setting}`);
   }

@@ -311,6 +311,42 @@ describe('what the case worker decides through the prefill data', () => {
   });
 });
 
+describe('dates from today (Open Formulieren’s future and past)', () => {
+  const date = (key: string, openForms: Record<string, unknown>) => ({
+    type: 'date',
+    key,
+    label: key === 'afspraak' ? 'Datum van de afspraak' : 'Geboortedatum',
+    input: true,
+    datePicker: { minDate: null, maxDate: null },
+    openForms,
+  });
+  const form = formOf({
+    display: 'form',
+    components: [
+      date('afspraak', { minDate: { mode: 'future', includeToday: false } }),
+      date('geboortedatum', { maxDate: { mode: 'past', includeToday: true } }),
+    ],
+  });
+  // 00:30 on 16 June in the Netherlands: still 15 June in UTC.
+  const now = new Date('2025-06-15T22:30:00Z');
+
+  it('takes "today" in Dutch time when the form is sent', () => {
+    const ok = validateSubmission(form, { afspraak: '2025-06-17', geboortedatum: '2025-06-16' }, {}, {}, now);
+    expect(ok.ok).toBe(true);
+    const refused = validateSubmission(form, { afspraak: '2025-06-16', geboortedatum: '2025-06-17' }, {}, {}, now);
+    if (refused.ok) throw new Error('expected errors');
+    expect(errorSummaryItems(form, refused.errors, formMessages('nl')).map((item) => item.message)).toEqual([
+      'Vul bij ‘Datum van de afspraak’ een datum in op of na 17 juni 2025.',
+      'Vul bij ‘Geboortedatum’ een datum in op of voor 16 juni 2025.',
+    ]);
+  });
+
+  it('refuses a limit relative to another field', () => {
+    const parsed = parseForm({ display: 'form', components: [date('afspraak', { minDate: { mode: 'relativeToVariable', variable: 'start' } })] });
+    expect(parsed.supported ? [] : parsed.reasons).toEqual(['date "afspraak": a first date relative to another field is not supported']);
+  });
+});
+
 describe('a wizard', () => {
   const page = (key: string, title: string, components: Record<string, unknown>[]) => ({ type: 'panel', key, title, input: false, components });
   const wizard = {

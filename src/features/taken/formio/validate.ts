@@ -5,7 +5,7 @@
  */
 import { isValidBsn } from '../../../domain/bsn.ts';
 import { isEmailAddress, normalisePhoneNumber } from '../../../domain/persoon.ts';
-import { isFixed, isInput, type Condition, type FieldModel, type FileModel, type FormModel, type InputModel } from './definition.ts';
+import { isFixed, isInput, type Condition, type DateModel, type FieldModel, type FileModel, type FormModel, type InputModel } from './definition.ts';
 
 export type FieldErrorCode =
   | 'required'
@@ -167,6 +167,22 @@ export function parseDateTime(input: string): string | undefined {
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
   return `${local}:00${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** A day before or after a YYYY-MM-DD date. */
+const dayFrom = (date: string, days: number) => new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** A date field with its limits from today (Open Formulieren's future and past) made into dates: the latest first date, the earliest last. */
+function withToday(field: DateModel, now: Date): DateModel {
+  if (!field.relative) return field;
+  const today = localTime(now).slice(0, 10);
+  const from = field.relative.min && (field.relative.min === 'today' ? today : dayFrom(today, 1));
+  const until = field.relative.max && (field.relative.max === 'today' ? today : dayFrom(today, -1));
+  return {
+    ...field,
+    min: from && (!field.min || from > field.min) ? from : field.min,
+    max: until && (!field.max || until < field.max) ? until : field.max,
+  };
 }
 
 /** Euros: rounded to cents. */
@@ -345,7 +361,13 @@ function holds(condition: Condition, value: unknown): boolean {
  * whose conditions do not hold, are not validated and not in the data. Disabled fields keep their
  * prefilled or default value, whatever the body says.
  */
-export function validateSubmission(form: FormModel, body: Data, prefill: Data = {}, files: Record<string, UploadedFile[]> = {}): Submission {
+export function validateSubmission(
+  form: FormModel,
+  body: Data,
+  prefill: Data = {},
+  files: Record<string, UploadedFile[]> = {},
+  now: Date = new Date(),
+): Submission {
   const inputs = form.fields.filter(isInput);
   const initial = initialValues(form, prefill);
   const values: FormValues = {};
@@ -356,7 +378,11 @@ export function validateSubmission(form: FormModel, body: Data, prefill: Data = 
       field.key,
       isFixed(field)
         ? { value: fixedValue(field, initial, prefill) }
-        : check(field, values[field.key]!, Object.hasOwn(files, field.key) ? files[field.key]! : []),
+        : check(
+            field.kind === 'date' || field.kind === 'datetime' ? withToday(field, now) : field,
+            values[field.key]!,
+            Object.hasOwn(files, field.key) ? files[field.key]! : [],
+          ),
     );
   }
 
