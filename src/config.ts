@@ -270,6 +270,8 @@ const schema = z
     OBJECTEN_TOKEN: z.string().min(1).optional(),
     OBJECTTYPE_TAAK: url.optional(),
     OBJECTTYPE_BERICHT: url.optional(),
+    OBJECTTYPE_PRODUCTINSTANTIE: url.optional(),
+    OBJECTTYPE_VERBRUIKSOBJECT: url.optional(),
     TAKEN_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     BERICHTEN_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     OPEN_PRODUCT_URL: url.optional(),
@@ -389,7 +391,7 @@ const schema = z
     if (env.NOTIFICATIES_API_URL) require('NOTIFICATIES_CALLBACK_SECRET', 'with NOTIFICATIES_API_URL (the abonnement tells the Notificaties API to send it)');
     together(['NOTIFY_TEMPLATE_EMAIL_CHANGE', 'NOTIFY_TEMPLATE_SMS_CHANGE'], 'NOTIFY_TEMPLATE_*_CHANGE');
     together(['NOTIFY_TEMPLATE_EMAIL_CHANGE_EN', 'NOTIFY_TEMPLATE_SMS_CHANGE_EN'], 'NOTIFY_TEMPLATE_*_CHANGE_EN');
-    if (env.OBJECTEN_API_URL && !env.OBJECTTYPE_TAAK && !env.OBJECTTYPE_BERICHT) {
+    if (env.OBJECTEN_API_URL && !env.OBJECTTYPE_TAAK && !env.OBJECTTYPE_BERICHT && !env.OBJECTTYPE_PRODUCTINSTANTIE) {
       ctx.addIssue({
         code: 'custom',
         path: ['OBJECTTYPE_BERICHT'],
@@ -499,7 +501,12 @@ export interface Config {
   klantinteracties?: { url: string; token: string };
   notify?: { baseUrl: string; apiKey: string; templates: { emailCode: string; smsCode: string } };
   contactCodes: { ttlSeconds: number; maxAttempts: number; maxSendsPerHour: number };
-  objecten?: { url: string; token: string; objecttypen: { taak?: string; bericht?: string } };
+  objecten?: {
+    url: string;
+    token: string;
+    /** The object types: TaakV2, Bericht, and PDCProductInstantie with PDCVerbruiksObject for Mijn producten. */
+    objecttypen: { taak?: string; bericht?: string; productinstantie?: string; verbruiksobject?: string };
+  };
   taken: { pageSize: number };
   berichten: { pageSize: number };
   /** Open Product (its root: the Producten API at /producten/api/v1, the Producttypen API at /producttypen/api/v1). */
@@ -766,7 +773,12 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
         ? {
             url: env.OBJECTEN_API_URL.replace(/\/+$/, ''),
             token: env.OBJECTEN_TOKEN,
-            objecttypen: { taak: env.OBJECTTYPE_TAAK, bericht: env.OBJECTTYPE_BERICHT },
+            objecttypen: {
+              taak: env.OBJECTTYPE_TAAK,
+              bericht: env.OBJECTTYPE_BERICHT,
+              productinstantie: env.OBJECTTYPE_PRODUCTINSTANTIE,
+              verbruiksobject: env.OBJECTTYPE_VERBRUIKSOBJECT,
+            },
           }
         : undefined,
     taken: { pageSize: env.TAKEN_PAGE_SIZE },

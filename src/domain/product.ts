@@ -150,3 +150,33 @@ export function byRelevance(today: string): (a: Product, b: Product) => number {
     return a.naam.localeCompare(b.naam, 'nl');
   };
 }
+
+/**
+ * Several stores as one (Open Product and PDCProductInstantie objects): the list is theirs
+ * together; one product is looked up in each until found. A store that cannot answer makes the
+ * whole answer unavailable, as one store would.
+ */
+export function allProducten(stores: readonly ProductStore[]): ProductStore {
+  if (stores.length === 1) return stores[0]!;
+  const ending = stores.filter((store) => store.endingBetween);
+  return {
+    async list(subject, log) {
+      const lists = await Promise.all(stores.map((store) => store.list(subject, log)));
+      return { items: lists.flatMap((list) => list.items), cutOff: lists.some((list) => list.cutOff) };
+    },
+    async get(subject, id) {
+      for (const store of stores) {
+        const found = await store.get(subject, id);
+        if (found) return found;
+      }
+      return null;
+    },
+    endingBetween:
+      ending.length > 0
+        ? async (from, to, log) => {
+            const lists = await Promise.all(ending.map((store) => store.endingBetween!(from, to, log)));
+            return { items: lists.flatMap((list) => list.items), cutOff: lists.some((list) => list.cutOff) };
+          }
+        : undefined,
+  };
+}

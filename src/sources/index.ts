@@ -12,6 +12,8 @@ import { NotifyClient } from './notify/notify.ts';
 import { ObjectenBerichtStore } from './objecten/berichten.ts';
 import { ObjectenClient } from './objecten/objecten.ts';
 import { ObjectenTaakStore } from './objecten/taken.ts';
+import { allProducten, type ProductStore } from '../domain/product.ts';
+import { ObjectenProductStore } from './objecten/producten.ts';
 import { OpenProductClient } from './openproduct/openproduct.ts';
 import { ZaaksysteemClient } from './zgw/zaaksysteem.ts';
 
@@ -26,8 +28,8 @@ export interface Sources {
   /** Berichten in the Objecten API, when its Bericht object type is configured. */
   berichten?: ObjectenBerichtStore;
   notify?: NotifyClient;
-  /** The products people and companies hold (Open Product's Producten API). */
-  producten?: OpenProductClient;
+  /** The products people and companies hold: Open Product's Producten API and/or PDCProductInstantie objects in the Objecten API. */
+  producten?: ProductStore;
 }
 
 export function connectSources(config: Config, metrics: Metrics): Sources {
@@ -36,7 +38,19 @@ export function connectSources(config: Config, metrics: Metrics): Sources {
   // A klantcontact about a zaak names its register; with one zaaksysteem, that is the one.
   const zaken = { systeemFor: (register: string | undefined) => zaaksysteemFor(systemNames, register) };
   const objecten = config.objecten && new ObjectenClient(config.objecten, options);
-  const { taak, bericht } = config.objecten?.objecttypen ?? {};
+  const { taak, bericht, productinstantie, verbruiksobject } = config.objecten?.objecttypen ?? {};
+  // A PDCProductInstantie names its zaken by UUID only: with one zaaksysteem, they are there.
+  const zaakSysteem = config.zaken.systems.length === 1 ? config.zaken.systems[0] : undefined;
+  const productStores: ProductStore[] = [
+    ...(config.openProduct ? [new OpenProductClient(config.openProduct, { ...options, catalogueCacheSeconds: config.sources.catalogueCacheSeconds })] : []),
+    ...(objecten && productinstantie
+      ? [
+          new ObjectenProductStore(objecten, { productinstantie, verbruiksobject }, (uuid) =>
+            zaakSysteem ? `${zaakSysteem.zakenApi.replace(/\/+$/, '')}/zaken/${uuid}` : undefined,
+          ),
+        ]
+      : []),
+  ];
   return {
     zaaksystemen: config.zaken.systems.map(
       (system) =>
@@ -57,6 +71,6 @@ export function connectSources(config: Config, metrics: Metrics): Sources {
     taken: objecten && taak ? new ObjectenTaakStore(objecten, taak) : undefined,
     berichten: objecten && bericht ? new ObjectenBerichtStore(objecten, bericht) : undefined,
     notify: config.notify && new NotifyClient(config.notify, options),
-    producten: config.openProduct && new OpenProductClient(config.openProduct, { ...options, catalogueCacheSeconds: config.sources.catalogueCacheSeconds }),
+    producten: productStores.length > 0 ? allProducten(productStores) : undefined,
   };
 }

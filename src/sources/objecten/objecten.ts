@@ -27,7 +27,7 @@ import type { components } from './generated/objects.ts';
 type S = components['schemas'];
 
 /** One condition of a `data_attr` filter: path in the data (dots), operator, value. */
-type Condition = [path: string, operator: 'exact' | 'gt' | 'gte' | 'lt' | 'lte' | 'icontains', value: string];
+export type Condition = [path: string, operator: 'exact' | 'gt' | 'gte' | 'lt' | 'lte' | 'icontains', value: string];
 
 const objectSchema = namedIn<S['Object']>()(
   z.object({
@@ -97,7 +97,21 @@ export class ObjectenClient {
       ['identificatie__type', 'exact', identificatie.type],
       ['identificatie__value', 'exact', identificatie.value],
     ];
-    const query = new URLSearchParams({ type, ordering });
+    return this.listMatching(type, all, (data) => belongsTo(data, subject), ordering);
+  }
+
+  /**
+   * The objects of one type that match every condition (`data_attr`) and that `keep` (Voordeur's
+   * own check of each object's data) accepts, in the API's order; `others` counts those it did not
+   * (the API ignored or widened the filter); `complete` is false when the bound cut the list off.
+   */
+  async listMatching(
+    type: string,
+    all: Condition[],
+    keep: (data: Record<string, unknown>) => boolean,
+    ordering?: string,
+  ): Promise<{ objects: StoredObject[]; complete: boolean; others: number }> {
+    const query = new URLSearchParams(ordering ? { type, ordering } : { type });
     for (const [path, operator, value] of all) {
       if (!safeValue.test(value)) throw new Error(`objecten: refusing to filter on ${path} with a value the API cannot match exactly`);
       query.append('data_attr', `${path}__${operator}__${value}`);
@@ -110,7 +124,7 @@ export class ObjectenClient {
       const answer: z.output<typeof pageSchema> | null = await this.client.getJson(url, pageSchema);
       if (!answer) break;
       for (const object of answer.results) {
-        if (object.type === type && belongsTo(object.record.data, subject))
+        if (object.type === type && keep(object.record.data))
           objects.push({ uuid: object.uuid, typeVersion: object.record.typeVersion, data: object.record.data });
         else others++;
       }
@@ -129,10 +143,20 @@ export class ObjectenClient {
 
   /** One object of this type that is the subject's; null when it does not exist or is someone else's. */
   private async get(type: string, subject: Subject, uuid: string): Promise<StoredObject | null> {
+    return this.getMatching(type, uuid, (data) => belongsTo(data, subject));
+  }
+
+  /** One object of this type that `keep` accepts (Voordeur's check of its data); null when it does not exist or is not accepted. */
+  async getMatching(type: string, uuid: string, keep: (data: Record<string, unknown>) => boolean): Promise<StoredObject | null> {
     if (!z.string().uuid().safeParse(uuid).success) return null;
     const object = await this.client.getJson(`${this.config.url}/objects/${uuid}`, objectSchema);
-    if (!object || object.type !== type || !belongsTo(object.record.data, subject)) return null;
+    if (!object || object.type !== type || !keep(object.record.data)) return null;
     return { uuid: object.uuid, typeVersion: object.record.typeVersion, data: object.record.data };
+  }
+
+  /** The URL of an object in the configured API. */
+  objectUrl(uuid: string): string {
+    return `${this.config.url}/objects/${uuid}`;
   }
 
   /**
