@@ -81,6 +81,15 @@ describe('Mijn taken: a form as NL Portal writes it', () => {
     expect(stored().record.index).toBe(before);
   });
 
+  it('refuses a request with more than 20 files, and writes nothing', async () => {
+    const page = await browser.request(taakUrl());
+    const before = stored().record.index;
+    const many = Array.from({ length: 21 }, (_, i): [string, string, Buffer] => ['bankafschriften', `afschrift-${i}.pdf`, pdf]);
+    const refused = await browser.request(taakUrl(), { multipart: form(csrfOf(page.body), { 'situatie.gewijzigd': 'nee' }, many) });
+    expect(refused.status).toBe(413);
+    expect(stored().record.index).toBe(before);
+  });
+
   it('refuses a file that is not what it says, by its content', async () => {
     const page = await browser.request(taakUrl());
     const refused = await browser.request(taakUrl(), {

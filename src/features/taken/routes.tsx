@@ -45,7 +45,7 @@ interface SentForm {
   uploads: Map<string, Upload[]>;
 }
 
-/** The most files one form may send, of all its file fields together. */
+/** The most files one form may send, of all its file fields together (more: the request is refused, 413). */
 const maxFilesPerForm = 20;
 
 export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
@@ -70,7 +70,6 @@ export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
   async function readMultipart(request: FastifyRequest): Promise<SentForm> {
     const body: Record<string, unknown> = {};
     const uploads = new Map<string, Upload[]>();
-    let count = 0;
     for await (const part of request.parts()) {
       if (part.type === 'field') {
         if (typeof part.value !== 'string') continue;
@@ -83,7 +82,6 @@ export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
       for await (const chunk of part.file) chunks.push(chunk as Buffer);
       // A file input where nothing was chosen sends an empty part without a name.
       if (!part.filename) continue;
-      if (++count > maxFilesPerForm) continue;
       const list = uploads.get(part.fieldname) ?? [];
       list.push({ filename: part.filename, content: Buffer.concat(chunks), truncated: part.file.truncated });
       uploads.set(part.fieldname, list);
@@ -106,7 +104,7 @@ export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
     // Forms with file fields come as multipart/form-data; a file over the limit is cut off and marked truncated.
     await app.register(fastifyMultipart, {
       throwFileSizeLimit: false,
-      limits: { fileSize: deps.uploads.maxBytes, files: maxFilesPerForm + 5, fields: 500, fieldSize: 100_000, parts: 600 },
+      limits: { fileSize: deps.uploads.maxBytes, files: maxFilesPerForm, fields: 500, fieldSize: 100_000, parts: 600 },
     });
 
     app.get<{ Querystring: { open?: string; afgerond?: string } }>('/taken', { config: { auth: true } }, async (request, reply) => {
