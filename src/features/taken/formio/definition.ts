@@ -382,6 +382,7 @@ const unsupportedSettings: [path: string, what: string][] = [
   ['unique', 'a unique value'],
   ['validate.custom', 'custom JavaScript validation'],
   ['validate.json', 'JSONLogic validation'],
+  ['validate.plugins', 'validation by an Open Formulieren plugin'],
   ['validate.minWords', 'a minimum number of words'],
   ['validate.maxWords', 'a maximum number of words'],
   ['validate.minSelectedCount', 'a minimum number of choices'],
@@ -459,6 +460,38 @@ export function parseForm(definition: unknown): ParsedForm {
   return reasons.length > 0 ? { supported: false, reasons } : { supported: true, form: { fields } };
 }
 
+/**
+ * Open Formulieren's addressNL as the container of its parts, as it submits them: {postcode,
+ * houseNumber, houseLetter, houseNumberAddition} and, when the address is derived from the BAG
+ * (deriveAddress), streetName and city, which Voordeur asks for (it does not look them up).
+ */
+function addressContainer(component: Record<string, unknown>): Record<string, unknown> {
+  const required = at(component, 'validate.required') === true;
+  const part = (key: string, label: string, extra: Record<string, unknown> = {}) => ({ type: 'textfield', key, label, input: true, ...extra });
+  return {
+    type: 'container',
+    key: component.key,
+    label: component.label,
+    hideLabel: false,
+    hidden: component.hidden,
+    disabled: component.disabled,
+    conditional: component.conditional,
+    components: [
+      { type: 'postcode', key: 'postcode', label: 'Postcode', input: true, validate: { required } },
+      part('houseNumber', 'Huisnummer', {
+        validate: { required, pattern: '[1-9][0-9]{0,4}', customMessage: 'Vul bij ‘Huisnummer’ alleen het nummer in, zoals 12.' },
+      }),
+      part('houseLetter', 'Huisletter', { validate: { pattern: '[a-zA-Z]', customMessage: 'Vul bij ‘Huisletter’ één letter in, zoals A.' } }),
+      part('houseNumberAddition', 'Huisnummertoevoeging', {
+        validate: { pattern: '[a-zA-Z0-9]{1,4}', customMessage: 'Vul bij ‘Huisnummertoevoeging’ hoogstens 4 letters of cijfers in.' },
+      }),
+      ...(component.deriveAddress === true
+        ? [part('streetName', 'Straatnaam', { validate: { required } }), part('city', 'Plaats', { validate: { required }, autocomplete: 'address-level2' })]
+        : []),
+    ],
+  };
+}
+
 /** What a component inherits from the components around it. */
 interface Around extends Shown {
   /** Inside a disabled panel or container. */
@@ -499,7 +532,10 @@ function collect(components: unknown[], around: Around, fields: FieldModel[], re
     });
     const shownOf = ({ hidden, conditions }: Around): Shown => ({ hidden, conditions });
 
-    if (type === 'panel' || type === 'fieldset' || type === 'container') {
+    if (type === 'addressNL') {
+      // Open Formulieren's Dutch address: a container of its parts, with its label as a heading.
+      collect([addressContainer(component)], around, fields, reasons);
+    } else if (type === 'panel' || type === 'fieldset' || type === 'container') {
       const parsed = (type === 'container' ? dataContainer : container).safeParse(component);
       if (!parsed.success) {
         reasons.push(...issues(where, parsed.error));

@@ -347,6 +347,59 @@ describe('dates from today (Open Formulieren’s future and past)', () => {
   });
 });
 
+describe('Open Formulieren’s addressNL', () => {
+  const address = (extra: Record<string, unknown> = {}) =>
+    formOf({
+      display: 'form',
+      components: [
+        {
+          key: 'adres',
+          type: 'addressNL',
+          label: 'Uw adres',
+          deriveAddress: true,
+          validate: { required: true, plugins: [] },
+          defaultValue: { postcode: '', houseLetter: '', houseNumber: '', houseNumberAddition: '' },
+          openForms: { components: { postcode: { validate: { pattern: '' } }, city: { validate: { pattern: '' } } } },
+          ...extra,
+        },
+      ],
+    });
+
+  it('asks for its parts under its label and submits them as Open Formulieren does', () => {
+    const form = address();
+    expect(text(render(form))).toContain('Uw adres');
+    const submission = validateSubmission(form, {
+      'adres.postcode': '1234ab',
+      'adres.houseNumber': '12',
+      'adres.houseLetter': 'a',
+      'adres.houseNumberAddition': '',
+      'adres.streetName': 'Stationsweg',
+      'adres.city': 'Voorbeeldstad',
+    });
+    if (!submission.ok) throw new Error(JSON.stringify(submission.errors));
+    expect(submission.data).toEqual({
+      adres: { postcode: '1234 AB', houseNumber: '12', houseLetter: 'a', houseNumberAddition: '', streetName: 'Stationsweg', city: 'Voorbeeldstad' },
+    });
+  });
+
+  it('is refused with a validation plugin, which only Open Formulieren can run', () => {
+    const parsed = parseForm({
+      display: 'form',
+      components: [{ key: 'adres', type: 'addressNL', label: 'Adres', validate: { plugins: ['brk-zakelijk-gerechtigd'] } }],
+    });
+    expect(parsed.supported ? [] : parsed.reasons).toEqual(['addressNL "adres": validation by an Open Formulieren plugin is not supported']);
+  });
+
+  it('says what is wrong with a part', () => {
+    const form = address({ deriveAddress: false });
+    const submission = validateSubmission(form, { 'adres.postcode': '1234 AB', 'adres.houseNumber': '12b' });
+    if (submission.ok) throw new Error('expected errors');
+    expect(errorSummaryItems(form, submission.errors, formMessages('nl'))).toEqual([
+      { field: 'formio-adres.houseNumber', message: 'Vul bij ‘Huisnummer’ alleen het nummer in, zoals 12.' },
+    ]);
+  });
+});
+
 describe('a wizard', () => {
   const page = (key: string, title: string, components: Record<string, unknown>[]) => ({ type: 'panel', key, title, input: false, components });
   const wizard = {
