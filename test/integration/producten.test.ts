@@ -56,6 +56,18 @@ describe('Mijn producten: the list', () => {
     for (const uuid of others) expect(page.body).not.toContain(uuid);
   });
 
+  it('searches in the names of the person’s products (ignoring case and accents), and says so when nothing is found', async () => {
+    const browser = await as({ bsn: suzanne.bsn });
+    const found = await browser.request(`${stack.url}/producten?zoek=PARKEER`);
+    expect(listed(found.body)).toEqual([suzanne.parkeervergunning]);
+    expect(text(found.body)).toContain('Gezocht op &quot;PARKEER&quot;.');
+    const byType = await browser.request(`${stack.url}/producten?zoek=isolatie+w%C3%B3ning`);
+    // In the list (the notice above it still names the product that ends soon).
+    expect(listed(byType.body.slice(byType.body.indexOf('id="producten-list-title"')))).toEqual([suzanne.producten[2]]);
+    const none = await browser.request(`${stack.url}/producten?zoek=hondenbelasting`);
+    expect(text(none.body)).toContain('Er zijn geen producten gevonden.');
+  });
+
   it('does not show a product of the person that Open Product says may not be shown (gepubliceerd false), in the list or by its address', async () => {
     const uuid = stack.openProduct.addProduct({
       producttype: parkeertype,

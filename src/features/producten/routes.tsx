@@ -7,21 +7,46 @@ import { contentDisposition } from '../../platform/http/responses.ts';
 import type { ProductenService } from './service.ts';
 import { type ProductContext, ProductenPage, ProductPage } from './views.tsx';
 
+/** Lower case without accents, for searching in names. */
+const normalise = (value: string) =>
+  value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLocaleLowerCase('nl');
+
 export function productenRoutes(deps: { service: ProductenService; pageSize: number; renewHref?: (product: Product) => string }): FastifyPluginAsync {
   const { service, pageSize, renewHref } = deps;
   const context = (): ProductContext => ({ today: service.today(), expiryNoticeDays: service.expiryNoticeDays, renewHref });
   return async (app) => {
-    app.get<{ Querystring: { pagina?: string } }>('/producten', { config: { auth: true } }, async (request, reply) => {
+    app.get<{ Querystring: { pagina?: string; zoek?: string } }>('/producten', { config: { auth: true } }, async (request, reply) => {
       const t = request.t;
+      const zoek = (request.query.zoek ?? '').trim().slice(0, 100);
+      const needle = normalise(zoek);
       const listed = await service.list(callerOf(request));
       const now = context();
       const expiring = listed.unavailable ? [] : listed.value.items.filter((product) => expiresSoon(product, now.today, now.expiryNoticeDays));
       const producten = listed.unavailable
         ? listed
-        : { ...listed, value: paginate(listed.value.items, pageNumber(request.query.pagina), pageSize, (page) => listHref('/producten', { pagina: page })) };
+        : {
+            ...listed,
+            value: paginate(
+              listed.value.items.filter((product) => !needle || normalise(`${product.naam} ${product.producttype.naam}`).includes(needle)),
+              pageNumber(request.query.pagina),
+              pageSize,
+              (page) => listHref('/producten', { zoek, pagina: page }),
+            ),
+          };
       return reply.page(
-        <ProductenPage t={t} lang={request.lang} producten={producten} expiring={expiring} context={now} cutOff={!listed.unavailable && listed.value.cutOff} />,
-        { title: t('producten.title') },
+        <ProductenPage
+          t={t}
+          lang={request.lang}
+          producten={producten}
+          expiring={expiring}
+          context={now}
+          cutOff={!listed.unavailable && listed.value.cutOff}
+          zoek={zoek}
+        />,
+        { title: zoek ? `${t('producten.title')}: ${t('producten.search.result', { zoek })}` : t('producten.title') },
       );
     });
 

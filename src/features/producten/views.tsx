@@ -4,7 +4,7 @@ import { daysUntil, expiresSoon, type Product, type ProductStatus, shownStatus }
 import type { Paged } from '../../platform/http/paging.ts';
 import { formatBytes } from '../../platform/i18n/format.ts';
 import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
-import { Alert, ButtonLink, DataList, DateText, Heading, Link, Paragraph, Table } from '../../platform/ui/components.tsx';
+import { Alert, Button, ButtonLink, DataList, DateText, Heading, Link, Paragraph, SearchField, Table } from '../../platform/ui/components.tsx';
 import { PagedSection, Unavailable } from '../../platform/ui/sections.tsx';
 import type { LinkedTaak, LinkedZaak, ProductDocument, ProductenSummary } from './service.ts';
 
@@ -78,13 +78,20 @@ export function ProductenPage({
   expiring,
   context,
   cutOff,
-}: Texts & { producten: Availability<Paged<Product>>; expiring: Product[]; context: ProductContext; cutOff: boolean }) {
+  zoek = '',
+}: Texts & { producten: Availability<Paged<Product>>; expiring: Product[]; context: ProductContext; cutOff: boolean; zoek?: string }) {
   return (
     <>
       <Heading level={1}>{t('producten.title')}</Heading>
       <Paragraph lead>{t('producten.intro')}</Paragraph>
       {cutOff && <Alert type="info">{t('producten.cutOff')}</Alert>}
       <ExpiryNotice t={t} lang={lang} products={expiring} context={context} />
+      {!producten.unavailable && (
+        <form class="voordeur-search" method="get" action="/producten" role="search">
+          <SearchField id="zoek" name="zoek" label={t('producten.search.label')} value={zoek} />
+          <Button appearance="secondary-action">{t('producten.search.button')}</Button>
+        </form>
+      )}
       {producten.unavailable ? (
         <Unavailable t={t} />
       ) : (
@@ -94,8 +101,15 @@ export function ProductenPage({
           title={t('producten.list')}
           name={t('producten.title')}
           count={producten.value.total === 1 ? t('producten.count.one') : t('producten.count', { n: producten.value.total })}
-          empty={t('producten.empty')}
+          empty={zoek ? t('producten.emptySearch') : t('producten.empty')}
           paged={producten.value}
+          intro={
+            zoek && (
+              <Paragraph>
+                {t('producten.search.result', { zoek })} <Link href="/producten">{t('producten.search.clear')}</Link>
+              </Paragraph>
+            )
+          }
         >
           {(items) => (
             <Table
