@@ -163,6 +163,18 @@ describe('Mijn producten: one product', () => {
     expect(document.status).toBe(200);
   });
 
+  it('shows on the zaak’s page the product it belongs to', async () => {
+    const browser = await as({ bsn: suzanne.bsn });
+    const page = await browser.request(`${stack.url}/zaken/demo/${suzanne.parkeerZaak}`);
+    expect(page.status).toBe(200);
+    const section = page.body.slice(page.body.indexOf('id="zaak-producten-title"'));
+    expect(text(section)).toMatch(/^[^<]*Product bij deze zaak Parkeervergunning Wilhelminastraat Geldig \(geldig tot en met/);
+    expect(section).toContain(`href="/producten/${suzanne.parkeervergunning}"`);
+    // A zaak without a product has no such section.
+    const other = await browser.request(`${stack.url}/zaken/demo/${zgwDemo.notable.longHistory}`);
+    expect(other.body).not.toContain('zaak-producten-title');
+  });
+
   it('answers another person’s product with the same 404 as one that does not exist, also its documents', async () => {
     const browser = await as({ bsn: suzanne.bsn });
     const unknown = await browser.request(`${stack.url}/producten/00000000-0000-4000-8000-000000000000`);

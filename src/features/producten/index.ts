@@ -22,7 +22,7 @@ import type { Change } from '../../sources/voordeur/notification-messages.ts';
 import { startExpiryNotices } from './notices.ts';
 import { productenRoutes } from './routes.tsx';
 import { ProductenService } from './service.ts';
-import { ProductenOverviewBlock } from './views.tsx';
+import { ProductenOverviewBlock, ZaakProducten } from './views.tsx';
 
 export interface ProductenDeps {
   /** Where products are kept (Open Product). */
@@ -59,6 +59,12 @@ export function createProducten(deps: ProductenDeps): Feature | undefined {
     nav: { id: 'producten', href: '/producten', label: 'nav.producten' },
     async overviewBlock(request) {
       return h(ProductenOverviewBlock, { t: request.t, lang: request.lang, summary: await service.summary(callerOf(request)) });
+    },
+    async zaakSection(request, zaak) {
+      const producten = await service.forZaak(callerOf(request), zaak);
+      return producten.unavailable || producten.value.length > 0
+        ? h(ZaakProducten, { t: request.t, lang: request.lang, producten, today: service.today() })
+        : null;
     },
     plugin: productenRoutes({ service, pageSize: deps.pageSize, renewHref: deps.renewUrl ? renewHref(deps.renewUrl) : undefined }),
     start:

@@ -7,7 +7,7 @@
 import { type Availability, type Listed, whenAvailable } from '../../domain/availability.ts';
 import { byRelevance, dutchToday, expiresSoon, type Product, type ProductStore } from '../../domain/product.ts';
 import type { TaakStatus, TaakStore } from '../../domain/taak.ts';
-import { type DocumentDownload, type DocumentStore, type ZaakDocument, type Zaaksysteem, zaakPath } from '../../domain/zaak.ts';
+import { type DocumentDownload, type DocumentStore, type ZaakDocument, type ZaakRef, type Zaaksysteem, zaakPath } from '../../domain/zaak.ts';
 import type { ProcessingEntry, ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { Caller } from '../../platform/http/caller.ts';
 
@@ -74,6 +74,19 @@ export class ProductenService {
     const today = this.today();
     const expiring = listed.value.items.find((product) => expiresSoon(product, today, this.expiryNoticeDays));
     return { unavailable: false, value: { count: listed.value.items.length, expiring } };
+  }
+
+  /**
+   * The caller's products linked to one of their zaken (for the zaak's page): those whose zaken
+   * include a URL of that zaaksysteem ending in the zaak's UUID.
+   */
+  async forZaak(caller: Caller, zaak: ZaakRef): Promise<Availability<Product[]>> {
+    const systeem = this.zaaksystemen.find((s) => s.naam === zaak.systeem);
+    if (!systeem) return { unavailable: false, value: [] };
+    const listed = await this.list(caller);
+    if (listed.unavailable) return listed;
+    const linked = (url: string) => systeem.holdsZaak(url) && url.split('/').filter(Boolean).at(-1)?.toLowerCase() === zaak.uuid.toLowerCase();
+    return { unavailable: false, value: listed.value.items.filter((product) => product.zaken.some(linked)) };
   }
 
   /** One product of the caller with its zaken and documents; null when it is not theirs (throws SourceUnavailableError). */

@@ -314,3 +314,31 @@ export function ProductenOverviewBlock({ t, lang, summary }: Texts & { summary: 
     </section>
   );
 }
+
+/** On a zaak's page: the person's products that belong to it, with their status and last day. */
+export function ZaakProducten({ t, lang, producten, today }: Texts & { producten: Availability<Product[]>; today: string }) {
+  return (
+    <section aria-labelledby="zaak-producten-title">
+      <Heading level={2} id="zaak-producten-title">
+        {t('zaak.producten.title')}
+      </Heading>
+      {producten.unavailable ? (
+        <Unavailable t={t} />
+      ) : (
+        <ul class="utrecht-unordered-list">
+          {producten.value.map((product) => (
+            <li class="utrecht-unordered-list__item">
+              <Link href={productHref(product)}>{product.naam}</Link> <Status t={t} status={shownStatus(product, today)} />
+              {product.eindDatum && (
+                <>
+                  {' '}
+                  ({t('producten.notice.until')} <DateText lang={lang} value={product.eindDatum} />)
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -609,6 +609,7 @@ export const en: Record<MessageKey, string> = {
   'producten.count.one': '1 product',
   'producten.empty': 'You do not have any products from us yet.',
   'producten.cutOff': 'You have more products than we can show here. Is a product missing? Please contact us.',
+  'zaak.producten.title': 'Product for this case',
   'producten.search.label': 'Search by name',
   'producten.search.button': 'Search',
   'producten.search.result': 'Searched for "{zoek}".',

@@ -611,6 +611,7 @@ export const nl = {
   'producten.count.one': '1 product',
   'producten.empty': 'U heeft nog geen producten van ons.',
   'producten.cutOff': 'U heeft meer producten dan wij hier kunnen laten zien. Mist u een product? Neem dan contact met ons op.',
+  'zaak.producten.title': 'Product bij deze zaak',
   'producten.search.label': 'Zoeken op naam',
   'producten.search.button': 'Zoeken',
   'producten.search.result': 'Gezocht op "{zoek}".',
