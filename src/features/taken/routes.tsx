@@ -17,7 +17,7 @@ import { Alert, Button, DataList, ErrorSummary, Form, Paragraph } from '../../pl
 import { Unavailable } from '../../platform/ui/sections.tsx';
 import { OgoneRequestError, type OgonePayments } from '../../sources/ogone/ogone.ts';
 import { hasFiles, isInput, parseFormOnce, type FileModel, type FormModel, type ParsedForm } from './formio/definition.ts';
-import { inspectUpload, storeFiles, type Upload, type UploadRules } from './formio/files.ts';
+import { fileRules, inspectUpload, storeFiles, type Upload, type UploadRules } from './formio/files.ts';
 import { FormFields, errorSummaryItems } from './formio/render.tsx';
 import { formMessages } from './formio/messages.ts';
 import { initialValues, validateSubmission, type FormError, type FormValues, type UploadedFile } from './formio/validate.ts';
@@ -58,11 +58,17 @@ export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
    */
   function formOf(taak: Taak, definition: Record<string, unknown> | null): ParsedForm {
     const parsed = parseFormOnce(definition);
-    if (parsed.supported && hasFiles(parsed.form) && !service.acceptsFiles(taak))
+    if (!parsed.supported || !hasFiles(parsed.form)) return parsed;
+    if (!service.acceptsFiles(taak))
       return {
         supported: false,
         reasons: ['the form has file fields, but the taak has no zaak or no zaaksysteem takes uploads (ZAAKSYSTEMEN uploadInformatieobjecttype)'],
       };
+    const closed = parsed.form.fields.filter(
+      (field): field is FileModel => field.kind === 'file' && !field.disabled && !field.hidden && fileRules(field, deps.uploads).extensions.length === 0,
+    );
+    if (closed.length > 0)
+      return { supported: false, reasons: closed.map((field) => `file "${field.key}": none of the types it accepts is in UPLOAD_ALLOWED_TYPES`) };
     return parsed;
   }
 

@@ -106,8 +106,8 @@ export interface FormModel {
   fields: FieldModel[];
 }
 
-/** Whether the form has file fields: then it is sent as multipart/form-data. */
-export const hasFiles = (form: FormModel) => form.fields.some((field) => field.kind === 'file');
+/** Whether the form has file fields the person can use: then it is sent as multipart/form-data, and the files need a place. */
+export const hasFiles = (form: FormModel) => form.fields.some((field) => field.kind === 'file' && !field.disabled && !field.hidden);
 
 export type ParsedForm = { supported: true; form: FormModel } | { supported: false; reasons: string[] };
 

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { parseForm, parseSize, type FileModel, type FormModel } from './definition.ts';
+import { hasFiles, parseForm, parseSize, type FileModel, type FormModel } from './definition.ts';
 import { fileRules, inspectUpload, storeFiles, type UploadRules } from './files.ts';
 import { formMessages } from './messages.ts';
 import { errorSummaryItems, FormFields } from './render.tsx';
@@ -468,6 +468,23 @@ describe('uploaded files', () => {
     expect(error && formMessages('nl')(error, field)).toBe(
       'Het bestand ‘x.exe’ bij ‘Betaalbewijs’ kunt u hier niet versturen. Kies een bestand van het type PDF, JPG.',
     );
+  });
+
+  it('make a form multipart, and need a place to be kept, only when the person can choose them', () => {
+    const upload = { key: 'bijlagen', type: 'portalFileUpload', label: 'Bijlagen', input: true, multipleFiles: true };
+    expect(hasFiles(formOf({ display: 'form', components: [upload] }))).toBe(true);
+    // Sent before, shown read-only: nothing to upload.
+    expect(
+      hasFiles(
+        formOf({
+          display: 'form',
+          components: [
+            { ...upload, disabled: true },
+            { type: 'textfield', key: 'a', label: 'A' },
+          ],
+        }),
+      ),
+    ).toBe(false);
   });
 
   it('reads sizes as Form.io writes them', () => {
