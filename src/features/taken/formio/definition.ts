@@ -151,6 +151,13 @@ export function htmlToParagraphs(html: string): string[] {
 
 const plainText = (html: string) => htmlToParagraphs(html).join(' ');
 
+/** Form.io's interpolation of the data in text: only a plain path (`{{ data.aanvrager.naam }}`) is read, never code. */
+export const dataPlaceholder = /\{\{\s*data\.([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)\s*\}\}/g;
+
+/** The `{{ … }}` in a text that are not a plain path into the data (code Voordeur does not run). */
+const codeIn = (text: string) =>
+  [...text.matchAll(/\{\{([\s\S]*?)\}\}/g)].map((match) => match[0]).filter((part) => !part.match(new RegExp(`^${dataPlaceholder.source}$`)));
+
 // ---------------------------------------------------------------------------------------------
 // Schemas. Form.io's builder writes '' or null for settings that are not set.
 
@@ -561,6 +568,11 @@ function collect(components: unknown[], around: Around, fields: FieldModel[], re
       }
       const paragraphs = htmlToParagraphs((type === 'content' ? parsed.data.html : parsed.data.content) ?? '');
       if (paragraphs.length === 0) continue;
+      const code = paragraphs.flatMap(codeIn);
+      if (code.length > 0) {
+        reasons.push(`${where}: text with code in it (${code[0]!.slice(0, 60)}) is not supported (only {{ data.<key> }})`);
+        continue;
+      }
       const isHeading = type === 'htmlelement' && /^h[1-6]$/i.test(parsed.data.tag ?? '');
       const shownAs = shownOf(inherit(parsed.data));
       fields.push(isHeading ? { kind: 'content', heading: paragraphs.join(' '), paragraphs: [], ...shownAs } : { kind: 'content', paragraphs, ...shownAs });
@@ -580,6 +592,10 @@ function collect(components: unknown[], around: Around, fields: FieldModel[], re
         .map((part) => plainText(part ?? ''))
         .filter(Boolean)
         .join(' ');
+      if (/\{\{/.test(`${c.label} ${description}`)) {
+        reasons.push(`${where}: a label or description with {{ … }} is not supported (only the text of content can show data)`);
+        continue;
+      }
       const key = `${around.prefix}${c.key}`;
       if (!c.label) c.label = key;
       const inner = inherit(c);

@@ -400,6 +400,32 @@ describe('Open Formulieren’s addressNL', () => {
   });
 });
 
+describe('data in text', () => {
+  it('fills in {{ data.<key> }} in content from the prefill data, and refuses code', () => {
+    const form = formOf({
+      display: 'form',
+      components: [
+        { key: 'html', type: 'htmlelement', tag: 'p', input: false, content: 'Uw zaak: {{ data.zaak.omschrijving }}. Uiterlijk {{data.termijn}}.' },
+        { key: 'opmerking', type: 'textarea', input: true, label: 'Opmerking' },
+      ],
+    });
+    expect(text(render(form, { zaak: { omschrijving: 'Parkeervergunning' }, termijn: '1 juli' }))).toContain('Uw zaak: Parkeervergunning. Uiterlijk 1 juli.');
+    expect(text(render(form, {}))).toContain('Uw zaak: . Uiterlijk .');
+    // As NL Portal writes it: code in the template.
+    const code = parseForm({
+      display: 'form',
+      components: [
+        { key: 'toelichting', type: 'htmlelement', tag: 'div', content: "<dt>{{ data.informatieverzoeken.at(-1).toelichting || '-' }}</dt>" },
+        { key: 'a', type: 'textfield', label: 'Naam van {{ data.partner }}' },
+      ],
+    });
+    expect(code.supported ? [] : code.reasons).toEqual([
+      'htmlelement "toelichting": text with code in it ({{ data.informatieverzoeken.at(-1).toelichting || \'-\' }}) is not supported (only {{ data.<key> }})',
+      'textfield "a": a label or description with {{ … }} is not supported (only the text of content can show data)',
+    ]);
+  });
+});
+
 describe('a wizard', () => {
   const page = (key: string, title: string, components: Record<string, unknown>[]) => ({ type: 'panel', key, title, input: false, components });
   const wizard = {

@@ -6,11 +6,11 @@
  */
 import type { Lang } from '../../../platform/i18n/index.ts';
 import { FileField, Heading, Paragraph, TextField, type FieldError } from '../../../platform/ui/components.tsx';
-import { isFixed, isInput, type Condition, type ContentModel, type FormModel, type InputModel } from './definition.ts';
+import { dataPlaceholder, isFixed, isInput, type Condition, type ContentModel, type FormModel, type InputModel } from './definition.ts';
 import { fileRules, formatSize, typeList, type UploadRules } from './files.ts';
 import { CheckboxGroupField, optionId, RadioGroupField, ReadOnlyField, SelectField, SingleCheckboxField, TextareaField } from './fields.tsx';
 import { formTexts, type FormMessage, type FormTexts } from './messages.ts';
-import { shownByData, type FormError, type FormValues } from './validate.ts';
+import { shownByData, valueAt, type FormError, type FormValues } from './validate.ts';
 
 const single = (value: string | string[] | undefined) => (typeof value === 'string' ? value : (value?.[0] ?? ''));
 const several = (value: string | string[] | undefined) => (Array.isArray(value) ? value : value ? [value] : []);
@@ -139,19 +139,28 @@ function Input({
   }
 }
 
-function Content({ form, content, texts }: { form: FormModel; content: ContentModel; texts: FormTexts }) {
+/** Text with Form.io's `{{ data.<key> }}` filled in from the prefill data (a text or number; else nothing). */
+function interpolate(text: string, prefill: Record<string, unknown>): string {
+  return text.replace(dataPlaceholder, (_, path: string) => {
+    const value = valueAt(prefill, path);
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+  });
+}
+
+function Content({ form, content, texts, prefill }: { form: FormModel; content: ContentModel; texts: FormTexts; prefill: Record<string, unknown> }) {
+  const heading = content.heading && interpolate(content.heading, prefill);
   return (
     <>
       {content.step ? (
-        <Heading level={2}>{texts.step(content.step.number, content.step.count, content.heading)}</Heading>
+        <Heading level={2}>{texts.step(content.step.number, content.step.count, heading)}</Heading>
       ) : (
-        content.heading && <Heading level={2}>{content.heading}</Heading>
+        heading && <Heading level={2}>{heading}</Heading>
       )}
       {hints(form, content.conditions, texts).map((hint) => (
         <Paragraph small>{hint}</Paragraph>
       ))}
       {content.paragraphs.map((paragraph) => (
-        <Paragraph>{paragraph}</Paragraph>
+        <Paragraph>{interpolate(paragraph, prefill)}</Paragraph>
       ))}
     </>
   );
@@ -185,7 +194,7 @@ export function FormFields({
     <div class="voordeur-formio">
       {form.fields.map((field) => {
         if (field.hidden || field.kind === 'hidden' || !shown(field)) return null;
-        if (!isInput(field)) return <Content form={form} content={field} texts={texts} />;
+        if (!isInput(field)) return <Content form={form} content={field} texts={texts} prefill={prefill ?? {}} />;
         const error = errors.find((e) => e.field === field.key);
         return (
           <Input form={form} field={field} value={values[field.key]} error={error && messages(error, field)} texts={texts} lang={lang} uploads={uploads} />
