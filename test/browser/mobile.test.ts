@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { zgwDemo } from '../../simulators/data/zgw-demo.ts';
+import { openProductDemo } from '../../simulators/data/openproduct-demo.ts';
 import { describeInBrowser, expectAccessible, launchBrowser, loginAs, newPage } from '../support/browser.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 
@@ -36,7 +37,19 @@ describeInBrowser('mobile, reflow and the footer pages in a browser', () => {
     const bericht = await page.getByRole('table').first().getByRole('link').first().getAttribute('href');
     await page.goto(`${stack.url}/taken`);
     const taak = await page.getByRole('table').first().getByRole('link').first().getAttribute('href');
-    return ['/overzicht', '/zaken', `/zaken/demo/${zaak103.uuid}`, '/taken', taak!, '/berichten', bericht!, '/gegevens', ...publicPages.slice(1)];
+    return [
+      '/overzicht',
+      '/zaken',
+      `/zaken/demo/${zaak103.uuid}`,
+      '/taken',
+      taak!,
+      '/berichten',
+      bericht!,
+      '/producten',
+      `/producten/${openProductDemo.notable.suzanne.parkeervergunning}`,
+      '/gegevens',
+      ...publicPages.slice(1),
+    ];
   }
 
   for (const width of widths) {
