@@ -237,6 +237,23 @@ describe('an Open Formulieren form', () => {
     expect(submission.values.iban).toBe('NL91ABNA0417164301'); // typed, kept
   });
 
+  it('says the same in English', () => {
+    const submission = validateSubmission(form, { ...valid, postcode: '0123 AB', iban: 'NL91ABNA0417164301' }, prefill, {
+      bewijsstukken: [{ ...file('x.exe'), problem: 'fileType', detail: 'PDF, JPG, PNG' }],
+    });
+    if (submission.ok) throw new Error('expected errors');
+    expect(errorSummaryItems(form, submission.errors, formMessages('en')).map((item) => item.message)).toEqual([
+      'Enter a valid Dutch postcode for ‘Postcode’, like 1234 AB.',
+      'Enter a valid IBAN for ‘IBAN’, like NL91 ABNA 0417 1643 00. Check that no digit is mistyped.',
+      'The file ‘x.exe’ for ‘Betaalbewijs’ cannot be sent here. Choose a file of type PDF, JPG, PNG.',
+    ]);
+    const html = renderToString(
+      h(FormFields, { form, values: initialValues(form, prefill), errors: [], lang: 'en', messages: formMessages('en'), uploads, prefill }),
+    );
+    expect(text(html)).toContain('You can choose up to 3 files. Allowed: PDF, JPG, JPEG, PNG. At most 10 MB per file.');
+    expect(text(html)).toContain('Date and time, for example 17-3-2025 14:30.');
+  });
+
   it('checks min and max of an amount and of a date', () => {
     const submission = validateSubmission(form, { ...valid, bedrag: '0', betaaldOp: '2023-12-31' }, prefill, files);
     if (submission.ok) throw new Error('expected errors');
