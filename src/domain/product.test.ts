@@ -3,6 +3,7 @@ import { byRelevance, daysUntil, dutchToday, expiresSoon, isEigenaar, type Produ
 
 const product = (over: Partial<Product>): Product => ({
   id: over.naam ?? 'p',
+  source: 'test',
   naam: 'p',
   producttype: { id: 't', naam: 'T' },
   status: 'actief',

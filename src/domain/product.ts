@@ -31,6 +31,8 @@ export interface ProductValue {
 export interface Product {
   /** Its id in the source (a UUID in Open Product). */
   id: string;
+  /** The system it was read from, as the processing log names it ("openproduct", "objecten"). */
+  source: string;
   naam: string;
   producttype: { id: string; naam: string; code?: string };
   status: ProductStatus;
@@ -58,6 +60,8 @@ export interface Product {
  * source cannot answer.
  */
 export interface ProductStore {
+  /** The systems it reads, as the processing log names them. */
+  readonly sources: readonly string[];
   /** The subject's products; items that do not fit are left out (and logged); cut off past the bound of what is read. */
   list(subject: Subject, log: Pick<Log, 'warn'>): Promise<Listed<Product>>;
   /** One product of the subject; null when it does not exist or is someone else's. */
@@ -160,6 +164,7 @@ export function allProducten(stores: readonly ProductStore[]): ProductStore {
   if (stores.length === 1) return stores[0]!;
   const ending = stores.filter((store) => store.endingBetween);
   return {
+    sources: stores.flatMap((store) => store.sources),
     async list(subject, log) {
       const lists = await Promise.all(stores.map((store) => store.list(subject, log)));
       return { items: lists.flatMap((list) => list.items), cutOff: lists.some((list) => list.cutOff) };

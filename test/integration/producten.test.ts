@@ -222,16 +222,18 @@ describe('Mijn producten: one product', () => {
     const before = {
       producten: await count('producten', 'openproduct'),
       zaken: await count('zaken', 'zgw:demo'),
-      documenten: await count('documenten', 'zgw'),
+      documenten: await count('documenten', 'zgw:demo'),
     };
     const browser = await as({ bsn: suzanne.bsn });
     await browser.request(`${stack.url}/producten`);
     await browser.request(`${stack.url}/producten/${suzanne.parkeervergunning}`);
     expect(await count('producten', 'openproduct')).toBe(before.producten + 2);
     expect(await count('zaken', 'zgw:demo')).toBe(before.zaken + 1);
-    expect(await count('documenten', 'zgw')).toBe(before.documenten + 1);
+    expect(await count('documenten', 'zgw:demo')).toBe(before.documenten + 1);
     const log = await browser.request(`${stack.url}/gegevens/verwerkingen`);
     expect(log.status).toBe(200);
+    expect(text(log.body)).toContain('Wat: Bekeken: producten Bron: Productensysteem');
+    expect(text(log.body)).toContain('Wat: Bekeken: documenten Bron: Zaaksysteem (demo)');
   });
 });
 

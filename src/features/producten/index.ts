@@ -13,7 +13,7 @@
 import { h } from 'preact';
 import type { Product, ProductStore } from '../../domain/product.ts';
 import type { TaakStore } from '../../domain/taak.ts';
-import type { DocumentStore, Zaaksysteem } from '../../domain/zaak.ts';
+import type { Zaaksysteem } from '../../domain/zaak.ts';
 import type { Log } from '../../domain/log.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import { callerOf } from '../../platform/http/caller.ts';
@@ -29,7 +29,8 @@ export interface ProductenDeps {
   producten?: ProductStore;
   /** For the linked zaken (only the person's own are shown) and documents. */
   zaaksystemen: readonly Zaaksysteem[];
-  documentStores: readonly DocumentStore[];
+  /** Where documents are: the Documenten APIs of the zaaksystemen. */
+  documentStores: readonly Zaaksysteem[];
   /** For the linked taken (only the person's own are shown), when Mijn taken is configured. */
   taken?: TaakStore;
   processingLog: ProcessingLog;

@@ -7,7 +7,7 @@
 import { type Availability, type Listed, whenAvailable } from '../../domain/availability.ts';
 import { byRelevance, dutchToday, expiresSoon, type Product, type ProductStore } from '../../domain/product.ts';
 import type { TaakStatus, TaakStore } from '../../domain/taak.ts';
-import { type DocumentDownload, type DocumentStore, type ZaakDocument, type ZaakRef, type Zaaksysteem, zaakPath } from '../../domain/zaak.ts';
+import { type DocumentDownload, type ZaakDocument, type ZaakRef, type Zaaksysteem, zaakPath } from '../../domain/zaak.ts';
 import type { ProcessingEntry, ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { Caller } from '../../platform/http/caller.ts';
 
@@ -47,7 +47,8 @@ export class ProductenService {
   constructor(
     private readonly store: ProductStore,
     private readonly zaaksystemen: readonly Zaaksysteem[],
-    private readonly documentStores: readonly DocumentStore[],
+    /** Where documents are: the Documenten APIs of the zaaksystemen. */
+    private readonly documentStores: readonly Zaaksysteem[],
     private readonly taakStore: TaakStore | undefined,
     private readonly processingLog: ProcessingLog,
     readonly expiryNoticeDays: number,
@@ -62,7 +63,10 @@ export class ProductenService {
   async list(caller: Caller): Promise<Availability<Listed<Product>>> {
     return whenAvailable(async () => {
       const { items, cutOff } = await this.store.list(caller.identity.subject, caller.log);
-      await this.record(caller, [{ action: 'lezen', category: 'producten', source: 'openproduct' }]);
+      await this.record(
+        caller,
+        this.store.sources.map((source) => ({ action: 'lezen', category: 'producten', source })),
+      );
       return { items: [...items].sort(byRelevance(this.today())), cutOff };
     }, caller.log);
   }
@@ -98,10 +102,11 @@ export class ProductenService {
       whenAvailable(() => this.linkedTaken(caller, product), caller.log),
       whenAvailable(() => this.documents(product), caller.log),
     ]);
-    const entries: ProcessingEntry[] = [{ action: 'lezen', category: 'producten', source: 'openproduct' }];
-    if (product.documenten.length > 0 && !documenten.unavailable) entries.push({ action: 'lezen', category: 'documenten', source: 'zgw' });
+    const entries: ProcessingEntry[] = [{ action: 'lezen', category: 'producten', source: product.source }];
+    if (!documenten.unavailable)
+      for (const systeem of documenten.value.systemen) entries.push({ action: 'lezen', category: 'documenten', source: `zgw:${systeem}` });
     await this.record(caller, entries);
-    return { product, zaken, taken, documenten };
+    return { product, zaken, taken, documenten: documenten.unavailable ? documenten : { unavailable: false, value: documenten.value.documents } };
   }
 
   /** A document of one of the caller's products, as a stream; null otherwise (throws SourceUnavailableError). */
@@ -110,7 +115,7 @@ export class ProductenService {
     const url = product?.documenten[index];
     const store = url && this.documentStores.find((s) => s.holdsDocument(url));
     const found = store ? await store.downloadAt(url) : null;
-    if (found) await this.record(caller, [{ action: 'lezen', category: 'documenten', source: 'zgw' }]);
+    if (found && store) await this.record(caller, [{ action: 'lezen', category: 'documenten', source: `zgw:${store.naam}` }]);
     return found;
   }
 
@@ -149,18 +154,23 @@ export class ProductenService {
     return taken;
   }
 
-  private async documents(product: Product): Promise<ProductDocument[]> {
+  /** The product's documents that may be shown, and the zaaksystemen they were read from. */
+  private async documents(product: Product): Promise<{ documents: ProductDocument[]; systemen: string[] }> {
+    const systemen: string[] = [];
     const found = await Promise.all(
       this.documentStores.map(async (store) => {
         const urls = product.documenten.filter((url) => store.holdsDocument(url));
-        return urls.length ? store.documentsAt(urls) : [];
+        if (urls.length === 0) return [];
+        systemen.push(store.naam);
+        return store.documentsAt(urls);
       }),
     );
     const byUuid = new Map(found.flat().map((document) => [document.uuid, document]));
-    return product.documenten.flatMap((url, index) => {
+    const documents = product.documenten.flatMap((url, index) => {
       const document = byUuid.get(url.split('/').filter(Boolean).at(-1) ?? '');
       return document ? [{ ...document, index }] : [];
     });
+    return { documents, systemen };
   }
 
   private async record(caller: Caller, entries: ProcessingEntry[]): Promise<void> {

@@ -325,6 +325,7 @@ export const en: Record<MessageKey, string> = {
   'verwerkingen.source.kvk': 'Business Register (KvK)',
   'verwerkingen.source.klantinteracties': 'Customer contact system',
   'verwerkingen.source.objecten': 'Messages and tasks system',
+  'verwerkingen.source.openproduct': 'Products system',
   'verwerkingen.source.voordeur': 'My Environment',
   'verwerkingen.source.zgw': 'Case system ({naam})',
   'verwerkingen.back': 'Back to My details',

@@ -324,6 +324,7 @@ export const nl = {
   'verwerkingen.source.kvk': 'Handelsregister (KvK)',
   'verwerkingen.source.klantinteracties': 'Klantcontactsysteem',
   'verwerkingen.source.objecten': 'Berichten- en takensysteem',
+  'verwerkingen.source.openproduct': 'Productensysteem',
   'verwerkingen.source.voordeur': 'Mijn Omgeving',
   'verwerkingen.source.zgw': 'Zaaksysteem ({naam})',
   'verwerkingen.back': 'Terug naar Mijn gegevens',

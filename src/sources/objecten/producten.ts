@@ -85,6 +85,7 @@ const flat = (object: Record<string, unknown>): ProductValue[] =>
   );
 
 export class ObjectenProductStore implements ProductStore {
+  readonly sources = ['objecten'];
   constructor(
     private readonly objecten: ObjectenClient,
     private readonly types: PdcTypes,
@@ -153,6 +154,7 @@ export class ObjectenProductStore implements ProductStore {
     const uuids = (values: string[]) => values.filter((value) => z.string().uuid().safeParse(value).success);
     return {
       id: uuid,
+      source: 'objecten',
       naam: d.naam,
       // The PDC producttype is named by UUID only; the instantie's own name says what it is.
       producttype: { id: d.PDCProductType, naam: d.naam },

@@ -92,6 +92,7 @@ const pageSize = 100;
 const maxEndingPages = 100;
 
 export class OpenProductClient implements ProductStore {
+  readonly sources = ['openproduct'];
   private readonly client: SourceClient;
   private readonly titles: LRUCache<string, { verbruik: Titles; gegevens: Titles }>;
 
@@ -231,6 +232,7 @@ function toProduct(raw: RawProduct, titles: { verbruik: Titles; gegevens: Titles
   const frequentie = (frequenties as readonly string[]).includes(raw.frequentie ?? '') ? (raw.frequentie as Product['frequentie']) : undefined;
   return {
     id: raw.uuid,
+    source: 'openproduct',
     naam: raw.naam || raw.producttype.naam,
     producttype: { id: raw.producttype.uuid, naam: raw.producttype.naam, code: raw.producttype.code },
     status: raw.status ?? 'initieel',
