@@ -63,13 +63,17 @@ export interface ObjectenSimulator extends FaultControls {
   /** `${baseUrl}/objecten/api/v2`; a getter, complete once the app listens. */
   readonly url: string;
   /** The objecttype URLs the demo objects use (configure the portal with these). */
-  readonly objecttypen: { taak: string; bericht: string; formulier: string };
+  readonly objecttypen: { taak: string; bericht: string; formulier: string; productinstantie: string; verbruiksobject: string };
   /** Every object as GET /objects/{uuid} answers it (its latest record); a copy. Call it once the app listens. */
   objects(): Record<string, unknown>[];
   /** Creates an object as a source system would (validated like POST: an Error with the reason
    *  when `data` does not fit the type's schema), returns its uuid; listeners get a notification
    *  with actie 'create'. `startAt` (YYYY-MM-DD) defaults to today. */
-  createObject(type: 'taak' | 'bericht', data: Record<string, unknown>, options?: { startAt?: string }): Promise<string>;
+  createObject(
+    type: 'taak' | 'bericht' | 'productinstantie' | 'verbruiksobject',
+    data: Record<string, unknown>,
+    options?: { startAt?: string },
+  ): Promise<string>;
   /** Listeners get every create, update, partial_update and destroy, in the shape of a
    *  Notificaties API "Notificatie" on kanaal 'objecten' (resource 'object', kenmerken.object_type, as objects-api sends it). */
   onNotification(listener: (n: Notificatie) => void): void;
@@ -144,7 +148,13 @@ export async function registerObjectenSimulator(app: FastifyInstance, options: O
       return api();
     },
     get objecttypen() {
-      return { taak: objectTypeUrl(types, 'taak'), bericht: objectTypeUrl(types, 'bericht'), formulier: objectTypeUrl(types, 'formulier') };
+      return {
+        taak: objectTypeUrl(types, 'taak'),
+        bericht: objectTypeUrl(types, 'bericht'),
+        formulier: objectTypeUrl(types, 'formulier'),
+        productinstantie: objectTypeUrl(types, 'productinstantie'),
+        verbruiksobject: objectTypeUrl(types, 'verbruiksobject'),
+      };
     },
     ...faults.controls(),
     objects: () => {

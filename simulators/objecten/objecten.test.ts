@@ -172,7 +172,13 @@ describe('Objecten simulator', () => {
       const listed = await json(await run.call(`${types.taak.replace(/\/objecttypes\/.*/, '')}/objecttypes`), 200);
       expect(contract.checkResponse('objecttypes', 'GET', '/objecttypes', 200, listed)).toEqual([]);
       expect(listed.results.map((t: any) => t.url).sort()).toEqual(Object.values(types).sort());
-      const files = { taak: 'taakv2.json', bericht: 'bericht.json', formulier: 'formio.json' } as const;
+      const files = {
+        taak: 'taakv2.json',
+        bericht: 'bericht.json',
+        formulier: 'formio.json',
+        productinstantie: 'pdc-productinstantie.json',
+        verbruiksobject: 'pdc-verbruiksobject.json',
+      } as const;
       for (const [kind, url] of Object.entries(types) as [keyof typeof files, string][]) {
         const response = await run.call(url);
         const type = await json(response, 200);

@@ -25,7 +25,7 @@ import type { Condition } from './filters.ts';
 import { fout } from '../shared/problem.ts';
 import { forbidden, invalid, notFound, paginate, parseUuid, queryOf } from './http.ts';
 import type { InvalidParam } from './http.ts';
-import { definitionByUrl, objectTypeUrl } from './objecttypes.ts';
+import { definitionByUrl, objectTypeDefinitions, objectTypeUrl } from './objecttypes.ts';
 import type { ObjectKind, TypeLinks } from './objecttypes.ts';
 import type { ObjectRow, RecordRow, Store } from './store.ts';
 import { isIsoDate, isObject, mergePatch, parseObjectBody } from './validation.ts';
@@ -465,7 +465,7 @@ export function registerObjectsApi(scope: FastifyInstance, ctx: ObjectsContext):
   });
 
   scope.get('/permissions', async (request) => {
-    const permissions = (['taak', 'bericht', 'formulier'] as const).map((kind) => ({
+    const permissions = objectTypeDefinitions.map(({ kind }) => ({
       type: objectTypeUrl(ctx.types, kind),
       mode: 'read_and_write',
       use_fields: false,

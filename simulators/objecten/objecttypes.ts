@@ -1,6 +1,7 @@
 /**
  * The object types the simulator knows, with their JSON Schemas from specs/objecttypes/ (TaakV2,
- * Bericht and FormIO, the ones NL Portal uses), and the minimal Objecttypes API that makes their
+ * Bericht and FormIO, the ones NL Portal uses, and its PDCProductInstantie and PDCVerbruiksObject
+ * for products), and the minimal Objecttypes API that makes their
  * URLs resolve: `GET /objecttypes`, `/objecttypes/{uuid}`, `/objecttypes/{uuid}/versions` and
  * `/objecttypes/{uuid}/versions/{version}`, in the shapes of specs/objecttypes-api.yaml (2.2.2).
  *
@@ -10,10 +11,12 @@
 import type { FastifyInstance } from 'fastify';
 import bericht from '../../specs/objecttypes/bericht.json' with { type: 'json' };
 import formio from '../../specs/objecttypes/formio.json' with { type: 'json' };
+import productinstantie from '../../specs/objecttypes/pdc-productinstantie.json' with { type: 'json' };
+import verbruiksobject from '../../specs/objecttypes/pdc-verbruiksobject.json' with { type: 'json' };
 import taakv2 from '../../specs/objecttypes/taakv2.json' with { type: 'json' };
 import { notFound, notSimulated, paginate, parseUuid } from './http.ts';
 
-export type ObjectKind = 'taak' | 'bericht' | 'formulier';
+export type ObjectKind = 'taak' | 'bericht' | 'formulier' | 'productinstantie' | 'verbruiksobject';
 
 export interface ObjectTypeDefinition {
   kind: ObjectKind;
@@ -27,7 +30,13 @@ export interface ObjectTypeDefinition {
 }
 
 // Imported, not read from disk: the demo runs this code bundled, away from specs/.
-const schemas: Record<string, Record<string, unknown>> = { 'taakv2.json': taakv2, 'bericht.json': bericht, 'formio.json': formio };
+const schemas: Record<string, Record<string, unknown>> = {
+  'taakv2.json': taakv2,
+  'bericht.json': bericht,
+  'formio.json': formio,
+  'pdc-productinstantie.json': productinstantie,
+  'pdc-verbruiksobject.json': verbruiksobject,
+};
 const schema = (file: string) => schemas[file]!;
 
 export const objectTypeDefinitions: readonly ObjectTypeDefinition[] = [
@@ -57,6 +66,24 @@ export const objectTypeDefinitions: readonly ObjectTypeDefinition[] = [
     description: 'Form.io-formulierdefinities voor portaalformulier-taken',
     file: 'formio.json',
     jsonSchema: schema('formio.json'),
+  },
+  {
+    kind: 'productinstantie',
+    uuid: 'd5ae0ab0-fd6d-40a2-87ae-54d11a85d3d8',
+    name: 'PDCProductInstantie',
+    namePlural: 'PDCProductInstanties',
+    description: 'Producten die inwoners en ondernemers hebben (vergunningen, passen)',
+    file: 'pdc-productinstantie.json',
+    jsonSchema: schema('pdc-productinstantie.json'),
+  },
+  {
+    kind: 'verbruiksobject',
+    uuid: '41778685-f876-4f74-ab54-b04ff23524b8',
+    name: 'PDCVerbruiksObject',
+    namePlural: 'PDCVerbruiksObjecten',
+    description: 'Verbruik van een product (bijvoorbeeld bezoekersuren)',
+    file: 'pdc-verbruiksobject.json',
+    jsonSchema: schema('pdc-verbruiksobject.json'),
   },
 ];
 

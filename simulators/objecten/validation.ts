@@ -103,7 +103,11 @@ export class SchemaValidators {
 
   constructor(definitions: readonly ObjectTypeDefinition[]) {
     const ajv = new Ajv2020({ strict: false, allErrors: true, verbose: true, validateFormats: false });
-    for (const d of definitions) this.validators.set(d.kind, ajv.compile(d.jsonSchema));
+    for (const d of definitions) {
+      // The PDC schemas name draft-07 as their $schema, which Ajv2020 does not load; their keywords mean the same in 2020-12.
+      const { $schema: _draft, ...schema } = d.jsonSchema;
+      this.validators.set(d.kind, ajv.compile(schema));
+    }
   }
 
   /** undefined when `data` fits the type's schema, else python-jsonschema's message. */
