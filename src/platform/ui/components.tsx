@@ -222,7 +222,7 @@ export function TextField({
   value?: string;
   error?: string;
   description?: ComponentChildren;
-  type?: 'text' | 'email' | 'tel' | 'number' | 'date' | 'datetime-local';
+  type?: 'text' | 'email' | 'tel' | 'number' | 'date' | 'datetime-local' | 'time';
   autoComplete?: string;
   inputMode?: JSX.HTMLAttributes['inputMode'];
   size?: number;

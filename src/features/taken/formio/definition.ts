@@ -95,10 +95,13 @@ export type FileModel = InputCommon & {
   informatieobjecttype?: string;
 };
 
+/** A time of day; min and max are HH:mm. Submitted as HH:mm, or HH:mm:ss when the definition's dataFormat says so. */
+export type TimeModel = InputCommon & { kind: 'time'; min?: string; max?: string; seconds: boolean };
+
 /** Form.io's hidden component: never shown; it submits its value from the prefill data (or its default) unchanged. */
 export type HiddenModel = InputCommon & { kind: 'hidden' };
 
-export type InputModel = TextInputModel | TextareaModel | NumberModel | DateModel | ChoiceModel | CheckboxModel | FileModel | HiddenModel;
+export type InputModel = TextInputModel | TextareaModel | NumberModel | DateModel | TimeModel | ChoiceModel | CheckboxModel | FileModel | HiddenModel;
 export type FieldModel = InputModel | ContentModel;
 
 export interface FormModel {
@@ -299,6 +302,14 @@ const numberRules = (c: z.output<typeof numberSchema>, decimals?: number) => ({
   decimals: c.validate?.integer ? 0 : (c.decimalLimit ?? decimals),
 });
 
+/** A time setting ("09:00" or "09:00:00") → HH:mm. */
+const clock = text.transform((value, ctx) => {
+  if (value === undefined) return undefined;
+  const time = /^([01]\d|2[0-3]):[0-5]\d(?=(:[0-5]\d)?$)/.exec(value)?.[0];
+  if (!time) ctx.addIssue({ code: 'custom', message: 'is not a time (HH:mm)' });
+  return time;
+});
+
 const relativeLimit = z.looseObject({ mode: text, includeToday: flag }).nullish();
 const dateSchema = base.extend({
   enableTime: flag,
@@ -332,6 +343,12 @@ const inputTypes: Record<string, InputSchema> = {
     relative: relativeLimits(c),
   })),
   date: input(dateSchema, (c) => ({ kind: 'date', min: c.datePicker?.minDate, max: c.datePicker?.maxDate, relative: relativeLimits(c) })),
+  time: input(base.extend({ dataFormat: text, validate: baseValidate.extend({ minTime: clock, maxTime: clock }).optional() }), (c) => ({
+    kind: 'time',
+    min: c.validate?.minTime,
+    max: c.validate?.maxTime,
+    seconds: c.dataFormat === 'HH:mm:ss',
+  })),
   day: input(base, () => ({ kind: 'date' })),
   select: input(base.extend({ data: z.looseObject({ values: options }) }), (c) => ({ kind: 'select', options: c.data.values })),
   radio: input(base.extend({ values: options }), (c) => ({ kind: 'radio', options: c.values })),

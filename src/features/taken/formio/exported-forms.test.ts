@@ -417,6 +417,36 @@ describe('Open Formulieren’s addressNL', () => {
   });
 });
 
+describe('a time', () => {
+  const form = formOf({
+    display: 'form',
+    components: [
+      {
+        key: 'tijd',
+        type: 'time',
+        input: true,
+        label: 'Hoe laat?',
+        inputType: 'text',
+        format: 'HH:mm',
+        validate: { required: true, minTime: '08:00', maxTime: '17:30' },
+      },
+      { key: 'formio', type: 'time', input: true, label: 'Andere tijd', dataFormat: 'HH:mm:ss' },
+    ],
+  });
+
+  it('is a time input, submitted as HH:mm (HH:mm:ss with that dataFormat), between its limits', () => {
+    expect(render(form, { tijd: '09:15' })).toMatch(/<input[^>]*name="tijd"[^>]*type="time"[^>]*value="09:15"/);
+    const ok = validateSubmission(form, { tijd: '9.05', formio: '14:30' });
+    expect(ok.ok && ok.data).toEqual({ tijd: '09:05', formio: '14:30:00' });
+    const refused = validateSubmission(form, { tijd: '18:00', formio: '25:00' });
+    if (refused.ok) throw new Error('expected errors');
+    expect(errorSummaryItems(form, refused.errors, formMessages('nl')).map((item) => item.message)).toEqual([
+      'Vul bij ‘Hoe laat?’ een tijd in van 17:30 of eerder.',
+      'Vul bij ‘Andere tijd’ een geldige tijd in, bijvoorbeeld 14:30.',
+    ]);
+  });
+});
+
 describe('data in text', () => {
   it('fills in {{ data.<key> }} in content from the prefill data, and refuses code', () => {
     const form = formOf({

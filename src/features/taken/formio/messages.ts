@@ -57,9 +57,17 @@ const nl: Record<FormError['code'], Wording> = {
   maxLength: (l, _, p) => `Vul bij ${l} hoogstens ${p.maxLength} tekens in. U heeft er nu ${p.length}.`,
   pattern: (l) => `Controleer wat u bij ${l} heeft ingevuld. Het heeft niet de goede vorm.`,
   min: (l, kind, p, f) =>
-    kind === 'date' || kind === 'datetime' ? `Vul bij ${l} een datum in op of na ${f(p.min)}.` : `Vul bij ${l} een getal in van ${f(p.min)} of meer.`,
+    kind === 'time'
+      ? `Vul bij ${l} een tijd in van ${p.min} of later.`
+      : kind === 'date' || kind === 'datetime'
+        ? `Vul bij ${l} een datum in op of na ${f(p.min)}.`
+        : `Vul bij ${l} een getal in van ${f(p.min)} of meer.`,
   max: (l, kind, p, f) =>
-    kind === 'date' || kind === 'datetime' ? `Vul bij ${l} een datum in op of voor ${f(p.max)}.` : `Vul bij ${l} een getal in van ${f(p.max)} of minder.`,
+    kind === 'time'
+      ? `Vul bij ${l} een tijd in van ${p.max} of eerder.`
+      : kind === 'date' || kind === 'datetime'
+        ? `Vul bij ${l} een datum in op of voor ${f(p.max)}.`
+        : `Vul bij ${l} een getal in van ${f(p.max)} of minder.`,
   number: (l, _, p) =>
     p.decimals === 0
       ? `Vul bij ${l} een heel getal in, zonder komma.`
@@ -68,6 +76,7 @@ const nl: Record<FormError['code'], Wording> = {
         : `Vul bij ${l} een getal in, bijvoorbeeld 12 of 12,50.`,
   date: (l) => `Vul bij ${l} een geldige datum in, bijvoorbeeld 17-3-2025.`,
   datetime: (l) => `Vul bij ${l} een geldige datum en tijd in, bijvoorbeeld 17-3-2025 14:30.`,
+  time: (l) => `Vul bij ${l} een geldige tijd in, bijvoorbeeld 14:30.`,
   email: (l) => `Vul bij ${l} een geldig e-mailadres in, zoals naam@voorbeeld.nl.`,
   phone: (l) => `Vul bij ${l} een geldig telefoonnummer in, zoals 06 12345678.`,
   postcode: (l) => `Vul bij ${l} een geldige postcode in, zoals 1234 AB.`,
@@ -95,9 +104,17 @@ const en: Record<FormError['code'], Wording> = {
   maxLength: (l, _, p) => `Enter at most ${p.maxLength} characters for ${l}. You have entered ${p.length}.`,
   pattern: (l) => `Check what you entered for ${l}. It is not in the right format.`,
   min: (l, kind, p, f) =>
-    kind === 'date' || kind === 'datetime' ? `Enter a date on or after ${f(p.min)} for ${l}.` : `Enter a number of ${f(p.min)} or more for ${l}.`,
+    kind === 'time'
+      ? `Enter a time of ${p.min} or later for ${l}.`
+      : kind === 'date' || kind === 'datetime'
+        ? `Enter a date on or after ${f(p.min)} for ${l}.`
+        : `Enter a number of ${f(p.min)} or more for ${l}.`,
   max: (l, kind, p, f) =>
-    kind === 'date' || kind === 'datetime' ? `Enter a date on or before ${f(p.max)} for ${l}.` : `Enter a number of ${f(p.max)} or less for ${l}.`,
+    kind === 'time'
+      ? `Enter a time of ${p.max} or earlier for ${l}.`
+      : kind === 'date' || kind === 'datetime'
+        ? `Enter a date on or before ${f(p.max)} for ${l}.`
+        : `Enter a number of ${f(p.max)} or less for ${l}.`,
   number: (l, _, p) =>
     p.decimals === 0
       ? `Enter a whole number for ${l}.`
@@ -106,6 +123,7 @@ const en: Record<FormError['code'], Wording> = {
         : `Enter a number for ${l}, for example 12 or 12.50.`,
   date: (l) => `Enter a real date for ${l}, for example 17-3-2025.`,
   datetime: (l) => `Enter a real date and time for ${l}, for example 17-3-2025 14:30.`,
+  time: (l) => `Enter a real time for ${l}, for example 14:30.`,
   email: (l) => `Enter a valid email address for ${l}, like name@example.com.`,
   phone: (l) => `Enter a valid phone number for ${l}, like 06 12345678.`,
   postcode: (l) => `Enter a valid Dutch postcode for ${l}, like 1234 AB.`,

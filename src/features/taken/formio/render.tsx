@@ -109,6 +109,8 @@ function Input({
       return (
         <TextField {...props} type="datetime-local" value={single(value)} description={[props.description, texts.dateTimeHint].filter(Boolean).join(' ')} />
       );
+    case 'time':
+      return <TextField {...props} type="time" value={single(value)} />;
     case 'file': {
       const rules = fileRules(field, uploads);
       const hint = texts.files({

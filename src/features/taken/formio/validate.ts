@@ -17,6 +17,7 @@ export type FieldErrorCode =
   | 'number'
   | 'date'
   | 'datetime'
+  | 'time'
   | 'email'
   | 'phone'
   | 'postcode'
@@ -102,6 +103,13 @@ export function parseDate(input: string): string | undefined {
 }
 
 const decimalsOf = (value: number) => (String(value).split('.')[1] ?? '').length;
+
+/** A time of day ("14:30", "9.05", "14:30:00") → HH:mm. */
+export function parseTime(input: string): string | undefined {
+  const match = /^(\d{1,2})[:.](\d{2})(?::\d{2})?$/.exec(input.trim());
+  if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) return undefined;
+  return `${match[1]!.padStart(2, '0')}:${match[2]}`;
+}
 
 /** A Dutch postcode ("1234 AB", "1234ab") → "1234 AB". */
 export function parsePostcode(input: string): string | undefined {
@@ -209,6 +217,8 @@ function formValue(field: InputModel, value: unknown): string | string[] {
       const moment = /T\d{2}:\d{2}/.test(value) && /(Z|[+-]\d{2}:?\d{2})$/.test(value) ? Date.parse(value) : Number.NaN;
       return Number.isNaN(moment) ? value : localTime(new Date(moment));
     }
+    case 'time':
+      return typeof value === 'string' ? (parseTime(value) ?? value) : '';
     case 'hidden':
       return '';
     case 'file':
@@ -308,6 +318,14 @@ function check(field: InputModel, raw: string | string[], files: UploadedFile[])
       if (field.min !== undefined && date < field.min) return fail(value, 'min', { min: field.min });
       if (field.max !== undefined && date > field.max) return fail(value, 'max', { max: field.max });
       return { value };
+    }
+    case 'time': {
+      if (input.trim() === '') return field.required ? fail('', 'required') : { value: '' };
+      const time = parseTime(input);
+      if (time === undefined) return fail(input.trim(), 'time');
+      if (field.min !== undefined && time < field.min) return fail(time, 'min', { min: field.min });
+      if (field.max !== undefined && time > field.max) return fail(time, 'max', { max: field.max });
+      return { value: field.seconds ? `${time}:00` : time };
     }
     case 'file':
       return checkFiles(field, files);
