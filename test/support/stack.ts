@@ -68,7 +68,12 @@ export function zaaksystemenFor(baseUrl: string, naam = 'demo'): string {
   ]);
 }
 
-export async function startStack(environment: Record<string, string> = {}, zgwOptions: Partial<ZgwSimulatorOptions> = {}): Promise<Stack> {
+/** `productinstanties`: Mijn producten also reads PDCProductInstantie objects from the Objecten simulator (besides Open Product). */
+export async function startStack(
+  environment: Record<string, string> = {},
+  zgwOptions: Partial<ZgwSimulatorOptions> = {},
+  options: { productinstanties?: boolean } = {},
+): Promise<Stack> {
   const [appPort, simulatorPort] = await Promise.all([freePort(), freePort()]);
   const url = `http://127.0.0.1:${appPort}`;
   const issuer = `http://127.0.0.1:${simulatorPort}/oidc`;
@@ -125,6 +130,9 @@ export async function startStack(environment: Record<string, string> = {}, zgwOp
     OGONE_URL: ogone.url,
     OPEN_PRODUCT_URL: simulatorsUrl,
     OPEN_PRODUCT_TOKEN: keys.openProduct,
+    ...(options.productinstanties
+      ? { OBJECTTYPE_PRODUCTINSTANTIE: objecten.objecttypen.productinstantie, OBJECTTYPE_VERBRUIKSOBJECT: objecten.objecttypen.verbruiksobject }
+      : {}),
     OGONE_ACCOUNTS: JSON.stringify([ogoneAccount]),
     NOTIFICATIES_CALLBACK_SECRET: keys.callback,
     NOTIFICATIES_API_URL: notificaties.url,
