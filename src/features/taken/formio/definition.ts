@@ -75,7 +75,8 @@ export type DateModel = InputCommon & {
   max?: string;
   relative?: { min?: 'today' | 'tomorrow'; max?: 'today' | 'yesterday' };
 };
-export type ChoiceModel = InputCommon & { kind: 'select' | 'radio' | 'checkboxes'; options: Option[] };
+/** Choices; for checkboxes (selectboxes) at least `minSelected` and at most `maxSelected` ticked when set. */
+export type ChoiceModel = InputCommon & { kind: 'select' | 'radio' | 'checkboxes'; options: Option[]; minSelected?: number; maxSelected?: number };
 export type CheckboxModel = InputCommon & { kind: 'checkbox' };
 /**
  * Files to upload (Form.io's file, NL Portal's portalFileUpload). `accept` is what the definition
@@ -352,7 +353,12 @@ const inputTypes: Record<string, InputSchema> = {
   day: input(base, () => ({ kind: 'date' })),
   select: input(base.extend({ data: z.looseObject({ values: options }) }), (c) => ({ kind: 'select', options: c.data.values })),
   radio: input(base.extend({ values: options }), (c) => ({ kind: 'radio', options: c.values })),
-  selectboxes: input(base.extend({ values: options }), (c) => ({ kind: 'checkboxes', options: c.values })),
+  selectboxes: input(base.extend({ values: options, validate: baseValidate.extend({ minSelectedCount: count, maxSelectedCount: count }).optional() }), (c) => ({
+    kind: 'checkboxes',
+    options: c.values,
+    minSelected: c.validate?.minSelectedCount || undefined,
+    maxSelected: c.validate?.maxSelectedCount || undefined,
+  })),
   checkbox: input(base, () => ({ kind: 'checkbox' })),
   file: fileInput('files'),
   // A hidden component often has no label of its own: its key stands in (it is never shown).
@@ -409,8 +415,6 @@ const unsupportedSettings: [path: string, what: string][] = [
   ['validate.plugins', 'validation by an Open Formulieren plugin'],
   ['validate.minWords', 'a minimum number of words'],
   ['validate.maxWords', 'a maximum number of words'],
-  ['validate.minSelectedCount', 'a minimum number of choices'],
-  ['validate.maxSelectedCount', 'a maximum number of choices'],
 ];
 
 /** What a component of this type has set that Voordeur cannot honour. */
@@ -429,6 +433,7 @@ function unsupportedTypeSettings(type: string, c: Record<string, unknown>): stri
   }
   if (type === 'day') for (const part of ['day', 'month', 'year']) when(isSet(at(c, `fields.${part}.hide`)), `a date without a ${part}`);
   if (type === 'checkbox') when(c.inputType === 'radio', 'a checkbox as a radio button');
+  if (type !== 'selectboxes') for (const setting of ['minSelectedCount', 'maxSelectedCount']) when(isSet(at(c, `validate.${setting}`)), `validate.${setting}`);
   if (fileTypes.has(type)) {
     when(c.image === true, 'an image upload');
     when(c.webcam === true, 'a webcam photo');

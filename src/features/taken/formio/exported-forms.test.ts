@@ -417,6 +417,24 @@ describe('Open Formulieren’s addressNL', () => {
   });
 });
 
+describe('checkboxes with a number of choices', () => {
+  it('asks for at least and at most so many ticks', () => {
+    const values = ['a', 'b', 'c', 'd'].map((value) => ({ label: value.toUpperCase(), value }));
+    const form = formOf({
+      display: 'form',
+      components: [{ key: 'keuzes', type: 'selectboxes', input: true, label: 'Keuzes', values, validate: { minSelectedCount: 2, maxSelectedCount: 3 } }],
+    });
+    const messages = (body: Record<string, unknown>) => {
+      const submission = validateSubmission(form, body);
+      return submission.ok ? [] : errorSummaryItems(form, submission.errors, formMessages('nl')).map((item) => item.message);
+    };
+    expect(messages({ keuzes: 'a' })).toEqual(['Kies bij ‘Keuzes’ minstens 2 antwoorden.']);
+    expect(messages({ keuzes: ['a', 'b', 'c', 'd'] })).toEqual(['Kies bij ‘Keuzes’ hoogstens 3 antwoorden.']);
+    expect(messages({ keuzes: ['a', 'c'] })).toEqual([]);
+    expect(messages({})).toEqual([]); // not required: nothing ticked is fine
+  });
+});
+
 describe('a time', () => {
   const form = formOf({
     display: 'form',

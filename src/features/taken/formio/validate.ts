@@ -24,6 +24,8 @@ export type FieldErrorCode =
   | 'iban'
   | 'bsn'
   | 'option'
+  | 'minSelected'
+  | 'maxSelected'
   | FileProblem
   | 'fileCount';
 
@@ -341,7 +343,10 @@ function check(field: InputModel, raw: string | string[], files: UploadedFile[])
       const chosen = new Set(typeof raw === 'string' ? [raw] : raw);
       const value = Object.fromEntries(field.options.map((option) => [option.value, chosen.has(option.value)]));
       if ([...chosen].some((choice) => !Object.hasOwn(value, choice))) return fail(value, 'option');
-      return field.required && chosen.size === 0 ? fail(value, 'required') : { value };
+      if (chosen.size === 0) return field.required ? fail(value, 'required') : { value };
+      if (field.minSelected !== undefined && chosen.size < field.minSelected) return fail(value, 'minSelected', { min: field.minSelected });
+      if (field.maxSelected !== undefined && chosen.size > field.maxSelected) return fail(value, 'maxSelected', { max: field.maxSelected });
+      return { value };
     }
     case 'checkbox': {
       const value = input === 'true';
