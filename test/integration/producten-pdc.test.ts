@@ -56,6 +56,13 @@ describe('Mijn producten from PDCProductInstantie objects', () => {
     }
   });
 
+  it('without PRODUCTEN_VERLENGEN_URL offers no Verlengen link, but the way to contact the organisation', async () => {
+    const page = await suzanne.request(`${stack.url}/producten/${openProductDemo.notable.suzanne.parkeervergunning}`);
+    expect(text(page.body)).toContain('Wilt u het verlengen? Neem dan contact met ons op .');
+    expect(page.body).toContain('href="/contact"');
+    expect(page.body).not.toContain('/aanvragen/');
+  });
+
   it('shows one instantie with its validity, data, usage and zaak; another’s is a 404', async () => {
     const page = await suzanne.request(`${stack.url}/producten/${ids.eigen}`);
     expect(page.status).toBe(200);

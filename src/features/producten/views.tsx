@@ -45,6 +45,15 @@ function Validity({ t, lang, product, context }: Texts & { product: Product; con
   );
 }
 
+/** Renewing is not offered online here: how to reach the organisation (the contact page of features/help). */
+function NoRenewOnline({ t }: { t: Translate }) {
+  return (
+    <>
+      {t('producten.notice.noRenewOnline')} <Link href="/contact">{t('producten.notice.contact')}</Link>.
+    </>
+  );
+}
+
 /** The notice for products that end within the period, with "Verlengen" when the organisation offers it online. */
 function ExpiryNotice({ t, lang, products, context }: Texts & { products: Product[]; context: ProductContext }) {
   if (products.length === 0) return null;
@@ -66,7 +75,11 @@ function ExpiryNotice({ t, lang, products, context }: Texts & { products: Produc
           </li>
         ))}
       </ul>
-      {!context.renewHref && <Paragraph>{t('producten.notice.noRenewOnline')}</Paragraph>}
+      {!context.renewHref && (
+        <Paragraph>
+          <NoRenewOnline t={t} />
+        </Paragraph>
+      )}
     </Alert>
   );
 }
@@ -180,7 +193,7 @@ export function ProductPage({
       {soon && (
         <Alert type="warning">
           <Paragraph>
-            {t('producten.notice.detail')} <DateText lang={lang} value={product.eindDatum!} />. {!context.renewHref && t('producten.notice.noRenewOnline')}
+            {t('producten.notice.detail')} <DateText lang={lang} value={product.eindDatum!} />. {!context.renewHref && <NoRenewOnline t={t} />}
           </Paragraph>
           {context.renewHref && <ButtonLink href={context.renewHref(product)}>{t('producten.verlengen')}</ButtonLink>}
         </Alert>
