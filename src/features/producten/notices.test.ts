@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { Product, ProductStore } from '../../domain/product.ts';
+import type { Change } from '../../sources/voordeur/notification-messages.ts';
+import { expiryChangeKey, recordExpiringProducts } from './notices.ts';
+
+const product = (id: string, eindDatum: string, eigenaren: Product['eigenaren']): Product => ({
+  id,
+  source: 'test',
+  naam: id,
+  producttype: { id: 't', naam: 'T' },
+  status: 'actief',
+  eindDatum,
+  eigenaren,
+  zaken: [],
+  taken: [],
+  documenten: [],
+  verbruik: [],
+  gegevens: [],
+});
+
+function storeWith(products: Product[], asked: [string, string][]): ProductStore {
+  return {
+    sources: ['test'],
+    list: async () => ({ items: [], cutOff: false }),
+    get: async () => null,
+    endingBetween: async (from, to) => {
+      asked.push([from, to]);
+      return { items: products, cutOff: false };
+    },
+  };
+}
+
+const log = { warn: () => {}, info: () => {} };
+// 10:00 in Amsterdam on 5 December 2026.
+const now = () => new Date('2026-12-05T09:00:00Z');
+
+describe('telling people once that a product is about to end', () => {
+  it('looks at the first week of the period, and tells each eigenaar (a person, a company) with the product and its last day as the key', async () => {
+    const asked: [string, string][] = [];
+    const told: Change[] = [];
+    const store = storeWith(
+      [product('p1', '2027-01-14', [{ bsn: '999993653' }, { bsn: '999993653' }, { kvkNummer: '69599084', vestigingsnummer: '000038509504' }])],
+      asked,
+    );
+    const count = await recordExpiringProducts({ store, expiryNoticeDays: 42, tell: async (changes) => void told.push(...changes), log, now });
+    expect(asked).toEqual([['2027-01-10', '2027-01-16']]);
+    expect(count).toBe(2);
+    expect(told).toEqual([
+      { subject: { type: 'persoon', bsn: '999993653' }, topic: 'product', key: expiryChangeKey('p1', '2027-01-14') },
+      { subject: { type: 'bedrijf', kvkNummer: '69599084' }, topic: 'product', key: 'product-verloopt:p1:2027-01-14' },
+    ]);
+  });
+
+  it('with a period shorter than a week, looks from today; tells nobody when nothing ends then', async () => {
+    const asked: [string, string][] = [];
+    let called = false;
+    const count = await recordExpiringProducts({
+      store: storeWith([], asked),
+      expiryNoticeDays: 3,
+      tell: async () => {
+        called = true;
+      },
+      log,
+      now,
+    });
+    expect(asked).toEqual([['2026-12-05', '2026-12-08']]);
+    expect(count).toBe(0);
+    expect(called).toBe(false);
+  });
+});
