@@ -12,6 +12,38 @@ import { displayName, testCompanies, testMachtigingen, testMedewerkers, testPers
 import { zgwDemo } from './data/zgw-demo.ts';
 import { objectTypeUrl } from './objecten/objecttypes.ts';
 
+/**
+ * Products kept as PDCProductInstantie objects (for organisations without Open Product), shown in
+ * Mijn producten beside Open Product's: Suzanne's gehandicaptenparkeerkaart (with its zaak), and a
+ * venstertijdontheffing of the bakkerij's vestiging on the Marktstraat with its usage.
+ */
+async function seedDemoProductInstanties(objecten: {
+  createObject(type: 'productinstantie' | 'verbruiksobject', data: Record<string, unknown>): Promise<string>;
+}) {
+  const year = new Date().getFullYear();
+  const gpkZaak = zgwDemo.zaken.find((z) => z.omschrijving === 'Gehandicaptenparkeerkaart')!.uuid;
+  await objecten.createObject('productinstantie', {
+    naam: 'Gehandicaptenparkeerkaart',
+    status: 'actief',
+    PDCProductType: '10b88cbd-5b9e-4e25-8635-eda8fe5ad227',
+    geldigVan: `${year}-01-01T00:00:00+01:00`,
+    geldigTot: `${year + 5}-01-01T00:00:00+01:00`,
+    rollen: { initiator: { identificatie: '999993653', betrokkeneType: 'natuurlijkpersoon' } },
+    zaken: [gpkZaak],
+    eigenschappen: { kaartnummer: 'GPK-2026-0042' },
+  });
+  const ontheffing = await objecten.createObject('productinstantie', {
+    naam: 'Venstertijdontheffing Marktstraat',
+    status: 'actief',
+    PDCProductType: '10b88cbd-5b9e-4e25-8635-eda8fe5ad227',
+    geldigVan: `${year}-01-01T00:00:00+01:00`,
+    geldigTot: `${year + 1}-01-01T00:00:00+01:00`,
+    rollen: { initiator: { identificatie: '000038509504', betrokkeneType: 'vestiging' } },
+    eigenschappen: { kenteken: 'BV-123-K' },
+  });
+  await objecten.createObject('verbruiksobject', { soort: 'ontheffingen', productInstantie: ontheffing, data: { ontheffingsdagen_over: 8 } });
+}
+
 const startedAt = performance.now();
 const port = Number(process.env.PORT ?? 3000);
 const simulatorsPort = Number(process.env.SIMULATORS_PORT ?? port + 1);
@@ -61,6 +93,9 @@ const { config, voordeur } = await main(
     OBJECTEN_TOKEN: keys.objecten,
     OBJECTTYPE_TAAK: objectTypeUrl(objecttypen, 'taak'),
     OBJECTTYPE_BERICHT: objectTypeUrl(objecttypen, 'bericht'),
+    // Some products are PDCProductInstantie objects (seeded below), shown with Open Product's.
+    OBJECTTYPE_PRODUCTINSTANTIE: objectTypeUrl(objecttypen, 'productinstantie'),
+    OBJECTTYPE_VERBRUIKSOBJECT: objectTypeUrl(objecttypen, 'verbruiksobject'),
     // Mijn producten from the Open Product simulator.
     OPEN_PRODUCT_URL: simulatorsUrl,
     OPEN_PRODUCT_TOKEN: keys.openProduct,
@@ -126,6 +161,7 @@ await registerBrpSimulator(simulators, { baseUrl: simulatorsUrl, apiKeys: [keys.
 await registerKvkSimulator(simulators, { baseUrl: simulatorsUrl, apiKeys: [keys.kvk] });
 await registerKlantinteractiesSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.klantinteracties], zgwBaseUrl: simulatorsUrl });
 const objecten = await registerObjectenSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.objecten], zgwBaseUrl: simulatorsUrl });
+await seedDemoProductInstanties(objecten);
 // Changes in the ZGW and Objecten simulators reach Voordeur through the Notificaties simulator, as in production.
 const notificatiesApi = await registerNotificatiesSimulator(simulators, { baseUrl: simulatorsUrl, clients: [zgwClient] });
 connect(zgw, notificatiesApi);

@@ -68,6 +68,8 @@ describe('Mijn producten from PDCProductInstantie objects', () => {
     expect(page.status).toBe(200);
     const body = text(page.body);
     expect(body).toContain('Geldig vanaf 1 januari 2026');
+    // geldigTot is the moment it ends: midnight at the start of 31 December 2030 ends 30 December.
+    expect(body).toContain('Geldig tot en met 30 december 2030');
     expect(body).toContain('Kaartnummer GPK-0042');
     expect(body).toContain('Verbruik Ritten over 12');
     expect(page.body).toContain(`href="/zaken/demo/${zaak.uuid}"`);

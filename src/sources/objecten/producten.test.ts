@@ -93,8 +93,8 @@ describe('PDCProductInstantie objects as products', () => {
       naam: 'Product 1',
       status: 'actief',
       startDatum: '2026-01-01',
-      // 23:00 UTC on 31 December is 1 January in the Netherlands.
-      eindDatum: '2027-01-01',
+      // geldigTot 23:00 UTC on 31 December is midnight in the Netherlands: the end of 31 December.
+      eindDatum: '2026-12-31',
       zaken: [`https://zaken.example.nl/zaken/api/v1/zaken/${zaak}`],
       taken: [`https://objecten.example.nl/api/v2/objects/${uuid(500)}`],
       documenten: ['https://zaken.example.nl/documenten/api/v1/enkelvoudiginformatieobjecten/1'],

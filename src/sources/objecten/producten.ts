@@ -63,11 +63,19 @@ function isVestigingOf(rollen: Record<string, z.output<typeof rolSchema>>, subje
   return subject.vestigingsnummer ? rol.identificatie === subject.vestigingsnummer : (subject.vestigingen ?? []).includes(rol.identificatie);
 }
 
-const day = (value: string | undefined) => {
+const dutchDay = (moment: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(moment));
+
+/** The first day of validity: the Dutch day of `geldigVan`. */
+const firstDay = (value: string | undefined) => {
   if (!value || Number.isNaN(Date.parse(value))) return undefined;
-  return /^\d{4}-\d{2}-\d{2}$/.test(value)
-    ? value
-    : new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(value));
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : dutchDay(Date.parse(value));
+};
+
+/** The last day of validity: `geldigTot` is the moment it ends, so midnight ends the day before it. */
+const lastDay = (value: string | undefined) => {
+  if (!value || Number.isNaN(Date.parse(value))) return undefined;
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : dutchDay(Date.parse(value) - 1);
 };
 
 /** The PDC status is a key of the producttype's own list; the ones Open Product also knows keep their meaning, the rest count as current. */
@@ -159,8 +167,8 @@ export class ObjectenProductStore implements ProductStore {
       // The PDC producttype is named by UUID only; the instantie's own name says what it is.
       producttype: { id: d.PDCProductType, naam: d.naam },
       status: statusOf(d.status),
-      startDatum: day(d.geldigVan),
-      eindDatum: day(d.geldigTot),
+      startDatum: firstDay(d.geldigVan),
+      eindDatum: lastDay(d.geldigTot),
       eigenaren: eigenaarOf(d.rollen),
       zaken: uuids(d.zaken).flatMap((zaak) => this.zaakUrl(zaak) ?? []),
       taken: uuids(d.taken).map((taak) => this.objecten.objectUrl(taak)),
