@@ -25,6 +25,11 @@ export interface Api {
   links: Links;
   pageSize: number;
   openKlant: OpenKlantVersion;
+  /**
+   * The kanalen of Open Klant's Referentielijsten check on klantcontact.kanaal (KanaalValidator),
+   * or undefined when it is off (Open Klant's default: any kanaal of up to 50 characters).
+   */
+  kanalen?: readonly string[];
 }
 
 /** The filters of /klantcontacten that Open Klant 2.1 has (its KlantcontactFilterSet, camelized). */

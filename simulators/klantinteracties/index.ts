@@ -4,9 +4,10 @@
  * klantinteracties.test.ts, with the demo data of simulators/data/klantinteracties-demo.ts.
  *
  * What it plays: partijen with their identificatoren and digitale adressen (read and write), and
- * klantcontacten with their betrokkenen and onderwerpobjecten (read only). The other resources of
- * the spec (actoren, interne taken, bijlagen, rekeningnummers, vertegenwoordigingen, categorieën)
- * and writing klantcontacten answer 405.
+ * klantcontacten with their betrokkenen and onderwerpobjecten (read and create, also all at once
+ * with /maak-klantcontact). The other resources of the spec (actoren, interne taken, bijlagen,
+ * rekeningnummers, vertegenwoordigingen, categorieën) and changing or deleting klantcontacten,
+ * betrokkenen and onderwerpobjecten answer 405.
  *
  * The API is its own Fastify scope under `${baseUrl}/klantinteracties/api/v1`, so that its hooks
  * (token authentication, faults, request counts) and error shapes do not leak into the other
@@ -20,7 +21,7 @@ import { BaseUrl } from '../shared/base-url.ts';
 import { Faults } from '../shared/faults.ts';
 import type { FaultControls } from '../shared/faults.ts';
 import { apiPath, Links, notSimulated, setUpScope } from './http.ts';
-import { registerKlantcontacten } from './klantcontacten.ts';
+import { registerKlantcontacten, registerKlantcontactWrites } from './klantcontacten.ts';
 import { registerPartijen, registerPartijIdentificatoren } from './partijen.ts';
 import { Resources } from './resources.ts';
 import { Store } from './store.ts';
@@ -44,6 +45,9 @@ export interface KlantinteractiesSimulatorOptions {
   /** Base URL of the ZGW simulator (default `baseUrl`): the demo's hoofdOnderwerpType is a
    *  zaaktype at `${zgwBaseUrl}/catalogi/api/v1`. Port 0 works as in `baseUrl`. */
   zgwBaseUrl?: string;
+  /** Plays Open Klant with its Referentielijsten check of klantcontact.kanaal on, with these kanalen
+   *  (default: off, as Open Klant ships; then any kanaal of up to 50 characters goes). */
+  kanalen?: readonly string[];
 }
 
 /** The faults of shared/faults.ts; 'down' = 503 with a Fout body. */
@@ -71,8 +75,7 @@ const notSimulatedRoutes = [
   ...['actoren', 'actorklantcontacten', 'bijlagen', 'categorie-relaties', 'categorieen', 'internetaken', 'rekeningnummers', 'vertegenwoordigingen'].flatMap(
     (resource) => routes(resource, ['GET', 'POST'], ['GET', 'PUT', 'PATCH', 'DELETE']),
   ),
-  ...['klantcontacten', 'betrokkenen', 'onderwerpobjecten'].flatMap((resource) => routes(resource, ['POST'], ['PUT', 'PATCH', 'DELETE'])),
-  ...routes('maak-klantcontact', ['POST'], []),
+  ...['klantcontacten', 'betrokkenen', 'onderwerpobjecten'].flatMap((resource) => routes(resource, [], ['PUT', 'PATCH', 'DELETE'])),
 ];
 
 export async function registerKlantinteractiesSimulator(app: FastifyInstance, options: KlantinteractiesSimulatorOptions): Promise<KlantinteractiesSimulator> {
@@ -85,7 +88,7 @@ export async function registerKlantinteractiesSimulator(app: FastifyInstance, op
   const store = new Store({ clock: () => new Date(now + (Date.now() - startedAt)), dataset: options.dataset ?? 'demo' });
   const resources = new Resources(store, links, () => `${zgw.href}/catalogi/api/v1`);
   const faults = new Faults();
-  const api: Api = { store, resources, links, pageSize: options.pageSize ?? 100, openKlant: options.openKlant ?? 'current' };
+  const api: Api = { store, resources, links, pageSize: options.pageSize ?? 100, openKlant: options.openKlant ?? 'current', kanalen: options.kanalen };
 
   // Requests held by the 'hang' fault would keep app.close() waiting for ever.
   app.addHook('preClose', async () => faults.close());
@@ -97,6 +100,7 @@ export async function registerKlantinteractiesSimulator(app: FastifyInstance, op
       registerPartijIdentificatoren(scope, api);
       registerDigitaleAdressen(scope, api);
       registerKlantcontacten(scope, api);
+      registerKlantcontactWrites(scope, api);
       for (const { method, url } of notSimulatedRoutes) {
         scope.route({
           method,

@@ -1,8 +1,9 @@
 /**
  * /klantcontacten, /betrokkenen and /onderwerpobjecten: the contacts someone had with the
  * organisation, who took part (a betrokkene, usually as a partij) and what they were about (an
- * onderwerpobject naming, for instance, a zaak). Read only: the simulator does not create
- * klantcontacten (the demo has them); writing answers 405 (see index.ts).
+ * onderwerpobject naming, for instance, a zaak). Read, and created with POST (each on its own, or
+ * all three at once with /maak-klantcontact, see "Writing" below); PUT, PATCH and DELETE answer
+ * 405 (see index.ts).
  *
  * Details that clients trip over, kept here on purpose:
  * - A person's klantcontacten are found through their partij:
@@ -14,12 +15,17 @@
  *   (`expand=gingOverOnderwerpobjecten`): codeObjecttype 'zaak', codeSoortObjectId 'uuid',
  *   objectId = the zaak's UUID; codeRegister names the zaaksysteem.
  */
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { icontains, knownFilters, list, one, partijIdentificatorFilter, relationFilter } from './api.ts';
 import type { Api } from './api.ts';
 import { booleanFilter, dateTimeFilter, queryOf, text } from './http.ts';
+import { checkAdres, checkContactnaam } from './partijen.ts';
 import { expandable } from './resources.ts';
+import { amsterdamLocal, rollen } from './store.ts';
 import type { BetrokkeneRecord, KlantcontactRecord, OnderwerpobjectRecord, Store } from './store.ts';
+import { Check, requireObject } from './validation.ts';
+import type { Body } from './validation.ts';
 
 const identificatorFields = ['CodeObjecttype', 'CodeRegister', 'CodeSoortObjectId', 'ObjectId'] as const;
 
@@ -149,4 +155,224 @@ export function registerKlantcontacten(scope: FastifyInstance, api: Api): void {
     list(request, api, 'onderwerpobject', { records: store.onderwerpobjecten.values(), keep: onderwerpobjectFilter(queryOf(request)) }),
   );
   scope.get('/onderwerpobjecten/:uuid', async (request) => one(request, api, 'onderwerpobject'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing: POST /klantcontacten, /betrokkenen, /onderwerpobjecten and /maak-klantcontact
+//
+// As Open Klant's serializers (KlantcontactSerializer, BetrokkeneSerializer,
+// OnderwerpobjectSerializer, MaakKlantcontactSerializer) check them:
+// - a klantcontact needs kanaal, onderwerp (not blank), taal (up to 3 characters, any text: no
+//   ISO 639 check) and vertrouwelijk; plaatsgevondenOp defaults to now; inhoud may be blank;
+//   indicatieContactGelukt may be null or left out; indicatieContactGelukt and
+//   verdereActieOndernomen cannot both be true (nonFieldErrors). kanaal is free text unless
+//   Referentielijsten checking is on (the `kanalen` option). nummer and referentienummer are
+//   optional digits, unique, never assigned by Open Klant.
+// - a betrokkene needs hadKlantcontact, rol (klant | vertegenwoordiger) and initiator; wasPartij
+//   is optional (a betrokkene need not be a known partij).
+// - an onderwerpobject needs nothing: klantcontact, wasKlantcontact and the four fields of its
+//   onderwerpobjectidentificator are all optional free text (a zaak is by convention codeObjecttype
+//   'zaak', codeSoortObjectId 'uuid', objectId its UUID, codeRegister the zaaksysteem).
+// - /maak-klantcontact takes {klantcontact, betrokkene?, onderwerpobject?}, checks all three
+//   before it creates anything (errors named `klantcontact.kanaal`, `betrokkene.rol`, …), ignores
+//   betrokkene.hadKlantcontact and onderwerpobject.klantcontact (they become the new klantcontact)
+//   and answers 201 with all three, `null` for one that was not given (the spec does not allow
+//   null there, Open Klant writes it anyway).
+
+const integerPattern = /^[-+]?\d+$/;
+const dateTimePattern = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/** DRF's DateTimeField (naive values in Open Klant's time zone, Europe/Amsterdam). */
+function checkDateTime(check: Check, field: string): Date | undefined {
+  if (!check.has(field)) return undefined;
+  const value = check.body[field];
+  const match = typeof value === 'string' ? dateTimePattern.exec(value.trim()) : null;
+  const moment = match ? (match[3] ? new Date(value as string) : amsterdamLocal(`${match[1]}T${match[2]}`)) : undefined;
+  if (!moment || Number.isNaN(moment.getTime())) {
+    check.add(
+      field,
+      value === null ? 'null' : 'invalid',
+      value === null
+        ? 'Dit veld mag niet leeg zijn.'
+        : 'Datetime heeft een ongeldig formaat, gebruik 1 van de volgende formaten: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].',
+    );
+    return undefined;
+  }
+  return moment;
+}
+
+/** The metadata DictField: string values of up to 255 characters (numbers become text). */
+function checkMetadata(check: Check): Record<string, string> | undefined {
+  if (!check.has('metadata')) return undefined;
+  const value = check.body.metadata;
+  if (value === null) {
+    check.add('metadata', 'null', 'Dit veld mag niet leeg zijn.');
+    return undefined;
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    check.add('metadata', 'not_a_dict', `Verwachtte een dictionary van items, maar kreeg type "${Array.isArray(value) ? 'list' : typeof value}".`);
+    return undefined;
+  }
+  const nested = new Check(value as Body, 'create', check.errors, check.name('metadata'));
+  const metadata: Record<string, string> = {};
+  for (const key of Object.keys(value)) {
+    const text = nested.string(key, { max: 255 });
+    if (typeof text === 'string') metadata[key] = text;
+  }
+  return metadata;
+}
+
+/** nummer / referentienummer: optional digits, unique among the klantcontacten. */
+function checkNummer(check: Check, store: Store, field: 'nummer' | 'referentienummer'): string | null | undefined {
+  const value = check.string(field, { nullable: true, max: 10 });
+  if (value === null || value === undefined || value === '') return value === '' ? null : value;
+  if (!integerPattern.test(value)) {
+    check.add(field, 'invalid', 'Voer een geheel getal in.');
+    return undefined;
+  }
+  if ([...store.klantcontacten.values()].some((k) => k[field] === value)) {
+    check.add(field, 'unique', `Er bestaat al een klantcontact met eenzelfde ${field}.`);
+    return undefined;
+  }
+  return value;
+}
+
+/** The fields of a new klantcontact in `check`; undefined when something is wrong (reported in `check`). */
+function checkKlantcontact(check: Check, api: Api): Omit<KlantcontactRecord, 'uuid'> | undefined {
+  const { store } = api;
+  const before = check.errors.length;
+  const nummer = checkNummer(check, store, 'nummer');
+  const referentienummer = checkNummer(check, store, 'referentienummer');
+  const kanaal = check.string('kanaal', { required: true, blank: false, max: 50 });
+  if (typeof kanaal === 'string' && api.kanalen && !api.kanalen.includes(kanaal)) {
+    check.add('kanaal', 'invalid', `'${kanaal}' is not a valid kanaal. Allowed values: ${api.kanalen.join(', ')}`);
+  }
+  const onderwerp = check.string('onderwerp', { required: true, blank: false, max: 200 });
+  const inhoud = check.string('inhoud', { max: 1000 });
+  const reactie = check.string('reactie', { max: 4000 });
+  const indicatieContactGelukt = check.boolean('indicatieContactGelukt', { nullable: true });
+  const hoofdOnderwerpType = check.string('hoofdOnderwerpType', { max: 200 });
+  if (hoofdOnderwerpType && !(URL.canParse(hoofdOnderwerpType) && /^https?:$/.test(new URL(hoofdOnderwerpType).protocol)))
+    check.add('hoofdOnderwerpType', 'invalid', 'Voer een geldige URL in.');
+  const verdereActieOndernomen = check.boolean('verdereActieOndernomen');
+  const taal = check.string('taal', { required: true, blank: false, max: 3 });
+  const vertrouwelijk = check.boolean('vertrouwelijk', { required: true });
+  const plaatsgevondenOp = checkDateTime(check, 'plaatsgevondenOp');
+  const metadata = checkMetadata(check);
+  if (check.errors.length > before) return undefined;
+  // VerdereActieOndernomenValidator runs only when every field was right.
+  if (indicatieContactGelukt === true && verdereActieOndernomen === true) {
+    check.add('nonFieldErrors', 'no-further-action-when-contact-succesful', 'Als het contact gelukt is kan er geen verdere actie zijn ondernomen');
+    return undefined;
+  }
+  return {
+    nummer: nummer ?? null,
+    referentienummer: referentienummer ?? null,
+    kanaal: kanaal!,
+    onderwerp: onderwerp!,
+    inhoud: inhoud ?? '',
+    reactie: reactie ?? '',
+    indicatieContactGelukt: indicatieContactGelukt ?? null,
+    hoofdOnderwerpType: hoofdOnderwerpType ?? '',
+    verdereActieOndernomen: verdereActieOndernomen ?? false,
+    taal: taal!,
+    vertrouwelijk: vertrouwelijk!,
+    plaatsgevondenOp: plaatsgevondenOp ?? store.now(),
+    metadata: metadata ?? {},
+  };
+}
+
+/** The fields of a new betrokkene; `klantcontact` given (maak-klantcontact) means hadKlantcontact is read-only and ignored. */
+function checkBetrokkene(check: Check, store: Store, klantcontact?: string): Omit<BetrokkeneRecord, 'uuid' | 'klantcontact'> & { klantcontact?: string } {
+  const wasPartij = check.foreignKey('wasPartij', (uuid) => store.partijen.has(uuid), 'Partij', { nullable: true });
+  const hadKlantcontact =
+    klantcontact ?? check.foreignKey('hadKlantcontact', (uuid) => store.klantcontacten.has(uuid), 'Klantcontact', { required: true }) ?? undefined;
+  const bezoekadres = checkAdres(check, 'bezoekadres');
+  const correspondentieadres = checkAdres(check, 'correspondentieadres');
+  const contactnaam = checkContactnaam(check);
+  const rol = check.choice('rol', rollen, { required: true });
+  const organisatienaam = check.string('organisatienaam', { max: 200 });
+  const initiator = check.boolean('initiator', { required: true });
+  return {
+    partij: wasPartij ?? null,
+    klantcontact: hadKlantcontact,
+    bezoekadres: bezoekadres ?? null,
+    correspondentieadres: correspondentieadres ?? null,
+    contactnaam: contactnaam ?? null,
+    rol: rol ?? 'klant',
+    organisatienaam: organisatienaam ?? '',
+    initiator: initiator ?? false,
+  };
+}
+
+/** The fields of a new onderwerpobject; `klantcontact` given (maak-klantcontact) means its klantcontact field is read-only and ignored. */
+function checkOnderwerpobject(check: Check, store: Store, klantcontact?: string): Omit<OnderwerpobjectRecord, 'uuid'> {
+  const exists = (uuid: string) => store.klantcontacten.has(uuid);
+  const own = klantcontact ?? check.foreignKey('klantcontact', exists, 'Klantcontact', { nullable: true }) ?? null;
+  const was = check.foreignKey('wasKlantcontact', exists, 'Klantcontact', { nullable: true }) ?? null;
+  const groep = check.object('onderwerpobjectidentificator', { nullable: true });
+  const identificator = groep
+    ? {
+        objectId: groep.string('objectId', { max: 200 }) ?? '',
+        codeObjecttype: groep.string('codeObjecttype', { max: 200 }) ?? '',
+        codeRegister: groep.string('codeRegister', { max: 200 }) ?? '',
+        codeSoortObjectId: groep.string('codeSoortObjectId', { max: 200 }) ?? '',
+      }
+    : null;
+  return { klantcontact: own, wasKlantcontact: was, identificator };
+}
+
+export function registerKlantcontactWrites(scope: FastifyInstance, api: Api): void {
+  const { store, resources } = api;
+
+  scope.post('/klantcontacten', async (request, reply) => {
+    const check = new Check(requireObject(request.body), 'create');
+    const fields = checkKlantcontact(check, api);
+    check.done();
+    const record: KlantcontactRecord = { uuid: randomUUID(), ...fields! };
+    store.klantcontacten.set(record.uuid, record);
+    return reply.code(201).send(resources.klantcontact(record));
+  });
+
+  scope.post('/betrokkenen', async (request, reply) => {
+    const check = new Check(requireObject(request.body), 'create');
+    const fields = checkBetrokkene(check, store);
+    check.done();
+    const record: BetrokkeneRecord = { uuid: randomUUID(), ...fields, klantcontact: fields.klantcontact! };
+    store.betrokkenen.set(record.uuid, record);
+    return reply.code(201).send(resources.betrokkene(record));
+  });
+
+  scope.post('/onderwerpobjecten', async (request, reply) => {
+    const check = new Check(requireObject(request.body), 'create');
+    const fields = checkOnderwerpobject(check, store);
+    check.done();
+    const record: OnderwerpobjectRecord = { uuid: randomUUID(), ...fields };
+    store.onderwerpobjecten.set(record.uuid, record);
+    return reply.code(201).send(resources.onderwerpobject(record));
+  });
+
+  // All three are checked first, then created together (one transaction in Open Klant): a 400 leaves nothing behind.
+  scope.post('/maak-klantcontact', async (request, reply) => {
+    const check = new Check(requireObject(request.body), 'create');
+    const uuid = randomUUID();
+    const klantcontactCheck = check.object('klantcontact', { required: true });
+    const klantcontact = klantcontactCheck ? checkKlantcontact(klantcontactCheck, api) : undefined;
+    const betrokkeneCheck = check.object('betrokkene');
+    const betrokkene = betrokkeneCheck ? checkBetrokkene(betrokkeneCheck, store, uuid) : undefined;
+    const onderwerpobjectCheck = check.object('onderwerpobject');
+    const onderwerpobject = onderwerpobjectCheck ? checkOnderwerpobject(onderwerpobjectCheck, store, uuid) : undefined;
+    check.done();
+    const contact: KlantcontactRecord = { uuid, ...klantcontact! };
+    store.klantcontacten.set(uuid, contact);
+    const betrokkeneRecord: BetrokkeneRecord | undefined = betrokkene && { uuid: randomUUID(), ...betrokkene, klantcontact: uuid };
+    if (betrokkeneRecord) store.betrokkenen.set(betrokkeneRecord.uuid, betrokkeneRecord);
+    const onderwerpobjectRecord: OnderwerpobjectRecord | undefined = onderwerpobject && { uuid: randomUUID(), ...onderwerpobject };
+    if (onderwerpobjectRecord) store.onderwerpobjecten.set(onderwerpobjectRecord.uuid, onderwerpobjectRecord);
+    return reply.code(201).send({
+      klantcontact: resources.klantcontact(contact),
+      betrokkene: betrokkeneRecord ? resources.betrokkene(betrokkeneRecord) : null,
+      onderwerpobject: onderwerpobjectRecord ? resources.onderwerpobject(onderwerpobjectRecord) : null,
+    });
+  });
 }

@@ -324,7 +324,8 @@ describe('Klantinteracties simulator', () => {
           `post /${r}`,
           ...['get', 'put', 'patch', 'delete'].map((m) => `${m} /${r}/{uuid}`),
         ]),
-        ...['klantcontacten', 'betrokkenen', 'onderwerpobjecten'].flatMap((r) => [`get /${r}`, `get /${r}/{uuid}`]),
+        ...['klantcontacten', 'betrokkenen', 'onderwerpobjecten'].flatMap((r) => [`get /${r}`, `post /${r}`, `get /${r}/{uuid}`]),
+        'post /maak-klantcontact',
       ]);
       let operations = 0;
       let notPlayed = 0;
@@ -1253,6 +1254,245 @@ describe('Klantinteracties simulator: writing', () => {
       expect(uuids(found)).toEqual([klantcontact.uuid]);
       expect(uuids(await (await ki.call(`/digitaleadressen?verstrektDoorBetrokkene__rol=klant`)).json())).toEqual([created.uuid]);
     });
+  });
+});
+
+describe('Klantinteracties simulator: writing klantcontacten', () => {
+  let ki: Running;
+  beforeAll(async () => {
+    ki = await start();
+  });
+  afterAll(() => ki.app.close());
+
+  const zaakUuid = 'a1000000-0000-4000-8000-000000000123';
+  /** A klantcontact as a portal registers it. */
+  const telefoongesprek = (extra: Record<string, unknown> = {}) => ({
+    kanaal: 'telefoon',
+    onderwerp: 'Vraag over de aanvraag',
+    inhoud: 'Mevrouw belde over de status.',
+    indicatieContactGelukt: true,
+    taal: 'nld',
+    vertrouwelijk: false,
+    plaatsgevondenOp: '2026-03-02T10:15:00+01:00',
+    ...extra,
+  });
+  const zaakObject = { onderwerpobjectidentificator: { codeObjecttype: 'zaak', codeSoortObjectId: 'uuid', objectId: zaakUuid, codeRegister: 'open-zaak' } };
+  const ofPartij = (partij: string) => `/klantcontacten?hadBetrokkene__wasPartij__uuid=${partij}&expand=gingOverOnderwerpobjecten,hadBetrokkenen`;
+
+  it('creates a klantcontact, its betrokkene and onderwerpobject one by one; the partij’s klantcontacten then include it', async () => {
+    const contact = await conforming(await ki.call('/klantcontacten', { body: telefoongesprek() }), 'POST', '/klantcontacten', 201);
+    expect(contact).toMatchObject({
+      kanaal: 'telefoon',
+      onderwerp: 'Vraag over de aanvraag',
+      inhoud: 'Mevrouw belde over de status.',
+      reactie: '',
+      indicatieContactGelukt: true,
+      verdereActieOndernomen: false,
+      taal: 'nld',
+      vertrouwelijk: false,
+      nummer: null,
+      referentienummer: null,
+      hadBetrokkenen: [],
+      gingOverOnderwerpobjecten: [],
+      metadata: {},
+    });
+    expect(new Date(contact.plaatsgevondenOp).toISOString()).toBe('2026-03-02T09:15:00.000Z');
+    const betrokkene = await conforming(
+      await ki.call('/betrokkenen', { body: { hadKlantcontact: { uuid: contact.uuid }, wasPartij: { uuid: notable.lotte }, rol: 'klant', initiator: true } }),
+      'POST',
+      '/betrokkenen',
+      201,
+    );
+    expect(betrokkene).toMatchObject({ wasPartij: { uuid: notable.lotte }, hadKlantcontact: { uuid: contact.uuid, url: contact.url }, rol: 'klant' });
+    const object = await conforming(
+      await ki.call('/onderwerpobjecten', { body: { klantcontact: { uuid: contact.uuid }, ...zaakObject } }),
+      'POST',
+      '/onderwerpobjecten',
+      201,
+    );
+    expect(object).toMatchObject({ klantcontact: { uuid: contact.uuid }, wasKlantcontact: null, ...zaakObject });
+
+    const read = await conforming(await ki.call(contact.url), 'GET', '/klantcontacten/{uuid}', 200);
+    expect(read.hadBetrokkenen).toEqual([{ uuid: betrokkene.uuid, url: betrokkene.url }]);
+    expect(read.gingOverOnderwerpobjecten).toEqual([{ uuid: object.uuid, url: object.url }]);
+    const found = await conforming(await ki.call(ofPartij(notable.lotte)), 'GET', '/klantcontacten', 200);
+    expect(uuids(found)).toContain(contact.uuid);
+    const byZaak = await (await ki.call(`/klantcontacten?onderwerpobject__onderwerpobjectidentificatorObjectId=${zaakUuid}`)).json();
+    expect(uuids(byZaak)).toEqual([contact.uuid]);
+    expect(ki.sim.klantcontacten().map((k) => k.uuid)).toContain(contact.uuid);
+  });
+
+  it('takes plaatsgevondenOp as now when left out, and a naive date-time as Dutch time', async () => {
+    const { plaatsgevondenOp, ...zonder } = telefoongesprek();
+    const now = await conforming(await ki.call('/klantcontacten', { body: zonder }), 'POST', '/klantcontacten', 201);
+    expect(Math.abs(Date.parse(now.plaatsgevondenOp) - Date.now())).toBeLessThan(60_000);
+    const naive = await conforming(
+      await ki.call('/klantcontacten', { body: { ...zonder, plaatsgevondenOp: '2026-07-01T12:00:00' } }),
+      'POST',
+      '/klantcontacten',
+      201,
+    );
+    expect(naive.plaatsgevondenOp).toBe('2026-07-01T12:00:00+02:00');
+  });
+
+  it('refuses what Open Klant refuses, naming the field, and stores nothing', async () => {
+    const before = { k: ki.sim.klantcontacten().length };
+    const required = await failing(await ki.call('/klantcontacten', { body: {} }), 400);
+    expect(required.invalidParams).toEqual([
+      { name: 'kanaal', code: 'required', reason: 'Dit veld is vereist.' },
+      { name: 'onderwerp', code: 'required', reason: 'Dit veld is vereist.' },
+      { name: 'taal', code: 'required', reason: 'Dit veld is vereist.' },
+      { name: 'vertrouwelijk', code: 'required', reason: 'Dit veld is vereist.' },
+    ]);
+    const post = async (extra: Record<string, unknown>) => invalidParams(await ki.call('/klantcontacten', { body: telefoongesprek(extra) }));
+    expect(await post({ kanaal: '', onderwerp: ' ', taal: 'nederlands' })).toEqual([
+      ['kanaal', 'blank'],
+      ['onderwerp', 'blank'],
+      ['taal', 'max_length'],
+    ]);
+    expect(await post({ inhoud: 'x'.repeat(1001), onderwerp: 'x'.repeat(201), kanaal: 'x'.repeat(51) })).toEqual([
+      ['kanaal', 'max_length'],
+      ['onderwerp', 'max_length'],
+      ['inhoud', 'max_length'],
+    ]);
+    expect(await post({ vertrouwelijk: 'misschien', indicatieContactGelukt: 'ja', plaatsgevondenOp: '2 maart' })).toEqual([
+      ['indicatieContactGelukt', 'invalid'],
+      ['vertrouwelijk', 'invalid'],
+      ['plaatsgevondenOp', 'invalid'],
+    ]);
+    expect(await post({ vertrouwelijk: null, nummer: 'A12', hoofdOnderwerpType: 'zaaktype', metadata: { Betreft: 'x'.repeat(256) } })).toEqual([
+      ['nummer', 'invalid'],
+      ['hoofdOnderwerpType', 'invalid'],
+      ['vertrouwelijk', 'null'],
+      ['metadata.Betreft', 'max_length'],
+    ]);
+    const verder = await failing(await ki.call('/klantcontacten', { body: telefoongesprek({ verdereActieOndernomen: true }) }), 400);
+    expect(verder.invalidParams).toEqual([
+      {
+        name: 'nonFieldErrors',
+        code: 'no-further-action-when-contact-succesful',
+        reason: 'Als het contact gelukt is kan er geen verdere actie zijn ondernomen',
+      },
+    ]);
+    expect(ki.sim.klantcontacten()).toHaveLength(before.k);
+
+    expect(await invalidParams(await ki.call('/betrokkenen', { body: {} }))).toEqual([
+      ['hadKlantcontact', 'required'],
+      ['rol', 'required'],
+      ['initiator', 'required'],
+    ]);
+    expect(
+      await invalidParams(
+        await ki.call('/betrokkenen', { body: { hadKlantcontact: { uuid: unknown }, wasPartij: { uuid: unknown }, rol: 'burger', initiator: true } }),
+      ),
+    ).toEqual([
+      ['wasPartij.uuid', 'invalid'],
+      ['hadKlantcontact.uuid', 'invalid'],
+      ['rol', 'invalid_choice'],
+    ]);
+    expect(
+      await invalidParams(await ki.call('/onderwerpobjecten', { body: { klantcontact: { uuid: unknown }, onderwerpobjectidentificator: { objectId: true } } })),
+    ).toEqual([
+      ['klantcontact.uuid', 'invalid'],
+      ['onderwerpobjectidentificator.objectId', 'invalid'],
+    ]);
+  });
+
+  it('a unique nummer and referentienummer, never made up', async () => {
+    await conforming(await ki.call('/klantcontacten', { body: telefoongesprek({ nummer: '4711', referentienummer: '0815' }) }), 'POST', '/klantcontacten', 201);
+    expect(await invalidParams(await ki.call('/klantcontacten', { body: telefoongesprek({ nummer: '4711', referentienummer: '0815' }) }))).toEqual([
+      ['nummer', 'unique'],
+      ['referentienummer', 'unique'],
+    ]);
+  });
+
+  it('maak-klantcontact creates all three at once, linked, and answers them', async () => {
+    const partij = notable.pieter;
+    const made = await conforming(
+      await ki.call('/maak-klantcontact', {
+        body: {
+          klantcontact: telefoongesprek({ onderwerp: 'Stel een vraag' }),
+          // hadKlantcontact and onderwerpobject.klantcontact are read-only here: ignored.
+          betrokkene: { wasPartij: { uuid: partij }, hadKlantcontact: 'foobar', rol: 'klant', initiator: true },
+          onderwerpobject: { klantcontact: 'foobar', ...zaakObject },
+        },
+      }),
+      'POST',
+      '/maak-klantcontact',
+      201,
+    );
+    expect(Object.keys(made)).toEqual(['klantcontact', 'betrokkene', 'onderwerpobject']);
+    const { klantcontact, betrokkene, onderwerpobject } = made;
+    expect(klantcontact.hadBetrokkenen).toEqual([{ uuid: betrokkene.uuid, url: betrokkene.url }]);
+    expect(klantcontact.gingOverOnderwerpobjecten).toEqual([{ uuid: onderwerpobject.uuid, url: onderwerpobject.url }]);
+    expect(betrokkene).toMatchObject({ hadKlantcontact: { uuid: klantcontact.uuid }, wasPartij: { uuid: partij }, rol: 'klant', initiator: true });
+    expect(onderwerpobject).toMatchObject({ klantcontact: { uuid: klantcontact.uuid }, ...zaakObject });
+    const found = await conforming(await ki.call(ofPartij(partij)), 'GET', '/klantcontacten', 200);
+    const listed = found.results.find((k: Json) => k.uuid === klantcontact.uuid);
+    expect(listed._expand.gingOverOnderwerpobjecten[0].onderwerpobjectidentificator.objectId).toBe(zaakUuid);
+    expect(listed._expand.hadBetrokkenen[0].wasPartij.uuid).toBe(partij);
+    // Not anyone else's.
+    expect(uuids(await (await ki.call(ofPartij(notable.suzanne))).json())).not.toContain(klantcontact.uuid);
+  });
+
+  it('maak-klantcontact answers null for a betrokkene or onderwerpobject not given, though the spec has no null there', async () => {
+    const response = await ki.call('/maak-klantcontact', { body: { klantcontact: telefoongesprek() } });
+    expect(response.status).toBe(201);
+    const made = await response.json();
+    expect(made.betrokkene).toBeNull();
+    expect(made.onderwerpobject).toBeNull();
+    // The only ways this answer differs from the spec: the two nulls.
+    expect(specErrors('POST', '/maak-klantcontact', 201, made).map((e) => e.replace(/^.*201: /, ''))).toEqual([
+      '/betrokkene must be object {"type":"object"}',
+      '/onderwerpobject must be object {"type":"object"}',
+    ]);
+    expect(made.klantcontact.hadBetrokkenen).toEqual([]);
+  });
+
+  it('maak-klantcontact checks all three before it creates anything, naming the fields under their part', async () => {
+    const before = [
+      ki.sim.klantcontacten().length,
+      (await (await ki.call('/betrokkenen')).json()).count,
+      (await (await ki.call('/onderwerpobjecten')).json()).count,
+    ];
+    const maak = async (body: unknown) => invalidParams(await ki.call('/maak-klantcontact', { body }));
+    expect(await maak({})).toEqual([['klantcontact', 'required']]);
+    expect(
+      await maak({
+        klantcontact: { kanaal: 'telefoon', taal: 'incorrect', vertrouwelijk: false },
+        betrokkene: { wasPartij: { uuid: unknown }, initiator: true },
+        onderwerpobject: { onderwerpobjectidentificator: { objectId: true } },
+      }),
+    ).toEqual([
+      ['klantcontact.onderwerp', 'required'],
+      ['klantcontact.taal', 'max_length'],
+      ['betrokkene.wasPartij.uuid', 'invalid'],
+      ['betrokkene.rol', 'required'],
+      ['onderwerpobject.onderwerpobjectidentificator.objectId', 'invalid'],
+    ]);
+    expect(await maak({ klantcontact: telefoongesprek({ verdereActieOndernomen: true }), betrokkene: null })).toEqual([
+      ['klantcontact.nonFieldErrors', 'no-further-action-when-contact-succesful'],
+      ['betrokkene', 'null'],
+    ]);
+    const after = [
+      ki.sim.klantcontacten().length,
+      (await (await ki.call('/betrokkenen')).json()).count,
+      (await (await ki.call('/onderwerpobjecten')).json()).count,
+    ];
+    expect(after).toEqual(before);
+  });
+
+  it('checks kanaal against the Referentielijsten kanalen when that is on', async () => {
+    const strict = await start({ kanalen: ['telefoon', 'e-mail', 'balie'] });
+    try {
+      await conforming(await strict.call('/klantcontacten', { body: telefoongesprek() }), 'POST', '/klantcontacten', 201);
+      const wrong = await failing(await strict.call('/maak-klantcontact', { body: { klantcontact: telefoongesprek({ kanaal: 'website' }) } }), 400);
+      expect(wrong.invalidParams).toEqual([
+        { name: 'klantcontact.kanaal', code: 'invalid', reason: "'website' is not a valid kanaal. Allowed values: telefoon, e-mail, balie" },
+      ]);
+    } finally {
+      await strict.app.close();
+    }
   });
 });
 

@@ -197,7 +197,7 @@ type PartijChanges = Partial<Omit<PartijRecord, 'uuid'>> & {
   partijIdentificatoren?: NestedIdentificator[];
 };
 
-function checkContactnaam(check: Check): Contactnaam | null | undefined {
+export function checkContactnaam(check: Check): Contactnaam | null | undefined {
   const nested = check.object('contactnaam', { nullable: true });
   if (nested === null || nested === undefined) return nested;
   return {
@@ -209,7 +209,7 @@ function checkContactnaam(check: Check): Contactnaam | null | undefined {
 }
 
 /** bezoekadres / correspondentieadres, with Open Klant's validators on BAG-id, postcode and land. */
-function checkAdres(check: Check, field: string): Adres | null | undefined {
+export function checkAdres(check: Check, field: string): Adres | null | undefined {
   const nested = check.object(field, { nullable: true });
   if (nested === null || nested === undefined) return nested;
   const adres: Adres = {

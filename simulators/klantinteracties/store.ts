@@ -108,6 +108,9 @@ export interface BetrokkeneRecord {
   klantcontact: string;
   partij: string | null;
   contactnaam: Contactnaam | null;
+  /** Given at the klantcontact (POST /betrokkenen, /maak-klantcontact); the demo has none. */
+  bezoekadres?: Adres | null;
+  correspondentieadres?: Adres | null;
   rol: (typeof rollen)[number];
   organisatienaam: string;
   initiator: boolean;
@@ -150,6 +153,12 @@ function amsterdamOffset(moment: Date): number {
   return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3] ?? 0));
 }
 
+/** An ISO 8601 date-time without offset, read as Amsterdam time (Open Klant's TIME_ZONE), as a moment. */
+export function amsterdamLocal(iso: string): Date {
+  const guess = new Date(`${iso}Z`);
+  return new Date(guess.getTime() - amsterdamOffset(guess) * 60_000);
+}
+
 /** Amsterdam local date and time (HH:MM) as a moment. */
 function amsterdamMoment(date: string, time: string): Date {
   const guess = new Date(`${date}T${time}:00Z`);
@@ -181,6 +190,11 @@ export class Store {
 
   constructor(private readonly options: StoreOptions) {
     if (options.dataset === 'demo') this.seedDemo();
+  }
+
+  /** The simulated time (a new klantcontact's default plaatsgevondenOp). */
+  now(): Date {
+    return this.options.clock();
   }
 
   // --- relations ------------------------------------------------------------------------------
