@@ -15,7 +15,8 @@ import type { Store } from './store.ts';
  * `hadBetrokkene__wasPartij__*` filters (added in 2.4) and /digitaleadressen no filters at all
  * (added in 2.2). Like every Open Klant before 2.14 (vng-api-common's CheckQueryParamsMixin came
  * then), it ignores a query parameter it does not know: asked for one partij's klantcontacten or
- * digitale adressen with those filters, it answers everyone's.
+ * digitale adressen with those filters, it answers everyone's. Nor has it /maak-klantcontact
+ * (added in 2.4): 404, as for any path it does not know.
  */
 export type OpenKlantVersion = 'current' | '2.1';
 

@@ -5,9 +5,9 @@
  *
  * What it plays: partijen with their identificatoren and digitale adressen (read and write), and
  * klantcontacten with their betrokkenen and onderwerpobjecten (read and create, also all at once
- * with /maak-klantcontact). The other resources of the spec (actoren, interne taken, bijlagen,
- * rekeningnummers, vertegenwoordigingen, categorieën) and changing or deleting klantcontacten,
- * betrokkenen and onderwerpobjecten answer 405.
+ * with /maak-klantcontact; a klantcontact can be deleted). The other resources of the spec
+ * (actoren, interne taken, bijlagen, rekeningnummers, vertegenwoordigingen, categorieën), changing
+ * klantcontacten, betrokkenen and onderwerpobjecten and deleting the latter two answer 405.
  *
  * The API is its own Fastify scope under `${baseUrl}/klantinteracties/api/v1`, so that its hooks
  * (token authentication, faults, request counts) and error shapes do not leak into the other
@@ -75,7 +75,8 @@ const notSimulatedRoutes = [
   ...['actoren', 'actorklantcontacten', 'bijlagen', 'categorie-relaties', 'categorieen', 'internetaken', 'rekeningnummers', 'vertegenwoordigingen'].flatMap(
     (resource) => routes(resource, ['GET', 'POST'], ['GET', 'PUT', 'PATCH', 'DELETE']),
   ),
-  ...['klantcontacten', 'betrokkenen', 'onderwerpobjecten'].flatMap((resource) => routes(resource, [], ['PUT', 'PATCH', 'DELETE'])),
+  ...routes('klantcontacten', [], ['PUT', 'PATCH']),
+  ...['betrokkenen', 'onderwerpobjecten'].flatMap((resource) => routes(resource, [], ['PUT', 'PATCH', 'DELETE'])),
 ];
 
 export async function registerKlantinteractiesSimulator(app: FastifyInstance, options: KlantinteractiesSimulatorOptions): Promise<KlantinteractiesSimulator> {

@@ -1,9 +1,10 @@
 /**
  * /klantcontacten, /betrokkenen and /onderwerpobjecten: the contacts someone had with the
  * organisation, who took part (a betrokkene, usually as a partij) and what they were about (an
- * onderwerpobject naming, for instance, a zaak). Read, and created with POST (each on its own, or
- * all three at once with /maak-klantcontact, see "Writing" below); PUT, PATCH and DELETE answer
- * 405 (see index.ts).
+ * onderwerpobject naming, for instance, a zaak). Read, created with POST (each on its own, or all
+ * three at once with /maak-klantcontact, see "Writing" below), and a klantcontact deleted (with its
+ * betrokkenen and onderwerpobjecten); PUT and PATCH, and DELETE of the other two, answer 405 (see
+ * index.ts).
  *
  * Details that clients trip over, kept here on purpose:
  * - A person's klantcontacten are found through their partij:
@@ -17,9 +18,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { icontains, knownFilters, list, one, partijIdentificatorFilter, relationFilter } from './api.ts';
+import { icontains, knownFilters, list, one, partijIdentificatorFilter, relationFilter, uuidParam } from './api.ts';
 import type { Api } from './api.ts';
-import { booleanFilter, dateTimeFilter, queryOf, text } from './http.ts';
+import { booleanFilter, dateTimeFilter, notFound, queryOf, text } from './http.ts';
 import { checkAdres, checkContactnaam } from './partijen.ts';
 import { expandable } from './resources.ts';
 import { amsterdamLocal, rollen } from './store.ts';
@@ -352,8 +353,16 @@ export function registerKlantcontactWrites(scope: FastifyInstance, api: Api): vo
     return reply.code(201).send(resources.onderwerpobject(record));
   });
 
+  scope.delete('/klantcontacten/:uuid', async (request, reply) => {
+    const uuid = uuidParam(request);
+    if (!store.klantcontacten.has(uuid)) throw notFound();
+    store.deleteKlantcontact(uuid);
+    return reply.code(204).send();
+  });
+
   // All three are checked first, then created together (one transaction in Open Klant): a 400 leaves nothing behind.
   scope.post('/maak-klantcontact', async (request, reply) => {
+    if (api.openKlant === '2.1') throw notFound('Deze URL bestaat niet in deze API (of wordt niet gesimuleerd).');
     const check = new Check(requireObject(request.body), 'create');
     const uuid = randomUUID();
     const klantcontactCheck = check.object('klantcontact', { required: true });

@@ -326,6 +326,7 @@ describe('Klantinteracties simulator', () => {
         ]),
         ...['klantcontacten', 'betrokkenen', 'onderwerpobjecten'].flatMap((r) => [`get /${r}`, `post /${r}`, `get /${r}/{uuid}`]),
         'post /maak-klantcontact',
+        'delete /klantcontacten/{uuid}',
       ]);
       let operations = 0;
       let notPlayed = 0;
@@ -1320,6 +1321,12 @@ describe('Klantinteracties simulator: writing klantcontacten', () => {
     const byZaak = await (await ki.call(`/klantcontacten?onderwerpobject__onderwerpobjectidentificatorObjectId=${zaakUuid}`)).json();
     expect(uuids(byZaak)).toEqual([contact.uuid]);
     expect(ki.sim.klantcontacten().map((k) => k.uuid)).toContain(contact.uuid);
+
+    // Deleting the klantcontact takes its betrokkene and onderwerpobject along.
+    const deleted = await ki.call(contact.url, { method: 'DELETE' });
+    expect(deleted.status).toBe(204);
+    for (const url of [contact.url, betrokkene.url, object.url]) await failing(await ki.call(url), 404);
+    await failing(await ki.call(contact.url, { method: 'DELETE' }), 404);
   });
 
   it('takes plaatsgevondenOp as now when left out, and a naive date-time as Dutch time', async () => {
@@ -1480,6 +1487,16 @@ describe('Klantinteracties simulator: writing klantcontacten', () => {
       (await (await ki.call('/onderwerpobjecten')).json()).count,
     ];
     expect(after).toEqual(before);
+  });
+
+  it('has no /maak-klantcontact when playing Open Klant 2.1 (it came in 2.4): 404', async () => {
+    ki.sim.setOpenKlant('2.1');
+    try {
+      await failing(await ki.call('/maak-klantcontact', { body: { klantcontact: telefoongesprek() } }), 404);
+      await conforming(await ki.call('/klantcontacten', { body: telefoongesprek() }), 'POST', '/klantcontacten', 201);
+    } finally {
+      ki.sim.setOpenKlant('current');
+    }
   });
 
   it('checks kanaal against the Referentielijsten kanalen when that is on', async () => {

@@ -258,6 +258,20 @@ export class Store {
     for (const partij of this.partijen.values()) if (partij.voorkeursDigitaalAdres === uuid) partij.voorkeursDigitaalAdres = null;
   }
 
+  /**
+   * A klantcontact takes its betrokkenen and the onderwerpobjecten that were about it or were it
+   * along (CASCADE in Open Klant); adressen given by those betrokkenen stay, without betrokkene
+   * (SET_NULL).
+   */
+  deleteKlantcontact(uuid: string): void {
+    for (const betrokkene of this.betrokkenenOfKlantcontact(uuid)) {
+      for (const adres of this.digitaleAdressenOfBetrokkene(betrokkene.uuid)) adres.betrokkene = null;
+      this.betrokkenen.delete(betrokkene.uuid);
+    }
+    for (const object of [...this.onderwerpobjectenOf(uuid), ...this.onderwerpobjectenWas(uuid)]) this.onderwerpobjecten.delete(object.uuid);
+    this.klantcontacten.delete(uuid);
+  }
+
   /** Identificatoren whose subIdentificatorVan this one is (the vestigingen under a KvK-nummer). */
   subIdentificatorenOf(uuid: string): PartijIdentificatorRecord[] {
     return [...this.identificatoren.values()].filter((i) => i.subIdentificatorVan === uuid);
