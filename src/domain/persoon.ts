@@ -104,6 +104,29 @@ export interface KlantcontactDetail extends Contactmoment {
   vertrouwelijk: boolean;
 }
 
+/**
+ * A klantcontact to register for a person or company: a phone call staff took, a question asked
+ * with "Stel een vraag". The limits are those of Open Klant (longer is refused); a form checks
+ * them before it sends.
+ */
+export interface NewKlantcontact {
+  /** The channel, e.g. 'telefoon', 'e-mail', 'balie', 'website' (free text unless Open Klant checks it against its Referentielijsten kanalen). */
+  kanaal: string;
+  onderwerp: string;
+  /** What was asked or told; never logged. */
+  inhoud: string;
+  /** Default false. A confidential klantcontact is listed, but its inhoud is not shown in Mijn Omgeving. */
+  vertrouwelijk?: boolean;
+  /** The zaak it is about (recorded as the klantcontact's onderwerpobject). */
+  zaak?: { systeem: string; uuid: string };
+  /** Whether the person started the contact (default true: they called or asked). */
+  initiator?: boolean;
+  /** A company's name, for its partij when one must be created. */
+  naam?: string;
+}
+
+export const klantcontactLimits = { kanaal: 50, onderwerp: 200, inhoud: 1000 } as const;
+
 /** The person's record in the organisation's customer-contact system (Klantinteracties). */
 export interface ContactRegister {
   /**
@@ -118,6 +141,12 @@ export interface ContactRegister {
   save(subject: Subject, soort: ContactKind, adres: string, replaces: string | null, naam?: string): Promise<void>;
   /** Removes one of the subject's own addresses; false when it is not theirs. */
   remove(subject: Subject, uuid: string): Promise<boolean>;
+  /**
+   * Registers a klantcontact that took place now, with the subject's partij (created when there is
+   * none) as its betrokkene (rol klant) and, when given, the zaak as its onderwerpobject; it then
+   * shows among the subject's contactmomenten. All or nothing, as far as the source allows.
+   */
+  registerKlantcontact(subject: Subject, contact: NewKlantcontact): Promise<{ uuid: string }>;
 }
 
 /** Dutch mobile and other phone numbers as the person may type them → +31…; undefined when it is not a phone number. */

@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { klantinteractiesDemo } from '../../../simulators/data/klantinteracties-demo.ts';
 import { type KlantinteractiesSimulator, registerKlantinteractiesSimulator } from '../../../simulators/klantinteracties/index.ts';
+import { SourceRejectedError } from '../../domain/availability.ts';
 import type { Subject } from '../../domain/identity.ts';
 import { Metrics } from '../../platform/metrics.ts';
 import { KlantinteractiesClient } from './klantinteracties.ts';
@@ -67,6 +68,107 @@ describe('Klantinteracties source against the simulator', () => {
     } finally {
       sim.setOpenKlant('current');
       sim.setPageSize(100);
+    }
+  });
+});
+
+describe('Registering a klantcontact (against the simulator)', () => {
+  let app: FastifyInstance;
+  let sim: KlantinteractiesSimulator;
+  /** Maps a klantcontact's codeRegister to the zaaksysteem of that name, as sources/index.ts does with one configured. */
+  const openzaak = { systeemFor: (register: string | undefined) => (register === 'openzaak' ? 'openzaak' : undefined) };
+  const newClient = () => new KlantinteractiesClient({ url: sim.url, token }, { timeoutMs: 2000, metrics: new Metrics() }, openzaak);
+  const zaak = { systeem: 'openzaak', uuid: 'a1000000-0000-4000-8000-000000000777' };
+  const vraag = { kanaal: 'website', onderwerp: 'Vraag over mijn aanvraag', inhoud: 'Wanneer hoor ik iets?', zaak };
+
+  beforeAll(async () => {
+    app = Fastify({ logger: false });
+    sim = await registerKlantinteractiesSimulator(app, { baseUrl: 'http://127.0.0.1:0', tokens: [token] });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(() => app.close());
+
+  it('shows the new klantcontact, with its zaak, among the person’s contactmomenten, and never another person’s', async () => {
+    const client = newClient();
+    const before = Date.now();
+    const { uuid } = await client.registerKlantcontact(suzanne, vraag);
+    const moment = (await client.overview(suzanne)).contactmomenten.find((c) => c.uuid === uuid);
+    expect(moment).toMatchObject({ uuid, kanaal: 'website', onderwerp: 'Vraag over mijn aanvraag', zaak });
+    expect(moment!.datum!.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(await client.klantcontact(suzanne, uuid)).toMatchObject({ inhoud: 'Wanneer hoor ik iets?', vertrouwelijk: false });
+    const stored = sim.klantcontacten().find((k) => k.uuid === uuid)!;
+    expect(stored).toMatchObject({ taal: 'nld', indicatieContactGelukt: true, vertrouwelijk: false });
+
+    // Pieter does not see it, listed nor by its UUID.
+    expect((await client.overview(pieter)).contactmomenten.map((c) => c.uuid)).not.toContain(uuid);
+    expect(await client.klantcontact(pieter, uuid)).toBeNull();
+
+    // Confidential, without zaak: listed, its inhoud not shown.
+    const geheim = await client.registerKlantcontact(pieter, {
+      kanaal: 'telefoon',
+      onderwerp: 'Persoonlijke situatie',
+      inhoud: 'Gevoelig',
+      vertrouwelijk: true,
+    });
+    const detail = await client.klantcontact(pieter, geheim.uuid);
+    expect(detail).toMatchObject({ vertrouwelijk: true, kanaal: 'telefoon', zaak: undefined });
+    expect(detail!.inhoud).toBeUndefined();
+    expect((await client.overview(suzanne)).contactmomenten.map((c) => c.uuid)).not.toContain(geheim.uuid);
+  });
+
+  it('gives a person or company without a partij one, with their BSN or KvK-nummer', async () => {
+    const client = newClient();
+    const anna: Subject = { type: 'persoon', bsn: klantinteractiesDemo.notable.withoutPartij.bsn };
+    const stichting: Subject = { type: 'bedrijf', kvkNummer: klantinteractiesDemo.notable.withoutPartij.kvkNummer };
+    const identified = (objectId: string) =>
+      sim
+        .partijen()
+        .filter((p) => (p.partijIdentificatoren as { partijIdentificator: { objectId: string } }[]).some((i) => i.partijIdentificator.objectId === objectId));
+    expect(identified(anna.bsn)).toEqual([]);
+    const first = await client.registerKlantcontact(anna, vraag);
+    expect(identified(anna.bsn)).toHaveLength(1);
+    // The second contact goes to the same partij.
+    const second = await client.registerKlantcontact(anna, { ...vraag, zaak: undefined, onderwerp: 'Nog een vraag' });
+    expect(identified(anna.bsn)).toHaveLength(1);
+    expect((await client.overview(anna)).contactmomenten.map((c) => c.uuid).sort()).toEqual([first.uuid, second.uuid].sort());
+
+    const { uuid } = await client.registerKlantcontact(stichting, { ...vraag, kanaal: 'telefoon', naam: 'Stichting Buurtkracht' });
+    const [partij] = identified(stichting.kvkNummer);
+    expect(partij).toMatchObject({ soortPartij: 'organisatie', partijIdentificatie: { naam: 'Stichting Buurtkracht' } });
+    expect((await client.overview(stichting)).contactmomenten).toEqual([expect.objectContaining({ uuid, kanaal: 'telefoon', zaak })]);
+  });
+
+  it('is refused, as Open Klant refuses it, without a required field, and stores nothing', async () => {
+    const client = newClient();
+    const count = sim.klantcontacten().length;
+    const refusal = await client.registerKlantcontact(suzanne, { ...vraag, onderwerp: '', kanaal: '' }).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(SourceRejectedError);
+    expect((refusal as SourceRejectedError).status).toBe(400);
+    expect(((refusal as SourceRejectedError).body as { invalidParams: { name: string; code: string }[] }).invalidParams).toEqual([
+      expect.objectContaining({ name: 'klantcontact.kanaal', code: 'blank' }),
+      expect.objectContaining({ name: 'klantcontact.onderwerp', code: 'blank' }),
+    ]);
+    expect(sim.klantcontacten()).toHaveLength(count);
+  });
+
+  it('creates the three in sequence on Open Klant 2.1, which has no /maak-klantcontact, and deletes the klantcontact when a later step is refused', async () => {
+    sim.setOpenKlant('2.1');
+    try {
+      const client = newClient();
+      const { uuid } = await client.registerKlantcontact(suzanne, vraag);
+      const overview = await client.overview(suzanne);
+      expect(overview.contactmomenten.find((c) => c.uuid === uuid)).toMatchObject({ onderwerp: vraag.onderwerp, kanaal: 'website', zaak });
+      expect((await client.overview(pieter)).contactmomenten.map((c) => c.uuid)).not.toContain(uuid);
+
+      // An onderwerpobjectidentificator field over 200 characters is refused after the klantcontact and betrokkene were made.
+      const count = sim.klantcontacten().length;
+      const refusal = await client
+        .registerKlantcontact(suzanne, { ...vraag, zaak: { systeem: 'x'.repeat(201), uuid: zaak.uuid } })
+        .catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(SourceRejectedError);
+      expect(sim.klantcontacten()).toHaveLength(count);
+    } finally {
+      sim.setOpenKlant('current');
     }
   });
 });

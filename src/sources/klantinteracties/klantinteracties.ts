@@ -16,9 +16,9 @@
  */
 import { z } from 'zod';
 import type { Subject } from '../../domain/identity.ts';
-import { SourceUnavailableError } from '../../domain/availability.ts';
+import { SourceRejectedError, SourceUnavailableError } from '../../domain/availability.ts';
 import type { Log } from '../../domain/log.ts';
-import type { ContactKind, Contactmoment, ContactRegister, DigitaalAdres, KlantcontactDetail } from '../../domain/persoon.ts';
+import type { ContactKind, Contactmoment, ContactRegister, DigitaalAdres, KlantcontactDetail, NewKlantcontact } from '../../domain/persoon.ts';
 import type { Metrics } from '../../platform/metrics.ts';
 import { namedIn } from '../fits.ts';
 import { SourceClient } from '../http.ts';
@@ -92,6 +92,10 @@ const klantcontactSchema = namedIn<S['Klantcontact'] & { _expand?: unknown }>()(
   }),
 );
 
+/** What Voordeur needs of the answers when it creates a klantcontact (or its parts). */
+const createdSchema = z.object({ uuid: z.string().uuid() });
+const madeSchema = z.object({ klantcontact: createdSchema });
+
 /** A page of a list: the items are checked one by one, so that one malformed item does not cost the rest. */
 const pageSchema = z.object({ count: z.number().int(), next: z.string().nullable().optional(), results: z.array(z.unknown()) });
 
@@ -159,6 +163,8 @@ export interface ContactOverview {
 
 export class KlantinteractiesClient implements ContactRegister {
   private readonly client: SourceClient;
+  /** Whether to use /maak-klantcontact (Open Klant 2.4+); false once the API said it has none. */
+  private maakKlantcontact = true;
 
   constructor(
     private readonly config: { url: string; token: string },
@@ -315,6 +321,65 @@ export class KlantinteractiesClient implements ContactRegister {
   private async ownAdres(partij: RawPartij, uuid: string): Promise<boolean> {
     const adres = await this.client.getJson(`${this.config.url}/digitaleadressen/${uuid}`, digitaalAdresSchema);
     return adres !== null && adresOf(partij, adres);
+  }
+
+  /**
+   * Registers a klantcontact of now with the subject's partij (created when there is none) as
+   * betrokkene, rol klant, and the zaak (if any) as onderwerpobject: codeObjecttype 'zaak',
+   * codeSoortObjectId 'uuid', objectId the zaak's UUID, codeRegister the zaaksysteem's name (which
+   * `overview` maps back with ZaakLinker.systeemFor).
+   *
+   * Open Klant 2.4 and later take all three in one request (/maak-klantcontact, one transaction:
+   * all or nothing). Older ones answer 404 there; then the three are created in sequence, and when
+   * the betrokkene or onderwerpobject is refused or cannot be made, the klantcontact is deleted
+   * again (taking the betrokkene along), so that a retry does not leave a duplicate; if that
+   * delete fails too, a klantcontact without betrokkene (shown to nobody) or without its zaak
+   * stays behind. A partij created for the contact stays either way (it is the subject's).
+   * Nothing of the contact (inhoud, onderwerp) nor the subject's BSN is logged here.
+   */
+  async registerKlantcontact(subject: Subject, contact: NewKlantcontact): Promise<{ uuid: string }> {
+    const partij = (await this.partij(subject)) ?? (await this.createPartij(subject, contact.naam));
+    const klantcontact = {
+      kanaal: contact.kanaal,
+      onderwerp: contact.onderwerp,
+      inhoud: contact.inhoud,
+      indicatieContactGelukt: true,
+      taal: 'nld',
+      vertrouwelijk: contact.vertrouwelijk ?? false,
+      plaatsgevondenOp: this.now().toISOString(),
+    };
+    const betrokkene = { wasPartij: { uuid: partij.uuid }, rol: 'klant', initiator: contact.initiator ?? true };
+    const onderwerpobject = contact.zaak && {
+      wasKlantcontact: null,
+      onderwerpobjectidentificator: { codeObjecttype: 'zaak', codeSoortObjectId: 'uuid', objectId: contact.zaak.uuid, codeRegister: contact.zaak.systeem },
+    };
+
+    if (this.maakKlantcontact) {
+      try {
+        const made = await this.client.postJson(
+          `${this.config.url}/maak-klantcontact`,
+          { klantcontact, betrokkene, ...(onderwerpobject ? { onderwerpobject } : {}) },
+          madeSchema,
+        );
+        return { uuid: made.klantcontact.uuid };
+      } catch (error) {
+        // No such endpoint (Open Klant before 2.4): from now on, in sequence.
+        if (!(error instanceof SourceRejectedError && (error.status === 404 || error.status === 405))) throw error;
+        this.maakKlantcontact = false;
+      }
+    }
+
+    const created = await this.client.postJson(`${this.config.url}/klantcontacten`, klantcontact, createdSchema);
+    try {
+      await this.client.postJson(`${this.config.url}/betrokkenen`, { ...betrokkene, hadKlantcontact: { uuid: created.uuid } }, createdSchema);
+      if (onderwerpobject) {
+        await this.client.postJson(`${this.config.url}/onderwerpobjecten`, { ...onderwerpobject, klantcontact: { uuid: created.uuid } }, createdSchema);
+      }
+    } catch (error) {
+      await this.client.delete(`${this.config.url}/klantcontacten/${created.uuid}`).catch(() => false);
+      throw error;
+    }
+    return { uuid: created.uuid };
   }
 
   private async createPartij(subject: Subject, naam: string | undefined): Promise<RawPartij> {
