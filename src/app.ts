@@ -203,6 +203,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         identityKeys,
         metrics,
         log: app.log,
+        processingLog,
+        contacts: sources.klantinteracties,
         dossierSections: (view) => parts.dossierSections(view),
       },
     ),

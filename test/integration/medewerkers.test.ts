@@ -95,6 +95,41 @@ describe('the notifications sent to the person', () => {
   });
 });
 
+describe('registering the conversation', () => {
+  it('records it as a klantcontact the person then sees among their contactmomenten; a wrong form or a source that is down loses nothing typed', async () => {
+    const browser = await staffLoginOverHttp(stack.url, mirjam);
+    const { url, body } = await openDossier(browser, { nummer: suzanne, doel: 'telefoon' });
+    const action = `${url}/contact`;
+    const wrong = await browser.request(action, { form: { _csrf: csrfOf(body), kanaal: '', onderwerp: '', inhoud: 'Vraag over de parkeervergunning' } });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toContain('Kies hoe het contact was.');
+    expect(wrong.body).toContain('Vul het onderwerp in.');
+    expect(wrong.body).toContain('Vraag over de parkeervergunning</textarea>');
+
+    stack.klantinteracties.setFault('down');
+    const down = await browser.request(action, {
+      form: { _csrf: csrfOf(body), kanaal: 'telefoon', onderwerp: 'Parkeervergunning verlengen', inhoud: 'Uitgelegd hoe verlengen werkt.' },
+    });
+    stack.klantinteracties.setFault('none');
+    expect(down.status).toBe(503);
+    expect(down.body).toContain('Het klantcontactsysteem is nu niet bereikbaar.');
+    expect(down.body).toContain('Uitgelegd hoe verlengen werkt.</textarea>');
+
+    const saved = await browser.request(action, {
+      form: { _csrf: csrfOf(body), kanaal: 'telefoon', onderwerp: 'Parkeervergunning verlengen', inhoud: 'Uitgelegd hoe verlengen werkt.' },
+    });
+    expect(saved.status).toBe(303);
+    expect((await browser.request(saved.location!)).body).toContain('Het gesprek is vastgelegd.');
+    const resident = await loginOverHttp(stack.url, { bsn: suzanne });
+    expect((await resident.request(`${stack.url}/gegevens`)).body).toContain('Parkeervergunning verlengen');
+    // Jan does not see it.
+    const jan = await loginOverHttp(stack.url, { bsn: '999990019' });
+    expect((await jan.request(`${stack.url}/gegevens`)).body).not.toContain('Parkeervergunning verlengen');
+    const audit = await stack.voordeur.database.db.selectFrom('staff_audit').select('handeling').where('handeling', '=', 'contact-geregistreerd').execute();
+    expect(audit).toHaveLength(1);
+  });
+});
+
 describe('what the person sees', () => {
   it('"Wie heeft mijn gegevens gebruikt" names the department and the purpose, never the staff member', async () => {
     const browser = await staffLoginOverHttp(stack.url, mirjam);

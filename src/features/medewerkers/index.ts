@@ -7,6 +7,8 @@
  * is in the internal audit log (audit.ts), for the privacy officer.
  */
 import type { Config } from '../../config.ts';
+import type { ContactRegister } from '../../domain/persoon.ts';
+import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import { LoginAttempts } from '../../platform/auth/login-attempts.ts';
 import { OidcClient } from '../../platform/auth/oidc.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -29,6 +31,9 @@ export interface MedewerkersDeps {
   identityKeys: IdentityKeys;
   metrics: Metrics;
   log: Log;
+  processingLog: ProcessingLog;
+  /** Where staff register a conversation as a klantcontact (the Klantinteracties API), when configured. */
+  contacts?: ContactRegister;
   /** What the features show of a person's dossier. */
   dossierSections: (view: DossierView) => Promise<JSX.Element[]>;
 }
@@ -61,6 +66,8 @@ export function createMedewerkers(deps: MedewerkersDeps | undefined): Feature | 
       toegangMinuten: config.toegangMinuten,
       secureCookies: deps.secureCookies,
       dossierSections: deps.dossierSections,
+      contacts: deps.contacts,
+      processingLog: deps.processingLog,
     }),
     // Ended sessions and accesses go; the audit log is kept for its retention period.
     start() {

@@ -7,7 +7,10 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Identity, Subject } from '../../domain/identity.ts';
 import { isValidBsn, isValidKvkNummer, isValidVestigingsnummer } from '../../domain/bsn.ts';
+import { isSourceFailure } from '../../domain/availability.ts';
 import type { Doel } from '../../domain/medewerker.ts';
+import { type ContactRegister, klantcontactLimits } from '../../domain/persoon.ts';
+import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { LoginAttempts } from '../../platform/auth/login-attempts.ts';
 import { loginAttemptMaxAgeSeconds } from '../../platform/auth/login-attempts.ts';
 import { LoginUnavailableError, type OidcClient, UnusableClaimsError } from '../../platform/auth/oidc.ts';
@@ -19,11 +22,11 @@ import type { JSX } from 'preact';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { Alert, Heading, Link, Paragraph } from '../../platform/ui/components.tsx';
 import type { FieldError } from '../../platform/ui/components.tsx';
-import type { StaffAccess } from './access.ts';
+import type { Access, StaffAccess } from './access.ts';
 import type { StaffAudit } from './audit.ts';
 import type { StaffPolicy } from './policy.ts';
 import type { StaffMember, StaffSession, StaffSessions } from './sessions.ts';
-import { DossierPage, LoginPage, type SearchValues, SearchPage } from './views.tsx';
+import { ContactForm, type ContactValues, DossierPage, kanalen, LoginPage, type SearchValues, SearchPage } from './views.tsx';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -45,6 +48,9 @@ export interface MedewerkersRouteDeps {
   doelen: Doel[];
   toegangMinuten: number;
   secureCookies: boolean;
+  /** Where a conversation is registered as a klantcontact (the Klantinteracties API), when configured. */
+  contacts?: ContactRegister;
+  processingLog: ProcessingLog;
   /** The parts of a dossier the features show (features/medewerkers/index.ts asks the platform). */
   dossierSections: (view: DossierView) => Promise<JSX.Element[]>;
 }
@@ -53,6 +59,8 @@ const LOGIN_COOKIE = 'voordeur_medewerker_login';
 const empty: SearchValues = { nummer: '', vestiging: '', doel: '', kenmerk: '' };
 const digits = (value: unknown) => (typeof value === 'string' ? value.replace(/[\s.]/g, '') : '');
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+const controlCharacters = /[\u0000-\u001f\u007f]/;
 
 /** Maps the staff ID token's claims to a staff member; without an id or a name it is refused. */
 export function staffMemberFrom(claims: Record<string, unknown>, names: MedewerkersRouteDeps['claims']): StaffMember {
@@ -257,20 +265,39 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
       return reply.redirect(`/medewerkers/dossier/${granted.id}`, 303);
     });
 
-    app.get<{ Params: { id: string } }>('/medewerkers/dossier/:id', async (request, reply) => {
+    /** The active access of this URL for this staff session, or the redirect back to the search. */
+    async function accessOf(request: FastifyRequest, reply: FastifyReply, id: string): Promise<Access | undefined> {
       const staff = request.staff;
-      if (!staff) return reply.redirect('/medewerkers', 303);
-      const found = await access.find(staff.id, request.params.id);
-      if (found.status !== 'active') return reply.redirect(`/medewerkers?reden=${found.status === 'expired' ? 'toegang-verlopen' : 'geen-toegang'}`, 303);
-      const granted = found.access;
+      if (!staff) {
+        await reply.redirect('/medewerkers', 303);
+        return undefined;
+      }
+      const found = await access.find(staff.id, id);
+      if (found.status === 'active') return found.access;
+      await reply.redirect(`/medewerkers?reden=${found.status === 'expired' ? 'toegang-verlopen' : 'geen-toegang'}`, 303);
+      return undefined;
+    }
+
+    /** The person's identity as the features read it for this staff member: their reads are logged as the staff member's. */
+    const identityFor = (staff: StaffSession, granted: Access): Identity => ({
+      method: granted.subject.type === 'persoon' ? 'digid' : 'eherkenning',
+      subject: granted.subject,
+      staff: { afdeling: staff.medewerker.afdeling, medewerkerKey: deps.keys.medewerker(staff.medewerker.id), doel: granted.doel, traceId: granted.traceId },
+    });
+
+    const mayRegister = (staff: StaffSession) => Boolean(deps.contacts) && policy.may(staff.medewerker, 'contactmomenten');
+
+    async function dossierPage(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      granted: Access,
+      form: { values: ContactValues; errors: FieldError[] } = { values: { kanaal: '', onderwerp: '', inhoud: '' }, errors: [] },
+      status = 200,
+    ) {
+      const staff = request.staff!;
       const { medewerker } = staff;
-      const identity: Identity = {
-        method: granted.subject.type === 'persoon' ? 'digid' : 'eherkenning',
-        subject: granted.subject,
-        staff: { afdeling: medewerker.afdeling, medewerkerKey: deps.keys.medewerker(medewerker.id), doel: granted.doel, traceId: granted.traceId },
-      };
       const view: DossierView = {
-        caller: { identity, requestId: request.id, log: request.log },
+        caller: { identity: identityFor(staff, granted), requestId: request.id, log: request.log },
         t: request.t,
         lang: request.lang,
         may: (kind) => policy.may(medewerker, kind),
@@ -293,6 +320,7 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
           ? `BSN ${subject.bsn}`
           : `KvK ${subject.kvkNummer}${subject.vestigingsnummer ? `, ${request.t('identity.vestiging', { vestiging: subject.vestigingsnummer })}` : ''}`;
       const doel = doelen.find((d) => d.id === granted.doel);
+      const title = request.t('medewerkers.dossier.title', { who });
       return reply.page(
         <DossierPage
           t={request.t}
@@ -301,10 +329,76 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
           doel={doel?.label[request.lang] ?? granted.doel}
           kenmerk={granted.kenmerk}
           until={granted.expiresAt}
-          sections={sections.length > 0 ? sections : <Paragraph>{request.t('medewerkers.dossier.nothing')}</Paragraph>}
+          saved={(request.query as { opgeslagen?: string } | undefined)?.opgeslagen === 'contact'}
+          sections={
+            <>
+              {mayRegister(staff) && (
+                <ContactForm
+                  t={request.t}
+                  action={`/medewerkers/dossier/${granted.id}/contact`}
+                  csrfToken={staff.csrfToken}
+                  values={form.values}
+                  errors={form.errors}
+                />
+              )}
+              {sections.length > 0 ? sections : <Paragraph>{request.t('medewerkers.dossier.nothing')}</Paragraph>}
+            </>
+          }
         />,
-        { title: request.t('medewerkers.dossier.title', { who }) },
+        { title: form.errors.length ? `${request.t('form.errors.title')}: ${title}` : title, status },
       );
+    }
+
+    app.get<{ Params: { id: string }; Querystring: { opgeslagen?: string } }>('/medewerkers/dossier/:id', async (request, reply) => {
+      const granted = await accessOf(request, reply, request.params.id);
+      if (!granted) return reply;
+      return dossierPage(request, reply, granted);
+    });
+
+    // The conversation, registered as a klantcontact: the person then sees it among their contactmomenten.
+    app.post<{ Params: { id: string }; Body: Record<string, unknown> }>('/medewerkers/dossier/:id/contact', async (request, reply) => {
+      const granted = await accessOf(request, reply, request.params.id);
+      if (!granted) return reply;
+      const staff = request.staff!;
+      const contacts = deps.contacts;
+      if (!contacts || !mayRegister(staff)) throw new HttpError(403, 'medewerkers.noRole', 'medewerkers.noRole.title');
+      const t = request.t;
+      const values: ContactValues = {
+        kanaal: text(request.body?.kanaal),
+        onderwerp: text(request.body?.onderwerp),
+        inhoud: text(request.body?.inhoud).replace(/\r\n/g, '\n'),
+      };
+      const errors: FieldError[] = [];
+      if (!(kanalen as readonly string[]).includes(values.kanaal)) errors.push({ field: 'kanaal', message: t('medewerkers.contact.error.kanaal') });
+      if (!values.onderwerp) errors.push({ field: 'onderwerp', message: t('medewerkers.contact.error.onderwerp') });
+      else if (values.onderwerp.length > klantcontactLimits.onderwerp || controlCharacters.test(values.onderwerp))
+        errors.push({ field: 'onderwerp', message: t('medewerkers.contact.error.onderwerp.lang', { max: klantcontactLimits.onderwerp }) });
+      if (!values.inhoud) errors.push({ field: 'inhoud', message: t('medewerkers.contact.error.inhoud') });
+      else if (values.inhoud.length > klantcontactLimits.inhoud || controlCharacters.test(values.inhoud.replace(/[\n\t]/g, ' ')))
+        errors.push({ field: 'inhoud', message: t('medewerkers.contact.error.inhoud.lang', { max: klantcontactLimits.inhoud }) });
+      if (errors.length > 0) return dossierPage(request, reply, granted, { values, errors }, 400);
+      const identity = identityFor(staff, granted);
+      try {
+        await contacts.registerKlantcontact(granted.subject, { kanaal: values.kanaal, onderwerp: values.onderwerp, inhoud: values.inhoud });
+      } catch (error) {
+        if (!isSourceFailure(error)) throw error;
+        request.log.warn({ source: error.source, detail: error.message }, 'klantcontact not registered');
+        // What was typed stays in the form.
+        return dossierPage(request, reply, granted, { values, errors: [{ field: 'onderwerp', message: t('medewerkers.contact.error.unavailable') }] }, 503);
+      }
+      await Promise.all([
+        deps.processingLog.record(identity, [{ action: 'toevoegen', category: 'contactmomenten', source: 'klantinteracties' }], request.id),
+        audit.record(staff.medewerker, {
+          handeling: 'contact-geregistreerd',
+          subjectKey: granted.subjectKey,
+          doel: granted.doel,
+          kenmerk: granted.kenmerk,
+          traceId: granted.traceId,
+          requestId: request.id,
+          detail: `kanaal ${values.kanaal}`,
+        }),
+      ]);
+      return reply.redirect(`/medewerkers/dossier/${granted.id}?opgeslagen=contact#dossier-contactmomenten-title`, 303);
     });
 
     app.post('/medewerkers/sessie/verlengen', async (request) => {

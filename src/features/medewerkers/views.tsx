@@ -174,6 +174,79 @@ export function SearchPage({
   );
 }
 
+export interface ContactValues {
+  kanaal: string;
+  onderwerp: string;
+  inhoud: string;
+}
+
+export const kanalen = ['telefoon', 'balie', 'e-mail'] as const;
+
+/** Registers the conversation as a klantcontact, which the person then sees among their contactmomenten. */
+export function ContactForm({
+  t,
+  action,
+  csrfToken,
+  values,
+  errors,
+}: {
+  t: Translate;
+  action: string;
+  csrfToken: string;
+  values: ContactValues;
+  errors: FieldError[];
+}) {
+  const error = (field: string) => errors.find((e) => e.field === field)?.message;
+  return (
+    <section class="voordeur-block" aria-labelledby="dossier-contact-registreren-title">
+      <Heading level={2} id="dossier-contact-registreren-title">
+        {t('medewerkers.contact.title')}
+      </Heading>
+      <Paragraph>{t('medewerkers.contact.intro')}</Paragraph>
+      <ErrorSummary errors={errors} title={t('form.errors.title')} />
+      <Form action={action} csrfToken={csrfToken}>
+        <RadioGroup
+          id="kanaal"
+          name="kanaal"
+          legend={t('medewerkers.contact.kanaal')}
+          error={error('kanaal')}
+          value={values.kanaal}
+          options={kanalen.map((kanaal) => ({ value: kanaal, label: t(`medewerkers.contact.kanaal.${kanaal}`) }))}
+        />
+        <TextField id="onderwerp" name="onderwerp" label={t('medewerkers.contact.onderwerp')} value={values.onderwerp} error={error('onderwerp')} />
+        <div class={cx('utrecht-form-field', 'utrecht-form-field--textarea', error('inhoud') && 'utrecht-form-field--invalid')}>
+          <div class="utrecht-form-field__label">
+            <label class="utrecht-form-label" for="inhoud">
+              {t('medewerkers.contact.inhoud')}
+            </label>
+          </div>
+          <div class="utrecht-form-field__description utrecht-form-field-description" id="inhoud-description">
+            {t('medewerkers.contact.inhoud.help')}
+          </div>
+          {error('inhoud') && (
+            <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id="inhoud-error">
+              {error('inhoud')}
+            </div>
+          )}
+          <div class="utrecht-form-field__input">
+            <textarea
+              class={cx('utrecht-textarea', 'utrecht-textarea--html-textarea', error('inhoud') && 'utrecht-textarea--invalid')}
+              id="inhoud"
+              name="inhoud"
+              rows={5}
+              aria-invalid={error('inhoud') ? 'true' : undefined}
+              aria-describedby={error('inhoud') ? 'inhoud-description inhoud-error' : 'inhoud-description'}
+            >
+              {values.inhoud}
+            </textarea>
+          </div>
+        </div>
+        <Button>{t('medewerkers.contact.submit')}</Button>
+      </Form>
+    </section>
+  );
+}
+
 /** The dossier's head: whose it is, why it is open, until when; then the features' sections. */
 export function DossierPage({
   t,
@@ -182,8 +255,9 @@ export function DossierPage({
   doel,
   kenmerk,
   until,
+  saved,
   sections,
-}: Texts & { who: string; doel: string; kenmerk?: string; until: Date; sections: ComponentChildren }) {
+}: Texts & { who: string; doel: string; kenmerk?: string; until: Date; saved?: boolean; sections: ComponentChildren }) {
   const time = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
   return (
     <>
@@ -191,6 +265,11 @@ export function DossierPage({
         <Link href="/medewerkers">{t('medewerkers.dossier.other')}</Link>
       </Paragraph>
       <Heading level={1}>{t('medewerkers.dossier.title', { who })}</Heading>
+      {saved && (
+        <Alert type="ok" role="status">
+          <Paragraph>{t('medewerkers.contact.saved')}</Paragraph>
+        </Alert>
+      )}
       <Alert type="info">
         <Paragraph>
           {t('medewerkers.dossier.why', { doel })}
