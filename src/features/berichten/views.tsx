@@ -1,11 +1,10 @@
 /** The pages of Mijn berichten: the inbox with its filter and search, one bericht, and the overzicht block. */
 import { textParts, type Bericht } from '../../domain/bericht.ts';
-import { formatBytes } from '../../platform/i18n/format.ts';
 import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
 import type { Availability } from '../../domain/availability.ts';
 import type { Paged } from '../../platform/http/paging.ts';
 import { Alert, Button, DataList, DateText, Heading, Link, Paragraph, SearchField, Table } from '../../platform/ui/components.tsx';
-import { PagedSection, Unavailable } from '../../platform/ui/sections.tsx';
+import { Downloads, PagedSection, Unavailable } from '../../platform/ui/sections.tsx';
 import type { Bijlage } from './service.ts';
 
 interface Texts {
@@ -207,33 +206,15 @@ export function BerichtPage({ t, lang, bericht, bijlagen }: Texts & { bericht: B
       />
       <PlainText text={bericht.tekst} />
       {bericht.bijlagen.length > 0 && (
-        <section aria-labelledby="bijlagen-title">
-          <Heading level={2} id="bijlagen-title">
-            {t('berichten.bijlagen.title')}
-          </Heading>
-          {bijlagen.unavailable ? (
-            <Unavailable t={t} />
-          ) : bijlagen.value.length === 0 ? (
-            <Paragraph>{t('berichten.bijlagen.none')}</Paragraph>
-          ) : (
-            <ul class="utrecht-unordered-list">
-              {bijlagen.value.map((bijlage) => (
-                <li class="utrecht-unordered-list__item">
-                  <a class="utrecht-link utrecht-link--html-a" href={`${berichtHref(bericht)}/bijlagen/${bijlage.index}`} download={bijlage.bestandsnaam}>
-                    {bijlage.titel}
-                  </a>{' '}
-                  <span class="voordeur-secondary">
-                    (
-                    {[bijlage.formaat?.split('/').at(-1)?.toUpperCase(), bijlage.grootte !== undefined ? formatBytes(lang, t, bijlage.grootte) : undefined]
-                      .filter(Boolean)
-                      .join(', ')}
-                    )
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <Downloads
+          t={t}
+          lang={lang}
+          id="bijlagen-title"
+          title={t('berichten.bijlagen.title')}
+          none={t('berichten.bijlagen.none')}
+          files={bijlagen}
+          href={(index) => `${berichtHref(bericht)}/bijlagen/${index}`}
+        />
       )}
     </>
   );

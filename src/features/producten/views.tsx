@@ -2,10 +2,9 @@
 import type { Availability } from '../../domain/availability.ts';
 import { daysUntil, expiresSoon, type Product, type ProductStatus, shownStatus } from '../../domain/product.ts';
 import type { Paged } from '../../platform/http/paging.ts';
-import { formatBytes } from '../../platform/i18n/format.ts';
 import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
 import { Alert, Button, ButtonLink, DataList, DateText, Heading, Link, Paragraph, SearchField, Table } from '../../platform/ui/components.tsx';
-import { PagedSection, Unavailable } from '../../platform/ui/sections.tsx';
+import { Downloads, PagedSection, Unavailable } from '../../platform/ui/sections.tsx';
 import type { LinkedTaak, LinkedZaak, ProductDocument, ProductenSummary } from './service.ts';
 
 interface Texts {
@@ -263,33 +262,15 @@ export function ProductPage({
         </section>
       )}
       {product.documenten.length > 0 && (
-        <section aria-labelledby="documenten-title">
-          <Heading level={2} id="documenten-title">
-            {t('producten.documenten.title')}
-          </Heading>
-          {documenten.unavailable ? (
-            <Unavailable t={t} />
-          ) : documenten.value.length === 0 ? (
-            <Paragraph>{t('producten.documenten.none')}</Paragraph>
-          ) : (
-            <ul class="utrecht-unordered-list">
-              {documenten.value.map((document) => (
-                <li class="utrecht-unordered-list__item">
-                  <a class="utrecht-link utrecht-link--html-a" href={`${productHref(product)}/documenten/${document.index}`} download={document.bestandsnaam}>
-                    {document.titel}
-                  </a>{' '}
-                  <span class="voordeur-secondary">
-                    (
-                    {[document.formaat?.split('/').at(-1)?.toUpperCase(), document.grootte !== undefined ? formatBytes(lang, t, document.grootte) : undefined]
-                      .filter(Boolean)
-                      .join(', ')}
-                    )
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <Downloads
+          t={t}
+          lang={lang}
+          id="documenten-title"
+          title={t('producten.documenten.title')}
+          none={t('producten.documenten.none')}
+          files={documenten}
+          href={(index) => `${productHref(product)}/documenten/${index}`}
+        />
       )}
     </>
   );

@@ -4,8 +4,10 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { Availability } from '../../domain/availability.ts';
+import type { ZaakDocument } from '../../domain/zaak.ts';
+import { formatBytes } from '../i18n/format.ts';
 import type { Paged } from '../http/paging.ts';
-import type { MessageKey, Translate } from '../i18n/index.ts';
+import type { Lang, MessageKey, Translate } from '../i18n/index.ts';
 import { Alert, Button, Form, Heading, Link, Pagination, Paragraph } from './components.tsx';
 
 /**
@@ -157,6 +159,59 @@ export function DossierSection<T>({
         {title}
       </Heading>
       {result.unavailable ? <Unavailable t={t} /> : result.value.length === 0 ? <Paragraph>{empty}</Paragraph> : children(result.value)}
+    </section>
+  );
+}
+
+/**
+ * The files that belong to a page (a bericht's bijlagen, a product's documents): links that
+ * download them, with their format and size; or that there are none, or that they cannot be
+ * listed now.
+ */
+export function Downloads({
+  t,
+  lang,
+  id,
+  title,
+  none,
+  files,
+  href,
+}: {
+  t: Translate;
+  lang: Lang;
+  id: string;
+  title: string;
+  none: string;
+  files: Availability<(ZaakDocument & { index: number })[]>;
+  href: (index: number) => string;
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <Heading level={2} id={id}>
+        {title}
+      </Heading>
+      {files.unavailable ? (
+        <Unavailable t={t} />
+      ) : files.value.length === 0 ? (
+        <Paragraph>{none}</Paragraph>
+      ) : (
+        <ul class="utrecht-unordered-list">
+          {files.value.map((file) => (
+            <li class="utrecht-unordered-list__item">
+              <a class="utrecht-link utrecht-link--html-a" href={href(file.index)} download={file.bestandsnaam}>
+                {file.titel}
+              </a>{' '}
+              <span class="voordeur-secondary">
+                (
+                {[file.formaat?.split('/').at(-1)?.toUpperCase(), file.grootte !== undefined ? formatBytes(lang, t, file.grootte) : undefined]
+                  .filter(Boolean)
+                  .join(', ')}
+                )
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
