@@ -62,7 +62,7 @@ export function GegevensDossier({ view, overview }: { view: DossierView; overvie
           )}
         </DossierSection>
       )}
-      {view.may('notificaties') && (
+      {preferences && (
         <Block id="voorkeuren" title={t('voorkeuren.title')}>
           <DataList
             items={channels.map((channel) => {

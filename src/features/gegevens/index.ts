@@ -61,8 +61,9 @@ export function createGegevens(deps: GegevensDeps): Feature {
       const include = {
         register: view.may('persoonsgegevens'),
         contacts: view.may('contactgegevens') || view.may('contactmomenten'),
+        preferences: view.may('notificaties'),
       };
-      if (!include.register && !include.contacts && !view.may('notificaties')) return null;
+      if (!include.register && !include.contacts && !include.preferences) return null;
       return h(GegevensDossier, { view, overview: await service.overview(view.caller, include) });
     },
     plugin: gegevensRoutes({ service, processingLog: deps.processingLog, staffPurposes: deps.staffPurposes ?? [] }),

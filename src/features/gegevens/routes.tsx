@@ -115,7 +115,8 @@ export function gegevensRoutes(deps: {
           <PreferencesBlock
             t={t}
             csrfToken={request.session!.csrfToken}
-            preferences={form?.preferences ?? overview.preferences}
+            // The resident's own overview always has them.
+            preferences={form?.preferences ?? overview.preferences!}
             verified={verified}
             errors={form?.errors ?? []}
             mayChange={request.mayAct('meldingen')}

@@ -39,7 +39,8 @@ export interface GegevensOverview {
   contactmomenten?: Availability<Contactmoment[]>;
   /** Addresses of theirs that our last message to did not reach (Notify: permanent-failure). */
   undeliverable: DigitaalAdres[];
-  preferences: Preferences;
+  /** Undefined only when not asked for (a staff member whose role does not allow it). */
+  preferences?: Preferences;
 }
 
 /** Why a new address was not accepted; each is a message next to the field. */
@@ -90,7 +91,10 @@ export class GegevensService {
   }
 
   /** `include` leaves out what is not wanted (a staff member whose role does not allow it): it is then neither read nor logged. */
-  async overview(caller: Caller, include: { register: boolean; contacts: boolean } = { register: true, contacts: true }): Promise<GegevensOverview> {
+  async overview(
+    caller: Caller,
+    include: { register: boolean; contacts: boolean; preferences: boolean } = { register: true, contacts: true, preferences: true },
+  ): Promise<GegevensOverview> {
     const { identity, log, requestId } = caller;
     const subject = identity.subject;
     const { kvk: kvkSource, brp: brpSource, contacts: contactSource } = this.sources;
@@ -101,9 +105,9 @@ export class GegevensService {
       brp && subject.type === 'persoon' ? whenAvailable(() => brp.persoon(subject.bsn), log) : undefined,
       kvk && subject.type === 'bedrijf' ? whenAvailable(() => kvk.bedrijf(subject.kvkNummer), log) : undefined,
       contacts ? whenAvailable(() => contacts.overview(subject, log), log) : undefined,
-      this.stores.preferences.get(subject),
+      include.preferences ? this.stores.preferences.get(subject) : undefined,
     ]);
-    const read: ProcessingEntry[] = [{ action: 'lezen', category: 'notificatievoorkeuren', source: 'voordeur' }];
+    const read: ProcessingEntry[] = include.preferences ? [{ action: 'lezen', category: 'notificatievoorkeuren', source: 'voordeur' }] : [];
     if (persoon && !persoon.unavailable && persoon.value) read.push({ action: 'lezen', category: 'persoonsgegevens', source: 'brp' });
     if (bedrijf && !bedrijf.unavailable && bedrijf.value) read.push({ action: 'lezen', category: 'bedrijfsgegevens', source: 'kvk' });
     if (contact && !contact.unavailable) {
