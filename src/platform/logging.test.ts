@@ -35,4 +35,18 @@ describe('log redaction', () => {
       await t.close();
     }
   });
+
+  it('logs a thrown string or object as err, scrubbed, instead of failing inside the logger', async () => {
+    const t = await testApp();
+    try {
+      t.app.log.warn({ err: 'timeout for 999993653' }, 'look failed');
+      t.app.log.warn({ err: { status: 500 } }, 'other look failed');
+      const all = t.logs.join('\n');
+      expect(all).toContain('timeout for [number]');
+      expect(all).toContain('other look failed');
+      expect(all).not.toContain('999993653');
+    } finally {
+      await t.close();
+    }
+  });
 });

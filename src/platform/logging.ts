@@ -65,13 +65,12 @@ export function loggerOptions(level: string): NonNullable<FastifyServerOptions['
         route: req.routeOptions?.url,
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      err: (err: Error & { code?: string; statusCode?: number }) => ({
-        type: err.name,
-        message: redactText(err.message),
-        code: err.code,
-        statusCode: err.statusCode,
-        stack: err.stack ? redactText(err.stack) : '',
-      }),
+      // Anything may be logged as `err`: a thrown string or object, not only an Error.
+      err: (err: unknown) => {
+        if (!(err instanceof Error)) return { type: typeof err, message: redactText(String(err)), stack: '' };
+        const { code, statusCode } = err as Error & { code?: string; statusCode?: number };
+        return { type: err.name, message: redactText(err.message ?? ''), code, statusCode, stack: err.stack ? redactText(err.stack) : '' };
+      },
     },
     formatters: {
       log: (object: Record<string, unknown>) => scrub(object) as Record<string, unknown>,

@@ -48,9 +48,7 @@ export async function recordExpiringProducts(deps: ExpiryNoticeDeps): Promise<nu
 export function startExpiryNotices(deps: ExpiryNoticeDeps & { intervalMs: number }): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
   const look = () => {
-    running = recordExpiringProducts(deps).catch((error: unknown) =>
-      deps.log.warn({ err: error instanceof Error ? error.message : String(error) }, 'products ending soon: not looked at now'),
-    );
+    running = recordExpiringProducts(deps).catch((error: unknown) => deps.log.warn({ err: error }, 'products ending soon: not looked at now'));
   };
   const first = setTimeout(look, 1000);
   const timer = setInterval(look, deps.intervalMs);
