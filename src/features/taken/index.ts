@@ -14,7 +14,7 @@ import type { Feature } from '../../platform/http/feature.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import type { OgonePayments } from '../../sources/ogone/ogone.ts';
 import { TaakCompletions } from '../../sources/voordeur/taak-completions.ts';
-import type { UploadRules } from './formio/files.ts';
+import type { UploadRules } from '../../platform/formio/files.ts';
 import { takenRoutes } from './routes.tsx';
 import { TakenDossier } from './dossier.tsx';
 import { TakenService } from './service.ts';

@@ -16,11 +16,11 @@ import type { MessageKey } from '../../platform/i18n/index.ts';
 import { Alert, Button, DataList, ErrorSummary, Form, Paragraph } from '../../platform/ui/components.tsx';
 import { Unavailable } from '../../platform/ui/sections.tsx';
 import { OgoneRequestError, type OgonePayments } from '../../sources/ogone/ogone.ts';
-import { hasFiles, isInput, parseFormOnce, type FileModel, type FormModel, type ParsedForm } from './formio/definition.ts';
-import { fileRules, inspectUpload, storeFiles, type Upload, type UploadRules } from './formio/files.ts';
-import { FormFields, errorSummaryItems } from './formio/render.tsx';
-import { formMessages } from './formio/messages.ts';
-import { initialValues, validateSubmission, type FormError, type FormValues, type UploadedFile } from './formio/validate.ts';
+import { hasFiles, isInput, parseFormOnce, type FileModel, type FormModel, type ParsedForm } from '../../platform/formio/definition.ts';
+import { fileRules, inspectUpload, storeFiles, type Upload, type UploadRules } from '../../platform/formio/files.ts';
+import { FormFields, errorSummaryItems } from '../../platform/formio/render.tsx';
+import { formMessages } from '../../platform/formio/messages.ts';
+import { initialValues, validateSubmission, type FormError, type FormValues, type UploadedFile } from '../../platform/formio/validate.ts';
 import type { TakenService } from './service.ts';
 import { TaakHeader, TakenPage, UrlTaak, formatAmount, taakHref } from './views.tsx';
 

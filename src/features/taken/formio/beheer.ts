@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ObjectenClient } from '../../../sources/objecten/objecten.ts';
-import { hasFiles, parseForm } from './definition.ts';
+import { hasFiles, parseForm } from '../../../platform/formio/definition.ts';
 
 /** One form: where it is, its title, whether Voordeur shows it, and why not. */
 export interface FormReport {

@@ -2,7 +2,7 @@
 import { renderToString } from 'preact-render-to-string';
 import { h } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { objectenDemo, type DemoContext } from '../../../../simulators/data/objecten-demo.ts';
+import { objectenDemo, type DemoContext } from '../../../simulators/data/objecten-demo.ts';
 import { fieldId, htmlToParagraphs, parseForm, parseFormOnce, type FormModel, type InputModel, type TextInputModel } from './definition.ts';
 import { formMessages, formTexts } from './messages.ts';
 import { errorSummaryItems, FormFields } from './render.tsx';

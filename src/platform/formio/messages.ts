@@ -4,8 +4,8 @@
  * marker, the line that says when a conditional field applies, and the hints of file and date
  * fields. Which text fits (by the field's kind and the error's parameters) is decided here.
  */
-import { formatDate } from '../../../platform/i18n/format.ts';
-import { type Lang, type MessageKey, translator } from '../../../platform/i18n/index.ts';
+import { formatDate } from '../i18n/format.ts';
+import { type Lang, type MessageKey, translator } from '../i18n/index.ts';
 import type { InputModel } from './definition.ts';
 import type { FormError } from './validate.ts';
 

@@ -3,8 +3,8 @@
  * urlencoded body → the data as Form.io would submit it (verzonden_data), or the values as typed
  * with the errors, to show the form again.
  */
-import { isValidBsn } from '../../../domain/bsn.ts';
-import { isEmailAddress, normalisePhoneNumber } from '../../../domain/persoon.ts';
+import { isValidBsn } from '../../domain/bsn.ts';
+import { isEmailAddress, normalisePhoneNumber } from '../../domain/persoon.ts';
 import { isFixed, isInput, type Condition, type DateModel, type FieldModel, type FileModel, type FormModel, type InputModel } from './definition.ts';
 
 export type FieldErrorCode =

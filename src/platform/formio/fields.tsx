@@ -6,7 +6,7 @@
  * aria-invalid when there is an error.
  */
 import type { ComponentChildren } from 'preact';
-import { cx, describedBy, FormField } from '../../../platform/ui/components.tsx';
+import { cx, describedBy, FormField } from '../ui/components.tsx';
 
 /** The id of a group's n-th option (from 0); the first is where the error summary links to. */
 export const optionId = (fieldId: string, index: number) => `${fieldId}-${index + 1}`;

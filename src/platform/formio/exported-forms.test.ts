@@ -15,7 +15,7 @@ import { formMessages } from './messages.ts';
 import { errorSummaryItems, FormFields } from './render.tsx';
 import { initialValues, parseBsn, parseDateTime, parseIban, parsePostcode, validateSubmission, type UploadedFile } from './validate.ts';
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../../../../test/fixtures/forms/${name}.json`, import.meta.url), 'utf8')) as unknown;
+const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../../../test/fixtures/forms/${name}.json`, import.meta.url), 'utf8')) as unknown;
 
 function formOf(definition: unknown): FormModel {
   const parsed = parseForm(definition);

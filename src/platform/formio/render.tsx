@@ -4,8 +4,8 @@
  * only under a condition is always shown, with a line that says when it applies;
  * validateSubmission leaves it out when the condition does not hold.
  */
-import type { Lang } from '../../../platform/i18n/index.ts';
-import { FileField, Heading, Paragraph, TextField, type FieldError } from '../../../platform/ui/components.tsx';
+import type { Lang } from '../i18n/index.ts';
+import { FileField, Heading, Paragraph, TextField, type FieldError } from '../ui/components.tsx';
 import { dataPlaceholder, isFixed, isInput, type Condition, type ContentModel, type FormModel, type InputModel } from './definition.ts';
 import { fileRules, formatSize, typeList, type UploadRules } from './files.ts';
 import { CheckboxGroupField, optionId, RadioGroupField, ReadOnlyField, SelectField, SingleCheckboxField, TextareaField } from './fields.tsx';

@@ -4,8 +4,8 @@
  * zaak upload is (type by its content, size, a safe name), and the files of a sent form stored as
  * documents, their references put in the submitted data.
  */
-import { extensionsOf, storedFileName } from '../../../domain/file-name.ts';
-import { detectType } from '../../../platform/files/detect.ts';
+import { extensionsOf, storedFileName } from '../../domain/file-name.ts';
+import { detectType } from '../files/detect.ts';
 import { isInput, type FileModel, type FormModel } from './definition.ts';
 import { setAt, valueAt, type UploadedFile } from './validate.ts';
 
