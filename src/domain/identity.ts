@@ -13,13 +13,17 @@ export type LoginMethod = 'digid' | 'eherkenning';
  */
 export type Subject = { type: 'persoon'; bsn: string } | { type: 'bedrijf'; kvkNummer: string; vestigingsnummer?: string; vestigingen?: string[] };
 
+/** What a machtiging can make someone who acts for another: a court-appointed bewindvoerder, curator or mentor (else a gemachtigde). */
+export const machtigingRollen = ['bewindvoerder', 'curator', 'mentor'] as const;
+export type MachtigingRol = (typeof machtigingRollen)[number];
+
 export interface Identity {
   method: LoginMethod;
   subject: Subject;
   /** The subject's name as the identity provider gave it, if it did. */
   subjectName?: string;
-  /** Present when someone acts for the subject (gemachtigde). */
-  actor?: { bsn: string; name?: string };
+  /** Present when someone acts for the subject (gemachtigde); `rol` when the machtiging says what they are (e.g. bewindvoerder). */
+  actor?: { bsn: string; name?: string; rol?: MachtigingRol };
   /** Present when a staff member looks at the subject's data in the medewerkersportaal (read only). */
   staff?: StaffLook;
 }

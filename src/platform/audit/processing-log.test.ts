@@ -31,7 +31,7 @@ describe('the processing log', () => {
     expect(total).toBe(3);
     expect(entries.map((e) => [e.actor, e.action, e.category, e.source, e.purpose])).toEqual([
       ['gemachtigde', 'wijzigen', 'contactgegevens', 'klantinteracties', 'wijziging-op-verzoek'],
-      ['gemachtigde', 'lezen', 'zaken', 'zgw:openzaak', 'inzage'],
+      ['gemachtigde', 'lezen', 'zaken', 'zgw', 'inzage'],
       ['betrokkene', 'lezen', 'persoonsgegevens', 'brp', 'inzage'],
     ]);
     expect((await log.list(suzanne, { offset: 0, limit: 10 })).total).toBe(1);
@@ -78,5 +78,79 @@ describe('the processing log', () => {
     const broken = new ProcessingLog(database.db.withPlugin(failing), new IdentityKeys('k'.repeat(40)));
     const results = await Promise.allSettled([1, 2, 3].map(() => broken.record(jan, [{ action: 'lezen', category: 'zaken', source: 'zgw:openzaak' }])));
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+  });
+
+  it('shows repeated reads of the same data by the same actor within a quarter of an hour as one line with their number, counted by the database', async () => {
+    const piet: Identity = { method: 'digid', subject: { type: 'persoon', bsn: '999991772' } };
+    const key = new IdentityKeys('k'.repeat(40)).subject(piet.subject);
+    const at = (time: string) => new Date(`2026-11-20T${time}:00Z`);
+    const row = (
+      time: string,
+      values: Partial<{ actor: 'betrokkene' | 'gemachtigde'; action: 'lezen' | 'wijzigen'; category: string; source: string }> = {},
+    ) => ({
+      subject_key: key,
+      occurred_at: at(time),
+      actor: values.actor ?? ('betrokkene' as const),
+      actor_key: null,
+      action: values.action ?? ('lezen' as const),
+      category: values.category ?? 'zaken',
+      source: values.source ?? 'zgw:openzaak',
+      purpose: 'inzage',
+    });
+    await database.db
+      .insertInto('processing_log')
+      .values([
+        // Three reads of the zaken in one quarter (10:00–10:15), one of them in a second zaaksysteem: one line, 3 times.
+        row('10:01'),
+        row('10:05'),
+        row('10:14', { source: 'zgw:andere' }),
+        // The next quarter: a line of its own.
+        row('10:16'),
+        // Other data in the same quarter: a line of its own.
+        row('10:02', { category: 'persoonsgegevens', source: 'brp' }),
+        // Two changes: a line each.
+        row('10:03', { action: 'wijzigen', category: 'contactgegevens', source: 'klantinteracties' }),
+        row('10:04', { action: 'wijzigen', category: 'contactgegevens', source: 'klantinteracties' }),
+        // Someone else reading the zaken in the first quarter: a line of its own.
+        { ...row('10:06'), actor: 'gemachtigde' as const, actor_key: 'lotte', actor_naam: 'Lotte Jansen' },
+      ] as never)
+      .execute();
+
+    const { entries, total } = await log.list(piet, { offset: 0, limit: 10 });
+    expect(total).toBe(6);
+    expect(entries.map((e) => [e.occurredAt.toISOString().slice(11, 16), e.actor, e.action, e.category, e.source, e.times, e.naam])).toEqual([
+      ['10:16', 'betrokkene', 'lezen', 'zaken', 'zgw', 1, undefined],
+      ['10:14', 'betrokkene', 'lezen', 'zaken', 'zgw', 3, undefined],
+      ['10:06', 'gemachtigde', 'lezen', 'zaken', 'zgw', 1, 'Lotte Jansen'],
+      ['10:04', 'betrokkene', 'wijzigen', 'contactgegevens', 'klantinteracties', 1, undefined],
+      ['10:03', 'betrokkene', 'wijzigen', 'contactgegevens', 'klantinteracties', 1, undefined],
+      ['10:02', 'betrokkene', 'lezen', 'persoonsgegevens', 'brp', 1, undefined],
+    ]);
+    // Pages count lines, not rows.
+    const second = await log.list(piet, { offset: 4, limit: 4 });
+    expect(second.total).toBe(6);
+    expect(second.entries.map((e) => e.occurredAt.toISOString().slice(11, 16))).toEqual(['10:03', '10:02']);
+    // A period: from (inclusive) until (exclusive).
+    const quarter = await log.list(piet, { offset: 0, limit: 10 }, { from: at('10:04'), until: at('10:15') });
+    expect(quarter.entries.map((e) => [e.occurredAt.toISOString().slice(11, 16), e.times])).toEqual([
+      ['10:14', 2],
+      ['10:06', 1],
+      ['10:04', 1],
+    ]);
+    expect(quarter.total).toBe(3);
+  });
+
+  it('keeps the name and role of a gemachtigde, and the organisation that pushed', async () => {
+    const kees: Identity = { method: 'digid', subject: { type: 'persoon', bsn: '999995571' } };
+    const suzanneForKees: Identity = { ...kees, actor: { bsn: '999993653', name: 'Suzanne de Vries', rol: 'bewindvoerder' } };
+    await log.record(suzanneForKees, [{ action: 'lezen', category: 'berichten', source: 'objecten' }]);
+    await log.recordForOrganisation(kees.subject, { id: 'org-1', naam: 'Belastingsamenwerking Rivierenland' }, [
+      { action: 'toevoegen', category: 'berichten', source: 'voordeur' },
+    ]);
+    const { entries } = await log.list(kees, { offset: 0, limit: 10 });
+    expect(entries.map((e) => [e.actor, e.naam, e.rol ?? null, e.action])).toEqual([
+      ['organisatie', 'Belastingsamenwerking Rivierenland', null, 'toevoegen'],
+      ['gemachtigde', 'Suzanne de Vries', 'bewindvoerder', 'lezen'],
+    ]);
   });
 });

@@ -11,8 +11,8 @@
  * are stored (durable, as before), and gets the error if that insert fails. On PGlite a statement
  * costs ~1 ms of the one thread, whatever its number of rows (bench/pages.ts, docs/scaling.md).
  */
-import type { Insertable } from 'kysely';
-import type { Identity } from '../../domain/identity.ts';
+import { sql, type Insertable } from 'kysely';
+import type { Identity, Subject } from '../../domain/identity.ts';
 import { Batcher } from '../batcher.ts';
 import type { Db } from '../db/database.ts';
 import type { ProcessingLogTable } from '../db/schema.ts';
@@ -48,15 +48,32 @@ export interface ProcessingEntry {
 }
 
 export interface LoggedProcessing {
+  /** The last time in this line (reads collapsed into one line: the latest of them). */
   occurredAt: Date;
+  /** How many processings this line stands for: repeated reads of the same thing in a short while are one line. */
+  times: number;
   actor: ProcessingLogTable['actor'];
   /** The department of the staff member who acted (actor medewerker). */
   afdeling?: string;
+  /** The gemachtigde's name (actor gemachtigde), or the organisation's (actor organisatie). */
+  naam?: string;
+  /** What the machtiging makes the gemachtigde, e.g. bewindvoerder. */
+  rol?: string;
   action: ProcessingAction;
   category: string;
+  /** The system, with the zaaksystemen as one ("zgw"): a person does not tell them apart. */
   source: string;
   purpose: string;
 }
+
+/** Which part of the log to show: processings from (inclusive) and before (exclusive) these moments. */
+export interface ProcessingPeriod {
+  from?: Date;
+  until?: Date;
+}
+
+/** Reads of the same data by the same actor for the same purpose within this window are one line. */
+export const collapseMinutes = 15;
 
 type Row = Insertable<ProcessingLogTable>;
 
@@ -80,13 +97,38 @@ export class ProcessingLog {
   /** Writes down one or more processings of the identity's data in one insert. */
   async record(identity: Identity, entries: ProcessingEntry[], requestId?: string): Promise<void> {
     if (entries.length === 0) return;
-    const subjectKey = this.keys.subject(identity.subject);
     const { staff } = identity;
     const actor = staff
       ? { actor: 'medewerker' as const, actor_key: staff.medewerkerKey, actor_afdeling: staff.afdeling, trace_id: staff.traceId }
       : identity.actor
-        ? { actor: 'gemachtigde' as const, actor_key: this.keys.person(identity.actor.bsn) }
+        ? {
+            actor: 'gemachtigde' as const,
+            actor_key: this.keys.person(identity.actor.bsn),
+            actor_naam: identity.actor.name ?? null,
+            actor_rol: identity.actor.rol ?? null,
+          }
         : { actor: 'betrokkene' as const, actor_key: null };
+    await this.insert(identity.subject, actor, entries, requestId, staff ? `doel:${staff.doel}` : undefined);
+  }
+
+  /**
+   * Writes down what a connected organisation did with the subject's data through the
+   * organisation API (e.g. a bericht it sent): the person sees the organisation's name.
+   */
+  async recordForOrganisation(subject: Subject, organisatie: { id: string; naam: string }, entries: ProcessingEntry[], requestId?: string): Promise<void> {
+    if (entries.length === 0) return;
+    await this.insert(subject, { actor: 'organisatie', actor_key: organisatie.id, actor_naam: organisatie.naam }, entries, requestId);
+  }
+
+  private async insert(
+    subject: Subject,
+    actor: Pick<Row, 'actor' | 'actor_key'> & Partial<Row>,
+    entries: ProcessingEntry[],
+    requestId?: string,
+    /** A staff member's reads are for the purpose they stated. */
+    statedPurpose?: string,
+  ): Promise<void> {
+    const subjectKey = this.keys.subject(subject);
     await this.writes.add(
       entries.map((entry) => ({
         subject_key: subjectKey,
@@ -94,37 +136,56 @@ export class ProcessingLog {
         action: entry.action,
         category: entry.category,
         source: entry.source,
-        // A staff member's reads are for the purpose they stated.
-        purpose: staff ? `doel:${staff.doel}` : (entry.purpose ?? 'inzage'),
+        purpose: statedPurpose ?? entry.purpose ?? 'inzage',
         request_id: requestId ?? null,
       })),
     );
   }
 
-  /** The identity's subject's log, newest first. */
-  async list(identity: Identity, page: { offset: number; limit: number }): Promise<{ entries: LoggedProcessing[]; total: number }> {
+  /**
+   * The identity's subject's log, newest first, as the person reads it: reads of the same data
+   * (category and system) by the same actor for the same purpose within the same
+   * `collapseMinutes` are one line with their number (`times`); changes are a line each. The
+   * collapsing is done by the database, so pages and the total count lines, not rows.
+   */
+  async list(
+    identity: Identity,
+    page: { offset: number; limit: number },
+    period: ProcessingPeriod = {},
+  ): Promise<{ entries: LoggedProcessing[]; total: number }> {
     const subjectKey = this.keys.subject(identity.subject);
-    const [rows, count] = await Promise.all([
-      this.db
-        .selectFrom('processing_log')
-        .select(['occurred_at', 'actor', 'actor_afdeling', 'action', 'category', 'source', 'purpose'])
-        .where('subject_key', '=', subjectKey)
-        .orderBy('occurred_at', 'desc')
-        .orderBy('id', 'desc')
+    // The zaaksystemen are one to the person ("uw zaken"); a read of the zaken of two systems is one line.
+    const source = sql<string>`case when source like 'zgw:%' then 'zgw' else source end`;
+    const bucket = sql`date_bin(${sql.lit(`${collapseMinutes} minutes`)}::interval, occurred_at, timestamptz '2000-01-01 00:00:00+00')`;
+    const eachChange = sql`case when action = 'lezen' then null else id end`;
+    let rows = this.db.selectFrom('processing_log').where('subject_key', '=', subjectKey);
+    if (period.from) rows = rows.where('occurred_at', '>=', period.from);
+    if (period.until) rows = rows.where('occurred_at', '<', period.until);
+    const lines = rows
+      .groupBy(['actor', 'actor_key', 'actor_naam', 'actor_rol', 'actor_afdeling', 'action', 'category', 'purpose'])
+      .groupBy([source, bucket, eachChange]);
+    const [found, count] = await Promise.all([
+      lines
+        .select(['actor', 'actor_afdeling', 'actor_naam', 'actor_rol', 'action', 'category', 'purpose'])
+        .select((eb) => [eb.fn.max('occurred_at').as('occurred_at'), eb.fn.countAll<string | number>().as('times'), source.as('source')])
+        .orderBy(sql`max(occurred_at)`, 'desc')
+        .orderBy(sql`max(id)`, 'desc')
         .offset(page.offset)
         .limit(page.limit)
         .execute(),
       this.db
-        .selectFrom('processing_log')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .where('subject_key', '=', subjectKey)
+        .selectFrom(lines.select(sql<number>`1`.as('line')).as('lines'))
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
         .executeTakeFirstOrThrow(),
     ]);
     return {
-      entries: rows.map((row) => ({
+      entries: found.map((row) => ({
         occurredAt: new Date(row.occurred_at),
+        times: Number(row.times),
         actor: row.actor,
         ...(row.actor_afdeling ? { afdeling: row.actor_afdeling } : {}),
+        ...(row.actor_naam ? { naam: row.actor_naam } : {}),
+        ...(row.actor_rol ? { rol: row.actor_rol } : {}),
         action: row.action,
         category: row.category,
         source: row.source,

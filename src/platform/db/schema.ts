@@ -60,7 +60,7 @@ export interface ProcessingLogTable {
   id: ColumnType<string, never, never>;
   occurred_at: CreatedAt;
   subject_key: string;
-  actor: 'betrokkene' | 'gemachtigde' | 'medewerker';
+  actor: 'betrokkene' | 'gemachtigde' | 'medewerker' | 'organisatie';
   /** Keyed hash of who acted, when that is not the data subject. */
   actor_key: string | null;
   action: 'lezen' | 'wijzigen' | 'toevoegen' | 'verwijderen';
@@ -72,6 +72,10 @@ export interface ProcessingLogTable {
   actor_afdeling: ColumnType<string | null, string | null | undefined, never>;
   /** Links the reads of one contact (a staff member's access to a dossier). */
   trace_id: ColumnType<string | null, string | null | undefined, never>;
+  /** A gemachtigde's name as the login gave it, or the organisation that pushed (never a staff member's). */
+  actor_naam: ColumnType<string | null, string | null | undefined, never>;
+  /** What the machtiging makes the gemachtigde (e.g. 'bewindvoerder'), when it says. */
+  actor_rol: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface TaakCompletionsTable {
