@@ -206,6 +206,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         processingLog,
         contacts: sources.klantinteracties,
         dossierSections: (view) => parts.dossierSections(view),
+        dossierAction: (feature, name) => parts.dossierAction(feature, name),
       },
     ),
     organisatieBerichten &&

@@ -156,6 +156,13 @@ export const testMedewerkers: TestMedewerker[] = [
     description: 'Team Inkomen: ziet ook de zaken over bijzondere bijstand (alleen voor de rol inkomen)',
   },
   {
+    id: 'avisser',
+    naam: 'Anouk Visser',
+    afdeling: 'Team Inkomen',
+    rollen: ['inkomen'],
+    description: 'Team Inkomen, alleen de rol inkomen: ziet zaken en documenten, geen contactgegevens of meldingen',
+  },
+  {
     id: 'gast',
     naam: 'Sam de Gast',
     afdeling: 'Stagiairs',

@@ -16,6 +16,7 @@ const suzanne = objectenDemo.notable.suzanne.bsn;
 const mirjam = findTestMedewerker('mbakker')!; // Klantcontactcentrum, role kcc
 const peter = findTestMedewerker('psmit')!; // Team Inkomen, roles kcc and inkomen
 const gast = findTestMedewerker('gast')!; // no role
+const anouk = findTestMedewerker('avisser')!; // Team Inkomen, role inkomen only: zaken and documenten
 const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
 const bijstand = 'Bijzondere bijstand voor een wasmachine';
 
@@ -92,6 +93,76 @@ describe('the notifications sent to the person', () => {
     // The e-mail address is not in this part: messages keep only a keyed hash of it.
     const meldingen = ofJan.body.slice(ofJan.body.indexOf('id="dossier-meldingen-title"'));
     expect(meldingen.slice(0, meldingen.indexOf('</section>'))).not.toContain('@');
+  });
+});
+
+describe('helping with a notification that did not arrive', () => {
+  const fatima = { bsn: '999991772', email: 'fatima.elamrani@example.nl' };
+  const resendForm = (html: string) => /<form[^>]*action="([^"#]+)[^"]*"[^>]*>(?:(?!<\/form>)[\s\S])*?name="bericht" value="([^"]+)"/.exec(html);
+
+  it('sends it again to the confirmed address, once, and records who did it', async () => {
+    // Notify refuses the message about Fatima's zaak.
+    stack.notify.setFault('reject');
+    await stack.zgw.addStatus(zgwDemo.zaken.find((z) => z.identificatie === 'ZAAK-000231')!.uuid, 2);
+    await stack.notificaties.idle();
+    await stack.voordeur.notificaties.worker.drain();
+    stack.notify.setFault('none');
+
+    const browser = await staffLoginOverHttp(stack.url, mirjam);
+    const dossier = await openDossier(browser, { nummer: fatima.bsn, doel: 'telefoon' });
+    expect(dossier.body).toContain('Niet verstuurd: versturen lukte niet');
+    const form = resendForm(dossier.body);
+    expect(form).not.toBeNull();
+    const [, action, bericht] = form!;
+    const send = () => browser.request(`${stack.url}${action}`, { form: { _csrf: csrfOf(dossier.body), bericht: bericht! } });
+
+    const sent = await send();
+    expect(sent.status).toBe(303);
+    const after = await browser.request(sent.location!);
+    expect(after.body).toContain('De melding wordt opnieuw verstuurd');
+    await stack.voordeur.notificaties.worker.drain();
+    const again = stack.notify.sent().filter((m) => m.to === fatima.email);
+    expect(again).toHaveLength(1);
+    expect(again[0]!.reference).toBe(`${bericht}:opnieuw`);
+    // No personal data in the message itself.
+    expect(again[0]!.body).not.toContain(fatima.bsn);
+
+    // Now listed as sent, and the one that failed offers nothing more.
+    const later = await browser.request(dossier.url);
+    expect(later.body).toMatch(/>(Verstuurd|Aangekomen)</);
+    expect(resendForm(later.body)).toBeNull();
+    const twice = await send();
+    expect(twice.status).toBe(409);
+    expect(twice.body).toContain('Deze melding is al opnieuw verstuurd');
+    expect(stack.notify.sent().filter((m) => m.to === fatima.email)).toHaveLength(1);
+
+    // Someone else's or an unknown message is not found for this person.
+    const unknown = await browser.request(`${stack.url}${action}`, { form: { _csrf: csrfOf(dossier.body), bericht: 'bestaat-niet:email' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toContain('Deze melding is niet gevonden');
+
+    // The internal audit log has it, with the staff member; the person's log says a staff member added a notification.
+    const audit = await stack.voordeur.database.db.selectFrom('staff_audit').select(['medewerker_naam', 'detail']).where('handeling', '=', 'actie').execute();
+    expect(audit).toEqual([{ medewerker_naam: 'Mirjam Bakker', detail: 'notificaties.opnieuw-versturen' }]);
+  });
+
+  it('is not offered to, and refused for, a role that may not see notifications; nor are they read', async () => {
+    const browser = await staffLoginOverHttp(stack.url, anouk);
+    const dossier = await openDossier(browser, { nummer: fatima.bsn, doel: 'telefoon' });
+    expect(dossier.body).not.toContain('id="dossier-meldingen-title"');
+    expect(dossier.body).not.toContain('id="dossier-contact-title"');
+    expect(resendForm(dossier.body)).toBeNull();
+    const refused = await browser.request(`${stack.url}${new URL(dossier.url).pathname}/actie/notificaties/opnieuw-versturen`, {
+      form: { _csrf: csrfOf(dossier.body), bericht: 'x:email' },
+    });
+    expect(refused.status).toBe(403);
+    const denied = await stack.voordeur.database.db
+      .selectFrom('staff_audit')
+      .select(['detail'])
+      .where('handeling', '=', 'geweigerd')
+      .where('medewerker_naam', '=', 'Anouk Visser')
+      .execute();
+    expect(denied).toEqual([{ detail: 'notificaties.opnieuw-versturen: rol mag notificaties niet' }]);
   });
 });
 

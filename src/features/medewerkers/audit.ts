@@ -11,7 +11,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import type { StaffMember } from './sessions.ts';
 
-export type AuditHandeling = 'inloggen' | 'uitloggen' | 'toegang' | 'dossier-bekeken' | 'contact-geregistreerd' | 'geweigerd';
+export type AuditHandeling = 'inloggen' | 'uitloggen' | 'toegang' | 'dossier-bekeken' | 'contact-geregistreerd' | 'actie' | 'geweigerd';
 
 export interface AuditEntry {
   handeling: AuditHandeling;

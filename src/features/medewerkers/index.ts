@@ -12,7 +12,7 @@ import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import { LoginAttempts } from '../../platform/auth/login-attempts.ts';
 import { OidcClient } from '../../platform/auth/oidc.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { DossierView, Feature } from '../../platform/http/feature.ts';
+import type { DossierAction, DossierView, Feature } from '../../platform/http/feature.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import type { Log } from '../../platform/logging.ts';
 import type { Metrics } from '../../platform/metrics.ts';
@@ -36,6 +36,8 @@ export interface MedewerkersDeps {
   contacts?: ContactRegister;
   /** What the features show of a person's dossier. */
   dossierSections: (view: DossierView) => Promise<JSX.Element[]>;
+  /** What staff can do for the person from a feature's part of the dossier. */
+  dossierAction: (feature: string, name: string) => DossierAction | undefined;
 }
 
 /** The medewerkersportaal, when MEDEWERKERS_PORTAAL is on. */
@@ -66,6 +68,7 @@ export function createMedewerkers(deps: MedewerkersDeps | undefined): Feature | 
       toegangMinuten: config.toegangMinuten,
       secureCookies: deps.secureCookies,
       dossierSections: deps.dossierSections,
+      dossierAction: deps.dossierAction,
       contacts: deps.contacts,
       processingLog: deps.processingLog,
     }),

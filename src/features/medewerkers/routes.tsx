@@ -16,7 +16,7 @@ import { loginAttemptMaxAgeSeconds } from '../../platform/auth/login-attempts.ts
 import { LoginUnavailableError, type OidcClient, UnusableClaimsError } from '../../platform/auth/oidc.ts';
 import { constantTimeEqual } from '../../platform/crypto.ts';
 import { HttpError } from '../../platform/http/errors.ts';
-import type { DossierView } from '../../platform/http/feature.ts';
+import type { DossierAction, DossierView } from '../../platform/http/feature.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import type { JSX } from 'preact';
 import type { MessageKey } from '../../platform/i18n/index.ts';
@@ -53,6 +53,8 @@ export interface MedewerkersRouteDeps {
   processingLog: ProcessingLog;
   /** The parts of a dossier the features show (features/medewerkers/index.ts asks the platform). */
   dossierSections: (view: DossierView) => Promise<JSX.Element[]>;
+  /** What staff can do for the person from a feature's part of the dossier. */
+  dossierAction: (feature: string, name: string) => DossierAction | undefined;
 }
 
 const LOGIN_COOKIE = 'voordeur_medewerker_login';
@@ -287,22 +289,43 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
 
     const mayRegister = (staff: StaffSession) => Boolean(deps.contacts) && policy.may(staff.medewerker, 'contactmomenten');
 
+    /** The person's dossier as this staff member may see it and act on it. */
+    const dossierView = (request: FastifyRequest, staff: StaffSession, granted: Access): DossierView => {
+      const { medewerker } = staff;
+      return {
+        caller: { identity: identityFor(staff, granted), requestId: request.id, log: request.log },
+        t: request.t,
+        lang: request.lang,
+        may: (kind) => policy.may(medewerker, kind),
+        mayZaaktype: (zaaktype) => policy.mayZaaktype(medewerker, zaaktype),
+        action: (feature, name) => {
+          const action = deps.dossierAction(feature, name);
+          if (!action || !policy.may(medewerker, action.kind)) return undefined;
+          return { url: `/medewerkers/dossier/${granted.id}/actie/${feature}/${name}`, csrfToken: staff.csrfToken };
+        },
+      };
+    };
+
+    /** What the dossier page says at the top after something was done (named in the URL it was sent back to) or refused. */
+    const noticeOf = (request: FastifyRequest): { ok: boolean; text: string } | undefined => {
+      const query = request.query as { opgeslagen?: string; gedaan?: string } | undefined;
+      if (query?.opgeslagen === 'contact') return { ok: true, text: request.t('medewerkers.contact.saved') };
+      const [feature, name] = (query?.gedaan ?? '').split('.');
+      const action = feature && name ? deps.dossierAction(feature, name) : undefined;
+      return action && { ok: true, text: request.t(action.done) };
+    };
+
     async function dossierPage(
       request: FastifyRequest,
       reply: FastifyReply,
       granted: Access,
       form: { values: ContactValues; errors: FieldError[] } = { values: { kanaal: '', onderwerp: '', inhoud: '' }, errors: [] },
       status = 200,
+      notice = noticeOf(request),
     ) {
       const staff = request.staff!;
       const { medewerker } = staff;
-      const view: DossierView = {
-        caller: { identity: identityFor(staff, granted), requestId: request.id, log: request.log },
-        t: request.t,
-        lang: request.lang,
-        may: (kind) => policy.may(medewerker, kind),
-        mayZaaktype: (zaaktype) => policy.mayZaaktype(medewerker, zaaktype),
-      };
+      const view = dossierView(request, staff, granted);
       const [sections] = await Promise.all([
         deps.dossierSections(view),
         audit.record(medewerker, {
@@ -329,7 +352,7 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
           doel={doel?.label[request.lang] ?? granted.doel}
           kenmerk={granted.kenmerk}
           until={granted.expiresAt}
-          saved={(request.query as { opgeslagen?: string } | undefined)?.opgeslagen === 'contact'}
+          notice={notice}
           sections={
             <>
               {mayRegister(staff) && (
@@ -349,7 +372,7 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
       );
     }
 
-    app.get<{ Params: { id: string }; Querystring: { opgeslagen?: string } }>('/medewerkers/dossier/:id', async (request, reply) => {
+    app.get<{ Params: { id: string }; Querystring: { opgeslagen?: string; gedaan?: string } }>('/medewerkers/dossier/:id', async (request, reply) => {
       const granted = await accessOf(request, reply, request.params.id);
       if (!granted) return reply;
       return dossierPage(request, reply, granted);
@@ -400,6 +423,29 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
       ]);
       return reply.redirect(`/medewerkers/dossier/${granted.id}?opgeslagen=contact#dossier-contactmomenten-title`, 303);
     });
+
+    // Something a feature's part of the dossier offers (e.g. send a notification that bounced again): its role, then the feature does it.
+    app.post<{ Params: { id: string; feature: string; name: string }; Body: Record<string, unknown> }>(
+      '/medewerkers/dossier/:id/actie/:feature/:name',
+      async (request, reply) => {
+        const granted = await accessOf(request, reply, request.params.id);
+        if (!granted) return reply;
+        const staff = request.staff!;
+        const { feature, name } = request.params;
+        const action = deps.dossierAction(feature, name);
+        if (!action) throw new HttpError(404, 'error.notFound.text', 'error.notFound.title');
+        const audited = { subjectKey: granted.subjectKey, doel: granted.doel, kenmerk: granted.kenmerk, traceId: granted.traceId, requestId: request.id };
+        if (!policy.may(staff.medewerker, action.kind)) {
+          await audit.record(staff.medewerker, { handeling: 'geweigerd', ...audited, detail: `${feature}.${name}: rol mag ${action.kind} niet` });
+          throw new HttpError(403, 'medewerkers.noRole', 'medewerkers.noRole.title');
+        }
+        const form = Object.fromEntries(Object.entries(request.body ?? {}).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value]] : [])));
+        const outcome = await action.run(dossierView(request, staff, granted), form);
+        if (!outcome.ok) return dossierPage(request, reply, granted, undefined, outcome.status, { ok: false, text: request.t(outcome.message) });
+        await audit.record(staff.medewerker, { handeling: 'actie', ...audited, detail: `${feature}.${name}` });
+        return reply.redirect(`/medewerkers/dossier/${granted.id}?gedaan=${feature}.${name}`, 303);
+      },
+    );
 
     app.post('/medewerkers/sessie/verlengen', async (request) => {
       const staff = request.staff!;

@@ -255,9 +255,9 @@ export function DossierPage({
   doel,
   kenmerk,
   until,
-  saved,
+  notice,
   sections,
-}: Texts & { who: string; doel: string; kenmerk?: string; until: Date; saved?: boolean; sections: ComponentChildren }) {
+}: Texts & { who: string; doel: string; kenmerk?: string; until: Date; notice?: { ok: boolean; text: string }; sections: ComponentChildren }) {
   const time = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
   return (
     <>
@@ -265,9 +265,9 @@ export function DossierPage({
         <Link href="/medewerkers">{t('medewerkers.dossier.other')}</Link>
       </Paragraph>
       <Heading level={1}>{t('medewerkers.dossier.title', { who })}</Heading>
-      {saved && (
-        <Alert type="ok" role="status">
-          <Paragraph>{t('medewerkers.contact.saved')}</Paragraph>
+      {notice && (
+        <Alert type={notice.ok ? 'ok' : 'error'} role={notice.ok ? 'status' : 'alert'}>
+          <Paragraph>{notice.text}</Paragraph>
         </Alert>
       )}
       <Alert type="info">

@@ -33,6 +33,7 @@ import { PreferencesStore } from '../../sources/voordeur/preferences.ts';
 import { callbackRoutes } from './callback.ts';
 import { DeliveryCheck } from './delivery.ts';
 import { MeldingenDossier } from './dossier.tsx';
+import { resendAction } from './resend.ts';
 import { Inbox } from './inbox.ts';
 import { plainAddress } from './message-text.ts';
 import type { Notificatie } from '../../sources/notificaties/notificatie.ts';
@@ -207,6 +208,7 @@ export function createNotificaties(deps: NotificatiesDeps): Notificaties {
         ? callbackRoutes({ secret, previousSecret: settings.previousCallbackSecret, inbox, received, stored: () => worker.wake(queues.resolve) })
         : undefined,
       start: settings.workerInProcess ? start : undefined,
+      dossierActions: { 'opnieuw-versturen': resendAction({ messages, contacts: sources.klantinteracties, processingLog: deps.processingLog }) },
     },
     queue,
     worker,

@@ -195,7 +195,7 @@ export class Sender {
       this.deps.count?.(channel, 'failed');
       return;
     }
-    await messages.markSent(id, sent.id);
+    await messages.markSent(id, sent.id, content ? undefined : message.address);
     this.deps.count?.(channel, 'sent');
   }
 

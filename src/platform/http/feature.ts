@@ -37,6 +37,25 @@ export interface DossierView {
   may(kind: DossierKind): boolean;
   /** Whether they may see zaken of this zaaktype (some zaaktypen are for some roles only). */
   mayZaaktype(zaaktype: string): boolean;
+  /**
+   * Where a form of the feature's section posts to do one of its `dossierActions` for the person,
+   * with the CSRF token to send; undefined when the staff member may not (the section then shows no form).
+   */
+  action(feature: string, name: string): { url: string; csrfToken: string } | undefined;
+}
+
+/**
+ * Something a staff member can do for the person from their dossier, e.g. send again a
+ * notification that bounced. The medewerkersportaal checks the access, the CSRF token and the
+ * role (`kind`), records it in the internal audit log, and shows the dossier again with the outcome.
+ */
+export interface DossierAction {
+  /** The kind of data the staff member's roles must allow. */
+  readonly kind: DossierKind;
+  /** What the staff member is told when it is done. */
+  readonly done: MessageKey;
+  /** Does it for the view's person with the form's fields; a refusal says why, in a message the staff member understands. */
+  run(view: DossierView, form: Record<string, string>): Promise<{ ok: true } | { ok: false; message: MessageKey; status: 400 | 409 | 503 }>;
 }
 
 export interface Feature {
@@ -54,6 +73,8 @@ export interface Feature {
   zaakSection?(request: FastifyRequest, zaak: ZaakRef): Promise<JSX.Element | null>;
   /** Its part of a person's dossier in the medewerkersportaal, read only; null when the staff member may not see it or it has nothing. */
   dossierSection?(view: DossierView): Promise<JSX.Element | null>;
+  /** What a staff member can do for the person from the feature's part of the dossier, by name. */
+  readonly dossierActions?: Readonly<Record<string, DossierAction>>;
   /** Its routes, registered in a context of their own. */
   readonly plugin?: FastifyPluginAsync;
   /** Work in the background while the application runs (e.g. a worker); returns what stops it. */
@@ -68,4 +89,6 @@ export interface FeatureParts {
   overviewBlocks(request: FastifyRequest): Promise<JSX.Element[]>;
   zaakSections(request: FastifyRequest, zaak: ZaakRef): Promise<JSX.Element[]>;
   dossierSections(view: DossierView): Promise<JSX.Element[]>;
+  /** One of a feature's `dossierActions`; undefined when there is none by that name. */
+  dossierAction(feature: string, name: string): DossierAction | undefined;
 }

@@ -84,6 +84,11 @@ export function featureParts(features: readonly Feature[], deadlineMs: number): 
         return [unavailableSection(view.t, withDossier[i]!, 'dossier')];
       });
     },
+
+    dossierAction(feature, name) {
+      const actions = features.find((f) => f.id === feature)?.dossierActions;
+      return actions && Object.hasOwn(actions, name) ? actions[name] : undefined;
+    },
   };
 }
 

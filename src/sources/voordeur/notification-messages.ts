@@ -213,12 +213,17 @@ export class NotificationMessages {
     await this.db.updateTable('notification_messages').set({ state: 'failed', reason }).where('id', '=', id).execute();
   }
 
-  /** Marks a message sent and, in the same statement, queues asking Notify later what became of it. */
-  async markSent(id: string, notifyId: string): Promise<void> {
+  /**
+   * Marks a message sent and, in the same statement, queues asking Notify later what became of it.
+   * `address` is where it went, when the message was recorded without it (sent again).
+   */
+  async markSent(id: string, notifyId: string, address?: string): Promise<void> {
     const { deliveryJob } = this.options;
+    const addressKey = address ? this.keys.address(address) : null;
     await sql`
       with sent as (
-        update notification_messages set state = 'sent', notify_id = ${notifyId}, sent_at = now(), locked_until = null
+        update notification_messages set state = 'sent', notify_id = ${notifyId}, sent_at = now(), locked_until = null,
+          address_key = coalesce(address_key, ${addressKey})
         where id = ${id} and state = 'sending'
         returning id
       )
@@ -279,6 +284,58 @@ export class NotificationMessages {
     }));
   }
 
+  /**
+   * Sends once more, in the background, a message to the person that did not arrive (Notify
+   * refused it, or said it bounced), to the address the person has confirmed by then: a staff
+   * member does this in the medewerkersportaal. The new message (same group and channel, its id
+   * the old one's + ':opnieuw') is recorded as 'sending' and held by no one, and a send job is
+   * queued in the same statement; the send stage then delivers it as one left by a worker that
+   * died (`takeOverAbandoned`): it finds the words and the address again from the group's
+   * changes, for which the person's sealed identity is kept again until it is sent. A message is
+   * sent again once ('already' after that; its own failure can be sent again), and only while its
+   * changes are kept ('too-old'), and only when `hasAddress(channel)` says the person now has an
+   * address to send it to ('no-address').
+   */
+  async resend(
+    subject: Subject,
+    id: string,
+    hasAddress: (channel: Channel) => boolean,
+  ): Promise<{ outcome: 'resent' | 'unknown' | 'arrived' | 'already' | 'too-old' | 'no-address'; channel?: Channel }> {
+    const subjectKey = this.keys.subject(subject);
+    const { sendJob } = this.options;
+    return this.db.transaction().execute(async (trx) => {
+      const message = await trx
+        .selectFrom('notification_messages')
+        .select(['id', 'message_group', 'channel', 'state', 'delivery_status', 'changes'])
+        .where('id', '=', id)
+        .where('subject_key', '=', subjectKey)
+        .executeTakeFirst();
+      if (!message) return { outcome: 'unknown' };
+      const { channel } = message;
+      if (!didNotArrive(message)) return { outcome: 'arrived', channel };
+      if (!hasAddress(channel)) return { outcome: 'no-address', channel };
+      const again = `${message.id}:opnieuw`;
+      if (again.split(':opnieuw').length > 4) return { outcome: 'already', channel };
+      const sealedAgain = await trx
+        .updateTable('notification_changes')
+        .set({ subject_sealed: this.keys.seal(subject) })
+        .where('message_group', '=', message.message_group)
+        .returning('id')
+        .execute();
+      if (sealedAgain.length === 0) return { outcome: 'too-old', channel };
+      const { rows } = await sql<{ id: string }>`
+        with again as (
+          insert into notification_messages (id, message_group, subject_key, channel, state, changes)
+          values (${again}, ${message.message_group}, ${subjectKey}, ${channel}, 'sending', ${message.changes})
+          on conflict (id) do nothing
+          returning id, subject_key
+        )
+        ${jobsForEach('again', { queue: sendJob.queue, payload: sql`jsonb_build_object('subjectKey', subject_key)`, maxAttempts: sendJob.maxAttempts })}
+        select id from again`.execute(trx);
+      return { outcome: rows.length > 0 ? 'resent' : 'already', channel };
+    });
+  }
+
   /** Forgets handled changes from before `olderThan` (messages stay, as the record of what was sent). */
   async purge(olderThan: Date): Promise<void> {
     await this.db.deleteFrom('notification_changes').where('created_at', '<', olderThan).where('message_group', 'is not', null).execute();
@@ -287,6 +344,15 @@ export class NotificationMessages {
   private holdUntil(): RawBuilder<Date> {
     return sql<Date>`now() + ${interval(this.options.messageLeaseMs)}`;
   }
+}
+
+/** What Notify says of a message that did not reach the person. */
+export const failedDeliveries = ['permanent-failure', 'temporary-failure', 'technical-failure'] as const;
+
+/** Whether a message did not reach the person: Notify refused it, or said it did not arrive. */
+export function didNotArrive(message: { state: SentMessage['state']; delivery_status?: string | null; deliveryStatus?: string }): boolean {
+  const status = message.delivery_status ?? message.deliveryStatus;
+  return message.state === 'failed' || (message.state === 'sent' && (failedDeliveries as readonly string[]).includes(status ?? ''));
 }
 
 /** For operators: messages per channel, state and delivery status. Nothing about whom they were for. */
