@@ -141,6 +141,8 @@ export interface ContactRegister {
   save(subject: Subject, soort: ContactKind, adres: string, replaces: string | null, naam?: string): Promise<void>;
   /** Removes one of the subject's own addresses; false when it is not theirs. */
   remove(subject: Subject, uuid: string): Promise<boolean>;
+  /** Marks one of the subject's own addresses as not confirmed (any more), so that it must be confirmed again; false when it is not theirs. */
+  markUnverified(subject: Subject, uuid: string): Promise<boolean>;
   /**
    * Registers a klantcontact that took place now, with the subject's partij (created when there is
    * none) as its betrokkene (rol klant) and, when given, the zaak as its onderwerpobject; it then

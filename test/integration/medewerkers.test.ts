@@ -146,6 +146,29 @@ describe('helping with a notification that did not arrive', () => {
     expect(audit).toEqual([{ medewerker_naam: 'Mirjam Bakker', detail: 'notificaties.opnieuw-versturen' }]);
   });
 
+  it('marks the address for confirmation again: the person sees it must be confirmed, and nothing is sent to it until then', async () => {
+    const browser = await staffLoginOverHttp(stack.url, mirjam);
+    const dossier = await openDossier(browser, { nummer: fatima.bsn, doel: 'telefoon' });
+    const form = /<form[^>]*action="([^"#]+)[^"]*"[^>]*>(?:(?!<\/form>)[\s\S])*?name="soort" value="email"/.exec(dossier.body);
+    expect(form).not.toBeNull();
+    expect(dossier.body).toContain('E-mailadres opnieuw laten bevestigen');
+    const mark = () => browser.request(`${stack.url}${form![1]}`, { form: { _csrf: csrfOf(dossier.body), soort: 'email' } });
+    const marked = await mark();
+    expect(marked.status).toBe(303);
+    expect((await browser.request(marked.location!)).body).toContain('Het adres of nummer moet opnieuw bevestigd worden');
+
+    const resident = await loginOverHttp(stack.url, { bsn: fatima.bsn });
+    const gegevens = await resident.request(`${stack.url}/gegevens`);
+    expect(gegevens.body).toContain(fatima.email);
+    expect(gegevens.body).toContain('(nog niet bevestigd)');
+    expect(gegevens.body).toContain('href="/gegevens/contact/email"');
+    // Done once: there is no confirmed address left to mark, and the button is gone.
+    const twice = await mark();
+    expect(twice.status).toBe(409);
+    expect(twice.body).toContain('Er is geen bevestigd adres of nummer van deze soort');
+    expect(twice.body).not.toContain('E-mailadres opnieuw laten bevestigen');
+  });
+
   it('is not offered to, and refused for, a role that may not see notifications; nor are they read', async () => {
     const browser = await staffLoginOverHttp(stack.url, anouk);
     const dossier = await openDossier(browser, { nummer: fatima.bsn, doel: 'telefoon' });

@@ -10,7 +10,7 @@ import { channels, topics } from '../../domain/preferences.ts';
 import type { DossierView } from '../../platform/http/feature.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { formatDate } from '../../platform/i18n/format.ts';
-import { DataList, Heading, Table } from '../../platform/ui/components.tsx';
+import { Button, DataList, Form, Heading, Table } from '../../platform/ui/components.tsx';
 import { DossierSection } from '../../platform/ui/sections.tsx';
 import type { GegevensOverview } from './service.ts';
 import { BedrijfBlock, contactKinds, PersoonBlock } from './views.tsx';
@@ -30,6 +30,7 @@ export function GegevensDossier({ view, overview }: { view: DossierView; overvie
   const { t, lang } = view;
   const { adressen, undeliverable, preferences } = overview;
   const contactAdressen: Availability<ContactKind[]> | undefined = adressen && (adressen.unavailable ? adressen : available([...contactKinds]));
+  const reverify = view.action('gegevens', 'opnieuw-bevestigen');
   return (
     <>
       {overview.persoon && <PersoonBlock t={t} lang={lang} persoon={overview.persoon} howToCorrect={false} />}
@@ -51,6 +52,12 @@ export function GegevensDossier({ view, overview }: { view: DossierView; overvie
                           <br />
                           <strong>{t('contact.undeliverable.label')}</strong> {t('medewerkers.dossier.onbestelbaar')}
                         </>
+                      )}
+                      {reverify && adres.geverifieerd && (
+                        <Form action={reverify.url} csrfToken={reverify.csrfToken}>
+                          <input type="hidden" name="soort" value={kind} />
+                          <Button appearance="secondary-action">{t(`medewerkers.reverify.button.${kind}` as MessageKey)}</Button>
+                        </Form>
                       )}
                     </>
                   ) : (

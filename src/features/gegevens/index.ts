@@ -7,7 +7,8 @@
 import type { Doel } from '../../domain/medewerker.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { Feature } from '../../platform/http/feature.ts';
+import { isSourceFailure } from '../../domain/availability.ts';
+import type { DossierAction, Feature } from '../../platform/http/feature.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import type { CompanyRegister, ContactRegister, PersonRegister } from '../../domain/persoon.ts';
 import type { NotifyClient } from '../../sources/notify/notify.ts';
@@ -16,8 +17,33 @@ import { Deliveries } from '../../sources/voordeur/deliveries.ts';
 import { PreferencesStore } from '../../sources/voordeur/preferences.ts';
 import { h } from 'preact';
 import { GegevensDossier } from './dossier.tsx';
+import { contactKinds } from './views.tsx';
 import { gegevensRoutes } from './routes.tsx';
 import { GegevensService, type CodeSender } from './service.ts';
+
+/**
+ * In the medewerkersportaal: an address that bounced, or that the person says is no longer theirs,
+ * is marked as to be confirmed again; notifications wait until the person has confirmed it.
+ */
+function reverifyAction(service: GegevensService): DossierAction {
+  return {
+    kind: 'contactgegevens',
+    done: 'medewerkers.reverify.done',
+    async run(view, form) {
+      const kind = contactKinds.find((k) => k === form.soort);
+      if (!kind) return { ok: false, message: 'medewerkers.reverify.unknown', status: 400 };
+      if (!service.hasContacts) return { ok: false, message: 'medewerkers.reverify.unavailable', status: 503 };
+      try {
+        const marked = await service.markUnverified(view.caller, kind);
+        return marked ? { ok: true } : { ok: false, message: 'medewerkers.reverify.none', status: 409 };
+      } catch (error) {
+        if (!isSourceFailure(error)) throw error;
+        view.caller.log.warn({ source: error.source, detail: error.message }, 'address not marked for confirmation');
+        return { ok: false, message: 'medewerkers.reverify.unavailable', status: 503 };
+      }
+    },
+  };
+}
 
 export interface GegevensDeps {
   brp?: PersonRegister;
@@ -66,6 +92,7 @@ export function createGegevens(deps: GegevensDeps): Feature {
       if (!include.register && !include.contacts && !include.preferences) return null;
       return h(GegevensDossier, { view, overview: await service.overview(view.caller, include) });
     },
+    dossierActions: { 'opnieuw-bevestigen': reverifyAction(service) },
     plugin: gegevensRoutes({ service, processingLog: deps.processingLog, staffPurposes: deps.staffPurposes ?? [] }),
   };
 }

@@ -226,6 +226,20 @@ export class GegevensService {
     return removed;
   }
 
+  /**
+   * Marks the subject's confirmed address of this kind as to be confirmed again (a staff member
+   * does this when it bounced, or the person says it is no longer theirs): nothing is sent to it
+   * until the person confirms it in Mijn gegevens. False when they have no confirmed one.
+   */
+  async markUnverified(caller: Caller, kind: ContactKind): Promise<boolean> {
+    const { identity, requestId } = caller;
+    const adres = await this.adres(caller, kind);
+    if (!adres?.geverifieerd) return false;
+    const marked = await this.contacts().markUnverified(identity.subject, adres.uuid);
+    if (marked) await this.stores.processingLog.record(identity, [{ action: 'wijzigen', category: 'contactgegevens', source: 'klantinteracties' }], requestId);
+    return marked;
+  }
+
   private async sendCode(subject: Subject, kind: ContactKind, address: string, replaces: string | null, log: Caller['log']): Promise<StartOutcome> {
     const started = await this.stores.confirmations.start(subject, kind, address, replaces);
     if (!started) return { started: false, error: 'tooManySends' };

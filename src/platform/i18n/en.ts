@@ -337,6 +337,13 @@ export const en: Record<MessageKey, string> = {
   'meldingen.caption': 'Notifications to the resident or company, newest first',
   'meldingen.wanneer': 'When',
   'meldingen.kanaal': 'How',
+  'medewerkers.reverify.button.email': 'Have the e-mail address confirmed again',
+  'medewerkers.reverify.button.telefoonnummer': 'Have the mobile number confirmed again',
+  'medewerkers.reverify.done':
+    'The address or number must be confirmed again. No notifications go to it until the resident has confirmed it in My details with a code.',
+  'medewerkers.reverify.unknown': 'Choose an e-mail address or mobile number.',
+  'medewerkers.reverify.none': 'There is no confirmed address or number of this kind. Nothing was changed.',
+  'medewerkers.reverify.unavailable': 'This is not possible now: the contact details cannot be reached. Please try again later.',
   'meldingen.actie': 'Action',
   'meldingen.resend.button': 'Send again',
   'meldingen.resend.which': '({kanaal} of {wanneer})',

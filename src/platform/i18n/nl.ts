@@ -336,6 +336,13 @@ export const nl = {
   'meldingen.caption': 'Meldingen aan de inwoner of het bedrijf, nieuwste eerst',
   'meldingen.wanneer': 'Wanneer',
   'meldingen.kanaal': 'Hoe',
+  'medewerkers.reverify.button.email': 'E-mailadres opnieuw laten bevestigen',
+  'medewerkers.reverify.button.telefoonnummer': 'Mobiel nummer opnieuw laten bevestigen',
+  'medewerkers.reverify.done':
+    'Het adres of nummer moet opnieuw bevestigd worden. Er gaan geen meldingen meer naar toe tot de inwoner het in Mijn gegevens heeft bevestigd met een code.',
+  'medewerkers.reverify.unknown': 'Kies een e-mailadres of mobiel nummer.',
+  'medewerkers.reverify.none': 'Er is geen bevestigd adres of nummer van deze soort. Er is niets veranderd.',
+  'medewerkers.reverify.unavailable': 'Dit lukt nu niet: de contactgegevens zijn niet te bereiken. Probeer het later nog eens.',
   'meldingen.actie': 'Actie',
   'meldingen.resend.button': 'Opnieuw versturen',
   'meldingen.resend.which': '({kanaal} van {wanneer})',

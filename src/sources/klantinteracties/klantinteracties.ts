@@ -317,6 +317,14 @@ export class KlantinteractiesClient implements ContactRegister {
     return this.client.delete(`${this.config.url}/digitaleadressen/${uuid}`);
   }
 
+  /** Empties the verificatieDatum of one of the subject's own addresses; false when `uuid` is not one of them. */
+  async markUnverified(subject: Subject, uuid: string): Promise<boolean> {
+    const partij = await this.partij(subject);
+    if (!partij || !addressesOf(partij).some((a) => a.uuid === uuid) || !(await this.ownAdres(partij, uuid))) return false;
+    await this.client.patchJson(`${this.config.url}/digitaleadressen/${uuid}`, { verificatieDatum: null }, digitaalAdresSchema);
+    return true;
+  }
+
   /** Whether the adres, read again by itself just before it is changed or removed, is still the partij's. */
   private async ownAdres(partij: RawPartij, uuid: string): Promise<boolean> {
     const adres = await this.client.getJson(`${this.config.url}/digitaleadressen/${uuid}`, digitaalAdresSchema);
