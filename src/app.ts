@@ -207,6 +207,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         contacts: sources.klantinteracties,
         dossierSections: (view) => parts.dossierSections(view),
         dossierAction: (feature, name) => parts.dossierAction(feature, name),
+        dossierPage: (feature, view, path) => parts.dossierPage(feature, view, path),
       },
     ),
     organisatieBerichten &&

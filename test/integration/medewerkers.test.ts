@@ -66,6 +66,31 @@ describe('a staff member with a purpose', () => {
     expect(body).toContain(bijstand);
   });
 
+  it("opens one of the person's zaken with its timeline and documents; a zaaktype kept for another role is not found", async () => {
+    const browser = await staffLoginOverHttp(stack.url, mirjam);
+    const { url, body } = await openDossier(browser, { nummer: suzanne, doel: 'telefoon' });
+    const link = /href="(\/medewerkers\/dossier\/[\w-]+\/bekijk\/zaken\/zaak\/[^"]+)"/.exec(body);
+    expect(link).not.toBeNull();
+    const zaak = await browser.request(`${stack.url}${link![1]!.replaceAll('&amp;', '&')}`);
+    expect(zaak.status).toBe(200);
+    expect(zaak.body).toContain('id="zaak-status-title"');
+    expect(zaak.body).toContain('class="voordeur-process-steps"');
+    expect(zaak.body).toContain('id="zaak-documents-title"');
+    expect(zaak.body).toContain(`href="${new URL(url).pathname}"`); // the way back to the dossier
+    // No forms and no downloads through the resident's routes.
+    expect(zaak.body).not.toContain('href="/zaken/');
+    expect(zaak.body).not.toContain('<form class="utrecht-form" method="post" action="/zaken');
+
+    const kept = zgwDemo.zaken.find((z) => z.omschrijving === bijstand)!;
+    const keptPath = `${new URL(url).pathname}/bekijk/zaken/zaak/demo/${kept.uuid}`;
+    expect((await browser.request(`${stack.url}${keptPath}`)).status).toBe(404);
+    const ofPeter = await staffLoginOverHttp(stack.url, peter);
+    const peterDossier = await openDossier(ofPeter, { nummer: suzanne, doel: 'balie' });
+    const peterZaak = await ofPeter.request(`${stack.url}${new URL(peterDossier.url).pathname}/bekijk/zaken/zaak/demo/${kept.uuid}`);
+    expect(peterZaak.status).toBe(200);
+    expect(peterZaak.body).toContain(bijstand);
+  });
+
   it('does not mark berichten read by looking', async () => {
     const resident = await loginOverHttp(stack.url, { bsn: suzanne });
     const unread = (html: string) => (html.match(/Ongelezen/g) ?? []).length;

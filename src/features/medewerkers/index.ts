@@ -12,7 +12,7 @@ import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import { LoginAttempts } from '../../platform/auth/login-attempts.ts';
 import { OidcClient } from '../../platform/auth/oidc.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { DossierAction, DossierView, Feature } from '../../platform/http/feature.ts';
+import type { DossierAction, DossierDetail, DossierView, Feature } from '../../platform/http/feature.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import type { Log } from '../../platform/logging.ts';
 import type { Metrics } from '../../platform/metrics.ts';
@@ -38,6 +38,8 @@ export interface MedewerkersDeps {
   dossierSections: (view: DossierView) => Promise<JSX.Element[]>;
   /** What staff can do for the person from a feature's part of the dossier. */
   dossierAction: (feature: string, name: string) => DossierAction | undefined;
+  /** A page of a feature within a dossier (e.g. one zaak). */
+  dossierPage: (feature: string, view: DossierView, path: string) => Promise<DossierDetail | null>;
 }
 
 /** The medewerkersportaal, when MEDEWERKERS_PORTAAL is on. */
@@ -69,6 +71,7 @@ export function createMedewerkers(deps: MedewerkersDeps | undefined): Feature | 
       secureCookies: deps.secureCookies,
       dossierSections: deps.dossierSections,
       dossierAction: deps.dossierAction,
+      dossierPage: deps.dossierPage,
       contacts: deps.contacts,
       processingLog: deps.processingLog,
     }),

@@ -16,7 +16,7 @@ import { loginAttemptMaxAgeSeconds } from '../../platform/auth/login-attempts.ts
 import { LoginUnavailableError, type OidcClient, UnusableClaimsError } from '../../platform/auth/oidc.ts';
 import { constantTimeEqual } from '../../platform/crypto.ts';
 import { HttpError } from '../../platform/http/errors.ts';
-import type { DossierAction, DossierView } from '../../platform/http/feature.ts';
+import type { DossierAction, DossierDetail, DossierView } from '../../platform/http/feature.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import type { JSX } from 'preact';
 import type { MessageKey } from '../../platform/i18n/index.ts';
@@ -55,6 +55,8 @@ export interface MedewerkersRouteDeps {
   dossierSections: (view: DossierView) => Promise<JSX.Element[]>;
   /** What staff can do for the person from a feature's part of the dossier. */
   dossierAction: (feature: string, name: string) => DossierAction | undefined;
+  /** A page of a feature within a dossier (e.g. one zaak). */
+  dossierPage: (feature: string, view: DossierView, path: string) => Promise<DossierDetail | null>;
 }
 
 const LOGIN_COOKIE = 'voordeur_medewerker_login';
@@ -303,6 +305,7 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
           if (!action || !policy.may(medewerker, action.kind)) return undefined;
           return { url: `/medewerkers/dossier/${granted.id}/actie/${feature}/${name}`, csrfToken: staff.csrfToken };
         },
+        href: (feature, path) => `/medewerkers/dossier/${granted.id}/bekijk/${feature}/${path}`,
       };
     };
 
@@ -376,6 +379,35 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
       const granted = await accessOf(request, reply, request.params.id);
       if (!granted) return reply;
       return dossierPage(request, reply, granted);
+    });
+
+    // A page of a feature within the dossier (e.g. one zaak with its timeline): the same access and purpose.
+    app.get<{ Params: { id: string; feature: string; '*': string } }>('/medewerkers/dossier/:id/bekijk/:feature/*', async (request, reply) => {
+      const granted = await accessOf(request, reply, request.params.id);
+      if (!granted) return reply;
+      const staff = request.staff!;
+      const { feature, '*': path } = request.params;
+      const found = await deps.dossierPage(feature, dossierView(request, staff, granted), path);
+      if (!found) throw new HttpError(404, 'error.notFound.text', 'error.notFound.title');
+      await audit.record(staff.medewerker, {
+        handeling: 'dossier-bekeken',
+        subjectKey: granted.subjectKey,
+        doel: granted.doel,
+        kenmerk: granted.kenmerk,
+        traceId: granted.traceId,
+        requestId: request.id,
+        detail: `${feature}/${path}`,
+      });
+      return reply.page(
+        <>
+          <Paragraph>
+            <Link href={`/medewerkers/dossier/${granted.id}`}>{request.t('medewerkers.dossier.back')}</Link>
+          </Paragraph>
+          <Heading level={1}>{found.title}</Heading>
+          {found.body}
+        </>,
+        { title: found.title },
+      );
     });
 
     // The conversation, registered as a klantcontact: the person then sees it among their contactmomenten.

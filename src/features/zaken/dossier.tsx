@@ -1,11 +1,15 @@
-/** The zaken in a person's dossier in the medewerkersportaal: every zaak, read only, without the zaaktypen the staff member may not see. */
+/**
+ * The zaken in a person's dossier in the medewerkersportaal, read only: every zaak without the
+ * zaaktypen the staff member may not see, and one zaak's page with its timeline and documents.
+ */
 import { type Availability, available } from '../../domain/availability.ts';
-import type { Zaak } from '../../domain/zaak.ts';
+import type { Zaak, ZaakDetail } from '../../domain/zaak.ts';
 import type { DossierView } from '../../platform/http/feature.ts';
-import { formatDate } from '../../platform/i18n/format.ts';
-import { Paragraph, Table } from '../../platform/ui/components.tsx';
-import { DossierSection } from '../../platform/ui/sections.tsx';
+import { formatBytes, formatDate } from '../../platform/i18n/format.ts';
+import { Alert, DataList, Heading, Link, Paragraph, Table } from '../../platform/ui/components.tsx';
+import { DossierSection, Unavailable } from '../../platform/ui/sections.tsx';
 import type { ZakenLists } from './service.ts';
+import { Timeline } from './views.tsx';
 
 export function ZakenDossier({ view, lists }: { view: DossierView; lists: Availability<ZakenLists> }) {
   const { t, lang } = view;
@@ -25,7 +29,10 @@ export function ZakenDossier({ view, lists }: { view: DossierView; lists: Availa
               key: `${zaak.ref.systeem}/${zaak.ref.uuid}`,
               cells: [
                 <>
-                  <span lang="nl">{zaak.omschrijving}</span> ({zaak.identificatie}){zaak.organisatie && <> · {zaak.organisatie}</>}
+                  <Link href={view.href('zaken', `zaak/${encodeURIComponent(zaak.ref.systeem)}/${encodeURIComponent(zaak.ref.uuid)}`)}>
+                    <span lang="nl">{zaak.omschrijving || zaak.zaaktype}</span>
+                  </Link>{' '}
+                  ({zaak.identificatie}){zaak.organisatie && <> · {zaak.organisatie}</>}
                 </>,
                 <span lang="nl">{zaak.zaaktype}</span>,
                 zaak.status ? <span lang="nl">{zaak.status.naam}</span> : '',
@@ -37,5 +44,65 @@ export function ZakenDossier({ view, lists }: { view: DossierView; lists: Availa
         </>
       )}
     </DossierSection>
+  );
+}
+
+/** One zaak as staff see it: what the person sees on its page, without the forms; documents only when the role allows them. */
+export function ZaakDossier({ view, detail }: { view: DossierView; detail: ZaakDetail }) {
+  const { t, lang } = view;
+  const { zaak } = detail;
+  const date = (value: string | undefined) => (value ? formatDate(lang, value) : undefined);
+  const details = [
+    { key: t('zaak.identificatie'), value: zaak.identificatie },
+    { key: t('zaak.zaaktype'), value: <span lang="nl">{zaak.zaaktype}</span> },
+    ...(zaak.organisatie ? [{ key: t('zaak.organisatie'), value: zaak.organisatie }] : []),
+    { key: t('zaak.startdatum'), value: date(zaak.startdatum) },
+    ...(zaak.uiterlijkeEinddatumAfdoening && !zaak.einddatum ? [{ key: t('zaak.uiterlijkeEinddatum'), value: date(zaak.uiterlijkeEinddatumAfdoening) }] : []),
+    ...(zaak.einddatum ? [{ key: t('zaak.einddatum'), value: date(zaak.einddatum) }] : []),
+    ...(detail.resultaat ? [{ key: t('zaak.resultaat.title'), value: <span lang="nl">{detail.resultaat.omschrijving}</span> }] : []),
+  ];
+  return (
+    <>
+      <DataList items={details} />
+      <section aria-labelledby="zaak-status-title">
+        <Heading level={2} id="zaak-status-title">
+          {t('zaak.status.title')}
+        </Heading>
+        {!detail.timeline ? (
+          <Alert type="warning">{t('zaak.status.unavailable')}</Alert>
+        ) : detail.timeline.length === 0 ? (
+          <Paragraph>{t('zaak.status.empty')}</Paragraph>
+        ) : (
+          <Timeline t={t} lang={lang} steps={detail.timeline} />
+        )}
+      </section>
+      {view.may('documenten') && (
+        <section aria-labelledby="zaak-documents-title">
+          <Heading level={2} id="zaak-documents-title">
+            {t('zaak.documents.title')}
+          </Heading>
+          {!detail.documents ? (
+            <Unavailable t={t} />
+          ) : detail.documents.length === 0 ? (
+            <Paragraph>{t('zaak.documents.empty')}</Paragraph>
+          ) : (
+            <Table
+              caption={t('zaak.documents.caption')}
+              captionHidden
+              head={[t('zaak.documents.column.title'), t('zaak.documents.column.type'), t('zaak.documents.column.date'), t('zaak.documents.column.size')]}
+              rows={detail.documents.map((document) => ({
+                key: document.uuid,
+                cells: [
+                  <span lang="nl">{document.titel}</span>,
+                  document.type ?? '',
+                  formatDate(lang, document.datum),
+                  document.grootte !== undefined ? formatBytes(lang, t, document.grootte) : '',
+                ],
+              }))}
+            />
+          )}
+        </section>
+      )}
+    </>
   );
 }

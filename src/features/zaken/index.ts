@@ -12,7 +12,7 @@ import type { Feature } from '../../platform/http/feature.ts';
 import type { FastifyRequest } from 'fastify';
 import type { JSX } from 'preact';
 import { zakenRoutes } from './routes.tsx';
-import { ZakenDossier } from './dossier.tsx';
+import { ZaakDossier, ZakenDossier } from './dossier.tsx';
 import { ZakenService } from './service.ts';
 import { ZakenOverviewBlock } from './views.tsx';
 
@@ -36,6 +36,14 @@ export function createZaken(deps: ZakenDeps): Feature | undefined {
     async overviewBlock(request) {
       const lists = await service.lists(callerOf(request));
       return h(ZakenOverviewBlock, { t: request.t, lang: request.lang, lopend: lists.unavailable ? undefined : lists.value.lopend });
+    },
+    // One zaak in the dossier: its details, timeline and documents (only when the role may see its zaaktype).
+    async dossierPage(view, path) {
+      const [kind, systeem, uuid, ...rest] = path.split('/');
+      if (kind !== 'zaak' || !systeem || !uuid || rest.length > 0 || !view.may('zaken')) return null;
+      const detail = await service.detail(view.caller, { systeem, uuid });
+      if (!detail || !view.mayZaaktype(detail.zaak.zaaktype)) return null;
+      return { title: detail.zaak.omschrijving || detail.zaak.zaaktype, body: h(ZaakDossier, { view, detail }) };
     },
     async dossierSection(view) {
       if (!view.may('zaken')) return null;

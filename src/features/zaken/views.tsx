@@ -225,7 +225,7 @@ export function ZaakPage({ t, lang, detail, upload, sections = [] }: Texts & { d
   );
 }
 
-function Timeline({ t, lang, steps }: Texts & { steps: TimelineStep[] }) {
+export function Timeline({ t, lang, steps }: Texts & { steps: TimelineStep[] }) {
   const stateText = { done: t('zaak.step.done'), current: t('zaak.step.current'), upcoming: t('zaak.step.upcoming') };
   return (
     <ol class="voordeur-process-steps">

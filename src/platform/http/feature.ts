@@ -42,6 +42,15 @@ export interface DossierView {
    * with the CSRF token to send; undefined when the staff member may not (the section then shows no form).
    */
   action(feature: string, name: string): { url: string; csrfToken: string } | undefined;
+  /** The address of one of the feature's `dossierPage`s (e.g. 'zaak/openzaak/<uuid>') within this dossier. */
+  href(feature: string, path: string): string;
+}
+
+/** A page of its own within a person's dossier, e.g. one zaak with its timeline and documents. */
+export interface DossierDetail {
+  /** Its heading and the page title. */
+  title: string;
+  body: JSX.Element;
 }
 
 /**
@@ -75,6 +84,8 @@ export interface Feature {
   dossierSection?(view: DossierView): Promise<JSX.Element | null>;
   /** What a staff member can do for the person from the feature's part of the dossier, by name. */
   readonly dossierActions?: Readonly<Record<string, DossierAction>>;
+  /** A page within the dossier at `path` (what its `view.href` links to), read only; null when there is none there or the staff member may not see it. */
+  dossierPage?(view: DossierView, path: string): Promise<DossierDetail | null>;
   /** Its routes, registered in a context of their own. */
   readonly plugin?: FastifyPluginAsync;
   /** Work in the background while the application runs (e.g. a worker); returns what stops it. */
@@ -91,4 +102,6 @@ export interface FeatureParts {
   dossierSections(view: DossierView): Promise<JSX.Element[]>;
   /** One of a feature's `dossierActions`; undefined when there is none by that name. */
   dossierAction(feature: string, name: string): DossierAction | undefined;
+  /** A feature's page within a dossier; null when there is none. */
+  dossierPage(feature: string, view: DossierView, path: string): Promise<DossierDetail | null>;
 }

@@ -89,6 +89,11 @@ export function featureParts(features: readonly Feature[], deadlineMs: number): 
       const actions = features.find((f) => f.id === feature)?.dossierActions;
       return actions && Object.hasOwn(actions, name) ? actions[name] : undefined;
     },
+
+    async dossierPage(feature, view, path) {
+      const found = features.find((f) => f.id === feature);
+      return found?.dossierPage ? found.dossierPage(view, path) : null;
+    },
   };
 }
 

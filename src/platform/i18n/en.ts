@@ -337,6 +337,7 @@ export const en: Record<MessageKey, string> = {
   'meldingen.caption': 'Notifications to the resident or company, newest first',
   'meldingen.wanneer': 'When',
   'meldingen.kanaal': 'How',
+  'medewerkers.dossier.back': 'Back to all details',
   'medewerkers.reverify.button.email': 'Have the e-mail address confirmed again',
   'medewerkers.reverify.button.telefoonnummer': 'Have the mobile number confirmed again',
   'medewerkers.reverify.done':

@@ -336,6 +336,7 @@ export const nl = {
   'meldingen.caption': 'Meldingen aan de inwoner of het bedrijf, nieuwste eerst',
   'meldingen.wanneer': 'Wanneer',
   'meldingen.kanaal': 'Hoe',
+  'medewerkers.dossier.back': 'Terug naar alle gegevens',
   'medewerkers.reverify.button.email': 'E-mailadres opnieuw laten bevestigen',
   'medewerkers.reverify.button.telefoonnummer': 'Mobiel nummer opnieuw laten bevestigen',
   'medewerkers.reverify.done':
