@@ -7,6 +7,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
+import { createAanvragen } from './features/aanvragen/index.ts';
 import { createBerichten } from './features/berichten/index.ts';
 import { createGegevens } from './features/gegevens/index.ts';
 import { createHelp } from './features/help/index.tsx';
@@ -168,6 +169,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       processingLog,
       pageSize: config.berichten.pageSize,
       organisationName: theme.organisationName,
+    }),
+    createAanvragen({
+      catalogue: sources.producttypen,
+      // The producttypen's zaaktypen are in the Catalogi API of the one zaaksysteem.
+      zaaktypen: sources.zaaksystemen.length === 1 ? sources.zaaksystemen[0] : undefined,
     }),
     createProducten({
       producten: sources.producten,

@@ -272,6 +272,9 @@ const schema = z
     OBJECTTYPE_BERICHT: url.optional(),
     OBJECTTYPE_PRODUCTINSTANTIE: url.optional(),
     OBJECTTYPE_VERBRUIKSOBJECT: url.optional(),
+    OBJECTTYPE_PRODUCTTYPE: url.optional(),
+    OBJECTTYPE_PRODUCTAANVRAAG: url.optional(),
+    AANVRAGEN_CONCEPT_BEWAARDAGEN: z.coerce.number().int().min(1).max(365).default(30),
     TAKEN_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     BERICHTEN_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     OPEN_PRODUCT_URL: url.optional(),
@@ -391,7 +394,7 @@ const schema = z
     if (env.NOTIFICATIES_API_URL) require('NOTIFICATIES_CALLBACK_SECRET', 'with NOTIFICATIES_API_URL (the abonnement tells the Notificaties API to send it)');
     together(['NOTIFY_TEMPLATE_EMAIL_CHANGE', 'NOTIFY_TEMPLATE_SMS_CHANGE'], 'NOTIFY_TEMPLATE_*_CHANGE');
     together(['NOTIFY_TEMPLATE_EMAIL_CHANGE_EN', 'NOTIFY_TEMPLATE_SMS_CHANGE_EN'], 'NOTIFY_TEMPLATE_*_CHANGE_EN');
-    if (env.OBJECTEN_API_URL && !env.OBJECTTYPE_TAAK && !env.OBJECTTYPE_BERICHT && !env.OBJECTTYPE_PRODUCTINSTANTIE) {
+    if (env.OBJECTEN_API_URL && !env.OBJECTTYPE_TAAK && !env.OBJECTTYPE_BERICHT && !env.OBJECTTYPE_PRODUCTINSTANTIE && !env.OBJECTTYPE_PRODUCTTYPE) {
       ctx.addIssue({
         code: 'custom',
         path: ['OBJECTTYPE_BERICHT'],
@@ -505,7 +508,11 @@ export interface Config {
     url: string;
     token: string;
     /** The object types: TaakV2, Bericht, and PDCProductInstantie with PDCVerbruiksObject for Mijn producten. */
-    objecttypen: { taak?: string; bericht?: string; productinstantie?: string; verbruiksobject?: string };
+    objecttypen: { taak?: string; bericht?: string; productinstantie?: string; verbruiksobject?: string; producttype?: string; productaanvraag?: string };
+  };
+  aanvragen: {
+    /** A concept (an aanvraag not sent yet) is deleted this many days after it was last saved (AANVRAGEN_CONCEPT_BEWAARDAGEN). */
+    conceptDays: number;
   };
   taken: { pageSize: number };
   berichten: { pageSize: number };
@@ -778,9 +785,12 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
               bericht: env.OBJECTTYPE_BERICHT,
               productinstantie: env.OBJECTTYPE_PRODUCTINSTANTIE,
               verbruiksobject: env.OBJECTTYPE_VERBRUIKSOBJECT,
+              producttype: env.OBJECTTYPE_PRODUCTTYPE,
+              productaanvraag: env.OBJECTTYPE_PRODUCTAANVRAAG,
             },
           }
         : undefined,
+    aanvragen: { conceptDays: env.AANVRAGEN_CONCEPT_BEWAARDAGEN },
     taken: { pageSize: env.TAKEN_PAGE_SIZE },
     berichten: { pageSize: env.BERICHTEN_PAGE_SIZE },
     openProduct: env.OPEN_PRODUCT_URL && env.OPEN_PRODUCT_TOKEN ? { url: env.OPEN_PRODUCT_URL.replace(/\/+$/, ''), token: env.OPEN_PRODUCT_TOKEN } : undefined,

@@ -50,9 +50,10 @@
  * pass `multipleOf: 0.01`, which python-jsonschema (and Ajv) check by float division: 612.8 fails,
  * 612.75 passes.
  */
+import { aanvraagForms, aanvraagFormUuid, demoProducttypen, producttypeData, producttypeUuid } from './aanvragen-demo.ts';
 import { demoUuid, demoZaken } from './zgw-demo.ts';
 
-export type DemoObjectKind = 'taak' | 'bericht' | 'formulier';
+export type DemoObjectKind = 'taak' | 'bericht' | 'formulier' | 'producttype';
 
 /** Turns the demo's relative dates and references into real values when the simulator starts. */
 export interface DemoContext {
@@ -924,7 +925,19 @@ const berichten: DemoObject[] = [
   }),
 ];
 
-const objects: DemoObject[] = [...formulieren, ...taken, ...berichten];
+/** The catalogue of Aanvragen (./aanvragen-demo.ts): PDCProductType objects and their forms. */
+const catalogus: DemoObject[] = demoProducttypen.flatMap((producttype) => [
+  { uuid: aanvraagFormUuid(producttype.n), kind: 'formulier', owner: null, daysAgo: 300, data: () => ({ formDefinition: aanvraagForms[producttype.n] }) },
+  {
+    uuid: producttypeUuid(producttype.n),
+    kind: 'producttype',
+    owner: null,
+    daysAgo: 300,
+    data: (ctx) => producttypeData(producttype, ctx.object(aanvraagFormUuid(producttype.n))),
+  },
+]);
+
+const objects: DemoObject[] = [...formulieren, ...taken, ...berichten, ...catalogus];
 
 const uuidOf = (kind: 'f0' | 'f1', number: number) => demoUuid(kind, 0, number);
 const taakUuids = (...numbers: number[]) => numbers.map((n) => uuidOf('f0', n));

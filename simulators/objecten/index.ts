@@ -63,14 +63,22 @@ export interface ObjectenSimulator extends FaultControls {
   /** `${baseUrl}/objecten/api/v2`; a getter, complete once the app listens. */
   readonly url: string;
   /** The objecttype URLs the demo objects use (configure the portal with these). */
-  readonly objecttypen: { taak: string; bericht: string; formulier: string; productinstantie: string; verbruiksobject: string };
+  readonly objecttypen: {
+    taak: string;
+    bericht: string;
+    formulier: string;
+    productinstantie: string;
+    verbruiksobject: string;
+    producttype: string;
+    productaanvraag: string;
+  };
   /** Every object as GET /objects/{uuid} answers it (its latest record); a copy. Call it once the app listens. */
   objects(): Record<string, unknown>[];
   /** Creates an object as a source system would (validated like POST: an Error with the reason
    *  when `data` does not fit the type's schema), returns its uuid; listeners get a notification
    *  with actie 'create'. `startAt` (YYYY-MM-DD) defaults to today. */
   createObject(
-    type: 'taak' | 'bericht' | 'productinstantie' | 'verbruiksobject',
+    type: 'taak' | 'bericht' | 'productinstantie' | 'verbruiksobject' | 'producttype' | 'productaanvraag',
     data: Record<string, unknown>,
     options?: { startAt?: string },
   ): Promise<string>;
@@ -154,6 +162,8 @@ export async function registerObjectenSimulator(app: FastifyInstance, options: O
         formulier: objectTypeUrl(types, 'formulier'),
         productinstantie: objectTypeUrl(types, 'productinstantie'),
         verbruiksobject: objectTypeUrl(types, 'verbruiksobject'),
+        producttype: objectTypeUrl(types, 'producttype'),
+        productaanvraag: objectTypeUrl(types, 'productaanvraag'),
       };
     },
     ...faults.controls(),

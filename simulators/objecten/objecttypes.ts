@@ -11,12 +11,14 @@
 import type { FastifyInstance } from 'fastify';
 import bericht from '../../specs/objecttypes/bericht.json' with { type: 'json' };
 import formio from '../../specs/objecttypes/formio.json' with { type: 'json' };
+import productaanvraag from '../../specs/objecttypes/productaanvraag.json' with { type: 'json' };
 import productinstantie from '../../specs/objecttypes/pdc-productinstantie.json' with { type: 'json' };
+import producttype from '../../specs/objecttypes/pdc-producttype.json' with { type: 'json' };
 import verbruiksobject from '../../specs/objecttypes/pdc-verbruiksobject.json' with { type: 'json' };
 import taakv2 from '../../specs/objecttypes/taakv2.json' with { type: 'json' };
 import { notFound, notSimulated, paginate, parseUuid } from './http.ts';
 
-export type ObjectKind = 'taak' | 'bericht' | 'formulier' | 'productinstantie' | 'verbruiksobject';
+export type ObjectKind = 'taak' | 'bericht' | 'formulier' | 'productinstantie' | 'verbruiksobject' | 'producttype' | 'productaanvraag';
 
 export interface ObjectTypeDefinition {
   kind: ObjectKind;
@@ -36,6 +38,8 @@ const schemas: Record<string, Record<string, unknown>> = {
   'formio.json': formio,
   'pdc-productinstantie.json': productinstantie,
   'pdc-verbruiksobject.json': verbruiksobject,
+  'pdc-producttype.json': producttype,
+  'productaanvraag.json': productaanvraag,
 };
 const schema = (file: string) => schemas[file]!;
 
@@ -85,6 +89,24 @@ export const objectTypeDefinitions: readonly ObjectTypeDefinition[] = [
     file: 'pdc-verbruiksobject.json',
     jsonSchema: schema('pdc-verbruiksobject.json'),
   },
+  {
+    kind: 'producttype',
+    uuid: '10b88cbd-5b9e-4e25-8635-eda8fe5ad227',
+    name: 'PDCProductType',
+    namePlural: 'PDCProductTypen',
+    description: 'De productencatalogus: wat inwoners en ondernemers online kunnen aanvragen',
+    file: 'pdc-producttype.json',
+    jsonSchema: schema('pdc-producttype.json'),
+  },
+  {
+    kind: 'productaanvraag',
+    uuid: '021f685e-9482-4620-b157-34cd4003da6b',
+    name: 'productaanvraag',
+    namePlural: 'productaanvragen',
+    description: 'Aanvragen die inwoners en ondernemers met een formulier hebben ingediend',
+    file: 'productaanvraag.json',
+    jsonSchema: schema('productaanvraag.json'),
+  },
 ];
 
 export const objectTypesApiVersion = '2.2.2';
@@ -117,7 +139,7 @@ function objectTypeJson(links: TypeLinks, d: ObjectTypeDefinition) {
     name: d.name,
     namePlural: d.namePlural,
     description: d.description,
-    dataClassification: d.kind === 'formulier' ? 'open' : 'confidential',
+    dataClassification: d.kind === 'formulier' || d.kind === 'producttype' ? 'open' : 'confidential',
     maintainerOrganization: 'Gemeente Voorbeeldstad',
     maintainerDepartment: 'Dienstverlening',
     contactPerson: 'Team Mijn Omgeving',

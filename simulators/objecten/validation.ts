@@ -97,6 +97,21 @@ function message(error: ErrorObject): string {
   }
 }
 
+/**
+ * The schema without `$id`s that are only a fragment ("#/properties/data", as the productaanvraag
+ * schema's generator wrote them): draft-07 allowed them, 2020-12 does not, and they name nothing a
+ * schema refers to.
+ */
+function withoutFragmentIds(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withoutFragmentIds);
+  if (!schema || typeof schema !== 'object') return schema;
+  return Object.fromEntries(
+    Object.entries(schema)
+      .filter(([key, value]) => !(key === '$id' && typeof value === 'string' && value.startsWith('#')))
+      .map(([key, value]) => [key, withoutFragmentIds(value)]),
+  );
+}
+
 /** One compiled validator per object type (per simulator: Ajv keeps schemas by `$id`). */
 export class SchemaValidators {
   private readonly validators = new Map<ObjectKind, ValidateFunction>();
@@ -106,7 +121,7 @@ export class SchemaValidators {
     for (const d of definitions) {
       // The PDC schemas name draft-07 as their $schema, which Ajv2020 does not load; their keywords mean the same in 2020-12.
       const { $schema: _draft, ...schema } = d.jsonSchema;
-      this.validators.set(d.kind, ajv.compile(schema));
+      this.validators.set(d.kind, ajv.compile(withoutFragmentIds(schema) as Record<string, unknown>));
     }
   }
 

@@ -51,9 +51,10 @@ export function isLoginMethod(value: unknown): value is LoginMethod {
  * - `taken`: do a taak (fill in its form, pay);
  * - `documenten`: add a document to a zaak;
  * - `contactgegevens`: add, change or remove the person's e-mail address or mobile number;
- * - `meldingen`: change the person's choices for notifications.
+ * - `meldingen`: change the person's choices for notifications;
+ * - `aanvragen`: apply for a product or service for the person (the Aanvragen catalogue and its forms).
  */
-export const handelingen = ['taken', 'documenten', 'contactgegevens', 'meldingen'] as const;
+export const handelingen = ['taken', 'documenten', 'contactgegevens', 'meldingen', 'aanvragen'] as const;
 export type Handeling = (typeof handelingen)[number];
 
 /** Whether whoever logged in may do this: the person themselves always, a gemachtigde when allowed. */

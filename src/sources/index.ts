@@ -12,6 +12,7 @@ import { NotifyClient } from './notify/notify.ts';
 import { ObjectenBerichtStore } from './objecten/berichten.ts';
 import { ObjectenClient } from './objecten/objecten.ts';
 import { ObjectenTaakStore } from './objecten/taken.ts';
+import { ObjectenProducttypen } from './objecten/producttypen.ts';
 import { allProducten, type ProductStore } from '../domain/product.ts';
 import { ObjectenProductStore } from './objecten/producten.ts';
 import { OpenProductClient } from './openproduct/openproduct.ts';
@@ -30,6 +31,8 @@ export interface Sources {
   notify?: NotifyClient;
   /** The products people and companies hold: Open Product's Producten API and/or PDCProductInstantie objects in the Objecten API. */
   producten?: ProductStore;
+  /** What can be applied for online: PDCProductType objects in the Objecten API, when that object type is configured. */
+  producttypen?: ObjectenProducttypen;
 }
 
 export function connectSources(config: Config, metrics: Metrics): Sources {
@@ -38,7 +41,7 @@ export function connectSources(config: Config, metrics: Metrics): Sources {
   // A klantcontact about a zaak names its register; with one zaaksysteem, that is the one.
   const zaken = { systeemFor: (register: string | undefined) => zaaksysteemFor(systemNames, register) };
   const objecten = config.objecten && new ObjectenClient(config.objecten, options);
-  const { taak, bericht, productinstantie, verbruiksobject } = config.objecten?.objecttypen ?? {};
+  const { taak, bericht, productinstantie, verbruiksobject, producttype } = config.objecten?.objecttypen ?? {};
   // A PDCProductInstantie names its zaken by UUID only: with one zaaksysteem, they are there.
   const zaakSysteem = config.zaken.systems.length === 1 ? config.zaken.systems[0] : undefined;
   const productStores: ProductStore[] = [
@@ -72,5 +75,6 @@ export function connectSources(config: Config, metrics: Metrics): Sources {
     berichten: objecten && bericht ? new ObjectenBerichtStore(objecten, bericht) : undefined,
     notify: config.notify && new NotifyClient(config.notify, options),
     producten: productStores.length > 0 ? allProducten(productStores) : undefined,
+    producttypen: objecten && producttype ? new ObjectenProducttypen(objecten, producttype, { cacheSeconds: config.sources.catalogueCacheSeconds }) : undefined,
   };
 }

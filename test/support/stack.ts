@@ -68,11 +68,14 @@ export function zaaksystemenFor(baseUrl: string, naam = 'demo'): string {
   ]);
 }
 
-/** `productinstanties`: Mijn producten also reads PDCProductInstantie objects from the Objecten simulator (besides Open Product). */
+/**
+ * `productinstanties`: Mijn producten also reads PDCProductInstantie objects from the Objecten simulator (besides Open Product).
+ * `aanvragen`: the Aanvragen catalogue (PDCProductType objects) and productaanvraag objects in the Objecten simulator.
+ */
 export async function startStack(
   environment: Record<string, string> = {},
   zgwOptions: Partial<ZgwSimulatorOptions> = {},
-  options: { productinstanties?: boolean } = {},
+  options: { productinstanties?: boolean; aanvragen?: boolean } = {},
 ): Promise<Stack> {
   const [appPort, simulatorPort] = await Promise.all([freePort(), freePort()]);
   const url = `http://127.0.0.1:${appPort}`;
@@ -133,6 +136,7 @@ export async function startStack(
     ...(options.productinstanties
       ? { OBJECTTYPE_PRODUCTINSTANTIE: objecten.objecttypen.productinstantie, OBJECTTYPE_VERBRUIKSOBJECT: objecten.objecttypen.verbruiksobject }
       : {}),
+    ...(options.aanvragen ? { OBJECTTYPE_PRODUCTTYPE: objecten.objecttypen.producttype, OBJECTTYPE_PRODUCTAANVRAAG: objecten.objecttypen.productaanvraag } : {}),
     OGONE_ACCOUNTS: JSON.stringify([ogoneAccount]),
     NOTIFICATIES_CALLBACK_SECRET: keys.callback,
     NOTIFICATIES_API_URL: notificaties.url,

@@ -91,6 +91,8 @@ export const zaaktypeSchema = fits<C['ZaakType']>()(
     omschrijving: z.string(),
     /** `intern`: zaken of this type are not shown to the person. */
     indicatieInternOfExtern: z.enum(['intern', 'extern']).optional().catch(undefined),
+    /** The norm for handling a zaak of this type (ISO 8601 duration), shown before an aanvraag. */
+    doorlooptijd: z.string().optional().catch(undefined),
   }),
 );
 

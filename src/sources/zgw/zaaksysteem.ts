@@ -443,6 +443,12 @@ export class ZaaksysteemClient implements Zaaksysteem {
     return url !== null && isInitiator(await this.rollenOf(url), subject, this.own);
   }
 
+  /** The doorlooptijd of one of this system's zaaktypen (ISO 8601 duration); undefined when it is not known or the catalogue cannot say now. */
+  async doorlooptijd(zaaktypeUuid: string): Promise<string | undefined> {
+    if (!/^[0-9a-fA-F-]{36}$/.test(zaaktypeUuid)) return undefined;
+    return (await this.zaaktype(`${this.api.catalogi}/zaaktypen/${zaaktypeUuid.toLowerCase()}`, 'unknown'))?.doorlooptijd ?? undefined;
+  }
+
   /** Whether a zaak URL is in this system's Zaken API. */
   holdsZaak(url: string): boolean {
     return inApi(url, this.api.zaken) !== null;

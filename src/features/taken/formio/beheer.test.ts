@@ -31,7 +31,8 @@ describe('npm run beheer -- formulieren', () => {
     expect(complete).toBe(true);
     const { formulieren } = objectenDemo.notable;
     const byUuid = (uuid: string) => reports.find((report) => report.formulier === `${sim.url}/objects/${uuid}`)!;
-    expect(reports).toHaveLength(objectenDemo.formulieren.length);
+    // The forms of taken and those of the Aanvragen catalogue.
+    expect(reports).toHaveLength(objectenDemo.objects.filter((object) => object.kind === 'formulier').length);
     expect(byUuid(formulieren.bijstand)).toMatchObject({ online: true, bestanden: false, titel: 'Aanvullende gegevens bijzondere bijstand', redenen: [] });
     expect(byUuid(formulieren.informatieverzoek)).toMatchObject({ online: true, bestanden: true });
     expect(byUuid(formulieren.unsupported)).toMatchObject({
