@@ -96,6 +96,9 @@ const { config, voordeur } = await main(
     // Some products are PDCProductInstantie objects (seeded below), shown with Open Product's.
     OBJECTTYPE_PRODUCTINSTANTIE: objectTypeUrl(objecttypen, 'productinstantie'),
     OBJECTTYPE_VERBRUIKSOBJECT: objectTypeUrl(objecttypen, 'verbruiksobject'),
+    // Aanvragen: the demo catalogue (PDCProductType objects) and where sent aanvragen go (productaanvraag objects).
+    OBJECTTYPE_PRODUCTTYPE: objectTypeUrl(objecttypen, 'producttype'),
+    OBJECTTYPE_PRODUCTAANVRAAG: objectTypeUrl(objecttypen, 'productaanvraag'),
     // Mijn producten from the Open Product simulator.
     OPEN_PRODUCT_URL: simulatorsUrl,
     OPEN_PRODUCT_TOKEN: keys.openProduct,
