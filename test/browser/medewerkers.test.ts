@@ -87,6 +87,13 @@ describeInBrowser('the medewerkersportaal in a browser', () => {
       await page.waitForURL(/\/medewerkers\/dossier\//);
       expect(await page.getByText('Bijzondere bijstand voor een wasmachine').count()).toBe(1);
       await check('dossier-persoon');
+      // One zaak on a page of its own, and the way back.
+      await page.getByRole('link', { name: 'Bijzondere bijstand voor een wasmachine' }).click();
+      await page.waitForURL(/\/bekijk\/zaken\/zaak\//);
+      expect(await page.getByRole('heading', { level: 1, name: 'Bijzondere bijstand voor een wasmachine' }).count()).toBe(1);
+      await check('dossier-zaak');
+      await page.getByRole('link', { name: 'Terug naar alle gegevens' }).click();
+      await page.waitForURL(/\/medewerkers\/dossier\/[\w-]+$/);
       await page.context().close();
     });
   }

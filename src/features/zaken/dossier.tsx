@@ -66,7 +66,7 @@ export function ZaakDossier({ view, detail }: { view: DossierView; detail: ZaakD
       <DataList items={details} />
       <section aria-labelledby="zaak-status-title">
         <Heading level={2} id="zaak-status-title">
-          {t('zaak.status.title')}
+          {t('medewerkers.zaak.status')}
         </Heading>
         {!detail.timeline ? (
           <Alert type="warning">{t('zaak.status.unavailable')}</Alert>
