@@ -135,7 +135,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         keptMinutes: keptFormMinutes,
       },
     }),
-    createOverzicht({ organisationName: theme.organisationName, overviewBlocks: (request) => parts.overviewBlocks(request) }),
+    createOverzicht({
+      organisationName: theme.organisationName,
+      overviewBlocks: (request) => parts.overviewBlocks(request),
+      nav: () => parts.nav,
+      contactHref: () => parts.footerLinks.find((link) => link.label === 'footer.contact')?.href,
+    }),
     createZaken({
       zaaksystemen,
       processingLog,

@@ -91,12 +91,12 @@ describe('Mijn producten: the list', () => {
     expect(stack.voordeur.logs.some((line) => line.includes('products of others in the answer'))).toBe(true);
   });
 
-  it('puts the number of products and the one that ends soonest on the overzicht', async () => {
+  it('puts the number of products that end soon and the one that ends soonest on the overzicht', async () => {
     const browser = await as({ bsn: suzanne.bsn });
     const page = await browser.request(`${stack.url}/overzicht`);
     const body = text(page.body);
-    expect(body).toContain('U heeft 4 producten.');
-    expect(body).toContain('Bijna verlopen Parkeervergunning Wilhelminastraat geldig tot en met');
+    expect(body).toContain('1 product verloopt binnenkort');
+    expect(body).toContain('Bijna verlopen Parkeervergunning Wilhelminastraat Geldig tot en met');
     expect(page.body).toContain('href="/producten"');
   });
 

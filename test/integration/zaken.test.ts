@@ -156,7 +156,7 @@ describe('Mijn zaken: the list', () => {
     const search = await browser.request(`${stack.url}/zaken?zoek=${encodeURIComponent(other.omschrijving)}`);
     expect(identificaties(search.body)).toEqual([]);
     expect(search.body).not.toContain(other.uuid);
-    expect((await browser.request(`${stack.url}/overzicht`)).body).toContain('U heeft 3 lopende zaken.');
+    expect((await browser.request(`${stack.url}/overzicht`)).body.replace(/<[^>]+>/g, '')).toContain('3 lopende zaken');
     expect((await browser.request(zaakUrl(901))).status).toBe(404);
     expect((await browser.request(`${zaakUrl(901)}/documenten/${other.documenten[0]!.uuid}`)).status).toBe(404);
   });
@@ -169,14 +169,17 @@ describe('Mijn zaken: the list', () => {
       expect(list.body).not.toContain(zaak(hidden).omschrijving);
       expect((await browser.request(zaakUrl(hidden))).status).toBe(404);
     }
-    expect((await browser.request(`${stack.url}/overzicht`)).body).toContain('U heeft 1 lopende zaak.');
+    expect((await browser.request(`${stack.url}/overzicht`)).body.replace(/<[^>]+>/g, '')).toContain('1 lopende zaak');
   });
 
-  it('shows the number of lopende zaken and the latest changes on the overzicht', async () => {
+  it('shows the number of lopende zaken on the overzicht, and first the one the organisation is late with', async () => {
     const page = await (await as(suzanne)).request(`${stack.url}/overzicht`);
-    expect(page.body).toContain('U heeft 3 lopende zaken.');
-    expect(page.body).toContain(`href="/zaken/demo/${zaak(101).uuid}"`);
-    expect(page.body).toContain('href="/zaken"');
+    const card = page.body.split('id="overzicht-zaken-title"')[1]!.split('</section>')[0]!;
+    expect(card.replace(/<[^>]+>/g, '')).toContain('3 lopende zaken');
+    // Zaak 102 was to be done 56 days after it started, 62 days ago.
+    expect(card.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).toContain(`Later dan beloofd ${zaak(102).omschrijving} Dit moest uiterlijk`);
+    expect(card).toContain(`href="/zaken/demo/${zaak(102).uuid}"`);
+    expect(card).toContain('href="/zaken"');
   });
 });
 

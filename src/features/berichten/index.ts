@@ -14,7 +14,7 @@ import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import { berichtenRoutes } from './routes.tsx';
 import { BerichtenDossier } from './dossier.tsx';
 import { BerichtenService } from './service.ts';
-import { BerichtenOverviewBlock } from './views.tsx';
+import { berichtenCard } from './overview.ts';
 
 export interface BerichtenDeps {
   /** Where berichten are kept (Bericht objects in the Objecten API, and those organisations pushed through the organisation API). */
@@ -37,7 +37,10 @@ export function createBerichten(deps: BerichtenDeps): Feature | undefined {
     nav: { id: 'berichten', href: '/berichten', label: 'nav.berichten', countLabel: 'nav.count.berichten' },
     navCount: (request) => service.unreadCount(callerOf(request)),
     async overviewBlock(request) {
-      return h(BerichtenOverviewBlock, { t: request.t, unread: await service.unreadCount(callerOf(request)) });
+      const caller = callerOf(request);
+      const inbox = await service.inbox(caller);
+      // Without an answer now, the count of a moment ago (kept for a short while) is still worth showing.
+      return berichtenCard(request.t, request.lang, inbox, new Date(), inbox.unavailable ? await service.unreadCount(caller) : undefined);
     },
     async dossierSection(view) {
       if (!view.may('berichten')) return null;

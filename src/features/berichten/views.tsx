@@ -219,23 +219,3 @@ export function BerichtPage({ t, lang, bericht, bijlagen }: Texts & { bericht: B
     </>
   );
 }
-
-export function BerichtenOverviewBlock({ t, unread }: { t: Translate; unread?: number }) {
-  return (
-    <section class="voordeur-overview-block" aria-labelledby="overzicht-berichten-title">
-      <Heading level={2} id="overzicht-berichten-title">
-        {t('berichten.title')}
-      </Heading>
-      {unread === undefined ? (
-        <Unavailable t={t} />
-      ) : (
-        <Paragraph>
-          {unread === 0 ? t('overzicht.berichten.none') : unread === 1 ? t('overzicht.berichten.one') : t('overzicht.berichten.count', { n: unread })}
-        </Paragraph>
-      )}
-      <Paragraph>
-        <Link href="/berichten">{t('overzicht.berichten.all')}</Link>
-      </Paragraph>
-    </section>
-  );
-}

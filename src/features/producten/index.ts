@@ -22,7 +22,8 @@ import type { Change } from '../../sources/voordeur/notification-messages.ts';
 import { startExpiryNotices } from './notices.ts';
 import { productenRoutes } from './routes.tsx';
 import { ProductenService } from './service.ts';
-import { ProductenOverviewBlock, ZaakProducten } from './views.tsx';
+import { productenCard } from './overview.ts';
+import { ZaakProducten } from './views.tsx';
 
 export interface ProductenDeps {
   /** Where products are kept (Open Product). */
@@ -59,7 +60,7 @@ export function createProducten(deps: ProductenDeps): Feature | undefined {
     id: 'producten',
     nav: { id: 'producten', href: '/producten', label: 'nav.producten' },
     async overviewBlock(request) {
-      return h(ProductenOverviewBlock, { t: request.t, lang: request.lang, summary: await service.summary(callerOf(request)) });
+      return productenCard(request.t, request.lang, await service.summary(callerOf(request)));
     },
     async zaakSection(request, zaak) {
       const producten = await service.forZaak(callerOf(request), zaak);

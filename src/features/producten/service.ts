@@ -39,6 +39,8 @@ export interface ProductDetail {
 
 export interface ProductenSummary {
   count: number;
+  /** How many current products end within the notice period. */
+  expiringCount: number;
   /** The current product that ends soonest, if one ends within the notice period. */
   expiring?: Product;
 }
@@ -76,8 +78,8 @@ export class ProductenService {
     const listed = await this.list(caller);
     if (listed.unavailable) return listed;
     const today = this.today();
-    const expiring = listed.value.items.find((product) => expiresSoon(product, today, this.expiryNoticeDays));
-    return { unavailable: false, value: { count: listed.value.items.length, expiring } };
+    const ending = listed.value.items.filter((product) => expiresSoon(product, today, this.expiryNoticeDays));
+    return { unavailable: false, value: { count: listed.value.items.length, expiringCount: ending.length, expiring: ending[0] } };
   }
 
   /**

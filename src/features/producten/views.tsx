@@ -5,7 +5,7 @@ import type { Paged } from '../../platform/http/paging.ts';
 import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
 import { Alert, Button, ButtonLink, DataList, DateText, Heading, Link, Paragraph, SearchField, Table } from '../../platform/ui/components.tsx';
 import { Downloads, PagedSection, Unavailable } from '../../platform/ui/sections.tsx';
-import type { LinkedTaak, LinkedZaak, ProductDocument, ProductenSummary } from './service.ts';
+import type { LinkedTaak, LinkedZaak, ProductDocument } from './service.ts';
 
 interface Texts {
   t: Translate;
@@ -273,39 +273,6 @@ export function ProductPage({
         />
       )}
     </>
-  );
-}
-
-export function ProductenOverviewBlock({ t, lang, summary }: Texts & { summary: Availability<ProductenSummary> }) {
-  return (
-    <section class="voordeur-overview-block" aria-labelledby="overzicht-producten-title">
-      <Heading level={2} id="overzicht-producten-title">
-        {t('producten.title')}
-      </Heading>
-      {summary.unavailable ? (
-        <Unavailable t={t} />
-      ) : (
-        <>
-          <Paragraph>
-            {summary.value.count === 0
-              ? t('overzicht.producten.none')
-              : summary.value.count === 1
-                ? t('overzicht.producten.one')
-                : t('overzicht.producten.count', { n: summary.value.count })}
-          </Paragraph>
-          {summary.value.expiring && (
-            <Paragraph>
-              <span class="voordeur-badge voordeur-badge--warning">{t('overzicht.producten.verlooptBinnenkort')}</span>{' '}
-              <Link href={productHref(summary.value.expiring)}>{summary.value.expiring.naam}</Link> {t('producten.notice.until')}{' '}
-              <DateText lang={lang} value={summary.value.expiring.eindDatum!} />.
-            </Paragraph>
-          )}
-        </>
-      )}
-      <Paragraph>
-        <Link href="/producten">{t('overzicht.producten.all')}</Link>
-      </Paragraph>
-    </section>
   );
 }
 

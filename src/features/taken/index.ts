@@ -18,7 +18,8 @@ import type { UploadRules } from '../../platform/formio/files.ts';
 import { takenRoutes } from './routes.tsx';
 import { TakenDossier } from './dossier.tsx';
 import { TakenService } from './service.ts';
-import { TakenOverviewBlock, ZaakTaken } from './views.tsx';
+import { takenCard } from './overview.ts';
+import { ZaakTaken } from './views.tsx';
 
 export interface TakenDeps {
   /** Where taken are kept (TaakV2 objects in the Objecten API). */
@@ -48,8 +49,7 @@ export function createTaken(deps: TakenDeps): Feature | undefined {
     id: 'taken',
     nav: { id: 'taken', href: '/taken', label: 'nav.taken' },
     async overviewBlock(request) {
-      const taken = await service.lists(callerOf(request));
-      return h(TakenOverviewBlock, { t: request.t, lang: request.lang, open: availableValue(taken)?.open, now: now() });
+      return takenCard(request.t, request.lang, await service.lists(callerOf(request)), now());
     },
     async dossierSection(view) {
       if (!view.may('taken')) return null;

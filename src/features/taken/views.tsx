@@ -1,5 +1,4 @@
-/** The pages of Mijn taken: the list, a taak of each soort, and the overzicht block. */
-import type { ComponentChildren } from 'preact';
+/** The pages of Mijn taken: the list, a taak of each soort (its card on the overzicht is in overview.ts). */
 import { isOverdue, safeExternalUrl, type Taak } from '../../domain/taak.ts';
 import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
 import type { Paged } from '../../platform/http/paging.ts';
@@ -104,45 +103,6 @@ export function UrlTaak({ t, taak }: { t: Translate; taak: Extract<Taak, { soort
         <ButtonLink href={url.href}>{t('taken.url.button')}</ButtonLink>
       </Paragraph>
     </>
-  );
-}
-
-export function TakenOverviewBlock({ t, lang, open, now }: Texts & { open?: Taak[]; now: Date }) {
-  let body: ComponentChildren;
-  if (!open) body = <Unavailable t={t} />;
-  else
-    body = (
-      <>
-        <Paragraph>
-          {open.length === 0 ? t('overzicht.taken.none') : open.length === 1 ? t('overzicht.taken.one') : t('overzicht.taken.count', { n: open.length })}
-        </Paragraph>
-        {open.length > 0 && (
-          <ul class="utrecht-unordered-list">
-            {open.slice(0, 3).map((taak) => (
-              <li class="utrecht-unordered-list__item">
-                <Link href={taakHref(taak)}>{taak.titel}</Link>
-                {taak.verloopdatum && (
-                  <>
-                    {' '}
-                    ({t('overzicht.taken.voor')} <Deadline t={t} lang={lang} taak={taak} now={now} />)
-                  </>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </>
-    );
-  return (
-    <section class="voordeur-overview-block" aria-labelledby="overzicht-taken-title">
-      <Heading level={2} id="overzicht-taken-title">
-        {t('taken.title')}
-      </Heading>
-      {body}
-      <Paragraph>
-        <Link href="/taken">{t('overzicht.taken.all')}</Link>
-      </Paragraph>
-    </section>
   );
 }
 

@@ -14,7 +14,7 @@ import type { JSX } from 'preact';
 import { zakenRoutes } from './routes.tsx';
 import { ZaakDossier, ZakenDossier } from './dossier.tsx';
 import { ZakenService } from './service.ts';
-import { ZakenOverviewBlock } from './views.tsx';
+import { zakenCard } from './overview.ts';
 
 export interface ZakenDeps {
   zaaksystemen: readonly Zaaksysteem[];
@@ -34,8 +34,7 @@ export function createZaken(deps: ZakenDeps): Feature | undefined {
     id: 'zaken',
     nav: { id: 'zaken', href: '/zaken', label: 'nav.zaken' },
     async overviewBlock(request) {
-      const lists = await service.lists(callerOf(request));
-      return h(ZakenOverviewBlock, { t: request.t, lang: request.lang, lopend: lists.unavailable ? undefined : lists.value.lopend });
+      return zakenCard(request.t, request.lang, await service.lists(callerOf(request)), new Date());
     },
     // One zaak in the dossier: its details, timeline and documents (only when the role may see its zaaktype).
     async dossierPage(view, path) {

@@ -67,6 +67,48 @@ export interface DossierAction {
   run(view: DossierView, form: Record<string, string>): Promise<{ ok: true } | { ok: false; message: MessageKey; status: 400 | 409 | 503 }>;
 }
 
+/**
+ * A feature's card on the overzicht: its area, how many things there need the person's attention,
+ * the most urgent one, and one thing to do. The overzicht draws every card the same way and puts
+ * the cards that ask for action first (a taak past its deadline, a bericht that asks something).
+ * Texts are translated by the feature; data of the organisation (a zaak's title) says `dataLang`.
+ */
+export interface OverviewCard {
+  /** The area, as the card's heading (e.g. "Mijn taken"). */
+  title: string;
+  /** How many things need attention (open taken, unread berichten, lopende zaken, products ending soon). */
+  count: number;
+  /** What the count counts, after the number ("taken te doen"). */
+  countLabel: string;
+  /** The written empty state when the count is 0 ("U hoeft nu niets te doen."). */
+  empty: string;
+  /** The most urgent item. */
+  urgent?: OverviewItem;
+  /** The card's one action (e.g. to the area's page). */
+  action: { href: string; label: string };
+  /** `act`: a deadline passed or the organisation asks the person to do something (these cards come first); `attention`: something open or new; `none`: nothing. */
+  priority: 'act' | 'attention' | 'none';
+  /** Whether the person has anything in this area at all, also done or closed (someone with nothing anywhere is shown what they can do instead). */
+  hasAny: boolean;
+  /** The area's source could not answer now: the card says so. */
+  unavailable?: boolean;
+}
+
+/** The most urgent item of an overzicht card: a link, with why it is urgent. */
+export interface OverviewItem {
+  /** What kind of item this is on the card ("Eerst doen", "Nieuwste bericht"). */
+  label: string;
+  href: string;
+  /** Its title. */
+  text: string;
+  /** The language of the title when it is the organisation's data, which stays Dutch (e.g. 'nl'). */
+  dataLang?: Lang;
+  /** E.g. the deadline in words ("Uiterlijk 3 december"). */
+  note?: string;
+  /** Shown as a warning (a deadline passed, an action asked), in words, never by colour alone. */
+  warning?: string;
+}
+
 export interface Feature {
   /** Unique and stable: the navigation item's id, and the name in logs. */
   readonly id: string;
@@ -76,8 +118,8 @@ export interface Feature {
   readonly footerLinks?: readonly FooterLink[];
   /** A number shown next to the navigation item (e.g. unread berichten); undefined for none. */
   navCount?(request: FastifyRequest): Promise<number | undefined>;
-  /** Its block on the overzicht; null when it has nothing to show there. */
-  overviewBlock?(request: FastifyRequest): Promise<JSX.Element | null>;
+  /** Its card on the overzicht (the dashboard); null when it has nothing to show there. */
+  overviewBlock?(request: FastifyRequest): Promise<OverviewCard | null>;
   /** What it shows on the page of one of the person's zaken (e.g. the zaak's open taken); null for nothing. */
   zaakSection?(request: FastifyRequest, zaak: ZaakRef): Promise<JSX.Element | null>;
   /** Its part of a person's dossier in the medewerkersportaal, read only; null when the staff member may not see it or it has nothing. */
@@ -97,7 +139,8 @@ export interface FeatureParts {
   nav: readonly NavItem[];
   footerLinks: readonly FooterLink[];
   navCounts(request: FastifyRequest): Promise<Record<string, number>>;
-  overviewBlocks(request: FastifyRequest): Promise<JSX.Element[]>;
+  /** The features' cards, in the order of the navigation, each with the id of its feature. */
+  overviewBlocks(request: FastifyRequest): Promise<{ feature: string; card: OverviewCard }[]>;
   zaakSections(request: FastifyRequest, zaak: ZaakRef): Promise<JSX.Element[]>;
   dossierSections(view: DossierView): Promise<JSX.Element[]>;
   /** One of a feature's `dossierActions`; undefined when there is none by that name. */

@@ -3,7 +3,7 @@ import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n/index.ts';
-import type { Feature } from './feature.ts';
+import type { Feature, OverviewCard } from './feature.ts';
 import { featureParts, registerFeatures } from './features.ts';
 import { listHref, paginate } from './paging.ts';
 
@@ -20,25 +20,36 @@ const never = () => new Promise<never>(() => undefined);
 const block = (text: string) => h('section', null, text);
 
 describe('what features offer to the pages of others', () => {
-  it('keeps the blocks that came in time, in the order of the list, and says which one could not be shown', async () => {
+  it('keeps the cards that came in time, in the order of the list, and says which one could not be shown', async () => {
+    const zakenCard: OverviewCard = {
+      title: 'Mijn zaken',
+      count: 2,
+      countLabel: 'lopende zaken',
+      empty: '',
+      action: { href: '/zaken', label: 'Bekijk al uw zaken' },
+      priority: 'attention',
+      hasAny: true,
+    };
     const features: Feature[] = [
-      { id: 'zaken', nav: { id: 'zaken', href: '/zaken', label: 'nav.zaken' }, overviewBlock: async () => block('zaken-block') },
+      { id: 'zaken', nav: { id: 'zaken', href: '/zaken', label: 'nav.zaken' }, overviewBlock: async () => zakenCard },
       { id: 'taken', nav: { id: 'taken', href: '/taken', label: 'nav.taken' }, overviewBlock: never },
       { id: 'berichten', nav: { id: 'berichten', href: '/berichten', label: 'nav.berichten' }, overviewBlock: async () => Promise.reject(new Error('boom')) },
       { id: 'gegevens', nav: { id: 'gegevens', href: '/gegevens', label: 'nav.gegevens' }, overviewBlock: async () => null },
     ];
     const { request, logged } = fakeRequest();
     const started = Date.now();
-    const html = renderToString(h('main', null, ...(await featureParts(features, 100).overviewBlocks(request))));
+    const cards = await featureParts(features, 100).overviewBlocks(request);
     expect(Date.now() - started).toBeLessThan(1000);
-    // The late one and the failing one each have their own block with their name, saying so.
-    const [, zaken, taken, berichten] = html.split('<section');
-    expect(zaken).toContain('zaken-block');
-    expect(taken).toContain('Mijn taken');
-    expect(taken).toContain('Dit onderdeel is nu niet beschikbaar');
-    expect(berichten).toContain('Mijn berichten');
-    expect(berichten).toContain('Dit onderdeel is nu niet beschikbaar');
-    expect(html).not.toContain('Mijn gegevens');
+    // The late one and the failing one each have their own card with their name, saying so and leading to their page.
+    expect(cards.map((c) => c.feature)).toEqual(['zaken', 'taken', 'berichten']);
+    expect(cards[0]!.card).toEqual(zakenCard);
+    for (const [i, title, href] of [
+      [1, 'Mijn taken', '/taken'],
+      [2, 'Mijn berichten', '/berichten'],
+    ] as const) {
+      expect(cards[i]!.card).toMatchObject({ title, unavailable: true, priority: 'none', action: { href } });
+      expect(cards[i]!.card.empty).toContain('Dit onderdeel is nu niet beschikbaar');
+    }
     expect(logged.map((l) => [l.level, l.obj.feature, l.msg])).toEqual(
       expect.arrayContaining([
         ['warn', 'taken', 'feature part too late, left out'],

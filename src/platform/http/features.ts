@@ -5,13 +5,14 @@
  * A feature that fails or is late costs only its own part: its count is left out, its block says
  * it cannot be shown now, its zaak section is left out.
  */
-import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { h, type JSX } from 'preact';
 import type { ZaakRef } from '../../domain/zaak.ts';
 import type { Translate } from '../i18n/index.ts';
 import { Heading } from '../ui/components.tsx';
 import { Unavailable } from '../ui/sections.tsx';
-import type { DossierView, Feature, FeatureParts } from './feature.ts';
+import type { DossierView, Feature, FeatureParts, OverviewCard } from './feature.ts';
+import type { NavItem } from './types.ts';
 
 /** `late` when the deadline passed first; `failed` when the call threw. */
 type Outcome<T> = { ok: true; value: T } | { ok: false; why: 'late' | 'failed' };
@@ -61,8 +62,9 @@ export function featureParts(features: readonly Feature[], deadlineMs: number): 
         withBlock.map((f) => withDeadline(() => f.overviewBlock!(request), deadlineMs, request.log, { feature: f.id, part: 'overviewBlock' })),
       );
       return blocks.flatMap((block, i) => {
-        if (block.ok) return block.value ? [block.value] : [];
-        return [unavailableBlock(request, withBlock[i]!)];
+        const feature = withBlock[i]!;
+        if (block.ok) return block.value ? [{ feature: feature.id, card: block.value }] : [];
+        return feature.nav ? [{ feature: feature.id, card: unavailableCard(request.t, feature.nav) }] : [];
       });
     },
 
@@ -97,13 +99,23 @@ export function featureParts(features: readonly Feature[], deadlineMs: number): 
   };
 }
 
-/** The overzicht block of a feature that could not make its own in time. */
-function unavailableBlock(request: FastifyRequest, feature: Feature): JSX.Element {
-  return unavailableSection(request.t, feature, 'overzicht');
+/** The overzicht card of a feature that could not make its own in time: it says so, and leads to the area's page. */
+function unavailableCard(t: Translate, nav: NavItem): OverviewCard {
+  const title = t(nav.label);
+  return {
+    title,
+    count: 0,
+    countLabel: '',
+    empty: t('error.unavailable'),
+    action: { href: nav.href, label: t('overzicht.card.open', { area: title }) },
+    priority: 'none',
+    hasAny: true,
+    unavailable: true,
+  };
 }
 
-/** The block (on the overzicht, or in a staff member's view of a dossier) of a feature that could not make its own in time. */
-function unavailableSection(t: Translate, feature: Feature, page: 'overzicht' | 'dossier'): JSX.Element {
+/** The block in a staff member's view of a dossier of a feature that could not make its own in time. */
+function unavailableSection(t: Translate, feature: Feature, page: 'dossier'): JSX.Element {
   const id = `${page}-${feature.id}-title`;
   return h(
     'section',

@@ -28,7 +28,8 @@ export function identityName(identity: Identity, t: Translate): string {
   return subject.vestigingsnummer ? `${company}, ${t('identity.vestiging', { vestiging: subject.vestigingsnummer })}` : company;
 }
 
-function actorName(identity: Identity, t: Translate): string | undefined {
+/** How a page names whoever logged in when they act for someone else; undefined when they act for themselves. */
+export function actorName(identity: Identity, t: Translate): string | undefined {
   if (!identity.actor) return undefined;
   return identity.actor.name ?? t('identity.persoon', { last: identity.actor.bsn.slice(-4) });
 }
