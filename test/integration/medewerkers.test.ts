@@ -247,6 +247,34 @@ describe('registering the conversation', () => {
     const audit = await stack.voordeur.database.db.selectFrom('staff_audit').select('handeling').where('handeling', '=', 'contact-geregistreerd').execute();
     expect(audit).toHaveLength(1);
   });
+
+  it("started from a zaak's page, links the klantcontact to that zaak, which the person then sees; a zaak they may not see is refused", async () => {
+    const browser = await staffLoginOverHttp(stack.url, mirjam);
+    const { url, body } = await openDossier(browser, { nummer: suzanne, doel: 'telefoon' });
+    const parkeren = zgwDemo.zaken.find((z) => z.omschrijving?.startsWith('Parkeervergunning') && z.identificatie === 'ZAAK-000101')!;
+    const zaakPage = await browser.request(`${url}/bekijk/zaken/zaak/demo/${parkeren.uuid}`);
+    const link = /href="([^"]+)">Gesprek over deze zaak vastleggen/.exec(zaakPage.body);
+    expect(link).not.toBeNull();
+    const form = await browser.request(`${stack.url}${link![1]!.replaceAll('&amp;', '&')}`);
+    expect(form.body).toContain('Dit gesprek gaat over de zaak');
+    expect(form.body).toContain(`name="zaak" value="demo/${parkeren.uuid}"`);
+
+    const send = (zaak: string) =>
+      browser.request(`${url}/contact`, {
+        form: { _csrf: csrfOf(body), kanaal: 'telefoon', onderwerp: 'Vraag over de status', inhoud: 'Uitgelegd wat de volgende stap is.', zaak },
+      });
+    const kept = zgwDemo.zaken.find((z) => z.omschrijving === bijstand)!;
+    const refused = await send(`demo/${kept.uuid}`);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toContain('Deze zaak is niet gevonden bij deze inwoner of dit bedrijf');
+
+    const saved = await send(`demo/${parkeren.uuid}`);
+    expect(saved.status).toBe(303);
+    const resident = await loginOverHttp(stack.url, { bsn: suzanne });
+    const gegevens = (await resident.request(`${stack.url}/gegevens`)).body;
+    const row = gegevens.slice(gegevens.indexOf('Vraag over de status'));
+    expect(row.slice(0, row.indexOf('</tr>'))).toContain(`href="/zaken/demo/${parkeren.uuid}"`);
+  });
 });
 
 describe('what the person sees', () => {

@@ -306,7 +306,22 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
           return { url: `/medewerkers/dossier/${granted.id}/actie/${feature}/${name}`, csrfToken: staff.csrfToken };
         },
         href: (feature, path) => `/medewerkers/dossier/${granted.id}/bekijk/${feature}/${path}`,
+        contactAbout: (zaak) =>
+          mayRegister(staff)
+            ? `/medewerkers/dossier/${granted.id}?zaak=${encodeURIComponent(`${zaak.systeem}/${zaak.uuid}`)}#dossier-contact-registreren-title`
+            : undefined,
       };
+    };
+
+    /**
+     * The title of the person's zaak a conversation is about ('<systeem>/<uuid>'), as this staff
+     * member may see it (the zaken feature reads it for them); undefined when it is not theirs to see.
+     */
+    const zaakTitle = async (request: FastifyRequest, staff: StaffSession, granted: Access, zaak: string): Promise<string | undefined> => {
+      const [systeem, uuid, ...rest] = zaak.split('/');
+      if (!systeem || !uuid || rest.length > 0) return undefined;
+      const found = await deps.dossierPage('zaken', dossierView(request, staff, granted), `zaak/${encodeURIComponent(systeem)}/${encodeURIComponent(uuid)}`);
+      return found?.title;
     };
 
     /** What the dossier page says at the top after something was done (named in the URL it was sent back to) or refused. */
@@ -322,13 +337,20 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
       request: FastifyRequest,
       reply: FastifyReply,
       granted: Access,
-      form: { values: ContactValues; errors: FieldError[] } = { values: { kanaal: '', onderwerp: '', inhoud: '' }, errors: [] },
+      form?: { values: ContactValues; errors: FieldError[]; about?: string },
       status = 200,
       notice = noticeOf(request),
     ) {
       const staff = request.staff!;
       const { medewerker } = staff;
       const view = dossierView(request, staff, granted);
+      // Started from a zaak's page: the conversation is about that zaak.
+      const zaak = text((request.query as { zaak?: string } | undefined)?.zaak).slice(0, 200);
+      const contact = form ?? {
+        values: { kanaal: '', onderwerp: '', inhoud: '', zaak },
+        errors: [],
+        about: zaak && mayRegister(staff) ? await zaakTitle(request, staff, granted, zaak) : undefined,
+      };
       const [sections] = await Promise.all([
         deps.dossierSections(view),
         audit.record(medewerker, {
@@ -363,15 +385,16 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
                   t={request.t}
                   action={`/medewerkers/dossier/${granted.id}/contact`}
                   csrfToken={staff.csrfToken}
-                  values={form.values}
-                  errors={form.errors}
+                  values={contact.values}
+                  errors={contact.errors}
+                  about={contact.about}
                 />
               )}
               {sections.length > 0 ? sections : <Paragraph>{request.t('medewerkers.dossier.nothing')}</Paragraph>}
             </>
           }
         />,
-        { title: form.errors.length ? `${request.t('form.errors.title')}: ${title}` : title, status },
+        { title: contact.errors.length ? `${request.t('form.errors.title')}: ${title}` : title, status },
       );
     }
 
@@ -422,8 +445,12 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
         kanaal: text(request.body?.kanaal),
         onderwerp: text(request.body?.onderwerp),
         inhoud: text(request.body?.inhoud).replace(/\r\n/g, '\n'),
+        zaak: text(request.body?.zaak).slice(0, 200),
       };
       const errors: FieldError[] = [];
+      // Only one of the person's zaken this staff member may see.
+      const about = values.zaak ? await zaakTitle(request, staff, granted, values.zaak) : undefined;
+      if (values.zaak && !about) throw new HttpError(400, 'medewerkers.contact.error.zaak');
       if (!(kanalen as readonly string[]).includes(values.kanaal)) errors.push({ field: 'kanaal', message: t('medewerkers.contact.error.kanaal') });
       if (!values.onderwerp) errors.push({ field: 'onderwerp', message: t('medewerkers.contact.error.onderwerp') });
       else if (values.onderwerp.length > klantcontactLimits.onderwerp || controlCharacters.test(values.onderwerp))
@@ -431,15 +458,27 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
       if (!values.inhoud) errors.push({ field: 'inhoud', message: t('medewerkers.contact.error.inhoud') });
       else if (values.inhoud.length > klantcontactLimits.inhoud || controlCharacters.test(values.inhoud.replace(/[\n\t]/g, ' ')))
         errors.push({ field: 'inhoud', message: t('medewerkers.contact.error.inhoud.lang', { max: klantcontactLimits.inhoud }) });
-      if (errors.length > 0) return dossierPage(request, reply, granted, { values, errors }, 400);
+      if (errors.length > 0) return dossierPage(request, reply, granted, { values, errors, about }, 400);
       const identity = identityFor(staff, granted);
       try {
-        await contacts.registerKlantcontact(granted.subject, { kanaal: values.kanaal, onderwerp: values.onderwerp, inhoud: values.inhoud });
+        const [systeem, uuid] = values.zaak.split('/');
+        await contacts.registerKlantcontact(granted.subject, {
+          kanaal: values.kanaal,
+          onderwerp: values.onderwerp,
+          inhoud: values.inhoud,
+          ...(about && systeem && uuid ? { zaak: { systeem, uuid } } : {}),
+        });
       } catch (error) {
         if (!isSourceFailure(error)) throw error;
         request.log.warn({ source: error.source, detail: error.message }, 'klantcontact not registered');
         // What was typed stays in the form.
-        return dossierPage(request, reply, granted, { values, errors: [{ field: 'onderwerp', message: t('medewerkers.contact.error.unavailable') }] }, 503);
+        return dossierPage(
+          request,
+          reply,
+          granted,
+          { values, about, errors: [{ field: 'onderwerp', message: t('medewerkers.contact.error.unavailable') }] },
+          503,
+        );
       }
       await Promise.all([
         deps.processingLog.record(identity, [{ action: 'toevoegen', category: 'contactmomenten', source: 'klantinteracties' }], request.id),

@@ -178,6 +178,8 @@ export interface ContactValues {
   kanaal: string;
   onderwerp: string;
   inhoud: string;
+  /** The zaak it is about ('<systeem>/<uuid>'), when it was started from a zaak's page; '' for none. */
+  zaak: string;
 }
 
 export const kanalen = ['telefoon', 'balie', 'e-mail'] as const;
@@ -189,12 +191,15 @@ export function ContactForm({
   csrfToken,
   values,
   errors,
+  about,
 }: {
   t: Translate;
   action: string;
   csrfToken: string;
   values: ContactValues;
   errors: FieldError[];
+  /** The zaak's title, when the conversation is about one of the person's zaken. */
+  about?: string;
 }) {
   const error = (field: string) => errors.find((e) => e.field === field)?.message;
   return (
@@ -205,6 +210,12 @@ export function ContactForm({
       <Paragraph>{t('medewerkers.contact.intro')}</Paragraph>
       <ErrorSummary errors={errors} title={t('form.errors.title')} />
       <Form action={action} csrfToken={csrfToken}>
+        {about && (
+          <Paragraph>
+            {t('medewerkers.contact.about')} <strong lang="nl">{about}</strong>
+            <input type="hidden" name="zaak" value={values.zaak} />
+          </Paragraph>
+        )}
         <RadioGroup
           id="kanaal"
           name="kanaal"

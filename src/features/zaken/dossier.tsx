@@ -61,9 +61,15 @@ export function ZaakDossier({ view, detail }: { view: DossierView; detail: ZaakD
     ...(zaak.einddatum ? [{ key: t('zaak.einddatum'), value: date(zaak.einddatum) }] : []),
     ...(detail.resultaat ? [{ key: t('zaak.resultaat.title'), value: <span lang="nl">{detail.resultaat.omschrijving}</span> }] : []),
   ];
+  const contact = view.contactAbout(zaak.ref);
   return (
     <>
       <DataList items={details} />
+      {contact && (
+        <Paragraph>
+          <Link href={contact}>{t('medewerkers.zaak.gesprek')}</Link>
+        </Paragraph>
+      )}
       <section aria-labelledby="zaak-status-title">
         <Heading level={2} id="zaak-status-title">
           {t('medewerkers.zaak.status')}

@@ -42,6 +42,8 @@ export interface DossierView {
    * with the CSRF token to send; undefined when the staff member may not (the section then shows no form).
    */
   action(feature: string, name: string): { url: string; csrfToken: string } | undefined;
+  /** Where to register a conversation about this zaak of the person; undefined when the staff member may not. */
+  contactAbout(zaak: ZaakRef): string | undefined;
   /** The address of one of the feature's `dossierPage`s (e.g. 'zaak/openzaak/<uuid>') within this dossier. */
   href(feature: string, path: string): string;
 }

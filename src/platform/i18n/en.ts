@@ -367,6 +367,9 @@ export const en: Record<MessageKey, string> = {
   'meldingen.kanaal': 'How',
   'medewerkers.dossier.back': 'Back to all details',
   'medewerkers.zaak.status': 'How far along is the case?',
+  'medewerkers.zaak.gesprek': 'Record a conversation about this case',
+  'medewerkers.contact.about': 'This conversation is about the case',
+  'medewerkers.contact.error.zaak': 'This case was not found for this resident or company. The conversation was not recorded.',
   'medewerkers.reverify.button.email': 'Have the e-mail address confirmed again',
   'medewerkers.reverify.button.telefoonnummer': 'Have the mobile number confirmed again',
   'medewerkers.reverify.done':

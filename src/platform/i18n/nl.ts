@@ -365,6 +365,9 @@ export const nl = {
   'meldingen.kanaal': 'Hoe',
   'medewerkers.dossier.back': 'Terug naar alle gegevens',
   'medewerkers.zaak.status': 'Hoe ver is de zaak?',
+  'medewerkers.zaak.gesprek': 'Gesprek over deze zaak vastleggen',
+  'medewerkers.contact.about': 'Dit gesprek gaat over de zaak',
+  'medewerkers.contact.error.zaak': 'Deze zaak is niet gevonden bij deze inwoner of dit bedrijf. Het gesprek is niet vastgelegd.',
   'medewerkers.reverify.button.email': 'E-mailadres opnieuw laten bevestigen',
   'medewerkers.reverify.button.telefoonnummer': 'Mobiel nummer opnieuw laten bevestigen',
   'medewerkers.reverify.done':
