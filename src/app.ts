@@ -48,6 +48,7 @@ import { randomToken } from './platform/random.ts';
 import { KeptForms } from './platform/session/kept-forms.ts';
 import { SessionStore } from './platform/session/store.ts';
 import { OgonePayments } from './sources/ogone/ogone.ts';
+import { AanvraagStore } from './sources/voordeur/aanvragen.ts';
 import { OrganisatieBerichten } from './sources/voordeur/organisatie-berichten.ts';
 import { OrganisatieZaken } from './sources/voordeur/organisatie-zaken.ts';
 import { Organisaties } from './sources/voordeur/organisaties.ts';
@@ -179,6 +180,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       catalogue: sources.producttypen,
       // The producttypen's zaaktypen are in the Catalogi API of the one zaaksysteem.
       zaaktypen: sources.zaaksystemen.length === 1 ? sources.zaaksystemen[0] : undefined,
+      store: new AanvraagStore(database.db, identityKeys),
+      registers: { brp: sources.brp, kvk: sources.kvk, contacts: sources.klantinteracties },
+      uploads: { allowedTypes: config.zaken.upload.allowedTypes, maxBytes: config.zaken.upload.maxBytes },
+      conceptDays: config.aanvragen.conceptDays,
+      addJobs: (jobs, trx) => notificaties.queue.add(jobs, trx),
+      contactText: theme.contactText,
+      log: app.log,
     }),
     createProducten({
       producten: sources.producten,

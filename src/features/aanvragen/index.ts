@@ -1,28 +1,75 @@
 /**
  * Aanvragen: what a resident or company can apply for online (the organisation's catalogue of
  * PDCProductType objects, by theme and searchable, with cost, what you need and how long it takes),
- * the form to apply (the one Form.io renderer of platform/formio), and the ontvangstbevestiging.
- * Only what fits the login is offered; a gemachtigde applies only when GEMACHTIGDE_HANDELINGEN has
- * `aanvragen`.
+ * the form to apply page by page (the one Form.io renderer of platform/formio), prefilled from the
+ * BRP, the KvK and known contact details, kept as a concept the person can come back to; sending
+ * stores the aanvraag first and shows the ontvangstbevestiging at once, and a job delivers it to the
+ * back office (delivery.ts). Only what fits the login is offered; a gemachtigde applies only when
+ * GEMACHTIGDE_HANDELINGEN has `aanvragen`.
  */
+import type { Kysely } from 'kysely';
 import type { ProducttypeCatalogue, ZaaktypeLookup } from '../../domain/aanvraag.ts';
+import type { Log } from '../../domain/log.ts';
+import type { CompanyRegister, ContactRegister, PersonRegister } from '../../domain/persoon.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import type { UploadRules } from '../../platform/formio/files.ts';
 import type { Feature } from '../../platform/http/feature.ts';
+import type { AanvraagStore } from '../../sources/voordeur/aanvragen.ts';
 import { aanvragenRoutes } from './routes.tsx';
 import { AanvragenService } from './service.ts';
+
+/** The queue of the jobs that deliver sent aanvragen. */
+export const deliveryQueue = 'aanvraag.deliver';
 
 export interface AanvragenDeps {
   /** The catalogue (PDCProductType objects in the Objecten API); without it there is no Aanvragen. */
   catalogue?: ProducttypeCatalogue;
   /** Where the producttypen's zaaktypen are, for their doorlooptijd. */
   zaaktypen?: ZaaktypeLookup;
+  store: AanvraagStore;
+  /** Where prefilled values come from, each when configured. */
+  registers: { brp?: PersonRegister; kvk?: CompanyRegister; contacts?: Pick<ContactRegister, 'adressen'> };
+  uploads: UploadRules;
+  /** AANVRAGEN_CONCEPT_BEWAARDAGEN. */
+  conceptDays: number;
+  /** Adds jobs to the job queue, in the given transaction. */
+  addJobs: (jobs: { queue: string; payload: unknown; dedupeKey?: string }[], trx: Kysely<Database>) => Promise<unknown>;
+  contactText: string;
+  log: Pick<Log, 'warn' | 'info'>;
+  /** How often concepts past their time are deleted; default an hour. */
+  purgeIntervalMs?: number;
 }
 
 export function createAanvragen(deps: AanvragenDeps): Feature | undefined {
   if (!deps.catalogue) return undefined;
-  const service = new AanvragenService(deps.catalogue, deps.zaaktypen);
+  const service = new AanvragenService(deps.catalogue, deps.zaaktypen, deps.registers);
+  const { store } = deps;
   return {
     id: 'aanvragen',
     nav: { id: 'aanvragen', href: '/aanvragen', label: 'nav.aanvragen' },
-    plugin: aanvragenRoutes({ service }),
+    plugin: aanvragenRoutes({
+      service,
+      store,
+      uploads: deps.uploads,
+      conceptDays: deps.conceptDays,
+      contactText: deps.contactText,
+      deliver: async (id, trx) => {
+        await deps.addJobs([{ queue: deliveryQueue, payload: { id }, dedupeKey: id }], trx);
+      },
+    }),
+    // Concepts not saved for AANVRAGEN_CONCEPT_BEWAARDAGEN days are deleted (the list says the day before).
+    start() {
+      const purge = () =>
+        store
+          .purgeConcepts(new Date(Date.now() - deps.conceptDays * 24 * 60 * 60 * 1000))
+          .then((deleted) => {
+            if (deleted > 0) deps.log.info({ deleted }, 'concepts of aanvragen past their time deleted');
+          })
+          .catch((error: unknown) => deps.log.warn({ err: error }, 'concepts of aanvragen not deleted'));
+      void purge();
+      const timer = setInterval(purge, deps.purgeIntervalMs ?? 60 * 60 * 1000);
+      timer.unref();
+      return async () => clearInterval(timer);
+    },
   };
 }

@@ -6,7 +6,10 @@
  */
 import { type Availability, available, unavailable, SourceUnavailableError } from '../../domain/availability.ts';
 import { isOfferedTo, type Producttype, type ProducttypeCatalogue, type ZaaktypeLookup } from '../../domain/aanvraag.ts';
+import type { Subject } from '../../domain/identity.ts';
+import type { CompanyRegister, ContactRegister, PersonRegister } from '../../domain/persoon.ts';
 import type { Caller } from '../../platform/http/caller.ts';
+import { type PrefillSources, prefillFor } from './form.ts';
 
 /** A producttype as the catalogue shows it: with how long handling takes (ISO 8601), when known. */
 export interface Offered extends Producttype {
@@ -18,7 +21,35 @@ export class AanvragenService {
     private readonly catalogue: ProducttypeCatalogue,
     /** The zaaksysteem whose Catalogi API holds the producttypen's zaaktypen, when there is one. */
     private readonly zaaktypen: ZaaktypeLookup | undefined,
+    /** Where prefilled values come from, each when configured. */
+    private readonly registers: { brp?: PersonRegister; kvk?: CompanyRegister; contacts?: Pick<ContactRegister, 'adressen'> } = {},
   ) {}
+
+  /**
+   * The starting values of a producttype's form from the registers its prefill mapping names. A
+   * register that cannot answer now gives nothing: the person fills in those fields themselves.
+   */
+  async prefill(caller: Caller, producttype: Producttype): Promise<Record<string, unknown>> {
+    const bronnen = new Set(producttype.prefill.map((entry) => entry.bron));
+    const { subject } = caller.identity;
+    const attempt = async <T>(source: string, read: () => Promise<T>): Promise<T | undefined> => {
+      try {
+        return await read();
+      } catch (error) {
+        if (!(error instanceof SourceUnavailableError)) throw error;
+        caller.log.warn({ source, reason: error.reason }, 'prefill of an aanvraag left out: source unavailable');
+        return undefined;
+      }
+    };
+    const { brp, kvk, contacts } = this.registers;
+    const [persoon, bedrijf, adressen] = await Promise.all([
+      bronnen.has('brp') && brp && subject.type === 'persoon' ? attempt('brp', () => brp.persoon(subject.bsn)) : undefined,
+      bronnen.has('kvk') && kvk && subject.type === 'bedrijf' ? attempt('kvk', () => kvk.bedrijf(subject.kvkNummer)) : undefined,
+      bronnen.has('contact') && contacts ? attempt('klantinteracties', () => contacts.adressen(subject)) : undefined,
+    ]);
+    const sources: PrefillSources = { persoon, bedrijf, contact: contactOf(adressen, subject) };
+    return prefillFor(producttype, sources);
+  }
 
   /** What this login may apply for, each with its handling time. */
   async offered(caller: Caller): Promise<Availability<Offered[]>> {
@@ -58,4 +89,11 @@ export class AanvragenService {
     }
     return { ...producttype, doorlooptijdIso: fromZaaktype ?? producttype.doorlooptijd };
   }
+}
+
+/** The person's known e-mail address and phone number (a confirmed one first). */
+function contactOf(adressen: { soort: string; adres: string; geverifieerd: boolean }[] | undefined, _subject: Subject): PrefillSources['contact'] {
+  if (!adressen) return undefined;
+  const first = (soort: string) => adressen.filter((adres) => adres.soort === soort).sort((a, b) => Number(b.geverifieerd) - Number(a.geverifieerd))[0]?.adres;
+  return { email: first('email'), telefoonnummer: first('telefoonnummer') };
 }

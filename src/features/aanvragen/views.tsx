@@ -2,7 +2,8 @@
 import type { ComponentChildren } from 'preact';
 import { byThema, parseDoorlooptijd } from '../../domain/aanvraag.ts';
 import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
-import { Alert, Button, DataList, Heading, Link, Paragraph, SearchField } from '../../platform/ui/components.tsx';
+import { formatDate } from '../../platform/i18n/format.ts';
+import { Alert, Button, ButtonLink, DataList, Form, Heading, Link, Paragraph, SearchField } from '../../platform/ui/components.tsx';
 import type { Offered } from './service.ts';
 
 interface Texts {
@@ -113,4 +114,106 @@ export function ProducttypePage({ t, producttype, mayApply, start }: Texts & { p
       {mayApply ? start : <NotForGemachtigde t={t} />}
     </>
   );
+}
+
+/** Where a concept's page is. */
+export const conceptHref = (id: string, page: number | 'controleren' | 'versturen') => `/aanvragen/formulier/${id}/${page}`;
+export const receiptHref = (id: string) => `/aanvragen/ontvangen/${id}`;
+
+/** The steps of the form and the check before sending, with the current one marked (aria-current="step"). */
+export function StepIndicator({ t, titles, current }: { t: Translate; titles: string[]; current: number }) {
+  const all = [...titles, t('aanvragen.stap.controleren')];
+  return (
+    <nav aria-label={t('aanvragen.stappen')} class="voordeur-steps">
+      <ol class="utrecht-ordered-list">
+        {all.map((title, index) => {
+          const number = index + 1;
+          const state = number < current ? t('aanvragen.stap.klaar') : number === current ? t('aanvragen.stap.nu') : t('aanvragen.stap.later');
+          return (
+            <li class="utrecht-ordered-list__item" aria-current={number === current ? 'step' : undefined}>
+              {number === current ? <strong>{title}</strong> : title} <span class="voordeur-steps__state">({state})</span>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
+
+/** The person's aanvragen that were not sent yet, each to go on with or to delete, with the day it will be deleted. */
+export function ConceptList({
+  t,
+  lang,
+  concepts,
+  csrfToken,
+  deleteOn,
+  warnFrom,
+}: Texts & {
+  concepts: { id: string; titel: string; updatedAt: Date; stap: number }[];
+  csrfToken: string;
+  deleteOn: (updatedAt: Date) => Date;
+  /** A concept to be deleted before this day gets a warning. */
+  warnFrom: Date;
+}) {
+  if (concepts.length === 0) return null;
+  return (
+    <section aria-labelledby="concepten-title">
+      <Heading level={2} id="concepten-title">
+        {t('aanvragen.concepten')}
+      </Heading>
+      <ul class="voordeur-aanvragen-list">
+        {concepts.map((concept) => {
+          const until = deleteOn(concept.updatedAt);
+          return (
+            <li class="voordeur-aanvragen-item">
+              <Heading level={3}>{concept.titel}</Heading>
+              <Paragraph>{t('aanvragen.concept.bewaard', { datum: formatDate(lang, concept.updatedAt), tot: formatDate(lang, until) })}</Paragraph>
+              {until < warnFrom && <Alert type="warning">{t('aanvragen.concept.bijnaWeg', { tot: formatDate(lang, until) })}</Alert>}
+              <div class="utrecht-button-group">
+                <ButtonLink href={conceptHref(concept.id, concept.stap)}>{t('aanvragen.concept.verder', { titel: concept.titel })}</ButtonLink>
+                <Form action={`/aanvragen/formulier/${concept.id}/verwijderen`} csrfToken={csrfToken}>
+                  <Button appearance="secondary-action">{t('aanvragen.concept.verwijderen', { titel: concept.titel })}</Button>
+                </Form>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/** The aanvragen sent, each with its kenmerk, linking to its confirmation. */
+export function ReceivedList({ t, lang, received }: Texts & { received: { id: string; titel: string; kenmerk: string; ontvangenAt: Date }[] }) {
+  if (received.length === 0) return null;
+  return (
+    <section aria-labelledby="verstuurd-title">
+      <Heading level={2} id="verstuurd-title">
+        {t('aanvragen.verstuurd')}
+      </Heading>
+      <ul class="utrecht-unordered-list">
+        {received.map((aanvraag) => (
+          <li class="utrecht-unordered-list__item">
+            <Link href={receiptHref(aanvraag.id)}>{aanvraag.titel}</Link> — {t('aanvragen.kenmerk')} {aanvraag.kenmerk},{' '}
+            {formatDateTime(lang, aanvraag.ontvangenAt)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** 5 december 2026 om 09:14 (Dutch time). */
+export function formatDateTime(lang: Lang, moment: Date): string {
+  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(moment);
+}
+
+/** One answer on the summary page and in the confirmation. */
+export interface SummaryItem {
+  label: string;
+  value: string;
+}
+
+export function AnswersList({ items }: { items: SummaryItem[] }) {
+  return <DataList items={items.map((item) => ({ key: item.label, value: item.value }))} />;
 }

@@ -285,7 +285,48 @@ export interface StaffAuditTable {
   detail: string | null;
 }
 
+export interface AanvragenTable {
+  /** A UUID: the submission id once sent. */
+  id: string;
+  /** Keyed hash of who logged in (subject, and gemachtigde): a concept is theirs only. */
+  owner_key: string;
+  /** Keyed hash of the subject. */
+  subject_key: string;
+  /** The subject, sealed: who the aanvraag is for, to deliver it. */
+  subject: string;
+  producttype: string;
+  titel: string;
+  status: 'concept' | 'ontvangen';
+  stap: number;
+  /** The answers so far, sealed JSON. */
+  antwoorden: string;
+  kenmerk: string | null;
+  route: 'objecten' | 'zaken' | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  gewaarschuwd_at: Timestamp | null;
+  ontvangen_at: Timestamp | null;
+  object_url: string | null;
+  zaak_url: string | null;
+  rol_url: string | null;
+  afgeleverd_at: Timestamp | null;
+}
+
+export interface AanvraagBestandenTable {
+  aanvraag: string;
+  veld: string;
+  volgnummer: number;
+  bestandsnaam: string;
+  formaat: string;
+  grootte: number;
+  /** The content, base64 and sealed. */
+  inhoud: string;
+  document_url: string | null;
+}
+
 export interface Database {
+  aanvragen: AanvragenTable;
+  aanvraag_bestanden: AanvraagBestandenTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
   notification_preferences: NotificationPreferencesTable;

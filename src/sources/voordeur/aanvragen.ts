@@ -1,0 +1,366 @@
+/**
+ * Aanvragen kept in Voordeur's own database (tables aanvragen and aanvraag_bestanden, migration
+ * 0014): concepts while the person fills in the form, bound to who logged in (the subject and, for
+ * a gemachtigde, the gemachtigde); sent aanvragen with their kenmerk and moment of receipt, stored
+ * before anything is delivered, and what each delivery step created (so that a retry finds it and
+ * creates nothing twice). Answers, subject and files are sealed with the identity keys.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import type { AanvraagRoute } from '../../domain/aanvraag.ts';
+import type { Identity, Subject } from '../../domain/identity.ts';
+import type { AanvragenTable, Database } from '../../platform/db/schema.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { IdentityKeys } from '../../platform/identity-keys.ts';
+
+/** What the person filled in so far: the checked data of the pages done, and what was typed per page (also when it did not pass), by page number. */
+export interface Answers {
+  /** The form's starting values from the BRP, the KvK and contact details (field key → value). */
+  prefill: Record<string, unknown>;
+  data: Record<string, unknown>;
+  values: Record<string, Record<string, string | string[]>>;
+  /** The form fields that were prefilled (from BRP, KvK or contact details). */
+  prefilled: string[];
+}
+
+export interface Concept {
+  id: string;
+  producttype: string;
+  titel: string;
+  stap: number;
+  answers: Answers;
+  updatedAt: Date;
+}
+
+export interface ConceptSummary {
+  id: string;
+  producttype: string;
+  titel: string;
+  updatedAt: Date;
+}
+
+export interface KeptFile {
+  veld: string;
+  volgnummer: number;
+  name: string;
+  formaat: string;
+  size: number;
+}
+
+export interface KeptFileWithContent extends KeptFile {
+  content: Buffer;
+  documentUrl: string | null;
+}
+
+export interface Received {
+  id: string;
+  producttype: string;
+  titel: string;
+  kenmerk: string;
+  ontvangenAt: Date;
+  answers: Answers;
+  zaakUrl: string | null;
+  afgeleverd: boolean;
+}
+
+export interface ToDeliver extends Received {
+  subject: Subject;
+  route: AanvraagRoute;
+  objectUrl: string | null;
+  rolUrl: string | null;
+  files: KeptFileWithContent[];
+}
+
+export interface Undelivered {
+  id: string;
+  kenmerk: string;
+  titel: string;
+  route: AanvraagRoute;
+  ontvangenAt: Date;
+}
+
+/** A kenmerk a person can read out on the phone: AV- and eight characters of the submission id. */
+export const kenmerkOf = (id: string) => `AV-${id.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export class AanvraagStore {
+  constructor(
+    private readonly db: Db,
+    private readonly keys: IdentityKeys,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Who logged in: the subject, and the gemachtigde when someone acts for them. */
+  private owner(identity: Identity): string {
+    const subject = this.keys.subject(identity.subject);
+    return identity.actor ? `${subject}.${this.keys.person(identity.actor.bsn)}` : subject;
+  }
+
+  async createConcept(identity: Identity, producttype: { id: string; titel: string }, answers: Answers): Promise<string> {
+    const id = randomUUID();
+    await this.db
+      .insertInto('aanvragen')
+      .values({
+        id,
+        owner_key: this.owner(identity),
+        subject_key: this.keys.subject(identity.subject),
+        subject: this.keys.seal(identity.subject),
+        producttype: producttype.id,
+        titel: producttype.titel,
+        status: 'concept',
+        stap: 1,
+        antwoorden: this.keys.sealJson(answers),
+        updated_at: this.now(),
+      })
+      .execute();
+    return id;
+  }
+
+  /** A concept of whoever logged in; null when it does not exist, is someone else's or was sent. */
+  async concept(identity: Identity, id: string): Promise<Concept | null> {
+    if (!uuidPattern.test(id)) return null;
+    const row = await this.db
+      .selectFrom('aanvragen')
+      .select(['id', 'producttype', 'titel', 'stap', 'antwoorden', 'updated_at'])
+      .where('id', '=', id)
+      .where('owner_key', '=', this.owner(identity))
+      .where('status', '=', 'concept')
+      .executeTakeFirst();
+    return row
+      ? {
+          id: row.id,
+          producttype: row.producttype,
+          titel: row.titel,
+          stap: row.stap,
+          answers: this.keys.unsealJson<Answers>(row.antwoorden),
+          updatedAt: row.updated_at,
+        }
+      : null;
+  }
+
+  async saveConcept(identity: Identity, id: string, stap: number, answers: Answers): Promise<boolean> {
+    const result = await this.db
+      .updateTable('aanvragen')
+      .set({ stap, antwoorden: this.keys.sealJson(answers), updated_at: this.now(), gewaarschuwd_at: null })
+      .where('id', '=', id)
+      .where('owner_key', '=', this.owner(identity))
+      .where('status', '=', 'concept')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** The concepts of whoever logged in, last saved first. */
+  async concepts(identity: Identity): Promise<ConceptSummary[]> {
+    const rows = await this.db
+      .selectFrom('aanvragen')
+      .select(['id', 'producttype', 'titel', 'updated_at'])
+      .where('owner_key', '=', this.owner(identity))
+      .where('status', '=', 'concept')
+      .orderBy('updated_at', 'desc')
+      .limit(50)
+      .execute();
+    return rows.map((row) => ({ id: row.id, producttype: row.producttype, titel: row.titel, updatedAt: row.updated_at }));
+  }
+
+  async deleteConcept(identity: Identity, id: string): Promise<boolean> {
+    if (!uuidPattern.test(id)) return false;
+    const result = await this.db
+      .deleteFrom('aanvragen')
+      .where('id', '=', id)
+      .where('owner_key', '=', this.owner(identity))
+      .where('status', '=', 'concept')
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) === 1;
+  }
+
+  /** Puts these files in place of the field's files of a concept (whose ownership the caller checked). */
+  async replaceFiles(id: string, veld: string, files: { name: string; formaat: string; content: Buffer }[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('aanvraag_bestanden').where('aanvraag', '=', id).where('veld', '=', veld).execute();
+      if (files.length === 0) return;
+      await trx
+        .insertInto('aanvraag_bestanden')
+        .values(
+          files.map((file, index) => ({
+            aanvraag: id,
+            veld,
+            volgnummer: index + 1,
+            bestandsnaam: file.name,
+            formaat: file.formaat,
+            grootte: file.content.length,
+            inhoud: this.keys.sealJson(file.content.toString('base64')),
+            document_url: null,
+          })),
+        )
+        .execute();
+    });
+  }
+
+  /** The files of an aanvraag, without their content. */
+  async fileList(id: string): Promise<KeptFile[]> {
+    const rows = await this.db
+      .selectFrom('aanvraag_bestanden')
+      .select(['veld', 'volgnummer', 'bestandsnaam', 'formaat', 'grootte'])
+      .where('aanvraag', '=', id)
+      .orderBy('veld')
+      .orderBy('volgnummer')
+      .execute();
+    return rows.map((row) => ({ veld: row.veld, volgnummer: row.volgnummer, name: row.bestandsnaam, formaat: row.formaat, size: row.grootte }));
+  }
+
+  async files(id: string, db: Kysely<Database> = this.db): Promise<KeptFileWithContent[]> {
+    const rows = await db.selectFrom('aanvraag_bestanden').selectAll().where('aanvraag', '=', id).orderBy('veld').orderBy('volgnummer').execute();
+    return rows.map((row) => ({
+      veld: row.veld,
+      volgnummer: row.volgnummer,
+      name: row.bestandsnaam,
+      formaat: row.formaat,
+      size: row.grootte,
+      content: Buffer.from(this.keys.unsealJson<string>(row.inhoud), 'base64'),
+      documentUrl: row.document_url,
+    }));
+  }
+
+  /**
+   * Sends a concept: from now on it is an aanvraag received, with its kenmerk and moment, and
+   * `deliver` adds its delivery job in the same transaction. 'already' when it was sent before (a
+   * second press, a replayed request): nothing is stored twice.
+   */
+  async submit(
+    identity: Identity,
+    id: string,
+    route: AanvraagRoute,
+    answers: Answers,
+    deliver: (trx: Kysely<Database>) => Promise<void>,
+  ): Promise<'sent' | 'already' | 'not-found'> {
+    if (!uuidPattern.test(id)) return 'not-found';
+    return this.db.transaction().execute(async (trx) => {
+      const sent = await trx
+        .updateTable('aanvragen')
+        .set({ status: 'ontvangen', kenmerk: kenmerkOf(id), ontvangen_at: this.now(), route, antwoorden: this.keys.sealJson(answers), updated_at: this.now() })
+        .where('id', '=', id)
+        .where('owner_key', '=', this.owner(identity))
+        .where('status', '=', 'concept')
+        .executeTakeFirst();
+      if (Number(sent.numUpdatedRows) === 1) {
+        await deliver(trx);
+        return 'sent';
+      }
+      const before = await trx.selectFrom('aanvragen').select('id').where('id', '=', id).where('owner_key', '=', this.owner(identity)).executeTakeFirst();
+      return before ? 'already' : 'not-found';
+    });
+  }
+
+  /** An aanvraag received for this subject (whoever of them sent it); null when it does not exist, is someone else's or is a concept. */
+  async received(subject: Subject, id: string): Promise<Received | null> {
+    if (!uuidPattern.test(id)) return null;
+    const row = await this.db
+      .selectFrom('aanvragen')
+      .selectAll()
+      .where('id', '=', id)
+      .where('subject_key', '=', this.keys.subject(subject))
+      .where('status', '=', 'ontvangen')
+      .executeTakeFirst();
+    return row ? this.toReceived(row) : null;
+  }
+
+  /** The aanvragen received for this subject, newest first. */
+  async receivedList(subject: Subject): Promise<Received[]> {
+    const rows = await this.db
+      .selectFrom('aanvragen')
+      .selectAll()
+      .where('subject_key', '=', this.keys.subject(subject))
+      .where('status', '=', 'ontvangen')
+      .orderBy('ontvangen_at', 'desc')
+      .limit(50)
+      .execute();
+    return rows.map((row) => this.toReceived(row));
+  }
+
+  private toReceived(row: Selectable<AanvragenTable>): Received {
+    return {
+      id: row.id,
+      producttype: row.producttype,
+      titel: row.titel,
+      kenmerk: row.kenmerk ?? '',
+      ontvangenAt: row.ontvangen_at ?? row.updated_at,
+      answers: this.keys.unsealJson<Answers>(row.antwoorden),
+      zaakUrl: row.zaak_url,
+      afgeleverd: row.afgeleverd_at !== null,
+    };
+  }
+
+  /** An aanvraag to deliver, with what earlier attempts created; null when there is none (or it is a concept). */
+  async toDeliver(id: string): Promise<ToDeliver | null> {
+    const row = await this.db.selectFrom('aanvragen').selectAll().where('id', '=', id).where('status', '=', 'ontvangen').executeTakeFirst();
+    if (!row) return null;
+    return {
+      ...this.toReceived(row),
+      subject: this.keys.unseal(row.subject),
+      route: row.route ?? 'objecten',
+      objectUrl: row.object_url,
+      rolUrl: row.rol_url,
+      files: await this.files(id),
+    };
+  }
+
+  /** Notes what a delivery step created, before the next step. */
+  async created(id: string, what: 'object_url' | 'zaak_url' | 'rol_url', url: string): Promise<void> {
+    await this.db
+      .updateTable('aanvragen')
+      .set({ [what]: url })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async createdDocument(id: string, veld: string, volgnummer: number, url: string): Promise<void> {
+    await this.db
+      .updateTable('aanvraag_bestanden')
+      .set({ document_url: url })
+      .where('aanvraag', '=', id)
+      .where('veld', '=', veld)
+      .where('volgnummer', '=', volgnummer)
+      .execute();
+  }
+
+  async delivered(id: string): Promise<void> {
+    await this.db.updateTable('aanvragen').set({ afgeleverd_at: this.now() }).where('id', '=', id).where('afgeleverd_at', 'is', null).execute();
+  }
+
+  /** Aanvragen received and not yet delivered, oldest first (for beheer). */
+  async undelivered(): Promise<Undelivered[]> {
+    const rows = await this.db
+      .selectFrom('aanvragen')
+      .select(['id', 'kenmerk', 'titel', 'route', 'ontvangen_at'])
+      .where('status', '=', 'ontvangen')
+      .where('afgeleverd_at', 'is', null)
+      .orderBy('ontvangen_at')
+      .execute();
+    return rows.map((row) => ({ id: row.id, kenmerk: row.kenmerk ?? '', titel: row.titel, route: row.route ?? 'objecten', ontvangenAt: row.ontvangen_at! }));
+  }
+
+  /** Concepts last saved before `before` that were not warned about yet: their owners, to warn once. */
+  async conceptsToWarn(before: Date): Promise<{ id: string; subject: Subject; titel: string; updatedAt: Date }[]> {
+    const rows = await this.db
+      .selectFrom('aanvragen')
+      .select(['id', 'subject', 'titel', 'updated_at'])
+      .where('status', '=', 'concept')
+      .where('updated_at', '<', before)
+      .where('gewaarschuwd_at', 'is', null)
+      .limit(1000)
+      .execute();
+    return rows.map((row) => ({ id: row.id, subject: this.keys.unseal(row.subject), titel: row.titel, updatedAt: row.updated_at }));
+  }
+
+  async warned(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.updateTable('aanvragen').set({ gewaarschuwd_at: this.now() }).where('id', 'in', ids).execute();
+  }
+
+  /** Deletes the concepts last saved before `before` (their files go along). */
+  async purgeConcepts(before: Date): Promise<number> {
+    const result = await this.db.deleteFrom('aanvragen').where('status', '=', 'concept').where('updated_at', '<', before).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}
