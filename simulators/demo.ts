@@ -10,6 +10,7 @@ import { main } from '../src/main.ts';
 import { notifyService, notifySettings, notifyTemplates } from './data/notify-templates.ts';
 import { displayName, testCompanies, testMachtigingen, testMedewerkers, testPersons } from './data/test-identities.ts';
 import { zgwDemo } from './data/zgw-demo.ts';
+import { demoActoren } from './klantinteracties/internetaken.ts';
 import { objectTypeUrl } from './objecten/objecttypes.ts';
 
 /**
@@ -120,6 +121,7 @@ const { config, voordeur } = await main(
     MEDEWERKERS_OIDC_AUTH_PARAMS: 'kc_idp_hint=medewerker',
     MEDEWERKERS_ROLLEN: JSON.stringify({ kcc: [...dossierKinds], inkomen: ['zaken', 'documenten'] }),
     MEDEWERKERS_BEPERKTE_ZAAKTYPEN: JSON.stringify({ 'Bijzondere bijstand aanvragen': ['inkomen'] }),
+    MEDEWERKERS_TERUGBEL_AFDELINGEN: JSON.stringify(demoActoren.map((actor) => ({ actor: actor.uuid, naam: actor.naam }))),
     ...process.env,
   },
   { subscribe: false },

@@ -191,6 +191,10 @@ const schema = z
     }),
     MEDEWERKERS_BEPERKTE_ZAAKTYPEN: json(z.record(z.string().min(1), z.array(z.string().min(1))), '{"Jeugdhulp":["jeugd"]}').default({}),
     MEDEWERKERS_AUDIT_BEWAARDAGEN: z.coerce.number().int().min(30).max(36_500).default(1826),
+    MEDEWERKERS_TERUGBEL_AFDELINGEN: json(
+      z.array(z.object({ actor: z.string().uuid(), naam: z.string().min(1).max(100) })),
+      '[{"actor":"<uuid of an actor in the Klantinteracties API>","naam":"Team Inkomen"}]',
+    ).default([]),
     GEMACHTIGDE_HANDELINGEN: list.pipe(z.array(z.enum([...handelingen, 'geen']))).default(['taken', 'documenten']),
 
     DATABASE_URL: z
@@ -466,6 +470,8 @@ export interface Config {
     rules: MedewerkersRules;
     /** How long the internal audit log is kept. */
     auditBewaardagen: number;
+    /** The departments a terugbelverzoek can go to (actoren in the Klantinteracties API); none: no terugbelverzoeken. */
+    terugbelAfdelingen: { actor: string; naam: string }[];
   };
   logLevel: string;
   database: { url?: string; poolSize: number; pgliteDir: string };
@@ -705,6 +711,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
           toegangMinuten: env.MEDEWERKERS_TOEGANG_MINUTEN,
           rules: { rollen: env.MEDEWERKERS_ROLLEN, beperkteZaaktypen: env.MEDEWERKERS_BEPERKTE_ZAAKTYPEN, doelen: env.MEDEWERKERS_DOELEN },
           auditBewaardagen: env.MEDEWERKERS_AUDIT_BEWAARDAGEN,
+          terugbelAfdelingen: env.MEDEWERKERS_TERUGBEL_AFDELINGEN,
         }
       : undefined,
     logLevel: env.LOG_LEVEL,

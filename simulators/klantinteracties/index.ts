@@ -5,9 +5,10 @@
  *
  * What it plays: partijen with their identificatoren and digitale adressen (read and write), and
  * klantcontacten with their betrokkenen and onderwerpobjecten (read and create, also all at once
- * with /maak-klantcontact; a klantcontact can be deleted). The other resources of the spec
- * (actoren, interne taken, bijlagen, rekeningnummers, vertegenwoordigingen, categorieën), changing
- * klantcontacten, betrokkenen and onderwerpobjecten and deleting the latter two answer 405.
+ * with /maak-klantcontact; a klantcontact can be deleted), actoren (read) and interne taken
+ * (read and create: a terugbelverzoek, internetaken.ts). The other resources of the spec (bijlagen,
+ * rekeningnummers, vertegenwoordigingen, categorieën), changing klantcontacten, betrokkenen,
+ * onderwerpobjecten, actoren and interne taken, and deleting them, answer 405.
  *
  * The API is its own Fastify scope under `${baseUrl}/klantinteracties/api/v1`, so that its hooks
  * (token authentication, faults, request counts) and error shapes do not leak into the other
@@ -21,6 +22,7 @@ import { BaseUrl } from '../shared/base-url.ts';
 import { Faults } from '../shared/faults.ts';
 import type { FaultControls } from '../shared/faults.ts';
 import { apiPath, Links, notSimulated, setUpScope } from './http.ts';
+import { type InterneTaakRecord, registerInterneTaken } from './internetaken.ts';
 import { registerKlantcontacten, registerKlantcontactWrites } from './klantcontacten.ts';
 import { registerPartijen, registerPartijIdentificatoren } from './partijen.ts';
 import { Resources } from './resources.ts';
@@ -58,6 +60,8 @@ export interface KlantinteractiesSimulator extends FaultControls {
   partijen(): Record<string, unknown>[];
   digitaleAdressen(): Record<string, unknown>[];
   klantcontacten(): Record<string, unknown>[];
+  /** The interne taken (e.g. terugbelverzoeken) created, as stored. */
+  interneTaken(): InterneTaakRecord[];
   /** Plays another Open Klant from now on (as the `openKlant` option). */
   setOpenKlant(version: OpenKlantVersion): void;
   /** Another page size from now on (as the `pageSize` option). */
@@ -72,9 +76,11 @@ const routes = (resource: string, onList: Method[], onOne: Method[]) => [
 
 /** Operations of the spec that the simulator does not play: 405. */
 const notSimulatedRoutes = [
-  ...['actoren', 'actorklantcontacten', 'bijlagen', 'categorie-relaties', 'categorieen', 'internetaken', 'rekeningnummers', 'vertegenwoordigingen'].flatMap(
-    (resource) => routes(resource, ['GET', 'POST'], ['GET', 'PUT', 'PATCH', 'DELETE']),
+  ...['actorklantcontacten', 'bijlagen', 'categorie-relaties', 'categorieen', 'rekeningnummers', 'vertegenwoordigingen'].flatMap((resource) =>
+    routes(resource, ['GET', 'POST'], ['GET', 'PUT', 'PATCH', 'DELETE']),
   ),
+  ...routes('actoren', ['POST'], ['PUT', 'PATCH', 'DELETE']),
+  ...routes('internetaken', [], ['PUT', 'PATCH', 'DELETE']),
   ...routes('klantcontacten', [], ['PUT', 'PATCH']),
   ...['betrokkenen', 'onderwerpobjecten'].flatMap((resource) => routes(resource, [], ['PUT', 'PATCH', 'DELETE'])),
 ];
@@ -102,6 +108,7 @@ export async function registerKlantinteractiesSimulator(app: FastifyInstance, op
       registerDigitaleAdressen(scope, api);
       registerKlantcontacten(scope, api);
       registerKlantcontactWrites(scope, api);
+      registerInterneTaken(scope, api);
       for (const { method, url } of notSimulatedRoutes) {
         scope.route({
           method,
@@ -123,6 +130,7 @@ export async function registerKlantinteractiesSimulator(app: FastifyInstance, op
     partijen: () => [...store.partijen.values()].map((p) => resources.partij(p)),
     digitaleAdressen: () => [...store.digitaleAdressen.values()].map((a) => resources.digitaalAdres(a)),
     klantcontacten: () => [...store.klantcontacten.values()].map((k) => resources.klantcontact(k)),
+    interneTaken: () => [...store.internetaken.values()].map((t) => ({ ...t, actoren: [...t.actoren] })),
     setOpenKlant(version) {
       api.openKlant = version;
     },

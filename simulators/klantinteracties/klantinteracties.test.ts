@@ -327,6 +327,11 @@ describe('Klantinteracties simulator', () => {
         ...['klantcontacten', 'betrokkenen', 'onderwerpobjecten'].flatMap((r) => [`get /${r}`, `post /${r}`, `get /${r}/{uuid}`]),
         'post /maak-klantcontact',
         'delete /klantcontacten/{uuid}',
+        'get /actoren',
+        'get /actoren/{uuid}',
+        'get /internetaken',
+        'post /internetaken',
+        'get /internetaken/{uuid}',
       ]);
       let operations = 0;
       let notPlayed = 0;
@@ -1510,6 +1515,83 @@ describe('Klantinteracties simulator: writing klantcontacten', () => {
     } finally {
       await strict.app.close();
     }
+  });
+});
+
+describe('Klantinteracties simulator: interne taken (a terugbelverzoek)', () => {
+  let ki: Running;
+  beforeAll(async () => {
+    ki = await start();
+  });
+  afterAll(() => ki.app.close());
+
+  const contact = async () =>
+    conforming(
+      await ki.call('/klantcontacten', {
+        body: { kanaal: 'telefoon', onderwerp: 'Terugbellen', inhoud: '', indicatieContactGelukt: true, taal: 'nld', vertrouwelijk: false },
+      }),
+      'POST',
+      '/klantcontacten',
+      201,
+    );
+
+  it('lists the demo departments as actoren, and creates an interne taak for one of them about a klantcontact', async () => {
+    const actoren = await conforming(await ki.call('/actoren?soortActor=organisatorische_eenheid'), 'GET', '/actoren', 200);
+    expect(actoren.results.map((a: Json) => a.naam)).toEqual(['Klantcontactcentrum', 'Team Inkomen', 'Team Parkeren']);
+    const klantcontact = await contact();
+    const actor = actoren.results[1];
+    const taak = await conforming(
+      await ki.call('/internetaken', {
+        body: {
+          aanleidinggevendKlantcontact: { uuid: klantcontact.uuid },
+          gevraagdeHandeling: 'Terugbellen',
+          toegewezenAanActoren: [{ uuid: actor.uuid }],
+          toelichting: 'Vraag over de bijzondere bijstand.',
+          status: 'te_verwerken',
+        },
+      }),
+      'POST',
+      '/internetaken',
+      201,
+    );
+    expect(taak).toMatchObject({
+      gevraagdeHandeling: 'Terugbellen',
+      aanleidinggevendKlantcontact: { uuid: klantcontact.uuid },
+      toegewezenAanActor: { uuid: actor.uuid },
+      toegewezenAanActoren: [{ uuid: actor.uuid, url: actor.url }],
+      status: 'te_verwerken',
+      afgehandeldOp: null,
+    });
+    const found = await conforming(await ki.call(`/internetaken?aanleidinggevendKlantcontact__uuid=${klantcontact.uuid}`), 'GET', '/internetaken', 200);
+    expect(found.results.map((t: Json) => t.uuid)).toEqual([taak.uuid]);
+    // Deleting the klantcontact takes the taak along.
+    expect((await ki.call(klantcontact.url, { method: 'DELETE' })).status).toBe(204);
+    await failing(await ki.call(taak.url), 404);
+  });
+
+  it('refuses what Open Klant refuses: no actor or both actor fields, an unknown actor or klantcontact, a blank handeling, afgehandeldOp while te_verwerken', async () => {
+    const klantcontact = await contact();
+    const base = { aanleidinggevendKlantcontact: { uuid: klantcontact.uuid }, gevraagdeHandeling: 'Terugbellen', status: 'te_verwerken' };
+    const actor = { uuid: '8b1c2f7e-6a3d-4e59-9f0a-1c2d3e4f5a60' };
+    const cases: [Record<string, unknown>, string][] = [
+      [base, 'nonFieldErrors'],
+      [{ ...base, toegewezenAanActor: actor, toegewezenAanActoren: [actor] }, 'nonFieldErrors'],
+      [{ ...base, toegewezenAanActoren: [{ uuid: '00000000-0000-4000-8000-000000000000' }] }, 'toegewezenAanActoren.0.uuid'],
+      [
+        { ...base, aanleidinggevendKlantcontact: { uuid: '00000000-0000-4000-8000-000000000000' }, toegewezenAanActor: actor },
+        'aanleidinggevendKlantcontact.uuid',
+      ],
+      [{ ...base, gevraagdeHandeling: '', toegewezenAanActor: actor }, 'gevraagdeHandeling'],
+      [{ ...base, afgehandeldOp: '2026-12-01T10:00:00+01:00', toegewezenAanActor: actor }, 'afgehandeldOp'],
+    ];
+    for (const [body, field] of cases) {
+      const fout = await failing(await ki.call('/internetaken', { body }), 400);
+      expect(
+        fout.invalidParams.map((p: Json) => p.name),
+        JSON.stringify(body),
+      ).toEqual([field]);
+    }
+    expect(ki.sim.interneTaken().filter((t) => t.klantcontact === klantcontact.uuid)).toEqual([]);
   });
 });
 

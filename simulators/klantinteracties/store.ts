@@ -7,6 +7,7 @@
  */
 import { klantinteractiesDemo } from '../data/klantinteracties-demo.ts';
 import type { SoortDigitaalAdres } from '../data/klantinteracties-demo.ts';
+import { type ActorRecord, demoActoren, type InterneTaakRecord } from './internetaken.ts';
 
 export type { SoortDigitaalAdres } from '../data/klantinteracties-demo.ts';
 
@@ -187,9 +188,14 @@ export class Store {
   readonly klantcontacten = new Map<string, KlantcontactRecord>();
   readonly betrokkenen = new Map<string, BetrokkeneRecord>();
   readonly onderwerpobjecten = new Map<string, OnderwerpobjectRecord>();
+  readonly actoren = new Map<string, ActorRecord>();
+  readonly internetaken = new Map<string, InterneTaakRecord>();
 
   constructor(private readonly options: StoreOptions) {
-    if (options.dataset === 'demo') this.seedDemo();
+    if (options.dataset === 'demo') {
+      this.seedDemo();
+      for (const actor of demoActoren) this.actoren.set(actor.uuid, { ...actor });
+    }
   }
 
   /** The simulated time (a new klantcontact's default plaatsgevondenOp). */
@@ -269,6 +275,7 @@ export class Store {
       this.betrokkenen.delete(betrokkene.uuid);
     }
     for (const object of [...this.onderwerpobjectenOf(uuid), ...this.onderwerpobjectenWas(uuid)]) this.onderwerpobjecten.delete(object.uuid);
+    for (const taak of this.internetaken.values()) if (taak.klantcontact === uuid) this.internetaken.delete(taak.uuid);
     this.klantcontacten.delete(uuid);
   }
 

@@ -123,9 +123,14 @@ export interface NewKlantcontact {
   initiator?: boolean;
   /** A company's name, for its partij when one must be created. */
   naam?: string;
+  /**
+   * A terugbelverzoek made with it: a task (an interne taak in Klantinteracties) for this
+   * department (its actor's UUID in the API) to call the person back, with what they need to know.
+   */
+  terugbelverzoek?: { actor: string; toelichting: string };
 }
 
-export const klantcontactLimits = { kanaal: 50, onderwerp: 200, inhoud: 1000 } as const;
+export const klantcontactLimits = { kanaal: 50, onderwerp: 200, inhoud: 1000, toelichting: 1000 } as const;
 
 /** The person's record in the organisation's customer-contact system (Klantinteracties). */
 export interface ContactRegister {

@@ -248,6 +248,36 @@ describe('registering the conversation', () => {
     expect(audit).toHaveLength(1);
   });
 
+  it('with a terugbelverzoek, gives the chosen department an interne taak about the conversation; without a department or text, nothing is registered', async () => {
+    const browser = await staffLoginOverHttp(stack.url, mirjam);
+    const { url, body } = await openDossier(browser, { nummer: suzanne, doel: 'telefoon' });
+    expect(body).toContain('Terugbelverzoek (niet verplicht)');
+    const teamInkomen = '8b1c2f7e-6a3d-4e59-9f0a-1c2d3e4f5a61';
+    const form = { _csrf: csrfOf(body), kanaal: 'telefoon', onderwerp: 'Vraag over bijstand', inhoud: 'Wil weten wat ze nog moet sturen.', terugbellen: 'ja' };
+    const before = stack.klantinteracties.klantcontacten().length;
+
+    const incomplete = await browser.request(`${url}/contact`, { form: { ...form, afdeling: 'onbekend', toelichting: '' } });
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.body).toContain('Kies de afdeling die terugbelt.');
+    expect(incomplete.body).toContain('Schrijf op wat de afdeling moet weten om terug te bellen.');
+    expect(incomplete.body).toContain('Wil weten wat ze nog moet sturen.</textarea>');
+    expect(stack.klantinteracties.klantcontacten()).toHaveLength(before);
+
+    const saved = await browser.request(`${url}/contact`, { form: { ...form, afdeling: teamInkomen, toelichting: 'Bereikbaar na 14.00 uur.' } });
+    expect(saved.status).toBe(303);
+    expect((await browser.request(saved.location!)).body).toContain('de afdeling heeft een terugbelverzoek gekregen');
+    const taken = stack.klantinteracties.interneTaken();
+    expect(taken).toHaveLength(1);
+    expect(taken[0]).toMatchObject({
+      gevraagdeHandeling: 'Terugbellen',
+      actoren: [teamInkomen],
+      toelichting: 'Bereikbaar na 14.00 uur.',
+      status: 'te_verwerken',
+    });
+    const contact = stack.klantinteracties.klantcontacten().find((k) => k.uuid === taken[0]!.klantcontact);
+    expect(contact).toMatchObject({ onderwerp: 'Vraag over bijstand' });
+  });
+
   it("started from a zaak's page, links the klantcontact to that zaak, which the person then sees; a zaak they may not see is refused", async () => {
     const browser = await staffLoginOverHttp(stack.url, mirjam);
     const { url, body } = await openDossier(browser, { nummer: suzanne, doel: 'telefoon' });

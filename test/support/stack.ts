@@ -10,6 +10,7 @@ import { notifyService, notifySettings, notifyTemplates } from '../../simulators
 import { zgwDemo } from '../../simulators/data/zgw-demo.ts';
 import { registerIdentitySimulator } from '../../simulators/identity/index.ts';
 import { registerKlantinteractiesSimulator, type KlantinteractiesSimulator } from '../../simulators/klantinteracties/index.ts';
+import { demoActoren } from '../../simulators/klantinteracties/internetaken.ts';
 import { registerKvkSimulator, type KvkSimulator } from '../../simulators/kvk/index.ts';
 import { connect, registerNotificatiesSimulator, type NotificatiesSimulator } from '../../simulators/notificaties/index.ts';
 import { registerNotifySimulator, type NotifySimulator } from '../../simulators/notify/index.ts';
@@ -136,7 +137,9 @@ export async function startStack(
     ...(options.productinstanties
       ? { OBJECTTYPE_PRODUCTINSTANTIE: objecten.objecttypen.productinstantie, OBJECTTYPE_VERBRUIKSOBJECT: objecten.objecttypen.verbruiksobject }
       : {}),
-    ...(options.aanvragen ? { OBJECTTYPE_PRODUCTTYPE: objecten.objecttypen.producttype, OBJECTTYPE_PRODUCTAANVRAAG: objecten.objecttypen.productaanvraag } : {}),
+    ...(options.aanvragen
+      ? { OBJECTTYPE_PRODUCTTYPE: objecten.objecttypen.producttype, OBJECTTYPE_PRODUCTAANVRAAG: objecten.objecttypen.productaanvraag }
+      : {}),
     OGONE_ACCOUNTS: JSON.stringify([ogoneAccount]),
     NOTIFICATIES_CALLBACK_SECRET: keys.callback,
     NOTIFICATIES_API_URL: notificaties.url,
@@ -151,6 +154,7 @@ export async function startStack(
     MEDEWERKERS_OIDC_AUTH_PARAMS: 'kc_idp_hint=medewerker',
     MEDEWERKERS_ROLLEN: JSON.stringify({ kcc: [...dossierKinds], inkomen: ['zaken', 'documenten'] }),
     MEDEWERKERS_BEPERKTE_ZAAKTYPEN: JSON.stringify({ 'Bijzondere bijstand aanvragen': ['inkomen'] }),
+    MEDEWERKERS_TERUGBEL_AFDELINGEN: JSON.stringify(demoActoren.map((actor) => ({ actor: actor.uuid, naam: actor.naam }))),
     ...environment,
   });
   await voordeur.app.listen({ host: '127.0.0.1', port: appPort });

@@ -72,6 +72,7 @@ export function createMedewerkers(deps: MedewerkersDeps | undefined): Feature | 
       dossierSections: deps.dossierSections,
       dossierAction: deps.dossierAction,
       dossierPage: deps.dossierPage,
+      terugbelAfdelingen: config.terugbelAfdelingen,
       contacts: deps.contacts,
       processingLog: deps.processingLog,
     }),

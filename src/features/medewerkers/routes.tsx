@@ -19,7 +19,7 @@ import { HttpError } from '../../platform/http/errors.ts';
 import type { DossierAction, DossierDetail, DossierView } from '../../platform/http/feature.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import type { JSX } from 'preact';
-import type { MessageKey } from '../../platform/i18n/index.ts';
+import type { MessageKey, Translate } from '../../platform/i18n/index.ts';
 import { Alert, Heading, Link, Paragraph } from '../../platform/ui/components.tsx';
 import type { FieldError } from '../../platform/ui/components.tsx';
 import type { Access, StaffAccess } from './access.ts';
@@ -51,6 +51,8 @@ export interface MedewerkersRouteDeps {
   /** Where a conversation is registered as a klantcontact (the Klantinteracties API), when configured. */
   contacts?: ContactRegister;
   processingLog: ProcessingLog;
+  /** The departments a terugbelverzoek can go to (actoren in the Klantinteracties API); none: not offered. */
+  terugbelAfdelingen: { actor: string; naam: string }[];
   /** The parts of a dossier the features show (features/medewerkers/index.ts asks the platform). */
   dossierSections: (view: DossierView) => Promise<JSX.Element[]>;
   /** What staff can do for the person from a feature's part of the dossier. */
@@ -96,6 +98,37 @@ function subjectFrom(values: SearchValues): { subject?: Subject; errors: { field
     return { subject: { type: 'bedrijf', kvkNummer: nummer, ...(vestiging ? { vestigingsnummer: vestiging } : {}) }, errors: [] };
   }
   return { errors: [{ field: 'nummer', key: 'medewerkers.error.nummer.invalid' }] };
+}
+
+const emptyContact: ContactValues = { kanaal: '', onderwerp: '', inhoud: '', zaak: '', terugbellen: false, afdeling: '', toelichting: '' };
+const withinLimit = (value: string, max: number) => value.length <= max && !controlCharacters.test(value.replace(/[\n\t]/g, ' '));
+
+/** "Gesprek vastleggen" as it was sent, and what is wrong with it (a terugbelverzoek needs a department and what it must know). */
+function contactForm(body: Record<string, unknown>, t: Translate, afdelingen: readonly { actor: string }[]): { values: ContactValues; errors: FieldError[] } {
+  const values: ContactValues = {
+    kanaal: text(body.kanaal),
+    onderwerp: text(body.onderwerp),
+    inhoud: text(body.inhoud).replace(/\r\n/g, '\n'),
+    zaak: text(body.zaak).slice(0, 200),
+    terugbellen: afdelingen.length > 0 && body.terugbellen === 'ja',
+    afdeling: text(body.afdeling),
+    toelichting: text(body.toelichting).replace(/\r\n/g, '\n'),
+  };
+  const errors: FieldError[] = [];
+  if (!(kanalen as readonly string[]).includes(values.kanaal)) errors.push({ field: 'kanaal', message: t('medewerkers.contact.error.kanaal') });
+  if (!values.onderwerp) errors.push({ field: 'onderwerp', message: t('medewerkers.contact.error.onderwerp') });
+  else if (!withinLimit(values.onderwerp, klantcontactLimits.onderwerp) || values.onderwerp.includes('\n'))
+    errors.push({ field: 'onderwerp', message: t('medewerkers.contact.error.onderwerp.lang', { max: klantcontactLimits.onderwerp }) });
+  if (!values.inhoud) errors.push({ field: 'inhoud', message: t('medewerkers.contact.error.inhoud') });
+  else if (!withinLimit(values.inhoud, klantcontactLimits.inhoud))
+    errors.push({ field: 'inhoud', message: t('medewerkers.contact.error.inhoud.lang', { max: klantcontactLimits.inhoud }) });
+  if (values.terugbellen) {
+    if (!afdelingen.some((a) => a.actor === values.afdeling)) errors.push({ field: 'afdeling', message: t('medewerkers.terugbellen.error.afdeling') });
+    if (!values.toelichting) errors.push({ field: 'toelichting', message: t('medewerkers.terugbellen.error.toelichting') });
+    else if (!withinLimit(values.toelichting, klantcontactLimits.toelichting))
+      errors.push({ field: 'toelichting', message: t('medewerkers.terugbellen.error.toelichting.lang', { max: klantcontactLimits.toelichting }) });
+  }
+  return { values, errors };
 }
 
 export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsync {
@@ -328,6 +361,7 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
     const noticeOf = (request: FastifyRequest): { ok: boolean; text: string } | undefined => {
       const query = request.query as { opgeslagen?: string; gedaan?: string } | undefined;
       if (query?.opgeslagen === 'contact') return { ok: true, text: request.t('medewerkers.contact.saved') };
+      if (query?.opgeslagen === 'terugbellen') return { ok: true, text: request.t('medewerkers.contact.saved.terugbellen') };
       const [feature, name] = (query?.gedaan ?? '').split('.');
       const action = feature && name ? deps.dossierAction(feature, name) : undefined;
       return action && { ok: true, text: request.t(action.done) };
@@ -347,7 +381,7 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
       // Started from a zaak's page: the conversation is about that zaak.
       const zaak = text((request.query as { zaak?: string } | undefined)?.zaak).slice(0, 200);
       const contact = form ?? {
-        values: { kanaal: '', onderwerp: '', inhoud: '', zaak },
+        values: { ...emptyContact, zaak },
         errors: [],
         about: zaak && mayRegister(staff) ? await zaakTitle(request, staff, granted, zaak) : undefined,
       };
@@ -388,6 +422,7 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
                   values={contact.values}
                   errors={contact.errors}
                   about={contact.about}
+                  afdelingen={deps.terugbelAfdelingen}
                 />
               )}
               {sections.length > 0 ? sections : <Paragraph>{request.t('medewerkers.dossier.nothing')}</Paragraph>}
@@ -441,25 +476,13 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
       const contacts = deps.contacts;
       if (!contacts || !mayRegister(staff)) throw new HttpError(403, 'medewerkers.noRole', 'medewerkers.noRole.title');
       const t = request.t;
-      const values: ContactValues = {
-        kanaal: text(request.body?.kanaal),
-        onderwerp: text(request.body?.onderwerp),
-        inhoud: text(request.body?.inhoud).replace(/\r\n/g, '\n'),
-        zaak: text(request.body?.zaak).slice(0, 200),
-      };
-      const errors: FieldError[] = [];
+      const { values, errors } = contactForm(request.body ?? {}, t, deps.terugbelAfdelingen);
       // Only one of the person's zaken this staff member may see.
       const about = values.zaak ? await zaakTitle(request, staff, granted, values.zaak) : undefined;
       if (values.zaak && !about) throw new HttpError(400, 'medewerkers.contact.error.zaak');
-      if (!(kanalen as readonly string[]).includes(values.kanaal)) errors.push({ field: 'kanaal', message: t('medewerkers.contact.error.kanaal') });
-      if (!values.onderwerp) errors.push({ field: 'onderwerp', message: t('medewerkers.contact.error.onderwerp') });
-      else if (values.onderwerp.length > klantcontactLimits.onderwerp || controlCharacters.test(values.onderwerp))
-        errors.push({ field: 'onderwerp', message: t('medewerkers.contact.error.onderwerp.lang', { max: klantcontactLimits.onderwerp }) });
-      if (!values.inhoud) errors.push({ field: 'inhoud', message: t('medewerkers.contact.error.inhoud') });
-      else if (values.inhoud.length > klantcontactLimits.inhoud || controlCharacters.test(values.inhoud.replace(/[\n\t]/g, ' ')))
-        errors.push({ field: 'inhoud', message: t('medewerkers.contact.error.inhoud.lang', { max: klantcontactLimits.inhoud }) });
       if (errors.length > 0) return dossierPage(request, reply, granted, { values, errors, about }, 400);
       const identity = identityFor(staff, granted);
+      const afdeling = values.terugbellen ? deps.terugbelAfdelingen.find((a) => a.actor === values.afdeling) : undefined;
       try {
         const [systeem, uuid] = values.zaak.split('/');
         await contacts.registerKlantcontact(granted.subject, {
@@ -467,6 +490,7 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
           onderwerp: values.onderwerp,
           inhoud: values.inhoud,
           ...(about && systeem && uuid ? { zaak: { systeem, uuid } } : {}),
+          ...(afdeling ? { terugbelverzoek: { actor: afdeling.actor, toelichting: values.toelichting } } : {}),
         });
       } catch (error) {
         if (!isSourceFailure(error)) throw error;
@@ -489,10 +513,10 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
           kenmerk: granted.kenmerk,
           traceId: granted.traceId,
           requestId: request.id,
-          detail: `kanaal ${values.kanaal}`,
+          detail: `kanaal ${values.kanaal}${afdeling ? `; terugbelverzoek voor ${afdeling.naam}` : ''}`,
         }),
       ]);
-      return reply.redirect(`/medewerkers/dossier/${granted.id}?opgeslagen=contact#dossier-contactmomenten-title`, 303);
+      return reply.redirect(`/medewerkers/dossier/${granted.id}?opgeslagen=${afdeling ? 'terugbellen' : 'contact'}#dossier-contactmomenten-title`, 303);
     });
 
     // Something a feature's part of the dossier offers (e.g. send a notification that bounced again): its role, then the feature does it.

@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Doel } from '../../domain/medewerker.ts';
 import type { Lang, Translate } from '../../platform/i18n/index.ts';
-import { Alert, Button, ButtonLink, cx, ErrorSummary, Form, Heading, Link, Paragraph, TextField } from '../../platform/ui/components.tsx';
+import { Alert, Button, ButtonLink, CheckboxField, cx, ErrorSummary, Form, Heading, Link, Paragraph, TextField } from '../../platform/ui/components.tsx';
 import type { FieldError } from '../../platform/ui/components.tsx';
 
 type Texts = { t: Translate; lang: Lang };
@@ -180,11 +180,64 @@ export interface ContactValues {
   inhoud: string;
   /** The zaak it is about ('<systeem>/<uuid>'), when it was started from a zaak's page; '' for none. */
   zaak: string;
+  /** Whether a terugbelverzoek is made with it: for which department (its actor), with what it must know. */
+  terugbellen: boolean;
+  afdeling: string;
+  toelichting: string;
 }
 
 export const kanalen = ['telefoon', 'balie', 'e-mail'] as const;
 
 /** Registers the conversation as a klantcontact, which the person then sees among their contactmomenten. */
+/** A textarea with its label, description and error, as the NL Design System has it. */
+function TextArea({
+  id,
+  name,
+  label,
+  description,
+  value,
+  error,
+  rows,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  description: string;
+  value: string;
+  error?: string;
+  rows: number;
+}) {
+  return (
+    <div class={cx('utrecht-form-field', 'utrecht-form-field--textarea', error && 'utrecht-form-field--invalid')}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={id}>
+          {label}
+        </label>
+      </div>
+      <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>
+        {description}
+      </div>
+      {error && (
+        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>
+          {error}
+        </div>
+      )}
+      <div class="utrecht-form-field__input">
+        <textarea
+          class={cx('utrecht-textarea', 'utrecht-textarea--html-textarea', error && 'utrecht-textarea--invalid')}
+          id={id}
+          name={name}
+          rows={rows}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? `${id}-description ${id}-error` : `${id}-description`}
+        >
+          {value}
+        </textarea>
+      </div>
+    </div>
+  );
+}
+
 export function ContactForm({
   t,
   action,
@@ -192,6 +245,7 @@ export function ContactForm({
   values,
   errors,
   about,
+  afdelingen,
 }: {
   t: Translate;
   action: string;
@@ -200,6 +254,8 @@ export function ContactForm({
   errors: FieldError[];
   /** The zaak's title, when the conversation is about one of the person's zaken. */
   about?: string;
+  /** Where a terugbelverzoek can go; none: it is not offered. */
+  afdelingen: readonly { actor: string; naam: string }[];
 }) {
   const error = (field: string) => errors.find((e) => e.field === field)?.message;
   return (
@@ -225,33 +281,38 @@ export function ContactForm({
           options={kanalen.map((kanaal) => ({ value: kanaal, label: t(`medewerkers.contact.kanaal.${kanaal}`) }))}
         />
         <TextField id="onderwerp" name="onderwerp" label={t('medewerkers.contact.onderwerp')} value={values.onderwerp} error={error('onderwerp')} />
-        <div class={cx('utrecht-form-field', 'utrecht-form-field--textarea', error('inhoud') && 'utrecht-form-field--invalid')}>
-          <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for="inhoud">
-              {t('medewerkers.contact.inhoud')}
-            </label>
-          </div>
-          <div class="utrecht-form-field__description utrecht-form-field-description" id="inhoud-description">
-            {t('medewerkers.contact.inhoud.help')}
-          </div>
-          {error('inhoud') && (
-            <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id="inhoud-error">
-              {error('inhoud')}
-            </div>
-          )}
-          <div class="utrecht-form-field__input">
-            <textarea
-              class={cx('utrecht-textarea', 'utrecht-textarea--html-textarea', error('inhoud') && 'utrecht-textarea--invalid')}
-              id="inhoud"
-              name="inhoud"
-              rows={5}
-              aria-invalid={error('inhoud') ? 'true' : undefined}
-              aria-describedby={error('inhoud') ? 'inhoud-description inhoud-error' : 'inhoud-description'}
-            >
-              {values.inhoud}
-            </textarea>
-          </div>
-        </div>
+        <TextArea
+          id="inhoud"
+          name="inhoud"
+          label={t('medewerkers.contact.inhoud')}
+          description={t('medewerkers.contact.inhoud.help')}
+          value={values.inhoud}
+          error={error('inhoud')}
+          rows={5}
+        />
+        {afdelingen.length > 0 && (
+          <fieldset class="utrecht-form-fieldset voordeur-fieldset">
+            <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('medewerkers.terugbellen.legend')}</legend>
+            <CheckboxField id="terugbellen" name="terugbellen" value="ja" checked={values.terugbellen} label={t('medewerkers.terugbellen.ja')} />
+            <RadioGroup
+              id="afdeling"
+              name="afdeling"
+              legend={t('medewerkers.terugbellen.afdeling')}
+              error={error('afdeling')}
+              value={values.afdeling}
+              options={afdelingen.map((a) => ({ value: a.actor, label: a.naam }))}
+            />
+            <TextArea
+              id="toelichting"
+              name="toelichting"
+              label={t('medewerkers.terugbellen.toelichting')}
+              description={t('medewerkers.terugbellen.toelichting.help')}
+              value={values.toelichting}
+              error={error('toelichting')}
+              rows={3}
+            />
+          </fieldset>
+        )}
         <Button>{t('medewerkers.contact.submit')}</Button>
       </Form>
     </section>

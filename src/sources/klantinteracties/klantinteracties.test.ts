@@ -151,6 +151,23 @@ describe('Registering a klantcontact (against the simulator)', () => {
     expect(sim.klantcontacten()).toHaveLength(count);
   });
 
+  it('with a terugbelverzoek, makes an interne taak for the department about the klantcontact; when that is refused, the klantcontact goes too', async () => {
+    const client = newClient();
+    const teamInkomen = '8b1c2f7e-6a3d-4e59-9f0a-1c2d3e4f5a61';
+    const { uuid } = await client.registerKlantcontact(suzanne, { ...vraag, terugbelverzoek: { actor: teamInkomen, toelichting: 'Na 14.00 uur.' } });
+    expect(sim.interneTaken().filter((t) => t.klantcontact === uuid)).toEqual([
+      expect.objectContaining({ gevraagdeHandeling: 'Terugbellen', actoren: [teamInkomen], toelichting: 'Na 14.00 uur.', status: 'te_verwerken' }),
+    ]);
+
+    // A department that is not an actor in Open Klant (configured wrong): refused, and nothing is left behind.
+    const count = sim.klantcontacten().length;
+    const refusal = await client
+      .registerKlantcontact(suzanne, { ...vraag, terugbelverzoek: { actor: '00000000-0000-4000-8000-000000000000', toelichting: 'x' } })
+      .catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(SourceRejectedError);
+    expect(sim.klantcontacten()).toHaveLength(count);
+  });
+
   it('creates the three in sequence on Open Klant 2.1, which has no /maak-klantcontact, and deletes the klantcontact when a later step is refused', async () => {
     sim.setOpenKlant('2.1');
     try {

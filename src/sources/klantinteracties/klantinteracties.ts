@@ -343,9 +343,37 @@ export class KlantinteractiesClient implements ContactRegister {
    * again (taking the betrokkene along), so that a retry does not leave a duplicate; if that
    * delete fails too, a klantcontact without betrokkene (shown to nobody) or without its zaak
    * stays behind. A partij created for the contact stays either way (it is the subject's).
+   * A terugbelverzoek is then an interne taak about the klantcontact; when it cannot be made, the
+   * klantcontact is deleted again too (taking its taak, betrokkene and onderwerpobject along), so
+   * that the staff member can send the whole form again.
    * Nothing of the contact (inhoud, onderwerp) nor the subject's BSN is logged here.
    */
   async registerKlantcontact(subject: Subject, contact: NewKlantcontact): Promise<{ uuid: string }> {
+    const registered = await this.createKlantcontact(subject, contact);
+    const terugbel = contact.terugbelverzoek;
+    if (!terugbel) return registered;
+    try {
+      await this.client.postJson(
+        `${this.config.url}/internetaken`,
+        {
+          aanleidinggevendKlantcontact: { uuid: registered.uuid },
+          gevraagdeHandeling: 'Terugbellen',
+          // The field every Open Klant 2 has (toegewezenAanActoren came later; both are accepted now).
+          toegewezenAanActor: { uuid: terugbel.actor },
+          toelichting: terugbel.toelichting,
+          status: 'te_verwerken',
+        },
+        createdSchema,
+      );
+    } catch (error) {
+      await this.client.delete(`${this.config.url}/klantcontacten/${registered.uuid}`).catch(() => false);
+      throw error;
+    }
+    return registered;
+  }
+
+  /** The klantcontact with its betrokkene and onderwerpobject: in one request, or in sequence on an older Open Klant. */
+  private async createKlantcontact(subject: Subject, contact: NewKlantcontact): Promise<{ uuid: string }> {
     const partij = (await this.partij(subject)) ?? (await this.createPartij(subject, contact.naam));
     const klantcontact = {
       kanaal: contact.kanaal,
