@@ -211,6 +211,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       processingLog,
       contactCodes: config.contactCodes,
       staffPurposes: config.medewerkers?.rules.doelen,
+      organisationName: theme.organisationName,
     }),
     notificaties.feature,
     createMedewerkers(

@@ -53,7 +53,7 @@ describeInBrowser('the medewerkersportaal in a browser', () => {
 
       await loginAs(page, stack.url, 'Suzanne de Vries');
       await page.goto(`${stack.url}/gegevens/verwerkingen`);
-      expect(await page.getByRole('cell', { name: 'Een medewerker van Klantcontactcentrum' }).count()).toBeGreaterThan(0);
+      expect(await page.getByRole('cell', { name: 'Een medewerker (afdeling Klantcontactcentrum)' }).count()).toBeGreaterThan(0);
       expect(await page.getByRole('cell', { name: 'Omdat u belde met een vraag' }).count()).toBeGreaterThan(0);
       expect(await page.getByText('Mirjam').count()).toBe(0);
       await page.context().close();

@@ -384,14 +384,68 @@ describe('Mijn gegevens: who used my data', () => {
     const log = await browser.request(`${stack.url}/gegevens/verwerkingen`);
     expect(log.status).toBe(200);
     const rows = text(log.body);
-    expect(rows).toContain('Bekeken: persoonsgegevens');
-    expect(rows).toContain('Basisregistratie Personen (BRP)');
-    expect(rows).toContain('Bekeken: contactmomenten');
-    expect(rows).toContain('Gewijzigd: contactgegevens'); // the mobile number, earlier in this file
-    expect(rows).toContain('Gewijzigd: keuzes voor meldingen');
+    expect(rows).toContain('Bekeken: uw gegevens uit de Basisregistratie Personen (BRP)');
+    expect(rows).toContain('Bekeken: uw contact met Gemeente Voorbeeld (telefoon, balie, e-mail)');
+    expect(rows).toContain('Gewijzigd: uw e-mailadres en mobiele nummer'); // the mobile number, earlier in this file
+    expect(rows).toContain('Gewijzigd: uw keuzes voor meldingen');
     const annaLog = text((await (await as(anna)).request(`${stack.url}/gegevens/verwerkingen`)).body);
-    expect(annaLog).toContain('Toegevoegd: contactgegevens');
-    expect(annaLog).not.toContain('Gewijzigd: keuzes voor meldingen');
+    expect(annaLog).toContain('Toegevoegd: uw e-mailadres en mobiele nummer');
+    expect(annaLog).not.toContain('Gewijzigd: uw keuzes voor meldingen');
+  });
+
+  it('shows looking three times in a row as one line with "3 keer", in words a person understands, in Dutch and English', async () => {
+    const browser = await loginOverHttp(stack.url, pieter);
+    // Logging in shows the overzicht, which may read the BRP too: those reads are in the same line.
+    const brpLine = / Bekeken: uw gegevens uit de Basisregistratie Personen \(BRP\)(?: \((\d+) keer\))? Door wie: U zelf Waarom: Om het u te laten zien/g;
+    const before = [...text((await browser.request(`${stack.url}/gegevens/verwerkingen`)).body).matchAll(brpLine)].map((m) => Number(m[1] ?? 1));
+    expect(before.length).toBeLessThanOrEqual(1);
+    for (let i = 0; i < 3; i++) expect((await browser.request(`${stack.url}/gegevens`)).status).toBe(200);
+    const log = await browser.request(`${stack.url}/gegevens/verwerkingen`);
+    const rows = text(log.body);
+    // One line, three more times (unless the quarter of an hour turned meanwhile: then a new line of 3).
+    const after = [...rows.matchAll(brpLine)].map((m) => Number(m[1] ?? 1));
+    expect(after[0] === (before[0] ?? 0) + 3 || (after[0] === 3 && after.length === 2)).toBe(true);
+    // No system names.
+    expect(rows).not.toMatch(/Klantcontactsysteem|Zaaksysteem|klantinteracties|openzaak/);
+    // The table scrolls sideways on a narrow screen: it can be reached with the keyboard, and has a name.
+    expect(log.body).toMatch(/<div class="voordeur-table-wrapper" tabindex="0" role="region" aria-label="Gebruik van uw gegevens, nieuwste eerst">/);
+    await browser.request(`${stack.url}/taal/en`);
+    const english = text((await browser.request(`${stack.url}/gegevens/verwerkingen`)).body);
+    expect(english).toMatch(/Viewed: your details from the Personal Records Database \(BRP\) \(\d+ times\) By whom: You Why: To show it to you/);
+    await browser.request(`${stack.url}/taal/nl`);
+  });
+
+  it('names a gemachtigde by name in the log of the person they act for', async () => {
+    const browser = await loginOverHttp(stack.url, { gemachtigde: lotte.bsn, voor: jan.bsn });
+    await browser.request(`${stack.url}/gegevens`);
+    const janLog = text((await (await as(jan)).request(`${stack.url}/gegevens/verwerkingen`)).body);
+    expect(janLog).toContain('Bekeken: uw gegevens uit de Basisregistratie Personen (BRP) Door wie: Uw gemachtigde Lotte Jansen');
+  });
+
+  it('shows a period chosen in the form (a GET form, kept in the address), and says what is wrong with a day that is no day', async () => {
+    const browser = await as(suzanne);
+    await browser.request(`${stack.url}/gegevens`);
+    const month = await browser.request(`${stack.url}/gegevens/verwerkingen?periode=maand`);
+    expect(month.status).toBe(200);
+    expect(month.body).toMatch(/<option value="maand" selected/);
+    expect(text(month.body)).toContain('Bekeken: uw gegevens uit de Basisregistratie Personen (BRP)');
+    // Days in the future: nothing in that period.
+    const later = await browser.request(`${stack.url}/gegevens/verwerkingen?periode=zelf&van=01-01-2099&tot=2099-12-31`);
+    expect(later.status).toBe(200);
+    expect(text(later.body)).toContain('In deze periode heeft niemand uw gegevens gebruikt.');
+    expect(later.body).toContain('value="01-01-2099"');
+    expect(later.body).toMatch(/<option value="zelf" selected/);
+    // Today is in a period that ends today.
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+    expect(text((await browser.request(`${stack.url}/gegevens/verwerkingen?tot=${today}`)).body)).toContain('Basisregistratie Personen');
+    const wrong = await browser.request(`${stack.url}/gegevens/verwerkingen?periode=zelf&van=31-02-2026`);
+    expect(wrong.status).toBe(400);
+    expect(text(wrong.body)).toContain('Er is iets niet goed ingevuld');
+    expect(text(wrong.body)).toContain('Vul een datum in zoals 28-11-2026.');
+    expect(wrong.body).toContain('aria-invalid="true"');
+    const reversed = await browser.request(`${stack.url}/gegevens/verwerkingen?van=2026-12-01&tot=2026-11-01`);
+    expect(reversed.status).toBe(400);
+    expect(text(reversed.body)).toContain('ligt vóór de datum bij ‘Vanaf’');
   });
 
   it('never writes a BSN, e-mail address or phone number to the logs', () => {

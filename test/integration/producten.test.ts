@@ -232,8 +232,8 @@ describe('Mijn producten: one product', () => {
     expect(await count('documenten', 'zgw:demo')).toBe(before.documenten + 1);
     const log = await browser.request(`${stack.url}/gegevens/verwerkingen`);
     expect(log.status).toBe(200);
-    expect(text(log.body)).toContain('Wat: Bekeken: producten Bron: Productensysteem');
-    expect(text(log.body)).toContain('Wat: Bekeken: documenten Bron: Zaaksysteem (demo)');
+    expect(text(log.body)).toContain('Wat: Bekeken: uw producten, zoals vergunningen en pasjes');
+    expect(text(log.body)).toContain('Wat: Bekeken: de documenten bij uw zaken');
   });
 });
 

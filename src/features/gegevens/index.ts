@@ -58,6 +58,8 @@ export interface GegevensDeps {
   contactCodes: ConfirmationRules;
   /** The purposes staff state in the medewerkersportaal (MEDEWERKERS_DOELEN), for the processing log page. */
   staffPurposes?: readonly Doel[];
+  /** The organisation's name, for the processing log page ("uw zaken bij Gemeente Voorbeeld"). */
+  organisationName?: string;
 }
 
 export function createGegevens(deps: GegevensDeps): Feature {
@@ -93,6 +95,11 @@ export function createGegevens(deps: GegevensDeps): Feature {
       return h(GegevensDossier, { view, overview: await service.overview(view.caller, include) });
     },
     dossierActions: { 'opnieuw-bevestigen': reverifyAction(service) },
-    plugin: gegevensRoutes({ service, processingLog: deps.processingLog, staffPurposes: deps.staffPurposes ?? [] }),
+    plugin: gegevensRoutes({
+      service,
+      processingLog: deps.processingLog,
+      staffPurposes: deps.staffPurposes ?? [],
+      organisationName: deps.organisationName ?? 'de gemeente',
+    }),
   };
 }

@@ -19,6 +19,7 @@ import { Alert, Button, Form, Heading, Link, Paragraph, type FieldError } from '
 import { channels, topics, type Channel, type Preferences } from '../../domain/preferences.ts';
 import type { ContactKind } from '../../domain/persoon.ts';
 import { channelOf } from '../../domain/preferences.ts';
+import { parsePeriod } from './period.ts';
 import { verifiedChannelsOf, type ContactInputError, type GegevensService } from './service.ts';
 import {
   BedrijfBlock,
@@ -76,6 +77,8 @@ export function gegevensRoutes(deps: {
   processingLog: ProcessingLog;
   /** The purposes staff state in the medewerkersportaal, to tell the person why a staff member looked. */
   staffPurposes: readonly Doel[];
+  /** Whose zaken they are, in the processing log ("uw zaken bij Gemeente Voorbeeld"). */
+  organisationName: string;
 }): FastifyPluginAsync {
   const { service, processingLog } = deps;
   return async (app) => {
@@ -173,18 +176,36 @@ export function gegevensRoutes(deps: {
       return reply.redirect('/gegevens?opgeslagen=voorkeuren#voorkeuren-title', 303);
     });
 
-    app.get<{ Querystring: { pagina?: string } }>('/gegevens/verwerkingen', { config: { auth: true } }, async (request, reply) => {
-      const t = request.t;
-      const wanted = pageNumber(request.query.pagina);
-      const { entries, total } = await processingLog.list(callerOf(request).identity, { offset: (wanted - 1) * processingPageSize, limit: processingPageSize });
-      const pages = Math.max(1, Math.ceil(total / processingPageSize));
-      return reply.page(
-        <ProcessingLogPage t={t} lang={request.lang} entries={entries} staffPurposes={deps.staffPurposes} page={Math.min(wanted, pages)} pages={pages} />,
-        {
-          title: t('verwerkingen.title'),
-        },
-      );
-    });
+    app.get<{ Querystring: { pagina?: string; periode?: string; van?: string; tot?: string } }>(
+      '/gegevens/verwerkingen',
+      { config: { auth: true } },
+      async (request, reply) => {
+        const t = request.t;
+        const parsed = parsePeriod(request.query);
+        const errors: FieldError[] = parsed.ok
+          ? []
+          : parsed.errors.map(({ field, error }) => ({ field, message: t(`verwerkingen.filter.error.${error}` as MessageKey) }));
+        const wanted = pageNumber(request.query.pagina);
+        // A period that is no period shows the form with what is wrong, and no lines.
+        const { entries, total } = parsed.ok
+          ? await processingLog.list(callerOf(request).identity, { offset: (wanted - 1) * processingPageSize, limit: processingPageSize }, parsed.period)
+          : { entries: [], total: 0 };
+        const pages = Math.max(1, Math.ceil(total / processingPageSize));
+        return reply.page(
+          <ProcessingLogPage
+            t={t}
+            lang={request.lang}
+            organisation={deps.organisationName}
+            entries={entries}
+            staffPurposes={deps.staffPurposes}
+            filter={{ form: parsed.form, errors }}
+            page={Math.min(wanted, pages)}
+            pages={pages}
+          />,
+          { title: errors.length ? `${t('form.errors.title')}: ${t('verwerkingen.title')}` : t('verwerkingen.title'), status: errors.length ? 400 : 200 },
+        );
+      },
+    );
 
     // The rest needs a Klantinteracties API (and Notify for the codes).
     if (!service.hasContacts) return;

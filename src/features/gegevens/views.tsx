@@ -7,6 +7,7 @@ import type { LoggedProcessing } from '../../platform/audit/processing-log.ts';
 import { formatDate, isoDay } from '../../platform/i18n/format.ts';
 import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
 import { listHref } from '../../platform/http/paging.ts';
+import { periodChoices, type PeriodForm } from './period.ts';
 import { PageLinks, Unavailable } from '../../platform/ui/sections.tsx';
 import {
   Alert,
@@ -506,27 +507,63 @@ export function RemoveConfirmation({ t, kind, adres, csrfToken }: { t: Translate
   );
 }
 
+/** Who acted, named by role as the person knows them; a staff member only by department, never by name. */
+export function processingActor(t: Translate, entry: Pick<LoggedProcessing, 'actor' | 'afdeling' | 'naam' | 'rol'>): string {
+  switch (entry.actor) {
+    case 'betrokkene':
+      return t('verwerkingen.actor.betrokkene');
+    case 'gemachtigde':
+      if (!entry.naam) return t('verwerkingen.actor.gemachtigde');
+      return (
+        (entry.rol && t(`verwerkingen.actor.rol.${entry.rol}` as MessageKey, { naam: entry.naam })) ||
+        t('verwerkingen.actor.gemachtigdeNaam', { naam: entry.naam })
+      );
+    case 'medewerker':
+      return entry.afdeling ? t('verwerkingen.actor.medewerkerAfdeling', { afdeling: entry.afdeling }) : t('verwerkingen.actor.medewerker');
+    case 'organisatie':
+      return entry.naam ?? t('verwerkingen.actor.organisatie');
+  }
+}
+
+/** Which data, in words a person understands ("uw zaken bij Gemeente Voorbeeld"), not the name of a system. */
+export function processingData(t: Translate, organisation: string, entry: Pick<LoggedProcessing, 'category' | 'source'>): string {
+  // The phrase for this data from this system, else for this data, else the category's own name.
+  const key = [`verwerkingen.wat.${entry.category}.${entry.source}`, `verwerkingen.wat.${entry.category}`].find((k) => t(k as MessageKey) !== undefined);
+  return key ? t(key as MessageKey, { organisatie: organisation }) : entry.category;
+}
+
+export interface ProcessingFilter {
+  form: PeriodForm;
+  errors: FieldError[];
+}
+
 export function ProcessingLogPage({
   t,
   lang,
+  organisation,
   entries,
   staffPurposes = [],
+  filter,
   page,
   pages,
-}: Texts & { entries: LoggedProcessing[]; staffPurposes?: readonly Doel[]; page: number; pages: number }) {
+}: Texts & {
+  organisation: string;
+  entries: LoggedProcessing[];
+  staffPurposes?: readonly Doel[];
+  filter: ProcessingFilter;
+  page: number;
+  pages: number;
+}) {
   const time = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
-  // A staff member is named by their department, never by name; why they looked, as the purpose they stated says it to the person.
-  const who = (entry: LoggedProcessing) =>
-    entry.actor === 'medewerker' && entry.afdeling
-      ? t('verwerkingen.actor.medewerkerVan', { afdeling: entry.afdeling })
-      : t(`verwerkingen.actor.${entry.actor}` as MessageKey);
+  // Why: as the purpose a staff member stated says it to the person.
   const why = (purpose: string) => {
     if (!purpose.startsWith('doel:')) return t(`verwerkingen.purpose.${purpose}` as MessageKey) ?? purpose;
     const text = staffPurposes.find((doel) => doel.id === purpose.slice(5))?.inwoner[lang];
     return text ? text.charAt(0).toUpperCase() + text.slice(1) : t('verwerkingen.purpose.doelOnbekend');
   };
-  const source = (value: string) =>
-    value.startsWith('zgw:') ? t('verwerkingen.source.zgw', { naam: value.slice(4) }) : (t(`verwerkingen.source.${value}` as MessageKey) ?? value);
+  const { form, errors } = filter;
+  const error = (field: string) => errors.find((e) => e.field === field)?.message;
+  const filtered = form.periode !== 'alles';
   return (
     <>
       <Paragraph>
@@ -534,26 +571,77 @@ export function ProcessingLogPage({
       </Paragraph>
       <Heading level={1}>{t('verwerkingen.title')}</Heading>
       <Paragraph lead>{t('verwerkingen.intro')}</Paragraph>
-      {entries.length === 0 ? (
-        <Paragraph>{t('verwerkingen.empty')}</Paragraph>
+      <Paragraph>{t('verwerkingen.collapsed')}</Paragraph>
+      <ErrorSummary errors={errors} title={t('form.errors.title')} />
+      <form class="voordeur-filter" method="get" action="/gegevens/verwerkingen" aria-labelledby="verwerkingen-filter-title">
+        <Heading level={2} id="verwerkingen-filter-title">
+          {t('verwerkingen.filter.title')}
+        </Heading>
+        <div class="utrecht-form-field utrecht-form-field--select">
+          <div class="utrecht-form-field__label">
+            <label class="utrecht-form-label" for="periode">
+              {t('verwerkingen.filter.periode')}
+            </label>
+          </div>
+          <div class="utrecht-form-field__input">
+            <select class="utrecht-select utrecht-select--html-select" id="periode" name="periode">
+              {periodChoices.map((choice) => (
+                <option value={choice} selected={choice === form.periode}>
+                  {t(`verwerkingen.filter.${choice}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <fieldset class="utrecht-form-fieldset voordeur-fieldset" aria-describedby="verwerkingen-dagen-description">
+          <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('verwerkingen.filter.dagen')}</legend>
+          <p class="utrecht-form-field-description" id="verwerkingen-dagen-description">
+            {t('verwerkingen.filter.dag')}
+          </p>
+          <div class="voordeur-filter__days">
+            <TextField id="van" name="van" type="date" label={t('verwerkingen.filter.van')} value={form.van} error={error('van')} />
+            <TextField id="tot" name="tot" type="date" label={t('verwerkingen.filter.tot')} value={form.tot} error={error('tot')} />
+          </div>
+        </fieldset>
+        <Button appearance="secondary-action">{t('verwerkingen.filter.button')}</Button>
+      </form>
+      {errors.length > 0 ? null : entries.length === 0 ? (
+        <Paragraph>{filtered ? t('verwerkingen.emptyPeriod') : t('verwerkingen.empty')}</Paragraph>
       ) : (
         <>
           <Table
             caption={t('verwerkingen.caption')}
             captionHidden
-            head={[t('verwerkingen.wanneer'), t('verwerkingen.wat'), t('verwerkingen.bron'), t('verwerkingen.wie'), t('verwerkingen.waarom')]}
+            scrollLabel={t('verwerkingen.caption')}
+            head={[t('verwerkingen.wanneer'), t('verwerkingen.wat'), t('verwerkingen.wie'), t('verwerkingen.waarom')]}
             rows={entries.map((entry, i) => ({
               key: String(i),
               cells: [
                 <time dateTime={entry.occurredAt.toISOString()}>{time.format(entry.occurredAt)}</time>,
-                `${t(`verwerkingen.action.${entry.action}` as MessageKey)}: ${t(`verwerkingen.category.${entry.category}` as MessageKey) ?? entry.category}`,
-                source(entry.source),
-                who(entry),
+                <>
+                  {t(`verwerkingen.action.${entry.action}` as MessageKey)}: {processingData(t, organisation, entry)}
+                  {entry.times > 1 && <strong class="voordeur-times"> ({t('verwerkingen.keer', { n: entry.times })})</strong>}
+                </>,
+                processingActor(t, entry),
                 why(entry.purpose),
               ],
             }))}
           />
-          <PageLinks t={t} label={t('verwerkingen.title')} paged={{ page, pages, href: (n) => listHref('/gegevens/verwerkingen', { pagina: n }) }} />
+          <PageLinks
+            t={t}
+            label={t('verwerkingen.title')}
+            paged={{
+              page,
+              pages,
+              href: (n) =>
+                listHref('/gegevens/verwerkingen', {
+                  periode: form.periode === 'alles' || form.periode === 'zelf' ? undefined : form.periode,
+                  van: form.van,
+                  tot: form.tot,
+                  pagina: n,
+                }),
+            }}
+          />
         </>
       )}
     </>

@@ -32,11 +32,13 @@ export const processingCategories = [
   'berichten',
   'taken',
   'producten',
+  /** Who may act for the person: recorded when someone starts acting for them (features/machtigingen). */
+  'machtiging',
 ] as const;
 export type ProcessingCategory = (typeof processingCategories)[number];
 
 /** Why Voordeur processed the data. */
-export const processingPurposes = ['inzage', 'wijziging-op-verzoek'] as const;
+export const processingPurposes = ['inzage', 'wijziging-op-verzoek', 'vertegenwoordiging'] as const;
 export type ProcessingPurpose = (typeof processingPurposes)[number];
 
 export interface ProcessingEntry {
@@ -61,7 +63,7 @@ export interface LoggedProcessing {
   rol?: string;
   action: ProcessingAction;
   category: string;
-  /** The system, with the zaaksystemen as one ("zgw"): a person does not tell them apart. */
+  /** The kind of system where it tells the person something: "zgw" (the zaaksystemen as one), a document's system; else "". */
   source: string;
   purpose: string;
 }
@@ -154,8 +156,10 @@ export class ProcessingLog {
     period: ProcessingPeriod = {},
   ): Promise<{ entries: LoggedProcessing[]; total: number }> {
     const subjectKey = this.keys.subject(identity.subject);
-    // The zaaksystemen are one to the person ("uw zaken"); a read of the zaken of two systems is one line.
-    const source = sql<string>`case when source like 'zgw:%' then 'zgw' else source end`;
+    // The person is told which data, not which system: the zaaksystemen are one ("zgw": "uw zaken"), and
+    // only documents keep their kind of system (a zaak's documents, or a bericht's bijlagen in "objecten").
+    // A read of the same data from two systems at once is one line. The rows keep the systems.
+    const source = sql<string>`case when source like 'zgw:%' then 'zgw' when category = 'documenten' then source else '' end`;
     const bucket = sql`date_bin(${sql.lit(`${collapseMinutes} minutes`)}::interval, occurred_at, timestamptz '2000-01-01 00:00:00+00')`;
     const eachChange = sql`case when action = 'lezen' then null else id end`;
     let rows = this.db.selectFrom('processing_log').where('subject_key', '=', subjectKey);

@@ -325,14 +325,20 @@ export function Table({
   captionHidden,
   head,
   rows,
+  scrollLabel,
 }: {
   caption: ComponentChildren;
   captionHidden?: boolean;
   head: ComponentChildren[];
   rows: { key: string; cells: ComponentChildren[]; className?: string }[];
+  /**
+   * For a wide table that may scroll sideways: its wrapper becomes a named region that can be
+   * focused, so that keyboard users can scroll it too (WCAG 2.1.1, axe scrollable-region-focusable).
+   */
+  scrollLabel?: string;
 }) {
   return (
-    <div class="voordeur-table-wrapper">
+    <div class="voordeur-table-wrapper" {...(scrollLabel ? { tabIndex: 0, role: 'region', 'aria-label': scrollLabel } : {})}>
       <table class="utrecht-table utrecht-table--html-table" role="table">
         <caption class={cx('utrecht-table__caption', captionHidden && 'voordeur-visually-hidden')}>{caption}</caption>
         <thead class="utrecht-table__header" role="rowgroup">
