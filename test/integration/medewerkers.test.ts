@@ -313,7 +313,7 @@ describe('what the person sees', () => {
     await openDossier(browser, { nummer: suzanne, doel: 'terugbelverzoek', kenmerk: 'TB-2026/0412' });
     const resident = await loginOverHttp(stack.url, { bsn: suzanne });
     const log = await resident.request(`${stack.url}/gegevens/verwerkingen`);
-    expect(log.body).toContain('Een medewerker van Klantcontactcentrum');
+    expect(log.body).toContain('Een medewerker (afdeling Klantcontactcentrum)');
     expect(log.body).toContain('Omdat u vroeg om terug te bellen');
     expect(log.body).not.toContain('Mirjam');
     expect(log.body).not.toContain('Bakker');
