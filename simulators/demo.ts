@@ -12,6 +12,7 @@ import { displayName, testCompanies, testMachtigingen, testMedewerkers, testPers
 import { zgwDemo } from './data/zgw-demo.ts';
 import { demoActoren } from './klantinteracties/internetaken.ts';
 import { objectTypeUrl } from './objecten/objecttypes.ts';
+import { routeProductaanvragen } from './zgw/routing.ts';
 
 /**
  * Products kept as PDCProductInstantie objects (for organisations without Open Product), shown in
@@ -171,6 +172,8 @@ await seedDemoProductInstanties(objecten);
 const notificatiesApi = await registerNotificatiesSimulator(simulators, { baseUrl: simulatorsUrl, clients: [zgwClient] });
 connect(zgw, notificatiesApi);
 connect(objecten, notificatiesApi);
+// A productaanvraag that Voordeur delivers becomes a zaak, as the back office's routing would.
+routeProductaanvragen(objecten, zgw);
 await registerOgoneSimulator(simulators, { baseUrl: simulatorsUrl, accounts: [ogoneAccount] });
 await registerOpenProductSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.openProduct] });
 await registerNotifySimulator(simulators, { baseUrl: simulatorsUrl, services: [notifyService], templates: Object.values(notifyTemplates) });

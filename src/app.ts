@@ -7,7 +7,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
-import { createAanvragen } from './features/aanvragen/index.ts';
+import { aanvraagDelivery, aanvraagJobs, createAanvragen } from './features/aanvragen/index.ts';
 import { createBerichten } from './features/berichten/index.ts';
 import { createGegevens } from './features/gegevens/index.ts';
 import { createHelp } from './features/help/index.tsx';
@@ -93,6 +93,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const systemNames = config.zaken.systems.map((system) => system.naam);
 
   const organisaties = new Organisaties(database.db, identityKeys);
+  const aanvragen = new AanvraagStore(database.db, identityKeys);
   const notificaties = createNotificaties({
     config,
     db: database.db,
@@ -100,7 +101,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     metrics,
     log: app.log,
     sources,
-    jobs: organisatieJobs(config, organisaties),
+    jobs: { ...organisatieJobs(config, organisaties), ...aanvraagJobs(aanvraagDelivery(config, sources, aanvragen, app.log)) },
     processingLog,
   });
 
@@ -180,7 +181,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       catalogue: sources.producttypen,
       // The producttypen's zaaktypen are in the Catalogi API of the one zaaksysteem.
       zaaktypen: sources.zaaksystemen.length === 1 ? sources.zaaksystemen[0] : undefined,
-      store: new AanvraagStore(database.db, identityKeys),
+      store: aanvragen,
       registers: { brp: sources.brp, kvk: sources.kvk, contacts: sources.klantinteracties },
       uploads: { allowedTypes: config.zaken.upload.allowedTypes, maxBytes: config.zaken.upload.maxBytes },
       conceptDays: config.aanvragen.conceptDays,

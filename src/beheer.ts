@@ -17,11 +17,13 @@
  *   formulieren <URL of the FormIO object type> | <formulier.json>
  *                   for each form definition in the Objecten API (or the one in the file): whether
  *                   Voordeur can show it as the form of a taak, and why not
+ *   aanvragen       the aanvragen received and not yet delivered to the back office (kenmerk, route, when)
  * Output never contains a BSN, an e-mail address or a phone number: people are keyed hashes.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config.ts';
+import { printUndelivered } from './features/aanvragen/beheer.ts';
 import { auditExport } from './features/medewerkers/beheer.ts';
 import { failures, status } from './features/notificaties/beheer.ts';
 import { formInFile, formsInObjecten, printReports } from './features/taken/formio/beheer.ts';
@@ -31,6 +33,7 @@ import { JobQueue } from './platform/queue/queue.ts';
 import { Metrics } from './platform/metrics.ts';
 import { connectSources } from './sources/index.ts';
 import { IdentityKeys } from './platform/identity-keys.ts';
+import { AanvraagStore } from './sources/voordeur/aanvragen.ts';
 import { Organisaties } from './sources/voordeur/organisaties.ts';
 
 const [command, argument] = process.argv.slice(2);
@@ -99,13 +102,17 @@ try {
       }
       break;
     }
+    case 'aanvragen': {
+      process.stdout.write(printUndelivered(await new AanvraagStore(database.db, new IdentityKeys(config.identityKeySecret)).undelivered()));
+      break;
+    }
     case 'medewerkers-audit': {
       process.stdout.write(await auditExport(database.db, new IdentityKeys(config.identityKeySecret), process.argv.slice(3)));
       break;
     }
     default:
       console.error(
-        'usage: npm run beheer -- status | failed | retry <job id> | organisatie <id> <naam> <jwks.json> | organisatie-webhook <id> <url>|geen | medewerkers-audit <from> <to> [csv|json] [bsn <BSN>|kvk <nummer>] | formulieren <FormIO objecttype URL>|<file.json>',
+        'usage: npm run beheer -- status | failed | retry <job id> | organisatie <id> <naam> <jwks.json> | organisatie-webhook <id> <url>|geen | medewerkers-audit <from> <to> [csv|json] [bsn <BSN>|kvk <nummer>] | formulieren <FormIO objecttype URL>|<file.json> | aanvragen',
       );
       process.exitCode = 2;
   }

@@ -4,8 +4,10 @@
  * Stops cleanly on SIGTERM/SIGINT: the jobs in hand are finished, no new ones are claimed.
  */
 import { ConfigError, loadConfig } from './config.ts';
+import { aanvraagDelivery, aanvraagJobs } from './features/aanvragen/index.ts';
 import { createNotificaties } from './features/notificaties/index.ts';
 import { organisatieJobs } from './features/organisaties/index.ts';
+import { AanvraagStore } from './sources/voordeur/aanvragen.ts';
 import { Organisaties } from './sources/voordeur/organisaties.ts';
 import { openRuntime } from './runtime.ts';
 
@@ -20,8 +22,11 @@ try {
     metrics: runtime.metrics,
     log,
     sources: runtime.sources,
-    // The organisation API's webhooks go out from the worker too.
-    jobs: organisatieJobs(config, new Organisaties(runtime.database.db, runtime.keys)),
+    // The organisation API's webhooks and the delivery of aanvragen go out from the worker too.
+    jobs: {
+      ...organisatieJobs(config, new Organisaties(runtime.database.db, runtime.keys)),
+      ...aanvraagJobs(aanvraagDelivery(config, runtime.sources, new AanvraagStore(runtime.database.db, runtime.keys), log)),
+    },
   });
   const stop = notificaties.start();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

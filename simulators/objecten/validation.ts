@@ -102,7 +102,7 @@ function message(error: ErrorObject): string {
  * schema's generator wrote them): draft-07 allowed them, 2020-12 does not, and they name nothing a
  * schema refers to.
  */
-function withoutFragmentIds(schema: unknown): unknown {
+export function withoutFragmentIds(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(withoutFragmentIds);
   if (!schema || typeof schema !== 'object') return schema;
   return Object.fromEntries(

@@ -19,6 +19,7 @@ import type { ApiContext } from './http.ts';
 import { Links, Store } from './store.ts';
 import type { ApiName, Notificatie } from './store.ts';
 import { registerZakenApi } from './zaken.ts';
+import { type DemoParty, demoOrganisatie } from '../data/zgw-demo.ts';
 
 export type { Notificatie } from './store.ts';
 
@@ -55,6 +56,9 @@ export interface ZgwSimulator {
    *  eindstatus the zaak gets an einddatum, and a resultaat if `resultaat` names the omschrijving
    *  of one of its zaaktype's resultaattypen. Emits a notification (resultaat first, then status). */
   addStatus(zaakUuid: string, statustypeVolgnummer: number, statustoelichting?: string, resultaat?: string): Promise<{ url: string }>;
+  /** Starts a zaak as a back office would (e.g. routing a productaanvraag): of the zaaktype with this
+   *  UUID, with its first status and the party as initiator; its URL. Emits notifications. */
+  startZaak(input: { zaaktype: string; identificatie: string; omschrijving: string; toelichting?: string; party: DemoParty }): { url: string; uuid: string };
   /** Listeners get every create (status, resultaat, zaakinformatieobject, enkelvoudiginformatieobject)
    *  in the shape of a Notificaties API "Notificatie". */
   onNotification(listener: (n: Notificatie) => void): void;
@@ -118,6 +122,29 @@ export async function registerZgwSimulator(app: FastifyInstance, options: ZgwSim
     requestCount: (api) => (api ? faults[api].requestCount() : allFaults.reduce((sum, f) => sum + f.requestCount(), 0)),
     resetCounts: () => {
       for (const f of allFaults) f.resetCounts();
+    },
+
+    startZaak({ zaaktype: zaaktypeUuid, identificatie, omschrijving, toelichting = '', party }) {
+      const zaaktype = store.zaaktype(zaaktypeUuid);
+      if (!zaaktype) throw new Error(`ZGW simulator: no zaaktype ${zaaktypeUuid}`);
+      const now = store.clock();
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
+      const zaak = store.createZaak({
+        identificatie,
+        omschrijving,
+        toelichting,
+        zaaktype: zaaktype.uuid,
+        bronorganisatie: demoOrganisatie.rsin,
+        registratiedatum: today,
+        startdatum: today,
+        einddatum: null,
+        uiterlijkeEinddatumAfdoening: null,
+        vertrouwelijkheidaanduiding: zaaktype.vertrouwelijkheidaanduiding,
+      });
+      const initiator = zaaktype.roltypen.find((rol) => rol.omschrijvingGeneriek === 'initiator')!;
+      store.createRol({ zaak: zaak.uuid, roltype: initiator.uuid, party, registratiedatum: now });
+      store.createStatus({ zaak: zaak.uuid, statustype: zaaktype.statustypen[0]!.uuid, datumStatusGezet: now, statustoelichting: '' });
+      return { url: links.zaak(zaak.uuid), uuid: zaak.uuid };
     },
 
     async addStatus(zaakUuid, statustypeVolgnummer, statustoelichting, resultaat) {

@@ -262,6 +262,21 @@ export class Store {
     return record;
   }
 
+  /** A new zaak (POST /zaken, or back-office routing of a productaanvraag); notified on kanaal zaken. */
+  createZaak(input: Omit<ZaakRecord, 'uuid'>, uuid: string = randomUUID()): ZaakRecord {
+    const record: ZaakRecord = { uuid, ...input };
+    this.zaken.set(uuid, record);
+    this.notifyZaken(uuid, 'zaak', this.links.zaak(uuid));
+    return record;
+  }
+
+  createRol(input: Omit<RolRecord, 'uuid'>, uuid: string = randomUUID()): RolRecord {
+    const record: RolRecord = { uuid, ...input };
+    this.rollen.set(uuid, record);
+    this.notifyZaken(record.zaak, 'rol', this.links.rol(uuid));
+    return record;
+  }
+
   createResultaat(input: Omit<ResultaatRecord, 'uuid'>, uuid: string = randomUUID()): ResultaatRecord {
     const record: ResultaatRecord = { uuid, ...input };
     this.resultaten.set(uuid, record);

@@ -19,7 +19,7 @@ import type { DemoParty } from '../data/zgw-demo.ts';
 import { fout } from '../shared/problem.ts';
 import { booleanFilter, choice, invalid, notFound, paginate, queryOf, setUpZgwScope, urlFilter } from './http.ts';
 import type { ApiContext, InvalidParam } from './http.ts';
-import { optionalString, requiredDateTime, requiredUrl, requireObject } from './validation.ts';
+import { optionalString, requiredDate, requiredDateTime, requiredString, requiredUrl, requireObject } from './validation.ts';
 import type { RolRecord, Store, ZaakRecord } from './store.ts';
 
 type S = components['schemas'];
@@ -369,6 +369,62 @@ export async function registerZakenApi(app: FastifyInstance, prefix: string, sto
         const status = store.createStatus({ zaak: zaak.uuid, statustype: statustype.statustype.uuid, datumStatusGezet, statustoelichting });
         const url = links.status(status.uuid);
         return reply.code(201).header('Location', url).send(statusJson(store, status.uuid));
+      });
+
+      // zaak_create: the fields a portal sends; identificatie unique per bronorganisatie (made up when not given).
+      scope.post('/zaken', { preHandler: requireAcceptCrs }, async (request, reply) => {
+        const body = requireObject(request.body);
+        const errors: InvalidParam[] = [];
+        const zaaktypeUrl = requiredUrl(body, 'zaaktype', errors);
+        const bronorganisatie = requiredString(body, 'bronorganisatie', { minLength: 9, maxLength: 9 }, errors);
+        requiredString(body, 'verantwoordelijkeOrganisatie', { minLength: 9, maxLength: 9 }, errors);
+        const startdatum = requiredDate(body, 'startdatum', errors);
+        const identificatie = optionalString(body, 'identificatie', 40, errors);
+        const omschrijving = optionalString(body, 'omschrijving', 80, errors) ?? '';
+        const toelichting = optionalString(body, 'toelichting', 1000, errors) ?? '';
+        const zaaktype = zaaktypeUrl === undefined ? undefined : store.zaaktype(links.uuidIn(zaaktypeUrl, 'catalogi', 'zaaktypen') ?? '');
+        if (zaaktypeUrl !== undefined && !zaaktype) errors.push({ name: 'zaaktype', code: 'bad-url', reason: 'De URL verwijst niet naar een zaaktype.' });
+        if (identificatie && [...store.zaken.values()].some((z) => z.identificatie === identificatie && z.bronorganisatie === bronorganisatie))
+          errors.push({ name: 'identificatie', code: 'identificatie-niet-uniek', reason: 'Deze identificatie bestaat al voor deze bronorganisatie.' });
+        if (errors.length > 0 || !zaaktype || !bronorganisatie || !startdatum) throw invalid(errors);
+        const zaak = store.createZaak({
+          identificatie: identificatie || `ZAAK-${String(store.zaken.size + 1).padStart(6, '0')}-${Date.now() % 100000}`,
+          omschrijving,
+          toelichting,
+          zaaktype: zaaktype.uuid,
+          bronorganisatie,
+          registratiedatum: startdatum,
+          startdatum,
+          einddatum: null,
+          uiterlijkeEinddatumAfdoening: null,
+          vertrouwelijkheidaanduiding: zaaktype.vertrouwelijkheidaanduiding,
+        });
+        return reply.code(201).header('Location', links.zaak(zaak.uuid)).header('Content-Crs', 'EPSG:4326').send(zaakJson(store, zaak));
+      });
+
+      // rol_create for a natuurlijk_persoon (inpBsn) or niet_natuurlijk_persoon (innNnpId).
+      scope.post('/rollen', async (request, reply) => {
+        const body = requireObject(request.body);
+        const errors: InvalidParam[] = [];
+        const zaakUrl = requiredUrl(body, 'zaak', errors);
+        const roltypeUrl = requiredUrl(body, 'roltype', errors);
+        const type = requiredString(body, 'betrokkeneType', {}, errors);
+        const identificatie = (body.betrokkeneIdentificatie ?? {}) as Record<string, unknown>;
+        const zaak = zaakUrl === undefined ? undefined : store.zaken.get(links.uuidIn(zaakUrl, 'zaken', 'zaken') ?? '');
+        if (zaakUrl !== undefined && !zaak) errors.push({ name: 'zaak', code: 'bad-url', reason: 'De URL verwijst niet naar een zaak.' });
+        const roltype = roltypeUrl === undefined ? undefined : store.roltype(links.uuidIn(roltypeUrl, 'catalogi', 'roltypen') ?? '');
+        if (roltypeUrl !== undefined && !roltype) errors.push({ name: 'roltype', code: 'bad-url', reason: 'De URL verwijst niet naar een roltype.' });
+        if (zaak && roltype && roltype.zaaktype.uuid !== zaak.zaaktype)
+          errors.push({ name: 'roltype', code: 'zaaktype-mismatch', reason: 'Het roltype hoort niet bij het zaaktype van de zaak.' });
+        let party: DemoParty | undefined;
+        if (type === 'natuurlijk_persoon' && typeof identificatie.inpBsn === 'string' && /^\d{9}$/.test(identificatie.inpBsn))
+          party = { kind: 'persoon', bsn: identificatie.inpBsn, voornamen: '', geslachtsnaam: String(identificatie.geslachtsnaam ?? '') };
+        else if (type === 'niet_natuurlijk_persoon' && typeof identificatie.innNnpId === 'string' && identificatie.innNnpId !== '')
+          party = { kind: 'bedrijf', kvk: identificatie.innNnpId, naam: String(identificatie.statutaireNaam ?? '') };
+        else if (type !== undefined) errors.push({ name: 'betrokkeneIdentificatie', code: 'invalid', reason: 'Geef inpBsn of innNnpId.' });
+        if (errors.length > 0 || !zaak || !roltype || !party) throw invalid(errors);
+        const rol = store.createRol({ zaak: zaak.uuid, roltype: roltype.roltype.uuid, party, registratiedatum: store.clock() });
+        return reply.code(201).header('Location', links.rol(rol.uuid)).send(rolJson(store, rol));
       });
 
       scope.get('/rollen', async (request) => {

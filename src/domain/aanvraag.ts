@@ -52,6 +52,16 @@ export interface ProducttypeCatalogue {
   formDefinition(url: string): Promise<Record<string, unknown> | null>;
 }
 
+/** Starts a zaak for an aanvraag in a zaaksysteem (delivery route `zaken`), each step found again when an earlier attempt did it. */
+export interface ZaakStarter {
+  /** The zaak with this identificatie of this zaaktype (UUID), made when there is none; its URL. */
+  zaak(input: { zaaktype: string; identificatie: string; omschrijving: string; toelichting: string }): Promise<string>;
+  /** The subject's initiator rol in the zaak, made when there is none; its URL. */
+  initiator(zaakUrl: string, zaaktype: string, subject: Subject): Promise<string>;
+  /** A document of the zaak with this identificatie, made (and linked to the zaak) when there is none; its URL. */
+  document(zaakUrl: string, file: { identificatie: string; titel: string; bestandsnaam: string; formaat: string; inhoud: Buffer }): Promise<string>;
+}
+
 /** A zaaktype's handling time, as the Catalogi API states it. */
 export interface ZaaktypeLookup {
   /** The zaaktype's `doorlooptijd` (ISO 8601 duration), or undefined when it is not known. */

@@ -5,10 +5,17 @@
  * searchable, with cost, what you need and the zaaktype's doorlooptijd; a producttype that is not
  * offered to this login is a 404, as one that does not exist.
  */
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { producttypeUuid } from '../../simulators/data/aanvragen-demo.ts';
+import { withoutFragmentIds } from '../../simulators/objecten/validation.ts';
 import { type HttpBrowser, loginOverHttp, type TestLogin } from '../support/http-browser.ts';
-import { startStack, type Stack } from '../support/stack.ts';
+import { startStack, type Stack, zgwClient } from '../support/stack.ts';
+import { ZgwToken } from '../../src/sources/zgw-token.ts';
+import { printUndelivered } from '../../src/features/aanvragen/beheer.ts';
+import { IdentityKeys } from '../../src/platform/identity-keys.ts';
+import { AanvraagStore } from '../../src/sources/voordeur/aanvragen.ts';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -288,5 +295,131 @@ describe('Aanvragen: the form', () => {
     const deleted = await browser.request(first.replace(/\/1$/, '/verwijderen'), { form: { _csrf: csrfOf(list.body) } });
     expect(deleted.status).toBe(303);
     expect((await browser.request(first)).status).toBe(404);
+  });
+});
+
+/** Fills in every page (a form of text fields) and sends it; the aanvraag's id. */
+async function sendAanvraag(browser: HttpBrowser, producttype: string, pages: Record<string, string>[]): Promise<string> {
+  let url = await start(browser, producttype);
+  for (const fields of pages) {
+    const page = await browser.request(url);
+    const next = await browser.request(url, { form: { _csrf: csrfOf(page.body), ...fields, actie: 'volgende' } });
+    expect(next.status, `page ${url}: ${text(next.body).slice(0, 300)}`).toBe(303);
+    url = next.location!;
+  }
+  const summary = await browser.request(url);
+  const id = conceptOf(url);
+  const sent = await browser.request(`${stack.url}/aanvragen/formulier/${id}/versturen`, { form: { _csrf: csrfOf(summary.body) } });
+  expect(sent.location).toContain(`/aanvragen/ontvangen/${id}`);
+  return id;
+}
+
+async function deliveredRow(id: string, timeoutMs = 15_000) {
+  const { db } = stack.voordeur.database;
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await db.selectFrom('aanvragen').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    if (row.afgeleverd_at) return row;
+    if (Date.now() > until) throw new Error(`aanvraag ${id} not delivered in time`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Whether Mijn zaken lists a zaak with this identificatie, within a few seconds. */
+async function zakenListHas(browser: HttpBrowser, identificatie: string): Promise<boolean> {
+  for (let attempt = 0; attempt < 30; attempt++) {
+    if (text((await browser.request(`${stack.url}/zaken`)).body).includes(identificatie)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  return false;
+}
+
+const bijstandPages: Record<string, string>[] = [
+  { naam: 'Jan Jansen', iban: 'NL91ABNA0417164300', email: 'jan.jansen@example.nl', telefoon: '' },
+  { waarvoor: 'Een nieuwe wasmachine', bedrag: '450', naarWaarheid: 'true' },
+];
+
+describe('Aanvragen: delivery to the back office', () => {
+  it('delivers an aanvraag as a productaanvraag object that fits its object type, once; the back office makes a zaak of it, which shows in Mijn zaken', async () => {
+    const browser = await as(jan);
+    const id = await sendAanvraag(browser, melding, [{ soort: 'verlichting', locatie: 'Lindelaan 3', omschrijving: 'De lantaarnpaal is stuk', email: '' }]);
+    const row = await deliveredRow(id);
+    expect(row.object_url).toMatch(/\/objects\/[0-9a-f-]{36}$/);
+    const objects = stack.objecten.objects() as { url: string; type: string; record: { data: Record<string, unknown> } }[];
+    const mine = objects.filter((object) => object.type === stack.objecten.objecttypen.productaanvraag && object.record.data.submission_id === id);
+    expect(mine).toHaveLength(1);
+    const { data } = mine[0]!.record;
+    expect(data).toMatchObject({ type: 'melding-openbare-ruimte', bsn: jan.bsn, kenmerk: row.kenmerk, data: { soort: 'verlichting', locatie: 'Lindelaan 3' } });
+    // Checked against the object type's schema in specs/objecttypes, as the Objecten API does.
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    const schema = JSON.parse(readFileSync(new URL('../../specs/objecttypes/productaanvraag.json', import.meta.url), 'utf8'));
+    const validate = ajv.compile(withoutFragmentIds(schema) as Record<string, unknown>);
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+    // The back office's routing made a zaak with the kenmerk; the person sees it (once the notification of it is in).
+    expect(await zakenListHas(browser, row.kenmerk!)).toBe(true);
+  });
+
+  it('shows the receipt at once when the back office is down, and delivers later when it is back (route zaken: a zaak with the person as initiator)', async () => {
+    const browser = await as(jan);
+    // The zaaktype's doorlooptijd is read before the back office goes down (as any catalogue page does).
+    await browser.request(`${stack.url}/aanvragen/${bijstand}`);
+    stack.zgw.setFault('zaken', 'down');
+    let id: string;
+    try {
+      id = await sendAanvraag(browser, bijstand, bijstandPages);
+      const receipt = await browser.request(`${stack.url}/aanvragen/ontvangen/${id}`);
+      expect(receipt.status).toBe(200);
+      expect(text(receipt.body)).toContain('Wij hebben uw aanvraag ontvangen: Bijzondere bijstand');
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const { db } = stack.voordeur.database;
+      const waiting = await db.selectFrom('jobs').select(['state', 'attempts']).where('dedupe_key', '=', id).executeTakeFirstOrThrow();
+      expect(waiting.attempts).toBeGreaterThanOrEqual(1);
+      expect((await db.selectFrom('aanvragen').select('afgeleverd_at').where('id', '=', id).executeTakeFirstOrThrow()).afgeleverd_at).toBeNull();
+      // npm run beheer -- aanvragen lists it, by kenmerk (no BSN).
+      const report = printUndelivered(await new AanvraagStore(db, new IdentityKeys(stack.voordeur.config.identityKeySecret)).undelivered());
+      const { kenmerk } = await db.selectFrom('aanvragen').select('kenmerk').where('id', '=', id).executeTakeFirstOrThrow();
+      expect(report).toContain(`${kenmerk}  zaken`);
+      expect(report).not.toContain(jan.bsn);
+    } finally {
+      stack.zgw.setFault('zaken', 'none');
+    }
+    const row = await deliveredRow(id!, 30_000);
+    expect(row.zaak_url).toBeTruthy();
+    expect(row.rol_url).toBeTruthy();
+    expect(await zakenListHas(browser, row.kenmerk!)).toBe(true);
+    // One zaak for the one aanvraag, also though the first attempts failed.
+    const zaakUuid = row.zaak_url!.split('/').at(-1)!;
+    const zaak = await browser.request(`${stack.url}/zaken/demo/${zaakUuid}`);
+    expect(zaak.status).toBe(200);
+  });
+});
+
+describe('Aanvragen: exactly once', () => {
+  it('creates nothing twice when delivery runs again after a crash between creating and writing it down (objecten and zaken)', async () => {
+    const browser = await as(jan);
+    const objectRoute = await sendAanvraag(browser, afvalpas, [{ naam: 'Jan Jansen', adres: 'Lindelaan 5', reden: 'kwijt' }]);
+    const zaakRoute = await sendAanvraag(browser, bijstand, bijstandPages);
+    const first = { object: await deliveredRow(objectRoute), zaak: await deliveredRow(zaakRoute) };
+    const { db } = stack.voordeur.database;
+    // As if the process died after each request to the back office, before writing down what it made.
+    await db
+      .updateTable('aanvragen')
+      .set({ object_url: null, zaak_url: null, rol_url: null, afgeleverd_at: null })
+      .where('id', 'in', [objectRoute, zaakRoute])
+      .execute();
+    await stack.voordeur.notificaties.queue.add([
+      { queue: 'aanvraag.deliver', payload: { id: objectRoute } },
+      { queue: 'aanvraag.deliver', payload: { id: zaakRoute } },
+    ]);
+    const again = { object: await deliveredRow(objectRoute), zaak: await deliveredRow(zaakRoute) };
+    expect(again.object.object_url).toBe(first.object.object_url);
+    expect(again.zaak.zaak_url).toBe(first.zaak.zaak_url);
+    expect(again.zaak.rol_url).toBe(first.zaak.rol_url);
+    const objects = stack.objecten.objects() as { record: { data: Record<string, unknown> } }[];
+    expect(objects.filter((object) => object.record.data.submission_id === objectRoute)).toHaveLength(1);
+    const zaken = await fetch(`${stack.zgw.urls.zaken}/zaken?identificatie=${first.zaak.kenmerk}`, {
+      headers: { authorization: await new ZgwToken(zgwClient.clientId, zgwClient.secret).header(), 'accept-crs': 'EPSG:4326' },
+    });
+    expect(((await zaken.json()) as { count: number }).count).toBe(1);
   });
 });

@@ -20,6 +20,7 @@ import { registerObjectenSimulator, type ObjectenSimulator } from '../../simulat
 import { registerOgoneSimulator, type OgoneSimulator } from '../../simulators/ogone/index.ts';
 import { registerOpenProductSimulator, type OpenProductSimulator } from '../../simulators/openproduct/index.ts';
 import { registerZgwSimulator, type ZgwSimulator, type ZgwSimulatorOptions } from '../../simulators/zgw/index.ts';
+import { routeProductaanvragen } from '../../simulators/zgw/routing.ts';
 import { testApp, type TestApp } from './app.ts';
 import { freePort } from './ports.ts';
 
@@ -114,6 +115,8 @@ export async function startStack(
   });
   connect(zgw, notificaties);
   connect(objecten, notificaties);
+  // A productaanvraag becomes a zaak, as the back office's routing would.
+  if (options.aanvragen) routeProductaanvragen(objecten, zgw);
   await simulators.listen({ host: '127.0.0.1', port: simulatorPort });
   const voordeur = await testApp({
     PUBLIC_URL: url,

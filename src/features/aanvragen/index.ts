@@ -8,13 +8,17 @@
  * GEMACHTIGDE_HANDELINGEN has `aanvragen`.
  */
 import type { Kysely } from 'kysely';
+import type { Config } from '../../config.ts';
 import type { ProducttypeCatalogue, ZaaktypeLookup } from '../../domain/aanvraag.ts';
 import type { Log } from '../../domain/log.ts';
 import type { CompanyRegister, ContactRegister, PersonRegister } from '../../domain/persoon.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { UploadRules } from '../../platform/formio/files.ts';
 import type { Feature } from '../../platform/http/feature.ts';
+import type { JobHandler } from '../../platform/queue/worker.ts';
+import type { Sources } from '../../sources/index.ts';
 import type { AanvraagStore } from '../../sources/voordeur/aanvragen.ts';
+import { type DeliveryDeps, deliveryHandler } from './delivery.ts';
 import { aanvragenRoutes } from './routes.tsx';
 import { AanvragenService } from './service.ts';
 
@@ -71,5 +75,30 @@ export function createAanvragen(deps: AanvragenDeps): Feature | undefined {
       timer.unref();
       return async () => clearInterval(timer);
     },
+  };
+}
+
+/** The job that delivers sent aanvragen, when Aanvragen is configured: for the worker (in this process or its own). */
+export function aanvraagJobs(deps: Omit<DeliveryDeps, 'catalogue'> & { catalogue?: ProducttypeCatalogue }): Record<string, JobHandler> {
+  const { catalogue } = deps;
+  return catalogue ? { [deliveryQueue]: deliveryHandler({ ...deps, catalogue }) } : {};
+}
+
+/** What delivering needs, from the configuration and the sources (the web process and the worker alike). */
+export function aanvraagDelivery(
+  config: Pick<Config, 'objecten'>,
+  sources: Pick<Sources, 'objecten' | 'producttypen' | 'zaaksystemen'>,
+  store: AanvraagStore,
+  log: Pick<Log, 'warn' | 'info'>,
+): Omit<DeliveryDeps, 'catalogue'> & { catalogue?: ProducttypeCatalogue } {
+  const productaanvraag = config.objecten?.objecttypen.productaanvraag;
+  // Zaken are started in the one zaaksysteem.
+  const zaaksysteem = sources.zaaksystemen.length === 1 ? sources.zaaksystemen[0] : undefined;
+  return {
+    store,
+    catalogue: sources.producttypen,
+    objecten: sources.objecten && productaanvraag ? { client: sources.objecten, productaanvraag } : undefined,
+    zaken: zaaksysteem?.zaakStarter(),
+    log,
   };
 }

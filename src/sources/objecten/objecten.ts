@@ -230,6 +230,13 @@ export class ObjectenClient {
     return (data && subjectOf(data)) ?? null;
   }
 
+  /** Creates an object of this type with this data (record typeVersion 1, from today); its URL. */
+  async createObject(type: string, data: Record<string, unknown>): Promise<string> {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+    const created = await this.client.postJson(`${this.config.url}/objects`, { type, record: { typeVersion: 1, data, startAt: today } }, objectSchema);
+    return this.objectUrl(created.uuid);
+  }
+
   /** Adds a record with `changes` merged into the data (JSON merge patch, as the API does). */
   async patchData(object: StoredObject, changes: Record<string, unknown>): Promise<void> {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());

@@ -5,13 +5,16 @@
  * its `variabelen` say which form fields are prefilled from where (`brp`, `kvk`, `contact`: field
  * key → JSONPath). What the schema has no field for is in its `parameters` (string values):
  * `titel`, `thema`, `kosten`, `nodig` (one thing per line), `doelgroep` (`inwoner`, `bedrijf` or
- * both, comma-separated; default `inwoner`), `doorlooptijd` (ISO 8601, when no zaaktype says) and `route` (`objecten`, the default, or `zaken`).
- * The list is shared by everyone, read at most once per cache period; a producttype that does not
- * fit is left out with a log line.
+ * both, comma-separated; default `inwoner`), `doorlooptijd` (ISO 8601, when no zaaktype says)
+ * and `route` (`objecten`, the default, or `zaken`). The list and the form definitions are shared by
+ * everyone, read at most once per cache period, and the last ones read serve while the API is down
+ * (a form being filled in can still be checked and sent); a producttype that does not fit is left
+ * out with a log line.
  */
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { prefillBronnen, type AanvraagRoute, type Doelgroep, type Producttype, type ProducttypeCatalogue } from '../../domain/aanvraag.ts';
+import { SourceUnavailableError } from '../../domain/availability.ts';
 import type { Log } from '../../domain/log.ts';
 import type { ObjectenClient } from './objecten.ts';
 
@@ -65,19 +68,32 @@ export function readProducttype(uuid: string, data: Record<string, unknown>): Pr
 export class ObjectenProducttypen implements ProducttypeCatalogue {
   readonly sources = ['objecten'];
   private readonly cache: LRUCache<'all', Producttype[]>;
+  /** Form definitions by URL: read once per cache period, so that a form being filled in can be checked and sent also while the API is down. */
+  private readonly forms: LRUCache<string, { definition: Record<string, unknown> | null }>;
 
   constructor(
     private readonly objecten: ObjectenClient,
     private readonly type: string,
     options: { cacheSeconds: number },
   ) {
-    this.cache = new LRUCache({ max: 1, ttl: Math.max(1, options.cacheSeconds) * 1000 });
+    const ttl = Math.max(1, options.cacheSeconds) * 1000;
+    this.cache = new LRUCache({ max: 1, ttl, noDeleteOnStaleGet: true });
+    this.forms = new LRUCache({ max: 500, ttl, noDeleteOnStaleGet: true });
   }
 
   async list(log: Pick<Log, 'warn'>): Promise<Producttype[]> {
     const cached = this.cache.get('all');
     if (cached) return cached;
-    const { objects, complete } = await this.objecten.listShared(this.type);
+    let read: Awaited<ReturnType<ObjectenClient['listShared']>>;
+    try {
+      read = await this.objecten.listShared(this.type);
+    } catch (error) {
+      // The API is down: the catalogue read before, while it lasts.
+      const stale = this.cache.get('all', { allowStale: true });
+      if (stale && error instanceof SourceUnavailableError) return stale;
+      throw error;
+    }
+    const { objects, complete } = read;
     if (!complete) log.warn({ source: 'objecten' }, 'producttypen list cut off: more pages than Voordeur reads');
     const producttypen: Producttype[] = [];
     for (const object of objects) {
@@ -90,8 +106,18 @@ export class ObjectenProducttypen implements ProducttypeCatalogue {
   }
 
   async formDefinition(url: string): Promise<Record<string, unknown> | null> {
-    const data = await this.objecten.dataAt(url);
-    const definition = data?.formDefinition;
-    return definition && typeof definition === 'object' ? (definition as Record<string, unknown>) : null;
+    const fresh = this.forms.get(url, { allowStale: false });
+    if (fresh) return fresh.definition;
+    try {
+      const data = await this.objecten.dataAt(url);
+      const definition = data?.formDefinition && typeof data.formDefinition === 'object' ? (data.formDefinition as Record<string, unknown>) : null;
+      this.forms.set(url, { definition });
+      return definition;
+    } catch (error) {
+      // The API is down: the definition read before, while it lasts.
+      const stale = this.forms.get(url, { allowStale: true });
+      if (stale && error instanceof SourceUnavailableError) return stale.definition;
+      throw error;
+    }
   }
 }

@@ -50,7 +50,8 @@ import {
 import type { Log } from '../../domain/log.ts';
 import type { Metrics } from '../../platform/metrics.ts';
 import { SourceClient } from '../http.ts';
-import { SourceUnavailableError } from '../../domain/availability.ts';
+import { SourceRejectedError, SourceUnavailableError } from '../../domain/availability.ts';
+import type { ZaakStarter } from '../../domain/aanvraag.ts';
 import { ZgwToken } from '../zgw-token.ts';
 import type { operations as ZakenOperations } from './generated/zaken.ts';
 import type { components as DocumentenComponents } from './generated/documenten.ts';
@@ -101,6 +102,9 @@ const noLog: Pick<Log, 'warn'> = { warn: () => undefined };
 const zaakinformatieobjectenSchema = z.array(zaakinformatieobjectSchema);
 const statustypenSchema = z.array(statustypeSchema);
 const zaakMetBronorganisatieSchema = zaakSchema.extend({ bronorganisatie: z.string() });
+const zaaktypeMetCatalogusSchema = zaaktypeSchema.extend({ catalogus: z.string() });
+const catalogusSchema = z.object({ rsin: z.string() });
+const roltypeSchema = z.object({ url: z.string(), omschrijvingGeneriek: z.string() });
 
 /** More pages than this of one person's zaken is not a person's list any more: stop there (and say how many are left). */
 const MAX_PAGES = 20;
@@ -447,6 +451,110 @@ export class ZaaksysteemClient implements Zaaksysteem {
   async doorlooptijd(zaaktypeUuid: string): Promise<string | undefined> {
     if (!/^[0-9a-fA-F-]{36}$/.test(zaaktypeUuid)) return undefined;
     return (await this.zaaktype(`${this.api.catalogi}/zaaktypen/${zaaktypeUuid.toLowerCase()}`, 'unknown'))?.doorlooptijd ?? undefined;
+  }
+
+  /**
+   * Starts zaken for aanvragen in this system (Aanvragen's delivery route `zaken`). The zaak gets
+   * the aanvraag's kenmerk as identificatie and the bronorganisatie of the zaaktype's catalogus;
+   * each step first looks for what an earlier attempt made (the zaak by identificatie, the
+   * subject's initiator rol, a document by its identificatie among the zaak's documents).
+   */
+  zaakStarter(): ZaakStarter {
+    const zaken = this.api.zaken;
+    return {
+      zaak: async ({ zaaktype, identificatie, omschrijving, toelichting }) => {
+        const zaaktypeUrl = `${this.api.catalogi}/zaaktypen/${zaaktype}`;
+        const type = await this.catalogi.getJson(zaaktypeUrl, zaaktypeMetCatalogusSchema);
+        const catalogusUrl = type && inApi(type.catalogus, this.api.catalogi);
+        const catalogus = catalogusUrl ? await this.catalogi.getJson(catalogusUrl, catalogusSchema) : null;
+        if (!type || !catalogus) throw new SourceUnavailableError('zgw-catalogi', 'invalid', 'the zaaktype of the aanvraag or its catalogus is not there');
+        const bronorganisatie = catalogus.rsin;
+        const found = await this.pages(this.zaken, zaken, `${zaken}/zaken?${query({ identificatie, bronorganisatie })}`, zaakSchema);
+        const earlier = found.items.find((zaak) => zaak.identificatie === identificatie);
+        if (earlier) return earlier.url;
+        const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+        const created = await this.zaken.postJson(
+          `${zaken}/zaken`,
+          {
+            identificatie,
+            bronorganisatie,
+            verantwoordelijkeOrganisatie: bronorganisatie,
+            zaaktype: type.url,
+            omschrijving,
+            toelichting,
+            registratiedatum: today,
+            startdatum: today,
+          },
+          zaakSchema,
+        );
+        return created.url;
+      },
+      initiator: async (zaakUrl, zaaktype, subject) => {
+        const url = inApi(zaakUrl, zaken);
+        if (!url) throw new SourceUnavailableError('zgw-zaken', 'invalid', 'the zaak is not in this zaaksysteem');
+        const rollen = await this.pages(this.zaken, zaken, `${zaken}/rollen?${query({ zaak: url, omschrijvingGeneriek: 'initiator' })}`, rolSchema);
+        const earlier = rollen.items.find((rol) => sameResource(rol.zaak, url) && isInitiator([toInitiatorRol(rol)], subject));
+        if (earlier) return earlier.url;
+        const roltypen = await this.pages(
+          this.catalogi,
+          this.api.catalogi,
+          `${this.api.catalogi}/roltypen?${query({ zaaktype: `${this.api.catalogi}/zaaktypen/${zaaktype}`, omschrijvingGeneriek: 'initiator' })}`,
+          roltypeSchema,
+        );
+        const roltype = roltypen.items[0];
+        if (!roltype) throw new SourceUnavailableError('zgw-catalogi', 'invalid', 'the zaaktype has no initiator roltype');
+        const created = await this.zaken.postJson(
+          `${zaken}/rollen`,
+          {
+            zaak: url,
+            roltype: roltype.url,
+            roltoelichting: 'Aanvrager (via Mijn Omgeving)',
+            ...(subject.type === 'persoon'
+              ? { betrokkeneType: 'natuurlijk_persoon', betrokkeneIdentificatie: { inpBsn: subject.bsn } }
+              : { betrokkeneType: 'niet_natuurlijk_persoon', betrokkeneIdentificatie: { innNnpId: subject.kvkNummer } }),
+          },
+          rolSchema,
+        );
+        return created.url;
+      },
+      document: async (zaakUrl, file) => {
+        const url = inApi(zaakUrl, zaken);
+        const informatieobjecttype = this.config.uploadInformatieobjecttype;
+        if (!url || !informatieobjecttype)
+          throw new SourceRejectedError('zgw-zaken', 400, 'no uploadInformatieobjecttype, or the zaak is not in this zaaksysteem');
+        const linked = (await this.zaken.getJson(`${zaken}/zaakinformatieobjecten?${query({ zaak: url })}`, zaakinformatieobjectenSchema)) ?? [];
+        for (const zio of linked) {
+          const document = inApi(zio.informatieobject, this.api.documenten);
+          const existing = document ? await this.documenten.getJson(document, enkelvoudiginformatieobjectSchema) : null;
+          if (existing?.identificatie === file.identificatie) return existing.url;
+        }
+        const zaak = await this.zaken.getJson(url, zaakMetBronorganisatieSchema);
+        if (!zaak) throw new SourceUnavailableError('zgw-zaken', 'invalid', 'the zaak of the aanvraag is not there');
+        const body = {
+          identificatie: file.identificatie,
+          bronorganisatie: zaak.bronorganisatie,
+          creatiedatum: new Date().toISOString().slice(0, 10),
+          titel: file.titel,
+          auteur: 'Aanvrager (via Mijn Omgeving)',
+          taal: 'dut',
+          bestandsnaam: file.bestandsnaam,
+          formaat: file.formaat,
+          inhoud: file.inhoud.toString('base64'),
+          bestandsomvang: file.inhoud.length,
+          informatieobjecttype,
+          vertrouwelijkheidaanduiding: this.options.uploadVertrouwelijkheidaanduiding,
+          status: 'definitief',
+          indicatieGebruiksrecht: false,
+        };
+        const document = await this.documenten.postJson(`${this.api.documenten}/enkelvoudiginformatieobjecten`, body, enkelvoudiginformatieobjectSchema);
+        await this.zaken.postJson(
+          `${zaken}/zaakinformatieobjecten`,
+          { informatieobject: document.url, zaak: url, titel: file.titel },
+          zaakinformatieobjectSchema,
+        );
+        return document.url;
+      },
+    };
   }
 
   /** Whether a zaak URL is in this system's Zaken API. */

@@ -1,0 +1,128 @@
+/**
+ * Delivering a sent aanvraag to the back office, as a job on the job queue (queue
+ * `aanvraag.deliver`, one job per aanvraag): the aanvraag is already stored and the person has
+ * their confirmation, so a back office that is down only delays this, and the queue tries again
+ * (with backoff) until it works.
+ *
+ * Routes (per producttype, `route` in its parameters):
+ * - `objecten`: a `productaanvraag` object in the Objecten API (OBJECTTYPE_PRODUCTAANVRAAG), as
+ *   NL Portal and Open Formulieren write it (submission_id, type, data, bsn or kvk), which the
+ *   back office's routing picks up;
+ * - `zaken`: a zaak in the Zaken API of the zaaksysteem, with the person as initiator and the
+ *   attachments as its documents (ZaakStarter).
+ * Exactly once: one submission id gives one object or one zaak, also after a crash between steps.
+ * Each step looks for what an earlier attempt made before it creates anything (the object by its
+ * submission_id, the zaak by its identificatie, the kenmerk), and what it made is written to the
+ * aanvraag before the next step.
+ */
+import type { Producttype, ProducttypeCatalogue, ZaakStarter } from '../../domain/aanvraag.ts';
+import { isSourceFailure, SourceRejectedError } from '../../domain/availability.ts';
+import type { Log } from '../../domain/log.ts';
+import type { JobHandler, JobOutcome } from '../../platform/queue/worker.ts';
+import type { ObjectenClient } from '../../sources/objecten/objecten.ts';
+import type { AanvraagStore, ToDeliver } from '../../sources/voordeur/aanvragen.ts';
+
+export interface DeliveryDeps {
+  store: AanvraagStore;
+  catalogue: ProducttypeCatalogue;
+  /** The Objecten API and the productaanvraag object type, when configured. */
+  objecten?: { client: ObjectenClient; productaanvraag: string };
+  /** The zaaksysteem that starts zaken, when there is one. */
+  zaken?: ZaakStarter;
+  /** Told once an aanvraag is delivered (e.g. to notify the person). */
+  delivered?: (aanvraag: ToDeliver, producttype: Producttype | undefined) => Promise<void>;
+  log: Pick<Log, 'warn' | 'info'>;
+}
+
+/** The data of the productaanvraag object of an aanvraag (specs/objecttypes/productaanvraag.json, with NL Portal's bsn/kvk). */
+export function productaanvraagData(aanvraag: ToDeliver, type: string, attachments: string[]): Record<string, unknown> {
+  const { subject } = aanvraag;
+  return {
+    submission_id: aanvraag.id,
+    type,
+    data: aanvraag.answers.data,
+    ...(subject.type === 'persoon'
+      ? { bsn: subject.bsn }
+      : { kvk: subject.kvkNummer, ...(subject.vestigingsnummer ? { vestigingsnummer: subject.vestigingsnummer } : {}) }),
+    kenmerk: aanvraag.kenmerk,
+    ontvangen: aanvraag.ontvangenAt.toISOString(),
+    attachments,
+  };
+}
+
+export function deliveryHandler(deps: DeliveryDeps): JobHandler {
+  const { store } = deps;
+
+  async function producttypeOf(id: string): Promise<Producttype | undefined> {
+    return (await deps.catalogue.list(deps.log)).find((producttype) => producttype.id === id);
+  }
+
+  async function deliver(id: string): Promise<JobOutcome> {
+    const aanvraag = await store.toDeliver(id);
+    // Gone (deleted by the person before it was sent, which cannot happen) or delivered before: nothing to do.
+    if (!aanvraag || aanvraag.afgeleverd) return { ok: true };
+    const producttype = await producttypeOf(aanvraag.producttype);
+    if (aanvraag.route === 'zaken') {
+      const zaaktype = producttype?.zaaktypen[0];
+      if (!deps.zaken || !zaaktype) return { ok: false, permanent: true, error: 'route zaken: no zaaksysteem or no zaaktype for this producttype' };
+      const zaakUrl =
+        aanvraag.zaakUrl ??
+        (await deps.zaken.zaak({
+          zaaktype,
+          identificatie: aanvraag.kenmerk,
+          omschrijving: aanvraag.titel.slice(0, 80),
+          toelichting: `Aanvraag ${aanvraag.kenmerk}, ontvangen via Mijn Omgeving`,
+        }));
+      if (!aanvraag.zaakUrl) await store.created(id, 'zaak_url', zaakUrl);
+      if (!aanvraag.rolUrl) await store.created(id, 'rol_url', await deps.zaken.initiator(zaakUrl, zaaktype, aanvraag.subject));
+      for (const file of aanvraag.files) {
+        if (file.documentUrl) continue;
+        const url = await deps.zaken.document(zaakUrl, {
+          identificatie: `${aanvraag.kenmerk}-${file.veld}-${file.volgnummer}`.slice(0, 40),
+          titel: file.name.slice(0, 200),
+          bestandsnaam: file.name,
+          formaat: file.formaat,
+          inhoud: file.content,
+        });
+        await store.createdDocument(id, file.veld, file.volgnummer, url);
+      }
+    } else {
+      if (!deps.objecten) return { ok: false, permanent: true, error: 'route objecten: OBJECTTYPE_PRODUCTAANVRAAG is not configured' };
+      const { client, productaanvraag } = deps.objecten;
+      if (!aanvraag.objectUrl) {
+        // Made by an attempt that stopped before it could write it down: found by its submission_id.
+        const earlier = await client.listMatching(productaanvraag, [['submission_id', 'exact', aanvraag.id]], (data) => data.submission_id === aanvraag.id);
+        const url =
+          earlier.objects.length > 0
+            ? client.objectUrl(earlier.objects[0]!.uuid)
+            : await client.createObject(productaanvraag, productaanvraagData(aanvraag, producttype?.code ?? aanvraag.producttype, []));
+        await store.created(id, 'object_url', url);
+      }
+    }
+    await store.delivered(id);
+    deps.log.info({ aanvraag: id, route: aanvraag.route }, 'aanvraag delivered');
+    if (deps.delivered) await deps.delivered(aanvraag, producttype);
+    return { ok: true };
+  }
+
+  return async (jobs) => {
+    const outcomes: JobOutcome[] = [];
+    // One at a time: a back office that is down fails each quickly, and the queue tries again later.
+    for (const job of jobs) {
+      const id = (job.payload as { id?: unknown } | null)?.id;
+      if (typeof id !== 'string') {
+        outcomes.push({ ok: false, permanent: true, error: 'job without an aanvraag id' });
+        continue;
+      }
+      try {
+        outcomes.push(await deliver(id));
+      } catch (error) {
+        if (!isSourceFailure(error)) throw error;
+        deps.log.warn({ aanvraag: id, source: error.source }, 'aanvraag not delivered yet: the back office did not take it');
+        // Refused (4xx): trying again will not help; beheer lists it as not delivered.
+        outcomes.push({ ok: false, error: error.message, permanent: error instanceof SourceRejectedError });
+      }
+    }
+    return outcomes;
+  };
+}
