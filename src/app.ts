@@ -150,6 +150,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       pageSize: config.zaken.pageSize,
       upload: config.zaken.upload,
       zaakSections: (request, zaak) => parts.zaakSections(request, zaak),
+      contact: { href: config.help.contact.formUrl ?? '/contact', phone: config.help.contact.phone },
     }),
     createTaken({
       taken: sources.taken,

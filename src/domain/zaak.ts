@@ -279,3 +279,18 @@ export function buildTimeline(steps: StatusStep[], history: StatusHistoryEntry[]
 export function isDocumentVisible(vertrouwelijkheidaanduiding: string | undefined, allowList: readonly string[]): boolean {
   return vertrouwelijkheidaanduiding !== undefined && allowList.includes(vertrouwelijkheidaanduiding);
 }
+
+/** Today as a Dutch calendar day (YYYY-MM-DD), to compare with the plain dates of zaken. */
+export function dutchToday(now: Date = new Date()): string {
+  return now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+}
+
+/**
+ * The day an open zaak should have been done by and was not: its uiterlijkeEinddatumAfdoening
+ * (the last day the law or the organisation allows) when that day has passed; else undefined.
+ * A planned end date (einddatumGepland) that passed is a plan, not a deadline: not late.
+ */
+export function passedDeadline(zaak: Pick<Zaak, 'einddatum' | 'uiterlijkeEinddatumAfdoening'>, today: string): string | undefined {
+  const deadline = zaak.uiterlijkeEinddatumAfdoening;
+  return isOpen(zaak) && deadline && deadline.slice(0, 10) < today ? deadline.slice(0, 10) : undefined;
+}

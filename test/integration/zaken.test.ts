@@ -183,6 +183,57 @@ describe('Mijn zaken: the list', () => {
   });
 });
 
+describe('Mijn zaken: late zaken, sorting and filtering', () => {
+  const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/\s+/g, ' ');
+  const row = (html: string, number: number) => html.split(zaak(number).identificatie)[1]!.split('</tr>')[0]!;
+
+  it('flags a zaak past its uiterlijke einddatum in the list and on its page, with what the person can do', async () => {
+    const browser = await as(suzanne);
+    const list = await browser.request(`${stack.url}/zaken`);
+    // Zaak 102 was to be done 56 days after it started, 62 days ago; 101 and 103 have time left.
+    expect(text(row(list.body, 102))).toMatch(/Te laat: uiterlijk klaar was \d{1,2} \w+ \d{4}/);
+    expect(row(list.body, 101)).not.toContain('Te laat');
+    expect(row(list.body, 103)).not.toContain('Te laat');
+    expect(text(list.body)).toContain('Eén van uw zaken is niet op tijd klaar.');
+    const page = await browser.request(zaakUrl(102));
+    expect(text(page.body)).toMatch(/Uiterlijk klaar was \d{1,2} \w+ \d{4}: Gemeente Voorbeeld is te laat\. Dat spijt ons\. Wilt u weten wanneer uw zaak klaar is\? Stel uw vraag of bel 14 020\./);
+    expect(page.body).toMatch(/<a class="utrecht-link utrecht-link--html-a" href="\/contact">Stel uw vraag<\/a>/);
+    // A closed zaak is never late, nor one with time left.
+    expect((await browser.request(zaakUrl(101))).body).not.toContain('te laat');
+    const english = await loginOverHttp(stack.url, suzanne);
+    await english.request(`${stack.url}/taal/en`);
+    expect(text((await english.request(zaakUrl(102))).body)).toMatch(/It had to be done by \d{1,2} \w+ \d{4}: Gemeente Voorbeeld is late\./);
+  });
+
+  it('shows only open or only closed zaken, one zaaktype, oldest first, in a GET form whose choices stay in the page links', async () => {
+    const browser = await as(suzanne);
+    const open = await browser.request(`${stack.url}/zaken?toon=lopend`);
+    expect(open.body).toContain('id="lopend-title"');
+    expect(open.body).not.toContain('id="afgerond-title"');
+    expect(open.body).toMatch(/<option value="lopend" selected/);
+    const closed = await browser.request(`${stack.url}/zaken?toon=afgerond&volgorde=oud`);
+    expect(closed.body).not.toContain('id="lopend-title"');
+    // The page links keep what was chosen.
+    expect(closed.body).toContain('href="/zaken?toon=afgerond&amp;volgorde=oud&amp;afgerond=2#afgerond-title"');
+    const newest = identificaties(section((await browser.request(`${stack.url}/zaken?toon=afgerond`)).body, 'afgerond'));
+    const oldestAll = [1, 2, 3].map(async (n) => identificaties(section((await browser.request(`${stack.url}/zaken?toon=afgerond&volgorde=oud&afgerond=${n}`)).body, 'afgerond')));
+    const oldest = (await Promise.all(oldestAll)).flat();
+    expect(oldest).toHaveLength(10);
+    expect(oldest.slice(-4)).toEqual([...newest].reverse());
+    // Oldest first among the lopende: the reverse of last change first.
+    expect(identificaties(section((await browser.request(`${stack.url}/zaken?volgorde=oud`)).body, 'lopend'))).toEqual(['ZAAK-000102', 'ZAAK-000103', 'ZAAK-000101']);
+    // One zaaktype: only its zaken; a zaaktype she has no zaak of is no filter.
+    const soort = zgwDemo.zaaktypen.find((t) => t.key === zaak(102).zaaktype)!.omschrijving;
+    const ofType = await browser.request(`${stack.url}/zaken?soort=${encodeURIComponent(soort)}`);
+    expect(ofType.body).toContain(`<option value="${soort}" selected`);
+    expect(identificaties(section(ofType.body, 'lopend'))).toEqual(['ZAAK-000102']);
+    expect(text(ofType.body)).toContain(`Alleen zaken van de soort "${soort}".`);
+    const unknown = await browser.request(`${stack.url}/zaken?soort=Onbekend&toon=iets&volgorde=raar`);
+    expect(unknown.status).toBe(200);
+    expect(identificaties(section(unknown.body, 'lopend'))).toEqual(['ZAAK-000101', 'ZAAK-000103', 'ZAAK-000102']);
+  });
+});
+
 describe('Mijn zaken: one zaak', () => {
   it('shows the status timeline with done, current and coming steps in words, with dates and toelichtingen', async () => {
     const page = await (await as(suzanne)).request(zaakUrl(102));

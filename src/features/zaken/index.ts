@@ -15,6 +15,7 @@ import { zakenRoutes } from './routes.tsx';
 import { ZaakDossier, ZakenDossier } from './dossier.tsx';
 import { ZakenService } from './service.ts';
 import { zakenCard } from './overview.ts';
+import type { LateContact } from './views.tsx';
 
 export interface ZakenDeps {
   zaaksystemen: readonly Zaaksysteem[];
@@ -24,6 +25,8 @@ export interface ZakenDeps {
   upload: { maxBytes: number; allowedTypes: string[] };
   /** What other features show on a zaak's page. */
   zaakSections: (request: FastifyRequest, zaak: ZaakRef) => Promise<JSX.Element[]>;
+  /** Where a person whose zaak is late can ask about it (the contact form, else the contact page) and the phone number. */
+  contact?: LateContact;
 }
 
 /** Mijn zaken, when at least one zaaksysteem is configured. */
@@ -48,6 +51,13 @@ export function createZaken(deps: ZakenDeps): Feature | undefined {
       if (!view.may('zaken')) return null;
       return h(ZakenDossier, { view, lists: await service.lists(view.caller) });
     },
-    plugin: zakenRoutes({ service, organisationName: deps.organisationName, pageSize: deps.pageSize, upload: deps.upload, zaakSections: deps.zaakSections }),
+    plugin: zakenRoutes({
+      service,
+      organisationName: deps.organisationName,
+      pageSize: deps.pageSize,
+      upload: deps.upload,
+      zaakSections: deps.zaakSections,
+      contact: deps.contact ?? { href: '/contact' },
+    }),
   };
 }

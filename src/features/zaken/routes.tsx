@@ -8,7 +8,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { JSX } from 'preact';
 import { isSourceFailure } from '../../domain/availability.ts';
 import { storedFileName } from '../../domain/file-name.ts';
-import { zaakPath, type NewDocument, type Zaak, type ZaakRef } from '../../domain/zaak.ts';
+import { dutchToday, zaakPath, type NewDocument, type Zaak, type ZaakRef } from '../../domain/zaak.ts';
 import { detectType } from '../../platform/files/detect.ts';
 import { callerOf } from '../../platform/http/caller.ts';
 import { HttpError } from '../../platform/http/errors.ts';
@@ -18,7 +18,7 @@ import { assertCsrfToken } from '../../platform/http/session.ts';
 import { formatBytes } from '../../platform/i18n/format.ts';
 import type { FieldError } from '../../platform/ui/components.tsx';
 import { matchesSearch, type ZakenService } from './service.ts';
-import { ZaakPage, ZakenPage, type UploadState } from './views.tsx';
+import { ZaakPage, ZakenPage, zakenShown, type LateContact, type UploadState, type ZakenFilter } from './views.tsx';
 
 type ZaakParams = ZaakRef;
 
@@ -29,6 +29,8 @@ export interface ZakenRoutesDeps {
   upload: { maxBytes: number; allowedTypes: string[] };
   /** What other features show on a zaak's page. */
   zaakSections: (request: FastifyRequest, zaak: ZaakRef) => Promise<JSX.Element[]>;
+  /** Where a person whose zaak is late can ask about it. */
+  contact: LateContact;
 }
 
 export function zakenRoutes(deps: ZakenRoutesDeps): FastifyPluginAsync {
@@ -37,25 +39,62 @@ export function zakenRoutes(deps: ZakenRoutesDeps): FastifyPluginAsync {
   const accept = uploadRules.allowedTypes.map((type) => `.${type}`).join(',');
 
   return async (app) => {
-    app.get<{ Querystring: { zoek?: string; lopend?: string; afgerond?: string } }>('/zaken', { config: { auth: true } }, async (request, reply) => {
-      const t = request.t;
-      const zoek = (request.query.zoek ?? '').trim().slice(0, 100);
-      const lists = await service.lists(callerOf(request));
-      const pages = { lopend: pageNumber(request.query.lopend), afgerond: pageNumber(request.query.afgerond) };
-      const paged = (name: 'lopend' | 'afgerond', zaken: Zaak[]) =>
-        paginate(zoek ? zaken.filter((zaak) => matchesSearch(zaak, zoek)) : zaken, pages[name], pageSize, (page) =>
-          listHref('/zaken', { zoek, ...pages, [name]: page }, `${name}-title`),
+    app.get<{ Querystring: { zoek?: string; lopend?: string; afgerond?: string; toon?: string; soort?: string; volgorde?: string } }>(
+      '/zaken',
+      { config: { auth: true } },
+      async (request, reply) => {
+        const t = request.t;
+        const zoek = (request.query.zoek ?? '').trim().slice(0, 100);
+        const lists = await service.lists(callerOf(request));
+        // The soorten the person has, to choose from; a soort they do not have is no filter.
+        const soorten = lists.unavailable
+          ? []
+          : [...new Set([...lists.value.lopend, ...lists.value.afgerond].map((zaak) => zaak.zaaktype).filter(Boolean))].sort((a, b) =>
+              a.localeCompare(b, 'nl'),
+            );
+        const filter: ZakenFilter = {
+          zoek,
+          toon: (zakenShown as readonly string[]).includes(request.query.toon ?? '') ? (request.query.toon as ZakenFilter['toon']) : 'alle',
+          soort: soorten.includes(request.query.soort ?? '') ? request.query.soort! : '',
+          volgorde: request.query.volgorde === 'oud' ? 'oud' : 'nieuw',
+        };
+        const pages = { lopend: pageNumber(request.query.lopend), afgerond: pageNumber(request.query.afgerond) };
+        const kept = {
+          zoek,
+          toon: filter.toon === 'alle' ? undefined : filter.toon,
+          soort: filter.soort || undefined,
+          volgorde: filter.volgorde === 'oud' ? 'oud' : undefined,
+        };
+        const paged = (name: 'lopend' | 'afgerond', zaken: Zaak[]) => {
+          const chosen = zaken.filter((zaak) => (!zoek || matchesSearch(zaak, zoek)) && (!filter.soort || zaak.zaaktype === filter.soort));
+          // The lists come newest first; oldest first is the same list turned round.
+          return paginate(filter.volgorde === 'oud' ? chosen.reverse() : chosen, pages[name], pageSize, (page) =>
+            listHref('/zaken', { ...kept, ...pages, [name]: page }, `${name}-title`),
+          );
+        };
+        const shown = lists.unavailable
+          ? lists
+          : {
+              ...lists,
+              value: { lopend: paged('lopend', lists.value.lopend), afgerond: paged('afgerond', lists.value.afgerond), notShown: lists.value.notShown },
+            };
+        return reply.page(
+          <ZakenPage
+            t={t}
+            lang={request.lang}
+            organisation={deps.organisationName}
+            filter={filter}
+            soorten={soorten}
+            lists={shown}
+            today={dutchToday()}
+            contact={deps.contact}
+          />,
+          {
+            title: zoek ? `${t('zaken.title')}: ${t('zaken.search.result', { zoek })}` : t('zaken.title'),
+          },
         );
-      const shown = lists.unavailable
-        ? lists
-        : {
-            ...lists,
-            value: { lopend: paged('lopend', lists.value.lopend), afgerond: paged('afgerond', lists.value.afgerond), notShown: lists.value.notShown },
-          };
-      return reply.page(<ZakenPage t={t} lang={request.lang} organisation={deps.organisationName} zoek={zoek} lists={shown} />, {
-        title: zoek ? `${t('zaken.title')}: ${t('zaken.search.result', { zoek })}` : t('zaken.title'),
-      });
-    });
+      },
+    );
 
     /** The zaak page; with the upload form's state when it is shown again after an error. */
     async function renderZaak(request: FastifyRequest<{ Params: ZaakParams }>, reply: FastifyReply, upload: Partial<UploadState> = {}, status = 200) {
@@ -77,10 +116,22 @@ export function zakenRoutes(deps: ZakenRoutesDeps): FastifyPluginAsync {
               ...upload,
             }
           : undefined;
-      return reply.page(<ZaakPage t={t} lang={request.lang} detail={detail} upload={uploadState} sections={sections} />, {
-        title: detail.zaak.omschrijving || detail.zaak.zaaktype,
-        status,
-      });
+      return reply.page(
+        <ZaakPage
+          t={t}
+          lang={request.lang}
+          detail={detail}
+          upload={uploadState}
+          sections={sections}
+          today={dutchToday()}
+          organisation={deps.organisationName}
+          contact={deps.contact}
+        />,
+        {
+          title: detail.zaak.omschrijving || detail.zaak.zaaktype,
+          status,
+        },
+      );
     }
 
     app.get<{ Params: ZaakParams; Querystring: { document?: string } }>('/zaken/:systeem/:uuid', { config: { auth: true } }, async (request, reply) => {

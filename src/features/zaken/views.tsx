@@ -1,9 +1,9 @@
 /** The pages of Mijn zaken: the list, the zaak with its timeline and documents, and the upload form. */
 import type { ComponentChildren, VNode } from 'preact';
 import type { Availability } from '../../domain/availability.ts';
-import { zaakPath, type TimelineStep, type Zaak, type ZaakDetail } from '../../domain/zaak.ts';
+import { passedDeadline, zaakPath, type TimelineStep, type Zaak, type ZaakDetail } from '../../domain/zaak.ts';
 import type { Paged } from '../../platform/http/paging.ts';
-import { formatBytes } from '../../platform/i18n/format.ts';
+import { formatBytes, formatDate } from '../../platform/i18n/format.ts';
 import type { Lang, Translate } from '../../platform/i18n/index.ts';
 import {
   Alert,
@@ -31,29 +31,123 @@ interface Texts {
 /** The page of a zaak. */
 export const zaakHref = (zaak: Pick<Zaak, 'ref'>) => zaakPath(zaak.ref);
 
+/** Which zaken the list shows. */
+export const zakenShown = ['alle', 'lopend', 'afgerond'] as const;
+
+/** The choices of the Mijn zaken form, kept in the address (a GET form). */
+export interface ZakenFilter {
+  zoek: string;
+  toon: (typeof zakenShown)[number];
+  /** A zaaktype the person has, or '' for all. */
+  soort: string;
+  /** By date: newest first (the default) or oldest first. */
+  volgorde: 'nieuw' | 'oud';
+}
+
+/** Where a person whose zaak is late can ask about it: the contact form or page, and the phone number. */
+export interface LateContact {
+  href: string;
+  phone?: string;
+}
+
+/** A select of a GET form, NL Design System markup. */
+function Choice({ id, label, value, options }: { id: string; label: string; value: string; options: { value: string; label: string }[] }) {
+  return (
+    <div class="utrecht-form-field utrecht-form-field--select">
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={id}>
+          {label}
+        </label>
+      </div>
+      <div class="utrecht-form-field__input">
+        <select class="utrecht-select utrecht-select--html-select" id={id} name={id}>
+          {options.map((option) => (
+            <option value={option.value} selected={option.value === value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+/** "Uiterlijk klaar was 28 november 2026: Gemeente Voorbeeld is te laat", and what the person can do. */
+export function LateNotice({ t, lang, deadline, organisation, contact }: Texts & { deadline: string; organisation: string; contact: LateContact }) {
+  return (
+    <Alert type="warning">
+      <Paragraph>
+        <strong>{t('zaak.late', { datum: formatDate(lang, deadline), organisatie: organisation })}</strong>
+      </Paragraph>
+      <Paragraph>
+        {t('zaak.late.doen')} <Link href={contact.href}>{t('zaak.late.vraag')}</Link>
+        {contact.phone ? ` ${t('zaak.late.bel', { telefoon: contact.phone })}` : '.'}
+      </Paragraph>
+    </Alert>
+  );
+}
+
 export function ZakenPage({
   t,
   lang,
   organisation,
-  zoek,
+  filter,
+  soorten = [],
   lists,
+  today,
+  contact,
 }: Texts & {
   organisation: string;
-  zoek: string;
+  filter: ZakenFilter;
+  /** The zaaktypen of the person's zaken, to filter on. */
+  soorten?: string[];
   /** The two lists, each at its page; with the systems whose zaken are missing. */
   lists: Availability<{ lopend: Paged<Zaak>; afgerond: Paged<Zaak>; notShown?: number }>;
+  /** Today as a Dutch day, for zaken past their deadline. */
+  today: string;
+  contact: LateContact;
 }) {
+  const { zoek } = filter;
+  const narrowed = Boolean(zoek || filter.soort);
+  const empty = (name: 'lopend' | 'afgerond') =>
+    zoek ? t(`zaken.${name}.emptySearch`, { zoek }) : filter.soort ? t(`zaken.${name}.emptyFilter`) : t(`zaken.${name}.empty`);
+  const late = lists.unavailable ? 0 : lists.value.lopend.items.filter((zaak) => passedDeadline(zaak, today)).length;
   return (
     <>
       <Heading level={1}>{t('zaken.title')}</Heading>
       <Paragraph lead>{t('zaken.intro', { organisation })}</Paragraph>
       <form class="voordeur-search" method="get" action="/zaken" role="search">
         <SearchField id="zoek" name="zoek" label={t('zaken.search.label')} description={t('zaken.search.description')} value={zoek} />
+        <Choice
+          id="toon"
+          label={t('zaken.filter.toon')}
+          value={filter.toon}
+          options={zakenShown.map((value) => ({ value, label: t(`zaken.filter.toon.${value}`) }))}
+        />
+        {soorten.length > 1 && (
+          <Choice
+            id="soort"
+            label={t('zaken.filter.soort')}
+            value={filter.soort}
+            options={[{ value: '', label: t('zaken.filter.soort.alle') }, ...soorten.map((soort) => ({ value: soort, label: soort }))]}
+          />
+        )}
+        <Choice
+          id="volgorde"
+          label={t('zaken.filter.volgorde')}
+          value={filter.volgorde}
+          options={[
+            { value: 'nieuw', label: t('zaken.filter.volgorde.nieuw') },
+            { value: 'oud', label: t('zaken.filter.volgorde.oud') },
+          ]}
+        />
         <Button appearance="secondary-action">{t('zaken.search.button')}</Button>
       </form>
-      {zoek && (
+      {(narrowed || filter.toon !== 'alle' || filter.volgorde !== 'nieuw') && (
         <Paragraph>
-          {t('zaken.search.result', { zoek })} <Link href="/zaken">{t('zaken.search.clear')}</Link>
+          {zoek && `${t('zaken.search.result', { zoek })} `}
+          {filter.soort && `${t('zaken.filter.result.soort', { soort: filter.soort })} `}
+          <Link href="/zaken">{t('zaken.search.clear')}</Link>
         </Paragraph>
       )}
       {lists.unavailable ? (
@@ -62,24 +156,31 @@ export function ZakenPage({
         <>
           {lists.missing && <Alert type="warning">{t('zaken.partlyUnavailable')}</Alert>}
           {lists.value.notShown ? <Alert type="info">{t('zaken.notShown', { n: lists.value.notShown })}</Alert> : null}
-          <ZakenSection
-            t={t}
-            lang={lang}
-            id="lopend"
-            title={t('zaken.lopend.title')}
-            paged={lists.value.lopend}
-            empty={zoek ? t('zaken.lopend.emptySearch', { zoek }) : t('zaken.lopend.empty')}
-            dateColumn="changed"
-          />
-          <ZakenSection
-            t={t}
-            lang={lang}
-            id="afgerond"
-            title={t('zaken.afgerond.title')}
-            paged={lists.value.afgerond}
-            empty={zoek ? t('zaken.afgerond.emptySearch', { zoek }) : t('zaken.afgerond.empty')}
-            dateColumn="ended"
-          />
+          {late > 0 && <Alert type="warning">{late === 1 ? t('zaken.late.one') : t('zaken.late', { n: late })}</Alert>}
+          {filter.toon !== 'afgerond' && (
+            <ZakenSection
+              t={t}
+              lang={lang}
+              id="lopend"
+              title={t('zaken.lopend.title')}
+              paged={lists.value.lopend}
+              empty={empty('lopend')}
+              dateColumn="changed"
+              today={today}
+            />
+          )}
+          {filter.toon !== 'lopend' && (
+            <ZakenSection
+              t={t}
+              lang={lang}
+              id="afgerond"
+              title={t('zaken.afgerond.title')}
+              paged={lists.value.afgerond}
+              empty={empty('afgerond')}
+              dateColumn="ended"
+              today={today}
+            />
+          )}
         </>
       )}
     </>
@@ -94,7 +195,8 @@ function ZakenSection({
   paged,
   empty,
   dateColumn,
-}: Texts & { id: string; title: string; paged: Paged<Zaak>; empty: string; dateColumn: 'changed' | 'ended' }) {
+  today,
+}: Texts & { id: string; title: string; paged: Paged<Zaak>; empty: string; dateColumn: 'changed' | 'ended'; today: string }) {
   return (
     <PagedSection
       t={t}
@@ -114,21 +216,27 @@ function ZakenSection({
             t('zaken.column.status'),
             t(dateColumn === 'changed' ? 'zaken.column.changed' : 'zaken.column.ended'),
           ]}
-          rows={zaken.map((zaak) => ({
-            key: `${zaak.ref.systeem}/${zaak.ref.uuid}`,
-            cells: [
-              <>
-                <a class="utrecht-link utrecht-link--html-a voordeur-zaak-link" href={zaakHref(zaak)}>
-                  {zaak.omschrijving || zaak.zaaktype}
-                </a>
-                <span class="voordeur-zaak-id">{t('zaken.identificatie', { id: zaak.identificatie })}</span>
-                {zaak.organisatie && <span class="voordeur-zaak-id">{t('zaken.van', { organisatie: zaak.organisatie })}</span>}
-              </>,
-              zaak.zaaktype,
-              zaak.status?.naam ?? t('zaken.noStatus'),
-              <DateText lang={lang} value={dateColumn === 'ended' && zaak.einddatum ? zaak.einddatum : zaak.laatsteWijziging} />,
-            ],
-          }))}
+          rows={zaken.map((zaak) => {
+            const deadline = passedDeadline(zaak, today);
+            return {
+              key: `${zaak.ref.systeem}/${zaak.ref.uuid}`,
+              cells: [
+                <>
+                  <a class="utrecht-link utrecht-link--html-a voordeur-zaak-link" href={zaakHref(zaak)}>
+                    {zaak.omschrijving || zaak.zaaktype}
+                  </a>
+                  <span class="voordeur-zaak-id">{t('zaken.identificatie', { id: zaak.identificatie })}</span>
+                  {zaak.organisatie && <span class="voordeur-zaak-id">{t('zaken.van', { organisatie: zaak.organisatie })}</span>}
+                </>,
+                zaak.zaaktype,
+                <>
+                  {zaak.status?.naam ?? t('zaken.noStatus')}
+                  {deadline && <span class="voordeur-late">{t('zaken.late.row', { datum: formatDate(lang, deadline) })}</span>}
+                </>,
+                <DateText lang={lang} value={dateColumn === 'ended' && zaak.einddatum ? zaak.einddatum : zaak.laatsteWijziging} />,
+              ],
+            };
+          })}
         />
       )}
     </PagedSection>
@@ -149,8 +257,18 @@ export interface UploadState {
 }
 
 /** `sections`: what other features show on a zaak's page (e.g. its open taken), after its details. */
-export function ZaakPage({ t, lang, detail, upload, sections = [] }: Texts & { detail: ZaakDetail; upload?: UploadState; sections?: VNode[] }) {
+export function ZaakPage({
+  t,
+  lang,
+  detail,
+  upload,
+  sections = [],
+  today,
+  organisation,
+  contact,
+}: Texts & { detail: ZaakDetail; upload?: UploadState; sections?: VNode[]; today: string; organisation: string; contact: LateContact }) {
   const { zaak } = detail;
+  const deadline = passedDeadline(zaak, today);
   const open = !zaak.einddatum;
   const details: { key: ComponentChildren; value: ComponentChildren }[] = [
     ...(zaak.organisatie ? [{ key: t('zaak.organisatie'), value: zaak.organisatie }] : []),
@@ -166,10 +284,13 @@ export function ZaakPage({ t, lang, detail, upload, sections = [] }: Texts & { d
 
   return (
     <>
-      <Paragraph>
-        <Link href="/zaken">{t('zaak.back')}</Link>
-      </Paragraph>
+      <div class="voordeur-no-print">
+        <Paragraph>
+          <Link href="/zaken">{t('zaak.back')}</Link>
+        </Paragraph>
+      </div>
       <Heading level={1}>{zaak.omschrijving || zaak.zaaktype}</Heading>
+      {deadline && <LateNotice t={t} lang={lang} deadline={deadline} organisation={organisation} contact={contact} />}
       {upload?.added && (
         <Alert type="ok" role="status">
           {t('zaak.upload.done')}
