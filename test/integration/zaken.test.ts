@@ -184,7 +184,11 @@ describe('Mijn zaken: the list', () => {
 });
 
 describe('Mijn zaken: late zaken, sorting and filtering', () => {
-  const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/\s+/g, ' ');
+  const text = (html: string) =>
+    html
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&quot;/g, '"')
+      .replace(/\s+/g, ' ');
   const row = (html: string, number: number) => html.split(zaak(number).identificatie)[1]!.split('</tr>')[0]!;
 
   it('flags a zaak past its uiterlijke einddatum in the list and on its page, with what the person can do', async () => {
@@ -196,7 +200,9 @@ describe('Mijn zaken: late zaken, sorting and filtering', () => {
     expect(row(list.body, 103)).not.toContain('Te laat');
     expect(text(list.body)).toContain('Eén van uw zaken is niet op tijd klaar.');
     const page = await browser.request(zaakUrl(102));
-    expect(text(page.body)).toMatch(/Uiterlijk klaar was \d{1,2} \w+ \d{4}: Gemeente Voorbeeld is te laat\. Dat spijt ons\. Wilt u weten wanneer uw zaak klaar is\? Stel uw vraag of bel 14 020\./);
+    expect(text(page.body)).toMatch(
+      /Uiterlijk klaar was \d{1,2} \w+ \d{4}: Gemeente Voorbeeld is te laat\. Dat spijt ons\. Wilt u weten wanneer uw zaak klaar is\? Stel uw vraag of bel 14 020\./,
+    );
     expect(page.body).toMatch(/<a class="utrecht-link utrecht-link--html-a" href="\/contact">Stel uw vraag<\/a>/);
     // A closed zaak is never late, nor one with time left.
     expect((await browser.request(zaakUrl(101))).body).not.toContain('te laat');
@@ -216,12 +222,18 @@ describe('Mijn zaken: late zaken, sorting and filtering', () => {
     // The page links keep what was chosen.
     expect(closed.body).toContain('href="/zaken?toon=afgerond&amp;volgorde=oud&amp;afgerond=2#afgerond-title"');
     const newest = identificaties(section((await browser.request(`${stack.url}/zaken?toon=afgerond`)).body, 'afgerond'));
-    const oldestAll = [1, 2, 3].map(async (n) => identificaties(section((await browser.request(`${stack.url}/zaken?toon=afgerond&volgorde=oud&afgerond=${n}`)).body, 'afgerond')));
+    const oldestAll = [1, 2, 3].map(async (n) =>
+      identificaties(section((await browser.request(`${stack.url}/zaken?toon=afgerond&volgorde=oud&afgerond=${n}`)).body, 'afgerond')),
+    );
     const oldest = (await Promise.all(oldestAll)).flat();
     expect(oldest).toHaveLength(10);
     expect(oldest.slice(-4)).toEqual([...newest].reverse());
     // Oldest first among the lopende: the reverse of last change first.
-    expect(identificaties(section((await browser.request(`${stack.url}/zaken?volgorde=oud`)).body, 'lopend'))).toEqual(['ZAAK-000102', 'ZAAK-000103', 'ZAAK-000101']);
+    expect(identificaties(section((await browser.request(`${stack.url}/zaken?volgorde=oud`)).body, 'lopend'))).toEqual([
+      'ZAAK-000102',
+      'ZAAK-000103',
+      'ZAAK-000101',
+    ]);
     // One zaaktype: only its zaken; a zaaktype she has no zaak of is no filter.
     const soort = zgwDemo.zaaktypen.find((t) => t.key === zaak(102).zaaktype)!.omschrijving;
     const ofType = await browser.request(`${stack.url}/zaken?soort=${encodeURIComponent(soort)}`);

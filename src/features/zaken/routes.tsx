@@ -79,16 +79,7 @@ export function zakenRoutes(deps: ZakenRoutesDeps): FastifyPluginAsync {
               value: { lopend: paged('lopend', lists.value.lopend), afgerond: paged('afgerond', lists.value.afgerond), notShown: lists.value.notShown },
             };
         return reply.page(
-          <ZakenPage
-            t={t}
-            lang={request.lang}
-            organisation={deps.organisationName}
-            filter={filter}
-            soorten={soorten}
-            lists={shown}
-            today={dutchToday()}
-            contact={deps.contact}
-          />,
+          <ZakenPage t={t} lang={request.lang} organisation={deps.organisationName} filter={filter} soorten={soorten} lists={shown} today={dutchToday()} />,
           {
             title: zoek ? `${t('zaken.title')}: ${t('zaken.search.result', { zoek })}` : t('zaken.title'),
           },

@@ -95,7 +95,6 @@ export function ZakenPage({
   soorten = [],
   lists,
   today,
-  contact,
 }: Texts & {
   organisation: string;
   filter: ZakenFilter;
@@ -105,7 +104,6 @@ export function ZakenPage({
   lists: Availability<{ lopend: Paged<Zaak>; afgerond: Paged<Zaak>; notShown?: number }>;
   /** Today as a Dutch day, for zaken past their deadline. */
   today: string;
-  contact: LateContact;
 }) {
   const { zoek } = filter;
   const narrowed = Boolean(zoek || filter.soort);
