@@ -13,6 +13,7 @@ import * as m0011 from './0011_organisatie_webhooks.ts';
 import * as m0012 from './0012_medewerkers.ts';
 import * as m0013 from './0013_product_meldingen.ts';
 import * as m0014 from './0014_aanvragen.ts';
+import * as m0015 from './0015_aanvraag_bevestiging.ts';
 import * as m0016 from './0016_readable_processing_log.ts';
 
 export const migrations = {
@@ -30,5 +31,6 @@ export const migrations = {
   '0012_medewerkers': m0012,
   '0013_product_meldingen': m0013,
   '0014_aanvragen': m0014,
+  '0015_aanvraag_bevestiging': m0015,
   '0016_readable_processing_log': m0016,
 };

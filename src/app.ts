@@ -117,7 +117,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     });
   const organisatieZaken = config.organisatieApi && new OrganisatieZaken(database.db, identityKeys, { tell: notificaties.record });
   const zaaksystemen = organisatieZaken ? [...sources.zaaksystemen, organisatieZaken] : sources.zaaksystemen;
-  const berichtStores = [sources.berichten, organisatieBerichten].filter((store) => store !== undefined);
+  // The ontvangstbevestigingen of aanvragen are berichten too, with the PDF of the answers (when Aanvragen is there).
+  const aanvraagBerichten = sources.producttypen ? aanvragen : undefined;
+  const berichtStores = [sources.berichten, organisatieBerichten, aanvraagBerichten].filter((store) => store !== undefined);
 
   // The features, in the order of the navigation; each is left out when what it needs is not configured.
   const features = [
@@ -172,7 +174,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     }),
     createBerichten({
       berichten: berichtStores.length > 0 ? allBerichten(berichtStores) : undefined,
-      documentStores: organisatieBerichten ? [...sources.zaaksystemen, organisatieBerichten] : sources.zaaksystemen,
+      documentStores: [...sources.zaaksystemen, ...(organisatieBerichten ? [organisatieBerichten] : []), ...(aanvraagBerichten ? [aanvraagBerichten] : [])],
       identityKeys,
       processingLog,
       pageSize: config.berichten.pageSize,

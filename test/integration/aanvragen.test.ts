@@ -227,6 +227,21 @@ describe('Aanvragen: the form', () => {
     expect(receiptText).toContain('Wat gebeurt er nu?');
     expect(receiptText).toContain('Ongeveer 4 weken');
 
+    // The same confirmation in Mijn berichten, with the answers as a PDF; the person is told through their channels.
+    const id = conceptOf(first);
+    const berichten = await browser.request(`${stack.url}/berichten`);
+    expect(text(berichten.body)).toContain('Ontvangstbevestiging: Parkeervergunning voor bewoners');
+    const bericht = await browser.request(`${stack.url}/berichten/${id}`);
+    expect(bericht.status).toBe(200);
+    expect(text(bericht.body)).toMatch(/Uw kenmerk is AV-[0-9A-F]{8}/);
+    const download = await browser.request(`${stack.url}/berichten/${id}/bijlagen/0`);
+    expect(download.status).toBe(200);
+    expect(download.body.startsWith('%PDF-')).toBe(true);
+    const changes = await stack.voordeur.database.db.selectFrom('notification_changes').select('topic').where('change_key', '=', `aanvraag:${id}`).execute();
+    expect(changes).toEqual([{ topic: 'bericht' }]);
+    // Someone else cannot open it.
+    expect((await (await as(pieter)).request(`${stack.url}/berichten/${id}`)).status).toBe(404);
+
     // Sent again (a second press, a replayed request): the same confirmation, stored once.
     const again = await browser.request(sendAction, { form: { _csrf: csrfOf(summary.body) } });
     expect(again.status).toBe(303);

@@ -18,6 +18,7 @@ import type { Feature } from '../../platform/http/feature.ts';
 import type { JobHandler } from '../../platform/queue/worker.ts';
 import type { Sources } from '../../sources/index.ts';
 import type { AanvraagStore } from '../../sources/voordeur/aanvragen.ts';
+import type { Change } from '../../sources/voordeur/notification-messages.ts';
 import { type DeliveryDeps, deliveryHandler } from './delivery.ts';
 import { aanvragenRoutes } from './routes.tsx';
 import { AanvragenService } from './service.ts';
@@ -39,6 +40,9 @@ export interface AanvragenDeps {
   /** Adds jobs to the job queue, in the given transaction. */
   addJobs: (jobs: { queue: string; payload: unknown; dedupeKey?: string }[], trx: Kysely<Database>) => Promise<unknown>;
   contactText: string;
+  organisationName: string;
+  /** Records changes for the notification pipeline (the person is told of their confirmation). */
+  tell?: (changes: Change[]) => Promise<void>;
   log: Pick<Log, 'warn' | 'info'>;
   /** How often concepts past their time are deleted; default an hour. */
   purgeIntervalMs?: number;
@@ -57,6 +61,8 @@ export function createAanvragen(deps: AanvragenDeps): Feature | undefined {
       uploads: deps.uploads,
       conceptDays: deps.conceptDays,
       contactText: deps.contactText,
+      organisationName: deps.organisationName,
+      tell: deps.tell,
       deliver: async (id, trx) => {
         await deps.addJobs([{ queue: deliveryQueue, payload: { id }, dedupeKey: id }], trx);
       },

@@ -22,7 +22,8 @@ import { callerOf } from '../../platform/http/caller.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { formatBytes } from '../../platform/i18n/format.ts';
 import { Alert, Button, ErrorSummary, Form, Heading, Link, Paragraph } from '../../platform/ui/components.tsx';
-import type { AanvraagStore, Answers, Concept } from '../../sources/voordeur/aanvragen.ts';
+import { type AanvraagStore, type Answers, type Concept, kenmerkOf } from '../../sources/voordeur/aanvragen.ts';
+import type { Change } from '../../sources/voordeur/notification-messages.ts';
 import { displayValue, filesOf, formUpTo, keptAsUploaded, type Page, pageValues, pagesOf, valuesUpTo, withoutContents } from './form.ts';
 import type { AanvragenService, Offered } from './service.ts';
 import {
@@ -50,6 +51,10 @@ export interface AanvragenRoutesDeps {
   deliver: (id: string, trx: Kysely<Database>) => Promise<void>;
   /** How to reach the organisation, for when something cannot be done here. */
   contactText: string;
+  /** The author of the PDF of the answers. */
+  organisationName: string;
+  /** Records changes for the notification pipeline: the person is told of their confirmation. */
+  tell?: (changes: Change[]) => Promise<void>;
 }
 
 type ConceptParams = { Params: { concept: string; page: string } };
@@ -417,9 +422,36 @@ export function aanvragenRoutes(deps: AanvragenRoutesDeps): FastifyPluginAsync {
       const found = await conceptOf(request);
       const all = await checkAll(concept, found.form, found.pages);
       if (!all.ok) return reply.redirect(`${conceptHref(concept.id, all.page)}?controle=1#error-summary`, 303);
-      const outcome = await store.submit(identity, id, found.producttype.route, { ...concept.answers, data: all.data }, (trx) => deps.deliver(id, trx));
+      // What the person sees now, kept for the confirmation in Mijn berichten and its PDF.
+      const t = request.t;
+      const titles = pageTitles(request, found.pages);
+      const summary = found.pages.map((page, index) => ({ title: titles[index]!, items: summaryItems(request, page, all.data) }));
+      const kenmerk = kenmerkOf(id);
+      const ontvangen = formatDateTime(request.lang, new Date());
+      const doorlooptijd = doorlooptijdText(t, found.producttype.doorlooptijdIso);
+      const bevestiging = {
+        onderwerp: t('aanvragen.bericht.onderwerp', { titel: found.producttype.titel }),
+        tekst: t('aanvragen.bericht.tekst', { titel: found.producttype.titel, ontvangen, kenmerk, doorlooptijd: doorlooptijd.toLowerCase() }),
+        facts: [
+          { label: t('aanvragen.kenmerk'), value: kenmerk },
+          { label: t('aanvragen.ontvangen.op'), value: ontvangen },
+          { label: t('aanvragen.doorlooptijd'), value: doorlooptijd },
+        ],
+        author: deps.organisationName,
+        bestandsnaam: `${t('aanvragen.bericht.bestand')} ${kenmerk}.pdf`,
+      };
+      const answers = { ...concept.answers, data: all.data, summary, bevestiging };
+      const outcome = await store.submit(identity, id, found.producttype.route, answers, (trx) => deps.deliver(id, trx));
       if (outcome === 'not-found') throw new HttpError(404, 'aanvragen.concept.notFound');
-      if (outcome === 'sent') request.log.info({ producttype: found.producttype.id, aanvraag: id }, 'aanvraag received');
+      if (outcome === 'sent') {
+        request.log.info({ producttype: found.producttype.id, aanvraag: id }, 'aanvraag received');
+        // Told through the person's channels: a new bericht (the confirmation) in Mijn berichten.
+        try {
+          await deps.tell?.([{ subject: identity.subject, topic: 'bericht', key: `aanvraag:${id}` }]);
+        } catch (error) {
+          request.log.warn({ err: error, aanvraag: id }, 'the confirmation of an aanvraag was not told');
+        }
+      }
       return reply.redirect(`${receiptHref(id)}#bevestiging`, 303);
     }
 
@@ -447,6 +479,9 @@ export function aanvragenRoutes(deps: AanvragenRoutesDeps): FastifyPluginAsync {
           />
           <Heading level={2}>{t('aanvragen.ontvangen.verder')}</Heading>
           <Paragraph>{t('aanvragen.ontvangen.verderText')}</Paragraph>
+          <Paragraph>
+            {t('aanvragen.ontvangen.bericht')} <Link href={`/berichten/${received.id}`}>{t('aanvragen.ontvangen.berichtLink')}</Link>
+          </Paragraph>
           {form && (
             <section aria-labelledby="antwoorden-title">
               <Heading level={2} id="antwoorden-title">

@@ -310,6 +310,8 @@ export interface AanvragenTable {
   zaak_url: string | null;
   rol_url: string | null;
   afgeleverd_at: Timestamp | null;
+  /** When the person first opened the ontvangstbevestiging in Mijn berichten. */
+  bevestiging_geopend_at: Timestamp | null;
 }
 
 export interface AanvraagBestandenTable {

@@ -6,9 +6,14 @@
  * creates nothing twice). Answers, subject and files are sealed with the identity keys.
  */
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { Kysely, Selectable } from 'kysely';
 import type { AanvraagRoute } from '../../domain/aanvraag.ts';
+import type { Bericht, BerichtStore, StoredBericht } from '../../domain/bericht.ts';
+import type { Listed } from '../../domain/availability.ts';
 import type { Identity, Subject } from '../../domain/identity.ts';
+import type { DocumentDownload, DocumentStore, ZaakDocument } from '../../domain/zaak.ts';
+import { answersPdf } from '../../platform/pdf/answers.ts';
 import type { AanvragenTable, Database } from '../../platform/db/schema.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
@@ -21,6 +26,10 @@ export interface Answers {
   values: Record<string, Record<string, string | string[]>>;
   /** The form fields that were prefilled (from BRP, KvK or contact details). */
   prefilled: string[];
+  /** Once sent: the answers as the person read them on the summary, by part (for the PDF). */
+  summary?: { title: string; items: { label: string; value: string }[] }[];
+  /** Once sent: the ontvangstbevestiging as a bericht, in the words of the moment it was sent. */
+  bevestiging?: { onderwerp: string; tekst: string; facts: { label: string; value: string }[]; author: string; bestandsnaam: string };
 }
 
 export interface Concept {
@@ -84,7 +93,12 @@ export const kenmerkOf = (id: string) => `AV-${id.replace(/-/g, '').slice(0, 8).
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export class AanvraagStore {
+/** The bijlage of an ontvangstbevestiging: the PDF of the answers, made when it is downloaded. */
+const bijlagePrefix = 'urn:voordeur:aanvraag:';
+const bijlageOf = (id: string) => `${bijlagePrefix}${id}:antwoorden.pdf`;
+const parseBijlage = (url: string) => /^urn:voordeur:aanvraag:([0-9a-f-]{36}):antwoorden\.pdf$/.exec(url)?.[1];
+
+export class AanvraagStore implements BerichtStore, DocumentStore {
   constructor(
     private readonly db: Db,
     private readonly keys: IdentityKeys,
@@ -356,6 +370,105 @@ export class AanvraagStore {
   async warned(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.db.updateTable('aanvragen').set({ gewaarschuwd_at: this.now() }).where('id', 'in', ids).execute();
+  }
+
+  // --- The ontvangstbevestiging as a bericht in Mijn berichten, with the PDF of the answers ---
+
+  private toBericht(row: Selectable<AanvragenTable>): Bericht | null {
+    const answers = this.keys.unsealJson<Answers>(row.antwoorden);
+    if (!answers.bevestiging || !row.ontvangen_at) return null;
+    return {
+      uuid: row.id,
+      onderwerp: answers.bevestiging.onderwerp,
+      tekst: answers.bevestiging.tekst,
+      publicatiedatum: row.ontvangen_at,
+      referentie: row.kenmerk ?? undefined,
+      geopend: row.bevestiging_geopend_at !== null,
+      bijlagen: [bijlageOf(row.id)],
+    };
+  }
+
+  /** The ontvangstbevestigingen of the subject's aanvragen, newest first. */
+  async list(subject: Subject): Promise<Listed<Bericht>> {
+    const rows = await this.db
+      .selectFrom('aanvragen')
+      .selectAll()
+      .where('subject_key', '=', this.keys.subject(subject))
+      .where('status', '=', 'ontvangen')
+      .orderBy('ontvangen_at', 'desc')
+      .limit(200)
+      .execute();
+    return { items: rows.flatMap((row) => this.toBericht(row) ?? []), cutOff: rows.length === 200 };
+  }
+
+  async get(subject: Subject, uuid: string): Promise<StoredBericht | null> {
+    if (!uuidPattern.test(uuid)) return null;
+    const row = await this.db
+      .selectFrom('aanvragen')
+      .selectAll()
+      .where('id', '=', uuid)
+      .where('subject_key', '=', this.keys.subject(subject))
+      .where('status', '=', 'ontvangen')
+      .executeTakeFirst();
+    const bericht = row && this.toBericht(row);
+    if (!bericht) return null;
+    return {
+      bericht,
+      markOpened: async () => {
+        await this.db
+          .updateTable('aanvragen')
+          .set({ bevestiging_geopend_at: this.now() })
+          .where('id', '=', uuid)
+          .where('bevestiging_geopend_at', 'is', null)
+          .execute();
+      },
+    };
+  }
+
+  holdsDocument(url: string): boolean {
+    return url.startsWith(bijlagePrefix);
+  }
+
+  /** The PDF of the answers of each bericht named (the berichten feature has checked they are the person's). */
+  async documentsAt(urls: string[]): Promise<ZaakDocument[]> {
+    const ids = urls.map(parseBijlage).filter((id): id is string => id !== undefined);
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('aanvragen').selectAll().where('id', 'in', ids).where('status', '=', 'ontvangen').execute();
+    return rows.flatMap((row) => {
+      const answers = this.keys.unsealJson<Answers>(row.antwoorden);
+      if (!answers.bevestiging || !row.ontvangen_at) return [];
+      return [this.pdfDocument(row.id, answers, row.ontvangen_at)];
+    });
+  }
+
+  private pdfDocument(id: string, answers: Answers, ontvangen: Date): ZaakDocument {
+    return {
+      uuid: id,
+      titel: answers.bevestiging!.bestandsnaam.replace(/\.pdf$/, ''),
+      datum: ontvangen.toISOString().slice(0, 10),
+      formaat: 'application/pdf',
+      bestandsnaam: answers.bevestiging!.bestandsnaam,
+    };
+  }
+
+  async downloadAt(url: string): Promise<DocumentDownload | null> {
+    const id = parseBijlage(url);
+    if (!id) return null;
+    const row = await this.db.selectFrom('aanvragen').selectAll().where('id', '=', id).where('status', '=', 'ontvangen').executeTakeFirst();
+    if (!row?.ontvangen_at) return null;
+    const answers = this.keys.unsealJson<Answers>(row.antwoorden);
+    if (!answers.bevestiging) return null;
+    const content = await this.pdf(row.titel, answers, row.ontvangen_at);
+    return {
+      document: { ...this.pdfDocument(id, answers, row.ontvangen_at), grootte: content.length },
+      file: { body: Readable.from([content]), contentType: 'application/pdf', contentLength: content.length },
+    };
+  }
+
+  /** The PDF of the answers of a received aanvraag (its confirmation's bijlage). */
+  private pdf(titel: string, answers: Answers, ontvangen: Date): Promise<Buffer> {
+    const bevestiging = answers.bevestiging!;
+    return answersPdf({ title: titel, facts: bevestiging.facts, sections: answers.summary ?? [], author: bevestiging.author }, ontvangen);
   }
 
   /** Deletes the concepts last saved before `before` (their files go along). */
