@@ -151,7 +151,7 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
       }
       const session = found.session;
       request.staff = session;
-      const { medewerker } = session;
+      const { user: medewerker } = session;
       request.portalPage.user = {
         name: medewerker.afdeling ? `${medewerker.naam} (${medewerker.afdeling})` : medewerker.naam,
         csrfToken: session.csrfToken,
@@ -184,14 +184,14 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
         <SearchPage
           t={request.t}
           lang={request.lang}
-          name={staff.medewerker.naam}
+          name={staff.user.naam}
           csrfToken={staff.csrfToken}
           doelen={doelen}
           minutes={deps.toegangMinuten}
           values={values}
           errors={errors}
           notice={notice}
-          mayLookUp={policy.mayLookUp(staff.medewerker)}
+          mayLookUp={policy.mayLookUp(staff.user)}
         />,
         { title: errors.length ? `${request.t('form.errors.title')}: ${title}` : title, status },
       );
@@ -276,8 +276,8 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
         doel: text(request.body?.doel),
         kenmerk: text(request.body?.kenmerk).slice(0, 100),
       };
-      if (!policy.mayLookUp(staff.medewerker)) {
-        await audit.record(staff.medewerker, { handeling: 'geweigerd', requestId: request.id, detail: 'geen rol die gegevens mag zien' });
+      if (!policy.mayLookUp(staff.user)) {
+        await audit.record(staff.user, { handeling: 'geweigerd', requestId: request.id, detail: 'geen rol die gegevens mag zien' });
         throw new HttpError(403, 'medewerkers.noRole', 'medewerkers.noRole.title');
       }
       // Nothing is looked up before the form is right: the answer never says whether someone exists.
@@ -291,7 +291,7 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
         errors.push({ field: 'kenmerk', message: t('medewerkers.error.kenmerk.invalid') });
       if (errors.length > 0 || !found.subject || !doel) return searchPage(request, reply, values, errors, 400);
       const granted = await access.grant(staff.id, found.subject, doel.id, values.kenmerk || undefined);
-      await audit.record(staff.medewerker, {
+      await audit.record(staff.user, {
         handeling: 'toegang',
         subjectKey: granted.subjectKey,
         doel: doel.id,
@@ -319,14 +319,14 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
     const identityFor = (staff: StaffSession, granted: Access): Identity => ({
       method: granted.subject.type === 'persoon' ? 'digid' : 'eherkenning',
       subject: granted.subject,
-      staff: { afdeling: staff.medewerker.afdeling, medewerkerKey: deps.keys.medewerker(staff.medewerker.id), doel: granted.doel, traceId: granted.traceId },
+      staff: { afdeling: staff.user.afdeling, medewerkerKey: deps.keys.medewerker(staff.user.id), doel: granted.doel, traceId: granted.traceId },
     });
 
-    const mayRegister = (staff: StaffSession) => Boolean(deps.contacts) && policy.may(staff.medewerker, 'contactmomenten');
+    const mayRegister = (staff: StaffSession) => Boolean(deps.contacts) && policy.may(staff.user, 'contactmomenten');
 
     /** The person's dossier as this staff member may see it and act on it. */
     const dossierView = (request: FastifyRequest, staff: StaffSession, granted: Access): DossierView => {
-      const { medewerker } = staff;
+      const { user: medewerker } = staff;
       return {
         caller: { identity: identityFor(staff, granted), requestId: request.id, log: request.log },
         t: request.t,
@@ -376,7 +376,7 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
       notice = noticeOf(request),
     ) {
       const staff = request.staff!;
-      const { medewerker } = staff;
+      const { user: medewerker } = staff;
       const view = dossierView(request, staff, granted);
       // Started from a zaak's page: the conversation is about that zaak.
       const zaak = text((request.query as { zaak?: string } | undefined)?.zaak).slice(0, 200);
@@ -447,7 +447,7 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
       const { feature, '*': path } = request.params;
       const found = await deps.dossierPage(feature, dossierView(request, staff, granted), path);
       if (!found) throw new HttpError(404, 'error.notFound.text', 'error.notFound.title');
-      await audit.record(staff.medewerker, {
+      await audit.record(staff.user, {
         handeling: 'dossier-bekeken',
         subjectKey: granted.subjectKey,
         doel: granted.doel,
@@ -506,7 +506,7 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
       }
       await Promise.all([
         deps.processingLog.record(identity, [{ action: 'toevoegen', category: 'contactmomenten', source: 'klantinteracties' }], request.id),
-        audit.record(staff.medewerker, {
+        audit.record(staff.user, {
           handeling: 'contact-geregistreerd',
           subjectKey: granted.subjectKey,
           doel: granted.doel,
@@ -530,14 +530,14 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
         const action = deps.dossierAction(feature, name);
         if (!action) throw new HttpError(404, 'error.notFound.text', 'error.notFound.title');
         const audited = { subjectKey: granted.subjectKey, doel: granted.doel, kenmerk: granted.kenmerk, traceId: granted.traceId, requestId: request.id };
-        if (!policy.may(staff.medewerker, action.kind)) {
-          await audit.record(staff.medewerker, { handeling: 'geweigerd', ...audited, detail: `${feature}.${name}: rol mag ${action.kind} niet` });
+        if (!policy.may(staff.user, action.kind)) {
+          await audit.record(staff.user, { handeling: 'geweigerd', ...audited, detail: `${feature}.${name}: rol mag ${action.kind} niet` });
           throw new HttpError(403, 'medewerkers.noRole', 'medewerkers.noRole.title');
         }
         const form = Object.fromEntries(Object.entries(request.body ?? {}).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value]] : [])));
         const outcome = await action.run(dossierView(request, staff, granted), form);
         if (!outcome.ok) return dossierPage(request, reply, granted, undefined, outcome.status, { ok: false, text: request.t(outcome.message) });
-        await audit.record(staff.medewerker, { handeling: 'actie', ...audited, detail: `${feature}.${name}` });
+        await audit.record(staff.user, { handeling: 'actie', ...audited, detail: `${feature}.${name}` });
         return reply.redirect(`/medewerkers/dossier/${granted.id}?gedaan=${feature}.${name}`, 303);
       },
     );
@@ -551,7 +551,7 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
       const staff = request.staff!;
       reply.clearCookie(cookie.name, cookieOptions);
       await sessions.destroy(staff);
-      await audit.record(staff.medewerker, { handeling: 'uitloggen', requestId: request.id });
+      await audit.record(staff.user, { handeling: 'uitloggen', requestId: request.id });
       const atProvider = await oidc.logoutUrl(staff.idToken);
       return reply.redirect(atProvider?.href ?? '/medewerkers/uitgelogd', 303);
     });
