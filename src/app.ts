@@ -190,6 +190,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       conceptDays: config.aanvragen.conceptDays,
       addJobs: (jobs, trx) => notificaties.queue.add(jobs, trx),
       contactText: theme.contactText,
+      organisationName: theme.organisationName,
+      tell: notificaties.record,
       log: app.log,
     }),
     createProducten({
