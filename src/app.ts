@@ -179,6 +179,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       processingLog,
       pageSize: config.berichten.pageSize,
       organisationName: theme.organisationName,
+      relations: { zaaksystemen, taken: sources.taken },
     }),
     createAanvragen({
       catalogue: sources.producttypen,

@@ -6,6 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { objectenDemo } from '../../simulators/data/objecten-demo.ts';
+import { demoUuid, zgwDemo } from '../../simulators/data/zgw-demo.ts';
 import { type HttpBrowser, loginOverHttp, type TestLogin } from '../support/http-browser.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 
@@ -165,6 +166,36 @@ describe('Mijn berichten: one bericht', () => {
       expect(hop.status, url).toBe(404);
     }
     expect(stored(others.berichten[0]!).record.data.geopend).toBe(false);
+  });
+});
+
+describe('Mijn berichten: where a bericht leads', () => {
+  const berichtUuid = (n: number) => demoUuid('f1', 0, n);
+  const zaakOf = (n: number) => zgwDemo.zaken.find((z) => z.identificatie === `ZAAK-${String(n).padStart(6, '0')}`)!;
+  afterEach(() => stack.zgw.setFault('zaken', 'none'));
+
+  it('links the kenmerk to the zaak and the handelingsperspectief to the open taak for that zaak', async () => {
+    const browser = await as({ bsn: suzanne.bsn });
+    // "Betaal de leges": about zaak 102, whose open taak 103 is the payment.
+    const page = await browser.request(`${stack.url}/berichten/${berichtUuid(103)}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(
+      `<a class="utrecht-link utrecht-link--html-a" href="/zaken/demo/${zaakOf(102).uuid}">${zaakOf(102).identificatie}<span class="voordeur-visually-hidden"> (naar de zaak)</span></a>`,
+    );
+    expect(page.body).toContain(`href="/taken/${demoUuid('f0', 0, 103)}">Ga naar de taak</a>`);
+    // An invitation about zaak 103 asks nothing: the kenmerk links, there is no taak link.
+    const invitation = await browser.request(`${stack.url}/berichten/${berichtUuid(104)}`);
+    expect(invitation.body).toContain(`href="/zaken/demo/${zaakOf(103).uuid}"`);
+    expect(invitation.body).not.toContain('Ga naar de taak');
+  });
+
+  it('shows the kenmerk as text when the zaken cannot be read now, and the bericht all the same', async () => {
+    stack.zgw.setFault('zaken', 'down');
+    const page = await (await as({ bsn: suzanne.bsn })).request(`${stack.url}/berichten/${berichtUuid(103)}`);
+    expect(page.status).toBe(200);
+    expect(text(page.body)).toContain(`Kenmerk ${zaakOf(102).identificatie}`);
+    expect(page.body).not.toContain('href="/zaken/demo/');
+    expect(page.body).not.toContain('Ga naar de taak');
   });
 });
 

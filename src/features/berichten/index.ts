@@ -13,7 +13,7 @@ import type { Feature } from '../../platform/http/feature.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import { berichtenRoutes } from './routes.tsx';
 import { BerichtenDossier } from './dossier.tsx';
-import { BerichtenService } from './service.ts';
+import { BerichtenService, type BerichtRelations } from './service.ts';
 import { berichtenCard } from './overview.ts';
 
 export interface BerichtenDeps {
@@ -26,12 +26,14 @@ export interface BerichtenDeps {
   pageSize: number;
   /** The sender of the berichten that name none (the organisation's own). */
   organisationName: string;
+  /** What a bericht links to: a zaak by its zaaknummer (the referentie), and that zaak's open taak. */
+  relations?: BerichtRelations;
 }
 
 /** Mijn berichten, when the Objecten API and the Bericht object type, or the organisation API, are configured. */
 export function createBerichten(deps: BerichtenDeps): Feature | undefined {
   if (!deps.berichten) return undefined;
-  const service = new BerichtenService(deps.berichten, deps.documentStores, deps.identityKeys, deps.processingLog);
+  const service = new BerichtenService(deps.berichten, deps.documentStores, deps.identityKeys, deps.processingLog, deps.relations);
   return {
     id: 'berichten',
     nav: { id: 'berichten', href: '/berichten', label: 'nav.berichten', countLabel: 'nav.count.berichten' },

@@ -47,9 +47,11 @@ export function berichtenRoutes(deps: { service: BerichtenService; pageSize: num
     );
 
     app.get<{ Params: { uuid: string } }>('/berichten/:uuid', { config: { auth: true } }, async (request, reply) => {
-      const opened = await service.open(callerOf(request), request.params.uuid);
+      const caller = callerOf(request);
+      const opened = await service.open(caller, request.params.uuid);
       if (!opened) throw new HttpError(404, 'berichten.notFound');
-      return reply.page(<BerichtPage t={request.t} lang={request.lang} bericht={opened.bericht} bijlagen={opened.bijlagen} />, {
+      const links = await service.links(caller, opened.bericht);
+      return reply.page(<BerichtPage t={request.t} lang={request.lang} bericht={opened.bericht} bijlagen={opened.bijlagen} links={links} />, {
         title: opened.bericht.onderwerp,
       });
     });

@@ -7,7 +7,8 @@
 import { LRUCache } from 'lru-cache';
 import { isPublished, type Bericht, type BerichtStore } from '../../domain/bericht.ts';
 import type { Subject } from '../../domain/identity.ts';
-import type { DocumentDownload, DocumentStore, ZaakDocument } from '../../domain/zaak.ts';
+import type { DocumentDownload, DocumentStore, ZaakDocument, ZaakRef, Zaaksysteem } from '../../domain/zaak.ts';
+import { isOpen as isOpenTaak, type TaakStore } from '../../domain/taak.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { Caller } from '../../platform/http/caller.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
@@ -20,6 +21,20 @@ export interface Bijlage extends ZaakDocument {
 
 const unreadCacheMs = 30_000;
 
+/** Where a bericht's kenmerk and handelingsperspectief lead, when they lead to something of the person's. */
+export interface BerichtLinks {
+  /** The person's zaak whose zaaknummer is the bericht's referentie. */
+  zaak?: ZaakRef;
+  /** An open taak of the person for that zaak: what the bericht asks them to do. */
+  taak?: string;
+}
+
+/** What a bericht can be linked to: the zaaksystemen (a referentie is a zaaknummer) and the store of taken. */
+export interface BerichtRelations {
+  zaaksystemen?: readonly Zaaksysteem[];
+  taken?: TaakStore;
+}
+
 export class BerichtenService {
   private readonly unread = new LRUCache<string, number>({ max: 10_000, ttl: unreadCacheMs });
 
@@ -29,8 +44,40 @@ export class BerichtenService {
     private readonly stores: readonly DocumentStore[],
     private readonly keys: IdentityKeys,
     private readonly processingLog: ProcessingLog,
+    private readonly relations: BerichtRelations = {},
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /**
+   * The bericht's kenmerk as a link to the zaak when the person has a zaak with that zaaknummer,
+   * and its handelingsperspectief as a link to their open taak for that zaak, if there is one. A
+   * system that cannot answer costs only the link; each read is in the processing log.
+   */
+  async links(caller: Caller, bericht: Bericht): Promise<BerichtLinks> {
+    const referentie = bericht.referentie?.trim();
+    const systems = this.relations.zaaksystemen ?? [];
+    if (!referentie || systems.length === 0) return {};
+    const subject = caller.identity.subject;
+    const found = await Promise.all(
+      systems.map(async (system) => {
+        const zaken = await whenAvailable(() => system.zakenOf(subject, caller.log), caller.log);
+        return { system, zaak: zaken.unavailable ? undefined : zaken.value.zaken.find((zaak) => zaak.identificatie === referentie) };
+      }),
+    );
+    await this.processingLog.record(
+      caller.identity,
+      found.map(({ system }) => ({ action: 'lezen' as const, category: 'zaken' as const, source: `zgw:${system.naam}` })),
+      caller.requestId,
+    );
+    const zaak = found.find((f) => f.zaak)?.zaak;
+    if (!zaak) return {};
+    const taken = this.relations.taken;
+    if (!bericht.handelingsperspectief || !taken) return { zaak: zaak.ref };
+    const listed = await whenAvailable(() => taken.list(subject, caller.log), caller.log);
+    await this.processingLog.record(caller.identity, [{ action: 'lezen', category: 'taken', source: 'objecten' }], caller.requestId);
+    const taak = listed.unavailable ? undefined : listed.value.items.find((t) => t.zaakUuid === zaak.ref.uuid && isOpenTaak(t));
+    return { zaak: zaak.ref, ...(taak ? { taak: taak.uuid } : {}) };
+  }
 
   /** The caller's published berichten, newest first, and whether the list was cut off (the person has more than are read). */
   async inbox(caller: Caller): Promise<Availability<Listed<Bericht>>> {

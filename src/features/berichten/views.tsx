@@ -5,7 +5,8 @@ import type { Availability } from '../../domain/availability.ts';
 import type { Paged } from '../../platform/http/paging.ts';
 import { Alert, Button, DataList, DateText, Heading, Link, Paragraph, SearchField, Table } from '../../platform/ui/components.tsx';
 import { Downloads, PagedSection, Unavailable } from '../../platform/ui/sections.tsx';
-import type { Bijlage } from './service.ts';
+import type { BerichtLinks, Bijlage } from './service.ts';
+import { zaakPath } from '../../domain/zaak.ts';
 
 interface Texts {
   t: Translate;
@@ -189,19 +190,51 @@ function PlainText({ text }: { text: string }) {
   );
 }
 
-export function BerichtPage({ t, lang, bericht, bijlagen }: Texts & { bericht: Bericht; bijlagen: Availability<Bijlage[]> }) {
+export function BerichtPage({ t, lang, bericht, bijlagen, links = {} }: Texts & { bericht: Bericht; bijlagen: Availability<Bijlage[]>; links?: BerichtLinks }) {
+  const action = bericht.handelingsperspectief && <Action t={t} lang={lang} bericht={bericht} />;
   return (
     <>
-      <Paragraph>
-        <Link href="/berichten">{t('berichten.back')}</Link>
-      </Paragraph>
+      <div class="voordeur-no-print">
+        <Paragraph>
+          <Link href="/berichten">{t('berichten.back')}</Link>
+        </Paragraph>
+      </div>
       <Heading level={1}>{bericht.onderwerp}</Heading>
       <DataList
         items={[
           ...(bericht.afzender ? [{ key: t('berichten.afzender'), value: bericht.afzender }] : []),
           { key: t('berichten.column.datum'), value: <DateText lang={lang} value={bericht.publicatiedatum} /> },
-          ...(bericht.referentie ? [{ key: t('berichten.referentie'), value: bericht.referentie }] : []),
-          ...(bericht.handelingsperspectief ? [{ key: t('berichten.column.actie'), value: <Action t={t} lang={lang} bericht={bericht} /> }] : []),
+          ...(bericht.referentie
+            ? [
+                {
+                  key: t('berichten.referentie'),
+                  value: links.zaak ? (
+                    <Link href={zaakPath(links.zaak)}>
+                      {bericht.referentie}
+                      <span class="voordeur-visually-hidden"> ({t('berichten.zaakLink')})</span>
+                    </Link>
+                  ) : (
+                    bericht.referentie
+                  ),
+                },
+              ]
+            : []),
+          ...(action
+            ? [
+                {
+                  key: t('berichten.column.actie'),
+                  value: links.taak ? (
+                    <>
+                      {action}
+                      <br />
+                      <Link href={`/taken/${encodeURIComponent(links.taak)}`}>{t('berichten.taakLink')}</Link>
+                    </>
+                  ) : (
+                    action
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       <PlainText text={bericht.tekst} />

@@ -560,6 +560,8 @@ export const en: Record<MessageKey, string> = {
   'berichten.van.label': 'From whom',
   'berichten.van.alle': 'Everyone',
   'berichten.referentie': 'Reference',
+  'berichten.zaakLink': 'go to the case',
+  'berichten.taakLink': 'Go to the task',
   'berichten.back': 'Back to My messages',
   'berichten.bijlagen.title': 'Attachments',
   'berichten.bijlagen.none': 'The attachments cannot be shown. Please contact us if you need them.',

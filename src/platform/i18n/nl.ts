@@ -560,6 +560,8 @@ export const nl = {
   'berichten.van.label': 'Van wie',
   'berichten.van.alle': 'Iedereen',
   'berichten.referentie': 'Kenmerk',
+  'berichten.zaakLink': 'naar de zaak',
+  'berichten.taakLink': 'Ga naar de taak',
   'berichten.back': 'Terug naar Mijn berichten',
   'berichten.bijlagen.title': 'Bijlagen',
   'berichten.bijlagen.none': 'De bijlagen kunnen niet worden getoond. Neem contact met ons op als u ze nodig heeft.',
