@@ -12,6 +12,7 @@ import { createBerichten } from './features/berichten/index.ts';
 import { createGegevens } from './features/gegevens/index.ts';
 import { createHelp } from './features/help/index.tsx';
 import { createHome } from './features/home/index.tsx';
+import { createMachtigingen } from './features/machtigingen/index.tsx';
 import { createMedewerkers } from './features/medewerkers/index.ts';
 import { createNotificaties, type Notificaties } from './features/notificaties/index.ts';
 import { createOrganisatieApi, organisatieJobs } from './features/organisaties/index.ts';
@@ -222,6 +223,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     }),
     notificaties.feature,
     createMedewerkers(
+    createMachtigingen({ sessions, cookie, processingLog }),
       config.medewerkers && {
         config: config.medewerkers,
         publicUrl: config.publicUrl,

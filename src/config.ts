@@ -231,6 +231,7 @@ const schema = z
     SOURCE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
     CATALOGUE_CACHE_SECONDS: z.coerce
       .number()
+    OIDC_CLAIM_MACHTIGINGEN: z.string().min(1).default('machtigingen'),
       .int()
       .min(0)
       .max(24 * 60 * 60)
@@ -491,7 +492,8 @@ export interface Config {
     scope: string;
     allowInsecureIssuer: boolean;
     authParams: { digid: Record<string, string>; eherkenning: Record<string, string> };
-    claims: { bsn: string; kvk: string; vestiging: string; name: string; gemachtigdeBsn: string; gemachtigdeName: string };
+    /** `machtigingen`: the claim listing whom the person who logged in may act for ([{bsn, name?, rol?}]). */
+    claims: { bsn: string; kvk: string; vestiging: string; name: string; gemachtigdeBsn: string; gemachtigdeName: string; machtigingen: string };
   };
   theme: { organisationName: string; portalName: string; logoFile?: string; tokens: Record<string, string>; contactText: string };
   /** The public help pages and the footer (features/help): the organisation's website, contact, privacy and accessibility statements. */
@@ -785,6 +787,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     objecten:
       env.OBJECTEN_API_URL && env.OBJECTEN_TOKEN
         ? {
+        machtigingen: env.OIDC_CLAIM_MACHTIGINGEN,
             url: env.OBJECTEN_API_URL.replace(/\/+$/, ''),
             token: env.OBJECTEN_TOKEN,
             objecttypen: {

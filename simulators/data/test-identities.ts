@@ -31,6 +31,8 @@ export interface TestMachtiging {
   gemachtigde: string;
   /** BSN of the person whose affairs are handled. */
   vertegenwoordigde: string;
+  /** What the machtiging makes the gemachtigde when a court appointed them (bewindvoering); none for a DigiD machtiging. */
+  rol?: 'bewindvoerder' | 'curator' | 'mentor';
   description: string;
 }
 
@@ -114,6 +116,7 @@ export const testMachtigingen: TestMachtiging[] = [
   {
     gemachtigde: '999993653',
     vertegenwoordigde: '999992570',
+    rol: 'bewindvoerder',
     description: 'Suzanne de Vries is bewindvoerder van Anna Bakker',
   },
 ];

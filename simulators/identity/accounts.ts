@@ -4,7 +4,7 @@
  * is a stable opaque identifier derived from the login, never the BSN or KvK number itself.
  */
 import { createHmac } from 'node:crypto';
-import { displayName, findTestCompany, findTestMedewerker, findTestPerson } from '../data/test-identities.ts';
+import { displayName, findTestCompany, findTestMedewerker, findTestPerson, testMachtigingen } from '../data/test-identities.ts';
 
 export type SimulatedLogin =
   | { method: 'digid'; bsn: string; gemachtigdeBsn?: string }
@@ -12,10 +12,27 @@ export type SimulatedLogin =
   /** A staff member of the organisation (the medewerkersportaal), as Keycloak or Entra ID would say it. */
   | { method: 'medewerker'; id: string };
 
-export type IdentityClaims = Record<string, string | string[]>;
+/** Whom someone may act for, as a broker in front of DigiD Machtigen and the bewindvoering register would list it. */
+export interface MachtigingClaim {
+  bsn: string;
+  name?: string;
+  rol?: string;
+}
+
+export type IdentityClaims = Record<string, string | string[] | MachtigingClaim[]>;
 
 /** The claims the simulator can put in an ID token (besides sub). */
-export const identityClaimNames = ['bsn', 'name', 'gemachtigde_bsn', 'gemachtigde_name', 'kvk', 'vestiging', 'department', 'roles'] as const;
+export const identityClaimNames = ['bsn', 'name', 'gemachtigde_bsn', 'gemachtigde_name', 'machtigingen', 'kvk', 'vestiging', 'department', 'roles'] as const;
+
+/** Everyone the person with this BSN may act for, from the demo's machtigingen. */
+export function machtigingenOf(bsn: string): MachtigingClaim[] {
+  return testMachtigingen
+    .filter((m) => m.gemachtigde === bsn)
+    .map((m) => {
+      const person = findTestPerson(m.vertegenwoordigde);
+      return { bsn: m.vertegenwoordigde, ...(person ? { name: displayName(person) } : {}), ...(m.rol ? { rol: m.rol } : {}) };
+    });
+}
 
 /** The same login always gets the same sub, also after a restart of the simulator. */
 export function accountIdFor(login: SimulatedLogin): string {
@@ -42,6 +59,9 @@ export function claimsFor(login: SimulatedLogin): IdentityClaims {
       const gemachtigde = findTestPerson(login.gemachtigdeBsn);
       if (gemachtigde) claims.gemachtigde_name = displayName(gemachtigde);
     }
+    // Whoever logged in may also act for these people: Voordeur asks for whom, and lets them switch.
+    const machtigingen = machtigingenOf(login.gemachtigdeBsn ?? login.bsn);
+    if (machtigingen.length > 0) claims.machtigingen = machtigingen;
     return claims;
   }
   const company = findTestCompany(login.kvk);

@@ -7,7 +7,8 @@
  * - A login always shows the page, also when the browser still has a session here: like DigiD,
  *   the simulator does no single sign-on. There is no consent screen.
  * - The ID token carries `sub` (opaque, stable), and `bsn`, `name`, `gemachtigde_bsn`,
- *   `gemachtigde_name` (DigiD) or `kvk`, `vestiging`, `name` (eHerkenning).
+ *   `gemachtigde_name` and `machtigingen` (DigiD: everyone the person who logged in may act for,
+ *   [{bsn, name, rol?}]) or `kvk`, `vestiging`, `name` (eHerkenning).
  * - RP-initiated logout with a Dutch confirmation page that works without JavaScript.
  *
  * Mounted at the issuer's path: oidc-provider gets the raw Node request in its own Fastify scope

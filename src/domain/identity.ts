@@ -26,6 +26,48 @@ export interface Identity {
   actor?: { bsn: string; name?: string; rol?: MachtigingRol };
   /** Present when a staff member looks at the subject's data in the medewerkersportaal (read only). */
   staff?: StaffLook;
+  /**
+   * The people whoever logged in may act for (DigiD Machtigen, bewindvoering), as the login said:
+   * kept in the session for the whole of it, the only people they can switch to (never a form's word).
+   */
+  machtigingen?: Machtiging[];
+}
+
+/** Someone the person who logged in may act for, and what the machtiging makes them (e.g. bewindvoerder). */
+export interface Machtiging {
+  bsn: string;
+  name?: string;
+  rol?: MachtigingRol;
+}
+
+/** The person who logged in with DigiD: the gemachtigde when they act for someone, else the subject; undefined for a company or a staff look. */
+export function loggedInPerson(identity: Identity): { bsn: string; name?: string } | undefined {
+  if (identity.staff || identity.method !== 'digid') return undefined;
+  if (identity.actor) return { bsn: identity.actor.bsn, ...(identity.actor.name ? { name: identity.actor.name } : {}) };
+  if (identity.subject.type !== 'persoon') return undefined;
+  return { bsn: identity.subject.bsn, ...(identity.subjectName ? { name: identity.subjectName } : {}) };
+}
+
+/**
+ * The identity of the same login acting for `bsn`: the person themselves (no actor), or someone
+ * in the machtigingen of the login (the person who logged in stays the actor, with the machtiging's
+ * rol). Undefined for anyone else: whom someone may act for comes from the login only.
+ */
+export function actingFor(identity: Identity, bsn: string): Identity | undefined {
+  const self = loggedInPerson(identity);
+  if (!self) return undefined;
+  const { method, machtigingen } = identity;
+  const kept = machtigingen ? { machtigingen } : {};
+  if (bsn === self.bsn) return { method, subject: { type: 'persoon', bsn }, ...(self.name ? { subjectName: self.name } : {}), ...kept };
+  const machtiging = machtigingen?.find((m) => m.bsn === bsn);
+  if (!machtiging) return undefined;
+  return {
+    method,
+    subject: { type: 'persoon', bsn },
+    ...(machtiging.name ? { subjectName: machtiging.name } : {}),
+    actor: { bsn: self.bsn, ...(self.name ? { name: self.name } : {}), ...(machtiging.rol ? { rol: machtiging.rol } : {}) },
+    ...kept,
+  };
 }
 
 /**

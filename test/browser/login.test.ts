@@ -19,7 +19,7 @@ describeInBrowser('logging in and out in a browser', () => {
     await stack?.close();
   });
 
-  it('DigiD: pick a test person, see the overzicht, switch language, log out everywhere', async () => {
+  it('DigiD: pick a test person, see the overzicht, switch language, log out everywhere', { timeout: 90_000 }, async () => {
     const page = await newPage(browser);
     await page.goto(stack.url);
     await page.getByRole('link', { name: 'Inloggen met DigiD' }).click();
@@ -27,7 +27,11 @@ describeInBrowser('logging in and out in a browser', () => {
     await expectAccessible(page);
 
     await page.getByRole('button', { name: 'Inloggen als Suzanne de Vries', exact: true }).click();
-    await page.waitForURL(`${stack.url}/overzicht`);
+    // She is Anna Bakker's bewindvoerder: she is asked for whom she acts, herself chosen.
+    await page.waitForURL(`${stack.url}/machtigingen?terug=%2Foverzicht`);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Verder' }).click();
+    await page.waitForURL(`${stack.url}/overzicht#voor-wie`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Welkom, Suzanne de Vries');
     expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Overzicht' }).getAttribute('aria-current')).toBe('page');
     expect(await page.getByRole('button', { name: 'Uitloggen' }).count()).toBeGreaterThan(0);
@@ -75,14 +79,13 @@ describeInBrowser('logging in and out in a browser', () => {
   it('DigiD Machtigen: every page says who acts for whom', async () => {
     const page = await newPage(browser);
     await loginAs(page, stack.url, 'Lotte Jansen voor Jan Jansen');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Welkom, Jan Jansen');
-    expect(await page.getByRole('note').filter({ hasText: 'regelt zaken voor' }).textContent()).toContain(
-      'U bent ingelogd als Lotte Jansen en regelt zaken voor Jan Jansen.',
-    );
+    // Greets who logged in, and says for whom she acts.
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Welkom, Lotte Jansen');
+    expect(await page.getByRole('note').filter({ hasText: 'U regelt dit voor' }).textContent()).toContain('U regelt dit voor Jan Jansen.');
     expect(await page.getByText('Ingelogd als Lotte Jansen', { exact: true }).filter({ visible: true }).count()).toBe(1); // also in the small-screen menu, not displayed here
     await expectAccessible(page);
     await page.goto(`${stack.url}/bestaat-niet`);
-    expect(await page.getByText('regelt zaken voor Jan Jansen').count()).toBe(1);
+    expect(await page.getByText('U regelt dit voor Jan Jansen.').count()).toBe(1);
     await expectAccessible(page);
   });
 

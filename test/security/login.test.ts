@@ -27,7 +27,7 @@ async function upToCallback(browser: HttpBrowser, bsn = '999993653') {
 describe('login over HTTP', () => {
   it('ends on the overzicht with a fresh httpOnly, SameSite=Lax session cookie', async () => {
     const browser = new HttpBrowser();
-    const callback = await upToCallback(browser);
+    const callback = await upToCallback(browser, '999991772'); // Fatima: no machtigingen, so not asked for whom she acts
     const done = await browser.request(callback);
     expect(done.status).toBe(303);
     expect(done.location).toBe(`${stack.url}/overzicht`);
@@ -37,7 +37,7 @@ describe('login over HTTP', () => {
     expect(cookie).toMatch(/Path=\//);
     const overzicht = await browser.request(`${stack.url}/overzicht`);
     expect(overzicht.status).toBe(200);
-    expect(overzicht.body).toContain('Welkom, Suzanne de Vries');
+    expect(overzicht.body).toContain('Welkom, Fatima El Amrani');
   });
 
   it('refuses a replayed callback: the state works once', async () => {

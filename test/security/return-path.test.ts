@@ -117,7 +117,8 @@ describe('the return address through a whole login', () => {
   async function loginWith(terug: string): Promise<string | undefined> {
     const browser = new HttpBrowser();
     const page = await browser.follow(`${stack.url}/inloggen/digid?terug=${terug}`);
-    let hop = await browser.request(formAction(page.body, 'Inloggen', page.url), { form: { bsn: '999993653' } });
+    // Fatima: no machtigingen, so she is not asked for whom she acts first (test/security/machtigingen-switch.test.ts).
+    let hop = await browser.request(formAction(page.body, 'Inloggen', page.url), { form: { bsn: '999991772' } });
     while (hop.location && !hop.location.startsWith(`${stack.url}/auth/callback`)) hop = await browser.request(hop.location);
     const done = await browser.request(hop.location!);
     expect(done.status).toBe(303);

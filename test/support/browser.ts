@@ -43,10 +43,17 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(violations, `axe violations on ${page.url()}`).toEqual([]);
 }
 
-/** Logs in through the identity simulator as the person or company on this button ("Inloggen als …"), ending on the overzicht. */
+/**
+ * Logs in through the identity simulator as the person or company on this button ("Inloggen als …"),
+ * ending on the overzicht. Someone who may act for others is asked for whom first: they go on for themselves.
+ */
 export async function loginAs(page: Page, appUrl: string, who: string, method: 'DigiD' | 'eHerkenning' = 'DigiD'): Promise<void> {
   await page.goto(appUrl);
   await page.getByRole('link', { name: `Inloggen met ${method}` }).click();
   await page.getByRole('button', { name: `Inloggen als ${who}`, exact: true }).click();
-  await page.waitForURL(`${appUrl}/overzicht`);
+  await page.waitForURL((url) => url.pathname === '/overzicht' || url.pathname === '/machtigingen');
+  if (new URL(page.url()).pathname === '/machtigingen') {
+    await page.getByRole('button', { name: 'Verder' }).click();
+    await page.waitForURL(`${appUrl}/overzicht#voor-wie`);
+  }
 }

@@ -77,13 +77,23 @@ export type TestLogin = { bsn: string } | { gemachtigde: string; voor: string } 
 
 /**
  * Logs in through the DigiD/eHerkenning simulator at `issuer`'s Voordeur (`appUrl`), as a person,
- * a gemachtigde or a company; returns the browser, now on the overzicht.
+ * a gemachtigde or a company; returns the browser, now on the overzicht. Someone who may act for
+ * others is asked for whom first ("Voor wie regelt u dit?"): they go on for themselves.
  */
 export async function loginOverHttp(appUrl: string, login: TestLogin): Promise<HttpBrowser> {
   const browser = new HttpBrowser();
-  const hop = await logIn(browser, appUrl, login);
-  if (!hop.url.endsWith('/overzicht')) throw new Error(`login ended on ${hop.url} (${hop.status})`);
+  let hop = await logIn(browser, appUrl, login);
+  if (new URL(hop.url).pathname === '/machtigingen') hop = await chooseForWhom(browser, hop, 'zelf');
+  if (new URL(hop.url).pathname !== '/overzicht') throw new Error(`login ended on ${hop.url} (${hop.status})`);
   return browser;
+}
+
+/** On "Voor wie regelt u dit?": chooses `voor` (a BSN, or 'zelf') and follows to the page it leads to. */
+export async function chooseForWhom(browser: HttpBrowser, page: Hop, voor: string): Promise<Hop> {
+  const action = formAction(page.body, 'Verder', page.url);
+  let hop = await browser.request(action, { form: { ...hiddenFields(page.body, action), voor } });
+  for (let i = 0; i < 20 && hop.location; i++) hop = await browser.request(hop.location);
+  return hop;
 }
 
 /** Logs in with this browser (e.g. again, after its session expired); returns the page it ends on. */

@@ -6,7 +6,7 @@
  */
 import * as client from 'openid-client';
 import type { Config } from '../../config.ts';
-import type { Identity, LoginMethod } from '../../domain/identity.ts';
+import { type Identity, type LoginMethod, type Machtiging, type MachtigingRol, machtigingRollen } from '../../domain/identity.ts';
 import { isValidBsn, isValidKvkNummer, isValidVestigingsnummer } from '../../domain/bsn.ts';
 import type { Metrics } from '../metrics.ts';
 
@@ -121,11 +121,18 @@ export function residentIdentity(claims: Record<string, unknown>, method: LoginM
     if (!bsn || !isValidBsn(bsn)) throw new UnusableClaimsError(`claim ${names.bsn} is missing or not a valid BSN`);
     const actorBsn = text(names.gemachtigdeBsn);
     if (actorBsn !== undefined && !isValidBsn(actorBsn)) throw new UnusableClaimsError(`claim ${names.gemachtigdeBsn} is not a valid BSN`);
+    const acting = actorBsn !== undefined && actorBsn !== bsn;
+    const self = acting ? actorBsn : bsn;
+    // Whom the person who logged in may act for; the one the login chose is among them.
+    const machtigingen = machtigingenOf(claims[names.machtigingen]).filter((m) => m.bsn !== self);
+    if (acting && !machtigingen.some((m) => m.bsn === bsn)) machtigingen.unshift({ bsn, ...(subjectName ? { name: subjectName } : {}) });
+    const rol = acting ? machtigingen.find((m) => m.bsn === bsn)?.rol : undefined;
     return {
       method,
       subject: { type: 'persoon', bsn },
       ...(subjectName ? { subjectName } : {}),
-      ...(actorBsn && actorBsn !== bsn ? { actor: { bsn: actorBsn, ...(text(names.gemachtigdeName) ? { name: text(names.gemachtigdeName) } : {}) } } : {}),
+      ...(acting ? { actor: { bsn: actorBsn, ...(text(names.gemachtigdeName) ? { name: text(names.gemachtigdeName) } : {}), ...(rol ? { rol } : {}) } } : {}),
+      ...(machtigingen.length > 0 ? { machtigingen } : {}),
     };
   }
   const kvkNummer = text(names.kvk);
@@ -138,4 +145,35 @@ export function residentIdentity(claims: Record<string, unknown>, method: LoginM
     subject: { type: 'bedrijf', kvkNummer, ...(vestigingsnummer ? { vestigingsnummer } : {}) },
     ...(subjectName ? { subjectName } : {}),
   };
+}
+
+/**
+ * The machtigingen claim: a JSON array (or a string holding one) of {bsn, name?, rol?}. Entries
+ * that are not a valid BSN are left out, as is a rol Voordeur does not know; nothing else in the
+ * claim is trusted.
+ */
+export function machtigingenOf(claim: unknown): Machtiging[] {
+  let value = claim;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return [];
+    }
+  }
+  if (!Array.isArray(value)) return [];
+  const seen = new Set<string>();
+  const result: Machtiging[] = [];
+  for (const entry of value) {
+    if (entry === null || typeof entry !== 'object') continue;
+    const { bsn, name, rol } = entry as Record<string, unknown>;
+    if (typeof bsn !== 'string' || !isValidBsn(bsn) || seen.has(bsn)) continue;
+    seen.add(bsn);
+    result.push({
+      bsn,
+      ...(typeof name === 'string' && name.trim() !== '' ? { name: name.trim().slice(0, 200) } : {}),
+      ...(typeof rol === 'string' && (machtigingRollen as readonly string[]).includes(rol) ? { rol: rol as MachtigingRol } : {}),
+    });
+  }
+  return result;
 }

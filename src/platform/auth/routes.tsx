@@ -144,7 +144,10 @@ export function registerAuthRoutes(
     // A form this person sent after their last session here expired is offered first.
     const keptToken = request.cookies[keptFormCookie];
     if (keptToken && (await deps.kept.has(keptToken, result.identity))) return reply.redirect('/bewaard', 303);
-    return reply.redirect(safeReturnPath(attempt.returnTo) ?? '/overzicht', 303);
+    const landing = safeReturnPath(attempt.returnTo) ?? '/overzicht';
+    // Someone who may act for others, and did not choose for whom at the identity provider, chooses here first.
+    if (identity.machtigingen?.length && !identity.actor) return reply.redirect(`/machtigingen?terug=${encodeURIComponent(landing)}`, 303);
+    return reply.redirect(landing, 303);
   });
 
   app.post<{ Body: { overal?: string } }>('/uitloggen', async (request, reply) => {

@@ -72,6 +72,11 @@ export function registerPages(app: FastifyInstance, deps: { config: Config; stor
         ? {
             name: identityName(session.identity, request.t),
             actorName: actorName(session.identity, request.t),
+            // Someone who may act for others can switch from every page, and comes back to it.
+            switchHref:
+              session.identity.machtigingen?.length && !request.url.startsWith('/machtigingen')
+                ? `/machtigingen?terug=${encodeURIComponent(request.method === 'GET' ? request.url : '/overzicht')}`
+                : undefined,
             csrfToken: session.csrfToken,
             secondsLeft: Math.max(0, Math.floor((store.deadline(session).getTime() - Date.now()) / 1000)),
             warningSeconds: config.session.idleWarningSeconds,

@@ -66,6 +66,8 @@ export interface ShellUser {
   name: string;
   /** Who logged in, when acting for someone else. */
   actorName?: string;
+  /** Where to choose for whom one acts, for someone who may act for others ("Voor wie regelt u dit?"). */
+  switchHref?: string;
   csrfToken: string;
   /** Seconds until the session ends without activity, and how long before that to warn. */
   secondsLeft: number;

@@ -113,6 +113,41 @@ export class SessionStore {
     return { status: 'active', session: record, token };
   }
 
+  /**
+   * The same login acting for someone else (a switch of machtiging): a new session with the new
+   * identity, a new token and CSRF token, and the old one's end; this one ends. A new token, so that
+   * no page or form of before the switch acts for the person it was not made for.
+   */
+  async replace(record: SessionRecord, identity: Identity): Promise<{ token: string; session: SessionRecord }> {
+    const token = randomBytes(32).toString('base64url');
+    const now = new Date(this.now());
+    const session: SessionRecord = {
+      id: hashToken(token),
+      identity,
+      csrfToken: randomBytes(24).toString('base64url'),
+      idToken: record.idToken,
+      lastSeenAt: now,
+      expiresAt: record.expiresAt,
+    };
+    await this.db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto('sessions')
+        .values({
+          id: session.id,
+          subject_key: subjectKey(identity.subject, this.secret),
+          identity: JSON.stringify(identity),
+          csrf_token: session.csrfToken,
+          id_token: session.idToken,
+          last_seen_at: now,
+          expires_at: session.expiresAt,
+        })
+        .execute();
+      await tx.deleteFrom('sessions').where('id', '=', record.id).execute();
+    });
+    this.cache.delete(record.id);
+    return { token, session };
+  }
+
   /** Marks the session as used now (also for "Ingelogd blijven"). */
   async touch(record: SessionRecord): Promise<void> {
     const now = new Date(this.now());

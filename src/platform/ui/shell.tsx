@@ -153,9 +153,20 @@ export function Shell(props: ShellProps) {
             </div>
           </nav>
         )}
-        {user?.actorName && (
-          <div class="voordeur-acting-for" role="note">
-            <p class="utrecht-paragraph">{t('shell.actingForBy', { actor: user.actorName, name: user.name })}</p>
+        {user && (user.actorName || user.switchHref) && (
+          // For whom this person acts, on every page: the person greeted above is who logged in.
+          <div class="voordeur-acting-for" id="voor-wie" role="note">
+            <p class="utrecht-paragraph">
+              <strong>{user.actorName ? t('shell.actingFor', { name: user.name }) : t('shell.actingForSelf')}</strong>
+              {user.switchHref && (
+                <>
+                  {' '}
+                  <a class="utrecht-link utrecht-link--html-a" href={user.switchHref}>
+                    {t('shell.switch')}
+                  </a>
+                </>
+              )}
+            </p>
           </div>
         )}
         <main id="main" class="utrecht-page-content voordeur-main" tabIndex={-1}>
