@@ -223,6 +223,7 @@ const schema = z
     OIDC_CLAIM_NAME: z.string().min(1).default('name'),
     OIDC_CLAIM_GEMACHTIGDE_BSN: z.string().min(1).default('gemachtigde_bsn'),
     OIDC_CLAIM_GEMACHTIGDE_NAME: z.string().min(1).default('gemachtigde_name'),
+    OIDC_CLAIM_MACHTIGINGEN: z.string().min(1).default('machtigingen'),
 
     ZAAKSYSTEMEN: json(
       z.array(zaaksysteem).refine((systems) => new Set(systems.map((s) => s.naam)).size === systems.length, 'every zaaksysteem needs its own naam'),
@@ -231,7 +232,6 @@ const schema = z
     SOURCE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
     CATALOGUE_CACHE_SECONDS: z.coerce
       .number()
-    OIDC_CLAIM_MACHTIGINGEN: z.string().min(1).default('machtigingen'),
       .int()
       .min(0)
       .max(24 * 60 * 60)
