@@ -93,3 +93,35 @@ describe('sessions', () => {
     expect((await store.resume(other.token)).status).toBe('active');
   });
 });
+
+describe('switching for whom one acts', () => {
+  it('gives a new token and CSRF token for the new identity, keeps the end of the session, and ends the old one', async () => {
+    const clock = { now: Date.parse('2026-11-25T14:00:00Z') };
+    const store = storeAt(clock);
+    const lotte: Identity = {
+      method: 'digid',
+      subject: { type: 'persoon', bsn: '999990482' },
+      subjectName: 'Lotte Jansen',
+      machtigingen: [{ bsn: '999990019', name: 'Jan Jansen' }],
+    };
+    const { token, session } = await store.create(lotte, 'id-token');
+    clock.now += 60 * 60 * 1000;
+    const forJan: Identity = {
+      ...lotte,
+      subject: { type: 'persoon', bsn: '999990019' },
+      subjectName: 'Jan Jansen',
+      actor: { bsn: '999990482', name: 'Lotte Jansen' },
+    };
+    const switched = await store.replace(session, forJan);
+    expect(switched.token).not.toBe(token);
+    expect(switched.session.csrfToken).not.toBe(session.csrfToken);
+    expect(switched.session.expiresAt).toEqual(session.expiresAt);
+    expect(switched.session.idToken).toBe('id-token');
+    expect((await store.resume(token)).status).toBe('unknown');
+    const found = await store.resume(switched.token);
+    expect(found.status === 'active' && found.session.identity).toEqual(forJan);
+    // "Overal uitloggen" of the person who logged in still reaches the switched session.
+    expect(await store.destroyAllOfActor(switched.session)).toBeGreaterThanOrEqual(1);
+    expect((await store.resume(switched.token)).status).toBe('unknown');
+  });
+});
