@@ -16,7 +16,6 @@ import { createMachtigingen } from './features/machtigingen/index.tsx';
 import { createMedewerkers } from './features/medewerkers/index.ts';
 import { createNotificaties, type Notificaties } from './features/notificaties/index.ts';
 import { createOrganisatieApi, organisatieJobs } from './features/organisaties/index.ts';
-import { createLeveranciersportaal } from './features/organisaties/leveranciers/index.ts';
 import { webhookJob } from './features/organisaties/webhook.ts';
 import { createOverzicht } from './features/overzicht/index.tsx';
 import { createProducten } from './features/producten/index.ts';
@@ -52,7 +51,6 @@ import { SessionStore } from './platform/session/store.ts';
 import { OgonePayments } from './sources/ogone/ogone.ts';
 import { AanvraagStore } from './sources/voordeur/aanvragen.ts';
 import { OrganisatieBerichten } from './sources/voordeur/organisatie-berichten.ts';
-import { OrganisatieAansluiting } from './sources/voordeur/organisatie-aansluiting.ts';
 import { OrganisatieZaken } from './sources/voordeur/organisatie-zaken.ts';
 import { Organisaties } from './sources/voordeur/organisaties.ts';
 import { openRuntime } from './runtime.ts';
@@ -94,8 +92,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const processingLog = new ProcessingLog(database.db, identityKeys);
   const { theme } = config;
   const systemNames = config.zaken.systems.map((system) => system.naam);
-  // What the leveranciersportaal shows an organisation of its connection (and where the API counts its result codes).
-  const aansluiting = new OrganisatieAansluiting(database.db);
 
   const organisaties = new Organisaties(database.db, identityKeys);
   const aanvragen = new AanvraagStore(database.db, identityKeys);
@@ -248,23 +244,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         organisaties,
         berichten: organisatieBerichten,
         zaken: organisatieZaken!,
-        aansluiting,
         publicUrl: config.publicUrl,
-    createLeveranciersportaal(
-      organisatieBerichten && config.leveranciers
-        ? {
-            config: config.leveranciers,
-            publicUrl: config.publicUrl,
-            secureCookies: config.session.secureCookies,
-            db: database.db,
-            metrics,
-            log: app.log,
-            organisaties,
-            aansluiting,
-            jobs: notificaties.queue,
-          }
-        : undefined,
-    ),
         secret: config.identityKeySecret,
         requestsPerMinute: config.organisatieApi!.requestsPerMinute,
       }),

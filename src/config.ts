@@ -195,14 +195,6 @@ const schema = z
       z.array(z.object({ actor: z.string().uuid(), naam: z.string().min(1).max(100) })),
       '[{"actor":"<uuid of an actor in the Klantinteracties API>","naam":"Team Inkomen"}]',
     ).default([]),
-    LEVERANCIERS_PORTAAL: bool.default(false),
-    LEVERANCIERS_OIDC_ISSUER: url.optional(),
-    LEVERANCIERS_OIDC_CLIENT_ID: z.string().min(1).optional(),
-    LEVERANCIERS_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-    LEVERANCIERS_OIDC_SCOPE: z.string().min(1).default('openid'),
-    LEVERANCIERS_OIDC_AUTH_PARAMS: authParams.default({}),
-    LEVERANCIERS_CLAIM_ORGANISATIE: z.string().min(1).default('organisatie'),
-    LEVERANCIERS_CLAIM_NAAM: z.string().min(1).default('name'),
     GEMACHTIGDE_HANDELINGEN: list.pipe(z.array(z.enum([...handelingen, 'geen']))).default(['taken', 'documenten']),
 
     DATABASE_URL: z
@@ -512,8 +504,7 @@ export interface Config {
     /** The toegankelijkheidsverklaring: status A–E as the Dutch register names them, and when it was drawn up. */
     accessibility: { status: 'A' | 'B' | 'C' | 'D' | 'E'; date?: string; reportUrl?: string; registerUrl?: string };
   };
-  /** `personalCacheSeconds`: how long a source's answer about a person is kept (sources/answers.ts); 0 keeps none. */
-  sources: { timeoutMs: number; catalogueCacheSeconds: number; personalCacheSeconds: number };
+  sources: { timeoutMs: number; catalogueCacheSeconds: number };
   /** Keys the hash under which Voordeur stores what belongs to a person or company (preferences, processing log). */
   identityKeySecret: string;
   brp?: { url: string; apiKey: string };
@@ -628,7 +619,6 @@ export function productionProblems(env: Environment): { setting: string; message
       setting: 'PUBLIC_URL',
       message:
         'must be https: the address residents use (behind a proxy that ends TLS it is still https). Set ALLOW_HTTP_PUBLIC_URL=true only for a test installation without TLS: cookies are then not Secure',
-  'LEVERANCIERS_OIDC_CLIENT_SECRET',
     });
   }
   const values: { setting: string; value: string }[] = [];
@@ -779,7 +769,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
         registerUrl: env.ACCESSIBILITY_REGISTER_URL,
       },
     },
-    sources: { timeoutMs: env.SOURCE_TIMEOUT_MS, catalogueCacheSeconds: env.CATALOGUE_CACHE_SECONDS, personalCacheSeconds: env.PERSONAL_CACHE_SECONDS },
+    sources: { timeoutMs: env.SOURCE_TIMEOUT_MS, catalogueCacheSeconds: env.CATALOGUE_CACHE_SECONDS },
     identityKeySecret: env.IDENTITY_KEY_SECRET ?? DEMO_IDENTITY_KEY_SECRET,
     brp: env.BRP_API_URL && env.BRP_API_KEY ? { url: env.BRP_API_URL.replace(/\/+$/, ''), apiKey: env.BRP_API_KEY } : undefined,
     kvk: env.KVK_API_URL && env.KVK_API_KEY ? { url: env.KVK_API_URL.replace(/\/+$/, ''), apiKey: env.KVK_API_KEY } : undefined,
@@ -787,7 +777,6 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       env.KLANTINTERACTIES_API_URL && env.KLANTINTERACTIES_TOKEN
         ? { url: env.KLANTINTERACTIES_API_URL.replace(/\/+$/, ''), token: env.KLANTINTERACTIES_TOKEN }
         : undefined,
-        machtigingen: env.OIDC_CLAIM_MACHTIGINGEN,
     notify:
       env.NOTIFY_BASE_URL && env.NOTIFY_API_KEY && env.NOTIFY_TEMPLATE_EMAIL_CODE && env.NOTIFY_TEMPLATE_SMS_CODE
         ? {

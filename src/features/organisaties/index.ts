@@ -10,7 +10,6 @@ import type { Organisaties } from '../../sources/voordeur/organisaties.ts';
 import type { Config } from '../../config.ts';
 import type { JobHandler } from '../../platform/queue/worker.ts';
 import { OrganisatieAuth } from './auth.ts';
-import type { OrganisatieAansluiting } from '../../sources/voordeur/organisatie-aansluiting.ts';
 import { webhookHandler, webhookQueue } from './webhook.ts';
 import { apiBase, organisatieApiRoutes } from './routes.ts';
 
@@ -25,8 +24,6 @@ export interface OrganisatieApiFeatureDeps {
 }
 
 /** The queues of the organisation API the job worker handles (its webhooks), when the API is on. */
-  /** Where the result codes per day are counted, for the leveranciersportaal. */
-  aansluiting?: OrganisatieAansluiting;
 export function organisatieJobs(config: Pick<Config, 'organisatieApi' | 'sources'>, organisaties: Organisaties): Record<string, JobHandler> | undefined {
   return config.organisatieApi ? { [webhookQueue]: webhookHandler(organisaties, config.sources.timeoutMs) } : undefined;
 }
@@ -36,13 +33,6 @@ export function createOrganisatieApi(deps: OrganisatieApiFeatureDeps): Feature {
   const auth = new OrganisatieAuth(deps.organisaties, `${serverUrl}/token`, deps.secret);
   return {
     id: 'organisatie-api',
-    plugin: organisatieApiRoutes({
-      auth,
-      berichten: deps.berichten,
-      zaken: deps.zaken,
-      serverUrl,
-      requestsPerMinute: deps.requestsPerMinute,
-      ...(deps.aansluiting ? { countRefusals: deps.aansluiting.countRefusals.bind(deps.aansluiting) } : {}),
-    }),
+    plugin: organisatieApiRoutes({ auth, berichten: deps.berichten, zaken: deps.zaken, serverUrl, requestsPerMinute: deps.requestsPerMinute }),
   };
 }

@@ -31,12 +31,8 @@ export function clearSessionCookie(reply: FastifyReply, cookie: SessionCookie): 
   reply.clearCookie(cookie.name, { path: '/', httpOnly: true, sameSite: 'lax', secure: cookie.secure });
 }
 
-const portalPrefixes = ['/medewerkers', '/leveranciers'];
-/**
- * The medewerkersportaal (features/medewerkers) and the leveranciersportaal (features/organisaties/leveranciers)
- * have their own sessions: a resident's session is never read there.
- */
-export const isStaffPath = (url: string) => portalPrefixes.some((prefix) => url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`));
+/** The medewerkersportaal has its own sessions (features/medewerkers): a resident's session is never read there. */
+export const isStaffPath = (url: string) => url === '/medewerkers' || url.startsWith('/medewerkers/') || url.startsWith('/medewerkers?');
 const skipsSession = (url: string) => url.startsWith('/static/') || url.startsWith('/health/') || url === '/metrics' || isStaffPath(url);
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
