@@ -275,6 +275,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     secureCookies: config.session.secureCookies,
     loginsPerMinute: config.loginRateLimitPerMinute,
     completeIdentity: sources.kvk && withVestigingen(sources.kvk, app.log),
+    processingLog,
   });
   registerKeptFormRoutes(app, { kept: keptForms, secureCookies: config.session.secureCookies });
   await registerFeatures(app, features);

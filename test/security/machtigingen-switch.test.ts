@@ -69,6 +69,10 @@ describe('choosing for whom, at login', () => {
     expect(text(page.body)).toContain('Welkom, Lotte Jansen');
     expect(text(banner(page.body)!)).toContain('U regelt dit voor Jan Jansen.');
     expect(page.body).toContain('Ingelogd als Lotte Jansen');
+    // Jan reads in his own log that his gemachtigde acted for him.
+    const janBrowser = await loginOverHttp(stack.url, { bsn: jan.bsn });
+    const log = text((await janBrowser.request(`${stack.url}/gegevens/verwerkingen`)).body);
+    expect(log).toMatch(/uw machtiging: wie namens u iets mag regelen.*Uw gemachtigde Lotte Jansen.*Om namens u iets te regelen/);
   });
 
   it('a person without machtigingen is not asked', async () => {

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Identity, isLoginMethod } from '../../domain/identity.ts';
+import type { ProcessingLog } from '../audit/processing-log.ts';
 import { keptFormCookie } from '../http/kept-forms.tsx';
 import { clearSessionCookie, setSessionCookie, type SessionCookie } from '../http/session.ts';
 import type { KeptForms } from '../session/kept-forms.ts';
@@ -32,6 +33,8 @@ export function registerAuthRoutes(
     loginsPerMinute: number;
     /** Adds to a new login's identity what is read once per session (a company's vestigingen). */
     completeIdentity?: (identity: Identity) => Promise<Identity>;
+    /** Where a login for someone else is written down, in that person's log (as a switch of machtiging is). */
+    processingLog?: ProcessingLog;
   },
 ): void {
   const { attempts, store, oidc, cookie } = deps;
@@ -140,6 +143,10 @@ export function registerAuthRoutes(
     const identity = deps.completeIdentity ? await deps.completeIdentity(result.identity) : result.identity;
     const { token } = await store.create(identity, result.idToken);
     setSessionCookie(reply, cookie, token);
+    // Acting for someone else from the start (chosen at the identity provider): in their log, with who acts.
+    if (identity.actor) {
+      await deps.processingLog?.record(identity, [{ action: 'lezen', category: 'machtiging', source: 'voordeur', purpose: 'vertegenwoordiging' }], request.id);
+    }
     request.log.info({ method: attempt.method, actingFor: Boolean(result.identity.actor) }, 'logged in');
     // A form this person sent after their last session here expired is offered first.
     const keptToken = request.cookies[keptFormCookie];
