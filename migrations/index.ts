@@ -15,6 +15,7 @@ import * as m0013 from './0013_product_meldingen.ts';
 import * as m0014 from './0014_aanvragen.ts';
 import * as m0015 from './0015_aanvraag_bevestiging.ts';
 import * as m0016 from './0016_readable_processing_log.ts';
+import * as m0019 from './0019_leveranciersportaal.ts';
 
 export const migrations = {
   '0001_sessions': m0001,
@@ -33,4 +34,5 @@ export const migrations = {
   '0014_aanvragen': m0014,
   '0015_aanvraag_bevestiging': m0015,
   '0016_readable_processing_log': m0016,
+  '0019_leveranciersportaal': m0019,
 };

@@ -9,6 +9,7 @@ import { dossierKinds } from '../src/domain/medewerker.ts';
 import { main } from '../src/main.ts';
 import { notifyService, notifySettings, notifyTemplates } from './data/notify-templates.ts';
 import { displayName, testCompanies, testMachtigingen, testMedewerkers, testPersons } from './data/test-identities.ts';
+import { testLeveranciers } from './data/test-leveranciers.ts';
 import { zgwDemo } from './data/zgw-demo.ts';
 import { demoActoren } from './klantinteracties/internetaken.ts';
 import { objectTypeUrl } from './objecten/objecttypes.ts';
@@ -123,6 +124,12 @@ const { config, voordeur } = await main(
     MEDEWERKERS_ROLLEN: JSON.stringify({ kcc: [...dossierKinds], inkomen: ['zaken', 'documenten'] }),
     MEDEWERKERS_BEPERKTE_ZAAKTYPEN: JSON.stringify({ 'Bijzondere bijstand aanvragen': ['inkomen'] }),
     MEDEWERKERS_TERUGBEL_AFDELINGEN: JSON.stringify(demoActoren.map((actor) => ({ actor: actor.uuid, naam: actor.naam }))),
+    // The demo organisations' staff log in to the leveranciersportaal at the same simulator (its "leverancier" page).
+    LEVERANCIERS_PORTAAL: 'true',
+    LEVERANCIERS_OIDC_ISSUER: `${simulatorsUrl}/oidc`,
+    LEVERANCIERS_OIDC_CLIENT_ID: client.client_id,
+    LEVERANCIERS_OIDC_CLIENT_SECRET: client.client_secret,
+    LEVERANCIERS_OIDC_AUTH_PARAMS: 'kc_idp_hint=leverancier',
     ...process.env,
   },
   { subscribe: false },
@@ -157,8 +164,8 @@ await registerIdentitySimulator(simulators, {
   clients: [
     {
       ...client,
-      redirect_uris: [`${publicUrl}/auth/callback`, `${publicUrl}/medewerkers/auth/callback`],
-      post_logout_redirect_uris: [`${publicUrl}/uitgelogd`, `${publicUrl}/medewerkers/uitgelogd`],
+      redirect_uris: [`${publicUrl}/auth/callback`, `${publicUrl}/medewerkers/auth/callback`, `${publicUrl}/leveranciers/auth/callback`],
+      post_logout_redirect_uris: [`${publicUrl}/uitgelogd`, `${publicUrl}/medewerkers/uitgelogd`, `${publicUrl}/leveranciers/uitgelogd`],
     },
   ],
 });
@@ -204,6 +211,8 @@ const lines = [
   ...testMachtigingen.map((m) => `  ${m.gemachtigde} acts for ${m.vertegenwoordigde} — ${m.description}`),
   `Staff (medewerkersportaal at ${config.publicUrl.href}medewerkers):`,
   ...testMedewerkers.map((m) => `  ${m.naam}, ${m.afdeling} — ${m.description}`),
+  `Organisation staff (leveranciersportaal at ${config.publicUrl.href}leveranciers):`,
+  ...testLeveranciers.map((l) => `  ${l.naam}, ${l.organisatieNaam} (${l.organisatie}) — ${l.description}`),
   'Test companies (eHerkenning):',
   ...testCompanies.map((c) => `  KvK ${c.kvkNummer}  ${c.naam} (vestigingen ${c.vestigingen.map((v) => v.vestigingsnummer).join(', ')}) — ${c.description}`),
   '',

@@ -16,6 +16,7 @@ import { createMachtigingen } from './features/machtigingen/index.tsx';
 import { createMedewerkers } from './features/medewerkers/index.ts';
 import { createNotificaties, type Notificaties } from './features/notificaties/index.ts';
 import { createOrganisatieApi, organisatieJobs } from './features/organisaties/index.ts';
+import { createLeveranciersportaal } from './features/organisaties/leveranciers/index.ts';
 import { webhookJob } from './features/organisaties/webhook.ts';
 import { createOverzicht } from './features/overzicht/index.tsx';
 import { createProducten } from './features/producten/index.ts';
@@ -53,6 +54,7 @@ import { AanvraagStore } from './sources/voordeur/aanvragen.ts';
 import { OrganisatieBerichten } from './sources/voordeur/organisatie-berichten.ts';
 import { OrganisatieZaken } from './sources/voordeur/organisatie-zaken.ts';
 import { Organisaties } from './sources/voordeur/organisaties.ts';
+import { OrganisatieAansluiting } from './sources/voordeur/organisatie-aansluiting.ts';
 import { openRuntime } from './runtime.ts';
 
 export interface Voordeur {
@@ -94,6 +96,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const systemNames = config.zaken.systems.map((system) => system.naam);
 
   const organisaties = new Organisaties(database.db, identityKeys);
+  // What the leveranciersportaal shows an organisation of its connection (and where the API counts its result codes).
+  const aansluiting = new OrganisatieAansluiting(database.db);
   const aanvragen = new AanvraagStore(database.db, identityKeys);
   const notificaties = createNotificaties({
     config,
@@ -247,7 +251,23 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         publicUrl: config.publicUrl,
         secret: config.identityKeySecret,
         requestsPerMinute: config.organisatieApi!.requestsPerMinute,
+        aansluiting,
       }),
+    createLeveranciersportaal(
+      organisatieBerichten && config.leveranciers
+        ? {
+            config: config.leveranciers,
+            publicUrl: config.publicUrl,
+            secureCookies: config.session.secureCookies,
+            db: database.db,
+            metrics,
+            log: app.log,
+            organisaties,
+            aansluiting,
+            jobs: notificaties.queue,
+          }
+        : undefined,
+    ),
   ].filter((feature): feature is Feature => feature !== undefined);
   // What features show on the pages of others, each part within the sources' deadline and a margin.
   const parts = featureParts(features, config.sources.timeoutMs + 500);

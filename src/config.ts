@@ -195,6 +195,14 @@ const schema = z
       z.array(z.object({ actor: z.string().uuid(), naam: z.string().min(1).max(100) })),
       '[{"actor":"<uuid of an actor in the Klantinteracties API>","naam":"Team Inkomen"}]',
     ).default([]),
+    LEVERANCIERS_PORTAAL: bool.default(false),
+    LEVERANCIERS_OIDC_ISSUER: url.optional(),
+    LEVERANCIERS_OIDC_CLIENT_ID: z.string().min(1).optional(),
+    LEVERANCIERS_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    LEVERANCIERS_OIDC_SCOPE: z.string().min(1).default('openid'),
+    LEVERANCIERS_OIDC_AUTH_PARAMS: authParams.default({}),
+    LEVERANCIERS_CLAIM_ORGANISATIE: z.string().min(1).default('organisatie'),
+    LEVERANCIERS_CLAIM_NAAM: z.string().min(1).default('name'),
     GEMACHTIGDE_HANDELINGEN: list.pipe(z.array(z.enum([...handelingen, 'geen']))).default(['taken', 'documenten']),
 
     DATABASE_URL: z
@@ -389,6 +397,16 @@ const schema = z
         ctx.addIssue({ code: 'custom', path: ['MEDEWERKERS_OIDC_ISSUER'], message: 'must use https' });
       }
     }
+    if (env.LEVERANCIERS_PORTAAL) {
+      if (!env.ORGANISATIE_API)
+        ctx.addIssue({ code: 'custom', path: ['LEVERANCIERS_PORTAAL'], message: 'needs ORGANISATIE_API=true (the portal manages connections to the organisation API)' });
+      require('LEVERANCIERS_OIDC_ISSUER', "with LEVERANCIERS_PORTAAL (the OpenID Connect provider organisations' staff log in with)");
+      require('LEVERANCIERS_OIDC_CLIENT_ID', 'with LEVERANCIERS_PORTAAL');
+      require('LEVERANCIERS_OIDC_CLIENT_SECRET', 'with LEVERANCIERS_PORTAAL');
+      if (!env.DEMO_MODE && env.LEVERANCIERS_OIDC_ISSUER?.startsWith('http:')) {
+        ctx.addIssue({ code: 'custom', path: ['LEVERANCIERS_OIDC_ISSUER'], message: 'must use https' });
+      }
+    }
     together(['BRP_API_URL', 'BRP_API_KEY'], 'BRP_');
     together(['KVK_API_URL', 'KVK_API_KEY'], 'KVK_');
     together(['KLANTINTERACTIES_API_URL', 'KLANTINTERACTIES_TOKEN'], 'KLANTINTERACTIES_');
@@ -454,6 +472,19 @@ export interface Config {
   organisatieApi?: { requestsPerMinute: number };
   /** What a gemachtigde may change for the person they act for (GEMACHTIGDE_HANDELINGEN); reading is always allowed. */
   gemachtigdeHandelingen: Handeling[];
+  /** The leveranciersportaal (LEVERANCIERS_PORTAAL): connected organisations' staff manage their connection, logging in with OpenID Connect. */
+  leveranciers?: {
+    oidc: {
+      issuer: URL;
+      clientId: string;
+      clientSecret: string;
+      scope: string;
+      allowInsecureIssuer: boolean;
+      authParams: { leverancier: Record<string, string> };
+      /** The claim with the organisation's id in Voordeur, and the one with the person's name. */
+      claims: { organisatie: string; naam: string };
+    };
+  };
   /** The medewerkersportaal (MEDEWERKERS_PORTAAL): staff log in with their own OpenID Connect provider. */
   medewerkers?: {
     oidc: {
@@ -595,6 +626,7 @@ const ownSecrets = ['SESSION_SECRET', 'IDENTITY_KEY_SECRET', 'METRICS_TOKEN', 'N
 const credentials = [
   'OIDC_CLIENT_SECRET',
   'MEDEWERKERS_OIDC_CLIENT_SECRET',
+  'LEVERANCIERS_OIDC_CLIENT_SECRET',
   'BRP_API_KEY',
   'KVK_API_KEY',
   'KLANTINTERACTIES_TOKEN',
@@ -693,6 +725,19 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE ?? (env.DEMO_MODE ? 0 : 60),
     organisatieApi: env.ORGANISATIE_API ? { requestsPerMinute: env.ORGANISATIE_API_REQUESTS_PER_MINUTE } : undefined,
     gemachtigdeHandelingen: env.GEMACHTIGDE_HANDELINGEN.filter((h): h is Handeling => h !== 'geen'),
+    leveranciers: env.LEVERANCIERS_PORTAAL
+      ? {
+          oidc: {
+            issuer: new URL(env.LEVERANCIERS_OIDC_ISSUER!),
+            clientId: env.LEVERANCIERS_OIDC_CLIENT_ID!,
+            clientSecret: env.LEVERANCIERS_OIDC_CLIENT_SECRET!,
+            scope: env.LEVERANCIERS_OIDC_SCOPE,
+            allowInsecureIssuer: env.DEMO_MODE || env.OIDC_ALLOW_INSECURE_ISSUER,
+            authParams: { leverancier: env.LEVERANCIERS_OIDC_AUTH_PARAMS },
+            claims: { organisatie: env.LEVERANCIERS_CLAIM_ORGANISATIE, naam: env.LEVERANCIERS_CLAIM_NAAM },
+          },
+        }
+      : undefined,
     medewerkers: env.MEDEWERKERS_PORTAAL
       ? {
           oidc: {

@@ -4,13 +4,16 @@
  * is a stable opaque identifier derived from the login, never the BSN or KvK number itself.
  */
 import { createHmac } from 'node:crypto';
+import { leverancierClaims } from './leveranciers.ts';
 import { displayName, findTestCompany, findTestMedewerker, findTestPerson, testMachtigingen } from '../data/test-identities.ts';
 
 export type SimulatedLogin =
   | { method: 'digid'; bsn: string; gemachtigdeBsn?: string }
   | { method: 'eherkenning'; kvk: string; vestiging?: string }
   /** A staff member of the organisation (the medewerkersportaal), as Keycloak or Entra ID would say it. */
-  | { method: 'medewerker'; id: string };
+  | { method: 'medewerker'; id: string }
+  /** A member of a connected organisation's staff (the leveranciersportaal), with the organisation claim. */
+  | { method: 'leverancier'; id: string };
 
 /** Whom someone may act for, as a broker in front of DigiD Machtigen and the bewindvoering register would list it. */
 export interface MachtigingClaim {
@@ -22,7 +25,7 @@ export interface MachtigingClaim {
 export type IdentityClaims = Record<string, string | string[] | MachtigingClaim[]>;
 
 /** The claims the simulator can put in an ID token (besides sub). */
-export const identityClaimNames = ['bsn', 'name', 'gemachtigde_bsn', 'gemachtigde_name', 'machtigingen', 'kvk', 'vestiging', 'department', 'roles'] as const;
+export const identityClaimNames = ['bsn', 'name', 'gemachtigde_bsn', 'gemachtigde_name', 'machtigingen', 'kvk', 'vestiging', 'department', 'roles', 'organisatie'] as const;
 
 /** Everyone the person with this BSN may act for, from the demo's machtigingen. */
 export function machtigingenOf(bsn: string): MachtigingClaim[] {
@@ -41,11 +44,12 @@ export function accountIdFor(login: SimulatedLogin): string {
       ? `digid:${login.bsn}:${login.gemachtigdeBsn ?? ''}`
       : login.method === 'eherkenning'
         ? `eherkenning:${login.kvk}:${login.vestiging ?? ''}`
-        : `medewerker:${login.id}`;
+        : `${login.method}:${login.id}`;
   return createHmac('sha256', 'voordeur-identity-simulator').update(key).digest('base64url').slice(0, 32);
 }
 
 export function claimsFor(login: SimulatedLogin): IdentityClaims {
+  if (login.method === 'leverancier') return leverancierClaims(login.id);
   if (login.method === 'medewerker') {
     const medewerker = findTestMedewerker(login.id);
     return medewerker ? { name: medewerker.naam, department: medewerker.afdeling, roles: medewerker.rollen } : {};

@@ -27,7 +27,8 @@ import { AccountStore, identityClaimNames } from './accounts.ts';
 import type { SimulatedLogin } from './accounts.ts';
 import { createMemoryAdapter } from './memory-adapter.ts';
 import { findTestMedewerker } from '../data/test-identities.ts';
-import { digidPage, eherkenningPage, errorPage, loggedOutPage, logoutPage, medewerkerPage } from './views.tsx';
+import { digidPage, eherkenningPage, errorPage, leverancierPage, loggedOutPage, logoutPage, medewerkerPage } from './views.tsx';
+import { findTestLeverancier } from '../data/test-leveranciers.ts';
 import type { DigidFormValues, EherkenningFormValues } from './views.tsx';
 
 export interface IdentitySimulatorClient {
@@ -43,7 +44,7 @@ export interface IdentitySimulatorOptions {
   clients: IdentitySimulatorClient[];
 }
 
-type LoginMethod = 'digid' | 'eherkenning' | 'medewerker';
+type LoginMethod = 'digid' | 'eherkenning' | 'medewerker' | 'leverancier';
 
 const messages = {
   bsnMissing: 'Vul een BSN in.',
@@ -86,7 +87,7 @@ function epochNow(): number {
 
 function methodOf(interaction: Interaction): LoginMethod {
   const hint = interaction.params.kc_idp_hint;
-  return hint === 'eherkenning' || hint === 'medewerker' ? hint : 'digid';
+  return hint === 'eherkenning' || hint === 'medewerker' || hint === 'leverancier' ? hint : 'digid';
 }
 
 /** The claim names asked for with the `claims` request parameter, if any. */
@@ -261,7 +262,16 @@ export async function registerIdentitySimulator(app: FastifyInstance, options: I
       if (!interaction) return reply;
       const ctx = pageContext(interaction);
       const method = methodOf(interaction);
+      if (method === 'leverancier') return sendPage(reply, 200, leverancierPage(ctx));
       return sendPage(reply, 200, method === 'eherkenning' ? eherkenningPage(ctx) : method === 'medewerker' ? medewerkerPage(ctx) : digidPage(ctx));
+    });
+
+    scope.post(`${interactionBase}/:uid/leverancier`, async (request, reply) => {
+      const interaction = await loadInteraction(request, reply);
+      if (!interaction) return reply;
+      const id = field(request.body, 'leverancier');
+      if (!findTestLeverancier(id)) return sendPage(reply, 400, leverancierPage(pageContext(interaction)));
+      return finish(request, reply, interaction, { method: 'leverancier', id });
     });
 
     scope.post(`${interactionBase}/:uid/medewerker`, async (request, reply) => {

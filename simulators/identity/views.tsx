@@ -4,6 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { displayName, findTestPerson, testCompanies, testMachtigingen, testMedewerkers, testPersons } from '../data/test-identities.ts';
+import { testLeveranciers } from '../data/test-leveranciers.ts';
 import { Alert, Button, ErrorSummary, Heading, Paragraph, TextField, renderPage } from '../shared/page.tsx';
 import type { FieldError } from '../shared/page.tsx';
 
@@ -287,6 +288,41 @@ export function medewerkerPage(ctx: PageContext): string {
               <PostForm action={`${ctx.interactionUrl}/medewerker`}>
                 <Hidden name="medewerker" value={medewerker.id} />
                 <Button>{`Inloggen als ${medewerker.naam}`}</Button>
+              </PostForm>
+            </li>
+          ))}
+        </ul>
+        <CancelSection interactionUrl={ctx.interactionUrl} />
+      </>
+    ),
+  });
+}
+
+/** The leveranciersportaal's login: the connected organisation's own identity provider, with a test account per demo organisation. */
+export function leverancierPage(ctx: PageContext): string {
+  const title = 'Inloggen als leverancier (simulator)';
+  return renderPage({
+    title,
+    simulatorName,
+    assetsPrefix: ctx.assetsPrefix,
+    children: (
+      <>
+        <Heading level={1}>{title}</Heading>
+        <Alert type="warning">
+          <Paragraph>
+            <strong>Dit is een testomgeving.</strong> Hier staat het inloggen van de aangesloten organisatie zelf. Kies een testaccount.
+          </Paragraph>
+        </Alert>
+        <ul class="simulator-choices">
+          {testLeveranciers.map((leverancier) => (
+            <li class="simulator-choice">
+              <p class="utrecht-paragraph">
+                <strong>{leverancier.naam}</strong>, {leverancier.organisatieNaam}
+              </p>
+              <p class="utrecht-paragraph">{leverancier.description}</p>
+              <PostForm action={`${ctx.interactionUrl}/leverancier`}>
+                <Hidden name="leverancier" value={leverancier.id} />
+                <Button>{`Inloggen als ${leverancier.naam}`}</Button>
               </PostForm>
             </li>
           ))}

@@ -90,8 +90,8 @@ export async function startStack(
       {
         client_id: 'voordeur',
         client_secret: 'voordeur-test-secret',
-        redirect_uris: [`${url}/auth/callback`, `${url}/medewerkers/auth/callback`],
-        post_logout_redirect_uris: [`${url}/uitgelogd`, `${url}/medewerkers/uitgelogd`],
+        redirect_uris: [`${url}/auth/callback`, `${url}/medewerkers/auth/callback`, `${url}/leveranciers/auth/callback`],
+        post_logout_redirect_uris: [`${url}/uitgelogd`, `${url}/medewerkers/uitgelogd`, `${url}/leveranciers/uitgelogd`],
       },
     ],
   });
@@ -158,6 +158,13 @@ export async function startStack(
     MEDEWERKERS_ROLLEN: JSON.stringify({ kcc: [...dossierKinds], inkomen: ['zaken', 'documenten'] }),
     MEDEWERKERS_BEPERKTE_ZAAKTYPEN: JSON.stringify({ 'Bijzondere bijstand aanvragen': ['inkomen'] }),
     MEDEWERKERS_TERUGBEL_AFDELINGEN: JSON.stringify(demoActoren.map((actor) => ({ actor: actor.uuid, naam: actor.naam }))),
+    // The organisation API and its leveranciersportaal, whose staff log in at the same simulator (as in the demo).
+    ORGANISATIE_API: 'true',
+    LEVERANCIERS_PORTAAL: 'true',
+    LEVERANCIERS_OIDC_ISSUER: issuer,
+    LEVERANCIERS_OIDC_CLIENT_ID: 'voordeur',
+    LEVERANCIERS_OIDC_CLIENT_SECRET: 'voordeur-test-secret',
+    LEVERANCIERS_OIDC_AUTH_PARAMS: 'kc_idp_hint=leverancier',
     ...environment,
   });
   await voordeur.app.listen({ host: '127.0.0.1', port: appPort });

@@ -7,7 +7,7 @@
  * instance can check it without a shared store.
  */
 import { hkdfSync } from 'node:crypto';
-import { createLocalJWKSet, decodeJwt, errors, jwtVerify, SignJWT } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, errors, type JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
 import type { Organisaties } from '../../sources/voordeur/organisaties.ts';
 
 export const accessTokenSeconds = 300;
@@ -20,6 +20,8 @@ export type TokenOutcome =
 
 export class OrganisatieAuth {
   private readonly key: Uint8Array;
+  /** The JWKS URLs organisations publish their keys at, each fetched and cached by jose (refetched for an unknown kid). */
+  private readonly remote = new Map<string, JWTVerifyGetKey>();
 
   constructor(
     private readonly organisaties: Organisaties,
@@ -45,7 +47,7 @@ export class OrganisatieAuth {
     const organisatie = typeof issuer === 'string' ? await this.organisaties.get(issuer) : null;
     if (!organisatie) return refused('unknown client');
     try {
-      const { payload } = await jwtVerify(form.client_assertion, createLocalJWKSet(organisatie.jwks as Parameters<typeof createLocalJWKSet>[0]), {
+      const { payload } = await jwtVerify(form.client_assertion, this.keysOf(organisatie), {
         issuer: organisatie.id,
         subject: organisatie.id,
         audience: this.tokenUrl,
@@ -67,6 +69,30 @@ export class OrganisatieAuth {
       .setExpirationTime(`${accessTokenSeconds}s`)
       .sign(this.key);
     return { ok: true, accessToken };
+  }
+
+  /**
+   * The registered keys; with a JWKS URL, the keys published there too (a key the registered ones
+   * do not have is looked up there, so that an organisation can rotate by publishing).
+   */
+  private keysOf(organisatie: { jwks: { keys: Record<string, unknown>[] }; jwksUrl?: string }): JWTVerifyGetKey {
+    const local = createLocalJWKSet({ keys: organisatie.jwks.keys } as Parameters<typeof createLocalJWKSet>[0]);
+    const url = organisatie.jwksUrl;
+    if (!url) return local;
+    let remote = this.remote.get(url);
+    if (!remote) {
+      remote = createRemoteJWKSet(new URL(url), { timeoutDuration: 5000, cooldownDuration: 30_000 });
+      this.remote.set(url, remote);
+    }
+    const published = remote;
+    return async (header, token) => {
+      try {
+        return await local(header, token);
+      } catch (error) {
+        if (!(error instanceof errors.JWKSNoMatchingKey)) throw error;
+        return published(header, token);
+      }
+    };
   }
 
   /** The organisation an `Authorization: Bearer …` header is for; null when it is not a valid access token. */

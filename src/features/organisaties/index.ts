@@ -7,6 +7,7 @@ import type { Feature } from '../../platform/http/feature.ts';
 import type { OrganisatieBerichten } from '../../sources/voordeur/organisatie-berichten.ts';
 import type { OrganisatieZaken } from '../../sources/voordeur/organisatie-zaken.ts';
 import type { Organisaties } from '../../sources/voordeur/organisaties.ts';
+import type { OrganisatieAansluiting } from '../../sources/voordeur/organisatie-aansluiting.ts';
 import type { Config } from '../../config.ts';
 import type { JobHandler } from '../../platform/queue/worker.ts';
 import { OrganisatieAuth } from './auth.ts';
@@ -21,6 +22,8 @@ export interface OrganisatieApiFeatureDeps {
   /** Keys the access tokens (IDENTITY_KEY_SECRET). */
   secret: string;
   requestsPerMinute: number;
+  /** Where the result codes per day are counted, for the leveranciersportaal. */
+  aansluiting?: OrganisatieAansluiting;
 }
 
 /** The queues of the organisation API the job worker handles (its webhooks), when the API is on. */
@@ -33,6 +36,13 @@ export function createOrganisatieApi(deps: OrganisatieApiFeatureDeps): Feature {
   const auth = new OrganisatieAuth(deps.organisaties, `${serverUrl}/token`, deps.secret);
   return {
     id: 'organisatie-api',
-    plugin: organisatieApiRoutes({ auth, berichten: deps.berichten, zaken: deps.zaken, serverUrl, requestsPerMinute: deps.requestsPerMinute }),
+    plugin: organisatieApiRoutes({
+      auth,
+      berichten: deps.berichten,
+      zaken: deps.zaken,
+      serverUrl,
+      requestsPerMinute: deps.requestsPerMinute,
+      ...(deps.aansluiting ? { countRefusals: deps.aansluiting.countRefusals.bind(deps.aansluiting) } : {}),
+    }),
   };
 }

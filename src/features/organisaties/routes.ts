@@ -23,6 +23,8 @@ export interface OrganisatieApiDeps {
   serverUrl: string;
   /** Requests one organisation may make per minute. */
   requestsPerMinute: number;
+  /** Counts a batch's refusals per day for the leveranciersportaal (`verwerkt` is counted with the berichten themselves). */
+  countRefusals?: (organisatieId: string, counts: Partial<Record<Resultaat, number>>) => Promise<void>;
   now?: () => Date;
 }
 
@@ -95,6 +97,9 @@ export function organisatieApiRoutes(deps: OrganisatieApiDeps): FastifyPluginAsy
       const counts: Record<string, number> = {};
       for (const result of results) counts[result.resultaat] = (counts[result.resultaat] ?? 0) + 1;
       request.log.info({ organisatie, berichten: items.length, ...counts }, 'organisatie berichten received');
+      // The berichten are stored: a count that cannot be written costs the overview a few, never the answer.
+      if (deps.countRefusals)
+        await deps.countRefusals(organisatie, counts).catch((error: unknown) => request.log.warn({ err: error, organisatie }, 'result counts not recorded'));
       return { resultaten: results };
     });
 

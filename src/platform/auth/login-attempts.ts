@@ -14,7 +14,7 @@ export interface LoginAttempt {
   codeVerifier: string;
   nonce: string;
   /** A resident's login, or a staff member's (the medewerkersportaal); each callback accepts only its own. */
-  method: LoginMethod | 'medewerker';
+  method: LoginMethod | 'medewerker' | 'leverancier';
   /** A path on this site to return to, if one was given. */
   returnTo?: string;
 }
@@ -52,7 +52,7 @@ export class LoginAttempts {
     const row = await this.db.deleteFrom('login_attempts').where('state_hash', '=', hash(state)).returningAll().executeTakeFirst();
     if (
       !row ||
-      !(isLoginMethod(row.method) || row.method === 'medewerker') ||
+      !(isLoginMethod(row.method) || row.method === 'medewerker' || row.method === 'leverancier') ||
       this.now() - new Date(row.created_at).getTime() > loginAttemptMaxAgeSeconds * 1000
     )
       return undefined;

@@ -122,7 +122,7 @@ export function registerAuthRoutes(
       return loginProblem(request, reply, 400, 'failed');
     }
     const attempt = await attempts.take(browserState);
-    if (!attempt || attempt.method === 'medewerker') {
+    if (!attempt || attempt.method === 'medewerker' || attempt.method === 'leverancier') {
       request.log.warn('login callback for an unknown, used or expired login attempt');
       return loginProblem(request, reply, 400, 'failed');
     }

@@ -173,6 +173,47 @@ export interface OrganisatiesTable {
   callback_url: ColumnType<string | null, string | null | undefined, string | null>;
   /** The secret the webhook calls are signed with, sealed with the identity keys. */
   callback_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Where the organisation publishes its public keys (a JWKS URL), next to the registered ones; null: none. */
+  jwks_url: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Who logged in to the leveranciersportaal: a member of a connected organisation's staff. */
+export interface Leverancier {
+  /** The ID token's sub. */
+  id: string;
+  naam: string;
+  /** The organisation's id in Voordeur (the organisation claim). */
+  organisatieId: string;
+}
+
+export interface LeverancierSessionsTable {
+  id: string;
+  gebruiker: ColumnType<Leverancier, string, string>;
+  csrf_token: string;
+  id_token: string | null;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** How many berichten of an organisation had a result code on a day (Europe/Amsterdam). */
+export interface OrganisatieResultatenTable {
+  organisatie_id: string;
+  /** YYYY-MM-DD. */
+  dag: ColumnType<string, string, string>;
+  resultaat: string;
+  aantal: ColumnType<string | number, number, number>;
+}
+
+/** A change to an organisation's connection, with who made it (append-only). */
+export interface OrganisatieAuditTable {
+  id: Generated<string>;
+  occurred_at: CreatedAt;
+  organisatie_id: string;
+  gebruiker_id: string;
+  gebruiker_naam: string;
+  handeling: string;
+  detail: string | null;
 }
 
 export interface OrganisatieAssertionsTable {
@@ -350,4 +391,7 @@ export interface Database {
   staff_sessions: StaffSessionsTable;
   staff_access: StaffAccessTable;
   staff_audit: StaffAuditTable;
+  leverancier_sessions: LeverancierSessionsTable;
+  organisatie_resultaten: OrganisatieResultatenTable;
+  organisatie_audit: OrganisatieAuditTable;
 }

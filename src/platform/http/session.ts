@@ -31,8 +31,12 @@ export function clearSessionCookie(reply: FastifyReply, cookie: SessionCookie): 
   reply.clearCookie(cookie.name, { path: '/', httpOnly: true, sameSite: 'lax', secure: cookie.secure });
 }
 
-/** The medewerkersportaal has its own sessions (features/medewerkers): a resident's session is never read there. */
-export const isStaffPath = (url: string) => url === '/medewerkers' || url.startsWith('/medewerkers/') || url.startsWith('/medewerkers?');
+const portalPrefixes = ['/medewerkers', '/leveranciers'];
+/**
+ * The medewerkersportaal (features/medewerkers) and the leveranciersportaal (features/organisaties/leveranciers)
+ * have their own sessions: a resident's session is never read there.
+ */
+export const isStaffPath = (url: string) => portalPrefixes.some((prefix) => url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`));
 const skipsSession = (url: string) => url.startsWith('/static/') || url.startsWith('/health/') || url === '/metrics' || isStaffPath(url);
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -10,7 +10,12 @@ import type { IdentityKeys } from '../../platform/identity-keys.ts';
 export interface Organisatie {
   id: string;
   naam: string;
-  jwks: { keys: Record<string, unknown>[] };
+  /** The registered public keys; `added` (kid → ISO 8601) when they were added in the leveranciersportaal. */
+  jwks: { keys: Record<string, unknown>[]; added?: Record<string, string> };
+  /** Where the organisation publishes its public keys (https), used next to the registered ones. */
+  jwksUrl?: string;
+  /** When the organisation was connected. */
+  createdAt?: Date;
 }
 
 /** An organisation's webhook: where to call, and the secret to sign the calls with. */
@@ -47,9 +52,31 @@ export class Organisaties {
   }
 
   async get(id: string): Promise<Organisatie | null> {
-    const row = await this.db.selectFrom('organisaties').select(['id', 'naam', 'jwks']).where('id', '=', id).executeTakeFirst();
+    const row = await this.db.selectFrom('organisaties').select(['id', 'naam', 'jwks', 'jwks_url', 'created_at']).where('id', '=', id).executeTakeFirst();
     if (!row) return null;
-    return { id: row.id, naam: row.naam, jwks: typeof row.jwks === 'string' ? JSON.parse(row.jwks) : row.jwks };
+    return {
+      id: row.id,
+      naam: row.naam,
+      jwks: typeof row.jwks === 'string' ? JSON.parse(row.jwks) : row.jwks,
+      ...(row.jwks_url ? { jwksUrl: row.jwks_url } : {}),
+      createdAt: new Date(row.created_at),
+    };
+  }
+
+  /** Replaces the organisation's registered public keys (the leveranciersportaal); false when there is no such organisation. */
+  async setKeys(id: string, jwks: Organisatie['jwks']): Promise<boolean> {
+    const result = await this.db
+      .updateTable('organisaties')
+      .set({ jwks: JSON.stringify(jwks) })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  /** Sets (or with null removes) the URL where the organisation publishes its public keys. */
+  async setJwksUrl(id: string, url: string | null): Promise<boolean> {
+    const result = await this.db.updateTable('organisaties').set({ jwks_url: url }).where('id', '=', id).executeTakeFirst();
+    return result.numUpdatedRows > 0n;
   }
 
   /** Adds an organisation, or replaces its name and keys (key rotation: publish the new key next to the old one, then drop the old). */

@@ -1,0 +1,467 @@
+/**
+ * The leveranciersportaal's routes, all under /leveranciers, with their own session (as the
+ * medewerkersportaal): the resident's session is never read here (platform/http/session.ts skips
+ * these paths) and this session is never read elsewhere. Whoever logged in sees and changes only
+ * the connection of the organisation their login's organisation claim names; a login whose claim
+ * names no connected organisation gets no session. Every POST carries the session's CSRF token;
+ * every change is in the organisation's audit log with who made it.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { LoginAttempts } from '../../../platform/auth/login-attempts.ts';
+import { loginAttemptMaxAgeSeconds } from '../../../platform/auth/login-attempts.ts';
+import { LoginUnavailableError, type OidcClient, UnusableClaimsError } from '../../../platform/auth/oidc.ts';
+import { constantTimeEqual } from '../../../platform/crypto.ts';
+import type { Leverancier } from '../../../platform/db/schema.ts';
+import { HttpError } from '../../../platform/http/errors.ts';
+import type { MessageKey } from '../../../platform/i18n/index.ts';
+import type { JobQueue } from '../../../platform/queue/queue.ts';
+import type { PortalSession, PortalSessions } from '../../../platform/session/portal-sessions.ts';
+import { Alert, Heading, Link, Paragraph } from '../../../platform/ui/components.tsx';
+import type { FieldError } from '../../../platform/ui/components.tsx';
+import type { OrganisatieAansluiting } from '../../../sources/voordeur/organisatie-aansluiting.ts';
+import type { Organisatie, Organisaties } from '../../../sources/voordeur/organisaties.ts';
+import { DocumentatieSection } from './documentatie.tsx';
+import { parsePublicKey, publicHttpsUrl } from './keys.ts';
+import {
+  LoginPage,
+  OngeopendSection,
+  OverzichtTable,
+  type PortaalPath,
+  PortaalPage,
+  SleutelsSection,
+  type SleutelsView,
+  WebhookSection,
+  type WebhookView,
+} from './views.tsx';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The leveranciersportaal's session, on its routes; null elsewhere. */
+    leverancier: PortalSession<Leverancier> | null;
+  }
+}
+
+export type LeverancierSession = PortalSession<Leverancier>;
+
+export interface LeveranciersRouteDeps {
+  oidc: OidcClient<'leverancier'>;
+  /** Which claims of the ID token name the organisation and the person (LEVERANCIERS_CLAIM_*). */
+  claims: { organisatie: string; naam: string };
+  attempts: LoginAttempts;
+  sessions: PortalSessions<Leverancier>;
+  organisaties: Organisaties;
+  aansluiting: OrganisatieAansluiting;
+  jobs: JobQueue;
+  /** The job queue of webhook calls (features/organisaties/webhook.ts). */
+  webhookQueue: string;
+  /** The organisation API's public base URL, for the documentation. */
+  apiUrl: string;
+  secureCookies: boolean;
+}
+
+const LOGIN_COOKIE = 'voordeur_leverancier_login';
+const overzichtDagen = 14;
+const defaultDagen = 7;
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+
+/** Who logged in, from the ID token's claims; without a sub, a name or an organisation it is refused. */
+export function leverancierFrom(claims: Record<string, unknown>, names: LeveranciersRouteDeps['claims']): Leverancier {
+  const id = text(claims.sub);
+  const naam = text(claims[names.naam]).slice(0, 200);
+  const organisatieId = text(claims[names.organisatie]);
+  if (!id || !naam) throw new UnusableClaimsError(`claim ${!id ? 'sub' : names.naam} is missing`);
+  if (!organisatieId) throw new UnusableClaimsError(`claim ${names.organisatie} is missing`);
+  return { id, naam, organisatieId };
+}
+
+export function leveranciersRoutes(deps: LeveranciersRouteDeps): FastifyPluginAsync {
+  const { oidc, attempts, sessions, organisaties, aansluiting } = deps;
+  const cookie = { name: deps.secureCookies ? '__Host-voordeur_leverancier' : 'voordeur_leverancier', secure: deps.secureCookies };
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: cookie.secure };
+
+  return async (app) => {
+    app.decorateRequest('leverancier', null);
+
+    app.addHook('onRequest', async (request, reply) => {
+      request.portalPage = { name: request.t('leveranciers.portal'), home: '/leveranciers' };
+      reply.header('cache-control', 'no-store');
+      const token = request.cookies[cookie.name];
+      if (!token) return;
+      const found = await sessions.resume(token);
+      if (found.status !== 'active') {
+        reply.clearCookie(cookie.name, cookieOptions);
+        return;
+      }
+      const session = found.session;
+      request.leverancier = session;
+      request.portalPage.user = {
+        name: session.user.naam,
+        csrfToken: session.csrfToken,
+        secondsLeft: Math.max(0, Math.floor((sessions.deadline(session).getTime() - Date.now()) / 1000)),
+        warningSeconds: 120,
+        logoutAction: '/leveranciers/uitloggen',
+        extendAction: '/leveranciers/sessie/verlengen',
+        endedPath: '/leveranciers?reden=verlopen',
+      };
+    });
+
+    // Every POST: the session's CSRF token (the callback and login are GETs).
+    app.addHook('preHandler', async (request, reply) => {
+      if (request.method !== 'POST') return;
+      const session = request.leverancier;
+      if (!session) {
+        if (request.headers['x-requested-with'] === 'fetch') return reply.code(401).send({ error: 'session_ended' });
+        return reply.redirect('/leveranciers?reden=verlopen', 303);
+      }
+      const sent = (request.body as Record<string, unknown> | undefined)?._csrf ?? request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !constantTimeEqual(sent, session.csrfToken)) throw new HttpError(403, 'error.csrf.text');
+    });
+
+    const problemPage = (request: FastifyRequest, reply: FastifyReply, status: number, titleKey: MessageKey, key: MessageKey) => {
+      const title = request.t(titleKey);
+      return reply.page(
+        <>
+          <Heading level={1}>{title}</Heading>
+          <Alert type="warning">
+            <Paragraph>{request.t(key)}</Paragraph>
+          </Alert>
+          <Paragraph>
+            <Link href="/leveranciers">{request.t('leveranciers.back')}</Link>
+          </Paragraph>
+        </>,
+        { title, status },
+      );
+    };
+
+    /** The session and its organisation, or the reply that sends the browser to log in (null). */
+    async function context(request: FastifyRequest, reply: FastifyReply): Promise<{ session: LeverancierSession; organisatie: Organisatie } | null> {
+      const session = request.leverancier;
+      if (!session) {
+        await reply.redirect('/leveranciers', 303);
+        return null;
+      }
+      const organisatie = await organisaties.get(session.user.organisatieId);
+      if (!organisatie) {
+        // The organisation was disconnected since the login: the session ends.
+        await sessions.destroy(session);
+        reply.clearCookie(cookie.name, cookieOptions);
+        await problemPage(request, reply, 403, 'leveranciers.onbekend.title', 'leveranciers.onbekend.text');
+        return null;
+      }
+      return { session, organisatie };
+    }
+
+    const page = (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      current: PortaalPath,
+      titleKey: MessageKey,
+      organisatie: Organisatie,
+      body: preact.ComponentChildren,
+      options: { status?: number; errors?: number } = {},
+    ) => {
+      const title = request.t(titleKey);
+      return reply.page(
+        <PortaalPage t={request.t} current={current} title={title} organisatie={organisatie.naam}>
+          {body}
+        </PortaalPage>,
+        { title: options.errors ? `${request.t('form.errors.title')}: ${title}` : title, status: options.status ?? 200 },
+      );
+    };
+
+    const audit = (session: LeverancierSession, handeling: string, detail?: string) =>
+      aansluiting.audit(session.user.organisatieId, { id: session.user.id, naam: session.user.naam }, handeling, detail);
+
+    app.get<{ Querystring: { reden?: string } }>('/leveranciers', async (request, reply) => {
+      if (!request.leverancier) {
+        const reden = request.query.reden;
+        return reply.page(<LoginPage t={request.t} reason={reden === 'verlopen' || reden === 'uitgelogd' ? reden : undefined} />, {
+          title: request.t('leveranciers.title'),
+        });
+      }
+      const found = await context(request, reply);
+      if (!found) return reply;
+      const dagen = await aansluiting.perDag(found.organisatie.id, overzichtDagen);
+      return page(
+        request,
+        reply,
+        '/leveranciers',
+        'leveranciers.overzicht.title',
+        found.organisatie,
+        <OverzichtTable t={request.t} lang={request.lang} dagen={dagen} />,
+      );
+    });
+
+    app.get('/leveranciers/inloggen', async (request, reply) => {
+      let start;
+      try {
+        start = await oidc.start('leverancier');
+      } catch (error) {
+        if (!(error instanceof LoginUnavailableError)) throw error;
+        request.log.warn({ err: error }, 'leveranciers login provider unavailable');
+        return problemPage(request, reply, 503, 'login.failed.title', 'login.unavailable.text');
+      }
+      await attempts.start(start.state, { codeVerifier: start.codeVerifier, nonce: start.nonce, method: 'leverancier' });
+      reply.setCookie(LOGIN_COOKIE, start.state, { ...cookieOptions, path: '/leveranciers/auth', maxAge: loginAttemptMaxAgeSeconds });
+      return reply.redirect(start.url.href, 303);
+    });
+
+    app.get<{ Querystring: Record<string, string | undefined> }>('/leveranciers/auth/callback', async (request, reply) => {
+      const browserState = request.cookies[LOGIN_COOKIE];
+      reply.clearCookie(LOGIN_COOKIE, { ...cookieOptions, path: '/leveranciers/auth' });
+      const failed = (status: number, key: MessageKey) => problemPage(request, reply, status, 'login.failed.title', key);
+      if (request.query.error) return failed(400, request.query.error === 'access_denied' ? 'login.cancelled.text' : 'login.failed.text');
+      if (!browserState || request.query.state !== browserState) {
+        request.log.warn('leveranciers login callback with a state this browser did not start');
+        return failed(400, 'login.failed.text');
+      }
+      // Only a leveranciersportaal login attempt: a resident's or a staff member's cannot be finished here.
+      const attempt = await attempts.take(browserState);
+      if (attempt?.method !== 'leverancier') return failed(400, 'login.failed.text');
+      let leverancier: Leverancier;
+      let idToken: string;
+      try {
+        const callbackUrl = new URL(oidc.redirectUri);
+        callbackUrl.search = new URL(request.url, callbackUrl).search;
+        const result = await oidc.finish(callbackUrl, { state: browserState, nonce: attempt.nonce, codeVerifier: attempt.codeVerifier });
+        leverancier = leverancierFrom(result.claims, deps.claims);
+        idToken = result.idToken;
+      } catch (error) {
+        if (error instanceof LoginUnavailableError) return failed(503, 'login.unavailable.text');
+        request.log.warn({ err: error, unusableClaims: error instanceof UnusableClaimsError }, 'leveranciers login could not be completed');
+        return failed(400, 'login.failed.text');
+      }
+      // The organisation claim must name a connected organisation; otherwise there is nothing to manage here.
+      const organisatie = await organisaties.get(leverancier.organisatieId);
+      if (!organisatie) {
+        request.log.info('leveranciers login refused: the organisation claim names no connected organisation');
+        return problemPage(request, reply, 403, 'leveranciers.onbekend.title', 'leveranciers.onbekend.text');
+      }
+      if (request.leverancier) await sessions.destroy(request.leverancier);
+      const { token } = await sessions.create(leverancier, idToken);
+      reply.setCookie(cookie.name, token, cookieOptions);
+      request.log.info({ organisatie: organisatie.id }, 'leverancier logged in');
+      return reply.redirect('/leveranciers', 303);
+    });
+
+    // 2. Berichten not opened after N days.
+    app.get<{ Querystring: { dagen?: string } }>('/leveranciers/berichten', async (request, reply) => {
+      const found = await context(request, reply);
+      if (!found) return reply;
+      const typed = typeof request.query.dagen === 'string' ? request.query.dagen.trim().slice(0, 20) : String(defaultDagen);
+      const dagen = /^\d{1,3}$/.test(typed) ? Number(typed) : Number.NaN;
+      const render = (body: preact.ComponentChildren, status = 200, errors = 0) =>
+        page(request, reply, '/leveranciers/berichten', 'leveranciers.berichten.title', found.organisatie, body, { status, errors });
+      if (!(dagen >= 1 && dagen <= 365)) {
+        return render(<OngeopendSection t={request.t} lang={request.lang} dagen={typed} error={request.t('leveranciers.berichten.dagen.error')} />, 400, 1);
+      }
+      const ongeopend = await aansluiting.ongeopend(found.organisatie.id, dagen);
+      return render(<OngeopendSection t={request.t} lang={request.lang} dagen={String(dagen)} found={ongeopend} />);
+    });
+
+    // 3. The webhook and its failed deliveries.
+    const webhookPage = async (request: FastifyRequest, reply: FastifyReply, organisatie: Organisatie, view: Partial<WebhookView>, status = 200) => {
+      const [webhook, mislukt] = await Promise.all([organisaties.webhookOf(organisatie.id), aansluiting.mislukteWebhooks(organisatie.id, deps.webhookQueue)]);
+      const full: WebhookView = { url: webhook?.url ?? null, mislukt, urlValue: '', ...view };
+      return page(
+        request,
+        reply,
+        '/leveranciers/webhook',
+        'leveranciers.webhook.title',
+        organisatie,
+        <WebhookSection t={request.t} lang={request.lang} csrfToken={request.leverancier!.csrfToken} view={full} />,
+        { status, errors: full.error ? 1 : 0 },
+      );
+    };
+
+    app.get<{ Querystring: { gedaan?: string } }>('/leveranciers/webhook', async (request, reply) => {
+      const found = await context(request, reply);
+      if (!found) return reply;
+      const gedaan = request.query.gedaan;
+      const notice = gedaan === 'opnieuw' || gedaan === 'nietOpnieuw' || gedaan === 'verwijderd' ? gedaan : undefined;
+      return webhookPage(request, reply, found.organisatie, notice ? { notice } : {});
+    });
+
+    app.post<{ Body: Record<string, unknown> }>('/leveranciers/webhook', async (request, reply) => {
+      const found = await context(request, reply);
+      if (!found) return reply;
+      const typed = text(request.body?.url).slice(0, 2000);
+      const url = publicHttpsUrl(typed);
+      if (!url) {
+        return webhookPage(
+          request,
+          reply,
+          found.organisatie,
+          { urlValue: typed, error: request.t(typed ? 'leveranciers.url.error' : 'leveranciers.url.leeg') },
+          400,
+        );
+      }
+      const secret = randomBytes(32).toString('base64url');
+      await organisaties.setWebhook(found.organisatie.id, { url, secret });
+      await audit(found.session, 'webhookIngesteld', url);
+      // The secret is shown on this answer only: it is not kept readable anywhere the portal shows.
+      return webhookPage(request, reply, found.organisatie, { nieuwGeheim: secret });
+    });
+
+    app.post('/leveranciers/webhook/verwijderen', async (request, reply) => {
+      const found = await context(request, reply);
+      if (!found) return reply;
+      await organisaties.setWebhook(found.organisatie.id, null);
+      await audit(found.session, 'webhookVerwijderd');
+      return reply.redirect('/leveranciers/webhook?gedaan=verwijderd', 303);
+    });
+
+    app.post<{ Body: Record<string, unknown> }>('/leveranciers/webhook/opnieuw', async (request, reply) => {
+      const found = await context(request, reply);
+      if (!found) return reply;
+      const jobId = text(request.body?.job);
+      const done = await aansluiting.opnieuwProberen(found.organisatie.id, deps.webhookQueue, jobId, deps.jobs);
+      if (done) await audit(found.session, 'webhookOpnieuw', jobId);
+      return reply.redirect(`/leveranciers/webhook?gedaan=${done ? 'opnieuw' : 'nietOpnieuw'}`, 303);
+    });
+
+    // 4. Keys.
+    const sleutelsPage = async (request: FastifyRequest, reply: FastifyReply, organisatie: Organisatie, view: Partial<SleutelsView>, status = 200) => {
+      const audits = await aansluiting.auditLog(organisatie.id);
+      const added = organisatie.jwks.added ?? {};
+      const full: SleutelsView = {
+        keys: organisatie.jwks.keys.map((key) => {
+          const kid = typeof key.kid === 'string' ? key.kid : '';
+          const at = added[kid] ?? organisatie.createdAt;
+          return { kid, alg: typeof key.alg === 'string' ? key.alg : '', toegevoegd: at ? new Date(at) : null };
+        }),
+        jwksUrl: organisatie.jwksUrl ?? null,
+        audit: audits,
+        sleutel: '',
+        jwksUrlValue: '',
+        errors: [],
+        ...view,
+      };
+      return page(
+        request,
+        reply,
+        '/leveranciers/sleutels',
+        'leveranciers.sleutels.title',
+        organisatie,
+        <SleutelsSection t={request.t} lang={request.lang} csrfToken={request.leverancier!.csrfToken} view={full} />,
+        { status, errors: full.errors.length },
+      );
+    };
+
+    app.get<{ Querystring: { gedaan?: string } }>('/leveranciers/sleutels', async (request, reply) => {
+      const found = await context(request, reply);
+      if (!found) return reply;
+      const gedaan = request.query.gedaan;
+      const notice = gedaan === 'toegevoegd' || gedaan === 'verwijderd' || gedaan === 'jwksUrl' || gedaan === 'jwksUrlVerwijderd' ? gedaan : undefined;
+      return sleutelsPage(request, reply, found.organisatie, notice ? { notice } : {});
+    });
+
+    app.post<{ Body: Record<string, unknown> }>('/leveranciers/sleutels', async (request, reply) => {
+      const found = await context(request, reply);
+      if (!found) return reply;
+      const typed = typeof request.body?.sleutel === 'string' ? request.body.sleutel.slice(0, 20_000) : '';
+      const parsed = await parsePublicKey(typed);
+      const refuse = (key: MessageKey, keep: string) => {
+        const errors: FieldError[] = [{ field: 'sleutel', message: request.t(key) }];
+        return sleutelsPage(request, reply, found.organisatie, { sleutel: keep, errors }, 400);
+      };
+      // A private key is never shown again, not even to the one who pasted it.
+      if (!parsed.ok) return refuse(`leveranciers.sleutels.error.${parsed.reason}` as MessageKey, parsed.reason === 'private' ? '' : typed);
+      const { jwks } = found.organisatie;
+      if (jwks.keys.some((key) => key.kid === parsed.jwk.kid)) return refuse('leveranciers.sleutels.error.bestaat', typed);
+      await organisaties.setKeys(found.organisatie.id, {
+        keys: [...jwks.keys, parsed.jwk],
+        added: { ...(jwks.added ?? {}), [parsed.jwk.kid!]: new Date().toISOString() },
+      });
+      await audit(found.session, 'sleutelToegevoegd', parsed.jwk.kid);
+      request.log.info({ organisatie: found.organisatie.id }, 'organisatie key added');
+      return reply.redirect('/leveranciers/sleutels?gedaan=toegevoegd', 303);
+    });
+
+    app.post<{ Body: Record<string, unknown> }>('/leveranciers/sleutels/verwijderen', async (request, reply) => {
+      const found = await context(request, reply);
+      if (!found) return reply;
+      const kid = text(request.body?.kid);
+      const { jwks } = found.organisatie;
+      if (!jwks.keys.some((key) => key.kid === kid)) {
+        return sleutelsPage(
+          request,
+          reply,
+          found.organisatie,
+          { errors: [{ field: 'sleutel', message: request.t('leveranciers.sleutels.error.onbekend') }] },
+          400,
+        );
+      }
+      // Never the last key: without one, the organisation could no longer get a token.
+      if (jwks.keys.length <= 1) {
+        return sleutelsPage(
+          request,
+          reply,
+          found.organisatie,
+          { errors: [{ field: 'sleutel', message: request.t('leveranciers.sleutels.error.laatste') }] },
+          400,
+        );
+      }
+      const added = { ...(jwks.added ?? {}) };
+      delete added[kid];
+      await organisaties.setKeys(found.organisatie.id, { keys: jwks.keys.filter((key) => key.kid !== kid), added });
+      await audit(found.session, 'sleutelVerwijderd', kid);
+      return reply.redirect('/leveranciers/sleutels?gedaan=verwijderd', 303);
+    });
+
+    app.post<{ Body: Record<string, unknown> }>('/leveranciers/sleutels/jwks-url', async (request, reply) => {
+      const found = await context(request, reply);
+      if (!found) return reply;
+      const typed = text(request.body?.jwksUrl).slice(0, 2000);
+      const url = publicHttpsUrl(typed);
+      if (!url) {
+        const errors: FieldError[] = [{ field: 'jwksUrl', message: request.t(typed ? 'leveranciers.url.error' : 'leveranciers.url.leeg') }];
+        return sleutelsPage(request, reply, found.organisatie, { jwksUrlValue: typed, errors }, 400);
+      }
+      await organisaties.setJwksUrl(found.organisatie.id, url);
+      await audit(found.session, 'jwksUrlIngesteld', url);
+      return reply.redirect('/leveranciers/sleutels?gedaan=jwksUrl', 303);
+    });
+
+    app.post('/leveranciers/sleutels/jwks-url/verwijderen', async (request, reply) => {
+      const found = await context(request, reply);
+      if (!found) return reply;
+      await organisaties.setJwksUrl(found.organisatie.id, null);
+      await audit(found.session, 'jwksUrlVerwijderd');
+      return reply.redirect('/leveranciers/sleutels?gedaan=jwksUrlVerwijderd', 303);
+    });
+
+    // 5. Documentation.
+    app.get('/leveranciers/documentatie', async (request, reply) => {
+      const found = await context(request, reply);
+      if (!found) return reply;
+      return page(
+        request,
+        reply,
+        '/leveranciers/documentatie',
+        'leveranciers.docs.title',
+        found.organisatie,
+        <DocumentatieSection t={request.t} lang={request.lang} organisatieId={found.organisatie.id} apiUrl={deps.apiUrl} />,
+      );
+    });
+
+    app.post('/leveranciers/sessie/verlengen', async (request) => {
+      const session = request.leverancier!;
+      return { secondsLeft: Math.floor((sessions.deadline(session).getTime() - Date.now()) / 1000) };
+    });
+
+    app.post('/leveranciers/uitloggen', async (request, reply) => {
+      const session = request.leverancier!;
+      reply.clearCookie(cookie.name, cookieOptions);
+      await sessions.destroy(session);
+      const atProvider = await oidc.logoutUrl(session.idToken);
+      return reply.redirect(atProvider?.href ?? '/leveranciers/uitgelogd', 303);
+    });
+
+    app.get('/leveranciers/uitgelogd', async (request, reply) => {
+      if (request.leverancier) return reply.redirect('/leveranciers', 303);
+      return reply.page(<LoginPage t={request.t} reason="uitgelogd" />, { title: request.t('leveranciers.title') });
+    });
+  };
+}

@@ -1,0 +1,451 @@
+/**
+ * The leveranciersportaal's pages: plain server-rendered NL Design System pages that work without
+ * JavaScript. Every form that changes something is a POST with the portal session's CSRF token.
+ */
+import type { ComponentChildren } from 'preact';
+import type { Lang, Translate } from '../../../platform/i18n/index.ts';
+import {
+  Alert,
+  Button,
+  ButtonLink,
+  cx,
+  DataList,
+  DateText,
+  describedBy,
+  ErrorSummary,
+  type FieldError,
+  Form,
+  Heading,
+  Link,
+  Paragraph,
+  Table,
+  TextField,
+} from '../../../platform/ui/components.tsx';
+import type { AuditRegel, DagResultaten, MisluktWebhook, OngeopendBericht, ResultaatCode } from '../../../sources/voordeur/organisatie-aansluiting.ts';
+import { resultaatCodes } from '../../../sources/voordeur/organisatie-aansluiting.ts';
+import type { MessageKey } from '../../../platform/i18n/index.ts';
+
+export const portaalPages = [
+  { path: '/leveranciers', key: 'leveranciers.nav.overzicht' },
+  { path: '/leveranciers/berichten', key: 'leveranciers.nav.berichten' },
+  { path: '/leveranciers/webhook', key: 'leveranciers.nav.webhook' },
+  { path: '/leveranciers/sleutels', key: 'leveranciers.nav.sleutels' },
+  { path: '/leveranciers/documentatie', key: 'leveranciers.nav.documentatie' },
+] as const satisfies readonly { path: string; key: MessageKey }[];
+
+export type PortaalPath = (typeof portaalPages)[number]['path'];
+
+const resultaatKeys: Record<ResultaatCode, MessageKey> = {
+  verwerkt: 'leveranciers.resultaat.verwerkt',
+  bestaatAl: 'leveranciers.resultaat.bestaatAl',
+  ontvangerOnbekend: 'leveranciers.resultaat.ontvangerOnbekend',
+  bijlageTeGroot: 'leveranciers.resultaat.bijlageTeGroot',
+  bijlageOngeldig: 'leveranciers.resultaat.bijlageOngeldig',
+  ongeldig: 'leveranciers.resultaat.ongeldig',
+};
+
+/** The portal's own menu, above each page's content. */
+function PortaalNav({ t, current }: { t: Translate; current: PortaalPath }) {
+  return (
+    <nav class="voordeur-portaal-nav" aria-label={t('leveranciers.nav.label')}>
+      <ul class="voordeur-portaal-nav__list">
+        {portaalPages.map((page) => (
+          <li class="voordeur-portaal-nav__item">
+            <Link href={page.path} current={page.path === current}>
+              {t(page.key)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function PortaalPage({
+  t,
+  current,
+  title,
+  organisatie,
+  children,
+}: {
+  t: Translate;
+  current: PortaalPath;
+  title: string;
+  organisatie: string;
+  children?: ComponentChildren;
+}) {
+  return (
+    <div class="voordeur-leveranciers">
+      <PortaalNav t={t} current={current} />
+      <Heading level={1}>{title}</Heading>
+      <Paragraph small>{t('leveranciers.organisatie', { naam: organisatie })}</Paragraph>
+      {children}
+    </div>
+  );
+}
+
+export function LoginPage({ t, reason }: { t: Translate; reason?: 'verlopen' | 'uitgelogd' }) {
+  return (
+    <>
+      <Heading level={1}>{t('leveranciers.title')}</Heading>
+      {reason && (
+        <Alert type="info" role="status">
+          <Paragraph>{t(reason === 'verlopen' ? 'leveranciers.expired' : 'leveranciers.loggedOut')}</Paragraph>
+        </Alert>
+      )}
+      <Paragraph lead>{t('leveranciers.intro')}</Paragraph>
+      <Paragraph>
+        <ButtonLink href="/leveranciers/inloggen">{t('leveranciers.login')}</ButtonLink>
+      </Paragraph>
+    </>
+  );
+}
+
+export function OverzichtTable({ t, lang, dagen }: { t: Translate; lang: Lang; dagen: DagResultaten[] }) {
+  const totaal = Object.fromEntries(resultaatCodes.map((code) => [code, dagen.reduce((sum, dag) => sum + dag.aantallen[code], 0)])) as Record<
+    ResultaatCode,
+    number
+  >;
+  return (
+    <>
+      <Paragraph>{t('leveranciers.overzicht.intro', { dagen: dagen.length })}</Paragraph>
+      <Table
+        caption={t('leveranciers.overzicht.caption', { dagen: dagen.length })}
+        head={[t('leveranciers.overzicht.dag'), ...resultaatCodes.map((code) => t(resultaatKeys[code]))]}
+        rows={[
+          ...dagen.map((dag) => ({
+            key: dag.dag,
+            cells: [<DateText lang={lang} value={dag.dag} />, ...resultaatCodes.map((code) => String(dag.aantallen[code]))],
+          })),
+          { key: 'totaal', cells: [t('leveranciers.overzicht.totaal'), ...resultaatCodes.map((code) => String(totaal[code]))] },
+        ]}
+      />
+      <Heading level={2}>{t('leveranciers.overzicht.codes')}</Heading>
+      <DataList items={resultaatCodes.map((code) => ({ key: <code>{code}</code>, value: t(`${resultaatKeys[code]}.uitleg` as MessageKey) }))} />
+    </>
+  );
+}
+
+export function OngeopendSection({
+  t,
+  lang,
+  dagen,
+  error,
+  found,
+}: {
+  t: Translate;
+  lang: Lang;
+  dagen: string;
+  error?: string;
+  found?: { berichten: OngeopendBericht[]; totaal: number };
+}) {
+  const errors: FieldError[] = error ? [{ field: 'dagen', message: error }] : [];
+  return (
+    <>
+      <ErrorSummary errors={errors} title={t('form.errors.title')} />
+      <Paragraph>{t('leveranciers.berichten.intro')}</Paragraph>
+      <form class="utrecht-form" method="get" action="/leveranciers/berichten" noValidate>
+        <TextField
+          id="dagen"
+          name="dagen"
+          label={t('leveranciers.berichten.dagen')}
+          description={t('leveranciers.berichten.dagen.help')}
+          value={dagen}
+          error={error}
+          inputMode="numeric"
+          size={4}
+        />
+        <Button>{t('leveranciers.berichten.tonen')}</Button>
+      </form>
+      {found &&
+        (found.totaal === 0 ? (
+          <Paragraph>{t('leveranciers.berichten.geen', { dagen })}</Paragraph>
+        ) : (
+          <>
+            <Paragraph>
+              {t(found.totaal === 1 ? 'leveranciers.berichten.aantal.een' : 'leveranciers.berichten.aantal', { n: found.totaal, dagen })}
+              {found.totaal > found.berichten.length && ` ${t('leveranciers.berichten.eerste', { n: found.berichten.length })}`}
+            </Paragraph>
+            <Table
+              caption={t('leveranciers.berichten.caption', { dagen })}
+              head={[t('leveranciers.berichten.berichtId'), t('leveranciers.berichten.onderwerp'), t('leveranciers.berichten.publicatiedatum')]}
+              rows={found.berichten.map((b) => ({
+                key: b.berichtId,
+                cells: [<code class="voordeur-breakable">{b.berichtId}</code>, b.onderwerp, <DateText lang={lang} value={b.publicatiedatum} />],
+              }))}
+            />
+          </>
+        ))}
+    </>
+  );
+}
+
+function TextArea({
+  id,
+  name,
+  label,
+  description,
+  error,
+  value,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  description?: string;
+  error?: string;
+  value: string;
+}) {
+  return (
+    <div class={cx('utrecht-form-field', 'utrecht-form-field--textarea', error && 'utrecht-form-field--invalid')}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={id}>
+          {label}
+        </label>
+      </div>
+      {description && (
+        <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>
+          {description}
+        </div>
+      )}
+      {error && (
+        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>
+          {error}
+        </div>
+      )}
+      <div class="utrecht-form-field__input">
+        <textarea
+          class={cx('utrecht-textarea', 'utrecht-textarea--html-textarea', error && 'utrecht-textarea--invalid')}
+          id={id}
+          name={name}
+          rows={8}
+          spellcheck={false}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={describedBy(id, description, error)}
+        >
+          {value}
+        </textarea>
+      </div>
+    </div>
+  );
+}
+
+export interface WebhookView {
+  url: string | null;
+  /** The new secret, right after the URL was set: shown this once. */
+  nieuwGeheim?: string;
+  mislukt: MisluktWebhook[];
+  urlValue: string;
+  error?: string;
+  notice?: 'opnieuw' | 'nietOpnieuw' | 'verwijderd';
+}
+
+export function WebhookSection({ t, lang, csrfToken, view }: { t: Translate; lang: Lang; csrfToken: string; view: WebhookView }) {
+  const errors: FieldError[] = view.error ? [{ field: 'url', message: view.error }] : [];
+  return (
+    <>
+      <ErrorSummary errors={errors} title={t('form.errors.title')} />
+      {view.notice && (
+        <Alert type={view.notice === 'nietOpnieuw' ? 'warning' : 'ok'} role="status">
+          <Paragraph>{t(`leveranciers.webhook.notice.${view.notice}` as MessageKey)}</Paragraph>
+        </Alert>
+      )}
+      {view.nieuwGeheim && (
+        <Alert type="ok" role="status">
+          <Paragraph>{t('leveranciers.webhook.geheim.intro')}</Paragraph>
+          <Paragraph>
+            <code class="voordeur-breakable" id="webhook-geheim">
+              {view.nieuwGeheim}
+            </code>
+          </Paragraph>
+          <Paragraph small>{t('leveranciers.webhook.geheim.eenmaal')}</Paragraph>
+        </Alert>
+      )}
+      <Paragraph>{t('leveranciers.webhook.intro')}</Paragraph>
+      <Heading level={2}>{t('leveranciers.webhook.adres')}</Heading>
+      <Paragraph>{view.url ? <code class="voordeur-breakable">{view.url}</code> : t('leveranciers.webhook.geen')}</Paragraph>
+      <Form action="/leveranciers/webhook" csrfToken={csrfToken}>
+        <TextField
+          id="url"
+          name="url"
+          label={t(view.url ? 'leveranciers.webhook.url.nieuw' : 'leveranciers.webhook.url')}
+          description={t('leveranciers.webhook.url.help')}
+          value={view.urlValue}
+          error={view.error}
+          autoComplete="url"
+        />
+        <Button>{t('leveranciers.webhook.opslaan')}</Button>
+      </Form>
+      {view.url && (
+        <Form action="/leveranciers/webhook/verwijderen" csrfToken={csrfToken}>
+          <Button appearance="secondary-action">{t('leveranciers.webhook.verwijderen')}</Button>
+        </Form>
+      )}
+      <Heading level={2}>{t('leveranciers.webhook.mislukt')}</Heading>
+      {view.mislukt.length === 0 ? (
+        <Paragraph>{t('leveranciers.webhook.mislukt.geen')}</Paragraph>
+      ) : (
+        <Table
+          caption={t('leveranciers.webhook.mislukt')}
+          captionHidden
+          head={[t('leveranciers.webhook.gebeurtenis'), t('leveranciers.webhook.staat'), t('leveranciers.webhook.fout'), t('leveranciers.webhook.actie')]}
+          rows={view.mislukt.map((m) => ({
+            key: m.jobId,
+            cells: [
+              <>
+                <code>{m.type}</code>
+                {m.berichtId && (
+                  <>
+                    {' '}
+                    <code class="voordeur-breakable">{m.berichtId}</code>
+                  </>
+                )}
+              </>,
+              m.staat === 'failed' ? (
+                t('leveranciers.webhook.staat.mislukt', { n: m.pogingen })
+              ) : (
+                <>
+                  {t('leveranciers.webhook.staat.opnieuw', { n: m.pogingen, max: m.maxPogingen })}{' '}
+                  {m.volgendePoging && <DateTime lang={lang} value={m.volgendePoging} />}
+                </>
+              ),
+              m.fout ?? '',
+              m.staat === 'failed' ? (
+                <Form action="/leveranciers/webhook/opnieuw" csrfToken={csrfToken}>
+                  <input type="hidden" name="job" value={m.jobId} />
+                  <Button appearance="secondary-action">
+                    {t('leveranciers.webhook.opnieuw')}
+                    <span class="voordeur-visually-hidden"> {m.berichtId ?? m.jobId}</span>
+                  </Button>
+                </Form>
+              ) : (
+                ''
+              ),
+            ],
+          }))}
+        />
+      )}
+    </>
+  );
+}
+
+export interface SleutelsView {
+  keys: { kid: string; alg: string; toegevoegd: Date | null }[];
+  jwksUrl: string | null;
+  audit: AuditRegel[];
+  sleutel: string;
+  jwksUrlValue: string;
+  errors: FieldError[];
+  notice?: 'toegevoegd' | 'verwijderd' | 'jwksUrl' | 'jwksUrlVerwijderd';
+}
+
+export function SleutelsSection({ t, lang, csrfToken, view }: { t: Translate; lang: Lang; csrfToken: string; view: SleutelsView }) {
+  const errorOf = (field: string) => view.errors.find((e) => e.field === field)?.message;
+  const last = view.keys.length <= 1;
+  return (
+    <>
+      <ErrorSummary errors={view.errors} title={t('form.errors.title')} />
+      {view.notice && (
+        <Alert type="ok" role="status">
+          <Paragraph>{t(`leveranciers.sleutels.notice.${view.notice}` as MessageKey)}</Paragraph>
+        </Alert>
+      )}
+      <Paragraph>{t('leveranciers.sleutels.intro')}</Paragraph>
+      <Table
+        caption={t('leveranciers.sleutels.caption')}
+        head={[t('leveranciers.sleutels.kid'), t('leveranciers.sleutels.alg'), t('leveranciers.sleutels.toegevoegd'), t('leveranciers.webhook.actie')]}
+        rows={view.keys.map((key) => ({
+          key: key.kid,
+          cells: [
+            <code class="voordeur-breakable">{key.kid}</code>,
+            key.alg,
+            key.toegevoegd ? <DateText lang={lang} value={key.toegevoegd} /> : t('leveranciers.sleutels.onbekend'),
+            last ? (
+              t('leveranciers.sleutels.laatste')
+            ) : (
+              <Form action="/leveranciers/sleutels/verwijderen" csrfToken={csrfToken}>
+                <input type="hidden" name="kid" value={key.kid} />
+                <Button appearance="secondary-action">
+                  {t('leveranciers.sleutels.verwijderen')}
+                  <span class="voordeur-visually-hidden"> {key.kid}</span>
+                </Button>
+              </Form>
+            ),
+          ],
+        }))}
+      />
+      <Heading level={2}>{t('leveranciers.sleutels.toevoegen')}</Heading>
+      <Form action="/leveranciers/sleutels" csrfToken={csrfToken}>
+        <TextArea
+          id="sleutel"
+          name="sleutel"
+          label={t('leveranciers.sleutels.sleutel')}
+          description={t('leveranciers.sleutels.sleutel.help')}
+          error={errorOf('sleutel')}
+          value={view.sleutel}
+        />
+        <Button>{t('leveranciers.sleutels.toevoegen.knop')}</Button>
+      </Form>
+      <Heading level={2}>{t('leveranciers.sleutels.jwksUrl')}</Heading>
+      <Paragraph>{view.jwksUrl ? <code class="voordeur-breakable">{view.jwksUrl}</code> : t('leveranciers.sleutels.jwksUrl.geen')}</Paragraph>
+      <Form action="/leveranciers/sleutels/jwks-url" csrfToken={csrfToken}>
+        <TextField
+          id="jwksUrl"
+          name="jwksUrl"
+          label={t('leveranciers.sleutels.jwksUrl.veld')}
+          description={t('leveranciers.sleutels.jwksUrl.help')}
+          value={view.jwksUrlValue}
+          error={errorOf('jwksUrl')}
+          autoComplete="url"
+        />
+        <Button>{t('leveranciers.sleutels.jwksUrl.opslaan')}</Button>
+      </Form>
+      {view.jwksUrl && (
+        <Form action="/leveranciers/sleutels/jwks-url/verwijderen" csrfToken={csrfToken}>
+          <Button appearance="secondary-action">{t('leveranciers.sleutels.jwksUrl.verwijderen')}</Button>
+        </Form>
+      )}
+      <Heading level={2}>{t('leveranciers.audit.title')}</Heading>
+      {view.audit.length === 0 ? (
+        <Paragraph>{t('leveranciers.audit.geen')}</Paragraph>
+      ) : (
+        <Table
+          caption={t('leveranciers.audit.title')}
+          captionHidden
+          head={[t('leveranciers.audit.wanneer'), t('leveranciers.audit.wie'), t('leveranciers.audit.wat')]}
+          rows={view.audit.map((regel, i) => ({
+            key: String(i),
+            cells: [
+              <DateTime lang={lang} value={regel.tijdstip} />,
+              regel.gebruikerNaam,
+              <>
+                {t(`leveranciers.audit.${regel.handeling}` as MessageKey)}
+                {regel.detail && (
+                  <>
+                    {': '}
+                    <code class="voordeur-breakable">{regel.detail}</code>
+                  </>
+                )}
+              </>,
+            ],
+          }))}
+        />
+      )}
+    </>
+  );
+}
+
+/** A moment in the reader's language, in Dutch time: "5 december 2026 om 09:12". */
+function DateTime({ lang, value }: { lang: Lang; value: Date }) {
+  const text = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(
+    value,
+  );
+  return <time dateTime={value.toISOString()}>{text}</time>;
+}
+
+export function Code({ children }: { children: string }) {
+  return (
+    <pre class="voordeur-code">
+      <code>{children}</code>
+    </pre>
+  );
+}
