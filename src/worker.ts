@@ -6,7 +6,8 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { aanvraagDelivery, aanvraagJobs } from './features/aanvragen/index.ts';
 import { createNotificaties } from './features/notificaties/index.ts';
-import { organisatieJobs } from './features/organisaties/index.ts';
+import { organisatieBerichtenStore, organisatieJobs } from './features/organisaties/index.ts';
+import type { OrganisatieBerichten } from './sources/voordeur/organisatie-berichten.ts';
 import { AanvraagStore } from './sources/voordeur/aanvragen.ts';
 import { Organisaties } from './sources/voordeur/organisaties.ts';
 import { openRuntime } from './runtime.ts';
@@ -15,6 +16,8 @@ try {
   const config = loadConfig(process.env);
   const runtime = await openRuntime(config);
   const { log } = runtime;
+  // Made once the notification pipeline it tells is there.
+  let organisatieBerichten: OrganisatieBerichten | undefined;
   const notificaties = createNotificaties({
     config,
     db: runtime.database.db,
@@ -22,12 +25,16 @@ try {
     metrics: runtime.metrics,
     log,
     sources: runtime.sources,
-    // The organisation API's webhooks and the delivery of aanvragen go out from the worker too.
+    notified: async (group, channel) => {
+      if (organisatieBerichten) await organisatieBerichten.notified(group, channel);
+    },
+    // The organisation API's webhooks and publications, and the delivery of aanvragen, go out from the worker too.
     jobs: {
-      ...organisatieJobs(config, new Organisaties(runtime.database.db, runtime.keys)),
+      ...organisatieJobs(config, new Organisaties(runtime.database.db, runtime.keys), () => organisatieBerichten),
       ...aanvraagJobs(aanvraagDelivery(config, runtime.sources, new AanvraagStore(runtime.database.db, runtime.keys), log)),
     },
   });
+  if (config.organisatieApi) organisatieBerichten = organisatieBerichtenStore(runtime.database.db, runtime.keys, notificaties.record, notificaties.queue);
   const stop = notificaties.start();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

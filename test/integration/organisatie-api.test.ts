@@ -225,43 +225,85 @@ describe('the organisation API', () => {
     expect((await (await organisatie('ggd-g', 'G')).call(`/zaken/${zaakId}/statussen`, { stap: 'Besluit' })).status).toBe(404);
   });
 
-  it("tells the organisation's webhook when a bericht is first opened, signed, retried until it answers, and once", async () => {
+  it("tells the organisation's webhook that a bericht was delivered, that the person was notified and when it was first opened: signed, retried until it answers, each once", async () => {
     const org = await organisatie('bsgw-w', 'Belastingsamenwerking W');
     const calls: { body: string; signature: string; status: number }[] = [];
     const receiver = Fastify();
     receiver.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
     receiver.post('/hook', async (request, reply) => {
-      // Down for the first two calls: the event must still arrive.
+      // Down for the first two calls: the events must still arrive.
       const status = calls.length < 2 ? 500 : 204;
       calls.push({ body: request.body as string, signature: String(request.headers['x-voordeur-signature']), status });
       return reply.code(status).send();
     });
     const hook = `${await receiver.listen({ port: 0, host: '127.0.0.1' })}/hook`;
+    const delivered = () => calls.filter((c) => c.status === 204).map((c) => JSON.parse(c.body) as { type: string });
+    const waitFor = async (count: number) => {
+      for (let i = 0; i < 100 && delivered().length < count; i++) {
+        await settle();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
     try {
       const secret = 'whsec-test-0123456789abcdef';
       await new Organisaties(stack.voordeur.database.db, new IdentityKeys(stack.voordeur.config.identityKeySecret)).setWebhook('bsgw-w', { url: hook, secret });
       const berichtId = `w-${randomUUID()}`;
       await org.call('/berichten', { berichten: [bericht(berichtId, { onderwerp: 'Webhookbericht' })] });
+      await waitFor(2);
+      expect(delivered()).toEqual(
+        expect.arrayContaining([
+          { type: 'bericht.afgeleverd', berichtId, tijdstip: expect.any(String) },
+          { type: 'bericht.gemeld', berichtId, tijdstip: expect.any(String), kanaal: 'email' },
+        ]),
+      );
       const browser = await loginOverHttp(stack.url, { bsn: suzanne });
       const href = /href="(\/berichten\/[0-9a-f-]{36})">Webhookbericht</.exec((await browser.request(`${stack.url}/berichten`)).body)![1]!;
       await browser.request(`${stack.url}${href}`);
       await browser.request(`${stack.url}${href}`);
-      for (let i = 0; i < 100 && !calls.some((c) => c.status === 204); i++) {
-        await settle();
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      expect(calls.map((c) => c.status)).toEqual([500, 500, 204]);
+      await waitFor(3);
+      expect(calls.slice(0, 2).map((c) => c.status)).toEqual([500, 500]);
+      expect(
+        delivered()
+          .map((event) => event.type)
+          .sort(),
+      ).toEqual(['bericht.afgeleverd', 'bericht.gemeld', 'bericht.geopend']);
       const last = calls.at(-1)!;
       expect(JSON.parse(last.body)).toEqual({ type: 'bericht.geopend', berichtId, tijdstip: expect.any(String) });
-      expect(last.body).not.toContain(suzanne);
+      for (const call of calls) expect(call.body).not.toContain(suzanne);
       const t = Number(/t=(\d+)/.exec(last.signature)![1]);
       expect(last.signature).toBe(signature(secret, last.body, t));
       // Opened again: nothing more to tell.
       await settle();
-      expect(calls).toHaveLength(3);
+      expect(delivered()).toHaveLength(3);
     } finally {
       await receiver.close();
     }
+  });
+
+  it('keeps a bericht with a later publicatiedatum out of sight until then; then it is in Mijn berichten and the person is told', async () => {
+    const org = await organisatie('bsgw-p', 'Belastingsamenwerking P');
+    const to = 'suzanne.devries@example.nl';
+    const mails = () => stack.notify.sent().filter((m) => m.to === to && m.templateId === notifyTemplates.emailChange.id);
+    await settle();
+    const before = mails().length;
+    const berichtId = `p-${randomUUID()}`;
+    const at = new Date(Date.now() + 2_000);
+    await org.call('/berichten', { berichten: [bericht(berichtId, { onderwerp: 'Later gepubliceerd', publicatiedatum: at.toISOString() })] });
+    await settle();
+    const browser = await loginOverHttp(stack.url, { bsn: suzanne });
+    expect((await browser.request(`${stack.url}/berichten`)).body).not.toContain('Later gepubliceerd');
+    expect(mails()).toHaveLength(before);
+
+    await new Promise((resolve) => setTimeout(resolve, at.getTime() - Date.now() + 200));
+    for (let i = 0; i < 50 && mails().length === before; i++) {
+      await settle();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(mails()).toHaveLength(before + 1);
+    expect((await browser.request(`${stack.url}/berichten`)).body).toContain('Later gepubliceerd');
+    expect((await org.call(`/berichten/${berichtId}`)).body.meldingen).toEqual([
+      { kanaal: 'email', verstuurd: expect.any(String), status: expect.stringMatching(/sent|delivered/) },
+    ]);
   });
 
   it('serves its OpenAPI 3.1 document', async () => {

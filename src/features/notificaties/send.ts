@@ -37,6 +37,8 @@ export interface SendDeps {
   log: Log;
   /** Counts each message's end state (metrics). */
   count?: (channel: Channel, state: 'sent' | 'failed' | 'skipped') => void;
+  /** Told when a message of this group went out (e.g. the organisations whose berichten it was about); a failure there is logged, the message stays sent. */
+  notified?: (group: string, channel: Channel) => Promise<void>;
 }
 
 /** What a message says and where it goes. */
@@ -175,7 +177,10 @@ export class Sender {
     if (!notify) return;
     if (!content) {
       const earlier = await notify.client.sentWithReference(id);
-      if (earlier) return messages.markSent(id, earlier);
+      if (earlier) {
+        await messages.markSent(id, earlier);
+        return this.tellSent(group, channel);
+      }
     }
     const message = content ?? (await this.recover(group, channel));
     if (!message) return messages.markFailed(id, 'onderwerp-onbekend');
@@ -197,6 +202,11 @@ export class Sender {
     }
     await messages.markSent(id, sent.id, content ? undefined : message.address);
     this.deps.count?.(channel, 'sent');
+    await this.tellSent(group, channel);
+  }
+
+  private async tellSent(group: string, channel: Channel): Promise<void> {
+    await this.deps.notified?.(group, channel).catch((error: unknown) => this.deps.log.warn({ err: error, group }, 'could not tell that a message went out'));
   }
 
   /** After a crash: the address and the words of a message that was recorded but perhaps not sent. */

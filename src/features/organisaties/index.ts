@@ -4,14 +4,17 @@
  * features show them (their stores are handed to them by the composition root); this feature is the API.
  */
 import type { Feature } from '../../platform/http/feature.ts';
-import type { OrganisatieBerichten } from '../../sources/voordeur/organisatie-berichten.ts';
+import { OrganisatieBerichten, type TellRecipients } from '../../sources/voordeur/organisatie-berichten.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { IdentityKeys } from '../../platform/identity-keys.ts';
+import type { JobQueue } from '../../platform/queue/queue.ts';
 import type { OrganisatieZaken } from '../../sources/voordeur/organisatie-zaken.ts';
 import type { Organisaties } from '../../sources/voordeur/organisaties.ts';
 import type { OrganisatieAansluiting } from '../../sources/voordeur/organisatie-aansluiting.ts';
 import type { Config } from '../../config.ts';
 import type { JobHandler } from '../../platform/queue/worker.ts';
 import { OrganisatieAuth } from './auth.ts';
-import { webhookHandler, webhookQueue } from './webhook.ts';
+import { publicatieHandler, publicatieJob, publicatieQueue, webhookHandler, webhookJob, webhookQueue } from './webhook.ts';
 import { apiBase, organisatieApiRoutes } from './routes.ts';
 
 export interface OrganisatieApiFeatureDeps {
@@ -26,10 +29,37 @@ export interface OrganisatieApiFeatureDeps {
   aansluiting?: OrganisatieAansluiting;
 }
 
-/** The queues of the organisation API the job worker handles (its webhooks), when the API is on. */
-export function organisatieJobs(config: Pick<Config, 'organisatieApi' | 'sources'>, organisaties: Organisaties): Record<string, JobHandler> | undefined {
-  return config.organisatieApi ? { [webhookQueue]: webhookHandler(organisaties, config.sources.timeoutMs) } : undefined;
+/**
+ * The queues of the organisation API the job worker handles, when the API is on: its webhooks,
+ * and publishing berichten on their publicatiedatum (`berichten`: the store, once it is made).
+ */
+export function organisatieJobs(
+  config: Pick<Config, 'organisatieApi' | 'sources'>,
+  organisaties: Organisaties,
+  berichten: () => Pick<OrganisatieBerichten, 'publish'> | undefined,
+): Record<string, JobHandler> | undefined {
+  return config.organisatieApi
+    ? { [webhookQueue]: webhookHandler(organisaties, config.sources.timeoutMs), [publicatieQueue]: publicatieHandler(berichten) }
+    : undefined;
 }
+
+/**
+ * The store of pushed berichten, wired: recipients are told through the notification pipeline
+ * (`tell`), organisations through webhook jobs, and berichten for a later publicatiedatum are
+ * planned as jobs — each in the transaction that stores what caused it.
+ */
+export function organisatieBerichtenStore(db: Db, keys: IdentityKeys, tell: TellRecipients, queue: Pick<JobQueue, 'add'>): OrganisatieBerichten {
+  return new OrganisatieBerichten(db, keys, {
+    tell,
+    tellOrganisation: async (events, trx) => {
+      await queue.add(events.map(webhookJob), trx);
+    },
+    schedule: async (due, trx) => {
+      await queue.add(due.map(publicatieJob), trx);
+    },
+  });
+}
+
 
 export function createOrganisatieApi(deps: OrganisatieApiFeatureDeps): Feature {
   const serverUrl = new URL(apiBase, deps.publicUrl).href;

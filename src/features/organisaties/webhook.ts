@@ -1,7 +1,9 @@
 /**
- * An organisation's webhook: what became of its berichten (first opened), POSTed to the URL the
- * operator set for it, signed, and retried with the job queue's backoff until it answers 2xx.
- * The body names the bericht by the organisation's own berichtId; nothing about the person.
+ * An organisation's webhook: what became of its berichten — in the person's Mijn berichten
+ * (`bericht.afgeleverd`), a notification about it went out (`bericht.gemeld`, with the channel),
+ * first opened (`bericht.geopend`) — POSTed to the URL the operator set for it, signed, and
+ * retried with the job queue's backoff until it answers 2xx. The body names the bericht by the
+ * organisation's own berichtId; nothing about the person.
  *
  * Signature (as Stripe's): `X-Voordeur-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of
  * "<t>.<body>" with the webhook secret>`; the organisation checks it and refuses an old `t`.
@@ -9,21 +11,53 @@
 import { createHmac } from 'node:crypto';
 import type { JobHandler, JobOutcome } from '../../platform/queue/worker.ts';
 import type { JobInput } from '../../platform/queue/queue.ts';
+import type { BerichtEvent, OrganisatieBerichten } from '../../sources/voordeur/organisatie-berichten.ts';
 import type { Organisaties } from '../../sources/voordeur/organisaties.ts';
 
 export const webhookQueue = 'organisatie.webhook';
 
 export interface WebhookEvent {
   organisatieId: string;
-  type: 'bericht.geopend';
+  type: BerichtEvent['type'];
   berichtId: string;
   /** ISO 8601. */
   tijdstip: string;
+  /** bericht.gemeld: email or sms. */
+  kanaal?: 'email' | 'sms';
 }
 
 /** The job that calls the organisation's webhook for an event. */
-export function webhookJob(event: WebhookEvent): JobInput {
-  return { queue: webhookQueue, payload: event, maxAttempts: 16 };
+export function webhookJob(event: BerichtEvent): JobInput {
+  const payload: WebhookEvent = {
+    organisatieId: event.organisatieId,
+    type: event.type,
+    berichtId: event.berichtId,
+    tijdstip: event.at.toISOString(),
+    ...(event.kanaal ? { kanaal: event.kanaal } : {}),
+  };
+  return { queue: webhookQueue, payload, maxAttempts: 16 };
+}
+
+/** The queue of the berichten planned for a later publicatiedatum. */
+export const publicatieQueue = 'organisatie.publicatie';
+
+/** The job that publishes a bericht on its publicatiedatum: its recipient is told then, and the organisation. */
+export function publicatieJob(due: { uuid: string; at: Date }): JobInput {
+  return { queue: publicatieQueue, payload: { bericht: due.uuid }, runAt: due.at, maxAttempts: 16 };
+}
+
+/** Publishes the berichten whose publicatiedatum came (one transaction for the batch). */
+export function publicatieHandler(berichten: () => Pick<OrganisatieBerichten, 'publish'> | undefined): JobHandler {
+  return async (jobs) => {
+    const store = berichten();
+    if (!store) return jobs.map(() => ({ ok: false, error: 'the organisation API is not configured in this process' }));
+    try {
+      await store.publish(jobs.map((job) => (job.payload as { bericht: string }).bericht));
+      return jobs.map(() => ({ ok: true }));
+    } catch (error) {
+      return jobs.map(() => ({ ok: false, error: error instanceof Error ? error.message : String(error) }));
+    }
+  };
 }
 
 export function signature(secret: string, body: string, unixSeconds: number): string {

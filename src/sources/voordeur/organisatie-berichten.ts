@@ -50,14 +50,31 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 /** Tells the recipients of new berichten (the notification pipeline), in the transaction that stores them. */
 export type TellRecipients = (changes: Change[], db: Db) => Promise<void>;
 
-/** Tells the organisation that a bericht of theirs was first opened, in the transaction that records it. */
-export type TellOrganisation = (opened: { organisatieId: string; berichtId: string; at: Date }, db: Db) => Promise<void>;
+/**
+ * What became of an organisation's bericht, for its webhook: `bericht.afgeleverd` when it is in
+ * the recipient's Mijn berichten (at once, or on its publicatiedatum), `bericht.gemeld` when a
+ * notification about it went out, `bericht.geopend` when it was first opened.
+ */
+export interface BerichtEvent {
+  organisatieId: string;
+  type: 'bericht.afgeleverd' | 'bericht.gemeld' | 'bericht.geopend';
+  berichtId: string;
+  at: Date;
+  /** bericht.gemeld: by which channel. */
+  kanaal?: 'email' | 'sms';
+}
+
+/** Tells organisations (that have a webhook) what became of their berichten, in the transaction that records it. */
+export type TellOrganisation = (events: BerichtEvent[], db: Db) => Promise<void>;
+
+/** Plans the publication of berichten whose publicatiedatum is still to come, in the transaction that stores them. */
+export type SchedulePublication = (due: { uuid: string; at: Date }[], db: Db) => Promise<void>;
 
 export class OrganisatieBerichten implements BerichtStore, DocumentStore {
   constructor(
     private readonly db: Db,
     private readonly keys: IdentityKeys,
-    private readonly options: { tell?: TellRecipients; opened?: TellOrganisation; now?: () => Date } = {},
+    private readonly options: { tell?: TellRecipients; tellOrganisation?: TellOrganisation; schedule?: SchedulePublication; now?: () => Date } = {},
   ) {}
 
   private now(): Date {
@@ -99,15 +116,92 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
           b.bijlagen.map((bijlage, index) => ({ bericht_uuid: ids.get(b.berichtId)!, index, bestandsnaam: bijlage.bestandsnaam, content: bijlage.inhoud })),
         );
       if (bijlagen.length > 0) await trx.insertInto('organisatie_bijlagen').values(bijlagen).execute();
-      // A new bericht is a change for its recipient, told once (bundled with their other changes) with the same commit.
-      // One published later is not told yet: that is left for when scheduling is built (issue 15).
-      const now = this.now().getTime();
-      const changes = berichten
-        .filter((b) => fresh.has(b.berichtId) && b.publicatiedatum.getTime() <= now)
-        .map((b): Change => ({ subject: b.ontvanger, topic: 'bericht', key: `organisatie-bericht:${ids.get(b.berichtId)}` }));
-      if (this.options.tell && changes.length > 0) await this.options.tell(changes, trx);
+      // A new bericht is a change for its recipient, told once (bundled with their other changes) with the same commit,
+      // and delivered news for the organisation; one published later is both on its publicatiedatum (a job planned now).
+      const now = this.now();
+      const stored = berichten.filter((b) => fresh.has(b.berichtId));
+      const published = stored.filter((b) => b.publicatiedatum.getTime() <= now.getTime());
+      const later = stored.filter((b) => b.publicatiedatum.getTime() > now.getTime());
+      await this.delivered(
+        published.map((b) => ({ uuid: ids.get(b.berichtId)!, organisatieId, berichtId: b.berichtId, ontvanger: b.ontvanger })),
+        now,
+        trx,
+      );
+      if (this.options.schedule && later.length > 0)
+        await this.options.schedule(
+          later.map((b) => ({ uuid: ids.get(b.berichtId)!, at: b.publicatiedatum })),
+          trx,
+        );
       return fresh;
     });
+  }
+
+  /**
+   * Publishes berichten planned for later whose publicatiedatum has come (the planned job): the
+   * recipient is told, and the organisation. Safe to repeat: the change is stored once per person.
+   */
+  async publish(uuids: string[]): Promise<void> {
+    if (uuids.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      const rows = await trx
+        .selectFrom('organisatie_berichten')
+        .select(['id', 'organisatie_id', 'bericht_id', 'recipient'])
+        .where('id', 'in', uuids)
+        .where('publicatiedatum', '<=', this.now())
+        .execute();
+      const due = rows.map((row) => ({
+        uuid: row.id,
+        organisatieId: row.organisatie_id,
+        berichtId: row.bericht_id,
+        ontvanger: this.keys.unseal(row.recipient),
+      }));
+      await this.delivered(due, this.now(), trx);
+    });
+  }
+
+  /**
+   * Tells the organisations whose berichten were in the messages of this notification group (the
+   * send stage, after a message went out) that their recipient was notified.
+   */
+  async notified(group: string, kanaal: 'email' | 'sms'): Promise<void> {
+    if (!this.options.tellOrganisation) return;
+    const rows = await this.db
+      .selectFrom('notification_changes as c')
+      .innerJoin('organisatie_berichten as b', (join) => join.on(sql`c.change_key`, '=', sql`'organisatie-bericht:' || b.id::text`))
+      .select(['b.organisatie_id', 'b.bericht_id'])
+      .where('c.message_group', '=', group)
+      .where('c.change_key', 'like', 'organisatie-bericht:%')
+      .execute();
+    const at = this.now();
+    await this.tellOrganisations(
+      rows.map((row) => ({ organisatieId: row.organisatie_id, type: 'bericht.gemeld' as const, berichtId: row.bericht_id, at, kanaal })),
+      this.db,
+    );
+  }
+
+  /** Berichten now in their recipient's Mijn berichten: the recipients are told (notification pipeline), and the organisations. */
+  private async delivered(berichten: { uuid: string; organisatieId: string; berichtId: string; ontvanger: Subject }[], at: Date, db: Db): Promise<void> {
+    if (berichten.length === 0) return;
+    const changes = berichten.map((b): Change => ({ subject: b.ontvanger, topic: 'bericht', key: `organisatie-bericht:${b.uuid}` }));
+    if (this.options.tell) await this.options.tell(changes, db);
+    await this.tellOrganisations(
+      berichten.map((b) => ({ organisatieId: b.organisatieId, type: 'bericht.afgeleverd' as const, berichtId: b.berichtId, at })),
+      db,
+    );
+  }
+
+  /** Only organisations with a webhook are told: no job is queued for the others (a batch of 1,000 stays one insert). */
+  private async tellOrganisations(events: BerichtEvent[], db: Db): Promise<void> {
+    if (!this.options.tellOrganisation || events.length === 0) return;
+    const withWebhook = await db
+      .selectFrom('organisaties')
+      .select('id')
+      .where('id', 'in', [...new Set(events.map((e) => e.organisatieId))])
+      .where('callback_url', 'is not', null)
+      .execute();
+    const told = new Set(withWebhook.map((row) => row.id));
+    const wanted = events.filter((e) => told.has(e.organisatieId));
+    if (wanted.length > 0) await this.options.tellOrganisation(wanted, db);
   }
 
   /** A bericht this organisation sent, as far as it may know; null for one it did not send. */
@@ -159,7 +253,7 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
             .where('opened_at', 'is', null)
             .returning(['organisatie_id', 'bericht_id'])
             .executeTakeFirst();
-          if (first && this.options.opened) await this.options.opened({ organisatieId: first.organisatie_id, berichtId: first.bericht_id, at }, trx);
+          if (first) await this.tellOrganisations([{ organisatieId: first.organisatie_id, type: 'bericht.geopend', berichtId: first.bericht_id, at }], trx);
         });
       },
     };
