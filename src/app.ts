@@ -15,9 +15,8 @@ import { createHome } from './features/home/index.tsx';
 import { createMachtigingen } from './features/machtigingen/index.tsx';
 import { createMedewerkers } from './features/medewerkers/index.ts';
 import { createNotificaties, type Notificaties } from './features/notificaties/index.ts';
-import { createOrganisatieApi, organisatieJobs } from './features/organisaties/index.ts';
+import { createOrganisatieApi, organisatieBerichtenStore, organisatieJobs } from './features/organisaties/index.ts';
 import { createLeveranciersportaal } from './features/organisaties/leveranciers/index.ts';
-import { webhookJob } from './features/organisaties/webhook.ts';
 import { createOverzicht } from './features/overzicht/index.tsx';
 import { createProducten } from './features/producten/index.ts';
 import { createTaken } from './features/taken/index.ts';
@@ -51,7 +50,6 @@ import { KeptForms } from './platform/session/kept-forms.ts';
 import { SessionStore } from './platform/session/store.ts';
 import { OgonePayments } from './sources/ogone/ogone.ts';
 import { AanvraagStore } from './sources/voordeur/aanvragen.ts';
-import { OrganisatieBerichten } from './sources/voordeur/organisatie-berichten.ts';
 import { OrganisatieZaken } from './sources/voordeur/organisatie-zaken.ts';
 import { Organisaties } from './sources/voordeur/organisaties.ts';
 import { OrganisatieAansluiting } from './sources/voordeur/organisatie-aansluiting.ts';
@@ -106,20 +104,19 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     metrics,
     log: app.log,
     sources,
-    jobs: { ...organisatieJobs(config, organisaties), ...aanvraagJobs(aanvraagDelivery(config, sources, aanvragen, app.log)) },
+    jobs: {
+      ...organisatieJobs(config, organisaties, () => organisatieBerichten || undefined),
+      ...aanvraagJobs(aanvraagDelivery(config, sources, aanvragen, app.log)),
+    },
     processingLog,
+    // A message that went out about an organisation's bericht is news for that organisation's webhook.
+    notified: async (group, channel) => {
+      if (organisatieBerichten) await organisatieBerichten.notified(group, channel);
+    },
   });
 
   // Berichten organisations push through the organisation API (ORGANISATIE_API), kept in Voordeur's own database; their recipients are told.
-  const organisatieBerichten =
-    config.organisatieApi &&
-    new OrganisatieBerichten(database.db, identityKeys, {
-      tell: notificaties.record,
-      // Its first opening is told to the organisation's webhook, through the job queue.
-      opened: async ({ organisatieId, berichtId, at }, db) => {
-        await notificaties.queue.add([webhookJob({ organisatieId, type: 'bericht.geopend', berichtId, tijdstip: at.toISOString() })], db);
-      },
-    });
+  const organisatieBerichten = config.organisatieApi && organisatieBerichtenStore(database.db, identityKeys, notificaties.record, notificaties.queue);
   const organisatieZaken = config.organisatieApi && new OrganisatieZaken(database.db, identityKeys, { tell: notificaties.record });
   const zaaksystemen = organisatieZaken ? [...sources.zaaksystemen, organisatieZaken] : sources.zaaksystemen;
   // The ontvangstbevestigingen of aanvragen are berichten too, with the PDF of the answers (when Aanvragen is there).

@@ -30,6 +30,7 @@ import type { Sources } from '../../sources/index.ts';
 import { NotificationInbox } from '../../sources/voordeur/notification-inbox.ts';
 import { type Change, NotificationMessages } from '../../sources/voordeur/notification-messages.ts';
 import { PreferencesStore } from '../../sources/voordeur/preferences.ts';
+import type { Channel } from '../../domain/preferences.ts';
 import { callbackRoutes } from './callback.ts';
 import { DeliveryCheck } from './delivery.ts';
 import { MeldingenDossier } from './dossier.tsx';
@@ -59,6 +60,8 @@ export interface NotificatiesDeps {
   config: Pick<Config, 'notificaties' | 'objecten' | 'sources' | 'theme' | 'publicUrl'>;
   /** Where a staff member's look at the messages sent to a person is recorded (the medewerkersportaal). */
   processingLog?: ProcessingLog;
+  /** Told when a message went out, with its group (the organisation API tells the organisations whose berichten it was about). */
+  notified?: (group: string, channel: Channel) => Promise<void>;
 }
 
 export interface Notificaties {
@@ -133,6 +136,7 @@ export function createNotificaties(deps: NotificatiesDeps): Notificaties {
     portal: { portalName: config.theme.portalName, organisationName: config.theme.organisationName, address: plainAddress(config.publicUrl) },
     log,
     count: (channel, state) => sent.inc({ channel, state }),
+    notified: deps.notified,
   });
   const delivery = new DeliveryCheck({
     messages,
