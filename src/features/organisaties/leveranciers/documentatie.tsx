@@ -19,7 +19,7 @@ type Block =
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string }
   | { kind: 'code'; text: string }
-  | { kind: 'list'; ordered: boolean; items: string[] }
+  | { kind: 'list'; ordered: boolean; start: number; items: string[] }
   | { kind: 'table'; rows: string[][] };
 
 /** The Markdown the documentation page shows: a small subset (headings, paragraphs, lists, fenced code, tables), enough for docs/organisaties.md. */
@@ -55,6 +55,7 @@ export function markdownBlocks(markdown: string): Block[] {
     } else if (/^(\d+\.|-) /.test(trimmed)) {
       // A list item runs on over indented lines; fenced code and tables inside it become blocks of their own.
       const ordered = /^\d+\./.test(trimmed);
+      const start = ordered ? Number.parseInt(trimmed, 10) : 1;
       const items: string[] = [];
       while (i < lines.length && /^(\d+\.|-) /.test(lines[i]!.trim()) && !lines[i]!.startsWith('   ')) {
         let text = lines[i]!.trim().replace(/^(\d+\.|-) /, '');
@@ -67,7 +68,7 @@ export function markdownBlocks(markdown: string): Block[] {
         items.push(text);
         if (i < lines.length && (lines[i]!.trim() === '' || lines[i]!.trim().startsWith('```') || lines[i]!.trim().startsWith('|'))) break;
       }
-      blocks.push({ kind: 'list', ordered, items });
+      blocks.push({ kind: 'list', ordered, start, items });
     } else {
       const text: string[] = [];
       for (; i < lines.length && lines[i]!.trim() !== '' && !lines[i]!.trim().startsWith('```') && !/^#{1,4} /.test(lines[i]!.trim()); i++)
@@ -105,8 +106,14 @@ function renderBlocks(blocks: Block[]): JSX.Element[] {
       case 'code':
         return <Code>{block.text}</Code>;
       case 'list': {
-        const items = block.items.map((item) => <li class="utrecht-unordered-list__item">{inline(item)}</li>);
-        return block.ordered ? <ol class="utrecht-ordered-list">{items}</ol> : <ul class="utrecht-unordered-list">{items}</ul>;
+        const items = block.items.map((item) => <li class={block.ordered ? 'utrecht-ordered-list__item' : 'utrecht-unordered-list__item'}>{inline(item)}</li>);
+        return block.ordered ? (
+          <ol class="utrecht-ordered-list" start={block.start}>
+            {items}
+          </ol>
+        ) : (
+          <ul class="utrecht-unordered-list">{items}</ul>
+        );
       }
       case 'table': {
         const [head = [], ...rows] = block.rows;
