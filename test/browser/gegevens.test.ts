@@ -45,7 +45,7 @@ describeInBrowser('Mijn gegevens in a browser', () => {
 
     await page.goto(`${stack.url}/gegevens`);
     await page.getByRole('link', { name: 'Wie heeft mijn gegevens gebruikt?' }).click();
-    expect(await page.getByRole('cell', { name: /Bekeken: persoonsgegevens/ }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('cell', { name: /Bekeken: uw gegevens uit de Basisregistratie Personen/ }).count()).toBeGreaterThan(0);
     await expectAccessible(page);
   });
 

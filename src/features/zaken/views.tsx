@@ -333,7 +333,7 @@ export function ZaakPage({
       </section>
 
       {upload && (
-        <section aria-labelledby="zaak-upload-title">
+        <section aria-labelledby="zaak-upload-title" class="voordeur-no-print">
           <Heading level={2} id="zaak-upload-title">
             {t('zaak.upload.title')}
           </Heading>
