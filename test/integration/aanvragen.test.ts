@@ -111,6 +111,14 @@ describe('Aanvragen: the catalogue', () => {
     const page = await browser.request(`${stack.url}/aanvragen`);
     expect(page.status).toBe(200);
     expect(text(page.body)).toContain('u mag voor deze persoon niets aanvragen');
+    // No button to start, and starting anyway is refused on the server: nothing stored.
+    const producttype = await browser.request(`${stack.url}/aanvragen/${afvalpas}`);
+    expect(producttype.status).toBe(200);
+    expect(producttype.body).not.toContain('>Aanvragen</button>');
+    const before = await stack.voordeur.database.db.selectFrom('aanvragen').select('id').execute();
+    const refused = await browser.request(`${stack.url}/aanvragen/${afvalpas}`, { form: { _csrf: csrfOf(producttype.body) } });
+    expect(refused.status).toBe(403);
+    expect(await stack.voordeur.database.db.selectFrom('aanvragen').select('id').execute()).toHaveLength(before.length);
   });
 
   it('reads the catalogue once per cache period: shared by everyone, still shown when the Objecten API goes down after', async () => {
@@ -301,6 +309,25 @@ describe('Aanvragen: the form', () => {
     const before = await stack.voordeur.database.db.selectFrom('aanvragen').select('id').execute();
     expect((await owner.request(`${stack.url}/aanvragen/${terras}`, { form: { _csrf: csrfOf((await owner.request(first)).body) } })).status).toBe(404);
     expect(await stack.voordeur.database.db.selectFrom('aanvragen').select('id').execute()).toHaveLength(before.length);
+  });
+
+  it('deletes concepts not saved for AANVRAGEN_CONCEPT_BEWAARDAGEN days, with their files, and keeps the others', async () => {
+    const browser = await as(jan);
+    const old = conceptOf(await start(browser, afvalpas));
+    const recent = conceptOf(await start(browser, afvalpas));
+    const { db } = stack.voordeur.database;
+    await db
+      .updateTable('aanvragen')
+      .set({ updated_at: new Date(Date.now() - 31 * 24 * 3600 * 1000) })
+      .where('id', '=', old)
+      .execute();
+    const list = await browser.request(`${stack.url}/aanvragen`);
+    // Past its day: the list warns (it is deleted at the next clean-up).
+    expect(text(list.body)).toContain('Let op: op');
+    const store = new AanvraagStore(db, new IdentityKeys(stack.voordeur.config.identityKeySecret));
+    expect(await store.purgeConcepts(new Date(Date.now() - 30 * 24 * 3600 * 1000))).toBeGreaterThanOrEqual(1);
+    const left = (await db.selectFrom('aanvragen').select('id').where('id', 'in', [old, recent]).execute()).map((row) => row.id);
+    expect(left).toEqual([recent]);
   });
 
   it('lets the person delete a concept', async () => {
