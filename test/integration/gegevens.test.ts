@@ -422,6 +422,13 @@ describe('Mijn gegevens: who used my data', () => {
     expect(janLog).toContain('Bekeken: uw gegevens uit de Basisregistratie Personen (BRP) Door wie: Uw gemachtigde Lotte Jansen');
   });
 
+  it('names a bewindvoerder as such, when the machtiging says so', async () => {
+    const browser = await loginOverHttp(stack.url, { gemachtigde: suzanne.bsn, voor: anna.bsn });
+    await browser.request(`${stack.url}/gegevens`);
+    const annaLog = text((await (await as(anna)).request(`${stack.url}/gegevens/verwerkingen`)).body);
+    expect(annaLog).toContain('Door wie: Uw bewindvoerder Suzanne de Vries');
+  });
+
   it('shows a period chosen in the form (a GET form, kept in the address), and says what is wrong with a day that is no day', async () => {
     const browser = await as(suzanne);
     await browser.request(`${stack.url}/gegevens`);
