@@ -244,6 +244,7 @@ const schema = z
       .min(0)
       .max(24 * 60 * 60)
       .default(300),
+    PERSONAL_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
     DOCUMENT_VERTROUWELIJKHEID_ALLOWED: list
       .pipe(z.array(z.enum(vertrouwelijkheidaanduidingen)))
       .default(['openbaar', 'beperkt_openbaar', 'zaakvertrouwelijk']),
@@ -535,7 +536,8 @@ export interface Config {
     /** The toegankelijkheidsverklaring: status A–E as the Dutch register names them, and when it was drawn up. */
     accessibility: { status: 'A' | 'B' | 'C' | 'D' | 'E'; date?: string; reportUrl?: string; registerUrl?: string };
   };
-  sources: { timeoutMs: number; catalogueCacheSeconds: number };
+  /** `personalCacheSeconds`: how long a source's answer about a person is kept (sources/answers.ts); 0 keeps none. */
+  sources: { timeoutMs: number; catalogueCacheSeconds: number; personalCacheSeconds: number };
   /** Keys the hash under which Voordeur stores what belongs to a person or company (preferences, processing log). */
   identityKeySecret: string;
   brp?: { url: string; apiKey: string };
@@ -814,7 +816,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
         registerUrl: env.ACCESSIBILITY_REGISTER_URL,
       },
     },
-    sources: { timeoutMs: env.SOURCE_TIMEOUT_MS, catalogueCacheSeconds: env.CATALOGUE_CACHE_SECONDS },
+    sources: { timeoutMs: env.SOURCE_TIMEOUT_MS, catalogueCacheSeconds: env.CATALOGUE_CACHE_SECONDS, personalCacheSeconds: env.PERSONAL_CACHE_SECONDS },
     identityKeySecret: env.IDENTITY_KEY_SECRET ?? DEMO_IDENTITY_KEY_SECRET,
     brp: env.BRP_API_URL && env.BRP_API_KEY ? { url: env.BRP_API_URL.replace(/\/+$/, ''), apiKey: env.BRP_API_KEY } : undefined,
     kvk: env.KVK_API_URL && env.KVK_API_KEY ? { url: env.KVK_API_URL.replace(/\/+$/, ''), apiKey: env.KVK_API_KEY } : undefined,

@@ -17,6 +17,8 @@ import { allProducten, type ProductStore } from '../domain/product.ts';
 import { ObjectenProductStore } from './objecten/producten.ts';
 import { OpenProductClient } from './openproduct/openproduct.ts';
 import { ZaaksysteemClient } from './zgw/zaaksysteem.ts';
+import { PersonalAnswers } from './answers.ts';
+import { KeptZaaksysteem } from './zgw/kept.ts';
 
 export interface Sources {
   zaaksystemen: ZaaksysteemClient[];
@@ -31,6 +33,8 @@ export interface Sources {
   notify?: NotifyClient;
   /** The products people and companies hold: Open Product's Producten API and/or PDCProductInstantie objects in the Objecten API. */
   producten?: ProductStore;
+  /** Answers about one person kept for a few seconds (zaken, taken, berichten); the notification callback drops them (answers.ts). */
+  answers: PersonalAnswers;
   /** What can be applied for online: PDCProductType objects in the Objecten API, when that object type is configured. */
   producttypen?: ObjectenProducttypen;
 }
@@ -40,7 +44,8 @@ export function connectSources(config: Config, metrics: Metrics): Sources {
   const systemNames = config.zaken.systems.map((system) => system.naam);
   // A klantcontact about a zaak names its register; with one zaaksysteem, that is the one.
   const zaken = { systeemFor: (register: string | undefined) => zaaksysteemFor(systemNames, register) };
-  const objecten = config.objecten && new ObjectenClient(config.objecten, options);
+  const answers = new PersonalAnswers({ ttlMs: config.sources.personalCacheSeconds * 1000 });
+  const objecten = config.objecten && new ObjectenClient(config.objecten, { ...options, answers });
   const { taak, bericht, productinstantie, verbruiksobject, producttype } = config.objecten?.objecttypen ?? {};
   // A PDCProductInstantie names its zaken by UUID only: with one zaaksysteem, they are there.
   const zaakSysteem = config.zaken.systems.length === 1 ? config.zaken.systems[0] : undefined;
@@ -55,18 +60,18 @@ export function connectSources(config: Config, metrics: Metrics): Sources {
       : []),
   ];
   return {
-    zaaksystemen: config.zaken.systems.map(
-      (system) =>
-        new ZaaksysteemClient(system, {
-          ...options,
-          catalogueCacheSeconds: config.sources.catalogueCacheSeconds,
-          documentAllowList: config.zaken.documentAllowList,
-          maxZaakVertrouwelijkheid: config.zaken.maxZaakVertrouwelijkheid,
-          ownRollen: config.zaken.ownRollen,
-          maxPages: config.zaken.maxPages,
-          uploadVertrouwelijkheidaanduiding: config.zaken.upload.vertrouwelijkheidaanduiding,
-        }),
-    ),
+    zaaksystemen: config.zaken.systems.map((system) => {
+      const systemOptions = {
+        ...options,
+        catalogueCacheSeconds: config.sources.catalogueCacheSeconds,
+        documentAllowList: config.zaken.documentAllowList,
+        maxZaakVertrouwelijkheid: config.zaken.maxZaakVertrouwelijkheid,
+        ownRollen: config.zaken.ownRollen,
+        maxPages: config.zaken.maxPages,
+        uploadVertrouwelijkheidaanduiding: config.zaken.upload.vertrouwelijkheidaanduiding,
+      };
+      return config.sources.personalCacheSeconds > 0 ? new KeptZaaksysteem(system, systemOptions, answers) : new ZaaksysteemClient(system, systemOptions);
+    }),
     brp: config.brp && new BrpClient(config.brp, options),
     kvk: config.kvk && new KvkClient(config.kvk, options),
     klantinteracties: config.klantinteracties && new KlantinteractiesClient(config.klantinteracties, options, zaken),
@@ -75,6 +80,7 @@ export function connectSources(config: Config, metrics: Metrics): Sources {
     berichten: objecten && bericht ? new ObjectenBerichtStore(objecten, bericht) : undefined,
     notify: config.notify && new NotifyClient(config.notify, options),
     producten: productStores.length > 0 ? allProducten(productStores) : undefined,
+    answers,
     producttypen: objecten && producttype ? new ObjectenProducttypen(objecten, producttype, { cacheSeconds: config.sources.catalogueCacheSeconds }) : undefined,
   };
 }

@@ -18,6 +18,8 @@ export const baseEnvironment = {
   OIDC_CLIENT_ID: 'voordeur',
   OIDC_CLIENT_SECRET: 'voordeur-test-secret',
   SESSION_CACHE_SECONDS: '0',
+  // A test that changes a source (a fault, new data) sees it on the next page; test/integration/fresh-pages.test.ts tests the kept answers.
+  PERSONAL_CACHE_SECONDS: '0',
 };
 
 export async function testApp(environment: Record<string, string> = {}): Promise<TestApp> {

@@ -1,8 +1,9 @@
 /**
  * The callback the Notificaties API delivers to (POST /api/notificaties): the secret in the
  * Authorization header is checked, the body against the notificatie schema; the notification is
- * stored (once) with its job in one transaction, and answered 204 at once. Nothing else happens
- * in the request: the worker does the rest.
+ * stored (once) with its job in one transaction, and answered 204 at once. Besides that, the
+ * source answers kept about people from that kanaal's systems are dropped (sources/answers.ts),
+ * so that nobody's next page is stale; the worker does the rest.
  *
  * Open Notificaties checks a callback when an abonnement is made: without Authorization it must
  * refuse (401/403), and a notificatie on kanaal "test" with it must get 204.
@@ -25,6 +26,8 @@ export interface CallbackDeps {
   received: Counter<'outcome'>;
   /** Called when a notification was stored: the worker here can resolve it at once. */
   stored: () => void;
+  /** Called for every valid notification (stored or a repeat): answers about people kept from its kanaal's systems are dropped. */
+  changed?: (kanaal: string) => void;
 }
 
 /** The callback route, as a plugin. */
@@ -60,6 +63,8 @@ export function callbackRoutes(deps: CallbackDeps): FastifyPluginAsync {
           });
       }
       if (parsed.data.kanaal === 'test') return reply.code(204).send();
+      // Before the answer: the next page anyone asks shows the change.
+      deps.changed?.(parsed.data.kanaal);
       const outcome = await deps.inbox.store(parsed.data);
       deps.received.inc({ outcome });
       if (outcome === 'stored') deps.stored();

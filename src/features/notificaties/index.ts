@@ -51,13 +51,13 @@ export interface NotificatiesDeps {
   keys: IdentityKeys;
   metrics: Metrics;
   log: Log;
-  sources: Pick<Sources, 'zaaksystemen' | 'objecten' | 'klantinteracties' | 'notify'>;
+  sources: Pick<Sources, 'zaaksystemen' | 'objecten' | 'klantinteracties' | 'notify'> & Partial<Pick<Sources, 'answers'>>;
   /**
    * The settings it reads: its own; the object types of taken and berichten in the Objecten API;
    * the deadline of a source call (a message is held for two: look-up and send at Notify); and
    * the portal's name and address, which messages name.
    */
-  config: Pick<Config, 'notificaties' | 'objecten' | 'sources' | 'theme' | 'publicUrl'>;
+  config: Pick<Config, 'notificaties' | 'objecten' | 'sources' | 'theme' | 'publicUrl'> & Partial<Pick<Config, 'database'>>;
   /** Where a staff member's look at the messages sent to a person is recorded (the medewerkersportaal). */
   processingLog?: ProcessingLog;
   /** Told when a message went out, with its group (the organisation API tells the organisations whose berichten it was about). */
@@ -209,7 +209,14 @@ export function createNotificaties(deps: NotificatiesDeps): Notificaties {
       },
       // A stored notification is resolved at once by the worker here, if there is one; another process finds it when it next looks.
       plugin: secret
-        ? callbackRoutes({ secret, previousSecret: settings.previousCallbackSecret, inbox, received, stored: () => worker.wake(queues.resolve) })
+        ? callbackRoutes({
+            secret,
+            previousSecret: settings.previousCallbackSecret,
+            inbox,
+            received,
+            stored: () => worker.wake(queues.resolve),
+            changed: (kanaal) => sources.answers?.notified(kanaal),
+          })
         : undefined,
       start: settings.workerInProcess ? start : undefined,
       dossierActions: { 'opnieuw-versturen': resendAction({ messages, contacts: sources.klantinteracties, processingLog: deps.processingLog }) },

@@ -19,6 +19,7 @@ import { z } from 'zod';
 import type { Subject } from '../../domain/identity.ts';
 import type { Log } from '../../domain/log.ts';
 import type { Metrics } from '../../platform/metrics.ts';
+import type { PersonalAnswers } from '../answers.ts';
 import { namedIn } from '../fits.ts';
 import { SourceClient } from '../http.ts';
 import { type Listed, SourceUnavailableError } from '../../domain/availability.ts';
@@ -78,10 +79,13 @@ const maxPages = 10;
 export class ObjectenClient {
   private readonly client: SourceClient;
 
+  private readonly answers: PersonalAnswers | undefined;
+
   constructor(
     private readonly config: { url: string; token: string },
-    options: { timeoutMs: number; metrics: Metrics },
+    options: { timeoutMs: number; metrics: Metrics; answers?: PersonalAnswers },
   ) {
+    this.answers = options.answers;
     this.client = new SourceClient({
       name: 'objecten',
       timeoutMs: options.timeoutMs,
@@ -90,8 +94,16 @@ export class ObjectenClient {
     });
   }
 
-  /** The subject's objects of one type, in the API's order (`ordering`, e.g. "-record__data__publicatiedatum"); `complete` is false when the bound cut the list off. */
-  private async list(type: string, subject: Subject, ordering: string): Promise<{ objects: StoredObject[]; complete: boolean; others: number }> {
+  /**
+   * The subject's objects of one type, in the API's order (`ordering`, e.g. "-record__data__publicatiedatum"); `complete` is false when the bound cut the list off.
+   * Kept for a few seconds per subject when `answers` is given (see answers.ts).
+   */
+  private list(type: string, subject: Subject, ordering: string): Promise<{ objects: StoredObject[]; complete: boolean; others: number }> {
+    if (!this.answers) return this.listNow(type, subject, ordering);
+    return this.answers.get('objecten', subject, `${type} ${ordering}`, () => this.listNow(type, subject, ordering));
+  }
+
+  private async listNow(type: string, subject: Subject, ordering: string): Promise<{ objects: StoredObject[]; complete: boolean; others: number }> {
     const identificatie = identificatieOf(subject);
     const all: Condition[] = [
       ['identificatie__type', 'exact', identificatie.type],
@@ -240,10 +252,16 @@ export class ObjectenClient {
   /** Adds a record with `changes` merged into the data (JSON merge patch, as the API does). */
   async patchData(object: StoredObject, changes: Record<string, unknown>): Promise<void> {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-    await this.client.patchJson(
-      `${this.config.url}/objects/${object.uuid}`,
-      { record: { typeVersion: object.typeVersion, data: changes, startAt: today } },
-      objectSchema,
-    );
+    // The owner's kept lists are dropped also when the change fails: it may have been made all the same.
+    const owner = subjectOf(object.data);
+    try {
+      await this.client.patchJson(
+        `${this.config.url}/objects/${object.uuid}`,
+        { record: { typeVersion: object.typeVersion, data: changes, startAt: today } },
+        objectSchema,
+      );
+    } finally {
+      if (owner) this.answers?.forget('objecten', owner);
+    }
   }
 }

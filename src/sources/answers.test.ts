@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { Subject } from '../domain/identity.ts';
+import { PersonalAnswers } from './answers.ts';
+
+const suzanne: Subject = { type: 'persoon', bsn: '999993653' };
+const lotte: Subject = { type: 'persoon', bsn: '999990019' };
+const bakkerij: Subject = { type: 'bedrijf', kvkNummer: '69599084' };
+const bakkerijMarktstraat: Subject = { type: 'bedrijf', kvkNummer: '69599084', vestigingsnummer: '000038509504', vestigingen: ['000038509504'] };
+
+/** A source that answers with the number of times it was asked, for whom. */
+function counting() {
+  const asked: string[] = [];
+  return {
+    asked,
+    ask: (who: string) => async () => {
+      asked.push(who);
+      return `${who} #${asked.length}`;
+    },
+  };
+}
+
+describe('answers about a person kept for a few seconds', () => {
+  it('gives a person their own kept answer, never another person’s', async () => {
+    const answers = new PersonalAnswers({ ttlMs: 60_000 });
+    const source = counting();
+    expect(await answers.get('zaken', suzanne, 'demo zaken', source.ask('suzanne'))).toBe('suzanne #1');
+    expect(await answers.get('zaken', lotte, 'demo zaken', source.ask('lotte'))).toBe('lotte #2');
+    expect(await answers.get('zaken', suzanne, 'demo zaken', source.ask('suzanne'))).toBe('suzanne #1');
+    // The company asked at one vestiging sees other zaken than the whole company: not the same answer.
+    expect(await answers.get('zaken', bakkerij, 'demo zaken', source.ask('bakkerij'))).toBe('bakkerij #3');
+    expect(await answers.get('zaken', bakkerijMarktstraat, 'demo zaken', source.ask('marktstraat'))).toBe('marktstraat #4');
+    expect(source.asked).toEqual(['suzanne', 'lotte', 'bakkerij', 'marktstraat']);
+  });
+
+  it('asks again once the time is over, and keeps nothing with time 0', async () => {
+    const short = new PersonalAnswers({ ttlMs: 20 });
+    const source = counting();
+    await short.get('zaken', suzanne, 'q', source.ask('a'));
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(await short.get('zaken', suzanne, 'q', source.ask('b'))).toBe('b #2');
+
+    const none = new PersonalAnswers({ ttlMs: 0 });
+    await none.get('zaken', suzanne, 'q', source.ask('c'));
+    expect(await none.get('zaken', suzanne, 'q', source.ask('d'))).toBe('d #4');
+    expect(none.size).toBe(0);
+  });
+
+  it('drops the kept answers of a kanaal for everyone when a notification arrives, and only those', async () => {
+    const answers = new PersonalAnswers({ ttlMs: 60_000 });
+    const source = counting();
+    await answers.get('zaken', suzanne, 'q', source.ask('zaken suzanne'));
+    await answers.get('zaken', lotte, 'q', source.ask('zaken lotte'));
+    await answers.get('objecten', suzanne, 'q', source.ask('taken suzanne'));
+    answers.notified('zaken');
+    expect(await answers.get('zaken', suzanne, 'q', source.ask('zaken suzanne'))).toBe('zaken suzanne #4');
+    expect(await answers.get('zaken', lotte, 'q', source.ask('zaken lotte'))).toBe('zaken lotte #5');
+    expect(await answers.get('objecten', suzanne, 'q', source.ask('taken suzanne'))).toBe('taken suzanne #3');
+    answers.notified('documenten');
+    expect(await answers.get('zaken', suzanne, 'q', source.ask('zaken suzanne'))).toBe('zaken suzanne #6');
+    answers.notified('objecten');
+    expect(await answers.get('objecten', suzanne, 'q', source.ask('taken suzanne'))).toBe('taken suzanne #7');
+    // A kanaal not known here drops everything.
+    answers.notified('iets-nieuws');
+    expect(answers.size).toBe(0);
+  });
+
+  it('drops one person’s or company’s answers after a change made for them, at every vestiging', async () => {
+    const answers = new PersonalAnswers({ ttlMs: 60_000 });
+    const source = counting();
+    await answers.get('objecten', suzanne, 'q', source.ask('suzanne'));
+    await answers.get('objecten', lotte, 'q', source.ask('lotte'));
+    await answers.get('objecten', bakkerijMarktstraat, 'q', source.ask('marktstraat'));
+    answers.forget('objecten', suzanne);
+    answers.forget('objecten', bakkerij);
+    expect(await answers.get('objecten', suzanne, 'q', source.ask('suzanne'))).toBe('suzanne #4');
+    expect(await answers.get('objecten', lotte, 'q', source.ask('lotte'))).toBe('lotte #2');
+    expect(await answers.get('objecten', bakkerijMarktstraat, 'q', source.ask('marktstraat'))).toBe('marktstraat #5');
+  });
+
+  it('asks once for requests that come together, keeps no failure, and does not keep an answer asked before a drop', async () => {
+    const answers = new PersonalAnswers({ ttlMs: 60_000 });
+    let calls = 0;
+    let release!: () => void;
+    const slow = () =>
+      new Promise<string>((resolve) => {
+        const n = ++calls;
+        release = () => resolve(`answer ${n}`);
+      });
+    const first = answers.get('zaken', suzanne, 'q', slow);
+    const second = answers.get('zaken', suzanne, 'q', slow);
+    release();
+    expect(await Promise.all([first, second])).toEqual(['answer 1', 'answer 1']);
+    expect(calls).toBe(1);
+
+    await expect(answers.get('zaken', lotte, 'q', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    expect(await answers.get('zaken', lotte, 'q', async () => 'up')).toBe('up');
+
+    // Asked before the notification, answered after it: given to who asked, but not kept, and not shared with who asks after.
+    const before = answers.get('objecten', suzanne, 'q', slow);
+    const releaseBefore = release;
+    answers.notified('objecten');
+    const after = answers.get('objecten', suzanne, 'q', slow);
+    releaseBefore();
+    release();
+    expect(await before).toBe('answer 2');
+    expect(await after).toBe('answer 3');
+    expect(await answers.get('objecten', suzanne, 'q', async () => 'fresh')).toBe('answer 3');
+  });
+
+  it('keeps at most maxEntries answers, and at most maxItems things in them', async () => {
+    const answers = new PersonalAnswers({ ttlMs: 60_000, maxEntries: 3 });
+    for (let i = 0; i < 10; i++) await answers.get('zaken', { type: 'persoon', bsn: String(i) }, 'q', async () => i);
+    expect(answers.size).toBe(3);
+
+    const bySize = new PersonalAnswers({ ttlMs: 60_000, maxItems: 100 });
+    const zaken = (n: number) => async () => ({ zaken: Array.from({ length: n }, (_, i) => i), notShown: 0 });
+    await bySize.get('zaken', suzanne, 'q', zaken(60));
+    await bySize.get('zaken', lotte, 'q', zaken(30));
+    expect(bySize.size).toBe(2);
+    // 60 + 30 + 30 things are more than 100: the least recently used answer (Suzanne's) goes.
+    await bySize.get('zaken', bakkerij, 'q', zaken(30));
+    expect(bySize.size).toBe(2);
+    const source = counting();
+    expect(await bySize.get('zaken', suzanne, 'q', source.ask('suzanne again'))).toBe('suzanne again #1');
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * Source answers about one person (their zaken, a zaak, their taken and berichten), kept in
+ * memory for a few seconds (SOURCES_PERSONAL_CACHE_SECONDS), so that someone who goes from the
+ * overzicht to Mijn zaken to a zaak and back does not have every system asked again on each page
+ * (issue 19: most of a page's CPU went to asking sources and reading their answers).
+ *
+ * Fresh where it matters:
+ * - Every key holds the subject: an answer about one person is never given for another.
+ * - A notification of the Notificaties API drops every kept answer of its kanaal, for everyone
+ *   (the callback cannot tell whose it is before the worker resolves it): a change Voordeur was
+ *   told of is seen on the next page. With several instances only the one that got the
+ *   callback drops them at once; the others within the cache time.
+ * - A change Voordeur makes itself (a taak finished, a bericht opened, a document added) drops
+ *   that person's answers of that system.
+ * - An answer asked for before a drop is not kept when it arrives after it (it may predate the
+ *   change); requests that come while an answer is on its way wait for that one.
+ * Failures are never kept. What is kept is bounded by the number of answers (`maxEntries`) and of
+ * the things in them (`maxItems`: zaken, documents, objects), least recently used first out, so
+ * memory stays bounded however many people are logged in (with 5 s, only those of the last 5 s
+ * are kept anyway).
+ */
+import { LRUCache } from 'lru-cache';
+import type { Subject } from '../domain/identity.ts';
+
+/** The systems whose answers are kept, by the Notificaties API kanaal that announces their changes. */
+export type AnswerArea = 'zaken' | 'objecten';
+
+/** Which kept answers a notification's kanaal makes old; all when the kanaal is not known here. */
+const areasOfKanaal: Record<string, AnswerArea[]> = {
+  zaken: ['zaken'],
+  documenten: ['zaken'],
+  besluiten: ['zaken'],
+  objecten: ['objecten'],
+};
+const allAreas: AnswerArea[] = ['zaken', 'objecten'];
+
+export interface PersonalAnswersOptions {
+  /** How long an answer is kept; 0 keeps none. */
+  ttlMs: number;
+  /** The most answers kept at once. */
+  maxEntries?: number;
+  /** The most things (zaken, documents, objects: the items of the answers' lists) kept at once, all answers together. */
+  maxItems?: number;
+}
+
+/** The size of an answer for `maxItems`: the items of its lists (a zaken list, an objects list, a zaak's documents and steps), at least 1. */
+function itemsIn(answer: unknown): number {
+  if (Array.isArray(answer)) return answer.length + 1;
+  if (!answer || typeof answer !== 'object') return 1;
+  let items = 1;
+  for (const value of Object.values(answer)) if (Array.isArray(value)) items += value.length;
+  return items;
+}
+
+/**
+ * The part of a key that names whose answer it is: the person or company (what `forget` drops),
+ * then whatever else decides what the sources answer for them (a company's vestigingen).
+ */
+export function subjectKey(subject: Subject): string {
+  return subject.type === 'persoon'
+    ? `persoon:${subject.bsn}\u0000`
+    : `bedrijf:${subject.kvkNummer}\u0000${subject.vestigingsnummer ?? ''}:${(subject.vestigingen ?? []).join(',')}`;
+}
+
+/** The person or company alone, as `subjectKey` begins. */
+const ownerKey = (subject: Subject) => (subject.type === 'persoon' ? `persoon:${subject.bsn}\u0000` : `bedrijf:${subject.kvkNummer}\u0000`);
+
+export class PersonalAnswers {
+  private readonly kept: LRUCache<string, { value: unknown }> | undefined;
+  private readonly underway = new Map<string, { epoch: number; answer: Promise<unknown> }>();
+  /** Counts drops: an answer is kept only when no drop happened while it was asked. */
+  private epoch = 0;
+
+  constructor(options: PersonalAnswersOptions) {
+    this.kept =
+      options.ttlMs > 0
+        ? new LRUCache({
+            max: options.maxEntries ?? 5_000,
+            maxSize: options.maxItems ?? 50_000,
+            sizeCalculation: (entry) => itemsIn(entry.value),
+            ttl: options.ttlMs,
+          })
+        : undefined;
+  }
+
+  /** The answer about `subject` to `question` in `area`: kept, on its way, or asked now with `ask`. */
+  async get<T>(area: AnswerArea, subject: Subject, question: string, ask: () => Promise<T>): Promise<T> {
+    if (!this.kept) return ask();
+    const key = `${area}\u0000${subjectKey(subject)}\u0000${question}`;
+    const found = this.kept.get(key);
+    if (found) return found.value as T;
+    const pending = this.underway.get(key);
+    if (pending && pending.epoch === this.epoch) return pending.answer as Promise<T>;
+    const epoch = this.epoch;
+    const answer = ask();
+    this.underway.set(key, { epoch, answer });
+    try {
+      const value = await answer;
+      if (epoch === this.epoch) this.kept.set(key, { value });
+      return value;
+    } finally {
+      if (this.underway.get(key)?.answer === answer) this.underway.delete(key);
+    }
+  }
+
+  /** Drops the answers of `area` about the subject's person or company, whichever vestiging asked (after a change Voordeur made for them). */
+  forget(area: AnswerArea, subject: Subject): void {
+    if (!this.kept) return;
+    this.epoch++;
+    const prefix = `${area}\u0000${ownerKey(subject)}`;
+    for (const key of this.kept.keys()) if (key.startsWith(prefix)) this.kept.delete(key);
+  }
+
+  /** A notification on `kanaal` arrived: every answer that it may make old is dropped, for everyone. */
+  notified(kanaal: string): void {
+    if (!this.kept) return;
+    this.epoch++;
+    const areas = areasOfKanaal[kanaal] ?? allAreas;
+    const prefixes = areas.map((area) => `${area}\u0000`);
+    for (const key of this.kept.keys()) if (prefixes.some((prefix) => key.startsWith(prefix))) this.kept.delete(key);
+  }
+
+  /** How many answers are kept now (for tests and metrics). */
+  get size(): number {
+    return this.kept?.size ?? 0;
+  }
+}

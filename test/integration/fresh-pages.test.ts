@@ -1,0 +1,67 @@
+/**
+ * Pages stay fresh although the sources' answers about a person are kept for a while
+ * (PERSONAL_CACHE_SECONDS, sources/answers.ts; here a minute, so that only a drop can explain a
+ * fresh page): a change the Notificaties API tells Voordeur about is on the next page, and so is
+ * a change the person makes in Voordeur; one person's kept answers never reach another.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zgwDemo } from '../../simulators/data/zgw-demo.ts';
+import { loginOverHttp } from '../support/http-browser.ts';
+import { startStack, type Stack } from '../support/stack.ts';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ PERSONAL_CACHE_SECONDS: '60' });
+});
+afterAll(() => stack.close());
+
+const zaak = (number: number) => zgwDemo.zaken.find((z) => z.identificatie === `ZAAK-${String(number).padStart(6, '0')}`)!;
+
+describe('pages with kept source answers', () => {
+  it('show a new status of a zaak on the next page once the Notificaties API told Voordeur', async () => {
+    const suzanne = await loginOverHttp(stack.url, { bsn: '999993653' });
+    const path = `${stack.url}/zaken/demo/${zaak(101).uuid}`;
+    const toelichting = 'Wij hebben uw stukken ontvangen en bekijken ze nu (vers).';
+    const before = await suzanne.request(path);
+    expect(before.status).toBe(200);
+    expect(before.body).not.toContain(toelichting);
+    // The answer is kept now: the same page again asks the Zaken API nothing.
+    const calls = stack.zgw.requestCount();
+    expect((await suzanne.request(path)).status).toBe(200);
+    expect(stack.zgw.requestCount()).toBe(calls);
+
+    await stack.zgw.addStatus(zaak(101).uuid, 2, toelichting);
+    await stack.notificaties.idle();
+    expect((await suzanne.request(path)).body).toContain(toelichting);
+  });
+
+  it('show a new bericht in Mijn berichten once the Notificaties API told Voordeur', async () => {
+    const suzanne = await loginOverHttp(stack.url, { bsn: '999993653' });
+    const onderwerp = 'Uw afspraak is verzet (vers)';
+    expect((await suzanne.request(`${stack.url}/berichten`)).body).not.toContain(onderwerp);
+    await stack.objecten.createObject('bericht', {
+      identificatie: { type: 'bsn', value: '999993653' },
+      publicatiedatum: new Date(Date.now() - 60_000).toISOString(),
+      onderwerp,
+      berichtTekst: 'Uw afspraak is nu op een andere dag.',
+      referentie: 'ZAAK-000101',
+      handelingsperspectief: 'informatie ontvangen',
+      einddatumHandelingstermijn: '',
+      geopend: false,
+      berichtType: 'notificatie',
+      bijlages: [],
+    });
+    await stack.notificaties.idle();
+    expect((await suzanne.request(`${stack.url}/berichten`)).body).toContain(onderwerp);
+  });
+
+  it('never give one person the kept answers of another', async () => {
+    const suzanne = await loginOverHttp(stack.url, { bsn: '999993653' });
+    const jan = await loginOverHttp(stack.url, { bsn: '999990019' });
+    const hers = (await suzanne.request(`${stack.url}/zaken`)).body;
+    expect(hers).toContain(zaak(101).identificatie);
+    const his = (await jan.request(`${stack.url}/zaken`)).body;
+    expect(his).not.toContain(zaak(101).identificatie);
+    expect((await jan.request(`${stack.url}/zaken/demo/${zaak(101).uuid}`)).status).toBe(404);
+  });
+});
