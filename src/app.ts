@@ -195,6 +195,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       contactText: theme.contactText,
       organisationName: theme.organisationName,
       tell: notificaties.record,
+      zaakHref: (url) => {
+        const systeem = sources.zaaksystemen.find((candidate) => candidate.holdsZaak(url));
+        return systeem && zaakPath({ systeem: systeem.naam, uuid: url.replace(/\/+$/, '').split('/').at(-1)! });
+      },
       log: app.log,
     }),
     createProducten({

@@ -433,6 +433,9 @@ describe('Aanvragen: delivery to the back office', () => {
     const zaakUuid = row.zaak_url!.split('/').at(-1)!;
     const zaak = await browser.request(`${stack.url}/zaken/demo/${zaakUuid}`);
     expect(zaak.status).toBe(200);
+    // The confirmation now links to it.
+    const receipt = await browser.request(`${stack.url}/aanvragen/ontvangen/${id!}`);
+    expect(receipt.body).toContain(`href="/zaken/demo/${zaakUuid}"`);
   });
 });
 

@@ -43,6 +43,8 @@ export interface AanvragenDeps {
   organisationName: string;
   /** Records changes for the notification pipeline (the person is told of their confirmation). */
   tell?: (changes: Change[]) => Promise<void>;
+  /** The page of a zaak in Mijn zaken by its URL (the zaak an aanvraag became). */
+  zaakHref?: (zaakUrl: string) => string | undefined;
   log: Pick<Log, 'warn' | 'info'>;
   /** How often concepts past their time are deleted; default an hour. */
   purgeIntervalMs?: number;
@@ -63,6 +65,7 @@ export function createAanvragen(deps: AanvragenDeps): Feature | undefined {
       contactText: deps.contactText,
       organisationName: deps.organisationName,
       tell: deps.tell,
+      zaakHref: deps.zaakHref,
       deliver: async (id, trx) => {
         await deps.addJobs([{ queue: deliveryQueue, payload: { id }, dedupeKey: id }], trx);
       },

@@ -55,6 +55,8 @@ export interface AanvragenRoutesDeps {
   organisationName: string;
   /** Records changes for the notification pipeline: the person is told of their confirmation. */
   tell?: (changes: Change[]) => Promise<void>;
+  /** The page of a zaak in Mijn zaken by its URL, when Voordeur shows that zaaksysteem's zaken. */
+  zaakHref?: (zaakUrl: string) => string | undefined;
 }
 
 type ConceptParams = { Params: { concept: string; page: string } };
@@ -464,6 +466,8 @@ export function aanvragenRoutes(deps: AanvragenRoutesDeps): FastifyPluginAsync {
       const producttype = offered.unavailable ? undefined : (offered.value ?? undefined);
       const form = producttype && (await formOf(request, producttype));
       const pages = form ? pagesOf(form) : [];
+      // Delivered as a zaak (route zaken): its page in Mijn zaken.
+      const zaakHref = received.zaakUrl ? deps.zaakHref?.(received.zaakUrl) : undefined;
       return reply.page(
         <>
           <Heading level={1}>{t('aanvragen.ontvangen.title', { titel: received.titel })}</Heading>
@@ -482,6 +486,11 @@ export function aanvragenRoutes(deps: AanvragenRoutesDeps): FastifyPluginAsync {
           <Paragraph>
             {t('aanvragen.ontvangen.bericht')} <Link href={`/berichten/${received.id}`}>{t('aanvragen.ontvangen.berichtLink')}</Link>
           </Paragraph>
+          {zaakHref && (
+            <Paragraph>
+              {t('aanvragen.ontvangen.zaak')} <Link href={zaakHref}>{t('aanvragen.ontvangen.zaakLink')}</Link>
+            </Paragraph>
+          )}
           {form && (
             <section aria-labelledby="antwoorden-title">
               <Heading level={2} id="antwoorden-title">
