@@ -871,6 +871,11 @@ export const en: Record<MessageKey, string> = {
   'aanvragen.bericht.onderwerp': 'Confirmation of receipt: {titel}',
   'aanvragen.ontvangen.zaak': "We have started working on your application.",
   'aanvragen.ontvangen.zaakLink': "See the case in My cases",
+  'aanvragen.bericht.tekst':
+    'We received your application {titel} on {ontvangen}. Your reference is {kenmerk}.\n\nWhat happens now? We look at your application. It takes {doorlooptijd} before you get a decision. Do we need something from you? Then you see it in My tasks.\n\nYour answers are in the attachment.',
+  'aanvragen.bericht.bestand': 'Your answers',
+  'aanvragen.ontvangen.bericht': 'This confirmation is also in My messages, with your answers as a PDF.',
+  'aanvragen.ontvangen.berichtLink': 'Go to the message',
   'aanvragen.ontvangen.verderText':
     'We look at your application. Do we need something from you? Then you see it in My tasks. You also see the application in My cases as soon as we start working on it.',
   'aanvragen.ontvangen.antwoorden': 'Your answers',

@@ -873,6 +873,11 @@ export const nl = {
   'aanvragen.bericht.onderwerp': 'Ontvangstbevestiging: {titel}',
   'aanvragen.ontvangen.zaak': "Wij zijn met uw aanvraag aan de slag.",
   'aanvragen.ontvangen.zaakLink': "Bekijk de zaak in Mijn zaken",
+  'aanvragen.bericht.tekst':
+    'Wij hebben uw aanvraag {titel} ontvangen op {ontvangen}. Uw kenmerk is {kenmerk}.\n\nWat gebeurt er nu? Wij bekijken uw aanvraag. Het duurt {doorlooptijd} voordat u een besluit krijgt. Hebben we iets van u nodig? Dan ziet u dat bij Mijn taken.\n\nIn de bijlage staan uw antwoorden.',
+  'aanvragen.bericht.bestand': 'Uw antwoorden',
+  'aanvragen.ontvangen.bericht': 'Deze bevestiging staat ook in Mijn berichten, met uw antwoorden als PDF.',
+  'aanvragen.ontvangen.berichtLink': 'Naar het bericht',
   'aanvragen.ontvangen.verderText':
     'Wij bekijken uw aanvraag. Hebben we iets van u nodig? Dan ziet u dat bij Mijn taken. U ziet de aanvraag ook bij Mijn zaken zodra wij ermee aan de slag gaan.',
   'aanvragen.ontvangen.antwoorden': 'Uw antwoorden',
