@@ -10,7 +10,6 @@ import type { Taak } from '../../domain/taak.ts';
 import { callerOf } from '../../platform/http/caller.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { unavailablePage } from '../../platform/http/pages.ts';
-import { assertCsrfToken } from '../../platform/http/session.ts';
 import { listHref, pageNumber, paginate } from '../../platform/http/paging.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { Alert, Button, DataList, ErrorSummary, Form, Paragraph } from '../../platform/ui/components.tsx';
@@ -18,6 +17,7 @@ import { Unavailable } from '../../platform/ui/sections.tsx';
 import { OgoneRequestError, type OgonePayments } from '../../sources/ogone/ogone.ts';
 import { hasFiles, isInput, parseFormOnce, type FileModel, type FormModel, type ParsedForm } from '../../platform/formio/definition.ts';
 import { fileRules, inspectUpload, storeFiles, type Upload, type UploadRules } from '../../platform/formio/files.ts';
+import { maxFilesPerForm, readSentForm } from '../../platform/formio/sent.ts';
 import { FormFields, errorSummaryItems } from '../../platform/formio/render.tsx';
 import { formMessages } from '../../platform/formio/messages.ts';
 import { initialValues, validateSubmission, type FormError, type FormValues, type UploadedFile } from '../../platform/formio/validate.ts';
@@ -38,15 +38,6 @@ export interface TakenRoutesDeps {
   /** Which files a form may take, and how large (UPLOAD_*). */
   uploads: UploadRules;
 }
-
-/** What the browser sent with a form: its fields (a list when a name comes more than once) and its files by field name. */
-interface SentForm {
-  body: Record<string, unknown>;
-  uploads: Map<string, Upload[]>;
-}
-
-/** The most files one form may send, of all its file fields together (more: the request is refused, 413). */
-const maxFilesPerForm = 20;
 
 export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
   const { service, payments, pageSize } = deps;
@@ -70,30 +61,6 @@ export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
     if (closed.length > 0)
       return { supported: false, reasons: closed.map((field) => `file "${field.key}": none of the types it accepts is in UPLOAD_ALLOWED_TYPES`) };
     return parsed;
-  }
-
-  /** Reads a multipart form: the CSRF token must come before any file is read. */
-  async function readMultipart(request: FastifyRequest): Promise<SentForm> {
-    const body: Record<string, unknown> = {};
-    const uploads = new Map<string, Upload[]>();
-    for await (const part of request.parts()) {
-      if (part.type === 'field') {
-        if (typeof part.value !== 'string') continue;
-        const before = body[part.fieldname];
-        body[part.fieldname] = before === undefined ? part.value : [...(Array.isArray(before) ? before : [before]), part.value];
-        continue;
-      }
-      assertCsrfToken(request, body._csrf);
-      const chunks: Buffer[] = [];
-      for await (const chunk of part.file) chunks.push(chunk as Buffer);
-      // A file input where nothing was chosen sends an empty part without a name.
-      if (!part.filename) continue;
-      const list = uploads.get(part.fieldname) ?? [];
-      list.push({ filename: part.filename, content: Buffer.concat(chunks), truncated: part.file.truncated });
-      uploads.set(part.fieldname, list);
-    }
-    assertCsrfToken(request, body._csrf);
-    return { body, uploads };
   }
 
   /** Each uploaded file of a file field of the form, checked (type by content, size). */
@@ -297,12 +264,7 @@ export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
       '/taken/:uuid',
       { config: { auth: true, handeling: 'taken', csrf: 'in-handler' } },
       async (request, reply) => {
-        let sent: SentForm;
-        if (request.isMultipart()) sent = await readMultipart(request);
-        else {
-          assertCsrfToken(request, request.body?._csrf);
-          sent = { body: request.body ?? {}, uploads: new Map() };
-        }
+        const sent = await readSentForm(request);
         const taak = await taakOf(request);
         if (taak.soort !== 'portaalformulier') throw new HttpError(404, 'taken.notFound');
         if (taak.status !== 'open') return reply.redirect(`${taakHref(taak)}?verstuurd=1#bevestiging`, 303);
