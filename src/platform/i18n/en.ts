@@ -869,8 +869,8 @@ export const en: Record<MessageKey, string> = {
   'aanvragen.ontvangen.op': 'Received on',
   'aanvragen.ontvangen.verder': 'What happens now?',
   'aanvragen.bericht.onderwerp': 'Confirmation of receipt: {titel}',
-  'aanvragen.ontvangen.zaak': "We have started working on your application.",
-  'aanvragen.ontvangen.zaakLink': "See the case in My cases",
+  'aanvragen.ontvangen.zaak': 'We have started working on your application.',
+  'aanvragen.ontvangen.zaakLink': 'See the case in My cases',
   'aanvragen.bericht.tekst':
     'We received your application {titel} on {ontvangen}. Your reference is {kenmerk}.\n\nWhat happens now? We look at your application. It takes {doorlooptijd} before you get a decision. Do we need something from you? Then you see it in My tasks.\n\nYour answers are in the attachment.',
   'aanvragen.bericht.bestand': 'Your answers',

@@ -871,8 +871,8 @@ export const nl = {
   'aanvragen.ontvangen.op': 'Ontvangen op',
   'aanvragen.ontvangen.verder': 'Wat gebeurt er nu?',
   'aanvragen.bericht.onderwerp': 'Ontvangstbevestiging: {titel}',
-  'aanvragen.ontvangen.zaak': "Wij zijn met uw aanvraag aan de slag.",
-  'aanvragen.ontvangen.zaakLink': "Bekijk de zaak in Mijn zaken",
+  'aanvragen.ontvangen.zaak': 'Wij zijn met uw aanvraag aan de slag.',
+  'aanvragen.ontvangen.zaakLink': 'Bekijk de zaak in Mijn zaken',
   'aanvragen.bericht.tekst':
     'Wij hebben uw aanvraag {titel} ontvangen op {ontvangen}. Uw kenmerk is {kenmerk}.\n\nWat gebeurt er nu? Wij bekijken uw aanvraag. Het duurt {doorlooptijd} voordat u een besluit krijgt. Hebben we iets van u nodig? Dan ziet u dat bij Mijn taken.\n\nIn de bijlage staan uw antwoorden.',
   'aanvragen.bericht.bestand': 'Uw antwoorden',
