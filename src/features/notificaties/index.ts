@@ -92,6 +92,9 @@ export function notificationStores(db: Db, keys: IdentityKeys, timing: { bundleW
 /** Finished jobs, handled notifications and changes are kept this long (for beheer), then removed. */
 const keepMs = 30 * 24 * 60 * 60 * 1000;
 
+/** The longest an idle worker waits on PGlite before it looks again (jobs added without waking it). */
+const pgliteIdleMaxMs = 5_000;
+
 export function createNotificaties(deps: NotificatiesDeps): Notificaties {
   const { db, keys, metrics, log, sources, config } = deps;
   const settings = config.notificaties;
@@ -161,6 +164,8 @@ export function createNotificaties(deps: NotificatiesDeps): Notificaties {
       backoff: { baseMs: settings.retryBaseMs, maxMs: 3_600_000 },
       leaseMs,
       pollMs,
+      // On PGlite only this process adds jobs (and wakes the worker when it does): an idle lane asks again when its next job is due, not every pollMs.
+      idleMaxMs: config.database && !config.database.url ? pgliteIdleMaxMs : undefined,
       // Two batches in hand per lane: one is handled while the other waits for the database or a source.
       concurrency: 2,
       // Resolving apart from sending: a batch of sends waits for Notify, and must not hold up the

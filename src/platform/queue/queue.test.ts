@@ -461,12 +461,60 @@ describe('a worker', () => {
     );
     worker.start();
     await new Promise((resolve) => setTimeout(resolve, 50)); // both lanes found nothing and wait
-    await queue.add([{ queue: 'second', payload: 1 }]);
+    // Added by another process (add() in this one wakes the lane itself).
+    await sql`insert into jobs (queue, payload, state, run_at, max_attempts) values ('second', '1', 'pending', now(), 8)`.execute(database.db);
     worker.wake('first');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(handled).toEqual([]);
     worker.wake('second');
     await expect.poll(() => handled, { timeout: 5_000 }).toEqual(['second']);
+    await worker.stop();
+  });
+
+  it('looks at once when a job is added in this process', async () => {
+    const queue = new JobQueue(database.db);
+    const handled: unknown[] = [];
+    const record = async (jobs: ClaimedJob[]) => {
+      handled.push(...jobs.map((job) => job.payload));
+      return jobs.map((): JobOutcome => ({ ok: true }));
+    };
+    const worker = new Worker(queue, { mail: record }, { pollMs: 60_000, log: silent });
+    worker.start();
+    await new Promise((resolve) => setTimeout(resolve, 50)); // found nothing, waits a minute
+    await queue.add([{ queue: 'mail', payload: 'now' }]);
+    await expect.poll(() => handled, { timeout: 2_000 }).toEqual(['now']);
+    await worker.stop();
+  });
+
+  it('on a database only it uses (idleMaxMs), asks again when the next job is due instead of every poll interval', async () => {
+    const queue = new JobQueue(database.db);
+    const claims = new Map<string, number>();
+    const claim = queue.claim.bind(queue);
+    queue.claim = (queues, ...rest) => {
+      claims.set(queues.join(), (claims.get(queues.join()) ?? 0) + 1);
+      return claim(queues, ...rest);
+    };
+    const handled: unknown[] = [];
+    const record = async (jobs: ClaimedJob[]) => {
+      handled.push(...jobs.map((job) => job.payload));
+      return jobs.map((): JobOutcome => ({ ok: true }));
+    };
+    // Due in 400 ms, added as another process would (no wake).
+    await sql`insert into jobs (queue, payload, state, run_at, max_attempts) values ('later', '"due"', 'pending', now() + interval '400 milliseconds', 8)`.execute(
+      database.db,
+    );
+    const worker = new Worker(
+      queue,
+      { later: record, idle: record },
+      { pollMs: 10, idleMaxMs: 5_000, log: silent, lanes: [{ queues: ['later'] }, { queues: ['idle'] }] },
+    );
+    const startedAt = Date.now();
+    worker.start();
+    await expect.poll(() => handled, { timeout: 3_000 }).toEqual(['due']);
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(350);
+    // Polling every 10 ms would have been some 40 claims per lane by now.
+    expect(claims.get('later')).toBeLessThanOrEqual(4);
+    expect(claims.get('idle')).toBeLessThanOrEqual(3); // the first, the one after the wait, and one when the other lane's batch was handled
     await worker.stop();
   });
 

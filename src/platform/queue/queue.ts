@@ -88,6 +88,7 @@ export function jobsForEach(
 
 export class JobQueue {
   private readonly clock: (() => Date) | undefined;
+  private readonly addedListeners = new Set<(queues: string[]) => void>();
   private readonly metrics: JobMetrics | undefined;
 
   /** Without `now`, times come from the database's clock, which all worker processes share. */
@@ -109,8 +110,16 @@ export class JobQueue {
       for (let i = 0; i < jobs.length; i += insertChunk) added.push(...(await this.insert(db, jobs.slice(i, i + insertChunk))));
       return added;
     };
-    if (trx || jobs.length <= insertChunk) return addAll(trx ?? this.db);
-    return this.db.transaction().execute(addAll);
+    const added = trx || jobs.length <= insertChunk ? await addAll(trx ?? this.db) : await this.db.transaction().execute(addAll);
+    // A worker of this process looks at once (in a transaction: its claim waits for the commit on PGlite, and polls again on PostgreSQL).
+    const queues = [...new Set(jobs.filter((_, i) => added[i]).map((job) => job.queue))];
+    if (queues.length > 0) for (const listener of this.addedListeners) listener(queues);
+    return added;
+  }
+
+  /** `listener` hears of the queues that got jobs through `add` in this process (a worker wakes). */
+  onAdded(listener: (queues: string[]) => void): void {
+    this.addedListeners.add(listener);
   }
 
   private async insert(db: Kysely<Database>, jobs: JobInput[]): Promise<boolean[]> {
@@ -174,6 +183,22 @@ export class JobQueue {
       where id in (select id from expired union all select id from due limit ${limit})
       returning id::text as id, queue, payload, attempts, max_attempts as "maxAttempts"`.execute(this.db);
     return rows;
+  }
+
+  /**
+   * How long until a job of these queues can be claimed (a waiting job's run_at, a running job's
+   * lease end), in ms from now (0 when one can be now); null when there is none.
+   */
+  async nextDueInMs(queues: string[]): Promise<number | null> {
+    const { rows } = await sql<{ ms: number | null }>`
+      select (extract(epoch from (min(t) - ${this.now()})) * 1000)::float8 as ms from (
+        select (select min(run_at) from jobs where state = 'pending' and queue = q.name) as t from unnest(${queues}::text[]) as q(name)
+        union all
+        select min(locked_until) from jobs where state = 'running' and queue = any(${queues}::text[])
+      ) due`.execute(this.db);
+    const ms = rows[0]?.ms;
+    // No job at all: null (min over nothing); one due already: 0.
+    return ms === null || ms === undefined ? null : Math.max(0, Number(ms));
   }
 
   /** Marks claimed jobs done. Done jobs stay until `purge`. */

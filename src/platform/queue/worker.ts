@@ -43,6 +43,14 @@ export interface WorkerOptions {
   lanes?: Lane[];
   /** Wait between claims that found nothing, default 200 ms. */
   pollMs?: number;
+  /**
+   * For a database only this process uses (PGlite): after a claim that found nothing, a lane waits
+   * until its next job is due (asked of the queue), at least `pollMs` and at most this long, or
+   * until `wake()`, instead of asking every `pollMs`. Jobs added in this process without `wake()`
+   * are then found within this time. Without it (PostgreSQL, where other processes add jobs) the
+   * lane asks every `pollMs`.
+   */
+  idleMaxMs?: number;
   /** How long a claimed job is this worker's, default 30 s. */
   leaseMs?: number;
   workerId?: string;
@@ -97,6 +105,9 @@ export class Worker {
     this.workerId = options.workerId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
     this.log = options.log;
     this.duration = options.metrics && jobMetrics(options.metrics, () => queue.stats()).duration;
+    queue.onAdded((added) => {
+      for (const name of added) if (handlers[name]) this.wake(name);
+    });
   }
 
   start(): void {
@@ -140,15 +151,29 @@ export class Worker {
     while (!this.stopping) {
       let found = 0;
       let pause = this.pollMs;
+      let failed = false;
       try {
         found = await this.poll(lane);
       } catch (error) {
         this.log.error({ workerId: this.workerId, err: error }, 'job worker: the queue could not be read or updated');
         pause = Math.max(this.pollMs, errorPauseMs);
+        failed = true;
       }
       // Work found: the lane's other loops join in; and what was just handled may have added jobs for the other lanes.
       if (found > 0) for (const other of this.lanes) this.wakeLane(other);
+      if (found === 0 && first && !failed && this.options.idleMaxMs) pause = await this.idlePause(lane, this.options.idleMaxMs);
       if (found === 0 && !this.stopping) await this.sleep(lane, first ? pause : undefined);
+    }
+  }
+
+  /** How long an idle lane waits (see `idleMaxMs`): until its next job is due, between `pollMs` and `max`. */
+  private async idlePause(lane: RunningLane, max: number): Promise<number> {
+    try {
+      const due = await this.queue.nextDueInMs(lane.queues);
+      return Math.min(max, Math.max(this.pollMs, due ?? max));
+    } catch (error) {
+      this.log.error({ workerId: this.workerId, err: error }, 'job worker: the queue could not be read');
+      return Math.max(this.pollMs, errorPauseMs);
     }
   }
 
@@ -192,6 +217,8 @@ export class Worker {
       else byQueue.set(job.queue, [job]);
     }
     await Promise.all([...byQueue].map(([name, batch]) => this.handle(name, batch)));
+    // A batch handled (also by drain()) may have added jobs or put them back for later: idle lanes look again when they are due.
+    if (jobs.length > 0 && this.options.idleMaxMs) for (const other of this.lanes) this.wakeLane(other);
     return jobs.length;
   }
 
