@@ -10,7 +10,14 @@ import { startStack, type Stack } from '../support/stack.ts';
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack({ ZAKEN_PAGE_SIZE: '4', SOURCE_TIMEOUT_MS: '1000', UPLOAD_MAX_BYTES: String(200 * 1024) });
+  // One zaaksysteem only: the organisation API's pushed zaken would be a second one that always answers.
+  stack = await startStack({
+    ZAKEN_PAGE_SIZE: '4',
+    SOURCE_TIMEOUT_MS: '1000',
+    UPLOAD_MAX_BYTES: String(200 * 1024),
+    ORGANISATIE_API: 'false',
+    LEVERANCIERS_PORTAAL: 'false',
+  });
 });
 afterAll(() => stack.close());
 afterEach(() => {
