@@ -400,7 +400,11 @@ const schema = z
     }
     if (env.LEVERANCIERS_PORTAAL) {
       if (!env.ORGANISATIE_API)
-        ctx.addIssue({ code: 'custom', path: ['LEVERANCIERS_PORTAAL'], message: 'needs ORGANISATIE_API=true (the portal manages connections to the organisation API)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['LEVERANCIERS_PORTAAL'],
+          message: 'needs ORGANISATIE_API=true (the portal manages connections to the organisation API)',
+        });
       require('LEVERANCIERS_OIDC_ISSUER', "with LEVERANCIERS_PORTAAL (the OpenID Connect provider organisations' staff log in with)");
       require('LEVERANCIERS_OIDC_CLIENT_ID', 'with LEVERANCIERS_PORTAAL');
       require('LEVERANCIERS_OIDC_CLIENT_SECRET', 'with LEVERANCIERS_PORTAAL');

@@ -25,7 +25,18 @@ export interface MachtigingClaim {
 export type IdentityClaims = Record<string, string | string[] | MachtigingClaim[]>;
 
 /** The claims the simulator can put in an ID token (besides sub). */
-export const identityClaimNames = ['bsn', 'name', 'gemachtigde_bsn', 'gemachtigde_name', 'machtigingen', 'kvk', 'vestiging', 'department', 'roles', 'organisatie'] as const;
+export const identityClaimNames = [
+  'bsn',
+  'name',
+  'gemachtigde_bsn',
+  'gemachtigde_name',
+  'machtigingen',
+  'kvk',
+  'vestiging',
+  'department',
+  'roles',
+  'organisatie',
+] as const;
 
 /** Everyone the person with this BSN may act for, from the demo's machtigingen. */
 export function machtigingenOf(bsn: string): MachtigingClaim[] {

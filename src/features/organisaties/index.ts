@@ -60,7 +60,6 @@ export function organisatieBerichtenStore(db: Db, keys: IdentityKeys, tell: Tell
   });
 }
 
-
 export function createOrganisatieApi(deps: OrganisatieApiFeatureDeps): Feature {
   const serverUrl = new URL(apiBase, deps.publicUrl).href;
   const auth = new OrganisatieAuth(deps.organisaties, `${serverUrl}/token`, deps.secret);
