@@ -28,7 +28,7 @@ describeInBrowser('Mijn taken and Mijn berichten in a browser', () => {
   it('reads the inbox, filters it, opens a bericht and downloads its bijlage', async () => {
     const page = await newPage(browser);
     await loginAsSuzanne(page, stack);
-    expect(await page.getByText('U heeft 6 ongelezen berichten.').count()).toBe(1);
+    expect(await page.locator('section[data-feature="berichten"] .voordeur-card__count').textContent()).toBe('6 ongelezen berichten');
     await page
       .getByRole('navigation', { name: 'Hoofdmenu' })
       .getByRole('link', { name: /Mijn berichten \(6 ongelezen\)/ })
