@@ -2,7 +2,20 @@
 import type { ComponentChildren } from 'preact';
 import type { Doel } from '../../domain/medewerker.ts';
 import type { Lang, Translate } from '../../platform/i18n/index.ts';
-import { Alert, Button, ButtonLink, CheckboxField, cx, ErrorSummary, Form, Heading, Link, Paragraph, TextField } from '../../platform/ui/components.tsx';
+import {
+  Alert,
+  Button,
+  ButtonLink,
+  CheckboxField,
+  cx,
+  ErrorSummary,
+  Form,
+  Heading,
+  Link,
+  Paragraph,
+  TextArea,
+  TextField,
+} from '../../platform/ui/components.tsx';
 import type { FieldError } from '../../platform/ui/components.tsx';
 
 type Texts = { t: Translate; lang: Lang };
@@ -189,54 +202,6 @@ export interface ContactValues {
 export const kanalen = ['telefoon', 'balie', 'e-mail'] as const;
 
 /** Registers the conversation as a klantcontact, which the person then sees among their contactmomenten. */
-/** A textarea with its label, description and error, as the NL Design System has it. */
-function TextArea({
-  id,
-  name,
-  label,
-  description,
-  value,
-  error,
-  rows,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  description: string;
-  value: string;
-  error?: string;
-  rows: number;
-}) {
-  return (
-    <div class={cx('utrecht-form-field', 'utrecht-form-field--textarea', error && 'utrecht-form-field--invalid')}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {label}
-        </label>
-      </div>
-      <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>
-        {description}
-      </div>
-      {error && (
-        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>
-          {error}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">
-        <textarea
-          class={cx('utrecht-textarea', 'utrecht-textarea--html-textarea', error && 'utrecht-textarea--invalid')}
-          id={id}
-          name={name}
-          rows={rows}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? `${id}-description ${id}-error` : `${id}-description`}
-        >
-          {value}
-        </textarea>
-      </div>
-    </div>
-  );
-}
 
 export function ContactForm({
   t,

@@ -204,6 +204,43 @@ export function FormField({
 export const describedBy = (id: string, description: unknown, error: unknown) =>
   cx(description ? `${id}-description` : undefined, error ? `${id}-error` : undefined) || undefined;
 
+/** A textarea in the Utrecht form-field layout (label, description, error). */
+export function TextArea({
+  id,
+  name,
+  label,
+  description,
+  value,
+  error,
+  rows = 5,
+  spellcheck,
+}: {
+  id: string;
+  name: string;
+  label: ComponentChildren;
+  description?: ComponentChildren;
+  value: string;
+  error?: string;
+  rows?: number;
+  spellcheck?: boolean;
+}) {
+  return (
+    <FormField id={id} label={label} description={description} error={error} kind="utrecht-form-field--textarea">
+      <textarea
+        class={cx('utrecht-textarea', 'utrecht-textarea--html-textarea', error && 'utrecht-textarea--invalid')}
+        id={id}
+        name={name}
+        rows={rows}
+        spellcheck={spellcheck}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, description, error)}
+      >
+        {value}
+      </textarea>
+    </FormField>
+  );
+}
+
 export function TextField({
   id,
   name,

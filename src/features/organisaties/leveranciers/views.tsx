@@ -8,10 +8,8 @@ import {
   Alert,
   Button,
   ButtonLink,
-  cx,
   DataList,
   DateText,
-  describedBy,
   ErrorSummary,
   type FieldError,
   Form,
@@ -19,6 +17,7 @@ import {
   Link,
   Paragraph,
   Table,
+  TextArea,
   TextField,
 } from '../../../platform/ui/components.tsx';
 import type { AuditRegel, DagResultaten, MisluktWebhook, OngeopendBericht, ResultaatCode } from '../../../sources/voordeur/organisatie-aansluiting.ts';
@@ -180,55 +179,6 @@ export function OngeopendSection({
   );
 }
 
-function TextArea({
-  id,
-  name,
-  label,
-  description,
-  error,
-  value,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  description?: string;
-  error?: string;
-  value: string;
-}) {
-  return (
-    <div class={cx('utrecht-form-field', 'utrecht-form-field--textarea', error && 'utrecht-form-field--invalid')}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {label}
-        </label>
-      </div>
-      {description && (
-        <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>
-          {description}
-        </div>
-      )}
-      {error && (
-        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>
-          {error}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">
-        <textarea
-          class={cx('utrecht-textarea', 'utrecht-textarea--html-textarea', error && 'utrecht-textarea--invalid')}
-          id={id}
-          name={name}
-          rows={8}
-          spellcheck={false}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={describedBy(id, description, error)}
-        >
-          {value}
-        </textarea>
-      </div>
-    </div>
-  );
-}
-
 export interface WebhookView {
   url: string | null;
   /** The new secret, right after the URL was set: shown this once. */
@@ -382,6 +332,8 @@ export function SleutelsSection({ t, lang, csrfToken, view }: { t: Translate; la
           description={t('leveranciers.sleutels.sleutel.help')}
           error={errorOf('sleutel')}
           value={view.sleutel}
+          rows={8}
+          spellcheck={false}
         />
         <Button>{t('leveranciers.sleutels.toevoegen.knop')}</Button>
       </Form>
