@@ -6,10 +6,10 @@ import { type Availability, available } from '../../domain/availability.ts';
 import type { Zaak, ZaakDetail } from '../../domain/zaak.ts';
 import type { DossierView } from '../../platform/http/feature.ts';
 import { formatBytes, formatDate } from '../../platform/i18n/format.ts';
-import { Alert, DataList, Heading, Link, Paragraph, Table } from '../../platform/ui/components.tsx';
+import { DataList, Heading, Link, Paragraph, Table } from '../../platform/ui/components.tsx';
 import { DossierSection, Unavailable } from '../../platform/ui/sections.tsx';
 import type { ZakenLists } from './service.ts';
-import { Timeline } from './views.tsx';
+import { StatusSection } from './views.tsx';
 
 export function ZakenDossier({ view, lists }: { view: DossierView; lists: Availability<ZakenLists> }) {
   const { t, lang } = view;
@@ -70,18 +70,7 @@ export function ZaakDossier({ view, detail }: { view: DossierView; detail: ZaakD
           <Link href={contact}>{t('medewerkers.zaak.gesprek')}</Link>
         </Paragraph>
       )}
-      <section aria-labelledby="zaak-status-title">
-        <Heading level={2} id="zaak-status-title">
-          {t('medewerkers.zaak.status')}
-        </Heading>
-        {!detail.timeline ? (
-          <Alert type="warning">{t('zaak.status.unavailable')}</Alert>
-        ) : detail.timeline.length === 0 ? (
-          <Paragraph>{t('zaak.status.empty')}</Paragraph>
-        ) : (
-          <Timeline t={t} lang={lang} steps={detail.timeline} />
-        )}
-      </section>
+      <StatusSection t={t} lang={lang} title={t('medewerkers.zaak.status')} timeline={detail.timeline} />
       {view.may('documenten') && (
         <section aria-labelledby="zaak-documents-title">
           <Heading level={2} id="zaak-documents-title">

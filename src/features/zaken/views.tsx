@@ -312,18 +312,7 @@ export function ZaakPage({
         </section>
       )}
 
-      <section aria-labelledby="zaak-status-title">
-        <Heading level={2} id="zaak-status-title">
-          {t('zaak.status.title')}
-        </Heading>
-        {!detail.timeline ? (
-          <Alert type="warning">{t('zaak.status.unavailable')}</Alert>
-        ) : detail.timeline.length === 0 ? (
-          <Paragraph>{t('zaak.status.empty')}</Paragraph>
-        ) : (
-          <Timeline t={t} lang={lang} steps={detail.timeline} />
-        )}
-      </section>
+      <StatusSection t={t} lang={lang} title={t('zaak.status.title')} timeline={detail.timeline} />
 
       <section aria-labelledby="zaak-documents-title">
         <Heading level={2} id="zaak-documents-title">
@@ -344,7 +333,25 @@ export function ZaakPage({
   );
 }
 
-export function Timeline({ t, lang, steps }: Texts & { steps: TimelineStep[] }) {
+/** "Hoe ver is …": the zaak's timeline, or why it cannot be shown (also in a staff member's view of the zaak). */
+export function StatusSection({ t, lang, title, timeline }: Texts & { title: string; timeline: ZaakDetail['timeline'] }) {
+  return (
+    <section aria-labelledby="zaak-status-title">
+      <Heading level={2} id="zaak-status-title">
+        {title}
+      </Heading>
+      {!timeline ? (
+        <Alert type="warning">{t('zaak.status.unavailable')}</Alert>
+      ) : timeline.length === 0 ? (
+        <Paragraph>{t('zaak.status.empty')}</Paragraph>
+      ) : (
+        <Timeline t={t} lang={lang} steps={timeline} />
+      )}
+    </section>
+  );
+}
+
+function Timeline({ t, lang, steps }: Texts & { steps: TimelineStep[] }) {
   const stateText = { done: t('zaak.step.done'), current: t('zaak.step.current'), upcoming: t('zaak.step.upcoming') };
   return (
     <ol class="voordeur-process-steps">
