@@ -18,6 +18,20 @@ export class IdentityKeys {
     return subjectKey(subject, this.secret);
   }
 
+  /**
+   * The keys of the recipients whose pushed items (berichten, lopende zaken) the subject sees:
+   * their own; for a company logged in for one vestiging also the company-wide ones; for a
+   * company logged in as a whole also those of each of its vestigingen (as zaken from the Zaken
+   * API are scoped, `isInitiator` in domain/zaak.ts).
+   */
+  visibleTo(subject: Subject): string[] {
+    const keys = [this.subject(subject)];
+    if (subject.type !== 'bedrijf') return keys;
+    const { kvkNummer, vestigingsnummer, vestigingen } = subject;
+    if (vestigingsnummer) return [...keys, this.subject({ type: 'bedrijf', kvkNummer })];
+    return [...keys, ...(vestigingen ?? []).map((v) => this.subject({ type: 'bedrijf', kvkNummer, vestigingsnummer: v }))];
+  }
+
   person(bsn: string): string {
     return subjectKey({ type: 'persoon', bsn }, this.secret);
   }

@@ -151,6 +151,37 @@ describe('the organisation API', () => {
     expect((await other.request(`${stack.url}${href}`)).status).toBe(404);
   });
 
+  it("shows a company's berichten as its zaken: company-wide ones at each vestiging, a vestiging's own at that vestiging and the company, never at another vestiging", async () => {
+    const org = await organisatie('bsgw-v', 'Belastingsamenwerking V');
+    const kvkNummer = '69599084';
+    const [hoofd, neven] = ['000038509504', '000038509520'];
+    const sent = { bedrijf: `v-${randomUUID()}`, hoofd: `v-${randomUUID()}`, neven: `v-${randomUUID()}` };
+    const onderwerp = { bedrijf: 'Aanslag voor het bedrijf', hoofd: 'Aanslag voor de hoofdvestiging', neven: 'Aanslag voor de nevenvestiging' };
+    const result = await org.call('/berichten', {
+      berichten: [
+        bericht(sent.bedrijf, { ontvanger: { kvkNummer }, onderwerp: onderwerp.bedrijf }),
+        bericht(sent.hoofd, { ontvanger: { kvkNummer, vestigingsnummer: hoofd }, onderwerp: onderwerp.hoofd }),
+        bericht(sent.neven, { ontvanger: { kvkNummer, vestigingsnummer: neven }, onderwerp: onderwerp.neven }),
+      ],
+    });
+    expect((result.body.resultaten as { resultaat: string }[]).map((r) => r.resultaat)).toEqual(['verwerkt', 'verwerkt', 'verwerkt']);
+    const seen = async (browser: Awaited<ReturnType<typeof loginOverHttp>>) => {
+      const inbox = (await browser.request(`${stack.url}/berichten`)).body;
+      return Object.values(onderwerp).filter((o) => inbox.includes(o));
+    };
+    const company = await loginOverHttp(stack.url, { kvk: kvkNummer });
+    expect(await seen(company)).toEqual([onderwerp.bedrijf, onderwerp.hoofd, onderwerp.neven]);
+    const bijHoofd = await loginOverHttp(stack.url, { kvk: kvkNummer, vestiging: hoofd });
+    expect(await seen(bijHoofd)).toEqual([onderwerp.bedrijf, onderwerp.hoofd]);
+    // Every bericht in its list opens; the other vestiging's does not, whatever the URL.
+    const inbox = (await bijHoofd.request(`${stack.url}/berichten`)).body;
+    const hrefOf = (page: string, text: string) => new RegExp(`href="(/berichten/[0-9a-f-]{36})">${text}</a>`).exec(page)?.[1];
+    for (const text of [onderwerp.bedrijf, onderwerp.hoofd]) expect((await bijHoofd.request(`${stack.url}${hrefOf(inbox, text)}`)).status).toBe(200);
+    const nevenHref = hrefOf((await company.request(`${stack.url}/berichten`)).body, onderwerp.neven);
+    expect(nevenHref).toBeDefined();
+    expect((await bijHoofd.request(`${stack.url}${nevenHref}`)).status).toBe(404);
+  });
+
   it('tells the recipient once, by their channel, without what the bericht says; a resend tells nobody again, a later one not yet', async () => {
     const org = await organisatie('bsgw-e', 'Belastingsamenwerking E');
     const to = 'suzanne.devries@example.nl';

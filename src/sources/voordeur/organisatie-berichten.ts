@@ -230,14 +230,14 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
   }
 
   async list(subject: Subject): Promise<Listed<Bericht>> {
-    const rows = await this.berichtRows().where('b.recipient_key', '=', this.keys.subject(subject)).orderBy('b.publicatiedatum', 'desc').execute();
+    const rows = await this.berichtRows().where('b.recipient_key', 'in', this.keys.visibleTo(subject)).orderBy('b.publicatiedatum', 'desc').execute();
     const bijlagen = await this.bijlagenOf(rows.map((row) => row.id));
     return { items: rows.map((row) => this.toBericht(row, bijlagen.get(row.id) ?? [])), cutOff: false };
   }
 
   async get(subject: Subject, uuid: string): Promise<StoredBericht | null> {
     if (!uuidPattern.test(uuid)) return null;
-    const row = await this.berichtRows().where('b.recipient_key', '=', this.keys.subject(subject)).where('b.id', '=', uuid).executeTakeFirst();
+    const row = await this.berichtRows().where('b.recipient_key', 'in', this.keys.visibleTo(subject)).where('b.id', '=', uuid).executeTakeFirst();
     if (!row) return null;
     const bijlagen = await this.bijlagenOf([row.id]);
     return {

@@ -104,7 +104,7 @@ export class OrganisatieZaken implements Zaaksysteem {
   }
 
   async zakenOf(subject: Subject): Promise<ZakenOfSubject> {
-    const rows = await this.zaakRows().where('z.recipient_key', 'in', this.recipientKeys(subject)).execute();
+    const rows = await this.zaakRows().where('z.recipient_key', 'in', this.keys.visibleTo(subject)).execute();
     const latest = await this.latestStatussen(rows.map((row) => row.id));
     const zaken = rows.map((row) => this.toZaak(row, latest.get(row.id)));
     zaken.sort((a, b) => b.laatsteWijziging.getTime() - a.laatsteWijziging.getTime());
@@ -113,7 +113,7 @@ export class OrganisatieZaken implements Zaaksysteem {
 
   async zaakDetail(subject: Subject, uuid: string): Promise<ZaakDetail | null> {
     if (!uuidPattern.test(uuid)) return null;
-    const row = await this.zaakRows().where('z.recipient_key', 'in', this.recipientKeys(subject)).where('z.id', '=', uuid).executeTakeFirst();
+    const row = await this.zaakRows().where('z.recipient_key', 'in', this.keys.visibleTo(subject)).where('z.id', '=', uuid).executeTakeFirst();
     if (!row) return null;
     const statussen = await this.db
       .selectFrom('organisatie_zaak_statussen')
@@ -164,15 +164,6 @@ export class OrganisatieZaken implements Zaaksysteem {
 
   async initiatorsOf(): Promise<Subject[]> {
     return [];
-  }
-
-  /** The recipients whose zaken the subject sees: theirs, and a company's own when logged in for one of its vestigingen. */
-  private recipientKeys(subject: Subject): string[] {
-    const keys = [this.keys.subject(subject)];
-    if (subject.type === 'bedrijf' && subject.vestigingsnummer) keys.push(this.keys.subject({ type: 'bedrijf', kvkNummer: subject.kvkNummer }));
-    if (subject.type === 'bedrijf' && !subject.vestigingsnummer)
-      for (const v of subject.vestigingen ?? []) keys.push(this.keys.subject({ type: 'bedrijf', kvkNummer: subject.kvkNummer, vestigingsnummer: v }));
-    return keys;
   }
 
   private zaakRows() {
