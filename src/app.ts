@@ -195,10 +195,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       contactText: theme.contactText,
       organisationName: theme.organisationName,
       tell: notificaties.record,
-      zaakHref: (url) => {
+      zaakRef: (url) => {
         const systeem = sources.zaaksystemen.find((candidate) => candidate.holdsZaak(url));
-        return systeem && zaakPath({ systeem: systeem.naam, uuid: url.replace(/\/+$/, '').split('/').at(-1)! });
+        return systeem && { systeem: systeem.naam, uuid: url.replace(/\/+$/, '').split('/').at(-1)! };
       },
+      processingLog,
       log: app.log,
     }),
     createProducten({

@@ -6,7 +6,17 @@
  */
 
 /** The parts of a dossier a role may be allowed to see. */
-export const dossierKinds = ['persoonsgegevens', 'zaken', 'documenten', 'taken', 'berichten', 'contactgegevens', 'contactmomenten', 'notificaties'] as const;
+export const dossierKinds = [
+  'persoonsgegevens',
+  'zaken',
+  'documenten',
+  'taken',
+  'berichten',
+  'contactgegevens',
+  'contactmomenten',
+  'notificaties',
+  'aanvragen',
+] as const;
 export type DossierKind = (typeof dossierKinds)[number];
 
 /** A purpose a staff member must state before they see someone's data. */

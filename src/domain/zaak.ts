@@ -52,6 +52,11 @@ export function zaakPath(ref: ZaakRef): string {
   return `/zaken/${encodeURIComponent(ref.systeem)}/${encodeURIComponent(ref.uuid)}`;
 }
 
+/** A zaak's page within a person's dossier in the medewerkersportaal (the zaken feature's `dossierPage` path). */
+export function zaakDossierPath(ref: ZaakRef): string {
+  return `zaak/${encodeURIComponent(ref.systeem)}/${encodeURIComponent(ref.uuid)}`;
+}
+
 /**
  * Which of the configured zaaksystemen holds a zaak that another system names (a taak names its
  * zaak by UUID only, a klantcontact by register): the one it names, else the only one there is.

@@ -11,18 +11,22 @@ import { zgwDemo } from '../../simulators/data/zgw-demo.ts';
 import { findTestMedewerker } from '../../simulators/data/test-identities.ts';
 import { type HttpBrowser, loginOverHttp, staffLoginOverHttp } from '../support/http-browser.ts';
 import { startStack, type Stack } from '../support/stack.ts';
+import type { Identity } from '../../src/domain/identity.ts';
+import { IdentityKeys } from '../../src/platform/identity-keys.ts';
+import { AanvraagStore } from '../../src/sources/voordeur/aanvragen.ts';
 
 const suzanne = objectenDemo.notable.suzanne.bsn;
 const mirjam = findTestMedewerker('mbakker')!; // Klantcontactcentrum, role kcc
 const peter = findTestMedewerker('psmit')!; // Team Inkomen, roles kcc and inkomen
 const gast = findTestMedewerker('gast')!; // no role
 const anouk = findTestMedewerker('avisser')!; // Team Inkomen, role inkomen only: zaken and documenten
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
 const bijstand = 'Bijzondere bijstand voor een wasmachine';
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack({}, {}, { aanvragen: true });
 });
 afterAll(() => stack.close());
 
@@ -307,6 +311,48 @@ describe('registering the conversation', () => {
   });
 });
 
+describe('the aanvragen a person sent', () => {
+  it('shows each with its kenmerk and whether it reached the back office yet, then the zaak it became; not for a role without aanvragen', async () => {
+    const keys = new IdentityKeys(stack.voordeur.config.identityKeySecret);
+    const store = new AanvraagStore(stack.voordeur.database.db, keys);
+    const identity: Identity = { method: 'digid', subject: { type: 'persoon', bsn: suzanne } };
+    const answers = { prefill: {}, data: { reden: 'kwijt' }, values: {}, prefilled: [] };
+    const id = await store.createConcept(identity, { id: 'producttype-1', titel: 'Afvalpas aanvragen' }, answers);
+    // Stored and confirmed, its delivery still to come (a back office that is down).
+    expect(await store.submit(identity, id, 'zaken', answers, async () => {})).toBe('sent');
+    const { kenmerk } = (await store.received(identity.subject, id))!;
+
+    const browser = await staffLoginOverHttp(stack.url, mirjam);
+    const { url } = await openDossier(browser, { nummer: suzanne, doel: 'telefoon' });
+    const row = (html: string) => {
+      const from = html.slice(html.indexOf('id="dossier-aanvragen-title"'));
+      return text(from.slice(from.indexOf('Afvalpas aanvragen'), from.indexOf('</tr>', from.indexOf('Afvalpas aanvragen'))));
+    };
+    expect(row((await browser.request(url)).body)).toContain(`${kenmerk}`);
+    expect(row((await browser.request(url)).body)).toContain('Nog niet bij de afdeling');
+
+    // Delivered as a zaak of hers: the row links to that zaak's page in the dossier, which opens.
+    const parkeren = zgwDemo.zaken.find((z) => z.identificatie === 'ZAAK-000101')!;
+    await store.created(id, 'zaak_url', `${stack.voordeur.config.zaken.systems[0]!.zakenApi}/zaken/${parkeren.uuid}`);
+    await store.delivered(id);
+    const delivered = (await browser.request(url)).body;
+    expect(row(delivered)).toContain('Er is een zaak van gemaakt');
+    const zaakLink = `${new URL(url).pathname}/bekijk/zaken/zaak/demo/${parkeren.uuid}`;
+    expect(delivered).toContain(`href="${zaakLink}"`);
+    expect((await browser.request(`${stack.url}${zaakLink}`)).status).toBe(200);
+
+    // Anouk's role (zaken and documenten) does not show aanvragen.
+    const inkomen = await staffLoginOverHttp(stack.url, anouk);
+    const { body } = await openDossier(inkomen, { nummer: suzanne, doel: 'telefoon' });
+    expect(body).not.toContain('id="dossier-aanvragen-title"');
+    expect(body).not.toContain(kenmerk);
+
+    // The person is told a staff member looked at the aanvragen they sent.
+    const resident = await loginOverHttp(stack.url, { bsn: suzanne });
+    expect(text((await resident.request(`${stack.url}/gegevens/verwerkingen`)).body)).toContain('de aanvragen die u via Mijn Omgeving verstuurde');
+  });
+});
+
 describe('what the person sees', () => {
   it('"Wie heeft mijn gegevens gebruikt" names the department and the purpose, never the staff member', async () => {
     const browser = await staffLoginOverHttp(stack.url, mirjam);
@@ -331,7 +377,7 @@ describe('what the person sees', () => {
     expect(logged.length).toBeGreaterThan(0);
     for (const row of logged) expect(row).toMatchObject({ actor: 'medewerker', actor_afdeling: 'Klantcontactcentrum', purpose: 'doel:balie' });
     expect(new Set(logged.map((row) => row.category))).toEqual(
-      new Set(['zaken', 'taken', 'berichten', 'persoonsgegevens', 'contactgegevens', 'contactmomenten', 'notificatievoorkeuren', 'meldingen']),
+      new Set(['zaken', 'taken', 'berichten', 'persoonsgegevens', 'contactgegevens', 'contactmomenten', 'notificatievoorkeuren', 'meldingen', 'aanvragen']),
     );
   });
 });

@@ -10,8 +10,12 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { ProducttypeCatalogue, ZaaktypeLookup } from '../../domain/aanvraag.ts';
+import { h } from 'preact';
+import { available } from '../../domain/availability.ts';
 import type { Log } from '../../domain/log.ts';
+import { type ZaakRef, zaakPath } from '../../domain/zaak.ts';
 import type { CompanyRegister, ContactRegister, PersonRegister } from '../../domain/persoon.ts';
+import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { UploadRules } from '../../platform/formio/files.ts';
 import type { Feature } from '../../platform/http/feature.ts';
@@ -19,6 +23,7 @@ import type { JobHandler } from '../../platform/queue/worker.ts';
 import type { Sources } from '../../sources/index.ts';
 import type { AanvraagStore } from '../../sources/voordeur/aanvragen.ts';
 import type { Change } from '../../sources/voordeur/notification-messages.ts';
+import { AanvragenDossier } from './dossier.tsx';
 import { type DeliveryDeps, deliveryHandler } from './delivery.ts';
 import { aanvragenRoutes } from './routes.tsx';
 import { AanvragenService } from './service.ts';
@@ -43,8 +48,10 @@ export interface AanvragenDeps {
   organisationName: string;
   /** Records changes for the notification pipeline (the person is told of their confirmation). */
   tell?: (changes: Change[]) => Promise<void>;
-  /** The page of a zaak in Mijn zaken by its URL (the zaak an aanvraag became). */
-  zaakHref?: (zaakUrl: string) => string | undefined;
+  /** Which of the person's zaken a zaak URL is (the zaak an aanvraag became), when it is in a configured zaaksysteem. */
+  zaakRef?: (zaakUrl: string) => ZaakRef | undefined;
+  /** Where a staff member's look at the person's aanvragen is recorded. */
+  processingLog: ProcessingLog;
   log: Pick<Log, 'warn' | 'info'>;
   /** How often concepts past their time are deleted; default an hour. */
   purgeIntervalMs?: number;
@@ -65,11 +72,24 @@ export function createAanvragen(deps: AanvragenDeps): Feature | undefined {
       contactText: deps.contactText,
       organisationName: deps.organisationName,
       tell: deps.tell,
-      zaakHref: deps.zaakHref,
+      zaakHref: (url) => {
+        const ref = deps.zaakRef?.(url);
+        return ref && zaakPath(ref);
+      },
       deliver: async (id, trx) => {
         await deps.addJobs([{ queue: deliveryQueue, payload: { id }, dedupeKey: id }], trx);
       },
     }),
+    // In the medewerkersportaal: what the person sent, and what has not reached the back office yet.
+    async dossierSection(view) {
+      if (!view.may('aanvragen')) return null;
+      const { identity, requestId } = view.caller;
+      const [received] = await Promise.all([
+        store.receivedList(identity.subject),
+        deps.processingLog.record(identity, [{ action: 'lezen', category: 'aanvragen', source: 'voordeur' }], requestId),
+      ]);
+      return h(AanvragenDossier, { view, received: available(received), zaakRef: deps.zaakRef });
+    },
     // Concepts not saved for AANVRAGEN_CONCEPT_BEWAARDAGEN days are deleted (the list says the day before).
     start() {
       const purge = () =>

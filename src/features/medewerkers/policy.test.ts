@@ -5,7 +5,11 @@ import { StaffPolicy } from './policy.ts';
 import type { StaffMember } from './sessions.ts';
 
 const policy = new StaffPolicy({
-  rollen: { kcc: ['zaken', 'taken', 'berichten', 'contactgegevens', 'contactmomenten', 'notificaties'], inkomen: ['zaken', 'documenten'], leeg: [] },
+  rollen: {
+    kcc: ['zaken', 'taken', 'berichten', 'contactgegevens', 'contactmomenten', 'notificaties', 'aanvragen'],
+    inkomen: ['zaken', 'documenten'],
+    leeg: [],
+  },
   beperkteZaaktypen: { 'Bijzondere bijstand aanvragen': ['inkomen'] },
   doelen: [],
 });
@@ -24,6 +28,7 @@ describe('staff authorisation', () => {
         contactgegevens: true,
         contactmomenten: true,
         notificaties: true,
+        aanvragen: true,
       },
     ],
     [
@@ -37,6 +42,7 @@ describe('staff authorisation', () => {
         contactgegevens: false,
         contactmomenten: false,
         notificaties: false,
+        aanvragen: false,
       },
     ],
     [
@@ -50,6 +56,7 @@ describe('staff authorisation', () => {
         contactgegevens: true,
         contactmomenten: true,
         notificaties: true,
+        aanvragen: true,
       },
     ],
     [
@@ -63,6 +70,7 @@ describe('staff authorisation', () => {
         contactgegevens: false,
         contactmomenten: false,
         notificaties: false,
+        aanvragen: false,
       },
     ],
     [
@@ -76,6 +84,7 @@ describe('staff authorisation', () => {
         contactgegevens: false,
         contactmomenten: false,
         notificaties: false,
+        aanvragen: false,
       },
     ],
   ];

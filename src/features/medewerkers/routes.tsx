@@ -9,6 +9,7 @@ import type { Identity, Subject } from '../../domain/identity.ts';
 import { isValidBsn, isValidKvkNummer, isValidVestigingsnummer } from '../../domain/bsn.ts';
 import { isSourceFailure } from '../../domain/availability.ts';
 import type { Doel } from '../../domain/medewerker.ts';
+import { zaakDossierPath } from '../../domain/zaak.ts';
 import { type ContactRegister, klantcontactLimits } from '../../domain/persoon.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { LoginAttempts } from '../../platform/auth/login-attempts.ts';
@@ -353,7 +354,7 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
     const zaakTitle = async (request: FastifyRequest, staff: StaffSession, granted: Access, zaak: string): Promise<string | undefined> => {
       const [systeem, uuid, ...rest] = zaak.split('/');
       if (!systeem || !uuid || rest.length > 0) return undefined;
-      const found = await deps.dossierPage('zaken', dossierView(request, staff, granted), `zaak/${encodeURIComponent(systeem)}/${encodeURIComponent(uuid)}`);
+      const found = await deps.dossierPage('zaken', dossierView(request, staff, granted), zaakDossierPath({ systeem, uuid }));
       return found?.title;
     };
 

@@ -3,7 +3,7 @@
  * zaaktypen the staff member may not see, and one zaak's page with its timeline and documents.
  */
 import { type Availability, available } from '../../domain/availability.ts';
-import type { Zaak, ZaakDetail } from '../../domain/zaak.ts';
+import { type Zaak, type ZaakDetail, zaakDossierPath } from '../../domain/zaak.ts';
 import type { DossierView } from '../../platform/http/feature.ts';
 import { formatBytes, formatDate } from '../../platform/i18n/format.ts';
 import { DataList, Heading, Link, Paragraph, Table } from '../../platform/ui/components.tsx';
@@ -29,7 +29,7 @@ export function ZakenDossier({ view, lists }: { view: DossierView; lists: Availa
               key: `${zaak.ref.systeem}/${zaak.ref.uuid}`,
               cells: [
                 <>
-                  <Link href={view.href('zaken', `zaak/${encodeURIComponent(zaak.ref.systeem)}/${encodeURIComponent(zaak.ref.uuid)}`)}>
+                  <Link href={view.href('zaken', zaakDossierPath(zaak.ref))}>
                     <span lang="nl">{zaak.omschrijving || zaak.zaaktype}</span>
                   </Link>{' '}
                   ({zaak.identificatie}){zaak.organisatie && <> · {zaak.organisatie}</>}

@@ -32,6 +32,8 @@ export const processingCategories = [
   'berichten',
   'taken',
   'producten',
+  /** What the person applied for through Voordeur (features/aanvragen). */
+  'aanvragen',
   /** Who may act for the person: recorded when someone starts acting for them (features/machtigingen). */
   'machtiging',
 ] as const;
