@@ -7,6 +7,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, expectAccessible, launchBrowser, loginAs, newPage } from '../support/browser.ts';
+import type { Identity } from '../../src/domain/identity.ts';
+import { IdentityKeys } from '../../src/platform/identity-keys.ts';
+import { AanvraagStore } from '../../src/sources/voordeur/aanvragen.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 
 const widths = [1280, 390, 320] as const;
@@ -16,8 +19,14 @@ describeInBrowser('the medewerkersportaal in a browser', () => {
   let browser: Browser;
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({}, {}, { aanvragen: true });
     browser = await launchBrowser();
+    // Suzanne sent an aanvraag that has not reached the back office yet: the dossier lists it.
+    const store = new AanvraagStore(stack.voordeur.database.db, new IdentityKeys(stack.voordeur.config.identityKeySecret));
+    const identity: Identity = { method: 'digid', subject: { type: 'persoon', bsn: '999993653' } };
+    const answers = { prefill: {}, data: {}, values: {}, prefilled: [] };
+    const id = await store.createConcept(identity, { id: 'producttype-1', titel: 'Afvalpas aanvragen' }, answers);
+    await store.submit(identity, id, 'zaken', answers, async () => {});
   });
   afterAll(async () => {
     await browser?.close();
@@ -86,6 +95,8 @@ describeInBrowser('the medewerkersportaal in a browser', () => {
       await page.getByRole('button', { name: 'Gegevens bekijken' }).click();
       await page.waitForURL(/\/medewerkers\/dossier\//);
       expect(await page.getByText('Bijzondere bijstand voor een wasmachine').count()).toBe(1);
+      expect(await page.getByRole('heading', { name: 'Aanvragen', level: 2 }).count()).toBe(1);
+      expect(await page.getByRole('row', { name: /Afvalpas aanvragen .* Nog niet bij de afdeling/ }).count()).toBe(1);
       await check('dossier-persoon');
       // One zaak on a page of its own, and the way back.
       await page.getByRole('link', { name: 'Bijzondere bijstand voor een wasmachine' }).click();
