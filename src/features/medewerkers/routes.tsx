@@ -13,21 +13,20 @@ import { zaakDossierPath } from '../../domain/zaak.ts';
 import { type ContactRegister, klantcontactLimits } from '../../domain/persoon.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { LoginAttempts } from '../../platform/auth/login-attempts.ts';
-import { loginAttemptMaxAgeSeconds } from '../../platform/auth/login-attempts.ts';
-import { LoginUnavailableError, type OidcClient, UnusableClaimsError } from '../../platform/auth/oidc.ts';
-import { constantTimeEqual } from '../../platform/crypto.ts';
+import { type OidcClient, UnusableClaimsError } from '../../platform/auth/oidc.ts';
+import { registerPortalLogin } from '../../platform/auth/portal-login.tsx';
 import { HttpError } from '../../platform/http/errors.ts';
 import type { DossierAction, DossierDetail, DossierView } from '../../platform/http/feature.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import type { JSX } from 'preact';
 import type { MessageKey, Translate } from '../../platform/i18n/index.ts';
-import { Alert, Heading, Link, Paragraph } from '../../platform/ui/components.tsx';
+import { Heading, Link, Paragraph } from '../../platform/ui/components.tsx';
 import type { FieldError } from '../../platform/ui/components.tsx';
 import type { Access, StaffAccess } from './access.ts';
 import type { StaffAudit } from './audit.ts';
 import type { StaffPolicy } from './policy.ts';
 import type { StaffMember, StaffSession, StaffSessions } from './sessions.ts';
-import { ContactForm, type ContactValues, DossierPage, kanalen, LoginPage, type SearchValues, SearchPage } from './views.tsx';
+import { ContactForm, type ContactValues, DossierPage, kanalen, type SearchValues, SearchPage } from './views.tsx';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -62,7 +61,6 @@ export interface MedewerkersRouteDeps {
   dossierPage: (feature: string, view: DossierView, path: string) => Promise<DossierDetail | null>;
 }
 
-const LOGIN_COOKIE = 'voordeur_medewerker_login';
 const empty: SearchValues = { nummer: '', vestiging: '', doel: '', kenmerk: '' };
 const digits = (value: unknown) => (typeof value === 'string' ? value.replace(/[\s.]/g, '') : '');
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
@@ -134,46 +132,30 @@ function contactForm(body: Record<string, unknown>, t: Translate, afdelingen: re
 
 export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsync {
   const { oidc, attempts, sessions, access, audit, policy, doelen } = deps;
-  const cookie = { name: deps.secureCookies ? '__Host-voordeur_medewerker' : 'voordeur_medewerker', secure: deps.secureCookies };
-  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: cookie.secure };
 
   return async (app) => {
     app.decorateRequest('staff', null);
-
-    app.addHook('onRequest', async (request, reply) => {
-      request.portalPage = { name: request.t('medewerkers.portal'), home: '/medewerkers' };
-      reply.header('cache-control', 'no-store');
-      const token = request.cookies[cookie.name];
-      if (!token) return;
-      const found = await sessions.resume(token);
-      if (found.status !== 'active') {
-        reply.clearCookie(cookie.name, cookieOptions);
-        return;
-      }
-      const session = found.session;
-      request.staff = session;
-      const { user: medewerker } = session;
-      request.portalPage.user = {
-        name: medewerker.afdeling ? `${medewerker.naam} (${medewerker.afdeling})` : medewerker.naam,
-        csrfToken: session.csrfToken,
-        secondsLeft: Math.max(0, Math.floor((sessions.deadline(session).getTime() - Date.now()) / 1000)),
-        warningSeconds: 120,
-        logoutAction: '/medewerkers/uitloggen',
-        extendAction: '/medewerkers/sessie/verlengen',
-        endedPath: '/medewerkers?reden=verlopen',
-      };
-    });
-
-    // Every POST: the staff session's CSRF token (the callback and login are GETs).
-    app.addHook('preHandler', async (request, reply) => {
-      if (request.method !== 'POST') return;
-      const staff = request.staff;
-      if (!staff) {
-        if (request.headers['x-requested-with'] === 'fetch') return reply.code(401).send({ error: 'session_ended' });
-        return reply.redirect('/medewerkers?reden=verlopen', 303);
-      }
-      const sent = (request.body as Record<string, unknown> | undefined)?._csrf ?? request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !constantTimeEqual(sent, staff.csrfToken)) throw new HttpError(403, 'error.csrf.text');
+    const { loginPage } = registerPortalLogin(app, {
+      portal: 'medewerkers',
+      method: 'medewerker',
+      oidc,
+      attempts,
+      sessions,
+      cookie: 'voordeur_medewerker',
+      secureCookies: deps.secureCookies,
+      session: {
+        get: (request) => request.staff,
+        set: (request, session) => {
+          request.staff = session;
+        },
+      },
+      userFrom: (claims) => staffMemberFrom(claims, deps.claims),
+      displayName: (medewerker) => (medewerker.afdeling ? `${medewerker.naam} (${medewerker.afdeling})` : medewerker.naam),
+      loggedIn: async (request, medewerker) => {
+        await audit.record(medewerker, { handeling: 'inloggen', requestId: request.id });
+        request.log.info({ roles: medewerker.rollen.length }, 'staff member logged in');
+      },
+      loggedOut: (request, medewerker) => audit.record(medewerker, { handeling: 'uitloggen', requestId: request.id }),
     });
 
     const searchPage = (request: FastifyRequest, reply: FastifyReply, values: SearchValues, errors: FieldError[], status = 200) => {
@@ -200,72 +182,7 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
 
     app.get<{ Querystring: { reden?: string } }>('/medewerkers', async (request, reply) => {
       if (request.staff) return searchPage(request, reply, empty, []);
-      const reden = request.query.reden;
-      return reply.page(<LoginPage t={request.t} reason={reden === 'verlopen' || reden === 'uitgelogd' ? reden : undefined} />, {
-        title: request.t('medewerkers.title'),
-      });
-    });
-
-    const loginProblem = (request: FastifyRequest, reply: FastifyReply, status: number, key: MessageKey) => {
-      const title = request.t('login.failed.title');
-      return reply.page(
-        <>
-          <Heading level={1}>{title}</Heading>
-          <Alert type="warning">
-            <Paragraph>{request.t(key)}</Paragraph>
-          </Alert>
-          <Paragraph>
-            <Link href="/medewerkers">{request.t('medewerkers.back')}</Link>
-          </Paragraph>
-        </>,
-        { title, status },
-      );
-    };
-
-    app.get('/medewerkers/inloggen', async (request, reply) => {
-      let start;
-      try {
-        start = await oidc.start('medewerker');
-      } catch (error) {
-        if (!(error instanceof LoginUnavailableError)) throw error;
-        request.log.warn({ err: error }, 'staff login provider unavailable');
-        return loginProblem(request, reply, 503, 'login.unavailable.text');
-      }
-      await attempts.start(start.state, { codeVerifier: start.codeVerifier, nonce: start.nonce, method: 'medewerker' });
-      reply.setCookie(LOGIN_COOKIE, start.state, { ...cookieOptions, path: '/medewerkers/auth', maxAge: loginAttemptMaxAgeSeconds });
-      return reply.redirect(start.url.href, 303);
-    });
-
-    app.get<{ Querystring: Record<string, string | undefined> }>('/medewerkers/auth/callback', async (request, reply) => {
-      const browserState = request.cookies[LOGIN_COOKIE];
-      reply.clearCookie(LOGIN_COOKIE, { ...cookieOptions, path: '/medewerkers/auth' });
-      if (request.query.error) return loginProblem(request, reply, 400, request.query.error === 'access_denied' ? 'login.cancelled.text' : 'login.failed.text');
-      if (!browserState || request.query.state !== browserState) {
-        request.log.warn('staff login callback with a state this browser did not start');
-        return loginProblem(request, reply, 400, 'login.failed.text');
-      }
-      // Only a staff login attempt: a resident's cannot be finished here.
-      const attempt = await attempts.take(browserState);
-      if (attempt?.method !== 'medewerker') return loginProblem(request, reply, 400, 'login.failed.text');
-      let medewerker: StaffMember;
-      let idToken: string;
-      try {
-        const callbackUrl = new URL(oidc.redirectUri);
-        callbackUrl.search = new URL(request.url, callbackUrl).search;
-        const result = await oidc.finish(callbackUrl, { state: browserState, nonce: attempt.nonce, codeVerifier: attempt.codeVerifier });
-        medewerker = staffMemberFrom(result.claims, deps.claims);
-        idToken = result.idToken;
-      } catch (error) {
-        if (error instanceof LoginUnavailableError) return loginProblem(request, reply, 503, 'login.unavailable.text');
-        request.log.warn({ err: error, unusableClaims: error instanceof UnusableClaimsError }, 'staff login could not be completed');
-        return loginProblem(request, reply, 400, 'login.failed.text');
-      }
-      if (request.staff) await sessions.destroy(request.staff);
-      const { token } = await sessions.create(medewerker, idToken);
-      reply.setCookie(cookie.name, token, cookieOptions);
-      await audit.record(medewerker, { handeling: 'inloggen', requestId: request.id });
-      request.log.info({ roles: medewerker.rollen.length }, 'staff member logged in');
-      return reply.redirect('/medewerkers', 303);
+      return loginPage(request, reply, request.query.reden);
     });
 
     app.post<{ Body: Record<string, unknown> }>('/medewerkers/zoeken', async (request, reply) => {
@@ -542,24 +459,5 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
         return reply.redirect(`/medewerkers/dossier/${granted.id}?gedaan=${feature}.${name}`, 303);
       },
     );
-
-    app.post('/medewerkers/sessie/verlengen', async (request) => {
-      const staff = request.staff!;
-      return { secondsLeft: Math.floor((sessions.deadline(staff).getTime() - Date.now()) / 1000) };
-    });
-
-    app.post('/medewerkers/uitloggen', async (request, reply) => {
-      const staff = request.staff!;
-      reply.clearCookie(cookie.name, cookieOptions);
-      await sessions.destroy(staff);
-      await audit.record(staff.user, { handeling: 'uitloggen', requestId: request.id });
-      const atProvider = await oidc.logoutUrl(staff.idToken);
-      return reply.redirect(atProvider?.href ?? '/medewerkers/uitgelogd', 303);
-    });
-
-    app.get('/medewerkers/uitgelogd', async (request, reply) => {
-      if (request.staff) return reply.redirect('/medewerkers', 303);
-      return reply.page(<LoginPage t={request.t} reason="uitgelogd" />, { title: request.t('medewerkers.title') });
-    });
   };
 }

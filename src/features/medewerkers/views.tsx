@@ -2,40 +2,10 @@
 import type { ComponentChildren } from 'preact';
 import type { Doel } from '../../domain/medewerker.ts';
 import type { Lang, Translate } from '../../platform/i18n/index.ts';
-import {
-  Alert,
-  Button,
-  ButtonLink,
-  CheckboxField,
-  cx,
-  ErrorSummary,
-  Form,
-  Heading,
-  Link,
-  Paragraph,
-  TextArea,
-  TextField,
-} from '../../platform/ui/components.tsx';
+import { Alert, Button, CheckboxField, cx, ErrorSummary, Form, Heading, Link, Paragraph, TextArea, TextField } from '../../platform/ui/components.tsx';
 import type { FieldError } from '../../platform/ui/components.tsx';
 
 type Texts = { t: Translate; lang: Lang };
-
-export function LoginPage({ t, reason }: { t: Translate; reason?: 'verlopen' | 'uitgelogd' }) {
-  return (
-    <>
-      <Heading level={1}>{t('medewerkers.title')}</Heading>
-      {reason && (
-        <Alert type="info" role="status">
-          <Paragraph>{t(reason === 'verlopen' ? 'medewerkers.expired' : 'medewerkers.loggedOut')}</Paragraph>
-        </Alert>
-      )}
-      <Paragraph lead>{t('medewerkers.intro')}</Paragraph>
-      <Paragraph>
-        <ButtonLink href="/medewerkers/inloggen">{t('medewerkers.login')}</ButtonLink>
-      </Paragraph>
-    </>
-  );
-}
 
 export interface SearchValues {
   nummer: string;

@@ -9,22 +9,18 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { LoginAttempts } from '../../../platform/auth/login-attempts.ts';
-import { loginAttemptMaxAgeSeconds } from '../../../platform/auth/login-attempts.ts';
-import { LoginUnavailableError, type OidcClient, UnusableClaimsError } from '../../../platform/auth/oidc.ts';
-import { constantTimeEqual } from '../../../platform/crypto.ts';
+import { type OidcClient, UnusableClaimsError } from '../../../platform/auth/oidc.ts';
+import { registerPortalLogin } from '../../../platform/auth/portal-login.tsx';
 import type { Leverancier } from '../../../platform/db/schema.ts';
-import { HttpError } from '../../../platform/http/errors.ts';
 import type { MessageKey } from '../../../platform/i18n/index.ts';
 import type { JobQueue } from '../../../platform/queue/queue.ts';
 import type { PortalSession, PortalSessions } from '../../../platform/session/portal-sessions.ts';
-import { Alert, Heading, Link, Paragraph } from '../../../platform/ui/components.tsx';
 import type { FieldError } from '../../../platform/ui/components.tsx';
 import type { OrganisatieAansluiting } from '../../../sources/voordeur/organisatie-aansluiting.ts';
 import type { Organisatie, Organisaties } from '../../../sources/voordeur/organisaties.ts';
 import { DocumentatieSection } from './documentatie.tsx';
 import { parsePublicKey, publicHttpsUrl } from './keys.ts';
 import {
-  LoginPage,
   OngeopendSection,
   OverzichtTable,
   type PortaalPath,
@@ -60,7 +56,6 @@ export interface LeveranciersRouteDeps {
   secureCookies: boolean;
 }
 
-const LOGIN_COOKIE = 'voordeur_leverancier_login';
 const overzichtDagen = 14;
 const defaultDagen = 7;
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
@@ -77,62 +72,35 @@ export function leverancierFrom(claims: Record<string, unknown>, names: Leveranc
 
 export function leveranciersRoutes(deps: LeveranciersRouteDeps): FastifyPluginAsync {
   const { oidc, attempts, sessions, organisaties, aansluiting } = deps;
-  const cookie = { name: deps.secureCookies ? '__Host-voordeur_leverancier' : 'voordeur_leverancier', secure: deps.secureCookies };
-  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: cookie.secure };
 
   return async (app) => {
     app.decorateRequest('leverancier', null);
-
-    app.addHook('onRequest', async (request, reply) => {
-      request.portalPage = { name: request.t('leveranciers.portal'), home: '/leveranciers' };
-      reply.header('cache-control', 'no-store');
-      const token = request.cookies[cookie.name];
-      if (!token) return;
-      const found = await sessions.resume(token);
-      if (found.status !== 'active') {
-        reply.clearCookie(cookie.name, cookieOptions);
-        return;
-      }
-      const session = found.session;
-      request.leverancier = session;
-      request.portalPage.user = {
-        name: session.user.naam,
-        csrfToken: session.csrfToken,
-        secondsLeft: Math.max(0, Math.floor((sessions.deadline(session).getTime() - Date.now()) / 1000)),
-        warningSeconds: 120,
-        logoutAction: '/leveranciers/uitloggen',
-        extendAction: '/leveranciers/sessie/verlengen',
-        endedPath: '/leveranciers?reden=verlopen',
-      };
+    const { loginPage, problemPage, endSession } = registerPortalLogin(app, {
+      portal: 'leveranciers',
+      method: 'leverancier',
+      oidc,
+      attempts,
+      sessions,
+      cookie: 'voordeur_leverancier',
+      secureCookies: deps.secureCookies,
+      session: {
+        get: (request) => request.leverancier,
+        set: (request, session) => {
+          request.leverancier = session;
+        },
+      },
+      userFrom: (claims) => leverancierFrom(claims, deps.claims),
+      displayName: (leverancier) => leverancier.naam,
+      // The organisation claim must name a connected organisation; otherwise there is nothing to manage here.
+      refuse: async (request, leverancier) => {
+        if (await organisaties.get(leverancier.organisatieId)) return undefined;
+        request.log.info('leveranciers login refused: the organisation claim names no connected organisation');
+        return { status: 403, title: 'leveranciers.onbekend.title', text: 'leveranciers.onbekend.text' };
+      },
+      loggedIn: async (request, leverancier) => {
+        request.log.info({ organisatie: leverancier.organisatieId }, 'leverancier logged in');
+      },
     });
-
-    // Every POST: the session's CSRF token (the callback and login are GETs).
-    app.addHook('preHandler', async (request, reply) => {
-      if (request.method !== 'POST') return;
-      const session = request.leverancier;
-      if (!session) {
-        if (request.headers['x-requested-with'] === 'fetch') return reply.code(401).send({ error: 'session_ended' });
-        return reply.redirect('/leveranciers?reden=verlopen', 303);
-      }
-      const sent = (request.body as Record<string, unknown> | undefined)?._csrf ?? request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !constantTimeEqual(sent, session.csrfToken)) throw new HttpError(403, 'error.csrf.text');
-    });
-
-    const problemPage = (request: FastifyRequest, reply: FastifyReply, status: number, titleKey: MessageKey, key: MessageKey) => {
-      const title = request.t(titleKey);
-      return reply.page(
-        <>
-          <Heading level={1}>{title}</Heading>
-          <Alert type="warning">
-            <Paragraph>{request.t(key)}</Paragraph>
-          </Alert>
-          <Paragraph>
-            <Link href="/leveranciers">{request.t('leveranciers.back')}</Link>
-          </Paragraph>
-        </>,
-        { title, status },
-      );
-    };
 
     /** The session and its organisation, or the reply that sends the browser to log in (null). */
     async function context(request: FastifyRequest, reply: FastifyReply): Promise<{ session: LeverancierSession; organisatie: Organisatie } | null> {
@@ -144,8 +112,7 @@ export function leveranciersRoutes(deps: LeveranciersRouteDeps): FastifyPluginAs
       const organisatie = await organisaties.get(session.user.organisatieId);
       if (!organisatie) {
         // The organisation was disconnected since the login: the session ends.
-        await sessions.destroy(session);
-        reply.clearCookie(cookie.name, cookieOptions);
+        await endSession(request, reply);
         await problemPage(request, reply, 403, 'leveranciers.onbekend.title', 'leveranciers.onbekend.text');
         return null;
       }
@@ -174,12 +141,7 @@ export function leveranciersRoutes(deps: LeveranciersRouteDeps): FastifyPluginAs
       aansluiting.audit(session.user.organisatieId, { id: session.user.id, naam: session.user.naam }, handeling, detail);
 
     app.get<{ Querystring: { reden?: string } }>('/leveranciers', async (request, reply) => {
-      if (!request.leverancier) {
-        const reden = request.query.reden;
-        return reply.page(<LoginPage t={request.t} reason={reden === 'verlopen' || reden === 'uitgelogd' ? reden : undefined} />, {
-          title: request.t('leveranciers.title'),
-        });
-      }
+      if (!request.leverancier) return loginPage(request, reply, request.query.reden);
       const found = await context(request, reply);
       if (!found) return reply;
       const dagen = await aansluiting.perDag(found.organisatie.id, overzichtDagen);
@@ -191,58 +153,6 @@ export function leveranciersRoutes(deps: LeveranciersRouteDeps): FastifyPluginAs
         found.organisatie,
         <OverzichtTable t={request.t} lang={request.lang} dagen={dagen} />,
       );
-    });
-
-    app.get('/leveranciers/inloggen', async (request, reply) => {
-      let start;
-      try {
-        start = await oidc.start('leverancier');
-      } catch (error) {
-        if (!(error instanceof LoginUnavailableError)) throw error;
-        request.log.warn({ err: error }, 'leveranciers login provider unavailable');
-        return problemPage(request, reply, 503, 'login.failed.title', 'login.unavailable.text');
-      }
-      await attempts.start(start.state, { codeVerifier: start.codeVerifier, nonce: start.nonce, method: 'leverancier' });
-      reply.setCookie(LOGIN_COOKIE, start.state, { ...cookieOptions, path: '/leveranciers/auth', maxAge: loginAttemptMaxAgeSeconds });
-      return reply.redirect(start.url.href, 303);
-    });
-
-    app.get<{ Querystring: Record<string, string | undefined> }>('/leveranciers/auth/callback', async (request, reply) => {
-      const browserState = request.cookies[LOGIN_COOKIE];
-      reply.clearCookie(LOGIN_COOKIE, { ...cookieOptions, path: '/leveranciers/auth' });
-      const failed = (status: number, key: MessageKey) => problemPage(request, reply, status, 'login.failed.title', key);
-      if (request.query.error) return failed(400, request.query.error === 'access_denied' ? 'login.cancelled.text' : 'login.failed.text');
-      if (!browserState || request.query.state !== browserState) {
-        request.log.warn('leveranciers login callback with a state this browser did not start');
-        return failed(400, 'login.failed.text');
-      }
-      // Only a leveranciersportaal login attempt: a resident's or a staff member's cannot be finished here.
-      const attempt = await attempts.take(browserState);
-      if (attempt?.method !== 'leverancier') return failed(400, 'login.failed.text');
-      let leverancier: Leverancier;
-      let idToken: string;
-      try {
-        const callbackUrl = new URL(oidc.redirectUri);
-        callbackUrl.search = new URL(request.url, callbackUrl).search;
-        const result = await oidc.finish(callbackUrl, { state: browserState, nonce: attempt.nonce, codeVerifier: attempt.codeVerifier });
-        leverancier = leverancierFrom(result.claims, deps.claims);
-        idToken = result.idToken;
-      } catch (error) {
-        if (error instanceof LoginUnavailableError) return failed(503, 'login.unavailable.text');
-        request.log.warn({ err: error, unusableClaims: error instanceof UnusableClaimsError }, 'leveranciers login could not be completed');
-        return failed(400, 'login.failed.text');
-      }
-      // The organisation claim must name a connected organisation; otherwise there is nothing to manage here.
-      const organisatie = await organisaties.get(leverancier.organisatieId);
-      if (!organisatie) {
-        request.log.info('leveranciers login refused: the organisation claim names no connected organisation');
-        return problemPage(request, reply, 403, 'leveranciers.onbekend.title', 'leveranciers.onbekend.text');
-      }
-      if (request.leverancier) await sessions.destroy(request.leverancier);
-      const { token } = await sessions.create(leverancier, idToken);
-      reply.setCookie(cookie.name, token, cookieOptions);
-      request.log.info({ organisatie: organisatie.id }, 'leverancier logged in');
-      return reply.redirect('/leveranciers', 303);
     });
 
     // 2. Berichten not opened after N days.
@@ -444,24 +354,6 @@ export function leveranciersRoutes(deps: LeveranciersRouteDeps): FastifyPluginAs
         found.organisatie,
         <DocumentatieSection t={request.t} lang={request.lang} organisatieId={found.organisatie.id} apiUrl={deps.apiUrl} />,
       );
-    });
-
-    app.post('/leveranciers/sessie/verlengen', async (request) => {
-      const session = request.leverancier!;
-      return { secondsLeft: Math.floor((sessions.deadline(session).getTime() - Date.now()) / 1000) };
-    });
-
-    app.post('/leveranciers/uitloggen', async (request, reply) => {
-      const session = request.leverancier!;
-      reply.clearCookie(cookie.name, cookieOptions);
-      await sessions.destroy(session);
-      const atProvider = await oidc.logoutUrl(session.idToken);
-      return reply.redirect(atProvider?.href ?? '/leveranciers/uitgelogd', 303);
-    });
-
-    app.get('/leveranciers/uitgelogd', async (request, reply) => {
-      if (request.leverancier) return reply.redirect('/leveranciers', 303);
-      return reply.page(<LoginPage t={request.t} reason="uitgelogd" />, { title: request.t('leveranciers.title') });
     });
   };
 }

@@ -7,7 +7,6 @@ import type { Lang, Translate } from '../../../platform/i18n/index.ts';
 import {
   Alert,
   Button,
-  ButtonLink,
   DataList,
   DateText,
   ErrorSummary,
@@ -80,23 +79,6 @@ export function PortaalPage({
       <Paragraph small>{t('leveranciers.organisatie', { naam: organisatie })}</Paragraph>
       {children}
     </div>
-  );
-}
-
-export function LoginPage({ t, reason }: { t: Translate; reason?: 'verlopen' | 'uitgelogd' }) {
-  return (
-    <>
-      <Heading level={1}>{t('leveranciers.title')}</Heading>
-      {reason && (
-        <Alert type="info" role="status">
-          <Paragraph>{t(reason === 'verlopen' ? 'leveranciers.expired' : 'leveranciers.loggedOut')}</Paragraph>
-        </Alert>
-      )}
-      <Paragraph lead>{t('leveranciers.intro')}</Paragraph>
-      <Paragraph>
-        <ButtonLink href="/leveranciers/inloggen">{t('leveranciers.login')}</ButtonLink>
-      </Paragraph>
-    </>
   );
 }
 
