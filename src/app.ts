@@ -106,9 +106,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     sources,
     jobs: {
       ...organisatieJobs(config, organisaties, () => organisatieBerichten || undefined),
-      ...aanvraagJobs(aanvraagDelivery(config, sources, aanvragen, app.log)),
+      // The person is told once their aanvraag reached the back office.
+      ...aanvraagJobs(aanvraagDelivery(config, sources, aanvragen, app.log, (changes) => notificaties.record(changes))),
     },
     processingLog,
+    aanvragen: sources.producttypen ? aanvragen : undefined,
     // A message that went out about an organisation's bericht is news for that organisation's webhook.
     notified: async (group, channel) => {
       if (organisatieBerichten) await organisatieBerichten.notified(group, channel);

@@ -49,6 +49,7 @@ const zaaksysteem = z.object({
   clientId: z.string().min(1),
   secret: z.string().min(1),
   uploadInformatieobjecttype: url.optional(),
+  aanvraagInformatieobjecttype: url.optional(),
   andereCatalogiApis: z.array(url).optional(),
 });
 
@@ -458,6 +459,8 @@ export interface ZaaksysteemConfig {
   secret: string;
   /** The informatieobjecttype of documents the person uploads; without it, uploading is off for this system. */
   uploadInformatieobjecttype?: string;
+  /** The informatieobjecttype of the PDF of an aanvraag's answers (Aanvragen); default uploadInformatieobjecttype. */
+  aanvraagInformatieobjecttype?: string;
   /** Other Catalogi APIs this system's zaaktypen may be in (e.g. a shared catalogue), read with the same credentials. */
   andereCatalogiApis?: string[];
 }

@@ -16,6 +16,7 @@ try {
   const config = loadConfig(process.env);
   const runtime = await openRuntime(config);
   const { log } = runtime;
+  const aanvragen = new AanvraagStore(runtime.database.db, runtime.keys);
   // Made once the notification pipeline it tells is there.
   let organisatieBerichten: OrganisatieBerichten | undefined;
   const notificaties = createNotificaties({
@@ -25,13 +26,14 @@ try {
     metrics: runtime.metrics,
     log,
     sources: runtime.sources,
+    aanvragen: runtime.sources.producttypen ? aanvragen : undefined,
     notified: async (group, channel) => {
       if (organisatieBerichten) await organisatieBerichten.notified(group, channel);
     },
     // The organisation API's webhooks and publications, and the delivery of aanvragen, go out from the worker too.
     jobs: {
       ...organisatieJobs(config, new Organisaties(runtime.database.db, runtime.keys), () => organisatieBerichten),
-      ...aanvraagJobs(aanvraagDelivery(config, runtime.sources, new AanvraagStore(runtime.database.db, runtime.keys), log)),
+      ...aanvraagJobs(aanvraagDelivery(config, runtime.sources, aanvragen, log, (changes) => notificaties.record(changes))),
     },
   });
   if (config.organisatieApi) organisatieBerichten = organisatieBerichtenStore(runtime.database.db, runtime.keys, notificaties.record, notificaties.queue);

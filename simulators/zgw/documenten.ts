@@ -1,17 +1,20 @@
 /**
- * Documenten API 1.5.0 (documenten-api.yaml): reading an enkelvoudiginformatieobject, downloading
+ * Documenten API 1.5.0 (documenten-api.yaml): listing enkelvoudiginformatieobjecten (paginated,
+ * filtered on identificatie and bronorganisatie, as Open Zaak's filter does), reading one, downloading
  * its bytes (streamed: the large demo document is made while it is sent), and creating one with
  * the content in base64 (`inhoud`), the "1.0.x way of uploading" of the spec. Uploading in
  * bestandsdelen (large files, with a lock) is not simulated.
  *
  * Enkelvoudiginformatieobjecten have no `uuid` field: clients take it from the end of the `url`.
+ * As in Open Zaak (UniekeIdentificatieValidator), an identificatie is unique per bronorganisatie: a
+ * second one is refused with 400 `identificatie-niet-uniek`.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { components } from '../../src/sources/zgw/generated/documenten.ts';
 import { vertrouwelijkheidaanduidingen } from '../data/zgw-demo.ts';
 import { openContent } from './content.ts';
-import { invalid, notFound, setUpZgwScope } from './http.ts';
+import { invalid, notFound, paginate, queryOf, setUpZgwScope } from './http.ts';
 import type { ApiContext, InvalidParam } from './http.ts';
 import type { DocumentRecord, Store } from './store.ts';
 import {
@@ -89,6 +92,17 @@ export async function registerDocumentenApi(app: FastifyInstance, prefix: string
     async (scope) => {
       setUpZgwScope(scope, 'documenten', documentenApiVersion, context);
 
+      scope.get('/enkelvoudiginformatieobjecten', async (request) => {
+        const query = queryOf(request);
+        const identificatie = query.get('identificatie') || undefined;
+        const bronorganisatie = query.get('bronorganisatie') || undefined;
+        const documents = [...store.documents.values()]
+          .filter((document) => identificatie === undefined || document.identificatie === identificatie)
+          .filter((document) => bronorganisatie === undefined || document.bronorganisatie === bronorganisatie)
+          .map((document) => documentJson(store, document));
+        return paginate(request, documents, context.pageSize, links);
+      });
+
       scope.get<{ Params: { uuid: string } }>('/enkelvoudiginformatieobjecten/:uuid', async (request) => {
         const document = store.documents.get(request.params.uuid);
         if (!document) throw notFound();
@@ -155,6 +169,13 @@ export async function registerDocumentenApi(app: FastifyInstance, prefix: string
           }
         }
 
+        if (identificatie && [...store.documents.values()].some((d) => d.identificatie === identificatie && d.bronorganisatie === bronorganisatie)) {
+          errors.push({
+            name: 'identificatie',
+            code: 'identificatie-niet-uniek',
+            reason: `Deze identificatie (${identificatie}) bestaat al voor deze bronorganisatie.`,
+          });
+        }
         if (errors.length > 0 || !bronorganisatie || !creatiedatum || !titel || !auteur || !taal || !type) throw invalid(errors);
         const document = store.createDocument({
           identificatie: identificatie || `DOCUMENT-${randomUUID().slice(0, 8).toUpperCase()}`,

@@ -65,6 +65,8 @@ export interface ZgwSimulator {
   /** What was stored, e.g. documents uploaded through the API (for tests). */
   documents(): {
     uuid: string;
+    identificatie: string;
+    bronorganisatie: string;
     titel: string;
     bestandsnaam: string;
     formaat: string;
@@ -175,6 +177,8 @@ export async function registerZgwSimulator(app: FastifyInstance, options: ZgwSim
     documents: () =>
       [...store.documents.values()].map((d) => ({
         uuid: d.uuid,
+        identificatie: d.identificatie,
+        bronorganisatie: d.bronorganisatie,
         titel: d.titel,
         bestandsnaam: d.bestandsnaam,
         formaat: d.formaat,

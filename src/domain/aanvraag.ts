@@ -58,9 +58,34 @@ export interface ZaakStarter {
   zaak(input: { zaaktype: string; identificatie: string; omschrijving: string; toelichting: string }): Promise<string>;
   /** The subject's initiator rol in the zaak, made when there is none; its URL. */
   initiator(zaakUrl: string, zaaktype: string, subject: Subject): Promise<string>;
-  /** A document of the zaak with this identificatie, made (and linked to the zaak) when there is none; its URL. */
-  document(zaakUrl: string, file: { identificatie: string; titel: string; bestandsnaam: string; formaat: string; inhoud: Buffer }): Promise<string>;
+  /**
+   * The document with this identificatie in the Documenten API, made when there is none, and (with
+   * a zaak) linked to the zaak when it is not yet; its URL. Without a zaak it stands alone (route
+   * `objecten`: the productaanvraag object names it).
+   */
+  document(zaakUrl: string | undefined, file: AanvraagDocument): Promise<string>;
 }
+
+/** A file of an aanvraag for the Documenten API: an attachment of the form, or the PDF of the answers. */
+export interface AanvraagDocument {
+  /** Unique for the organisation: how a later attempt finds it. */
+  identificatie: string;
+  soort: 'bijlage' | 'antwoorden';
+  titel: string;
+  bestandsnaam: string;
+  formaat: string;
+  inhoud: Buffer;
+}
+
+/** The key of the change "the back office made a zaak of this aanvraag": the same whoever reports it (delivery, or the notification of the new zaak), so the person is told once. */
+export const zaakChangeKey = (id: string) => `aanvraag-zaak:${id}`;
+/** The key of the change "this aanvraag reached the back office" (route objecten: the zaak comes later). */
+export const deliveredChangeKey = (id: string) => `aanvraag-afgeleverd:${id}`;
+/** The key of the change "this concept, last saved then, is about to be deleted". */
+export const conceptChangeKey = (id: string, savedAt: Date) => `aanvraag-concept:${id}:${savedAt.toISOString()}`;
+
+/** A kenmerk Voordeur gives an aanvraag (AV- and eight characters): how a zaak the back office made names it. */
+export const isAanvraagKenmerk = (text: string) => /^AV-[0-9A-F]{8}$/.test(text);
 
 /** A zaaktype's handling time, as the Catalogi API states it. */
 export interface ZaaktypeLookup {

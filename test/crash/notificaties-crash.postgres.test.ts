@@ -64,8 +64,8 @@ describe('Notificaties: a worker killed in the middle of a burst', () => {
     const config = stack.voordeur.config;
     const keys = new IdentityKeys(config.identityKeySecret);
     await new PreferencesStore(stack.voordeur.database.db, keys).set(people.find((p) => p.name === 'Lotte')!.subject, {
-      email: { zaak: false, taak: false, bericht: false, product: false },
-      sms: { zaak: true, taak: true, bericht: true, product: true },
+      email: { zaak: false, taak: false, bericht: false, product: false, aanvraag: false },
+      sms: { zaak: true, taak: true, bericht: true, product: true, aanvraag: true },
     });
   });
 

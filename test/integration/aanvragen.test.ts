@@ -7,8 +7,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { producttypeUuid } from '../../simulators/data/aanvragen-demo.ts';
+import { zgwDemo } from '../../simulators/data/zgw-demo.ts';
+import { notifyTemplates } from '../../simulators/data/notify-templates.ts';
+import { conceptChangeKey, deliveredChangeKey, zaakChangeKey } from '../../src/domain/aanvraag.ts';
+import { warnConcepts } from '../../src/features/aanvragen/concepts.ts';
 import { withoutFragmentIds } from '../../simulators/objecten/validation.ts';
 import { type HttpBrowser, loginOverHttp, type TestLogin } from '../support/http-browser.ts';
 import { startStack, type Stack, zgwClient } from '../support/stack.ts';
@@ -19,7 +24,8 @@ import { AanvraagStore } from '../../src/sources/voordeur/aanvragen.ts';
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack({ SOURCE_TIMEOUT_MS: '800' }, {}, { aanvragen: true });
+  // Messages go at once (no bundling), so that each change's message can be seen.
+  stack = await startStack({ SOURCE_TIMEOUT_MS: '800', NOTIFICATION_BUNDLE_SECONDS: '0' }, {}, { aanvragen: true });
 });
 afterAll(() => stack?.close());
 
@@ -381,6 +387,20 @@ const bijstandPages: Record<string, string>[] = [
   { waarvoor: 'Een nieuwe wasmachine', bedrag: '450', naarWaarheid: 'true' },
 ];
 
+/** The documents in the ZGW simulator with this identificatie. */
+const documentsWith = (identificatie: string) => stack.zgw.documents().filter((document) => document.identificatie === identificatie);
+/** The documents linked to this zaak, by URL. */
+const linkedTo = (zaakUrl: string) => stack.zgw.zaakinformatieobjecten().filter((zio) => zio.zaak === zaakUrl);
+const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+
+/** The productaanvraag object type's schema (specs/objecttypes), checked with its formats, as the Objecten API does. */
+function productaanvraagSchema() {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  (addFormats as unknown as { default: (ajv: Ajv2020) => void }).default(ajv);
+  const schema = JSON.parse(readFileSync(new URL('../../specs/objecttypes/productaanvraag.json', import.meta.url), 'utf8'));
+  return ajv.compile(withoutFragmentIds(schema) as Record<string, unknown>);
+}
+
 describe('Aanvragen: delivery to the back office', () => {
   it('delivers an aanvraag as a productaanvraag object that fits its object type, once; the back office makes a zaak of it, which shows in Mijn zaken', async () => {
     const browser = await as(jan);
@@ -393,12 +413,46 @@ describe('Aanvragen: delivery to the back office', () => {
     const { data } = mine[0]!.record;
     expect(data).toMatchObject({ type: 'melding-openbare-ruimte', bsn: jan.bsn, kenmerk: row.kenmerk, data: { soort: 'verlichting', locatie: 'Lindelaan 3' } });
     // Checked against the object type's schema in specs/objecttypes, as the Objecten API does.
-    const ajv = new Ajv2020({ strict: false, allErrors: true });
-    const schema = JSON.parse(readFileSync(new URL('../../specs/objecttypes/productaanvraag.json', import.meta.url), 'utf8'));
-    const validate = ajv.compile(withoutFragmentIds(schema) as Record<string, unknown>);
+    const validate = productaanvraagSchema();
     expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
     // The back office's routing made a zaak with the kenmerk; the person sees it (once the notification of it is in).
     expect(await zakenListHas(browser, row.kenmerk!)).toBe(true);
+  });
+
+  it('stores the photos and the PDF of the answers in the Documenten API first, each once, and names them in the productaanvraag (attachments, pdf_url), as Open Formulieren does', async () => {
+    const browser = await as(pieter);
+    const first = await start(browser, melding);
+    const page = await browser.request(first);
+    const filled = await browser.request(first, {
+      multipart: multipart(csrfOf(page.body), { soort: 'bestrating', locatie: 'Kerkstraat 8', omschrijving: 'Een losse tegel', actie: 'volgende' }, [
+        ['foto', 'tegel voor.png', png],
+        ['foto', 'tegel achter.png', Buffer.concat([png, Buffer.from([1])])],
+      ]),
+    });
+    expect(filled.status, text(filled.body).slice(0, 300)).toBe(303);
+    const id = conceptOf(first);
+    const summary = await browser.request(filled.location!);
+    await browser.request(`${stack.url}/aanvragen/formulier/${id}/versturen`, { form: { _csrf: csrfOf(summary.body) } });
+    const row = await deliveredRow(id);
+    const object = (stack.objecten.objects() as { url: string; record: { data: Record<string, unknown> } }[]).find(
+      (candidate) => candidate.record.data.submission_id === id,
+    )!;
+    const data = object.record.data as { attachments: string[]; pdf_url: string; bsn: string };
+    // The back office finds each file at the URL the object names, with what the person sent.
+    expect(data.attachments).toHaveLength(2);
+    const documents = stack.zgw.documents();
+    const at = (url: string) => documents.find((document) => url.endsWith(`/enkelvoudiginformatieobjecten/${document.uuid}`));
+    expect(data.attachments.map((url) => at(url)?.bestandsnaam).sort()).toEqual(['tegel achter.png', 'tegel voor.png']);
+    expect(at(data.attachments[0]!)?.content?.subarray(0, 8)).toEqual(png.subarray(0, 8));
+    const answers = at(data.pdf_url)!;
+    expect(answers).toMatchObject({ identificatie: `${row.kenmerk}-antwoorden`, formaat: 'application/pdf', bronorganisatie: zgwDemo.organisatie.rsin });
+    expect(answers.content!.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(row.pdf_url).toBe(data.pdf_url);
+    const validate = productaanvraagSchema();
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+    // Each once: the documents with the aanvraag's kenmerk are the three the object names.
+    const mine = documents.filter((document) => document.identificatie.startsWith(row.kenmerk!));
+    expect(mine).toHaveLength(3);
   });
 
   it('shows the receipt at once when the back office is down, and delivers later when it is back (route zaken: a zaak with the person as initiator)', async () => {
@@ -436,6 +490,12 @@ describe('Aanvragen: delivery to the back office', () => {
     // The confirmation now links to it.
     const receipt = await browser.request(`${stack.url}/aanvragen/ontvangen/${id!}`);
     expect(receipt.body).toContain(`href="/zaken/demo/${zaakUuid}"`);
+    // The PDF of the answers is a document of the zaak, once; the person sees it on the zaak's page.
+    const [answers, ...more] = documentsWith(`${row.kenmerk}-antwoorden`);
+    expect(more).toEqual([]);
+    expect(answers!.content!.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(linkedTo(row.zaak_url!).map((zio) => zio.informatieobject)).toEqual([row.pdf_url]);
+    expect(text(zaak.body)).toContain(answers!.titel);
   });
 });
 
@@ -449,9 +509,10 @@ describe('Aanvragen: exactly once', () => {
     // As if the process died after each request to the back office, before writing down what it made.
     await db
       .updateTable('aanvragen')
-      .set({ object_url: null, zaak_url: null, rol_url: null, afgeleverd_at: null })
+      .set({ object_url: null, zaak_url: null, rol_url: null, pdf_url: null, afgeleverd_at: null })
       .where('id', 'in', [objectRoute, zaakRoute])
       .execute();
+    await db.updateTable('aanvraag_bestanden').set({ document_url: null }).where('aanvraag', 'in', [objectRoute, zaakRoute]).execute();
     await stack.voordeur.notificaties.queue.add([
       { queue: 'aanvraag.deliver', payload: { id: objectRoute } },
       { queue: 'aanvraag.deliver', payload: { id: zaakRoute } },
@@ -466,5 +527,71 @@ describe('Aanvragen: exactly once', () => {
       headers: { authorization: await new ZgwToken(zgwClient.clientId, zgwClient.secret).header(), 'accept-crs': 'EPSG:4326' },
     });
     expect(((await zaken.json()) as { count: number }).count).toBe(1);
+    // The PDF of the answers once each, and once on the zaak.
+    expect(again.zaak.pdf_url).toBe(first.zaak.pdf_url);
+    expect(documentsWith(`${first.object.kenmerk}-antwoorden`)).toHaveLength(1);
+    expect(documentsWith(`${first.zaak.kenmerk}-antwoorden`)).toHaveLength(1);
+    expect(linkedTo(first.zaak.zaak_url!)).toHaveLength(1);
+  });
+});
+
+describe('Aanvragen: the person is told', () => {
+  // Fatima: a resident with a confirmed e-mail address (so her messages go out).
+  const fatima = { bsn: '999991772' };
+  const to = 'fatima.elamrani@example.nl';
+  const mails = () => stack.notify.sent().filter((mail) => mail.to === to && mail.templateId === notifyTemplates.emailChange.id);
+  const changesOf = (key: string) => stack.voordeur.database.db.selectFrom('notification_changes').select(['topic']).where('change_key', '=', key).execute();
+  async function until(check: () => Promise<boolean> | boolean, what: string) {
+    for (let attempt = 0; attempt < 60; attempt++) {
+      if (await check()) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`not in time: ${what}`);
+  }
+
+  it('once when the aanvraag reached the back office and once when the back office made a zaak of it, by e-mail, with nothing personal; the confirmation then links to the zaak', async () => {
+    const browser = await as(fatima);
+    const before = mails().length;
+    const id = await sendAanvraag(browser, melding, [{ soort: 'afval', locatie: 'Marktplein', omschrijving: 'Zakken naast de container', email: '' }]);
+    const row = await deliveredRow(id);
+    // The back office's routing made a zaak with the kenmerk: Voordeur hears of it through the Notificaties API.
+    await until(async () => (await changesOf(zaakChangeKey(id))).length === 1, 'the change of the new zaak');
+    expect(await changesOf(deliveredChangeKey(id))).toEqual([{ topic: 'aanvraag' }]);
+    expect(await changesOf(zaakChangeKey(id))).toEqual([{ topic: 'aanvraag' }]);
+    await until(() => mails().some((mail) => mail.body.includes('nieuws over een aanvraag')), 'an e-mail about the aanvraag');
+    for (const mail of mails().slice(before)) {
+      for (const personal of [fatima.bsn, 'Fatima', 'Amrani', row.kenmerk!, id, 'Marktplein', 'http://', 'https://'])
+        expect(mail.body + mail.subject).not.toContain(personal);
+    }
+    // The zaak is the one the back office made; the confirmation links to it.
+    const linked = await stack.voordeur.database.db.selectFrom('aanvragen').select('zaak_url').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(linked.zaak_url).toMatch(/\/zaken\/[0-9a-f-]{36}$/);
+    const receipt = await browser.request(`${stack.url}/aanvragen/ontvangen/${id}`);
+    expect(receipt.body).toContain(`href="/zaken/demo/${linked.zaak_url!.split('/').at(-1)}"`);
+    // Delivered again (a retry after a crash): nobody is told twice.
+    await stack.voordeur.database.db.updateTable('aanvragen').set({ afgeleverd_at: null }).where('id', '=', id).execute();
+    await stack.voordeur.notificaties.queue.add([{ queue: 'aanvraag.deliver', payload: { id } }]);
+    await deliveredRow(id);
+    expect(await changesOf(deliveredChangeKey(id))).toHaveLength(1);
+    expect(stack.voordeur.logs.join('\n')).not.toContain(fatima.bsn);
+  });
+
+  it('once, a week before a concept is deleted; not about a concept saved lately, and not twice', async () => {
+    const browser = await as(fatima);
+    const old = conceptOf(await start(browser, afvalpas));
+    const recent = conceptOf(await start(browser, afvalpas));
+    const { db } = stack.voordeur.database;
+    const savedAt = new Date(Date.now() - 25 * 24 * 3600 * 1000);
+    await db.updateTable('aanvragen').set({ updated_at: savedAt }).where('id', '=', old).execute();
+    const store = new AanvraagStore(db, new IdentityKeys(stack.voordeur.config.identityKeySecret));
+    const cleanUp = { store, conceptDays: 30, tell: stack.voordeur.notificaties.record, log: { warn: () => undefined, info: () => undefined } };
+    const before = mails().length;
+    expect(await warnConcepts(cleanUp)).toBe(1);
+    expect(await warnConcepts(cleanUp)).toBe(0);
+    expect(await changesOf(conceptChangeKey(old, savedAt))).toEqual([{ topic: 'aanvraag' }]);
+    const recentRow = await db.selectFrom('aanvragen').select('updated_at').where('id', '=', recent).executeTakeFirstOrThrow();
+    expect(await changesOf(conceptChangeKey(recent, recentRow.updated_at))).toEqual([]);
+    await until(() => mails().length > before, 'the e-mail about the concept');
+    expect(mails().at(-1)!.body).toContain('nieuws over een aanvraag');
   });
 });

@@ -317,7 +317,7 @@ describe('Mijn gegevens: notification preferences', () => {
   it('starts at e-mail on, SMS off, and keeps what the person chose', async () => {
     const browser = await as(suzanne);
     const page = await browser.request(`${stack.url}/gegevens`);
-    expect(checked(block(page.body, 'voorkeuren-title'))).toEqual(['email.bericht', 'email.product', 'email.taak', 'email.zaak']);
+    expect(checked(block(page.body, 'voorkeuren-title'))).toEqual(['email.aanvraag', 'email.bericht', 'email.product', 'email.taak', 'email.zaak']);
     const saved = await browser.request(`${stack.url}/gegevens/voorkeuren`, {
       form: { _csrf: csrfOf(page.body), 'email.zaak': 'aan', 'email.bericht': 'aan' },
     });

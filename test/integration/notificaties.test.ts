@@ -110,8 +110,8 @@ describe('Notificaties: from a new status to one e-mail', () => {
     const preferences = new PreferencesStore(stack.voordeur.database.db, keys);
     const subject = { type: 'persoon' as const, bsn: '999991772' }; // Fatima: a confirmed e-mail address
     await preferences.set(subject, {
-      email: { zaak: false, taak: true, bericht: true, product: true },
-      sms: { zaak: false, taak: false, bericht: false, product: false },
+      email: { zaak: false, taak: true, bericht: true, product: true, aanvraag: true },
+      sms: { zaak: false, taak: false, bericht: false, product: false, aanvraag: false },
     });
     await stack.zgw.addStatus(zaak(231).uuid, 2);
     await settle();
@@ -153,8 +153,8 @@ describe('Notificaties: from a new status to one e-mail', () => {
     const keys = new IdentityKeys(stack.voordeur.config.identityKeySecret);
     const lotte = { type: 'persoon' as const, bsn: '999990482' }; // a confirmed mobile number only
     await new PreferencesStore(stack.voordeur.database.db, keys).set(lotte, {
-      email: { zaak: false, taak: false, bericht: false, product: false },
-      sms: { zaak: true, taak: true, bericht: true, product: true },
+      email: { zaak: false, taak: false, bericht: false, product: false, aanvraag: false },
+      sms: { zaak: true, taak: true, bericht: true, product: true, aanvraag: true },
     });
     const sms = () => stack.notify.sent().filter((m) => m.templateId === notifyTemplates.smsChange.id);
     const before = sms().length;
@@ -185,7 +185,10 @@ describe('Notificaties: from a new status to one e-mail', () => {
     // (An earlier test switched Fatima's e-mail about zaken off.)
     await new PreferencesStore(stack.voordeur.database.db, keys).set(
       { type: 'persoon', bsn: '999991772' },
-      { email: { zaak: true, taak: true, bericht: true, product: true }, sms: { zaak: false, taak: false, bericht: false, product: false } },
+      {
+        email: { zaak: true, taak: true, bericht: true, product: true, aanvraag: true },
+        sms: { zaak: false, taak: false, bericht: false, product: false, aanvraag: false },
+      },
     );
     stack.notify.deliverAs(fatima.to, 'permanent-failure'); // the address does not exist (any more)
     stack.notify.deliverAs(karel.to, 'sending'); // Notify is still busy with it
@@ -282,7 +285,10 @@ describe('Notificaties: in the person’s language', () => {
     const bakkerij = { type: 'bedrijf' as const, kvkNummer: '69599084' };
     await new PreferencesStore(stack.voordeur.database.db, keys).set(
       bakkerij,
-      { email: { zaak: true, taak: true, bericht: true, product: true }, sms: { zaak: false, taak: false, bericht: false, product: false } },
+      {
+        email: { zaak: true, taak: true, bericht: true, product: true, aanvraag: true },
+        sms: { zaak: false, taak: false, bericht: false, product: false, aanvraag: false },
+      },
       'en',
     );
     await new Promise((resolve) => setTimeout(resolve, bundleSeconds * 1000));

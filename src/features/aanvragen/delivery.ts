@@ -5,37 +5,42 @@
  * (with backoff) until it works.
  *
  * Routes (per producttype, `route` in its parameters):
- * - `objecten`: a `productaanvraag` object in the Objecten API (OBJECTTYPE_PRODUCTAANVRAAG), as
- *   NL Portal and Open Formulieren write it (submission_id, type, data, bsn or kvk), which the
- *   back office's routing picks up;
+ * - `objecten`: as Open Formulieren registers a productaanvraag: first the attachments and the PDF
+ *   of the answers as documents in the Documenten API (of the one zaaksysteem), then a
+ *   `productaanvraag` object in the Objecten API (OBJECTTYPE_PRODUCTAANVRAAG) with submission_id,
+ *   type, data, bsn or kvk, the documents' URLs in `attachments` and the PDF's in `pdf_url`, which
+ *   the back office's routing picks up;
  * - `zaken`: a zaak in the Zaken API of the zaaksysteem, with the person as initiator and the
- *   attachments as its documents (ZaakStarter).
- * Exactly once: one submission id gives one object or one zaak, also after a crash between steps.
- * Each step looks for what an earlier attempt made before it creates anything (the object by its
- * submission_id, the zaak by its identificatie, the kenmerk), and what it made is written to the
- * aanvraag before the next step.
+ *   attachments and the PDF of the answers as its documents (ZaakStarter).
+ * Exactly once: one submission id gives one object or one zaak, and each file one document, also
+ * after a crash between steps. Each step looks for what an earlier attempt made before it creates
+ * anything (the object by its submission_id, the zaak by its identificatie, the rol, a document by
+ * its identificatie), and what it made is written to the aanvraag before the next step.
+ * Then the person is told (topic `aanvraag`, through the channels they chose): once, whichever
+ * attempt gets there, as a change stored once per key.
  */
-import type { Producttype, ProducttypeCatalogue, ZaakStarter } from '../../domain/aanvraag.ts';
+import { deliveredChangeKey, type Producttype, type ProducttypeCatalogue, type ZaakStarter, zaakChangeKey } from '../../domain/aanvraag.ts';
 import { isSourceFailure, SourceRejectedError } from '../../domain/availability.ts';
 import type { Log } from '../../domain/log.ts';
 import type { JobHandler, JobOutcome } from '../../platform/queue/worker.ts';
 import type { ObjectenClient } from '../../sources/objecten/objecten.ts';
 import type { AanvraagStore, ToDeliver } from '../../sources/voordeur/aanvragen.ts';
+import type { Change } from '../../sources/voordeur/notification-messages.ts';
 
 export interface DeliveryDeps {
   store: AanvraagStore;
   catalogue: ProducttypeCatalogue;
   /** The Objecten API and the productaanvraag object type, when configured. */
   objecten?: { client: ObjectenClient; productaanvraag: string };
-  /** The zaaksysteem that starts zaken, when there is one. */
+  /** The zaaksysteem that starts zaken and keeps the documents of aanvragen, when there is one. */
   zaken?: ZaakStarter;
-  /** Told once an aanvraag is delivered (e.g. to notify the person). */
-  delivered?: (aanvraag: ToDeliver, producttype: Producttype | undefined) => Promise<void>;
+  /** Records changes for the notification pipeline (the person is told their aanvraag was delivered). */
+  tell?: (changes: Change[]) => Promise<void>;
   log: Pick<Log, 'warn' | 'info'>;
 }
 
 /** The data of the productaanvraag object of an aanvraag (specs/objecttypes/productaanvraag.json, with NL Portal's bsn/kvk). */
-export function productaanvraagData(aanvraag: ToDeliver, type: string, attachments: string[]): Record<string, unknown> {
+export function productaanvraagData(aanvraag: ToDeliver, type: string, documents: { attachments: string[]; pdfUrl?: string }): Record<string, unknown> {
   const { subject } = aanvraag;
   return {
     submission_id: aanvraag.id,
@@ -46,7 +51,8 @@ export function productaanvraagData(aanvraag: ToDeliver, type: string, attachmen
       : { kvk: subject.kvkNummer, ...(subject.vestigingsnummer ? { vestigingsnummer: subject.vestigingsnummer } : {}) }),
     kenmerk: aanvraag.kenmerk,
     ontvangen: aanvraag.ontvangenAt.toISOString(),
-    attachments,
+    attachments: documents.attachments,
+    ...(documents.pdfUrl ? { pdf_url: documents.pdfUrl } : {}),
   };
 }
 
@@ -55,6 +61,38 @@ export function deliveryHandler(deps: DeliveryDeps): JobHandler {
 
   async function producttypeOf(id: string): Promise<Producttype | undefined> {
     return (await deps.catalogue.list(deps.log)).find((producttype) => producttype.id === id);
+  }
+
+  /** The attachments and then the PDF of the answers as documents (of the zaak, when there is one), each made once; their URLs. */
+  async function documents(zaken: ZaakStarter, aanvraag: ToDeliver, zaakUrl: string | undefined): Promise<{ attachments: string[]; pdfUrl?: string }> {
+    const attachments: string[] = [];
+    for (const file of aanvraag.files) {
+      const url =
+        file.documentUrl ??
+        (await zaken.document(zaakUrl, {
+          identificatie: `${aanvraag.kenmerk}-${file.veld}-${file.volgnummer}`.slice(0, 40),
+          soort: 'bijlage',
+          titel: file.name.slice(0, 200),
+          bestandsnaam: file.name,
+          formaat: file.formaat,
+          inhoud: file.content,
+        }));
+      if (!file.documentUrl) await store.createdDocument(aanvraag.id, file.veld, file.volgnummer, url);
+      attachments.push(url);
+    }
+    if (aanvraag.pdfUrl) return { attachments, pdfUrl: aanvraag.pdfUrl };
+    const pdf = await store.answersPdf(aanvraag);
+    if (!pdf) return { attachments };
+    const pdfUrl = await zaken.document(zaakUrl, {
+      identificatie: `${aanvraag.kenmerk}-antwoorden`,
+      soort: 'antwoorden',
+      titel: pdf.bestandsnaam.replace(/\.pdf$/, '').slice(0, 200),
+      bestandsnaam: pdf.bestandsnaam,
+      formaat: 'application/pdf',
+      inhoud: pdf.content,
+    });
+    await store.created(aanvraag.id, 'pdf_url', pdfUrl);
+    return { attachments, pdfUrl };
   }
 
   async function deliver(id: string): Promise<JobOutcome> {
@@ -75,33 +113,29 @@ export function deliveryHandler(deps: DeliveryDeps): JobHandler {
         }));
       if (!aanvraag.zaakUrl) await store.created(id, 'zaak_url', zaakUrl);
       if (!aanvraag.rolUrl) await store.created(id, 'rol_url', await deps.zaken.initiator(zaakUrl, zaaktype, aanvraag.subject));
-      for (const file of aanvraag.files) {
-        if (file.documentUrl) continue;
-        const url = await deps.zaken.document(zaakUrl, {
-          identificatie: `${aanvraag.kenmerk}-${file.veld}-${file.volgnummer}`.slice(0, 40),
-          titel: file.name.slice(0, 200),
-          bestandsnaam: file.name,
-          formaat: file.formaat,
-          inhoud: file.content,
-        });
-        await store.createdDocument(id, file.veld, file.volgnummer, url);
-      }
+      await documents(deps.zaken, aanvraag, zaakUrl);
     } else {
       if (!deps.objecten) return { ok: false, permanent: true, error: 'route objecten: OBJECTTYPE_PRODUCTAANVRAAG is not configured' };
       const { client, productaanvraag } = deps.objecten;
       if (!aanvraag.objectUrl) {
         // Made by an attempt that stopped before it could write it down: found by its submission_id.
         const earlier = await client.listMatching(productaanvraag, [['submission_id', 'exact', aanvraag.id]], (data) => data.submission_id === aanvraag.id);
-        const url =
-          earlier.objects.length > 0
-            ? client.objectUrl(earlier.objects[0]!.uuid)
-            : await client.createObject(productaanvraag, productaanvraagData(aanvraag, producttype?.code ?? aanvraag.producttype, []));
+        let url = earlier.objects.length > 0 ? client.objectUrl(earlier.objects[0]!.uuid) : undefined;
+        if (!url) {
+          // Without a Documenten API the object goes without the PDF; attachments cannot go without one.
+          if (!deps.zaken && aanvraag.files.length > 0)
+            return { ok: false, permanent: true, error: 'route objecten: attachments, but no zaaksysteem whose Documenten API keeps them' };
+          const made = deps.zaken ? await documents(deps.zaken, aanvraag, undefined) : { attachments: [] };
+          url = await client.createObject(productaanvraag, productaanvraagData(aanvraag, producttype?.code ?? aanvraag.producttype, made));
+        }
         await store.created(id, 'object_url', url);
       }
     }
+    // Told before it is written down as delivered: an attempt after a crash in between tells again, which is stored once.
+    const key = aanvraag.route === 'zaken' ? zaakChangeKey(id) : deliveredChangeKey(id);
+    if (deps.tell) await deps.tell([{ subject: aanvraag.subject, topic: 'aanvraag', key }]);
     await store.delivered(id);
     deps.log.info({ aanvraag: id, route: aanvraag.route }, 'aanvraag delivered');
-    if (deps.delivered) await deps.delivered(aanvraag, producttype);
     return { ok: true };
   }
 

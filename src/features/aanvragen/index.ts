@@ -24,6 +24,7 @@ import type { Sources } from '../../sources/index.ts';
 import type { AanvraagStore } from '../../sources/voordeur/aanvragen.ts';
 import type { Change } from '../../sources/voordeur/notification-messages.ts';
 import { AanvragenDossier } from './dossier.tsx';
+import { startConceptCleanUp } from './concepts.ts';
 import { type DeliveryDeps, deliveryHandler } from './delivery.ts';
 import { aanvragenRoutes } from './routes.tsx';
 import { AanvragenService } from './service.ts';
@@ -90,20 +91,9 @@ export function createAanvragen(deps: AanvragenDeps): Feature | undefined {
       ]);
       return h(AanvragenDossier, { view, received: available(received), zaakRef: deps.zaakRef });
     },
-    // Concepts not saved for AANVRAGEN_CONCEPT_BEWAARDAGEN days are deleted (the list says the day before).
-    start() {
-      const purge = () =>
-        store
-          .purgeConcepts(new Date(Date.now() - deps.conceptDays * 24 * 60 * 60 * 1000))
-          .then((deleted) => {
-            if (deleted > 0) deps.log.info({ deleted }, 'concepts of aanvragen past their time deleted');
-          })
-          .catch((error: unknown) => deps.log.warn({ err: error }, 'concepts of aanvragen not deleted'));
-      void purge();
-      const timer = setInterval(purge, deps.purgeIntervalMs ?? 60 * 60 * 1000);
-      timer.unref();
-      return async () => clearInterval(timer);
-    },
+    // Concepts not saved for AANVRAGEN_CONCEPT_BEWAARDAGEN days are deleted; a week before, their owners are told (concepts.ts).
+    start: () =>
+      startConceptCleanUp({ store, conceptDays: deps.conceptDays, tell: deps.tell, log: deps.log, intervalMs: deps.purgeIntervalMs ?? 60 * 60 * 1000 }),
   };
 }
 
@@ -119,6 +109,7 @@ export function aanvraagDelivery(
   sources: Pick<Sources, 'objecten' | 'producttypen' | 'zaaksystemen'>,
   store: AanvraagStore,
   log: Pick<Log, 'warn' | 'info'>,
+  tell?: (changes: Change[]) => Promise<void>,
 ): Omit<DeliveryDeps, 'catalogue'> & { catalogue?: ProducttypeCatalogue } {
   const productaanvraag = config.objecten?.objecttypen.productaanvraag;
   // Zaken are started in the one zaaksysteem.
@@ -128,6 +119,7 @@ export function aanvraagDelivery(
     catalogue: sources.producttypen,
     objecten: sources.objecten && productaanvraag ? { client: sources.objecten, productaanvraag } : undefined,
     zaken: zaaksysteem?.zaakStarter(),
+    tell,
     log,
   };
 }

@@ -38,7 +38,7 @@ import { resendAction } from './resend.ts';
 import { Inbox } from './inbox.ts';
 import { plainAddress } from './message-text.ts';
 import type { Notificatie } from '../../sources/notificaties/notificatie.ts';
-import { Resolver } from './resolve.ts';
+import { type ResolveDeps, Resolver } from './resolve.ts';
 import { Sender } from './send.ts';
 
 /** The job queues of the stages. */
@@ -60,6 +60,8 @@ export interface NotificatiesDeps {
   config: Pick<Config, 'notificaties' | 'objecten' | 'sources' | 'theme' | 'publicUrl'> & Partial<Pick<Config, 'database'>>;
   /** Where a staff member's look at the messages sent to a person is recorded (the medewerkersportaal). */
   processingLog?: ProcessingLog;
+  /** Aanvragen sent through Voordeur, when Aanvragen is there: a new zaak made of one is news for its sender. */
+  aanvragen?: ResolveDeps['aanvragen'];
   /** Told when a message went out, with its group (the organisation API tells the organisations whose berichten it was about). */
   notified?: (group: string, channel: Channel) => Promise<void>;
 }
@@ -129,6 +131,7 @@ export function createNotificaties(deps: NotificatiesDeps): Notificaties {
     inbox: inboxStore,
     messages,
     zaaksystemen: sources.zaaksystemen,
+    aanvragen: deps.aanvragen,
     objecten: sources.objecten && { api: sources.objecten, taak: config.objecten?.objecttypen.taak, bericht: config.objecten?.objecttypen.bericht },
   });
   const sender = new Sender({

@@ -15,7 +15,7 @@ export interface Portal {
   address: string;
 }
 
-const order = ['zaak', 'taak', 'bericht', 'product'] as const satisfies readonly Topic[];
+const order = ['zaak', 'taak', 'bericht', 'product', 'aanvraag'] as const satisfies readonly Topic[];
 
 /** "een wijziging in een van uw zaken en een nieuw bericht": what changed, in words, nothing personal. */
 export function whatChanged(topics: Set<Topic>, lang: Lang = 'nl'): string {

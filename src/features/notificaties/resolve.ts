@@ -1,6 +1,7 @@
 /**
  * Resolve, the second stage (job handler): who a stored notification is about, and what changed.
  * A new status of a zaak → the zaak's initiators (asked of the zaaksysteem that holds it); a new
+ * zaak that names the kenmerk of an aanvraag sent through Voordeur → the person who sent it; a new
  * TaakV2 or Bericht object → the person or company its identificatie names (asked of the Objecten
  * API). Each (person, change) is then stored once, whichever source reported it, with a send job
  * per person, in one statement. Within a batch each source question is asked once, at most 16 at
@@ -8,6 +9,7 @@
  * again later instead of each waiting for it.
  */
 import pLimit from 'p-limit';
+import { isAanvraagKenmerk, zaakChangeKey } from '../../domain/aanvraag.ts';
 import { SourceUnavailableError } from '../../domain/availability.ts';
 import type { Subject } from '../../domain/identity.ts';
 import type { ClaimedJob } from '../../platform/queue/queue.ts';
@@ -21,7 +23,13 @@ import { retryLater } from './outcomes.ts';
 export interface ResolveDeps {
   inbox: Pick<NotificationInbox<Notificatie>, 'get'>;
   messages: Pick<NotificationMessages, 'record'>;
-  zaaksystemen: readonly { holdsZaak(url: string): boolean; initiatorsOf(zaakUrl: string): Promise<Subject[]> }[];
+  zaaksystemen: readonly {
+    holdsZaak(url: string): boolean;
+    initiatorsOf(zaakUrl: string): Promise<Subject[]>;
+    kenmerkenOf?(zaakUrl: string): Promise<string[]>;
+  }[];
+  /** Aanvragen sent through Voordeur (when Aanvragen is there): a new zaak that names one's kenmerk was made of it. */
+  aanvragen?: { zaakMade(kenmerken: string[], zaakUrl: string): Promise<{ id: string; subject: Subject }[]> };
   /** The Objecten API, and the object types of taken and berichten in it. */
   objecten?: { api: { ownerAt(url: string): Promise<Subject | null> }; taak?: string; bericht?: string };
 }
@@ -66,6 +74,16 @@ export class Resolver {
       if (!system) return [];
       const subjects = await ask(`zaaksysteem ${index}`, `initiators ${n.hoofdObject}`, () => system.initiatorsOf(n.hoofdObject));
       return subjects.map((subject) => ({ subject, topic: 'zaak', key: `zaak-status:${n.resourceUrl}` }));
+    }
+    // A new zaak made of an aanvraag (its identificatie or one of its kenmerken is the aanvraag's kenmerk): the person is told, once.
+    const { aanvragen } = this.deps;
+    if (aanvragen && n.kanaal === 'zaken' && n.resource === 'zaak' && n.actie === 'create') {
+      const index = this.deps.zaaksystemen.findIndex((s) => s.holdsZaak(n.resourceUrl));
+      const system = this.deps.zaaksystemen[index];
+      if (!system?.kenmerkenOf) return [];
+      const kenmerken = (await ask(`zaaksysteem ${index}`, `kenmerken ${n.resourceUrl}`, () => system.kenmerkenOf!(n.resourceUrl))).filter(isAanvraagKenmerk);
+      const made = await aanvragen.zaakMade(kenmerken, n.resourceUrl);
+      return made.map(({ id, subject }) => ({ subject, topic: 'aanvraag', key: zaakChangeKey(id) }));
     }
     const objecten = this.deps.objecten;
     if (objecten && n.kanaal === 'objecten' && n.actie === 'create') {

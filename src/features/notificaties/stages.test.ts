@@ -175,8 +175,8 @@ describe('sending', () => {
     const notify = fakeNotify((channel) => (channel === 'email' && emailDown ? new NotifyError(true, 503, undefined) : undefined));
     const sender = sending(notify);
     await new PreferencesStore(database.db, keys).set(suzanne, {
-      email: { zaak: true, taak: true, bericht: true, product: true },
-      sms: { zaak: true, taak: true, bericht: true, product: true },
+      email: { zaak: true, taak: true, bericht: true, product: true, aanvraag: true },
+      sms: { zaak: true, taak: true, bericht: true, product: true, aanvraag: true },
     });
     await record({ subject: suzanne, topic: 'zaak', key: 'zaak-status:1' });
     const jobs = await claimSends();

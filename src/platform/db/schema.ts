@@ -350,6 +350,7 @@ export interface AanvragenTable {
   object_url: string | null;
   zaak_url: string | null;
   rol_url: string | null;
+  pdf_url: string | null;
   afgeleverd_at: Timestamp | null;
   /** When the person first opened the ontvangstbevestiging in Mijn berichten. */
   bevestiging_geopend_at: Timestamp | null;

@@ -77,6 +77,8 @@ export interface ToDeliver extends Received {
   route: AanvraagRoute;
   objectUrl: string | null;
   rolUrl: string | null;
+  /** The PDF of the answers in the Documenten API, once made. */
+  pdfUrl: string | null;
   files: KeptFileWithContent[];
 }
 
@@ -315,12 +317,13 @@ export class AanvraagStore implements BerichtStore, DocumentStore {
       route: row.route ?? 'objecten',
       objectUrl: row.object_url,
       rolUrl: row.rol_url,
+      pdfUrl: row.pdf_url,
       files: await this.files(id),
     };
   }
 
   /** Notes what a delivery step created, before the next step. */
-  async created(id: string, what: 'object_url' | 'zaak_url' | 'rol_url', url: string): Promise<void> {
+  async created(id: string, what: 'object_url' | 'zaak_url' | 'rol_url' | 'pdf_url', url: string): Promise<void> {
     await this.db
       .updateTable('aanvragen')
       .set({ [what]: url })
@@ -340,6 +343,24 @@ export class AanvraagStore implements BerichtStore, DocumentStore {
 
   async delivered(id: string): Promise<void> {
     await this.db.updateTable('aanvragen').set({ afgeleverd_at: this.now() }).where('id', '=', id).where('afgeleverd_at', 'is', null).execute();
+  }
+
+  /**
+   * A zaak the back office made names these kenmerken (its identificatie, its kenmerken): the
+   * aanvragen it was made of, now linked to it (the first zaak stays), with whose they are.
+   */
+  async zaakMade(kenmerken: string[], zaakUrl: string): Promise<{ id: string; subject: Subject }[]> {
+    if (kenmerken.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('aanvragen')
+      .select(['id', 'subject', 'zaak_url'])
+      .where('kenmerk', 'in', kenmerken)
+      .where('status', '=', 'ontvangen')
+      .execute();
+    const unlinked = rows.filter((row) => row.zaak_url === null).map((row) => row.id);
+    if (unlinked.length > 0)
+      await this.db.updateTable('aanvragen').set({ zaak_url: zaakUrl }).where('id', 'in', unlinked).where('zaak_url', 'is', null).execute();
+    return rows.map((row) => ({ id: row.id, subject: this.keys.unseal(row.subject) }));
   }
 
   /** Aanvragen received and not yet delivered, oldest first (for beheer). */
@@ -367,9 +388,17 @@ export class AanvraagStore implements BerichtStore, DocumentStore {
     return rows.map((row) => ({ id: row.id, subject: this.keys.unseal(row.subject), titel: row.titel, updatedAt: row.updated_at }));
   }
 
-  async warned(ids: string[]): Promise<void> {
-    if (ids.length === 0) return;
-    await this.db.updateTable('aanvragen').set({ gewaarschuwd_at: this.now() }).where('id', 'in', ids).execute();
+  /** Notes that the owners of these concepts were warned; a concept saved again since is not (its new day gets a new warning). */
+  async warned(concepts: { id: string; updatedAt: Date }[]): Promise<void> {
+    for (const { id, updatedAt } of concepts) {
+      await this.db
+        .updateTable('aanvragen')
+        .set({ gewaarschuwd_at: this.now() })
+        .where('id', '=', id)
+        .where('status', '=', 'concept')
+        .where('updated_at', '=', updatedAt)
+        .execute();
+    }
   }
 
   // --- The ontvangstbevestiging as a bericht in Mijn berichten, with the PDF of the answers ---
@@ -469,6 +498,12 @@ export class AanvraagStore implements BerichtStore, DocumentStore {
   private pdf(titel: string, answers: Answers, ontvangen: Date): Promise<Buffer> {
     const bevestiging = answers.bevestiging!;
     return answersPdf({ title: titel, facts: bevestiging.facts, sections: answers.summary ?? [], author: bevestiging.author }, ontvangen);
+  }
+
+  /** The PDF of the answers of an aanvraag to deliver, as the person has it with their confirmation; null when it has no confirmation. */
+  async answersPdf(aanvraag: Pick<Received, 'titel' | 'answers' | 'ontvangenAt'>): Promise<{ content: Buffer; bestandsnaam: string } | null> {
+    const bestandsnaam = aanvraag.answers.bevestiging?.bestandsnaam;
+    return bestandsnaam ? { content: await this.pdf(aanvraag.titel, aanvraag.answers, aanvraag.ontvangenAt), bestandsnaam } : null;
   }
 
   /** Deletes the concepts last saved before `before` (their files go along). */

@@ -90,7 +90,10 @@ describe('notification preferences', () => {
     const a = person();
     const b = person();
     expect(await store.get(a)).toEqual(defaultPreferences);
-    const chosen = { email: { zaak: false, taak: true, bericht: true, product: true }, sms: { zaak: true, taak: false, bericht: false, product: false } };
+    const chosen = {
+      email: { zaak: false, taak: true, bericht: true, product: true, aanvraag: true },
+      sms: { zaak: true, taak: false, bericht: false, product: false, aanvraag: false },
+    };
     await store.set(a, chosen);
     expect(await store.get(a)).toEqual(chosen);
     await store.set(a, defaultPreferences);

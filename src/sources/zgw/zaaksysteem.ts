@@ -102,8 +102,15 @@ const noLog: Pick<Log, 'warn'> = { warn: () => undefined };
 const zaakinformatieobjectenSchema = z.array(zaakinformatieobjectSchema);
 const statustypenSchema = z.array(statustypeSchema);
 const zaakMetBronorganisatieSchema = zaakSchema.extend({ bronorganisatie: z.string() });
+const zaakMetKenmerkenSchema = zaakSchema.extend({
+  kenmerken: z
+    .array(z.object({ kenmerk: z.string() }))
+    .optional()
+    .catch(undefined),
+});
 const zaaktypeMetCatalogusSchema = zaaktypeSchema.extend({ catalogus: z.string() });
 const catalogusSchema = z.object({ rsin: z.string() });
+const informatieobjecttypeMetCatalogusSchema = informatieobjecttypeSchema.extend({ catalogus: z.string() });
 const roltypeSchema = z.object({ url: z.string(), omschrijvingGeneriek: z.string() });
 
 /** More pages than this of one person's zaken is not a person's list any more: stop there (and say how many are left). */
@@ -518,43 +525,77 @@ export class ZaaksysteemClient implements Zaaksysteem {
         return created.url;
       },
       document: async (zaakUrl, file) => {
-        const url = inApi(zaakUrl, zaken);
-        const informatieobjecttype = this.config.uploadInformatieobjecttype;
-        if (!url || !informatieobjecttype)
-          throw new SourceRejectedError('zgw-zaken', 400, 'no uploadInformatieobjecttype, or the zaak is not in this zaaksysteem');
-        const linked = (await this.zaken.getJson(`${zaken}/zaakinformatieobjecten?${query({ zaak: url })}`, zaakinformatieobjectenSchema)) ?? [];
-        for (const zio of linked) {
-          const document = inApi(zio.informatieobject, this.api.documenten);
-          const existing = document ? await this.documenten.getJson(document, enkelvoudiginformatieobjectSchema) : null;
-          if (existing?.identificatie === file.identificatie) return existing.url;
-        }
-        const zaak = await this.zaken.getJson(url, zaakMetBronorganisatieSchema);
-        if (!zaak) throw new SourceUnavailableError('zgw-zaken', 'invalid', 'the zaak of the aanvraag is not there');
-        const body = {
-          identificatie: file.identificatie,
-          bronorganisatie: zaak.bronorganisatie,
-          creatiedatum: new Date().toISOString().slice(0, 10),
-          titel: file.titel,
-          auteur: 'Aanvrager (via Mijn Omgeving)',
-          taal: 'dut',
-          bestandsnaam: file.bestandsnaam,
-          formaat: file.formaat,
-          inhoud: file.inhoud.toString('base64'),
-          bestandsomvang: file.inhoud.length,
-          informatieobjecttype,
-          vertrouwelijkheidaanduiding: this.options.uploadVertrouwelijkheidaanduiding,
-          status: 'definitief',
-          indicatieGebruiksrecht: false,
-        };
-        const document = await this.documenten.postJson(`${this.api.documenten}/enkelvoudiginformatieobjecten`, body, enkelvoudiginformatieobjectSchema);
-        await this.zaken.postJson(
-          `${zaken}/zaakinformatieobjecten`,
-          { informatieobject: document.url, zaak: url, titel: file.titel },
-          zaakinformatieobjectSchema,
+        const zaak = zaakUrl === undefined ? undefined : inApi(zaakUrl, zaken);
+        const upload = this.config.uploadInformatieobjecttype;
+        const informatieobjecttype = file.soort === 'antwoorden' ? (this.config.aanvraagInformatieobjecttype ?? upload) : upload;
+        if (zaak === null || !informatieobjecttype)
+          throw new SourceRejectedError('zgw-documenten', 400, 'no uploadInformatieobjecttype, or the zaak is not in this zaaksysteem');
+        // The zaak's bronorganisatie; without a zaak, the RSIN of the informatieobjecttype's catalogus.
+        const bronorganisatie = zaak
+          ? (await this.zaken.getJson(zaak, zaakMetBronorganisatieSchema))?.bronorganisatie
+          : await this.rsinOf(informatieobjecttype);
+        if (!bronorganisatie)
+          throw new SourceUnavailableError('zgw-zaken', 'invalid', 'the zaak of the aanvraag, or the catalogus of its informatieobjecttype, is not there');
+        const documenten = `${this.api.documenten}/enkelvoudiginformatieobjecten`;
+        // Made by an attempt that stopped before it could write it down (identificatie is unique per bronorganisatie).
+        const found = await this.pages(
+          this.documenten,
+          this.api.documenten,
+          `${documenten}?${query({ identificatie: file.identificatie, bronorganisatie })}`,
+          enkelvoudiginformatieobjectSchema,
         );
+        const document =
+          found.items.find((candidate) => candidate.identificatie === file.identificatie) ??
+          (await this.documenten.postJson(
+            documenten,
+            {
+              identificatie: file.identificatie,
+              bronorganisatie,
+              creatiedatum: new Date().toISOString().slice(0, 10),
+              titel: file.titel,
+              auteur: 'Aanvrager (via Mijn Omgeving)',
+              taal: 'dut',
+              bestandsnaam: file.bestandsnaam,
+              formaat: file.formaat,
+              inhoud: file.inhoud.toString('base64'),
+              bestandsomvang: file.inhoud.length,
+              informatieobjecttype,
+              vertrouwelijkheidaanduiding: this.options.uploadVertrouwelijkheidaanduiding,
+              status: 'definitief',
+              indicatieGebruiksrecht: false,
+            },
+            enkelvoudiginformatieobjectSchema,
+          ));
+        if (zaak) {
+          const linked = await this.zaken.getJson(
+            `${zaken}/zaakinformatieobjecten?${query({ zaak, informatieobject: document.url })}`,
+            zaakinformatieobjectenSchema,
+          );
+          if (!linked?.some((zio) => sameResource(zio.informatieobject, document.url) && sameResource(zio.zaak, zaak)))
+            await this.zaken.postJson(
+              `${zaken}/zaakinformatieobjecten`,
+              { informatieobject: document.url, zaak, titel: file.titel },
+              zaakinformatieobjectSchema,
+            );
+        }
         return document.url;
       },
     };
+  }
+
+  /** The RSIN of the catalogus an informatieobjecttype is in (the bronorganisatie of a document without a zaak). */
+  private async rsinOf(informatieobjecttype: string): Promise<string | undefined> {
+    const where = this.inCatalogi(informatieobjecttype);
+    const type = where && (await this.catalogi.getJson(where.url, informatieobjecttypeMetCatalogusSchema));
+    const catalogus = type && where && inApi(type.catalogus, where.api);
+    return catalogus ? (await this.catalogi.getJson(catalogus, catalogusSchema))?.rsin : undefined;
+  }
+
+  /** What a zaak is known by (for an aanvraag it was made of): its identificatie and its kenmerken; [] when it is not in this system or not there. */
+  async kenmerkenOf(zaakUrl: string): Promise<string[]> {
+    const url = inApi(zaakUrl, this.api.zaken);
+    const zaak = url ? await this.zaken.getJson(url, zaakMetKenmerkenSchema) : null;
+    return zaak ? [...(zaak.identificatie ? [zaak.identificatie] : []), ...(zaak.kenmerken ?? []).map((k) => k.kenmerk)] : [];
   }
 
   /** Whether a zaak URL is in this system's Zaken API. */
