@@ -24,7 +24,9 @@
  * no errors; RSS ≤ 250 MB, flat over the last 5 minutes.
  *   node --import tsx bench/pages.ts [--json]     (--json: one JSON object on stdout, nothing else)
  *   BENCH_SECONDS (10) BENCH_CONNECTIONS (20) BENCH_RATE (400) BENCH_MEMORY_SECONDS
- *   DATABASE_URL=postgres://… to run Voordeur on PostgreSQL instead of PGlite in memory
+ *   DATABASE_URL=postgres://… to run Voordeur on PostgreSQL instead of PGlite
+ *   BENCH_PGLITE_DIR=:memory: for PGlite in memory (default: on disk in a fresh temporary directory,
+ *   as Voordeur runs by default)
  *   BENCH_RUNNER=tsx to run Voordeur through tsx's loader instead of bundled as `npm start` runs it
  *   BENCH_VOORDEUR_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile Voordeur's process
  */
@@ -53,6 +55,9 @@ interface Usage {
   cpu: NodeJS.CpuUsage;
   rss: number;
   heapUsed: number;
+  /** V8's heap as reserved, and memory outside it (PGlite's WebAssembly memory, buffers). */
+  heapTotal: number;
+  external: number;
 }
 
 /** How Voordeur's process runs its TypeScript: 'bundle' as `npm start` does (scripts/run.mjs: esbuild, no loader hook), or 'tsx'. */
@@ -118,11 +123,11 @@ try {
   const setLatency = (ms: number) => ask(simulators, { latency: ms }, 'latencySet');
 
   // Voordeur's RSS, each second over the whole run.
-  const rssSamples: { at: number; rss: number }[] = [];
+  const rssSamples: { at: number; rss: number; heapTotal: number; external: number }[] = [];
   const startedAt = performance.now();
   const sampler = setInterval(() => {
     usage()
-      .then((u) => rssSamples.push({ at: (performance.now() - startedAt) / 1000, rss: u.rss }))
+      .then(({ rss, heapTotal, external }) => rssSamples.push({ at: (performance.now() - startedAt) / 1000, rss, heapTotal, external }))
       .catch(() => {});
   }, 1000);
 
@@ -269,7 +274,8 @@ try {
   });
   clearInterval(sampler);
   const end = await usage();
-  rssSamples.push({ at: (performance.now() - startedAt) / 1000, rss: end.rss });
+  rssSamples.push({ at: (performance.now() - startedAt) / 1000, rss: end.rss, heapTotal: end.heapTotal, external: end.external });
+  const highest = rssSamples.reduce((a, b) => (b.rss > a.rss ? b : a));
   const memorySamples = rssSamples.filter((s) => s.at >= memoryStart);
   const lastHalfFrom = memoryStart + memorySeconds / 2;
   const lastHalf = memorySamples.filter((s) => s.at >= lastHalfFrom);
@@ -280,11 +286,16 @@ try {
     growthLast5MinMb: lastHalf.length ? mb(lastHalf.at(-1)!.rss - lastHalf[0]!.rss) : NaN,
     overSeconds: Math.round(memorySeconds / 2),
     heapUsedAtEnd: mb(end.heapUsed),
+    /** At the highest RSS: V8's heap, memory outside it (PGlite's WebAssembly memory, buffers), and the rest (code, stacks, native). */
+    atMax: { heapTotal: mb(highest.heapTotal), external: mb(highest.external), other: mb(highest.rss - highest.heapTotal - highest.external) },
     /** The RSS each tenth of the memory phase. */
     memoryPhase: Array.from({ length: 11 }, (_, i) => memorySamples[Math.min(memorySamples.length - 1, Math.floor((i / 10) * (memorySamples.length - 1)))]).map(
       (s) => mb(s?.rss ?? 0),
     ),
   };
+  say(
+    `at the highest RSS: V8 heap ${rssMb.atMax.heapTotal} MB, outside the heap (PGlite's WebAssembly memory, buffers) ${rssMb.atMax.external} MB, the rest ${rssMb.atMax.other} MB`,
+  );
   if (mixed.non2xx > 0 || mixed.errors > 0) say(`memory phase: ${mixed.non2xx} non-2xx answers, ${mixed.errors} errors`);
   say(`${Math.round(mixed.requests.average)} pages/s; RSS each tenth of the phase (MB): ${rssMb.memoryPhase.join(' ')}`);
   say(

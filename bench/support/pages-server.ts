@@ -6,6 +6,9 @@
  * Sends `{ ready, … }` once both listen; answers `{ usage: true }` with its CPU time and memory,
  * and `{ heapSnapshot: name }` with the path of a heap snapshot it wrote.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
 import Fastify from 'fastify';
 import { notifySettings } from '../../simulators/data/notify-templates.ts';
@@ -25,12 +28,15 @@ const base = simulators.url;
 const zgwApis = { zakenApi: `${base}/zaken/api/v1`, catalogiApi: `${base}/catalogi/api/v1`, documentenApi: `${base}/documenten/api/v1` };
 const bewijsstuk = `${zgwApis.catalogiApi}/informatieobjecttypen/${zgwDemo.informatieobjecttypen.find((t) => t.key === 'bewijsstuk')!.uuid}`;
 
+const temporaryDir = mkdtempSync(path.join(tmpdir(), 'voordeur-bench-pglite-'));
 const config = loadConfig({
   NODE_ENV: 'production',
   DEMO_MODE: 'true',
   LOG_LEVEL: 'warn',
   HOST: '127.0.0.1',
-  PGLITE_DIR: ':memory:',
+  // On disk, as Voordeur runs by default (PGLITE_DIR=./data): an in-memory PGlite holds its whole
+  // data directory in its WebAssembly memory too (~140 MB more RSS). BENCH_PGLITE_DIR=:memory: for that.
+  PGLITE_DIR: process.env.BENCH_PGLITE_DIR ?? temporaryDir,
   OIDC_ISSUER: 'http://127.0.0.1:9/oidc',
   OIDC_CLIENT_ID: 'bench',
   OIDC_CLIENT_SECRET: 'bench',
@@ -90,7 +96,10 @@ const send = (message: unknown) => {
   if (process.connected) process.send!(message, undefined, {}, () => {});
 };
 process.on('message', (message: { usage?: boolean; heapSnapshot?: string }) => {
-  if (message.usage) send({ usage: { cpu: process.cpuUsage(), rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed } });
+  if (message.usage) {
+    const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+    send({ usage: { cpu: process.cpuUsage(), rss, heapUsed, heapTotal, external } });
+  }
   if (message.heapSnapshot) send({ heapSnapshot: writeHeapSnapshot(message.heapSnapshot) });
 });
 process.on(
@@ -99,6 +108,7 @@ process.on(
     void voordeur
       .close()
       .then(() => bare.close())
+      .then(() => rmSync(temporaryDir, { recursive: true, force: true }))
       .then(() => process.exit(0)),
 );
 send({ ready: true, rssAfterStart, voordeurUrl, bareUrl, cookie, pages: found, database: voordeur.database.kind });
