@@ -76,6 +76,10 @@ export interface ZgwSimulator {
     content?: Buffer;
   }[];
   zaakinformatieobjecten(): { uuid: string; zaak: string; informatieobject: string }[];
+  /** The zaken, with their URL and identificatie (for tests). */
+  zaken(): { uuid: string; url: string; identificatie: string }[];
+  /** The rollen, with the URL of their zaak (for tests). */
+  rollen(): { uuid: string; zaak: string }[];
 }
 
 const apiPath = { zaken: '/zaken/api/v1', catalogi: '/catalogi/api/v1', documenten: '/documenten/api/v1' } as const;
@@ -190,5 +194,9 @@ export async function registerZgwSimulator(app: FastifyInstance, options: ZgwSim
 
     zaakinformatieobjecten: () =>
       [...store.zaakinformatieobjecten.values()].map((z) => ({ uuid: z.uuid, zaak: links.zaak(z.zaak), informatieobject: links.document(z.informatieobject) })),
+
+    zaken: () => [...store.zaken.values()].map((z) => ({ uuid: z.uuid, url: links.zaak(z.uuid), identificatie: z.identificatie })),
+
+    rollen: () => [...store.rollen.values()].map((r) => ({ uuid: r.uuid, zaak: links.zaak(r.zaak) })),
   };
 }

@@ -47,6 +47,9 @@ export async function workerEnvironment(stack: Stack, databaseUrl: string, extra
           OBJECTEN_TOKEN: config.objecten.token,
           ...(config.objecten.objecttypen.taak ? { OBJECTTYPE_TAAK: config.objecten.objecttypen.taak } : {}),
           ...(config.objecten.objecttypen.bericht ? { OBJECTTYPE_BERICHT: config.objecten.objecttypen.bericht } : {}),
+          // Aanvragen (their delivery runs on the worker).
+          ...(config.objecten.objecttypen.producttype ? { OBJECTTYPE_PRODUCTTYPE: config.objecten.objecttypen.producttype } : {}),
+          ...(config.objecten.objecttypen.productaanvraag ? { OBJECTTYPE_PRODUCTAANVRAAG: config.objecten.objecttypen.productaanvraag } : {}),
         }
       : {}),
     NOTIFICATION_BUNDLE_SECONDS: String(config.notificaties.bundleWindowMs / 1000),
