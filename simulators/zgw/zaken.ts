@@ -402,7 +402,10 @@ export async function registerZakenApi(app: FastifyInstance, prefix: string, sto
         return reply.code(201).header('Location', links.zaak(zaak.uuid)).header('Content-Crs', 'EPSG:4326').send(zaakJson(store, zaak));
       });
 
-      // rol_create for a natuurlijk_persoon (inpBsn) or niet_natuurlijk_persoon (innNnpId).
+      // rol_create for a natuurlijk_persoon (inpBsn) or niet_natuurlijk_persoon (innNnpId). As Open Zaak's
+      // RolSerializer: the roltype of the zaak's zaaktype (zaaktype-mismatch), betrokkene or
+      // betrokkeneIdentificatie (invalid-betrokkene), and at most one initiator and one zaakcoordinator
+      // per zaak (RolOccurenceValidator: max-occurences on roltype).
       scope.post('/rollen', async (request, reply) => {
         const body = requireObject(request.body);
         const errors: InvalidParam[] = [];
@@ -416,12 +419,20 @@ export async function registerZakenApi(app: FastifyInstance, prefix: string, sto
         if (roltypeUrl !== undefined && !roltype) errors.push({ name: 'roltype', code: 'bad-url', reason: 'De URL verwijst niet naar een roltype.' });
         if (zaak && roltype && roltype.zaaktype.uuid !== zaak.zaaktype)
           errors.push({ name: 'roltype', code: 'zaaktype-mismatch', reason: 'Het roltype hoort niet bij het zaaktype van de zaak.' });
+        const generiek: string | undefined = roltype?.roltype.omschrijvingGeneriek;
+        if (zaak && (generiek === 'initiator' || generiek === 'zaakcoordinator')) {
+          const existing = store.rollenOf(zaak.uuid).filter((r) => store.roltype(r.roltype)?.roltype.omschrijvingGeneriek === generiek).length;
+          if (existing >= 1) errors.push({ name: 'roltype', code: 'max-occurences', reason: `There are already ${existing} \`${generiek}\` occurences` });
+        }
+        if (body.betrokkene === undefined && body.betrokkeneIdentificatie === undefined)
+          errors.push({ name: 'nonFieldErrors', code: 'invalid-betrokkene', reason: 'betrokkene or betrokkeneIdentificatie must be provided' });
         let party: DemoParty | undefined;
         if (type === 'natuurlijk_persoon' && typeof identificatie.inpBsn === 'string' && /^\d{9}$/.test(identificatie.inpBsn))
           party = { kind: 'persoon', bsn: identificatie.inpBsn, voornamen: '', geslachtsnaam: String(identificatie.geslachtsnaam ?? '') };
         else if (type === 'niet_natuurlijk_persoon' && typeof identificatie.innNnpId === 'string' && identificatie.innNnpId !== '')
           party = { kind: 'bedrijf', kvk: identificatie.innNnpId, naam: String(identificatie.statutaireNaam ?? '') };
-        else if (type !== undefined) errors.push({ name: 'betrokkeneIdentificatie', code: 'invalid', reason: 'Geef inpBsn of innNnpId.' });
+        else if (type !== undefined && body.betrokkeneIdentificatie !== undefined)
+          errors.push({ name: 'betrokkeneIdentificatie', code: 'invalid', reason: 'Geef inpBsn of innNnpId.' });
         if (errors.length > 0 || !zaak || !roltype || !party) throw invalid(errors);
         const rol = store.createRol({ zaak: zaak.uuid, roltype: roltype.roltype.uuid, party, registratiedatum: store.clock() });
         return reply.code(201).header('Location', links.rol(rol.uuid)).send(rolJson(store, rol));

@@ -674,6 +674,171 @@ describe('ZGW simulator', () => {
     });
   });
 
+  describe('starting a zaak, as a portal delivering an aanvraag does', () => {
+    const bijstand = () => zgwDemo.zaaktypen.find((t) => t.key === 'bijstand')!;
+    const zaaktypeUrl = () => `${catalogi}/zaaktypen/${bijstand().uuid}`;
+    const roltypeUrl = (generiek: string) => `${catalogi}/roltypen/${bijstand().roltypen.find((r) => r.omschrijvingGeneriek === generiek)!.uuid}`;
+    const newZaak = (identificatie: string, bronorganisatie = zgwDemo.organisatie.rsin) => ({
+      identificatie,
+      bronorganisatie,
+      verantwoordelijkeOrganisatie: bronorganisatie,
+      zaaktype: zaaktypeUrl(),
+      omschrijving: 'Bijzondere bijstand',
+      registratiedatum: '2025-03-01',
+      startdatum: '2025-03-01',
+    });
+    const postZaak = (body: unknown) => sim.call(`${zaken}/zaken`, { body, headers: { 'content-crs': 'EPSG:4326' } });
+
+    it('POST /zaken: a zaak that fits the spec, with Location and Content-Crs; its identificatie unique per bronorganisatie (400 identificatie-niet-uniek), as in Open Zaak', async () => {
+      const response = await postZaak(newZaak('AV-C0FFEE01'));
+      expect(response.headers.get('content-crs')).toBe('EPSG:4326');
+      const location = response.headers.get('location');
+      const zaak = await conforming(response, 'zaken', 'POST', '/zaken', 201);
+      expect(location).toBe(zaak.url);
+      expect(zaak).toMatchObject({
+        identificatie: 'AV-C0FFEE01',
+        bronorganisatie: zgwDemo.organisatie.rsin,
+        zaaktype: zaaktypeUrl(),
+        status: null,
+        einddatum: null,
+      });
+      // Found again by identificatie and bronorganisatie (how a retry finds it).
+      const found = await conforming(
+        await sim.call(`${zaken}/zaken${query({ identificatie: 'AV-C0FFEE01', bronorganisatie: zgwDemo.organisatie.rsin })}`),
+        'zaken',
+        'GET',
+        '/zaken',
+        200,
+      );
+      expect(found.results.map((z: any) => z.url)).toEqual([zaak.url]);
+      const twice = await conforming(await postZaak(newZaak('AV-C0FFEE01')), 'zaken', 'POST', '/zaken', 400);
+      expect(twice.invalidParams).toEqual([expect.objectContaining({ name: 'identificatie', code: 'identificatie-niet-uniek' })]);
+      // Another bronorganisatie may have the same identificatie.
+      await conforming(await postZaak(newZaak('AV-C0FFEE01', '123456782')), 'zaken', 'POST', '/zaken', 201);
+      const missing = await conforming(await postZaak({}), 'zaken', 'POST', '/zaken', 400);
+      expect(missing.invalidParams.map((p: any) => p.name).sort()).toEqual(['bronorganisatie', 'startdatum', 'verantwoordelijkeOrganisatie', 'zaaktype']);
+      await conforming(
+        await sim.call(`${zaken}/zaken`, { body: newZaak('AV-C0FFEE02'), headers: { 'accept-crs': undefined } }),
+        'zaken',
+        'POST',
+        '/zaken',
+        412,
+      );
+    });
+
+    it("POST /rollen: the initiator fits the spec; one initiator per zaak (max-occurences), the roltype of the zaak's zaaktype, and betrokkene or betrokkeneIdentificatie, as Open Zaak checks", async () => {
+      const zaak = await conforming(await postZaak(newZaak('AV-C0FFEE03')), 'zaken', 'POST', '/zaken', 201);
+      const initiator = {
+        zaak: zaak.url,
+        roltype: roltypeUrl('initiator'),
+        roltoelichting: 'Aanvrager',
+        betrokkeneType: 'natuurlijk_persoon',
+        betrokkeneIdentificatie: { inpBsn: suzanne },
+      };
+      const rol = await conforming(await sim.call(`${zaken}/rollen`, { body: initiator }), 'zaken', 'POST', '/rollen', 201);
+      checkRol(rol);
+      expect(rol).toMatchObject({
+        zaak: zaak.url,
+        omschrijvingGeneriek: 'initiator',
+        betrokkeneType: 'natuurlijk_persoon',
+        betrokkeneIdentificatie: { inpBsn: suzanne },
+      });
+      const listed = await conforming(
+        await sim.call(`${zaken}/rollen${query({ zaak: zaak.url, omschrijvingGeneriek: 'initiator' })}`),
+        'zaken',
+        'GET',
+        '/rollen',
+        200,
+      );
+      expect(listed.results.map((r: any) => r.url)).toEqual([rol.url]);
+
+      const second = await conforming(
+        await sim.call(`${zaken}/rollen`, {
+          body: { ...initiator, betrokkeneType: 'niet_natuurlijk_persoon', betrokkeneIdentificatie: { innNnpId: '69599084' } },
+        }),
+        'zaken',
+        'POST',
+        '/rollen',
+        400,
+      );
+      expect(second.invalidParams).toEqual([expect.objectContaining({ name: 'roltype', code: 'max-occurences' })]);
+      // A belanghebbende may be there more than once.
+      const belanghebbende = { ...initiator, roltype: roltypeUrl('belanghebbende') };
+      await conforming(await sim.call(`${zaken}/rollen`, { body: belanghebbende }), 'zaken', 'POST', '/rollen', 201);
+      await conforming(await sim.call(`${zaken}/rollen`, { body: belanghebbende }), 'zaken', 'POST', '/rollen', 201);
+
+      const otherZaaktype = zgwDemo.zaaktypen.find((t) => t.key === 'melding')!;
+      const mismatch = await conforming(
+        await sim.call(`${zaken}/rollen`, {
+          body: { ...belanghebbende, roltype: `${catalogi}/roltypen/${otherZaaktype.roltypen.find((r) => r.omschrijvingGeneriek === 'belanghebbende')!.uuid}` },
+        }),
+        'zaken',
+        'POST',
+        '/rollen',
+        400,
+      );
+      expect(mismatch.invalidParams).toEqual([expect.objectContaining({ name: 'roltype', code: 'zaaktype-mismatch' })]);
+      const nobody = await conforming(
+        await sim.call(`${zaken}/rollen`, {
+          body: { zaak: zaak.url, roltype: roltypeUrl('belanghebbende'), roltoelichting: 'x', betrokkeneType: 'natuurlijk_persoon' },
+        }),
+        'zaken',
+        'POST',
+        '/rollen',
+        400,
+      );
+      expect(nobody.invalidParams).toEqual([expect.objectContaining({ name: 'nonFieldErrors', code: 'invalid-betrokkene' })]);
+    });
+
+    it('POST /enkelvoudiginformatieobjecten: its identificatie unique per bronorganisatie, and found again by the list filter; POST /zaakinformatieobjecten links it once', async () => {
+      const zaak = await conforming(await postZaak(newZaak('AV-C0FFEE04')), 'zaken', 'POST', '/zaken', 201);
+      const document = {
+        identificatie: 'AV-C0FFEE04-antwoorden',
+        bronorganisatie: zgwDemo.organisatie.rsin,
+        creatiedatum: '2025-03-01',
+        titel: 'Uw aanvraag',
+        auteur: 'Aanvrager (via Mijn Omgeving)',
+        taal: 'dut',
+        formaat: 'application/pdf',
+        bestandsnaam: 'Uw aanvraag.pdf',
+        inhoud: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+        informatieobjecttype: `${catalogi}/informatieobjecttypen/${zgwDemo.informatieobjecttypen.find((t) => t.key === 'aanvraag')!.uuid}`,
+        status: 'definitief',
+        indicatieGebruiksrecht: false,
+      };
+      const post = (body: unknown) => sim.call(`${documenten}/enkelvoudiginformatieobjecten`, { body });
+      const created = await conforming(await post(document), 'documenten', 'POST', '/enkelvoudiginformatieobjecten', 201);
+      const twice = await conforming(await post(document), 'documenten', 'POST', '/enkelvoudiginformatieobjecten', 400);
+      expect(twice.invalidParams).toEqual([expect.objectContaining({ name: 'identificatie', code: 'identificatie-niet-uniek' })]);
+      await conforming(await post({ ...document, bronorganisatie: '123456782' }), 'documenten', 'POST', '/enkelvoudiginformatieobjecten', 201);
+      const found = await conforming(
+        await sim.call(
+          `${documenten}/enkelvoudiginformatieobjecten${query({ identificatie: document.identificatie, bronorganisatie: document.bronorganisatie })}`,
+        ),
+        'documenten',
+        'GET',
+        '/enkelvoudiginformatieobjecten',
+        200,
+      );
+      expect(found.results.map((d: any) => d.url)).toEqual([created.url]);
+      const link = await conforming(
+        await sim.call(`${zaken}/zaakinformatieobjecten`, { body: { zaak: zaak.url, informatieobject: created.url, titel: document.titel } }),
+        'zaken',
+        'POST',
+        '/zaakinformatieobjecten',
+        201,
+      );
+      const linked = await conforming<any[]>(
+        await sim.call(`${zaken}/zaakinformatieobjecten${query({ zaak: zaak.url, informatieobject: created.url })}`),
+        'zaken',
+        'GET',
+        '/zaakinformatieobjecten',
+        200,
+      );
+      expect(linked.map((z) => z.url)).toEqual([link.url]);
+    });
+  });
+
   describe('statussen', () => {
     it('addStatus moves a zaak on and closes it at the eindstatus, with a resultaat', async () => {
       const notifications: Notificatie[] = [];
