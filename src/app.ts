@@ -166,7 +166,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       payments: config.ogone && new OgonePayments({ actionUrl: config.ogone.url, accounts: config.ogone.accounts }),
       publicUrl: config.publicUrl,
       pageSize: config.taken.pageSize,
-      contactText: theme.contactText,
       // A taak names its zaak by UUID only.
       zaakHref: (uuid) => {
         const systeem = zaaksysteemFor(systemNames);
@@ -194,7 +193,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       uploads: { allowedTypes: config.zaken.upload.allowedTypes, maxBytes: config.zaken.upload.maxBytes },
       conceptDays: config.aanvragen.conceptDays,
       addJobs: (jobs, trx) => notificaties.queue.add(jobs, trx),
-      contactText: theme.contactText,
       organisationName: theme.organisationName,
       tell: notificaties.record,
       zaakRef: (url) => {

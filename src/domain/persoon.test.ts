@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEmailAddress, joinName, normalisePhoneNumber } from './persoon.ts';
+import { formatPhoneNumber, isEmailAddress, joinName, normalisePhoneNumber } from './persoon.ts';
 
 describe('contact details as people type them', () => {
   it('reads Dutch and international phone numbers, and refuses what is not one', () => {
@@ -11,6 +11,12 @@ describe('contact details as people type them', () => {
     expect(normalisePhoneNumber('0612345')).toBeUndefined();
     expect(normalisePhoneNumber('+316123456789')).toBeUndefined();
     expect(normalisePhoneNumber('bel me')).toBeUndefined();
+  });
+
+  it('writes a stored number as the form asks for it, so it looks the same before and after confirming', () => {
+    expect(formatPhoneNumber(normalisePhoneNumber('06-1234 5678')!)).toBe('06 12345678');
+    expect(formatPhoneNumber('+31201234567')).toBe('0201234567');
+    expect(formatPhoneNumber('+447700900123')).toBe('+447700900123');
   });
 
   it('accepts ordinary e-mail addresses only', () => {

@@ -169,6 +169,19 @@ export function normalisePhoneNumber(input: string): string | undefined {
   return international;
 }
 
+/**
+ * A stored phone number (+31…) written as people write it and as the forms ask for it: a Dutch
+ * mobile number as "06 12345678", another Dutch number with its 0, a foreign one as it is.
+ */
+export function formatPhoneNumber(international: string): string {
+  if (/^\+316\d{8}$/.test(international)) return `06 ${international.slice(4)}`;
+  if (/^\+31\d{9}$/.test(international)) return `0${international.slice(3)}`;
+  return international;
+}
+
+/** An e-mail address or phone number as a person reads it. */
+export const shownContact = (soort: ContactKind, adres: string) => (soort === 'telefoonnummer' ? formatPhoneNumber(adres) : adres);
+
 /** A pragmatic check of an e-mail address: one @, a dot in the domain, no spaces, not too long. */
 export function isEmailAddress(input: string): boolean {
   return input.length <= 254 && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(input);

@@ -103,7 +103,7 @@ describeInBrowser('Mijn gegevens in a browser', () => {
     await login(page, stack, 'Lotte Jansen');
     await page.goto(`${stack.url}/gegevens`);
     await page.getByRole('link', { name: 'Mobiel nummer verwijderen' }).click();
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Weet u zeker dat u dit adres wilt verwijderen?');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Weet u zeker dat u dit wilt verwijderen?');
     await page.getByRole('button', { name: 'Ja, verwijderen' }).click();
     await page.waitForURL(/opgeslagen=verwijderd/);
     expect(await page.getByRole('link', { name: 'Mobiel nummer toevoegen' }).count()).toBe(1);

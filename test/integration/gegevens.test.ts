@@ -199,12 +199,17 @@ describe('Mijn gegevens: contact details with a code', () => {
     expect((both.partij!.voorkeursDigitaalAdres as { uuid: string }).uuid).toBe(email.uuid);
   });
 
-  it('changes a mobile number in place, after an SMS code; a Dutch number is stored as +31', async () => {
+  it('changes a mobile number in place, after an SMS code; a Dutch number is stored as +31 and shown as 06 before and after confirming', async () => {
     const browser = await as(suzanne);
     const before = partijOf(suzanne.bsn).adressen.find((a) => a.soortDigitaalAdres === 'telefoonnummer')!;
     const { confirmUrl, code, message } = await askCode(browser, 'telefoonnummer', '06 9876 5432');
     expect(message.type).toBe('sms');
-    expect((await submitCode(browser, confirmUrl, code)).status).toBe(303);
+    expect(text((await browser.request(confirmUrl)).body)).toContain('gestuurd naar 06 98765432.');
+    const done = await submitCode(browser, confirmUrl, code);
+    expect(done.status).toBe(303);
+    const shown = text(block((await browser.request(done.location!)).body, 'contact-title'));
+    expect(shown).toContain('06 98765432');
+    expect(shown).not.toContain('+31');
     const after = partijOf(suzanne.bsn).adressen.filter((a) => a.soortDigitaalAdres === 'telefoonnummer');
     expect(after).toEqual([expect.objectContaining({ uuid: before.uuid, adres: '+31698765432' })]);
   });
@@ -222,7 +227,7 @@ describe('Mijn gegevens: contact details with a code', () => {
     expect(refused.body).toContain('value="jan@voorbeeld"');
     const phone = await browser.request(`${stack.url}/gegevens/contact/telefoonnummer`, { form: { _csrf: csrfOf(form.body), adres: '12345' } });
     expect(phone.status).toBe(400);
-    expect(phone.body).toContain('Dit is geen geldig telefoonnummer');
+    expect(phone.body).toContain('Dit is geen geldig mobiel nummer');
     expect(stack.notify.sent().length).toBe(sentBefore);
     expect(partijOf(jan.bsn).adressen).toEqual(adressenBefore);
   });
@@ -277,13 +282,13 @@ describe('Mijn gegevens: contact details with a code', () => {
     const browser = await as(fatima);
     const question = await browser.request(`${stack.url}/gegevens/contact/email/verwijderen`);
     expect(question.status).toBe(200);
-    expect(text(question.body)).toContain('Weet u zeker dat u dit adres wilt verwijderen?');
+    expect(text(question.body)).toContain('Weet u zeker dat u dit wilt verwijderen?');
     expect(text(question.body)).toContain('fatima.elamrani@example.nl');
     expect(partijOf(fatima.bsn).adressen).toHaveLength(1);
     const removed = await browser.request(`${stack.url}/gegevens/contact/email/verwijderen`, { form: { _csrf: csrfOf(question.body) } });
     expect(removed.status).toBe(303);
     expect(partijOf(fatima.bsn).adressen).toHaveLength(0);
-    expect((await browser.request(removed.location!)).body).toContain('Het adres is verwijderd.');
+    expect((await browser.request(removed.location!)).body).toContain('Het is verwijderd.');
     // Nothing left to remove; other partijen keep theirs.
     expect((await browser.request(`${stack.url}/gegevens/contact/email/verwijderen`)).status).toBe(404);
     expect(partijOf(suzanne.bsn).adressen.length).toBeGreaterThan(0);

@@ -45,7 +45,6 @@ export interface AanvragenDeps {
   conceptDays: number;
   /** Adds jobs to the job queue, in the given transaction. */
   addJobs: (jobs: { queue: string; payload: unknown; dedupeKey?: string }[], trx: Kysely<Database>) => Promise<unknown>;
-  contactText: string;
   organisationName: string;
   /** Records changes for the notification pipeline (the person is told of their confirmation). */
   tell?: (changes: Change[]) => Promise<void>;
@@ -70,7 +69,6 @@ export function createAanvragen(deps: AanvragenDeps): Feature | undefined {
       store,
       uploads: deps.uploads,
       conceptDays: deps.conceptDays,
-      contactText: deps.contactText,
       organisationName: deps.organisationName,
       tell: deps.tell,
       zaakHref: (url) => {

@@ -21,7 +21,7 @@ import { type FormError, type FormValues, initialValues, type UploadedFile, vali
 import { callerOf } from '../../platform/http/caller.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { formatBytes } from '../../platform/i18n/format.ts';
-import { Alert, Button, ErrorSummary, Form, Heading, Link, Paragraph } from '../../platform/ui/components.tsx';
+import { Alert, Button, Dutch, ErrorSummary, Form, Heading, Link, Message, Paragraph } from '../../platform/ui/components.tsx';
 import { type AanvraagStore, type Answers, type Concept, kenmerkOf } from '../../sources/voordeur/aanvragen.ts';
 import type { Change } from '../../sources/voordeur/notification-messages.ts';
 import { displayValue, filesOf, formUpTo, keptAsUploaded, type Page, pageValues, pagesOf, valuesUpTo, withoutContents } from './form.ts';
@@ -50,7 +50,6 @@ export interface AanvragenRoutesDeps {
   /** Adds the job that delivers a sent aanvraag, in the transaction that stores it. */
   deliver: (id: string, trx: Kysely<Database>) => Promise<void>;
   /** How to reach the organisation, for when something cannot be done here. */
-  contactText: string;
   /** The author of the PDF of the answers. */
   organisationName: string;
   /** Records changes for the notification pipeline: the person is told of their confirmation. */
@@ -106,6 +105,10 @@ export function aanvragenRoutes(deps: AanvragenRoutesDeps): FastifyPluginAsync {
   const pageTitles = (request: FastifyRequest, pages: Page[]) =>
     pages.map((page, index) => page.title ?? (pages.length === 1 ? request.t('aanvragen.stap.formulier') : request.t('aanvragen.stap.n', { n: index + 1 })));
 
+  /** The titles of the steps on a page: the form's own (Dutch) marked as such. */
+  const shownTitles = (request: FastifyRequest, pages: Page[]) =>
+    pageTitles(request, pages).map((title, index) => (pages[index]!.title ? <Dutch>{title}</Dutch> : title));
+
   /** A page of the form, with what was typed and what was wrong. */
   async function renderPage(
     request: FastifyRequest<ConceptParams>,
@@ -130,8 +133,10 @@ export function aanvragenRoutes(deps: AanvragenRoutesDeps): FastifyPluginAsync {
         <Paragraph>
           <Link href="/aanvragen">{t('aanvragen.back')}</Link>
         </Paragraph>
-        <Heading level={1}>{producttype.titel}</Heading>
-        <StepIndicator t={t} titles={pageTitles(request, pages)} current={number} />
+        <Heading level={1}>
+          <Dutch>{producttype.titel}</Dutch>
+        </Heading>
+        <StepIndicator t={t} titles={shownTitles(request, pages)} current={number} />
         <ErrorSummary errors={errorSummaryItems(pageForm, errors, messages)} title={t('form.errors.title')} />
         {prefilledHere.length > 0 && <Alert type="info">{t('aanvragen.prefill')}</Alert>}
         <Form action={conceptHref(concept.id, number)} csrfToken={request.session!.csrfToken} multipart={hasFiles(pageForm)}>
@@ -283,7 +288,7 @@ export function aanvragenRoutes(deps: AanvragenRoutesDeps): FastifyPluginAsync {
         </Form>
       ) : (
         <Alert type="warning">
-          {t('aanvragen.formulier.kanNiet')} {deps.contactText}
+          {t('aanvragen.formulier.kanNiet')} <Link href="/contact">{t('help.contact.ask')}</Link>
         </Alert>
       );
       return reply.page(<ProducttypePage t={t} lang={request.lang} producttype={producttype} mayApply={request.mayAct('aanvragen')} start={start} />, {
@@ -387,18 +392,22 @@ export function aanvragenRoutes(deps: AanvragenRoutesDeps): FastifyPluginAsync {
           <Paragraph>
             <Link href="/aanvragen">{t('aanvragen.back')}</Link>
           </Paragraph>
-          <Heading level={1}>{producttype.titel}</Heading>
-          <StepIndicator t={t} titles={pageTitles(request, pages)} current={pages.length + 1} />
+          <Heading level={1}>
+            <Dutch>{producttype.titel}</Dutch>
+          </Heading>
+          <StepIndicator t={t} titles={shownTitles(request, pages)} current={pages.length + 1} />
           <Heading level={2}>{t('aanvragen.controleren.title')}</Heading>
           <Paragraph>{t('aanvragen.controleren.text')}</Paragraph>
           {pages.map((page, index) => (
             <section aria-labelledby={`pagina-${index + 1}`}>
               <Heading level={3} id={`pagina-${index + 1}`}>
-                {pageTitles(request, pages)[index]}
+                {shownTitles(request, pages)[index]}
               </Heading>
               <AnswersList items={summaryItems(request, page, all.data)} />
               <Paragraph>
-                <Link href={conceptHref(concept.id, index + 1)}>{t('aanvragen.wijzigen', { titel: pageTitles(request, pages)[index]! })}</Link>
+                <Link href={conceptHref(concept.id, index + 1)}>
+                  <Message t={t} id="aanvragen.wijzigen" params={{ titel: shownTitles(request, pages)[index] }} />
+                </Link>
               </Paragraph>
             </section>
           ))}
@@ -470,7 +479,9 @@ export function aanvragenRoutes(deps: AanvragenRoutesDeps): FastifyPluginAsync {
       const zaakHref = received.zaakUrl ? deps.zaakHref?.(received.zaakUrl) : undefined;
       return reply.page(
         <>
-          <Heading level={1}>{t('aanvragen.ontvangen.title', { titel: received.titel })}</Heading>
+          <Heading level={1}>
+            <Message t={t} id="aanvragen.ontvangen.title" params={{ titel: <Dutch>{received.titel}</Dutch> }} />
+          </Heading>
           <Alert type="ok" role="status" id="bevestiging">
             {t('aanvragen.ontvangen.text')}
           </Alert>

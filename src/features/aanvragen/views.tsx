@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { byThema, parseDoorlooptijd } from '../../domain/aanvraag.ts';
 import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
 import { formatDate } from '../../platform/i18n/format.ts';
-import { Alert, Button, ButtonLink, DataList, Form, Heading, Link, Paragraph, SearchField } from '../../platform/ui/components.tsx';
+import { Alert, Button, ButtonLink, DataList, Dutch, Form, Heading, Link, Message, Paragraph, SearchField } from '../../platform/ui/components.tsx';
 import type { Offered } from './service.ts';
 
 interface Texts {
@@ -23,12 +23,12 @@ export function doorlooptijdText(t: Translate, iso: string | undefined): string 
 /** Cost, what you need and how long it takes. */
 export function ProducttypeFacts({ t, producttype }: { t: Translate; producttype: Offered }) {
   const items: { key: ComponentChildren; value: ComponentChildren }[] = [
-    { key: t('aanvragen.kosten'), value: producttype.kosten ?? t('aanvragen.kosten.onbekend') },
+    { key: t('aanvragen.kosten'), value: producttype.kosten ? <Dutch>{producttype.kosten}</Dutch> : t('aanvragen.kosten.onbekend') },
     {
       key: t('aanvragen.nodig'),
       value:
         producttype.nodig.length > 0 ? (
-          <ul class="utrecht-unordered-list">
+          <ul class="utrecht-unordered-list" lang="nl">
             {producttype.nodig.map((item) => (
               <li class="utrecht-unordered-list__item">{item}</li>
             ))}
@@ -82,15 +82,19 @@ export function CataloguePage({
         {groups.map((group, index) => (
           <section aria-labelledby={`thema-${index + 1}`} class="voordeur-aanvragen-thema">
             <Heading level={3} id={`thema-${index + 1}`}>
-              {group.thema}
+              <Dutch>{group.thema}</Dutch>
             </Heading>
             <ul class="voordeur-aanvragen-list">
               {group.producttypen.map((producttype) => (
                 <li class="voordeur-aanvragen-item">
                   <Heading level={4}>
-                    <Link href={producttypeHref(producttype)}>{producttype.titel}</Link>
+                    <Link href={producttypeHref(producttype)}>
+                      <Dutch>{producttype.titel}</Dutch>
+                    </Link>
                   </Heading>
-                  <Paragraph>{producttype.omschrijving}</Paragraph>
+                  <Dutch block>
+                    <Paragraph>{producttype.omschrijving}</Paragraph>
+                  </Dutch>
                   <ProducttypeFacts t={t} producttype={producttype} />
                 </li>
               ))}
@@ -108,8 +112,12 @@ export function ProducttypePage({ t, producttype, mayApply, start }: Texts & { p
       <Paragraph>
         <Link href="/aanvragen">{t('aanvragen.back')}</Link>
       </Paragraph>
-      <Heading level={1}>{producttype.titel}</Heading>
-      <Paragraph lead>{producttype.omschrijving}</Paragraph>
+      <Heading level={1}>
+        <Dutch>{producttype.titel}</Dutch>
+      </Heading>
+      <Dutch block>
+        <Paragraph lead>{producttype.omschrijving}</Paragraph>
+      </Dutch>
       <ProducttypeFacts t={t} producttype={producttype} />
       {mayApply ? start : <NotForGemachtigde t={t} />}
     </>
@@ -121,7 +129,7 @@ export const conceptHref = (id: string, page: number | 'controleren' | 'versture
 export const receiptHref = (id: string) => `/aanvragen/ontvangen/${id}`;
 
 /** The steps of the form and the check before sending, with the current one marked (aria-current="step"). */
-export function StepIndicator({ t, titles, current }: { t: Translate; titles: string[]; current: number }) {
+export function StepIndicator({ t, titles, current }: { t: Translate; titles: ComponentChildren[]; current: number }) {
   const all = [...titles, t('aanvragen.stap.controleren')];
   return (
     <nav aria-label={t('aanvragen.stappen')} class="voordeur-steps">
@@ -166,13 +174,19 @@ export function ConceptList({
           const until = deleteOn(concept.updatedAt);
           return (
             <li class="voordeur-aanvragen-item">
-              <Heading level={3}>{concept.titel}</Heading>
+              <Heading level={3}>
+                <Dutch>{concept.titel}</Dutch>
+              </Heading>
               <Paragraph>{t('aanvragen.concept.bewaard', { datum: formatDate(lang, concept.updatedAt), tot: formatDate(lang, until) })}</Paragraph>
               {until < warnFrom && <Alert type="warning">{t('aanvragen.concept.bijnaWeg', { tot: formatDate(lang, until) })}</Alert>}
               <div class="utrecht-button-group">
-                <ButtonLink href={conceptHref(concept.id, concept.stap)}>{t('aanvragen.concept.verder', { titel: concept.titel })}</ButtonLink>
+                <ButtonLink href={conceptHref(concept.id, concept.stap)}>
+                  <Message t={t} id="aanvragen.concept.verder" params={{ titel: <Dutch>{concept.titel}</Dutch> }} />
+                </ButtonLink>
                 <Form action={`/aanvragen/formulier/${concept.id}/verwijderen`} csrfToken={csrfToken}>
-                  <Button appearance="secondary-action">{t('aanvragen.concept.verwijderen', { titel: concept.titel })}</Button>
+                  <Button appearance="secondary-action">
+                    <Message t={t} id="aanvragen.concept.verwijderen" params={{ titel: <Dutch>{concept.titel}</Dutch> }} />
+                  </Button>
                 </Form>
               </div>
             </li>
@@ -194,8 +208,10 @@ export function ReceivedList({ t, lang, received }: Texts & { received: { id: st
       <ul class="utrecht-unordered-list">
         {received.map((aanvraag) => (
           <li class="utrecht-unordered-list__item">
-            <Link href={receiptHref(aanvraag.id)}>{aanvraag.titel}</Link> — {t('aanvragen.kenmerk')} {aanvraag.kenmerk},{' '}
-            {formatDateTime(lang, aanvraag.ontvangenAt)}
+            <Link href={receiptHref(aanvraag.id)}>
+              <Dutch>{aanvraag.titel}</Dutch>
+            </Link>{' '}
+            — {t('aanvragen.kenmerk')} {aanvraag.kenmerk}, {formatDateTime(lang, aanvraag.ontvangenAt)}
           </li>
         ))}
       </ul>

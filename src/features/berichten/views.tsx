@@ -3,7 +3,7 @@ import { textParts, type Bericht } from '../../domain/bericht.ts';
 import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
 import type { Availability } from '../../domain/availability.ts';
 import type { Paged } from '../../platform/http/paging.ts';
-import { Alert, Button, DataList, DateText, Heading, Link, Paragraph, SearchField, Table } from '../../platform/ui/components.tsx';
+import { Alert, Button, DataList, DateText, Dutch, Heading, Link, Paragraph, SearchField, Table } from '../../platform/ui/components.tsx';
 import { Downloads, PagedSection, Unavailable } from '../../platform/ui/sections.tsx';
 import type { BerichtLinks, Bijlage } from './service.ts';
 import { zaakPath } from '../../domain/zaak.ts';
@@ -115,7 +115,9 @@ export function InboxPage({
                         <Unread t={t} />{' '}
                       </>
                     )}
-                    <Link href={berichtHref(bericht)}>{bericht.onderwerp}</Link>
+                    <Link href={berichtHref(bericht)}>
+                      <Dutch>{bericht.onderwerp}</Dutch>
+                    </Link>
                     {bericht.bijlagen.length > 0 && <span class="voordeur-secondary"> ({t('berichten.hasBijlagen')})</span>}
                     {bericht.afzender && (
                       <>
@@ -144,7 +146,7 @@ function Action({ t, lang, bericht }: Texts & { bericht: Bericht }) {
     <>
       {bericht.handelingsperspectief === 'betalen' || bericht.handelingsperspectief === 'informatie verstrekken'
         ? t(`berichten.actie.${bericht.handelingsperspectief}` as MessageKey)
-        : bericht.handelingsperspectief}
+        : bericht.handelingsperspectief && <Dutch>{bericht.handelingsperspectief}</Dutch>}
       {until && (
         <>
           {' '}
@@ -167,7 +169,7 @@ function Action({ t, lang, bericht }: Texts & { bericht: Bericht }) {
 function PlainText({ text }: { text: string }) {
   const paragraphs = text.split(/\r?\n\s*\r?\n/).filter((p) => p.trim() !== '');
   return (
-    <div class="voordeur-message-text">
+    <div class="voordeur-message-text" lang="nl">
       {paragraphs.map((paragraph) => (
         <p class="utrecht-paragraph">
           {textParts(paragraph).map((line, i) => (
@@ -199,7 +201,9 @@ export function BerichtPage({ t, lang, bericht, bijlagen, links = {} }: Texts & 
           <Link href="/berichten">{t('berichten.back')}</Link>
         </Paragraph>
       </div>
-      <Heading level={1}>{bericht.onderwerp}</Heading>
+      <Heading level={1}>
+        <Dutch>{bericht.onderwerp}</Dutch>
+      </Heading>
       <DataList
         items={[
           ...(bericht.afzender ? [{ key: t('berichten.afzender'), value: bericht.afzender }] : []),

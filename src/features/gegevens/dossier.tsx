@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { type Availability, available } from '../../domain/availability.ts';
-import type { ContactKind } from '../../domain/persoon.ts';
+import { shownContact, type ContactKind } from '../../domain/persoon.ts';
 import { channels, topics } from '../../domain/preferences.ts';
 import type { DossierView } from '../../platform/http/feature.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
@@ -46,7 +46,7 @@ export function GegevensDossier({ view, overview }: { view: DossierView; overvie
                   key: t(`contact.${kind}` as MessageKey),
                   value: adres ? (
                     <>
-                      {adres.adres} {t(adres.geverifieerd ? 'medewerkers.dossier.bevestigd' : 'contact.unverified')}
+                      {shownContact(kind, adres.adres)} {t(adres.geverifieerd ? 'medewerkers.dossier.bevestigd' : 'contact.unverified')}
                       {bounced && (
                         <>
                           <br />

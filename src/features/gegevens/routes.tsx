@@ -17,7 +17,7 @@ import { pageNumber } from '../../platform/http/paging.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { Alert, Button, Form, Heading, Link, Paragraph, type FieldError } from '../../platform/ui/components.tsx';
 import { channels, topics, type Channel, type Preferences } from '../../domain/preferences.ts';
-import type { ContactKind } from '../../domain/persoon.ts';
+import { shownContact, type ContactKind } from '../../domain/persoon.ts';
 import { channelOf } from '../../domain/preferences.ts';
 import { parsePeriod } from './period.ts';
 import { verifiedChannelsOf, type ContactInputError, type GegevensService } from './service.ts';
@@ -227,7 +227,7 @@ export function gegevensRoutes(deps: {
     app.get<{ Params: { kind: string } }>('/gegevens/contact/:kind', { config: change }, async (request, reply) => {
       const kind = contactKind(request.params.kind);
       const current = await service.adres(callerOf(request), kind);
-      return renderContactForm(request, reply, kind, current?.adres ?? '', []);
+      return renderContactForm(request, reply, kind, current ? shownContact(kind, current.adres) : '', []);
     });
 
     app.post<{ Params: { kind: string }; Body: { adres?: unknown } }>('/gegevens/contact/:kind', { config: change }, async (request, reply) => {
@@ -315,7 +315,7 @@ export function gegevensRoutes(deps: {
       const kind = contactKind(request.params.kind);
       const current = await service.adres(callerOf(request), kind);
       if (!current) throw new HttpError(404, 'error.notFound.text');
-      return reply.page(<RemoveConfirmation t={t} kind={kind} adres={current.adres} csrfToken={request.session!.csrfToken} />, {
+      return reply.page(<RemoveConfirmation t={t} kind={kind} adres={shownContact(kind, current.adres)} csrfToken={request.session!.csrfToken} />, {
         title: t('contact.remove.title'),
       });
     });

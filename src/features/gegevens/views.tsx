@@ -15,6 +15,7 @@ import {
   ButtonGroup,
   CheckboxField,
   DataList,
+  Dutch,
   ErrorSummary,
   Form,
   Heading,
@@ -26,7 +27,7 @@ import {
 } from '../../platform/ui/components.tsx';
 import type { Availability } from '../../domain/availability.ts';
 import { channels, topics, type Channel, type Preferences } from '../../domain/preferences.ts';
-import type { ContactKind, KlantcontactDetail } from '../../domain/persoon.ts';
+import { shownContact, type ContactKind, type KlantcontactDetail } from '../../domain/persoon.ts';
 
 interface Texts {
   t: Translate;
@@ -228,7 +229,7 @@ export function ContactBlock({
                 <>
                   {adres ? (
                     <>
-                      {adres.adres} {!adres.geverifieerd && <span class="voordeur-secondary">{t('contact.unverified')}</span>}
+                      {shownContact(kind, adres.adres)} {!adres.geverifieerd && <span class="voordeur-secondary">{t('contact.unverified')}</span>}
                       {undeliverable.some((u) => u.uuid === adres.uuid) && (
                         <>
                           <br />
@@ -372,8 +373,10 @@ export function ContactmomentenBlock({ t, lang, contactmomenten }: Texts & { con
             key: c.uuid,
             cells: [
               c.datum ? <time dateTime={isoDay(c.datum)}>{formatDate(lang, c.datum)}</time> : '',
-              c.kanaal,
-              <Link href={`/gegevens/contactmomenten/${encodeURIComponent(c.uuid)}`}>{c.onderwerp || t('contactmomenten.geenOnderwerp')}</Link>,
+              <Dutch>{c.kanaal}</Dutch>,
+              <Link href={`/gegevens/contactmomenten/${encodeURIComponent(c.uuid)}`}>
+                {c.onderwerp ? <Dutch>{c.onderwerp}</Dutch> : t('contactmomenten.geenOnderwerp')}
+              </Link>,
               c.zaak ? <Link href={zaakPath(c.zaak)}>{t('contactmomenten.zaakLink')}</Link> : '',
             ],
           }))}
@@ -456,7 +459,7 @@ export function ConfirmForm({
   return (
     <>
       <Heading level={1}>{t('contact.confirm.title')}</Heading>
-      <Paragraph>{t(`contact.confirm.text.${kind}` as MessageKey, { adres, minuten: minutes })}</Paragraph>
+      <Paragraph>{t(`contact.confirm.text.${kind}` as MessageKey, { adres: shownContact(kind, adres), minuten: minutes })}</Paragraph>
       {problem ? (
         <Alert type="error" role="alert">
           {problem}
@@ -655,14 +658,14 @@ export function ContactmomentPage({ t, lang, contact }: Texts & { contact: Klant
       <Paragraph>
         <Link href="/gegevens#contactmomenten-title">{t('verwerkingen.back')}</Link>
       </Paragraph>
-      <Heading level={1}>{contact.onderwerp || t('contactmomenten.geenOnderwerp')}</Heading>
+      <Heading level={1}>{contact.onderwerp ? <Dutch>{contact.onderwerp}</Dutch> : t('contactmomenten.geenOnderwerp')}</Heading>
       <DataList
         items={[
           {
             key: t('contactmomenten.datum'),
             value: contact.datum ? <time dateTime={isoDay(contact.datum)}>{formatDate(lang, contact.datum)}</time> : t('persoon.onbekend'),
           },
-          { key: t('contactmomenten.kanaal'), value: contact.kanaal },
+          { key: t('contactmomenten.kanaal'), value: <Dutch>{contact.kanaal}</Dutch> },
           ...(contact.zaak ? [{ key: t('contactmomenten.zaak'), value: <Link href={zaakPath(contact.zaak)}>{t('contactmomenten.zaakLink')}</Link> }] : []),
         ]}
       />
@@ -673,17 +676,21 @@ export function ContactmomentPage({ t, lang, contact }: Texts & { contact: Klant
           {contact.inhoud && (
             <>
               <Heading level={2}>{t('contactmomenten.inhoud')}</Heading>
-              <Paragraph>
-                <Lines lines={contact.inhoud.split(/\r?\n/)} />
-              </Paragraph>
+              <Dutch block>
+                <Paragraph>
+                  <Lines lines={contact.inhoud.split(/\r?\n/)} />
+                </Paragraph>
+              </Dutch>
             </>
           )}
           {contact.reactie && (
             <>
               <Heading level={2}>{t('contactmomenten.reactie')}</Heading>
-              <Paragraph>
-                <Lines lines={contact.reactie.split(/\r?\n/)} />
-              </Paragraph>
+              <Dutch block>
+                <Paragraph>
+                  <Lines lines={contact.reactie.split(/\r?\n/)} />
+                </Paragraph>
+              </Dutch>
             </>
           )}
         </>

@@ -3,7 +3,7 @@ import type { Availability } from '../../domain/availability.ts';
 import { daysUntil, expiresSoon, type Product, type ProductStatus, shownStatus } from '../../domain/product.ts';
 import type { Paged } from '../../platform/http/paging.ts';
 import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
-import { Alert, Button, ButtonLink, DataList, DateText, Heading, Link, Paragraph, SearchField, Table } from '../../platform/ui/components.tsx';
+import { Alert, Button, ButtonLink, DataList, DateText, Dutch, Heading, Link, Paragraph, SearchField, Table } from '../../platform/ui/components.tsx';
 import { Downloads, PagedSection, Unavailable } from '../../platform/ui/sections.tsx';
 import type { LinkedTaak, LinkedZaak, ProductDocument } from './service.ts';
 
@@ -64,7 +64,10 @@ function ExpiryNotice({ t, lang, products, context }: Texts & { products: Produc
       <ul class="utrecht-unordered-list">
         {products.map((product) => (
           <li class="utrecht-unordered-list__item">
-            <Link href={productHref(product)}>{product.naam}</Link>: {t('producten.notice.until')} <DateText lang={lang} value={product.eindDatum!} />.
+            <Link href={productHref(product)}>
+              <Dutch>{product.naam}</Dutch>
+            </Link>
+            : {t('producten.notice.until')} <DateText lang={lang} value={product.eindDatum!} />.
             {context.renewHref && (
               <>
                 {' '}
@@ -132,11 +135,15 @@ export function ProductenPage({
                 key: product.id,
                 cells: [
                   <>
-                    <Link href={productHref(product)}>{product.naam}</Link>
+                    <Link href={productHref(product)}>
+                      <Dutch>{product.naam}</Dutch>
+                    </Link>
                     {product.naam !== product.producttype.naam && (
                       <>
                         <br />
-                        <span class="voordeur-secondary">{product.producttype.naam}</span>
+                        <span class="voordeur-secondary">
+                          <Dutch>{product.producttype.naam}</Dutch>
+                        </span>
                       </>
                     )}
                   </>,
@@ -157,8 +164,15 @@ const euro = (lang: Lang, value: string) => {
   return Number.isFinite(amount) ? new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { style: 'currency', currency: 'EUR' }).format(amount) : value;
 };
 
+/** A value of the source's data: yes/no in the reader's language, a text as the organisation wrote it (Dutch). */
 const shownValue = (t: Translate, value: string | number | boolean) =>
-  typeof value === 'boolean' ? t(value ? 'producten.waarde.ja' : 'producten.waarde.nee') : String(value);
+  typeof value === 'boolean' ? t(value ? 'producten.waarde.ja' : 'producten.waarde.nee') : typeof value === 'string' ? <Dutch>{value}</Dutch> : String(value);
+
+/** One line of the source's data, its label (the producttype's or made from its key) in Dutch. */
+const dataItem = (t: Translate, item: { key: string; label?: string; value: string | number | boolean }) => ({
+  key: <Dutch>{item.label ?? labelOf(item.key)}</Dutch>,
+  value: shownValue(t, item.value),
+});
 
 /** A key of the source's data as a label, when the producttype names none: "bezoekersuren_over" → "Bezoekersuren over". */
 const labelOf = (key: string) => {
@@ -188,7 +202,9 @@ export function ProductPage({
       <Paragraph>
         <Link href="/producten">{t('producten.back')}</Link>
       </Paragraph>
-      <Heading level={1}>{product.naam}</Heading>
+      <Heading level={1}>
+        <Dutch>{product.naam}</Dutch>
+      </Heading>
       {soon && (
         <Alert type="warning">
           <Paragraph>
@@ -199,7 +215,7 @@ export function ProductPage({
       )}
       <DataList
         items={[
-          { key: t('producten.producttype'), value: product.producttype.naam },
+          { key: t('producten.producttype'), value: <Dutch>{product.producttype.naam}</Dutch> },
           { key: t('producten.column.status'), value: <Status t={t} status={status} /> },
           ...(product.startDatum ? [{ key: t('producten.geldig.vanaf'), value: <DateText lang={lang} value={product.startDatum} /> }] : []),
           { key: t('producten.column.geldig'), value: <Validity t={t} lang={lang} product={product} context={context} /> },
@@ -211,7 +227,7 @@ export function ProductPage({
                 },
               ]
             : []),
-          ...product.gegevens.map((item) => ({ key: item.label ?? labelOf(item.key), value: shownValue(t, item.value) })),
+          ...product.gegevens.map((item) => dataItem(t, item)),
         ]}
       />
       {product.verbruik.length > 0 && (
@@ -219,7 +235,7 @@ export function ProductPage({
           <Heading level={2} id="verbruik-title">
             {t('producten.verbruik.title')}
           </Heading>
-          <DataList items={product.verbruik.map((item) => ({ key: item.label ?? labelOf(item.key), value: shownValue(t, item.value) }))} />
+          <DataList items={product.verbruik.map((item) => dataItem(t, item))} />
         </section>
       )}
       {product.zaken.length > 0 && (
@@ -235,7 +251,10 @@ export function ProductPage({
             <ul class="utrecht-unordered-list">
               {zaken.value.map((zaak) => (
                 <li class="utrecht-unordered-list__item">
-                  <Link href={zaak.href}>{zaak.omschrijving}</Link> <span class="voordeur-secondary">({zaak.identificatie})</span>
+                  <Link href={zaak.href}>
+                    <Dutch>{zaak.omschrijving}</Dutch>
+                  </Link>{' '}
+                  <span class="voordeur-secondary">({zaak.identificatie})</span>
                 </li>
               ))}
             </ul>
@@ -253,7 +272,9 @@ export function ProductPage({
             <ul class="utrecht-unordered-list">
               {taken.value.map((taak) => (
                 <li class="utrecht-unordered-list__item">
-                  <Link href={taak.href}>{taak.titel}</Link>{' '}
+                  <Link href={taak.href}>
+                    <Dutch>{taak.titel}</Dutch>
+                  </Link>{' '}
                   <span class="voordeur-badge">{t(taak.status === 'open' ? 'producten.taak.open' : 'producten.taak.klaar')}</span>
                 </li>
               ))}
@@ -289,7 +310,10 @@ export function ZaakProducten({ t, lang, producten, today }: Texts & { producten
         <ul class="utrecht-unordered-list">
           {producten.value.map((product) => (
             <li class="utrecht-unordered-list__item">
-              <Link href={productHref(product)}>{product.naam}</Link> <Status t={t} status={shownStatus(product, today)} />
+              <Link href={productHref(product)}>
+                <Dutch>{product.naam}</Dutch>
+              </Link>{' '}
+              <Status t={t} status={shownStatus(product, today)} />
               {product.eindDatum && (
                 <>
                   {' '}

@@ -30,8 +30,6 @@ export interface TakenDeps {
   payments?: OgonePayments;
   publicUrl: URL;
   pageSize: number;
-  /** How to reach the organisation, for when something cannot be done here. */
-  contactText: string;
   /** The zaak page of a zaak UUID, when Voordeur shows that zaak. */
   zaakHref: (uuid: string) => string | undefined;
   /** Where files sent with a form are kept (the zaaksystemen that take uploads); without them a form with a file field cannot be sent here. */
@@ -65,7 +63,6 @@ export function createTaken(deps: TakenDeps): Feature | undefined {
       payments: deps.payments,
       publicUrl: deps.publicUrl,
       pageSize: deps.pageSize,
-      contactText: deps.contactText,
       zaakHref: deps.zaakHref,
       uploads: deps.uploads ?? { allowedTypes: [], maxBytes: 0 },
     }),

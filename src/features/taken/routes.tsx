@@ -12,7 +12,7 @@ import { HttpError } from '../../platform/http/errors.ts';
 import { unavailablePage } from '../../platform/http/pages.ts';
 import { listHref, pageNumber, paginate } from '../../platform/http/paging.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
-import { Alert, Button, DataList, ErrorSummary, Form, Paragraph } from '../../platform/ui/components.tsx';
+import { Alert, Button, DataList, ErrorSummary, Form, Link, Paragraph } from '../../platform/ui/components.tsx';
 import { Unavailable } from '../../platform/ui/sections.tsx';
 import { OgoneRequestError, type OgonePayments } from '../../sources/ogone/ogone.ts';
 import { hasFiles, isInput, parseFormOnce, type FileModel, type FormModel, type ParsedForm } from '../../platform/formio/definition.ts';
@@ -32,7 +32,6 @@ export interface TakenRoutesDeps {
   publicUrl: URL;
   pageSize: number;
   /** How to reach the organisation, for when something cannot be done here. */
-  contactText: string;
   /** The zaak page of a zaak UUID, when Voordeur shows that zaak. */
   zaakHref: (uuid: string) => string | undefined;
   /** Which files a form may take, and how large (UPLOAD_*). */
@@ -155,7 +154,7 @@ export function takenRoutes(deps: TakenRoutesDeps): FastifyPluginAsync {
         request.log.warn({ taak: taak.uuid, reasons: parsed.supported === false ? parsed.reasons : ['no form definition'] }, 'form of a taak cannot be shown');
         return (
           <Alert type="warning">
-            {t('taken.form.unsupported')} {deps.contactText}
+            {t('taken.form.unsupported')} <Link href="/contact">{t('help.contact.ask')}</Link>
           </Alert>
         );
       }

@@ -2,7 +2,7 @@
 import { isOverdue, safeExternalUrl, type Taak } from '../../domain/taak.ts';
 import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
 import type { Paged } from '../../platform/http/paging.ts';
-import { Alert, ButtonLink, DataList, DateText, Heading, Link, Paragraph, Table } from '../../platform/ui/components.tsx';
+import { Alert, ButtonLink, DataList, DateText, Dutch, Heading, Link, Paragraph, Table } from '../../platform/ui/components.tsx';
 import { PagedSection, Unavailable } from '../../platform/ui/sections.tsx';
 
 interface Texts {
@@ -42,7 +42,9 @@ function TakenTable({ t, lang, taken, caption, now, done }: Texts & { taken: Taa
       rows={taken.map((taak) => ({
         key: taak.uuid,
         cells: [
-          <Link href={taakHref(taak)}>{taak.titel}</Link>,
+          <Link href={taakHref(taak)}>
+            <Dutch>{taak.titel}</Dutch>
+          </Link>,
           t(`taken.soort.${taak.soort}` as MessageKey),
           done ? t(`taken.status.${taak.status}` as MessageKey) : <Deadline t={t} lang={lang} taak={taak} now={now} />,
         ],
@@ -79,7 +81,9 @@ export function TaakHeader({ t, lang, taak, now, zaakHref }: Texts & { taak: Taa
       <Paragraph>
         <Link href="/taken">{t('taken.back')}</Link>
       </Paragraph>
-      <Heading level={1}>{taak.titel}</Heading>
+      <Heading level={1}>
+        <Dutch>{taak.titel}</Dutch>
+      </Heading>
       <DataList
         items={[
           { key: t('taken.column.status'), value: t(`taken.status.${taak.status}` as MessageKey) },
@@ -118,7 +122,9 @@ export function ZaakTaken({ t, lang, taken, now }: Texts & { taken?: Taak[]; now
         <ul class="utrecht-unordered-list">
           {taken.map((taak) => (
             <li class="utrecht-unordered-list__item">
-              <Link href={taakHref(taak)}>{taak.titel}</Link>
+              <Link href={taakHref(taak)}>
+                <Dutch>{taak.titel}</Dutch>
+              </Link>
               {taak.verloopdatum && (
                 <>
                   {' '}

@@ -10,11 +10,13 @@ import {
   Button,
   DataList,
   DateText,
+  Dutch,
   ErrorSummary,
   FileField,
   Form,
   Heading,
   Link,
+  Message,
   Paragraph,
   SearchField,
   Table,
@@ -51,7 +53,18 @@ export interface LateContact {
 }
 
 /** A select of a GET form, NL Design System markup. */
-function Choice({ id, label, value, options }: { id: string; label: string; value: string; options: { value: string; label: string }[] }) {
+function Choice({
+  id,
+  label,
+  value,
+  options,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  /** `lang`: of an option that is a source's Dutch text (a zaaktype). */
+  options: { value: string; label: string; lang?: 'nl' }[];
+}) {
   return (
     <div class="utrecht-form-field utrecht-form-field--select">
       <div class="utrecht-form-field__label">
@@ -62,7 +75,7 @@ function Choice({ id, label, value, options }: { id: string; label: string; valu
       <div class="utrecht-form-field__input">
         <select class="utrecht-select utrecht-select--html-select" id={id} name={id}>
           {options.map((option) => (
-            <option value={option.value} selected={option.value === value}>
+            <option value={option.value} selected={option.value === value} lang={option.lang}>
               {option.label}
             </option>
           ))}
@@ -127,7 +140,7 @@ export function ZakenPage({
             id="soort"
             label={t('zaken.filter.soort')}
             value={filter.soort}
-            options={[{ value: '', label: t('zaken.filter.soort.alle') }, ...soorten.map((soort) => ({ value: soort, label: soort }))]}
+            options={[{ value: '', label: t('zaken.filter.soort.alle') }, ...soorten.map((soort) => ({ value: soort, label: soort, lang: 'nl' as const }))]}
           />
         )}
         <Choice
@@ -144,7 +157,11 @@ export function ZakenPage({
       {(narrowed || filter.toon !== 'alle' || filter.volgorde !== 'nieuw') && (
         <Paragraph>
           {zoek && `${t('zaken.search.result', { zoek })} `}
-          {filter.soort && `${t('zaken.filter.result.soort', { soort: filter.soort })} `}
+          {filter.soort && (
+            <>
+              <Message t={t} id="zaken.filter.result.soort" params={{ soort: <Dutch>{filter.soort}</Dutch> }} />{' '}
+            </>
+          )}
           <Link href="/zaken">{t('zaken.search.clear')}</Link>
         </Paragraph>
       )}
@@ -221,14 +238,14 @@ function ZakenSection({
               cells: [
                 <>
                   <a class="utrecht-link utrecht-link--html-a voordeur-zaak-link" href={zaakHref(zaak)}>
-                    {zaak.omschrijving || zaak.zaaktype}
+                    <Dutch>{zaak.omschrijving || zaak.zaaktype}</Dutch>
                   </a>
                   <span class="voordeur-zaak-id">{t('zaken.identificatie', { id: zaak.identificatie })}</span>
                   {zaak.organisatie && <span class="voordeur-zaak-id">{t('zaken.van', { organisatie: zaak.organisatie })}</span>}
                 </>,
-                zaak.zaaktype,
+                <Dutch>{zaak.zaaktype}</Dutch>,
                 <>
-                  {zaak.status?.naam ?? t('zaken.noStatus')}
+                  {zaak.status ? <Dutch>{zaak.status.naam}</Dutch> : t('zaken.noStatus')}
                   {deadline && <span class="voordeur-late">{t('zaken.late.row', { datum: formatDate(lang, deadline) })}</span>}
                 </>,
                 <DateText lang={lang} value={dateColumn === 'ended' && zaak.einddatum ? zaak.einddatum : zaak.laatsteWijziging} />,
@@ -271,14 +288,14 @@ export function ZaakPage({
   const details: { key: ComponentChildren; value: ComponentChildren }[] = [
     ...(zaak.organisatie ? [{ key: t('zaak.organisatie'), value: zaak.organisatie }] : []),
     { key: t('zaak.identificatie'), value: zaak.identificatie },
-    ...(zaak.organisatie && !zaak.zaaktype ? [] : [{ key: t('zaak.zaaktype'), value: zaak.zaaktype }]),
+    ...(zaak.organisatie && !zaak.zaaktype ? [] : [{ key: t('zaak.zaaktype'), value: <Dutch>{zaak.zaaktype}</Dutch> }]),
     { key: t('zaak.startdatum'), value: <DateText lang={lang} value={zaak.startdatum} /> },
   ];
   if (open && zaak.einddatumGepland) details.push({ key: t('zaak.einddatumGepland'), value: <DateText lang={lang} value={zaak.einddatumGepland} /> });
   else if (open && zaak.uiterlijkeEinddatumAfdoening)
     details.push({ key: t('zaak.uiterlijkeEinddatum'), value: <DateText lang={lang} value={zaak.uiterlijkeEinddatumAfdoening} /> });
   if (zaak.einddatum) details.push({ key: t('zaak.einddatum'), value: <DateText lang={lang} value={zaak.einddatum} /> });
-  if (zaak.toelichting) details.push({ key: t('zaak.toelichting'), value: zaak.toelichting });
+  if (zaak.toelichting) details.push({ key: t('zaak.toelichting'), value: <Dutch>{zaak.toelichting}</Dutch> });
 
   return (
     <>
@@ -287,7 +304,9 @@ export function ZaakPage({
           <Link href="/zaken">{t('zaak.back')}</Link>
         </Paragraph>
       </div>
-      <Heading level={1}>{zaak.omschrijving || zaak.zaaktype}</Heading>
+      <Heading level={1}>
+        <Dutch>{zaak.omschrijving || zaak.zaaktype}</Dutch>
+      </Heading>
       {deadline && <LateNotice t={t} lang={lang} deadline={deadline} organisation={organisation} contact={contact} />}
       {upload?.added && (
         <Alert type="ok" role="status">
@@ -307,8 +326,10 @@ export function ZaakPage({
           <Heading level={2} id="zaak-resultaat-title">
             {t('zaak.resultaat.title')}
           </Heading>
-          <Paragraph lead>{detail.resultaat.omschrijving}</Paragraph>
-          {detail.resultaat.toelichting && <Paragraph>{detail.resultaat.toelichting}</Paragraph>}
+          <Dutch block>
+            <Paragraph lead>{detail.resultaat.omschrijving}</Paragraph>
+            {detail.resultaat.toelichting && <Paragraph>{detail.resultaat.toelichting}</Paragraph>}
+          </Dutch>
         </section>
       )}
 
@@ -363,7 +384,7 @@ function Timeline({ t, lang, steps }: Texts & { steps: TimelineStep[] }) {
           <div class="voordeur-process-step__body">
             <Heading level={3}>
               <span class="voordeur-visually-hidden">{t('zaak.step.label', { n: i + 1, total: steps.length })}: </span>
-              {step.naam}
+              <Dutch>{step.naam}</Dutch>
             </Heading>
             <span class="voordeur-process-step__state">{stateText[step.state]}</span>
             {step.datum && (
@@ -371,10 +392,12 @@ function Timeline({ t, lang, steps }: Texts & { steps: TimelineStep[] }) {
                 <DateText lang={lang} value={step.datum} />
               </Paragraph>
             )}
-            {step.state !== 'upcoming' && step.tekst && <Paragraph>{step.tekst}</Paragraph>}
-            {step.toelichtingen.map((toelichting) => (
-              <Paragraph>{toelichting}</Paragraph>
-            ))}
+            <Dutch block>
+              {step.state !== 'upcoming' && step.tekst && <Paragraph>{step.tekst}</Paragraph>}
+              {step.toelichtingen.map((toelichting) => (
+                <Paragraph>{toelichting}</Paragraph>
+              ))}
+            </Dutch>
           </div>
         </li>
       ))}
@@ -395,10 +418,13 @@ function Documents({ t, lang, detail }: Texts & { detail: ZaakDetail }) {
         key: document.uuid,
         cells: [
           <a class="utrecht-link utrecht-link--html-a" href={`${base}/${encodeURIComponent(document.uuid)}`} download={document.bestandsnaam}>
-            {document.titel}
-            <span class="voordeur-visually-hidden"> ({t('zaak.documents.download', { titel: document.bestandsnaam })})</span>
+            <Dutch>{document.titel}</Dutch>
+            <span class="voordeur-visually-hidden">
+              {' '}
+              (<Message t={t} id="zaak.documents.download" params={{ titel: <Dutch>{document.bestandsnaam}</Dutch> }} />)
+            </span>
           </a>,
-          document.type ?? '',
+          document.type ? <Dutch>{document.type}</Dutch> : '',
           <DateText lang={lang} value={document.datum} />,
           document.grootte !== undefined ? formatBytes(lang, t, document.grootte) : '',
         ],

@@ -228,7 +228,7 @@ describe('an Open Formulieren form', () => {
     if (submission.ok) throw new Error('expected errors');
     expect(errorSummaryItems(form, submission.errors, formMessages('nl')).map((item) => item.message)).toEqual([
       'Vul bij ‘BSN van uw partner’ een geldig burgerservicenummer (BSN) in. Dat zijn 9 cijfers. Controleer of u geen cijfer verkeerd heeft getypt.',
-      'Vul bij ‘Postcode’ een geldige postcode in, zoals 1234 AB.',
+      'Vul bij ‘Postcode’ een geldige postcode in, zoals 1234 KL.',
       'Vul bij ‘Welk bedrag heeft u betaald?’ een getal in met hoogstens 2 cijfers achter de komma.',
       'Vul bij ‘IBAN’ een geldig IBAN in, zoals NL91 ABNA 0417 1643 00. Controleer of u geen cijfer verkeerd heeft getypt.',
       'Vul bij ‘Wanneer mogen wij u bellen?’ een geldige datum en tijd in, bijvoorbeeld 17-3-2025 14:30.',
@@ -243,7 +243,7 @@ describe('an Open Formulieren form', () => {
     });
     if (submission.ok) throw new Error('expected errors');
     expect(errorSummaryItems(form, submission.errors, formMessages('en')).map((item) => item.message)).toEqual([
-      'Enter a valid Dutch postcode for ‘Postcode’, like 1234 AB.',
+      'Enter a valid Dutch postcode for ‘Postcode’, like 1234 KL.',
       'Enter a valid IBAN for ‘IBAN’, like NL91 ABNA 0417 1643 00. Check that no digit is mistyped.',
       'The file ‘x.exe’ for ‘Betaalbewijs’ cannot be sent here. Choose a file of type PDF, JPG, PNG.',
     ]);

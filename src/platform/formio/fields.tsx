@@ -64,7 +64,7 @@ export function SelectField({
           {placeholder}
         </option>
         {options.map((option) => (
-          <option value={option.value} selected={option.value === value}>
+          <option value={option.value} selected={option.value === value} lang="nl">
             {option.label}
           </option>
         ))}
@@ -114,7 +114,7 @@ function ChoiceGroup({
                 checked={isChecked(option.value)}
                 aria-invalid={error ? 'true' : undefined}
               />
-              {option.label}
+              <span lang="nl">{option.label}</span>
             </label>
           </p>
         </div>

@@ -418,14 +418,14 @@ describe('FormFields', () => {
   it('renders text fields with a label tied to the input, the required marker in words, description and autocomplete', () => {
     const html = render(everything, { ...initialValues(everything), naam: 'Suzanne "Sue" <de Vries>' });
     const naam = tagWithId(html, 'formio-naam');
-    expect(html).toContain('<label class="utrecht-form-label" for="formio-naam">Label naam (verplicht)</label>');
+    expect(html).toContain('<label class="utrecht-form-label" for="formio-naam"><span lang="nl">Label naam</span> (verplicht)</label>');
     expect(attr(naam, 'name')).toBe('naam');
     expect(attr(naam, 'type')).toBe('text');
     expect(attr(naam, 'value')).toBe('Suzanne "Sue" <de Vries>');
     expect(attr(naam, 'aria-describedby')).toBe('formio-naam-description');
     expect(attr(naam, 'aria-invalid')).toBeUndefined();
     expect(textOf(html, 'formio-naam-description')).toBe('Zoals in uw paspoort Ook tussenvoegsels');
-    expect(html).toContain('for="formio-email">E-mailadres</label>');
+    expect(html).toContain('for="formio-email"><span lang="nl">E-mailadres</span></label>');
 
     expect(attr(tagWithId(html, 'formio-email'), 'type')).toBe('email');
     expect(attr(tagWithId(html, 'formio-email'), 'autocomplete')).toBe('email');
@@ -444,21 +444,25 @@ describe('FormFields', () => {
     expect(attr(textarea, 'rows')).toBe('5');
     expect(attr(textarea, 'name')).toBe('toelichting');
     expect(html).toContain('>Regel 1\n&lt;b>Regel 2&lt;/b></textarea>');
-    expect(html).toContain('for="formio-toelichting">Toelichting</label>');
+    expect(html).toContain('for="formio-toelichting"><span lang="nl">Toelichting</span></label>');
 
     const select = tagWithId(html, 'formio-woning');
     expect(select).toMatch(/^<select class="utrecht-select utrecht-select--html-select"/);
-    expect(html).toContain('for="formio-woning">Woning</label>');
-    expect(html).toContain('<option value>Maak een keuze</option><option value="huur">Huur</option><option value="koop" selected>Koop</option>');
+    expect(html).toContain('for="formio-woning"><span lang="nl">Woning</span></label>');
+    expect(html).toContain(
+      '<option value>Maak een keuze</option><option value="huur" lang="nl">Huur</option><option value="koop" selected lang="nl">Koop</option>',
+    );
     expect(render(everything)).toContain('<option value selected>Maak een keuze</option>');
   });
 
   it('renders radio buttons and checkboxes in a fieldset with a legend, each input inside its label', () => {
     const html = render(everything, { ...initialValues(everything), keuze: 'nee', dagen: ['ma', 'wo'] });
-    expect(html).toContain('<legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">Keuze (verplicht)</legend>');
-    expect(html).toContain('<legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">Dagen</legend>');
+    expect(html).toContain(
+      '<legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend"><span lang="nl">Keuze</span> (verplicht)</legend>',
+    );
+    expect(html).toContain('<legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend"><span lang="nl">Dagen</span></legend>');
     expect(html).toMatch(
-      /<label class="utrecht-form-label utrecht-form-label--radio" for="formio-keuze-1"><input class="utrecht-radio-button utrecht-radio-button--html-input utrecht-form-field__input" type="radio" id="formio-keuze-1" name="keuze" value="ja"\/>Ja<\/label>/,
+      /<label class="utrecht-form-label utrecht-form-label--radio" for="formio-keuze-1"><input class="utrecht-radio-button utrecht-radio-button--html-input utrecht-form-field__input" type="radio" id="formio-keuze-1" name="keuze" value="ja"\/><span lang="nl">Ja<\/span><\/label>/,
     );
     expect(attr(tagWithId(html, 'formio-keuze-2'), 'checked')).toBe('');
     expect(attr(tagWithId(html, 'formio-keuze-1'), 'checked')).toBeUndefined();
@@ -470,7 +474,7 @@ describe('FormFields', () => {
     expect(attr(akkoord, 'type')).toBe('checkbox');
     expect(attr(akkoord, 'value')).toBe('true');
     expect(attr(akkoord, 'checked')).toBeUndefined();
-    expect(html).toMatch(/for="formio-akkoord"><input [^>]*\/>Ik ga akkoord \(verplicht\)<\/label>/);
+    expect(html).toMatch(/for="formio-akkoord"><input [^>]*\/><span lang="nl">Ik ga akkoord<\/span> \(verplicht\)<\/label>/);
     expect(attr(tagWithId(render(everything, { ...initialValues(everything), akkoord: 'true' }), 'formio-akkoord'), 'checked')).toBe('');
   });
 
@@ -525,7 +529,7 @@ describe('FormFields', () => {
 
   it('renders content as plain text paragraphs, never as HTML', () => {
     const html = render(everything);
-    expect(html).toContain('<p class="utrecht-paragraph">Let op: &lt;img src=x onerror=alert(1)></p>');
+    expect(html).toContain('<div lang="nl"><p class="utrecht-paragraph">Let op: &lt;img src=x onerror=alert(1)></p></div>');
     expect(html).not.toMatch(/<script|<b>|<img/);
   });
 
@@ -566,7 +570,7 @@ describe('FormFields', () => {
     expect(attr(woning, 'readonly')).toBe('');
     expect(attr(woning, 'name')).toBeUndefined();
     expect(attr(woning, 'value')).toBe('Huurwoning');
-    expect(html).toContain('for="formio-woning">Woning</label>');
+    expect(html).toContain('for="formio-woning"><span lang="nl">Woning</span></label>');
     expect(attr(tagWithId(html, 'formio-akkoord'), 'value')).toBe('Ja');
     expect(html).toContain('utrecht-textarea--read-only" id="formio-uitleg" readonly>Regel 1\nRegel 2</textarea>');
     expect(Object.keys(submittedBody(html))).toEqual(['zichtbaar']);
@@ -597,7 +601,7 @@ describe('FormFields', () => {
     expect(textOf(nl, 'formio-namen-description')).toBe('Alleen als u bij ‘Aantal’ ‘2’ invult.');
     expect(attr(tagWithId(nl, 'formio-naamPartner'), 'aria-describedby')).toBe('formio-naamPartner-description');
     expect(nl).toContain(
-      '<p class="utrecht-paragraph utrecht-paragraph--small">Alleen als u bij ‘Heeft u een partner?’ kiest voor ‘Ja’.</p><p class="utrecht-paragraph">Fijn!</p>',
+      '<p class="utrecht-paragraph utrecht-paragraph--small">Alleen als u bij ‘Heeft u een partner?’ kiest voor ‘Ja’.</p><div lang="nl"><p class="utrecht-paragraph">Fijn!</p></div>',
     );
 
     const en = render(form, initialValues(form), [], 'en');
@@ -609,7 +613,7 @@ describe('FormFields', () => {
 
   it('speaks English when asked: the required marker, the select’s first option and the errors', () => {
     const html = render(everything, initialValues(everything), [{ field: 'naam', code: 'required' }], 'en');
-    expect(html).toContain('for="formio-naam">Label naam (required)</label>');
+    expect(html).toContain('for="formio-naam"><span lang="nl">Label naam</span> (required)</label>');
     expect(html).toContain('<option value selected>Choose an option</option>');
     expect(textOf(html, 'formio-naam-error')).toBe('Enter ‘Label naam’.');
   });

@@ -5,7 +5,7 @@
  * validateSubmission leaves it out when the condition does not hold.
  */
 import type { Lang } from '../i18n/index.ts';
-import { FileField, Heading, Paragraph, TextField, type FieldError } from '../ui/components.tsx';
+import { Dutch, FileField, Heading, Paragraph, TextField, type FieldError } from '../ui/components.tsx';
 import { dataPlaceholder, isFixed, isInput, type Condition, type ContentModel, type FormModel, type InputModel } from './definition.ts';
 import { fileRules, formatSize, typeList, type UploadRules } from './files.ts';
 import { CheckboxGroupField, optionId, RadioGroupField, ReadOnlyField, SelectField, SingleCheckboxField, TextareaField } from './fields.tsx';
@@ -77,8 +77,29 @@ function Input({
   lang: Lang;
   uploads: UploadRules;
 }) {
-  const label = field.required && !field.disabled ? `${field.label} ${texts.required}` : field.label;
-  const description = [field.description, ...hints(form, field.conditions, texts)].filter(Boolean).join(' ') || undefined;
+  // The form's own texts are the organisation's, in Dutch; what Voordeur adds is in the reader's language.
+  const label = (
+    <>
+      <Dutch>{field.label}</Dutch>
+      {field.required && !field.disabled && ` ${texts.required}`}
+    </>
+  );
+  const added = hints(form, field.conditions, texts).join(' ');
+  const description =
+    field.description || added ? (
+      <>
+        {field.description && <Dutch>{field.description}</Dutch>}
+        {field.description && added && ' '}
+        {added}
+      </>
+    ) : undefined;
+  const withHint = (hint: string) => (
+    <>
+      {description}
+      {description && ' '}
+      {hint}
+    </>
+  );
   if (field.disabled)
     return (
       <ReadOnlyField id={field.id} label={label} description={description} value={readOnlyText(field, value, texts)} multiline={field.kind === 'textarea'} />
@@ -106,9 +127,7 @@ function Input({
       return <TextField {...props} type="date" value={single(value)} />;
     case 'datetime':
       // datetime-local where browsers have it; elsewhere a text box in which "17-3-2025 14:30" is read too.
-      return (
-        <TextField {...props} type="datetime-local" value={single(value)} description={[props.description, texts.dateTimeHint].filter(Boolean).join(' ')} />
-      );
+      return <TextField {...props} type="datetime-local" value={single(value)} description={withHint(texts.dateTimeHint)} />;
     case 'time':
       return <TextField {...props} type="time" value={single(value)} />;
     case 'file': {
@@ -119,14 +138,7 @@ function Input({
         types: typeList(rules.extensions),
         size: formatSize(rules.maxBytes, lang),
       });
-      return (
-        <FileField
-          {...props}
-          description={[props.description, hint].filter(Boolean).join(' ')}
-          accept={rules.extensions.map((type) => `.${type}`).join(',')}
-          multiple={field.multiple}
-        />
-      );
+      return <FileField {...props} description={withHint(hint)} accept={rules.extensions.map((type) => `.${type}`).join(',')} multiple={field.multiple} />;
     }
     case 'textarea':
       return <TextareaField {...props} value={single(value)} rows={field.rows} />;
@@ -149,21 +161,41 @@ function interpolate(text: string, prefill: Record<string, unknown>): string {
   });
 }
 
+/** "Stap 1 van 3: Uw gegevens", the form's own title marked Dutch in a sentence in the reader's language. */
+function StepTitle({ texts, step, title }: { texts: FormTexts; step: { number: number; count: number }; title: string }) {
+  const [before, after] = texts.step(step.number, step.count, '\u0000').split('\u0000');
+  return (
+    <>
+      {before}
+      <Dutch>{title}</Dutch>
+      {after}
+    </>
+  );
+}
+
 function Content({ form, content, texts, prefill }: { form: FormModel; content: ContentModel; texts: FormTexts; prefill: Record<string, unknown> }) {
   const heading = content.heading && interpolate(content.heading, prefill);
   return (
     <>
       {content.step ? (
-        <Heading level={2}>{texts.step(content.step.number, content.step.count, heading)}</Heading>
+        <Heading level={2}>
+          {heading ? <StepTitle texts={texts} step={content.step} title={heading} /> : texts.step(content.step.number, content.step.count)}
+        </Heading>
       ) : (
-        heading && <Heading level={2}>{heading}</Heading>
+        heading && (
+          <Heading level={2}>
+            <Dutch>{heading}</Dutch>
+          </Heading>
+        )
       )}
       {hints(form, content.conditions, texts).map((hint) => (
         <Paragraph small>{hint}</Paragraph>
       ))}
-      {content.paragraphs.map((paragraph) => (
-        <Paragraph>{interpolate(paragraph, prefill)}</Paragraph>
-      ))}
+      <Dutch block>
+        {content.paragraphs.map((paragraph) => (
+          <Paragraph>{interpolate(paragraph, prefill)}</Paragraph>
+        ))}
+      </Dutch>
     </>
   );
 }

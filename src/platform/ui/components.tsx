@@ -6,7 +6,7 @@
  */
 import type { ComponentChildren, JSX } from 'preact';
 import { formatDate, isoDay } from '../i18n/format.ts';
-import type { Lang } from '../i18n/index.ts';
+import type { Lang, MessageKey, Translate } from '../i18n/index.ts';
 
 type Children = { children?: ComponentChildren };
 /** Class names that are set, joined. */
@@ -15,6 +15,20 @@ export const cx = (...names: (string | false | undefined | null)[]) => names.fil
 /** A date in the reader's language, machine-readable too. */
 export function DateText({ lang, value }: { lang: Lang; value: Date | string }) {
   return <time dateTime={isoDay(value)}>{formatDate(lang, value)}</time>;
+}
+
+/**
+ * Text from a source that stays Dutch whatever language the page is in (a zaak's title and status,
+ * a bericht's text, a product's name): marked so that it is read out as Dutch (WCAG 3.1.2).
+ */
+export function Dutch({ children, block }: Children & { block?: boolean }) {
+  return block ? <div lang="nl">{children}</div> : <span lang="nl">{children}</span>;
+}
+
+/** A catalogue text whose {placeholders} are markup, e.g. a source's Dutch name in <Dutch> inside an English sentence. */
+export function Message({ t, id, params }: { t: Translate; id: MessageKey; params: Record<string, ComponentChildren> }) {
+  const parts = t(id).split(/\{(\w+)\}/);
+  return <>{parts.map((part, i) => (i % 2 === 1 ? (part in params ? params[part] : `{${part}}`) : part))}</>;
 }
 
 export function Heading({ level, children, id }: Children & { level: 1 | 2 | 3 | 4; id?: string }) {

@@ -8,7 +8,7 @@ import type { ZaakDocument } from '../../domain/zaak.ts';
 import { formatBytes } from '../i18n/format.ts';
 import type { Paged } from '../http/paging.ts';
 import type { Lang, MessageKey, Translate } from '../i18n/index.ts';
-import { Alert, Button, Form, Heading, Link, Pagination, Paragraph } from './components.tsx';
+import { Alert, Button, Dutch, Form, Heading, Link, Pagination, Paragraph } from './components.tsx';
 
 /**
  * Says that this part cannot be shown right now, because a system it comes from does not answer.
@@ -199,7 +199,7 @@ export function Downloads({
           {files.value.map((file) => (
             <li class="utrecht-unordered-list__item">
               <a class="utrecht-link utrecht-link--html-a" href={href(file.index)} download={file.bestandsnaam}>
-                {file.titel}
+                <Dutch>{file.titel}</Dutch>
               </a>{' '}
               <span class="voordeur-secondary">
                 (

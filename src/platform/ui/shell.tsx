@@ -188,7 +188,9 @@ export function Shell(props: ShellProps) {
                 </ul>
               </nav>
             ) : (
-              <p class="utrecht-paragraph">{theme.contactText}</p>
+              <p class="utrecht-paragraph" lang="nl">
+                {theme.contactText}
+              </p>
             )}
           </div>
         </footer>
