@@ -57,8 +57,12 @@ export interface ZgwSimulator {
    *  of one of its zaaktype's resultaattypen. Emits a notification (resultaat first, then status). */
   addStatus(zaakUuid: string, statustypeVolgnummer: number, statustoelichting?: string, resultaat?: string): Promise<{ url: string }>;
   /** Starts a zaak as a back office would (e.g. routing a productaanvraag): of the zaaktype with this
-   *  UUID, with its first status and the party as initiator; its URL. Emits notifications. */
-  startZaak(input: { zaaktype: string; identificatie: string; omschrijving: string; toelichting?: string; party: DemoParty }): { url: string; uuid: string };
+   *  UUID, with its first status and the party as initiator, and the `documenten` (URLs in this
+   *  Documenten API, e.g. the productaanvraag's attachments and pdf_url) linked to it; its URL. Emits notifications. */
+  startZaak(input: { zaaktype: string; identificatie: string; omschrijving: string; toelichting?: string; party: DemoParty; documenten?: string[] }): {
+    url: string;
+    uuid: string;
+  };
   /** Listeners get every create (status, resultaat, zaakinformatieobject, enkelvoudiginformatieobject)
    *  in the shape of a Notificaties API "Notificatie". */
   onNotification(listener: (n: Notificatie) => void): void;
@@ -130,7 +134,7 @@ export async function registerZgwSimulator(app: FastifyInstance, options: ZgwSim
       for (const f of allFaults) f.resetCounts();
     },
 
-    startZaak({ zaaktype: zaaktypeUuid, identificatie, omschrijving, toelichting = '', party }) {
+    startZaak({ zaaktype: zaaktypeUuid, identificatie, omschrijving, toelichting = '', party, documenten = [] }) {
       const zaaktype = store.zaaktype(zaaktypeUuid);
       if (!zaaktype) throw new Error(`ZGW simulator: no zaaktype ${zaaktypeUuid}`);
       const now = store.clock();
@@ -150,6 +154,17 @@ export async function registerZgwSimulator(app: FastifyInstance, options: ZgwSim
       const initiator = zaaktype.roltypen.find((rol) => rol.omschrijvingGeneriek === 'initiator')!;
       store.createRol({ zaak: zaak.uuid, roltype: initiator.uuid, party, registratiedatum: now });
       store.createStatus({ zaak: zaak.uuid, statustype: zaaktype.statustypen[0]!.uuid, datumStatusGezet: now, statustoelichting: '' });
+      for (const url of documenten) {
+        const document = store.documents.get(links.uuidIn(url, 'documenten', 'enkelvoudiginformatieobjecten') ?? '');
+        if (document)
+          store.createZaakinformatieobject({
+            zaak: zaak.uuid,
+            informatieobject: document.uuid,
+            titel: document.titel,
+            beschrijving: '',
+            registratiedatum: now,
+          });
+      }
       return { url: links.zaak(zaak.uuid), uuid: zaak.uuid };
     },
 

@@ -3,7 +3,8 @@
  * the Objecten simulator becomes a zaak in the ZGW simulator (as Open Zaak's or a back office's
  * routing of NL Portal productaanvragen would), of the zaaktype its producttype names in the demo
  * catalogue (simulators/data/aanvragen-demo.ts), with the kenmerk as identificatie and the person or
- * company of the aanvraag as initiator. A productaanvraag whose producttype has no zaaktype (the
+ * company of the aanvraag as initiator, and the documents it names (attachments, pdf_url) linked to
+ * the zaak. A productaanvraag whose producttype has no zaaktype (the
  * afvalpas) makes no zaak.
  */
 import { demoProducttypen } from '../data/aanvragen-demo.ts';
@@ -33,6 +34,10 @@ export function routeProductaanvragen(objecten: ObjectenSimulator, zgw: ZgwSimul
       omschrijving: producttype.titel,
       toelichting: 'Aanvraag via Mijn Omgeving',
       party,
+      // The files the productaanvraag names become the zaak's documents.
+      documenten: [...(Array.isArray(data.attachments) ? data.attachments : []), ...(typeof data.pdf_url === 'string' ? [data.pdf_url] : [])].filter(
+        (url): url is string => typeof url === 'string',
+      ),
     });
   });
 }

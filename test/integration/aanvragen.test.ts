@@ -453,6 +453,12 @@ describe('Aanvragen: delivery to the back office', () => {
     // Each once: the documents with the aanvraag's kenmerk are the three the object names.
     const mine = documents.filter((document) => document.identificatie.startsWith(row.kenmerk!));
     expect(mine).toHaveLength(3);
+    // The back office's routing made a zaak of it with these documents, which the person sees on the zaak's page.
+    await expect.poll(() => stack.zgw.zaken().find((zaak) => zaak.identificatie === row.kenmerk)).toBeTruthy();
+    const zaak = stack.zgw.zaken().find((candidate) => candidate.identificatie === row.kenmerk)!;
+    expect(linkedTo(zaak.url)).toHaveLength(3);
+    const zaakPage = await browser.request(`${stack.url}/zaken/demo/${zaak.uuid}`);
+    expect(text(zaakPage.body)).toContain('tegel voor.png');
   });
 
   it('shows the receipt at once when the back office is down, and delivers later when it is back (route zaken: a zaak with the person as initiator)', async () => {
