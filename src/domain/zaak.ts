@@ -172,8 +172,12 @@ export interface Zaaksysteem extends DocumentStore {
    * `notShown` counts the zaken past the bound of what is read.
    */
   zakenOf(subject: Subject, log?: Pick<Log, 'warn'>): Promise<ZakenOfSubject>;
-  /** A zaak with its timeline, resultaat and visible documents. */
-  zaakDetail(subject: Subject, uuid: string): Promise<ZaakDetail | null>;
+  /**
+   * A zaak with its timeline, resultaat and visible documents. `owned` is called once the zaak is
+   * known to be the subject's, before the rest is read, so that a page can start its other reads
+   * about the zaak then (not for a zaak that is not theirs, not after all of it).
+   */
+  zaakDetail(subject: Subject, uuid: string, owned?: () => void): Promise<ZaakDetail | null>;
   /** A document of the subject's zaak with its file, if it belongs to the zaak and may be shown. */
   downloadDocument(subject: Subject, zaakUuid: string, documentUuid: string): Promise<DocumentDownload | null>;
   /** Adds a document to an open zaak of the subject (SourceRejectedError when the system refuses it). */

@@ -91,9 +91,16 @@ export function zakenRoutes(deps: ZakenRoutesDeps): FastifyPluginAsync {
     async function renderZaak(request: FastifyRequest<{ Params: ZaakParams }>, reply: FastifyReply, upload: Partial<UploadState> = {}, status = 200) {
       const t = request.t;
       const ref = { systeem: request.params.systeem, uuid: request.params.uuid };
-      const detail = await service.detail(callerOf(request), ref);
+      // The other features' sections (the person's own taken and producten for this zaak) need only its
+      // address: started as soon as the zaak is known to be the person's, side by side with the rest of
+      // it (its documents); for a zaak that is not theirs nothing of theirs is read.
+      let early: Promise<JSX.Element[]> | undefined;
+      const detail = await service.detail(callerOf(request), ref, () => {
+        early = deps.zaakSections(request, ref);
+        early.catch(() => {});
+      });
       if (!detail) throw new HttpError(404, 'error.notFound.text');
-      const sections = await deps.zaakSections(request, ref);
+      const sections = await (early ?? deps.zaakSections(request, ref));
       // A gemachtigde sees the zaak; adding a document only when the organisation allows it.
       const uploadState: UploadState | undefined =
         service.acceptsUploads(ref.systeem) && request.mayAct('documenten')

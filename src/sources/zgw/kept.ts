@@ -24,8 +24,8 @@ export class KeptZaaksysteem extends ZaaksysteemClient {
     return this.answers.get('zaken', subject, `${this.naam} zaken`, () => super.zakenOf(subject, log));
   }
 
-  override zaakDetail(subject: Subject, uuid: string): Promise<ZaakDetail | null> {
-    return this.answers.get('zaken', subject, `${this.naam} zaak ${uuid}`, () => super.zaakDetail(subject, uuid));
+  override zaakDetail(subject: Subject, uuid: string, owned?: () => void): Promise<ZaakDetail | null> {
+    return this.answers.get('zaken', subject, `${this.naam} zaak ${uuid}`, () => super.zaakDetail(subject, uuid, owned));
   }
 
   override async addDocument(subject: Subject, zaakUuid: string, file: NewDocument): Promise<AddDocumentOutcome> {

@@ -281,16 +281,35 @@ export class ZaaksysteemClient implements Zaaksysteem {
     return { zaken, notShown };
   }
 
-  /** A zaak with its timeline, resultaat and visible documents; null when it does not exist or is not the subject's. */
-  async zaakDetail(subject: Subject, uuid: string): Promise<ZaakDetail | null> {
+  /**
+   * A zaak with its timeline, resultaat and visible documents; null when it does not exist or is not
+   * the subject's. Two round trips with a warm catalogue: its statussen and documents list are asked
+   * for side by side with the zaak and its rollen, and used only once the zaak proves to be the
+   * subject's (the current status is taken from the statussen, not read again); then the documents
+   * and the resultaat. `owned` is called in between.
+   */
+  async zaakDetail(subject: Subject, uuid: string, owned?: () => void): Promise<ZaakDetail | null> {
+    if (!zaakUuidPattern.test(uuid)) return null;
+    const zaakUrl = `${this.api.zaken}/zaken/${uuid}`;
+    const early = {
+      statussen: settled(this.pages(this.zaken, this.api.zaken, `${this.api.zaken}/statussen?${query({ zaak: zaakUrl })}`, statusSchema)),
+      links: settled(this.zaken.getJson(`${this.api.zaken}/zaakinformatieobjecten?${query({ zaak: zaakUrl })}`, zaakinformatieobjectenSchema)),
+    };
     const zaak = await this.ownedZaak(subject, uuid);
     if (!zaak) return null;
+    owned?.();
     // Without the Catalogi API the zaak is still worth showing: what is known, and a note that the steps cannot be shown now.
     const steps = this.statustypen(zaak.zaaktype).catch(orUndefined);
-    const [statussen, links, summary, stepsKnown, resultaat] = await Promise.all([
-      this.pages(this.zaken, this.api.zaken, `${this.api.zaken}/statussen?${query({ zaak: zaak.url })}`, statusSchema).then((p) => p.items),
-      this.zaken.getJson(`${this.api.zaken}/zaakinformatieobjecten?${query({ zaak: zaak.url })}`, zaakinformatieobjectenSchema),
-      this.toZaak(zaak, zaak.zaaktypeKnown, 'unknown'),
+    const [statussen, links] = await Promise.all([early.statussen.then((p) => p.items), early.links]);
+    // Without the Documenten API the zaak is still worth showing; its documents block says they are unavailable.
+    const documents = settled(
+      this.visibleDocuments((links ?? []).map((l) => l.informatieobject)).catch((error: unknown) => {
+        if (error instanceof SourceUnavailableError) return undefined;
+        throw error;
+      }),
+    );
+    const [summary, stepsKnown, resultaat] = await Promise.all([
+      this.toZaak(zaak, zaak.zaaktypeKnown, 'unknown', noLog, statussen),
       steps,
       zaak.resultaat ? this.resultaat(zaak.resultaat) : undefined,
     ]);
@@ -309,12 +328,7 @@ export class ZaaksysteemClient implements Zaaksysteem {
         statussen.map((s) => ({ statustype: key(s.statustype), datum: new Date(s.datumStatusGezet), toelichting: s.statustoelichting || undefined })),
         currentStatustype && key(currentStatustype),
       );
-    // Without the Documenten API the zaak is still worth showing; its documents block says they are unavailable.
-    const documents = await this.visibleDocuments((links ?? []).map((l) => l.informatieobject)).catch((error: unknown) => {
-      if (error instanceof SourceUnavailableError) return undefined;
-      throw error;
-    });
-    return { zaak: summary, timeline, resultaat, documents };
+    return { zaak: summary, timeline, resultaat, documents: await documents };
   }
 
   /** A document of the subject's zaak, as a stream; null unless the zaak is theirs, the document belongs to it and may be shown. */
@@ -432,7 +446,7 @@ export class ZaaksysteemClient implements Zaaksysteem {
    * comes along when the Catalogi API answered (else undefined: the zaak is still shown).
    */
   private async ownedZaak(subject: Subject, uuid: string): Promise<(RawZaak & { bronorganisatie: string; zaaktypeKnown: RawZaaktype | undefined }) | null> {
-    if (!/^[0-9a-fA-F-]{36}$/.test(uuid)) return null;
+    if (!zaakUuidPattern.test(uuid)) return null;
     const zaakUrl = `${this.api.zaken}/zaken/${uuid}`;
     const [zaak, own] = await Promise.all([this.zaken.getJson(zaakUrl, zaakMetBronorganisatieSchema), this.isOwn(zaakUrl, subject)]);
     if (!zaak || !sameResource(zaak.url, zaakUrl) || !own || !isZaakVisible(zaak.vertrouwelijkheidaanduiding, this.maxZaak)) return null;
@@ -636,9 +650,17 @@ export class ZaaksysteemClient implements Zaaksysteem {
   }
 
   /** A zaak in domain terms; its status and the status's name when they can be had ('unknown': also without the Catalogi API). */
-  private async toZaak(zaak: RawZaak, zaaktype: RawZaaktype | undefined, missing: 'skip' | 'unknown', log: Pick<Log, 'warn'> = noLog): Promise<Zaak> {
+  private async toZaak(
+    zaak: RawZaak,
+    zaaktype: RawZaaktype | undefined,
+    missing: 'skip' | 'unknown',
+    log: Pick<Log, 'warn'> = noLog,
+    /** The zaak's statussen when they were read already: its current status is among them. */
+    statussen?: RawStatus[],
+  ): Promise<Zaak> {
+    const current = zaak.status && statussen?.find((s) => sameResource(s.url, zaak.status ?? ''));
     const [status, statustypen] = await Promise.all([
-      zaak.status ? this.status(zaak.status, log) : undefined,
+      current || (zaak.status ? this.status(zaak.status, log) : undefined),
       zaak.status ? this.statustypen(zaak.zaaktype).catch(missing === 'unknown' ? orUndefined : orThrow) : [],
     ]);
     const statustype = status ? statustypen?.find((s) => sameResource(s.url, status.statustype)) : undefined;
@@ -849,6 +871,14 @@ function toInitiatorRol(rol: RawRol): InitiatorRol {
 }
 
 /** For .catch: the Catalogi API cannot answer now, so this part is not known. */
+const zaakUuidPattern = /^[0-9a-fA-F-]{36}$/;
+
+/** A promise that may be left unused (asked for early, before it is known to be needed) without an unhandled rejection. */
+function settled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}
+
 function orUndefined(error: unknown): undefined {
   if (error instanceof SourceUnavailableError) return undefined;
   throw error;
