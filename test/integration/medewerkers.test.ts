@@ -349,7 +349,7 @@ describe('the aanvragen a person sent', () => {
 
     // The person is told a staff member looked at the aanvragen they sent.
     const resident = await loginOverHttp(stack.url, { bsn: suzanne });
-    expect(text((await resident.request(`${stack.url}/gegevens/verwerkingen`)).body)).toContain('de aanvragen die u via Mijn Omgeving verstuurde');
+    expect(text((await resident.request(`${stack.url}/gegevens/verwerkingen`)).body)).toContain('de aanvragen die u online verstuurde');
   });
 });
 
