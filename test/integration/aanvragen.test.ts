@@ -453,6 +453,8 @@ describe('Aanvragen: delivery to the back office', () => {
     // Each once: the documents with the aanvraag's kenmerk are the three the object names.
     const mine = documents.filter((document) => document.identificatie.startsWith(row.kenmerk!));
     expect(mine).toHaveLength(3);
+    // Delivered: Voordeur no longer keeps the files.
+    expect(await stack.voordeur.database.db.selectFrom('aanvraag_bestanden').select('veld').where('aanvraag', '=', id).execute()).toEqual([]);
     // The back office's routing made a zaak of it with these documents, which the person sees on the zaak's page.
     await expect.poll(() => stack.zgw.zaken().find((zaak) => zaak.identificatie === row.kenmerk)).toBeTruthy();
     const zaak = stack.zgw.zaken().find((candidate) => candidate.identificatie === row.kenmerk)!;

@@ -341,8 +341,12 @@ export class AanvraagStore implements BerichtStore, DocumentStore {
       .execute();
   }
 
+  /** Delivered: from now on the back office has the files, and Voordeur no longer keeps them. */
   async delivered(id: string): Promise<void> {
-    await this.db.updateTable('aanvragen').set({ afgeleverd_at: this.now() }).where('id', '=', id).where('afgeleverd_at', 'is', null).execute();
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('aanvragen').set({ afgeleverd_at: this.now() }).where('id', '=', id).where('afgeleverd_at', 'is', null).execute();
+      await trx.deleteFrom('aanvraag_bestanden').where('aanvraag', '=', id).execute();
+    });
   }
 
   /**
