@@ -17,6 +17,7 @@ import * as m0015 from './0015_aanvraag_bevestiging.ts';
 import * as m0016 from './0016_readable_processing_log.ts';
 import * as m0019 from './0019_leveranciersportaal.ts';
 import * as m0020 from './0020_aanvraag_levering.ts';
+import * as m0021 from './0021_bericht_archief.ts';
 
 export const migrations = {
   '0001_sessions': m0001,
@@ -37,4 +38,5 @@ export const migrations = {
   '0016_readable_processing_log': m0016,
   '0019_leveranciersportaal': m0019,
   '0020_aanvraag_levering': m0020,
+  '0021_bericht_archief': m0021,
 };

@@ -51,6 +51,7 @@ import { SessionStore } from './platform/session/store.ts';
 import { OgonePayments } from './sources/ogone/ogone.ts';
 import { AanvraagStore } from './sources/voordeur/aanvragen.ts';
 import { OrganisatieZaken } from './sources/voordeur/organisatie-zaken.ts';
+import { withArchive } from './sources/voordeur/bericht-archief.ts';
 import { Organisaties } from './sources/voordeur/organisaties.ts';
 import { OrganisatieAansluiting } from './sources/voordeur/organisatie-aansluiting.ts';
 import { openRuntime } from './runtime.ts';
@@ -176,7 +177,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       uploads: { allowedTypes: config.zaken.upload.allowedTypes, maxBytes: config.zaken.upload.maxBytes },
     }),
     createBerichten({
-      berichten: berichtStores.length > 0 ? allBerichten(berichtStores) : undefined,
+      // Archivable: Voordeur keeps the archive state of the berichten whose store has none (the Objecten API).
+      berichten: berichtStores.length > 0 ? withArchive(allBerichten(berichtStores), database.db, identityKeys) : undefined,
       documentStores: [...sources.zaaksystemen, ...(organisatieBerichten ? [organisatieBerichten] : []), ...(aanvraagBerichten ? [aanvraagBerichten] : [])],
       identityKeys,
       processingLog,

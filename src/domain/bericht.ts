@@ -21,6 +21,8 @@ export interface Bericht {
   /** Until when they can do it. */
   einddatumHandelingstermijn?: Date;
   geopend: boolean;
+  /** Moved out of the inbox by the person (Mijn berichten, "Gearchiveerd"); undefined when the store keeps no archive state (Voordeur then keeps it). */
+  gearchiveerd?: boolean;
   /** URLs of the attachments in a Documenten API. */
   bijlagen: string[];
 }
@@ -29,6 +31,8 @@ export interface Bericht {
 export interface StoredBericht {
   bericht: Bericht;
   markOpened(): Promise<void>;
+  /** Archives it (true) or puts it back in the inbox (false); absent when the store keeps no archive state. */
+  archive?(archived: boolean): Promise<void>;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Mijn taken and Mijn berichten as a resident uses them in Chromium: the inbox and a bericht
- * with its bijlage; a taak of each soort (a page elsewhere, a form with an error and then sent,
+ * with its bijlage; archiving a bericht and putting it back, without JavaScript; a taak of each
+ * soort (a page elsewhere, a form with an error and then sent,
  * a payment through the payment page), with and without JavaScript; axe on every page.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -49,6 +50,43 @@ describeInBrowser('Mijn taken and Mijn berichten in a browser', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('region', { name: 'Bijlagen' }).getByRole('link').first().click();
     expect((await download).suggestedFilename().length).toBeGreaterThan(0);
+  });
+
+  it('archives a bericht and puts it back, without JavaScript; axe on each page of it', async () => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await loginAsSuzanne(page, stack);
+    const bericht = { name: /^Herinnering: verleng uw bezoekersvergunning/ };
+    await page.goto(`${stack.url}/berichten/${suzanne.berichtTermijnVerstreken}`);
+    expect(await page.getByRole('heading', { level: 2, name: 'Archief' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Archiveren' }).click();
+    await page.waitForURL(/archief=gearchiveerd/);
+    expect(await page.getByRole('status').filter({ hasText: 'Het bericht staat nu in uw archief.' }).count()).toBe(1);
+    expect(await page.getByRole('link', bericht).count()).toBe(0);
+    await page.getByRole('link', { name: 'Naar gearchiveerde berichten' }).click();
+    expect(await page.getByRole('table', { name: 'Gearchiveerde berichten' }).getByRole('row').count()).toBe(2); // header + 1
+    await page.getByRole('link', bericht).click();
+    await page.getByRole('button', { name: 'Terugzetten bij mijn berichten' }).click();
+    await page.waitForURL(/archief=teruggezet/);
+    expect(await page.getByRole('status').filter({ hasText: 'Het bericht staat weer bij uw berichten.' }).count()).toBe(1);
+    await page.goto(`${stack.url}/berichten`);
+    expect(await page.getByRole('link', bericht).count()).toBe(1);
+
+    // axe runs in the page: the same pages, with JavaScript.
+    const checked = await newPage(browser);
+    await loginAsSuzanne(checked, stack);
+    await checked.goto(`${stack.url}/berichten/${suzanne.berichtTermijnVerstreken}`);
+    await expectAccessible(checked);
+    await checked.getByRole('button', { name: 'Archiveren' }).click();
+    await checked.waitForURL(/archief=gearchiveerd/);
+    await expectAccessible(checked);
+    await checked.goto(`${stack.url}/berichten?toon=gearchiveerd`);
+    await expectAccessible(checked);
+    await checked.screenshot({ path: 'test-results/berichten-archief.png', fullPage: true });
+    await checked.goto(`${stack.url}/berichten/${suzanne.berichtTermijnVerstreken}`);
+    await expectAccessible(checked);
+    await checked.getByRole('button', { name: 'Terugzetten bij mijn berichten' }).click();
+    await checked.waitForURL(/archief=teruggezet/);
+    await expectAccessible(checked);
   });
 
   it('sends a form taak: an error first, then the answers', async () => {

@@ -1,7 +1,8 @@
 /**
  * Mijn berichten on the overzicht: how many are unread, the one to read first (one that asks the
  * person to do something — a handelingsperspectief — whose time has not passed, the soonest
- * deadline first; else the newest unread one) and the way to the inbox. A bericht that asks
+ * deadline first; else the newest unread one) and the way to the inbox. Archived berichten are
+ * left out. A bericht that asks
  * something puts the card among the first.
  */
 import type { Availability, Listed } from '../../domain/availability.ts';
@@ -9,6 +10,7 @@ import type { Bericht } from '../../domain/bericht.ts';
 import type { OverviewCard } from '../../platform/http/feature.ts';
 import { formatDate } from '../../platform/i18n/format.ts';
 import type { Lang, Translate } from '../../platform/i18n/index.ts';
+import { isUnread } from './service.ts';
 import { berichtHref } from './views.tsx';
 
 /** A bericht that asks something of the person, while they can still do it: unread, or read but with its deadline still to come. */
@@ -40,8 +42,9 @@ export function berichtenCard(t: Translate, lang: Lang, inbox: Availability<List
       hasAny: true,
     };
   }
-  const berichten = inbox.value.items; // newest first
-  const unopened = berichten.filter((bericht) => !bericht.geopend);
+  // Archived berichten are out of the inbox: not counted, not asked about.
+  const berichten = inbox.value.items.filter((bericht) => !bericht.gearchiveerd); // newest first
+  const unopened = berichten.filter(isUnread);
   const asking = berichten.filter((bericht) => asksAction(bericht, now)).sort(bySoonestTermijn);
   const first = asking[0] ?? unopened[0];
   return {
@@ -61,6 +64,6 @@ export function berichtenCard(t: Translate, lang: Lang, inbox: Availability<List
     },
     action,
     priority: asking.length > 0 ? 'act' : unopened.length > 0 ? 'attention' : 'none',
-    hasAny: berichten.length > 0,
+    hasAny: inbox.value.items.length > 0,
   };
 }

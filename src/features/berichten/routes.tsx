@@ -5,12 +5,12 @@ import { listHref, pageNumber, paginate } from '../../platform/http/paging.ts';
 import { contentDisposition } from '../../platform/http/responses.ts';
 import type { Bericht } from '../../domain/bericht.ts';
 import type { BerichtenService } from './service.ts';
-import { BerichtPage, berichtFilters, InboxPage, type BerichtFilter } from './views.tsx';
+import { archiefMeldingen, BerichtPage, berichtFilters, InboxPage, type ArchiefMelding, type BerichtFilter } from './views.tsx';
 
 export function berichtenRoutes(deps: { service: BerichtenService; pageSize: number; organisationName: string }): FastifyPluginAsync {
   const { service, pageSize, organisationName } = deps;
   return async (app) => {
-    app.get<{ Querystring: { zoek?: string; toon?: string; van?: string; pagina?: string } }>(
+    app.get<{ Querystring: { zoek?: string; toon?: string; van?: string; pagina?: string; archief?: string } }>(
       '/berichten',
       { config: { auth: true } },
       async (request, reply) => {
@@ -30,7 +30,10 @@ export function berichtenRoutes(deps: { service: BerichtenService; pageSize: num
               value: paginate(
                 inbox.value.items.filter(
                   (bericht) =>
-                    (filter === 'alle' || (filter === 'ongelezen') === !bericht.geopend) &&
+                    // The archived ones only under "Gearchiveerd".
+                    (filter === 'gearchiveerd'
+                      ? bericht.gearchiveerd
+                      : !bericht.gearchiveerd && (filter === 'alle' || (filter === 'ongelezen') === !bericht.geopend)) &&
                     (!van || senderOf(bericht) === van) &&
                     (!needle || bericht.onderwerp.toLocaleLowerCase('nl').includes(needle)),
                 ),
@@ -40,20 +43,46 @@ export function berichtenRoutes(deps: { service: BerichtenService; pageSize: num
               ),
             };
         const cutOff = !inbox.unavailable && inbox.value.cutOff;
-        return reply.page(<InboxPage t={t} lang={request.lang} inbox={shown} filter={filter} zoek={zoek} senders={senders} van={van} cutOff={cutOff} />, {
-          title: zoek ? `${t('berichten.title')}: ${t('berichten.search.result', { zoek })}` : t('berichten.title'),
-        });
+        const archief = (archiefMeldingen as readonly string[]).includes(request.query.archief ?? '') ? (request.query.archief as ArchiefMelding) : undefined;
+        return reply.page(
+          <InboxPage t={t} lang={request.lang} inbox={shown} filter={filter} zoek={zoek} senders={senders} van={van} cutOff={cutOff} archief={archief} />,
+          {
+            title: zoek ? `${t('berichten.title')}: ${t('berichten.search.result', { zoek })}` : t('berichten.title'),
+          },
+        );
       },
     );
+
+    // Archiving and putting back: a plain form on the bericht's page, then back to the inbox (or the archive) with what happened.
+    app.post<{ Params: { uuid: string }; Body: { archief?: unknown } }>('/berichten/:uuid/archief', { config: { auth: true } }, async (request, reply) => {
+      const wanted = request.body?.archief;
+      if (wanted !== 'ja' && wanted !== 'nee') throw new HttpError(400, 'error.badRequest.text');
+      const done = await service.archive(callerOf(request), request.params.uuid, wanted === 'ja');
+      if (!done) throw new HttpError(404, 'berichten.notFound');
+      return reply.redirect(
+        wanted === 'ja' ? '/berichten?archief=gearchiveerd#archief-melding' : '/berichten?toon=gearchiveerd&archief=teruggezet#archief-melding',
+        303,
+      );
+    });
 
     app.get<{ Params: { uuid: string } }>('/berichten/:uuid', { config: { auth: true } }, async (request, reply) => {
       const caller = callerOf(request);
       const opened = await service.open(caller, request.params.uuid);
       if (!opened) throw new HttpError(404, 'berichten.notFound');
       const links = await service.links(caller, opened.bericht);
-      return reply.page(<BerichtPage t={request.t} lang={request.lang} bericht={opened.bericht} bijlagen={opened.bijlagen} links={links} />, {
-        title: opened.bericht.onderwerp,
-      });
+      return reply.page(
+        <BerichtPage
+          t={request.t}
+          lang={request.lang}
+          bericht={opened.bericht}
+          bijlagen={opened.bijlagen}
+          links={links}
+          csrfToken={request.session!.csrfToken}
+        />,
+        {
+          title: opened.bericht.onderwerp,
+        },
+      );
     });
 
     app.get<{ Params: { uuid: string; index: string } }>('/berichten/:uuid/bijlagen/:index', { config: { auth: true } }, async (request, reply) => {

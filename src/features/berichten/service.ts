@@ -21,6 +21,9 @@ export interface Bijlage extends ZaakDocument {
 
 const unreadCacheMs = 30_000;
 
+/** In the inbox (not archived) and not opened yet: what the navigation and the overzicht count. */
+export const isUnread = (bericht: Bericht) => !bericht.geopend && !bericht.gearchiveerd;
+
 /** Where a bericht's kenmerk and handelingsperspectief lead, when they lead to something of the person's. */
 export interface BerichtLinks {
   /** The person's zaak whose zaaknummer is the bericht's referentie. */
@@ -105,14 +108,32 @@ export class BerichtenService {
     const { bericht } = found;
     if (!bericht.geopend) {
       await found.markOpened();
-      // The count in the navigation follows at once.
+      // The count in the navigation follows at once (an archived bericht was not counted).
       const key = this.keys.subject(subject);
       const unread = this.unread.get(key);
-      if (unread !== undefined) this.unread.set(key, Math.max(0, unread - 1));
+      if (unread !== undefined && isUnread(bericht)) this.unread.set(key, Math.max(0, unread - 1));
     }
     await this.record(caller, 'berichten');
     // The bericht is readable even when its bijlagen cannot be listed now.
     return { bericht, bijlagen: await whenAvailable(() => this.bijlagen(bericht), caller.log) };
+  }
+
+  /**
+   * Archives one of the caller's published berichten (true) or puts it back in the inbox (false);
+   * false when it is not theirs or not published yet. A gemachtigde may: reading is theirs too.
+   * The change is in the person's processing log.
+   */
+  async archive(caller: Caller, uuid: string, archived: boolean): Promise<boolean> {
+    const subject = caller.identity.subject;
+    const found = await this.berichten.get(subject, uuid);
+    if (!found?.archive || !isPublished(found.bericht, this.now())) return false;
+    if (found.bericht.gearchiveerd !== archived) {
+      await found.archive(archived);
+      // The count in the navigation follows at once.
+      this.unread.delete(this.keys.subject(subject));
+      await this.processingLog.record(caller.identity, [{ action: 'wijzigen', category: 'berichten', source: 'voordeur' }], caller.requestId);
+    }
+    return true;
   }
 
   /** A bijlage of one of the caller's published berichten, as a stream; null otherwise (throws SourceUnavailableError). */
@@ -130,7 +151,7 @@ export class BerichtenService {
     const now = this.now();
     const { items, cutOff } = await this.berichten.list(subject, caller.log);
     const berichten = items.filter((bericht) => isPublished(bericht, now));
-    this.unread.set(this.keys.subject(subject), berichten.filter((b) => !b.geopend).length);
+    this.unread.set(this.keys.subject(subject), berichten.filter(isUnread).length);
     return { items: berichten.sort((a, b) => b.publicatiedatum.getTime() - a.publicatiedatum.getTime()), cutOff };
   }
 

@@ -3,7 +3,7 @@ import { textParts, type Bericht } from '../../domain/bericht.ts';
 import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
 import type { Availability } from '../../domain/availability.ts';
 import type { Paged } from '../../platform/http/paging.ts';
-import { Alert, Button, DataList, DateText, Dutch, Heading, Link, Paragraph, SearchField, Table } from '../../platform/ui/components.tsx';
+import { Alert, Button, DataList, DateText, Dutch, Form, Heading, Link, Paragraph, SearchField, Table } from '../../platform/ui/components.tsx';
 import { Downloads, PagedSection, Unavailable } from '../../platform/ui/sections.tsx';
 import type { BerichtLinks, Bijlage } from './service.ts';
 import { zaakPath } from '../../domain/zaak.ts';
@@ -13,8 +13,13 @@ interface Texts {
   lang: Lang;
 }
 
-export const berichtFilters = ['alle', 'ongelezen', 'gelezen'] as const;
+/** Which berichten the inbox shows: those in the inbox (all, unread or read), or the archived ones. */
+export const berichtFilters = ['alle', 'ongelezen', 'gelezen', 'gearchiveerd'] as const;
 export type BerichtFilter = (typeof berichtFilters)[number];
+
+/** What the inbox says after a bericht was archived or put back (POST-redirect-GET). */
+export const archiefMeldingen = ['gearchiveerd', 'teruggezet'] as const;
+export type ArchiefMelding = (typeof archiefMeldingen)[number];
 
 export const berichtHref = (bericht: Pick<Bericht, 'uuid'>) => `/berichten/${encodeURIComponent(bericht.uuid)}`;
 
@@ -33,11 +38,30 @@ export function InboxPage({
   senders = [],
   van = '',
   cutOff = false,
-}: Texts & { inbox: Availability<Paged<Bericht>>; filter: BerichtFilter; zoek: string; senders?: string[]; van?: string; cutOff?: boolean }) {
+  archief,
+}: Texts & {
+  inbox: Availability<Paged<Bericht>>;
+  filter: BerichtFilter;
+  zoek: string;
+  senders?: string[];
+  van?: string;
+  cutOff?: boolean;
+  archief?: ArchiefMelding;
+}) {
   return (
     <>
       <Heading level={1}>{t('berichten.title')}</Heading>
       <Paragraph lead>{t('berichten.intro')}</Paragraph>
+      {archief && (
+        <Alert type="ok" role="status" id="archief-melding">
+          {t(`berichten.archief.${archief}` as MessageKey)}{' '}
+          {archief === 'gearchiveerd' ? (
+            <Link href="/berichten?toon=gearchiveerd">{t('berichten.archief.naarArchief')}</Link>
+          ) : (
+            <Link href="/berichten">{t('berichten.archief.naarInbox')}</Link>
+          )}
+        </Alert>
+      )}
       {cutOff && <Alert type="info">{t('berichten.cutOff')}</Alert>}
       <form class="voordeur-search" method="get" action="/berichten" role="search">
         <SearchField id="zoek" name="zoek" label={t('berichten.search.label')} value={zoek} />
@@ -192,7 +216,14 @@ function PlainText({ text }: { text: string }) {
   );
 }
 
-export function BerichtPage({ t, lang, bericht, bijlagen, links = {} }: Texts & { bericht: Bericht; bijlagen: Availability<Bijlage[]>; links?: BerichtLinks }) {
+export function BerichtPage({
+  t,
+  lang,
+  bericht,
+  bijlagen,
+  links = {},
+  csrfToken,
+}: Texts & { bericht: Bericht; bijlagen: Availability<Bijlage[]>; links?: BerichtLinks; csrfToken: string }) {
   const action = bericht.handelingsperspectief && <Action t={t} lang={lang} bericht={bericht} />;
   return (
     <>
@@ -253,6 +284,24 @@ export function BerichtPage({ t, lang, bericht, bijlagen, links = {} }: Texts & 
           href={(index) => `${berichtHref(bericht)}/bijlagen/${index}`}
         />
       )}
+      <ArchiefForm t={t} bericht={bericht} csrfToken={csrfToken} />
     </>
+  );
+}
+
+/** Archiving the bericht, or putting it back in the inbox: one button in a plain form (works without JavaScript). */
+function ArchiefForm({ t, bericht, csrfToken }: { t: Translate; bericht: Bericht; csrfToken: string }) {
+  return (
+    <section class="voordeur-no-print" aria-labelledby="archief-title">
+      <Heading level={2} id="archief-title">
+        {t('berichten.archief.title')}
+      </Heading>
+      <Paragraph>{t(bericht.gearchiveerd ? 'berichten.archief.isGearchiveerd' : 'berichten.archief.uitleg')}</Paragraph>
+      <Form action={`${berichtHref(bericht)}/archief#archief-melding`} csrfToken={csrfToken}>
+        <Button appearance="secondary-action" name="archief" value={bericht.gearchiveerd ? 'nee' : 'ja'}>
+          {t(bericht.gearchiveerd ? 'berichten.archief.terugzetten' : 'berichten.archief.archiveren')}
+        </Button>
+      </Form>
+    </section>
   );
 }

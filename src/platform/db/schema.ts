@@ -240,6 +240,17 @@ export interface OrganisatieBerichtenTable {
   publicatiedatum: Timestamp;
   received_at: CreatedAt;
   opened_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** When the recipient archived it (Mijn berichten); null while it is in their inbox. */
+  archived_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** The archived berichten Voordeur does not hold itself (Objecten API), per person: a row is an archived bericht. */
+export interface BerichtArchiefTable {
+  /** Keyed hash of the subject. */
+  subject_key: string;
+  /** The bericht's uuid in its store. */
+  bericht_uuid: string;
+  archived_at: CreatedAt;
 }
 
 export interface OrganisatieBijlagenTable {
@@ -395,4 +406,5 @@ export interface Database {
   leverancier_sessions: LeverancierSessionsTable;
   organisatie_resultaten: OrganisatieResultatenTable;
   organisatie_audit: OrganisatieAuditTable;
+  bericht_archief: BerichtArchiefTable;
 }

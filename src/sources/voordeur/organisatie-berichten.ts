@@ -256,6 +256,13 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
           if (first) await this.tellOrganisations([{ organisatieId: first.organisatie_id, type: 'bericht.geopend', berichtId: first.bericht_id, at }], trx);
         });
       },
+      archive: async (archived) => {
+        await this.db
+          .updateTable('organisatie_berichten')
+          .set({ archived_at: archived ? this.now() : null })
+          .where('id', '=', uuid)
+          .execute();
+      },
     };
   }
 
@@ -313,6 +320,7 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
         'b.einddatum_handelingstermijn',
         'b.publicatiedatum',
         'b.opened_at',
+        'b.archived_at',
         'o.naam as afzender',
       ]);
   }
@@ -340,6 +348,7 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
       einddatum_handelingstermijn: string | null;
       publicatiedatum: Date | string;
       opened_at: Date | string | null;
+      archived_at: Date | string | null;
       afzender: string;
     },
     bijlagen: number[],
@@ -354,6 +363,7 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
       handelingsperspectief: row.handelingsperspectief ?? undefined,
       einddatumHandelingstermijn: row.einddatum_handelingstermijn ? new Date(row.einddatum_handelingstermijn) : undefined,
       geopend: row.opened_at !== null,
+      gearchiveerd: row.archived_at !== null,
       bijlagen: bijlagen.map((index) => `${bijlagePrefix}${row.id}:${index}`),
     };
   }
