@@ -156,6 +156,18 @@ describe('ZGW simulator', () => {
       }
     });
 
+    it("expand=status puts each zaak's current status in _expand, as Open Zaak does; without expand there is no _expand", async () => {
+      const page: any = await conforming(await sim.call(`${zaken}/zaken${query({ expand: 'status' })}`), 'zaken', 'GET', '/zaken', 200);
+      const withStatus = page.results.filter((z: any) => z.status);
+      expect(withStatus.length).toBeGreaterThan(0);
+      for (const zaak of withStatus) expect(zaak._expand.status).toEqual(await (await sim.call(zaak.status)).json());
+      for (const zaak of page.results.filter((z: any) => !z.status)) expect(zaak._expand).toEqual({});
+      const one: any = await (await sim.call(`${withStatus[0].url}${query({ expand: 'status' })}`)).json();
+      expect(one._expand.status.url).toBe(withStatus[0].status);
+      const plain: any = await (await sim.call(`${zaken}/zaken`)).json();
+      expect(plain.results.some((z: any) => '_expand' in z)).toBe(false);
+    });
+
     it('the whole catalogue', async () => {
       const zaaktypen = await conforming(await sim.call(`${catalogi}/zaaktypen`), 'catalogi', 'GET', '/zaaktypen', 200);
       expect(zaaktypen.count).toBeGreaterThanOrEqual(4);

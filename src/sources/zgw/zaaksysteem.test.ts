@@ -339,6 +339,27 @@ describe('ZaaksysteemClient: long lists', () => {
     expect(log.lines.map((l) => l.msg)).toContain('zaken cut off: more pages than Voordeur reads');
   });
 
+  it("asks the list with expand=status and takes a zaak's status from _expand (Open Zaak 1.5); reads it on its own from an API that ignores expand", async () => {
+    const status = (n: number) => ({
+      url: `${fake.zakenApi}/statussen/${n}`,
+      zaak: `${fake.zakenApi}/zaken/${uuid(n)}`,
+      statustype: `${fake.catalogiApi}/statustypen/1`,
+      datumStatusGezet: '2026-11-02T10:00:00Z',
+    });
+    // Zaak 1 comes with its status expanded (not in the fake's statussen: reading it would fail); zaak 2 without.
+    fake.addZaak(1, { status: status(1).url, _expand: { status: status(1) } });
+    fake.statussen.set('2', status(2));
+    fake.addZaak(2, { status: status(2).url });
+    const { zaken } = await client().zakenOf(suzanne);
+    expect(zaken.map((z) => [z.identificatie, z.status?.naam])).toEqual([
+      ['ZAAK-1', 'Ontvangen'],
+      ['ZAAK-2', 'Ontvangen'],
+    ]);
+    const list = fake.seen.find((seen) => seen.url.startsWith('/zaken/api/v1/zaken?'))!;
+    expect(new URL(list.url, fake.base).searchParams.get('expand')).toBe('status');
+    expect(fake.seen.map((seen) => seen.url).filter((url) => url.startsWith('/zaken/api/v1/statussen/'))).toEqual(['/zaken/api/v1/statussen/2']);
+  });
+
   it('reads the statussen of many zaken in parallel, but at most `concurrency` at once', async () => {
     fake.statusDelayMs = 20;
     for (let n = 1; n <= 12; n++) {

@@ -15,14 +15,15 @@
  * address), so the token never goes elsewhere.
  *
  * Round trips, so that a page never waits for N calls one after another:
- * - zaken of a person: the zaken list and the person's rollen in parallel (one page of 100 is the
- *   usual case; at most `maxPages` pages, the rest counted as not shown), then with bounded
- *   concurrency the current statussen and the catalogue (cached). Statussen are immutable in ZGW
- *   (a new status is a new resource), so they are cached by URL too. (Open Zaak's zaken list
- *   offers `include`/`expand` only in newer versions; a bounded parallel fetch works with all.)
- * - one zaak: zaak and initiator rollen in parallel (ownership is checked before anything
- *   else is read), then statussen, documents links, zaaktype, statustypen, resultaat in
- *   parallel, then the documents and the resultaattype.
+ * - zaken of a person: the zaken list (with `expand=status`: Open Zaak 1.5 sends each zaak's
+ *   current status along in `_expand`) and the person's rollen in parallel (one page of 100 is the
+ *   usual case; at most `maxPages` pages, the rest counted as not shown), then the catalogue
+ *   (cached), and with bounded concurrency the statussen that did not come along (an older API
+ *   ignores expand). Statussen are immutable in ZGW (a new status is a new resource), so they are
+ *   cached by URL too.
+ * - one zaak: the zaak, its rollen, its statussen and its documents links in parallel (ownership
+ *   is checked on the rollen before anything is used or shown), then the documents, the resultaat
+ *   and what other features show on the zaak's page (`owned`).
  * Per-zaak calls run with bounded concurrency per request; each call has the configured deadline.
  */
 import { LRUCache } from 'lru-cache';
@@ -102,6 +103,18 @@ const noLog: Pick<Log, 'warn'> = { warn: () => undefined };
 const zaakinformatieobjectenSchema = z.array(zaakinformatieobjectSchema);
 const statustypenSchema = z.array(statustypeSchema);
 const zaakMetBronorganisatieSchema = zaakSchema.extend({ bronorganisatie: z.string() });
+/**
+ * A zaak of a list asked with `expand=status` (Zaken API 1.5; Open Zaak puts it in `_expand`): its
+ * current status comes along. An API that ignores expand, or an expanded status that does not fit,
+ * leaves it out, and the status is read on its own.
+ */
+const zaakMetStatusSchema = zaakSchema.extend({
+  _expand: z
+    .object({ status: statusSchema.nullish().catch(undefined) })
+    .partial()
+    .optional()
+    .catch(undefined),
+});
 const zaakMetKenmerkenSchema = zaakSchema.extend({
   kenmerken: z
     .array(z.object({ kenmerk: z.string() }))
@@ -238,7 +251,14 @@ export class ZaaksysteemClient implements Zaaksysteem {
         const rolQuery = { ...prefixed('betrokkeneIdentificatie__', identification), ...(ownRol ? { omschrijvingGeneriek: ownRol } : {}) };
         // The spec sets no default order, and its `ordering` type is a nested array (a spec error): send it as text.
         return Promise.all([
-          this.pages(this.zaken, this.api.zaken, `${this.api.zaken}/zaken?${query(filter)}&ordering=-startdatum`, zaakSchema, log, 'zaak'),
+          this.pages(
+            this.zaken,
+            this.api.zaken,
+            `${this.api.zaken}/zaken?${query(filter)}&ordering=-startdatum&expand=status`,
+            zaakMetStatusSchema,
+            log,
+            'zaak',
+          ),
           this.pages(this.zaken, this.api.zaken, `${this.api.zaken}/rollen?${query(rolQuery)}`, rolSchema, log, 'rol'),
         ]);
       }),
@@ -258,7 +278,8 @@ export class ZaaksysteemClient implements Zaaksysteem {
             const mine = owned.has(inApi(zaak.url, this.api.zaken) ?? zaak.url) || (!rollen.complete && (await this.isOwn(zaak.url, subject)));
             if (!mine || !isZaakVisible(zaak.vertrouwelijkheidaanduiding, this.maxZaak)) return null;
             // Its zaaktype and its status side by side: one round trip, not two (an intern zaak's status is read for nothing).
-            const [zaaktype, shown] = await Promise.all([this.zaaktype(zaak.zaaktype, 'skip'), this.toZaak(zaak, undefined, 'skip', log)]);
+            const expandedStatus = zaak._expand?.status ? [zaak._expand.status] : undefined;
+            const [zaaktype, shown] = await Promise.all([this.zaaktype(zaak.zaaktype, 'skip'), this.toZaak(zaak, undefined, 'skip', log, expandedStatus)]);
             if (zaaktype?.indicatieInternOfExtern === 'intern') return null;
             return { ...shown, zaaktype: zaaktype?.omschrijving ?? '' };
           } catch (error) {
