@@ -71,7 +71,8 @@ const zgwApis = {
   documentenApi: `${simulatorsUrl}/documenten/api/v1`,
 };
 // Documents residents add get the demo catalogue's "Bewijsstuk" type.
-const bewijsstuk = `${zgwApis.catalogiApi}/informatieobjecttypen/${zgwDemo.informatieobjecttypen.find((t) => t.key === 'bewijsstuk')!.uuid}`;
+const informatieobjecttype = (key: string) => `${zgwApis.catalogiApi}/informatieobjecttypen/${zgwDemo.informatieobjecttypen.find((t) => t.key === key)!.uuid}`;
+const bewijsstuk = informatieobjecttype('bewijsstuk');
 
 // Voordeur first: it does not need the login provider until someone logs in.
 const { config, voordeur } = await main(
@@ -84,7 +85,10 @@ const { config, voordeur } = await main(
     OIDC_ISSUER: `${simulatorsUrl}/oidc`,
     OIDC_CLIENT_ID: client.client_id,
     OIDC_CLIENT_SECRET: client.client_secret,
-    ZAAKSYSTEMEN: JSON.stringify([{ naam: 'demo', ...zgwApis, ...zgwClient, uploadInformatieobjecttype: bewijsstuk }]),
+    ZAAKSYSTEMEN: JSON.stringify([
+      // The PDF of an aanvraag's answers is an 'Aanvraag' document.
+      { naam: 'demo', ...zgwApis, ...zgwClient, uploadInformatieobjecttype: bewijsstuk, aanvraagInformatieobjecttype: informatieobjecttype('aanvraag') },
+    ]),
     BRP_API_URL: `${simulatorsUrl}/haalcentraal/api/brp`,
     BRP_API_KEY: keys.brp,
     KVK_API_URL: `${simulatorsUrl}/kvk/api/v1`,

@@ -445,7 +445,11 @@ describe('Aanvragen: delivery to the back office', () => {
     expect(data.attachments.map((url) => at(url)?.bestandsnaam).sort()).toEqual(['tegel achter.png', 'tegel voor.png']);
     expect(at(data.attachments[0]!)?.content?.subarray(0, 8)).toEqual(png.subarray(0, 8));
     const answers = at(data.pdf_url)!;
+    // An 'Aanvraag' document (ZAAKSYSTEMEN aanvraagInformatieobjecttype), the photos 'Bewijsstuk' (uploadInformatieobjecttype).
+    const informatieobjecttype = (key: string) => zgwDemo.informatieobjecttypen.find((type) => type.key === key)!.uuid;
     expect(answers).toMatchObject({ identificatie: `${row.kenmerk}-antwoorden`, formaat: 'application/pdf', bronorganisatie: zgwDemo.organisatie.rsin });
+    expect(answers.informatieobjecttype).toMatch(new RegExp(`/informatieobjecttypen/${informatieobjecttype('aanvraag')}$`));
+    expect(at(data.attachments[0]!)?.informatieobjecttype).toMatch(new RegExp(`/informatieobjecttypen/${informatieobjecttype('bewijsstuk')}$`));
     expect(answers.content!.subarray(0, 5).toString()).toBe('%PDF-');
     expect(row.pdf_url).toBe(data.pdf_url);
     const validate = productaanvraagSchema();

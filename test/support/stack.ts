@@ -66,6 +66,7 @@ export function zaaksystemenFor(baseUrl: string, naam = 'demo'): string {
       documentenApi: `${baseUrl}/documenten/api/v1`,
       ...zgwClient,
       uploadInformatieobjecttype: `${baseUrl}/catalogi/api/v1/informatieobjecttypen/${zgwDemo.informatieobjecttypen.find((t) => t.key === 'bewijsstuk')!.uuid}`,
+      aanvraagInformatieobjecttype: `${baseUrl}/catalogi/api/v1/informatieobjecttypen/${zgwDemo.informatieobjecttypen.find((t) => t.key === 'aanvraag')!.uuid}`,
     },
   ]);
 }

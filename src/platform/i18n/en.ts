@@ -338,7 +338,7 @@ export const en: Record<MessageKey, string> = {
   'voorkeuren.topic.taak': 'When I need to do something (a new task)',
   'voorkeuren.topic.bericht': 'When I have a new message',
   'voorkeuren.topic.product': 'When a permit, pass or other product of mine is about to expire',
-  'voorkeuren.topic.aanvraag': 'When there is news about an application of mine (passed on, a case started, or a draft we will soon delete)',
+  'voorkeuren.topic.aanvraag': 'When there is news about an application of mine, or an application I have not sent yet will soon be deleted',
   'voorkeuren.needsAddress.email': 'For notifications by e-mail you need a confirmed e-mail address. Add or confirm it under Contact details.',
   'voorkeuren.needsAddress.sms': 'For notifications by text message you need a confirmed mobile number. Add or confirm it under Contact details.',
   'voorkeuren.taal': 'We send the notifications in the language in which you save these choices: now English.',

@@ -335,7 +335,7 @@ export const nl = {
   'voorkeuren.topic.taak': 'Als ik iets moet doen (een nieuwe taak)',
   'voorkeuren.topic.bericht': 'Als ik een nieuw bericht heb',
   'voorkeuren.topic.product': 'Als een vergunning, pas of ander product van mij bijna niet meer geldig is',
-  'voorkeuren.topic.aanvraag': 'Als er nieuws is over een aanvraag van mij (doorgestuurd, een zaak gemaakt, of een concept dat wij bijna verwijderen)',
+  'voorkeuren.topic.aanvraag': 'Als er nieuws is over een aanvraag van mij, of als een aanvraag die ik nog niet verstuurde bijna wordt verwijderd',
   'voorkeuren.needsAddress.email': 'Voor meldingen per e-mail heeft u een bevestigd e-mailadres nodig. Voeg het toe of bevestig het bij Contactgegevens.',
   'voorkeuren.needsAddress.sms': 'Voor meldingen per sms heeft u een bevestigd mobiel nummer nodig. Voeg het toe of bevestig het bij Contactgegevens.',
   'voorkeuren.taal': 'Wij sturen de meldingen in de taal waarin u deze keuzes opslaat: nu het Nederlands.',
