@@ -119,8 +119,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   // Berichten organisations push through the organisation API (ORGANISATIE_API), kept in Voordeur's own database; their recipients are told.
-  const organisatieBerichten = config.organisatieApi && organisatieBerichtenStore(database.db, identityKeys, notificaties.record, notificaties.queue);
-  const organisatieZaken = config.organisatieApi && new OrganisatieZaken(database.db, identityKeys, { tell: notificaties.record });
+  const organisatieBerichten =
+    config.organisatieApi &&
+    organisatieBerichtenStore(database.db, identityKeys, notificaties.record, notificaties.queue, {
+      processingLog,
+      aansluiting,
+    });
+  const organisatieZaken = config.organisatieApi && new OrganisatieZaken(database.db, identityKeys, { tell: notificaties.record, processingLog });
   const zaaksystemen = organisatieZaken ? [...sources.zaaksystemen, organisatieZaken] : sources.zaaksystemen;
   // The ontvangstbevestigingen of aanvragen are berichten too, with the PDF of the answers (when Aanvragen is there).
   const aanvraagBerichten = sources.producttypen ? aanvragen : undefined;
@@ -255,7 +260,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         publicUrl: config.publicUrl,
         secret: config.identityKeySecret,
         requestsPerMinute: config.organisatieApi!.requestsPerMinute,
-        aansluiting,
       }),
     createLeveranciersportaal(
       organisatieBerichten && config.leveranciers

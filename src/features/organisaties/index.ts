@@ -12,6 +12,7 @@ import type { OrganisatieZaken } from '../../sources/voordeur/organisatie-zaken.
 import type { Organisaties } from '../../sources/voordeur/organisaties.ts';
 import type { OrganisatieAansluiting } from '../../sources/voordeur/organisatie-aansluiting.ts';
 import type { Config } from '../../config.ts';
+import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { JobHandler } from '../../platform/queue/worker.ts';
 import { OrganisatieAuth } from './auth.ts';
 import { publicatieHandler, publicatieJob, publicatieQueue, webhookHandler, webhookJob, webhookQueue } from './webhook.ts';
@@ -25,8 +26,6 @@ export interface OrganisatieApiFeatureDeps {
   /** Keys the access tokens (IDENTITY_KEY_SECRET). */
   secret: string;
   requestsPerMinute: number;
-  /** Where the result codes per day are counted, for the leveranciersportaal. */
-  aansluiting?: OrganisatieAansluiting;
 }
 
 /**
@@ -46,11 +45,24 @@ export function organisatieJobs(
 /**
  * The store of pushed berichten, wired: recipients are told through the notification pipeline
  * (`tell`), organisations through webhook jobs, and berichten for a later publicatiedatum are
- * planned as jobs — each in the transaction that stores what caused it.
+ * planned as jobs; each bericht is in its recipient's processing log, and the batch's result codes
+ * are counted per day (`aansluiting`, for the leveranciersportaal) — each in the transaction that
+ * stores what caused it.
  */
-export function organisatieBerichtenStore(db: Db, keys: IdentityKeys, tell: TellRecipients, queue: Pick<JobQueue, 'add'>): OrganisatieBerichten {
+export function organisatieBerichtenStore(
+  db: Db,
+  keys: IdentityKeys,
+  tell: TellRecipients,
+  queue: Pick<JobQueue, 'add'>,
+  /** Where the API stores batches (not needed where berichten are only published, as in the worker). */
+  recorded?: { processingLog: ProcessingLog; aansluiting: OrganisatieAansluiting },
+): OrganisatieBerichten {
   return new OrganisatieBerichten(db, keys, {
     tell,
+    ...(recorded && {
+      processingLog: recorded.processingLog,
+      countRefusals: (organisatieId, counts, trx) => recorded.aansluiting.countRefusals(organisatieId, counts, trx),
+    }),
     tellOrganisation: async (events, trx) => {
       await queue.add(events.map(webhookJob), trx);
     },
@@ -71,7 +83,6 @@ export function createOrganisatieApi(deps: OrganisatieApiFeatureDeps): Feature {
       zaken: deps.zaken,
       serverUrl,
       requestsPerMinute: deps.requestsPerMinute,
-      ...(deps.aansluiting ? { countRefusals: deps.aansluiting.countRefusals.bind(deps.aansluiting) } : {}),
     }),
   };
 }

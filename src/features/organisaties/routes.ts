@@ -23,12 +23,17 @@ export interface OrganisatieApiDeps {
   serverUrl: string;
   /** Requests one organisation may make per minute. */
   requestsPerMinute: number;
-  /** Counts a batch's refusals per day for the leveranciersportaal (`verwerkt` is counted with the berichten themselves). */
-  countRefusals?: (organisatieId: string, counts: Partial<Record<Resultaat, number>>) => Promise<void>;
   now?: () => Date;
 }
 
 const api = { csrf: false } as const;
+
+/** How many results of a batch have each code. */
+function countsOf(results: { resultaat: Resultaat }[]): Partial<Record<Resultaat, number>> {
+  const counts: Partial<Record<Resultaat, number>> = {};
+  for (const { resultaat } of results) counts[resultaat] = (counts[resultaat] ?? 0) + 1;
+  return counts;
+}
 
 function problem(reply: FastifyReply, status: number, title: string, detail?: string, invalid?: { veld: string; melding: string }) {
   return reply
@@ -92,14 +97,10 @@ export function organisatieApiRoutes(deps: OrganisatieApiDeps): FastifyPluginAsy
         toStore.push(outcome.ok);
         return results.push({ berichtId, resultaat: 'verwerkt' });
       });
-      const fresh = await deps.berichten.store(organisatie, toStore);
+      // The refusals are counted per day in the transaction that stores the others (with the resends it finds).
+      const fresh = await deps.berichten.store(organisatie, toStore, { refused: countsOf(results), requestId: request.id });
       for (const result of results) if (result.resultaat === 'verwerkt' && !fresh.has(result.berichtId!)) result.resultaat = 'bestaatAl';
-      const counts: Record<string, number> = {};
-      for (const result of results) counts[result.resultaat] = (counts[result.resultaat] ?? 0) + 1;
-      request.log.info({ organisatie, berichten: items.length, ...counts }, 'organisatie berichten received');
-      // The berichten are stored: a count that cannot be written costs the overview a few, never the answer.
-      if (deps.countRefusals)
-        await deps.countRefusals(organisatie, counts).catch((error: unknown) => request.log.warn({ err: error, organisatie }, 'result counts not recorded'));
+      request.log.info({ organisatie, berichten: items.length, ...countsOf(results) }, 'organisatie berichten received');
       return { resultaten: results };
     });
 

@@ -159,8 +159,8 @@ describe('the processing log', () => {
     const kees: Identity = { method: 'digid', subject: { type: 'persoon', bsn: '999995571' } };
     const suzanneForKees: Identity = { ...kees, actor: { bsn: '999993653', name: 'Suzanne de Vries', rol: 'bewindvoerder' } };
     await log.record(suzanneForKees, [{ action: 'lezen', category: 'berichten', source: 'objecten' }]);
-    await log.recordForOrganisation(kees.subject, { id: 'org-1', naam: 'Belastingsamenwerking Rivierenland' }, [
-      { action: 'toevoegen', category: 'berichten', source: 'voordeur' },
+    await log.recordForOrganisation(database.db, { id: 'org-1', naam: 'Belastingsamenwerking Rivierenland' }, [
+      { subject: kees.subject, entry: { action: 'toevoegen', category: 'berichten', source: 'organisatie-api' } },
     ]);
     const { entries } = await log.list(kees, { offset: 0, limit: 10 });
     expect(entries.map((e) => [e.actor, e.naam, e.rol ?? null, e.action])).toEqual([

@@ -40,13 +40,13 @@ export const processingCategories = [
 export type ProcessingCategory = (typeof processingCategories)[number];
 
 /** Why Voordeur processed the data. */
-export const processingPurposes = ['inzage', 'wijziging-op-verzoek', 'vertegenwoordiging'] as const;
+export const processingPurposes = ['inzage', 'wijziging-op-verzoek', 'vertegenwoordiging', 'informeren'] as const;
 export type ProcessingPurpose = (typeof processingPurposes)[number];
 
 export interface ProcessingEntry {
   action: ProcessingAction;
   category: ProcessingCategory;
-  /** The system the data came from or went to, e.g. "brp", "klantinteracties", "zgw:openzaak", "voordeur". */
+  /** The system the data came from or went to, e.g. "brp", "klantinteracties", "zgw:openzaak", "voordeur", "organisatie-api" (what an organisation pushed). */
   source: string;
   purpose?: ProcessingPurpose;
 }
@@ -116,12 +116,23 @@ export class ProcessingLog {
   }
 
   /**
-   * Writes down what a connected organisation did with the subject's data through the
-   * organisation API (e.g. a bericht it sent): the person sees the organisation's name.
+   * Writes down what a connected organisation did with people's data through the organisation API
+   * (a bericht it stored for them, a zaak or status it pushed): the person sees the organisation's
+   * name. Written with `db`, the transaction that stores the push, as one insert for the whole
+   * batch (not group-committed): the line is there exactly when the push is.
    */
-  async recordForOrganisation(subject: Subject, organisatie: { id: string; naam: string }, entries: ProcessingEntry[], requestId?: string): Promise<void> {
-    if (entries.length === 0) return;
-    await this.insert(subject, { actor: 'organisatie', actor_key: organisatie.id, actor_naam: organisatie.naam }, entries, requestId);
+  async recordForOrganisation(
+    db: Db,
+    organisatie: { id: string; naam: string },
+    processed: { subject: Subject; entry: ProcessingEntry }[],
+    requestId?: string,
+  ): Promise<void> {
+    if (processed.length === 0) return;
+    const actor = { actor: 'organisatie' as const, actor_key: organisatie.id, actor_naam: organisatie.naam };
+    await db
+      .insertInto('processing_log')
+      .values(processed.flatMap(({ subject, entry }) => this.rows(subject, actor, [entry], requestId)))
+      .execute();
   }
 
   private async insert(
@@ -129,21 +140,29 @@ export class ProcessingLog {
     actor: Pick<Row, 'actor' | 'actor_key'> & Partial<Row>,
     entries: ProcessingEntry[],
     requestId?: string,
-    /** A staff member's reads are for the purpose they stated. */
     statedPurpose?: string,
   ): Promise<void> {
+    await this.writes.add(this.rows(subject, actor, entries, requestId, statedPurpose));
+  }
+
+  private rows(
+    subject: Subject,
+    actor: Pick<Row, 'actor' | 'actor_key'> & Partial<Row>,
+    entries: ProcessingEntry[],
+    requestId?: string,
+    /** A staff member's reads are for the purpose they stated. */
+    statedPurpose?: string,
+  ): Row[] {
     const subjectKey = this.keys.subject(subject);
-    await this.writes.add(
-      entries.map((entry) => ({
-        subject_key: subjectKey,
-        ...actor,
-        action: entry.action,
-        category: entry.category,
-        source: entry.source,
-        purpose: statedPurpose ?? entry.purpose ?? 'inzage',
-        request_id: requestId ?? null,
-      })),
-    );
+    return entries.map((entry) => ({
+      subject_key: subjectKey,
+      ...actor,
+      action: entry.action,
+      category: entry.category,
+      source: entry.source,
+      purpose: statedPurpose ?? entry.purpose ?? 'inzage',
+      request_id: requestId ?? null,
+    }));
   }
 
   /**
@@ -161,7 +180,8 @@ export class ProcessingLog {
     // The person is told which data, not which system: the zaaksystemen are one ("zgw": "uw zaken"), and
     // only documents keep their kind of system (a zaak's documents, or a bericht's bijlagen in "objecten").
     // A read of the same data from two systems at once is one line. The rows keep the systems.
-    const source = sql<string>`case when source like 'zgw:%' then 'zgw' when category = 'documenten' then source else '' end`;
+    // What an organisation pushed keeps its kind of system too: it is not the portal's own (zaken "bij {organisatie}").
+    const source = sql<string>`case when source like 'zgw:%' then 'zgw' when category = 'documenten' or source = 'organisatie-api' then source else '' end`;
     const bucket = sql`date_bin(${sql.lit(`${collapseMinutes} minutes`)}::interval, occurred_at, timestamptz '2000-01-01 00:00:00+00')`;
     const eachChange = sql`case when action = 'lezen' then null else id end`;
     let rows = this.db.selectFrom('processing_log').where('subject_key', '=', subjectKey);

@@ -57,13 +57,13 @@ export class OrganisatieAansluiting {
   ) {}
 
   /**
-   * Adds a batch's refusals to today's counts (`verwerkt` is counted by the database, in the
-   * transaction that stores the berichten: migration 0019).
+   * Adds a batch's refusals to today's counts, with `db` the transaction that stores the batch
+   * (`verwerkt` is counted by the database in that transaction too: migration 0019).
    */
-  async countRefusals(organisatieId: string, counts: Partial<Record<ResultaatCode, number>>): Promise<void> {
+  async countRefusals(organisatieId: string, counts: Partial<Record<ResultaatCode, number>>, db: Db = this.db): Promise<void> {
     const rows = Object.entries(counts).filter(([code, aantal]) => code !== 'verwerkt' && (resultaatCodes as readonly string[]).includes(code) && aantal > 0);
     if (rows.length === 0) return;
-    await this.db
+    await db
       .insertInto('organisatie_resultaten')
       .values(
         rows.map(([resultaat, aantal]) => ({

@@ -16,7 +16,9 @@ import type { Subject } from '../../domain/identity.ts';
 import type { DocumentDownload, DocumentStore, ZaakDocument } from '../../domain/zaak.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
+import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { Change } from './notification-messages.ts';
+import type { ResultaatCode } from './organisatie-aansluiting.ts';
 
 /** A bericht as an organisation sends it, checked. */
 export interface NewOrganisatieBericht {
@@ -67,6 +69,9 @@ export interface BerichtEvent {
 /** Tells organisations (that have a webhook) what became of their berichten, in the transaction that records it. */
 export type TellOrganisation = (events: BerichtEvent[], db: Db) => Promise<void>;
 
+/** Adds result codes of a batch to the organisation's counts per day, in the transaction `db`. */
+export type CountRefusals = (organisatieId: string, counts: Partial<Record<ResultaatCode, number>>, db: Db) => Promise<void>;
+
 /** Plans the publication of berichten whose publicatiedatum is still to come, in the transaction that stores them. */
 export type SchedulePublication = (due: { uuid: string; at: Date }[], db: Db) => Promise<void>;
 
@@ -74,7 +79,16 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
   constructor(
     private readonly db: Db,
     private readonly keys: IdentityKeys,
-    private readonly options: { tell?: TellRecipients; tellOrganisation?: TellOrganisation; schedule?: SchedulePublication; now?: () => Date } = {},
+    private readonly options: {
+      tell?: TellRecipients;
+      tellOrganisation?: TellOrganisation;
+      schedule?: SchedulePublication;
+      /** The person's processing log: the organisation stored a bericht for them. */
+      processingLog?: Pick<ProcessingLog, 'recordForOrganisation'>;
+      /** Counts a batch's result codes other than `verwerkt` per day (the leveranciersportaal), in its transaction. */
+      countRefusals?: CountRefusals;
+      now?: () => Date;
+    } = {},
   ) {}
 
   private now(): Date {
@@ -84,56 +98,85 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
   /**
    * Stores the berichten of one batch in one transaction. Returns the berichtIds that were new;
    * the others were stored before (by this organisation, with that berichtId) and are left as they were.
+   * `refused`: how many of the batch were refused before (per result code), counted in the same
+   * transaction together with the resends found now (`bestaatAl`), so that the counts per day agree
+   * with what was stored, also after a crash.
    */
-  async store(organisatieId: string, berichten: NewOrganisatieBericht[]): Promise<Set<string>> {
-    if (berichten.length === 0) return new Set();
+  async store(
+    organisatieId: string,
+    berichten: NewOrganisatieBericht[],
+    batch: { refused?: Partial<Record<ResultaatCode, number>>; requestId?: string } = {},
+  ): Promise<Set<string>> {
+    const refused = Object.values(batch.refused ?? {}).some((n) => n > 0);
+    if (berichten.length === 0 && !refused) return new Set();
     return this.db.transaction().execute(async (trx) => {
-      const ids = new Map(berichten.map((b) => [b.berichtId, randomUUID()]));
-      const inserted = await trx
-        .insertInto('organisatie_berichten')
-        .values(
-          berichten.map((b) => ({
-            id: ids.get(b.berichtId)!,
-            organisatie_id: organisatieId,
-            bericht_id: b.berichtId,
-            recipient_key: this.keys.subject(b.ontvanger),
-            recipient: this.keys.seal(b.ontvanger),
-            onderwerp: b.onderwerp,
-            tekst: b.tekst,
-            referentie: b.referentie ?? null,
-            handelingsperspectief: b.handelingsperspectief ?? null,
-            einddatum_handelingstermijn: b.einddatumHandelingstermijn ?? null,
-            publicatiedatum: b.publicatiedatum,
-          })),
-        )
-        .onConflict((oc) => oc.columns(['organisatie_id', 'bericht_id']).doNothing())
-        .returning('bericht_id')
-        .execute();
-      const fresh = new Set(inserted.map((row) => row.bericht_id));
-      const bijlagen = berichten
-        .filter((b) => fresh.has(b.berichtId))
-        .flatMap((b) =>
-          b.bijlagen.map((bijlage, index) => ({ bericht_uuid: ids.get(b.berichtId)!, index, bestandsnaam: bijlage.bestandsnaam, content: bijlage.inhoud })),
-        );
-      if (bijlagen.length > 0) await trx.insertInto('organisatie_bijlagen').values(bijlagen).execute();
-      // A new bericht is a change for its recipient, told once (bundled with their other changes) with the same commit,
-      // and delivered news for the organisation; one published later is both on its publicatiedatum (a job planned now).
-      const now = this.now();
-      const stored = berichten.filter((b) => fresh.has(b.berichtId));
-      const published = stored.filter((b) => b.publicatiedatum.getTime() <= now.getTime());
-      const later = stored.filter((b) => b.publicatiedatum.getTime() > now.getTime());
-      await this.delivered(
-        published.map((b) => ({ uuid: ids.get(b.berichtId)!, organisatieId, berichtId: b.berichtId, ontvanger: b.ontvanger })),
-        now,
-        trx,
-      );
-      if (this.options.schedule && later.length > 0)
-        await this.options.schedule(
-          later.map((b) => ({ uuid: ids.get(b.berichtId)!, at: b.publicatiedatum })),
-          trx,
-        );
+      const fresh = berichten.length > 0 ? await this.insert(trx, organisatieId, berichten, batch.requestId) : new Set<string>();
+      const resent = berichten.length - fresh.size;
+      await this.options.countRefusals?.(organisatieId, { ...batch.refused, bestaatAl: (batch.refused?.bestaatAl ?? 0) + resent }, trx);
       return fresh;
     });
+  }
+
+  /** Inserts a batch with its bijlagen, and what follows from it in the same transaction; the berichtIds that were new. */
+  private async insert(trx: Db, organisatieId: string, berichten: NewOrganisatieBericht[], requestId?: string): Promise<Set<string>> {
+    const ids = new Map(berichten.map((b) => [b.berichtId, randomUUID()]));
+    const inserted = await trx
+      .insertInto('organisatie_berichten')
+      .values(
+        berichten.map((b) => ({
+          id: ids.get(b.berichtId)!,
+          organisatie_id: organisatieId,
+          bericht_id: b.berichtId,
+          recipient_key: this.keys.subject(b.ontvanger),
+          recipient: this.keys.seal(b.ontvanger),
+          onderwerp: b.onderwerp,
+          tekst: b.tekst,
+          referentie: b.referentie ?? null,
+          handelingsperspectief: b.handelingsperspectief ?? null,
+          einddatum_handelingstermijn: b.einddatumHandelingstermijn ?? null,
+          publicatiedatum: b.publicatiedatum,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['organisatie_id', 'bericht_id']).doNothing())
+      .returning('bericht_id')
+      .execute();
+    const fresh = new Set(inserted.map((row) => row.bericht_id));
+    const bijlagen = berichten
+      .filter((b) => fresh.has(b.berichtId))
+      .flatMap((b) =>
+        b.bijlagen.map((bijlage, index) => ({ bericht_uuid: ids.get(b.berichtId)!, index, bestandsnaam: bijlage.bestandsnaam, content: bijlage.inhoud })),
+      );
+    if (bijlagen.length > 0) await trx.insertInto('organisatie_bijlagen').values(bijlagen).execute();
+    // A new bericht is a change for its recipient, told once (bundled with their other changes) with the same commit,
+    // and delivered news for the organisation; one published later is both on its publicatiedatum (a job planned now).
+    const now = this.now();
+    const stored = berichten.filter((b) => fresh.has(b.berichtId));
+    const published = stored.filter((b) => b.publicatiedatum.getTime() <= now.getTime());
+    const later = stored.filter((b) => b.publicatiedatum.getTime() > now.getTime());
+    await this.delivered(
+      published.map((b) => ({ uuid: ids.get(b.berichtId)!, organisatieId, berichtId: b.berichtId, ontvanger: b.ontvanger })),
+      now,
+      trx,
+    );
+    if (this.options.schedule && later.length > 0)
+      await this.options.schedule(
+        later.map((b) => ({ uuid: ids.get(b.berichtId)!, at: b.publicatiedatum })),
+        trx,
+      );
+    // In each recipient's processing log ("Wie heeft mijn gegevens gebruikt"), with the commit that stores it.
+    if (this.options.processingLog && stored.length > 0) {
+      const organisatie = await trx.selectFrom('organisaties').select(['id', 'naam']).where('id', '=', organisatieId).executeTakeFirstOrThrow();
+      await this.options.processingLog.recordForOrganisation(
+        trx,
+        organisatie,
+        stored.map((b) => ({
+          subject: b.ontvanger,
+          entry: { action: 'toevoegen', category: 'berichten', source: 'organisatie-api', purpose: 'informeren' },
+        })),
+        requestId,
+      );
+    }
+    return fresh;
   }
 
   /**

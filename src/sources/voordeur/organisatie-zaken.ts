@@ -18,6 +18,7 @@ import {
   type Zaaksysteem,
   type ZakenOfSubject,
 } from '../../domain/zaak.ts';
+import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import type { Change } from './notification-messages.ts';
@@ -52,7 +53,11 @@ export class OrganisatieZaken implements Zaaksysteem {
   constructor(
     private readonly db: Db,
     private readonly keys: IdentityKeys,
-    private readonly options: { tell?: TellRecipients } = {},
+    private readonly options: {
+      tell?: TellRecipients;
+      /** The person's processing log: the organisation pushed their zaak, or a status of it. */
+      processingLog?: Pick<ProcessingLog, 'recordForOrganisation'>;
+    } = {},
   ) {}
 
   /** Creates the zaak, or replaces what the organisation said of it (its statussen stay); true when it is new. */
@@ -70,14 +75,26 @@ export class OrganisatieZaken implements Zaaksysteem {
       resultaat: zaak.resultaat ?? null,
       updated_at: new Date(),
     };
-    const row = await this.db
-      .insertInto('organisatie_zaken')
-      .values({ id: randomUUID(), organisatie_id: organisatieId, zaak_id: zaak.zaakId, ...values })
-      .onConflict((oc) => oc.columns(['organisatie_id', 'zaak_id']).doUpdateSet(values))
-      // xmax is 0 for a row this statement inserted, not for one it updated (PostgreSQL).
-      .returning(sql<boolean>`(xmax = 0)`.as('inserted'))
-      .executeTakeFirstOrThrow();
-    return row.inserted;
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('organisatie_zaken')
+        .values({ id: randomUUID(), organisatie_id: organisatieId, zaak_id: zaak.zaakId, ...values })
+        .onConflict((oc) => oc.columns(['organisatie_id', 'zaak_id']).doUpdateSet(values))
+        // xmax is 0 for a row this statement inserted, not for one it updated (PostgreSQL).
+        .returning(sql<boolean>`(xmax = 0)`.as('inserted'))
+        .executeTakeFirstOrThrow();
+      await this.logged(trx, organisatieId, zaak.ontvanger, row.inserted ? 'toevoegen' : 'wijzigen');
+      return row.inserted;
+    });
+  }
+
+  /** In the person's processing log ("Wie heeft mijn gegevens gebruikt"), with the commit that stores the push. */
+  private async logged(trx: Db, organisatieId: string, subject: Subject, action: 'toevoegen' | 'wijzigen'): Promise<void> {
+    if (!this.options.processingLog) return;
+    const organisatie = await trx.selectFrom('organisaties').select(['id', 'naam']).where('id', '=', organisatieId).executeTakeFirstOrThrow();
+    await this.options.processingLog.recordForOrganisation(trx, organisatie, [
+      { subject, entry: { action, category: 'zaken', source: 'organisatie-api', purpose: 'informeren' } },
+    ]);
   }
 
   /** Moves the zaak on to a step (by name); tells the recipient, in the same transaction. */
@@ -99,6 +116,7 @@ export class OrganisatieZaken implements Zaaksysteem {
         .executeTakeFirstOrThrow();
       const change: Change = { subject: this.keys.unseal(zaak.recipient), topic: 'zaak', key: `organisatie-zaak-status:${inserted.id}` };
       await this.options.tell?.([change], trx);
+      await this.logged(trx, organisatieId, change.subject, 'wijzigen');
       return 'verwerkt';
     });
   }
