@@ -20,6 +20,7 @@ import { createLeveranciersportaal } from './features/organisaties/leveranciers/
 import { createOverzicht } from './features/overzicht/index.tsx';
 import { createProducten } from './features/producten/index.ts';
 import { createTaken } from './features/taken/index.ts';
+import { createVragen, vraagHref } from './features/vragen/index.ts';
 import { createZaken } from './features/zaken/index.ts';
 import { isSourceFailure } from './domain/availability.ts';
 import { allBerichten } from './domain/bericht.ts';
@@ -131,6 +132,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const aanvraagBerichten = sources.producttypen ? aanvragen : undefined;
   const berichtStores = [sources.berichten, organisatieBerichten, aanvraagBerichten].filter((store) => store !== undefined);
 
+  // "Stel een vraag" (with the Klantinteracties API): linked from the contact page, the empty overzicht and a zaak's page.
+  const vragen = createVragen({
+    contacts: sources.klantinteracties,
+    zaakChoices: (request) => parts.zaakChoices(request),
+    zaaksystemen: systemNames,
+    processingLog,
+    organisationName: theme.organisationName,
+  });
+
   // The features, in the order of the navigation; each is left out when what it needs is not configured.
   const features = [
     createHome({ portalName: theme.portalName, organisationName: theme.organisationName, secureCookies: config.session.secureCookies }),
@@ -148,12 +158,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         kept: keptFormCookie,
         keptMinutes: keptFormMinutes,
       },
+      askHref: vragen && vraagHref(),
     }),
     createOverzicht({
       organisationName: theme.organisationName,
       overviewBlocks: (request) => parts.overviewBlocks(request),
       nav: () => parts.nav,
-      contactHref: () => parts.footerLinks.find((link) => link.label === 'footer.contact')?.href,
+      contactHref: () => (vragen ? vraagHref() : parts.footerLinks.find((link) => link.label === 'footer.contact')?.href),
     }),
     createZaken({
       zaaksystemen,
@@ -162,7 +173,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       pageSize: config.zaken.pageSize,
       upload: config.zaken.upload,
       zaakSections: (request, zaak) => parts.zaakSections(request, zaak),
-      contact: { href: config.help.contact.formUrl ?? '/contact', phone: config.help.contact.phone },
+      contact: {
+        href: config.help.contact.formUrl ?? '/contact',
+        phone: config.help.contact.phone,
+        // A late zaak of this organisation: the question form about it.
+        about: vragen && ((zaak) => vraagHref(systemNames.includes(zaak.systeem) ? zaak : undefined)),
+      },
     }),
     createTaken({
       taken: sources.taken,
@@ -222,6 +238,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       noticeIntervalMs: config.producten.noticeIntervalSeconds * 1000,
       log: app.log,
     }),
+    vragen,
     createGegevens({
       brp: sources.brp,
       kvk: sources.kvk,

@@ -96,7 +96,7 @@ export function isLoginMethod(value: unknown): value is LoginMethod {
  * - `meldingen`: change the person's choices for notifications;
  * - `aanvragen`: apply for a product or service for the person (the Aanvragen catalogue and its forms).
  */
-export const handelingen = ['taken', 'documenten', 'contactgegevens', 'meldingen', 'aanvragen'] as const;
+export const handelingen = ['taken', 'documenten', 'contactgegevens', 'meldingen', 'aanvragen', 'vragen'] as const;
 export type Handeling = (typeof handelingen)[number];
 
 /** Whether whoever logged in may do this: the person themselves always, a gemachtigde when allowed. */

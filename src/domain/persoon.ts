@@ -132,6 +132,14 @@ export interface NewKlantcontact {
 
 export const klantcontactLimits = { kanaal: 50, onderwerp: 200, inhoud: 1000, toelichting: 1000 } as const;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+const controlCharacters = /[\u0000-\u001f\u007f]/;
+
+/** Whether a text typed for a klantcontact fits: at most `max` characters, and no control characters other than new lines and tabs. */
+export function fitsKlantcontact(value: string, max: number): boolean {
+  return value.length <= max && !controlCharacters.test(value.replace(/[\n\t]/g, ' '));
+}
+
 /** The person's record in the organisation's customer-contact system (Klantinteracties). */
 export interface ContactRegister {
   /**

@@ -77,7 +77,7 @@ describe('the overzicht as a dashboard', () => {
     expect(body).toContain('U heeft nog niets bij ons');
     expect(body).toContain('U heeft nog geen zaken, taken of berichten bij Gemeente Voorbeeld.');
     expect(main(page.body)).toContain('<a class="utrecht-link utrecht-link--html-a" href="/aanvragen">Iets aanvragen</a>');
-    expect(main(page.body)).toContain('<a class="utrecht-link utrecht-link--html-a" href="/contact">Een vraag stellen</a>');
+    expect(main(page.body)).toContain('<a class="utrecht-link utrecht-link--html-a" href="/vraag">Een vraag stellen</a>');
     expect(body).not.toMatch(/\b0\b/);
     expect(main(page.body)).not.toContain('type="search"');
   });
@@ -88,7 +88,7 @@ describe('the overzicht as a dashboard', () => {
       const browser = await loginOverHttp(plain.url, { bsn: '999998456' });
       const page = main((await browser.request(`${plain.url}/overzicht`)).body);
       expect(page).not.toContain('href="/aanvragen"');
-      expect(page).toContain('href="/contact">Een vraag stellen</a>');
+      expect(page).toContain('href="/vraag">Een vraag stellen</a>');
     } finally {
       await plain.close();
     }

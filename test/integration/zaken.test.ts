@@ -210,7 +210,8 @@ describe('Mijn zaken: late zaken, sorting and filtering', () => {
     expect(text(page.body)).toMatch(
       /Uiterlijk klaar was \d{1,2} \w+ \d{4}: Gemeente Voorbeeld is te laat\. Dat spijt ons\. Wilt u weten wanneer uw zaak klaar is\? Stel uw vraag of bel 14 020\./,
     );
-    expect(page.body).toMatch(/<a class="utrecht-link utrecht-link--html-a" href="\/contact">Stel uw vraag<\/a>/);
+    // "Stel uw vraag" opens the question form about this zaak.
+    expect(page.body).toContain(`<a class="utrecht-link utrecht-link--html-a" href="/vraag?zaak=demo%2F${zaak(102).uuid}">Stel uw vraag</a>`);
     // A closed zaak is never late, nor one with time left.
     expect((await browser.request(zaakUrl(101))).body).not.toContain('te laat');
     const english = await loginOverHttp(stack.url, suzanne);

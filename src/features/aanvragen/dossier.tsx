@@ -11,7 +11,7 @@ import type { DossierView } from '../../platform/http/feature.ts';
 import { Link, Table } from '../../platform/ui/components.tsx';
 import { DossierSection } from '../../platform/ui/sections.tsx';
 import type { Received } from '../../sources/voordeur/aanvragen.ts';
-import { formatDateTime } from './views.tsx';
+import { formatDateTime } from '../../platform/i18n/format.ts';
 
 export function AanvragenDossier({
   view,

@@ -20,7 +20,7 @@ import { maxFilesPerForm, readSentForm } from '../../platform/formio/sent.ts';
 import { type FormError, type FormValues, initialValues, type UploadedFile, validateSubmission } from '../../platform/formio/validate.ts';
 import { callerOf } from '../../platform/http/caller.ts';
 import { HttpError } from '../../platform/http/errors.ts';
-import { formatBytes } from '../../platform/i18n/format.ts';
+import { formatBytes, formatDateTime } from '../../platform/i18n/format.ts';
 import { Alert, Button, Dutch, ErrorSummary, Form, Heading, Link, Message, Paragraph } from '../../platform/ui/components.tsx';
 import { type AanvraagStore, type Answers, type Concept, kenmerkOf } from '../../sources/voordeur/aanvragen.ts';
 import type { Change } from '../../sources/voordeur/notification-messages.ts';
@@ -32,7 +32,6 @@ import {
   ConceptList,
   conceptHref,
   doorlooptijdText,
-  formatDateTime,
   ProducttypePage,
   ReceivedList,
   receiptHref,

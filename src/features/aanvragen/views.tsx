@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { byThema, parseDoorlooptijd } from '../../domain/aanvraag.ts';
 import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
-import { formatDate } from '../../platform/i18n/format.ts';
+import { formatDate, formatDateTime } from '../../platform/i18n/format.ts';
 import { Alert, Button, ButtonLink, DataList, Dutch, Form, Heading, Link, Message, Paragraph, SearchField } from '../../platform/ui/components.tsx';
 import type { Offered } from './service.ts';
 
@@ -217,11 +217,6 @@ export function ReceivedList({ t, lang, received }: Texts & { received: { id: st
       </ul>
     </section>
   );
-}
-
-/** 5 december 2026 om 09:14 (Dutch time). */
-export function formatDateTime(lang: Lang, moment: Date): string {
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(moment);
 }
 
 /** One answer on the summary page and in the confirmation. */

@@ -16,6 +16,8 @@ export interface HelpDeps {
   publicUrl: URL;
   help: HelpConfig;
   cookies: CookieFacts;
+  /** Where a logged-in person asks a question ("Stel een vraag"), when Voordeur has it. */
+  askHref?: string;
 }
 
 export const helpPaths = { contact: '/contact', privacy: '/privacy', cookies: '/cookies', accessibility: '/toegankelijkheid' } as const;
@@ -35,7 +37,7 @@ export function createHelp(deps: HelpDeps): Feature {
     handler: async (request: FastifyRequest, reply: FastifyReply) => reply.page(render(texts(request)), { title: request.t(title) }),
   });
   const pages = [
-    page(helpPaths.contact, 'help.contact.title', (x) => <ContactPage {...x} help={deps.help} />),
+    page(helpPaths.contact, 'help.contact.title', (x) => <ContactPage {...x} help={deps.help} askHref={deps.askHref} />),
     page(helpPaths.privacy, 'help.privacy.title', (x) => <PrivacyPage {...x} help={deps.help} />),
     page(helpPaths.cookies, 'help.cookies.title', (x) => <CookiesPage {...x} cookies={deps.cookies} />),
     page(helpPaths.accessibility, 'help.accessibility.title', (x) => <AccessibilityPage {...x} help={deps.help} publicUrl={deps.publicUrl.href} />),

@@ -52,12 +52,23 @@ function Hours({ t, lang, hours }: { t: Translate; lang: Lang; hours: OpeningHou
   );
 }
 
-export function ContactPage({ t, lang, organisation, portal, help }: HelpTexts & { help: HelpConfig }) {
+export function ContactPage({ t, lang, organisation, portal, help, askHref }: HelpTexts & { help: HelpConfig; askHref?: string }) {
   const { contact } = help;
   return (
     <>
       <Heading level={1}>{t('help.contact.title')}</Heading>
       <Paragraph lead>{t('help.contact.intro', { organisation, portal })}</Paragraph>
+      {askHref && (
+        <section aria-labelledby="contact-vraag">
+          <Heading level={2} id="contact-vraag">
+            {t('help.contact.vraag.title')}
+          </Heading>
+          <Paragraph>{t('help.contact.vraag', { portal })}</Paragraph>
+          <Paragraph>
+            <Link href={askHref}>{t('help.contact.vraag.link')}</Link>
+          </Paragraph>
+        </section>
+      )}
       <section aria-labelledby="contact-phone">
         <Heading level={2} id="contact-phone">
           {t('help.contact.phone.title')}

@@ -10,7 +10,7 @@ import { isValidBsn, isValidKvkNummer, isValidVestigingsnummer } from '../../dom
 import { isSourceFailure } from '../../domain/availability.ts';
 import type { Doel } from '../../domain/medewerker.ts';
 import { zaakDossierPath } from '../../domain/zaak.ts';
-import { type ContactRegister, klantcontactLimits } from '../../domain/persoon.ts';
+import { type ContactRegister, fitsKlantcontact, klantcontactLimits } from '../../domain/persoon.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { LoginAttempts } from '../../platform/auth/login-attempts.ts';
 import { type OidcClient, UnusableClaimsError } from '../../platform/auth/oidc.ts';
@@ -64,8 +64,6 @@ export interface MedewerkersRouteDeps {
 const empty: SearchValues = { nummer: '', vestiging: '', doel: '', kenmerk: '' };
 const digits = (value: unknown) => (typeof value === 'string' ? value.replace(/[\s.]/g, '') : '');
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
-const controlCharacters = /[\u0000-\u001f\u007f]/;
 
 /** Maps the staff ID token's claims to a staff member; without an id or a name it is refused. */
 export function staffMemberFrom(claims: Record<string, unknown>, names: MedewerkersRouteDeps['claims']): StaffMember {
@@ -100,7 +98,6 @@ function subjectFrom(values: SearchValues): { subject?: Subject; errors: { field
 }
 
 const emptyContact: ContactValues = { kanaal: '', onderwerp: '', inhoud: '', zaak: '', terugbellen: false, afdeling: '', toelichting: '' };
-const withinLimit = (value: string, max: number) => value.length <= max && !controlCharacters.test(value.replace(/[\n\t]/g, ' '));
 
 /** "Gesprek vastleggen" as it was sent, and what is wrong with it (a terugbelverzoek needs a department and what it must know). */
 function contactForm(body: Record<string, unknown>, t: Translate, afdelingen: readonly { actor: string }[]): { values: ContactValues; errors: FieldError[] } {
@@ -116,15 +113,15 @@ function contactForm(body: Record<string, unknown>, t: Translate, afdelingen: re
   const errors: FieldError[] = [];
   if (!(kanalen as readonly string[]).includes(values.kanaal)) errors.push({ field: 'kanaal', message: t('medewerkers.contact.error.kanaal') });
   if (!values.onderwerp) errors.push({ field: 'onderwerp', message: t('medewerkers.contact.error.onderwerp') });
-  else if (!withinLimit(values.onderwerp, klantcontactLimits.onderwerp) || values.onderwerp.includes('\n'))
+  else if (!fitsKlantcontact(values.onderwerp, klantcontactLimits.onderwerp) || values.onderwerp.includes('\n'))
     errors.push({ field: 'onderwerp', message: t('medewerkers.contact.error.onderwerp.lang', { max: klantcontactLimits.onderwerp }) });
   if (!values.inhoud) errors.push({ field: 'inhoud', message: t('medewerkers.contact.error.inhoud') });
-  else if (!withinLimit(values.inhoud, klantcontactLimits.inhoud))
+  else if (!fitsKlantcontact(values.inhoud, klantcontactLimits.inhoud))
     errors.push({ field: 'inhoud', message: t('medewerkers.contact.error.inhoud.lang', { max: klantcontactLimits.inhoud }) });
   if (values.terugbellen) {
     if (!afdelingen.some((a) => a.actor === values.afdeling)) errors.push({ field: 'afdeling', message: t('medewerkers.terugbellen.error.afdeling') });
     if (!values.toelichting) errors.push({ field: 'toelichting', message: t('medewerkers.terugbellen.error.toelichting') });
-    else if (!withinLimit(values.toelichting, klantcontactLimits.toelichting))
+    else if (!fitsKlantcontact(values.toelichting, klantcontactLimits.toelichting))
       errors.push({ field: 'toelichting', message: t('medewerkers.terugbellen.error.toelichting.lang', { max: klantcontactLimits.toelichting }) });
   }
   return { values, errors };

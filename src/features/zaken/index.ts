@@ -5,7 +5,8 @@
  * one that does not exist.
  */
 import { h } from 'preact';
-import type { ZaakRef, Zaaksysteem } from '../../domain/zaak.ts';
+import { available } from '../../domain/availability.ts';
+import { isOpen, type ZaakRef, type Zaaksysteem } from '../../domain/zaak.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import { callerOf } from '../../platform/http/caller.ts';
 import type { Feature } from '../../platform/http/feature.ts';
@@ -38,6 +39,16 @@ export function createZaken(deps: ZakenDeps): Feature | undefined {
     nav: { id: 'zaken', href: '/zaken', label: 'nav.zaken' },
     async overviewBlock(request) {
       return zakenCard(request.t, request.lang, await service.lists(callerOf(request)), new Date());
+    },
+    // The person's zaken at this organisation (not those other organisations pushed), e.g. to ask a question about one.
+    async zaakChoices(request) {
+      const lists = await service.lists(callerOf(request));
+      if (lists.unavailable) return lists;
+      const { lopend, afgerond } = lists.value;
+      const choices = [...lopend, ...afgerond]
+        .filter((zaak) => !zaak.organisatie)
+        .map((zaak) => ({ ref: zaak.ref, title: zaak.omschrijving || zaak.zaaktype, identificatie: zaak.identificatie, open: isOpen(zaak) }));
+      return available(choices, lists.missing);
     },
     // One zaak in the dossier: its details, timeline and documents (only when the role may see its zaaktype).
     async dossierPage(view, path) {

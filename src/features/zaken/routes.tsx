@@ -123,7 +123,7 @@ export function zakenRoutes(deps: ZakenRoutesDeps): FastifyPluginAsync {
           sections={sections}
           today={dutchToday()}
           organisation={deps.organisationName}
-          contact={deps.contact}
+          contact={{ ...deps.contact, href: deps.contact.about?.(ref) ?? deps.contact.href }}
         />,
         {
           title: detail.zaak.omschrijving || detail.zaak.zaaktype,

@@ -1,7 +1,7 @@
 /** The pages of Mijn zaken: the list, the zaak with its timeline and documents, and the upload form. */
 import type { ComponentChildren, VNode } from 'preact';
 import type { Availability } from '../../domain/availability.ts';
-import { passedDeadline, zaakPath, type TimelineStep, type Zaak, type ZaakDetail } from '../../domain/zaak.ts';
+import { passedDeadline, zaakPath, type TimelineStep, type Zaak, type ZaakDetail, type ZaakRef } from '../../domain/zaak.ts';
 import type { Paged } from '../../platform/http/paging.ts';
 import { formatBytes, formatDate } from '../../platform/i18n/format.ts';
 import type { Lang, Translate } from '../../platform/i18n/index.ts';
@@ -19,6 +19,7 @@ import {
   Message,
   Paragraph,
   SearchField,
+  SelectField,
   Table,
   TextField,
   type FieldError,
@@ -50,39 +51,8 @@ export interface ZakenFilter {
 export interface LateContact {
   href: string;
   phone?: string;
-}
-
-/** A select of a GET form, NL Design System markup. */
-function Choice({
-  id,
-  label,
-  value,
-  options,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  /** `lang`: of an option that is a source's Dutch text (a zaaktype). */
-  options: { value: string; label: string; lang?: 'nl' }[];
-}) {
-  return (
-    <div class="utrecht-form-field utrecht-form-field--select">
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {label}
-        </label>
-      </div>
-      <div class="utrecht-form-field__input">
-        <select class="utrecht-select utrecht-select--html-select" id={id} name={id}>
-          {options.map((option) => (
-            <option value={option.value} selected={option.value === value} lang={option.lang}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
-  );
+  /** The question form about this zaak ("Stel een vraag"), when Voordeur has one: used instead of `href`. */
+  about?: (zaak: ZaakRef) => string;
 }
 
 /** "Uiterlijk klaar was 28 november 2026: Gemeente Voorbeeld is te laat", and what the person can do. */
@@ -129,22 +99,25 @@ export function ZakenPage({
       <Paragraph lead>{t('zaken.intro', { organisation })}</Paragraph>
       <form class="voordeur-search" method="get" action="/zaken" role="search">
         <SearchField id="zoek" name="zoek" label={t('zaken.search.label')} description={t('zaken.search.description')} value={zoek} />
-        <Choice
+        <SelectField
           id="toon"
+          name="toon"
           label={t('zaken.filter.toon')}
           value={filter.toon}
           options={zakenShown.map((value) => ({ value, label: t(`zaken.filter.toon.${value}`) }))}
         />
         {soorten.length > 1 && (
-          <Choice
+          <SelectField
             id="soort"
+            name="soort"
             label={t('zaken.filter.soort')}
             value={filter.soort}
             options={[{ value: '', label: t('zaken.filter.soort.alle') }, ...soorten.map((soort) => ({ value: soort, label: soort, lang: 'nl' as const }))]}
           />
         )}
-        <Choice
+        <SelectField
           id="volgorde"
+          name="volgorde"
           label={t('zaken.filter.volgorde')}
           value={filter.volgorde}
           options={[

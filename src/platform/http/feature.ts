@@ -11,6 +11,7 @@
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { JSX } from 'preact';
+import type { Availability } from '../../domain/availability.ts';
 import type { DossierKind } from '../../domain/medewerker.ts';
 import type { ZaakRef } from '../../domain/zaak.ts';
 import type { Lang, MessageKey, Translate } from '../i18n/index.ts';
@@ -111,6 +112,15 @@ export interface OverviewItem {
   warning?: string;
 }
 
+/** One of the person's own zaken, as a choice in a form of another feature (e.g. what a question is about). */
+export interface ZaakChoice {
+  ref: ZaakRef;
+  /** Its omschrijving (else its zaaktype), as the organisation wrote it. */
+  title: string;
+  identificatie: string;
+  open: boolean;
+}
+
 export interface Feature {
   /** Unique and stable: the navigation item's id, and the name in logs. */
   readonly id: string;
@@ -124,6 +134,8 @@ export interface Feature {
   overviewBlock?(request: FastifyRequest): Promise<OverviewCard | null>;
   /** What it shows on the page of one of the person's zaken (e.g. the zaak's open taken); null for nothing. */
   zaakSection?(request: FastifyRequest, zaak: ZaakRef): Promise<JSX.Element | null>;
+  /** The logged-in person's own zaken, to choose from in a form of another feature; only theirs, so a chosen one is checked against it. */
+  zaakChoices?(request: FastifyRequest): Promise<Availability<ZaakChoice[]>>;
   /** Its part of a person's dossier in the medewerkersportaal, read only; null when the staff member may not see it or it has nothing. */
   dossierSection?(view: DossierView): Promise<JSX.Element | null>;
   /** What a staff member can do for the person from the feature's part of the dossier, by name. */
@@ -144,6 +156,8 @@ export interface FeatureParts {
   /** The features' cards, in the order of the navigation, each with the id of its feature. */
   overviewBlocks(request: FastifyRequest): Promise<{ feature: string; card: OverviewCard }[]>;
   zaakSections(request: FastifyRequest, zaak: ZaakRef): Promise<JSX.Element[]>;
+  /** The person's zaken from every feature that offers them; unavailable (naming the feature) when one failed or was late. */
+  zaakChoices(request: FastifyRequest): Promise<Availability<ZaakChoice[]>>;
   dossierSections(view: DossierView): Promise<JSX.Element[]>;
   /** One of a feature's `dossierActions`; undefined when there is none by that name. */
   dossierAction(feature: string, name: string): DossierAction | undefined;

@@ -7,11 +7,12 @@
  */
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { h, type JSX } from 'preact';
+import { type Availability, available, unavailable } from '../../domain/availability.ts';
 import type { ZaakRef } from '../../domain/zaak.ts';
 import type { Translate } from '../i18n/index.ts';
 import { Heading } from '../ui/components.tsx';
 import { Unavailable } from '../ui/sections.tsx';
-import type { DossierView, Feature, FeatureParts, OverviewCard } from './feature.ts';
+import type { DossierView, Feature, FeatureParts, OverviewCard, ZaakChoice } from './feature.ts';
 import type { NavItem } from './types.ts';
 
 /** `late` when the deadline passed first; `failed` when the call threw. */
@@ -42,6 +43,7 @@ export function featureParts(features: readonly Feature[], deadlineMs: number): 
   const withBlock = features.filter((f) => f.overviewBlock);
   const withSection = features.filter((f) => f.zaakSection);
   const withDossier = features.filter((f) => f.dossierSection);
+  const withChoices = features.filter((f) => f.zaakChoices);
   return {
     nav: features.flatMap((f) => (f.nav ? [f.nav] : [])),
     footerLinks: features.flatMap((f) => f.footerLinks ?? []),
@@ -73,6 +75,19 @@ export function featureParts(features: readonly Feature[], deadlineMs: number): 
         withSection.map((f) => withDeadline(() => f.zaakSection!(request, zaak), deadlineMs, request.log, { feature: f.id, part: 'zaakSection' })),
       );
       return sections.flatMap((section) => (section.ok && section.value ? [section.value] : []));
+    },
+
+    async zaakChoices(request): Promise<Availability<ZaakChoice[]>> {
+      const answers = await Promise.all(
+        withChoices.map((f) => withDeadline(() => f.zaakChoices!(request), deadlineMs, request.log, { feature: f.id, part: 'zaakChoices' })),
+      );
+      const failed = answers.flatMap((answer, i) => (!answer.ok ? [withChoices[i]!.id] : answer.value.unavailable ? answer.value.sources : []));
+      if (failed.length > 0) return unavailable(failed);
+      const values = answers.flatMap((answer) => (answer.ok && !answer.value.unavailable ? [answer.value] : []));
+      return available(
+        values.flatMap((value) => value.value),
+        values.flatMap((value) => value.missing ?? []),
+      );
     },
 
     async dossierSections(view: DossierView) {

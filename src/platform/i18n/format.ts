@@ -15,6 +15,11 @@ export function formatDate(lang: Lang, value: Date | string): string {
   return format.format(date);
 }
 
+/** "5 december 2026 om 09:14" (Dutch time). */
+export function formatDateTime(lang: Lang, moment: Date): string {
+  return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(moment);
+}
+
 /** The date as an ISO calendar day, for <time datetime>. */
 export function isoDay(value: Date | string): string {
   return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);

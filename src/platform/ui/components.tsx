@@ -296,6 +296,52 @@ export function TextField({
   );
 }
 
+/** One choice of a select. */
+export interface SelectOption {
+  value: string;
+  label: string;
+  /** The language of an option that is a source's Dutch text (e.g. a zaaktype), when the page is in another. */
+  lang?: 'nl';
+}
+
+/** A select in the Utrecht form-field layout (label, description, error); options may be grouped (`optgroup`). */
+export function SelectField({
+  id,
+  name,
+  label,
+  description,
+  value,
+  error,
+  options,
+}: {
+  id: string;
+  name: string;
+  label: ComponentChildren;
+  description?: ComponentChildren;
+  value: string;
+  error?: string;
+  options: (SelectOption | { group: string; options: SelectOption[] })[];
+}) {
+  const option = (o: SelectOption) => (
+    <option value={o.value} selected={o.value === value} lang={o.lang}>
+      {o.label}
+    </option>
+  );
+  return (
+    <FormField id={id} label={label} description={description} error={error} kind="utrecht-form-field--select">
+      <select
+        class={cx('utrecht-select', 'utrecht-select--html-select', error && 'utrecht-select--invalid')}
+        id={id}
+        name={name}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, description, error)}
+      >
+        {options.map((o) => ('group' in o ? <optgroup label={o.group}>{o.options.map(option)}</optgroup> : option(o)))}
+      </select>
+    </FormField>
+  );
+}
+
 /** A search box with its label and description, for a GET form. */
 export function SearchField({
   id,

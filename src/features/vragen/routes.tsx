@@ -1,0 +1,124 @@
+/**
+ * /vraag: the question form (GET, with `?zaak=<systeem>/<uuid>` to preselect one of the person's
+ * zaken) and sending it (POST, then a redirect to the ontvangstbevestiging at
+ * /vraag/ontvangen/<klantcontact>). Works without JavaScript. The zaak is checked against the
+ * person's own zaken on the server: another zaak is refused with a form error. When the
+ * Klantinteracties API (or, with a zaak chosen, the zaaksysteem) cannot answer, the error page
+ * keeps what was typed, to send again with one button.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { type Availability, SourceUnavailableError } from '../../domain/availability.ts';
+import { type ContactRegister, fitsKlantcontact } from '../../domain/persoon.ts';
+import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
+import type { ZaakChoice } from '../../platform/http/feature.ts';
+import { callerOf } from '../../platform/http/caller.ts';
+import { HttpError } from '../../platform/http/errors.ts';
+import type { FieldError } from '../../platform/ui/components.tsx';
+import { ReceiptPage, receiptHref, type VraagValues, VraagPage, vraagLimits, vraagPath, zaakValue } from './views.tsx';
+
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+
+/** The kanaal of a question asked here, as the klantcontact records it. */
+const kanaal = 'website';
+
+/** The form as it was sent, and what is wrong with it (the zaak is checked against the person's zaken separately). */
+function vraagForm(body: Record<string, unknown>, t: FastifyRequest['t']): { values: VraagValues; errors: FieldError[] } {
+  const values: VraagValues = {
+    zaak: text(body.zaak).slice(0, 300),
+    onderwerp: text(body.onderwerp),
+    vraag: text(body.vraag).replace(/\r\n/g, '\n'),
+  };
+  const errors: FieldError[] = [];
+  if (!values.onderwerp) errors.push({ field: 'onderwerp', message: t('vraag.error.onderwerp') });
+  else if (!fitsKlantcontact(values.onderwerp, vraagLimits.onderwerp) || values.onderwerp.includes('\n'))
+    errors.push({ field: 'onderwerp', message: t('vraag.error.onderwerp.lang', { max: vraagLimits.onderwerp, n: values.onderwerp.length }) });
+  if (!values.vraag) errors.push({ field: 'vraag', message: t('vraag.error.vraag') });
+  else if (!fitsKlantcontact(values.vraag, vraagLimits.vraag))
+    errors.push({ field: 'vraag', message: t('vraag.error.vraag.lang', { max: vraagLimits.vraag, n: values.vraag.length }) });
+  return { values, errors };
+}
+
+export interface VragenRoutesDeps {
+  /** Where the question is registered, and read back for the ontvangstbevestiging. */
+  contacts: Pick<ContactRegister, 'registerKlantcontact' | 'klantcontact'>;
+  /** The person's own zaken, to ask about one (the zaken feature's, through the Feature contract). */
+  zaakChoices: (request: FastifyRequest) => Promise<Availability<ZaakChoice[]>>;
+  processingLog: ProcessingLog;
+  organisationName: string;
+}
+
+export function vragenRoutes(deps: VragenRoutesDeps): FastifyPluginAsync {
+  const { contacts } = deps;
+  return async (app) => {
+    async function renderForm(request: FastifyRequest, reply: FastifyReply, values: VraagValues, errors: FieldError[] = [], status = 200) {
+      const t = request.t;
+      const mayAsk = request.mayAct('vragen');
+      const zaken = mayAsk ? await deps.zaakChoices(request) : { unavailable: false as const, value: [] };
+      // A zaak named in the address that is not one of theirs is simply not chosen.
+      const chosen = zaken.unavailable || zaken.value.some((zaak) => zaakValue(zaak.ref) === values.zaak) ? values.zaak : '';
+      return reply.page(
+        <VraagPage
+          t={t}
+          lang={request.lang}
+          organisation={deps.organisationName}
+          values={{ ...values, zaak: chosen }}
+          errors={errors}
+          zaken={zaken}
+          mayAsk={mayAsk}
+          csrfToken={request.session!.csrfToken}
+        />,
+        { title: errors.length > 0 ? `${t('form.errors.title')}: ${t('vraag.title')}` : t('vraag.title'), status },
+      );
+    }
+
+    app.get<{ Querystring: { zaak?: string } }>(vraagPath, { config: { auth: true } }, async (request, reply) =>
+      renderForm(request, reply, { zaak: text(request.query.zaak).slice(0, 300), onderwerp: '', vraag: '' }),
+    );
+
+    app.post<{ Body: Record<string, unknown> }>(
+      vraagPath,
+      { config: { auth: true, handeling: 'vragen', unavailable: 'vraag.error.unavailable' } },
+      async (request, reply) => {
+        const t = request.t;
+        const { values, errors } = vraagForm(request.body ?? {}, t);
+        let zaak: { systeem: string; uuid: string } | undefined;
+        if (values.zaak) {
+          const zaken = await deps.zaakChoices(request);
+          // Not known now whether the zaak is theirs: nothing is sent, and the error page keeps what was typed.
+          if (zaken.unavailable) throw new SourceUnavailableError(zaken.sources[0] ?? 'zaken', 'status', 'the zaken to check the chosen one against');
+          zaak = zaken.value.find((choice) => zaakValue(choice.ref) === values.zaak)?.ref;
+          if (!zaak && zaken.missing?.length) throw new SourceUnavailableError(zaken.missing[0]!, 'status', 'the zaken to check the chosen one against');
+          if (!zaak) errors.unshift({ field: 'zaak', message: t('vraag.error.zaak') });
+        }
+        if (errors.length > 0) return renderForm(request, reply, values, errors, 400);
+        const caller = callerOf(request);
+        const { subject, subjectName } = caller.identity;
+        const { uuid } = await contacts.registerKlantcontact(subject, {
+          kanaal,
+          onderwerp: values.onderwerp,
+          inhoud: values.vraag,
+          ...(zaak ? { zaak } : {}),
+          ...(subject.type === 'bedrijf' && subjectName ? { naam: subjectName } : {}),
+        });
+        request.log.info({ klantcontact: uuid, aboutZaak: Boolean(zaak) }, 'vraag registered');
+        await deps.processingLog.record(
+          caller.identity,
+          [{ action: 'toevoegen', category: 'contactmomenten', source: 'klantinteracties', purpose: 'wijziging-op-verzoek' }],
+          caller.requestId,
+        );
+        return reply.redirect(`${receiptHref(uuid)}#bevestiging`, 303);
+      },
+    );
+
+    // The ontvangstbevestiging, read back from the Klantinteracties API: only the person's own klantcontact.
+    app.get<{ Params: { uuid: string } }>(`${vraagPath}/ontvangen/:uuid`, { config: { auth: true } }, async (request, reply) => {
+      const caller = callerOf(request);
+      const contact = await contacts.klantcontact(caller.identity.subject, request.params.uuid);
+      if (!contact) throw new HttpError(404, 'error.notFound.text', 'error.notFound.title');
+      await deps.processingLog.record(caller.identity, [{ action: 'lezen', category: 'contactmomenten', source: 'klantinteracties' }], caller.requestId);
+      return reply.page(<ReceiptPage t={request.t} lang={request.lang} organisation={deps.organisationName} contact={contact} />, {
+        title: request.t('vraag.ontvangen.title'),
+      });
+    });
+  };
+}
