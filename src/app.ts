@@ -201,11 +201,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       // Archivable: Voordeur keeps the archive state of the berichten whose store has none (the Objecten API).
       berichten: berichtStores.length > 0 ? withArchive(allBerichten(berichtStores), database.db, identityKeys) : undefined,
       documentStores: [...sources.zaaksystemen, ...(organisatieBerichten ? [organisatieBerichten] : []), ...(aanvraagBerichten ? [aanvraagBerichten] : [])],
-      identityKeys,
       processingLog,
       pageSize: config.berichten.pageSize,
       organisationName: theme.organisationName,
       relations: { zaaksystemen, taken: sources.taken },
+      answers: sources.answers,
     }),
     createAanvragen({
       catalogue: sources.producttypen,

@@ -23,16 +23,17 @@ import { LRUCache } from 'lru-cache';
 import type { Subject } from '../domain/identity.ts';
 
 /** The systems whose answers are kept, by the Notificaties API kanaal that announces their changes. */
-export type AnswerArea = 'zaken' | 'objecten';
+export type AnswerArea = 'zaken' | 'objecten' | 'berichten';
 
 /** Which kept answers a notification's kanaal makes old; all when the kanaal is not known here. */
 const areasOfKanaal: Record<string, AnswerArea[]> = {
   zaken: ['zaken'],
   documenten: ['zaken'],
   besluiten: ['zaken'],
-  objecten: ['objecten'],
+  // The unread count of Mijn berichten ('berichten') counts Bericht objects too.
+  objecten: ['objecten', 'berichten'],
 };
-const allAreas: AnswerArea[] = ['zaken', 'objecten'];
+const allAreas: AnswerArea[] = ['zaken', 'objecten', 'berichten'];
 
 export interface PersonalAnswersOptions {
   /** How long an answer is kept; 0 keeps none. */

@@ -201,12 +201,14 @@ describe('Mijn berichten: where a bericht leads', () => {
 
 describe('Mijn berichten: a failing Objecten API', () => {
   it('keeps the pages and says only the berichten are unavailable', async () => {
-    const browser = await as({ bsn: '999995571' }); // Pieter: one unread bericht, counted when he logged in
+    const browser = await as({ bsn: '999995571' }); // Pieter: one unread bericht
     stack.objecten.setFault('down');
-    // The overzicht still shows the count of a moment ago (kept for 30 seconds).
+    // The overzicht is there; its berichten card says it cannot be shown now (answers are not kept in
+    // this stack: the count of a moment ago is shown when they are, see fresh-pages.test.ts).
     const overzicht = await browser.request(`${stack.url}/overzicht`);
     expect(overzicht.status).toBe(200);
-    expect(text(overzicht.body)).toContain('1 ongelezen bericht');
+    expect(text(overzicht.body)).toContain('Dit onderdeel is nu niet beschikbaar');
+    expect(text(overzicht.body)).not.toContain('ongelezen bericht');
     const inbox = await browser.request(`${stack.url}/berichten`);
     expect(inbox.status).toBe(200);
     expect(inbox.body).toContain('Dit onderdeel is nu niet beschikbaar');

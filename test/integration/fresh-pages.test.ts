@@ -55,6 +55,37 @@ describe('pages with kept source answers', () => {
     expect((await suzanne.request(`${stack.url}/berichten`)).body).toContain(onderwerp);
   });
 
+  it('count a new bericht in the navigation on the next page once the Notificaties API told Voordeur, and one read at once', async () => {
+    const suzanne = await loginOverHttp(stack.url, { bsn: '999993653' });
+    const unread = async () => Number(/\((\d+) ongelezen\)/.exec((await suzanne.request(`${stack.url}/gegevens`)).body)?.[1] ?? 0);
+    const before = await unread();
+    const onderwerp = 'Nieuwe brief over uw parkeervergunning (teller)';
+    const created = await stack.objecten.createObject('bericht', {
+      identificatie: { type: 'bsn', value: '999993653' },
+      publicatiedatum: new Date(Date.now() - 60_000).toISOString(),
+      onderwerp,
+      berichtTekst: 'Er is een nieuwe brief.',
+      referentie: 'ZAAK-000101',
+      handelingsperspectief: 'informatie ontvangen',
+      einddatumHandelingstermijn: '',
+      geopend: false,
+      berichtType: 'notificatie',
+      bijlages: [],
+    });
+    await stack.notificaties.idle();
+    expect(await unread()).toBe(before + 1);
+    expect((await suzanne.request(`${stack.url}/berichten/${created.split('/').at(-1)}`)).status).toBe(200);
+    expect(await unread()).toBe(before);
+    // The Objecten API down: the overzicht still shows the count of a moment ago.
+    stack.objecten.setFault('down');
+    try {
+      const overzicht = (await suzanne.request(`${stack.url}/overzicht`)).body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+      expect(overzicht).toMatch(new RegExp(`${before} ongelezen bericht`));
+    } finally {
+      stack.objecten.setFault('none');
+    }
+  });
+
   it('never give one person the kept answers of another', async () => {
     const suzanne = await loginOverHttp(stack.url, { bsn: '999993653' });
     const jan = await loginOverHttp(stack.url, { bsn: '999990019' });

@@ -10,9 +10,9 @@ import type { DocumentStore } from '../../domain/zaak.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import { callerOf } from '../../platform/http/caller.ts';
 import type { Feature } from '../../platform/http/feature.ts';
-import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import { berichtenRoutes } from './routes.tsx';
 import { BerichtenDossier } from './dossier.tsx';
+import type { PersonalAnswers } from '../../sources/answers.ts';
 import { BerichtenService, type BerichtRelations } from './service.ts';
 import { berichtenCard } from './overview.ts';
 
@@ -21,19 +21,20 @@ export interface BerichtenDeps {
   berichten?: BerichtStore;
   /** Where bijlagen are: the Documenten APIs of the zaaksystemen. */
   documentStores: readonly DocumentStore[];
-  identityKeys: IdentityKeys;
   processingLog: ProcessingLog;
   pageSize: number;
   /** The sender of the berichten that name none (the organisation's own). */
   organisationName: string;
   /** What a bericht links to: a zaak by its zaaknummer (the referentie), and that zaak's open taak. */
   relations?: BerichtRelations;
+  /** Where answers about a person are kept for a moment (the unread count among them). */
+  answers?: PersonalAnswers;
 }
 
 /** Mijn berichten, when the Objecten API and the Bericht object type, or the organisation API, are configured. */
 export function createBerichten(deps: BerichtenDeps): Feature | undefined {
   if (!deps.berichten) return undefined;
-  const service = new BerichtenService(deps.berichten, deps.documentStores, deps.identityKeys, deps.processingLog, deps.relations);
+  const service = new BerichtenService(deps.berichten, deps.documentStores, deps.processingLog, deps.relations, deps.answers);
   return {
     id: 'berichten',
     nav: { id: 'berichten', href: '/berichten', label: 'nav.berichten', countLabel: 'nav.count.berichten' },

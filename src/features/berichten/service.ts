@@ -1,25 +1,23 @@
 /**
  * Mijn berichten: the person's published berichten, newest first; one bericht (marked geopend
  * the first time it is opened); its bijlagen from the Documenten API of the zaaksysteem that
- * holds them; and the number of unread berichten for the navigation, kept for a short while per
- * person so that not every page asks the store of berichten (the Objecten API).
+ * holds them; and the number of unread berichten for the navigation, kept as the sources' answers
+ * about a person are (sources/answers.ts: a few seconds, dropped when the Notificaties API tells of a
+ * change in the Objecten API and when the person opens or archives a bericht).
  */
-import { LRUCache } from 'lru-cache';
 import { isPublished, type Bericht, type BerichtStore } from '../../domain/bericht.ts';
 import type { Subject } from '../../domain/identity.ts';
 import type { DocumentDownload, DocumentStore, ZaakDocument, ZaakRef, Zaaksysteem } from '../../domain/zaak.ts';
 import { isOpen as isOpenTaak, type TaakStore } from '../../domain/taak.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { Caller } from '../../platform/http/caller.ts';
-import type { IdentityKeys } from '../../platform/identity-keys.ts';
+import type { PersonalAnswers } from '../../sources/answers.ts';
 import { whenAvailable, type Availability, type Listed } from '../../domain/availability.ts';
 
 export interface Bijlage extends ZaakDocument {
   /** Its place in the bericht's list, which is how the portal's URL names it. */
   index: number;
 }
-
-const unreadCacheMs = 30_000;
 
 /** In the inbox (not archived) and not opened yet: what the navigation and the overzicht count. */
 export const isUnread = (bericht: Bericht) => !bericht.geopend && !bericht.gearchiveerd;
@@ -39,15 +37,14 @@ export interface BerichtRelations {
 }
 
 export class BerichtenService {
-  private readonly unread = new LRUCache<string, number>({ max: 10_000, ttl: unreadCacheMs });
-
   constructor(
     private readonly berichten: BerichtStore,
     /** Where bijlagen live: the Documenten APIs of the configured zaaksystemen. */
     private readonly stores: readonly DocumentStore[],
-    private readonly keys: IdentityKeys,
     private readonly processingLog: ProcessingLog,
     private readonly relations: BerichtRelations = {},
+    /** Where the unread count is kept for a moment; without it, it is counted on every page. */
+    private readonly answers?: PersonalAnswers,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -91,13 +88,12 @@ export class BerichtenService {
     }, caller.log);
   }
 
-  /** The number of unread berichten, from a short-lived cache; undefined when the store of berichten cannot say now. */
+  /** The number of unread berichten in the inbox (kept for a moment); undefined when the store of berichten cannot say now. */
   async unreadCount(caller: Caller): Promise<number | undefined> {
     const subject = caller.identity.subject;
-    const cached = this.unread.get(this.keys.subject(subject));
-    if (cached !== undefined) return cached;
-    const berichten = await whenAvailable(() => this.published(subject, caller), caller.log);
-    return berichten.unavailable ? undefined : berichten.value.items.filter((b) => !b.geopend).length;
+    const count = async () => (await this.published(subject, caller)).items.filter(isUnread).length;
+    const counted = await whenAvailable(() => (this.answers ? this.answers.get('berichten', subject, 'ongelezen', count) : count()), caller.log);
+    return counted.unavailable ? undefined : counted.value;
   }
 
   /** One published bericht of the caller, with its bijlagen; null when it is not theirs or not published yet (throws SourceUnavailableError). */
@@ -108,10 +104,8 @@ export class BerichtenService {
     const { bericht } = found;
     if (!bericht.geopend) {
       await found.markOpened();
-      // The count in the navigation follows at once (an archived bericht was not counted).
-      const key = this.keys.subject(subject);
-      const unread = this.unread.get(key);
-      if (unread !== undefined && isUnread(bericht)) this.unread.set(key, Math.max(0, unread - 1));
+      // The count in the navigation follows at once.
+      this.answers?.forget('berichten', subject);
     }
     await this.record(caller, 'berichten');
     // The bericht is readable even when its bijlagen cannot be listed now.
@@ -130,7 +124,7 @@ export class BerichtenService {
     if (found.bericht.gearchiveerd !== archived) {
       await found.archive(archived);
       // The count in the navigation follows at once.
-      this.unread.delete(this.keys.subject(subject));
+      this.answers?.forget('berichten', subject);
       await this.processingLog.record(caller.identity, [{ action: 'wijzigen', category: 'berichten', source: 'voordeur' }], caller.requestId);
     }
     return true;
@@ -146,12 +140,11 @@ export class BerichtenService {
     return found;
   }
 
-  /** The subject's published berichten, newest first, and their number unread kept for the navigation (throws SourceUnavailableError). */
+  /** The subject's published berichten, newest first (throws SourceUnavailableError). */
   private async published(subject: Subject, caller: Caller): Promise<Listed<Bericht>> {
     const now = this.now();
     const { items, cutOff } = await this.berichten.list(subject, caller.log);
     const berichten = items.filter((bericht) => isPublished(bericht, now));
-    this.unread.set(this.keys.subject(subject), berichten.filter(isUnread).length);
     return { items: berichten.sort((a, b) => b.publicatiedatum.getTime() - a.publicatiedatum.getTime()), cutOff };
   }
 
