@@ -58,6 +58,8 @@ export interface ZaakStarter {
   zaak(input: { zaaktype: string; identificatie: string; omschrijving: string; toelichting: string }): Promise<string>;
   /** The subject's initiator rol in the zaak, made when there is none; its URL. */
   initiator(zaakUrl: string, zaaktype: string, subject: Subject): Promise<string>;
+  /** Whether it keeps documents (an informatieobjecttype for them is configured); without, an aanvraag goes without its PDF. */
+  readonly keepsDocuments: boolean;
   /**
    * The document with this identificatie in the Documenten API, made when there is none, and (with
    * a zaak) linked to the zaak when it is not yet; its URL. Without a zaak it stands alone (route

@@ -63,8 +63,17 @@ export function deliveryHandler(deps: DeliveryDeps): JobHandler {
     return (await deps.catalogue.list(deps.log)).find((producttype) => producttype.id === id);
   }
 
-  /** The attachments and then the PDF of the answers as documents (of the zaak, when there is one), each made once; their URLs. */
+  /**
+   * The attachments and then the PDF of the answers as documents (of the zaak, when there is one),
+   * each made once; their URLs. Refused (not retried) when there are attachments and no
+   * informatieobjecttype to keep them by.
+   */
   async function documents(zaken: ZaakStarter, aanvraag: ToDeliver, zaakUrl: string | undefined): Promise<{ attachments: string[]; pdfUrl?: string }> {
+    if (!zaken.keepsDocuments) {
+      // The PDF can be left out (the person has it with their confirmation); attachments cannot.
+      if (aanvraag.files.length > 0) throw new SourceRejectedError('zgw-documenten', 400, 'attachments, but no informatieobjecttype to keep them by');
+      return { attachments: [] };
+    }
     const attachments: string[] = [];
     for (const file of aanvraag.files) {
       const url =

@@ -504,6 +504,7 @@ export class ZaaksysteemClient implements Zaaksysteem {
   zaakStarter(): ZaakStarter {
     const zaken = this.api.zaken;
     return {
+      keepsDocuments: Boolean(this.config.uploadInformatieobjecttype ?? this.config.aanvraagInformatieobjecttype),
       zaak: async ({ zaaktype, identificatie, omschrijving, toelichting }) => {
         const zaaktypeUrl = `${this.api.catalogi}/zaaktypen/${zaaktype}`;
         const type = await this.catalogi.getJson(zaaktypeUrl, zaaktypeMetCatalogusSchema);
