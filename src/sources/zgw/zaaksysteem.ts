@@ -433,28 +433,37 @@ export class ZaaksysteemClient implements Zaaksysteem {
     const zaak = await this.ownedZaak(subject, zaakUuid);
     if (!zaak || !informatieobjecttype) return 'not-found';
     if (zaak.einddatum) return 'closed';
-    const body: NewDocumentRequest = {
-      bronorganisatie: zaak.bronorganisatie,
-      creatiedatum: new Date().toISOString().slice(0, 10),
-      titel: file.titel,
-      auteur: subject.type === 'persoon' ? 'Aanvrager (via Mijn Omgeving)' : 'Organisatie van de aanvrager (via Mijn Omgeving)',
-      taal: 'dut',
-      bestandsnaam: file.bestandsnaam,
-      formaat: file.formaat,
-      inhoud: file.inhoud.toString('base64'),
-      bestandsomvang: file.inhoud.length,
-      informatieobjecttype,
-      vertrouwelijkheidaanduiding: this.options.uploadVertrouwelijkheidaanduiding,
-      status: 'definitief',
-      indicatieGebruiksrecht: false,
-    } as NewDocumentRequest;
-    const document = await this.documenten.postJson(`${this.api.documenten}/enkelvoudiginformatieobjecten`, body, enkelvoudiginformatieobjectSchema);
+    const auteur = subject.type === 'persoon' ? 'Aanvrager (via Mijn Omgeving)' : 'Organisatie van de aanvrager (via Mijn Omgeving)';
+    const document = await this.postDocument({ ...file, bronorganisatie: zaak.bronorganisatie, auteur, informatieobjecttype });
     await this.zaken.postJson(
       `${this.api.zaken}/zaakinformatieobjecten`,
       { informatieobject: document.url, zaak: zaak.url, titel: file.titel },
       zaakinformatieobjectSchema,
     );
     return { url: document.url };
+  }
+
+  /** A new document the person sent (final, in Dutch, with the upload vertrouwelijkheidaanduiding) in this system's Documenten API. */
+  private postDocument(
+    file: NewDocument & { identificatie?: string; bronorganisatie: string; auteur: string; informatieobjecttype: string },
+  ): Promise<RawDocument> {
+    const body = {
+      ...(file.identificatie ? { identificatie: file.identificatie } : {}),
+      bronorganisatie: file.bronorganisatie,
+      creatiedatum: new Date().toISOString().slice(0, 10),
+      titel: file.titel,
+      auteur: file.auteur,
+      taal: 'dut',
+      bestandsnaam: file.bestandsnaam,
+      formaat: file.formaat,
+      inhoud: file.inhoud.toString('base64'),
+      bestandsomvang: file.inhoud.length,
+      informatieobjecttype: file.informatieobjecttype,
+      vertrouwelijkheidaanduiding: this.options.uploadVertrouwelijkheidaanduiding,
+      status: 'definitief',
+      indicatieGebruiksrecht: false,
+    } as NewDocumentRequest;
+    return this.documenten.postJson(`${this.api.documenten}/enkelvoudiginformatieobjecten`, body, enkelvoudiginformatieobjectSchema);
   }
 
   private ref(uuid: string): ZaakRef {
@@ -582,26 +591,7 @@ export class ZaaksysteemClient implements Zaaksysteem {
         );
         const document =
           found.items.find((candidate) => candidate.identificatie === file.identificatie) ??
-          (await this.documenten.postJson(
-            documenten,
-            {
-              identificatie: file.identificatie,
-              bronorganisatie,
-              creatiedatum: new Date().toISOString().slice(0, 10),
-              titel: file.titel,
-              auteur: 'Aanvrager (via Mijn Omgeving)',
-              taal: 'dut',
-              bestandsnaam: file.bestandsnaam,
-              formaat: file.formaat,
-              inhoud: file.inhoud.toString('base64'),
-              bestandsomvang: file.inhoud.length,
-              informatieobjecttype,
-              vertrouwelijkheidaanduiding: this.options.uploadVertrouwelijkheidaanduiding,
-              status: 'definitief',
-              indicatieGebruiksrecht: false,
-            },
-            enkelvoudiginformatieobjectSchema,
-          ));
+          (await this.postDocument({ ...file, bronorganisatie, auteur: 'Aanvrager (via Mijn Omgeving)', informatieobjecttype }));
         if (zaak) {
           const linked = await this.zaken.getJson(
             `${zaken}/zaakinformatieobjecten?${query({ zaak, informatieobject: document.url })}`,
