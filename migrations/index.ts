@@ -18,6 +18,7 @@ import * as m0016 from './0016_readable_processing_log.ts';
 import * as m0019 from './0019_leveranciersportaal.ts';
 import * as m0020 from './0020_aanvraag_levering.ts';
 import * as m0021 from './0021_bericht_archief.ts';
+import * as m0022 from './0022_organisatie_bewaartermijnen.ts';
 
 export const migrations = {
   '0001_sessions': m0001,
@@ -39,4 +40,5 @@ export const migrations = {
   '0019_leveranciersportaal': m0019,
   '0020_aanvraag_levering': m0020,
   '0021_bericht_archief': m0021,
+  '0022_organisatie_bewaartermijnen': m0022,
 };

@@ -15,7 +15,7 @@ import { createHome } from './features/home/index.tsx';
 import { createMachtigingen } from './features/machtigingen/index.tsx';
 import { createMedewerkers } from './features/medewerkers/index.ts';
 import { createNotificaties, type Notificaties } from './features/notificaties/index.ts';
-import { createOrganisatieApi, organisatieBerichtenStore, organisatieJobs } from './features/organisaties/index.ts';
+import { createOrganisatieApi, organisatieBerichtenStore, organisatieJobs, planBewaartermijn } from './features/organisaties/index.ts';
 import { createLeveranciersportaal } from './features/organisaties/leveranciers/index.ts';
 import { createOverzicht } from './features/overzicht/index.tsx';
 import { createProducten } from './features/producten/index.ts';
@@ -107,7 +107,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     log: app.log,
     sources,
     jobs: {
-      ...organisatieJobs(config, organisaties, () => organisatieBerichten || undefined),
+      ...organisatieJobs(config, organisaties, () => organisatieBerichten || undefined, { db: database.db, queue: () => notificaties.queue, log: app.log }),
       // The person is told once their aanvraag reached the back office.
       ...aanvraagJobs(aanvraagDelivery(config, sources, aanvragen, app.log, (changes) => notificaties.record(changes))),
     },
@@ -127,6 +127,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       aansluiting,
     });
   const organisatieZaken = config.organisatieApi && new OrganisatieZaken(database.db, identityKeys, { tell: notificaties.record, processingLog });
+  // Berichten past their organisation's retention are deleted every hour, by whichever worker takes the job.
+  if (config.organisatieApi) await planBewaartermijn(notificaties.queue);
   const zaaksystemen = organisatieZaken ? [...sources.zaaksystemen, organisatieZaken] : sources.zaaksystemen;
   // The ontvangstbevestigingen of aanvragen are berichten too, with the PDF of the answers (when Aanvragen is there).
   const aanvraagBerichten = sources.producttypen ? aanvragen : undefined;

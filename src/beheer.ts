@@ -10,6 +10,10 @@
  *                   its name and public keys (key rotation: a JWK Set with the new key next to the old)
  *   organisatie-webhook <id> <https url> | <id> geen
  *                   sets the organisation's webhook and prints its new signing secret (once), or removes it
+ *   organisatie-bewaartermijn <id> <dagen> | geen [berichtType]
+ *                   how many days after their publicatiedatum the organisation's berichten (of this
+ *                   berichtType; without one: of every type without a term of its own) are deleted,
+ *                   with their attachments; geen keeps them
  *   medewerkers-audit <from YYYY-MM-DD> <to YYYY-MM-DD> [csv|json] [bsn <BSN> | kvk <KvK number>]
  *                   the medewerkersportaal's internal audit log of those days (to inclusive), for the
  *                   privacy officer: who looked at whose data (keyed hash), when, why; one person's or
@@ -35,6 +39,7 @@ import { connectSources } from './sources/index.ts';
 import { IdentityKeys } from './platform/identity-keys.ts';
 import { AanvraagStore } from './sources/voordeur/aanvragen.ts';
 import { Organisaties } from './sources/voordeur/organisaties.ts';
+import { maxBewaarDagen, OrganisatieBewaartermijnen } from './sources/voordeur/organisatie-bewaartermijnen.ts';
 
 const [command, argument] = process.argv.slice(2);
 try {
@@ -90,6 +95,20 @@ try {
       console.log(`Organisation ${id}'s webhook is ${url.href}. Give the organisation this signing secret (shown once):\n${secret}`);
       break;
     }
+    case 'organisatie-bewaartermijn': {
+      const [, id, term, berichtType = ''] = process.argv.slice(2);
+      const dagen = term === 'geen' ? null : Number(term);
+      if (!id || (dagen !== null && !(Number.isInteger(dagen) && dagen >= 1 && dagen <= maxBewaarDagen)) || !/^([a-z0-9][a-z0-9-]{0,39})?$/.test(berichtType))
+        throw new Error(`usage: npm run beheer -- organisatie-bewaartermijn <id> <dagen: 1 to ${maxBewaarDagen}> | geen [berichtType]`);
+      if (!(await new OrganisatieBewaartermijnen(database.db).set(id, berichtType, dagen))) throw new Error(`no organisation ${id}`);
+      const which = berichtType ? `berichten of type ${berichtType}` : 'berichten (of every type without a term of its own)';
+      console.log(
+        dagen === null
+          ? `Organisation ${id}'s ${which} are kept.`
+          : `Organisation ${id}'s ${which} are deleted ${dagen} days after their publicatiedatum, within the hour after.`,
+      );
+      break;
+    }
     case 'formulieren': {
       // A FormIO object type in the Objecten API, or a form definition in a JSON file.
       if (!argument) throw new Error('usage: npm run beheer -- formulieren <URL of the FormIO object type> | <formulier.json>');
@@ -112,7 +131,7 @@ try {
     }
     default:
       console.error(
-        'usage: npm run beheer -- status | failed | retry <job id> | organisatie <id> <naam> <jwks.json> | organisatie-webhook <id> <url>|geen | medewerkers-audit <from> <to> [csv|json] [bsn <BSN>|kvk <nummer>] | formulieren <FormIO objecttype URL>|<file.json> | aanvragen',
+        'usage: npm run beheer -- status | failed | retry <job id> | organisatie <id> <naam> <jwks.json> | organisatie-webhook <id> <url>|geen | organisatie-bewaartermijn <id> <dagen>|geen [berichtType] | medewerkers-audit <from> <to> [csv|json] [bsn <BSN>|kvk <nummer>] | formulieren <FormIO objecttype URL>|<file.json> | aanvragen',
       );
       process.exitCode = 2;
   }

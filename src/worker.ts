@@ -32,7 +32,11 @@ try {
     },
     // The organisation API's webhooks and publications, and the delivery of aanvragen, go out from the worker too.
     jobs: {
-      ...organisatieJobs(config, new Organisaties(runtime.database.db, runtime.keys), () => organisatieBerichten),
+      ...organisatieJobs(config, new Organisaties(runtime.database.db, runtime.keys), () => organisatieBerichten, {
+        db: runtime.database.db,
+        queue: () => notificaties.queue,
+        log,
+      }),
       ...aanvraagJobs(aanvraagDelivery(config, runtime.sources, aanvragen, log, (changes) => notificaties.record(changes))),
     },
   });

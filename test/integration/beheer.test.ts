@@ -1,7 +1,7 @@
 /**
  * `npm run beheer` as an operator runs it (node scripts/run.mjs src/beheer.ts …): the commands get
  * their arguments, connect an organisation with its public keys, set its webhook (printing the
- * secret once), and refuse what does not fit.
+ * secret once) and how long its berichten are kept, and refuse what does not fit.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -59,6 +59,19 @@ describe('npm run beheer', () => {
       code: 1,
       out: expect.stringContaining('no organisation onbekend'),
     });
+    // How long its berichten are kept: days, per bericht type; nonsense and unknown organisations refused.
+    expect(await beheer('organisatie-bewaartermijn', 'bsgw', '365')).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('deleted 365 days after their publicatiedatum'),
+    });
+    expect(await beheer('organisatie-bewaartermijn', 'bsgw', '2555', 'aanslag')).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('berichten of type aanslag are deleted 2555 days'),
+    });
+    expect(await beheer('organisatie-bewaartermijn', 'bsgw', 'geen', 'aanslag')).toMatchObject({ code: 0, out: expect.stringContaining('are kept') });
+    for (const wrong of [['bsgw', '0'], ['bsgw', 'veel'], ['bsgw', '30', 'Geen Type'], ['bsgw']])
+      expect(await beheer('organisatie-bewaartermijn', ...wrong)).toMatchObject({ code: 1, out: expect.stringContaining('usage') });
+    expect(await beheer('organisatie-bewaartermijn', 'onbekend', '30')).toMatchObject({ code: 1, out: expect.stringContaining('no organisation onbekend') });
     expect((await beheer('status')).out).toContain('Jobs');
     // Aanvragen not yet delivered to the back office: none here.
     expect(await beheer('aanvragen')).toMatchObject({ code: 0, out: expect.stringContaining('Every aanvraag received has been delivered.') });

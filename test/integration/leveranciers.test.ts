@@ -14,6 +14,7 @@ import { clientAssertion, type OrganisatieKey, organisatieKey, requestToken } fr
 import { findTestLeverancier } from '../../simulators/data/test-leveranciers.ts';
 import { IdentityKeys } from '../../src/platform/identity-keys.ts';
 import { Organisaties } from '../../src/sources/voordeur/organisaties.ts';
+import { OrganisatieBewaartermijnen } from '../../src/sources/voordeur/organisatie-bewaartermijnen.ts';
 import { formAction, HttpBrowser } from '../support/http-browser.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 
@@ -60,6 +61,8 @@ async function loggedIn(leverancier: { id: string; naam: string }) {
   expect(hop.status).toBe(200);
   return browser;
 }
+
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
 const bericht = (berichtId: string, extra: Record<string, unknown> = {}) => ({
   berichtId,
@@ -145,6 +148,19 @@ describe('an organisation sees only its own', () => {
     const other = await (await loggedIn(fatima)).request(`${stack.url}/leveranciers`);
     const otherRows = [...other.body.matchAll(/<tr class="utrecht-table__row"[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => m[1]!).slice(1);
     expect(numbers(otherRows[0]!)).toEqual([1, 0, 0, 0, 0, 0]);
+  });
+
+  it('how long its berichten are kept, per bericht type, as the municipality set it', async () => {
+    const termijnen = new OrganisatieBewaartermijnen(stack.voordeur.database.db);
+    await termijnen.set('bsgw-voorbeeldregio', '', 400);
+    await termijnen.set('bsgw-voorbeeldregio', 'aanslag', 2555);
+    const page = text((await (await loggedIn(jan)).request(`${stack.url}/leveranciers`)).body);
+    expect(page).toContain('Hoe lang wij uw berichten bewaren');
+    expect(page).toContain('Alle andere berichten 400 dagen');
+    expect(page).toContain('Berichten met berichtType aanslag 2555 dagen');
+    const other = text((await (await loggedIn(fatima)).request(`${stack.url}/leveranciers`)).body);
+    expect(other).toContain('Wij bewaren uw berichten zonder einddatum.');
+    expect(other).not.toContain('2555');
   });
 
   it('berichten not opened after N days (a GET form, 7 by default), without the recipient', async () => {

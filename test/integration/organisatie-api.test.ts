@@ -13,6 +13,7 @@ import { clientAssertion, organisatieKey, requestToken } from '../../simulators/
 import { signature } from '../../src/features/organisaties/webhook.ts';
 import { IdentityKeys } from '../../src/platform/identity-keys.ts';
 import { Organisaties } from '../../src/sources/voordeur/organisaties.ts';
+import { OrganisatieBewaartermijnen } from '../../src/sources/voordeur/organisatie-bewaartermijnen.ts';
 import { loginOverHttp } from '../support/http-browser.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 
@@ -427,6 +428,57 @@ describe('the organisation API', () => {
     expect((sent.body.resultaten as { resultaat: string }[]).map((r) => r.resultaat)).toEqual(['verwerkt', 'ongeldig']);
     await org.call('/berichten', { berichten: [bericht(good)] });
     expect(await counts()).toEqual({ verwerkt: 1, ongeldig: 1, bestaatAl: 1 });
+  });
+
+  it('deletes berichten past their retention (per organisation and bericht type) with their PDFs, every hour, and keeps the others', async () => {
+    const db = stack.voordeur.database.db;
+    const org = await organisatie('bsgw-bewaar', 'Belastingsamenwerking Bewaren');
+    const other = await organisatie('ggd-bewaar', 'GGD Bewaren');
+    const termijnen = new OrganisatieBewaartermijnen(db);
+    await termijnen.set('bsgw-bewaar', '', 30);
+    await termijnen.set('bsgw-bewaar', 'aanslag', 400);
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+    const id = (name: string) => `${name}-${randomUUID().slice(0, 8)}`;
+    const ids = { oud: id('oud'), recent: id('recent'), aanslag: id('aanslag'), oudeAanslag: id('oude-aanslag'), ander: id('ander') };
+    const pdfBijlage = [{ bestandsnaam: 'aanslag.pdf', inhoud: pdf('bewaar').toString('base64') }];
+    await org.call('/berichten', {
+      berichten: [
+        bericht(ids.oud, { publicatiedatum: daysAgo(40) }),
+        bericht(ids.recent, { publicatiedatum: daysAgo(10) }),
+        bericht(ids.aanslag, { berichtType: 'aanslag', publicatiedatum: daysAgo(100) }),
+        bericht(ids.oudeAanslag, { berichtType: 'aanslag', publicatiedatum: daysAgo(500), bijlagen: pdfBijlage }),
+      ],
+    });
+    await other.call('/berichten', { berichten: [bericht(ids.ander, { publicatiedatum: daysAgo(900) })] });
+    expect((await org.call('/berichten', { berichten: [bericht(id('fout'), { berichtType: 'Geen Type!' })] })).body.resultaten).toMatchObject([
+      { resultaat: 'ongeldig', veld: '/berichtType' },
+    ]);
+    const uuidOf = async (berichtId: string) =>
+      (await db.selectFrom('organisatie_berichten').select('id').where('bericht_id', '=', berichtId).executeTakeFirst())?.id;
+    const oudeAanslag = (await uuidOf(ids.oudeAanslag))!;
+    const browser = await loginOverHttp(stack.url, { bsn: suzanne });
+    expect((await browser.request(`${stack.url}/berichten/${oudeAanslag}/bijlagen/0`)).status).toBe(200);
+
+    // The hourly job, now: it is planned when Voordeur starts, and plans its next run an hour on.
+    const planned = () =>
+      db.selectFrom('jobs').select(['run_at', 'state']).where('queue', '=', 'organisatie.bewaartermijn').where('state', '=', 'pending').execute();
+    expect(await planned()).toHaveLength(1);
+    await db.updateTable('jobs').set({ run_at: new Date() }).where('queue', '=', 'organisatie.bewaartermijn').where('state', '=', 'pending').execute();
+    await settle();
+    const next = await planned();
+    expect(next).toHaveLength(1);
+    expect(new Date(next[0]!.run_at).getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
+
+    expect(await uuidOf(ids.oud)).toBeUndefined();
+    expect(await uuidOf(ids.oudeAanslag)).toBeUndefined();
+    for (const kept of [ids.recent, ids.aanslag, ids.ander]) expect(await uuidOf(kept), kept).toBeDefined();
+    expect(await db.selectFrom('organisatie_bijlagen').select('index').where('bericht_uuid', '=', oudeAanslag).execute()).toEqual([]);
+    const inbox = await browser.request(`${stack.url}/berichten`);
+    expect(inbox.body).not.toContain(oudeAanslag);
+    expect((await browser.request(`${stack.url}/berichten/${oudeAanslag}`)).status).toBe(404);
+    expect((await browser.request(`${stack.url}/berichten/${oudeAanslag}/bijlagen/0`)).status).toBe(404);
+    // The organisation is told it no longer exists, as for one it never sent.
+    expect((await org.call(`/berichten/${ids.oudeAanslag}`)).status).toBe(404);
   });
 
   it('serves its OpenAPI 3.1 document', async () => {

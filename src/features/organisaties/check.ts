@@ -35,6 +35,7 @@ interface BerichtIn {
   onderwerp: string;
   tekst: string;
   referentie?: string;
+  berichtType?: string;
   handelingsperspectief?: string;
   einddatumHandelingstermijn?: string;
   publicatiedatum?: string;
@@ -110,6 +111,7 @@ export async function checkBericht(item: unknown, now: Date): Promise<{ ok: NewO
       onderwerp: bericht.onderwerp.trim(),
       tekst: bericht.tekst,
       referentie: trimmed(bericht.referentie),
+      berichtType: bericht.berichtType,
       handelingsperspectief: trimmed(bericht.handelingsperspectief),
       einddatumHandelingstermijn: bericht.einddatumHandelingstermijn,
       publicatiedatum,

@@ -17,6 +17,9 @@ import type { JobHandler } from '../../platform/queue/worker.ts';
 import { OrganisatieAuth } from './auth.ts';
 import { publicatieHandler, publicatieJob, publicatieQueue, webhookHandler, webhookJob, webhookQueue } from './webhook.ts';
 import { apiBase, organisatieApiRoutes } from './routes.ts';
+import { bewaartermijnHandler, bewaartermijnJob, bewaartermijnQueue } from './bewaartermijn.ts';
+import { OrganisatieBewaartermijnen } from '../../sources/voordeur/organisatie-bewaartermijnen.ts';
+import type { Log } from '../../platform/logging.ts';
 
 export interface OrganisatieApiFeatureDeps {
   organisaties: Organisaties;
@@ -30,16 +33,27 @@ export interface OrganisatieApiFeatureDeps {
 
 /**
  * The queues of the organisation API the job worker handles, when the API is on: its webhooks,
- * and publishing berichten on their publicatiedatum (`berichten`: the store, once it is made).
+ * publishing berichten on their publicatiedatum (`berichten`: the store, once it is made), and
+ * deleting berichten past their retention every hour (`queue`: where it plans its next run).
  */
 export function organisatieJobs(
   config: Pick<Config, 'organisatieApi' | 'sources'>,
   organisaties: Organisaties,
   berichten: () => Pick<OrganisatieBerichten, 'publish'> | undefined,
+  cleanUp: { db: Db; queue: () => Pick<JobQueue, 'add'>; log: Pick<Log, 'info'> },
 ): Record<string, JobHandler> | undefined {
   return config.organisatieApi
-    ? { [webhookQueue]: webhookHandler(organisaties, config.sources.timeoutMs), [publicatieQueue]: publicatieHandler(berichten) }
+    ? {
+        [webhookQueue]: webhookHandler(organisaties, config.sources.timeoutMs),
+        [publicatieQueue]: publicatieHandler(berichten),
+        [bewaartermijnQueue]: bewaartermijnHandler(new OrganisatieBewaartermijnen(cleanUp.db), cleanUp.queue, cleanUp.log),
+      }
     : undefined;
+}
+
+/** Plans the first clean-up of berichten past their retention (a no-op while one waits). */
+export async function planBewaartermijn(queue: Pick<JobQueue, 'add'>): Promise<void> {
+  await queue.add([bewaartermijnJob(new Date())]);
 }
 
 /**

@@ -49,6 +49,11 @@ export const schemas = {
         description: 'Plain text: line breaks are kept, web addresses become links, anything else (HTML too) is shown as written.',
       },
       referentie: { type: 'string', maxLength: 25, description: 'Your reference, e.g. a zaaknummer.' },
+      berichtType: {
+        type: 'string',
+        pattern: '^[a-z0-9][a-z0-9-]{0,39}$',
+        description: 'Your own kind of bericht, e.g. "aanslag" (lower-case letters, digits, dashes): its retention can be set apart.',
+      },
       handelingsperspectief: { type: 'string', maxLength: 80, description: 'What the person is asked to do, e.g. "betalen".' },
       einddatumHandelingstermijn: { type: 'string', format: 'date' },
       publicatiedatum: { type: 'string', format: 'date-time', description: 'When the bericht appears; default now, at most a year ahead.' },

@@ -242,6 +242,15 @@ export interface OrganisatieBerichtenTable {
   opened_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** When the recipient archived it (Mijn berichten); null while it is in their inbox. */
   archived_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The organisation's own kind of bericht (its retention can differ). */
+  bericht_type: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** How long an organisation's berichten are kept: days after their publicatiedatum, per bericht type ('' for the others). */
+export interface OrganisatieBewaartermijnenTable {
+  organisatie_id: string;
+  bericht_type: string;
+  dagen: number;
 }
 
 /** The archived berichten Voordeur does not hold itself (Objecten API), per person: a row is an archived bericht. */
@@ -407,4 +416,5 @@ export interface Database {
   organisatie_resultaten: OrganisatieResultatenTable;
   organisatie_audit: OrganisatieAuditTable;
   bericht_archief: BerichtArchiefTable;
+  organisatie_bewaartermijnen: OrganisatieBewaartermijnenTable;
 }

@@ -28,6 +28,8 @@ export interface NewOrganisatieBericht {
   onderwerp: string;
   tekst: string;
   referentie?: string;
+  /** The organisation's own kind of bericht (retention per type). */
+  berichtType?: string;
   handelingsperspectief?: string;
   /** YYYY-MM-DD. */
   einddatumHandelingstermijn?: string;
@@ -132,6 +134,7 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
           onderwerp: b.onderwerp,
           tekst: b.tekst,
           referentie: b.referentie ?? null,
+          bericht_type: b.berichtType ?? null,
           handelingsperspectief: b.handelingsperspectief ?? null,
           einddatum_handelingstermijn: b.einddatumHandelingstermijn ?? null,
           publicatiedatum: b.publicatiedatum,

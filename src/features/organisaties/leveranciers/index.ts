@@ -16,6 +16,7 @@ import type { Metrics } from '../../../platform/metrics.ts';
 import type { JobQueue } from '../../../platform/queue/queue.ts';
 import { PortalSessions } from '../../../platform/session/portal-sessions.ts';
 import type { OrganisatieAansluiting } from '../../../sources/voordeur/organisatie-aansluiting.ts';
+import { OrganisatieBewaartermijnen } from '../../../sources/voordeur/organisatie-bewaartermijnen.ts';
 import type { Organisaties } from '../../../sources/voordeur/organisaties.ts';
 import { apiBase } from '../routes.ts';
 import { webhookQueue } from '../webhook.ts';
@@ -55,6 +56,7 @@ export function createLeveranciersportaal(deps: LeveranciersDeps | undefined): F
       sessions,
       organisaties: deps.organisaties,
       aansluiting: deps.aansluiting,
+      bewaartermijnen: new OrganisatieBewaartermijnen(deps.db),
       jobs: deps.jobs,
       webhookQueue,
       apiUrl: new URL(apiBase, deps.publicUrl).href,

@@ -18,9 +18,11 @@ import type { PortalSession, PortalSessions } from '../../../platform/session/po
 import type { FieldError } from '../../../platform/ui/components.tsx';
 import type { OrganisatieAansluiting } from '../../../sources/voordeur/organisatie-aansluiting.ts';
 import type { Organisatie, Organisaties } from '../../../sources/voordeur/organisaties.ts';
+import type { OrganisatieBewaartermijnen } from '../../../sources/voordeur/organisatie-bewaartermijnen.ts';
 import { DocumentatieSection } from './documentatie.tsx';
 import { parsePublicKey, publicHttpsUrl } from './keys.ts';
 import {
+  BewaartermijnSection,
   OngeopendSection,
   OverzichtTable,
   type PortaalPath,
@@ -48,6 +50,8 @@ export interface LeveranciersRouteDeps {
   sessions: PortalSessions<Leverancier>;
   organisaties: Organisaties;
   aansluiting: OrganisatieAansluiting;
+  /** How long the organisation's berichten are kept (set by the operator: npm run beheer). */
+  bewaartermijnen: OrganisatieBewaartermijnen;
   jobs: JobQueue;
   /** The job queue of webhook calls (features/organisaties/webhook.ts). */
   webhookQueue: string;
@@ -144,14 +148,17 @@ export function leveranciersRoutes(deps: LeveranciersRouteDeps): FastifyPluginAs
       if (!request.leverancier) return loginPage(request, reply, request.query.reden);
       const found = await context(request, reply);
       if (!found) return reply;
-      const dagen = await aansluiting.perDag(found.organisatie.id, overzichtDagen);
+      const [dagen, termijnen] = await Promise.all([aansluiting.perDag(found.organisatie.id, overzichtDagen), deps.bewaartermijnen.of(found.organisatie.id)]);
       return page(
         request,
         reply,
         '/leveranciers',
         'leveranciers.overzicht.title',
         found.organisatie,
-        <OverzichtTable t={request.t} lang={request.lang} dagen={dagen} />,
+        <>
+          <OverzichtTable t={request.t} lang={request.lang} dagen={dagen} />
+          <BewaartermijnSection t={request.t} termijnen={termijnen} />
+        </>,
       );
     });
 

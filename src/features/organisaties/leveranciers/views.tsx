@@ -14,6 +14,7 @@ import {
   Form,
   Heading,
   Link,
+  Message,
   Paragraph,
   Table,
   TextArea,
@@ -21,6 +22,7 @@ import {
 } from '../../../platform/ui/components.tsx';
 import type { AuditRegel, DagResultaten, MisluktWebhook, OngeopendBericht, ResultaatCode } from '../../../sources/voordeur/organisatie-aansluiting.ts';
 import { resultaatCodes } from '../../../sources/voordeur/organisatie-aansluiting.ts';
+import type { Bewaartermijn } from '../../../sources/voordeur/organisatie-bewaartermijnen.ts';
 import type { MessageKey } from '../../../platform/i18n/index.ts';
 
 export const portaalPages = [
@@ -104,6 +106,35 @@ export function OverzichtTable({ t, lang, dagen }: { t: Translate; lang: Lang; d
       <Heading level={2}>{t('leveranciers.overzicht.codes')}</Heading>
       <DataList items={resultaatCodes.map((code) => ({ key: <code>{code}</code>, value: t(`${resultaatKeys[code]}.uitleg` as MessageKey) }))} />
     </>
+  );
+}
+
+/** How long the organisation's berichten are kept, per bericht type; set by the municipality, not here. */
+export function BewaartermijnSection({ t, termijnen }: { t: Translate; termijnen: Bewaartermijn[] }) {
+  return (
+    <section aria-labelledby="bewaartermijn-title">
+      <Heading level={2} id="bewaartermijn-title">
+        {t('leveranciers.bewaartermijn.title')}
+      </Heading>
+      {termijnen.length === 0 ? (
+        <Paragraph>{t('leveranciers.bewaartermijn.geen')}</Paragraph>
+      ) : (
+        <>
+          <Paragraph>{t('leveranciers.bewaartermijn.intro')}</Paragraph>
+          <DataList
+            items={termijnen.map((termijn) => ({
+              key: termijn.berichtType ? (
+                <Message t={t} id="leveranciers.bewaartermijn.type" params={{ type: <code>{termijn.berichtType}</code> }} />
+              ) : (
+                t('leveranciers.bewaartermijn.overige')
+              ),
+              value: t('leveranciers.bewaartermijn.dagen', { dagen: termijn.dagen }),
+            }))}
+          />
+        </>
+      )}
+      <Paragraph>{t('leveranciers.bewaartermijn.wijzigen')}</Paragraph>
+    </section>
   );
 }
 
