@@ -82,6 +82,7 @@ export class Resolver {
       const system = this.deps.zaaksystemen[index];
       if (!system?.kenmerkenOf) return [];
       const kenmerken = (await ask(`zaaksysteem ${index}`, `kenmerken ${n.resourceUrl}`, () => system.kenmerkenOf!(n.resourceUrl))).filter(isAanvraagKenmerk);
+      if (kenmerken.length === 0) return [];
       const made = await aanvragen.zaakMade(kenmerken, n.resourceUrl);
       return made.map(({ id, subject }) => ({ subject, topic: 'aanvraag', key: zaakChangeKey(id) }));
     }

@@ -110,6 +110,39 @@ describe('resolving notifications', () => {
   });
 });
 
+describe('resolving a new zaak', () => {
+  it('tells the sender of the aanvraag the zaak names by kenmerk (identificatie or kenmerken), and asks nothing about a zaak that names none', async () => {
+    const base = 'https://zaken.example/zaken/api/v1';
+    const kenmerken: Record<string, string[]> = { [`${base}/zaken/1`]: ['AV-0A1B2C3D', 'dossier 12'], [`${base}/zaken/2`]: ['ZAAK-000002'] };
+    const asked: string[][] = [];
+    const resolver = resolverWith({
+      zaaksystemen: [{ holdsZaak: (url) => url.startsWith(base), initiatorsOf: async () => [], kenmerkenOf: async (url) => kenmerken[url] ?? [] }],
+      aanvragen: {
+        async zaakMade(names) {
+          asked.push(names);
+          return names.includes('AV-0A1B2C3D') ? [{ id: 'aanvraag-1', subject: suzanne }] : [];
+        },
+      },
+    });
+    const inbox = new Inbox(stores().inbox);
+    for (const n of [1, 2])
+      await inbox.store({
+        kanaal: 'zaken',
+        hoofdObject: `${base}/zaken/${n}`,
+        resource: 'zaak',
+        resourceUrl: `${base}/zaken/${n}`,
+        actie: 'create',
+        aanmaakdatum: '2026-12-03T09:00:00Z',
+      });
+    const jobs = await new JobQueue(database.db).claim([queues.resolve], 10, 30_000, 'test');
+    expect(await resolver.resolve(jobs)).toEqual([{ ok: true }, { ok: true }]);
+    // Only the aanvraag's kenmerk is looked up; the other zaak's names are not.
+    expect(asked).toEqual([['AV-0A1B2C3D']]);
+    const changes = await database.db.selectFrom('notification_changes').select(['change_key', 'topic']).execute();
+    expect(changes).toEqual([{ change_key: 'aanvraag-zaak:aanvraag-1', topic: 'aanvraag' }]);
+  });
+});
+
 /**
  * A Notify that takes 50 ms per message and records what it got; `fail(channel)` says what error,
  * if any, a send on that channel gets now.
