@@ -12,7 +12,7 @@ import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { IdentityKeys } from '../../platform/identity-keys.ts';
 import type { ObjectenClient } from '../../sources/objecten/objecten.ts';
 import { AanvraagStore, type Answers } from '../../sources/voordeur/aanvragen.ts';
-import { deliveryHandler } from './delivery.ts';
+import { attachmentIdentificatie, deliveryHandler } from './delivery.ts';
 
 let database: DatabaseHandle;
 beforeAll(async () => {
@@ -77,5 +77,16 @@ describe('delivering by route objecten when the zaaksysteem keeps no documents',
     expect(outcome).toMatchObject({ ok: false, permanent: true });
     expect(created).toHaveLength(1);
     expect((await store.toDeliver(withPhoto))?.afgeleverd).toBe(false);
+  });
+});
+
+describe('the identificatie of an attachment', () => {
+  it('is kenmerk, field and number; fields with long keys that start alike get different ones, each at most 40 characters', () => {
+    expect(attachmentIdentificatie('AV-0A1B2C3D', 'foto', 2)).toBe('AV-0A1B2C3D-foto-2');
+    const a = attachmentIdentificatie('AV-0A1B2C3D', 'bewijsVanInkomenVanDeAanvragerJanuari', 1);
+    const b = attachmentIdentificatie('AV-0A1B2C3D', 'bewijsVanInkomenVanDeAanvragerFebruari', 1);
+    expect(a).not.toBe(b);
+    for (const identificatie of [a, b]) expect(identificatie.length).toBeLessThanOrEqual(40);
+    expect(a).toBe(attachmentIdentificatie('AV-0A1B2C3D', 'bewijsVanInkomenVanDeAanvragerJanuari', 1));
   });
 });

@@ -19,6 +19,7 @@
  * Then the person is told (topic `aanvraag`, through the channels they chose): once, whichever
  * attempt gets there, as a change stored once per key.
  */
+import { createHash } from 'node:crypto';
 import { deliveredChangeKey, type Producttype, type ProducttypeCatalogue, type ZaakStarter, zaakChangeKey } from '../../domain/aanvraag.ts';
 import { isSourceFailure, SourceRejectedError } from '../../domain/availability.ts';
 import type { Log } from '../../domain/log.ts';
@@ -56,6 +57,16 @@ export function productaanvraagData(aanvraag: ToDeliver, type: string, documents
   };
 }
 
+/**
+ * The identificatie of an attachment's document (at most 40 characters in the Documenten API):
+ * kenmerk, field and number; a field key too long for that is shortened to a hash of it, so that
+ * two fields never share one (a retry would take one's document for the other's).
+ */
+export function attachmentIdentificatie(kenmerk: string, veld: string, volgnummer: number): string {
+  const plain = `${kenmerk}-${veld}-${volgnummer}`;
+  return plain.length <= 40 ? plain : `${kenmerk}-${createHash('sha256').update(veld).digest('hex').slice(0, 12)}-${volgnummer}`;
+}
+
 export function deliveryHandler(deps: DeliveryDeps): JobHandler {
   const { store } = deps;
 
@@ -79,7 +90,7 @@ export function deliveryHandler(deps: DeliveryDeps): JobHandler {
       const url =
         file.documentUrl ??
         (await zaken.document(zaakUrl, {
-          identificatie: `${aanvraag.kenmerk}-${file.veld}-${file.volgnummer}`.slice(0, 40),
+          identificatie: attachmentIdentificatie(aanvraag.kenmerk, file.veld, file.volgnummer),
           soort: 'bijlage',
           titel: file.name.slice(0, 200),
           bestandsnaam: file.name,
