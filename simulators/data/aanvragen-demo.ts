@@ -37,7 +37,7 @@ export const aanvraagForms: Record<number, Record<string, unknown>> = {
         key: 'gegevens',
         title: 'Uw gegevens',
         components: [
-          { type: 'textfield', key: 'naam', label: 'Naam', input: true, validate: { required: true, maxLength: 200 } },
+          { type: 'textfield', key: 'naam', label: 'Naam', input: true, validate: { required: true, maxLength: 200 }, autocomplete: 'name' },
           { type: 'textfield', key: 'adres', label: 'Adres', input: true, validate: { required: true, maxLength: 200 } },
           ...contactFields,
         ],
@@ -130,7 +130,7 @@ export const aanvraagForms: Record<number, Record<string, unknown>> = {
         key: 'gegevens',
         title: 'Uw gegevens',
         components: [
-          { type: 'textfield', key: 'naam', label: 'Naam', input: true, validate: { required: true } },
+          { type: 'textfield', key: 'naam', label: 'Naam', input: true, validate: { required: true }, autocomplete: 'name' },
           {
             type: 'iban',
             key: 'iban',
@@ -186,7 +186,7 @@ export const aanvraagForms: Record<number, Record<string, unknown>> = {
     display: 'form',
     title: 'Afvalpas',
     components: [
-      { type: 'textfield', key: 'naam', label: 'Naam', input: true, validate: { required: true } },
+      { type: 'textfield', key: 'naam', label: 'Naam', input: true, validate: { required: true }, autocomplete: 'name' },
       { type: 'textfield', key: 'adres', label: 'Adres', input: true, validate: { required: true } },
       {
         type: 'radio',

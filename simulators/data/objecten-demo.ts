@@ -122,7 +122,7 @@ const bijstandForm = {
   display: 'form',
   title: 'Aanvullende gegevens bijzondere bijstand',
   components: [
-    { type: 'textfield', key: 'naam', label: 'Naam', input: true, validate: { required: true, maxLength: 100 } },
+    { type: 'textfield', key: 'naam', label: 'Naam', input: true, validate: { required: true, maxLength: 100 }, autocomplete: 'name' },
     {
       type: 'textarea',
       key: 'toelichting',

@@ -106,7 +106,13 @@ function ChoiceGroup({
           <p class={`utrecht-form-field__label utrecht-form-field__label--${type}`}>
             <label class={`utrecht-form-label utrecht-form-label--${type}`} for={optionId(id, index)}>
               <input
-                class={cx(input, `${input}--html-input`, 'utrecht-form-field__input', error && `${input}--invalid`)}
+                class={cx(
+                  input,
+                  `${input}--html-input`,
+                  type === 'checkbox' && 'utrecht-checkbox--custom',
+                  'utrecht-form-field__input',
+                  error && `${input}--invalid`,
+                )}
                 type={type}
                 id={optionId(id, index)}
                 name={name}
@@ -138,7 +144,13 @@ export function SingleCheckboxField({ id, name, label, description, error, check
       <p class="utrecht-form-field__label utrecht-form-field__label--checkbox">
         <label class="utrecht-form-label utrecht-form-label--checkbox" for={id}>
           <input
-            class={cx('utrecht-checkbox', 'utrecht-checkbox--html-input', 'utrecht-form-field__input', error && 'utrecht-checkbox--invalid')}
+            class={cx(
+              'utrecht-checkbox',
+              'utrecht-checkbox--html-input',
+              'utrecht-checkbox--custom',
+              'utrecht-form-field__input',
+              error && 'utrecht-checkbox--invalid',
+            )}
             type="checkbox"
             id={id}
             name={name}

@@ -390,7 +390,7 @@ export function CheckboxField({ id, name, value, label, checked }: { id: string;
       <p class="utrecht-form-field__label utrecht-form-field__label--checkbox">
         <label class="utrecht-form-label utrecht-form-label--checkbox" for={id}>
           <input
-            class="utrecht-checkbox utrecht-checkbox--html-input utrecht-form-field__input"
+            class="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom utrecht-form-field__input"
             type="checkbox"
             id={id}
             name={name}
