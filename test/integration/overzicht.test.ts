@@ -82,6 +82,21 @@ describe('the overzicht as a dashboard', () => {
     expect(main(page.body)).not.toContain('type="search"');
   });
 
+  it('shows a person with nothing yet no "(0 zaken)" headings and no search box with nothing to search, on the lists either', async () => {
+    const browser = await loginOverHttp(stack.url, { bsn: '999992570' }); // Anna Bakker: new here, nothing yet
+    for (const path of ['/zaken', '/taken', '/producten']) {
+      const page = await browser.request(`${stack.url}${path}`);
+      expect(page.status, path).toBe(200);
+      expect(text(main(page.body)), path).not.toMatch(/\(0 /);
+      expect(main(page.body), path).not.toContain('role="search"');
+    }
+    // Someone with zaken still searches them, and sees how many there are.
+    const suzanne = await loginOverHttp(stack.url, { bsn: '999993653' });
+    const zaken = main((await suzanne.request(`${stack.url}/zaken`)).body);
+    expect(zaken).toContain('role="search"');
+    expect(text(zaken)).toMatch(/Lopende zaken \(\d+ zaken?\)/);
+  });
+
   it('offers no Aanvragen link where the organisation has no Aanvragen', async () => {
     const plain = await startStack();
     try {

@@ -101,7 +101,7 @@ export function ProductenPage({
       <Paragraph lead>{t('producten.intro')}</Paragraph>
       {cutOff && <Alert type="info">{t('producten.cutOff')}</Alert>}
       <ExpiryNotice t={t} lang={lang} products={expiring} context={context} />
-      {!producten.unavailable && (
+      {!producten.unavailable && (zoek || producten.value.total > 0) && (
         <form class="voordeur-search" method="get" action="/producten" role="search">
           <SearchField id="zoek" name="zoek" label={t('producten.search.label')} value={zoek} />
           <Button appearance="secondary-action">{t('producten.search.button')}</Button>

@@ -92,41 +92,45 @@ export function ZakenPage({
   const narrowed = Boolean(zoek || filter.soort);
   const empty = (name: 'lopend' | 'afgerond') =>
     zoek ? t(`zaken.${name}.emptySearch`, { zoek }) : filter.soort ? t(`zaken.${name}.emptyFilter`) : t(`zaken.${name}.empty`);
+  // Nothing to search or filter: someone without zaken gets no search box (one who narrowed keeps it).
+  const searchable = narrowed || filter.toon !== 'alle' || lists.unavailable || lists.value.lopend.total + lists.value.afgerond.total > 0;
   const late = lists.unavailable ? 0 : lists.value.lopend.items.filter((zaak) => passedDeadline(zaak, today)).length;
   return (
     <>
       <Heading level={1}>{t('zaken.title')}</Heading>
       <Paragraph lead>{t('zaken.intro', { organisation })}</Paragraph>
-      <form class="voordeur-search" method="get" action="/zaken" role="search">
-        <SearchField id="zoek" name="zoek" label={t('zaken.search.label')} description={t('zaken.search.description')} value={zoek} />
-        <SelectField
-          id="toon"
-          name="toon"
-          label={t('zaken.filter.toon')}
-          value={filter.toon}
-          options={zakenShown.map((value) => ({ value, label: t(`zaken.filter.toon.${value}`) }))}
-        />
-        {soorten.length > 1 && (
+      {searchable && (
+        <form class="voordeur-search" method="get" action="/zaken" role="search">
+          <SearchField id="zoek" name="zoek" label={t('zaken.search.label')} description={t('zaken.search.description')} value={zoek} />
           <SelectField
-            id="soort"
-            name="soort"
-            label={t('zaken.filter.soort')}
-            value={filter.soort}
-            options={[{ value: '', label: t('zaken.filter.soort.alle') }, ...soorten.map((soort) => ({ value: soort, label: soort, lang: 'nl' as const }))]}
+            id="toon"
+            name="toon"
+            label={t('zaken.filter.toon')}
+            value={filter.toon}
+            options={zakenShown.map((value) => ({ value, label: t(`zaken.filter.toon.${value}`) }))}
           />
-        )}
-        <SelectField
-          id="volgorde"
-          name="volgorde"
-          label={t('zaken.filter.volgorde')}
-          value={filter.volgorde}
-          options={[
-            { value: 'nieuw', label: t('zaken.filter.volgorde.nieuw') },
-            { value: 'oud', label: t('zaken.filter.volgorde.oud') },
-          ]}
-        />
-        <Button appearance="secondary-action">{t('zaken.search.button')}</Button>
-      </form>
+          {soorten.length > 1 && (
+            <SelectField
+              id="soort"
+              name="soort"
+              label={t('zaken.filter.soort')}
+              value={filter.soort}
+              options={[{ value: '', label: t('zaken.filter.soort.alle') }, ...soorten.map((soort) => ({ value: soort, label: soort, lang: 'nl' as const }))]}
+            />
+          )}
+          <SelectField
+            id="volgorde"
+            name="volgorde"
+            label={t('zaken.filter.volgorde')}
+            value={filter.volgorde}
+            options={[
+              { value: 'nieuw', label: t('zaken.filter.volgorde.nieuw') },
+              { value: 'oud', label: t('zaken.filter.volgorde.oud') },
+            ]}
+          />
+          <Button appearance="secondary-action">{t('zaken.search.button')}</Button>
+        </form>
+      )}
       {(narrowed || filter.toon !== 'alle' || filter.volgorde !== 'nieuw') && (
         <Paragraph>
           {zoek && `${t('zaken.search.result', { zoek })} `}

@@ -119,7 +119,9 @@ export function PagedSection<T>({
   return (
     <section aria-labelledby={`${id}-title`}>
       <Heading level={2} id={`${id}-title`}>
-        {title} <span class="voordeur-secondary">({count})</span>
+        {title}
+        {/* An empty list says so below; "(0 zaken)" in its heading says nothing more. */}
+        {paged.total > 0 && <span class="voordeur-secondary"> ({count})</span>}
       </Heading>
       {intro}
       {paged.items.length === 0 ? (
