@@ -340,7 +340,7 @@ const schema = z
     OGONE_URL: url.optional(),
     OGONE_ACCOUNTS: json(z.array(ogoneAccount).min(1), ogoneExample).optional(),
 
-    THEME_ORGANISATION_NAME: z.string().min(1).default('Gemeente Voorbeeld'),
+    THEME_ORGANISATION_NAME: z.string().min(1).default('Gemeente Voorbeeldstad'),
     THEME_PORTAL_NAME: z.string().min(1).default('Mijn Omgeving'),
     THEME_LOGO_FILE: z.string().min(1).optional(),
     THEME_TOKENS: themeTokens.default({}),

@@ -79,7 +79,7 @@ describeInBrowser('choosing for whom one acts, with the keyboard only', () => {
       // Every page now says for whom, and greets who logged in.
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Welkom, Lotte Jansen');
       expect(await page.getByRole('note').filter({ hasText: 'U regelt dit voor' }).textContent()).toContain('U regelt dit voor Jan Jansen.');
-      expect(await page.getByText('Hier ziet u wat Gemeente Voorbeeld voor Jan Jansen doet.').count()).toBe(1);
+      expect(await page.getByText('Hier ziet u wat Gemeente Voorbeeldstad voor Jan Jansen doet.').count()).toBe(1);
       expect(await page.locator('.voordeur-card').count()).toBeGreaterThan(0);
       await checkPage(page, width, 'overzicht-jan');
       await page.goto(`${stack.url}/zaken`);

@@ -170,7 +170,7 @@ describeInBrowser('mobile, reflow and the footer pages in a browser', () => {
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(heading);
     }
     expect(await footer.getByRole('link', { name: 'Bel 14 020' }).getAttribute('href')).toBe('tel:14020');
-    expect(await footer.getByRole('link', { name: 'Website van Gemeente Voorbeeld' }).getAttribute('href')).toMatch(/^https:\/\//);
+    expect(await footer.getByRole('link', { name: 'Website van Gemeente Voorbeeldstad' }).getAttribute('href')).toMatch(/^https:\/\//);
     await page.getByRole('link', { name: 'English' }).click();
     await footer.getByRole('link', { name: 'Accessibility statement', exact: true }).click();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Accessibility statement');

@@ -92,7 +92,7 @@ describeInBrowser('Wie heeft mijn gegevens gebruikt, late zaken and printing, in
     expect(await plain.getByRole('heading', { name: /Afgeronde zaken/ }).count()).toBe(0);
     await plain.context().close();
     await page.getByRole('link', { name: zaak102.omschrijving }).click();
-    expect(await page.getByText(/Gemeente Voorbeeld is te laat\./).count()).toBe(1);
+    expect(await page.getByText(/Gemeente Voorbeeldstad is te laat\./).count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Stel uw vraag' }).getAttribute('href')).toBe(`/vraag?zaak=demo%2F${zaak102.uuid}`);
     await expectAccessible(page);
     await page.context().close();

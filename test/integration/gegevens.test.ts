@@ -390,7 +390,7 @@ describe('Mijn gegevens: who used my data', () => {
     expect(log.status).toBe(200);
     const rows = text(log.body);
     expect(rows).toContain('Bekeken: uw gegevens uit de Basisregistratie Personen (BRP)');
-    expect(rows).toContain('Bekeken: uw contact met Gemeente Voorbeeld (telefoon, balie, e-mail)');
+    expect(rows).toContain('Bekeken: uw contact met Gemeente Voorbeeldstad (telefoon, balie, e-mail)');
     expect(rows).toContain('Gewijzigd: uw e-mailadres en mobiele nummer'); // the mobile number, earlier in this file
     expect(rows).toContain('Gewijzigd: uw keuzes voor meldingen');
     const annaLog = text((await (await as(anna)).request(`${stack.url}/gegevens/verwerkingen`)).body);

@@ -29,7 +29,7 @@ describe('footer and help pages with the defaults', () => {
       expect(text(footer), url).toContain('Bel 14 020');
       for (const page of pages) expect(footer, url).toContain(`href="${page}"`);
       expect(footer, url).toContain('href="https://example.org/"'); // the demo's default website
-      expect(text(footer), url).toContain('Website van Gemeente Voorbeeld');
+      expect(text(footer), url).toContain('Website van Gemeente Voorbeeldstad');
     }
   });
 
@@ -43,7 +43,7 @@ describe('footer and help pages with the defaults', () => {
     for (const [url, title] of Object.entries(titles)) {
       const res = await t.app.inject({ url });
       expect(res.statusCode, url).toBe(200);
-      expect(res.body).toContain(`<title>${title} - Mijn Omgeving - Gemeente Voorbeeld</title>`);
+      expect(res.body).toContain(`<title>${title} - Mijn Omgeving - Gemeente Voorbeeldstad</title>`);
       expect(res.body).toMatch(new RegExp(`<h1 class="utrecht-heading-1">${title}</h1>`));
     }
   });

@@ -299,7 +299,7 @@ describe('Notificaties: in the person’s language', () => {
       .filter((m) => m.to === 'info@bakkerij-vandenberg.example.nl')
       .at(-1)!;
     expect(mail.templateId).toBe(notifyTemplates.emailChangeEn.id);
-    expect(mail.body).toContain('There is something new for you in Mijn Omgeving of Gemeente Voorbeeld: a change in one of your cases.');
+    expect(mail.body).toContain('There is something new for you in Mijn Omgeving of Gemeente Voorbeeldstad: a change in one of your cases.');
   });
 });
 

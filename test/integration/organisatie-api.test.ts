@@ -147,7 +147,7 @@ describe('the organisation API', () => {
     expect(fromC.body).toContain('<option value="Belastingsamenwerking C" selected>');
     expect(fromC.body).toContain('Aanslag afvalstoffenheffing 2027');
     expect(fromC.body).not.toContain('Van Belastingsamenwerking B');
-    const fromGemeente = await browser.request(`${stack.url}/berichten?van=${encodeURIComponent('Gemeente Voorbeeld')}`);
+    const fromGemeente = await browser.request(`${stack.url}/berichten?van=${encodeURIComponent('Gemeente Voorbeeldstad')}`);
     expect(fromGemeente.body).not.toContain('Van Belastingsamenwerking');
     expect(fromGemeente.body).toContain('Uitnodiging voor een gesprek');
     // Another organisation cannot see it; nor can anyone but Suzanne.

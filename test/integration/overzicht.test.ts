@@ -75,7 +75,7 @@ describe('the overzicht as a dashboard', () => {
     expect(cards(page.body)).toEqual([]);
     const body = text(main(page.body));
     expect(body).toContain('U heeft nog niets bij ons');
-    expect(body).toContain('U heeft nog geen zaken, taken of berichten bij Gemeente Voorbeeld.');
+    expect(body).toContain('U heeft nog geen zaken, taken of berichten bij Gemeente Voorbeeldstad.');
     expect(main(page.body)).toContain('<a class="utrecht-link utrecht-link--html-a" href="/aanvragen">Iets aanvragen</a>');
     expect(main(page.body)).toContain('<a class="utrecht-link utrecht-link--html-a" href="/vraag">Een vraag stellen</a>');
     expect(body).not.toMatch(/\b0\b/);

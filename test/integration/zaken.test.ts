@@ -208,7 +208,7 @@ describe('Mijn zaken: late zaken, sorting and filtering', () => {
     expect(text(list.body)).toContain('Eén van uw zaken is niet op tijd klaar.');
     const page = await browser.request(zaakUrl(102));
     expect(text(page.body)).toMatch(
-      /Uiterlijk klaar was \d{1,2} \w+ \d{4}: Gemeente Voorbeeld is te laat\. Dat spijt ons\. Wilt u weten wanneer uw zaak klaar is\? Stel uw vraag of bel 14 020\./,
+      /Uiterlijk klaar was \d{1,2} \w+ \d{4}: Gemeente Voorbeeldstad is te laat\. Dat spijt ons\. Wilt u weten wanneer uw zaak klaar is\? Stel uw vraag of bel 14 020\./,
     );
     // "Stel uw vraag" opens the question form about this zaak.
     expect(page.body).toContain(`<a class="utrecht-link utrecht-link--html-a" href="/vraag?zaak=demo%2F${zaak(102).uuid}">Stel uw vraag</a>`);
@@ -216,7 +216,7 @@ describe('Mijn zaken: late zaken, sorting and filtering', () => {
     expect((await browser.request(zaakUrl(101))).body).not.toContain('te laat');
     const english = await loginOverHttp(stack.url, suzanne);
     await english.request(`${stack.url}/taal/en`);
-    expect(text((await english.request(zaakUrl(102))).body)).toMatch(/It had to be done by \d{1,2} \w+ \d{4}: Gemeente Voorbeeld is late\./);
+    expect(text((await english.request(zaakUrl(102))).body)).toMatch(/It had to be done by \d{1,2} \w+ \d{4}: Gemeente Voorbeeldstad is late\./);
   });
 
   it('shows only open or only closed zaken, one zaaktype, oldest first, in a GET form whose choices stay in the page links', async () => {

@@ -89,7 +89,7 @@ describe('switching', () => {
     const overzicht = await chooseForWhom(browser, page, jan.bsn);
     expect(new URL(overzicht.url).pathname).toBe('/overzicht');
     expect(text(overzicht.body)).toContain('Welkom, Lotte Jansen');
-    expect(text(overzicht.body)).toContain('Hier ziet u wat Gemeente Voorbeeld voor Jan Jansen doet.');
+    expect(text(overzicht.body)).toContain('Hier ziet u wat Gemeente Voorbeeldstad voor Jan Jansen doet.');
 
     const zaken = await browser.request(`${stack.url}/zaken`);
     expect(zaken.status).toBe(200);

@@ -58,7 +58,7 @@ export interface GegevensDeps {
   contactCodes: ConfirmationRules;
   /** The purposes staff state in the medewerkersportaal (MEDEWERKERS_DOELEN), for the processing log page. */
   staffPurposes?: readonly Doel[];
-  /** The organisation's name, for the processing log page ("uw zaken bij Gemeente Voorbeeld"). */
+  /** The organisation's name, for the processing log page ("uw zaken bij Gemeente Voorbeeldstad"). */
   organisationName?: string;
 }
 

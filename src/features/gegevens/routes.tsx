@@ -77,7 +77,7 @@ export function gegevensRoutes(deps: {
   processingLog: ProcessingLog;
   /** The purposes staff state in the medewerkersportaal, to tell the person why a staff member looked. */
   staffPurposes: readonly Doel[];
-  /** Whose zaken they are, in the processing log ("uw zaken bij Gemeente Voorbeeld"). */
+  /** Whose zaken they are, in the processing log ("uw zaken bij Gemeente Voorbeeldstad"). */
   organisationName: string;
 }): FastifyPluginAsync {
   const { service, processingLog } = deps;

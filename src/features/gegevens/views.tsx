@@ -528,7 +528,7 @@ export function processingActor(t: Translate, entry: Pick<LoggedProcessing, 'act
   }
 }
 
-/** Which data, in words a person understands ("uw zaken bij Gemeente Voorbeeld"), not the name of a system. */
+/** Which data, in words a person understands ("uw zaken bij Gemeente Voorbeeldstad"), not the name of a system. */
 export function processingData(t: Translate, organisation: string, entry: Pick<LoggedProcessing, 'category' | 'source'>): string {
   // The phrase for this data from this system, else for this data, else the category's own name.
   const key = [`verwerkingen.wat.${entry.category}.${entry.source}`, `verwerkingen.wat.${entry.category}`].find((k) => t(k as MessageKey) !== undefined);

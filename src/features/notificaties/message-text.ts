@@ -1,7 +1,7 @@
 /**
  * What a message says. The texts themselves are templates at Notify, set up by the
  * organisation; Voordeur fills in what changed, in words from the catalogue ("een nieuwe taak en
- * een nieuw bericht"), the portal's name ("Mijn Omgeving van Gemeente Voorbeeld") and its web
+ * een nieuw bericht"), the portal's name ("Mijn Omgeving van Gemeente Voorbeeldstad") and its web
  * address as plain text. Never anything personal, and no link.
  */
 import { translator, type Lang } from '../../platform/i18n/index.ts';

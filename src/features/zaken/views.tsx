@@ -55,7 +55,7 @@ export interface LateContact {
   about?: (zaak: ZaakRef) => string;
 }
 
-/** "Uiterlijk klaar was 28 november 2026: Gemeente Voorbeeld is te laat", and what the person can do. */
+/** "Uiterlijk klaar was 28 november 2026: Gemeente Voorbeeldstad is te laat", and what the person can do. */
 export function LateNotice({ t, lang, deadline, organisation, contact }: Texts & { deadline: string; organisation: string; contact: LateContact }) {
   return (
     <Alert type="warning">
