@@ -207,7 +207,7 @@ export const demoPartijen: DemoPartij[] = [
         kanaal: 'telefoon',
         onderwerp: 'Vraag over de verbouwing aan de Kastanjelaan 12',
         inhoud: 'Mevrouw De Vries vroeg wanneer de commissie voor ruimtelijke kwaliteit naar haar plan voor de uitbouw kijkt.',
-        reactie: 'Uitgelegd dat de commissie op 12 mei vergadert en dat zij daarna een bericht krijgt.',
+        reactie: 'Uitgelegd dat de commissie binnen een maand vergadert en dat zij daarna een bericht krijgt.',
         daysAgo: 30,
         time: '10:15',
         zaak: 102,

@@ -510,7 +510,7 @@ const taken: DemoObject[] = [
         toelichting: 'De oude wasmachine lekt en kan niet meer gerepareerd worden.',
         maandinkomen: 1450,
         personen: 2,
-        kapotSinds: '2025-01-06',
+        kapotSinds: new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString().slice(0, 10), // a month before she asked
         email: 'suzanne.devries@example.nl',
         telefoon: '0612345678',
         iban: 'NL91ABNA0417164300',

@@ -523,7 +523,7 @@ export const demoZaken: DemoZaak[] = [
       { volgnummer: 1, daysAgo: 62, toelichting: 'Uw aanvraag is binnengekomen via het Omgevingsloket.' },
       { volgnummer: 2, daysAgo: 55, toelichting: 'U heeft de ontbrekende bouwtekening gestuurd. Uw aanvraag is nu compleet.' },
       { volgnummer: 3, daysAgo: 41, toelichting: 'Een vergunningverlener beoordeelt uw plan.' },
-      { volgnummer: 4, daysAgo: 27, toelichting: 'De commissie voor ruimtelijke kwaliteit bekijkt uw plan op 12 mei.' },
+      { volgnummer: 4, daysAgo: 27, toelichting: 'De commissie voor ruimtelijke kwaliteit bekijkt uw plan in haar volgende vergadering.' },
       { volgnummer: 5, daysAgo: 6, toelichting: 'De commissie is positief. We verwachten binnen twee weken een besluit.' },
     ],
     documenten: [

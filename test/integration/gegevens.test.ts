@@ -150,7 +150,7 @@ describe('Mijn gegevens: what a person sees', () => {
     const browser = await as(suzanne);
     const own = await browser.request(`${stack.url}/gegevens/contactmomenten/${klantinteractiesDemo.notable.suzanneZaakKlantcontact}`);
     expect(own.status).toBe(200);
-    expect(text(own.body)).toContain('Uitgelegd dat de commissie op 12 mei vergadert');
+    expect(text(own.body)).toContain('Uitgelegd dat de commissie binnen een maand vergadert');
     const karel = klantinteractiesDemo.partijen.find((p) => p.uuid === klantinteractiesDemo.notable.others[0])!.klantcontacten[0]!.uuid;
     const theirs = await browser.request(`${stack.url}/gegevens/contactmomenten/${karel}`);
     expect(theirs.status).toBe(404);

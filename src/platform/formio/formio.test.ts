@@ -1164,7 +1164,8 @@ describe('a round trip: prefill data → rendered form → what the browser subm
       ...submittedBody(again),
       toelichting: 'De oude wasmachine lekt en kan niet meer gerepareerd worden.',
       maandinkomen: '1.450',
-      kapotSinds: '6-1-2025',
+      // The day as a person types it (Dutch order, no leading zeros): the demo's day, a month back.
+      kapotSinds: (done.verzonden_data as { kapotSinds: string }).kapotSinds.split('-').reverse().map(Number).join('-'),
       telefoon: '06 1234 5678',
       iban: 'NL91ABNA0417164300',
       woonsituatie: 'huur',
