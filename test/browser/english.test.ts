@@ -145,6 +145,7 @@ describeInBrowser('every page in English', () => {
       const response = await page.goto(`${stack.url}${path}`);
       if (!response?.headers()['content-type']?.startsWith('text/html')) continue;
       problems.push(...(await dutchOn(page)));
+      if (seen.size <= 7) await page.screenshot({ path: `test-results/english/${key.split('/').filter(Boolean).slice(0, 2).join('-')}.png`, fullPage: true });
       const links = await page.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
       for (const href of links) {
         const url = new URL(href);
