@@ -53,6 +53,7 @@ import { OgonePayments } from './sources/ogone/ogone.ts';
 import { AanvraagStore } from './sources/voordeur/aanvragen.ts';
 import { OrganisatieZaken } from './sources/voordeur/organisatie-zaken.ts';
 import { withArchive } from './sources/voordeur/bericht-archief.ts';
+import { PublicAddresses, type Resolve } from './platform/http/public-address.ts';
 import { Organisaties } from './sources/voordeur/organisaties.ts';
 import { OrganisatieAansluiting } from './sources/voordeur/organisatie-aansluiting.ts';
 import { openRuntime } from './runtime.ts';
@@ -72,6 +73,8 @@ export interface BuildOptions {
   database?: DatabaseHandle;
   /** Extra logger settings (tests pass a stream to read what was logged). */
   logger?: { stream?: NodeJS.WritableStream };
+  /** How host names of organisations' webhooks and JWKS URLs are resolved (tests pass a stub; default the system's DNS). */
+  resolve?: Resolve;
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<Voordeur> {
@@ -96,6 +99,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const systemNames = config.zaken.systems.map((system) => system.naam);
 
   const organisaties = new Organisaties(database.db, identityKeys);
+  // Organisations' webhooks and JWKS URLs lead to the internet only (ORGANISATIE_API_PRIVATE_ADDRESSES: the demo and tests).
+  const addresses = new PublicAddresses({ allowPrivate: config.organisatieApi?.privateAddresses ?? false, resolve: options.resolve });
   // What the leveranciersportaal shows an organisation of its connection (and where the API counts its result codes).
   const aansluiting = new OrganisatieAansluiting(database.db);
   const aanvragen = new AanvraagStore(database.db, identityKeys);
@@ -107,7 +112,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     log: app.log,
     sources,
     jobs: {
-      ...organisatieJobs(config, organisaties, () => organisatieBerichten || undefined, { db: database.db, queue: () => notificaties.queue, log: app.log }),
+      ...organisatieJobs(config, organisaties, () => organisatieBerichten || undefined, {
+        db: database.db,
+        queue: () => notificaties.queue,
+        log: app.log,
+        addresses,
+      }),
       // The person is told once their aanvraag reached the back office.
       ...aanvraagJobs(aanvraagDelivery(config, sources, aanvragen, app.log, (changes) => notificaties.record(changes))),
     },
@@ -279,6 +289,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         publicUrl: config.publicUrl,
         secret: config.identityKeySecret,
         requestsPerMinute: config.organisatieApi!.requestsPerMinute,
+        addresses,
       }),
     createLeveranciersportaal(
       organisatieBerichten && config.leveranciers
@@ -292,6 +303,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
             organisaties,
             aansluiting,
             jobs: notificaties.queue,
+            addresses,
           }
         : undefined,
     ),
@@ -344,6 +356,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     async close() {
       clearInterval(purge);
       await app.close();
+      await addresses.close();
       await runtime.close();
     },
   };

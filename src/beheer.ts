@@ -39,6 +39,7 @@ import { connectSources } from './sources/index.ts';
 import { IdentityKeys } from './platform/identity-keys.ts';
 import { AanvraagStore } from './sources/voordeur/aanvragen.ts';
 import { Organisaties } from './sources/voordeur/organisaties.ts';
+import { PublicAddresses } from './platform/http/public-address.ts';
 import { maxBewaarDagen, OrganisatieBewaartermijnen } from './sources/voordeur/organisatie-bewaartermijnen.ts';
 
 const [command, argument] = process.argv.slice(2);
@@ -90,6 +91,14 @@ try {
       }
       const url = new URL(target);
       if (url.protocol !== 'https:' && !config.demoMode) throw new Error('the webhook must be an https URL');
+      // Where the name leads now (it is checked again on each call).
+      const where = await new PublicAddresses({ allowPrivate: config.organisatieApi?.privateAddresses ?? config.demoMode }).check(url.href);
+      if (where !== 'public')
+        throw new Error(
+          where === 'private'
+            ? `${url.hostname} resolves to an address that is not on the internet (ORGANISATIE_API_PRIVATE_ADDRESSES=true allows it, for a demo)`
+            : `${url.hostname} cannot be resolved`,
+        );
       const secret = randomBytes(32).toString('base64url');
       if (!(await organisaties.setWebhook(id, { url: url.href, secret }))) throw new Error(`no organisation ${id}`);
       console.log(`Organisation ${id}'s webhook is ${url.href}. Give the organisation this signing secret (shown once):\n${secret}`);

@@ -162,6 +162,7 @@ const schema = z
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).optional(),
     ORGANISATIE_API: bool.default(false),
     ORGANISATIE_API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    ORGANISATIE_API_PRIVATE_ADDRESSES: bool.optional(),
     MEDEWERKERS_PORTAAL: bool.default(false),
     MEDEWERKERS_OIDC_ISSUER: url.optional(),
     MEDEWERKERS_OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -477,7 +478,11 @@ export interface Config {
   /** Logins one client address may start per minute at /inloggen/*; 0: no limit. */
   loginRateLimitPerMinute: number;
   /** The organisation API (/api/v1): organisations push berichten (ORGANISATIE_API). */
-  organisatieApi?: { requestsPerMinute: number };
+  organisatieApi?: {
+    requestsPerMinute: number;
+    /** Whether webhooks and JWKS URLs may resolve to this machine or a private network (ORGANISATIE_API_PRIVATE_ADDRESSES; the demo and tests). */
+    privateAddresses: boolean;
+  };
   /** What a gemachtigde may change for the person they act for (GEMACHTIGDE_HANDELINGEN); reading is always allowed. */
   gemachtigdeHandelingen: Handeling[];
   /** The leveranciersportaal (LEVERANCIERS_PORTAAL): connected organisations' staff manage their connection, logging in with OpenID Connect. */
@@ -732,7 +737,9 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     // Neither a token nor a port of its own: /metrics is open in demo mode and off otherwise.
     metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT, open: env.DEMO_MODE && !env.METRICS_TOKEN && !env.METRICS_PORT },
     loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE ?? (env.DEMO_MODE ? 0 : 60),
-    organisatieApi: env.ORGANISATIE_API ? { requestsPerMinute: env.ORGANISATIE_API_REQUESTS_PER_MINUTE } : undefined,
+    organisatieApi: env.ORGANISATIE_API
+      ? { requestsPerMinute: env.ORGANISATIE_API_REQUESTS_PER_MINUTE, privateAddresses: env.ORGANISATIE_API_PRIVATE_ADDRESSES ?? env.DEMO_MODE }
+      : undefined,
     gemachtigdeHandelingen: env.GEMACHTIGDE_HANDELINGEN.filter((h): h is Handeling => h !== 'geen'),
     leveranciers: env.LEVERANCIERS_PORTAAL
       ? {

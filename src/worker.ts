@@ -11,6 +11,7 @@ import type { OrganisatieBerichten } from './sources/voordeur/organisatie-berich
 import { AanvraagStore } from './sources/voordeur/aanvragen.ts';
 import { Organisaties } from './sources/voordeur/organisaties.ts';
 import { openRuntime } from './runtime.ts';
+import { PublicAddresses } from './platform/http/public-address.ts';
 
 try {
   const config = loadConfig(process.env);
@@ -36,6 +37,7 @@ try {
         db: runtime.database.db,
         queue: () => notificaties.queue,
         log,
+        addresses: new PublicAddresses({ allowPrivate: config.organisatieApi?.privateAddresses ?? false }),
       }),
       ...aanvraagJobs(aanvraagDelivery(config, runtime.sources, aanvragen, log, (changes) => notificaties.record(changes))),
     },

@@ -7,7 +7,8 @@
  * instance can check it without a shared store.
  */
 import { hkdfSync } from 'node:crypto';
-import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, errors, type JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, customFetch, decodeJwt, errors, type JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
+import type { PublicAddresses } from '../../platform/http/public-address.ts';
 import type { Organisaties } from '../../sources/voordeur/organisaties.ts';
 
 export const accessTokenSeconds = 300;
@@ -28,6 +29,8 @@ export class OrganisatieAuth {
     /** The token endpoint's public URL: the audience every assertion must name. */
     private readonly tokenUrl: string,
     secret: string,
+    /** Where a JWKS URL may lead: only to the internet (unless private addresses are allowed). */
+    private readonly addresses: PublicAddresses,
   ) {
     this.key = new Uint8Array(hkdfSync('sha256', secret, 'voordeur', 'organisatie-api access token', 32));
   }
@@ -81,7 +84,12 @@ export class OrganisatieAuth {
     if (!url) return local;
     let remote = this.remote.get(url);
     if (!remote) {
-      remote = createRemoteJWKSet(new URL(url), { timeoutDuration: 5000, cooldownDuration: 30_000 });
+      remote = createRemoteJWKSet(new URL(url), {
+        timeoutDuration: 5000,
+        cooldownDuration: 30_000,
+        // Resolved and checked on each fetch: a name that now points inside is not followed.
+        [customFetch]: (target: string, init: RequestInit) => this.addresses.fetch(target, init),
+      });
       this.remote.set(url, remote);
     }
     const published = remote;

@@ -20,6 +20,7 @@ import { apiBase, organisatieApiRoutes } from './routes.ts';
 import { bewaartermijnHandler, bewaartermijnJob, bewaartermijnQueue } from './bewaartermijn.ts';
 import { OrganisatieBewaartermijnen } from '../../sources/voordeur/organisatie-bewaartermijnen.ts';
 import type { Log } from '../../platform/logging.ts';
+import type { PublicAddresses } from '../../platform/http/public-address.ts';
 
 export interface OrganisatieApiFeatureDeps {
   organisaties: Organisaties;
@@ -29,24 +30,27 @@ export interface OrganisatieApiFeatureDeps {
   /** Keys the access tokens (IDENTITY_KEY_SECRET). */
   secret: string;
   requestsPerMinute: number;
+  /** Where JWKS URLs may lead (the internet only, unless private addresses are allowed). */
+  addresses: PublicAddresses;
 }
 
 /**
  * The queues of the organisation API the job worker handles, when the API is on: its webhooks,
  * publishing berichten on their publicatiedatum (`berichten`: the store, once it is made), and
  * deleting berichten past their retention every hour (`queue`: where it plans its next run).
+ * Webhooks are called on internet addresses only (`addresses`).
  */
 export function organisatieJobs(
   config: Pick<Config, 'organisatieApi' | 'sources'>,
   organisaties: Organisaties,
   berichten: () => Pick<OrganisatieBerichten, 'publish'> | undefined,
-  cleanUp: { db: Db; queue: () => Pick<JobQueue, 'add'>; log: Pick<Log, 'info'> },
+  more: { db: Db; queue: () => Pick<JobQueue, 'add'>; log: Pick<Log, 'info'>; addresses: PublicAddresses },
 ): Record<string, JobHandler> | undefined {
   return config.organisatieApi
     ? {
-        [webhookQueue]: webhookHandler(organisaties, config.sources.timeoutMs),
+        [webhookQueue]: webhookHandler(organisaties, config.sources.timeoutMs, more.addresses),
         [publicatieQueue]: publicatieHandler(berichten),
-        [bewaartermijnQueue]: bewaartermijnHandler(new OrganisatieBewaartermijnen(cleanUp.db), cleanUp.queue, cleanUp.log),
+        [bewaartermijnQueue]: bewaartermijnHandler(new OrganisatieBewaartermijnen(more.db), more.queue, more.log),
       }
     : undefined;
 }
@@ -88,7 +92,7 @@ export function organisatieBerichtenStore(
 
 export function createOrganisatieApi(deps: OrganisatieApiFeatureDeps): Feature {
   const serverUrl = new URL(apiBase, deps.publicUrl).href;
-  const auth = new OrganisatieAuth(deps.organisaties, `${serverUrl}/token`, deps.secret);
+  const auth = new OrganisatieAuth(deps.organisaties, `${serverUrl}/token`, deps.secret, deps.addresses);
   return {
     id: 'organisatie-api',
     plugin: organisatieApiRoutes({

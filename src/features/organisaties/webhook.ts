@@ -13,6 +13,7 @@ import type { JobHandler, JobOutcome } from '../../platform/queue/worker.ts';
 import type { JobInput } from '../../platform/queue/queue.ts';
 import type { BerichtEvent, OrganisatieBerichten } from '../../sources/voordeur/organisatie-berichten.ts';
 import type { Organisaties } from '../../sources/voordeur/organisaties.ts';
+import { type PublicAddresses, RefusedAddressError } from '../../platform/http/public-address.ts';
 
 export const webhookQueue = 'organisatie.webhook';
 
@@ -64,7 +65,8 @@ export function signature(secret: string, body: string, unixSeconds: number): st
   return `t=${unixSeconds},v1=${createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest('hex')}`;
 }
 
-export function webhookHandler(organisaties: Organisaties, timeoutMs: number): JobHandler {
+/** Calls each event's webhook; only on the internet (`addresses`): one that resolves inside is refused and tried again later. */
+export function webhookHandler(organisaties: Organisaties, timeoutMs: number, addresses: PublicAddresses): JobHandler {
   return (jobs) =>
     Promise.all(
       jobs.map(async (job): Promise<JobOutcome> => {
@@ -74,7 +76,7 @@ export function webhookHandler(organisaties: Organisaties, timeoutMs: number): J
         if (!webhook) return { ok: true };
         const body = JSON.stringify(event);
         try {
-          const response = await fetch(webhook.url, {
+          const response = await addresses.fetch(webhook.url, {
             method: 'POST',
             headers: { 'content-type': 'application/json', 'x-voordeur-signature': signature(webhook.secret, body, Math.floor(Date.now() / 1000)) },
             body,
@@ -83,8 +85,9 @@ export function webhookHandler(organisaties: Organisaties, timeoutMs: number): J
           });
           await response.body?.cancel();
           return response.ok ? { ok: true } : { ok: false, error: `webhook: HTTP ${response.status}` };
-        } catch {
-          return { ok: false, error: 'webhook: no answer' };
+        } catch (error) {
+          const refused = error instanceof RefusedAddressError || (error as { cause?: unknown }).cause instanceof RefusedAddressError;
+          return { ok: false, error: refused ? 'webhook: its host is not on the internet' : 'webhook: no answer' };
         }
       }),
     );

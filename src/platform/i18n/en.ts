@@ -1046,6 +1046,9 @@ export const en: Record<MessageKey, string> = {
   'leveranciers.webhook.notice.nietOpnieuw': 'This webhook call cannot be sent again. Perhaps it was sent again already.',
   'leveranciers.webhook.notice.verwijderd': 'The webhook is removed. Your system no longer gets webhook calls.',
   'leveranciers.url.leeg': 'Enter an address that starts with https://.',
+  'leveranciers.url.intern':
+    'This address belongs to an internal network, not to the internet, so we cannot use it. Enter an address that can be reached on the internet.',
+  'leveranciers.url.onbekend': 'We cannot find this address on the internet. Check how it is written, or try again later.',
   'leveranciers.url.error': 'We cannot use this address. It must start with https:// and be reachable on the internet, without a user name or password in it.',
   'leveranciers.sleutels.title': 'Keys',
   'leveranciers.sleutels.intro':

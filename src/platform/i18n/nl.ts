@@ -1049,6 +1049,9 @@ export const nl = {
   'leveranciers.webhook.notice.nietOpnieuw': 'Dit webhook-bericht kan niet opnieuw worden gestuurd. Misschien is het al opnieuw gestuurd.',
   'leveranciers.webhook.notice.verwijderd': 'De webhook is verwijderd. Uw systeem krijgt geen webhook-berichten meer.',
   'leveranciers.url.leeg': 'Vul een adres in dat begint met https://.',
+  'leveranciers.url.intern':
+    'Dit adres hoort bij een intern netwerk, niet bij internet. Wij kunnen het daarom niet gebruiken. Vul een adres in dat op internet te bereiken is.',
+  'leveranciers.url.onbekend': 'Wij kunnen dit adres niet vinden op internet. Kijk of het goed is geschreven, of probeer het later opnieuw.',
   'leveranciers.url.error':
     'Dit adres kunnen we niet gebruiken. Het moet beginnen met https:// en op internet te bereiken zijn, zonder gebruikersnaam of wachtwoord erin.',
   'leveranciers.sleutels.title': 'Sleutels',

@@ -16,6 +16,7 @@ import type { Metrics } from '../../../platform/metrics.ts';
 import type { JobQueue } from '../../../platform/queue/queue.ts';
 import { PortalSessions } from '../../../platform/session/portal-sessions.ts';
 import type { OrganisatieAansluiting } from '../../../sources/voordeur/organisatie-aansluiting.ts';
+import type { PublicAddresses } from '../../../platform/http/public-address.ts';
 import { OrganisatieBewaartermijnen } from '../../../sources/voordeur/organisatie-bewaartermijnen.ts';
 import type { Organisaties } from '../../../sources/voordeur/organisaties.ts';
 import { apiBase } from '../routes.ts';
@@ -32,6 +33,8 @@ export interface LeveranciersDeps {
   organisaties: Organisaties;
   aansluiting: OrganisatieAansluiting;
   jobs: JobQueue;
+  /** Where a webhook or JWKS address may lead (the internet only, unless private addresses are allowed). */
+  addresses: PublicAddresses;
 }
 
 /** Organisation staff are logged out after 15 minutes without activity, and after 10 hours at most. */
@@ -56,6 +59,7 @@ export function createLeveranciersportaal(deps: LeveranciersDeps | undefined): F
       sessions,
       organisaties: deps.organisaties,
       aansluiting: deps.aansluiting,
+      addresses: deps.addresses,
       bewaartermijnen: new OrganisatieBewaartermijnen(deps.db),
       jobs: deps.jobs,
       webhookQueue,

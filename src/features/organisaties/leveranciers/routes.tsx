@@ -20,6 +20,7 @@ import type { OrganisatieAansluiting } from '../../../sources/voordeur/organisat
 import type { Organisatie, Organisaties } from '../../../sources/voordeur/organisaties.ts';
 import type { OrganisatieBewaartermijnen } from '../../../sources/voordeur/organisatie-bewaartermijnen.ts';
 import { DocumentatieSection } from './documentatie.tsx';
+import type { PublicAddresses } from '../../../platform/http/public-address.ts';
 import { parsePublicKey, publicHttpsUrl } from './keys.ts';
 import {
   BewaartermijnSection,
@@ -50,6 +51,8 @@ export interface LeveranciersRouteDeps {
   sessions: PortalSessions<Leverancier>;
   organisaties: Organisaties;
   aansluiting: OrganisatieAansluiting;
+  /** Checks where a typed webhook or JWKS address resolves to. */
+  addresses: Pick<PublicAddresses, 'check'>;
   /** How long the organisation's berichten are kept (set by the operator: npm run beheer). */
   bewaartermijnen: OrganisatieBewaartermijnen;
   jobs: JobQueue;
@@ -141,6 +144,17 @@ export function leveranciersRoutes(deps: LeveranciersRouteDeps): FastifyPluginAs
       );
     };
 
+    /** A typed webhook or JWKS address Voordeur may call: https, and on the internet by its name and by every address the name resolves to. */
+    async function usableUrl(typed: string): Promise<{ url: string } | { error: MessageKey }> {
+      if (!typed) return { error: 'leveranciers.url.leeg' };
+      const url = publicHttpsUrl(typed);
+      if (!url) return { error: 'leveranciers.url.error' };
+      const found = await deps.addresses.check(url);
+      if (found === 'private') return { error: 'leveranciers.url.intern' };
+      if (found === 'unresolvable') return { error: 'leveranciers.url.onbekend' };
+      return { url };
+    }
+
     const audit = (session: LeverancierSession, handeling: string, detail?: string) =>
       aansluiting.audit(session.user.organisatieId, { id: session.user.id, naam: session.user.naam }, handeling, detail);
 
@@ -204,16 +218,9 @@ export function leveranciersRoutes(deps: LeveranciersRouteDeps): FastifyPluginAs
       const found = await context(request, reply);
       if (!found) return reply;
       const typed = text(request.body?.url).slice(0, 2000);
-      const url = publicHttpsUrl(typed);
-      if (!url) {
-        return webhookPage(
-          request,
-          reply,
-          found.organisatie,
-          { urlValue: typed, error: request.t(typed ? 'leveranciers.url.error' : 'leveranciers.url.leeg') },
-          400,
-        );
-      }
+      const usable = await usableUrl(typed);
+      if ('error' in usable) return webhookPage(request, reply, found.organisatie, { urlValue: typed, error: request.t(usable.error) }, 400);
+      const { url } = usable;
       const secret = randomBytes(32).toString('base64url');
       await organisaties.setWebhook(found.organisatie.id, { url, secret });
       await audit(found.session, 'webhookIngesteld', url);
@@ -331,11 +338,12 @@ export function leveranciersRoutes(deps: LeveranciersRouteDeps): FastifyPluginAs
       const found = await context(request, reply);
       if (!found) return reply;
       const typed = text(request.body?.jwksUrl).slice(0, 2000);
-      const url = publicHttpsUrl(typed);
-      if (!url) {
-        const errors: FieldError[] = [{ field: 'jwksUrl', message: request.t(typed ? 'leveranciers.url.error' : 'leveranciers.url.leeg') }];
+      const usable = await usableUrl(typed);
+      if ('error' in usable) {
+        const errors: FieldError[] = [{ field: 'jwksUrl', message: request.t(usable.error) }];
         return sleutelsPage(request, reply, found.organisatie, { jwksUrlValue: typed, errors }, 400);
       }
+      const { url } = usable;
       await organisaties.setJwksUrl(found.organisatie.id, url);
       await audit(found.session, 'jwksUrlIngesteld', url);
       return reply.redirect('/leveranciers/sleutels?gedaan=jwksUrl', 303);
