@@ -1,6 +1,6 @@
 /** Builds Voordeur for a test, on a fresh database, with configuration overrides. */
 import { Writable } from 'node:stream';
-import { buildApp, type Voordeur } from '../../src/app.ts';
+import { type BuildOptions, buildApp, type Voordeur } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { testDatabase } from './database.ts';
 
@@ -22,7 +22,7 @@ export const baseEnvironment = {
   PERSONAL_CACHE_SECONDS: '0',
 };
 
-export async function testApp(environment: Record<string, string> = {}): Promise<TestApp> {
+export async function testApp(environment: Record<string, string> = {}, options: Pick<BuildOptions, 'resolve'> = {}): Promise<TestApp> {
   const config = loadConfig({ ...baseEnvironment, ...environment });
   const logs: string[] = [];
   const stream = new Writable({
@@ -32,7 +32,7 @@ export async function testApp(environment: Record<string, string> = {}): Promise
     },
   });
   const database = await testDatabase();
-  const voordeur = await buildApp(config, { database, logger: { stream } });
+  const voordeur = await buildApp(config, { database, logger: { stream }, ...options });
   return {
     ...voordeur,
     config,

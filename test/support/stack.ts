@@ -23,6 +23,7 @@ import { registerZgwSimulator, type ZgwSimulator, type ZgwSimulatorOptions } fro
 import { routeProductaanvragen } from '../../simulators/zgw/routing.ts';
 import { testApp, type TestApp } from './app.ts';
 import { freePort } from './ports.ts';
+import type { Resolve } from '../../src/platform/http/public-address.ts';
 
 export interface Stack {
   voordeur: TestApp;
@@ -74,11 +75,12 @@ export function zaaksystemenFor(baseUrl: string, naam = 'demo'): string {
 /**
  * `productinstanties`: Mijn producten also reads PDCProductInstantie objects from the Objecten simulator (besides Open Product).
  * `aanvragen`: the Aanvragen catalogue (PDCProductType objects) and productaanvraag objects in the Objecten simulator.
+ * `resolve`: how host names of organisations' webhooks and JWKS URLs resolve (a stub; with ORGANISATIE_API_PRIVATE_ADDRESSES=false).
  */
 export async function startStack(
   environment: Record<string, string> = {},
   zgwOptions: Partial<ZgwSimulatorOptions> = {},
-  options: { productinstanties?: boolean; aanvragen?: boolean } = {},
+  options: { productinstanties?: boolean; aanvragen?: boolean; resolve?: Resolve } = {},
 ): Promise<Stack> {
   const [appPort, simulatorPort] = await Promise.all([freePort(), freePort()]);
   const url = `http://127.0.0.1:${appPort}`;
@@ -119,55 +121,58 @@ export async function startStack(
   // A productaanvraag becomes a zaak, as the back office's routing would.
   if (options.aanvragen) routeProductaanvragen(objecten, zgw);
   await simulators.listen({ host: '127.0.0.1', port: simulatorPort });
-  const voordeur = await testApp({
-    PUBLIC_URL: url,
-    PORT: String(appPort),
-    OIDC_ISSUER: issuer,
-    ZAAKSYSTEMEN: zaaksystemenFor(simulatorsUrl),
-    BRP_API_URL: brp.url,
-    BRP_API_KEY: keys.brp,
-    KVK_API_URL: kvk.url,
-    KVK_API_KEY: keys.kvk,
-    KLANTINTERACTIES_API_URL: klantinteracties.url,
-    KLANTINTERACTIES_TOKEN: keys.klantinteracties,
-    ...notifySettings(notify.url),
-    OBJECTEN_API_URL: objecten.url,
-    OBJECTEN_TOKEN: keys.objecten,
-    OBJECTTYPE_TAAK: objecten.objecttypen.taak,
-    OBJECTTYPE_BERICHT: objecten.objecttypen.bericht,
-    OGONE_URL: ogone.url,
-    OPEN_PRODUCT_URL: simulatorsUrl,
-    OPEN_PRODUCT_TOKEN: keys.openProduct,
-    ...(options.productinstanties
-      ? { OBJECTTYPE_PRODUCTINSTANTIE: objecten.objecttypen.productinstantie, OBJECTTYPE_VERBRUIKSOBJECT: objecten.objecttypen.verbruiksobject }
-      : {}),
-    ...(options.aanvragen
-      ? { OBJECTTYPE_PRODUCTTYPE: objecten.objecttypen.producttype, OBJECTTYPE_PRODUCTAANVRAAG: objecten.objecttypen.productaanvraag }
-      : {}),
-    OGONE_ACCOUNTS: JSON.stringify([ogoneAccount]),
-    NOTIFICATIES_CALLBACK_SECRET: keys.callback,
-    NOTIFICATIES_API_URL: notificaties.url,
-    NOTIFICATIES_CLIENT_ID: zgwClient.clientId,
-    NOTIFICATIES_SECRET: zgwClient.secret,
-    WORKER_RETRY_BASE_MS: '200',
-    // The medewerkersportaal, with staff logging in at the same simulator (as in the demo).
-    MEDEWERKERS_PORTAAL: 'true',
-    MEDEWERKERS_OIDC_ISSUER: issuer,
-    MEDEWERKERS_OIDC_CLIENT_ID: 'voordeur',
-    MEDEWERKERS_OIDC_CLIENT_SECRET: 'voordeur-test-secret',
-    MEDEWERKERS_OIDC_AUTH_PARAMS: 'kc_idp_hint=medewerker',
-    MEDEWERKERS_ROLLEN: JSON.stringify({ kcc: [...dossierKinds], inkomen: ['zaken', 'documenten'] }),
-    MEDEWERKERS_BEPERKTE_ZAAKTYPEN: JSON.stringify({ 'Bijzondere bijstand aanvragen': ['inkomen'] }),
-    MEDEWERKERS_TERUGBEL_AFDELINGEN: JSON.stringify(demoActoren.map((actor) => ({ actor: actor.uuid, naam: actor.naam }))),
-    // The organisation API and its leveranciersportaal, whose staff log in at the same simulator (as in the demo).
-    ORGANISATIE_API: 'true',
-    LEVERANCIERS_PORTAAL: 'true',
-    LEVERANCIERS_OIDC_ISSUER: issuer,
-    LEVERANCIERS_OIDC_CLIENT_ID: 'voordeur',
-    LEVERANCIERS_OIDC_CLIENT_SECRET: 'voordeur-test-secret',
-    LEVERANCIERS_OIDC_AUTH_PARAMS: 'kc_idp_hint=leverancier',
-    ...environment,
-  });
+  const voordeur = await testApp(
+    {
+      PUBLIC_URL: url,
+      PORT: String(appPort),
+      OIDC_ISSUER: issuer,
+      ZAAKSYSTEMEN: zaaksystemenFor(simulatorsUrl),
+      BRP_API_URL: brp.url,
+      BRP_API_KEY: keys.brp,
+      KVK_API_URL: kvk.url,
+      KVK_API_KEY: keys.kvk,
+      KLANTINTERACTIES_API_URL: klantinteracties.url,
+      KLANTINTERACTIES_TOKEN: keys.klantinteracties,
+      ...notifySettings(notify.url),
+      OBJECTEN_API_URL: objecten.url,
+      OBJECTEN_TOKEN: keys.objecten,
+      OBJECTTYPE_TAAK: objecten.objecttypen.taak,
+      OBJECTTYPE_BERICHT: objecten.objecttypen.bericht,
+      OGONE_URL: ogone.url,
+      OPEN_PRODUCT_URL: simulatorsUrl,
+      OPEN_PRODUCT_TOKEN: keys.openProduct,
+      ...(options.productinstanties
+        ? { OBJECTTYPE_PRODUCTINSTANTIE: objecten.objecttypen.productinstantie, OBJECTTYPE_VERBRUIKSOBJECT: objecten.objecttypen.verbruiksobject }
+        : {}),
+      ...(options.aanvragen
+        ? { OBJECTTYPE_PRODUCTTYPE: objecten.objecttypen.producttype, OBJECTTYPE_PRODUCTAANVRAAG: objecten.objecttypen.productaanvraag }
+        : {}),
+      OGONE_ACCOUNTS: JSON.stringify([ogoneAccount]),
+      NOTIFICATIES_CALLBACK_SECRET: keys.callback,
+      NOTIFICATIES_API_URL: notificaties.url,
+      NOTIFICATIES_CLIENT_ID: zgwClient.clientId,
+      NOTIFICATIES_SECRET: zgwClient.secret,
+      WORKER_RETRY_BASE_MS: '200',
+      // The medewerkersportaal, with staff logging in at the same simulator (as in the demo).
+      MEDEWERKERS_PORTAAL: 'true',
+      MEDEWERKERS_OIDC_ISSUER: issuer,
+      MEDEWERKERS_OIDC_CLIENT_ID: 'voordeur',
+      MEDEWERKERS_OIDC_CLIENT_SECRET: 'voordeur-test-secret',
+      MEDEWERKERS_OIDC_AUTH_PARAMS: 'kc_idp_hint=medewerker',
+      MEDEWERKERS_ROLLEN: JSON.stringify({ kcc: [...dossierKinds], inkomen: ['zaken', 'documenten'] }),
+      MEDEWERKERS_BEPERKTE_ZAAKTYPEN: JSON.stringify({ 'Bijzondere bijstand aanvragen': ['inkomen'] }),
+      MEDEWERKERS_TERUGBEL_AFDELINGEN: JSON.stringify(demoActoren.map((actor) => ({ actor: actor.uuid, naam: actor.naam }))),
+      // The organisation API and its leveranciersportaal, whose staff log in at the same simulator (as in the demo).
+      ORGANISATIE_API: 'true',
+      LEVERANCIERS_PORTAAL: 'true',
+      LEVERANCIERS_OIDC_ISSUER: issuer,
+      LEVERANCIERS_OIDC_CLIENT_ID: 'voordeur',
+      LEVERANCIERS_OIDC_CLIENT_SECRET: 'voordeur-test-secret',
+      LEVERANCIERS_OIDC_AUTH_PARAMS: 'kc_idp_hint=leverancier',
+      ...environment,
+    },
+    options.resolve ? { resolve: options.resolve } : {},
+  );
   await voordeur.app.listen({ host: '127.0.0.1', port: appPort });
   // As `npm start` does once it listens (the Notificaties API checks the callback).
   const api = voordeur.config.notificaties.api!;
