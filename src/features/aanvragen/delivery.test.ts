@@ -58,6 +58,7 @@ describe('delivering by route objecten when the zaaksysteem keeps no documents',
     };
     const deliver = deliveryHandler({
       store,
+      portalName: 'Mijn Omgeving',
       catalogue: { sources: [], list: async () => [], formDefinition: async () => null },
       objecten: { client, productaanvraag: 'https://objecttypen.example/api/v2/objecttypes/1' },
       zaken,

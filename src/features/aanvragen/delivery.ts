@@ -30,6 +30,8 @@ import type { Change } from '../../sources/voordeur/notification-messages.ts';
 
 export interface DeliveryDeps {
   store: AanvraagStore;
+  /** The portal's name (THEME_PORTAL_NAME), in what the back office reads of where an aanvraag came from. */
+  portalName: string;
   catalogue: ProducttypeCatalogue;
   /** The Objecten API and the productaanvraag object type, when configured. */
   objecten?: { client: ObjectenClient; productaanvraag: string };
@@ -129,7 +131,7 @@ export function deliveryHandler(deps: DeliveryDeps): JobHandler {
           zaaktype,
           identificatie: aanvraag.kenmerk,
           omschrijving: aanvraag.titel.slice(0, 80),
-          toelichting: `Aanvraag ${aanvraag.kenmerk}, ontvangen via Mijn Omgeving`,
+          toelichting: `Aanvraag ${aanvraag.kenmerk}, ontvangen via ${deps.portalName}`,
         }));
       if (!aanvraag.zaakUrl) await store.created(id, 'zaak_url', zaakUrl);
       if (!aanvraag.rolUrl) await store.created(id, 'rol_url', await deps.zaken.initiator(zaakUrl, zaaktype, aanvraag.subject));

@@ -103,7 +103,7 @@ export function aanvraagJobs(deps: Omit<DeliveryDeps, 'catalogue'> & { catalogue
 
 /** What delivering needs, from the configuration and the sources (the web process and the worker alike). */
 export function aanvraagDelivery(
-  config: Pick<Config, 'objecten'>,
+  config: Pick<Config, 'objecten' | 'theme'>,
   sources: Pick<Sources, 'objecten' | 'producttypen' | 'zaaksystemen'>,
   store: AanvraagStore,
   log: Pick<Log, 'warn' | 'info'>,
@@ -118,6 +118,7 @@ export function aanvraagDelivery(
     objecten: sources.objecten && productaanvraag ? { client: sources.objecten, productaanvraag } : undefined,
     zaken: zaaksysteem?.zaakStarter(),
     tell,
+    portalName: config.theme.portalName,
     log,
   };
 }

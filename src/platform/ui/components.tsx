@@ -44,9 +44,10 @@ export function Paragraph({ children, lead, small }: Children & { lead?: boolean
   return <p class={cx('utrecht-paragraph', lead && 'utrecht-paragraph--lead', small && 'utrecht-paragraph--small')}>{children}</p>;
 }
 
+/** `lang`: the language of the link's text (e.g. a Dutch zaak title on an English page), not of the page it leads to. */
 export function Link({ href, children, current, lang }: Children & { href: string; current?: boolean; lang?: string }) {
   return (
-    <a class="utrecht-link utrecht-link--html-a" href={href} aria-current={current ? 'page' : undefined} lang={lang} hrefLang={lang}>
+    <a class="utrecht-link utrecht-link--html-a" href={href} aria-current={current ? 'page' : undefined} lang={lang}>
       {children}
     </a>
   );
