@@ -40,39 +40,6 @@ export function TextareaField({ id, name, label, description, error, value, rows
   );
 }
 
-/** A select with an empty first option (`placeholder`), so that nothing is chosen for the person. */
-export function SelectField({
-  id,
-  name,
-  label,
-  description,
-  error,
-  value,
-  options,
-  placeholder,
-}: FieldProps & { value: string; options: Choice[]; placeholder: string }) {
-  return (
-    <FormField id={id} label={label} description={description} error={error} kind="utrecht-form-field--text">
-      <select
-        class={cx('utrecht-select', 'utrecht-select--html-select', error && 'utrecht-select--invalid')}
-        id={id}
-        name={name}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(id, description, error)}
-      >
-        <option value="" selected={value === ''}>
-          {placeholder}
-        </option>
-        {options.map((option) => (
-          <option value={option.value} selected={option.value === value} lang="nl">
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </FormField>
-  );
-}
-
 /** A fieldset with a legend and one radio button or checkbox per option, each inside its label. */
 function ChoiceGroup({
   type,

@@ -5,10 +5,10 @@
  * validateSubmission leaves it out when the condition does not hold.
  */
 import type { Lang } from '../i18n/index.ts';
-import { Dutch, FileField, Heading, Paragraph, TextField, type FieldError } from '../ui/components.tsx';
+import { Dutch, FileField, Heading, Paragraph, SelectField, TextField, type FieldError } from '../ui/components.tsx';
 import { dataPlaceholder, isFixed, isInput, type Condition, type ContentModel, type FormModel, type InputModel } from './definition.ts';
 import { fileRules, formatSize, typeList, type UploadRules } from './files.ts';
-import { CheckboxGroupField, optionId, RadioGroupField, ReadOnlyField, SelectField, SingleCheckboxField, TextareaField } from './fields.tsx';
+import { CheckboxGroupField, optionId, RadioGroupField, ReadOnlyField, SingleCheckboxField, TextareaField } from './fields.tsx';
 import { formTexts, type FormMessage, type FormTexts } from './messages.ts';
 import { shownByData, valueAt, type FormError, type FormValues } from './validate.ts';
 
@@ -143,7 +143,14 @@ function Input({
     case 'textarea':
       return <TextareaField {...props} value={single(value)} rows={field.rows} />;
     case 'select':
-      return <SelectField {...props} value={single(value)} options={field.options} placeholder={texts.choose} />;
+      // An empty first option, so that nothing is chosen for the person; the form's options are Dutch data.
+      return (
+        <SelectField
+          {...props}
+          value={single(value)}
+          options={[{ value: '', label: texts.choose }, ...field.options.map((option) => ({ value: option.value, label: option.label, lang: 'nl' as const }))]}
+        />
+      );
     case 'radio':
       return <RadioGroupField {...props} value={single(value)} options={field.options} />;
     case 'checkboxes':
