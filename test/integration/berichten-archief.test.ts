@@ -62,7 +62,7 @@ describe('Mijn berichten: the archive', () => {
     expect(listed(inbox.body)).not.toContain(uuid);
     expect(listed((await browser.request(`${stack.url}/berichten?toon=gelezen`)).body)).not.toContain(uuid);
     const archief = await browser.request(`${stack.url}/berichten?toon=gearchiveerd`);
-    expect(text(archief.body)).toContain('Gearchiveerde berichten (1 berichten)');
+    expect(text(archief.body)).toContain('Gearchiveerde berichten (1 bericht)');
     expect(listed(archief.body)).toEqual([uuid]);
     const page = await browser.request(`${stack.url}/berichten/${uuid}`);
     expect(text(page.body)).toContain('Dit bericht staat in uw archief.');

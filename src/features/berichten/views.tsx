@@ -112,7 +112,7 @@ export function InboxPage({
           id="berichten-list"
           title={t(`berichten.list.${filter}` as MessageKey)}
           name={t('berichten.title')}
-          count={t('berichten.count', { n: inbox.value.total })}
+          count={inbox.value.total === 1 ? t('berichten.count.one') : t('berichten.count', { n: inbox.value.total })}
           empty={zoek || van || filter !== 'alle' ? t('berichten.emptySearch') : t('berichten.empty')}
           paged={inbox.value}
           intro={

@@ -575,6 +575,7 @@ export const en: Record<MessageKey, string> = {
   'berichten.list.ongelezen': 'Unread messages',
   'berichten.list.gelezen': 'Read messages',
   'berichten.list.gearchiveerd': 'Archived messages',
+  'berichten.count.one': '1 message',
   'berichten.count': '{n} messages',
   'berichten.empty': 'You have no messages yet.',
   'berichten.emptySearch': 'No messages were found.',

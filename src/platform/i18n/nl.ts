@@ -575,6 +575,7 @@ export const nl = {
   'berichten.list.ongelezen': 'Ongelezen berichten',
   'berichten.list.gelezen': 'Gelezen berichten',
   'berichten.list.gearchiveerd': 'Gearchiveerde berichten',
+  'berichten.count.one': '1 bericht',
   'berichten.count': '{n} berichten',
   'berichten.empty': 'U heeft nog geen berichten.',
   'berichten.emptySearch': 'Er zijn geen berichten gevonden.',
