@@ -17,6 +17,21 @@ afterAll(() => stack.close());
 
 const zaak = (number: number) => zgwDemo.zaken.find((z) => z.identificatie === `ZAAK-${String(number).padStart(6, '0')}`)!;
 
+/** A new published bericht for Suzanne in the Objecten API (which notifies Voordeur of it); its URL. */
+const newBericht = (onderwerp: string) =>
+  stack.objecten.createObject('bericht', {
+    identificatie: { type: 'bsn', value: '999993653' },
+    publicatiedatum: new Date(Date.now() - 60_000).toISOString(),
+    onderwerp,
+    berichtTekst: 'Er is een nieuwe brief.',
+    referentie: 'ZAAK-000101',
+    handelingsperspectief: 'informatie ontvangen',
+    einddatumHandelingstermijn: '',
+    geopend: false,
+    berichtType: 'notificatie',
+    bijlages: [],
+  });
+
 describe('pages with kept source answers', () => {
   it('show a new status of a zaak on the next page once the Notificaties API told Voordeur', async () => {
     const suzanne = await loginOverHttp(stack.url, { bsn: '999993653' });
@@ -39,18 +54,7 @@ describe('pages with kept source answers', () => {
     const suzanne = await loginOverHttp(stack.url, { bsn: '999993653' });
     const onderwerp = 'Uw afspraak is verzet (vers)';
     expect((await suzanne.request(`${stack.url}/berichten`)).body).not.toContain(onderwerp);
-    await stack.objecten.createObject('bericht', {
-      identificatie: { type: 'bsn', value: '999993653' },
-      publicatiedatum: new Date(Date.now() - 60_000).toISOString(),
-      onderwerp,
-      berichtTekst: 'Uw afspraak is nu op een andere dag.',
-      referentie: 'ZAAK-000101',
-      handelingsperspectief: 'informatie ontvangen',
-      einddatumHandelingstermijn: '',
-      geopend: false,
-      berichtType: 'notificatie',
-      bijlages: [],
-    });
+    await newBericht(onderwerp);
     await stack.notificaties.idle();
     expect((await suzanne.request(`${stack.url}/berichten`)).body).toContain(onderwerp);
   });
@@ -60,18 +64,7 @@ describe('pages with kept source answers', () => {
     const unread = async () => Number(/\((\d+) ongelezen\)/.exec((await suzanne.request(`${stack.url}/gegevens`)).body)?.[1] ?? 0);
     const before = await unread();
     const onderwerp = 'Nieuwe brief over uw parkeervergunning (teller)';
-    const created = await stack.objecten.createObject('bericht', {
-      identificatie: { type: 'bsn', value: '999993653' },
-      publicatiedatum: new Date(Date.now() - 60_000).toISOString(),
-      onderwerp,
-      berichtTekst: 'Er is een nieuwe brief.',
-      referentie: 'ZAAK-000101',
-      handelingsperspectief: 'informatie ontvangen',
-      einddatumHandelingstermijn: '',
-      geopend: false,
-      berichtType: 'notificatie',
-      bijlages: [],
-    });
+    const created = await newBericht(onderwerp);
     await stack.notificaties.idle();
     expect(await unread()).toBe(before + 1);
     expect((await suzanne.request(`${stack.url}/berichten/${created.split('/').at(-1)}`)).status).toBe(200);
