@@ -236,6 +236,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       },
       processingLog,
       log: app.log,
+      // Renewing a product starts from its values (Mijn producten offers them).
+      ownProduct: (request, id) => parts.ownProduct(request, id),
     }),
     createProducten({
       producten: sources.producten,
@@ -245,6 +247,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       processingLog,
       pageSize: config.producten.pageSize,
       expiryNoticeDays: config.producten.expiryNoticeDays,
+      // "Verlengen": the aanvraag of the producttype when Aanvragen offers it; else the organisation's address.
+      renewals: (request, products) => parts.renewals(request, products),
       renewUrl: config.producten.renewUrl,
       tell: notificaties.record,
       noticeIntervalMs: config.producten.noticeIntervalSeconds * 1000,

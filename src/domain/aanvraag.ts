@@ -12,8 +12,11 @@ export type Doelgroep = 'inwoner' | 'bedrijf';
 /** Where a sent aanvraag goes: a productaanvraag object in the Objecten API, or straight a zaak in the Zaken API. */
 export type AanvraagRoute = 'objecten' | 'zaken';
 
-/** Where a prefilled value comes from: the person in the BRP, the company in the KvK, the person's known contact details. */
-export const prefillBronnen = ['brp', 'kvk', 'contact'] as const;
+/**
+ * Where a prefilled value comes from: the person in the BRP, the company in the KvK, the person's
+ * known contact details, and (when a product is renewed) the product's own data.
+ */
+export const prefillBronnen = ['brp', 'kvk', 'contact', 'product'] as const;
 export type PrefillBron = (typeof prefillBronnen)[number];
 
 /** One thing the organisation offers online. */
@@ -41,6 +44,34 @@ export interface Producttype {
   route: AanvraagRoute;
   /** Form field key → where its value comes from (bron and a path like `$.naam.voornamen`). */
   prefill: { field: string; bron: PrefillBron; path: string }[];
+}
+
+/**
+ * One of the person's own products as the starting point of an aanvraag ("Verlengen"): its
+ * producttype, and what the prefill source `product` reads (`$.naam`, `$.startDatum`,
+ * `$.eindDatum`, `$.data.kenteken`); a value of its data also prefills the form field with the
+ * same key when the mapping does not name that field.
+ */
+export interface ProductPrefill {
+  id: string;
+  naam: string;
+  producttype: { id: string; code?: string };
+  startDatum?: string;
+  eindDatum?: string;
+  /** The flat values of its data meant for the eigenaar (Open Product's dataobject), by key. */
+  data: Record<string, string | number | boolean>;
+}
+
+/**
+ * Whether a product is of this producttype of the catalogue: the same UUID (a PDCProductInstantie
+ * names its PDCProductType by UUID; Open Product's catalogue and products share UUIDs), or the
+ * same code ignoring case (Open Product's `code`, e.g. PARKEERVERGUNNING-BEWONER, and the
+ * PDCProductType's `naam`, parkeervergunning-bewoner).
+ */
+export function isProducttypeOf(producttype: Pick<Producttype, 'id' | 'code'>, product: { producttype: { id: string; code?: string } }): boolean {
+  if (product.producttype.id.toLowerCase() === producttype.id.toLowerCase()) return true;
+  const code = product.producttype.code?.trim().toLowerCase();
+  return !!code && code === producttype.code.trim().toLowerCase();
 }
 
 /** The organisation's catalogue of what can be applied for online. */

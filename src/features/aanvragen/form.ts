@@ -5,7 +5,7 @@
  * when it is sent. Prefill: what the producttype's prefill mapping takes from the BRP, the KvK and
  * the person's known contact details, as the form's starting values (the person can change them).
  */
-import { type Producttype, valueAtPath } from '../../domain/aanvraag.ts';
+import { type ProductPrefill, type Producttype, valueAtPath } from '../../domain/aanvraag.ts';
 import type { Bedrijf, Persoon } from '../../domain/persoon.ts';
 import { type FieldModel, type FormModel, type InputModel, isInput } from '../../platform/formio/definition.ts';
 import { formatDate } from '../../platform/i18n/format.ts';
@@ -92,17 +92,22 @@ export interface PrefillSources {
   persoon?: Persoon | null;
   bedrijf?: Bedrijf | null;
   contact?: { email?: string; telefoonnummer?: string };
+  /** The product being renewed. */
+  product?: ProductPrefill;
 }
 
 /** The form's starting values from the producttype's prefill mapping: field key → value (texts and numbers only). */
 export function prefillFor(producttype: Producttype, sources: PrefillSources): Record<string, unknown> {
-  const from = { brp: sources.persoon ?? undefined, kvk: sources.bedrijf ?? undefined, contact: sources.contact };
+  const from = { brp: sources.persoon ?? undefined, kvk: sources.bedrijf ?? undefined, contact: sources.contact, product: sources.product };
   const prefill: Record<string, unknown> = {};
-  for (const { field, bron, path } of producttype.prefill) {
-    const value = valueAtPath(from[bron], path);
+  const put = (field: string, value: unknown) => {
     if (typeof value === 'string' && value.trim() !== '') prefill[field] = value.trim();
     else if (typeof value === 'number') prefill[field] = String(value);
-  }
+  };
+  // The product's data by key, for the fields the mapping does not name (the mapping's value wins).
+  const mapped = new Set(producttype.prefill.map((entry) => entry.field));
+  for (const [key, value] of Object.entries(sources.product?.data ?? {})) if (!mapped.has(key)) put(key, value);
+  for (const { field, bron, path } of producttype.prefill) put(field, valueAtPath(from[bron], path));
   return prefill;
 }
 

@@ -7,9 +7,10 @@
  * back office (delivery.ts). Only what fits the login is offered; a gemachtigde applies only when
  * GEMACHTIGDE_HANDELINGEN has `aanvragen`.
  */
+import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
-import type { ProducttypeCatalogue, ZaaktypeLookup } from '../../domain/aanvraag.ts';
+import type { ProductPrefill, ProducttypeCatalogue, ZaaktypeLookup } from '../../domain/aanvraag.ts';
 import { h } from 'preact';
 import { available } from '../../domain/availability.ts';
 import type { Log } from '../../domain/log.ts';
@@ -18,6 +19,7 @@ import type { CompanyRegister, ContactRegister, PersonRegister } from '../../dom
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { UploadRules } from '../../platform/formio/files.ts';
+import { callerOf } from '../../platform/http/caller.ts';
 import type { Feature } from '../../platform/http/feature.ts';
 import type { JobHandler } from '../../platform/queue/worker.ts';
 import type { Sources } from '../../sources/index.ts';
@@ -50,6 +52,8 @@ export interface AanvragenDeps {
   tell?: (changes: Change[]) => Promise<void>;
   /** Which of the person's zaken a zaak URL is (the zaak an aanvraag became), when it is in a configured zaaksysteem. */
   zaakRef?: (zaakUrl: string) => ZaakRef | undefined;
+  /** One of the logged-in person's own products (offered by Mijn producten through the Feature contract): what renewing it starts from. */
+  ownProduct?: (request: FastifyRequest, id: string) => Promise<ProductPrefill | null>;
   /** Where a staff member's look at the person's aanvragen is recorded. */
   processingLog: ProcessingLog;
   log: Pick<Log, 'warn' | 'info'>;
@@ -64,7 +68,10 @@ export function createAanvragen(deps: AanvragenDeps): Feature | undefined {
   return {
     id: 'aanvragen',
     nav: { id: 'aanvragen', href: '/aanvragen', label: 'nav.aanvragen' },
+    // "Verlengen" in Mijn producten: the aanvraag of the product's producttype, when this login can apply for it here.
+    renewals: (request, products) => service.renewals(callerOf(request), products),
     plugin: aanvragenRoutes({
+      ownProduct: deps.ownProduct,
       service,
       store,
       uploads: deps.uploads,

@@ -10,7 +10,7 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { searchProducttypen } from '../../domain/aanvraag.ts';
+import { isProducttypeOf, type ProductPrefill, searchProducttypen } from '../../domain/aanvraag.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { type FileModel, type FormModel, hasFiles, isInput, parseFormOnce } from '../../platform/formio/definition.ts';
 import { inspectUpload, type UploadRules } from '../../platform/formio/files.ts';
@@ -20,7 +20,7 @@ import { maxFilesPerForm, readSentForm } from '../../platform/formio/sent.ts';
 import { type FormError, type FormValues, initialValues, type UploadedFile, validateSubmission } from '../../platform/formio/validate.ts';
 import { callerOf } from '../../platform/http/caller.ts';
 import { HttpError } from '../../platform/http/errors.ts';
-import { formatBytes, formatDateTime } from '../../platform/i18n/format.ts';
+import { formatBytes, formatDate, formatDateTime } from '../../platform/i18n/format.ts';
 import { Alert, Button, Dutch, ErrorSummary, Form, Heading, Link, Message, Paragraph } from '../../platform/ui/components.tsx';
 import { type AanvraagStore, type Answers, type Concept, kenmerkOf } from '../../sources/voordeur/aanvragen.ts';
 import type { Change } from '../../sources/voordeur/notification-messages.ts';
@@ -55,6 +55,8 @@ export interface AanvragenRoutesDeps {
   tell?: (changes: Change[]) => Promise<void>;
   /** The page of a zaak in Mijn zaken by its URL, when Voordeur shows that zaaksysteem's zaken. */
   zaakHref?: (zaakUrl: string) => string | undefined;
+  /** One of the logged-in person's own products (Mijn producten, through the Feature contract), to renew; null when not theirs. */
+  ownProduct?: (request: FastifyRequest, id: string) => Promise<ProductPrefill | null>;
 }
 
 type ConceptParams = { Params: { concept: string; page: string } };
@@ -71,6 +73,17 @@ export function aanvragenRoutes(deps: AanvragenRoutesDeps): FastifyPluginAsync {
     if (found.unavailable) throw new HttpError(503, 'error.unavailable');
     if (!found.value) throw new HttpError(404, 'aanvragen.notFound');
     return found.value;
+  }
+
+  /**
+   * The product being renewed (`verlengen` in the address or the form): one of the person's own,
+   * of this producttype; a 404 otherwise, the same as one that does not exist.
+   */
+  async function renewed(request: FastifyRequest, producttype: Offered, id: unknown): Promise<ProductPrefill | undefined> {
+    if (id === undefined || id === '') return undefined;
+    const found = typeof id === 'string' && id.length <= 100 && deps.ownProduct ? await deps.ownProduct(request, id) : null;
+    if (!found || !isProducttypeOf(producttype, found)) throw new HttpError(404, 'aanvragen.verlengen.notFound');
+    return found;
   }
 
   /** The form of a producttype, when Voordeur can show it; null (with a log line) when it cannot. */
@@ -277,14 +290,30 @@ export function aanvragenRoutes(deps: AanvragenRoutesDeps): FastifyPluginAsync {
       );
     });
 
-    app.get<{ Params: { id: string } }>('/aanvragen/:id', { config: { auth: true } }, async (request, reply) => {
+    app.get<{ Params: { id: string }; Querystring: { verlengen?: unknown } }>('/aanvragen/:id', { config: { auth: true } }, async (request, reply) => {
       const t = request.t;
       const producttype = await producttypeOf(request, request.params.id);
+      const product = await renewed(request, producttype, request.query.verlengen);
       const form = await formOf(request, producttype);
       const start = form ? (
-        <Form action={`/aanvragen/${producttype.id}`} csrfToken={request.session!.csrfToken}>
-          <Button>{t('aanvragen.start')}</Button>
-        </Form>
+        <>
+          {product && (
+            <Alert type="info" id="verlengen">
+              <Paragraph>
+                <Message
+                  t={t}
+                  id="aanvragen.verlengen.product"
+                  params={{ naam: <Dutch>{product.naam}</Dutch>, datum: product.eindDatum ? formatDate(request.lang, product.eindDatum) : '-' }}
+                />
+              </Paragraph>
+              <Paragraph>{t('aanvragen.verlengen.tekst')}</Paragraph>
+            </Alert>
+          )}
+          <Form action={`/aanvragen/${producttype.id}`} csrfToken={request.session!.csrfToken}>
+            {product && <input type="hidden" name="verlengen" value={product.id} />}
+            <Button>{product ? t('aanvragen.verlengen.start') : t('aanvragen.start')}</Button>
+          </Form>
+        </>
       ) : (
         <Alert type="warning">
           {t('aanvragen.formulier.kanNiet')} <Link href="/contact">{t('help.contact.ask')}</Link>
@@ -296,17 +325,23 @@ export function aanvragenRoutes(deps: AanvragenRoutesDeps): FastifyPluginAsync {
     });
 
     // Applying starts: a concept with the prefilled values, bound to whoever logged in.
-    app.post<{ Params: { id: string } }>('/aanvragen/:id', { config: { auth: true, handeling: 'aanvragen' } }, async (request, reply) => {
-      const producttype = await producttypeOf(request, request.params.id);
-      const form = await formOf(request, producttype);
-      if (!form) throw new HttpError(503, 'aanvragen.formulier.kanNiet');
-      const prefill = await service.prefill(callerOf(request), producttype);
-      const keys = form.fields.filter(isInput).map((field) => field.key);
-      const answers: Answers = { prefill, data: {}, values: {}, prefilled: Object.keys(prefill).filter((key) => keys.includes(key)) };
-      const id = await store.createConcept(request.session!.identity, producttype, answers);
-      request.log.info({ producttype: producttype.id, concept: id }, 'aanvraag started');
-      return reply.redirect(conceptHref(id, 1), 303);
-    });
+    // Renewing a product (`verlengen`): its values are starting values too, with those of the registers.
+    app.post<{ Params: { id: string }; Body: { verlengen?: unknown } }>(
+      '/aanvragen/:id',
+      { config: { auth: true, handeling: 'aanvragen' } },
+      async (request, reply) => {
+        const producttype = await producttypeOf(request, request.params.id);
+        const product = await renewed(request, producttype, request.body?.verlengen);
+        const form = await formOf(request, producttype);
+        if (!form) throw new HttpError(503, 'aanvragen.formulier.kanNiet');
+        const prefill = await service.prefill(callerOf(request), producttype, product);
+        const keys = form.fields.filter(isInput).map((field) => field.key);
+        const answers: Answers = { prefill, data: {}, values: {}, prefilled: Object.keys(prefill).filter((key) => keys.includes(key)) };
+        const id = await store.createConcept(request.session!.identity, producttype, answers);
+        request.log.info({ producttype: producttype.id, concept: id, renews: product?.id }, 'aanvraag started');
+        return reply.redirect(conceptHref(id, 1), 303);
+      },
+    );
 
     app.get<ConceptParams>('/aanvragen/formulier/:concept/:page', { config: { auth: true } }, async (request, reply) => {
       const found = await conceptOf(request);

@@ -5,7 +5,7 @@
  * producttype that is not offered to this login is the same as one that does not exist.
  */
 import { type Availability, available, unavailable, SourceUnavailableError } from '../../domain/availability.ts';
-import { isOfferedTo, type Producttype, type ProducttypeCatalogue, type ZaaktypeLookup } from '../../domain/aanvraag.ts';
+import { isOfferedTo, isProducttypeOf, type ProductPrefill, type Producttype, type ProducttypeCatalogue, type ZaaktypeLookup } from '../../domain/aanvraag.ts';
 import type { Subject } from '../../domain/identity.ts';
 import type { CompanyRegister, ContactRegister, PersonRegister } from '../../domain/persoon.ts';
 import type { Caller } from '../../platform/http/caller.ts';
@@ -29,7 +29,7 @@ export class AanvragenService {
    * The starting values of a producttype's form from the registers its prefill mapping names. A
    * register that cannot answer now gives nothing: the person fills in those fields themselves.
    */
-  async prefill(caller: Caller, producttype: Producttype): Promise<Record<string, unknown>> {
+  async prefill(caller: Caller, producttype: Producttype, product?: ProductPrefill): Promise<Record<string, unknown>> {
     const bronnen = new Set(producttype.prefill.map((entry) => entry.bron));
     const { subject } = caller.identity;
     const attempt = async <T>(source: string, read: () => Promise<T>): Promise<T | undefined> => {
@@ -47,7 +47,7 @@ export class AanvragenService {
       bronnen.has('kvk') && kvk && subject.type === 'bedrijf' ? attempt('kvk', () => kvk.bedrijf(subject.kvkNummer)) : undefined,
       bronnen.has('contact') && contacts ? attempt('klantinteracties', () => contacts.adressen(subject)) : undefined,
     ]);
-    const sources: PrefillSources = { persoon, bedrijf, contact: contactOf(adressen, subject) };
+    const sources: PrefillSources = { persoon, bedrijf, contact: contactOf(adressen, subject), product };
     return prefillFor(producttype, sources);
   }
 
@@ -72,6 +72,27 @@ export class AanvragenService {
     return available(offered.value.find((producttype) => producttype.id === id.toLowerCase()) ?? null);
   }
 
+  /**
+   * Where renewing each product starts: the page of its producttype with the product named, for
+   * the products whose producttype this login can apply for online (with a form).
+   */
+  async renewals(caller: Caller, products: readonly { id: string; producttype: { id: string; code?: string } }[]): Promise<Record<string, string>> {
+    let all: Producttype[];
+    try {
+      all = await this.catalogue.list(caller.log);
+    } catch (error) {
+      if (!(error instanceof SourceUnavailableError)) throw error;
+      return {};
+    }
+    const mine = all.filter((producttype) => isOfferedTo(producttype, caller.identity.subject));
+    const hrefs: Record<string, string> = {};
+    for (const product of products) {
+      const producttype = mine.find((candidate) => candidate.formulier && isProducttypeOf(candidate, product));
+      if (producttype) hrefs[product.id] = renewalHref(producttype.id, product.id);
+    }
+    return hrefs;
+  }
+
   /** The Form.io definition of a producttype's form; null when it has none (or it cannot be found). */
   async formDefinition(producttype: Producttype): Promise<Record<string, unknown> | null> {
     return producttype.formulier ? this.catalogue.formDefinition(producttype.formulier) : null;
@@ -90,6 +111,9 @@ export class AanvragenService {
     return { ...producttype, doorlooptijdIso: fromZaaktype ?? producttype.doorlooptijd };
   }
 }
+
+/** The page where renewing a product of this producttype starts. */
+export const renewalHref = (producttype: string, product: string) => `/aanvragen/${encodeURIComponent(producttype)}?verlengen=${encodeURIComponent(product)}`;
 
 /** The person's known e-mail address and phone number (a confirmed one first). */
 function contactOf(adressen: { soort: string; adres: string; geverifieerd: boolean }[] | undefined, _subject: Subject): PrefillSources['contact'] {

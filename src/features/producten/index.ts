@@ -5,19 +5,23 @@
  * (/producten/<id>: validity, usage, the linked zaken that are the person's own, documents), and
  * the overzicht block. A product of someone else is the same 404 as one that does not exist.
  *
- * "Verlengen" links to PRODUCTEN_VERLENGEN_URL with {producttype} and {product} filled in, when
- * the organisation set it (the aanvragen feature, or its own website); without it the notice says
- * to contact the organisation. When the notification pipeline is there (`tell`), people are told
+ * "Verlengen" of a product that ends soon leads to the aanvraag of its producttype when a feature
+ * offers that online for this login (`renewals`, through the Feature contract: Aanvragen), which
+ * then starts from the product's own values (`ownProduct`, offered here); else to
+ * PRODUCTEN_VERLENGEN_URL with {producttype} and {product} filled in, when the organisation set it
+ * (its own website); without either, the notice says to contact the organisation. When the notification pipeline is there (`tell`), people are told
  * once that a product is about to end (notices.ts).
  */
+import type { FastifyRequest } from 'fastify';
 import { h } from 'preact';
+import type { ProductPrefill } from '../../domain/aanvraag.ts';
 import type { Product, ProductStore } from '../../domain/product.ts';
 import type { TaakStore } from '../../domain/taak.ts';
 import type { Zaaksysteem } from '../../domain/zaak.ts';
 import type { Log } from '../../domain/log.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import { callerOf } from '../../platform/http/caller.ts';
-import type { Feature } from '../../platform/http/feature.ts';
+import type { Feature, RenewableProduct } from '../../platform/http/feature.ts';
 import type { Change } from '../../sources/voordeur/notification-messages.ts';
 import { startExpiryNotices } from './notices.ts';
 import { productenRoutes } from './routes.tsx';
@@ -37,7 +41,9 @@ export interface ProductenDeps {
   processingLog: ProcessingLog;
   pageSize: number;
   expiryNoticeDays: number;
-  /** The renewal address, with {producttype} and {product}; none: no "Verlengen" link. */
+  /** Where renewing products starts online in another feature (Aanvragen), by product id, for those it offers to this login. */
+  renewals?: (request: FastifyRequest, products: readonly RenewableProduct[]) => Promise<Record<string, string>>;
+  /** The renewal address for the other products, with {producttype} and {product}; none: no "Verlengen" link for them. */
   renewUrl?: string;
   /** Records changes for the notification pipeline: to tell people once that a product is about to end. */
   tell?: (changes: Change[]) => Promise<void>;
@@ -49,6 +55,23 @@ export interface ProductenDeps {
 /** The address of "Verlengen" for a product, from the configured template. */
 export function renewHref(template: string): (product: Product) => string {
   return (product) => template.replaceAll('{producttype}', encodeURIComponent(product.producttype.id)).replaceAll('{product}', encodeURIComponent(product.id));
+}
+
+/**
+ * A product as the values an aanvraag starts from: its name, dates and the flat values of its data
+ * (the dataobject, by key), which a producttype's prefill mapping reads with `product` paths.
+ */
+export function prefillOf(product: Product): ProductPrefill {
+  const data: ProductPrefill['data'] = {};
+  for (const { key, value } of product.gegevens) data[key] = value;
+  return {
+    id: product.id,
+    naam: product.naam,
+    producttype: { id: product.producttype.id, code: product.producttype.code },
+    startDatum: product.startDatum,
+    eindDatum: product.eindDatum,
+    data,
+  };
 }
 
 /** Mijn producten, when Open Product is configured. */
@@ -68,7 +91,17 @@ export function createProducten(deps: ProductenDeps): Feature | undefined {
         ? h(ZaakProducten, { t: request.t, lang: request.lang, producten, today: service.today() })
         : null;
     },
-    plugin: productenRoutes({ service, pageSize: deps.pageSize, renewHref: deps.renewUrl ? renewHref(deps.renewUrl) : undefined }),
+    // A product of the logged-in person, for the aanvraag that renews it (a 404 there when it is not theirs).
+    async ownProduct(request, id) {
+      const product = await service.own(callerOf(request), id);
+      return product && prefillOf(product);
+    },
+    plugin: productenRoutes({
+      service,
+      pageSize: deps.pageSize,
+      renewals: deps.renewals,
+      renewHref: deps.renewUrl ? renewHref(deps.renewUrl) : undefined,
+    }),
     start:
       tell && store.endingBetween
         ? () => startExpiryNotices({ store, expiryNoticeDays: deps.expiryNoticeDays, tell, log: deps.log, intervalMs: deps.noticeIntervalMs })

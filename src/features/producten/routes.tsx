@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { expiresSoon, type Product } from '../../domain/product.ts';
 import { callerOf } from '../../platform/http/caller.ts';
 import { HttpError } from '../../platform/http/errors.ts';
@@ -14,17 +14,36 @@ const normalise = (value: string) =>
     .replace(/[\u0300-\u036f]/g, '')
     .toLocaleLowerCase('nl');
 
-export function productenRoutes(deps: { service: ProductenService; pageSize: number; renewHref?: (product: Product) => string }): FastifyPluginAsync {
+export function productenRoutes(deps: {
+  service: ProductenService;
+  pageSize: number;
+  /** Where renewing starts online in another feature (Aanvragen), by product id. */
+  renewals?: (request: FastifyRequest, products: readonly Product[]) => Promise<Record<string, string>>;
+  /** The organisation's renewal address, for products no feature renews online. */
+  renewHref?: (product: Product) => string;
+}): FastifyPluginAsync {
   const { service, pageSize, renewHref } = deps;
-  const context = (): ProductContext => ({ today: service.today(), expiryNoticeDays: service.expiryNoticeDays, renewHref });
+  /** What the pages say about time, with where each of `ending` (the products that end soon) is renewed. */
+  const context = async (request: FastifyRequest, ending: readonly Product[]): Promise<ProductContext> => {
+    const online = deps.renewals && ending.length > 0 ? await deps.renewals(request, ending) : {};
+    return {
+      today: service.today(),
+      expiryNoticeDays: service.expiryNoticeDays,
+      renewHref: (product) => (Object.hasOwn(online, product.id) ? online[product.id] : renewHref?.(product)),
+    };
+  };
+  const endingSoon = (products: readonly Product[]) => {
+    const today = service.today();
+    return products.filter((product) => expiresSoon(product, today, service.expiryNoticeDays));
+  };
   return async (app) => {
     app.get<{ Querystring: { pagina?: string; zoek?: string } }>('/producten', { config: { auth: true } }, async (request, reply) => {
       const t = request.t;
       const zoek = (request.query.zoek ?? '').trim().slice(0, 100);
       const needle = normalise(zoek);
       const listed = await service.list(callerOf(request));
-      const now = context();
-      const expiring = listed.unavailable ? [] : listed.value.items.filter((product) => expiresSoon(product, now.today, now.expiryNoticeDays));
+      const expiring = listed.unavailable ? [] : endingSoon(listed.value.items);
+      const now = await context(request, expiring);
       const producten = listed.unavailable
         ? listed
         : {
@@ -53,7 +72,8 @@ export function productenRoutes(deps: { service: ProductenService; pageSize: num
     app.get<{ Params: { id: string } }>('/producten/:id', { config: { auth: true } }, async (request, reply) => {
       const detail = await service.detail(callerOf(request), request.params.id);
       if (!detail) throw new HttpError(404, 'producten.notFound');
-      return reply.page(<ProductPage t={request.t} lang={request.lang} {...detail} context={context()} />, { title: detail.product.naam });
+      const now = await context(request, endingSoon([detail.product]));
+      return reply.page(<ProductPage t={request.t} lang={request.lang} {...detail} context={now} />, { title: detail.product.naam });
     });
 
     app.get<{ Params: { id: string; index: string } }>('/producten/:id/documenten/:index', { config: { auth: true } }, async (request, reply) => {

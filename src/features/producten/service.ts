@@ -111,6 +111,13 @@ export class ProductenService {
     return { product, zaken, taken, documenten: documenten.unavailable ? documenten : { unavailable: false, value: documenten.value.documents } };
   }
 
+  /** One of the caller's products, without what it links to (e.g. to start an aanvraag from it); null when it is not theirs. */
+  async own(caller: Caller, id: string): Promise<Product | null> {
+    const product = await this.store.get(caller.identity.subject, id);
+    if (product) await this.record(caller, [{ action: 'lezen', category: 'producten', source: product.source }]);
+    return product;
+  }
+
   /** A document of one of the caller's products, as a stream; null otherwise (throws SourceUnavailableError). */
   async document(caller: Caller, id: string, index: number): Promise<DocumentDownload | null> {
     const product = await this.store.get(caller.identity.subject, id);

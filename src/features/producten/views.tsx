@@ -16,8 +16,8 @@ interface Texts {
 export interface ProductContext {
   today: string;
   expiryNoticeDays: number;
-  /** The renewal address of a product, when the organisation configured one. */
-  renewHref?: (product: Product) => string;
+  /** Where a product is renewed (the aanvraag of its producttype, or the organisation's renewal address); undefined: not online. */
+  renewHref: (product: Product) => string | undefined;
 }
 
 export const productHref = (product: Pick<Product, 'id'>) => `/producten/${encodeURIComponent(product.id)}`;
@@ -62,22 +62,25 @@ function ExpiryNotice({ t, lang, products, context }: Texts & { products: Produc
         {products.length === 1 ? t('producten.notice.one') : t('producten.notice.count', { n: products.length })}
       </Heading>
       <ul class="utrecht-unordered-list">
-        {products.map((product) => (
-          <li class="utrecht-unordered-list__item">
-            <Link href={productHref(product)}>
-              <Dutch>{product.naam}</Dutch>
-            </Link>
-            : {t('producten.notice.until')} <DateText lang={lang} value={product.eindDatum!} />.
-            {context.renewHref && (
-              <>
-                {' '}
-                <Link href={context.renewHref(product)}>{t('producten.verlengen.named', { naam: product.naam })}</Link>
-              </>
-            )}
-          </li>
-        ))}
+        {products.map((product) => {
+          const renew = context.renewHref(product);
+          return (
+            <li class="utrecht-unordered-list__item">
+              <Link href={productHref(product)}>
+                <Dutch>{product.naam}</Dutch>
+              </Link>
+              : {t('producten.notice.until')} <DateText lang={lang} value={product.eindDatum!} />.
+              {renew && (
+                <>
+                  {' '}
+                  <Link href={renew}>{t('producten.verlengen.named', { naam: product.naam })}</Link>
+                </>
+              )}
+            </li>
+          );
+        })}
       </ul>
-      {!context.renewHref && (
+      {products.some((product) => !context.renewHref(product)) && (
         <Paragraph>
           <NoRenewOnline t={t} />
         </Paragraph>
@@ -197,6 +200,7 @@ export function ProductPage({
 }) {
   const status = shownStatus(product, context.today);
   const soon = expiresSoon(product, context.today, context.expiryNoticeDays);
+  const renew = soon ? context.renewHref(product) : undefined;
   return (
     <>
       <Paragraph>
@@ -208,9 +212,9 @@ export function ProductPage({
       {soon && (
         <Alert type="warning">
           <Paragraph>
-            {t('producten.notice.detail')} <DateText lang={lang} value={product.eindDatum!} />. {!context.renewHref && <NoRenewOnline t={t} />}
+            {t('producten.notice.detail')} <DateText lang={lang} value={product.eindDatum!} />. {!renew && <NoRenewOnline t={t} />}
           </Paragraph>
-          {context.renewHref && <ButtonLink href={context.renewHref(product)}>{t('producten.verlengen')}</ButtonLink>}
+          {renew && <ButtonLink href={renew}>{t('producten.verlengen')}</ButtonLink>}
         </Alert>
       )}
       <DataList

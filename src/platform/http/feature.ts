@@ -11,6 +11,7 @@
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { JSX } from 'preact';
+import type { ProductPrefill } from '../../domain/aanvraag.ts';
 import type { Availability } from '../../domain/availability.ts';
 import type { DossierKind } from '../../domain/medewerker.ts';
 import type { ZaakRef } from '../../domain/zaak.ts';
@@ -121,6 +122,12 @@ export interface ZaakChoice {
   open: boolean;
 }
 
+/** A product as another feature needs it to say where it is renewed: its id and its producttype. */
+export interface RenewableProduct {
+  id: string;
+  producttype: { id: string; code?: string };
+}
+
 export interface Feature {
   /** Unique and stable: the navigation item's id, and the name in logs. */
   readonly id: string;
@@ -136,6 +143,14 @@ export interface Feature {
   zaakSection?(request: FastifyRequest, zaak: ZaakRef): Promise<JSX.Element | null>;
   /** The logged-in person's own zaken, to choose from in a form of another feature; only theirs, so a chosen one is checked against it. */
   zaakChoices?(request: FastifyRequest): Promise<Availability<ZaakChoice[]>>;
+  /**
+   * One of the logged-in person's own products, as the starting values of a form of another
+   * feature (an aanvraag that renews it); null when it is not theirs or does not exist (a 404).
+   * Throws SourceUnavailableError when its source cannot answer.
+   */
+  ownProduct?(request: FastifyRequest, id: string): Promise<ProductPrefill | null>;
+  /** Where renewing each of these products starts online (product id → address), for those whose producttype this login can apply for. */
+  renewals?(request: FastifyRequest, products: readonly RenewableProduct[]): Promise<Record<string, string>>;
   /** Its part of a person's dossier in the medewerkersportaal, read only; null when the staff member may not see it or it has nothing. */
   dossierSection?(view: DossierView): Promise<JSX.Element | null>;
   /** What a staff member can do for the person from the feature's part of the dossier, by name. */
@@ -158,6 +173,10 @@ export interface FeatureParts {
   zaakSections(request: FastifyRequest, zaak: ZaakRef): Promise<JSX.Element[]>;
   /** The person's zaken from every feature that offers them; unavailable (naming the feature) when one failed or was late. */
   zaakChoices(request: FastifyRequest): Promise<Availability<ZaakChoice[]>>;
+  /** One of the person's own products from the feature that offers them; null when none does or it is not theirs (throws when its source cannot answer). */
+  ownProduct(request: FastifyRequest, id: string): Promise<ProductPrefill | null>;
+  /** Where renewing each product starts online, from every feature that offers it; a feature that failed or was late offers none. */
+  renewals(request: FastifyRequest, products: readonly RenewableProduct[]): Promise<Record<string, string>>;
   dossierSections(view: DossierView): Promise<JSX.Element[]>;
   /** One of a feature's `dossierActions`; undefined when there is none by that name. */
   dossierAction(feature: string, name: string): DossierAction | undefined;

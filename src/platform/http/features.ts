@@ -44,6 +44,8 @@ export function featureParts(features: readonly Feature[], deadlineMs: number): 
   const withSection = features.filter((f) => f.zaakSection);
   const withDossier = features.filter((f) => f.dossierSection);
   const withChoices = features.filter((f) => f.zaakChoices);
+  const withProducts = features.filter((f) => f.ownProduct);
+  const withRenewals = features.filter((f) => f.renewals);
   return {
     nav: features.flatMap((f) => (f.nav ? [f.nav] : [])),
     footerLinks: features.flatMap((f) => f.footerLinks ?? []),
@@ -88,6 +90,22 @@ export function featureParts(features: readonly Feature[], deadlineMs: number): 
         values.flatMap((value) => value.value),
         values.flatMap((value) => value.missing ?? []),
       );
+    },
+
+    async ownProduct(request, id) {
+      for (const feature of withProducts) {
+        const found = await feature.ownProduct!(request, id);
+        if (found) return found;
+      }
+      return null;
+    },
+
+    async renewals(request, products) {
+      if (products.length === 0) return {};
+      const answers = await Promise.all(
+        withRenewals.map((f) => withDeadline(() => f.renewals!(request, products), deadlineMs, request.log, { feature: f.id, part: 'renewals' })),
+      );
+      return Object.assign({}, ...answers.flatMap((answer) => (answer.ok ? [answer.value] : [])).reverse());
     },
 
     async dossierSections(view: DossierView) {
