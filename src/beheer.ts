@@ -40,7 +40,7 @@ import { IdentityKeys } from './platform/identity-keys.ts';
 import { AanvraagStore } from './sources/voordeur/aanvragen.ts';
 import { Organisaties } from './sources/voordeur/organisaties.ts';
 import { PublicAddresses } from './platform/http/public-address.ts';
-import { maxBewaarDagen, OrganisatieBewaartermijnen } from './sources/voordeur/organisatie-bewaartermijnen.ts';
+import { berichtTypePattern, maxBewaarDagen, OrganisatieBewaartermijnen } from './sources/voordeur/organisatie-bewaartermijnen.ts';
 
 const [command, argument] = process.argv.slice(2);
 try {
@@ -107,7 +107,7 @@ try {
     case 'organisatie-bewaartermijn': {
       const [, id, term, berichtType = ''] = process.argv.slice(2);
       const dagen = term === 'geen' ? null : Number(term);
-      if (!id || (dagen !== null && !(Number.isInteger(dagen) && dagen >= 1 && dagen <= maxBewaarDagen)) || !/^([a-z0-9][a-z0-9-]{0,39})?$/.test(berichtType))
+      if (!id || (dagen !== null && !(Number.isInteger(dagen) && dagen >= 1 && dagen <= maxBewaarDagen)) || !berichtTypePattern.test(berichtType))
         throw new Error(`usage: npm run beheer -- organisatie-bewaartermijn <id> <dagen: 1 to ${maxBewaarDagen}> | geen [berichtType]`);
       if (!(await new OrganisatieBewaartermijnen(database.db).set(id, berichtType, dagen))) throw new Error(`no organisation ${id}`);
       const which = berichtType ? `berichten of type ${berichtType}` : 'berichten (of every type without a term of its own)';

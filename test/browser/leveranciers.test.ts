@@ -2,7 +2,8 @@
  * The leveranciersportaal in Chromium: staff of a connected organisation log in through its own
  * login (the simulator's "leverancier" page) and go through its pages — the overview after berichten
  * were pushed, berichten not opened (with a form error), the webhook (with a failed delivery),
- * the keys (with a form error) and the documentation. Axe finds nothing at 1280 and 390 px, and
+ * the keys (with a form error), the retention (a change asked to confirm, a form error) and the
+ * documentation. Axe finds nothing at 1280 and 390 px, and
  * nothing scrolls sideways at 320 px. Also without JavaScript.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -88,6 +89,15 @@ describeInBrowser('the leveranciersportaal in a browser', () => {
     await page.getByRole('button', { name: 'Sleutel toevoegen' }).click();
     expect(await page.getByRole('alert').getByText('Dit is een privésleutel.').count()).toBe(1);
     expect(await page.getByLabel('Publieke sleutel').inputValue()).toBe('');
+    // A term shorter than a bericht already sent is old: asked first, and "Nee" changes nothing.
+    await page.getByRole('link', { name: 'Bewaartermijn' }).click();
+    await page.getByLabel('Bewaren (aantal dagen)').fill('5');
+    await page.getByRole('button', { name: 'Termijn opslaan' }).click();
+    expect(
+      await page.getByRole('alert').getByText('Met deze wijziging is 1 bericht dat u al stuurde ouder dan zijn bewaartermijn.', { exact: false }).count(),
+    ).toBe(1);
+    await page.getByRole('link', { name: 'Nee, niets wijzigen' }).click();
+    expect(await page.getByText('Wij bewaren uw berichten zonder einddatum.').count()).toBe(1);
     await page.context().close();
   });
 
@@ -115,6 +125,14 @@ describeInBrowser('the leveranciersportaal in a browser', () => {
       await page.getByLabel('Publieke sleutel').fill('geen sleutel');
       await page.getByRole('button', { name: 'Sleutel toevoegen' }).click();
       await check('sleutels-fout');
+      await page.goto(`${stack.url}/leveranciers/bewaartermijn`);
+      await check('bewaartermijn');
+      await page.getByLabel('Bewaren (aantal dagen)').fill('5');
+      await page.getByRole('button', { name: 'Termijn opslaan' }).click();
+      await check('bewaartermijn-bevestigen');
+      await page.getByLabel('Soort bericht (berichtType)').fill('Aanslag');
+      await page.getByRole('button', { name: 'Termijn opslaan' }).click();
+      await check('bewaartermijn-fout');
       await page.goto(`${stack.url}/leveranciers/documentatie`);
       await check('documentatie');
       await page.context().close();

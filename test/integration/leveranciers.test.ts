@@ -114,7 +114,13 @@ describe('logging in', () => {
 
   it("never reads a resident's session, and every page needs the portal's own", async () => {
     const anonymous = new HttpBrowser();
-    for (const path of ['/leveranciers/berichten', '/leveranciers/webhook', '/leveranciers/sleutels', '/leveranciers/documentatie']) {
+    for (const path of [
+      '/leveranciers/berichten',
+      '/leveranciers/webhook',
+      '/leveranciers/sleutels',
+      '/leveranciers/bewaartermijn',
+      '/leveranciers/documentatie',
+    ]) {
       const page = await anonymous.request(`${stack.url}${path}`);
       expect(page.status).toBe(303);
     }
@@ -294,6 +300,109 @@ describe('the webhook', () => {
     const log = await browser.request(`${stack.url}/leveranciers/sleutels`);
     expect(log.body).toContain('Webhook-bericht opnieuw gestuurd');
     expect(log.body).toContain('Jan Dekker');
+  });
+});
+
+describe('how long berichten are kept', () => {
+  const termijnen = () => new OrganisatieBewaartermijnen(stack.voordeur.database.db);
+  const form = async (browser: HttpBrowser, path: string, fields: Record<string, string>) => {
+    const page = await browser.request(`${stack.url}/leveranciers/bewaartermijn`);
+    return browser.request(`${stack.url}${path}`, { form: { _csrf: csrfOf(page.body), ...fields } });
+  };
+  const stored = async (...berichtIds: string[]) =>
+    (
+      await stack.voordeur.database.db
+        .selectFrom('organisatie_berichten')
+        .select('bericht_id')
+        .where('organisatie_id', '=', 'sociale-dienst-voorbeeldregio')
+        .where('bericht_id', 'in', berichtIds)
+        .orderBy('bericht_id')
+        .execute()
+    ).map((row) => row.bericht_id);
+
+  it('an organisation sets a term for a bericht type itself; one that deletes berichten it already sent is asked to confirm first', async () => {
+    const old = new Date(Date.now() - 30 * dayMs).toISOString();
+    await push('sociale-dienst-voorbeeldregio', [
+      bericht('SD-HERINNERING-1', { berichtType: 'herinnering', publicatiedatum: old }),
+      bericht('SD-HERINNERING-2', { berichtType: 'herinnering', publicatiedatum: old }),
+    ]);
+    const browser = await loggedIn(fatima);
+    // Nothing past it: saved at once.
+    const saved = await form(browser, '/leveranciers/bewaartermijn', { berichtType: 'herinnering', dagen: '60' });
+    expect(saved.location).toBe(`${stack.url}/leveranciers/bewaartermijn?gedaan=opgeslagen`);
+    const page = text((await browser.request(saved.location!)).body);
+    expect(page).toContain('De bewaartermijn is opgeslagen.');
+    expect(page).toMatch(/Berichten met berichtType herinnering (Bewaren: )?60 dagen/);
+    expect(await termijnen().of('sociale-dienst-voorbeeldregio')).toEqual([{ berichtType: 'herinnering', dagen: 60 }]);
+
+    // Shorter than the two berichten are old: nothing changes until it is confirmed.
+    const asked = await form(browser, '/leveranciers/bewaartermijn', { berichtType: 'herinnering', dagen: '14' });
+    expect(asked.status).toBe(409);
+    expect(text(asked.body)).toContain('Met deze wijziging zijn 2 berichten die u al stuurde ouder dan hun bewaartermijn.');
+    expect(asked.body).toContain('name="bevestigd" value="2"');
+    expect(await termijnen().of('sociale-dienst-voorbeeldregio')).toEqual([{ berichtType: 'herinnering', dagen: 60 }]);
+    // A confirmation of fewer than it would delete (the page was old) asks again.
+    const stale = await form(browser, '/leveranciers/bewaartermijn', { berichtType: 'herinnering', dagen: '14', bevestigd: '1' });
+    expect(stale.status).toBe(409);
+    const confirmed = await form(browser, '/leveranciers/bewaartermijn', { berichtType: 'herinnering', dagen: '14', bevestigd: '2' });
+    expect(confirmed.location).toBe(`${stack.url}/leveranciers/bewaartermijn?gedaan=opgeslagen`);
+    expect(await termijnen().of('sociale-dienst-voorbeeldregio')).toEqual([{ berichtType: 'herinnering', dagen: 14 }]);
+
+    // The clean-up deletes those two; the bericht without a type has no term and is kept.
+    await termijnen().deleteExpired(new Date());
+    expect(await stored('SD-HERINNERING-1', 'SD-HERINNERING-2', 'SD-GEHEIM-1')).toEqual(['SD-GEHEIM-1']);
+
+    // Removed again; each change in the audit log with who made it.
+    const removed = await form(browser, '/leveranciers/bewaartermijn/verwijderen', { berichtType: 'herinnering' });
+    expect(removed.location).toBe(`${stack.url}/leveranciers/bewaartermijn?gedaan=verwijderd`);
+    expect(await termijnen().of('sociale-dienst-voorbeeldregio')).toEqual([]);
+    const log = text((await browser.request(`${stack.url}/leveranciers/sleutels`)).body);
+    expect(log).toContain('Bewaartermijn ingesteld: berichtType=herinnering dagen=60');
+    expect(log).toContain('Bewaartermijn ingesteld: berichtType=herinnering dagen=14');
+    expect(log).toContain('Bewaartermijn verwijderd: berichtType=herinnering');
+  });
+
+  it('removing a type’s term that makes its berichten fall under the term for every type is confirmed too', async () => {
+    await push('sociale-dienst-voorbeeldregio', [
+      bericht('SD-BESCHIKKING-1', { berichtType: 'beschikking', publicatiedatum: new Date(Date.now() - 50 * dayMs).toISOString() }),
+    ]);
+    await termijnen().set('sociale-dienst-voorbeeldregio', '', 40);
+    await termijnen().set('sociale-dienst-voorbeeldregio', 'beschikking', 3650);
+    const browser = await loggedIn(fatima);
+    const asked = await form(browser, '/leveranciers/bewaartermijn/verwijderen', { berichtType: 'beschikking' });
+    expect(asked.status).toBe(409);
+    expect(text(asked.body)).toContain('Met deze wijziging is 1 bericht dat u al stuurde ouder dan zijn bewaartermijn.');
+    // SD-GEHEIM-1 (20 days, no type) is within the 40 days: only the beschikking counts.
+    expect(asked.body).toContain('action="/leveranciers/bewaartermijn/verwijderen#');
+    expect(await termijnen().of('sociale-dienst-voorbeeldregio')).toEqual([
+      { berichtType: '', dagen: 40 },
+      { berichtType: 'beschikking', dagen: 3650 },
+    ]);
+    await termijnen().set('sociale-dienst-voorbeeldregio', '', null);
+    await termijnen().set('sociale-dienst-voorbeeldregio', 'beschikking', null);
+  });
+
+  it('refuses a bad bericht type or number of days with Dutch form errors, keeping what was typed and changing nothing', async () => {
+    const browser = await loggedIn(fatima);
+    const answer = await form(browser, '/leveranciers/bewaartermijn', { berichtType: 'Herinnering!', dagen: '0' });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toContain('Gebruik alleen kleine letters, cijfers en streepjes');
+    expect(answer.body).toContain('Vul een aantal dagen in, van 1 tot en met 36.500.');
+    expect(answer.body).toContain('value="Herinnering!"');
+    expect(answer.body).toContain('value="0"');
+    expect(await termijnen().of('sociale-dienst-voorbeeldregio')).toEqual([]);
+  });
+
+  it('an organisation cannot remove or see another organisation’s term', async () => {
+    await termijnen().set('sociale-dienst-voorbeeldregio', 'uitkering', 700);
+    const browser = await loggedIn(jan);
+    const page = text((await browser.request(`${stack.url}/leveranciers/bewaartermijn`)).body);
+    expect(page).not.toContain('uitkering');
+    const answer = await form(browser, '/leveranciers/bewaartermijn/verwijderen', { berichtType: 'uitkering' });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toContain('Deze termijn bestaat niet meer.');
+    expect(await termijnen().of('sociale-dienst-voorbeeldregio')).toEqual([{ berichtType: 'uitkering', dagen: 700 }]);
+    await termijnen().set('sociale-dienst-voorbeeldregio', 'uitkering', null);
   });
 });
 

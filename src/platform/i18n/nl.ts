@@ -994,6 +994,34 @@ export const nl = {
   'leveranciers.overzicht.dag': 'Dag',
   'leveranciers.overzicht.totaal': 'Totaal',
   'leveranciers.overzicht.codes': 'Wat de resultaten betekenen',
+  'leveranciers.nav.bewaartermijn': 'Bewaartermijn',
+  'leveranciers.bewaartermijn.volgorde':
+    'Heeft een soort bericht (berichtType) een eigen termijn? Dan geldt die. Anders geldt de termijn voor alle andere berichten. Zonder termijn bewaren wij berichten zonder einddatum.',
+  'leveranciers.bewaartermijn.berichten': 'Berichten',
+  'leveranciers.bewaartermijn.bewaren': 'Bewaren',
+  'leveranciers.bewaartermijn.verwijderen': 'Termijn verwijderen',
+  'leveranciers.bewaartermijn.instellen': 'Termijn instellen of wijzigen',
+  'leveranciers.bewaartermijn.berichtType': 'Soort bericht (berichtType)',
+  'leveranciers.bewaartermijn.berichtType.help':
+    'Zoals u het in de API meestuurt, bijvoorbeeld aanslag. Laat het leeg voor alle berichten zonder eigen termijn.',
+  'leveranciers.bewaartermijn.berichtType.error':
+    'Gebruik alleen kleine letters, cijfers en streepjes, niet meer dan 40 tekens. Begin met een letter of cijfer.',
+  'leveranciers.bewaartermijn.dagen.veld': 'Bewaren (aantal dagen)',
+  'leveranciers.bewaartermijn.dagen.help': 'Vanaf de publicatiedatum. Van 1 tot en met {max} dagen.',
+  'leveranciers.bewaartermijn.dagen.error': 'Vul een aantal dagen in, van 1 tot en met {max}.',
+  'leveranciers.bewaartermijn.opslaan': 'Termijn opslaan',
+  'leveranciers.bewaartermijn.onbekend': 'Deze termijn bestaat niet meer. Misschien heeft iemand anders hem al verwijderd.',
+  'leveranciers.bewaartermijn.notice.opgeslagen': 'De bewaartermijn is opgeslagen.',
+  'leveranciers.bewaartermijn.notice.verwijderd': 'De bewaartermijn is verwijderd.',
+  'leveranciers.bewaartermijn.bevestigen.title': 'Weet u het zeker?',
+  'leveranciers.bewaartermijn.bevestigen.tekst':
+    'Met deze wijziging zijn {n} berichten die u al stuurde ouder dan hun bewaartermijn. Wij verwijderen ze binnen een uur, met hun bijlagen. De ontvangers zien ze dan niet meer. Dit kunt u niet ongedaan maken.',
+  'leveranciers.bewaartermijn.bevestigen.een':
+    'Met deze wijziging is 1 bericht dat u al stuurde ouder dan zijn bewaartermijn. Wij verwijderen het binnen een uur, met de bijlagen. De ontvanger ziet het dan niet meer. Dit kunt u niet ongedaan maken.',
+  'leveranciers.bewaartermijn.bevestigen.ja': 'Ja, wijzig de bewaartermijn',
+  'leveranciers.bewaartermijn.bevestigen.nee': 'Nee, niets wijzigen',
+  'leveranciers.audit.bewaartermijnIngesteld': 'Bewaartermijn ingesteld',
+  'leveranciers.audit.bewaartermijnVerwijderd': 'Bewaartermijn verwijderd',
   'leveranciers.bewaartermijn.title': 'Hoe lang wij uw berichten bewaren',
   'leveranciers.bewaartermijn.geen': 'Wij bewaren uw berichten zonder einddatum.',
   'leveranciers.bewaartermijn.intro':
@@ -1001,7 +1029,7 @@ export const nl = {
   'leveranciers.bewaartermijn.type': 'Berichten met berichtType {type}',
   'leveranciers.bewaartermijn.overige': 'Alle andere berichten',
   'leveranciers.bewaartermijn.dagen': '{dagen} dagen',
-  'leveranciers.bewaartermijn.wijzigen': 'Wilt u een andere bewaartermijn? Vraag het de gemeente.',
+  'leveranciers.bewaartermijn.wijzigen': 'Bewaartermijn wijzigen',
   'leveranciers.resultaat.verwerkt': 'Verwerkt',
   'leveranciers.resultaat.bestaatAl': 'Bestaat al',
   'leveranciers.resultaat.ontvangerOnbekend': 'Ontvanger onbekend',

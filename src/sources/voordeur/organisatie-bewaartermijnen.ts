@@ -4,8 +4,9 @@
  * term for '' holds for every type without its own). Berichten past their term are deleted with
  * their attachments by the clean-up job; an organisation without a term keeps its berichten.
  */
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import type { Database } from '../../platform/db/schema.ts';
 
 export interface Bewaartermijn {
   /** '' for every bericht type without a term of its own. */
@@ -15,8 +16,68 @@ export interface Bewaartermijn {
 
 export const maxBewaarDagen = 36_500;
 
+/** A bericht type as the organisation API takes it, or '' for every type without a term of its own. */
+export const berichtTypePattern = /^([a-z0-9][a-z0-9-]{0,39})?$/;
+
 /** Berichten deleted per statement (each a transaction of its own, so no long lock on the table). */
 const deleteChunk = 1_000;
+
+/** What a change of a term would do, or did. */
+export type BewaartermijnWijziging =
+  | { gewijzigd: true }
+  /** Not changed: with it, `teVerwijderen` berichten the organisation already sent would be past their term. */
+  | { gewijzigd: false; teVerwijderen: number };
+
+/** A change that would delete more berichten than were confirmed: undone, and counted. */
+class NotConfirmed extends Error {
+  constructor(readonly teVerwijderen: number) {
+    super('retention change not confirmed');
+  }
+}
+
+/** The berichten past their term at `now` (of one organisation, or of all). */
+function expired(db: Executor, now: Date, organisatieId?: string) {
+  let query = db
+    .selectFrom('organisatie_berichten as b')
+    .innerJoin('organisatie_bewaartermijnen as t', (join) =>
+      join
+        .onRef('t.organisatie_id', '=', 'b.organisatie_id')
+        // The type's own term, else the organisation's term for every type.
+        .on((eb) =>
+          eb.or([
+            eb('t.bericht_type', '=', eb.ref('b.bericht_type')),
+            eb.and([
+              eb('t.bericht_type', '=', ''),
+              eb.not(
+                eb.exists(
+                  eb
+                    .selectFrom('organisatie_bewaartermijnen as eigen')
+                    .select(sql`1`.as('one'))
+                    .whereRef('eigen.organisatie_id', '=', 'b.organisatie_id')
+                    .whereRef('eigen.bericht_type', '=', 'b.bericht_type'),
+                ),
+              ),
+            ]),
+          ]),
+        ),
+    )
+    .where('b.publicatiedatum', '<', sql<Date>`${now}::timestamptz - make_interval(days => t.dagen)`);
+  if (organisatieId !== undefined) query = query.where('b.organisatie_id', '=', organisatieId);
+  return query;
+}
+
+type Executor = Db | Transaction<Database>;
+
+async function setTerm(db: Executor, organisatieId: string, berichtType: string, dagen: number | null): Promise<void> {
+  if (dagen === null)
+    await db.deleteFrom('organisatie_bewaartermijnen').where('organisatie_id', '=', organisatieId).where('bericht_type', '=', berichtType).execute();
+  else
+    await db
+      .insertInto('organisatie_bewaartermijnen')
+      .values({ organisatie_id: organisatieId, bericht_type: berichtType, dagen })
+      .onConflict((oc) => oc.columns(['organisatie_id', 'bericht_type']).doUpdateSet({ dagen }))
+      .execute();
+}
 
 export class OrganisatieBewaartermijnen {
   constructor(private readonly db: Db) {}
@@ -25,15 +86,31 @@ export class OrganisatieBewaartermijnen {
   async set(organisatieId: string, berichtType: string, dagen: number | null): Promise<boolean> {
     const organisatie = await this.db.selectFrom('organisaties').select('id').where('id', '=', organisatieId).executeTakeFirst();
     if (!organisatie) return false;
-    if (dagen === null)
-      await this.db.deleteFrom('organisatie_bewaartermijnen').where('organisatie_id', '=', organisatieId).where('bericht_type', '=', berichtType).execute();
-    else
-      await this.db
-        .insertInto('organisatie_bewaartermijnen')
-        .values({ organisatie_id: organisatieId, bericht_type: berichtType, dagen })
-        .onConflict((oc) => oc.columns(['organisatie_id', 'bericht_type']).doUpdateSet({ dagen }))
-        .execute();
+    await setTerm(this.db, organisatieId, berichtType, dagen);
     return true;
+  }
+
+  /**
+   * Sets or removes a term as the organisation itself does (the leveranciersportaal): when the
+   * new terms would make berichten it already sent past their term at `now`, the change is made
+   * only when the organisation confirmed at least that many (`bevestigd`); otherwise nothing
+   * changes and the answer says how many. Removing a type's term can do it too: its berichten
+   * then follow the organisation's term for every type.
+   */
+  async change(organisatieId: string, berichtType: string, dagen: number | null, options: { now: Date; bevestigd: number }): Promise<BewaartermijnWijziging> {
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        await setTerm(trx, organisatieId, berichtType, dagen);
+        const { n } = await expired(trx, options.now, organisatieId)
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow();
+        if (Number(n) > options.bevestigd) throw new NotConfirmed(Number(n));
+      });
+      return { gewijzigd: true };
+    } catch (error) {
+      if (error instanceof NotConfirmed) return { gewijzigd: false, teVerwijderen: error.teVerwijderen };
+      throw error;
+    }
   }
 
   /** The organisation's terms, the one for every type ('') first. */
@@ -53,37 +130,7 @@ export class OrganisatieBewaartermijnen {
     for (;;) {
       const rows = await this.db
         .deleteFrom('organisatie_berichten')
-        .where(
-          'id',
-          'in',
-          this.db
-            .selectFrom('organisatie_berichten as b')
-            .innerJoin('organisatie_bewaartermijnen as t', (join) =>
-              join
-                .onRef('t.organisatie_id', '=', 'b.organisatie_id')
-                // The type's own term, else the organisation's term for every type.
-                .on((eb) =>
-                  eb.or([
-                    eb('t.bericht_type', '=', eb.ref('b.bericht_type')),
-                    eb.and([
-                      eb('t.bericht_type', '=', ''),
-                      eb.not(
-                        eb.exists(
-                          eb
-                            .selectFrom('organisatie_bewaartermijnen as eigen')
-                            .select(sql`1`.as('one'))
-                            .whereRef('eigen.organisatie_id', '=', 'b.organisatie_id')
-                            .whereRef('eigen.bericht_type', '=', 'b.bericht_type'),
-                        ),
-                      ),
-                    ]),
-                  ]),
-                ),
-            )
-            .select('b.id')
-            .where('b.publicatiedatum', '<', sql<Date>`${now}::timestamptz - make_interval(days => t.dagen)`)
-            .limit(deleteChunk),
-        )
+        .where('id', 'in', expired(this.db, now).select('b.id').limit(deleteChunk))
         .executeTakeFirst();
       const n = Number(rows.numDeletedRows);
       deleted += n;

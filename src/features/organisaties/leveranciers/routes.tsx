@@ -18,12 +18,14 @@ import type { PortalSession, PortalSessions } from '../../../platform/session/po
 import type { FieldError } from '../../../platform/ui/components.tsx';
 import type { OrganisatieAansluiting } from '../../../sources/voordeur/organisatie-aansluiting.ts';
 import type { Organisatie, Organisaties } from '../../../sources/voordeur/organisaties.ts';
-import type { OrganisatieBewaartermijnen } from '../../../sources/voordeur/organisatie-bewaartermijnen.ts';
+import { berichtTypePattern, maxBewaarDagen, type OrganisatieBewaartermijnen } from '../../../sources/voordeur/organisatie-bewaartermijnen.ts';
 import { DocumentatieSection } from './documentatie.tsx';
 import type { PublicAddresses } from '../../../platform/http/public-address.ts';
 import { parsePublicKey, publicHttpsUrl } from './keys.ts';
 import {
+  BewaartermijnPage,
   BewaartermijnSection,
+  type BewaartermijnView,
   OngeopendSection,
   OverzichtTable,
   type PortaalPath,
@@ -53,7 +55,7 @@ export interface LeveranciersRouteDeps {
   aansluiting: OrganisatieAansluiting;
   /** Checks where a typed webhook or JWKS address resolves to. */
   addresses: Pick<PublicAddresses, 'check'>;
-  /** How long the organisation's berichten are kept (set by the operator: npm run beheer). */
+  /** How long the organisation's berichten are kept (set here by the organisation, or by the operator: npm run beheer). */
   bewaartermijnen: OrganisatieBewaartermijnen;
   jobs: JobQueue;
   /** The job queue of webhook calls (features/organisaties/webhook.ts). */
@@ -357,7 +359,89 @@ export function leveranciersRoutes(deps: LeveranciersRouteDeps): FastifyPluginAs
       return reply.redirect('/leveranciers/sleutels?gedaan=jwksUrlVerwijderd', 303);
     });
 
-    // 5. Documentation.
+    // 5. How long the berichten are kept.
+    const bewaartermijnPage = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      organisatie: Organisatie,
+      view: Partial<BewaartermijnView>,
+      status = 200,
+    ) => {
+      const full: BewaartermijnView = { termijnen: await deps.bewaartermijnen.of(organisatie.id), berichtType: '', dagen: '', errors: [], ...view };
+      return page(
+        request,
+        reply,
+        '/leveranciers/bewaartermijn',
+        'leveranciers.bewaartermijn.title',
+        organisatie,
+        <BewaartermijnPage t={request.t} lang={request.lang} csrfToken={request.leverancier!.csrfToken} view={full} />,
+        { status, errors: full.errors.length },
+      );
+    };
+
+    /** How many berichten the person confirmed may be deleted (0 when they were not asked). */
+    const bevestigd = (value: unknown) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : 0);
+
+    /** A term changed (dagen) or removed (null), once confirmed when it deletes berichten already sent. */
+    async function wijzig(
+      request: FastifyRequest<{ Body: Record<string, unknown> }>,
+      reply: FastifyReply,
+      found: { session: LeverancierSession; organisatie: Organisatie },
+      berichtType: string,
+      dagen: number | null,
+    ) {
+      const done = await deps.bewaartermijnen.change(found.organisatie.id, berichtType, dagen, {
+        now: new Date(),
+        bevestigd: bevestigd(request.body?.bevestigd),
+      });
+      if (!done.gewijzigd)
+        return bewaartermijnPage(request, reply, found.organisatie, { bevestigen: { berichtType, dagen, teVerwijderen: done.teVerwijderen } }, 409);
+      await audit(
+        found.session,
+        dagen === null ? 'bewaartermijnVerwijderd' : 'bewaartermijnIngesteld',
+        `berichtType=${berichtType || '*'}${dagen === null ? '' : ` dagen=${dagen}`}`,
+      );
+      request.log.info({ organisatie: found.organisatie.id }, 'organisatie retention changed');
+      return reply.redirect(`/leveranciers/bewaartermijn?gedaan=${dagen === null ? 'verwijderd' : 'opgeslagen'}`, 303);
+    }
+
+    app.get<{ Querystring: { gedaan?: string } }>('/leveranciers/bewaartermijn', async (request, reply) => {
+      const found = await context(request, reply);
+      if (!found) return reply;
+      const gedaan = request.query.gedaan;
+      return bewaartermijnPage(request, reply, found.organisatie, gedaan === 'opgeslagen' || gedaan === 'verwijderd' ? { notice: gedaan } : {});
+    });
+
+    app.post<{ Body: Record<string, unknown> }>('/leveranciers/bewaartermijn', async (request, reply) => {
+      const found = await context(request, reply);
+      if (!found) return reply;
+      const berichtType = text(request.body?.berichtType).slice(0, 100);
+      const typedDagen = text(request.body?.dagen).slice(0, 20);
+      const dagen = /^\d{1,6}$/.test(typedDagen) ? Number(typedDagen) : Number.NaN;
+      const errors: FieldError[] = [];
+      if (!berichtTypePattern.test(berichtType)) errors.push({ field: 'berichtType', message: request.t('leveranciers.bewaartermijn.berichtType.error') });
+      if (!(dagen >= 1 && dagen <= maxBewaarDagen))
+        errors.push({
+          field: 'dagen',
+          message: request.t('leveranciers.bewaartermijn.dagen.error', { max: maxBewaarDagen.toLocaleString(request.lang === 'nl' ? 'nl-NL' : 'en-GB') }),
+        });
+      if (errors.length) return bewaartermijnPage(request, reply, found.organisatie, { berichtType, dagen: typedDagen, errors }, 400);
+      return wijzig(request, reply, found, berichtType, dagen);
+    });
+
+    app.post<{ Body: Record<string, unknown> }>('/leveranciers/bewaartermijn/verwijderen', async (request, reply) => {
+      const found = await context(request, reply);
+      if (!found) return reply;
+      const berichtType = text(request.body?.berichtType).slice(0, 100);
+      const termijnen = await deps.bewaartermijnen.of(found.organisatie.id);
+      if (!termijnen.some((termijn) => termijn.berichtType === berichtType)) {
+        const errors: FieldError[] = [{ field: 'berichtType', message: request.t('leveranciers.bewaartermijn.onbekend') }];
+        return bewaartermijnPage(request, reply, found.organisatie, { errors }, 400);
+      }
+      return wijzig(request, reply, found, berichtType, null);
+    });
+
+    // 6. Documentation.
     app.get('/leveranciers/documentatie', async (request, reply) => {
       const found = await context(request, reply);
       if (!found) return reply;

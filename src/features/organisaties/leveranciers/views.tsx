@@ -22,7 +22,7 @@ import {
 } from '../../../platform/ui/components.tsx';
 import type { AuditRegel, DagResultaten, MisluktWebhook, OngeopendBericht, ResultaatCode } from '../../../sources/voordeur/organisatie-aansluiting.ts';
 import { resultaatCodes } from '../../../sources/voordeur/organisatie-aansluiting.ts';
-import type { Bewaartermijn } from '../../../sources/voordeur/organisatie-bewaartermijnen.ts';
+import { type Bewaartermijn, maxBewaarDagen } from '../../../sources/voordeur/organisatie-bewaartermijnen.ts';
 import type { MessageKey } from '../../../platform/i18n/index.ts';
 
 export const portaalPages = [
@@ -30,6 +30,7 @@ export const portaalPages = [
   { path: '/leveranciers/berichten', key: 'leveranciers.nav.berichten' },
   { path: '/leveranciers/webhook', key: 'leveranciers.nav.webhook' },
   { path: '/leveranciers/sleutels', key: 'leveranciers.nav.sleutels' },
+  { path: '/leveranciers/bewaartermijn', key: 'leveranciers.nav.bewaartermijn' },
   { path: '/leveranciers/documentatie', key: 'leveranciers.nav.documentatie' },
 ] as const satisfies readonly { path: string; key: MessageKey }[];
 
@@ -109,7 +110,16 @@ export function OverzichtTable({ t, lang, dagen }: { t: Translate; lang: Lang; d
   );
 }
 
-/** How long the organisation's berichten are kept, per bericht type; set by the municipality, not here. */
+/** Who a term is for: one bericht type, or every type without a term of its own. */
+function TermijnVoor({ t, berichtType }: { t: Translate; berichtType: string }) {
+  return berichtType ? (
+    <Message t={t} id="leveranciers.bewaartermijn.type" params={{ type: <code>{berichtType}</code> }} />
+  ) : (
+    <>{t('leveranciers.bewaartermijn.overige')}</>
+  );
+}
+
+/** How long the organisation's berichten are kept, per bericht type, on the overview; changed on its own page. */
 export function BewaartermijnSection({ t, termijnen }: { t: Translate; termijnen: Bewaartermijn[] }) {
   return (
     <section aria-labelledby="bewaartermijn-title">
@@ -123,18 +133,112 @@ export function BewaartermijnSection({ t, termijnen }: { t: Translate; termijnen
           <Paragraph>{t('leveranciers.bewaartermijn.intro')}</Paragraph>
           <DataList
             items={termijnen.map((termijn) => ({
-              key: termijn.berichtType ? (
-                <Message t={t} id="leveranciers.bewaartermijn.type" params={{ type: <code>{termijn.berichtType}</code> }} />
-              ) : (
-                t('leveranciers.bewaartermijn.overige')
-              ),
+              key: <TermijnVoor t={t} berichtType={termijn.berichtType} />,
               value: t('leveranciers.bewaartermijn.dagen', { dagen: termijn.dagen }),
             }))}
           />
         </>
       )}
-      <Paragraph>{t('leveranciers.bewaartermijn.wijzigen')}</Paragraph>
+      <Paragraph>
+        <Link href="/leveranciers/bewaartermijn">{t('leveranciers.bewaartermijn.wijzigen')}</Link>
+      </Paragraph>
     </section>
+  );
+}
+
+export interface BewaartermijnView {
+  termijnen: Bewaartermijn[];
+  /** What was typed in the form. */
+  berichtType: string;
+  dagen: string;
+  errors: FieldError[];
+  notice?: 'opgeslagen' | 'verwijderd';
+  /** A change that would delete berichten already sent: shown to confirm first. */
+  bevestigen?: { berichtType: string; dagen: number | null; teVerwijderen: number };
+}
+
+/** The organisation's terms, with a form to set one and a button to remove each; a change that deletes berichten is confirmed first. */
+export function BewaartermijnPage({ t, lang, csrfToken, view }: { t: Translate; lang: Lang; csrfToken: string; view: BewaartermijnView }) {
+  const errorOf = (field: string) => view.errors.find((e) => e.field === field)?.message;
+  const { bevestigen } = view;
+  return (
+    <>
+      <ErrorSummary errors={view.errors} title={t('form.errors.title')} />
+      {view.notice && (
+        <Alert type="ok" role="status">
+          <Paragraph>{t(`leveranciers.bewaartermijn.notice.${view.notice}`)}</Paragraph>
+        </Alert>
+      )}
+      {bevestigen && (
+        <Alert type="warning" role="alert">
+          <Heading level={2}>{t('leveranciers.bewaartermijn.bevestigen.title')}</Heading>
+          <Paragraph>
+            {t(bevestigen.teVerwijderen === 1 ? 'leveranciers.bewaartermijn.bevestigen.een' : 'leveranciers.bewaartermijn.bevestigen.tekst', {
+              n: bevestigen.teVerwijderen,
+            })}
+          </Paragraph>
+          <Form action={bevestigen.dagen === null ? '/leveranciers/bewaartermijn/verwijderen' : '/leveranciers/bewaartermijn'} csrfToken={csrfToken}>
+            <input type="hidden" name="berichtType" value={bevestigen.berichtType} />
+            {bevestigen.dagen !== null && <input type="hidden" name="dagen" value={String(bevestigen.dagen)} />}
+            <input type="hidden" name="bevestigd" value={String(bevestigen.teVerwijderen)} />
+            <Button>{t('leveranciers.bewaartermijn.bevestigen.ja')}</Button>
+          </Form>
+          <Paragraph>
+            <Link href="/leveranciers/bewaartermijn">{t('leveranciers.bewaartermijn.bevestigen.nee')}</Link>
+          </Paragraph>
+        </Alert>
+      )}
+      <Paragraph>{t('leveranciers.bewaartermijn.intro')}</Paragraph>
+      <Paragraph>{t('leveranciers.bewaartermijn.volgorde')}</Paragraph>
+      {view.termijnen.length === 0 ? (
+        <Paragraph>{t('leveranciers.bewaartermijn.geen')}</Paragraph>
+      ) : (
+        <Table
+          caption={t('leveranciers.bewaartermijn.title')}
+          captionHidden
+          head={[t('leveranciers.bewaartermijn.berichten'), t('leveranciers.bewaartermijn.bewaren'), t('leveranciers.webhook.actie')]}
+          rows={view.termijnen.map((termijn) => ({
+            key: termijn.berichtType || '*',
+            cells: [
+              <TermijnVoor t={t} berichtType={termijn.berichtType} />,
+              t('leveranciers.bewaartermijn.dagen', { dagen: termijn.dagen }),
+              <Form action="/leveranciers/bewaartermijn/verwijderen" csrfToken={csrfToken}>
+                <input type="hidden" name="berichtType" value={termijn.berichtType} />
+                <Button appearance="secondary-action">
+                  {t('leveranciers.bewaartermijn.verwijderen')}
+                  <span class="voordeur-visually-hidden">
+                    {' '}
+                    <TermijnVoor t={t} berichtType={termijn.berichtType} />
+                  </span>
+                </Button>
+              </Form>,
+            ],
+          }))}
+        />
+      )}
+      <Heading level={2}>{t('leveranciers.bewaartermijn.instellen')}</Heading>
+      <Form action="/leveranciers/bewaartermijn" csrfToken={csrfToken}>
+        <TextField
+          id="berichtType"
+          name="berichtType"
+          label={t('leveranciers.bewaartermijn.berichtType')}
+          description={t('leveranciers.bewaartermijn.berichtType.help')}
+          value={view.berichtType}
+          error={errorOf('berichtType')}
+        />
+        <TextField
+          id="dagen"
+          name="dagen"
+          label={t('leveranciers.bewaartermijn.dagen.veld')}
+          description={t('leveranciers.bewaartermijn.dagen.help', { max: maxBewaarDagen.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB') })}
+          value={view.dagen}
+          error={errorOf('dagen')}
+          inputMode="numeric"
+          size={6}
+        />
+        <Button>{t('leveranciers.bewaartermijn.opslaan')}</Button>
+      </Form>
+    </>
   );
 }
 
