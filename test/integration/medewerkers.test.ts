@@ -103,6 +103,19 @@ describe('a staff member with a purpose', () => {
     await openDossier(browser, { nummer: suzanne, doel: 'telefoon' });
     expect(unread((await resident.request(`${stack.url}/berichten`)).body)).toBe(before);
   });
+
+  it('says which berichten the person archived', async () => {
+    const resident = await loginOverHttp(stack.url, { bsn: suzanne });
+    const [uuid] = objectenDemo.notable.suzanne.unreadBerichten;
+    const { onderwerp } = (stack.objecten.objects().find((o) => o.uuid === uuid) as { record: { data: { onderwerp: string } } }).record.data;
+    const csrf = /name="_csrf" value="([^"]+)"/.exec((await resident.request(`${stack.url}/berichten`)).body)![1]!;
+    expect((await resident.request(`${stack.url}/berichten/${uuid}/archief`, { form: { _csrf: csrf, archief: 'ja' } })).status).toBe(303);
+    const browser = await staffLoginOverHttp(stack.url, mirjam);
+    const { body } = await openDossier(browser, { nummer: suzanne, doel: 'telefoon' });
+    const row = [...body.matchAll(/<tr class="utrecht-table__row"[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => text(m[1]!)).find((r) => r.includes(onderwerp));
+    expect(row).toContain('Nog niet gelezen, in het archief van de persoon');
+    await resident.request(`${stack.url}/berichten/${uuid}/archief`, { form: { _csrf: csrf, archief: 'nee' } });
+  });
 });
 
 describe('the notifications sent to the person', () => {

@@ -1,6 +1,7 @@
 /**
  * The berichten in a person's dossier in the medewerkersportaal: onderwerp, date, sender and
- * whether the person opened it. A staff member does not open them: that would mark them read.
+ * whether the person opened and archived it. A staff member does not open them: that would mark
+ * them read.
  */
 import type { Availability, Listed } from '../../domain/availability.ts';
 import type { Bericht } from '../../domain/bericht.ts';
@@ -27,7 +28,9 @@ export function BerichtenDossier({ view, inbox, organisationName }: { view: Doss
                 <span lang="nl">{bericht.onderwerp}</span>,
                 formatDate(lang, bericht.publicatiedatum),
                 bericht.afzender ?? organisationName,
-                t(bericht.geopend ? 'medewerkers.dossier.geopend.ja' : 'medewerkers.dossier.geopend.nee'),
+                bericht.gearchiveerd
+                  ? t(bericht.geopend ? 'medewerkers.dossier.geopend.jaGearchiveerd' : 'medewerkers.dossier.geopend.neeGearchiveerd')
+                  : t(bericht.geopend ? 'medewerkers.dossier.geopend.ja' : 'medewerkers.dossier.geopend.nee'),
               ],
             }))}
           />

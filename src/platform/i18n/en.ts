@@ -556,6 +556,8 @@ export const en: Record<MessageKey, string> = {
   'medewerkers.dossier.geopend': 'Read',
   'medewerkers.dossier.geopend.ja': 'Read',
   'medewerkers.dossier.geopend.nee': 'Not read yet',
+  'medewerkers.dossier.geopend.jaGearchiveerd': "Read, in the person's archive",
+  'medewerkers.dossier.geopend.neeGearchiveerd': "Not read yet, in the person's archive",
   'medewerkers.dossier.bevestigd': '(confirmed)',
   'medewerkers.dossier.onbestelbaar': 'Our last message to this address did not arrive.',
   'nav.berichten': 'My messages',

@@ -556,6 +556,8 @@ export const nl = {
   'medewerkers.dossier.geopend': 'Gelezen',
   'medewerkers.dossier.geopend.ja': 'Gelezen',
   'medewerkers.dossier.geopend.nee': 'Nog niet gelezen',
+  'medewerkers.dossier.geopend.jaGearchiveerd': 'Gelezen, in het archief van de persoon',
+  'medewerkers.dossier.geopend.neeGearchiveerd': 'Nog niet gelezen, in het archief van de persoon',
   'medewerkers.dossier.bevestigd': '(bevestigd)',
   'medewerkers.dossier.onbestelbaar': 'Ons laatste bericht aan dit adres kwam niet aan.',
   'nav.berichten': 'Mijn berichten',
