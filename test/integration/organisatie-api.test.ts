@@ -113,6 +113,34 @@ describe('the organisation API', () => {
     expect((await org.call('/berichten', { berichten: [] })).status).toBe(400);
   });
 
+  it('reads a batch with a PDF and accented text as the organisation sent it, and refuses an attachment that is not plain base64', async () => {
+    const org = await organisatie('bsgw-t', 'Belastingsamenwerking T');
+    const ids = Array.from({ length: 4 }, (_, n) => `t-${n}-${randomUUID().slice(0, 8)}`);
+    const inhoud = Buffer.concat([pdf('accent'), Buffer.from([0xfb, 0xff, 0xfe])]).toString('base64');
+    const sent = await org.call('/berichten', {
+      berichten: [
+        bericht(ids[0]!, { onderwerp: 'Aanslag financiële zaken – één', bijlagen: [{ bestandsnaam: 'aanslag.pdf', inhoud }] }),
+        bericht(ids[1]!, { bijlagen: [{ bestandsnaam: 'a.pdf', inhoud: `${inhoud.slice(0, 40)}\n${inhoud.slice(40)}` }] }),
+        bericht(ids[2]!, { bijlagen: [{ bestandsnaam: 'a.pdf', inhoud: inhoud.replaceAll('+', '-').replaceAll('/', '_') }] }),
+        bericht(ids[3]!, { bijlagen: [{ bestandsnaam: 'a.pdf', inhoud: `${inhoud}====` }] }),
+      ],
+    });
+    expect((sent.body.resultaten as { resultaat: string; melding?: string }[]).map((r) => [r.resultaat, r.melding])).toEqual([
+      ['verwerkt', undefined],
+      ['bijlageOngeldig', 'inhoud must be base64'],
+      ['bijlageOngeldig', 'inhoud must be base64'],
+      ['bijlageOngeldig', 'inhoud must be base64'],
+    ]);
+    const db = stack.voordeur.database.db;
+    const stored = await db.selectFrom('organisatie_berichten').select(['id', 'onderwerp']).where('bericht_id', '=', ids[0]!).executeTakeFirstOrThrow();
+    expect(stored.onderwerp).toBe('Aanslag financiële zaken – één');
+    const browser = await loginOverHttp(stack.url, { bsn: suzanne });
+    const file = await fetch(`${stack.url}/berichten/${stored.id}/bijlagen/0`, {
+      headers: { cookie: `voordeur_session=${browser.cookie(stack.url, 'voordeur_session')}` },
+    });
+    expect(Buffer.from(await file.arrayBuffer()).toString('base64')).toBe(inhoud);
+  });
+
   it('shows the bericht in Mijn berichten with its sender and PDF, as text, and tells the organisation when it was opened', async () => {
     const org = await organisatie('bsgw-c', 'Belastingsamenwerking C');
     const berichtId = `c-${randomUUID()}`;

@@ -5,7 +5,9 @@
  * errors are problem+json (RFC 9457), token errors as RFC 6749 says. Every call is scoped to the
  * organisation of its access token and logged with it (the audit trail), never with a BSN.
  */
+import { isAscii } from 'node:buffer';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import secureJson from 'secure-json-parse';
 import { RateLimiter } from '../../platform/auth/rate-limit.ts';
 import type { NewOrganisatieBericht, OrganisatieBerichten } from '../../sources/voordeur/organisatie-berichten.ts';
 import type { OrganisatieZaken } from '../../sources/voordeur/organisatie-zaken.ts';
@@ -65,6 +67,21 @@ export function organisatieApiRoutes(deps: OrganisatieApiDeps): FastifyPluginAsy
   }
 
   return async (app) => {
+    // JSON bodies of this API (only in its own context): as Fastify's own parser (prototype
+    // poisoning refused, 400 for what is not JSON), but a body of plain ASCII — as base64
+    // attachments are — is read as Latin-1, a plain copy, instead of decoding it as UTF-8: half
+    // the cost of reading a batch with PDFs (bench/organisaties.ts).
+    app.removeContentTypeParser('application/json');
+    app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body: Buffer, done) => {
+      if (body.length === 0) return done(Object.assign(new Error('The body is empty; send JSON.'), { statusCode: 400 }), undefined);
+      try {
+        const text = isAscii(body) ? body.toString('latin1') : body.toString('utf8');
+        done(null, secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
+      } catch (error) {
+        done(Object.assign(new Error(`The body is not valid JSON: ${error instanceof Error ? error.message : 'unreadable'}`), { statusCode: 400 }), undefined);
+      }
+    });
+
     app.get(`${apiBase}/openapi.json`, async () => document);
 
     app.post<{ Body: Record<string, unknown> }>(`${apiBase}/token`, { config: api }, async (request, reply) => {
