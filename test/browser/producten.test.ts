@@ -1,8 +1,9 @@
 /**
  * Mijn producten in Chromium at 1280 and 390 px: the list with the notice for the parkeervergunning
- * that ends in three weeks, one product (usage, its zaak, documents, Verlengen), and a company's
- * list; axe finds nothing on any of them, and at 390 px no page scrolls sideways (the list is the
- * stacked table of the other lists). Screenshots in test-results/.
+ * that ends in three weeks, one product (usage, its zaak, documents, Verlengen), Verlengen leading
+ * to the aanvraag of its producttype with the kenteken filled in, and a company's list; axe finds
+ * nothing on any of them, and at 390 px (and 320 px for Verlengen) no page scrolls sideways (the
+ * list is the stacked table of the other lists). Screenshots in test-results/.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -18,7 +19,8 @@ describeInBrowser('Mijn producten in a browser', () => {
   let browser: Browser;
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack({ PRODUCTEN_VERLENGEN_URL: '/aanvragen/{producttype}?verlengen={product}' });
+    // With the Aanvragen catalogue: Verlengen starts the aanvraag of the producttype.
+    stack = await startStack({}, {}, { aanvragen: true });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -51,6 +53,30 @@ describeInBrowser('Mijn producten in a browser', () => {
       await expectAccessible(page);
       if (width < 1280) expect(await overflow(page)).toBeLessThanOrEqual(0);
       await page.screenshot({ path: `test-results/product-${width}.png`, fullPage: true });
+
+      // Verlengen: the aanvraag of its producttype, naming the product; then the form with its kenteken.
+      await page.getByRole('link', { name: 'Verlengen' }).click();
+      await page.waitForURL((url) => url.pathname.startsWith('/aanvragen/') && url.searchParams.get('verlengen') === suzanne.parkeervergunning);
+      expect(await page.getByRole('heading', { level: 1, name: 'Parkeervergunning voor bewoners' }).count()).toBe(1);
+      expect(await page.getByText('U verlengt Parkeervergunning Wilhelminastraat').count()).toBe(1);
+      await expectAccessible(page);
+      if (width < 1280) expect(await overflow(page)).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `test-results/verlengen-start-${width}.png`, fullPage: true });
+      await page.getByRole('button', { name: 'Verlenging aanvragen' }).click();
+      await page.waitForURL(/\/aanvragen\/formulier\/[0-9a-f-]{36}\/1(#.*)?$/);
+      const email = page.getByLabel('E-mailadres');
+      if (!(await email.inputValue())) await email.fill('suzanne@example.nl');
+      await page.getByRole('button', { name: 'Volgende' }).click();
+      await page.waitForURL(/\/2(#.*)?$/);
+      expect(await page.getByLabel('Kenteken').inputValue()).toBe('XX-123-X');
+      await expectAccessible(page);
+      if (width < 1280) {
+        expect(await overflow(page)).toBeLessThanOrEqual(0);
+        await page.setViewportSize({ width: 320, height: 640 });
+        expect(await overflow(page)).toBeLessThanOrEqual(0);
+        await page.setViewportSize({ width, height: heights[width] });
+      }
+      await page.screenshot({ path: `test-results/verlengen-formulier-${width}.png`, fullPage: true });
       await page.context().close();
 
       const company = await newPage(browser, { viewport: { width, height: heights[width] } });
