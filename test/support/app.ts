@@ -22,7 +22,10 @@ export const baseEnvironment = {
   PERSONAL_CACHE_SECONDS: '0',
 };
 
-export async function testApp(environment: Record<string, string> = {}, options: Pick<BuildOptions, 'resolve'> = {}): Promise<TestApp> {
+export async function testApp(
+  environment: Record<string, string> = {},
+  { pglite, ...options }: Pick<BuildOptions, 'resolve'> & { pglite?: boolean } = {},
+): Promise<TestApp> {
   const config = loadConfig({ ...baseEnvironment, ...environment });
   const logs: string[] = [];
   const stream = new Writable({
@@ -31,7 +34,7 @@ export async function testApp(environment: Record<string, string> = {}, options:
       callback();
     },
   });
-  const database = await testDatabase();
+  const database = await testDatabase({ pglite });
   const voordeur = await buildApp(config, { database, logger: { stream }, ...options });
   return {
     ...voordeur,

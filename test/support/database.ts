@@ -7,8 +7,9 @@ import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 
-export async function testDatabase(): Promise<DatabaseHandle> {
-  const url = process.env.TEST_DATABASE_URL;
+/** `pglite`: PGlite whatever TEST_DATABASE_URL says (a test that fixes the clock: PostgreSQL's now() cannot be fixed). */
+export async function testDatabase(options: { pglite?: boolean } = {}): Promise<DatabaseHandle> {
+  const url = options.pglite ? undefined : process.env.TEST_DATABASE_URL;
   if (!url) {
     const handle = await openDatabase({ pgliteDir: ':memory:', poolSize: 1 });
     await migrateToLatest(handle.db);
