@@ -30,6 +30,8 @@ class FakeZgw {
   statusDelayMs = 0;
   inFlight = 0;
   maxInFlight = 0;
+  zaaktypenInFlight = 0;
+  maxZaaktypenInFlight = 0;
   zaken: Record<string, unknown>[] = [];
   rollen: { zaak: string; omschrijvingGeneriek: string; inpBsn: string }[] = [];
   zaaktypen = new Map<string, Record<string, unknown>>();
@@ -94,6 +96,10 @@ class FakeZgw {
       return status ?? reply.code(404).send({});
     });
     this.app.get<{ Params: { id: string } }>('/catalogi/api/v1/zaaktypen/:id', async (request, reply) => {
+      this.zaaktypenInFlight++;
+      this.maxZaaktypenInFlight = Math.max(this.maxZaaktypenInFlight, this.zaaktypenInFlight);
+      await new Promise((resolve) => setTimeout(resolve, this.statusDelayMs));
+      this.zaaktypenInFlight--;
       const zaaktype = this.zaaktypen.get(request.params.id);
       return zaaktype ?? reply.code(404).send({});
     });
@@ -144,6 +150,7 @@ class FakeZgw {
     this.pageSize = 100;
     this.statusDelayMs = 0;
     this.maxInFlight = 0;
+    this.maxZaaktypenInFlight = 0;
   }
 
   /** A zaak of Suzanne (initiator unless `rol` says otherwise), with `extra` fields over the defaults. */
@@ -253,6 +260,14 @@ describe('ZaaksysteemClient: one bad item costs only itself', () => {
       'zaak skipped: it does not fit the schema',
     ]);
     expect(fake.evilHits).toEqual([]);
+  });
+
+  it('skips every zaak of a zaaktype that is not there, asked for once, and still shows the others', async () => {
+    fake.addZaak(1);
+    for (const n of [2, 3, 4]) fake.addZaak(n, { zaaktype: `${fake.catalogiApi}/zaaktypen/weg` });
+    const { zaken } = await client().zakenOf(suzanne);
+    expect(zaken.map((z) => z.identificatie)).toEqual(['ZAAK-1']);
+    expect(fake.seen.filter((seen) => seen.url === '/catalogi/api/v1/zaaktypen/weg')).toHaveLength(1);
   });
 
   it('reads a zaaktype from another Catalogi API only when the zaaksysteem is configured with it', async () => {
@@ -375,5 +390,21 @@ describe('ZaaksysteemClient: long lists', () => {
     expect(zaken.every((z) => z.status?.naam === 'Ontvangen')).toBe(true);
     expect(fake.maxInFlight).toBeGreaterThan(1);
     expect(fake.maxInFlight).toBeLessThanOrEqual(4);
+  });
+
+  it('asks for the zaaktypen of all the zaken side by side, not a few zaken at a time: one round trip for a cold catalogue', async () => {
+    fake.statusDelayMs = 30;
+    for (let n = 1; n <= 12; n++) {
+      fake.zaaktypen.set(`many-${n}`, {
+        url: `${fake.catalogiApi}/zaaktypen/many-${n}`,
+        identificatie: `M${n}`,
+        omschrijving: `Soort ${n}`,
+        indicatieInternOfExtern: 'extern',
+      });
+      fake.addZaak(n, { zaaktype: `${fake.catalogiApi}/zaaktypen/many-${n}` });
+    }
+    const { zaken } = await client({ concurrency: 4 }).zakenOf(suzanne);
+    expect(zaken.map((z) => z.zaaktype).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `Soort ${i + 1}`).sort());
+    expect(fake.maxZaaktypenInFlight).toBe(12);
   });
 });

@@ -18,7 +18,7 @@
  * - zaken of a person: the zaken list (with `expand=status`: Open Zaak 1.5 sends each zaak's
  *   current status along in `_expand`) and the person's rollen in parallel (one page of 100 is the
  *   usual case; at most `maxPages` pages, the rest counted as not shown), then the catalogue
- *   (cached), and with bounded concurrency the statussen that did not come along (an older API
+ *   (cached; every zaaktype of the list asked for at once, whatever the concurrency), and with bounded concurrency the statussen that did not come along (an older API
  *   ignores expand). Statussen are immutable in ZGW (a new status is a new resource), so they are
  *   cached by URL too.
  * - one zaak: the zaak, its rollen, its statussen and its documents links in parallel (ownership
@@ -222,11 +222,14 @@ export class ZaaksysteemClient implements Zaaksysteem {
       ttl: options.catalogueCacheSeconds * 1000,
       allowStaleOnFetchRejection: true,
       noDeleteOnFetchRejection: true,
-      fetchMethod: async (key) => {
+      fetchMethod: async (key, _stale, { options: set }) => {
         const [kind, url] = key.split(' ', 2) as [string, string];
         const fetched = await this.fetchCatalogue(kind, url);
-        if (fetched === null) throw new SourceUnavailableError('zgw-catalogi', 'invalid', `${kind} not found`);
-        return fetched;
+        if (fetched !== null) return fetched;
+        // Not there, or not fitting its schema: an answer too, kept for a moment only, so that the
+        // zaken that ask for it at the same time (and join this fetch) all get it from one call.
+        set.ttl = Math.min(set.ttl ?? notFoundMs, notFoundMs);
+        return notFound;
       },
     });
   }
@@ -268,6 +271,13 @@ export class ZaaksysteemClient implements Zaaksysteem {
     const owned = new Set(
       rollen.items.filter((rol) => isInitiator([toInitiatorRol(rol)], subject, this.own)).map((rol) => inApi(rol.zaak, this.api.zaken) ?? rol.zaak),
     );
+    // The catalogue of every zaaktype among them, asked for side by side at once: the per-zaak work
+    // below runs a few zaken at a time, and would otherwise wait a round trip per batch of zaken.
+    // The cache joins a per-zaak lookup to the fetch already under way; a failure is handled per zaak.
+    for (const zaaktype of new Set(list.items.map((zaak) => zaak.zaaktype))) {
+      settled(this.zaaktype(zaaktype, 'skip'));
+      if (list.items.some((zaak) => zaak.zaaktype === zaaktype && zaak.status)) settled(this.statustypen(zaaktype));
+    }
     const limit = pLimit(this.concurrency);
     let failed: unknown;
     const results = await Promise.all(
@@ -778,6 +788,7 @@ export class ZaaksysteemClient implements Zaaksysteem {
       if (status.fetchError instanceof SourceUnavailableError) throw status.fetchError;
       throw new SourceUnavailableError('zgw-catalogi', 'network', `${kind} could not be read`, { cause: status.fetchError });
     }
+    if (value === notFound) throw new SourceUnavailableError('zgw-catalogi', 'invalid', `${kind} not found`);
     return schema.parse(value);
   }
 
@@ -882,7 +893,10 @@ function toInitiatorRol(rol: RawRol): InitiatorRol {
   return { betrokkeneType: rol.betrokkeneType, omschrijvingGeneriek: rol.omschrijvingGeneriek, ...rol.betrokkeneIdentificatie };
 }
 
-/** For .catch: the Catalogi API cannot answer now, so this part is not known. */
+/** The catalogue's answer for an object that is not there (or does not fit its schema), and how long it is kept. */
+const notFound = Object.freeze({});
+const notFoundMs = 10_000;
+
 const zaakUuidPattern = /^[0-9a-fA-F-]{36}$/;
 
 /** A promise that may be left unused (asked for early, before it is known to be needed) without an unhandled rejection. */
@@ -891,6 +905,7 @@ function settled<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
+/** For .catch: the Catalogi API cannot answer now, so this part is not known. */
 function orUndefined(error: unknown): undefined {
   if (error instanceof SourceUnavailableError) return undefined;
   throw error;
