@@ -3,8 +3,8 @@
  * every call after a fixed delay (BENCH_LATENCY_MS, default 100 ms); a page's time divided by
  * that delay is the number of round trips it waited for one after another. N+1 fetching would
  * show as a number that grows with the number of zaken; parallel fetching keeps it flat.
- * Targets (issue 19): list 1 round trip when warm, 2 when cold (today 1 + ⌈zaken ÷ 10⌉: the
- * statussen are fetched at most 10 at a time per request, to spare the source); zaak page 2 (warm
+ * Targets (issue 19): list 1 round trip when warm, 2 when cold (the zaken with their status and the
+ * rollen side by side, then every zaaktype's catalogue entries at once); zaak page 2 (warm
  * catalogue: the zaak and its rollen, statussen and documents list side by side, then the documents
  * and the other features' sections). A verdict allows half a round trip for Voordeur's own work.
  *   node --import tsx bench/zaken.ts
