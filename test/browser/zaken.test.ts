@@ -39,7 +39,7 @@ describeInBrowser('Mijn zaken in a browser', () => {
     await expectAccessible(page);
     await page.screenshot({ path: 'test-results/zaken.png', fullPage: true });
 
-    await page.getByRole('navigation', { name: 'Paginering van Afgeronde zaken' }).getByRole('link', { name: 'Volgende' }).click();
+    await page.getByRole('navigation', { name: 'Paginering van afgeronde zaken' }).getByRole('link', { name: 'Volgende' }).click();
     await page.waitForURL(/afgerond=2/);
     await expectAccessible(page);
 

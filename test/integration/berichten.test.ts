@@ -44,7 +44,7 @@ describe('Mijn berichten: the inbox', () => {
     const second = await browser.request(`${stack.url}/berichten?pagina=2`);
     expect([...listed(first.body), ...listed(second.body)]).toEqual(suzanne.berichten);
     expect(text(first.body)).not.toContain('meer berichten dan wij hier kunnen laten zien');
-    expect(first.body).toContain('aria-label="Paginering van Mijn berichten"');
+    expect(first.body).toContain('aria-label="Paginering van mijn berichten"');
     // Unread: the word, not only the style.
     const unreadRows = first.body.split('<tr').filter((row) => row.includes('voordeur-unread'));
     expect(unreadRows.length).toBeGreaterThan(0);

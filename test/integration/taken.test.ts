@@ -53,7 +53,7 @@ describe('Mijn taken: the list', () => {
     const page = await (await as({ bsn: suzanne.bsn })).request(`${stack.url}/taken`);
     expect(page.status).toBe(200);
     const next = await (await as({ bsn: suzanne.bsn })).request(`${stack.url}/taken?open=2`);
-    expect(section(page.body, 'open-title')).toContain('aria-label="Paginering van Te doen"');
+    expect(section(page.body, 'open-title')).toContain('aria-label="Paginering van te doen"');
     const open = [...listed(section(page.body, 'open-title')), ...listed(section(next.body, 'open-title'))];
     expect(listed(section(page.body, 'open-title'))).toHaveLength(3);
     expect([...open].sort()).toEqual([...suzanne.openTaken].sort());

@@ -53,7 +53,11 @@ describe('Mijn zaken: the list', () => {
     const afgerond = section(page.body, 'afgerond');
     expect(afgerond).toContain('(10 zaken)');
     expect(identificaties(afgerond)).toHaveLength(4);
-    expect(afgerond).toContain('aria-label="Paginering van Afgeronde zaken"');
+    // The list's name inside the pager's name reads as part of the sentence, in both languages.
+    expect(afgerond).toContain('aria-label="Paginering van afgeronde zaken"');
+    const english = await loginOverHttp(stack.url, suzanne);
+    await english.request(`${stack.url}/taal/en`);
+    expect(section((await english.request(`${stack.url}/zaken`)).body, 'afgerond')).toContain('aria-label="Pages of closed cases"');
     // Page 3 of the afgeronde zaken has the last two.
     const last = await browser.request(`${stack.url}/zaken?afgerond=3`);
     expect(identificaties(section(last.body, 'afgerond'))).toHaveLength(2);

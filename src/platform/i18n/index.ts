@@ -22,3 +22,14 @@ export function translator(lang: Lang): Translate {
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
   };
 }
+
+/**
+ * A heading or page name as it reads inside a sentence: "Lopende zaken" in "Paginering van
+ * lopende zaken". Its first letter becomes small, unless its first word has another capital
+ * (an abbreviation or a name such as "BSN", "KvK-gegevens", "DigiD").
+ */
+export function midSentence(name: string): string {
+  const [firstWord = ''] = name.split(/\s/, 1);
+  if (firstWord.slice(1) !== firstWord.slice(1).toLowerCase()) return name;
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}

@@ -7,7 +7,7 @@ import type { Availability } from '../../domain/availability.ts';
 import type { ZaakDocument } from '../../domain/zaak.ts';
 import { formatBytes } from '../i18n/format.ts';
 import type { Paged } from '../http/paging.ts';
-import type { Lang, MessageKey, Translate } from '../i18n/index.ts';
+import { type Lang, type MessageKey, midSentence, type Translate } from '../i18n/index.ts';
 import { Alert, Button, Dutch, Form, Heading, Link, Pagination, Paragraph } from './components.tsx';
 
 /**
@@ -73,7 +73,7 @@ export function UnavailablePage({
 export function PageLinks({ t, label, paged }: { t: Translate; label: string; paged: Pick<Paged<unknown>, 'page' | 'pages' | 'href'> }) {
   return (
     <Pagination
-      label={t('pagination.label', { section: label })}
+      label={t('pagination.label', { section: midSentence(label) })}
       page={paged.page}
       pages={paged.pages}
       href={paged.href}
