@@ -291,6 +291,7 @@ const schema = z
     OBJECTTYPE_PRODUCTTYPE: url.optional(),
     OBJECTTYPE_PRODUCTAANVRAAG: url.optional(),
     AANVRAGEN_CONCEPT_BEWAARDAGEN: z.coerce.number().int().min(1).max(365).default(30),
+    AANVRAGEN_CATALOGUS: z.enum(['objecten', 'openproduct']).default('objecten'),
     TAKEN_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     BERICHTEN_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     OPEN_PRODUCT_URL: url.optional(),
@@ -419,6 +420,10 @@ const schema = z
     together(['KLANTINTERACTIES_API_URL', 'KLANTINTERACTIES_TOKEN'], 'KLANTINTERACTIES_');
     together(['OBJECTEN_API_URL', 'OBJECTEN_TOKEN'], 'OBJECTEN_');
     together(['OPEN_PRODUCT_URL', 'OPEN_PRODUCT_TOKEN'], 'OPEN_PRODUCT_');
+    if (env.AANVRAGEN_CATALOGUS === 'openproduct') {
+      require('OPEN_PRODUCT_URL', "with AANVRAGEN_CATALOGUS=openproduct (the catalogue is Open Product's Producttypen API)");
+      require('OBJECTEN_API_URL', 'with AANVRAGEN_CATALOGUS=openproduct (the forms are FormIO objects in the Objecten API)');
+    }
     together(['OGONE_URL', 'OGONE_ACCOUNTS'], 'OGONE_');
     together(['NOTIFICATIES_API_URL', 'NOTIFICATIES_CLIENT_ID', 'NOTIFICATIES_SECRET'], 'NOTIFICATIES_');
     if (env.NOTIFICATIES_API_URL) require('NOTIFICATIES_CALLBACK_SECRET', 'with NOTIFICATIES_API_URL (the abonnement tells the Notificaties API to send it)');
@@ -564,6 +569,8 @@ export interface Config {
     objecttypen: { taak?: string; bericht?: string; productinstantie?: string; verbruiksobject?: string; producttype?: string; productaanvraag?: string };
   };
   aanvragen: {
+    /** Where the catalogue is read: PDCProductType objects in the Objecten API, or Open Product's Producttypen API (AANVRAGEN_CATALOGUS). */
+    catalogus: 'objecten' | 'openproduct';
     /** A concept (an aanvraag not sent yet) is deleted this many days after it was last saved (AANVRAGEN_CONCEPT_BEWAARDAGEN). */
     conceptDays: number;
   };
@@ -861,7 +868,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
             },
           }
         : undefined,
-    aanvragen: { conceptDays: env.AANVRAGEN_CONCEPT_BEWAARDAGEN },
+    aanvragen: { conceptDays: env.AANVRAGEN_CONCEPT_BEWAARDAGEN, catalogus: env.AANVRAGEN_CATALOGUS },
     taken: { pageSize: env.TAKEN_PAGE_SIZE },
     berichten: { pageSize: env.BERICHTEN_PAGE_SIZE },
     openProduct: env.OPEN_PRODUCT_URL && env.OPEN_PRODUCT_TOKEN ? { url: env.OPEN_PRODUCT_URL.replace(/\/+$/, ''), token: env.OPEN_PRODUCT_TOKEN } : undefined,

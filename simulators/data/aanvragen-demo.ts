@@ -18,7 +18,7 @@ import { demoUuid } from './zgw-demo.ts';
 
 export const producttypeUuid = (n: number) => demoUuid('f4', 0, n);
 export const aanvraagFormUuid = (n: number) => demoUuid('f2', 0, 10 + n);
-const zaaktypeUuid = (n: number) => demoUuid('c0', 0, n);
+export const zaaktypeUuid = (n: number) => demoUuid('c0', 0, n);
 
 const submit = { type: 'button', key: 'submit', label: 'Versturen', input: true };
 
@@ -205,7 +205,7 @@ export const aanvraagForms: Record<number, Record<string, unknown>> = {
   },
 };
 
-interface DemoProducttype {
+export interface DemoAanvraagProducttype {
   n: number;
   naam: string;
   titel: string;
@@ -223,7 +223,7 @@ interface DemoProducttype {
 const persoon = { naam: '$.naam', adres: '$.adres[0]' };
 const contact = { email: '$.email', telefoon: '$.telefoonnummer' };
 
-export const demoProducttypen: DemoProducttype[] = [
+export const demoProducttypen: DemoAanvraagProducttype[] = [
   {
     n: 1,
     naam: 'parkeervergunning-bewoner',
@@ -244,7 +244,7 @@ export const demoProducttypen: DemoProducttype[] = [
     omschrijving: 'Ziet u iets kapot of vies op straat? Meld het ons, dan lossen we het op.',
     thema: 'Wonen en leefomgeving',
     kosten: 'Gratis',
-    nodig: ['De plek waar het is', "Als u wilt: foto's"],
+    nodig: ['De plek waar het is', "Als u wilt, foto's"],
     doelgroep: 'inwoner,bedrijf',
     zaaktype: 3,
     route: 'objecten',
@@ -282,7 +282,7 @@ export const demoProducttypen: DemoProducttype[] = [
     titel: 'Afvalpas',
     omschrijving: 'Met de afvalpas opent u de containers voor restafval in uw buurt. Is uw pas kwijt of kapot? Dan krijgt u een nieuwe.',
     thema: 'Wonen en leefomgeving',
-    kosten: 'Gratis, een nieuwe pas als uw pas kwijt is: € 10',
+    kosten: 'Gratis. Een nieuwe pas als uw pas kwijt is, kost € 10',
     nodig: ['Uw adres'],
     doelgroep: 'inwoner',
     doorlooptijd: 'P2W',
@@ -292,7 +292,7 @@ export const demoProducttypen: DemoProducttype[] = [
 ];
 
 /** The PDCProductType data of a demo producttype; `form` is the URL of its FormIO object. */
-export function producttypeData(producttype: DemoProducttype, form: string): Record<string, unknown> {
+export function producttypeData(producttype: DemoAanvraagProducttype, form: string): Record<string, unknown> {
   return {
     naam: producttype.naam,
     omschrijving: producttype.omschrijving,

@@ -6,6 +6,7 @@
  * subsidie and a bezoekersvergunning that ran out; Bakkerij Van den Berg a terrasvergunning for its
  * vestiging on the Marktstraat. Others hold products too, which nobody else may see.
  */
+import { demoProducttypen as aanvraagProducttypen } from './aanvragen-demo.ts';
 import { objectenDemo } from './objecten-demo.ts';
 import { demoZaken } from './zgw-demo.ts';
 
@@ -25,7 +26,20 @@ export interface DemoProducttype {
   verbruiksobjectSchema?: { naam: string; schema: Record<string, unknown> };
   /** The JSON schema of the dataobject of its products (what the eigenaar may see), if they have one. */
   dataobjectSchema?: { naam: string; schema: Record<string, unknown> };
+  /**
+   * Offered online in Aanvragen (AANVRAGEN_CATALOGUS=openproduct): the number of the producttype in the
+   * Aanvragen demo (aanvragen-demo.ts), whose form (a link `formulier`), zaaktype and parameters it has.
+   */
+  aanvraag?: number;
+  /** Published from/until, in days from today (Open Product's publicatie_start_datum/eind_datum); default from long ago, no end. */
+  publicatie?: { start?: number; eind?: number };
 }
+
+/** The title, description and theme of a producttype offered online: the Aanvragen demo's, so that both catalogues show the same. */
+const asInAanvragen = (n: number) => {
+  const found = aanvraagProducttypen.find((producttype) => producttype.n === n)!;
+  return { naam: found.titel, samenvatting: found.omschrijving, aanvraag: n };
+};
 
 export interface DemoEigenaar {
   bsn?: string;
@@ -65,17 +79,17 @@ const zaakUuid = (omschrijving: string) => {
 
 const themas = {
   parkeren: { uuid: uuid('e1', 1), naam: 'Parkeren' },
-  afval: { uuid: uuid('e1', 2), naam: 'Afval' },
+  leefomgeving: { uuid: uuid('e1', 2), naam: 'Wonen en leefomgeving' },
   wonen: { uuid: uuid('e1', 3), naam: 'Wonen' },
   ondernemen: { uuid: uuid('e1', 4), naam: 'Ondernemen' },
+  inkomen: { uuid: uuid('e1', 5), naam: 'Werk en inkomen' },
 };
 
 export const demoProducttypen: DemoProducttype[] = [
   {
     uuid: uuid('e2', 1),
     code: 'PARKEERVERGUNNING-BEWONER',
-    naam: 'Parkeervergunning bewoner',
-    samenvatting: 'Met een parkeervergunning parkeert u in uw eigen buurt. U krijgt er bezoekersuren bij.',
+    ...asInAanvragen(1),
     uniformeProductNaam: 'parkeervergunning',
     doelgroep: 'burgers',
     thema: themas.parkeren,
@@ -102,11 +116,10 @@ export const demoProducttypen: DemoProducttype[] = [
   {
     uuid: uuid('e2', 2),
     code: 'AFVALPAS',
-    naam: 'Afvalpas',
-    samenvatting: 'Met de afvalpas opent u de ondergrondse containers en komt u bij de milieustraat.',
+    ...asInAanvragen(5),
     uniformeProductNaam: 'afvalpas',
     doelgroep: 'burgers',
-    thema: themas.afval,
+    thema: themas.leefomgeving,
     keywords: ['afval', 'container'],
     toegestaneStatussen: ['gereed', 'actief', 'ingetrokken'],
   },
@@ -135,8 +148,7 @@ export const demoProducttypen: DemoProducttype[] = [
   {
     uuid: uuid('e2', 5),
     code: 'TERRASVERGUNNING',
-    naam: 'Terrasvergunning',
-    samenvatting: 'Met een terrasvergunning zet u tafels en stoelen buiten uw zaak.',
+    ...asInAanvragen(4),
     uniformeProductNaam: 'terrasvergunning',
     doelgroep: 'bedrijven_en_instellingen',
     thema: themas.ondernemen,
@@ -146,6 +158,26 @@ export const demoProducttypen: DemoProducttype[] = [
       naam: 'terras',
       schema: { type: 'object', properties: { tafels: { type: 'integer', title: 'Tafels' }, stoelen: { type: 'integer', title: 'Stoelen' } } },
     },
+  },
+  {
+    uuid: uuid('e2', 6),
+    code: 'MELDING-OPENBARE-RUIMTE',
+    ...asInAanvragen(2),
+    uniformeProductNaam: 'melding openbare ruimte',
+    doelgroep: 'burgers',
+    thema: themas.leefomgeving,
+    keywords: ['melding', 'straat'],
+    toegestaneStatussen: ['in_aanvraag', 'gereed'],
+  },
+  {
+    uuid: uuid('e2', 7),
+    code: 'BIJZONDERE-BIJSTAND',
+    ...asInAanvragen(3),
+    uniformeProductNaam: 'bijzondere bijstand',
+    doelgroep: 'burgers',
+    thema: themas.inkomen,
+    keywords: ['bijstand', 'geld'],
+    toegestaneStatussen: ['in_aanvraag', 'gereed', 'actief', 'geweigerd'],
   },
 ];
 

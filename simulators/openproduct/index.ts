@@ -22,9 +22,18 @@
  *   `page`; a page that does not exist is a 404.
  * - Paths without a trailing slash (DefaultRouter(trailing_slash=False)); a product by uuid; the
  *   nested producttype as NestedProductTypeSerializer gives it.
+ * - The Producttypen API's list (ProductTypeFilterSet, producttypen/viewsets/producttype.py):
+ *   `gepubliceerd` (published: `publicatie_start_datum` on or before today and no
+ *   `publicatie_eind_datum` or one after today; `false` the others), `doelgroep`, `code`, `naam`,
+ *   `themas__naam`, `uniforme_product_naam`; unknown parameters ignored, pages as above, ordered
+ *   by naam. A producttype offered online in the demo (Aanvragen, AANVRAGEN_CATALOGUS=openproduct)
+ *   has a link `formulier` to its FormIO object in the Objecten simulator, its zaaktype in the ZGW
+ *   simulator, and Voordeur's parameters (`kosten`, `nodig`, `doelgroep`, `route`, `doorlooptijd`,
+ *   `prefill.<bron>.<veld>`), with values as Open Product allows them (no `:`, `[` or `]`).
  * The write operations are in the spec but not simulated (405).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { aanvraagFormUuid, demoProducttypen as aanvraagProducttypen, zaaktypeUuid } from '../data/aanvragen-demo.ts';
 import { type DemoProduct, type DemoProducttype, openProductDemo } from '../data/openproduct-demo.ts';
 import { BaseUrl } from '../shared/base-url.ts';
 import { Faults, type FaultControls } from '../shared/faults.ts';
@@ -40,6 +49,10 @@ export interface OpenProductSimulatorOptions {
   baseUrl: string;
   /** Accepted `Authorization: Token <token>` values. */
   tokens: string[];
+  /** The Objecten API root whose FormIO objects hold the forms (default `${baseUrl}/objecten/api/v2`, the Objecten simulator beside it). */
+  objectenApi?: string;
+  /** The Catalogi API root of the zaaktypen (default `${baseUrl}/catalogi/api/v1`, the ZGW simulator beside it). */
+  catalogiApi?: string;
   /** 'demo' (default) seeds the demo data; 'empty' starts with the catalogue only. */
   dataset?: 'demo' | 'empty';
   /** Dates of the demo data are relative to this day (default: today). */
@@ -57,6 +70,8 @@ export interface OpenProductSimulator extends FaultControls {
   producten(): Record<string, unknown>[];
   /** From now on the list ignores the eigenaren filters, as a system that does not know them would (for tests of Voordeur's own check). */
   setIgnoreEigenaarFilters(ignore: boolean): void;
+  /** Sets when a producttype is published (days from today; Open Product's publicatie_start_datum/eind_datum), as a beheerder would. */
+  setPublicatie(uuid: string, publicatie: { start?: number; eind?: number }): void;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -68,7 +83,38 @@ export async function registerOpenProductSimulator(app: FastifyInstance, options
   const today = options.now ?? new Date();
   const day = (days: number) => new Date(today.getTime() + days * DAY).toISOString().slice(0, 10);
   const created = new Date(today.getTime() - 400 * DAY).toISOString().replace(/\.\d+Z$/, 'Z');
-  const producttypen = new Map(openProductDemo.producttypen.map((t) => [t.uuid, t]));
+  const producttypen = new Map(openProductDemo.producttypen.map((t) => [t.uuid, structuredClone(t)]));
+  const objectenApi = () => options.objectenApi ?? `${base.href}/objecten/api/v2`;
+  const catalogiApi = () => options.catalogiApi ?? `${base.href}/catalogi/api/v1`;
+  /** Published now: from its start (long ago by default) until before its end. */
+  const published = (t: DemoProducttype) => {
+    const start = day(t.publicatie?.start ?? -1000);
+    const eind = t.publicatie?.eind === undefined ? null : day(t.publicatie.eind);
+    const now = day(0);
+    return { start, eind, gepubliceerd: start <= now && (eind === null || eind > now) };
+  };
+  /** What an Aanvragen producttype of the demo has in Open Product: its form as a link, its zaaktype, Voordeur's parameters. */
+  const online = (t: DemoProducttype) => {
+    const aanvraag = t.aanvraag === undefined ? undefined : aanvraagProducttypen.find((a) => a.n === t.aanvraag);
+    if (!aanvraag) return { links: [], parameters: [], zaaktypen: [] };
+    // Open Product refuses ':', '[' and ']' in a parameter: a path's index is written `.0`.
+    const clean = (value: string) => value.replace(/\[(\d+)\]/g, '.$1').replace(/[:[\]]/g, ',');
+    const parameters = [
+      { naam: 'kosten', waarde: aanvraag.kosten },
+      { naam: 'nodig', waarde: aanvraag.nodig.join('; ') },
+      { naam: 'doelgroep', waarde: aanvraag.doelgroep },
+      { naam: 'route', waarde: aanvraag.route },
+      ...(aanvraag.doorlooptijd ? [{ naam: 'doorlooptijd', waarde: aanvraag.doorlooptijd }] : []),
+      ...Object.entries(aanvraag.variabelen).flatMap(([bron, fields]) =>
+        Object.entries(fields).map(([field, path]) => ({ naam: `prefill.${bron}.${field}`, waarde: path })),
+      ),
+    ].map((parameter) => ({ naam: parameter.naam, waarde: clean(parameter.waarde) }));
+    return {
+      links: [{ uuid: `e6${t.uuid.slice(2)}`, naam: 'formulier', url: `${objectenApi()}/objects/${aanvraagFormUuid(aanvraag.n)}` }],
+      parameters,
+      zaaktypen: aanvraag.zaaktype ? [{ urn: null, url: `${catalogiApi()}/zaaktypen/${zaaktypeUuid(aanvraag.zaaktype)}` }] : [],
+    };
+  };
   const producten: DemoProduct[] = options.dataset === 'empty' ? [] : structuredClone(openProductDemo.producten);
   let ignoreEigenaarFilters = false;
   let added = 0;
@@ -94,9 +140,9 @@ export async function registerOpenProductSimulator(app: FastifyInstance, options
     keywords: t.keywords,
     uniforme_product_naam: t.uniformeProductNaam,
     toegestane_statussen: t.toegestaneStatussen,
-    gepubliceerd: true,
-    publicatie_start_datum: '2024-01-01',
-    publicatie_eind_datum: null,
+    gepubliceerd: published(t).gepubliceerd,
+    publicatie_start_datum: published(t).start,
+    publicatie_eind_datum: published(t).eind,
     aanmaak_datum: created,
     update_datum: created,
     themas: [nestedThema(t.thema)],
@@ -112,16 +158,16 @@ export async function registerOpenProductSimulator(app: FastifyInstance, options
     eigenaar: null,
     contacten: [],
     prijzen: [],
-    links: [],
+    links: online(t).links,
     acties: [],
     bestanden: [],
     samenvatting: t.samenvatting,
     externe_codes: [],
-    parameters: [],
+    parameters: online(t).parameters,
     verbruiksobject_schema: t.verbruiksobjectSchema ?? null,
     dataobject_schema: t.dataobjectSchema ?? null,
     interne_opmerkingen: '',
-    zaaktypen: [],
+    zaaktypen: online(t).zaaktypen,
     verzoektypen: [],
     processen: [],
   });
@@ -279,11 +325,29 @@ export async function registerOpenProductSimulator(app: FastifyInstance, options
       setUp(scope, 'Producttypen API');
       scope.get('/producttypen', async (request, reply) => {
         const query = queryOf(request);
-        let found = [...producttypen.values()];
-        const doelgroep = query.get('doelgroep');
+        // django-filter: an empty value is no filter; an unknown parameter is ignored.
+        const value = (name: string) => {
+          const v = query.get(name);
+          return v === null || v === '' ? undefined : v;
+        };
+        let found = [...producttypen.values()].sort((a, b) => a.naam.localeCompare(b.naam, 'nl'));
+        const doelgroep = value('doelgroep');
         if (doelgroep) found = found.filter((t) => t.doelgroep === doelgroep);
-        const code = query.get('code');
+        const code = value('code');
         if (code) found = found.filter((t) => t.code === code);
+        const naam = value('naam');
+        if (naam) found = found.filter((t) => t.naam === naam);
+        const thema = value('themas__naam');
+        if (thema) found = found.filter((t) => t.thema.naam === thema);
+        const upn = value('uniforme_product_naam');
+        if (upn) found = found.filter((t) => t.uniformeProductNaam === upn);
+        // A BooleanFilter: 'true'/'True'/'1' and 'false'/'False'/'0'; anything else is a 400.
+        const gepubliceerd = value('gepubliceerd');
+        if (gepubliceerd !== undefined) {
+          const wanted = ['true', 'True', '1'].includes(gepubliceerd) ? true : ['false', 'False', '0'].includes(gepubliceerd) ? false : undefined;
+          if (wanted === undefined) throw dutch.invalid([{ name: 'gepubliceerd', code: 'invalid', reason: 'Voer een geldige keuze in.' }]);
+          found = found.filter((t) => published(t).gepubliceerd === wanted);
+        }
         return reply.send(page(request, found.map(producttypeJson)));
       });
       scope.get<{ Params: { uuid: string } }>('/producttypen/:uuid', async (request, reply) => {
@@ -311,6 +375,11 @@ export async function registerOpenProductSimulator(app: FastifyInstance, options
       return uuid;
     },
     producten: () => [...producten].reverse().map(productJson),
+    setPublicatie(uuid, publicatie) {
+      const type = producttypen.get(uuid);
+      if (!type) throw new Error(`no producttype ${uuid}`);
+      type.publicatie = publicatie;
+    },
     setIgnoreEigenaarFilters(ignore) {
       ignoreEigenaarFilters = ignore;
     },

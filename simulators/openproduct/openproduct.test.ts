@@ -150,4 +150,28 @@ describe('Open Product simulator: Producttypen API', () => {
     const companies = await get(`${sim.producttypenUrl}/producttypen?doelgroep=bedrijven_en_instellingen`);
     expect(companies.body.results.map((t: Json) => t.code)).toEqual(['TERRASVERGUNNING']);
   });
+
+  it('filters on gepubliceerd as Open Product does (publication dates; an invalid value is a 400), and its parameters hold no : [ or ]', async () => {
+    const afvalpas = openProductDemo.producttypen.find((t) => t.code === 'AFVALPAS')!.uuid;
+    const published = await get(`${sim.producttypenUrl}/producttypen?gepubliceerd=true`);
+    expect(published.body.results.map((t: Json) => t.uuid)).toContain(afvalpas);
+    sim.setPublicatie(afvalpas, { start: -400, eind: -1 });
+    try {
+      const now = await get(`${sim.producttypenUrl}/producttypen?gepubliceerd=true`);
+      expect(now.body.results.map((t: Json) => t.uuid)).not.toContain(afvalpas);
+      const not = await get(`${sim.producttypenUrl}/producttypen?gepubliceerd=false`);
+      expect(not.body.results.map((t: Json) => [t.uuid, t.gepubliceerd])).toEqual([[afvalpas, false]]);
+      // An unknown parameter is ignored: everything, published or not.
+      expect((await get(`${sim.producttypenUrl}/producttypen?gepubliseerd=true`)).body.count).toBe(openProductDemo.producttypen.length);
+      expect((await get(`${sim.producttypenUrl}/producttypen?gepubliceerd=misschien`)).status).toBe(400);
+    } finally {
+      sim.setPublicatie(afvalpas, {});
+    }
+    const all = await get(`${sim.producttypenUrl}/producttypen`);
+    for (const type of all.body.results as Json[])
+      for (const parameter of type.parameters as { naam: string; waarde: string }[]) {
+        expect(parameter.naam).toMatch(/^[^:[\]]+$/);
+        expect(parameter.waarde).toMatch(/^[^:[\]]+$/);
+      }
+  });
 });

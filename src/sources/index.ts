@@ -12,7 +12,9 @@ import { NotifyClient } from './notify/notify.ts';
 import { ObjectenBerichtStore } from './objecten/berichten.ts';
 import { ObjectenClient } from './objecten/objecten.ts';
 import { ObjectenTaakStore } from './objecten/taken.ts';
-import { ObjectenProducttypen } from './objecten/producttypen.ts';
+import { FormioForms, ObjectenProducttypen } from './objecten/producttypen.ts';
+import { OpenProductProducttypen } from './openproduct/producttypen.ts';
+import type { ProducttypeCatalogue } from '../domain/aanvraag.ts';
 import { allProducten, type ProductStore } from '../domain/product.ts';
 import { ObjectenProductStore } from './objecten/producten.ts';
 import { OpenProductClient } from './openproduct/openproduct.ts';
@@ -35,8 +37,11 @@ export interface Sources {
   producten?: ProductStore;
   /** Answers about one person kept for a few seconds (zaken, taken, berichten); the notification callback drops them (answers.ts). */
   answers: PersonalAnswers;
-  /** What can be applied for online: PDCProductType objects in the Objecten API, when that object type is configured. */
-  producttypen?: ObjectenProducttypen;
+  /**
+   * What can be applied for online: PDCProductType objects in the Objecten API, when that object type
+   * is configured; or Open Product's Producttypen API (AANVRAGEN_CATALOGUS=openproduct), with the forms in the Objecten API.
+   */
+  producttypen?: ProducttypeCatalogue;
 }
 
 export function connectSources(config: Config, metrics: Metrics): Sources {
@@ -59,6 +64,14 @@ export function connectSources(config: Config, metrics: Metrics): Sources {
         ]
       : []),
   ];
+  const cacheSeconds = config.sources.catalogueCacheSeconds;
+  const catalogue = (): ProducttypeCatalogue | undefined => {
+    if (config.aanvragen.catalogus === 'openproduct')
+      return config.openProduct && objecten
+        ? new OpenProductProducttypen(config.openProduct, new FormioForms(objecten, { cacheSeconds }), { ...options, cacheSeconds })
+        : undefined;
+    return objecten && producttype ? new ObjectenProducttypen(objecten, producttype, { cacheSeconds }) : undefined;
+  };
   return {
     zaaksystemen: config.zaken.systems.map((system) => {
       const systemOptions = {
@@ -81,6 +94,6 @@ export function connectSources(config: Config, metrics: Metrics): Sources {
     notify: config.notify && new NotifyClient(config.notify, options),
     producten: productStores.length > 0 ? allProducten(productStores) : undefined,
     answers,
-    producttypen: objecten && producttype ? new ObjectenProducttypen(objecten, producttype, { cacheSeconds: config.sources.catalogueCacheSeconds }) : undefined,
+    producttypen: catalogue(),
   };
 }

@@ -151,7 +151,7 @@ describe('Mijn producten: one product', () => {
     expect(page.status).toBe(200);
     const body = text(page.body);
     expect(body).toContain('Parkeervergunning Wilhelminastraat');
-    expect(body).toContain('Soort product Parkeervergunning bewoner');
+    expect(body).toContain('Soort product Parkeervergunning voor bewoners');
     expect(body).toContain('Kenteken XX-123-X');
     expect(body).toMatch(/Verbruik Bezoekersuren per jaar 50 Bezoekersuren over 34/);
     expect(page.body).toContain(`href="/zaken/demo/${suzanne.parkeerZaak}"`);

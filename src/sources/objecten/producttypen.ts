@@ -68,8 +68,7 @@ export function readProducttype(uuid: string, data: Record<string, unknown>): Pr
 export class ObjectenProducttypen implements ProducttypeCatalogue {
   readonly sources = ['objecten'];
   private readonly cache: LRUCache<'all', Producttype[]>;
-  /** Form definitions by URL: read once per cache period, so that a form being filled in can be checked and sent also while the API is down. */
-  private readonly forms: LRUCache<string, { definition: Record<string, unknown> | null }>;
+  private readonly forms: FormioForms;
 
   constructor(
     private readonly objecten: ObjectenClient,
@@ -78,7 +77,7 @@ export class ObjectenProducttypen implements ProducttypeCatalogue {
   ) {
     const ttl = Math.max(1, options.cacheSeconds) * 1000;
     this.cache = new LRUCache({ max: 1, ttl, noDeleteOnStaleGet: true });
-    this.forms = new LRUCache({ max: 500, ttl, noDeleteOnStaleGet: true });
+    this.forms = new FormioForms(objecten, options);
   }
 
   async list(log: Pick<Log, 'warn'>): Promise<Producttype[]> {
@@ -103,6 +102,26 @@ export class ObjectenProducttypen implements ProducttypeCatalogue {
     }
     this.cache.set('all', producttypen);
     return producttypen;
+  }
+
+  formDefinition(url: string): Promise<Record<string, unknown> | null> {
+    return this.forms.formDefinition(url);
+  }
+}
+
+/**
+ * Form.io definitions kept as FormIO objects in the Objecten API (specs/objecttypes/formio.json),
+ * by URL: read once per cache period, so that a form being filled in can be checked and sent also
+ * while the API is down (the last one read serves then).
+ */
+export class FormioForms {
+  private readonly forms: LRUCache<string, { definition: Record<string, unknown> | null }>;
+
+  constructor(
+    private readonly objecten: ObjectenClient,
+    options: { cacheSeconds: number },
+  ) {
+    this.forms = new LRUCache({ max: 500, ttl: Math.max(1, options.cacheSeconds) * 1000, noDeleteOnStaleGet: true });
   }
 
   async formDefinition(url: string): Promise<Record<string, unknown> | null> {
