@@ -4,9 +4,11 @@
  * posts `total` distinct status notifications to the callback with autocannon, `concurrency` at
  * a time, round the people in turn, round each person's zaken; prints one JSON line with
  * autocannon's figures.
- *   node --import tsx bench/support/notificaties-load.ts '<json of LoadPlan>'
+ *   echo '<json of LoadPlan>' | node --import tsx bench/support/notificaties-load.ts
+ * (the plan on stdin: with a zaak per notification it is longer than an argument may be)
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 
@@ -33,7 +35,7 @@ export interface LoadResult {
   cpuSeconds: number;
 }
 
-const plan = JSON.parse(process.argv[2]!) as LoadPlan;
+const plan = JSON.parse(readFileSync(0, 'utf8')) as LoadPlan;
 let next = plan.from;
 
 function notificatie(i: number) {

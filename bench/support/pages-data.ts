@@ -67,3 +67,41 @@ export async function addBenchObjects(objecten: ObjectenSimulator): Promise<void
     await objecten.createObject('bericht', { ...template, onderwerp: `${template.onderwerp} (${i + 2})` });
   }
 }
+
+/**
+ * The people of bench/notificaties.ts, those of the demo with a confirmed e-mail address (the only
+ * initiator of each of these zaken): Suzanne, Fatima, Bakkerij Van den Berg, Karel de Boer; their
+ * demo zaken by number.
+ */
+export const notifiedPeople = [[101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113], [231], [301, 302], [901, 903]];
+
+/** The demo zaak with number `n` (ZAAK-000101 …). */
+const demoZaak = (n: number) => zgwDemo.zaken.find((z) => z.identificatie === `ZAAK-${String(n).padStart(6, '0')}`)!;
+
+/** The UUIDs of the zaken addNotificationZaken(count) adds, per person of `notifiedPeople` (zaak i is person i mod 4's). */
+export function notificationZaakUuids(count: number): string[][] {
+  const byPerson: string[][] = notifiedPeople.map(() => []);
+  for (let i = 0; i < count; i++) byPerson[i % notifiedPeople.length]!.push(demoUuid('a1', 1, i));
+  return byPerson;
+}
+
+/**
+ * Adds `count` zaken for the people of `notifiedPeople`, in turn, each a copy of the person's first
+ * demo zaak without documents (for the notificaties benchmark with every notification about
+ * another zaak). Like addBenchZaken, before the ZGW simulator is registered.
+ */
+export function addNotificationZaken(count: number): void {
+  const templates = notifiedPeople.map((numbers) => demoZaak(numbers[0]!));
+  const uuids = notificationZaakUuids(count);
+  for (let i = 0; i < count; i++) {
+    const person = i % notifiedPeople.length;
+    const template = templates[person]!;
+    zgwDemo.zaken.push({
+      ...template,
+      uuid: uuids[person]![Math.floor(i / notifiedPeople.length)]!,
+      identificatie: `ZAAK-N${String(i).padStart(6, '0')}`,
+      omschrijving: `${template.omschrijving} (N${i})`,
+      documenten: [],
+    });
+  }
+}

@@ -1,9 +1,15 @@
 /**
- * The sources of bench/pages.ts, in a process of their own so that the benchmark measures only
- * Voordeur's process: the ZGW, BRP, KvK, Klantinteracties, Objecten, Ogone and Notify simulators with the
- * demo data plus bench/support/pages-data.ts (Suzanne with 50 zaken, 20 taken, 100 berichten).
- * Started with fork(): it sends `{ ready, url }` once it listens, answers `{ latency: ms }` (every
- * source answers after that many ms) with `{ latencySet }`, and `{ usage: true }` with its CPU and RSS, `{ calls: true }` with the requests per source since the last time.
+ * The sources of bench/pages.ts and bench/notificaties.ts, in a process of their own so that the
+ * benchmark measures only Voordeur's process: the ZGW, BRP, KvK, Klantinteracties, Objecten, Ogone
+ * and Notify simulators with the demo data plus, by BENCH_DATA:
+ *   - 'pages' (default): bench/support/pages-data.ts (Suzanne with 50 zaken, 20 taken, 100 berichten);
+ *   - 'notificaties': the demo data, plus BENCH_DISTINCT_ZAKEN (0) zaken for the four people with a
+ *     confirmed e-mail address (pages-data.ts, addNotificationZaken).
+ * Started with fork(): it sends `{ ready, url }` once it listens, answers `{ latency: ms, sources? }`
+ * (every source, or those named – zgw, brp, kvk, klantinteracties, objecten, notify – answers after
+ * that many ms) with `{ latencySet }`, `{ usage: true }` with its CPU and RSS, `{ calls: true }`
+ * with the requests per source since the last time (and starts counting anew), and `{ sent: true }`
+ * with the messages Notify accepted since the last `calls` (reference, templateId, createdAt in ms).
  */
 import Fastify from 'fastify';
 import { notifyService, notifyTemplates } from '../../simulators/data/notify-templates.ts';
@@ -14,10 +20,12 @@ import { registerNotifySimulator } from '../../simulators/notify/index.ts';
 import { registerObjectenSimulator } from '../../simulators/objecten/index.ts';
 import { registerOgoneSimulator } from '../../simulators/ogone/index.ts';
 import { registerZgwSimulator } from '../../simulators/zgw/index.ts';
-import { addBenchObjects, addBenchZaken } from './pages-data.ts';
+import { addBenchObjects, addBenchZaken, addNotificationZaken } from './pages-data.ts';
 import { benchKeys } from './pages-keys.ts';
 
-addBenchZaken();
+const data = process.env.BENCH_DATA ?? 'pages';
+if (data === 'pages') addBenchZaken();
+else addNotificationZaken(Number(process.env.BENCH_DISTINCT_ZAKEN ?? 0));
 // A free port first: the simulators' data hold their own URLs.
 const probe = Fastify({ logger: false });
 const port = await probe.listen({ host: '127.0.0.1', port: 0 }).then((address) => Number(new URL(address).port));
@@ -32,22 +40,30 @@ const objecten = await registerObjectenSimulator(simulators, { baseUrl, tokens: 
 await registerOgoneSimulator(simulators, { baseUrl, accounts: [benchKeys.ogone] });
 const notify = await registerNotifySimulator(simulators, { baseUrl, services: [notifyService], templates: Object.values(notifyTemplates) });
 await simulators.listen({ host: '127.0.0.1', port });
-await addBenchObjects(objecten);
+if (data === 'pages') await addBenchObjects(objecten);
 
 const send = (message: unknown) => {
   // The benchmark may have gone (disconnect) between the question and the answer.
   if (process.connected) process.send!(message, undefined, {}, () => {});
 };
 const sources = { zgw, brp, kvk, klantinteracties, objecten };
-process.on('message', (message: { latency?: number; usage?: boolean; calls?: boolean }) => {
+const counted = { ...sources, notify };
+/** Notify's messages before this index were sent before the last `calls`. */
+let sentFrom = 0;
+process.on('message', (message: { latency?: number; sources?: (keyof typeof counted)[]; usage?: boolean; calls?: boolean; sent?: boolean }) => {
   if (message.latency !== undefined) {
-    for (const simulator of Object.values(sources)) simulator.setLatency(message.latency);
+    for (const simulator of message.sources ? message.sources.map((name) => counted[name]) : Object.values(sources)) simulator.setLatency(message.latency);
     send({ latencySet: message.latency });
+  }
+  if (message.sent) {
+    const sent = notify.sent().slice(sentFrom);
+    send({ sent: sent.map((m) => ({ reference: m.reference, templateId: m.templateId, createdAt: m.createdAt.getTime() })) });
   }
   // Requests each source got since the last time asked.
   if (message.calls) {
-    send({ calls: Object.fromEntries(Object.entries(sources).map(([name, simulator]) => [name, simulator.requestCount()])) });
-    for (const simulator of Object.values(sources)) simulator.resetCounts();
+    send({ calls: Object.fromEntries(Object.entries(counted).map(([name, simulator]) => [name, simulator.requestCount()])) });
+    for (const simulator of Object.values(counted)) simulator.resetCounts();
+    sentFrom = notify.sent().length;
   }
   if (message.usage) send({ usage: { cpu: process.cpuUsage(), rss: process.memoryUsage().rss } });
 });

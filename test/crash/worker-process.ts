@@ -25,7 +25,11 @@ export interface WorkerProcess {
  * templates and identity key as the stack's Voordeur, plus `extra` (WORKER_LEASE_MS, …).
  * It logs at info level: its first line says when it claims jobs.
  */
-export async function workerEnvironment(stack: Stack, databaseUrl: string, extra: Record<string, string> = {}): Promise<Record<string, string>> {
+export async function workerEnvironment(
+  stack: Pick<Stack, 'voordeur'> & { notify: Pick<Stack['notify'], 'url'> },
+  databaseUrl: string,
+  extra: Record<string, string> = {},
+): Promise<Record<string, string>> {
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(stack.voordeur.database.db);
   const url = new URL(databaseUrl);
   url.searchParams.set('options', `-c search_path=${rows[0]!.schema}`);
