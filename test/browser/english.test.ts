@@ -121,9 +121,9 @@ describeInBrowser('every page in English', () => {
     expect(await page.locator('html').getAttribute('lang'), page.url()).toBe('en');
     const problems: string[] = [];
     for (const { text, where } of await readTexts(page)) {
-      // The configured brand and organisation names are the same in both languages; a form's field
-      // named in an English error message is quoted as a name (‘E-mailadres’).
-      const checked = names.reduce((rest, name) => rest.split(name).join(' '), text).replace(/‘[^’]*’/g, ' ');
+      // The configured brand and organisation names are the same in both languages. A form's Dutch
+      // field label in an English error message or hint is no exception: it must be marked lang="nl".
+      const checked = names.reduce((rest, name) => rest.split(name).join(' '), text);
       const fromCatalogue = [...checked.matchAll(catalogueRegex)].map((m) => `"${m[0]}" (${catalogue.get(m[0])})`);
       const words = [...checked.matchAll(wordsRegex), ...checked.matchAll(/Mijn Omgeving|My Environment/g)].map((m) => m[0]);
       if (fromCatalogue.length || words.length) problems.push(`${where}: "${text}" — ${[...fromCatalogue, ...words].join(', ')}`);

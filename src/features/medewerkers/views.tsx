@@ -26,13 +26,13 @@ function RadioGroup({
   id: string;
   name: string;
   legend: ComponentChildren;
-  error?: string;
+  error?: ComponentChildren;
   options: { value: string; label: string }[];
   value: string;
 }) {
   return (
     <fieldset
-      class={cx('utrecht-form-fieldset', 'voordeur-fieldset', error && 'utrecht-form-fieldset--invalid')}
+      class={cx('utrecht-form-fieldset', 'voordeur-fieldset', !!error && 'utrecht-form-fieldset--invalid')}
       aria-describedby={error ? `${id}-error` : undefined}
     >
       <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{legend}</legend>
@@ -46,7 +46,7 @@ function RadioGroup({
           <p class="utrecht-form-field__label utrecht-form-field__label--radio">
             <label class="utrecht-form-label utrecht-form-label--radio" for={index === 0 ? id : `${id}-${index + 1}`}>
               <input
-                class={cx('utrecht-radio-button', 'utrecht-radio-button--html-input', 'utrecht-form-field__input', error && 'utrecht-radio-button--invalid')}
+                class={cx('utrecht-radio-button', 'utrecht-radio-button--html-input', 'utrecht-form-field__input', !!error && 'utrecht-radio-button--invalid')}
                 type="radio"
                 id={index === 0 ? id : `${id}-${index + 1}`}
                 name={name}

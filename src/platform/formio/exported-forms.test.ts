@@ -6,7 +6,7 @@
  * back office gets, and the messages a person reads.
  */
 import { readFileSync } from 'node:fs';
-import { h } from 'preact';
+import { type ComponentChildren, Fragment, h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { hasFiles, parseForm, parseSize, type FileModel, type FormModel } from './definition.ts';
@@ -14,6 +14,9 @@ import { fileRules, inspectUpload, storeFiles, type UploadRules } from './files.
 import { formMessages } from './messages.ts';
 import { errorSummaryItems, FormFields } from './render.tsx';
 import { initialValues, parseBsn, parseDateTime, parseIban, parsePostcode, validateSubmission, type UploadedFile } from './validate.ts';
+
+/** A message as HTML: on an English page the form's Dutch label in it is marked lang="nl". */
+const markup = (message: ComponentChildren) => renderToString(h(Fragment, null, message));
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../../../test/fixtures/forms/${name}.json`, import.meta.url), 'utf8')) as unknown;
 
@@ -93,7 +96,9 @@ describe('an NL Portal information request', () => {
     if (submission.ok) return;
     expect(submission.errors).toEqual([{ field: 'aanvrager.adres.straat', code: 'required' }]);
     expect(errorSummaryItems(form, submission.errors, formMessages('nl'))).toEqual([{ field: 'formio-aanvrager.adres.straat', message: 'Vul ‘Straat’ in.' }]);
-    expect(errorSummaryItems(form, submission.errors, formMessages('en'))).toEqual([{ field: 'formio-aanvrager.adres.straat', message: 'Enter ‘Straat’.' }]);
+    expect(errorSummaryItems(form, submission.errors, formMessages('en')).map((item) => ({ ...item, message: markup(item.message) }))).toEqual([
+      { field: 'formio-aanvrager.adres.straat', message: 'Enter ‘<span lang="nl">Straat</span>’.' },
+    ]);
     expect(submission.values['aanvrager.adres.huisnummer']).toBe('12'); // what was typed stays
   });
 
@@ -242,10 +247,10 @@ describe('an Open Formulieren form', () => {
       bewijsstukken: [{ ...file('x.exe'), problem: 'fileType', detail: 'PDF, JPG, PNG' }],
     });
     if (submission.ok) throw new Error('expected errors');
-    expect(errorSummaryItems(form, submission.errors, formMessages('en')).map((item) => item.message)).toEqual([
-      'Enter a valid Dutch postcode for ‘Postcode’, like 1234 KL.',
-      'Enter a valid IBAN for ‘IBAN’, like NL91 ABNA 0417 1643 00. Check that no digit is mistyped.',
-      'The file ‘x.exe’ for ‘Betaalbewijs’ cannot be sent here. Choose a file of type PDF, JPG, PNG.',
+    expect(errorSummaryItems(form, submission.errors, formMessages('en')).map((item) => markup(item.message))).toEqual([
+      'Enter a valid Dutch postcode for ‘<span lang="nl">Postcode</span>’, like 1234 KL.',
+      'Enter a valid IBAN for ‘<span lang="nl">IBAN</span>’, like NL91 ABNA 0417 1643 00. Check that no digit is mistyped.',
+      'The file ‘x.exe’ for ‘<span lang="nl">Betaalbewijs</span>’ cannot be sent here. Choose a file of type PDF, JPG, PNG.',
     ]);
     const html = renderToString(
       h(FormFields, { form, values: initialValues(form, prefill), errors: [], lang: 'en', messages: formMessages('en'), uploads, prefill }),

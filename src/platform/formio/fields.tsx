@@ -16,7 +16,7 @@ interface FieldProps {
   name: string;
   label: ComponentChildren;
   description?: ComponentChildren;
-  error?: string;
+  error?: ComponentChildren;
 }
 
 interface Choice {
@@ -28,7 +28,7 @@ export function TextareaField({ id, name, label, description, error, value, rows
   return (
     <FormField id={id} label={label} description={description} error={error} kind="utrecht-form-field--text">
       <textarea
-        class={cx('utrecht-textarea', 'utrecht-textarea--html-textarea', error && 'utrecht-textarea--invalid')}
+        class={cx('utrecht-textarea', 'utrecht-textarea--html-textarea', !!error && 'utrecht-textarea--invalid')}
         id={id}
         name={name}
         rows={rows}
@@ -54,7 +54,7 @@ function ChoiceGroup({
   const input = type === 'radio' ? 'utrecht-radio-button' : 'utrecht-checkbox';
   return (
     <fieldset
-      class={cx('utrecht-form-fieldset', 'voordeur-fieldset', error && 'utrecht-form-fieldset--invalid')}
+      class={cx('utrecht-form-fieldset', 'voordeur-fieldset', !!error && 'utrecht-form-fieldset--invalid')}
       aria-describedby={describedBy(id, description, error)}
     >
       <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{label}</legend>
@@ -78,7 +78,7 @@ function ChoiceGroup({
                   `${input}--html-input`,
                   type === 'checkbox' && 'utrecht-checkbox--custom',
                   'utrecht-form-field__input',
-                  error && `${input}--invalid`,
+                  !!error && `${input}--invalid`,
                 )}
                 type={type}
                 id={optionId(id, index)}
@@ -107,7 +107,7 @@ export function CheckboxGroupField(props: FieldProps & { values: string[]; optio
 /** One checkbox inside its label (as CheckboxField in components.tsx), with a description and an error. It sends "true" when ticked. */
 export function SingleCheckboxField({ id, name, label, description, error, checked }: FieldProps & { checked: boolean }) {
   return (
-    <div class={cx('utrecht-form-field', 'utrecht-form-field--checkbox', error && 'utrecht-form-field--invalid')}>
+    <div class={cx('utrecht-form-field', 'utrecht-form-field--checkbox', !!error && 'utrecht-form-field--invalid')}>
       <p class="utrecht-form-field__label utrecht-form-field__label--checkbox">
         <label class="utrecht-form-label utrecht-form-label--checkbox" for={id}>
           <input
@@ -116,7 +116,7 @@ export function SingleCheckboxField({ id, name, label, description, error, check
               'utrecht-checkbox--html-input',
               'utrecht-checkbox--custom',
               'utrecht-form-field__input',
-              error && 'utrecht-checkbox--invalid',
+              !!error && 'utrecht-checkbox--invalid',
             )}
             type="checkbox"
             id={id}

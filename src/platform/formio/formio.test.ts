@@ -1,12 +1,15 @@
 /** Form.io forms of taken: parsing definitions, rendering, validating and a round trip, on the demo forms and on small definitions. */
 import { renderToString } from 'preact-render-to-string';
-import { h } from 'preact';
+import { type ComponentChildren, Fragment, h } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { objectenDemo, type DemoContext } from '../../../simulators/data/objecten-demo.ts';
 import { fieldId, htmlToParagraphs, parseForm, parseFormOnce, type FormModel, type InputModel, type TextInputModel } from './definition.ts';
 import { formMessages, formTexts } from './messages.ts';
 import { errorSummaryItems, FormFields } from './render.tsx';
 import { initialValues, parseDate, parseNumber, validateSubmission, type FormError, type FormValues } from './validate.ts';
+
+/** A message as HTML: on an English page the form's Dutch label in it is marked lang="nl". */
+const markup = (message: ComponentChildren) => renderToString(h(Fragment, null, message));
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -518,10 +521,10 @@ describe('FormFields', () => {
       { field: 'elders', code: 'required' },
     ];
     const items = errorSummaryItems(everything, errors, formMessages('en'));
-    expect(items).toEqual([
-      { field: 'formio-naam', message: 'Enter ‘Label naam’.' },
-      { field: 'formio-keuze-1', message: 'Choose an answer for ‘Keuze’.' },
-      { field: 'formio-akkoord', message: 'Tick ‘Ik ga akkoord’.' },
+    expect(items.map((item) => ({ ...item, message: markup(item.message) }))).toEqual([
+      { field: 'formio-naam', message: 'Enter ‘<span lang="nl">Label naam</span>’.' },
+      { field: 'formio-keuze-1', message: 'Choose an answer for ‘<span lang="nl">Keuze</span>’.' },
+      { field: 'formio-akkoord', message: 'Tick ‘<span lang="nl">Ik ga akkoord</span>’.' },
     ]);
     const html = render(everything, initialValues(everything), errors);
     for (const item of items) expect(() => tagWithId(html, item.field)).not.toThrow();
@@ -609,6 +612,9 @@ describe('FormFields', () => {
     expect(textOf(en, 'formio-adres-description')).toBe('Only if you tick ‘Ik wil post’.');
     expect(textOf(en, 'formio-tijd-description')).toBe('Only if you tick ‘Maandag’ for ‘Dagen’.');
     expect(textOf(en, 'formio-namen-description')).toBe('Only if you enter ‘2’ for ‘Aantal’.');
+    // The form's Dutch label and answer inside the English sentence are marked Dutch (in Dutch the sentence is one text, above).
+    expect(en).toContain('Only if you do not choose ‘<span lang="nl">Ja</span>’ for ‘<span lang="nl">Heeft u een partner?</span>’.');
+    expect(en).toContain('Only if you tick ‘<span lang="nl">Maandag</span>’ for ‘<span lang="nl">Dagen</span>’.');
   });
 
   it('speaks English when asked: the required marker, the select’s first option and the errors', () => {
@@ -616,6 +622,7 @@ describe('FormFields', () => {
     expect(html).toContain('for="formio-naam"><span lang="nl">Label naam</span> (required)</label>');
     expect(html).toContain('<option value selected>Choose an option</option>');
     expect(textOf(html, 'formio-naam-error')).toBe('Enter ‘Label naam’.');
+    expect(html).toContain('Enter ‘<span lang="nl">Label naam</span>’.');
   });
 });
 
@@ -835,8 +842,8 @@ describe('validateSubmission', () => {
       const result = validateSubmission(form, body);
       expect(result.ok).toBe(false);
       if (!result.ok)
-        expect(errorSummaryItems(form, result.errors, formMessages('en'))).toEqual([
-          { field: 'formio-iban', message: 'Vul een Nederlands IBAN in, zoals NL91ABNA0417164300.' },
+        expect(errorSummaryItems(form, result.errors, formMessages('en')).map((item) => ({ ...item, message: markup(item.message) }))).toEqual([
+          { field: 'formio-iban', message: '<span lang="nl">Vul een Nederlands IBAN in, zoals NL91ABNA0417164300.</span>' },
         ]);
     }
   });
@@ -1064,13 +1071,17 @@ describe('formMessages', () => {
       ],
     ];
     for (const [error, model, dutch, english] of cases) {
+      // Dutch: one string, all Dutch. English: the English sentence with the form's Dutch label marked.
       expect(nl(error, model)).toBe(dutch);
-      expect(en(error, model)).toBe(english);
+      expect(markup(en(error, model))).toBe(english.replace('‘Geboortedatum’', '‘<span lang="nl">Geboortedatum</span>’'));
     }
   });
 
   it('puts the definition’s customMessage first, and has the required marker in words', () => {
     expect(nl({ field: 'x', code: 'date' }, field('date', { customMessage: 'Vul uw geboortedatum in.' }))).toBe('Vul uw geboortedatum in.');
+    expect(markup(en({ field: 'x', code: 'date' }, field('date', { customMessage: 'Vul uw geboortedatum in.' })))).toBe(
+      '<span lang="nl">Vul uw geboortedatum in.</span>',
+    );
     expect(formTexts('nl').required).toBe('(verplicht)');
     expect(formTexts('en').required).toBe('(required)');
   });

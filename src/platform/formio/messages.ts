@@ -3,14 +3,19 @@
  * platform/i18n): an error message per error code with the field's label, the "(verplicht)"
  * marker, the line that says when a conditional field applies, and the hints of file and date
  * fields. Which text fits (by the field's kind and the error's parameters) is decided here.
+ *
+ * The form's own texts (a field's label, an answer, a customMessage) are the organisation's, in
+ * Dutch. Inside an English sentence they are marked lang="nl" (WCAG 3.1.2), so these texts are
+ * nodes rather than strings on an English page; on a Dutch page everything is Dutch, one string.
  */
+import { type ComponentChildren, h } from 'preact';
 import { formatDate } from '../i18n/format.ts';
-import { type Lang, type MessageKey, translator } from '../i18n/index.ts';
+import { type Lang, type MessageKey, type Translate, translator } from '../i18n/index.ts';
 import type { InputModel } from './definition.ts';
 import type { FormError } from './validate.ts';
 
 /** The message for a field's error; the definition's customMessage wins when there is one. */
-export type FormMessage = (error: FormError, field: InputModel) => string;
+export type FormMessage = (error: FormError, field: InputModel) => ComponentChildren;
 
 /** When a field (or text) applies: `answer` chosen, ticked or filled in at the field `label`, or not (`negate`). */
 export interface ConditionHint {
@@ -27,7 +32,7 @@ export interface FormTexts {
   choose: string;
   yes: string;
   no: string;
-  onlyIf(hint: ConditionHint): string;
+  onlyIf(hint: ConditionHint): ComponentChildren;
   /** Under a file field: how many files, which types, how large. */
   files(rules: { multiple: boolean; maxFiles?: number; types: string; size: string }): string;
   /** Instead of a file input when a disabled file field shows what was sent before. */
@@ -41,6 +46,31 @@ export interface FormTexts {
 const locales: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
 
 type Params = NonNullable<FormError['params']>;
+
+/** Marks where a piece of Dutch data goes in a translated text: a character no catalogue text has. */
+const slot = (index: number) => `\u0000${index}\u0000`;
+
+/**
+ * A catalogue text with the form's Dutch data in it (`dutch`: a label, an answer), each in ‘quotes’
+ * when `quote`. In Dutch one string; in English the data in spans marked lang="nl".
+ */
+function withDutch(
+  lang: Lang,
+  t: Translate,
+  key: MessageKey,
+  params: Record<string, string | number>,
+  dutch: Record<string, string>,
+  quote = false,
+): ComponentChildren {
+  const quoted = (text: string) => (quote ? `‘${text}’` : text);
+  const names = Object.keys(dutch);
+  if (lang === 'nl') return t(key, { ...params, ...Object.fromEntries(names.map((name) => [name, quoted(dutch[name]!)])) });
+  const text = t(key, { ...params, ...Object.fromEntries(names.map((name, index) => [name, quoted(slot(index))])) });
+  return text
+    .split(/\u0000(\d+)\u0000/)
+    .map((part, index) => (index % 2 === 0 ? part : h('span', { lang: 'nl' }, dutch[names[Number(part)]!]!)))
+    .filter((part) => part !== '');
+}
 
 /** The catalogue key of an error's message. */
 function messageKey(code: FormError['code'], kind: InputModel['kind'], params: Params): MessageKey {
@@ -67,17 +97,23 @@ export function formMessages(lang: Lang): FormMessage {
   const t = translator(lang);
   const numbers = new Intl.NumberFormat(locales[lang]);
   return (error, field) => {
-    if (field.customMessage) return field.customMessage;
+    if (field.customMessage) return lang === 'nl' ? field.customMessage : h('span', { lang: 'nl' }, field.customMessage);
     const params = error.params ?? {};
     // Limits as the person reads them: a number in their notation, a date in words, a time as it is.
     const limit = (value: string | number | undefined) =>
       typeof value === 'number' ? numbers.format(value) : value && field.kind !== 'time' ? formatDate(lang, value) : String(value ?? '');
-    return t(messageKey(error.code, field.kind, params), {
-      ...params,
-      ...(params.min !== undefined ? { min: limit(params.min) } : {}),
-      ...(params.max !== undefined && error.code !== 'fileCount' && error.code !== 'maxSelected' ? { max: limit(params.max) } : {}),
-      label: `‘${field.label}’`,
-    });
+    return withDutch(
+      lang,
+      t,
+      messageKey(error.code, field.kind, params),
+      {
+        ...params,
+        ...(params.min !== undefined ? { min: limit(params.min) } : {}),
+        ...(params.max !== undefined && error.code !== 'fileCount' && error.code !== 'maxSelected' ? { max: limit(params.max) } : {}),
+      },
+      { label: field.label },
+      true,
+    );
   };
 }
 
@@ -91,7 +127,7 @@ export function formTexts(lang: Lang): FormTexts {
     no: t('formio.no'),
     onlyIf: ({ label, answer, action, negate }) => {
       const kind = action === 'tick' && answer !== undefined ? 'tickAnswer' : action;
-      return t(negate ? `formio.onlyIf.${kind}.not` : `formio.onlyIf.${kind}`, { label, answer: answer ?? '' });
+      return withDutch(lang, t, negate ? `formio.onlyIf.${kind}.not` : `formio.onlyIf.${kind}`, {}, { label, answer: answer ?? '' });
     },
     files: ({ multiple, maxFiles, types, size }) =>
       `${multiple ? (maxFiles ? t('formio.files.max', { max: maxFiles }) : t('formio.files.several')) : t('formio.files.one')} ${t('formio.files.rules', { types, size })}`,

@@ -4,6 +4,7 @@
  * only under a condition is always shown, with a line that says when it applies;
  * validateSubmission leaves it out when the condition does not hold.
  */
+import type { ComponentChildren } from 'preact';
 import type { Lang } from '../i18n/index.ts';
 import { Dutch, FileField, Heading, Paragraph, SelectField, TextField, type FieldError } from '../ui/components.tsx';
 import { dataPlaceholder, isFixed, isInput, type Condition, type ContentModel, type FormModel, type InputModel } from './definition.ts';
@@ -28,7 +29,7 @@ const hints = (form: FormModel, conditions: Condition[], texts: FormTexts) =>
   conditions.filter((condition) => !isFixed(controllerOf(form, condition))).map((condition) => conditionText(form, condition, texts));
 
 /** "Alleen als u bij ‘Heeft u een partner?’ kiest voor ‘Ja’." */
-function conditionText(form: FormModel, condition: Condition, texts: FormTexts): string {
+function conditionText(form: FormModel, condition: Condition, texts: FormTexts): ComponentChildren {
   // parseForm made sure the condition refers to a field, and to one of its options if it has them.
   const controller = controllerOf(form, condition);
   const label = controller.label;
@@ -72,7 +73,7 @@ function Input({
   form: FormModel;
   field: InputModel;
   value: string | string[] | undefined;
-  error?: string;
+  error?: ComponentChildren;
   texts: FormTexts;
   lang: Lang;
   uploads: UploadRules;
@@ -84,12 +85,12 @@ function Input({
       {field.required && !field.disabled && ` ${texts.required}`}
     </>
   );
-  const added = hints(form, field.conditions, texts).join(' ');
+  const added = hints(form, field.conditions, texts).flatMap((hint, index) => (index === 0 ? [hint] : [' ', hint]));
   const description =
-    field.description || added ? (
+    field.description || added.length > 0 ? (
       <>
         {field.description && <Dutch>{field.description}</Dutch>}
-        {field.description && added && ' '}
+        {field.description && added.length > 0 && ' '}
         {added}
       </>
     ) : undefined;

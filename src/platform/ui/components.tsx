@@ -149,7 +149,8 @@ export function Form({
 
 export interface FieldError {
   field: string;
-  message: string;
+  /** A text, or text with Dutch data marked lang="nl" on an English page. */
+  message: ComponentChildren;
 }
 
 /** The NL Design System error summary: at the top of a form, each error linking to its field. */
@@ -190,11 +191,11 @@ export function FormField({
   id: string;
   label: ComponentChildren;
   description?: ComponentChildren;
-  error?: string;
+  error?: ComponentChildren;
   kind: string;
 }) {
   return (
-    <div class={cx('utrecht-form-field', kind, error && 'utrecht-form-field--invalid')}>
+    <div class={cx('utrecht-form-field', kind, !!error && 'utrecht-form-field--invalid')}>
       <div class="utrecht-form-field__label">
         <label class="utrecht-form-label" for={id}>
           {label}
@@ -235,14 +236,14 @@ export function TextArea({
   label: ComponentChildren;
   description?: ComponentChildren;
   value: string;
-  error?: string;
+  error?: ComponentChildren;
   rows?: number;
   spellcheck?: boolean;
 }) {
   return (
     <FormField id={id} label={label} description={description} error={error} kind="utrecht-form-field--textarea">
       <textarea
-        class={cx('utrecht-textarea', 'utrecht-textarea--html-textarea', error && 'utrecht-textarea--invalid')}
+        class={cx('utrecht-textarea', 'utrecht-textarea--html-textarea', !!error && 'utrecht-textarea--invalid')}
         id={id}
         name={name}
         rows={rows}
@@ -272,7 +273,7 @@ export function TextField({
   name: string;
   label: ComponentChildren;
   value?: string;
-  error?: string;
+  error?: ComponentChildren;
   description?: ComponentChildren;
   type?: 'text' | 'email' | 'tel' | 'number' | 'date' | 'datetime-local' | 'time';
   autoComplete?: string;
@@ -282,7 +283,7 @@ export function TextField({
   return (
     <FormField id={id} label={label} description={description} error={error} kind="utrecht-form-field--text">
       <input
-        class={cx('utrecht-textbox', 'utrecht-textbox--html-input', error && 'utrecht-textbox--invalid')}
+        class={cx('utrecht-textbox', 'utrecht-textbox--html-input', !!error && 'utrecht-textbox--invalid')}
         id={id}
         name={name}
         type={type}
@@ -320,7 +321,7 @@ export function SelectField({
   label: ComponentChildren;
   description?: ComponentChildren;
   value: string;
-  error?: string;
+  error?: ComponentChildren;
   options: (SelectOption | { group: string; options: SelectOption[] })[];
 }) {
   const option = (o: SelectOption) => (
@@ -331,7 +332,7 @@ export function SelectField({
   return (
     <FormField id={id} label={label} description={description} error={error} kind="utrecht-form-field--select">
       <select
-        class={cx('utrecht-select', 'utrecht-select--html-select', error && 'utrecht-select--invalid')}
+        class={cx('utrecht-select', 'utrecht-select--html-select', !!error && 'utrecht-select--invalid')}
         id={id}
         name={name}
         aria-invalid={error ? 'true' : undefined}
@@ -546,7 +547,7 @@ export function FileField({
   id: string;
   name: string;
   label: ComponentChildren;
-  error?: string;
+  error?: ComponentChildren;
   description?: ComponentChildren;
   accept?: string;
   /** More than one file may be chosen. */
