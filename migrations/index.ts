@@ -19,6 +19,7 @@ import * as m0019 from './0019_leveranciersportaal.ts';
 import * as m0020 from './0020_aanvraag_levering.ts';
 import * as m0021 from './0021_bericht_archief.ts';
 import * as m0022 from './0022_organisatie_bewaartermijnen.ts';
+import * as m0023 from './0023_bijlagen_in_s3.ts';
 
 export const migrations = {
   '0001_sessions': m0001,
@@ -41,4 +42,5 @@ export const migrations = {
   '0020_aanvraag_levering': m0020,
   '0021_bericht_archief': m0021,
   '0022_organisatie_bewaartermijnen': m0022,
+  '0023_bijlagen_in_s3': m0023,
 };

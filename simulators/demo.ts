@@ -58,6 +58,7 @@ const zgwClient = { clientId: 'voordeur-demo', secret: 'voordeur-demo-zgw-secret
 const objecttypen = { base: () => `${simulatorsUrl}/objecttypen/api/v2`, origin: () => simulatorsUrl };
 const ogoneAccount = { pspid: 'voorbeeldstad', shaIn: 'voordeur-demo-sha-in', shaOut: 'voordeur-demo-sha-out', algorithm: 'sha512' as const };
 const callbackSecret = 'Token voordeur-demo-callback-secret';
+const s3Demo = { bucket: 'voordeur-bijlagen', region: 'us-east-1', accessKeyId: 'voordeur-demo', secretAccessKey: 'voordeur-demo-s3-secret' };
 const keys = {
   brp: 'voordeur-demo-brp-key',
   kvk: 'voordeur-demo-kvk-key',
@@ -119,6 +120,12 @@ const { config, voordeur } = await main(
     NOTIFICATION_BUNDLE_SECONDS: '0',
     // Two demo organisations push berichten and a lopende zaak (simulators/organisatie/demo.ts).
     ORGANISATIE_API: 'true',
+    // Their larger PDFs go to the S3 simulator (simulators/s3), as they would to MinIO or AWS S3.
+    ORGANISATIE_BIJLAGEN_S3_ENDPOINT: `${simulatorsUrl}/s3`,
+    ORGANISATIE_BIJLAGEN_S3_BUCKET: s3Demo.bucket,
+    ORGANISATIE_BIJLAGEN_S3_ACCESS_KEY_ID: s3Demo.accessKeyId,
+    ORGANISATIE_BIJLAGEN_S3_SECRET_ACCESS_KEY: s3Demo.secretAccessKey,
+    ORGANISATIE_BIJLAGEN_S3_FORCE_PATH_STYLE: 'true',
     // Staff log in at the same simulator (its "medewerker" page stands in for Keycloak or Entra ID).
     MEDEWERKERS_PORTAAL: 'true',
     MEDEWERKERS_OIDC_ISSUER: `${simulatorsUrl}/oidc`,
@@ -150,6 +157,7 @@ const [
   { registerOgoneSimulator },
   { registerNotificatiesSimulator, connect },
   { registerOpenProductSimulator },
+  { registerS3Simulator },
 ] = await Promise.all([
   import('./identity/index.ts'),
   import('./zgw/index.ts'),
@@ -161,6 +169,7 @@ const [
   import('./ogone/index.ts'),
   import('./notificaties/index.ts'),
   import('./openproduct/index.ts'),
+  import('./s3/index.ts'),
 ]);
 const simulators = Fastify({ logger: false });
 await registerIdentitySimulator(simulators, {
@@ -188,6 +197,8 @@ routeProductaanvragen(objecten, zgw);
 await registerOgoneSimulator(simulators, { baseUrl: simulatorsUrl, accounts: [ogoneAccount] });
 await registerOpenProductSimulator(simulators, { baseUrl: simulatorsUrl, tokens: [keys.openProduct] });
 await registerNotifySimulator(simulators, { baseUrl: simulatorsUrl, services: [notifyService], templates: Object.values(notifyTemplates) });
+// Beside the demo's database directory, so that the attachments it refers to stay as long as it does.
+await registerS3Simulator(simulators, { prefix: '/s3', baseUrl: simulatorsUrl, ...s3Demo, dir: `${config.database.pgliteDir.replace(/\/$/, '')}-s3` });
 await simulators.listen({ host: process.env.HOST ?? '0.0.0.0', port: simulatorsPort });
 const { ensureAbonnement } = await import('../src/features/notificaties/subscribe.ts');
 const { Metrics } = await import('../src/platform/metrics.ts');

@@ -15,7 +15,7 @@ import { createHome } from './features/home/index.tsx';
 import { createMachtigingen } from './features/machtigingen/index.tsx';
 import { createMedewerkers } from './features/medewerkers/index.ts';
 import { createNotificaties, type Notificaties } from './features/notificaties/index.ts';
-import { createOrganisatieApi, organisatieBerichtenStore, organisatieJobs, planBewaartermijn } from './features/organisaties/index.ts';
+import { bijlagenBucket, createOrganisatieApi, organisatieBerichtenStore, organisatieJobs, planBewaartermijn } from './features/organisaties/index.ts';
 import { createLeveranciersportaal } from './features/organisaties/leveranciers/index.ts';
 import { createOverzicht } from './features/overzicht/index.tsx';
 import { createProducten } from './features/producten/index.ts';
@@ -132,10 +132,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Berichten organisations push through the organisation API (ORGANISATIE_API), kept in Voordeur's own database; their recipients are told.
   const organisatieBerichten =
     config.organisatieApi &&
-    organisatieBerichtenStore(database.db, identityKeys, notificaties.record, notificaties.queue, {
-      processingLog,
-      aansluiting,
-    });
+    organisatieBerichtenStore(database.db, identityKeys, notificaties.record, notificaties.queue, { processingLog, aansluiting }, bijlagenBucket(config));
   const organisatieZaken = config.organisatieApi && new OrganisatieZaken(database.db, identityKeys, { tell: notificaties.record, processingLog });
   // Berichten past their organisation's retention are deleted every hour, by whichever worker takes the job.
   if (config.organisatieApi) await planBewaartermijn(notificaties.queue);

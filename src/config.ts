@@ -163,6 +163,22 @@ const schema = z
     ORGANISATIE_API: bool.default(false),
     ORGANISATIE_API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
     ORGANISATIE_API_PRIVATE_ADDRESSES: bool.optional(),
+    ORGANISATIE_BIJLAGEN_S3_ENDPOINT: url.optional(),
+    ORGANISATIE_BIJLAGEN_S3_BUCKET: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name (3–63 lower-case letters, digits, dots and hyphens)')
+      .optional(),
+    ORGANISATIE_BIJLAGEN_S3_REGION: z.string().min(1).default('us-east-1'),
+    ORGANISATIE_BIJLAGEN_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    ORGANISATIE_BIJLAGEN_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    ORGANISATIE_BIJLAGEN_S3_FORCE_PATH_STYLE: bool.default(false),
+    ORGANISATIE_BIJLAGEN_S3_THRESHOLD_BYTES: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(512_000)
+      .default(100 * 1024),
+    ORGANISATIE_BIJLAGEN_S3_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     MEDEWERKERS_PORTAAL: bool.default(false),
     MEDEWERKERS_OIDC_ISSUER: url.optional(),
     MEDEWERKERS_OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -401,6 +417,19 @@ const schema = z
         ctx.addIssue({ code: 'custom', path: ['MEDEWERKERS_OIDC_ISSUER'], message: 'must use https' });
       }
     }
+    if (env.ORGANISATIE_BIJLAGEN_S3_ENDPOINT) {
+      require('ORGANISATIE_BIJLAGEN_S3_BUCKET', 'with ORGANISATIE_BIJLAGEN_S3_ENDPOINT (the bucket for attachments, which must exist)');
+      require('ORGANISATIE_BIJLAGEN_S3_ACCESS_KEY_ID', 'with ORGANISATIE_BIJLAGEN_S3_ENDPOINT');
+      require('ORGANISATIE_BIJLAGEN_S3_SECRET_ACCESS_KEY', 'with ORGANISATIE_BIJLAGEN_S3_ENDPOINT');
+      if (!env.ORGANISATIE_API)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ORGANISATIE_BIJLAGEN_S3_ENDPOINT'],
+          message: 'needs ORGANISATIE_API=true (it stores attachments of the organisation API)',
+        });
+      if (!env.DEMO_MODE && env.ORGANISATIE_BIJLAGEN_S3_ENDPOINT.startsWith('http:'))
+        ctx.addIssue({ code: 'custom', path: ['ORGANISATIE_BIJLAGEN_S3_ENDPOINT'], message: 'must use https' });
+    }
     if (env.LEVERANCIERS_PORTAAL) {
       if (!env.ORGANISATIE_API)
         ctx.addIssue({
@@ -487,6 +516,17 @@ export interface Config {
     requestsPerMinute: number;
     /** Whether webhooks and JWKS URLs may resolve to this machine or a private network (ORGANISATIE_API_PRIVATE_ADDRESSES; the demo and tests). */
     privateAddresses: boolean;
+    /** Attachments of at least `thresholdBytes` in S3-compatible storage (ORGANISATIE_BIJLAGEN_S3_*); without it all in the database. */
+    bijlagenS3?: {
+      endpoint: URL;
+      bucket: string;
+      region: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      forcePathStyle: boolean;
+      thresholdBytes: number;
+      timeoutMs: number;
+    };
   };
   /** What a gemachtigde may change for the person they act for (GEMACHTIGDE_HANDELINGEN); reading is always allowed. */
   gemachtigdeHandelingen: Handeling[];
@@ -745,7 +785,22 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT, open: env.DEMO_MODE && !env.METRICS_TOKEN && !env.METRICS_PORT },
     loginRateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE ?? (env.DEMO_MODE ? 0 : 60),
     organisatieApi: env.ORGANISATIE_API
-      ? { requestsPerMinute: env.ORGANISATIE_API_REQUESTS_PER_MINUTE, privateAddresses: env.ORGANISATIE_API_PRIVATE_ADDRESSES ?? env.DEMO_MODE }
+      ? {
+          requestsPerMinute: env.ORGANISATIE_API_REQUESTS_PER_MINUTE,
+          privateAddresses: env.ORGANISATIE_API_PRIVATE_ADDRESSES ?? env.DEMO_MODE,
+          bijlagenS3: env.ORGANISATIE_BIJLAGEN_S3_ENDPOINT
+            ? {
+                endpoint: new URL(env.ORGANISATIE_BIJLAGEN_S3_ENDPOINT),
+                bucket: env.ORGANISATIE_BIJLAGEN_S3_BUCKET!,
+                region: env.ORGANISATIE_BIJLAGEN_S3_REGION,
+                accessKeyId: env.ORGANISATIE_BIJLAGEN_S3_ACCESS_KEY_ID!,
+                secretAccessKey: env.ORGANISATIE_BIJLAGEN_S3_SECRET_ACCESS_KEY!,
+                forcePathStyle: env.ORGANISATIE_BIJLAGEN_S3_FORCE_PATH_STYLE,
+                thresholdBytes: env.ORGANISATIE_BIJLAGEN_S3_THRESHOLD_BYTES,
+                timeoutMs: env.ORGANISATIE_BIJLAGEN_S3_TIMEOUT_MS,
+              }
+            : undefined,
+        }
       : undefined,
     gemachtigdeHandelingen: env.GEMACHTIGDE_HANDELINGEN.filter((h): h is Handeling => h !== 'geen'),
     leveranciers: env.LEVERANCIERS_PORTAAL

@@ -6,7 +6,7 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { aanvraagDelivery, aanvraagJobs } from './features/aanvragen/index.ts';
 import { createNotificaties } from './features/notificaties/index.ts';
-import { organisatieBerichtenStore, organisatieJobs } from './features/organisaties/index.ts';
+import { bijlagenBucket, organisatieBerichtenStore, organisatieJobs } from './features/organisaties/index.ts';
 import type { OrganisatieBerichten } from './sources/voordeur/organisatie-berichten.ts';
 import { AanvraagStore } from './sources/voordeur/aanvragen.ts';
 import { Organisaties } from './sources/voordeur/organisaties.ts';
@@ -42,7 +42,15 @@ try {
       ...aanvraagJobs(aanvraagDelivery(config, runtime.sources, aanvragen, log, (changes) => notificaties.record(changes))),
     },
   });
-  if (config.organisatieApi) organisatieBerichten = organisatieBerichtenStore(runtime.database.db, runtime.keys, notificaties.record, notificaties.queue);
+  if (config.organisatieApi)
+    organisatieBerichten = organisatieBerichtenStore(
+      runtime.database.db,
+      runtime.keys,
+      notificaties.record,
+      notificaties.queue,
+      undefined,
+      bijlagenBucket(config),
+    );
   const stop = notificaties.start();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

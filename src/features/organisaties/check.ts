@@ -12,8 +12,8 @@ import type { NewOrganisatieBericht } from '../../sources/voordeur/organisatie-b
 import type { PushedZaak } from '../../sources/voordeur/organisatie-zaken.ts';
 import { maxBijlageBytes, schemas } from './openapi.ts';
 
-export type Resultaat = 'verwerkt' | 'bestaatAl' | 'ontvangerOnbekend' | 'bijlageTeGroot' | 'bijlageOngeldig' | 'ongeldig';
-export type Refusal = { resultaat: Exclude<Resultaat, 'verwerkt' | 'bestaatAl'>; veld?: string; melding: string };
+export type Resultaat = 'verwerkt' | 'bestaatAl' | 'ontvangerOnbekend' | 'bijlageTeGroot' | 'bijlageOngeldig' | 'ongeldig' | 'opslagNietBeschikbaar';
+export type Refusal = { resultaat: Exclude<Resultaat, 'verwerkt' | 'bestaatAl' | 'opslagNietBeschikbaar'>; veld?: string; melding: string };
 
 // ajv-formats is CommonJS: imported as ESM, the plugin is its default export's `default`.
 type FormatsPlugin = (ajv: Ajv, formats: string[]) => Ajv;

@@ -4,7 +4,8 @@
  * features show them (their stores are handed to them by the composition root); this feature is the API.
  */
 import type { Feature } from '../../platform/http/feature.ts';
-import { OrganisatieBerichten, type TellRecipients } from '../../sources/voordeur/organisatie-berichten.ts';
+import { type BijlagenBucket, OrganisatieBerichten, type TellRecipients } from '../../sources/voordeur/organisatie-berichten.ts';
+import { S3ObjectStore } from '../../platform/files/object-store.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import type { JobQueue } from '../../platform/queue/queue.ts';
@@ -43,14 +44,14 @@ export interface OrganisatieApiFeatureDeps {
 export function organisatieJobs(
   config: Pick<Config, 'organisatieApi' | 'sources'>,
   organisaties: Organisaties,
-  berichten: () => Pick<OrganisatieBerichten, 'publish'> | undefined,
+  berichten: () => Pick<OrganisatieBerichten, 'publish' | 'removeObjects'> | undefined,
   more: { db: Db; queue: () => Pick<JobQueue, 'add'>; log: Pick<Log, 'info'>; addresses: PublicAddresses },
 ): Record<string, JobHandler> | undefined {
   return config.organisatieApi
     ? {
         [webhookQueue]: webhookHandler(organisaties, config.sources.timeoutMs, more.addresses),
         [publicatieQueue]: publicatieHandler(berichten),
-        [bewaartermijnQueue]: bewaartermijnHandler(new OrganisatieBewaartermijnen(more.db), more.queue, more.log),
+        [bewaartermijnQueue]: bewaartermijnHandler(new OrganisatieBewaartermijnen(more.db), more.queue, more.log, berichten),
       }
     : undefined;
 }
@@ -58,6 +59,12 @@ export function organisatieJobs(
 /** Plans the first clean-up of berichten past their retention (a no-op while one waits). */
 export async function planBewaartermijn(queue: Pick<JobQueue, 'add'>): Promise<void> {
   await queue.add([bewaartermijnJob(new Date())]);
+}
+
+/** The bucket for large attachments (ORGANISATIE_BIJLAGEN_S3_*), when one is configured. */
+export function bijlagenBucket(config: Pick<Config, 'organisatieApi'>): BijlagenBucket | undefined {
+  const s3 = config.organisatieApi?.bijlagenS3;
+  return s3 ? { objects: new S3ObjectStore(s3), thresholdBytes: s3.thresholdBytes } : undefined;
 }
 
 /**
@@ -74,9 +81,12 @@ export function organisatieBerichtenStore(
   queue: Pick<JobQueue, 'add'>,
   /** Where the API stores batches (not needed where berichten are only published, as in the worker). */
   recorded?: { processingLog: ProcessingLog; aansluiting: OrganisatieAansluiting },
+  /** Where large attachments go (bijlagenBucket); without it all are in the database. */
+  bucket?: BijlagenBucket,
 ): OrganisatieBerichten {
   return new OrganisatieBerichten(db, keys, {
     tell,
+    ...(bucket && { bucket }),
     ...(recorded && {
       processingLog: recorded.processingLog,
       countRefusals: (organisatieId, counts, trx) => recorded.aansluiting.countRefusals(organisatieId, counts, trx),

@@ -109,7 +109,11 @@ export const schemas = {
     required: ['resultaat'],
     properties: {
       berichtId: { type: ['string', 'null'] },
-      resultaat: { type: 'string', enum: ['verwerkt', 'bestaatAl', 'ontvangerOnbekend', 'bijlageTeGroot', 'bijlageOngeldig', 'ongeldig'] },
+      resultaat: {
+        type: 'string',
+        enum: ['verwerkt', 'bestaatAl', 'ontvangerOnbekend', 'bijlageTeGroot', 'bijlageOngeldig', 'ongeldig', 'opslagNietBeschikbaar'],
+        description: 'opslagNietBeschikbaar: the storage for attachments is down; nothing of this bericht was stored, send it again later.',
+      },
       veld: { type: 'string', description: 'With ongeldig: the field (a JSON pointer in the bericht).' },
       melding: { type: 'string' },
     },

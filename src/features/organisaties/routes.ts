@@ -30,6 +30,8 @@ export interface OrganisatieApiDeps {
 
 const api = { csrf: false } as const;
 
+const opslagMelding = 'the attachment storage is not available now; nothing of this bericht was stored: send it again later';
+
 /** How many results of a batch have each code. */
 function countsOf(results: { resultaat: Resultaat }[]): Partial<Record<Resultaat, number>> {
   const counts: Partial<Record<Resultaat, number>> = {};
@@ -114,8 +116,13 @@ export function organisatieApiRoutes(deps: OrganisatieApiDeps): FastifyPluginAsy
         toStore.push(outcome.ok);
         return results.push({ berichtId, resultaat: 'verwerkt' });
       });
+      // Large attachments go to the bucket first (when one is configured); a bericht whose attachment could not be put is not stored.
+      const { ready, unavailable } = await deps.berichten.placeBijlagen(toStore);
+      for (const result of results)
+        if (result.resultaat === 'verwerkt' && unavailable.has(result.berichtId!))
+          Object.assign(result, { resultaat: 'opslagNietBeschikbaar', veld: '/bijlagen', melding: opslagMelding });
       // The refusals are counted per day in the transaction that stores the others (with the resends it finds).
-      const fresh = await deps.berichten.store(organisatie, toStore, { refused: countsOf(results), requestId: request.id });
+      const fresh = await deps.berichten.store(organisatie, ready, { refused: countsOf(results), requestId: request.id });
       for (const result of results) if (result.resultaat === 'verwerkt' && !fresh.has(result.berichtId!)) result.resultaat = 'bestaatAl';
       request.log.info({ organisatie, berichten: items.length, ...countsOf(results) }, 'organisatie berichten received');
       return { resultaten: results };

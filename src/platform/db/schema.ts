@@ -266,7 +266,18 @@ export interface OrganisatieBijlagenTable {
   bericht_uuid: string;
   index: number;
   bestandsnaam: string;
-  content: Buffer;
+  /** The PDF, when it is in the database; null when it is in the bucket (`storage_key`). */
+  content: Buffer | null;
+  /** The object's key in the S3-compatible bucket (no personal data in it); null when in the database. */
+  storage_key: ColumnType<string | null, string | null | undefined, never>;
+  /** Bytes; null for attachments stored before it was recorded (then: the content's length). */
+  grootte: ColumnType<number | null, number | null | undefined, never>;
+}
+
+/** Objects that may have to be removed from the bucket (after a crash, a refused batch, or retention). */
+export interface OrganisatieBijlageObjectenTable {
+  storage_key: string;
+  due_at: Date;
 }
 
 export interface OrganisatieZakenTable {
@@ -407,6 +418,7 @@ export interface Database {
   organisatie_assertions: OrganisatieAssertionsTable;
   organisatie_berichten: OrganisatieBerichtenTable;
   organisatie_bijlagen: OrganisatieBijlagenTable;
+  organisatie_bijlage_objecten: OrganisatieBijlageObjectenTable;
   organisatie_zaken: OrganisatieZakenTable;
   organisatie_zaak_statussen: OrganisatieZaakStatussenTable;
   staff_sessions: StaffSessionsTable;

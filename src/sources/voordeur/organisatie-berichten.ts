@@ -6,15 +6,23 @@
  *
  * Rows are found by the keyed hash of the recipient (`recipient_key`), never by BSN or KvK
  * number; the recipient itself is kept sealed, to tell them about the bericht.
+ *
+ * Attachments are in the database (bytea), or — when a bucket is configured — those of at least
+ * `thresholdBytes` are in S3-compatible storage under a random key (`organisatie-bijlagen/<uuid>`):
+ * put before the transaction that makes the bericht visible, and recorded as "to remove unless
+ * stored" before they are put, so that an object a crash or a refused batch left behind is removed
+ * by the clean-up job (`removeObjects`), as is the object of an attachment deleted by retention.
  */
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { sql } from 'kysely';
-import type { Listed } from '../../domain/availability.ts';
+import pLimit from 'p-limit';
+import { type Listed, SourceUnavailableError } from '../../domain/availability.ts';
 import type { Bericht, BerichtStore, StoredBericht } from '../../domain/bericht.ts';
 import type { Subject } from '../../domain/identity.ts';
 import type { DocumentDownload, DocumentStore, ZaakDocument } from '../../domain/zaak.ts';
 import type { Db } from '../../platform/db/database.ts';
+import type { ObjectStore } from '../../platform/files/object-store.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { Change } from './notification-messages.ts';
@@ -34,8 +42,21 @@ export interface NewOrganisatieBericht {
   /** YYYY-MM-DD. */
   einddatumHandelingstermijn?: string;
   publicatiedatum: Date;
-  bijlagen: { bestandsnaam: string; inhoud: Buffer }[];
+  /** `storageKey`: where the content was put in the bucket (placeBijlagen), if it was. */
+  bijlagen: { bestandsnaam: string; inhoud: Buffer; storageKey?: string }[];
 }
+
+/** Attachments in S3-compatible storage: those of at least `thresholdBytes` go to `objects`. */
+export interface BijlagenBucket {
+  objects: ObjectStore;
+  thresholdBytes: number;
+}
+
+/** How long an object put for a batch may wait for the batch's commit before the clean-up job may remove it. */
+export const objectGraceMs = 60 * 60 * 1000;
+
+/** Objects put at the same time for one batch. */
+const putConcurrency = 8;
 
 /** What the organisation can know of a bericht it sent. */
 export interface OrganisatieBerichtStatus {
@@ -89,12 +110,83 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
       processingLog?: Pick<ProcessingLog, 'recordForOrganisation'>;
       /** Counts a batch's result codes other than `verwerkt` per day (the leveranciersportaal), in its transaction. */
       countRefusals?: CountRefusals;
+      /** Where attachments of at least a size go; without it every attachment is in the database. */
+      bucket?: BijlagenBucket;
       now?: () => Date;
     } = {},
   ) {}
 
   private now(): Date {
     return this.options.now?.() ?? new Date();
+  }
+
+  /**
+   * Puts the attachments of at least the threshold in the bucket (when one is configured), each
+   * under a new random key that is first recorded as to be removed (so that a crash after the put
+   * leaves nothing the clean-up job does not find); the berichten with their keys, ready for
+   * `store`, and the berichtIds whose attachments could not be put (the bucket is down: nothing of
+   * them is stored, and they can be sent again).
+   */
+  async placeBijlagen(berichten: NewOrganisatieBericht[]): Promise<{ ready: NewOrganisatieBericht[]; unavailable: Set<string> }> {
+    const bucket = this.options.bucket;
+    const unavailable = new Set<string>();
+    if (!bucket) return { ready: berichten, unavailable };
+    const placed = berichten.map((b) => ({
+      ...b,
+      bijlagen: b.bijlagen.map((bijlage) =>
+        bijlage.inhoud.length >= bucket.thresholdBytes ? { ...bijlage, storageKey: `organisatie-bijlagen/${randomUUID()}` } : bijlage,
+      ),
+    }));
+    const puts = placed.flatMap((b) => b.bijlagen.filter((bijlage) => bijlage.storageKey).map((bijlage) => ({ berichtId: b.berichtId, bijlage })));
+    if (puts.length === 0) return { ready: berichten, unavailable };
+    // The database's clock, as for the trigger that records objects of deleted attachments and for removeObjects.
+    const dueAt = sql<Date>`now() + make_interval(secs => ${objectGraceMs / 1000})`;
+    await this.db
+      .insertInto('organisatie_bijlage_objecten')
+      .values(puts.map((put) => ({ storage_key: put.bijlage.storageKey!, due_at: dueAt })))
+      .execute();
+    const limit = pLimit(putConcurrency);
+    await Promise.all(
+      puts.map((put) =>
+        limit(async () => {
+          if (unavailable.has(put.berichtId)) return;
+          await bucket.objects.put(put.bijlage.storageKey!, put.bijlage.inhoud, 'application/pdf').catch(() => unavailable.add(put.berichtId));
+        }),
+      ),
+    );
+    return { ready: placed.filter((b) => !unavailable.has(b.berichtId)), unavailable };
+  }
+
+  /**
+   * Removes from the bucket the objects due for removal (left by a crash or a refused batch, or of
+   * attachments deleted by retention); how many. An object that cannot be removed now stays due,
+   * for the next run. Without a bucket there is nothing to do.
+   */
+  async removeObjects(): Promise<number> {
+    const bucket = this.options.bucket;
+    if (!bucket) return 0;
+    let removed = 0;
+    for (;;) {
+      const done = await this.db.transaction().execute(async (trx) => {
+        // Locked while they are removed: a batch that commits now finds its object gone, fails, and can be sent again.
+        const due = await trx
+          .selectFrom('organisatie_bijlage_objecten')
+          .select('storage_key')
+          .where('due_at', '<=', sql<Date>`now()`)
+          .orderBy('due_at')
+          .limit(1_000)
+          .forUpdate()
+          .skipLocked()
+          .execute();
+        if (due.length === 0) return 0;
+        const keys = due.map((row) => row.storage_key);
+        await bucket.objects.delete(keys);
+        await trx.deleteFrom('organisatie_bijlage_objecten').where('storage_key', 'in', keys).execute();
+        return keys.length;
+      });
+      removed += done;
+      if (done < 1_000) return removed;
+    }
   }
 
   /**
@@ -147,9 +239,22 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
     const bijlagen = berichten
       .filter((b) => fresh.has(b.berichtId))
       .flatMap((b) =>
-        b.bijlagen.map((bijlage, index) => ({ bericht_uuid: ids.get(b.berichtId)!, index, bestandsnaam: bijlage.bestandsnaam, content: bijlage.inhoud })),
+        b.bijlagen.map((bijlage, index) => ({
+          bericht_uuid: ids.get(b.berichtId)!,
+          index,
+          bestandsnaam: bijlage.bestandsnaam,
+          content: bijlage.storageKey ? null : bijlage.inhoud,
+          storage_key: bijlage.storageKey ?? null,
+          grootte: bijlage.inhoud.length,
+        })),
       );
     if (bijlagen.length > 0) await trx.insertInto('organisatie_bijlagen').values(bijlagen).execute();
+    // Objects of stored attachments are no longer to be removed; one the clean-up job removed meanwhile fails the batch (sent again, it is new).
+    const kept = bijlagen.flatMap((b) => (b.storage_key ? [b.storage_key] : []));
+    if (kept.length > 0) {
+      const claimed = await trx.deleteFrom('organisatie_bijlage_objecten').where('storage_key', 'in', kept).returning('storage_key').execute();
+      if (claimed.length !== kept.length) throw new Error('attachment objects were removed before their berichten were stored');
+    }
     // A new bericht is a change for its recipient, told once (bundled with their other changes) with the same commit,
     // and delivered news for the organisation; one published later is both on its publicatiedatum (a job planned now).
     const now = this.now();
@@ -322,7 +427,7 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
     const rows = await this.db
       .selectFrom('organisatie_bijlagen as a')
       .innerJoin('organisatie_berichten as b', 'b.id', 'a.bericht_uuid')
-      .select(['a.bericht_uuid', 'a.index', 'a.bestandsnaam', 'b.publicatiedatum', sql<number>`octet_length(a.content)`.as('grootte')])
+      .select(['a.bericht_uuid', 'a.index', 'a.bestandsnaam', 'b.publicatiedatum', sql<number>`coalesce(a.grootte, octet_length(a.content))`.as('grootte')])
       .where(
         'a.bericht_uuid',
         'in',
@@ -341,16 +446,36 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
     const row = await this.db
       .selectFrom('organisatie_bijlagen as a')
       .innerJoin('organisatie_berichten as b', 'b.id', 'a.bericht_uuid')
-      .select(['a.bestandsnaam', 'a.content', 'b.publicatiedatum'])
+      .select(['a.bestandsnaam', 'a.content', 'a.storage_key', 'b.publicatiedatum'])
       .where('a.bericht_uuid', '=', wanted.uuid)
       .where('a.index', '=', wanted.index)
       .executeTakeFirst();
     if (!row) return null;
-    const content = Buffer.from(row.content);
+    if (row.storage_key) {
+      // Streamed from the bucket as it comes, never read whole into memory.
+      const object = await this.object(row.storage_key);
+      if (!object) return null;
+      return {
+        document: toDocument(wanted.uuid, wanted.index, row.bestandsnaam, new Date(row.publicatiedatum), object.contentLength),
+        file: { body: object.body, contentType: 'application/pdf', contentLength: object.contentLength },
+      };
+    }
+    const content = Buffer.from(row.content!);
     return {
       document: toDocument(wanted.uuid, wanted.index, row.bestandsnaam, new Date(row.publicatiedatum), content.length),
       file: { body: Readable.from([content]), contentType: 'application/pdf', contentLength: content.length },
     };
+  }
+
+  /** An attachment's object in the bucket; throws SourceUnavailableError when the bucket cannot be read. */
+  private async object(key: string) {
+    const bucket = this.options.bucket;
+    if (!bucket) throw new SourceUnavailableError('organisatie-bijlagen', 'invalid', 'attachment in a bucket, but no bucket configured');
+    try {
+      return await bucket.objects.get(key);
+    } catch (error) {
+      throw new SourceUnavailableError('organisatie-bijlagen', 'network', 'bucket', { cause: error });
+    }
   }
 
   private berichtRows() {
