@@ -117,8 +117,8 @@ export const deliveredChangeKey = (id: string) => `aanvraag-afgeleverd:${id}`;
 /** The key of the change "this concept, last saved then, is about to be deleted". */
 export const conceptChangeKey = (id: string, savedAt: Date) => `aanvraag-concept:${id}:${savedAt.toISOString()}`;
 
-/** A kenmerk Voordeur gives an aanvraag (AV- and eight characters): how a zaak the back office made names it. */
-export const isAanvraagKenmerk = (text: string) => /^AV-[0-9A-F]{8}$/.test(text);
+/** A kenmerk Voordeur gives an aanvraag (AV- and 8, or when those were taken 12, 16 or 32 characters): how a zaak the back office made names it. */
+export const isAanvraagKenmerk = (text: string) => /^AV-(?:[0-9A-F]{8}|[0-9A-F]{12}|[0-9A-F]{16}|[0-9A-F]{32})$/.test(text);
 
 /** A zaaktype's handling time, as the Catalogi API states it. */
 export interface ZaaktypeLookup {

@@ -72,9 +72,11 @@ describe('Aanvragen: the worker delivering an aanvraag killed between its steps'
     };
     const queue = stack.voordeur.notificaties.queue;
     expect(
-      await store.submit(identity, id, 'zaken', sent, (trx) =>
-        queue.add([{ queue: 'aanvraag.deliver', payload: { id }, dedupeKey: id }], trx).then(() => undefined),
-      ),
+      (
+        await store.submit(identity, id, 'zaken', sent, (trx) =>
+          queue.add([{ queue: 'aanvraag.deliver', payload: { id }, dedupeKey: id }], trx).then(() => undefined),
+        )
+      ).outcome,
     ).toBe('sent');
     const row = await stack.voordeur.database.db.selectFrom('aanvragen').select('kenmerk').where('id', '=', id).executeTakeFirstOrThrow();
     return { id, kenmerk: row.kenmerk! };

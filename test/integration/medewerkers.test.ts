@@ -332,7 +332,7 @@ describe('the aanvragen a person sent', () => {
     const answers = { prefill: {}, data: { reden: 'kwijt' }, values: {}, prefilled: [] };
     const id = await store.createConcept(identity, { id: 'producttype-1', titel: 'Afvalpas aanvragen' }, answers);
     // Stored and confirmed, its delivery still to come (a back office that is down).
-    expect(await store.submit(identity, id, 'zaken', answers, async () => {})).toBe('sent');
+    expect((await store.submit(identity, id, 'zaken', answers, async () => {})).outcome).toBe('sent');
     const { kenmerk } = (await store.received(identity.subject, id))!;
 
     const browser = await staffLoginOverHttp(stack.url, mirjam);

@@ -34,7 +34,7 @@ const answers: Answers = {
 async function sent(store: AanvraagStore, files: { name: string; formaat: string; content: Buffer }[]): Promise<string> {
   const id = await store.createConcept(identity, { id: 'melding', titel: 'Melding openbare ruimte' }, answers);
   await store.replaceFiles(id, 'foto', files);
-  expect(await store.submit(identity, id, 'objecten', answers, async () => undefined)).toBe('sent');
+  expect((await store.submit(identity, id, 'objecten', answers, async () => undefined)).outcome).toBe('sent');
   return id;
 }
 

@@ -22,7 +22,7 @@ import { callerOf } from '../../platform/http/caller.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { formatBytes, formatDate, formatDateTime } from '../../platform/i18n/format.ts';
 import { Alert, Button, Dutch, ErrorSummary, Form, Heading, Link, Message, Paragraph } from '../../platform/ui/components.tsx';
-import { type AanvraagStore, type Answers, type Concept, kenmerkOf } from '../../sources/voordeur/aanvragen.ts';
+import type { AanvraagStore, Answers, Concept } from '../../sources/voordeur/aanvragen.ts';
 import type { Change } from '../../sources/voordeur/notification-messages.ts';
 import { displayValue, filesOf, formUpTo, keptAsUploaded, type Page, pageValues, pagesOf, valuesUpTo, withoutContents } from './form.ts';
 import type { AanvragenService, Offered } from './service.ts';
@@ -471,10 +471,10 @@ export function aanvragenRoutes(deps: AanvragenRoutesDeps): FastifyPluginAsync {
       const t = request.t;
       const titles = pageTitles(request, found.pages);
       const summary = found.pages.map((page, index) => ({ title: titles[index]!, items: summaryItems(request, page, all.data) }));
-      const kenmerk = kenmerkOf(id);
       const ontvangen = formatDateTime(request.lang, new Date());
       const doorlooptijd = doorlooptijdText(t, found.producttype.doorlooptijdIso);
-      const bevestiging = {
+      // The kenmerk is given when it is stored (one no other aanvraag has); the confirmation names it.
+      const bevestiging = (kenmerk: string) => ({
         onderwerp: t('aanvragen.bericht.onderwerp', { titel: found.producttype.titel }),
         tekst: t('aanvragen.bericht.tekst', { titel: found.producttype.titel, ontvangen, kenmerk, doorlooptijd: doorlooptijd.toLowerCase() }),
         facts: [
@@ -484,9 +484,14 @@ export function aanvragenRoutes(deps: AanvragenRoutesDeps): FastifyPluginAsync {
         ],
         author: deps.organisationName,
         bestandsnaam: `${t('aanvragen.bericht.bestand')} ${kenmerk}.pdf`,
-      };
-      const answers = { ...concept.answers, data: all.data, summary, bevestiging };
-      const outcome = await store.submit(identity, id, found.producttype.route, answers, (trx) => deps.deliver(id, trx));
+      });
+      const { outcome } = await store.submit(
+        identity,
+        id,
+        found.producttype.route,
+        (kenmerk) => ({ ...concept.answers, data: all.data, summary, bevestiging: bevestiging(kenmerk) }),
+        (trx) => deps.deliver(id, trx),
+      );
       if (outcome === 'not-found') throw new HttpError(404, 'aanvragen.concept.notFound');
       if (outcome === 'sent') {
         request.log.info({ producttype: found.producttype.id, aanvraag: id }, 'aanvraag received');

@@ -90,8 +90,21 @@ export interface Undelivered {
   ontvangenAt: Date;
 }
 
-/** A kenmerk a person can read out on the phone: AV- and eight characters of the submission id. */
-export const kenmerkOf = (id: string) => `AV-${id.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
+/**
+ * A kenmerk a person can read out on the phone: AV- and the first `length` characters of the
+ * submission id (eight, unless another aanvraag has those already: see `kenmerkLengths`).
+ */
+export const kenmerkOf = (id: string, length = 8) => `AV-${id.replace(/-/g, '').slice(0, length).toUpperCase()}`;
+
+/**
+ * The lengths a kenmerk is tried with, shortest first: eight characters collide among some 65,000
+ * aanvragen (the birthday bound of 16⁸), so when another aanvraag has them, more of the id is taken;
+ * the whole id (32) is unique.
+ */
+export const kenmerkLengths = [8, 12, 16, 32] as const;
+
+/** Whether an error is PostgreSQL's (and PGlite's) unique violation. */
+const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === '23505';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -241,31 +254,55 @@ export class AanvraagStore implements BerichtStore, DocumentStore {
   /**
    * Sends a concept: from now on it is an aanvraag received, with its kenmerk and moment, and
    * `deliver` adds its delivery job in the same transaction. 'already' when it was sent before (a
-   * second press, a replayed request): nothing is stored twice.
+   * second press, a replayed request): nothing is stored twice. The kenmerk is the shortest of
+   * `kenmerkLengths` no other aanvraag has (the column is unique: two sent at the same moment with
+   * the same start are tried again); `answers` are made with it (its confirmation names it).
    */
   async submit(
     identity: Identity,
     id: string,
     route: AanvraagRoute,
-    answers: Answers,
+    answers: Answers | ((kenmerk: string) => Answers),
     deliver: (trx: Kysely<Database>) => Promise<void>,
-  ): Promise<'sent' | 'already' | 'not-found'> {
-    if (!uuidPattern.test(id)) return 'not-found';
-    return this.db.transaction().execute(async (trx) => {
-      const sent = await trx
-        .updateTable('aanvragen')
-        .set({ status: 'ontvangen', kenmerk: kenmerkOf(id), ontvangen_at: this.now(), route, antwoorden: this.keys.sealJson(answers), updated_at: this.now() })
-        .where('id', '=', id)
-        .where('owner_key', '=', this.owner(identity))
-        .where('status', '=', 'concept')
-        .executeTakeFirst();
-      if (Number(sent.numUpdatedRows) === 1) {
-        await deliver(trx);
-        return 'sent';
+  ): Promise<{ outcome: 'sent' | 'already'; kenmerk: string } | { outcome: 'not-found' }> {
+    if (!uuidPattern.test(id)) return { outcome: 'not-found' };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction().execute(async (trx) => {
+          const candidates = kenmerkLengths.map((length) => kenmerkOf(id, length));
+          const taken = await trx.selectFrom('aanvragen').select('kenmerk').where('kenmerk', 'in', candidates).where('id', '!=', id).execute();
+          const kenmerk = candidates.find((candidate) => !taken.some((row) => row.kenmerk === candidate))!;
+          const sent = await trx
+            .updateTable('aanvragen')
+            .set({
+              status: 'ontvangen',
+              kenmerk,
+              ontvangen_at: this.now(),
+              route,
+              antwoorden: this.keys.sealJson(typeof answers === 'function' ? answers(kenmerk) : answers),
+              updated_at: this.now(),
+            })
+            .where('id', '=', id)
+            .where('owner_key', '=', this.owner(identity))
+            .where('status', '=', 'concept')
+            .executeTakeFirst();
+          if (Number(sent.numUpdatedRows) === 1) {
+            await deliver(trx);
+            return { outcome: 'sent' as const, kenmerk };
+          }
+          const before = await trx
+            .selectFrom('aanvragen')
+            .select(['id', 'kenmerk'])
+            .where('id', '=', id)
+            .where('owner_key', '=', this.owner(identity))
+            .executeTakeFirst();
+          return before ? { outcome: 'already' as const, kenmerk: before.kenmerk ?? kenmerkOf(id) } : { outcome: 'not-found' as const };
+        });
+      } catch (error) {
+        // Another aanvraag took the same kenmerk at the same moment: the next attempt sees it and takes a longer one.
+        if (!isUniqueViolation(error) || attempt === kenmerkLengths.length) throw error;
       }
-      const before = await trx.selectFrom('aanvragen').select('id').where('id', '=', id).where('owner_key', '=', this.owner(identity)).executeTakeFirst();
-      return before ? 'already' : 'not-found';
-    });
+    }
   }
 
   /** An aanvraag received for this subject (whoever of them sent it); null when it does not exist, is someone else's or is a concept. */
