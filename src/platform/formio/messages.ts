@@ -47,8 +47,8 @@ const locales: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
 
 type Params = NonNullable<FormError['params']>;
 
-/** Marks where a piece of Dutch data goes in a translated text: a character no catalogue text has. */
-const slot = (index: number) => `\u0000${index}\u0000`;
+/** Marks where a piece of Dutch data goes in a translated text: a private-use character no catalogue text has. */
+const slot = (index: number) => `\uE000${index}\uE000`;
 
 /**
  * A catalogue text with the form's Dutch data in it (`dutch`: a label, an answer), each in ‘quotes’
@@ -67,7 +67,7 @@ function withDutch(
   if (lang === 'nl') return t(key, { ...params, ...Object.fromEntries(names.map((name) => [name, quoted(dutch[name]!)])) });
   const text = t(key, { ...params, ...Object.fromEntries(names.map((name, index) => [name, quoted(slot(index))])) });
   return text
-    .split(/\u0000(\d+)\u0000/)
+    .split(/\uE000(\d+)\uE000/)
     .map((part, index) => (index % 2 === 0 ? part : h('span', { lang: 'nl' }, dutch[names[Number(part)]!]!)))
     .filter((part) => part !== '');
 }
