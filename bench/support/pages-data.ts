@@ -81,7 +81,8 @@ const demoZaak = (n: number) => zgwDemo.zaken.find((z) => z.identificatie === `Z
 /** The UUIDs of the zaken addNotificationZaken(count) adds, per person of `notifiedPeople` (zaak i is person i mod 4's). */
 export function notificationZaakUuids(count: number): string[][] {
   const byPerson: string[][] = notifiedPeople.map(() => []);
-  for (let i = 0; i < count; i++) byPerson[i % notifiedPeople.length]!.push(demoUuid('a1', 1, i));
+  // Numbered from 100,000: the ZGW simulator numbers a zaak's rollen and statussen by the last six digits of its UUID, and the demo's go up to 999.
+  for (let i = 0; i < count; i++) byPerson[i % notifiedPeople.length]!.push(demoUuid('a1', 0, 100_000 + i));
   return byPerson;
 }
 

@@ -464,7 +464,8 @@ export async function registerZakenApi(app: FastifyInstance, prefix: string, sto
         const bsn = query.get('betrokkeneIdentificatie__natuurlijkPersoon__inpBsn') || undefined;
         const nnp = query.get('betrokkeneIdentificatie__nietNatuurlijkPersoon__innNnpId') || undefined;
         const vestigingsnummer = query.get('betrokkeneIdentificatie__vestiging__vestigingsNummer') || undefined;
-        const rollen = [...store.rollen.values()]
+        // With a zaak: only its rollen (by the last segment of its URL), as a database would look them up by index.
+        const rollen = (zaak === undefined ? [...store.rollen.values()] : store.rollenOf(zaak.slice(zaak.lastIndexOf('/') + 1)))
           .filter((r) => zaak === undefined || links.zaak(r.zaak) === zaak)
           .filter((r) => generiek === undefined || store.roltype(r.roltype)?.roltype.omschrijvingGeneriek === generiek)
           .filter((r) => type === undefined || betrokkene(r.party).betrokkeneType === type)
