@@ -20,6 +20,7 @@ import * as m0020 from './0020_aanvraag_levering.ts';
 import * as m0021 from './0021_bericht_archief.ts';
 import * as m0022 from './0022_organisatie_bewaartermijnen.ts';
 import * as m0023 from './0023_bijlagen_in_s3.ts';
+import * as m0024 from './0024_vraag_verzendingen.ts';
 
 export const migrations = {
   '0001_sessions': m0001,
@@ -43,4 +44,5 @@ export const migrations = {
   '0021_bericht_archief': m0021,
   '0022_organisatie_bewaartermijnen': m0022,
   '0023_bijlagen_in_s3': m0023,
+  '0024_vraag_verzendingen': m0024,
 };

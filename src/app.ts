@@ -55,6 +55,7 @@ import { OrganisatieZaken } from './sources/voordeur/organisatie-zaken.ts';
 import { withArchive } from './sources/voordeur/bericht-archief.ts';
 import { PublicAddresses, type Resolve } from './platform/http/public-address.ts';
 import { Organisaties } from './sources/voordeur/organisaties.ts';
+import { VraagVerzendingen } from './sources/voordeur/vraag-verzendingen.ts';
 import { OrganisatieAansluiting } from './sources/voordeur/organisatie-aansluiting.ts';
 import { openRuntime } from './runtime.ts';
 
@@ -148,6 +149,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     zaaksystemen: systemNames,
     processingLog,
     organisationName: theme.organisationName,
+    verzendingen: new VraagVerzendingen(database.db, identityKeys),
   });
 
   // The features, in the order of the navigation; each is left out when what it needs is not configured.

@@ -22,6 +22,8 @@ afterEach(() => {
 const suzanne = { bsn: '999993653' };
 const parkeren = zgwDemo.notable.search.zaak; // Suzanne's open zaak "Parkeervergunning Wilhelminastraat" (ZAAK-000101)
 const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+/** What the form sends besides the fields: its CSRF token and its one-time token. */
+const formOf = (html: string) => ({ _csrf: csrfOf(html), verzending: /name="verzending" value="([^"]+)"/.exec(html)![1]! });
 const decode = (value: string) =>
   value
     .replace(/&amp;/g, '&')
@@ -45,7 +47,7 @@ describe('asking a question', () => {
 
     const sent = await browser.request(`${stack.url}/vraag`, {
       form: {
-        _csrf: csrfOf(form.body),
+        ...formOf(form.body),
         zaak: `demo/${parkeren}`,
         onderwerp: 'Wanneer krijg ik de vergunning?',
         vraag: 'Ik wacht al drie weken.\nKunt u mij laten weten hoe lang het nog duurt?',
@@ -96,7 +98,7 @@ describe('asking a question', () => {
     expect(form.body).toContain(`<option value="demo/${parkeren}" selected lang="nl">`);
 
     const sent = await browser.request(`${stack.url}/vraag`, {
-      form: { _csrf: csrfOf(form.body), zaak: '', onderwerp: 'Openingstijden stadhuis', vraag: 'Is het stadhuis open op zaterdag?' },
+      form: { ...formOf(form.body), zaak: '', onderwerp: 'Openingstijden stadhuis', vraag: 'Is het stadhuis open op zaterdag?' },
     });
     expect(sent.status).toBe(303);
     const receipt = await browser.request(sent.location!);
@@ -107,12 +109,58 @@ describe('asking a question', () => {
     expect(row).not.toContain('href="/zaken/');
   });
 
+  it('registers one klantcontact per form: a double click and a resubmission after "back" lead to the same confirmation; a new form is a new question', async () => {
+    const browser = await loginOverHttp(stack.url, suzanne);
+    const form = await browser.request(`${stack.url}/vraag`);
+    const fields = { ...formOf(form.body), zaak: '', onderwerp: 'Twee keer geklikt', vraag: 'Komt deze vraag één keer aan?' };
+    // A double click: both requests at once.
+    const [first, second] = await Promise.all([
+      browser.request(`${stack.url}/vraag`, { form: fields }),
+      browser.request(`${stack.url}/vraag`, { form: fields }),
+    ]);
+    expect([first.status, second.status]).toEqual([303, 303]);
+    expect(second.location).toBe(first.location);
+    // Back, and sent again (even with the text changed): the same confirmation, nothing registered.
+    const again = await browser.request(`${stack.url}/vraag`, { form: { ...fields, vraag: 'Komt deze vraag één keer aan? Nog eens.' } });
+    expect(again.status).toBe(303);
+    expect(again.location).toBe(first.location);
+    expect(contactsAbout('Twee keer geklikt')).toHaveLength(1);
+    expect(textOf(mainOf((await browser.request(again.location!)).body))).toContain('Wij hebben uw vraag ontvangen');
+
+    // A new form is a new question.
+    const next = await browser.request(`${stack.url}/vraag`);
+    expect(formOf(next.body).verzending).not.toBe(fields.verzending);
+    const other = await browser.request(`${stack.url}/vraag`, { form: { ...fields, ...formOf(next.body) } });
+    expect(other.status).toBe(303);
+    expect(other.location).not.toBe(first.location);
+    expect(contactsAbout('Twee keer geklikt')).toHaveLength(2);
+
+    // The token of another login's form is not this person's: a question of their own.
+    const jan = await loginOverHttp(stack.url, { bsn: '999990019' });
+    const janForm = await jan.request(`${stack.url}/vraag`);
+    const janSent = await jan.request(`${stack.url}/vraag`, { form: { ...fields, _csrf: formOf(janForm.body)._csrf } });
+    expect(janSent.status).toBe(303);
+    expect(janSent.location).not.toBe(first.location);
+    expect(contactsAbout('Twee keer geklikt')).toHaveLength(3);
+  });
+
+  it('refuses a form without its one-time token with a Dutch error, keeping what was typed and registering nothing', async () => {
+    const browser = await loginOverHttp(stack.url, suzanne);
+    const form = await browser.request(`${stack.url}/vraag`);
+    const refused = await browser.request(`${stack.url}/vraag`, { form: { _csrf: csrfOf(form.body), onderwerp: 'Zonder token', vraag: 'Mijn vraag.' } });
+    expect(refused.status).toBe(400);
+    expect(textOf(refused.body)).toContain('Dit formulier kunnen we niet versturen');
+    expect(refused.body).toContain('value="Zonder token"');
+    expect(refused.body).toMatch(/name="verzending" value="[A-Za-z0-9_-]{16,}"/);
+    expect(contactsAbout('Zonder token')).toHaveLength(0);
+  });
+
   it('refuses a form without subject or question, a subject too long and a zaak that is not hers with Dutch errors, keeping what was typed and storing nothing', async () => {
     const browser = await loginOverHttp(stack.url, suzanne);
     const form = await browser.request(`${stack.url}/vraag`);
     const before = stack.klantinteracties.klantcontacten().length;
 
-    const empty = await browser.request(`${stack.url}/vraag`, { form: { _csrf: csrfOf(form.body), zaak: '', onderwerp: '', vraag: '' } });
+    const empty = await browser.request(`${stack.url}/vraag`, { form: { ...formOf(form.body), zaak: '', onderwerp: '', vraag: '' } });
     expect(empty.status).toBe(400);
     expect(empty.body).toContain('id="error-summary"');
     expect(empty.body).toContain('<title>Er is iets niet goed ingevuld: Stel een vraag');
@@ -120,7 +168,7 @@ describe('asking a question', () => {
     expect(empty.body).toContain('href="#vraag">Schrijf uw vraag op.</a>');
 
     const long = await browser.request(`${stack.url}/vraag`, {
-      form: { _csrf: csrfOf(form.body), zaak: `demo/${parkeren}`, onderwerp: 'x'.repeat(101), vraag: 'Mijn vraag & meer "tekst"' },
+      form: { ...formOf(form.body), zaak: `demo/${parkeren}`, onderwerp: 'x'.repeat(101), vraag: 'Mijn vraag & meer "tekst"' },
     });
     expect(long.status).toBe(400);
     expect(decode(long.body)).toContain(
@@ -130,13 +178,13 @@ describe('asking a question', () => {
     expect(long.body).toContain(`value="${'x'.repeat(101)}"`);
     expect(long.body).toContain(`<option value="demo/${parkeren}" selected lang="nl">`);
 
-    const tooMuch = await browser.request(`${stack.url}/vraag`, { form: { _csrf: csrfOf(form.body), onderwerp: 'Lang', vraag: 'a'.repeat(1001) } });
+    const tooMuch = await browser.request(`${stack.url}/vraag`, { form: { ...formOf(form.body), onderwerp: 'Lang', vraag: 'a'.repeat(1001) } });
     expect(tooMuch.status).toBe(400);
     expect(tooMuch.body).toContain('Gebruik maximaal 1000 tekens. Nu zijn het er 1001.');
 
     // A zaak that is not hers (she is only belanghebbende there), sent by editing the form.
     const other = await browser.request(`${stack.url}/vraag`, {
-      form: { _csrf: csrfOf(form.body), zaak: `demo/${zgwDemo.notable.suzanneOnlyBelanghebbende}`, onderwerp: 'Over die zaak', vraag: 'Hoe staat het ervoor?' },
+      form: { ...formOf(form.body), zaak: `demo/${zgwDemo.notable.suzanneOnlyBelanghebbende}`, onderwerp: 'Over die zaak', vraag: 'Hoe staat het ervoor?' },
     });
     expect(other.status).toBe(400);
     expect(decode(other.body)).toContain('href="#zaak">Kies een van uw zaken uit de lijst, of kies "Nee, over iets anders".</a>');
@@ -152,7 +200,7 @@ describe('asking a question', () => {
     const browser = await loginOverHttp(stack.url, suzanne);
     const form = await browser.request(`${stack.url}/vraag`);
     const answers = {
-      _csrf: csrfOf(form.body),
+      ...formOf(form.body),
       zaak: `demo/${parkeren}`,
       onderwerp: 'Bezoekersvergunning',
       vraag: 'Kan ik ook een vergunning voor bezoek krijgen?',
@@ -180,11 +228,11 @@ describe('asking a question', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('Wij kunnen uw zaken nu niet laten zien.');
     const about = await browser.request(`${stack.url}/vraag`, {
-      form: { _csrf: csrfOf(form.body), zaak: `demo/${parkeren}`, onderwerp: 'Tijdens storing', vraag: 'Over mijn zaak.' },
+      form: { ...formOf(form.body), zaak: `demo/${parkeren}`, onderwerp: 'Tijdens storing', vraag: 'Over mijn zaak.' },
     });
     expect(about.status).toBe(503);
     expect(about.body).toContain('id="resubmit-title"');
-    const plain = await browser.request(`${stack.url}/vraag`, { form: { _csrf: csrfOf(form.body), onderwerp: 'Tijdens storing', vraag: 'Algemene vraag.' } });
+    const plain = await browser.request(`${stack.url}/vraag`, { form: { ...formOf(form.body), onderwerp: 'Tijdens storing', vraag: 'Algemene vraag.' } });
     expect(plain.status).toBe(303);
     expect(contactsAbout('Tijdens storing')).toHaveLength(1);
   });
@@ -193,7 +241,7 @@ describe('asking a question', () => {
     const browser = await loginOverHttp(stack.url, { kvk: '90001745' });
     const form = await browser.request(`${stack.url}/vraag`);
     const sent = await browser.request(`${stack.url}/vraag`, {
-      form: { _csrf: csrfOf(form.body), onderwerp: 'Subsidie buurthuis', vraag: 'Welke subsidies zijn er?' },
+      form: { ...formOf(form.body), onderwerp: 'Subsidie buurthuis', vraag: 'Welke subsidies zijn er?' },
     });
     expect(sent.status).toBe(303);
     expect((await browser.request(`${stack.url}/gegevens`)).body).toContain('Subsidie buurthuis');
@@ -205,7 +253,9 @@ describe('asking a question', () => {
     const form = await lotte.request(`${stack.url}/vraag`);
     expect(form.body).toContain('Een vraag stellen kan alleen de persoon voor wie u dit regelt zelf.');
     expect(form.body).not.toContain('name="onderwerp"');
-    const refused = await lotte.request(`${stack.url}/vraag`, { form: { _csrf: csrfOf(form.body), onderwerp: 'Voor mijn vader', vraag: 'Een vraag.' } });
+    const refused = await lotte.request(`${stack.url}/vraag`, {
+      form: { _csrf: csrfOf(form.body), verzending: 'x'.repeat(22), onderwerp: 'Voor mijn vader', vraag: 'Een vraag.' },
+    });
     expect(refused.status).toBe(403);
     expect(contactsAbout('Voor mijn vader')).toHaveLength(0);
 
@@ -213,7 +263,7 @@ describe('asking a question', () => {
     try {
       const allowed = await loginOverHttp(allowing.url, { gemachtigde: '999990482', voor: '999990019' });
       const page = await allowed.request(`${allowing.url}/vraag`);
-      const sent = await allowed.request(`${allowing.url}/vraag`, { form: { _csrf: csrfOf(page.body), onderwerp: 'Voor mijn vader', vraag: 'Een vraag.' } });
+      const sent = await allowed.request(`${allowing.url}/vraag`, { form: { ...formOf(page.body), onderwerp: 'Voor mijn vader', vraag: 'Een vraag.' } });
       expect(sent.status).toBe(303);
       // The question is the person's (Jan's), not the gemachtigde's.
       const jan = await loginOverHttp(allowing.url, { bsn: '999990019' });

@@ -13,7 +13,9 @@ import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { ZaakChoice } from '../../platform/http/feature.ts';
 import { callerOf } from '../../platform/http/caller.ts';
 import { HttpError } from '../../platform/http/errors.ts';
+import { randomToken } from '../../platform/random.ts';
 import type { FieldError } from '../../platform/ui/components.tsx';
+import { isVerzendToken, type VraagVerzendingen } from '../../sources/voordeur/vraag-verzendingen.ts';
 import { ReceiptPage, receiptHref, type VraagValues, VraagPage, vraagLimits, vraagPath, zaakValue } from './views.tsx';
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
@@ -45,12 +47,22 @@ export interface VragenRoutesDeps {
   zaakChoices: (request: FastifyRequest) => Promise<Availability<ZaakChoice[]>>;
   processingLog: ProcessingLog;
   organisationName: string;
+  /** Each form is sent once (its one-time token): a second press leads to the first one's confirmation. */
+  verzendingen: Pick<VraagVerzendingen, 'claim' | 'done' | 'release'>;
 }
 
 export function vragenRoutes(deps: VragenRoutesDeps): FastifyPluginAsync {
   const { contacts } = deps;
   return async (app) => {
-    async function renderForm(request: FastifyRequest, reply: FastifyReply, values: VraagValues, errors: FieldError[] = [], status = 200) {
+    /** The form; `token` is the form's one-time token (a new one unless the form is shown again with what was sent). */
+    async function renderForm(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      values: VraagValues,
+      errors: FieldError[] = [],
+      status = 200,
+      token = randomToken(),
+    ) {
       const t = request.t;
       const mayAsk = request.mayAct('vragen');
       const zaken = mayAsk ? await deps.zaakChoices(request) : { unavailable: false as const, value: [] };
@@ -66,6 +78,7 @@ export function vragenRoutes(deps: VragenRoutesDeps): FastifyPluginAsync {
           zaken={zaken}
           mayAsk={mayAsk}
           csrfToken={request.session!.csrfToken}
+          token={token}
         />,
         { title: errors.length > 0 ? `${t('form.errors.title')}: ${t('vraag.title')}` : t('vraag.title'), status },
       );
@@ -81,6 +94,9 @@ export function vragenRoutes(deps: VragenRoutesDeps): FastifyPluginAsync {
       async (request, reply) => {
         const t = request.t;
         const { values, errors } = vraagForm(request.body ?? {}, t);
+        const token = text(request.body?.verzending);
+        // A form without its one-time token (not one this page made): shown again to send once more.
+        if (!isVerzendToken(token)) errors.unshift({ field: 'onderwerp', message: t('vraag.error.verzending') });
         let zaak: { systeem: string; uuid: string } | undefined;
         if (values.zaak) {
           const zaken = await deps.zaakChoices(request);
@@ -90,16 +106,31 @@ export function vragenRoutes(deps: VragenRoutesDeps): FastifyPluginAsync {
           if (!zaak && zaken.missing?.length) throw new SourceUnavailableError(zaken.missing[0]!, 'status', 'the zaken to check the chosen one against');
           if (!zaak) errors.unshift({ field: 'zaak', message: t('vraag.error.zaak') });
         }
-        if (errors.length > 0) return renderForm(request, reply, values, errors, 400);
+        if (errors.length > 0) return renderForm(request, reply, values, errors, 400, isVerzendToken(token) ? token : undefined);
         const caller = callerOf(request);
         const { subject, subjectName } = caller.identity;
-        const { uuid } = await contacts.registerKlantcontact(subject, {
-          kanaal,
-          onderwerp: values.onderwerp,
-          inhoud: values.vraag,
-          ...(zaak ? { zaak } : {}),
-          ...(subject.type === 'bedrijf' && subjectName ? { naam: subjectName } : {}),
-        });
+        // Sent before with this form (a double click, or again after "back"): the same confirmation, nothing registered twice.
+        const claim = await deps.verzendingen.claim(subject, token);
+        if (claim.status === 'done') {
+          request.log.info({ klantcontact: claim.klantcontact }, 'vraag sent again: the first one’s confirmation');
+          return reply.redirect(`${receiptHref(claim.klantcontact)}#bevestiging`, 303);
+        }
+        if (claim.status === 'busy') throw new HttpError(409, 'vraag.error.bezig');
+        let uuid: string;
+        try {
+          ({ uuid } = await contacts.registerKlantcontact(subject, {
+            kanaal,
+            onderwerp: values.onderwerp,
+            inhoud: values.vraag,
+            ...(zaak ? { zaak } : {}),
+            ...(subject.type === 'bedrijf' && subjectName ? { naam: subjectName } : {}),
+          }));
+        } catch (error) {
+          // Not registered: the same form can be sent again.
+          await deps.verzendingen.release(subject, token);
+          throw error;
+        }
+        await deps.verzendingen.done(subject, token, uuid);
         request.log.info({ klantcontact: uuid, aboutZaak: Boolean(zaak) }, 'vraag registered');
         await deps.processingLog.record(
           caller.identity,

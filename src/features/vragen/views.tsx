@@ -56,9 +56,12 @@ export function VraagPage({
   zaken,
   mayAsk,
   csrfToken,
+  token,
 }: Texts & {
   organisation: string;
   csrfToken: string;
+  /** The form's one-time token: the question is registered once, however often the form is sent. */
+  token: string;
   values: VraagValues;
   errors: FieldError[];
   /** The person's zaken to choose from; unavailable when they cannot be read now. */
@@ -80,6 +83,7 @@ export function VraagPage({
         <>
           <ErrorSummary errors={errors} title={t('form.errors.title')} />
           <Form action={vraagPath} csrfToken={csrfToken}>
+            <input type="hidden" name="verzending" value={token} />
             {(zaken.unavailable || Boolean(zaken.missing?.length)) && <Paragraph>{t('vraag.zaken.unavailable')}</Paragraph>}
             {!zaken.unavailable && (lopend.length > 0 || afgerond.length > 0) && (
               <SelectField

@@ -153,6 +153,15 @@ export interface SubjectLanguagesTable {
   updated_at: Timestamp;
 }
 
+/** One "Stel een vraag" form sent (migration 0024): claimed by the first request with its token. */
+export interface VraagVerzendingenTable {
+  /** SHA-256 of the keyed hash of who asked and the form's one-time token. */
+  sleutel: string;
+  /** The klantcontact registered with it; null while the first request is registering it. */
+  klantcontact: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface KeptFormsTable {
   /** SHA-256 of the token in the browser's cookie. */
   id: string;
@@ -414,6 +423,7 @@ export interface Database {
   notification_messages: NotificationMessagesTable;
   subject_languages: SubjectLanguagesTable;
   kept_forms: KeptFormsTable;
+  vraag_verzendingen: VraagVerzendingenTable;
   organisaties: OrganisatiesTable;
   organisatie_assertions: OrganisatieAssertionsTable;
   organisatie_berichten: OrganisatieBerichtenTable;

@@ -1160,6 +1160,8 @@ export const en: Record<MessageKey, string> = {
   'vraag.vraag': 'Your question',
   'vraag.vraag.help': 'At most {max} characters. You do not need to give your BSN: we already know who you are.',
   'vraag.submit': 'Send question',
+  'vraag.error.verzending': 'We cannot send this form. Check your question and send it again.',
+  'vraag.error.bezig': 'Your question is still being sent. Wait a moment, then check in My details whether it arrived.',
   'vraag.error.onderwerp': 'Enter the subject of your question.',
   'vraag.error.onderwerp.lang': 'The subject is too long or has characters that are not allowed. Use at most {max} characters on one line. It has {n} now.',
   'vraag.error.vraag': 'Write down your question.',

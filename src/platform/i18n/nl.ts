@@ -1169,6 +1169,8 @@ export const nl = {
   'vraag.vraag': 'Uw vraag',
   'vraag.vraag.help': 'Maximaal {max} tekens. Uw BSN hoeft u niet te noemen: wij weten al wie u bent.',
   'vraag.submit': 'Vraag versturen',
+  'vraag.error.verzending': 'Dit formulier kunnen we niet versturen. Kijk uw vraag na en verstuur hem opnieuw.',
+  'vraag.error.bezig': 'Uw vraag wordt nog verstuurd. Wacht even en kijk dan bij Mijn gegevens of hij is aangekomen.',
   'vraag.error.onderwerp': 'Vul het onderwerp van uw vraag in.',
   'vraag.error.onderwerp.lang': 'Het onderwerp is te lang of heeft tekens die niet kunnen. Gebruik maximaal {max} tekens op één regel. Nu zijn het er {n}.',
   'vraag.error.vraag': 'Schrijf uw vraag op.',
