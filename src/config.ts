@@ -177,7 +177,7 @@ const schema = z
       .int()
       .min(0)
       .max(512_000)
-      .default(100 * 1024),
+      .default(200 * 1024),
     ORGANISATIE_BIJLAGEN_S3_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     MEDEWERKERS_PORTAAL: bool.default(false),
     MEDEWERKERS_OIDC_ISSUER: url.optional(),
