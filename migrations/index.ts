@@ -21,6 +21,8 @@ import * as m0021 from './0021_bericht_archief.ts';
 import * as m0022 from './0022_organisatie_bewaartermijnen.ts';
 import * as m0023 from './0023_bijlagen_in_s3.ts';
 import * as m0024 from './0024_vraag_verzendingen.ts';
+import * as m0025 from './0025_ongelezen_berichten.ts';
+import * as m0026 from './0026_berichten_partities.ts';
 
 export const migrations = {
   '0001_sessions': m0001,
@@ -45,4 +47,6 @@ export const migrations = {
   '0022_organisatie_bewaartermijnen': m0022,
   '0023_bijlagen_in_s3': m0023,
   '0024_vraag_verzendingen': m0024,
+  '0025_ongelezen_berichten': m0025,
+  '0026_berichten_partities': m0026,
 };

@@ -44,6 +44,22 @@ export interface BerichtStore {
   list(subject: Subject, log: Pick<Log, 'warn'>): Promise<Listed<Bericht>>;
   /** One bericht of the subject, published or not; null when it does not exist, is someone else's, or does not fit the type. */
   get(subject: Subject, uuid: string): Promise<StoredBericht | null>;
+  /**
+   * How many of the subject's berichten published at `now` are in the inbox and not opened yet,
+   * counted by the store itself (a store that has this keeps its own archive state); without it,
+   * the list is read and counted.
+   */
+  unread?(subject: Subject, now: Date, log: Pick<Log, 'warn'>): Promise<number>;
+}
+
+/** In the inbox (not archived) and not opened yet: what the navigation and the overzicht count. */
+export const isUnread = (bericht: Bericht) => !bericht.geopend && !bericht.gearchiveerd;
+
+/** The subject's unread published berichten in one store: counted by the store when it can, else read from its list. */
+export async function unreadIn(store: BerichtStore, subject: Subject, now: Date, log: Pick<Log, 'warn'>): Promise<number> {
+  if (store.unread) return store.unread(subject, now, log);
+  const { items } = await store.list(subject, log);
+  return items.filter((bericht) => isPublished(bericht, now) && isUnread(bericht)).length;
 }
 
 export function isPublished(bericht: Bericht, now: Date): boolean {
@@ -83,6 +99,10 @@ export function allBerichten(stores: readonly BerichtStore[]): BerichtStore {
         items: lists.flatMap((list) => list.items).sort((a, b) => b.publicatiedatum.getTime() - a.publicatiedatum.getTime()),
         cutOff: lists.some((list) => list.cutOff),
       };
+    },
+    async unread(subject, now, log) {
+      const counts = await Promise.all(stores.map((store) => unreadIn(store, subject, now, log)));
+      return counts.reduce((sum, n) => sum + n, 0);
     },
     async get(subject, uuid) {
       for (const store of stores) {

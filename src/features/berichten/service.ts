@@ -5,7 +5,7 @@
  * about a person are (sources/answers.ts: a few seconds, dropped when the Notificaties API tells of a
  * change in the Objecten API and when the person opens or archives a bericht).
  */
-import { isPublished, type Bericht, type BerichtStore } from '../../domain/bericht.ts';
+import { isPublished, unreadIn, type Bericht, type BerichtStore } from '../../domain/bericht.ts';
 import type { Subject } from '../../domain/identity.ts';
 import type { DocumentDownload, DocumentStore, ZaakDocument, ZaakRef, Zaaksysteem } from '../../domain/zaak.ts';
 import { isOpen as isOpenTaak, type TaakStore } from '../../domain/taak.ts';
@@ -19,8 +19,7 @@ export interface Bijlage extends ZaakDocument {
   index: number;
 }
 
-/** In the inbox (not archived) and not opened yet: what the navigation and the overzicht count. */
-export const isUnread = (bericht: Bericht) => !bericht.geopend && !bericht.gearchiveerd;
+export { isUnread } from '../../domain/bericht.ts';
 
 /** Where a bericht's kenmerk and handelingsperspectief lead, when they lead to something of the person's. */
 export interface BerichtLinks {
@@ -91,7 +90,8 @@ export class BerichtenService {
   /** The number of unread berichten in the inbox (kept for a moment); undefined when the store of berichten cannot say now. */
   async unreadCount(caller: Caller): Promise<number | undefined> {
     const subject = caller.identity.subject;
-    const count = async () => (await this.published(subject, caller)).items.filter(isUnread).length;
+    // Counted by the stores that can (the berichten organisations pushed: one index-only count), else from their list.
+    const count = () => unreadIn(this.berichten, subject, this.now(), caller.log);
     const counted = await whenAvailable(() => (this.answers ? this.answers.get('berichten', subject, 'ongelezen', count) : count()), caller.log);
     return counted.unavailable ? undefined : counted.value;
   }

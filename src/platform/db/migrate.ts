@@ -1,4 +1,4 @@
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import { migrations } from '../../../migrations/index.ts';
 import type { Database } from './schema.ts';
 
@@ -21,6 +21,15 @@ async function isUpToDate(db: Db): Promise<boolean> {
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
   if (await isUpToDate(db)) return [];
+  return run(db, (migrator) => migrator.migrateToLatest());
+}
+
+/** Brings the schema to the state after migration `name` (up or down): for tests and benchmarks of a migration. */
+export async function migrateTo(db: Db, name: keyof typeof migrations): Promise<string[]> {
+  return run(db, (migrator) => migrator.migrateTo(name));
+}
+
+async function run(db: Db, migrate: (migrator: Migrator) => Promise<MigrationResultSet>): Promise<string[]> {
   // The migration tables live in the schema Voordeur uses (search_path), not wherever one exists.
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
   const migrator = new Migrator({
@@ -30,7 +39,7 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
     migrationLockTableName: 'voordeur_migrations_lock',
     migrationTableSchema: rows[0]?.schema ?? 'public',
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await migrate(migrator);
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
     throw new Error(`Database migration ${failed ? `"${failed.migrationName}" ` : ''}failed: ${error instanceof Error ? error.message : String(error)}`, {

@@ -271,6 +271,14 @@ export interface BerichtArchiefTable {
   archived_at: CreatedAt;
 }
 
+/** One row per stored bericht (migrations/0026): `(organisatie_id, bericht_id)` unique, which the partitioned organisatie_berichten cannot hold. */
+export interface OrganisatieBerichtIdsTable {
+  id: string;
+  organisatie_id: string;
+  bericht_id: string;
+  recipient_key: string;
+}
+
 export interface OrganisatieBijlagenTable {
   bericht_uuid: string;
   index: number;
@@ -427,6 +435,7 @@ export interface Database {
   organisaties: OrganisatiesTable;
   organisatie_assertions: OrganisatieAssertionsTable;
   organisatie_berichten: OrganisatieBerichtenTable;
+  organisatie_bericht_ids: OrganisatieBerichtIdsTable;
   organisatie_bijlagen: OrganisatieBijlagenTable;
   organisatie_bijlage_objecten: OrganisatieBijlageObjectenTable;
   organisatie_zaken: OrganisatieZakenTable;

@@ -9,7 +9,11 @@ import type { Subject } from '../../domain/identity.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
 
-/** The store, with the archive state of its berichten filled in and each bericht archivable. */
+/**
+ * The store, with the archive state of its berichten filled in and each bericht archivable. Wrap
+ * each store on its own (not several combined by allBerichten): a store that counts its unread
+ * berichten itself keeps its own archive state, and its count is passed on.
+ */
 export function withArchive(store: BerichtStore, db: Db, keys: IdentityKeys): BerichtStore {
   const archived = async (subject: Subject, uuids: string[]): Promise<Set<string>> => {
     if (uuids.length === 0) return new Set();
@@ -22,6 +26,7 @@ export function withArchive(store: BerichtStore, db: Db, keys: IdentityKeys): Be
     return new Set(rows.map((row) => row.bericht_uuid));
   };
   return {
+    ...(store.unread ? { unread: store.unread.bind(store) } : {}),
     async list(subject, log) {
       const listed = await store.list(subject, log);
       const unknown = listed.items.filter((bericht) => bericht.gearchiveerd === undefined).map((bericht) => bericht.uuid);

@@ -70,6 +70,11 @@ export interface OrganisatieBerichtStatus {
 }
 
 const bijlagePrefix = 'urn:voordeur:bijlage:';
+/** A new bericht as a change for the notification pipeline: this prefix and the bericht's id. */
+const changeKeyPrefix = 'organisatie-bericht:';
+/** The most berichten of one person Mijn berichten reads (10 pages of 100, as from the Objecten API); more are cut off. */
+export const listLimit = 1_000;
+
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Tells the recipients of new berichten (the notification pipeline), in the transaction that stores them. */
@@ -212,30 +217,48 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
   }
 
   /** Inserts a batch with its bijlagen, and what follows from it in the same transaction; the berichtIds that were new. */
-  private async insert(trx: Db, organisatieId: string, berichten: NewOrganisatieBericht[], requestId?: string): Promise<Set<string>> {
+  private async insert(trx: Db, organisatieId: string, batch: NewOrganisatieBericht[], requestId?: string): Promise<Set<string>> {
+    // A berichtId twice in one batch: the first is stored.
+    const seen = new Set<string>();
+    const berichten = batch.filter((b) => !seen.has(b.berichtId) && seen.add(b.berichtId));
     const ids = new Map(berichten.map((b) => [b.berichtId, randomUUID()]));
-    const inserted = await trx
-      .insertInto('organisatie_berichten')
+    const keys = new Map(berichten.map((b) => [b.berichtId, this.keys.subject(b.ontvanger)]));
+    // The berichtId first, in the table that keeps it unique per organisation (organisatie_berichten is partitioned by
+    // recipient and cannot): one stored before, or by a batch committing now, is not new. In one order, so that two
+    // batches with the same berichtIds wait for each other instead of deadlocking.
+    const registered = await trx
+      .insertInto('organisatie_bericht_ids')
       .values(
-        berichten.map((b) => ({
-          id: ids.get(b.berichtId)!,
-          organisatie_id: organisatieId,
-          bericht_id: b.berichtId,
-          recipient_key: this.keys.subject(b.ontvanger),
-          recipient: this.keys.seal(b.ontvanger),
-          onderwerp: b.onderwerp,
-          tekst: b.tekst,
-          referentie: b.referentie ?? null,
-          bericht_type: b.berichtType ?? null,
-          handelingsperspectief: b.handelingsperspectief ?? null,
-          einddatum_handelingstermijn: b.einddatumHandelingstermijn ?? null,
-          publicatiedatum: b.publicatiedatum,
-        })),
+        [...ids]
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([berichtId, id]) => ({ id, organisatie_id: organisatieId, bericht_id: berichtId, recipient_key: keys.get(berichtId)! })),
       )
       .onConflict((oc) => oc.columns(['organisatie_id', 'bericht_id']).doNothing())
       .returning('bericht_id')
       .execute();
-    const fresh = new Set(inserted.map((row) => row.bericht_id));
+    const fresh = new Set(registered.map((row) => row.bericht_id));
+    if (fresh.size === 0) return fresh;
+    await trx
+      .insertInto('organisatie_berichten')
+      .values(
+        berichten
+          .filter((b) => fresh.has(b.berichtId))
+          .map((b) => ({
+            id: ids.get(b.berichtId)!,
+            organisatie_id: organisatieId,
+            bericht_id: b.berichtId,
+            recipient_key: keys.get(b.berichtId)!,
+            recipient: this.keys.seal(b.ontvanger),
+            onderwerp: b.onderwerp,
+            tekst: b.tekst,
+            referentie: b.referentie ?? null,
+            bericht_type: b.berichtType ?? null,
+            handelingsperspectief: b.handelingsperspectief ?? null,
+            einddatum_handelingstermijn: b.einddatumHandelingstermijn ?? null,
+            publicatiedatum: b.publicatiedatum,
+          })),
+      )
+      .execute();
     const bijlagen = berichten
       .filter((b) => fresh.has(b.berichtId))
       .flatMap((b) =>
@@ -318,10 +341,11 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
     if (!this.options.tellOrganisation) return;
     const rows = await this.db
       .selectFrom('notification_changes as c')
-      .innerJoin('organisatie_berichten as b', (join) => join.on(sql`c.change_key`, '=', sql`'organisatie-bericht:' || b.id::text`))
+      // The bericht's id from the change key, so that it is looked up by its index (not every bericht compared with it).
+      .innerJoin('organisatie_berichten as b', (join) => join.on('b.id', '=', sql<string>`substr(c.change_key, ${changeKeyPrefix.length + 1})::uuid`))
       .select(['b.organisatie_id', 'b.bericht_id'])
       .where('c.message_group', '=', group)
-      .where('c.change_key', 'like', 'organisatie-bericht:%')
+      .where('c.change_key', 'like', `${changeKeyPrefix}%`)
       .execute();
     const at = this.now();
     await this.tellOrganisations(
@@ -333,7 +357,7 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
   /** Berichten now in their recipient's Mijn berichten: the recipients are told (notification pipeline), and the organisations. */
   private async delivered(berichten: { uuid: string; organisatieId: string; berichtId: string; ontvanger: Subject }[], at: Date, db: Db): Promise<void> {
     if (berichten.length === 0) return;
-    const changes = berichten.map((b): Change => ({ subject: b.ontvanger, topic: 'bericht', key: `organisatie-bericht:${b.uuid}` }));
+    const changes = berichten.map((b): Change => ({ subject: b.ontvanger, topic: 'bericht', key: `${changeKeyPrefix}${b.uuid}` }));
     if (this.options.tell) await this.options.tell(changes, db);
     await this.tellOrganisations(
       berichten.map((b) => ({ organisatieId: b.organisatieId, type: 'bericht.afgeleverd' as const, berichtId: b.berichtId, at })),
@@ -369,7 +393,7 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
       .selectFrom('notification_changes as c')
       .innerJoin('notification_messages as m', 'm.message_group', 'c.message_group')
       .select(['m.channel', 'm.state', 'm.sent_at', 'm.delivery_status'])
-      .where('c.change_key', '=', `organisatie-bericht:${row.id}`)
+      .where('c.change_key', '=', `${changeKeyPrefix}${row.id}`)
       .execute();
     return {
       berichtId: row.bericht_id,
@@ -380,15 +404,36 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
     };
   }
 
+  /** The subject's newest berichten (at most `listLimit`: as deep as the Objecten API is read), newest first. */
   async list(subject: Subject): Promise<Listed<Bericht>> {
-    const rows = await this.berichtRows().where('b.recipient_key', 'in', this.keys.visibleTo(subject)).orderBy('b.publicatiedatum', 'desc').execute();
-    const bijlagen = await this.bijlagenOf(rows.map((row) => row.id));
-    return { items: rows.map((row) => this.toBericht(row, bijlagen.get(row.id) ?? [])), cutOff: false };
+    const rows = await this.berichtRows()
+      .where('b.recipient_key', 'in', this.keys.visibleTo(subject))
+      .orderBy('b.publicatiedatum', 'desc')
+      .limit(listLimit + 1)
+      .execute();
+    const shown = rows.slice(0, listLimit);
+    const bijlagen = await this.bijlagenOf(shown.map((row) => row.id));
+    return { items: shown.map((row) => this.toBericht(row, bijlagen.get(row.id) ?? [])), cutOff: rows.length > listLimit };
+  }
+
+  /** How many of the subject's berichten published at `now` are in the inbox and not opened: one count on an index of the unread ones. */
+  async unread(subject: Subject, now: Date): Promise<number> {
+    const row = await this.db
+      .selectFrom('organisatie_berichten')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('recipient_key', 'in', this.keys.visibleTo(subject))
+      .where('opened_at', 'is', null)
+      .where('archived_at', 'is', null)
+      .where('publicatiedatum', '<=', now)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   async get(subject: Subject, uuid: string): Promise<StoredBericht | null> {
     if (!uuidPattern.test(uuid)) return null;
-    const row = await this.berichtRows().where('b.recipient_key', 'in', this.keys.visibleTo(subject)).where('b.id', '=', uuid).executeTakeFirst();
+    // The recipient's keys with every look-up and change: the rows are partitioned by them.
+    const visible = this.keys.visibleTo(subject);
+    const row = await this.berichtRows().where('b.recipient_key', 'in', visible).where('b.id', '=', uuid).executeTakeFirst();
     if (!row) return null;
     const bijlagen = await this.bijlagenOf([row.id]);
     return {
@@ -400,6 +445,7 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
           const first = await trx
             .updateTable('organisatie_berichten')
             .set({ opened_at: at })
+            .where('recipient_key', 'in', visible)
             .where('id', '=', uuid)
             .where('opened_at', 'is', null)
             .returning(['organisatie_id', 'bericht_id'])
@@ -411,6 +457,7 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
         await this.db
           .updateTable('organisatie_berichten')
           .set({ archived_at: archived ? this.now() : null })
+          .where('recipient_key', 'in', visible)
           .where('id', '=', uuid)
           .execute();
       },

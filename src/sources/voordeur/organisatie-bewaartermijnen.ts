@@ -128,8 +128,9 @@ export class OrganisatieBewaartermijnen {
   async deleteExpired(now: Date): Promise<number> {
     let deleted = 0;
     for (;;) {
+      // A bericht is deleted with its id (organisatie_bericht_ids): the bericht and its attachments go with it (on delete cascade).
       const rows = await this.db
-        .deleteFrom('organisatie_berichten')
+        .deleteFrom('organisatie_bericht_ids')
         .where('id', 'in', expired(this.db, now).select('b.id').limit(deleteChunk))
         .executeTakeFirst();
       const n = Number(rows.numDeletedRows);
