@@ -160,9 +160,23 @@ describe('attachments in S3-compatible storage', () => {
     }
     expect(await rowOf(ids.groot)).toBeUndefined();
     expect(await rowOf(ids.zonder)).toBeDefined();
+    // The operator sees it in the log, without whom it was for.
+    const warned = stack.voordeur.logs.filter((line) => line.includes('attachment storage unavailable'));
+    expect(warned).toHaveLength(1);
+    expect(warned[0]).not.toContain(suzanne);
     expect((await send([bericht(ids.groot, groot)])).resultaten.map((r) => r.resultaat)).toEqual(['verwerkt']);
     const row = (await rowOf(ids.groot))!;
     expect(await s3.content(row.storage_key!)).toEqual(groot);
+    // With the bucket down at download, the person is told it is not available now (never a 500), and it is there again after.
+    s3.setFault('down');
+    try {
+      const refused = await download(row.id);
+      expect(refused.status).toBe(503);
+      expect(await refused.text()).toContain('Dit onderdeel is nu niet beschikbaar');
+    } finally {
+      s3.setFault('none');
+    }
+    expect(Buffer.from(await (await download(row.id)).arrayBuffer())).toEqual(groot);
   });
 
   it('removes an object a crash left behind (put, never stored) and the object of a bericht past its retention, in the hourly job; keeps the others', async () => {

@@ -118,6 +118,7 @@ export function organisatieApiRoutes(deps: OrganisatieApiDeps): FastifyPluginAsy
       });
       // Large attachments go to the bucket first (when one is configured); a bericht whose attachment could not be put is not stored.
       const { ready, unavailable } = await deps.berichten.placeBijlagen(toStore);
+      if (unavailable.size > 0) request.log.warn({ organisatie, berichten: unavailable.size }, 'attachment storage unavailable: berichten not stored');
       for (const result of results)
         if (result.resultaat === 'verwerkt' && unavailable.has(result.berichtId!))
           Object.assign(result, { resultaat: 'opslagNietBeschikbaar', veld: '/bijlagen', melding: opslagMelding });
