@@ -1,7 +1,9 @@
 /**
  * Issue 17 §4 in Chromium: a person who chose English reads English on every page they can reach
  * — a resident, a company and someone acting for another, each walking every link from the
- * overzicht, plus the public help pages, form errors and a page that is not there. Dutch is only
+ * overzicht, plus the public help pages, form errors and a page that is not there; and staff in
+ * the medewerkersportaal (search, errors, a dossier and its pages) and the leveranciersportaal (its
+ * pages and form errors; not the API's technical documentation). Dutch is only
  * allowed inside an element marked `lang="nl"` (data that stays Dutch: zaak titles, statuses,
  * bericht texts, product names; WCAG 3.1.2). Dutch is recognised two ways: a text (or an
  * aria-label, title, alt or the page's title) containing a Dutch catalogue text that differs from
@@ -10,8 +12,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { clientAssertion, organisatieKey, requestToken } from '../../simulators/organisatie/client.ts';
 import { en } from '../../src/platform/i18n/en.ts';
 import { nl, type MessageKey } from '../../src/platform/i18n/nl.ts';
+import { Organisaties } from '../../src/sources/voordeur/organisaties.ts';
 import { describeInBrowser, launchBrowser, loginAs, newPage } from '../support/browser.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 
@@ -75,7 +79,8 @@ function readTexts(page: Page): Promise<Found[]> {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
-      if (!text || !parent || parent.closest('script, style, template') || isDutch(parent)) continue;
+      // Code is no language: paths and fields of an API (/berichten, berichtId) are technical terms (WCAG 3.1.2).
+      if (!text || !parent || parent.closest('script, style, template, code') || isDutch(parent)) continue;
       found.push({ text, where: describe(parent) });
     }
     for (const el of document.body.querySelectorAll('[aria-label], [title], [alt], [placeholder], input[type=submit][value]')) {
@@ -131,11 +136,15 @@ describeInBrowser('every page in English', () => {
     return problems.map((p) => `${new URL(page.url()).pathname}: ${p}`);
   }
 
-  /** Every page reachable by links from the overzicht (no downloads, no logging out, no switching language), read in English. */
-  async function walk(page: Page, max = 60): Promise<string[]> {
+  /**
+   * Every page reachable by links from `start` (no downloads, no logging out, no switching language),
+   * read in English; within the portal of `start` (the resident's pages, /medewerkers or /leveranciers).
+   */
+  async function walk(page: Page, max = 60, start = '/overzicht'): Promise<string[]> {
     const origin = new URL(stack.url).origin;
+    const portal = /^\/(medewerkers|leveranciers)\b/.exec(start)?.[0];
     const seen = new Set<string>();
-    const queue = ['/overzicht'];
+    const queue = [start];
     const problems: string[] = [];
     while (queue.length > 0 && seen.size < max) {
       const path = queue.shift()!;
@@ -149,12 +158,16 @@ describeInBrowser('every page in English', () => {
       const links = await page.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
       for (const href of links) {
         const url = new URL(href);
-        if (url.origin !== origin || /^\/(taal|uitloggen|static|medewerkers|leveranciers)\b/.test(url.pathname)) continue;
+        if (url.origin !== origin || /^\/(taal|uitloggen|static)\b|\/uitloggen$/.test(url.pathname)) continue;
+        if (portal ? !url.pathname.startsWith(portal) : /^\/(medewerkers|leveranciers)\b/.test(url.pathname)) continue;
+        // The API's technical documentation (docs/organisaties.md and the OpenAPI document) names the API's
+        // Dutch domain nouns (bericht, zaak) as the standards spell them, as the developer docs do.
+        if (url.pathname === '/leveranciers/documentatie') continue;
         if (/\/(documenten|bijlagen)\/|\.pdf$|\/pdf$/.test(url.pathname)) continue;
         if (!seen.has(url.pathname)) queue.push(url.pathname + url.search);
       }
     }
-    expect(seen.size, 'pages walked').toBeGreaterThan(8);
+    expect(seen.size, 'pages walked').toBeGreaterThan(portal ? 3 : 8);
     return problems;
   }
 
@@ -209,6 +222,72 @@ describeInBrowser('every page in English', () => {
     await loginAs(page, stack.url, 'Bakkerij Van den Berg B.V.', 'eHerkenning');
     await inEnglish(page);
     expect(once(await walk(page))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a staff member reads the medewerkersportaal in English: the search, its form errors and a dossier', { timeout: 240_000 }, async () => {
+    const page = await newPage(browser);
+    await page.goto(`${stack.url}/medewerkers`);
+    await inEnglish(page, '/medewerkers');
+    const problems = await dutchOn(page); // the login page
+    await page.getByRole('link', { name: en['medewerkers.login'] }).click();
+    await page.getByRole('button', { name: 'Inloggen als Mirjam Bakker' }).click(); // the identity simulator, in Dutch
+    await page.waitForURL(`${stack.url}/medewerkers`);
+    problems.push(...(await dutchOn(page)));
+    // Nothing filled in: the errors.
+    await page.locator('main form button[type=submit]').first().click();
+    expect(await page.locator('#error-summary').count()).toBe(1);
+    problems.push(...(await dutchOn(page)));
+    await page.locator('main input[name=nummer]').fill('999993653');
+    await page.locator('main input[name=doel]').first().check();
+    await page.locator('main form button[type=submit]').first().click();
+    await page.waitForURL(/\/medewerkers\/dossier\//);
+    problems.push(...(await dutchOn(page)));
+    await page.screenshot({ path: 'test-results/english/medewerkers-dossier.png', fullPage: true });
+    problems.push(...(await walk(page, 20, new URL(page.url()).pathname)));
+    expect(once(problems)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('an organisation’s staff read the leveranciersportaal in English, with a form error', { timeout: 240_000 }, async () => {
+    // A connected organisation that sent a bericht (whose Dutch onderwerp is data on its pages) and one that was refused.
+    const key = await organisatieKey('sleutel-2027');
+    await new Organisaties(stack.voordeur.database.db).save({ id: 'bsgw-voorbeeldregio', naam: 'Belastingsamenwerking Voorbeeldregio', jwks: key.jwks });
+    const api = `${stack.url}/api/v1`;
+    const token = (await requestToken(api, await clientAssertion(key, 'bsgw-voorbeeldregio', `${api}/token`))).body.access_token;
+    const berichten = [
+      {
+        berichtId: 'AANSLAG-2027-1',
+        ontvanger: { bsn: '999993653' },
+        onderwerp: 'Aanslag 2027',
+        tekst: 'Tekst.',
+        publicatiedatum: new Date(Date.now() - 9 * 864e5).toISOString(),
+      },
+      { berichtId: 'FOUT', ontvanger: { bsn: '123456789' }, onderwerp: 'Fout', tekst: 'Tekst.' },
+    ];
+    const pushed = await fetch(`${api}/berichten`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ berichten }),
+    });
+    expect(pushed.ok).toBe(true);
+    const page = await newPage(browser);
+    await page.goto(`${stack.url}/leveranciers`);
+    await inEnglish(page, '/leveranciers');
+    const problems = await dutchOn(page); // the login page
+    await page.getByRole('link', { name: en['leveranciers.login'] }).click();
+    await page.getByRole('button', { name: 'Inloggen als Jan Dekker' }).click(); // the identity simulator, in Dutch
+    await page.waitForURL(`${stack.url}/leveranciers`);
+    problems.push(...(await walk(page, 20, '/leveranciers')));
+    await page.goto(`${stack.url}/leveranciers/berichten?dagen=nul`);
+    problems.push(...(await dutchOn(page)));
+    await page.goto(`${stack.url}/leveranciers/sleutels`);
+    await page.locator('main textarea').first().fill('not a key');
+    await page.locator('main form button[type=submit]').first().click();
+    expect(await page.locator('#error-summary').count()).toBe(1);
+    problems.push(...(await dutchOn(page)));
+    await page.screenshot({ path: 'test-results/english/leveranciers-sleutels.png', fullPage: true });
+    expect(once(problems)).toEqual([]);
     await page.context().close();
   });
 

@@ -20,7 +20,7 @@ import type { DossierAction, DossierDetail, DossierView } from '../../platform/h
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import type { JSX } from 'preact';
 import type { MessageKey, Translate } from '../../platform/i18n/index.ts';
-import { Heading, Link, Paragraph } from '../../platform/ui/components.tsx';
+import { Dutch, Heading, Link, Paragraph } from '../../platform/ui/components.tsx';
 import type { FieldError } from '../../platform/ui/components.tsx';
 import type { Access, StaffAccess } from './access.ts';
 import type { StaffAudit } from './audit.ts';
@@ -376,7 +376,9 @@ export function medewerkersRoutes(deps: MedewerkersRouteDeps): FastifyPluginAsyn
           <Paragraph>
             <Link href={`/medewerkers/dossier/${granted.id}`}>{request.t('medewerkers.dossier.back')}</Link>
           </Paragraph>
-          <Heading level={1}>{found.title}</Heading>
+          <Heading level={1}>
+            <Dutch>{found.title}</Dutch>
+          </Heading>
           {found.body}
         </>,
         { title: found.title },

@@ -89,7 +89,7 @@ export function ZaakDossier({ view, detail }: { view: DossierView; detail: ZaakD
                 key: document.uuid,
                 cells: [
                   <span lang="nl">{document.titel}</span>,
-                  document.type ?? '',
+                  document.type ? <span lang="nl">{document.type}</span> : '',
                   formatDate(lang, document.datum),
                   document.grootte !== undefined ? formatBytes(lang, t, document.grootte) : '',
                 ],

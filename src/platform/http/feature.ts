@@ -52,7 +52,7 @@ export interface DossierView {
 
 /** A page of its own within a person's dossier, e.g. one zaak with its timeline and documents. */
 export interface DossierDetail {
-  /** Its heading and the page title. */
+  /** Its heading and the page title: the person's data (e.g. a zaak's omschrijving), in Dutch (marked lang="nl"). */
   title: string;
   body: JSX.Element;
 }

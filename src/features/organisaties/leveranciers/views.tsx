@@ -287,7 +287,11 @@ export function OngeopendSection({
               head={[t('leveranciers.berichten.berichtId'), t('leveranciers.berichten.onderwerp'), t('leveranciers.berichten.publicatiedatum')]}
               rows={found.berichten.map((b) => ({
                 key: b.berichtId,
-                cells: [<code class="voordeur-breakable">{b.berichtId}</code>, b.onderwerp, <DateText lang={lang} value={b.publicatiedatum} />],
+                cells: [
+                  <code class="voordeur-breakable">{b.berichtId}</code>,
+                  <span lang="nl">{b.onderwerp}</span>,
+                  <DateText lang={lang} value={b.publicatiedatum} />,
+                ],
               }))}
             />
           </>
