@@ -33,7 +33,7 @@
  *   TEST_DATABASE_URL=postgres://… node --import tsx bench/notificaties.ts
  *   BENCH_ZAKEN=distinct BENCH_SOURCE_LATENCY_MS=20 … for every notification about another zaak, the zaaksysteem answering after 20 ms
  */
-import { type ChildProcess, execFileSync, fork, spawn } from 'node:child_process';
+import { execFileSync, fork, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';

@@ -115,7 +115,7 @@ function TermijnVoor({ t, berichtType }: { t: Translate; berichtType: string }) 
   return berichtType ? (
     <Message t={t} id="leveranciers.bewaartermijn.type" params={{ type: <code>{berichtType}</code> }} />
   ) : (
-    <>{t('leveranciers.bewaartermijn.overige')}</>
+    t('leveranciers.bewaartermijn.overige')
   );
 }
 
