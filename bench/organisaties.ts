@@ -4,7 +4,10 @@
  * attachments and batches of 20 with one 300 kB PDF each, each for a different recipient. Voordeur
  * runs in this process on a schema of its own in the database at DATABASE_URL or
  * TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), dropped afterwards; says so
- * and stops when there is none.
+ * and stops when there is none. For scale it then inserts the same batches as bare rows straight into
+ * PostgreSQL (no HTTP, no checks, one multi-row insert per batch) and prints Voordeur's share of that
+ * ceiling: on a machine whose disk or CPU cannot take 200 × 300 kB a second even without Voordeur,
+ * the ratio says whether the rest is Voordeur's.
  *
  *   node --import tsx bench/organisaties.ts      (BENCH_BERICHTEN, default 20,000; BENCH_CONCURRENCY, 4)
  */
@@ -120,10 +123,59 @@ try {
   const withPdf = await run('pdf', Math.min(1_000, total), 20, pdf300kB);
   const pdfCpu = cpuMsPerBericht;
   const { rows } = await admin.query(`select count(*)::int as n from ${schema}.organisatie_berichten`);
+
+  /**
+   * What this machine's PostgreSQL can do without Voordeur, in the same run: the same number of rows
+   * inserted as bare rows (a multi-row insert per batch, one transaction each, `concurrency` at a
+   * time, durable commits), so that the ratio says how much of the ceiling Voordeur reaches.
+   */
+  async function bare(count: number, batch: number, columns: [name: string, type: string][], row: () => unknown[]): Promise<number> {
+    const pool = new pg.Pool({ connectionString: scoped.href, max: concurrency });
+    await pool.query(`create table bench_bare (id bigserial primary key, ${columns.map(([name, type]) => `${name} ${type}`).join(', ')})`);
+    const width = columns.length;
+    let left = count;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (left > 0) {
+          const size = Math.min(batch, left);
+          left -= size;
+          const values = Array.from({ length: size }, (_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`);
+          await pool.query(
+            `insert into bench_bare (${columns.map(([name]) => name).join(', ')}) values ${values.join(', ')}`,
+            Array.from({ length: size }, row).flat(),
+          );
+        }
+      }),
+    );
+    const perSecond = count / ((performance.now() - started) / 1000);
+    await pool.query('drop table bench_bare');
+    await pool.end();
+    return perSecond;
+  }
+  const pdfBytes = Buffer.from(pdf300kB, 'base64');
+  const text: [string, string][] = [
+    ['recipient', 'bytea'],
+    ['onderwerp', 'text'],
+    ['tekst', 'text'],
+  ];
+  const barePlain = await bare(total, 1_000, text, () => [
+    randomBytes(32),
+    'Aanslag gemeentelijke belastingen',
+    'Beste inwoner,\n\nIn de bijlage vindt u uw aanslag.',
+  ]);
+  const barePdf = await bare(Math.min(1_000, total), 20, [...text, ['content', 'bytea']], () => [
+    randomBytes(32),
+    'Aanslag',
+    'In de bijlage vindt u uw aanslag.',
+    pdfBytes,
+  ]);
   console.log(
     `organisation API on PostgreSQL, ${concurrency} requests at a time: ${Math.round(plain)} berichten/s in batches of 1,000 without attachments (target ≥ 3,000); ` +
       `${Math.round(withPdf)} berichten/s in batches of 20 with one 300 kB PDF each (target ≥ 200); ${rows[0].n} stored. ` +
-      `CPU of this process per bericht: ${plainCpu.toFixed(3)} ms without attachments, ${pdfCpu.toFixed(2)} ms with a 300 kB PDF (PostgreSQL's own work not included)`,
+      `CPU of this process per bericht: ${plainCpu.toFixed(3)} ms without attachments, ${pdfCpu.toFixed(2)} ms with a 300 kB PDF (PostgreSQL's own work not included). ` +
+      `PostgreSQL alone, the same batches as bare rows: ${Math.round(barePlain)} rows/s without and ${Math.round(barePdf)} rows/s with a 300 kB bytea, ` +
+      `so Voordeur reaches ${(plain / barePlain).toFixed(2)} and ${(withPdf / barePdf).toFixed(2)} of what this machine's database does alone`,
   );
   await voordeur.close();
   await database.close();
