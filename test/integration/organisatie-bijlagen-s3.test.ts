@@ -15,6 +15,7 @@ import { clientAssertion, organisatieKey, requestToken } from '../../simulators/
 import { registerS3Simulator, type S3Simulator } from '../../simulators/s3/index.ts';
 import { bijlagenBucket } from '../../src/features/organisaties/index.ts';
 import { IdentityKeys } from '../../src/platform/identity-keys.ts';
+import { OrganisatieAansluiting } from '../../src/sources/voordeur/organisatie-aansluiting.ts';
 import { OrganisatieBerichten } from '../../src/sources/voordeur/organisatie-berichten.ts';
 import { Organisaties } from '../../src/sources/voordeur/organisaties.ts';
 import { OrganisatieBewaartermijnen } from '../../src/sources/voordeur/organisatie-bewaartermijnen.ts';
@@ -160,6 +161,9 @@ describe('attachments in S3-compatible storage', () => {
     }
     expect(await rowOf(ids.groot)).toBeUndefined();
     expect(await rowOf(ids.zonder)).toBeDefined();
+    // The leveranciersportaal counts it for today beside the one that was stored.
+    const [vandaag] = await new OrganisatieAansluiting(stack.voordeur.database.db).perDag('s3-b', 1);
+    expect(vandaag!.aantallen).toMatchObject({ verwerkt: 1, opslagNietBeschikbaar: 1 });
     // The operator sees it in the log, without whom it was for.
     const warned = stack.voordeur.logs.filter((line) => line.includes('attachment storage unavailable'));
     expect(warned).toHaveLength(1);

@@ -1034,12 +1034,15 @@ export const en: Record<MessageKey, string> = {
   'leveranciers.resultaat.bijlageTeGroot': 'Attachment too large',
   'leveranciers.resultaat.bijlageOngeldig': 'Invalid attachment',
   'leveranciers.resultaat.ongeldig': 'Invalid',
+  'leveranciers.resultaat.opslagNietBeschikbaar': 'Storage not available',
   'leveranciers.resultaat.verwerkt.uitleg': 'The message is stored. The recipient sees it from its publication date.',
   'leveranciers.resultaat.bestaatAl.uitleg': 'You sent a message with this berichtId before. Nothing new was stored.',
   'leveranciers.resultaat.ontvangerOnbekend.uitleg': 'The BSN or KvK number is not valid.',
   'leveranciers.resultaat.bijlageTeGroot.uitleg': 'An attachment is larger than 500 kB.',
   'leveranciers.resultaat.bijlageOngeldig.uitleg': 'An attachment is not a PDF.',
   'leveranciers.resultaat.ongeldig.uitleg': "Another field is wrong. The API's answer names the field.",
+  'leveranciers.resultaat.opslagNietBeschikbaar.uitleg':
+    'The storage for attachments was briefly not working. Nothing of this message was stored. Send it again later, with the same berichtId.',
   'leveranciers.berichten.title': 'Messages not opened yet',
   'leveranciers.berichten.intro':
     'Messages the recipient has not opened yet, a number of days after their publication date. You could, for example, send these on paper as well.',

@@ -1038,12 +1038,15 @@ export const nl = {
   'leveranciers.resultaat.bijlageTeGroot': 'Bijlage te groot',
   'leveranciers.resultaat.bijlageOngeldig': 'Bijlage ongeldig',
   'leveranciers.resultaat.ongeldig': 'Ongeldig',
+  'leveranciers.resultaat.opslagNietBeschikbaar': 'Opslag niet beschikbaar',
   'leveranciers.resultaat.verwerkt.uitleg': 'Het bericht is opgeslagen. De ontvanger ziet het vanaf de publicatiedatum.',
   'leveranciers.resultaat.bestaatAl.uitleg': 'U stuurde een bericht met dit berichtId al eerder. Er is niets nieuws opgeslagen.',
   'leveranciers.resultaat.ontvangerOnbekend.uitleg': 'Het BSN of KvK-nummer klopt niet.',
   'leveranciers.resultaat.bijlageTeGroot.uitleg': 'Een bijlage is groter dan 500 kB.',
   'leveranciers.resultaat.bijlageOngeldig.uitleg': 'Een bijlage is geen PDF.',
   'leveranciers.resultaat.ongeldig.uitleg': 'Een ander veld klopt niet. Het antwoord van de API noemt het veld.',
+  'leveranciers.resultaat.opslagNietBeschikbaar.uitleg':
+    'De opslag voor bijlagen werkte even niet. Wij hebben niets van dit bericht opgeslagen. Stuur het later opnieuw, met hetzelfde berichtId.',
   'leveranciers.berichten.title': 'Berichten die nog niet zijn geopend',
   'leveranciers.berichten.intro':
     'Berichten die de ontvanger nog niet heeft geopend, een aantal dagen na de publicatiedatum. U kunt deze berichten bijvoorbeeld ook op papier sturen.',

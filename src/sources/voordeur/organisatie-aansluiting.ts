@@ -9,7 +9,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { JobQueue } from '../../platform/queue/queue.ts';
 
 /** The result codes of the organisation API, in the order the portal shows them. */
-export const resultaatCodes = ['verwerkt', 'bestaatAl', 'ontvangerOnbekend', 'bijlageTeGroot', 'bijlageOngeldig', 'ongeldig'] as const;
+export const resultaatCodes = ['verwerkt', 'bestaatAl', 'ontvangerOnbekend', 'bijlageTeGroot', 'bijlageOngeldig', 'ongeldig', 'opslagNietBeschikbaar'] as const;
 export type ResultaatCode = (typeof resultaatCodes)[number];
 
 export interface DagResultaten {

@@ -43,6 +43,7 @@ const resultaatKeys: Record<ResultaatCode, MessageKey> = {
   bijlageTeGroot: 'leveranciers.resultaat.bijlageTeGroot',
   bijlageOngeldig: 'leveranciers.resultaat.bijlageOngeldig',
   ongeldig: 'leveranciers.resultaat.ongeldig',
+  opslagNietBeschikbaar: 'leveranciers.resultaat.opslagNietBeschikbaar',
 };
 
 /** The portal's own menu, above each page's content. */
