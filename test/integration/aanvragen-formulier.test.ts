@@ -3,11 +3,13 @@
  * form with an editgrid, as back offices write them) is shown as "U kunt dit nu niet online
  * aanvragen" with the way to reach the organisation, never a broken form; it cannot be started
  * (503, nothing stored), and the log says why, without anything of the person. An attachment over
- * UPLOAD_MAX_BYTES is refused with a Dutch error, and nothing of it is kept.
+ * UPLOAD_MAX_BYTES is refused with a Dutch error, and nothing of it is kept. A company's form is
+ * prefilled from the KvK, its read-only KvK number not taken from the request.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoProducttypen, producttypeData, producttypeUuid } from '../../simulators/data/aanvragen-demo.ts';
 import { objectenDemo } from '../../simulators/data/objecten-demo.ts';
+import { IdentityKeys } from '../../src/platform/identity-keys.ts';
 import { loginOverHttp } from '../support/http-browser.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 
@@ -74,5 +76,39 @@ describe('Aanvragen: an attachment too large', () => {
     expect(text(refused.body)).toMatch(/Het bestand ‘lamp\.png’ bij ‘Foto's’ is te groot\. Een bestand mag hoogstens 2 kB zijn\./);
     const concept = /formulier\/([0-9a-f-]{36})\//.exec(first)![1]!;
     expect(await stack.voordeur.database.db.selectFrom('aanvraag_bestanden').select('veld').where('aanvraag', '=', concept).execute()).toEqual([]);
+  });
+});
+
+describe('Aanvragen: prefilled from the KvK', () => {
+  it('fills in the company’s name (changeable) and its KvK number (read-only); a KvK number changed in the request is not taken', async () => {
+    const browser = await loginOverHttp(stack.url, { kvk: '69599084' });
+    const terras = producttypeUuid(4);
+    const start = await browser.request(`${stack.url}/aanvragen/${terras}`);
+    const started = await browser.request(`${stack.url}/aanvragen/${terras}`, { form: { _csrf: /name="_csrf" value="([^"]+)"/.exec(start.body)![1]! } });
+    expect(started.status).toBe(303);
+    const page = await browser.request(started.location!);
+    expect(page.body).toMatch(/<input[^>]*name="bedrijfsnaam"[^>]*value="Bakkerij Van den Berg B\.V\."/);
+    // Shown read-only, and not a field of the form (nothing to send).
+    const kvkInput = /<input[^>]*id="formio-kvkNummer"[^>]*>/.exec(page.body)![0];
+    expect(kvkInput).toContain('value="69599084"');
+    expect(kvkInput).toContain('readonly');
+    expect(kvkInput).not.toContain('name=');
+
+    // A tampered request: the read-only KvK number is another company's.
+    const next = await browser.request(started.location!, {
+      form: {
+        _csrf: /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!,
+        bedrijfsnaam: 'Bakkerij Van den Berg',
+        kvkNummer: '12345678',
+        email: 'info@bakkerij.example',
+        telefoon: '',
+        actie: 'volgende',
+      },
+    });
+    expect(next.status).toBe(303);
+    const concept = /formulier\/([0-9a-f-]{36})\//.exec(started.location!)![1]!;
+    const saved = await stack.voordeur.database.db.selectFrom('aanvragen').select('antwoorden').where('id', '=', concept).executeTakeFirstOrThrow();
+    const answers = new IdentityKeys(stack.voordeur.config.identityKeySecret).unsealJson<{ data: Record<string, unknown> }>(saved.antwoorden);
+    expect(answers.data).toMatchObject({ bedrijfsnaam: 'Bakkerij Van den Berg', kvkNummer: '69599084' });
   });
 });
