@@ -23,7 +23,8 @@ import * as m0023 from './0023_bijlagen_in_s3.ts';
 import * as m0024 from './0024_vraag_verzendingen.ts';
 import * as m0025 from './0025_ongelezen_berichten.ts';
 import * as m0026 from './0026_berichten_partities.ts';
-import * as m0027 from './0027_resultaat_opslag.ts';
+import * as m0027 from './0027_vraag_bevestigingen.ts';
+import * as m0028 from './0028_resultaat_opslag.ts';
 
 export const migrations = {
   '0001_sessions': m0001,
@@ -50,5 +51,6 @@ export const migrations = {
   '0024_vraag_verzendingen': m0024,
   '0025_ongelezen_berichten': m0025,
   '0026_berichten_partities': m0026,
-  '0027_resultaat_opslag': m0027,
+  '0027_vraag_bevestigingen': m0027,
+  '0028_resultaat_opslag': m0028,
 };

@@ -55,6 +55,7 @@ import { OrganisatieZaken } from './sources/voordeur/organisatie-zaken.ts';
 import { withArchive } from './sources/voordeur/bericht-archief.ts';
 import { PublicAddresses, type Resolve } from './platform/http/public-address.ts';
 import { Organisaties } from './sources/voordeur/organisaties.ts';
+import { VraagBevestigingen } from './sources/voordeur/vraag-bevestigingen.ts';
 import { VraagVerzendingen } from './sources/voordeur/vraag-verzendingen.ts';
 import { OrganisatieAansluiting } from './sources/voordeur/organisatie-aansluiting.ts';
 import { openRuntime } from './runtime.ts';
@@ -140,7 +141,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const zaaksystemen = organisatieZaken ? [...sources.zaaksystemen, organisatieZaken] : sources.zaaksystemen;
   // The ontvangstbevestigingen of aanvragen are berichten too, with the PDF of the answers (when Aanvragen is there).
   const aanvraagBerichten = sources.producttypen ? aanvragen : undefined;
-  const berichtStores = [sources.berichten, organisatieBerichten, aanvraagBerichten].filter((store) => store !== undefined);
+  // So are those of questions asked with "Stel een vraag" (when there is a Klantinteracties API), with the question as a PDF; the person is told of each once.
+  const vraagVerzendingen = new VraagVerzendingen(database.db, identityKeys);
+  const vraagBevestigingen = new VraagBevestigingen(database.db, identityKeys, notificaties.record);
+  const vraagBerichten = sources.klantinteracties ? vraagBevestigingen : undefined;
+  const berichtStores = [sources.berichten, organisatieBerichten, aanvraagBerichten, vraagBerichten].filter((store) => store !== undefined);
 
   // "Stel een vraag" (with the Klantinteracties API): linked from the contact page, the empty overzicht and a zaak's page.
   const vragen = createVragen({
@@ -149,7 +154,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     zaaksystemen: systemNames,
     processingLog,
     organisationName: theme.organisationName,
-    verzendingen: new VraagVerzendingen(database.db, identityKeys),
+    verzendingen: vraagVerzendingen,
+    bevestigingen: vraagBevestigingen,
   });
 
   // The features, in the order of the navigation; each is left out when what it needs is not configured.
@@ -211,7 +217,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     createBerichten({
       // Archivable: Voordeur keeps the archive state of the berichten whose store has none (the Objecten API).
       berichten: berichtStores.length > 0 ? allBerichten(berichtStores.map((store) => withArchive(store, database.db, identityKeys))) : undefined,
-      documentStores: [...sources.zaaksystemen, ...(organisatieBerichten ? [organisatieBerichten] : []), ...(aanvraagBerichten ? [aanvraagBerichten] : [])],
+      documentStores: [
+        ...sources.zaaksystemen,
+        ...(organisatieBerichten ? [organisatieBerichten] : []),
+        ...(aanvraagBerichten ? [aanvraagBerichten] : []),
+        ...(vraagBerichten ? [vraagBerichten] : []),
+      ],
       processingLog,
       pageSize: config.berichten.pageSize,
       organisationName: theme.organisationName,
@@ -346,6 +357,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     () => {
       sessions.purge().catch((error: unknown) => app.log.warn({ err: error }, 'session purge failed'));
       keptForms.purge().catch((error: unknown) => app.log.warn({ err: error }, 'kept forms purge failed'));
+      vraagVerzendingen.purge().catch((error: unknown) => app.log.warn({ err: error }, 'one-time tokens of questions purge failed'));
     },
     10 * 60 * 1000,
   );

@@ -21,6 +21,8 @@ import { zgwDemo } from '../data/zgw-demo.ts';
 import { Contract, specsDir, toJsonSchema } from '../shared/contract.ts';
 import { registerZgwSimulator } from '../zgw/index.ts';
 import { registerObjectenSimulator } from './index.ts';
+import { type ObjectKind, objectTypeDefinitions } from './objecttypes.ts';
+import { SchemaValidators } from './validation.ts';
 import type { Notificatie, ObjectenSimulator, ObjectenSimulatorOptions } from './index.ts';
 
 const token = 'voordeur-test-objecten-token';
@@ -166,6 +168,19 @@ describe('Objecten simulator', () => {
         expect(detail).toEqual(history.results.at(-1));
       }
       expect(run.sim.objects().sort((a: any, b: any) => a.uuid.localeCompare(b.uuid))).toEqual([...all.results].sort((a, b) => a.uuid.localeCompare(b.uuid)));
+    });
+
+    // (The demo's products and their usage are made with createObject, which checks them as POST does.)
+    it('holds demo objects that each fit the JSON Schema of their object type in specs/objecttypes: the catalogue, its forms, taken and berichten', async () => {
+      const validators = new SchemaValidators(objectTypeDefinitions);
+      const kindOf = new Map(Object.entries(types).map(([kind, url]) => [url, kind as ObjectKind]));
+      const seen = new Set<string>();
+      for (const listed of (await list([])).results) {
+        const kind = kindOf.get(listed.type)!;
+        seen.add(kind);
+        expect(validators.check(kind, listed.record.data), `${kind} ${listed.uuid}`).toBeUndefined();
+      }
+      expect([...seen].sort()).toEqual(['bericht', 'formulier', 'producttype', 'taak']);
     });
 
     it('serves the object types that the objects name, with the schemas of specs/objecttypes', async () => {

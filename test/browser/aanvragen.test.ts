@@ -109,6 +109,8 @@ describeInBrowser('Aanvragen in a browser', () => {
       await page.getByRole('link', { name: 'Naar het bericht' }).click();
       await page.waitForURL(/\/berichten\/[0-9a-f-]{36}/);
       expect(await page.getByRole('heading', { level: 1, name: 'Ontvangstbevestiging: Parkeervergunning voor bewoners' }).count()).toBe(1);
+      // The answers as a PDF: the bericht's bijlage.
+      expect(await page.getByRole('link', { name: `Uw antwoorden ${kenmerk}` }).count()).toBe(1);
       await check('bericht');
 
       // The back office makes a zaak of it: it shows in Mijn zaken.

@@ -1,8 +1,9 @@
 /**
  * "Stel een vraag" in Chromium, without JavaScript and at 1280, 390 and 320 px: from a zaak's page
  * to the form with that zaak chosen, the error summary of an empty form, and the
- * ontvangstbevestiging after sending; axe finds nothing on any of them, and on small screens no
- * page scrolls sideways.
+ * ontvangstbevestiging after sending, and the same confirmation as a bericht in Mijn berichten with
+ * the question as a PDF; axe finds nothing on any of them, and on small screens no page scrolls
+ * sideways.
  * Screenshots in test-results/.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -52,7 +53,19 @@ describeInBrowser('Stel een vraag in a browser', () => {
     expect(await page.getByRole('status').filter({ hasText: 'Uw vraag is verstuurd.' }).count()).toBe(1);
     expect(await page.getByText(/^VR-[0-9A-F]{8}$/).count()).toBe(1);
     await checked('ontvangen');
+    const receipt = page.url();
 
+    // The same confirmation in Mijn berichten, listed there, with the question as a PDF.
+    await page.getByRole('link', { name: 'Naar het bericht' }).click();
+    await page.waitForURL(/\/berichten\/[0-9a-f-]{36}$/);
+    expect(await page.getByRole('heading', { level: 1, name: `Ontvangstbevestiging van uw vraag: ${label}` }).count()).toBe(1);
+    expect(await page.getByText(/Uw kenmerk is VR-[0-9A-F]{8}\./).count()).toBe(1);
+    expect(await page.getByRole('link', { name: /^Uw vraag VR-[0-9A-F]{8}/ }).count()).toBe(1);
+    await checked('bericht');
+    await page.getByRole('link', { name: 'Terug naar Mijn berichten' }).click();
+    expect(await page.getByRole('link', { name: `Ontvangstbevestiging van uw vraag: ${label}` }).count()).toBe(1);
+
+    await page.goto(receipt);
     await page.getByRole('link', { name: 'Bekijk uw contact met ons in Mijn gegevens' }).click();
     expect(await page.getByRole('link', { name: label }).count()).toBe(1);
     await page.context().close();

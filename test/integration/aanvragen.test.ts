@@ -248,6 +248,10 @@ describe('Aanvragen: the form', () => {
     const bericht = await browser.request(`${stack.url}/berichten/${id}`);
     expect(bericht.status).toBe(200);
     expect(text(bericht.body)).toMatch(/Uw kenmerk is AV-[0-9A-F]{8}/);
+    // The PDF listed as its bijlage (named by the kenmerk), and downloadable.
+    expect(text(bericht.body)).toMatch(/Uw antwoorden AV-[0-9A-F]{8}/);
+    expect(text(bericht.body)).not.toContain('De bijlagen kunnen niet worden getoond');
+    expect(bericht.body).toContain(`href="/berichten/${id}/bijlagen/0"`);
     const download = await browser.request(`${stack.url}/berichten/${id}/bijlagen/0`);
     expect(download.status).toBe(200);
     expect(download.body.startsWith('%PDF-')).toBe(true);

@@ -5,6 +5,7 @@
  * question then shows among their contactmomenten. Without JavaScript: plain forms.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { notifyTemplates } from '../../simulators/data/notify-templates.ts';
 import { zgwDemo } from '../../simulators/data/zgw-demo.ts';
 import { loginOverHttp } from '../support/http-browser.ts';
 import { startStack, type Stack } from '../support/stack.ts';
@@ -271,6 +272,94 @@ describe('asking a question', () => {
     } finally {
       await allowing.close();
     }
+  });
+});
+
+describe('the ontvangstbevestiging in Mijn berichten', () => {
+  // Fatima: a resident with a confirmed e-mail address (so her messages go out).
+  const fatima = { bsn: '999991772' };
+  const to = 'fatima.elamrani@example.nl';
+  const mails = () => stack.notify.sent().filter((mail) => mail.to === to && mail.templateId === notifyTemplates.emailChange.id);
+  const changesOf = (uuid: string) =>
+    stack.voordeur.database.db.selectFrom('notification_changes').select('topic').where('change_key', '=', `vraag:${uuid}`).execute();
+  async function until(check: () => Promise<boolean> | boolean, what: string) {
+    for (let attempt = 0; attempt < 80; attempt++) {
+      if (await check()) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`not in time: ${what}`);
+  }
+
+  it('puts the confirmation with the question as a PDF in Mijn berichten and tells her once by e-mail, with nothing personal, also after a double click and a resubmission', async () => {
+    const browser = await loginOverHttp(stack.url, fatima);
+    const before = mails().length;
+    const form = await browser.request(`${stack.url}/vraag`);
+    const fields = { ...formOf(form.body), zaak: '', onderwerp: 'Grofvuil ophalen', vraag: 'Wanneer wordt grofvuil opgehaald in de Zonnebloemstraat?' };
+    // A double click, and the form sent again after "back": one question, one confirmation.
+    const [first, second] = await Promise.all([
+      browser.request(`${stack.url}/vraag`, { form: fields }),
+      browser.request(`${stack.url}/vraag`, { form: fields }),
+    ]);
+    const again = await browser.request(`${stack.url}/vraag`, { form: fields });
+    expect([first.status, second.status, again.status]).toEqual([303, 303, 303]);
+    expect(new Set([first.location, second.location, again.location]).size).toBe(1);
+    const uuid = /ontvangen\/([0-9a-f-]{36})/.exec(first.location!)![1]!;
+    const kenmerk = `VR-${uuid.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
+
+    // The confirmation page leads to the bericht.
+    const receipt = await browser.request(first.location!);
+    expect(textOf(mainOf(receipt.body))).toContain('Deze bevestiging staat ook in Mijn berichten, met uw vraag als PDF.');
+    expect(receipt.body).toContain(`href="/berichten/${uuid}"`);
+
+    // In Mijn berichten, once: what was received, when, its kenmerk and what happens next; the question as a PDF.
+    const berichten = textOf(mainOf((await browser.request(`${stack.url}/berichten`)).body));
+    expect(berichten.split('Ontvangstbevestiging van uw vraag: Grofvuil ophalen')).toHaveLength(2);
+    const bericht = await browser.request(`${stack.url}/berichten/${uuid}`);
+    expect(bericht.status).toBe(200);
+    const shown = textOf(mainOf(bericht.body));
+    expect(shown).toMatch(/Wij hebben uw vraag ontvangen op \d{1,2} \w+ \d{4} om \d{2}:\d{2}\. Uw kenmerk is VR-[0-9A-F]{8}\./);
+    expect(shown).toContain(kenmerk);
+    expect(shown).toContain('Wat gebeurt er nu?');
+    // The PDF listed as its bijlage, and downloadable.
+    expect(shown).toContain(`Uw vraag ${kenmerk}`);
+    expect(shown).not.toContain('De bijlagen kunnen niet worden getoond');
+    expect(bericht.body).toContain(`href="/berichten/${uuid}/bijlagen/0"`);
+    const pdf = await browser.request(`${stack.url}/berichten/${uuid}/bijlagen/0`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.body.startsWith('%PDF-')).toBe(true);
+
+    // Told through the notification pipeline, once.
+    expect(await changesOf(uuid)).toEqual([{ topic: 'bericht' }]);
+    await until(() => mails().length > before, 'the e-mail about the confirmation');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const sent = mails().slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.body).toContain('nieuw bericht');
+    for (const personal of [fatima.bsn, 'Fatima', 'Amrani', 'Grofvuil', 'Zonnebloemstraat', kenmerk, uuid, 'http://', 'https://'])
+      expect(sent[0]!.body + sent[0]!.subject).not.toContain(personal);
+    expect(stack.voordeur.logs.join('\n')).not.toContain(fatima.bsn);
+
+    // Hers only.
+    const jan = await loginOverHttp(stack.url, { bsn: '999990019' });
+    expect((await jan.request(`${stack.url}/berichten/${uuid}`)).status).toBe(404);
+    expect((await jan.request(`${stack.url}/berichten/${uuid}/bijlagen/0`)).status).toBe(404);
+  });
+
+  it('gives no confirmation while Open Klant is down (nothing was received), and one once the question is sent again', async () => {
+    const browser = await loginOverHttp(stack.url, fatima);
+    const form = await browser.request(`${stack.url}/vraag`);
+    const fields = { ...formOf(form.body), onderwerp: 'Tijdens storing Open Klant', vraag: 'Komt mijn bevestiging?' };
+    stack.klantinteracties.setFault('down');
+    expect((await browser.request(`${stack.url}/vraag`, { form: fields })).status).toBe(503);
+    expect(textOf((await browser.request(`${stack.url}/berichten`)).body)).not.toContain('Tijdens storing Open Klant');
+    stack.klantinteracties.setFault('none');
+    const sent = await browser.request(`${stack.url}/vraag`, { form: fields });
+    expect(sent.status).toBe(303);
+    const uuid = /ontvangen\/([0-9a-f-]{36})/.exec(sent.location!)![1]!;
+    expect(textOf((await browser.request(`${stack.url}/berichten`)).body).split('Ontvangstbevestiging van uw vraag: Tijdens storing Open Klant')).toHaveLength(
+      2,
+    );
+    expect(await changesOf(uuid)).toEqual([{ topic: 'bericht' }]);
   });
 });
 

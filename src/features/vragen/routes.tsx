@@ -4,19 +4,24 @@
  * /vraag/ontvangen/<klantcontact>). Works without JavaScript. The zaak is checked against the
  * person's own zaken on the server: another zaak is refused with a form error. When the
  * Klantinteracties API (or, with a zaak chosen, the zaaksysteem) cannot answer, the error page
- * keeps what was typed, to send again with one button.
+ * keeps what was typed, to send again with one button: nothing was received, so there is no
+ * confirmation. Once Open Klant registered the question, its ontvangstbevestiging is put in Mijn
+ * berichten (with the question as a PDF) and the person is told through the channels they chose,
+ * once per question (sources/voordeur/vraag-bevestigingen.ts).
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { type Availability, SourceUnavailableError } from '../../domain/availability.ts';
 import { type ContactRegister, fitsKlantcontact } from '../../domain/persoon.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { ZaakChoice } from '../../platform/http/feature.ts';
+import { formatDateTime } from '../../platform/i18n/format.ts';
 import { callerOf } from '../../platform/http/caller.ts';
 import { HttpError } from '../../platform/http/errors.ts';
 import { randomToken } from '../../platform/random.ts';
 import type { FieldError } from '../../platform/ui/components.tsx';
+import type { VraagBevestiging, VraagBevestigingen } from '../../sources/voordeur/vraag-bevestigingen.ts';
 import { isVerzendToken, type VraagVerzendingen } from '../../sources/voordeur/vraag-verzendingen.ts';
-import { ReceiptPage, receiptHref, type VraagValues, VraagPage, vraagLimits, vraagPath, zaakValue } from './views.tsx';
+import { ReceiptPage, receiptHref, type VraagValues, VraagPage, vraagKenmerk, vraagLimits, vraagPath, zaakValue } from './views.tsx';
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
@@ -49,6 +54,42 @@ export interface VragenRoutesDeps {
   organisationName: string;
   /** Each form is sent once (its one-time token): a second press leads to the first one's confirmation. */
   verzendingen: Pick<VraagVerzendingen, 'claim' | 'done' | 'release'>;
+  /** The ontvangstbevestiging in Mijn berichten (put with the form's claim, once per question), and whether one is there. */
+  bevestigingen: Pick<VraagBevestigingen, 'put' | 'get'>;
+}
+
+/** The ontvangstbevestiging of a question, in the words of the moment it was sent. */
+function bevestigingOf(
+  t: FastifyRequest['t'],
+  lang: FastifyRequest['lang'],
+  organisation: string,
+  question: { kenmerk: string; ontvangen: Date; values: VraagValues; zaak?: ZaakChoice },
+): VraagBevestiging {
+  const ontvangen = formatDateTime(lang, question.ontvangen);
+  const { kenmerk, values, zaak } = question;
+  return {
+    titel: t('vraag.bericht.pdf', { organisation }),
+    bevestiging: {
+      onderwerp: t('vraag.bericht.onderwerp', { onderwerp: values.onderwerp }),
+      tekst: t('vraag.bericht.tekst', { ontvangen, kenmerk, organisation }),
+      facts: [
+        { label: t('vraag.kenmerk'), value: kenmerk },
+        { label: t('vraag.ontvangen.op'), value: ontvangen },
+      ],
+      author: organisation,
+      bestandsnaam: `${t('vraag.bericht.bestand')} ${kenmerk}.pdf`,
+    },
+    sections: [
+      {
+        title: t('vraag.vraag'),
+        items: [
+          ...(zaak ? [{ label: t('vraag.ontvangen.zaak'), value: `${zaak.title} (${zaak.identificatie})` }] : []),
+          { label: t('vraag.onderwerp'), value: values.onderwerp },
+          { label: t('vraag.vraag'), value: values.vraag },
+        ],
+      },
+    ],
+  };
 }
 
 export function vragenRoutes(deps: VragenRoutesDeps): FastifyPluginAsync {
@@ -98,11 +139,13 @@ export function vragenRoutes(deps: VragenRoutesDeps): FastifyPluginAsync {
         // A form without its one-time token (not one this page made): shown again to send once more.
         if (!isVerzendToken(token)) errors.unshift({ field: 'onderwerp', message: t('vraag.error.verzending') });
         let zaak: { systeem: string; uuid: string } | undefined;
+        let chosen: ZaakChoice | undefined;
         if (values.zaak) {
           const zaken = await deps.zaakChoices(request);
           // Not known now whether the zaak is theirs: nothing is sent, and the error page keeps what was typed.
           if (zaken.unavailable) throw new SourceUnavailableError(zaken.sources[0] ?? 'zaken', 'status', 'the zaken to check the chosen one against');
-          zaak = zaken.value.find((choice) => zaakValue(choice.ref) === values.zaak)?.ref;
+          chosen = zaken.value.find((choice) => zaakValue(choice.ref) === values.zaak);
+          zaak = chosen?.ref;
           if (!zaak && zaken.missing?.length) throw new SourceUnavailableError(zaken.missing[0]!, 'status', 'the zaken to check the chosen one against');
           if (!zaak) errors.unshift({ field: 'zaak', message: t('vraag.error.zaak') });
         }
@@ -130,7 +173,11 @@ export function vragenRoutes(deps: VragenRoutesDeps): FastifyPluginAsync {
           await deps.verzendingen.release(subject, token);
           throw error;
         }
-        await deps.verzendingen.done(subject, token, uuid);
+        // Written down with its ontvangstbevestiging in Mijn berichten (which tells the person), in one transaction.
+        const kenmerk = vraagKenmerk(uuid);
+        const ontvangen = new Date();
+        const bevestiging = bevestigingOf(t, request.lang, deps.organisationName, { kenmerk, ontvangen, values, zaak: chosen });
+        await deps.verzendingen.done(subject, token, uuid, (trx) => deps.bevestigingen.put(trx, subject, uuid, kenmerk, ontvangen, bevestiging));
         request.log.info({ klantcontact: uuid, aboutZaak: Boolean(zaak) }, 'vraag registered');
         await deps.processingLog.record(
           caller.identity,
@@ -146,10 +193,21 @@ export function vragenRoutes(deps: VragenRoutesDeps): FastifyPluginAsync {
       const caller = callerOf(request);
       const contact = await contacts.klantcontact(caller.identity.subject, request.params.uuid);
       if (!contact) throw new HttpError(404, 'error.notFound.text', 'error.notFound.title');
+      // Its confirmation in Mijn berichten (not there for a question asked before Voordeur put them).
+      const bericht = await deps.bevestigingen.get(caller.identity.subject, contact.uuid);
       await deps.processingLog.record(caller.identity, [{ action: 'lezen', category: 'contactmomenten', source: 'klantinteracties' }], caller.requestId);
-      return reply.page(<ReceiptPage t={request.t} lang={request.lang} organisation={deps.organisationName} contact={contact} />, {
-        title: request.t('vraag.ontvangen.title'),
-      });
+      return reply.page(
+        <ReceiptPage
+          t={request.t}
+          lang={request.lang}
+          organisation={deps.organisationName}
+          contact={contact}
+          berichtHref={bericht ? `/berichten/${bericht.bericht.uuid}` : undefined}
+        />,
+        {
+          title: request.t('vraag.ontvangen.title'),
+        },
+      );
     });
   };
 }

@@ -126,7 +126,13 @@ export function VraagPage({
 }
 
 /** The ontvangstbevestiging: kenmerk, date and time, what it is about, and what happens next. */
-export function ReceiptPage({ t, lang, organisation, contact }: Texts & { organisation: string; contact: KlantcontactDetail }) {
+export function ReceiptPage({
+  t,
+  lang,
+  organisation,
+  contact,
+  berichtHref,
+}: Texts & { organisation: string; contact: KlantcontactDetail; berichtHref?: string }) {
   return (
     <>
       <Heading level={1}>{t('vraag.ontvangen.title')}</Heading>
@@ -143,6 +149,11 @@ export function ReceiptPage({ t, lang, organisation, contact }: Texts & { organi
       />
       <Heading level={2}>{t('vraag.ontvangen.verder')}</Heading>
       <Paragraph>{t('vraag.ontvangen.verderText', { organisation })}</Paragraph>
+      {berichtHref && (
+        <Paragraph>
+          {t('vraag.ontvangen.bericht')} <Link href={berichtHref}>{t('vraag.ontvangen.berichtLink')}</Link>
+        </Paragraph>
+      )}
       <Paragraph>
         {t('vraag.ontvangen.gegevens')} <Link href="/gegevens#contactmomenten-title">{t('vraag.ontvangen.gegevensLink')}</Link>
       </Paragraph>

@@ -162,6 +162,20 @@ export interface VraagVerzendingenTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** The ontvangstbevestiging of a question (migration 0027): a bericht in Mijn berichten, one per klantcontact. */
+export interface VraagBevestigingenTable {
+  /** The UUID of the klantcontact in the Klantinteracties API; the bericht's uuid too. */
+  klantcontact: string;
+  /** Keyed hash of the subject: the bericht is theirs only. */
+  subject_key: string;
+  kenmerk: string;
+  /** What the confirmation says and its PDF shows (sealed JSON). */
+  inhoud: string;
+  ontvangen_at: Timestamp;
+  /** When the person first opened it in Mijn berichten. */
+  geopend_at: Timestamp | null;
+}
+
 export interface KeptFormsTable {
   /** SHA-256 of the token in the browser's cookie. */
   id: string;
@@ -432,6 +446,7 @@ export interface Database {
   subject_languages: SubjectLanguagesTable;
   kept_forms: KeptFormsTable;
   vraag_verzendingen: VraagVerzendingenTable;
+  vraag_bevestigingen: VraagBevestigingenTable;
   organisaties: OrganisatiesTable;
   organisatie_assertions: OrganisatieAssertionsTable;
   organisatie_berichten: OrganisatieBerichtenTable;

@@ -1181,6 +1181,13 @@ export const en: Record<MessageKey, string> = {
     'A member of staff of {organisation} reads your question and answers it, by the e-mail address or phone number we have for you. Is your e-mail address or phone number not yet in My details? Add it there, so that we can reach you.',
   'vraag.ontvangen.gegevens': 'Your question is also listed under your contact with us.',
   'vraag.ontvangen.gegevensLink': 'See your contact with us in My details',
+  'vraag.ontvangen.bericht': 'This confirmation is also in My messages, with your question as a PDF.',
+  'vraag.ontvangen.berichtLink': 'Go to the message',
+  'vraag.bericht.onderwerp': 'Confirmation of receipt of your question: {onderwerp}',
+  'vraag.bericht.tekst':
+    'We received your question on {ontvangen}. Your reference is {kenmerk}.\n\nWhat happens now? A member of staff of {organisation} reads your question and answers it, by the e-mail address or phone number we have for you.\n\nYour question is in the attachment.',
+  'vraag.bericht.bestand': 'Your question',
+  'vraag.bericht.pdf': 'Your question to {organisation}',
   'vraag.nogEen': 'Ask another question',
   'vraag.zaakSection.title': 'A question about this case?',
   'vraag.zaakSection.link': 'Ask a question about this case',

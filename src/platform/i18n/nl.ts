@@ -1190,6 +1190,13 @@ export const nl = {
     'Een medewerker van {organisation} leest uw vraag en geeft antwoord. Dat doen wij via het e-mailadres of telefoonnummer dat wij van u hebben. Staat uw e-mailadres of telefoonnummer nog niet bij Mijn gegevens? Vul het daar in, dan kunnen wij u bereiken.',
   'vraag.ontvangen.gegevens': 'Uw vraag staat ook bij uw contact met ons.',
   'vraag.ontvangen.gegevensLink': 'Bekijk uw contact met ons in Mijn gegevens',
+  'vraag.ontvangen.bericht': 'Deze bevestiging staat ook in Mijn berichten, met uw vraag als PDF.',
+  'vraag.ontvangen.berichtLink': 'Naar het bericht',
+  'vraag.bericht.onderwerp': 'Ontvangstbevestiging van uw vraag: {onderwerp}',
+  'vraag.bericht.tekst':
+    'Wij hebben uw vraag ontvangen op {ontvangen}. Uw kenmerk is {kenmerk}.\n\nWat gebeurt er nu? Een medewerker van {organisation} leest uw vraag en geeft antwoord. Dat doen wij via het e-mailadres of telefoonnummer dat wij van u hebben.\n\nIn de bijlage staat uw vraag.',
+  'vraag.bericht.bestand': 'Uw vraag',
+  'vraag.bericht.pdf': 'Uw vraag aan {organisation}',
   'vraag.nogEen': 'Nog een vraag stellen',
   'vraag.zaakSection.title': 'Vraag over deze zaak?',
   'vraag.zaakSection.link': 'Stel een vraag over deze zaak',

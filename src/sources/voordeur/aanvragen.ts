@@ -6,17 +6,16 @@
  * creates nothing twice). Answers, subject and files are sealed with the identity keys.
  */
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
 import type { Kysely, Selectable } from 'kysely';
 import type { AanvraagRoute } from '../../domain/aanvraag.ts';
 import type { Bericht, BerichtStore, StoredBericht } from '../../domain/bericht.ts';
 import type { Listed } from '../../domain/availability.ts';
 import type { Identity, Subject } from '../../domain/identity.ts';
 import type { DocumentDownload, DocumentStore, ZaakDocument } from '../../domain/zaak.ts';
-import { answersPdf } from '../../platform/pdf/answers.ts';
 import type { AanvragenTable, Database } from '../../platform/db/schema.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
+import { bevestigingBericht, bevestigingDocument, bevestigingDownload, bevestigingPdf, type Ontvangstbevestiging } from './ontvangstbevestiging.ts';
 
 /** What the person filled in so far: the checked data of the pages done, and what was typed per page (also when it did not pass), by page number. */
 export interface Answers {
@@ -29,7 +28,7 @@ export interface Answers {
   /** Once sent: the answers as the person read them on the summary, by part (for the PDF). */
   summary?: { title: string; items: { label: string; value: string }[] }[];
   /** Once sent: the ontvangstbevestiging as a bericht, in the words of the moment it was sent. */
-  bevestiging?: { onderwerp: string; tekst: string; facts: { label: string; value: string }[]; author: string; bestandsnaam: string };
+  bevestiging?: Ontvangstbevestiging;
 }
 
 export interface Concept {
@@ -447,15 +446,12 @@ export class AanvraagStore implements BerichtStore, DocumentStore {
   private toBericht(row: Selectable<AanvragenTable>): Bericht | null {
     const answers = this.keys.unsealJson<Answers>(row.antwoorden);
     if (!answers.bevestiging || !row.ontvangen_at) return null;
-    return {
-      uuid: row.id,
-      onderwerp: answers.bevestiging.onderwerp,
-      tekst: answers.bevestiging.tekst,
-      publicatiedatum: row.ontvangen_at,
-      referentie: row.kenmerk ?? undefined,
+    return bevestigingBericht(row.id, answers.bevestiging, {
+      ontvangen: row.ontvangen_at,
+      kenmerk: row.kenmerk ?? undefined,
       geopend: row.bevestiging_geopend_at !== null,
-      bijlagen: [bijlageOf(row.id)],
-    };
+      bijlage: bijlageOf(row.id),
+    });
   }
 
   /** The ontvangstbevestigingen of the subject's aanvragen, newest first. */
@@ -507,18 +503,8 @@ export class AanvraagStore implements BerichtStore, DocumentStore {
     return rows.flatMap((row) => {
       const answers = this.keys.unsealJson<Answers>(row.antwoorden);
       if (!answers.bevestiging || !row.ontvangen_at) return [];
-      return [this.pdfDocument(row.id, answers, row.ontvangen_at)];
+      return [bevestigingDocument(bijlageOf(row.id), answers.bevestiging, row.ontvangen_at)];
     });
-  }
-
-  private pdfDocument(id: string, answers: Answers, ontvangen: Date): ZaakDocument {
-    return {
-      uuid: id,
-      titel: answers.bevestiging!.bestandsnaam.replace(/\.pdf$/, ''),
-      datum: ontvangen.toISOString().slice(0, 10),
-      formaat: 'application/pdf',
-      bestandsnaam: answers.bevestiging!.bestandsnaam,
-    };
   }
 
   async downloadAt(url: string): Promise<DocumentDownload | null> {
@@ -528,23 +514,18 @@ export class AanvraagStore implements BerichtStore, DocumentStore {
     if (!row?.ontvangen_at) return null;
     const answers = this.keys.unsealJson<Answers>(row.antwoorden);
     if (!answers.bevestiging) return null;
-    const content = await this.pdf(row.titel, answers, row.ontvangen_at);
-    return {
-      document: { ...this.pdfDocument(id, answers, row.ontvangen_at), grootte: content.length },
-      file: { body: Readable.from([content]), contentType: 'application/pdf', contentLength: content.length },
-    };
-  }
-
-  /** The PDF of the answers of a received aanvraag (its confirmation's bijlage). */
-  private pdf(titel: string, answers: Answers, ontvangen: Date): Promise<Buffer> {
-    const bevestiging = answers.bevestiging!;
-    return answersPdf({ title: titel, facts: bevestiging.facts, sections: answers.summary ?? [], author: bevestiging.author }, ontvangen);
+    return bevestigingDownload(url, row.titel, answers.bevestiging, answers.summary ?? [], row.ontvangen_at);
   }
 
   /** The PDF of the answers of an aanvraag to deliver, as the person has it with their confirmation; null when it has no confirmation. */
   async answersPdf(aanvraag: Pick<Received, 'titel' | 'answers' | 'ontvangenAt'>): Promise<{ content: Buffer; bestandsnaam: string } | null> {
-    const bestandsnaam = aanvraag.answers.bevestiging?.bestandsnaam;
-    return bestandsnaam ? { content: await this.pdf(aanvraag.titel, aanvraag.answers, aanvraag.ontvangenAt), bestandsnaam } : null;
+    const { bevestiging } = aanvraag.answers;
+    return bevestiging
+      ? {
+          content: await bevestigingPdf(aanvraag.titel, bevestiging, aanvraag.answers.summary ?? [], aanvraag.ontvangenAt),
+          bestandsnaam: bevestiging.bestandsnaam,
+        }
+      : null;
   }
 
   /** Deletes the concepts last saved before `before` (their files go along). */

@@ -5,7 +5,8 @@
  * writes down the klantcontact once Open Klant registered it, or gives the claim back when that
  * failed (so the same form can be sent again). A request that finds the claim still open waits a
  * moment for the first one. Claims are bound to who asked (a keyed hash of the subject with the
- * token: another login's token is another claim) and kept a day.
+ * token: another login's token is another claim) and kept a day: `purge`, every ten minutes with
+ * the sessions' purge, deletes older ones, so the table holds about a day of questions.
  */
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
@@ -27,6 +28,7 @@ export class VraagVerzendingen {
     private readonly keys: IdentityKeys,
     /** How long a request waits for an earlier one with the same token, and how often it looks. */
     private readonly wait: { ms: number; everyMs: number } = { ms: 5000, everyMs: 100 },
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   private key(subject: Subject, token: string): string {
@@ -38,13 +40,9 @@ export class VraagVerzendingen {
   /** Claims the form with this token for this subject; waits (a while) for an earlier request that is still sending it. */
   async claim(subject: Subject, token: string): Promise<VraagClaim> {
     const sleutel = this.key(subject, token);
-    await this.db
-      .deleteFrom('vraag_verzendingen')
-      .where('created_at', '<', new Date(Date.now() - DAY))
-      .execute();
     const inserted = await this.db
       .insertInto('vraag_verzendingen')
-      .values({ sleutel })
+      .values({ sleutel, created_at: this.now() })
       .onConflict((oc) => oc.column('sleutel').doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { status: 'new' };
@@ -59,13 +57,28 @@ export class VraagVerzendingen {
     }
   }
 
-  /** The question sent with this form became this klantcontact. */
-  async done(subject: Subject, token: string, klantcontact: string): Promise<void> {
-    await this.db.updateTable('vraag_verzendingen').set({ klantcontact }).where('sleutel', '=', this.key(subject, token)).execute();
+  /**
+   * The question sent with this form became this klantcontact; `also` writes what comes with it
+   * (its ontvangstbevestiging) in the same transaction.
+   */
+  async done(subject: Subject, token: string, klantcontact: string, also?: (trx: Kysely<Database>) => Promise<unknown>): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('vraag_verzendingen').set({ klantcontact }).where('sleutel', '=', this.key(subject, token)).execute();
+      await also?.(trx);
+    });
   }
 
   /** Sending failed: the form can be sent again. */
   async release(subject: Subject, token: string): Promise<void> {
     await this.db.deleteFrom('vraag_verzendingen').where('sleutel', '=', this.key(subject, token)).where(sql<boolean>`klantcontact is null`).execute();
+  }
+
+  /** Deletes the claims older than a day; how many. */
+  async purge(): Promise<number> {
+    const result = await this.db
+      .deleteFrom('vraag_verzendingen')
+      .where('created_at', '<', new Date(this.now().getTime() - DAY))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 }
