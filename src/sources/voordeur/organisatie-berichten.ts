@@ -381,11 +381,13 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
 
   /** A bericht this organisation sent, as far as it may know; null for one it did not send. */
   async status(organisatieId: string, berichtId: string): Promise<OrganisatieBerichtStatus | null> {
+    // Through the unique (organisatie_id, bericht_id) of the id table to the bericht's id and recipient: the partitions have no index on bericht_id.
     const row = await this.db
-      .selectFrom('organisatie_berichten')
-      .select(['id', 'bericht_id', 'received_at', 'publicatiedatum', 'opened_at'])
-      .where('organisatie_id', '=', organisatieId)
-      .where('bericht_id', '=', berichtId)
+      .selectFrom('organisatie_bericht_ids as i')
+      .innerJoin('organisatie_berichten as b', (join) => join.onRef('b.id', '=', 'i.id').onRef('b.recipient_key', '=', 'i.recipient_key'))
+      .select(['b.id', 'b.bericht_id', 'b.received_at', 'b.publicatiedatum', 'b.opened_at'])
+      .where('i.organisatie_id', '=', organisatieId)
+      .where('i.bericht_id', '=', berichtId)
       .executeTakeFirst();
     if (!row) return null;
     // The messages the change of this bericht went out in (the notification pipeline's own record).
