@@ -227,6 +227,10 @@ async function generate(): Promise<Record<string, number>> {
       d.query('vacuum analyze organisatie_bericht_ids').then(() => d.query('vacuum analyze organisatie_bijlagen')),
     ]),
   );
+  const invalid = await c.query(
+    `select indexrelid::regclass::text as name from pg_index where indrelid = 'organisatie_berichten'::regclass and not indisvalid`,
+  );
+  if (invalid.rowCount) throw new Error(`indexes not made on every partition: ${invalid.rows.map((r) => r.name).join(', ')}`);
   await c.query(`create table bench_inbox_meta (rows bigint not null)`);
   await c.query(`insert into bench_inbox_meta values (${rows})`);
   await c.end();
