@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 
 /**
  * Berichten that organisations pushed, partitioned by the keyed hash of their recipient
- * (docs/decisions/0021-berichten-partities.md): `organisatie_berichten` becomes a table
+ * (docs/decisions/0021-berichten-partitioned-by-recipient.md): `organisatie_berichten` becomes a table
  * `partition by hash (recipient_key)` with `partities` partitions, so that everything of one
  * person (the inbox, the unread count, opening, archiving) is in one partition, and the table
  * can later be spread over machines by the same key (Citus).

@@ -100,6 +100,24 @@ describe('pushed berichten on the partitioned table', () => {
     expect((await store.list(few)).cutOff).toBe(false);
   });
 
+  it('lists each bericht with its own attachments, in the order sent, as its page does', async () => {
+    const suzanne = person();
+    const twee = [
+      { bestandsnaam: 'aanslag.pdf', inhoud: pdf },
+      { bestandsnaam: 'toelichting.pdf', inhoud: pdf },
+    ];
+    await store.store('bsgw', [
+      bericht('bijlagen-twee', suzanne, { bijlagen: twee }),
+      bericht('bijlagen-geen', suzanne, { publicatiedatum: new Date(now.getTime() - 2 * 86_400_000) }),
+    ]);
+    const { items } = await store.list(suzanne);
+    const [met, zonder] = items;
+    expect(met!.bijlagen).toEqual([`urn:voordeur:bijlage:${met!.uuid}:0`, `urn:voordeur:bijlage:${met!.uuid}:1`]);
+    expect(zonder!.bijlagen).toEqual([]);
+    expect((await store.get(suzanne, met!.uuid))!.bericht.bijlagen).toEqual(met!.bijlagen);
+    expect((await store.documentsAt(met!.bijlagen)).map((d) => d.bestandsnaam).sort()).toEqual(['aanslag.pdf', 'toelichting.pdf']);
+  });
+
   it('deletes a bericht past its retention with its attachment; its berichtId can then be sent again', async () => {
     const suzanne = person();
     const old = new Date(now.getTime() - 40 * 86_400_000);

@@ -381,11 +381,13 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
 
   /** A bericht this organisation sent, as far as it may know; null for one it did not send. */
   async status(organisatieId: string, berichtId: string): Promise<OrganisatieBerichtStatus | null> {
+    // Through the unique (organisatie_id, bericht_id) of the id table to the bericht's id and recipient: the partitions have no index on bericht_id.
     const row = await this.db
-      .selectFrom('organisatie_berichten')
-      .select(['id', 'bericht_id', 'received_at', 'publicatiedatum', 'opened_at'])
-      .where('organisatie_id', '=', organisatieId)
-      .where('bericht_id', '=', berichtId)
+      .selectFrom('organisatie_bericht_ids as i')
+      .innerJoin('organisatie_berichten as b', (join) => join.onRef('b.id', '=', 'i.id').onRef('b.recipient_key', '=', 'i.recipient_key'))
+      .select(['b.id', 'b.bericht_id', 'b.received_at', 'b.publicatiedatum', 'b.opened_at'])
+      .where('i.organisatie_id', '=', organisatieId)
+      .where('i.bericht_id', '=', berichtId)
       .executeTakeFirst();
     if (!row) return null;
     // The messages the change of this bericht went out in (the notification pipeline's own record).
@@ -411,9 +413,7 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
       .orderBy('b.publicatiedatum', 'desc')
       .limit(listLimit + 1)
       .execute();
-    const shown = rows.slice(0, listLimit);
-    const bijlagen = await this.bijlagenOf(shown.map((row) => row.id));
-    return { items: shown.map((row) => this.toBericht(row, bijlagen.get(row.id) ?? [])), cutOff: rows.length > listLimit };
+    return { items: rows.slice(0, listLimit).map((row) => this.toBericht(row)), cutOff: rows.length > listLimit };
   }
 
   /** How many of the subject's berichten published at `now` are in the inbox and not opened: one count on an index of the unread ones. */
@@ -435,9 +435,8 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
     const visible = this.keys.visibleTo(subject);
     const row = await this.berichtRows().where('b.recipient_key', 'in', visible).where('b.id', '=', uuid).executeTakeFirst();
     if (!row) return null;
-    const bijlagen = await this.bijlagenOf([row.id]);
     return {
-      bericht: this.toBericht(row, bijlagen.get(row.id) ?? []),
+      bericht: this.toBericht(row),
       markOpened: async () => {
         // The first opening counts: it is what the organisation is told ("aantoonbare aflevering").
         const at = this.now();
@@ -540,37 +539,24 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
         'b.opened_at',
         'b.archived_at',
         'o.naam as afzender',
+        // The attachments' indexes in the same query (an index probe per bericht), not a second query naming up to 1,000 berichten.
+        sql<number[]>`array(select a.index from organisatie_bijlagen a where a.bericht_uuid = b.id order by a.index)`.as('bijlagen'),
       ]);
   }
 
-  private async bijlagenOf(uuids: string[]): Promise<Map<string, number[]>> {
-    const found = new Map<string, number[]>();
-    if (uuids.length === 0) return found;
-    const rows = await this.db
-      .selectFrom('organisatie_bijlagen')
-      .select(['bericht_uuid', 'index'])
-      .where('bericht_uuid', 'in', uuids)
-      .orderBy('index')
-      .execute();
-    for (const row of rows) found.set(row.bericht_uuid, [...(found.get(row.bericht_uuid) ?? []), row.index]);
-    return found;
-  }
-
-  private toBericht(
-    row: {
-      id: string;
-      onderwerp: string;
-      tekst: string;
-      referentie: string | null;
-      handelingsperspectief: string | null;
-      einddatum_handelingstermijn: string | null;
-      publicatiedatum: Date | string;
-      opened_at: Date | string | null;
-      archived_at: Date | string | null;
-      afzender: string;
-    },
-    bijlagen: number[],
-  ): Bericht {
+  private toBericht(row: {
+    id: string;
+    onderwerp: string;
+    tekst: string;
+    referentie: string | null;
+    handelingsperspectief: string | null;
+    einddatum_handelingstermijn: string | null;
+    publicatiedatum: Date | string;
+    opened_at: Date | string | null;
+    archived_at: Date | string | null;
+    afzender: string;
+    bijlagen: number[];
+  }): Bericht {
     return {
       uuid: row.id,
       afzender: row.afzender,
@@ -582,7 +568,7 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
       einddatumHandelingstermijn: row.einddatum_handelingstermijn ? new Date(row.einddatum_handelingstermijn) : undefined,
       geopend: row.opened_at !== null,
       gearchiveerd: row.archived_at !== null,
-      bijlagen: bijlagen.map((index) => `${bijlagePrefix}${row.id}:${index}`),
+      bijlagen: row.bijlagen.map((index) => `${bijlagePrefix}${row.id}:${Number(index)}`),
     };
   }
 }
