@@ -155,9 +155,14 @@ export class ObjectenClient {
     return `${this.config.url}/objects${url.search}`;
   }
 
-  /** One object of this type that is the subject's; null when it does not exist or is someone else's. */
+  /**
+   * One object of this type that is the subject's; null when it does not exist or is someone else's.
+   * Kept for a few seconds per subject when `answers` is given, as the lists are (a taak form or a
+   * bericht opened again; a notification on the objecten kanaal, or a change made here, drops it).
+   */
   private async get(type: string, subject: Subject, uuid: string): Promise<StoredObject | null> {
-    return this.getMatching(type, uuid, (data) => belongsTo(data, subject));
+    const ask = () => this.getMatching(type, uuid, (data) => belongsTo(data, subject));
+    return this.answers ? this.answers.get('objecten', subject, `${type} object ${uuid}`, ask) : ask();
   }
 
   /** One object of this type that `keep` accepts (Voordeur's check of its data); null when it does not exist or is not accepted. */
