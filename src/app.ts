@@ -216,7 +216,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     }),
     createBerichten({
       // Archivable: Voordeur keeps the archive state of the berichten whose store has none (the Objecten API).
-      berichten: berichtStores.length > 0 ? allBerichten(berichtStores.map((store) => withArchive(store, database.db, identityKeys))) : undefined,
+      berichten:
+        berichtStores.length > 0 ? allBerichten(berichtStores.map((store) => withArchive(store, database.db, identityKeys, sources.answers))) : undefined,
       documentStores: [
         ...sources.zaaksystemen,
         ...(organisatieBerichten ? [organisatieBerichten] : []),

@@ -4,9 +4,12 @@
  * bench/support/pages-simulators.ts (their address in BENCH_SIMULATORS), one logged-in session of
  * Suzanne, and a bare Fastify route per page that answers the same HTML (for the ratio).
  * Sends `{ ready, … }` once both listen; answers `{ usage: true }` with its CPU time and memory,
- * and `{ heapSnapshot: name }` with the path of a heap snapshot it wrote.
+ * `{ heapSnapshot: name }` with the path of a heap snapshot it wrote, and `{ profile: 'start' }` /
+ * `{ profile: 'stop', file }` (a CPU profile of just what ran in between, written to `file`; for
+ * bench/support/profile-pages.ts) with `{ profiled }`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
@@ -95,7 +98,24 @@ const send = (message: unknown) => {
   // The benchmark may have gone (disconnect) between the question and the answer.
   if (process.connected) process.send!(message, undefined, {}, () => {});
 };
-process.on('message', (message: { usage?: boolean; heapSnapshot?: string }) => {
+let inspector: Session | undefined;
+async function profile(action: 'start' | 'stop', file?: string) {
+  if (action === 'start') {
+    inspector ??= new Session();
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.setSamplingInterval', { interval: 100 });
+    await inspector.post('Profiler.start');
+    return null;
+  }
+  if (!inspector) return null;
+  const { profile } = await inspector.post('Profiler.stop');
+  inspector.disconnect();
+  if (file) writeFileSync(file, JSON.stringify(profile));
+  return file ?? null;
+}
+process.on('message', (message: { usage?: boolean; heapSnapshot?: string; profile?: 'start' | 'stop'; file?: string }) => {
+  if (message.profile) void profile(message.profile, message.file).then((file) => send({ profiled: file }));
   if (message.usage) {
     const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
     send({ usage: { cpu: process.cpuUsage(), rss, heapUsed, heapTotal, external } });

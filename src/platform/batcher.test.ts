@@ -28,6 +28,28 @@ describe('Batcher', () => {
     expect(await Promise.all(rest)).toEqual([20, 30, 40]);
   });
 
+  it("with gather 'turn', takes what is handed in during the same turn of the event loop in one batch", async () => {
+    const batches: number[][] = [];
+    const batcher = new Batcher(
+      async (items: number[]) => {
+        batches.push(items);
+        return items.map((n) => n * 10);
+      },
+      { concurrency: 2, gather: 'turn' },
+    );
+    const first = [batcher.add(1), batcher.add(2)];
+    // Handed in a few microtasks later (as the next block of a page is), still in this turn.
+    await Promise.resolve();
+    await Promise.resolve();
+    const second = batcher.add(3);
+    expect(batches).toEqual([]);
+    expect(await Promise.all([...first, second])).toEqual([10, 20, 30]);
+    expect(batches).toEqual([[1, 2, 3]]);
+    // The next turn's items are a batch of their own.
+    expect(await batcher.add(4)).toBe(40);
+    expect(batches).toEqual([[1, 2, 3], [4]]);
+  });
+
   it('keeps batches within their maximum size', async () => {
     const sizes: number[] = [];
     const batcher = new Batcher(

@@ -22,8 +22,13 @@
 import { LRUCache } from 'lru-cache';
 import type { Subject } from '../domain/identity.ts';
 
-/** The systems whose answers are kept, by the Notificaties API kanaal that announces their changes. */
-export type AnswerArea = 'zaken' | 'objecten' | 'berichten';
+/**
+ * The systems whose answers are kept, by the Notificaties API kanaal that announces their changes.
+ * 'klantinteracties' (the person's addresses and contactmomenten on Mijn gegevens) is dropped by a
+ * notification on that kanaal and by every change Voordeur makes there; 'brp' has no notifications
+ * (nor changes made by Voordeur): it is kept for the cache time only.
+ */
+export type AnswerArea = 'zaken' | 'objecten' | 'berichten' | 'klantinteracties' | 'brp';
 
 /** Which kept answers a notification's kanaal makes old; all when the kanaal is not known here. */
 const areasOfKanaal: Record<string, AnswerArea[]> = {
@@ -32,8 +37,9 @@ const areasOfKanaal: Record<string, AnswerArea[]> = {
   besluiten: ['zaken'],
   // The unread count of Mijn berichten ('berichten') counts Bericht objects too.
   objecten: ['objecten', 'berichten'],
+  klantinteracties: ['klantinteracties'],
 };
-const allAreas: AnswerArea[] = ['zaken', 'objecten', 'berichten'];
+const allAreas: AnswerArea[] = ['zaken', 'objecten', 'berichten', 'klantinteracties', 'brp'];
 
 export interface PersonalAnswersOptions {
   /** How long an answer is kept; 0 keeps none. */

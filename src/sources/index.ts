@@ -35,7 +35,7 @@ export interface Sources {
   notify?: NotifyClient;
   /** The products people and companies hold: Open Product's Producten API and/or PDCProductInstantie objects in the Objecten API. */
   producten?: ProductStore;
-  /** Answers about one person kept for a few seconds (zaken, taken, berichten); the notification callback drops them (answers.ts). */
+  /** Answers about one person kept for a few seconds (zaken, taken, berichten, Mijn gegevens' BRP and Klantinteracties); the notification callback drops them (answers.ts). */
   answers: PersonalAnswers;
   /**
    * What can be applied for online: PDCProductType objects in the Objecten API, when that object type
@@ -85,9 +85,9 @@ export function connectSources(config: Config, metrics: Metrics): Sources {
       };
       return config.sources.personalCacheSeconds > 0 ? new KeptZaaksysteem(system, systemOptions, answers) : new ZaaksysteemClient(system, systemOptions);
     }),
-    brp: config.brp && new BrpClient(config.brp, options),
+    brp: config.brp && new BrpClient(config.brp, { ...options, answers }),
     kvk: config.kvk && new KvkClient(config.kvk, options),
-    klantinteracties: config.klantinteracties && new KlantinteractiesClient(config.klantinteracties, options, zaken),
+    klantinteracties: config.klantinteracties && new KlantinteractiesClient(config.klantinteracties, { ...options, answers }, zaken),
     objecten,
     taken: objecten && taak ? new ObjectenTaakStore(objecten, taak) : undefined,
     berichten: objecten && bericht ? new ObjectenBerichtStore(objecten, bericht) : undefined,

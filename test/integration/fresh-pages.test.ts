@@ -59,6 +59,29 @@ describe('pages with kept source answers', () => {
     expect((await suzanne.request(`${stack.url}/berichten`)).body).toContain(onderwerp);
   });
 
+  it('show a bericht again without asking the Objecten API, and its change on the next page once the Notificaties API told Voordeur', async () => {
+    const suzanne = await loginOverHttp(stack.url, { bsn: '999993653' });
+    const created = await newBericht('Uw brief over de bouwvergunning (eerst)');
+    await stack.notificaties.idle();
+    const uuid = created.split('/').at(-1)!;
+    const page = async () => (await suzanne.request(`${stack.url}/berichten/${uuid}`)).body;
+    // The first time marks it opened (a change made here: its kept answer is dropped).
+    expect(await page()).toContain('Uw brief over de bouwvergunning (eerst)');
+    await page();
+    const calls = stack.objecten.requestCount();
+    expect(await page()).toContain('Uw brief over de bouwvergunning (eerst)');
+    expect(stack.objecten.requestCount()).toBe(calls);
+
+    const changed = await fetch(`${stack.objecten.url}/objects/${uuid}`, {
+      method: 'PATCH',
+      headers: { authorization: 'Token voordeur-test-objecten-token', 'content-type': 'application/json', 'content-crs': 'EPSG:4326' },
+      body: JSON.stringify({ record: { typeVersion: 1, data: { onderwerp: 'Uw brief over de bouwvergunning (gewijzigd)' }, startAt: '2026-01-01' } }),
+    });
+    expect(changed.status).toBe(200);
+    await stack.notificaties.idle();
+    expect(await page()).toContain('Uw brief over de bouwvergunning (gewijzigd)');
+  });
+
   it('count a new bericht in the navigation on the next page once the Notificaties API told Voordeur, and one read at once', async () => {
     const suzanne = await loginOverHttp(stack.url, { bsn: '999993653' });
     const unread = async () => Number(/\((\d+) ongelezen\)/.exec((await suzanne.request(`${stack.url}/gegevens`)).body)?.[1] ?? 0);

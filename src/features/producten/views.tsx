@@ -2,6 +2,7 @@
 import type { Availability } from '../../domain/availability.ts';
 import { daysUntil, expiresSoon, type Product, type ProductStatus, shownStatus } from '../../domain/product.ts';
 import type { Paged } from '../../platform/http/paging.ts';
+import { numberFormat } from '../../platform/i18n/format.ts';
 import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
 import { Alert, Button, ButtonLink, DataList, DateText, Dutch, Heading, Link, Paragraph, SearchField, Table } from '../../platform/ui/components.tsx';
 import { Downloads, PagedSection, Unavailable } from '../../platform/ui/sections.tsx';
@@ -164,7 +165,7 @@ export function ProductenPage({
 
 const euro = (lang: Lang, value: string) => {
   const amount = Number(value);
-  return Number.isFinite(amount) ? new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { style: 'currency', currency: 'EUR' }).format(amount) : value;
+  return Number.isFinite(amount) ? numberFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { style: 'currency', currency: 'EUR' }).format(amount) : value;
 };
 
 /** A value of the source's data: yes/no in the reader's language, a text as the organisation wrote it (Dutch). */

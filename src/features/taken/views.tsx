@@ -2,6 +2,7 @@
 import { isOverdue, safeExternalUrl, type Taak } from '../../domain/taak.ts';
 import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
 import type { Paged } from '../../platform/http/paging.ts';
+import { numberFormat } from '../../platform/i18n/format.ts';
 import { Alert, ButtonLink, DataList, DateText, Dutch, Heading, Link, Paragraph, Table } from '../../platform/ui/components.tsx';
 import { PagedSection, Unavailable } from '../../platform/ui/sections.tsx';
 
@@ -14,7 +15,7 @@ export const taakHref = (taak: Pick<Taak, 'uuid'>) => `/taken/${encodeURICompone
 
 /** € 612,75 in Dutch, EUR 612.75 in English. */
 export function formatAmount(lang: Lang, euros: number): string {
-  return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(euros);
+  return numberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(euros);
 }
 
 /** The verloopdatum, and "te laat" in words when it has passed. */

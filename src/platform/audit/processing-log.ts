@@ -5,11 +5,13 @@
  * for which purpose, and who acted (the person, a gemachtigde, later a staff member). The table
  * is append-only (a trigger refuses updates and deletes). The person sees their own log.
  *
- * Nearly every page writes to it, so writes are group-committed (platform/batcher.ts): a write
- * that finds the log idle is one insert at once; the writes of the pages that come in meanwhile
- * wait for it and then go in together as one insert. Each caller still waits until its own rows
- * are stored (durable, as before), and gets the error if that insert fails. On PGlite a statement
- * costs ~1 ms of the one thread, whatever its number of rows (bench/pages.ts, docs/scaling.md).
+ * Nearly every page writes to it, so writes are group-committed (platform/batcher.ts): the writes
+ * handed in during one turn of the event loop (a page's blocks, the other pages handled in that
+ * turn) go in as one insert at the end of the turn; those that come while it is under way wait for
+ * it and then go in together. Each caller still waits until its own rows are stored (durable, as
+ * before), and gets the error if that insert fails. On PGlite a statement costs ~1 ms of the one
+ * thread, whatever its number of rows: before the gathering an overzicht wrote 3.5 inserts
+ * (bench/pages.ts, docs/scaling.md).
  */
 import { sql, type Insertable } from 'kysely';
 import type { Identity, Subject } from '../../domain/identity.ts';
@@ -94,7 +96,7 @@ export class ProcessingLog {
         await this.db.insertInto('processing_log').values(batches.flat()).execute();
         return batches.map(() => undefined);
       },
-      { concurrency: 2, maxBatch: 200 },
+      { concurrency: 2, maxBatch: 200, gather: 'turn' },
     );
   }
 

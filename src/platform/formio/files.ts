@@ -6,6 +6,7 @@
  */
 import { extensionsOf, storedFileName } from '../../domain/file-name.ts';
 import { detectType } from '../files/detect.ts';
+import { numberFormat } from '../i18n/format.ts';
 import { isInput, type FileModel, type FormModel } from './definition.ts';
 import { setAt, valueAt, type UploadedFile } from './validate.ts';
 
@@ -50,7 +51,7 @@ export function fileRules(field: FileModel, rules: UploadRules): { extensions: s
 /** "10 MB", "500 kB". */
 export function formatSize(bytes: number, lang: 'nl' | 'en'): string {
   const [value, unit] = bytes >= 1024 ** 2 ? [bytes / 1024 ** 2, 'MB'] : bytes >= 1024 ? [bytes / 1024, 'kB'] : [bytes, 'bytes'];
-  return `${new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 }).format(value)} ${unit}`;
+  return `${numberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 }).format(value)} ${unit}`;
 }
 
 /** "PDF, JPG, PNG". */

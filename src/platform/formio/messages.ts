@@ -9,7 +9,7 @@
  * nodes rather than strings on an English page; on a Dutch page everything is Dutch, one string.
  */
 import { type ComponentChildren, h } from 'preact';
-import { formatDate } from '../i18n/format.ts';
+import { formatDate, numberFormat } from '../i18n/format.ts';
 import { type Lang, type MessageKey, type Translate, translator } from '../i18n/index.ts';
 import type { InputModel } from './definition.ts';
 import type { FormError } from './validate.ts';
@@ -95,7 +95,7 @@ function messageKey(code: FormError['code'], kind: InputModel['kind'], params: P
 /** The error messages in one language. */
 export function formMessages(lang: Lang): FormMessage {
   const t = translator(lang);
-  const numbers = new Intl.NumberFormat(locales[lang]);
+  const numbers = numberFormat(locales[lang]);
   return (error, field) => {
     if (field.customMessage) return lang === 'nl' ? field.customMessage : h('span', { lang: 'nl' }, field.customMessage);
     const params = error.params ?? {};

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { joinName, type GerelateerdePersoon, type Persoon, type PersonRegister, type RegisterDatum } from '../../domain/persoon.ts';
 import type { Metrics } from '../../platform/metrics.ts';
+import type { PersonalAnswers } from '../answers.ts';
 import { SourceClient } from '../http.ts';
 import { SourceUnavailableError } from '../../domain/availability.ts';
 import type { components } from './generated/brp-personen.ts';
@@ -73,15 +74,26 @@ const fullName = (raw: RawNaam | undefined) => raw?.volledigeNaam ?? joinName(ra
 export class BrpClient implements PersonRegister {
   private readonly client: SourceClient;
 
+  private readonly answers: PersonalAnswers | undefined;
+
   constructor(
     private readonly config: { url: string; apiKey: string },
-    options: { timeoutMs: number; metrics: Metrics },
+    options: { timeoutMs: number; metrics: Metrics; answers?: PersonalAnswers },
   ) {
     this.client = new SourceClient({ name: 'brp', timeoutMs: options.timeoutMs, metrics: options.metrics, headers: () => ({ 'x-api-key': config.apiKey }) });
+    this.answers = options.answers;
   }
 
-  /** The person with this BSN, or null when the BRP does not know them. */
-  async persoon(bsn: string): Promise<Persoon | null> {
+  /**
+   * The person with this BSN, or null when the BRP does not know them. Kept for a few seconds when
+   * `answers` is given (Mijn gegevens opened again; the BRP tells Voordeur of no changes, and
+   * Voordeur makes none there).
+   */
+  persoon(bsn: string): Promise<Persoon | null> {
+    return this.answers ? this.answers.get('brp', { type: 'persoon', bsn }, 'persoon', () => this.persoonNow(bsn)) : this.persoonNow(bsn);
+  }
+
+  private async persoonNow(bsn: string): Promise<Persoon | null> {
     const body = { type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: [bsn], fields: [...brpFields] } satisfies S['RaadpleegMetBurgerservicenummer'];
     const answer = await this.client.postJson(`${this.config.url}/personen`, body, answerSchema).catch((error: unknown) => {
       // A refusal of Voordeur's own, well-formed question is a configuration problem: for the person, an outage.

@@ -11,6 +11,7 @@ import { type KlantinteractiesSimulator, registerKlantinteractiesSimulator } fro
 import { SourceRejectedError } from '../../domain/availability.ts';
 import type { Subject } from '../../domain/identity.ts';
 import { Metrics } from '../../platform/metrics.ts';
+import { PersonalAnswers } from '../answers.ts';
 import { KlantinteractiesClient } from './klantinteracties.ts';
 
 const token = 'voordeur-test-klantinteracties-token';
@@ -87,6 +88,20 @@ describe('Registering a klantcontact (against the simulator)', () => {
     await app.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(() => app.close());
+
+  it('keeps the overview of Mijn gegevens for a moment, and shows a klantcontact registered through Voordeur at once (issue 19)', async () => {
+    const client = new KlantinteractiesClient(
+      { url: sim.url, token },
+      { timeoutMs: 2000, metrics: new Metrics(), answers: new PersonalAnswers({ ttlMs: 60_000 }) },
+      openzaak,
+    );
+    const first = await client.overview(suzanne);
+    const calls = sim.requestCount();
+    expect(await client.overview(suzanne)).toBe(first);
+    expect(sim.requestCount()).toBe(calls);
+    const { uuid } = await client.registerKlantcontact(suzanne, { ...vraag, onderwerp: 'Vraag na het bewaren' });
+    expect((await client.overview(suzanne)).contactmomenten.find((c) => c.uuid === uuid)?.onderwerp).toBe('Vraag na het bewaren');
+  });
 
   it('shows the new klantcontact, with its zaak, among the person’s contactmomenten, and never another person’s', async () => {
     const client = newClient();

@@ -20,6 +20,7 @@ import { SourceRejectedError, SourceUnavailableError } from '../../domain/availa
 import type { Log } from '../../domain/log.ts';
 import type { ContactKind, Contactmoment, ContactRegister, DigitaalAdres, KlantcontactDetail, NewKlantcontact } from '../../domain/persoon.ts';
 import type { Metrics } from '../../platform/metrics.ts';
+import type { PersonalAnswers } from '../answers.ts';
 import { namedIn } from '../fits.ts';
 import { SourceClient } from '../http.ts';
 import type { components } from './generated/klantinteracties.ts';
@@ -168,7 +169,7 @@ export class KlantinteractiesClient implements ContactRegister {
 
   constructor(
     private readonly config: { url: string; token: string },
-    options: { timeoutMs: number; metrics: Metrics },
+    options: { timeoutMs: number; metrics: Metrics; answers?: PersonalAnswers },
     private readonly zaken: ZaakLinker,
     private readonly now: () => Date = () => new Date(),
   ) {
@@ -178,6 +179,19 @@ export class KlantinteractiesClient implements ContactRegister {
       metrics: options.metrics,
       headers: () => ({ authorization: `Token ${config.token}` }),
     });
+    this.answers = options.answers;
+  }
+
+  /** Where `overview` is kept for a few seconds (answers.ts); every change made here drops the subject's. */
+  private readonly answers: PersonalAnswers | undefined;
+
+  /** Runs a change of the subject's data, then drops their kept overview (also when it failed: it may have been made all the same). */
+  private async changing<T>(subject: Subject, change: () => Promise<T>): Promise<T> {
+    try {
+      return await change();
+    } finally {
+      this.answers?.forget('klantinteracties', subject);
+    }
   }
 
   /**
@@ -242,7 +256,12 @@ export class KlantinteractiesClient implements ContactRegister {
    * betrokkenen was the subject's partij are kept, whatever the API did with the filter; past the
    * bound the answer is `incomplete` (and `log` says so).
    */
-  async overview(subject: Subject, log?: Pick<Log, 'warn'>): Promise<ContactOverview> {
+  overview(subject: Subject, log?: Pick<Log, 'warn'>): Promise<ContactOverview> {
+    // Kept for Mijn gegevens opened again; what changes go through Voordeur (the `changing` methods) or are notified drops it.
+    return this.answers ? this.answers.get('klantinteracties', subject, 'overzicht', () => this.overviewNow(subject, log)) : this.overviewNow(subject, log);
+  }
+
+  private async overviewNow(subject: Subject, log?: Pick<Log, 'warn'>): Promise<ContactOverview> {
     const partij = await this.partij(subject);
     if (!partij) return { adressen: [], contactmomenten: [] };
     const query = new URLSearchParams({ hadBetrokkene__wasPartij__uuid: partij.uuid, expand: 'gingOverOnderwerpobjecten,hadBetrokkenen' });
@@ -275,7 +294,11 @@ export class KlantinteractiesClient implements ContactRegister {
    * Stores a confirmed address as the partij's preferred one of its kind, creating the partij
    * when there is none. `replaces` (one of the subject's own addresses) is updated in place.
    */
-  async save(subject: Subject, soort: ContactKind, adres: string, replaces: string | null, naam?: string): Promise<void> {
+  save(subject: Subject, soort: ContactKind, adres: string, replaces: string | null, naam?: string): Promise<void> {
+    return this.changing(subject, () => this.saveNow(subject, soort, adres, replaces, naam));
+  }
+
+  private async saveNow(subject: Subject, soort: ContactKind, adres: string, replaces: string | null, naam?: string): Promise<void> {
     const verificatieDatum = this.now().toISOString().slice(0, 10);
     const partij = (await this.partij(subject)) ?? (await this.createPartij(subject, naam));
     const own = addressesOf(partij);
@@ -311,18 +334,22 @@ export class KlantinteractiesClient implements ContactRegister {
   }
 
   /** Removes one of the subject's own addresses; false when `uuid` is not one of them. */
-  async remove(subject: Subject, uuid: string): Promise<boolean> {
-    const partij = await this.partij(subject);
-    if (!partij || !addressesOf(partij).some((a) => a.uuid === uuid) || !(await this.ownAdres(partij, uuid))) return false;
-    return this.client.delete(`${this.config.url}/digitaleadressen/${uuid}`);
+  remove(subject: Subject, uuid: string): Promise<boolean> {
+    return this.changing(subject, async () => {
+      const partij = await this.partij(subject);
+      if (!partij || !addressesOf(partij).some((a) => a.uuid === uuid) || !(await this.ownAdres(partij, uuid))) return false;
+      return this.client.delete(`${this.config.url}/digitaleadressen/${uuid}`);
+    });
   }
 
   /** Empties the verificatieDatum of one of the subject's own addresses; false when `uuid` is not one of them. */
-  async markUnverified(subject: Subject, uuid: string): Promise<boolean> {
-    const partij = await this.partij(subject);
-    if (!partij || !addressesOf(partij).some((a) => a.uuid === uuid) || !(await this.ownAdres(partij, uuid))) return false;
-    await this.client.patchJson(`${this.config.url}/digitaleadressen/${uuid}`, { verificatieDatum: null }, digitaalAdresSchema);
-    return true;
+  markUnverified(subject: Subject, uuid: string): Promise<boolean> {
+    return this.changing(subject, async () => {
+      const partij = await this.partij(subject);
+      if (!partij || !addressesOf(partij).some((a) => a.uuid === uuid) || !(await this.ownAdres(partij, uuid))) return false;
+      await this.client.patchJson(`${this.config.url}/digitaleadressen/${uuid}`, { verificatieDatum: null }, digitaalAdresSchema);
+      return true;
+    });
   }
 
   /** Whether the adres, read again by itself just before it is changed or removed, is still the partij's. */
@@ -348,7 +375,11 @@ export class KlantinteractiesClient implements ContactRegister {
    * that the staff member can send the whole form again.
    * Nothing of the contact (inhoud, onderwerp) nor the subject's BSN is logged here.
    */
-  async registerKlantcontact(subject: Subject, contact: NewKlantcontact): Promise<{ uuid: string }> {
+  registerKlantcontact(subject: Subject, contact: NewKlantcontact): Promise<{ uuid: string }> {
+    return this.changing(subject, () => this.registerKlantcontactNow(subject, contact));
+  }
+
+  private async registerKlantcontactNow(subject: Subject, contact: NewKlantcontact): Promise<{ uuid: string }> {
     const registered = await this.createKlantcontact(subject, contact);
     const terugbel = contact.terugbelverzoek;
     if (!terugbel) return registered;

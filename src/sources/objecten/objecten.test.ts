@@ -9,6 +9,7 @@ import { objectenDemo } from '../../../simulators/data/objecten-demo.ts';
 import { type ObjectenSimulator, registerObjectenSimulator } from '../../../simulators/objecten/index.ts';
 import type { Subject } from '../../domain/identity.ts';
 import { Metrics } from '../../platform/metrics.ts';
+import { PersonalAnswers } from '../answers.ts';
 import { ObjectenBerichtStore } from './berichten.ts';
 import { ObjectenClient } from './objecten.ts';
 import { ObjectenTaakStore } from './taken.ts';
@@ -84,5 +85,38 @@ describe('Objecten source against objects-api 2.4 (data_attr ignored)', () => {
     } finally {
       sim.setPageSize(4);
     }
+  });
+});
+
+describe('Objecten lists kept for a few seconds (issue 19)', () => {
+  let app: FastifyInstance;
+  let sim: ObjectenSimulator;
+
+  beforeAll(async () => {
+    app = Fastify({ logger: false });
+    sim = await registerObjectenSimulator(app, { baseUrl: 'http://127.0.0.1:0', tokens: [token] });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(() => app.close());
+
+  it('reads a kept list into berichten once, gives each page its own list, and shows a notified new bericht on the next page', async () => {
+    const answers = new PersonalAnswers({ ttlMs: 60_000 });
+    const client = new ObjectenClient({ url: sim.url, token }, { timeoutMs: 2000, metrics: new Metrics(), answers });
+    const berichten = new ObjectenBerichtStore(client, sim.objecttypen.bericht);
+    const first = await berichten.list(subject, warnings());
+    const again = await berichten.list(subject, warnings());
+    expect(again.items).toHaveLength(first.items.length);
+    // Read once: the same Bericht values, in a list of the page's own.
+    again.items.forEach((bericht, i) => expect(bericht).toBe(first.items[i]));
+    expect(again.items).not.toBe(first.items);
+
+    const sample = sim.objects().find((o) => o.type === sim.objecttypen.bericht && JSON.stringify(o).includes(suzanne.bsn)) as {
+      record: { data: Record<string, unknown> };
+    };
+    const uuid = await sim.createObject('bericht', { ...sample.record.data, onderwerp: 'Nieuw bericht na de notificatie', publicatiedatum: '2026-01-01' });
+    answers.notified('objecten');
+    const after = await berichten.list(subject, warnings());
+    expect(after.items.find((bericht) => bericht.uuid === uuid)?.onderwerp).toBe('Nieuw bericht na de notificatie');
+    expect(after.items).toHaveLength(first.items.length + 1);
   });
 });

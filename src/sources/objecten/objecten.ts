@@ -80,6 +80,8 @@ export class ObjectenClient {
   private readonly client: SourceClient;
 
   private readonly answers: PersonalAnswers | undefined;
+  /** The domain values read from a (kept) list of objects, per reader: gone with the list. */
+  private readonly readLists = new WeakMap<StoredObject[], Map<Reader<unknown>, { values: unknown[]; unfit: string[] }>>();
 
   constructor(
     private readonly config: { url: string; token: string },
@@ -153,9 +155,14 @@ export class ObjectenClient {
     return `${this.config.url}/objects${url.search}`;
   }
 
-  /** One object of this type that is the subject's; null when it does not exist or is someone else's. */
+  /**
+   * One object of this type that is the subject's; null when it does not exist or is someone else's.
+   * Kept for a few seconds per subject when `answers` is given, as the lists are (a taak form or a
+   * bericht opened again; a notification on the objecten kanaal, or a change made here, drops it).
+   */
   private async get(type: string, subject: Subject, uuid: string): Promise<StoredObject | null> {
-    return this.getMatching(type, uuid, (data) => belongsTo(data, subject));
+    const ask = () => this.getMatching(type, uuid, (data) => belongsTo(data, subject));
+    return this.answers ? this.answers.get('objecten', subject, `${type} object ${uuid}`, ask) : ask();
   }
 
   /** One object of this type that `keep` accepts (Voordeur's check of its data); null when it does not exist or is not accepted. */
@@ -176,17 +183,26 @@ export class ObjectenClient {
    * object whose data does not fit (`read` gives null) is left out, with `skipped` in the log.
    */
   async listAs<T>(type: string, subject: Subject, ordering: string, read: Reader<T>, log: Pick<Log, 'warn'>, skipped: string): Promise<Listed<T>> {
-    const values: T[] = [];
     const { objects, complete, others } = await this.list(type, subject, ordering);
     // Someone else's objects in the answer: the API did not apply the data_attr filter (objects-api before 2.5).
     if (others > 0) log.warn({ source: 'objecten', others }, 'objecten: objects of others in the answer, left out (is the data_attr filter supported?)');
     if (!complete) log.warn({ source: 'objecten', shown: objects.length, pages: maxPages }, 'objecten list cut off: more pages than Voordeur reads');
-    for (const object of objects) {
-      const value = read(object.uuid, object.data);
-      if (value) values.push(value);
-      else log.warn({ source: 'objecten', object: object.uuid }, skipped);
+    // A kept answer (answers.ts) is the same array on every page while it is kept: it is read (zod) once.
+    let byReader = this.readLists.get(objects);
+    if (!byReader) this.readLists.set(objects, (byReader = new Map()));
+    let reading = byReader.get(read as Reader<unknown>) as { values: T[]; unfit: string[] } | undefined;
+    if (!reading) {
+      reading = { values: [], unfit: [] };
+      for (const object of objects) {
+        const value = read(object.uuid, object.data);
+        if (value) reading.values.push(value);
+        else reading.unfit.push(object.uuid);
+      }
+      byReader.set(read as Reader<unknown>, reading);
     }
-    return { items: values, cutOff: !complete };
+    for (const uuid of reading.unfit) log.warn({ source: 'objecten', object: uuid }, skipped);
+    // A copy: the caller may sort or filter its list; the values themselves are not changed by anyone.
+    return { items: [...reading.values], cutOff: !complete };
   }
 
   /** One object of this type that is the subject's, read as a domain type, with the object (to write it back); null when it does not fit. */
