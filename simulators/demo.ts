@@ -104,6 +104,8 @@ const { config, voordeur } = await main(
     // Some products are PDCProductInstantie objects (seeded below), shown with Open Product's.
     OBJECTTYPE_PRODUCTINSTANTIE: objectTypeUrl(objecttypen, 'productinstantie'),
     OBJECTTYPE_VERBRUIKSOBJECT: objectTypeUrl(objecttypen, 'verbruiksobject'),
+    // And NL Portal's example Parkeervergunning objects (Suzanne has one, in the Objecten simulator's demo data).
+    OBJECTTYPE_PARKEERVERGUNNING: objectTypeUrl(objecttypen, 'parkeervergunning'),
     // Aanvragen: the demo catalogue (PDCProductType objects) and where sent aanvragen go (productaanvraag objects).
     OBJECTTYPE_PRODUCTTYPE: objectTypeUrl(objecttypen, 'producttype'),
     OBJECTTYPE_PRODUCTAANVRAAG: objectTypeUrl(objecttypen, 'productaanvraag'),

@@ -304,6 +304,7 @@ const schema = z
     OBJECTTYPE_BERICHT: url.optional(),
     OBJECTTYPE_PRODUCTINSTANTIE: url.optional(),
     OBJECTTYPE_VERBRUIKSOBJECT: url.optional(),
+    OBJECTTYPE_PARKEERVERGUNNING: url.optional(),
     OBJECTTYPE_PRODUCTTYPE: url.optional(),
     OBJECTTYPE_PRODUCTAANVRAAG: url.optional(),
     AANVRAGEN_CONCEPT_BEWAARDAGEN: z.coerce.number().int().min(1).max(365).default(30),
@@ -458,7 +459,14 @@ const schema = z
     if (env.NOTIFICATIES_API_URL) require('NOTIFICATIES_CALLBACK_SECRET', 'with NOTIFICATIES_API_URL (the abonnement tells the Notificaties API to send it)');
     together(['NOTIFY_TEMPLATE_EMAIL_CHANGE', 'NOTIFY_TEMPLATE_SMS_CHANGE'], 'NOTIFY_TEMPLATE_*_CHANGE');
     together(['NOTIFY_TEMPLATE_EMAIL_CHANGE_EN', 'NOTIFY_TEMPLATE_SMS_CHANGE_EN'], 'NOTIFY_TEMPLATE_*_CHANGE_EN');
-    if (env.OBJECTEN_API_URL && !env.OBJECTTYPE_TAAK && !env.OBJECTTYPE_BERICHT && !env.OBJECTTYPE_PRODUCTINSTANTIE && !env.OBJECTTYPE_PRODUCTTYPE) {
+    if (
+      env.OBJECTEN_API_URL &&
+      !env.OBJECTTYPE_TAAK &&
+      !env.OBJECTTYPE_BERICHT &&
+      !env.OBJECTTYPE_PRODUCTINSTANTIE &&
+      !env.OBJECTTYPE_PARKEERVERGUNNING &&
+      !env.OBJECTTYPE_PRODUCTTYPE
+    ) {
       ctx.addIssue({
         code: 'custom',
         path: ['OBJECTTYPE_BERICHT'],
@@ -606,7 +614,15 @@ export interface Config {
     url: string;
     token: string;
     /** The object types: TaakV2, Bericht, and PDCProductInstantie with PDCVerbruiksObject for Mijn producten. */
-    objecttypen: { taak?: string; bericht?: string; productinstantie?: string; verbruiksobject?: string; producttype?: string; productaanvraag?: string };
+    objecttypen: {
+      taak?: string;
+      bericht?: string;
+      productinstantie?: string;
+      verbruiksobject?: string;
+      parkeervergunning?: string;
+      producttype?: string;
+      productaanvraag?: string;
+    };
   };
   aanvragen: {
     /** Where the catalogue is read: PDCProductType objects in the Objecten API, or Open Product's Producttypen API (AANVRAGEN_CATALOGUS). */
@@ -918,6 +934,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
               bericht: env.OBJECTTYPE_BERICHT,
               productinstantie: env.OBJECTTYPE_PRODUCTINSTANTIE,
               verbruiksobject: env.OBJECTTYPE_VERBRUIKSOBJECT,
+              parkeervergunning: env.OBJECTTYPE_PARKEERVERGUNNING,
               producttype: env.OBJECTTYPE_PRODUCTTYPE,
               productaanvraag: env.OBJECTTYPE_PRODUCTAANVRAAG,
             },

@@ -53,7 +53,7 @@
 import { aanvraagForms, aanvraagFormUuid, demoProducttypen, producttypeData, producttypeUuid } from './aanvragen-demo.ts';
 import { demoUuid, demoZaken } from './zgw-demo.ts';
 
-export type DemoObjectKind = 'taak' | 'bericht' | 'formulier' | 'producttype';
+export type DemoObjectKind = 'taak' | 'bericht' | 'formulier' | 'producttype' | 'parkeervergunning';
 
 /** Turns the demo's relative dates and references into real values when the simulator starts. */
 export interface DemoContext {
@@ -937,7 +937,35 @@ const catalogus: DemoObject[] = demoProducttypen.flatMap((producttype) => [
   },
 ]);
 
-const objects: DemoObject[] = [...formulieren, ...taken, ...berichten, ...catalogus];
+/**
+ * Parkeervergunningen (NL Portal's example object type, specs/objecttypes/parkeervergunning.json):
+ * Suzanne's for her car, since 200 days, and one of Karel de Boer, never to be shown to her. The
+ * schema has no status or dates: the record's startAt is when it took effect. UUIDs f4….
+ */
+const parkeervergunningen: DemoObject[] = [
+  {
+    uuid: demoUuid('f4', 0, 101),
+    kind: 'parkeervergunning',
+    owner: suzanne,
+    daysAgo: 200,
+    data: () => ({
+      aanvrager: { type: 'bsn', value: suzanne.value },
+      data: { naam: 'S. de Vries', kenteken: 'GX-482-T', straat: 'Kastanjelaan 12', postcode: '1234 KL' },
+    }),
+  },
+  {
+    uuid: demoUuid('f4', 0, 901),
+    kind: 'parkeervergunning',
+    owner: karel,
+    daysAgo: 40,
+    data: () => ({
+      aanvrager: { type: 'bsn', value: karel.value },
+      data: { naam: 'K. de Boer', kenteken: 'KD-19-PL', straat: 'Dorpsstraat 4', postcode: '3511 XY' },
+    }),
+  },
+];
+
+const objects: DemoObject[] = [...formulieren, ...taken, ...berichten, ...catalogus, ...parkeervergunningen];
 
 const uuidOf = (kind: 'f0' | 'f1', number: number) => demoUuid(kind, 0, number);
 const taakUuids = (...numbers: number[]) => numbers.map((n) => uuidOf('f0', n));
@@ -949,6 +977,7 @@ export const objectenDemo = {
   formulieren,
   taken,
   berichten,
+  parkeervergunningen,
   notable: {
     suzanne: {
       bsn: '999993653',
@@ -985,6 +1014,8 @@ export const objectenDemo = {
     bakkerij: { kvk: '69599084', taken: taakUuids(301, 302), openTaak: uuidOf('f0', 301), berichten: berichtUuids(301, 302) },
     fietsenmaker: { kvk: '68750110', taken: taakUuids(321), berichten: berichtUuids(321) },
     fatima: { bsn: '999991772', portaalformulierTaak: uuidOf('f0', 231) },
+    /** Parkeervergunning objects: Suzanne's (kenteken GX-482-T) and Karel de Boer's (never shown to anyone logged in). */
+    parkeervergunning: { suzanne: demoUuid('f4', 0, 101), suzanneKenteken: 'GX-482-T', other: demoUuid('f4', 0, 901) },
     /** An NL Portal information request: containers, read-only prefilled fields, nested conditions, portalFileUpload with several files. */
     lotte: { bsn: '999990482', informatieverzoek: uuidOf('f0', 212), zaak: 211 },
     formulieren: { bijstand: formUuid(1), inkomen: formUuid(2), unsupported: formUuid(3), informatieverzoek: formUuid(4) },

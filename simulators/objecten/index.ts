@@ -69,6 +69,7 @@ export interface ObjectenSimulator extends FaultControls {
     formulier: string;
     productinstantie: string;
     verbruiksobject: string;
+    parkeervergunning: string;
     producttype: string;
     productaanvraag: string;
   };
@@ -78,7 +79,7 @@ export interface ObjectenSimulator extends FaultControls {
    *  when `data` does not fit the type's schema), returns its uuid; listeners get a notification
    *  with actie 'create'. `startAt` (YYYY-MM-DD) defaults to today. */
   createObject(
-    type: 'taak' | 'bericht' | 'productinstantie' | 'verbruiksobject' | 'producttype' | 'productaanvraag',
+    type: 'taak' | 'bericht' | 'productinstantie' | 'verbruiksobject' | 'parkeervergunning' | 'producttype' | 'productaanvraag',
     data: Record<string, unknown>,
     options?: { startAt?: string },
   ): Promise<string>;
@@ -162,6 +163,7 @@ export async function registerObjectenSimulator(app: FastifyInstance, options: O
         formulier: objectTypeUrl(types, 'formulier'),
         productinstantie: objectTypeUrl(types, 'productinstantie'),
         verbruiksobject: objectTypeUrl(types, 'verbruiksobject'),
+        parkeervergunning: objectTypeUrl(types, 'parkeervergunning'),
         producttype: objectTypeUrl(types, 'producttype'),
         productaanvraag: objectTypeUrl(types, 'productaanvraag'),
       };

@@ -180,7 +180,7 @@ describe('Objecten simulator', () => {
         seen.add(kind);
         expect(validators.check(kind, listed.record.data), `${kind} ${listed.uuid}`).toBeUndefined();
       }
-      expect([...seen].sort()).toEqual(['bericht', 'formulier', 'producttype', 'taak']);
+      expect([...seen].sort()).toEqual(['bericht', 'formulier', 'parkeervergunning', 'producttype', 'taak']);
     });
 
     it('serves the object types that the objects name, with the schemas of specs/objecttypes', async () => {
@@ -194,6 +194,7 @@ describe('Objecten simulator', () => {
         productinstantie: 'pdc-productinstantie.json',
         verbruiksobject: 'pdc-verbruiksobject.json',
         producttype: 'pdc-producttype.json',
+        parkeervergunning: 'parkeervergunning.json',
         productaanvraag: 'productaanvraag.json',
       } as const;
       for (const [kind, url] of Object.entries(types) as [keyof typeof files, string][]) {
@@ -889,6 +890,7 @@ describe('Objecten simulator', () => {
         [types.bericht]: 'bericht.json',
         [types.formulier]: 'formio.json',
         [types.producttype]: 'pdc-producttype.json',
+        [types.parkeervergunning]: 'parkeervergunning.json',
       };
       // The PDC schemas name draft-07 as their $schema; their keywords mean the same in 2020-12.
       const schemaOf = (file: string) => {

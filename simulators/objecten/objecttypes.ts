@@ -1,7 +1,7 @@
 /**
  * The object types the simulator knows, with their JSON Schemas from specs/objecttypes/ (TaakV2,
  * Bericht and FormIO, the ones NL Portal uses, and its PDCProductInstantie and PDCVerbruiksObject
- * for products), and the minimal Objecttypes API that makes their
+ * for products and its example Parkeervergunning), and the minimal Objecttypes API that makes their
  * URLs resolve: `GET /objecttypes`, `/objecttypes/{uuid}`, `/objecttypes/{uuid}/versions` and
  * `/objecttypes/{uuid}/versions/{version}`, in the shapes of specs/objecttypes-api.yaml (2.2.2).
  *
@@ -11,6 +11,7 @@
 import type { FastifyInstance } from 'fastify';
 import bericht from '../../specs/objecttypes/bericht.json' with { type: 'json' };
 import formio from '../../specs/objecttypes/formio.json' with { type: 'json' };
+import parkeervergunning from '../../specs/objecttypes/parkeervergunning.json' with { type: 'json' };
 import productaanvraag from '../../specs/objecttypes/productaanvraag.json' with { type: 'json' };
 import productinstantie from '../../specs/objecttypes/pdc-productinstantie.json' with { type: 'json' };
 import producttype from '../../specs/objecttypes/pdc-producttype.json' with { type: 'json' };
@@ -18,7 +19,7 @@ import verbruiksobject from '../../specs/objecttypes/pdc-verbruiksobject.json' w
 import taakv2 from '../../specs/objecttypes/taakv2.json' with { type: 'json' };
 import { notFound, notSimulated, paginate, parseUuid } from './http.ts';
 
-export type ObjectKind = 'taak' | 'bericht' | 'formulier' | 'productinstantie' | 'verbruiksobject' | 'producttype' | 'productaanvraag';
+export type ObjectKind = 'taak' | 'bericht' | 'formulier' | 'productinstantie' | 'verbruiksobject' | 'parkeervergunning' | 'producttype' | 'productaanvraag';
 
 export interface ObjectTypeDefinition {
   kind: ObjectKind;
@@ -39,6 +40,7 @@ const schemas: Record<string, Record<string, unknown>> = {
   'pdc-productinstantie.json': productinstantie,
   'pdc-verbruiksobject.json': verbruiksobject,
   'pdc-producttype.json': producttype,
+  'parkeervergunning.json': parkeervergunning,
   'productaanvraag.json': productaanvraag,
 };
 const schema = (file: string) => schemas[file]!;
@@ -88,6 +90,15 @@ export const objectTypeDefinitions: readonly ObjectTypeDefinition[] = [
     description: 'Verbruik van een product (bijvoorbeeld bezoekersuren)',
     file: 'pdc-verbruiksobject.json',
     jsonSchema: schema('pdc-verbruiksobject.json'),
+  },
+  {
+    kind: 'parkeervergunning',
+    uuid: '4b5f4fba-0746-11ed-b939-0242ac120022',
+    name: 'Parkeervergunning',
+    namePlural: 'Parkeervergunningen',
+    description: 'Parkeervergunning',
+    file: 'parkeervergunning.json',
+    jsonSchema: schema('parkeervergunning.json'),
   },
   {
     kind: 'producttype',

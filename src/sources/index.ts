@@ -16,6 +16,7 @@ import { FormioForms, ObjectenProducttypen } from './objecten/producttypen.ts';
 import { OpenProductProducttypen } from './openproduct/producttypen.ts';
 import type { ProducttypeCatalogue } from '../domain/aanvraag.ts';
 import { allProducten, type ProductStore } from '../domain/product.ts';
+import { ObjectenParkeervergunningStore } from './objecten/parkeervergunningen.ts';
 import { ObjectenProductStore } from './objecten/producten.ts';
 import { OpenProductClient } from './openproduct/openproduct.ts';
 import { ZaaksysteemClient } from './zgw/zaaksysteem.ts';
@@ -33,7 +34,7 @@ export interface Sources {
   /** Berichten in the Objecten API, when its Bericht object type is configured. */
   berichten?: ObjectenBerichtStore;
   notify?: NotifyClient;
-  /** The products people and companies hold: Open Product's Producten API and/or PDCProductInstantie objects in the Objecten API. */
+  /** The products people and companies hold: Open Product's Producten API and/or PDCProductInstantie and Parkeervergunning objects in the Objecten API. */
   producten?: ProductStore;
   /** Answers about one person kept for a few seconds (zaken, taken, berichten, Mijn gegevens' BRP and Klantinteracties); the notification callback drops them (answers.ts). */
   answers: PersonalAnswers;
@@ -51,7 +52,7 @@ export function connectSources(config: Config, metrics: Metrics): Sources {
   const zaken = { systeemFor: (register: string | undefined) => zaaksysteemFor(systemNames, register) };
   const answers = new PersonalAnswers({ ttlMs: config.sources.personalCacheSeconds * 1000 });
   const objecten = config.objecten && new ObjectenClient(config.objecten, { ...options, answers });
-  const { taak, bericht, productinstantie, verbruiksobject, producttype } = config.objecten?.objecttypen ?? {};
+  const { taak, bericht, productinstantie, verbruiksobject, parkeervergunning, producttype } = config.objecten?.objecttypen ?? {};
   // A PDCProductInstantie names its zaken by UUID only: with one zaaksysteem, they are there.
   const zaakSysteem = config.zaken.systems.length === 1 ? config.zaken.systems[0] : undefined;
   const productStores: ProductStore[] = [
@@ -63,6 +64,8 @@ export function connectSources(config: Config, metrics: Metrics): Sources {
           ),
         ]
       : []),
+    // The example Parkeervergunning object type of NL Portal, when an organisation keeps its vergunningen so.
+    ...(objecten && parkeervergunning ? [new ObjectenParkeervergunningStore(objecten, parkeervergunning)] : []),
   ];
   const cacheSeconds = config.sources.catalogueCacheSeconds;
   const catalogue = (): ProducttypeCatalogue | undefined => {

@@ -74,6 +74,7 @@ export function zaaksystemenFor(baseUrl: string, naam = 'demo'): string {
 
 /**
  * `productinstanties`: Mijn producten also reads PDCProductInstantie objects from the Objecten simulator (besides Open Product).
+ * `parkeervergunningen`: Mijn producten also reads Parkeervergunning objects (NL Portal's example object type) from the Objecten simulator.
  * `aanvragen`: the Aanvragen catalogue (PDCProductType objects) and productaanvraag objects in the Objecten simulator.
  * `resolve`: how host names of organisations' webhooks and JWKS URLs resolve (a stub; with ORGANISATIE_API_PRIVATE_ADDRESSES=false).
  * `pglite`: Voordeur's database is PGlite even when TEST_DATABASE_URL is set (for a test that fixes the clock of this process, which PGlite follows and PostgreSQL does not).
@@ -81,7 +82,7 @@ export function zaaksystemenFor(baseUrl: string, naam = 'demo'): string {
 export async function startStack(
   environment: Record<string, string> = {},
   zgwOptions: Partial<ZgwSimulatorOptions> = {},
-  options: { productinstanties?: boolean; aanvragen?: boolean; resolve?: Resolve; pglite?: boolean } = {},
+  options: { productinstanties?: boolean; parkeervergunningen?: boolean; aanvragen?: boolean; resolve?: Resolve; pglite?: boolean } = {},
 ): Promise<Stack> {
   const [appPort, simulatorPort] = await Promise.all([freePort(), freePort()]);
   const url = `http://127.0.0.1:${appPort}`;
@@ -145,6 +146,7 @@ export async function startStack(
       ...(options.productinstanties
         ? { OBJECTTYPE_PRODUCTINSTANTIE: objecten.objecttypen.productinstantie, OBJECTTYPE_VERBRUIKSOBJECT: objecten.objecttypen.verbruiksobject }
         : {}),
+      ...(options.parkeervergunningen ? { OBJECTTYPE_PARKEERVERGUNNING: objecten.objecttypen.parkeervergunning } : {}),
       ...(options.aanvragen
         ? { OBJECTTYPE_PRODUCTTYPE: objecten.objecttypen.producttype, OBJECTTYPE_PRODUCTAANVRAAG: objecten.objecttypen.productaanvraag }
         : {}),

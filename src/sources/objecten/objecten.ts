@@ -34,7 +34,14 @@ const objectSchema = namedIn<S['Object']>()(
   z.object({
     uuid: z.string().uuid(),
     type: z.string(),
-    record: namedIn<S['ObjectRecord']>()(z.object({ typeVersion: z.number().int(), data: z.record(z.string(), z.unknown()), startAt: z.string().optional() })),
+    record: namedIn<S['ObjectRecord']>()(
+      z.object({
+        typeVersion: z.number().int(),
+        data: z.record(z.string(), z.unknown()),
+        startAt: z.string().optional(),
+        registrationAt: z.string().optional(),
+      }),
+    ),
   }),
 );
 
@@ -44,6 +51,10 @@ export interface StoredObject {
   uuid: string;
   typeVersion: number;
   data: Record<string, unknown>;
+  /** The record's legal start date (YYYY-MM-DD), as the API gives it: the day the data shown took effect. */
+  startAt?: string;
+  /** The day the record was registered (YYYY-MM-DD). */
+  registrationAt?: string;
 }
 
 /** Reads an object's data as a domain type; null when it does not fit. */
@@ -139,7 +150,13 @@ export class ObjectenClient {
       if (!answer) break;
       for (const object of answer.results) {
         if (object.type === type && keep(object.record.data))
-          objects.push({ uuid: object.uuid, typeVersion: object.record.typeVersion, data: object.record.data });
+          objects.push({
+            uuid: object.uuid,
+            typeVersion: object.record.typeVersion,
+            data: object.record.data,
+            startAt: object.record.startAt,
+            registrationAt: object.record.registrationAt,
+          });
         else others++;
       }
       url = answer.next ? this.nextPage(answer.next) : undefined;
@@ -170,7 +187,13 @@ export class ObjectenClient {
     if (!z.string().uuid().safeParse(uuid).success) return null;
     const object = await this.client.getJson(`${this.config.url}/objects/${uuid}`, objectSchema);
     if (!object || object.type !== type || !keep(object.record.data)) return null;
-    return { uuid: object.uuid, typeVersion: object.record.typeVersion, data: object.record.data };
+    return {
+      uuid: object.uuid,
+      typeVersion: object.record.typeVersion,
+      data: object.record.data,
+      startAt: object.record.startAt,
+      registrationAt: object.record.registrationAt,
+    };
   }
 
   /** The URL of an object in the configured API. */
