@@ -140,9 +140,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (config.organisatieApi) await planBewaartermijn(notificaties.queue);
   const zaaksystemen = organisatieZaken ? [...sources.zaaksystemen, organisatieZaken] : sources.zaaksystemen;
   // The ontvangstbevestigingen of aanvragen are berichten too, with the PDF of the answers (when Aanvragen is there).
-  const aanvraagBerichten = sources.producttypen ? aanvragen : undefined;
+  const aanvraagBerichten = sources.producttypen ? aanvragen.berichten : undefined;
   // So are those of questions asked with "Stel een vraag" (when there is a Klantinteracties API), with the question as a PDF; the person is told of each once.
-  const vraagVerzendingen = new VraagVerzendingen(database.db, identityKeys);
+  const vraagVerzendingen = new VraagVerzendingen(database.db, identityKeys, undefined, undefined, config.vragen.leaseSeconds * 1000);
   const vraagBevestigingen = new VraagBevestigingen(database.db, identityKeys, notificaties.record);
   const vraagBerichten = sources.klantinteracties ? vraagBevestigingen : undefined;
   const berichtStores = [sources.berichten, organisatieBerichten, aanvraagBerichten, vraagBerichten].filter((store) => store !== undefined);

@@ -308,6 +308,7 @@ const schema = z
     OBJECTTYPE_PRODUCTTYPE: url.optional(),
     OBJECTTYPE_PRODUCTAANVRAAG: url.optional(),
     AANVRAGEN_CONCEPT_BEWAARDAGEN: z.coerce.number().int().min(1).max(365).default(30),
+    VRAAG_VERZENDING_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     AANVRAGEN_CATALOGUS: z.enum(['objecten', 'openproduct']).default('objecten'),
     TAKEN_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     BERICHTEN_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(10),
@@ -630,6 +631,8 @@ export interface Config {
     /** A concept (an aanvraag not sent yet) is deleted this many days after it was last saved (AANVRAGEN_CONCEPT_BEWAARDAGEN). */
     conceptDays: number;
   };
+  /** Stel een vraag: a form claimed longer ago than this and never written down was left by a request that stopped (VRAAG_VERZENDING_LEASE_SECONDS). */
+  vragen: { leaseSeconds: number };
   taken: { pageSize: number };
   berichten: { pageSize: number };
   /** Open Product (its root: the Producten API at /producten/api/v1, the Producttypen API at /producttypen/api/v1). */
@@ -941,6 +944,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
           }
         : undefined,
     aanvragen: { conceptDays: env.AANVRAGEN_CONCEPT_BEWAARDAGEN, catalogus: env.AANVRAGEN_CATALOGUS },
+    vragen: { leaseSeconds: env.VRAAG_VERZENDING_LEASE_SECONDS },
     taken: { pageSize: env.TAKEN_PAGE_SIZE },
     berichten: { pageSize: env.BERICHTEN_PAGE_SIZE },
     openProduct: env.OPEN_PRODUCT_URL && env.OPEN_PRODUCT_TOKEN ? { url: env.OPEN_PRODUCT_URL.replace(/\/+$/, ''), token: env.OPEN_PRODUCT_TOKEN } : undefined,

@@ -124,6 +124,11 @@ export interface NewKlantcontact {
   /** A company's name, for its partij when one must be created. */
   naam?: string;
   /**
+   * When it took place (default: now). A question sent with a form takes the moment the form was
+   * claimed, to the millisecond: Voordeur's reference to find it again (`klantcontactOp`).
+   */
+  plaatsgevondenOp?: Date;
+  /**
    * A terugbelverzoek made with it: a task (an interne taak in Klantinteracties) for this
    * department (its actor's UUID in the API) to call the person back, with what they need to know.
    */
@@ -162,6 +167,12 @@ export interface ContactRegister {
    * shows among the subject's contactmomenten. All or nothing, as far as the source allows.
    */
   registerKlantcontact(subject: Subject, contact: NewKlantcontact): Promise<{ uuid: string }>;
+  /**
+   * The subject's own klantcontact that took place at exactly this moment (to the millisecond), as
+   * `registerKlantcontact` was given it; null when there is none. Throws SourceUnavailableError
+   * when that cannot be known (the source is down, or the list was cut off before it was found).
+   */
+  klantcontactOp(subject: Subject, plaatsgevondenOp: Date): Promise<KlantcontactDetail | null>;
 }
 
 /** Dutch mobile and other phone numbers as the person may type them → +31…; undefined when it is not a phone number. */

@@ -7,7 +7,10 @@
  * keeps what was typed, to send again with one button: nothing was received, so there is no
  * confirmation. Once Open Klant registered the question, its ontvangstbevestiging is put in Mijn
  * berichten (with the question as a PDF) and the person is told through the channels they chose,
- * once per question (sources/voordeur/vraag-bevestigingen.ts).
+ * once per question (sources/voordeur/vraag-bevestigingen.ts). A request that stopped between
+ * Open Klant registering the question and Voordeur writing it down (a crash) leaves its form
+ * claimed; past the lease the form sent again finds the klantcontact in Open Klant by the moment
+ * of the claim and shows its confirmation, or sends it once (sources/voordeur/vraag-verzendingen.ts).
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { type Availability, SourceUnavailableError } from '../../domain/availability.ts';
@@ -47,13 +50,13 @@ function vraagForm(body: Record<string, unknown>, t: FastifyRequest['t']): { val
 
 export interface VragenRoutesDeps {
   /** Where the question is registered, and read back for the ontvangstbevestiging. */
-  contacts: Pick<ContactRegister, 'registerKlantcontact' | 'klantcontact'>;
+  contacts: Pick<ContactRegister, 'registerKlantcontact' | 'klantcontact' | 'klantcontactOp'>;
   /** The person's own zaken, to ask about one (the zaken feature's, through the Feature contract). */
   zaakChoices: (request: FastifyRequest) => Promise<Availability<ZaakChoice[]>>;
   processingLog: ProcessingLog;
   organisationName: string;
   /** Each form is sent once (its one-time token): a second press leads to the first one's confirmation. */
-  verzendingen: Pick<VraagVerzendingen, 'claim' | 'done' | 'release'>;
+  verzendingen: Pick<VraagVerzendingen, 'claim' | 'retake' | 'done' | 'release'>;
   /** The ontvangstbevestiging in Mijn berichten (put with the form's claim, once per question), and whether one is there. */
   bevestigingen: Pick<VraagBevestigingen, 'put' | 'get'>;
 }
@@ -153,18 +156,46 @@ export function vragenRoutes(deps: VragenRoutesDeps): FastifyPluginAsync {
         const caller = callerOf(request);
         const { subject, subjectName } = caller.identity;
         // Sent before with this form (a double click, or again after "back"): the same confirmation, nothing registered twice.
-        const claim = await deps.verzendingen.claim(subject, token);
+        let claim = await deps.verzendingen.claim(subject, token);
+        if (claim.status === 'stale') {
+          // Claimed long ago and never written down: the request that sent it stopped (a crash, a restart). Did Open Klant register it?
+          const found = await contacts.klantcontactOp(subject, claim.at);
+          if (found) {
+            const ontvangen = claim.at;
+            const kenmerk = vraagKenmerk(found.uuid);
+            // What Open Klant registered, with the zaak of the form when it is the one the klantcontact names.
+            const registered: VraagValues = { zaak: values.zaak, onderwerp: found.onderwerp, vraag: found.inhoud ?? values.vraag };
+            const about = chosen && found.zaak?.uuid === chosen.ref.uuid ? chosen : undefined;
+            const bevestiging = bevestigingOf(t, request.lang, deps.organisationName, { kenmerk, ontvangen, values: registered, zaak: about });
+            const recorded = await deps.verzendingen.done(subject, token, found.uuid, (trx) =>
+              deps.bevestigingen.put(trx, subject, found.uuid, kenmerk, ontvangen, bevestiging),
+            );
+            request.log.info({ klantcontact: found.uuid }, 'vraag left behind by a stopped request: found in klantinteracties, written down');
+            if (recorded)
+              await deps.processingLog.record(
+                caller.identity,
+                [{ action: 'toevoegen', category: 'contactmomenten', source: 'klantinteracties', purpose: 'wijziging-op-verzoek' }],
+                caller.requestId,
+              );
+            return reply.redirect(`${receiptHref(found.uuid)}#bevestiging`, 303);
+          }
+          request.log.info('vraag left behind by a stopped request: not in klantinteracties, sent again');
+          claim = await deps.verzendingen.retake(subject, token, claim.at);
+        }
         if (claim.status === 'done') {
           request.log.info({ klantcontact: claim.klantcontact }, 'vraag sent again: the first one’s confirmation');
           return reply.redirect(`${receiptHref(claim.klantcontact)}#bevestiging`, 303);
         }
-        if (claim.status === 'busy') throw new HttpError(409, 'vraag.error.bezig');
+        if (claim.status !== 'new') throw new HttpError(409, 'vraag.error.bezig');
+        // The moment of the claim is the klantcontact's plaatsgevondenOp: how it is found again after a crash.
+        const ontvangen = claim.at;
         let uuid: string;
         try {
           ({ uuid } = await contacts.registerKlantcontact(subject, {
             kanaal,
             onderwerp: values.onderwerp,
             inhoud: values.vraag,
+            plaatsgevondenOp: ontvangen,
             ...(zaak ? { zaak } : {}),
             ...(subject.type === 'bedrijf' && subjectName ? { naam: subjectName } : {}),
           }));
@@ -175,7 +206,6 @@ export function vragenRoutes(deps: VragenRoutesDeps): FastifyPluginAsync {
         }
         // Written down with its ontvangstbevestiging in Mijn berichten (which tells the person), in one transaction.
         const kenmerk = vraagKenmerk(uuid);
-        const ontvangen = new Date();
         const bevestiging = bevestigingOf(t, request.lang, deps.organisationName, { kenmerk, ontvangen, values, zaak: chosen });
         await deps.verzendingen.done(subject, token, uuid, (trx) => deps.bevestigingen.put(trx, subject, uuid, kenmerk, ontvangen, bevestiging));
         request.log.info({ klantcontact: uuid, aboutZaak: Boolean(zaak) }, 'vraag registered');

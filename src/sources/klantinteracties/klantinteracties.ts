@@ -291,6 +291,45 @@ export class KlantinteractiesClient implements ContactRegister {
   }
 
   /**
+   * The subject's klantcontact that took place at this moment: asked with `plaatsgevondenOp` (an
+   * exact filter in every Open Klant 2) and the partij, and checked again here on both (a filter
+   * the API ignored widens the answer, never what is kept).
+   */
+  async klantcontactOp(subject: Subject, plaatsgevondenOp: Date): Promise<KlantcontactDetail | null> {
+    const partij = await this.partij(subject);
+    if (!partij) return null;
+    const query = new URLSearchParams({
+      hadBetrokkene__wasPartij__uuid: partij.uuid,
+      plaatsgevondenOp: plaatsgevondenOp.toISOString(),
+      expand: 'gingOverOnderwerpobjecten,hadBetrokkenen',
+    });
+    const at = plaatsgevondenOp.getTime();
+    // Open Klant gives the moment with its fraction (Django's isoformat); an answer without one is compared to the second.
+    const sameMoment = (value: string) => {
+      const moment = Date.parse(value);
+      return /T\d{2}:\d{2}:\d{2}\.\d/.test(value) ? moment === at : moment === Math.floor(at / 1000) * 1000;
+    };
+    const { items, complete } = await this.list(
+      'klantcontacten',
+      query,
+      klantcontactSchema,
+      (raw) => contactOf(partij, raw) && raw.plaatsgevondenOp !== undefined && sameMoment(raw.plaatsgevondenOp),
+    );
+    const raw = items[0];
+    if (!raw) {
+      if (!complete) throw new SourceUnavailableError('klantinteracties', 'invalid', 'the klantcontacten filter was not applied');
+      return null;
+    }
+    return {
+      ...this.contactmoment(raw),
+      uuid: raw.uuid,
+      vertrouwelijk: raw.vertrouwelijk,
+      inhoud: raw.vertrouwelijk ? undefined : raw.inhoud || undefined,
+      reactie: raw.vertrouwelijk ? undefined : raw.reactie || undefined,
+    };
+  }
+
+  /**
    * Stores a confirmed address as the partij's preferred one of its kind, creating the partij
    * when there is none. `replaces` (one of the subject's own addresses) is updated in place.
    */
@@ -413,7 +452,7 @@ export class KlantinteractiesClient implements ContactRegister {
       indicatieContactGelukt: true,
       taal: 'nld',
       vertrouwelijk: contact.vertrouwelijk ?? false,
-      plaatsgevondenOp: this.now().toISOString(),
+      plaatsgevondenOp: (contact.plaatsgevondenOp ?? this.now()).toISOString(),
     };
     const betrokkene = { wasPartij: { uuid: partij.uuid }, rol: 'klant', initiator: contact.initiator ?? true };
     const onderwerpobject = contact.zaak && {

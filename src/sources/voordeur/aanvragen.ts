@@ -8,14 +8,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { AanvraagRoute } from '../../domain/aanvraag.ts';
-import type { Bericht, BerichtStore, StoredBericht } from '../../domain/bericht.ts';
-import type { Listed } from '../../domain/availability.ts';
 import type { Identity, Subject } from '../../domain/identity.ts';
-import type { DocumentDownload, DocumentStore, ZaakDocument } from '../../domain/zaak.ts';
 import type { AanvragenTable, Database } from '../../platform/db/schema.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
-import { bevestigingBericht, bevestigingDocument, bevestigingDownload, bevestigingPdf, type Ontvangstbevestiging } from './ontvangstbevestiging.ts';
+import { BevestigingBerichten, type BevestigingRows, bevestigingPdf, type KeptBevestiging, type Ontvangstbevestiging } from './ontvangstbevestiging.ts';
 
 /** What the person filled in so far: the checked data of the pages done, and what was typed per page (also when it did not pass), by page number. */
 export interface Answers {
@@ -107,17 +104,61 @@ const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | nul
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** The bijlage of an ontvangstbevestiging: the PDF of the answers, made when it is downloaded. */
-const bijlagePrefix = 'urn:voordeur:aanvraag:';
-const bijlageOf = (id: string) => `${bijlagePrefix}${id}:antwoorden.pdf`;
-const parseBijlage = (url: string) => /^urn:voordeur:aanvraag:([0-9a-f-]{36}):antwoorden\.pdf$/.exec(url)?.[1];
+export class AanvraagStore {
+  /**
+   * The ontvangstbevestigingen of sent aanvragen as berichten in Mijn berichten, each with the
+   * PDF of the answers (`urn:voordeur:aanvraag:<id>:antwoorden.pdf`, made when it is downloaded).
+   */
+  readonly berichten: BevestigingBerichten;
 
-export class AanvraagStore implements BerichtStore, DocumentStore {
   constructor(
     private readonly db: Db,
     private readonly keys: IdentityKeys,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.berichten = new BevestigingBerichten(keys, this.bevestigingRows());
+  }
+
+  /** The confirmations in the aanvragen table: of the aanvragen received, the ones that have one. */
+  private bevestigingRows(): BevestigingRows {
+    const received = () => this.db.selectFrom('aanvragen').selectAll().where('status', '=', 'ontvangen');
+    const kept = (row: Selectable<AanvragenTable>): KeptBevestiging[] => {
+      const answers = this.keys.unsealJson<Answers>(row.antwoorden);
+      if (!answers.bevestiging || !row.ontvangen_at) return [];
+      return [
+        {
+          id: row.id,
+          bevestiging: answers.bevestiging,
+          titel: row.titel,
+          sections: answers.summary ?? [],
+          ontvangen: row.ontvangen_at,
+          kenmerk: row.kenmerk ?? undefined,
+          geopend: row.bevestiging_geopend_at !== null,
+        },
+      ];
+    };
+    return {
+      soort: 'aanvraag',
+      bestand: 'antwoorden.pdf',
+      list: async (subjectKey, limit) => {
+        const rows = await received().where('subject_key', '=', subjectKey).orderBy('ontvangen_at', 'desc').limit(limit).execute();
+        return { items: rows.flatMap(kept), cutOff: rows.length === limit };
+      },
+      get: async (subjectKey, id) => {
+        const row = await received().where('id', '=', id).where('subject_key', '=', subjectKey).executeTakeFirst();
+        return (row && kept(row)[0]) ?? null;
+      },
+      at: async (ids) => (await received().where('id', 'in', ids).execute()).flatMap(kept),
+      markOpened: async (id) => {
+        await this.db
+          .updateTable('aanvragen')
+          .set({ bevestiging_geopend_at: this.now() })
+          .where('id', '=', id)
+          .where('bevestiging_geopend_at', 'is', null)
+          .execute();
+      },
+    };
+  }
 
   /** Who logged in: the subject, and the gemachtigde when someone acts for them. */
   private owner(identity: Identity): string {
@@ -439,82 +480,6 @@ export class AanvraagStore implements BerichtStore, DocumentStore {
         .where('updated_at', '=', updatedAt)
         .execute();
     }
-  }
-
-  // --- The ontvangstbevestiging as a bericht in Mijn berichten, with the PDF of the answers ---
-
-  private toBericht(row: Selectable<AanvragenTable>): Bericht | null {
-    const answers = this.keys.unsealJson<Answers>(row.antwoorden);
-    if (!answers.bevestiging || !row.ontvangen_at) return null;
-    return bevestigingBericht(row.id, answers.bevestiging, {
-      ontvangen: row.ontvangen_at,
-      kenmerk: row.kenmerk ?? undefined,
-      geopend: row.bevestiging_geopend_at !== null,
-      bijlage: bijlageOf(row.id),
-    });
-  }
-
-  /** The ontvangstbevestigingen of the subject's aanvragen, newest first. */
-  async list(subject: Subject): Promise<Listed<Bericht>> {
-    const rows = await this.db
-      .selectFrom('aanvragen')
-      .selectAll()
-      .where('subject_key', '=', this.keys.subject(subject))
-      .where('status', '=', 'ontvangen')
-      .orderBy('ontvangen_at', 'desc')
-      .limit(200)
-      .execute();
-    return { items: rows.flatMap((row) => this.toBericht(row) ?? []), cutOff: rows.length === 200 };
-  }
-
-  async get(subject: Subject, uuid: string): Promise<StoredBericht | null> {
-    if (!uuidPattern.test(uuid)) return null;
-    const row = await this.db
-      .selectFrom('aanvragen')
-      .selectAll()
-      .where('id', '=', uuid)
-      .where('subject_key', '=', this.keys.subject(subject))
-      .where('status', '=', 'ontvangen')
-      .executeTakeFirst();
-    const bericht = row && this.toBericht(row);
-    if (!bericht) return null;
-    return {
-      bericht,
-      markOpened: async () => {
-        await this.db
-          .updateTable('aanvragen')
-          .set({ bevestiging_geopend_at: this.now() })
-          .where('id', '=', uuid)
-          .where('bevestiging_geopend_at', 'is', null)
-          .execute();
-      },
-    };
-  }
-
-  holdsDocument(url: string): boolean {
-    return url.startsWith(bijlagePrefix);
-  }
-
-  /** The PDF of the answers of each bericht named (the berichten feature has checked they are the person's). */
-  async documentsAt(urls: string[]): Promise<ZaakDocument[]> {
-    const ids = urls.map(parseBijlage).filter((id): id is string => id !== undefined);
-    if (ids.length === 0) return [];
-    const rows = await this.db.selectFrom('aanvragen').selectAll().where('id', 'in', ids).where('status', '=', 'ontvangen').execute();
-    return rows.flatMap((row) => {
-      const answers = this.keys.unsealJson<Answers>(row.antwoorden);
-      if (!answers.bevestiging || !row.ontvangen_at) return [];
-      return [bevestigingDocument(bijlageOf(row.id), answers.bevestiging, row.ontvangen_at)];
-    });
-  }
-
-  async downloadAt(url: string): Promise<DocumentDownload | null> {
-    const id = parseBijlage(url);
-    if (!id) return null;
-    const row = await this.db.selectFrom('aanvragen').selectAll().where('id', '=', id).where('status', '=', 'ontvangen').executeTakeFirst();
-    if (!row?.ontvangen_at) return null;
-    const answers = this.keys.unsealJson<Answers>(row.antwoorden);
-    if (!answers.bevestiging) return null;
-    return bevestigingDownload(url, row.titel, answers.bevestiging, answers.summary ?? [], row.ontvangen_at);
   }
 
   /** The PDF of the answers of an aanvraag to deliver, as the person has it with their confirmation; null when it has no confirmation. */

@@ -8,14 +8,11 @@
  * or a retry put nothing twice and tell nobody twice.
  */
 import type { Kysely, Selectable } from 'kysely';
-import type { Listed } from '../../domain/availability.ts';
-import type { Bericht, BerichtStore, StoredBericht } from '../../domain/bericht.ts';
 import type { Subject } from '../../domain/identity.ts';
-import type { DocumentDownload, DocumentStore, ZaakDocument } from '../../domain/zaak.ts';
 import type { Database, VraagBevestigingenTable } from '../../platform/db/schema.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import type { Change } from './notification-messages.ts';
-import { bevestigingBericht, bevestigingDocument, bevestigingDownload, type Ontvangstbevestiging, type SentSections } from './ontvangstbevestiging.ts';
+import { BevestigingBerichten, type BevestigingRows, type KeptBevestiging, type Ontvangstbevestiging, type SentSections } from './ontvangstbevestiging.ts';
 
 /** What a question's confirmation says, and the question as the PDF shows it. */
 export interface VraagBevestiging {
@@ -28,18 +25,51 @@ export interface VraagBevestiging {
 /** The change a question's confirmation is told by (one per klantcontact). */
 export const vraagChangeKey = (klantcontact: string) => `vraag:${klantcontact}`;
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const bijlagePrefix = 'urn:voordeur:vraag:';
-const bijlageOf = (klantcontact: string) => `${bijlagePrefix}${klantcontact}:vraag.pdf`;
-const parseBijlage = (url: string) => /^urn:voordeur:vraag:([0-9a-f-]{36}):vraag\.pdf$/.exec(url)?.[1];
+/** The rows of vraag_bevestigingen as confirmations (the bijlage `urn:voordeur:vraag:<klantcontact>:vraag.pdf`). */
+function vraagRows(db: Kysely<Database>, keys: IdentityKeys): BevestigingRows {
+  const kept = (row: Selectable<VraagBevestigingenTable>): KeptBevestiging => {
+    const { titel, bevestiging, sections } = keys.unsealJson<VraagBevestiging>(row.inhoud);
+    return { id: row.klantcontact, bevestiging, titel, sections, ontvangen: row.ontvangen_at, kenmerk: row.kenmerk, geopend: row.geopend_at !== null };
+  };
+  return {
+    soort: 'vraag',
+    bestand: 'vraag.pdf',
+    list: async (subjectKey, limit) => {
+      const rows = await db
+        .selectFrom('vraag_bevestigingen')
+        .selectAll()
+        .where('subject_key', '=', subjectKey)
+        .orderBy('ontvangen_at', 'desc')
+        .limit(limit)
+        .execute();
+      return { items: rows.map(kept), cutOff: rows.length === limit };
+    },
+    get: async (subjectKey, id) => {
+      const row = await db
+        .selectFrom('vraag_bevestigingen')
+        .selectAll()
+        .where('klantcontact', '=', id)
+        .where('subject_key', '=', subjectKey)
+        .executeTakeFirst();
+      return row ? kept(row) : null;
+    },
+    at: async (ids) => (await db.selectFrom('vraag_bevestigingen').selectAll().where('klantcontact', 'in', ids).execute()).map(kept),
+    markOpened: async (id) => {
+      await db.updateTable('vraag_bevestigingen').set({ geopend_at: new Date() }).where('klantcontact', '=', id).where('geopend_at', 'is', null).execute();
+    },
+  };
+}
 
-export class VraagBevestigingen implements BerichtStore, DocumentStore {
+/** The confirmations of questions: berichten in Mijn berichten (BevestigingBerichten), and put here once per klantcontact. */
+export class VraagBevestigingen extends BevestigingBerichten {
   constructor(
-    private readonly db: Kysely<Database>,
-    private readonly keys: IdentityKeys,
+    db: Kysely<Database>,
+    private readonly identityKeys: IdentityKeys,
     /** Records changes for the notification pipeline, in the given transaction; without it nobody is told. */
     private readonly tell?: (changes: Change[], db: Kysely<Database>) => Promise<void>,
-  ) {}
+  ) {
+    super(identityKeys, vraagRows(db, identityKeys));
+  }
 
   /**
    * Puts the confirmation of the question registered as `klantcontact` (in `trx`, with what
@@ -50,9 +80,9 @@ export class VraagBevestigingen implements BerichtStore, DocumentStore {
       .insertInto('vraag_bevestigingen')
       .values({
         klantcontact: klantcontact.toLowerCase(),
-        subject_key: this.keys.subject(subject),
+        subject_key: this.identityKeys.subject(subject),
         kenmerk,
-        inhoud: this.keys.sealJson(vraag),
+        inhoud: this.identityKeys.sealJson(vraag),
         ontvangen_at: ontvangen,
       })
       .onConflict((oc) => oc.column('klantcontact').doNothing())
@@ -60,72 +90,5 @@ export class VraagBevestigingen implements BerichtStore, DocumentStore {
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
     await this.tell?.([{ subject, topic: 'bericht', key: vraagChangeKey(klantcontact.toLowerCase()) }], trx);
     return true;
-  }
-
-  private toBericht(row: Selectable<VraagBevestigingenTable>): Bericht {
-    const { bevestiging } = this.keys.unsealJson<VraagBevestiging>(row.inhoud);
-    return bevestigingBericht(row.klantcontact, bevestiging, {
-      ontvangen: row.ontvangen_at,
-      kenmerk: row.kenmerk,
-      geopend: row.geopend_at !== null,
-      bijlage: bijlageOf(row.klantcontact),
-    });
-  }
-
-  /** The confirmations of the subject's questions, newest first. */
-  async list(subject: Subject): Promise<Listed<Bericht>> {
-    const rows = await this.db
-      .selectFrom('vraag_bevestigingen')
-      .selectAll()
-      .where('subject_key', '=', this.keys.subject(subject))
-      .orderBy('ontvangen_at', 'desc')
-      .limit(200)
-      .execute();
-    return { items: rows.map((row) => this.toBericht(row)), cutOff: rows.length === 200 };
-  }
-
-  async get(subject: Subject, uuid: string): Promise<StoredBericht | null> {
-    if (!uuidPattern.test(uuid)) return null;
-    const row = await this.db
-      .selectFrom('vraag_bevestigingen')
-      .selectAll()
-      .where('klantcontact', '=', uuid)
-      .where('subject_key', '=', this.keys.subject(subject))
-      .executeTakeFirst();
-    if (!row) return null;
-    return {
-      bericht: this.toBericht(row),
-      markOpened: async () => {
-        await this.db
-          .updateTable('vraag_bevestigingen')
-          .set({ geopend_at: new Date() })
-          .where('klantcontact', '=', uuid)
-          .where('geopend_at', 'is', null)
-          .execute();
-      },
-    };
-  }
-
-  holdsDocument(url: string): boolean {
-    return url.startsWith(bijlagePrefix);
-  }
-
-  /** The PDF of the question of each bericht named (the berichten feature has checked they are the person's). */
-  async documentsAt(urls: string[]): Promise<ZaakDocument[]> {
-    const ids = urls.map(parseBijlage).filter((id): id is string => id !== undefined);
-    if (ids.length === 0) return [];
-    const rows = await this.db.selectFrom('vraag_bevestigingen').selectAll().where('klantcontact', 'in', ids).execute();
-    return rows.map((row) =>
-      bevestigingDocument(bijlageOf(row.klantcontact), this.keys.unsealJson<VraagBevestiging>(row.inhoud).bevestiging, row.ontvangen_at),
-    );
-  }
-
-  async downloadAt(url: string): Promise<DocumentDownload | null> {
-    const id = parseBijlage(url);
-    if (!id) return null;
-    const row = await this.db.selectFrom('vraag_bevestigingen').selectAll().where('klantcontact', '=', id).executeTakeFirst();
-    if (!row) return null;
-    const { titel, bevestiging, sections } = this.keys.unsealJson<VraagBevestiging>(row.inhoud);
-    return bevestigingDownload(url, titel, bevestiging, sections, row.ontvangen_at);
   }
 }
