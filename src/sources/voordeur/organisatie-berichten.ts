@@ -435,11 +435,10 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
   async search(subject: Subject, query: BerichtQuery): Promise<BerichtenGevonden> {
     const keys = this.keys.visibleTo(subject);
     const limit = Math.max(0, Math.floor(query.limit));
-    const [items, total, senders] = await Promise.all([
-      limit === 0 ? [] : this.pageRows(keys, query, limit),
-      this.count(keys, query),
-      this.senders(keys, query.now),
-    ]);
+    // One after another: each is a fraction of a millisecond in PostgreSQL, and three at once on a busy machine only wait for each other.
+    const items = limit === 0 ? [] : await this.pageRows(keys, query, limit);
+    const total = await this.count(keys, query);
+    const senders = await this.senders(keys, query.now);
     return { items: items.map((row) => this.toListItem(row)), total, senders, cutOff: false };
   }
 
