@@ -27,6 +27,40 @@ export interface Bericht {
   bijlagen: string[];
 }
 
+/** A bericht as a list shows it: without its text (only the bericht's own page shows that). */
+export type BerichtInLijst = Omit<Bericht, 'tekst'>;
+
+/** Which berichten a list shows: those in the inbox (all, unread or read), or the archived ones. */
+export const berichtFilters = ['alle', 'ongelezen', 'gelezen', 'gearchiveerd'] as const;
+export type BerichtFilter = (typeof berichtFilters)[number];
+
+/** What a list of berichten asks for: the first `limit` of the subject's published berichten that match, newest first. */
+export interface BerichtQuery {
+  /** Published at this moment (a later publicatiedatum is not shown yet). */
+  now: Date;
+  filter: BerichtFilter;
+  /** Only those whose onderwerp holds this (lower case, `toLocaleLowerCase('nl')`); empty for all. */
+  zoek: string;
+  /** Only those of this sender (a bericht without `afzender` is `eigenAfzender`'s); empty for all. */
+  van: string;
+  /** The sender of the berichten that name none (the organisation's own). */
+  eigenAfzender: string;
+  /** How many to return at most: a page's worth times the page number. */
+  limit: number;
+}
+
+/** The answer to a BerichtQuery. */
+export interface BerichtenGevonden {
+  /** The first `limit` that match, newest first (`newestFirst`). */
+  items: BerichtInLijst[];
+  /** How many match in all (as far as the store reads: see `cutOff`). */
+  total: number;
+  /** The senders of all the subject's published berichten, whatever the query (for the sender filter). */
+  senders: string[];
+  /** The store has more berichten of the subject than it reads. */
+  cutOff: boolean;
+}
+
 /** One of the subject's berichten as its store holds it, and how to mark it opened there. */
 export interface StoredBericht {
   bericht: Bericht;
@@ -50,6 +84,48 @@ export interface BerichtStore {
    * the list is read and counted.
    */
   unread?(subject: Subject, now: Date, log: Pick<Log, 'warn'>): Promise<number>;
+  /**
+   * One page's worth of the subject's list as the store itself finds it (filtered, searched,
+   * sorted and cut off where the data is: a store that has this keeps its own archive state);
+   * without it, the list is read and filtered (`searchIn`).
+   */
+  search?(subject: Subject, query: BerichtQuery, log: Pick<Log, 'warn'>): Promise<BerichtenGevonden>;
+}
+
+/**
+ * The order of every list of berichten: newest publicatiedatum first, then the greater uuid
+ * first (as a database orders `publicatiedatum desc, id desc`), so that lists of several stores
+ * merge into one order whatever page they are cut into.
+ */
+export function newestFirst(a: Pick<Bericht, 'publicatiedatum' | 'uuid'>, b: Pick<Bericht, 'publicatiedatum' | 'uuid'>): number {
+  return b.publicatiedatum.getTime() - a.publicatiedatum.getTime() || (a.uuid < b.uuid ? 1 : a.uuid > b.uuid ? -1 : 0);
+}
+
+/** Whether a bericht is one the query asks for (its filter, search and sender; publication is checked apart). */
+export function matches(bericht: BerichtInLijst, query: Pick<BerichtQuery, 'filter' | 'zoek' | 'van' | 'eigenAfzender'>): boolean {
+  const { filter, zoek, van } = query;
+  // The archived ones only under "Gearchiveerd".
+  if (filter === 'gearchiveerd' ? !bericht.gearchiveerd : bericht.gearchiveerd) return false;
+  if (filter === 'ongelezen' && bericht.geopend) return false;
+  if (filter === 'gelezen' && !bericht.geopend) return false;
+  if (van && (bericht.afzender ?? query.eigenAfzender) !== van) return false;
+  return !zoek || bericht.onderwerp.toLocaleLowerCase('nl').includes(zoek);
+}
+
+const bySender = (a: string, b: string) => a.localeCompare(b, 'nl');
+
+/** The query's berichten in one store: found by the store when it can, else read from its list and filtered here. */
+export async function searchIn(store: BerichtStore, subject: Subject, query: BerichtQuery, log: Pick<Log, 'warn'>): Promise<BerichtenGevonden> {
+  if (store.search) return store.search(subject, query, log);
+  const { items, cutOff } = await store.list(subject, log);
+  const published = items.filter((bericht) => isPublished(bericht, query.now));
+  const found = published.filter((bericht) => matches(bericht, query)).sort(newestFirst);
+  return {
+    items: found.slice(0, query.limit),
+    total: found.length,
+    senders: [...new Set(published.map((bericht) => bericht.afzender ?? query.eigenAfzender))].sort(bySender),
+    cutOff,
+  };
 }
 
 /** In the inbox (not archived) and not opened yet: what the navigation and the overzicht count. */
@@ -96,8 +172,21 @@ export function allBerichten(stores: readonly BerichtStore[]): BerichtStore {
     async list(subject, log) {
       const lists = await Promise.all(stores.map((store) => store.list(subject, log)));
       return {
-        items: lists.flatMap((list) => list.items).sort((a, b) => b.publicatiedatum.getTime() - a.publicatiedatum.getTime()),
+        items: lists.flatMap((list) => list.items).sort(newestFirst),
         cutOff: lists.some((list) => list.cutOff),
+      };
+    },
+    // Each store's first `limit` in the one order: together they hold the first `limit` of all, whatever page is asked.
+    async search(subject, query, log) {
+      const found = await Promise.all(stores.map((store) => searchIn(store, subject, query, log)));
+      return {
+        items: found
+          .flatMap((f) => f.items)
+          .sort(newestFirst)
+          .slice(0, query.limit),
+        total: found.reduce((sum, f) => sum + f.total, 0),
+        senders: [...new Set(found.flatMap((f) => f.senders))].sort(bySender),
+        cutOff: found.some((f) => f.cutOff),
       };
     },
     async unread(subject, now, log) {

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { callerOf } from '../../platform/http/caller.ts';
 import { HttpError } from '../../platform/http/errors.ts';
-import { listHref, pageNumber, paginate } from '../../platform/http/paging.ts';
+import { lastPage, listHref, pageNumber, pageOf } from '../../platform/http/paging.ts';
 import { contentDisposition } from '../../platform/http/responses.ts';
-import type { Bericht } from '../../domain/bericht.ts';
 import type { BerichtenService } from './service.ts';
 import { archiefMeldingen, BerichtPage, berichtFilters, InboxPage, type ArchiefMelding, type BerichtFilter } from './views.tsx';
 
@@ -17,31 +16,23 @@ export function berichtenRoutes(deps: { service: BerichtenService; pageSize: num
         const t = request.t;
         const zoek = (request.query.zoek ?? '').trim().slice(0, 100);
         const filter: BerichtFilter = (berichtFilters as readonly string[]).includes(request.query.toon ?? '') ? (request.query.toon as BerichtFilter) : 'alle';
-        const inbox = await service.inbox(callerOf(request));
-        const needle = zoek.toLocaleLowerCase('nl');
+        const caller = callerOf(request);
+        const asked = request.query.van ?? '';
+        const requested = pageNumber(request.query.pagina);
+        // The first pages' worth of each store (a page of the pushed berichten is read from an index), merged into one order.
+        const search = (sender: string, page: number) =>
+          service.search(caller, { filter, zoek: zoek.toLocaleLowerCase('nl'), van: sender, eigenAfzender: organisationName, limit: page * pageSize });
+        let inbox = await search(asked, requested);
         // Who sent them: the organisation itself, or another through the organisation API; a filter when there is more than one.
-        const senderOf = (bericht: Bericht) => bericht.afzender ?? organisationName;
-        const senders = inbox.unavailable ? [] : [...new Set(inbox.value.items.map(senderOf))].sort((a, b) => a.localeCompare(b, 'nl'));
-        const van = senders.includes(request.query.van ?? '') ? request.query.van! : '';
-        const shown = inbox.unavailable
-          ? inbox
-          : {
-              ...inbox,
-              value: paginate(
-                inbox.value.items.filter(
-                  (bericht) =>
-                    // The archived ones only under "Gearchiveerd".
-                    (filter === 'gearchiveerd'
-                      ? bericht.gearchiveerd
-                      : !bericht.gearchiveerd && (filter === 'alle' || (filter === 'ongelezen') === !bericht.geopend)) &&
-                    (!van || senderOf(bericht) === van) &&
-                    (!needle || bericht.onderwerp.toLocaleLowerCase('nl').includes(needle)),
-                ),
-                pageNumber(request.query.pagina),
-                pageSize,
-                (page) => listHref('/berichten', { zoek, toon: filter === 'alle' ? undefined : filter, van: van || undefined, pagina: page }),
-              ),
-            };
+        // A sender that is not (or no longer) among them filters nothing.
+        if (asked && !inbox.unavailable && !inbox.value.senders.includes(asked)) inbox = await search('', requested);
+        const senders = inbox.unavailable ? [] : inbox.value.senders;
+        const van = senders.includes(asked) ? asked : '';
+        // Asked for a page beyond the last: the last one.
+        const page = inbox.unavailable ? 1 : lastPage(requested, inbox.value.total, pageSize);
+        if (page < requested) inbox = await search(van, page);
+        const href = (p: number) => listHref('/berichten', { zoek, toon: filter === 'alle' ? undefined : filter, van: van || undefined, pagina: p });
+        const shown = inbox.unavailable ? inbox : { ...inbox, value: pageOf(inbox.value.items, inbox.value.total, page, pageSize, href) };
         const cutOff = !inbox.unavailable && inbox.value.cutOff;
         const archief = (archiefMeldingen as readonly string[]).includes(request.query.archief ?? '') ? (request.query.archief as ArchiefMelding) : undefined;
         return reply.page(

@@ -5,7 +5,16 @@
  * about a person are (sources/answers.ts: a few seconds, dropped when the Notificaties API tells of a
  * change in the Objecten API and when the person opens or archives a bericht).
  */
-import { isPublished, unreadIn, type Bericht, type BerichtStore } from '../../domain/bericht.ts';
+import {
+  isPublished,
+  newestFirst,
+  searchIn,
+  unreadIn,
+  type Bericht,
+  type BerichtenGevonden,
+  type BerichtQuery,
+  type BerichtStore,
+} from '../../domain/bericht.ts';
 import type { Subject } from '../../domain/identity.ts';
 import type { DocumentDownload, DocumentStore, ZaakDocument, ZaakRef, Zaaksysteem } from '../../domain/zaak.ts';
 import { isOpen as isOpenTaak, type TaakStore } from '../../domain/taak.ts';
@@ -87,6 +96,19 @@ export class BerichtenService {
     }, caller.log);
   }
 
+  /**
+   * What the inbox page shows: the first `query.limit` of the caller's published berichten that
+   * match, newest first, how many match, and the senders of them all; found where each store
+   * keeps them (a page of those organisations pushed is a page of an index, not the whole list).
+   */
+  async search(caller: Caller, query: Omit<BerichtQuery, 'now'>): Promise<Availability<BerichtenGevonden>> {
+    return whenAvailable(async () => {
+      const found = await searchIn(this.berichten, caller.identity.subject, { ...query, now: this.now() }, caller.log);
+      await this.record(caller, 'berichten');
+      return found;
+    }, caller.log);
+  }
+
   /** The number of unread berichten in the inbox (kept for a moment); undefined when the store of berichten cannot say now. */
   async unreadCount(caller: Caller): Promise<number | undefined> {
     const subject = caller.identity.subject;
@@ -145,7 +167,7 @@ export class BerichtenService {
     const now = this.now();
     const { items, cutOff } = await this.berichten.list(subject, caller.log);
     const berichten = items.filter((bericht) => isPublished(bericht, now));
-    return { items: berichten.sort((a, b) => b.publicatiedatum.getTime() - a.publicatiedatum.getTime()), cutOff };
+    return { items: berichten.sort(newestFirst), cutOff };
   }
 
   private async record(caller: Caller, category: 'berichten' | 'documenten'): Promise<void> {

@@ -1,5 +1,5 @@
 /** The pages of Mijn berichten: the inbox with its filter and search, one bericht, and the overzicht block. */
-import { textParts, type Bericht } from '../../domain/bericht.ts';
+import { berichtFilters, textParts, type Bericht, type BerichtFilter, type BerichtInLijst } from '../../domain/bericht.ts';
 import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
 import type { Availability } from '../../domain/availability.ts';
 import type { Paged } from '../../platform/http/paging.ts';
@@ -13,9 +13,7 @@ interface Texts {
   lang: Lang;
 }
 
-/** Which berichten the inbox shows: those in the inbox (all, unread or read), or the archived ones. */
-export const berichtFilters = ['alle', 'ongelezen', 'gelezen', 'gearchiveerd'] as const;
-export type BerichtFilter = (typeof berichtFilters)[number];
+export { berichtFilters, type BerichtFilter } from '../../domain/bericht.ts';
 
 /** What the inbox says after a bericht was archived or put back (POST-redirect-GET). */
 export const archiefMeldingen = ['gearchiveerd', 'teruggezet'] as const;
@@ -40,7 +38,7 @@ export function InboxPage({
   cutOff = false,
   archief,
 }: Texts & {
-  inbox: Availability<Paged<Bericht>>;
+  inbox: Availability<Paged<BerichtInLijst>>;
   filter: BerichtFilter;
   zoek: string;
   senders?: string[];
@@ -163,7 +161,7 @@ export function InboxPage({
 }
 
 /** What the person is asked to do, and until when. */
-function Action({ t, lang, bericht }: Texts & { bericht: Bericht }) {
+function Action({ t, lang, bericht }: Texts & { bericht: BerichtInLijst }) {
   const until = bericht.einddatumHandelingstermijn;
   const passed = until !== undefined && until.getTime() < Date.now();
   return (

@@ -25,6 +25,19 @@ export function paginate<T>(items: readonly T[], requested: number, pageSize: nu
 }
 
 /**
+ * A page of a list that was cut off where it is kept: `items` are the list's first ones (at least
+ * up to the page asked for, if there are that many), `total` how many it has in all.
+ */
+export function pageOf<T>(items: readonly T[], total: number, requested: number, pageSize: number, href: (page: number) => string): Paged<T> {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, requested), pages);
+  return { items: items.slice((page - 1) * pageSize, page * pageSize), total, page, pages, href };
+}
+
+/** The last page of a list of `total` items, `pageSize` at a time, when a later one is asked for; else the one asked for. */
+export const lastPage = (requested: number, total: number, pageSize: number) => Math.min(requested, Math.max(1, Math.ceil(total / pageSize)));
+
+/**
  * A link to a list page with these query parameters, leaving out the empty ones and page numbers
  * of 1 (the default), so that the first page has one address.
  */

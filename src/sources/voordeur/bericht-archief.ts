@@ -47,6 +47,8 @@ export function withArchive(store: BerichtStore, db: Db, keys: IdentityKeys, ans
   };
   return {
     ...(store.unread ? { unread: store.unread.bind(store) } : {}),
+    // A store that finds its own pages keeps its own archive state (those organisations pushed); the others are read as a list here.
+    ...(store.search ? { search: store.search.bind(store) } : {}),
     async list(subject, log) {
       const listed = await store.list(subject, log);
       const unknown = listed.items.filter((bericht) => bericht.gearchiveerd === undefined).map((bericht) => bericht.uuid);

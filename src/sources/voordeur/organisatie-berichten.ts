@@ -15,10 +15,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { sql } from 'kysely';
+import { type Expression, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import pLimit from 'p-limit';
 import { type Listed, SourceUnavailableError } from '../../domain/availability.ts';
-import type { Bericht, BerichtStore, StoredBericht } from '../../domain/bericht.ts';
+import type { Bericht, BerichtenGevonden, BerichtInLijst, BerichtQuery, BerichtStore, StoredBericht } from '../../domain/bericht.ts';
 import type { Subject } from '../../domain/identity.ts';
 import type { DocumentDownload, DocumentStore, ZaakDocument } from '../../domain/zaak.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -408,12 +408,99 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
 
   /** The subject's newest berichten (at most `listLimit`: as deep as the Objecten API is read), newest first. */
   async list(subject: Subject): Promise<Listed<Bericht>> {
-    const rows = await this.berichtRows()
-      .where('b.recipient_key', 'in', this.keys.visibleTo(subject))
-      .orderBy('b.publicatiedatum', 'desc')
-      .limit(listLimit + 1)
-      .execute();
+    // Per key, the inbox's and the archive's index each in their order (migration 0031), merged: not every row sorted.
+    const part = (key: string, archived: boolean): RawBuilder<unknown> => {
+      const rows: Expression<unknown> = this.berichtRows()
+        .where('b.recipient_key', '=', key)
+        .where('b.archived_at', archived ? 'is not' : 'is', null)
+        .orderBy('b.publicatiedatum', 'desc')
+        .orderBy('b.id', 'desc')
+        .limit(listLimit + 1);
+      return sql`(${rows})`;
+    };
+    const parts = this.keys.visibleTo(subject).flatMap((key) => [part(key, false), part(key, true)]);
+    const { rows } = await sql<BerichtRow>`
+      select * from (${sql.join(parts, sql` union all `)}) p order by p.publicatiedatum desc, p.id desc limit ${listLimit + 1}`.execute(this.db);
     return { items: rows.slice(0, listLimit).map((row) => this.toBericht(row)), cutOff: rows.length > listLimit };
+  }
+
+  /**
+   * The first `query.limit` of the subject's published berichten that match the query, newest
+   * first, without their text; how many match; and the senders of all the subject's published
+   * berichten. The page is the first rows of one partial index (the inbox's or the archive's,
+   * migration 0031) in its order; the count and the senders are index-only scans of the subject's
+   * entries (unread: the index of the unread ones). A company with vestigingen has several keys:
+   * one ordered, limited scan per key, merged (not every row of them sorted).
+   */
+  async search(subject: Subject, query: BerichtQuery): Promise<BerichtenGevonden> {
+    const keys = this.keys.visibleTo(subject);
+    const limit = Math.max(0, Math.floor(query.limit));
+    // One after another: each is a fraction of a millisecond in PostgreSQL, and three at once on a busy machine only wait for each other.
+    const items = limit === 0 ? [] : await this.pageRows(keys, query, limit);
+    const total = await this.count(keys, query);
+    const senders = await this.senders(keys, query.now);
+    return { items: items.map((row) => this.toListItem(row)), total, senders, cutOff: false };
+  }
+
+  /** The rows of the subject's first `limit` that match, newest first (one ordered scan of an index per key). */
+  private async pageRows(keys: string[], query: BerichtQuery, limit: number) {
+    const rows = (key: string) => this.matching(this.listRows(), [key], query).orderBy('b.publicatiedatum', 'desc').orderBy('b.id', 'desc').limit(limit);
+    if (keys.length === 1) return rows(keys[0]!).execute();
+    const parts = sql.join(
+      keys.map((key) => {
+        const part: Expression<unknown> = rows(key);
+        return sql`(${part})`;
+      }),
+      sql` union all `,
+    );
+    const { rows: merged } = await sql<ListRow>`select * from (${parts}) p order by p.publicatiedatum desc, p.id desc limit ${limit}`.execute(this.db);
+    return merged;
+  }
+
+  /** How many of the subject's published berichten match: counted in the index of their kind, without reading the rows when the query has no search. */
+  private async count(keys: string[], query: BerichtQuery): Promise<number> {
+    const counted = async (q: BerichtQuery) => {
+      const row = await this.matching(this.db.selectFrom('organisatie_berichten as b'), keys, q)
+        .select(sql<number>`count(*)::int`.as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    };
+    // Read is all minus unread: two counts of index entries (the index of the inbox does not hold opened_at).
+    if (query.filter === 'gelezen' && !query.zoek) {
+      const [all, unread] = await Promise.all([counted({ ...query, filter: 'alle' }), counted({ ...query, filter: 'ongelezen' })]);
+      return all - unread;
+    }
+    return counted(query);
+  }
+
+  /** The senders of the subject's published berichten (in the inbox and archived), by name. */
+  private async senders(keys: string[], now: Date): Promise<string[]> {
+    const ids = (archived: boolean) =>
+      this.db
+        .selectFrom('organisatie_berichten as b')
+        .select('b.organisatie_id')
+        .where('b.recipient_key', 'in', keys)
+        .where('b.archived_at', archived ? 'is not' : 'is', null)
+        .where('b.publicatiedatum', '<=', now);
+    const rows = await this.db
+      .selectFrom('organisaties')
+      .select('naam')
+      .where('id', 'in', ids(false).union(ids(true)))
+      .execute();
+    return rows.map((row) => row.naam).sort((a, b) => a.localeCompare(b, 'nl'));
+  }
+
+  /** The query's conditions on `b` (organisatie_berichten) for these keys: published, in the inbox or archived, read or not, searched, from a sender. */
+  private matching<DB, TB extends keyof DB, O>(qb: SelectQueryBuilder<DB, TB, O>, keys: string[], query: BerichtQuery): SelectQueryBuilder<DB, TB, O> {
+    let q = qb
+      .where(keys.length === 1 ? sql<boolean>`b.recipient_key = ${keys[0]}` : sql<boolean>`b.recipient_key in (${sql.join(keys)})`)
+      .where(sql<boolean>`b.archived_at ${sql.raw(query.filter === 'gearchiveerd' ? 'is not null' : 'is null')}`)
+      .where(sql<boolean>`b.publicatiedatum <= ${query.now}`);
+    if (query.filter === 'ongelezen') q = q.where(sql<boolean>`b.opened_at is null`);
+    if (query.filter === 'gelezen') q = q.where(sql<boolean>`b.opened_at is not null`);
+    if (query.zoek) q = q.where(sql<boolean>`strpos(lower(b.onderwerp), ${query.zoek}) > 0`);
+    if (query.van) q = q.where(sql<boolean>`b.organisatie_id in (select id from organisaties where naam = ${query.van})`);
+    return q;
   }
 
   /** How many of the subject's berichten published at `now` are in the inbox and not opened: one count on an index of the unread ones. */
@@ -544,19 +631,41 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
       ]);
   }
 
-  private toBericht(row: {
-    id: string;
-    onderwerp: string;
-    tekst: string;
-    referentie: string | null;
-    handelingsperspectief: string | null;
-    einddatum_handelingstermijn: string | null;
-    publicatiedatum: Date | string;
-    opened_at: Date | string | null;
-    archived_at: Date | string | null;
-    afzender: string;
-    bijlagen: number[];
-  }): Bericht {
+  /** A bericht as a list shows it: what the row of the list needs, not its text. */
+  private listRows() {
+    return this.db
+      .selectFrom('organisatie_berichten as b')
+      .innerJoin('organisaties as o', 'o.id', 'b.organisatie_id')
+      .select([
+        'b.id',
+        'b.onderwerp',
+        'b.referentie',
+        'b.handelingsperspectief',
+        'b.einddatum_handelingstermijn',
+        'b.publicatiedatum',
+        'b.opened_at',
+        'b.archived_at',
+        'o.naam as afzender',
+        sql<number[]>`array(select a.index from organisatie_bijlagen a where a.bericht_uuid = b.id order by a.index)`.as('bijlagen'),
+      ]);
+  }
+
+  private toListItem(row: ListRow): BerichtInLijst {
+    return {
+      uuid: row.id,
+      afzender: row.afzender,
+      onderwerp: row.onderwerp,
+      publicatiedatum: new Date(row.publicatiedatum),
+      referentie: row.referentie ?? undefined,
+      handelingsperspectief: row.handelingsperspectief ?? undefined,
+      einddatumHandelingstermijn: row.einddatum_handelingstermijn ? new Date(row.einddatum_handelingstermijn) : undefined,
+      geopend: row.opened_at !== null,
+      gearchiveerd: row.archived_at !== null,
+      bijlagen: row.bijlagen.map((index) => `${bijlagePrefix}${row.id}:${Number(index)}`),
+    };
+  }
+
+  private toBericht(row: BerichtRow): Bericht {
     return {
       uuid: row.id,
       afzender: row.afzender,
@@ -571,6 +680,25 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
       bijlagen: row.bijlagen.map((index) => `${bijlagePrefix}${row.id}:${Number(index)}`),
     };
   }
+}
+
+/** A bericht's row with its text (berichtRows). */
+interface BerichtRow extends ListRow {
+  tekst: string;
+}
+
+/** A row of a list of berichten (listRows). */
+interface ListRow {
+  id: string;
+  onderwerp: string;
+  referentie: string | null;
+  handelingsperspectief: string | null;
+  einddatum_handelingstermijn: string | null;
+  publicatiedatum: Date | string;
+  opened_at: Date | string | null;
+  archived_at: Date | string | null;
+  afzender: string;
+  bijlagen: number[];
 }
 
 function parseBijlage(url: string): { uuid: string; index: number } | null {
