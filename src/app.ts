@@ -274,6 +274,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       db: database.db,
       identityKeys,
       processingLog,
+      answers: sources.answers,
       contactCodes: config.contactCodes,
       staffPurposes: config.medewerkers?.rules.doelen,
       organisationName: theme.organisationName,

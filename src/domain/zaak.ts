@@ -150,8 +150,12 @@ export type AddDocumentOutcome = 'added' | 'not-found' | 'closed';
 export interface DocumentStore {
   /** Whether a document URL is in this store (so that it may be fetched from here). */
   holdsDocument(url: string): boolean;
-  /** The documents among these URLs that may be shown; URLs outside this store are left out. */
-  documentsAt(urls: string[]): Promise<ZaakDocument[]>;
+  /**
+   * The documents among these URLs that may be shown; URLs outside this store are left out.
+   * `subject`: whose they are (a bericht's bijlagen), so that a store that keeps answers about a
+   * person may keep these with them (sources/zgw/kept.ts).
+   */
+  documentsAt(urls: string[], subject?: Subject): Promise<ZaakDocument[]>;
   /** A document by URL with its file, if it may be shown. */
   downloadAt(url: string): Promise<DocumentDownload | null>;
 }

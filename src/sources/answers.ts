@@ -26,9 +26,13 @@ import type { Subject } from '../domain/identity.ts';
  * The systems whose answers are kept, by the Notificaties API kanaal that announces their changes.
  * 'klantinteracties' (the person's addresses and contactmomenten on Mijn gegevens) is dropped by a
  * notification on that kanaal and by every change Voordeur makes there; 'brp' has no notifications
- * (nor changes made by Voordeur): it is kept for the cache time only.
+ * (nor changes made by Voordeur): it is kept for the cache time only. 'voorkeuren' (notification
+ * preferences) and 'afleveringen' (what Notify said became of the messages to a person's
+ * addresses) are Voordeur's own tables, read on every Mijn gegevens page: dropped when Voordeur
+ * changes them (preferences saved; a delivery status recorded, for everyone: the worker knows the
+ * message, not the person).
  */
-export type AnswerArea = 'zaken' | 'objecten' | 'berichten' | 'klantinteracties' | 'brp';
+export type AnswerArea = 'zaken' | 'objecten' | 'berichten' | 'klantinteracties' | 'brp' | 'voorkeuren' | 'afleveringen';
 
 /** Which kept answers a notification's kanaal makes old; all when the kanaal is not known here. */
 const areasOfKanaal: Record<string, AnswerArea[]> = {
@@ -39,7 +43,7 @@ const areasOfKanaal: Record<string, AnswerArea[]> = {
   objecten: ['objecten', 'berichten'],
   klantinteracties: ['klantinteracties'],
 };
-const allAreas: AnswerArea[] = ['zaken', 'objecten', 'berichten', 'klantinteracties', 'brp'];
+const allAreas: AnswerArea[] = ['zaken', 'objecten', 'berichten', 'klantinteracties', 'brp', 'voorkeuren', 'afleveringen'];
 
 export interface PersonalAnswersOptions {
   /** How long an answer is kept; 0 keeps none. */
@@ -120,9 +124,13 @@ export class PersonalAnswers {
 
   /** A notification on `kanaal` arrived: every answer that it may make old is dropped, for everyone. */
   notified(kanaal: string): void {
+    this.forgetEverywhere(...(areasOfKanaal[kanaal] ?? allAreas));
+  }
+
+  /** Drops every kept answer of these areas, about anyone (a change Voordeur made without knowing whose it is). */
+  forgetEverywhere(...areas: AnswerArea[]): void {
     if (!this.kept) return;
     this.epoch++;
-    const areas = areasOfKanaal[kanaal] ?? allAreas;
     const prefixes = areas.map((area) => `${area}\u0000`);
     for (const key of this.kept.keys()) if (prefixes.some((prefix) => key.startsWith(prefix))) this.kept.delete(key);
   }

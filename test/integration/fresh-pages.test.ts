@@ -6,12 +6,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zgwDemo } from '../../simulators/data/zgw-demo.ts';
+import { IdentityKeys } from '../../src/platform/identity-keys.ts';
+import { PreferencesStore } from '../../src/sources/voordeur/preferences.ts';
 import { loginOverHttp } from '../support/http-browser.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 
 let stack: Stack;
+const deliveryCheckSeconds = 1;
 beforeAll(async () => {
-  stack = await startStack({ PERSONAL_CACHE_SECONDS: '60' });
+  stack = await startStack({
+    PERSONAL_CACHE_SECONDS: '60',
+    NOTIFICATION_BUNDLE_SECONDS: '0',
+    NOTIFICATION_DELIVERY_CHECK_SECONDS: String(deliveryCheckSeconds),
+  });
 });
 afterAll(() => stack.close());
 
@@ -82,6 +89,45 @@ describe('pages with kept source answers', () => {
     expect(await page()).toContain('Uw brief over de bouwvergunning (gewijzigd)');
   });
 
+  it('show a bericht’s bijlagen again without asking the Documenten API, and other bijlagen once the Notificaties API told Voordeur of the change', async () => {
+    const suzanne = await loginOverHttp(stack.url, { bsn: '999993653' });
+    const shown = stack.zgw.documents().filter((d) => d.vertrouwelijkheidaanduiding === 'openbaar' && d.titel);
+    const first = shown[0];
+    const second = shown.find((d) => !d.titel.includes(first!.titel) && !first!.titel.includes(d.titel));
+    const url = (document: { uuid: string }) => `${stack.zgw.urls.documenten}/enkelvoudiginformatieobjecten/${document.uuid}`;
+    const created = await stack.objecten.createObject('bericht', {
+      identificatie: { type: 'bsn', value: '999993653' },
+      publicatiedatum: new Date(Date.now() - 60_000).toISOString(),
+      onderwerp: 'Uw brief met bijlage (vers)',
+      berichtTekst: 'Zie de bijlage.',
+      referentie: 'ZAAK-000101',
+      handelingsperspectief: 'informatie ontvangen',
+      einddatumHandelingstermijn: '',
+      geopend: false,
+      berichtType: 'notificatie',
+      bijlages: [url(first!)],
+    });
+    await stack.notificaties.idle();
+    const uuid = created.split('/').at(-1)!;
+    const page = async () => (await suzanne.request(`${stack.url}/berichten/${uuid}`)).body;
+    expect(await page()).toContain(first!.titel);
+    await page();
+    const calls = stack.zgw.requestCount('documenten');
+    expect(await page()).toContain(first!.titel);
+    expect(stack.zgw.requestCount('documenten')).toBe(calls);
+
+    const changed = await fetch(`${stack.objecten.url}/objects/${uuid}`, {
+      method: 'PATCH',
+      headers: { authorization: 'Token voordeur-test-objecten-token', 'content-type': 'application/json', 'content-crs': 'EPSG:4326' },
+      body: JSON.stringify({ record: { typeVersion: 1, data: { bijlages: [url(second!)] }, startAt: '2026-01-01' } }),
+    });
+    expect(changed.status).toBe(200);
+    await stack.notificaties.idle();
+    const after = await page();
+    expect(after).toContain(second!.titel);
+    expect(after).not.toContain(first!.titel);
+  });
+
   it('count a new bericht in the navigation on the next page once the Notificaties API told Voordeur, and one read at once', async () => {
     const suzanne = await loginOverHttp(stack.url, { bsn: '999993653' });
     const unread = async () => Number(/\((\d+) ongelezen\)/.exec((await suzanne.request(`${stack.url}/gegevens`)).body)?.[1] ?? 0);
@@ -110,5 +156,60 @@ describe('pages with kept source answers', () => {
     const his = (await jan.request(`${stack.url}/zaken`)).body;
     expect(his).not.toContain(zaak(101).identificatie);
     expect((await jan.request(`${stack.url}/zaken/demo/${zaak(101).uuid}`)).status).toBe(404);
+  });
+
+  describe('Mijn gegevens', () => {
+    const fatima = { bsn: '999991772', email: 'fatima.elamrani@example.nl' };
+    const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+    const block = (html: string, id: string) => html.split(`id="${id}"`)[1]!.split('</section>')[0]!;
+    const checked = (html: string) =>
+      [...block(html, 'voorkeuren-title').matchAll(/<input[^>]*name="([a-z]+\.[a-z]+)"[^>]*>/g)]
+        .filter((m) => /\schecked/.test(m[0]))
+        .map((m) => m[1])
+        .sort();
+    const warning = 'onze laatste e-mail naar dit adres kwam niet aan';
+
+    it('keeps the notification preferences between pages, and shows the ones just saved on the next page', async () => {
+      const browser = await loginOverHttp(stack.url, { bsn: fatima.bsn });
+      const page = await browser.request(`${stack.url}/gegevens`);
+      expect(checked(page.body)).toEqual(['email.aanvraag', 'email.bericht', 'email.product', 'email.taak', 'email.zaak']);
+      // Changed in the database behind Voordeur's back (nothing Voordeur knows of): the kept preferences are shown, the database is not read again.
+      const keys = new IdentityKeys(stack.voordeur.config.identityKeySecret);
+      await new PreferencesStore(stack.voordeur.database.db, keys).set(
+        { type: 'persoon', bsn: fatima.bsn },
+        {
+          email: { zaak: false, taak: false, bericht: false, product: false, aanvraag: false },
+          sms: { zaak: false, taak: false, bericht: false, product: false, aanvraag: false },
+        },
+      );
+      const again = await browser.request(`${stack.url}/gegevens`);
+      expect(checked(again.body)).toEqual(['email.aanvraag', 'email.bericht', 'email.product', 'email.taak', 'email.zaak']);
+      // What she saves herself is on the next page.
+      const saved = await browser.request(`${stack.url}/gegevens/voorkeuren`, { form: { _csrf: csrfOf(again.body), 'email.zaak': 'aan' } });
+      expect(saved.status).toBe(303);
+      expect(checked((await browser.request(`${stack.url}/gegevens`)).body)).toEqual(['email.zaak']);
+    });
+
+    it('says on the next page that an address did not work, once Notify told the worker, and keeps saying it between pages', async () => {
+      const browser = await loginOverHttp(stack.url, { bsn: fatima.bsn });
+      const contactBlock = async () => block((await browser.request(`${stack.url}/gegevens`)).body, 'contact-title');
+      expect(await contactBlock()).not.toContain(warning);
+      stack.notify.deliverAs(fatima.email, 'permanent-failure');
+      await stack.zgw.addStatus(zaak(231).uuid, 2);
+      await stack.notificaties.idle();
+      await stack.voordeur.notificaties.worker.drain();
+      await new Promise((resolve) => setTimeout(resolve, deliveryCheckSeconds * 1000 + 200));
+      await stack.voordeur.notificaties.worker.drain();
+      const stored = await stack.voordeur.database.db
+        .selectFrom('notification_messages')
+        .select('delivery_status')
+        .where('subject_key', '=', new IdentityKeys(stack.voordeur.config.identityKeySecret).subject({ type: 'persoon', bsn: fatima.bsn }))
+        .execute();
+      expect(stored.map((m) => m.delivery_status)).toContain('permanent-failure');
+      expect(await contactBlock()).toContain(warning);
+      // Kept: a change behind Voordeur's back is not read on every page.
+      await stack.voordeur.database.db.updateTable('notification_messages').set({ delivery_status: 'delivered' }).execute();
+      expect(await contactBlock()).toContain(warning);
+    });
   });
 });

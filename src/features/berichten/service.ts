@@ -131,7 +131,7 @@ export class BerichtenService {
     }
     await this.record(caller, 'berichten');
     // The bericht is readable even when its bijlagen cannot be listed now.
-    return { bericht, bijlagen: await whenAvailable(() => this.bijlagen(bericht), caller.log) };
+    return { bericht, bijlagen: await whenAvailable(() => this.bijlagen(bericht, subject), caller.log) };
   }
 
   /**
@@ -174,11 +174,11 @@ export class BerichtenService {
     await this.processingLog.record(caller.identity, [{ action: 'lezen', category, source: 'objecten' }], caller.requestId);
   }
 
-  private async bijlagen(bericht: Bericht): Promise<Bijlage[]> {
+  private async bijlagen(bericht: Bericht, subject: Subject): Promise<Bijlage[]> {
     const found = await Promise.all(
       this.stores.map(async (store) => {
         const urls = bericht.bijlagen.filter((url) => store.holdsDocument(url));
-        return urls.length ? store.documentsAt(urls) : [];
+        return urls.length ? store.documentsAt(urls, subject) : [];
       }),
     );
     const byUuid = new Map(found.flat().map((document) => [document.uuid, document]));

@@ -15,6 +15,7 @@ import type { NotifyClient } from '../../sources/notify/notify.ts';
 import { ContactConfirmations, type ConfirmationRules } from '../../sources/voordeur/contact-confirmations.ts';
 import { Deliveries } from '../../sources/voordeur/deliveries.ts';
 import { PreferencesStore } from '../../sources/voordeur/preferences.ts';
+import type { PersonalAnswers } from '../../sources/answers.ts';
 import { h } from 'preact';
 import { GegevensDossier } from './dossier.tsx';
 import { contactKinds } from './views.tsx';
@@ -54,6 +55,8 @@ export interface GegevensDeps {
   db: Db;
   identityKeys: IdentityKeys;
   processingLog: ProcessingLog;
+  /** Where a person's preferences and the delivery state of their addresses are kept between pages (answers.ts); absent: read each time. */
+  answers?: PersonalAnswers;
   /** How long a code is valid, and how often one may be asked for. */
   contactCodes: ConfirmationRules;
   /** The purposes staff state in the medewerkersportaal (MEDEWERKERS_DOELEN), for the processing log page. */
@@ -75,9 +78,9 @@ export function createGegevens(deps: GegevensDeps): Feature {
     // Contact details can be changed only when the codes that confirm them can be sent.
     { brp: deps.brp, kvk: deps.kvk, contacts: sender && deps.klantinteracties },
     {
-      preferences: new PreferencesStore(deps.db, deps.identityKeys),
+      preferences: new PreferencesStore(deps.db, deps.identityKeys, deps.answers),
       confirmations: new ContactConfirmations(deps.db, deps.identityKeys, deps.contactCodes),
-      deliveries: new Deliveries(deps.db, deps.identityKeys),
+      deliveries: new Deliveries(deps.db, deps.identityKeys, deps.answers),
       processingLog: deps.processingLog,
     },
     { sender, ttlSeconds: deps.contactCodes.ttlSeconds },

@@ -145,7 +145,14 @@ export function createNotificaties(deps: NotificatiesDeps): Notificaties {
     notified: deps.notified,
   });
   const delivery = new DeliveryCheck({
-    messages,
+    messages: {
+      sent: (ids) => messages.sent(ids),
+      async recordDelivery(id, status) {
+        await messages.recordDelivery(id, status);
+        // Mijn gegevens says which of a person's addresses did not work: what it kept is old now (for whom, the message does not say).
+        sources.answers?.forgetEverywhere('afleveringen');
+      },
+    },
     notify,
     deliveryCheckMs: settings.deliveryCheckMs,
     log,

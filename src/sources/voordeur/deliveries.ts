@@ -6,11 +6,20 @@ import type { Subject } from '../../domain/identity.ts';
 import type { DigitaalAdres } from '../../domain/persoon.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
+import type { PersonalAnswers } from '../answers.ts';
 
 export class Deliveries {
+  /**
+   * With `answers`, what was found for a person's addresses is kept as the sources' answers about
+   * them are (answers.ts, area 'afleveringen'; Mijn gegevens asks on every view, issue 19): a
+   * delivery status recorded by the worker in this process drops it for everyone
+   * (`answers.forgetEverywhere('afleveringen')`, features/notificaties), other addresses are
+   * another question.
+   */
   constructor(
     private readonly db: Db,
     private readonly keys: IdentityKeys,
+    private readonly answers?: PersonalAnswers,
   ) {}
 
   /**
@@ -20,6 +29,13 @@ export class Deliveries {
    */
   async undeliverable(subject: Subject, adressen: DigitaalAdres[]): Promise<DigitaalAdres[]> {
     if (adressen.length === 0) return [];
+    if (!this.answers) return this.read(subject, adressen);
+    const question = `onbestelbaar\u0000${adressen.map((a) => a.adres).join('\u0000')}`;
+    const found = await this.answers.get('afleveringen', subject, question, async () => new Set((await this.read(subject, adressen)).map((a) => a.adres)));
+    return adressen.filter((a) => found.has(a.adres));
+  }
+
+  private async read(subject: Subject, adressen: DigitaalAdres[]): Promise<DigitaalAdres[]> {
     const byKey = new Map(adressen.map((a) => [this.keys.address(a.adres), a]));
     const rows = await this.db
       .selectFrom('notification_messages')

@@ -8,14 +8,27 @@ import type { Subject } from '../../domain/identity.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import { channels, defaultPreferences, topics, type Preferences } from '../../domain/preferences.ts';
+import type { PersonalAnswers } from '../answers.ts';
 
 export class PreferencesStore {
+  /**
+   * With `answers`, a person's preferences are kept as the sources' answers about them are
+   * (answers.ts, area 'voorkeuren'; Mijn gegevens reads them on every view, issue 19): saving
+   * them here drops them at once. Without, each `get` reads the database (the notification worker).
+   */
   constructor(
     private readonly db: Db,
     private readonly keys: IdentityKeys,
+    private readonly answers?: PersonalAnswers,
   ) {}
 
   async get(subject: Subject): Promise<Preferences> {
+    const stored = this.answers ? await this.answers.get('voorkeuren', subject, 'voorkeuren', () => this.read(subject)) : await this.read(subject);
+    // A copy: the kept value is never changed by whoever gets it.
+    return { email: { ...stored.email }, sms: { ...stored.sms } };
+  }
+
+  private async read(subject: Subject): Promise<Preferences> {
     const rows = await this.db
       .selectFrom('notification_preferences')
       .select(['channel', 'topic', 'enabled'])
@@ -34,6 +47,14 @@ export class PreferencesStore {
 
   /** Stores all six choices at once, and the language they were made in (messages follow it). */
   async set(subject: Subject, preferences: Preferences, lang?: 'nl' | 'en'): Promise<void> {
+    try {
+      await this.write(subject, preferences, lang);
+    } finally {
+      this.answers?.forget('voorkeuren', subject);
+    }
+  }
+
+  private async write(subject: Subject, preferences: Preferences, lang?: 'nl' | 'en'): Promise<void> {
     const subjectKey = this.keys.subject(subject);
     const now = new Date();
     await this.db

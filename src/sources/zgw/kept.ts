@@ -1,13 +1,13 @@
 /**
  * A zaaksysteem whose answers about a person (their zaken, one zaak of theirs) are kept for a
  * few seconds (answers.ts): a zaak page then costs the Zaken, Catalogi and Documenten APIs
- * nothing when the person saw it a moment ago. A document the person adds drops their kept
+ * nothing when the person saw it a moment ago; so do a bericht's bijlagen. A document the person adds drops their kept
  * answers of this area; a notification on the zaken or documenten kanaal drops everyone's.
  */
 import type { ZaaksysteemConfig } from '../../config.ts';
 import type { Subject } from '../../domain/identity.ts';
 import type { Log } from '../../domain/log.ts';
-import type { AddDocumentOutcome, NewDocument, ZaakDetail, ZakenOfSubject } from '../../domain/zaak.ts';
+import type { AddDocumentOutcome, NewDocument, ZaakDetail, ZaakDocument, ZakenOfSubject } from '../../domain/zaak.ts';
 import type { PersonalAnswers } from '../answers.ts';
 import { ZaaksysteemClient, type ZaaksysteemOptions } from './zaaksysteem.ts';
 
@@ -26,6 +26,12 @@ export class KeptZaaksysteem extends ZaaksysteemClient {
 
   override zaakDetail(subject: Subject, uuid: string, owned?: () => void): Promise<ZaakDetail | null> {
     return this.answers.get('zaken', subject, `${this.naam} zaak ${uuid}`, () => super.zaakDetail(subject, uuid, owned));
+  }
+
+  /** A bericht's bijlagen, kept with the person's zaken (a notification on the documenten kanaal drops them). */
+  override documentsAt(urls: string[], subject?: Subject): Promise<ZaakDocument[]> {
+    if (!subject) return super.documentsAt(urls);
+    return this.answers.get('zaken', subject, `${this.naam} documenten\u0000${urls.join('\u0000')}`, () => super.documentsAt(urls));
   }
 
   override async addDocument(subject: Subject, zaakUuid: string, file: NewDocument): Promise<AddDocumentOutcome> {
