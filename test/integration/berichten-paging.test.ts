@@ -98,6 +98,9 @@ describe('Mijn berichten: pages over several sources', () => {
       .map((r) => r.uuid);
     expect(seen.map((r) => r.uuid)).toEqual(expected);
     expect(text(first)).toContain(`Alle berichten (${expected.length} berichten)`);
+    // Both senders can be chosen.
+    expect(first).toMatch(/<option[^>]*value="Belastingsamenwerking Paging"/);
+    expect(first).toMatch(/<option[^>]*value="Gemeente Voorbeeldstad"/);
 
     // Only the pushed ones, by their sender: in their own order, over pages of their own.
     const fromOrg = await allPages(browser, `/berichten?van=${encodeURIComponent('Belastingsamenwerking Paging')}`);
@@ -144,5 +147,11 @@ describe('Mijn berichten: pages over several sources', () => {
       'Bericht nummer 1',
       'Bericht nummer 0',
     ]);
+
+    // Two opened: the read ones are counted (all minus unread) and listed.
+    for (const row of rows(first.body).slice(0, 2)) expect((await browser.request(`${stack.url}/berichten/${row.uuid}`)).status).toBe(200);
+    const read = await browser.request(`${stack.url}/berichten?toon=gelezen`);
+    expect(text(read.body)).toContain('Gelezen berichten (2 berichten)');
+    expect(rows(read.body).map((r) => r.onderwerp)).toEqual(['Bericht nummer 1004', 'Bericht nummer 1003']);
   }, 120_000);
 });
