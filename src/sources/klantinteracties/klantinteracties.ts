@@ -281,13 +281,7 @@ export class KlantinteractiesClient implements ContactRegister {
       this.client.getJson(`${this.config.url}/klantcontacten/${uuid}?expand=gingOverOnderwerpobjecten,hadBetrokkenen`, klantcontactSchema),
     ]);
     if (!partij || !raw || !contactOf(partij, raw)) return null;
-    return {
-      ...this.contactmoment(raw),
-      uuid: raw.uuid,
-      vertrouwelijk: raw.vertrouwelijk,
-      inhoud: raw.vertrouwelijk ? undefined : raw.inhoud || undefined,
-      reactie: raw.vertrouwelijk ? undefined : raw.reactie || undefined,
-    };
+    return this.detail(raw);
   }
 
   /**
@@ -320,6 +314,11 @@ export class KlantinteractiesClient implements ContactRegister {
       if (!complete) throw new SourceUnavailableError('klantinteracties', 'invalid', 'the klantcontacten filter was not applied');
       return null;
     }
+    return this.detail(raw);
+  }
+
+  /** A klantcontact as its page shows it: the content only when it is not vertrouwelijk. */
+  private detail(raw: RawKlantcontact): KlantcontactDetail {
     return {
       ...this.contactmoment(raw),
       uuid: raw.uuid,

@@ -605,24 +605,9 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
     }
   }
 
+  /** A bericht with its text: the row of the list and `tekst`. */
   private berichtRows() {
-    return this.db
-      .selectFrom('organisatie_berichten as b')
-      .innerJoin('organisaties as o', 'o.id', 'b.organisatie_id')
-      .select([
-        'b.id',
-        'b.onderwerp',
-        'b.tekst',
-        'b.referentie',
-        'b.handelingsperspectief',
-        'b.einddatum_handelingstermijn',
-        'b.publicatiedatum',
-        'b.opened_at',
-        'b.archived_at',
-        'o.naam as afzender',
-        // The attachments' indexes in the same query (an index probe per bericht), not a second query naming up to 1,000 berichten.
-        sql<number[]>`array(select a.index from organisatie_bijlagen a where a.bericht_uuid = b.id order by a.index)`.as('bijlagen'),
-      ]);
+    return this.listRows().select('b.tekst');
   }
 
   /** A bericht as a list shows it: what the row of the list needs, not its text. */
@@ -640,6 +625,7 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
         'b.opened_at',
         'b.archived_at',
         'o.naam as afzender',
+        // The attachments' indexes in the same query (an index probe per bericht), not a second query naming up to 1,000 berichten.
         sql<number[]>`array(select a.index from organisatie_bijlagen a where a.bericht_uuid = b.id order by a.index)`.as('bijlagen'),
       ]);
   }
@@ -660,19 +646,7 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
   }
 
   private toBericht(row: BerichtRow): Bericht {
-    return {
-      uuid: row.id,
-      afzender: row.afzender,
-      onderwerp: row.onderwerp,
-      tekst: row.tekst,
-      publicatiedatum: new Date(row.publicatiedatum),
-      referentie: row.referentie ?? undefined,
-      handelingsperspectief: row.handelingsperspectief ?? undefined,
-      einddatumHandelingstermijn: row.einddatum_handelingstermijn ? new Date(row.einddatum_handelingstermijn) : undefined,
-      geopend: row.opened_at !== null,
-      gearchiveerd: row.archived_at !== null,
-      bijlagen: row.bijlagen.map((index) => `${bijlagePrefix}${row.id}:${Number(index)}`),
-    };
+    return { ...this.toListItem(row), tekst: row.tekst };
   }
 }
 
