@@ -1302,7 +1302,15 @@ describe('Klantinteracties simulator: writing klantcontacten', () => {
       gingOverOnderwerpobjecten: [],
       metadata: {},
     });
-    expect(new Date(contact.plaatsgevondenOp).toISOString()).toBe('2026-03-02T09:15:00.000Z');
+    expect(contact.plaatsgevondenOp).toBe('2026-03-02T10:15:00+01:00');
+    // A moment with a fraction of a second keeps it, in microseconds, as Django's isoformat writes it.
+    const precise = await conforming(
+      await ki.call('/klantcontacten', { body: telefoongesprek({ plaatsgevondenOp: '2026-03-02T09:15:00.123Z' }) }),
+      'POST',
+      '/klantcontacten',
+      201,
+    );
+    expect(precise.plaatsgevondenOp).toBe('2026-03-02T10:15:00.123000+01:00');
     const betrokkene = await conforming(
       await ki.call('/betrokkenen', { body: { hadKlantcontact: { uuid: contact.uuid }, wasPartij: { uuid: notable.lotte }, rol: 'klant', initiator: true } }),
       'POST',

@@ -166,13 +166,19 @@ function amsterdamMoment(date: string, time: string): Date {
   return new Date(guess.getTime() - amsterdamOffset(guess) * 60_000);
 }
 
-/** ISO 8601 in Amsterdam time with its offset, as Open Klant (TIME_ZONE Europe/Amsterdam) writes datetimes. */
+/**
+ * ISO 8601 in Amsterdam time with its offset, as Open Klant (TIME_ZONE Europe/Amsterdam) writes
+ * datetimes: Python's `isoformat`, so a fraction of a second only when there is one, in
+ * microseconds (`10:15:00+01:00`, `10:15:00.123000+01:00`).
+ */
 export function amsterdamIso(moment: Date): string {
   const offset = amsterdamOffset(moment);
   const local = new Date(moment.getTime() + offset * 60_000).toISOString().slice(0, 19);
+  const millis = ((moment.getTime() % 1000) + 1000) % 1000;
+  const fraction = millis === 0 ? '' : `.${String(millis).padStart(3, '0')}000`;
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
-  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${local}${fraction}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
 export function volledigeNaam(contactnaam: Contactnaam | null): string {
