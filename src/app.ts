@@ -24,7 +24,7 @@ import { createVragen, vraagHref } from './features/vragen/index.ts';
 import { createZaken } from './features/zaken/index.ts';
 import { isSourceFailure } from './domain/availability.ts';
 import { allBerichten } from './domain/bericht.ts';
-import type { Identity } from './domain/identity.ts';
+import type { Identity, Subject } from './domain/identity.ts';
 import type { CompanyRegister } from './domain/persoon.ts';
 import { zaakPath, zaaksysteemFor } from './domain/zaak.ts';
 import { OidcClient } from './platform/auth/oidc.ts';
@@ -134,7 +134,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Berichten organisations push through the organisation API (ORGANISATIE_API), kept in Voordeur's own database; their recipients are told.
   const organisatieBerichten =
     config.organisatieApi &&
-    organisatieBerichtenStore(database.db, identityKeys, notificaties.record, notificaties.queue, { processingLog, aansluiting }, bijlagenBucket(config));
+    organisatieBerichtenStore(
+      database.db,
+      identityKeys,
+      notificaties.record,
+      notificaties.queue,
+      // Their inbox as it was kept is old once berichten arrive for them.
+      { processingLog, aansluiting, arrived: (recipients) => sources.answers.forgetEach('berichten', recipients) },
+      bijlagenBucket(config),
+    );
   const organisatieZaken = config.organisatieApi && new OrganisatieZaken(database.db, identityKeys, { tell: notificaties.record, processingLog });
   // Berichten past their organisation's retention are deleted every hour, by whichever worker takes the job.
   if (config.organisatieApi) await planBewaartermijn(notificaties.queue);
@@ -145,6 +153,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const vraagVerzendingen = new VraagVerzendingen(database.db, identityKeys, undefined, undefined, config.vragen.leaseSeconds * 1000);
   const vraagBevestigingen = new VraagBevestigingen(database.db, identityKeys, notificaties.record);
   const vraagBerichten = sources.klantinteracties ? vraagBevestigingen : undefined;
+  // A confirmation of what the person sent is a new bericht: what Mijn berichten kept about them is old.
+  const berichtenChanged = (subject: Subject) => sources.answers.forget('berichten', subject);
   const berichtStores = [sources.berichten, organisatieBerichten, aanvraagBerichten, vraagBerichten].filter((store) => store !== undefined);
 
   // "Stel een vraag" (with the Klantinteracties API): linked from the contact page, the empty overzicht and a zaak's page.
@@ -156,6 +166,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     organisationName: theme.organisationName,
     verzendingen: vraagVerzendingen,
     bevestigingen: vraagBevestigingen,
+    berichtenChanged,
   });
 
   // The features, in the order of the navigation; each is left out when what it needs is not configured.
@@ -241,6 +252,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       addJobs: (jobs, trx) => notificaties.queue.add(jobs, trx),
       organisationName: theme.organisationName,
       tell: notificaties.record,
+      berichtenChanged,
       zaakRef: (url) => {
         const systeem = sources.zaaksystemen.find((candidate) => candidate.holdsZaak(url));
         return systeem && { systeem: systeem.naam, uuid: url.replace(/\/+$/, '').split('/').at(-1)! };

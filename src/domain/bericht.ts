@@ -129,7 +129,7 @@ export async function searchIn(store: BerichtStore, subject: Subject, query: Ber
 }
 
 /** In the inbox (not archived) and not opened yet: what the navigation and the overzicht count. */
-export const isUnread = (bericht: Bericht) => !bericht.geopend && !bericht.gearchiveerd;
+export const isUnread = (bericht: BerichtInLijst) => !bericht.geopend && !bericht.gearchiveerd;
 
 /** The subject's unread published berichten in one store: counted by the store when it can, else read from its list. */
 export async function unreadIn(store: BerichtStore, subject: Subject, now: Date, log: Pick<Log, 'warn'>): Promise<number> {

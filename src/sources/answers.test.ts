@@ -77,6 +77,20 @@ describe('answers about a person kept for a few seconds', () => {
     expect(await answers.get('objecten', bakkerijMarktstraat, 'q', source.ask('marktstraat'))).toBe('marktstraat #5');
   });
 
+  it('drops the answers of everyone in a batch at once, in that area only, and no one else’s', async () => {
+    const answers = new PersonalAnswers({ ttlMs: 60_000 });
+    const source = counting();
+    await answers.get('berichten', suzanne, 'inbox', source.ask('berichten suzanne'));
+    await answers.get('berichten', lotte, 'inbox', source.ask('berichten lotte'));
+    await answers.get('berichten', bakkerijMarktstraat, 'inbox', source.ask('berichten marktstraat'));
+    await answers.get('zaken', suzanne, 'q', source.ask('zaken suzanne'));
+    answers.forgetEach('berichten', [suzanne, bakkerij]);
+    expect(await answers.get('berichten', suzanne, 'inbox', source.ask('berichten suzanne'))).toBe('berichten suzanne #5');
+    expect(await answers.get('berichten', bakkerijMarktstraat, 'inbox', source.ask('berichten marktstraat'))).toBe('berichten marktstraat #6');
+    expect(await answers.get('berichten', lotte, 'inbox', source.ask('berichten lotte'))).toBe('berichten lotte #2');
+    expect(await answers.get('zaken', suzanne, 'q', source.ask('zaken suzanne'))).toBe('zaken suzanne #4');
+  });
+
   it('asks once for requests that come together, keeps no failure, and does not keep an answer asked before a drop', async () => {
     const answers = new PersonalAnswers({ ttlMs: 60_000 });
     let calls = 0;

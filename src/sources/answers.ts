@@ -30,7 +30,10 @@ import type { Subject } from '../domain/identity.ts';
  * preferences) and 'afleveringen' (what Notify said became of the messages to a person's
  * addresses) are Voordeur's own tables, read on every Mijn gegevens page: dropped when Voordeur
  * changes them (preferences saved; a delivery status recorded, for everyone: the worker knows the
- * message, not the person).
+ * message, not the person). 'berichten' is Mijn berichten's answer from all its stores together
+ * (the inbox pages, the list on the overzicht, the unread count): dropped by a notification on the
+ * objecten kanaal, and for the person when a bericht of theirs is opened or archived, an
+ * organisation pushes one to them, or a confirmation of what they sent is written down.
  */
 export type AnswerArea = 'zaken' | 'objecten' | 'berichten' | 'klantinteracties' | 'brp' | 'voorkeuren' | 'afleveringen';
 
@@ -116,10 +119,25 @@ export class PersonalAnswers {
 
   /** Drops the answers of `area` about the subject's person or company, whichever vestiging asked (after a change Voordeur made for them). */
   forget(area: AnswerArea, subject: Subject): void {
+    this.forgetEach(area, [subject]);
+  }
+
+  /**
+   * Drops the answers of `area` about each of these people or companies (a batch that changed
+   * many at once, as the organisation API's berichten do): one pass over what is kept, however
+   * many there are.
+   */
+  forgetEach(area: AnswerArea, subjects: Iterable<Subject>): void {
     if (!this.kept) return;
+    const owners = new Set<string>();
+    for (const subject of subjects) owners.add(`${area}\u0000${ownerKey(subject)}`);
+    if (owners.size === 0) return;
     this.epoch++;
-    const prefix = `${area}\u0000${ownerKey(subject)}`;
-    for (const key of this.kept.keys()) if (key.startsWith(prefix)) this.kept.delete(key);
+    // A key is `area \0 persoon:<bsn> \0 …` or `area \0 bedrijf:<kvk> \0 …`: its owner ends at its second \0.
+    for (const key of this.kept.keys()) {
+      const ownerEnd = key.indexOf('\u0000', key.indexOf('\u0000') + 1);
+      if (owners.has(key.slice(0, ownerEnd + 1))) this.kept.delete(key);
+    }
   }
 
   /** A notification on `kanaal` arrived: every answer that it may make old is dropped, for everyone. */

@@ -4,7 +4,10 @@
  * fresh page): a change the Notificaties API tells Voordeur about is on the next page, and so is
  * a change the person makes in Voordeur; one person's kept answers never reach another.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientAssertion, organisatieKey, requestToken } from '../../simulators/organisatie/client.ts';
+import { Organisaties } from '../../src/sources/voordeur/organisaties.ts';
 import { zgwDemo } from '../../simulators/data/zgw-demo.ts';
 import { IdentityKeys } from '../../src/platform/identity-keys.ts';
 import { PreferencesStore } from '../../src/sources/voordeur/preferences.ts';
@@ -15,6 +18,7 @@ let stack: Stack;
 const deliveryCheckSeconds = 1;
 beforeAll(async () => {
   stack = await startStack({
+    ORGANISATIE_API: 'true',
     PERSONAL_CACHE_SECONDS: '60',
     NOTIFICATION_BUNDLE_SECONDS: '0',
     NOTIFICATION_DELIVERY_CHECK_SECONDS: String(deliveryCheckSeconds),
@@ -146,6 +150,65 @@ describe('pages with kept source answers', () => {
     } finally {
       stack.objecten.setFault('none');
     }
+  });
+
+  describe('Mijn berichten kept between pages', () => {
+    const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+    const unreadIn = (html: string) => Number(/\((\d+) ongelezen\)/.exec(html)?.[1] ?? 0);
+
+    it('is not read again from the Objecten API between pages, and shows a bericht an organisation pushed on the next page, counted in the navigation', async () => {
+      const suzanne = await loginOverHttp(stack.url, { bsn: '999993653' });
+      const inbox = async () => (await suzanne.request(`${stack.url}/berichten`)).body;
+      const berichtLinks = (html: string) => [...html.matchAll(/href="\/berichten\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
+      const before = await inbox();
+      const calls = stack.objecten.requestCount();
+      expect(berichtLinks(await inbox())).toEqual(berichtLinks(before));
+      expect(stack.objecten.requestCount()).toBe(calls);
+
+      const key = await organisatieKey();
+      await new Organisaties(stack.voordeur.database.db).save({ id: 'vers-belastingen', naam: 'Belastingsamenwerking Vers', jwks: key.jwks });
+      const api = `${stack.url}/api/v1`;
+      const token = (await requestToken(api, await clientAssertion(key, 'vers-belastingen', `${api}/token`))).body.access_token!;
+      const onderwerp = 'Uw aanslag afvalstoffenheffing (vers)';
+      const pushed = await fetch(`${api}/berichten`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          berichten: [
+            {
+              berichtId: `vers-${randomUUID()}`,
+              ontvanger: { bsn: '999993653' },
+              onderwerp,
+              tekst: 'Uw aanslag staat klaar.',
+              publicatiedatum: new Date(Date.now() - 60_000).toISOString(),
+            },
+          ],
+        }),
+      });
+      expect(pushed.status).toBe(200);
+      const after = await inbox();
+      expect(after).toContain(onderwerp);
+      expect(after).toContain('Belastingsamenwerking Vers');
+      expect(unreadIn(after)).toBe(unreadIn(before) + 1);
+    });
+
+    it('shows the confirmation of a question just asked on the next page', async () => {
+      const suzanne = await loginOverHttp(stack.url, { bsn: '999993653' });
+      const onderwerp = 'Hoe lang duurt mijn aanvraag nog (vers)?';
+      expect((await suzanne.request(`${stack.url}/berichten`)).body).not.toContain(onderwerp);
+      const form = (await suzanne.request(`${stack.url}/vraag`)).body;
+      const sent = await suzanne.request(`${stack.url}/vraag`, {
+        form: {
+          _csrf: csrfOf(form),
+          verzending: /name="verzending" value="([^"]+)"/.exec(form)![1]!,
+          zaak: '',
+          onderwerp,
+          vraag: 'Ik hoor graag wanneer ik bericht krijg.',
+        },
+      });
+      expect(sent.status).toBe(303);
+      expect((await suzanne.request(`${stack.url}/berichten`)).body).toContain(onderwerp);
+    });
   });
 
   it('never give one person the kept answers of another', async () => {

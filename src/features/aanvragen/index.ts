@@ -24,6 +24,7 @@ import type { Feature } from '../../platform/http/feature.ts';
 import type { JobHandler } from '../../platform/queue/worker.ts';
 import type { Sources } from '../../sources/index.ts';
 import type { AanvraagStore } from '../../sources/voordeur/aanvragen.ts';
+import type { Subject } from '../../domain/identity.ts';
 import type { Change } from '../../sources/voordeur/notification-messages.ts';
 import { AanvragenDossier } from './dossier.tsx';
 import { startConceptCleanUp } from './concepts.ts';
@@ -50,6 +51,8 @@ export interface AanvragenDeps {
   organisationName: string;
   /** Records changes for the notification pipeline (the person is told of their confirmation). */
   tell?: (changes: Change[]) => Promise<void>;
+  /** After an aanvraag is received: what Mijn berichten kept about the person is old. */
+  berichtenChanged?: (subject: Subject) => void;
   /** Which of the person's zaken a zaak URL is (the zaak an aanvraag became), when it is in a configured zaaksysteem. */
   zaakRef?: (zaakUrl: string) => ZaakRef | undefined;
   /** One of the logged-in person's own products (offered by Mijn producten through the Feature contract): what renewing it starts from. */
@@ -78,6 +81,7 @@ export function createAanvragen(deps: AanvragenDeps): Feature | undefined {
       conceptDays: deps.conceptDays,
       organisationName: deps.organisationName,
       tell: deps.tell,
+      berichtenChanged: deps.berichtenChanged,
       zaakHref: (url) => {
         const ref = deps.zaakRef?.(url);
         return ref && zaakPath(ref);

@@ -11,6 +11,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { isProducttypeOf, type ProductPrefill, searchProducttypen } from '../../domain/aanvraag.ts';
+import type { Subject } from '../../domain/identity.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { type FileModel, type FormModel, hasFiles, isInput, parseFormOnce } from '../../platform/formio/definition.ts';
 import { inspectUpload, type UploadRules } from '../../platform/formio/files.ts';
@@ -53,6 +54,8 @@ export interface AanvragenRoutesDeps {
   organisationName: string;
   /** Records changes for the notification pipeline: the person is told of their confirmation. */
   tell?: (changes: Change[]) => Promise<void>;
+  /** After an aanvraag is received: what Mijn berichten kept about the person is old (the confirmation is a new bericht). */
+  berichtenChanged?: (subject: Subject) => void;
   /** The page of a zaak in Mijn zaken by its URL, when Voordeur shows that zaaksysteem's zaken. */
   zaakHref?: (zaakUrl: string) => string | undefined;
   /** One of the logged-in person's own products (Mijn producten, through the Feature contract), to renew; null when not theirs. */
@@ -495,6 +498,7 @@ export function aanvragenRoutes(deps: AanvragenRoutesDeps): FastifyPluginAsync {
       if (outcome === 'not-found') throw new HttpError(404, 'aanvragen.concept.notFound');
       if (outcome === 'sent') {
         request.log.info({ producttype: found.producttype.id, aanvraag: id }, 'aanvraag received');
+        deps.berichtenChanged?.(identity.subject);
         // Told through the person's channels: a new bericht (the confirmation) in Mijn berichten.
         try {
           await deps.tell?.([{ subject: identity.subject, topic: 'bericht', key: `aanvraag:${id}` }]);

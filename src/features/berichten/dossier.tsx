@@ -4,15 +4,23 @@
  * them read.
  */
 import type { Availability, Listed } from '../../domain/availability.ts';
-import type { Bericht } from '../../domain/bericht.ts';
+import type { BerichtInLijst } from '../../domain/bericht.ts';
 import type { DossierView } from '../../platform/http/feature.ts';
 import { formatDate } from '../../platform/i18n/format.ts';
 import { Paragraph, Table } from '../../platform/ui/components.tsx';
 import { DossierSection } from '../../platform/ui/sections.tsx';
 
-export function BerichtenDossier({ view, inbox, organisationName }: { view: DossierView; inbox: Availability<Listed<Bericht>>; organisationName: string }) {
+export function BerichtenDossier({
+  view,
+  inbox,
+  organisationName,
+}: {
+  view: DossierView;
+  inbox: Availability<Listed<BerichtInLijst>>;
+  organisationName: string;
+}) {
   const { t, lang } = view;
-  const berichten: Availability<Bericht[]> = inbox.unavailable ? inbox : { unavailable: false, value: inbox.value.items };
+  const berichten: Availability<BerichtInLijst[]> = inbox.unavailable ? inbox : { unavailable: false, value: inbox.value.items };
   return (
     <DossierSection t={t} id="berichten" title={t('medewerkers.dossier.berichten')} result={berichten} empty={t('medewerkers.dossier.berichten.empty')}>
       {(items) => (

@@ -6,7 +6,7 @@
  * something puts the card among the first.
  */
 import type { Availability, Listed } from '../../domain/availability.ts';
-import type { Bericht } from '../../domain/bericht.ts';
+import type { BerichtInLijst } from '../../domain/bericht.ts';
 import type { OverviewCard } from '../../platform/http/feature.ts';
 import { formatDate } from '../../platform/i18n/format.ts';
 import type { Lang, Translate } from '../../platform/i18n/index.ts';
@@ -14,18 +14,18 @@ import { isUnread } from './service.ts';
 import { berichtHref } from './views.tsx';
 
 /** A bericht that asks something of the person, while they can still do it: unread, or read but with its deadline still to come. */
-function asksAction(bericht: Bericht, now: Date): boolean {
+function asksAction(bericht: BerichtInLijst, now: Date): boolean {
   if (!bericht.handelingsperspectief) return false;
   const termijn = bericht.einddatumHandelingstermijn;
   if (termijn && termijn.getTime() < now.getTime()) return false;
   return !bericht.geopend || termijn !== undefined;
 }
 
-const bySoonestTermijn = (a: Bericht, b: Bericht) =>
+const bySoonestTermijn = (a: BerichtInLijst, b: BerichtInLijst) =>
   (a.einddatumHandelingstermijn?.getTime() ?? Number.POSITIVE_INFINITY) - (b.einddatumHandelingstermijn?.getTime() ?? Number.POSITIVE_INFINITY);
 
 /** `unread`: the number of unread berichten counted a moment ago, shown when the inbox cannot be read now. */
-export function berichtenCard(t: Translate, lang: Lang, inbox: Availability<Listed<Bericht>>, now: Date, unread?: number): OverviewCard {
+export function berichtenCard(t: Translate, lang: Lang, inbox: Availability<Listed<BerichtInLijst>>, now: Date, unread?: number): OverviewCard {
   const title = t('berichten.title');
   const action = { href: '/berichten', label: t('overzicht.berichten.all') };
   const countLabel = (n: number) => t(n === 1 ? 'overzicht.berichten.label.one' : 'overzicht.berichten.label');

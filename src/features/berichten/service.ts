@@ -11,6 +11,7 @@ import {
   searchIn,
   unreadIn,
   type Bericht,
+  type BerichtInLijst,
   type BerichtenGevonden,
   type BerichtQuery,
   type BerichtStore,
@@ -87,10 +88,14 @@ export class BerichtenService {
     return { zaak: zaak.ref, ...(taak ? { taak: taak.uuid } : {}) };
   }
 
-  /** The caller's published berichten, newest first, and whether the list was cut off (the person has more than are read). */
-  async inbox(caller: Caller): Promise<Availability<Listed<Bericht>>> {
+  /**
+   * The caller's published berichten as a list shows them (without their text, which only a
+   * bericht's own page shows, so that what is kept stays small), newest first, and whether the
+   * list was cut off (the person has more than are read).
+   */
+  async inbox(caller: Caller): Promise<Availability<Listed<BerichtInLijst>>> {
     return whenAvailable(async () => {
-      const berichten = await this.published(caller.identity.subject, caller);
+      const berichten = await this.kept(caller.identity.subject, 'inbox', () => this.published(caller.identity.subject, caller));
       await this.record(caller, 'berichten');
       return berichten;
     }, caller.log);
@@ -103,7 +108,9 @@ export class BerichtenService {
    */
   async search(caller: Caller, query: Omit<BerichtQuery, 'now'>): Promise<Availability<BerichtenGevonden>> {
     return whenAvailable(async () => {
-      const found = await searchIn(this.berichten, caller.identity.subject, { ...query, now: this.now() }, caller.log);
+      const subject = caller.identity.subject;
+      const question = ['zoek', query.filter, query.zoek, query.van, query.eigenAfzender, query.limit].join('\u0000');
+      const found = await this.kept(subject, question, () => searchIn(this.berichten, subject, { ...query, now: this.now() }, caller.log));
       await this.record(caller, 'berichten');
       return found;
     }, caller.log);
@@ -113,8 +120,7 @@ export class BerichtenService {
   async unreadCount(caller: Caller): Promise<number | undefined> {
     const subject = caller.identity.subject;
     // Counted by the stores that can (the berichten organisations pushed: one index-only count), else from their list.
-    const count = () => unreadIn(this.berichten, subject, this.now(), caller.log);
-    const counted = await whenAvailable(() => (this.answers ? this.answers.get('berichten', subject, 'ongelezen', count) : count()), caller.log);
+    const counted = await whenAvailable(() => this.kept(subject, 'ongelezen', () => unreadIn(this.berichten, subject, this.now(), caller.log)), caller.log);
     return counted.unavailable ? undefined : counted.value;
   }
 
@@ -162,12 +168,22 @@ export class BerichtenService {
     return found;
   }
 
-  /** The subject's published berichten, newest first (throws SourceUnavailableError). */
-  private async published(subject: Subject, caller: Caller): Promise<Listed<Bericht>> {
+  /** The subject's published berichten without their text, newest first (throws SourceUnavailableError). */
+  private async published(subject: Subject, caller: Caller): Promise<Listed<BerichtInLijst>> {
     const now = this.now();
     const { items, cutOff } = await this.berichten.list(subject, caller.log);
-    const berichten = items.filter((bericht) => isPublished(bericht, now));
+    const berichten = items.filter((bericht) => isPublished(bericht, now)).map(({ tekst: _, ...inLijst }) => inLijst);
     return { items: berichten.sort(newestFirst), cutOff };
+  }
+
+  /**
+   * The answer to `question` about the subject's berichten, kept for a moment with the person's
+   * other answers (when there are kept answers): dropped when a bericht of theirs is opened,
+   * archived or arrives (pushed by an organisation, a confirmation of what they sent, a
+   * notification of the Objecten API).
+   */
+  private kept<T>(subject: Subject, question: string, ask: () => Promise<T>): Promise<T> {
+    return this.answers ? this.answers.get('berichten', subject, question, ask) : ask();
   }
 
   private async record(caller: Caller, category: 'berichten' | 'documenten'): Promise<void> {

@@ -7,6 +7,7 @@ import type { Feature } from '../../platform/http/feature.ts';
 import { type BijlagenBucket, OrganisatieBerichten, type TellRecipients } from '../../sources/voordeur/organisatie-berichten.ts';
 import { S3ObjectStore } from '../../platform/files/object-store.ts';
 import type { Db } from '../../platform/db/database.ts';
+import type { Subject } from '../../domain/identity.ts';
 import type { IdentityKeys } from '../../platform/identity-keys.ts';
 import type { JobQueue } from '../../platform/queue/queue.ts';
 import type { OrganisatieZaken } from '../../sources/voordeur/organisatie-zaken.ts';
@@ -80,7 +81,12 @@ export function organisatieBerichtenStore(
   tell: TellRecipients,
   queue: Pick<JobQueue, 'add'>,
   /** Where the API stores batches (not needed where berichten are only published, as in the worker). */
-  recorded?: { processingLog: ProcessingLog; aansluiting: OrganisatieAansluiting },
+  recorded?: {
+    processingLog: ProcessingLog;
+    aansluiting: OrganisatieAansluiting;
+    /** After a batch is stored, with the recipients of its new berichten (to drop what was kept about their inbox). */
+    arrived?: (recipients: Subject[]) => void;
+  },
   /** Where large attachments go (bijlagenBucket); without it all are in the database. */
   bucket?: BijlagenBucket,
 ): OrganisatieBerichten {
@@ -90,6 +96,7 @@ export function organisatieBerichtenStore(
     ...(recorded && {
       processingLog: recorded.processingLog,
       countRefusals: (organisatieId, counts, trx) => recorded.aansluiting.countRefusals(organisatieId, counts, trx),
+      ...(recorded.arrived && { arrived: recorded.arrived }),
     }),
     tellOrganisation: async (events, trx) => {
       await queue.add(events.map(webhookJob), trx);

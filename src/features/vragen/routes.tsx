@@ -15,6 +15,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { type Availability, SourceUnavailableError } from '../../domain/availability.ts';
 import { type ContactRegister, fitsKlantcontact } from '../../domain/persoon.ts';
+import type { Subject } from '../../domain/identity.ts';
 import type { ProcessingLog } from '../../platform/audit/processing-log.ts';
 import type { ZaakChoice } from '../../platform/http/feature.ts';
 import { formatDateTime } from '../../platform/i18n/format.ts';
@@ -59,6 +60,8 @@ export interface VragenRoutesDeps {
   verzendingen: Pick<VraagVerzendingen, 'claim' | 'retake' | 'done' | 'release'>;
   /** The ontvangstbevestiging in Mijn berichten (put with the form's claim, once per question), and whether one is there. */
   bevestigingen: Pick<VraagBevestigingen, 'put' | 'get'>;
+  /** After a confirmation is written down: what Mijn berichten kept about the person is old. */
+  berichtenChanged?: (subject: Subject) => void;
 }
 
 /** The ontvangstbevestiging of a question, in the words of the moment it was sent. */
@@ -171,6 +174,7 @@ export function vragenRoutes(deps: VragenRoutesDeps): FastifyPluginAsync {
               deps.bevestigingen.put(trx, subject, found.uuid, kenmerk, ontvangen, bevestiging),
             );
             request.log.info({ klantcontact: found.uuid }, 'vraag left behind by a stopped request: found in klantinteracties, written down');
+            if (recorded) deps.berichtenChanged?.(subject);
             if (recorded)
               await deps.processingLog.record(
                 caller.identity,
@@ -208,6 +212,7 @@ export function vragenRoutes(deps: VragenRoutesDeps): FastifyPluginAsync {
         const kenmerk = vraagKenmerk(uuid);
         const bevestiging = bevestigingOf(t, request.lang, deps.organisationName, { kenmerk, ontvangen, values, zaak: chosen });
         await deps.verzendingen.done(subject, token, uuid, (trx) => deps.bevestigingen.put(trx, subject, uuid, kenmerk, ontvangen, bevestiging));
+        deps.berichtenChanged?.(subject);
         request.log.info({ klantcontact: uuid, aboutZaak: Boolean(zaak) }, 'vraag registered');
         await deps.processingLog.record(
           caller.identity,

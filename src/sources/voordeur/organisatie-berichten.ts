@@ -115,6 +115,8 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
       processingLog?: Pick<ProcessingLog, 'recordForOrganisation'>;
       /** Counts a batch's result codes other than `verwerkt` per day (the leveranciersportaal), in its transaction. */
       countRefusals?: CountRefusals;
+      /** After a batch is committed, with the recipients of its new berichten (Mijn berichten drops what it kept about them). */
+      arrived?: (recipients: Subject[]) => void;
       /** Where attachments of at least a size go; without it every attachment is in the database. */
       bucket?: BijlagenBucket;
       now?: () => Date;
@@ -208,12 +210,14 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
   ): Promise<Set<string>> {
     const refused = Object.values(batch.refused ?? {}).some((n) => n > 0);
     if (berichten.length === 0 && !refused) return new Set();
-    return this.db.transaction().execute(async (trx) => {
+    const fresh = await this.db.transaction().execute(async (trx) => {
       const fresh = berichten.length > 0 ? await this.insert(trx, organisatieId, berichten, batch.requestId) : new Set<string>();
       const resent = berichten.length - fresh.size;
       await this.options.countRefusals?.(organisatieId, { ...batch.refused, bestaatAl: (batch.refused?.bestaatAl ?? 0) + resent }, trx);
       return fresh;
     });
+    if (fresh.size > 0) this.options.arrived?.(berichten.filter((b) => fresh.has(b.berichtId)).map((b) => b.ontvanger));
+    return fresh;
   }
 
   /** Inserts a batch with its bijlagen, and what follows from it in the same transaction; the berichtIds that were new. */
