@@ -293,6 +293,14 @@ export interface OrganisatieBerichtIdsTable {
   recipient_key: string;
 }
 
+/** Who sent a recipient pushed berichten (migrations/0032): one row per recipient and organisation, for the sender filter of Mijn berichten. */
+export interface OrganisatieAfzendersTable {
+  recipient_key: string;
+  organisatie_id: string;
+  /** The publicatiedatum of the organisation's first bericht to them: shown as a sender from then on. */
+  eerste_publicatie: Timestamp;
+}
+
 export interface OrganisatieBijlagenTable {
   bericht_uuid: string;
   index: number;
@@ -451,6 +459,7 @@ export interface Database {
   organisatie_assertions: OrganisatieAssertionsTable;
   organisatie_berichten: OrganisatieBerichtenTable;
   organisatie_bericht_ids: OrganisatieBerichtIdsTable;
+  organisatie_afzenders: OrganisatieAfzendersTable;
   organisatie_bijlagen: OrganisatieBijlagenTable;
   organisatie_bijlage_objecten: OrganisatieBijlageObjectenTable;
   organisatie_zaken: OrganisatieZakenTable;

@@ -139,6 +139,60 @@ describe('pushed berichten on the partitioned table', () => {
   });
 });
 
+describe('the senders of a person’s pushed berichten (the sender filter of Mijn berichten)', () => {
+  let database: DatabaseHandle;
+  let store: OrganisatieBerichten;
+  const query = (at: Date) => ({ now: at, filter: 'alle' as const, zoek: '', van: '', eigenAfzender: 'Gemeente Voorbeeldstad', limit: 10 });
+  beforeAll(async () => {
+    database = await testDatabase();
+    store = new OrganisatieBerichten(database.db, keys, { now: () => now });
+    const organisaties = new Organisaties(database.db);
+    await organisaties.save({ id: 'bsgw', naam: 'Belastingsamenwerking', jwks: { keys: [] } });
+    await organisaties.save({ id: 'ggd', naam: 'GGD Regio', jwks: { keys: [] } });
+  });
+  afterAll(() => database.close());
+
+  it('are the organisations that published to the person by then, also of archived berichten, and nobody else’s', async () => {
+    const suzanne = person();
+    const other = person();
+    const later = new Date(now.getTime() + 3 * 86_400_000);
+    await store.store('bsgw', [bericht('afz-1', suzanne), bericht('afz-2', suzanne)]);
+    await store.store('ggd', [bericht('afz-3', suzanne, { publicatiedatum: later }), bericht('afz-4', other)]);
+    expect((await store.search(suzanne, query(now))).senders).toEqual(['Belastingsamenwerking']);
+    // The GGD's bericht is published: from then on it is a sender.
+    expect((await store.search(suzanne, query(later))).senders).toEqual(['Belastingsamenwerking', 'GGD Regio']);
+    // An earlier bericht of the GGD makes it a sender now.
+    await store.store('ggd', [bericht('afz-5', suzanne)]);
+    const found = await store.search(suzanne, query(now));
+    expect(found.senders).toEqual(['Belastingsamenwerking', 'GGD Regio']);
+    // Archived, it is still theirs.
+    const ggd = found.items.find((b) => b.onderwerp === 'Bericht afz-5')!;
+    await (await store.get(suzanne, ggd.uuid))!.archive!(true);
+    expect((await store.search(suzanne, query(now))).senders).toEqual(['Belastingsamenwerking', 'GGD Regio']);
+    expect((await store.search(other, query(now))).senders).toEqual(['GGD Regio']);
+  });
+
+  it('lose an organisation when retention deletes its last bericht to the person, not before', async () => {
+    const suzanne = person();
+    const old = new Date(now.getTime() - 40 * 86_400_000);
+    await store.store('bsgw', [bericht('ret-1', suzanne, { publicatiedatum: old }), bericht('ret-2', suzanne, { publicatiedatum: old })]);
+    await store.store('ggd', [bericht('ret-3', suzanne, { publicatiedatum: old }), bericht('ret-4', suzanne)]);
+    const termijnen = new OrganisatieBewaartermijnen(database.db);
+    await termijnen.set('bsgw', '', 30);
+    await termijnen.set('ggd', '', 30);
+    try {
+      expect(await termijnen.deleteExpired(now)).toBe(3);
+    } finally {
+      await termijnen.set('bsgw', '', null);
+      await termijnen.set('ggd', '', null);
+    }
+    expect((await store.search(suzanne, query(now))).senders).toEqual(['GGD Regio']);
+    // Sent again later: a sender again.
+    await store.store('bsgw', [bericht('ret-5', suzanne)]);
+    expect((await store.search(suzanne, query(now))).senders).toEqual(['Belastingsamenwerking', 'GGD Regio']);
+  });
+});
+
 describe('the migration that partitions the berichten', () => {
   let database: DatabaseHandle;
   afterAll(() => database.close());
@@ -173,6 +227,9 @@ describe('the migration that partitions the berichten', () => {
     const download = await store.downloadAt(`urn:voordeur:bijlage:${rows[0]!.id}:0`);
     expect(download?.document.bestandsnaam).toBe('uitslag.pdf');
     expect((await store.status('ggd', 'm-geopend'))?.geopend).toEqual(now);
+    // Migration 0032 found the sender of the berichten there were.
+    const inbox = await store.search(suzanne, { now, filter: 'alle', zoek: '', van: '', eigenAfzender: 'Gemeente', limit: 10 });
+    expect(inbox.senders).toEqual(['GGD']);
     expect(await store.store('ggd', [bericht('m-geopend', suzanne), bericht('m-na', suzanne)])).toEqual(new Set(['m-na']));
   });
 });

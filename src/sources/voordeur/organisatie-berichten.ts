@@ -220,6 +220,33 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
     return fresh;
   }
 
+  /**
+   * The organisation is a sender of these recipients from the first publicatiedatum of its berichten
+   * to them (migration 0032: the sender filter of Mijn berichten), in the batch's transaction. In the
+   * order of the key, as retention locks them, so that two transactions wait rather than deadlock.
+   */
+  private async addSenders(trx: Db, organisatieId: string, berichten: { key: string; at: Date }[]): Promise<void> {
+    const first = new Map<string, Date>();
+    for (const { key, at } of berichten) {
+      const earlier = first.get(key);
+      if (!earlier || at < earlier) first.set(key, at);
+    }
+    if (first.size === 0) return;
+    await trx
+      .insertInto('organisatie_afzenders')
+      .values(
+        [...first]
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([key, at]) => ({ recipient_key: key, organisatie_id: organisatieId, eerste_publicatie: at })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['recipient_key', 'organisatie_id']).doUpdateSet({
+          eerste_publicatie: sql`least(organisatie_afzenders.eerste_publicatie, excluded.eerste_publicatie)`,
+        }),
+      )
+      .execute();
+  }
+
   /** Inserts a batch with its bijlagen, and what follows from it in the same transaction; the berichtIds that were new. */
   private async insert(trx: Db, organisatieId: string, batch: NewOrganisatieBericht[], requestId?: string): Promise<Set<string>> {
     // A berichtId twice in one batch: the first is stored.
@@ -263,6 +290,11 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
           })),
       )
       .execute();
+    await this.addSenders(
+      trx,
+      organisatieId,
+      berichten.filter((b) => fresh.has(b.berichtId)).map((b) => ({ key: keys.get(b.berichtId)!, at: b.publicatiedatum })),
+    );
     const bijlagen = berichten
       .filter((b) => fresh.has(b.berichtId))
       .flatMap((b) =>
@@ -432,8 +464,8 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
    * The first `query.limit` of the subject's published berichten that match the query, newest
    * first, without their text; how many match; and the senders of all the subject's published
    * berichten. The page is the first rows of one partial index (the inbox's or the archive's,
-   * migration 0031) in its order; the count and the senders are index-only scans of the subject's
-   * entries (unread: the index of the unread ones). A company with vestigingen has several keys:
+   * migration 0031) in its order; the count is an index-only scan of the subject's entries
+   * (unread: the index of the unread ones), the senders a few rows of their own (migration 0032). A company with vestigingen has several keys:
    * one ordered, limited scan per key, merged (not every row of them sorted).
    */
   async search(subject: Subject, query: BerichtQuery): Promise<BerichtenGevonden> {
@@ -462,8 +494,9 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
 
   /**
    * How many of the subject's published berichten match, and the senders of all of them (in the
-   * inbox and archived), by name: one statement of index-only scans. Read is all minus unread when
-   * there is no search (the index of the inbox does not hold opened_at).
+   * inbox and archived), by name: one statement of index-only scans (the senders from their own
+   * table, not from every bericht). Read is all minus unread when there is no search (the index of
+   * the inbox does not hold opened_at).
    */
   private async countAndSenders(keys: string[], query: BerichtQuery): Promise<{ total: number; senders: string[] }> {
     const counted = (q: BerichtQuery): Expression<unknown> =>
@@ -472,17 +505,13 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
       query.filter === 'gelezen' && !query.zoek
         ? sql`(${counted({ ...query, filter: 'alle' })}) - (${counted({ ...query, filter: 'ongelezen' })})`
         : sql`(${counted(query)})`;
-    const ids = (archived: boolean) =>
-      this.db
-        .selectFrom('organisatie_berichten as b')
-        .select('b.organisatie_id')
-        .where('b.recipient_key', 'in', keys)
-        .where('b.archived_at', archived ? 'is not' : 'is', null)
-        .where('b.publicatiedatum', '<=', query.now);
-    const names: Expression<unknown> = this.db
-      .selectFrom('organisaties')
-      .select('naam')
-      .where('id', 'in', ids(false).union(ids(true)));
+    // The organisations that published to these keys by now (migration 0032: a few rows, however many berichten).
+    const senders = this.db
+      .selectFrom('organisatie_afzenders')
+      .select('organisatie_id')
+      .where('recipient_key', 'in', keys)
+      .where('eerste_publicatie', '<=', query.now);
+    const names: Expression<unknown> = this.db.selectFrom('organisaties').select('naam').where('id', 'in', senders);
     const { rows } = await sql<{ total: number; senders: string[] }>`select ${total} as total, array(${names}) as senders`.execute(this.db);
     const row = rows[0]!;
     return { total: Number(row.total), senders: [...row.senders].sort((a, b) => a.localeCompare(b, 'nl')) };

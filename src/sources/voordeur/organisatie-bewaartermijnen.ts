@@ -35,6 +35,33 @@ class NotConfirmed extends Error {
   }
 }
 
+/**
+ * Removes the senders (organisatie_afzenders, migration 0032) of these recipients that have no
+ * bericht left for them. Their rows are locked first, in the order a batch that adds berichten
+ * locks them, and only then is it looked whether a bericht is left (a statement of its own, which
+ * sees what a batch committed meanwhile): a sender a batch just added a bericht of stays.
+ */
+async function forgetSenders(trx: Transaction<Database>, gone: { recipient_key: string; organisatie_id: string }[]): Promise<void> {
+  const pairs = [...new Map(gone.map((g) => [`${g.organisatie_id}\u0000${g.recipient_key}`, g])).values()];
+  if (pairs.length === 0) return;
+  const these = sql<boolean>`(recipient_key, organisatie_id) in (${sql.join(pairs.map((p) => sql`(${p.recipient_key}, ${p.organisatie_id})`))})`;
+  await trx.selectFrom('organisatie_afzenders').select('recipient_key').where(these).orderBy('recipient_key').orderBy('organisatie_id').forUpdate().execute();
+  await trx
+    .deleteFrom('organisatie_afzenders as a')
+    .where(these)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('organisatie_berichten as b')
+            .select(sql`1`.as('one'))
+            .whereRef('b.recipient_key', '=', 'a.recipient_key')
+            .whereRef('b.organisatie_id', '=', 'a.organisatie_id'),
+        ),
+      ),
+    )
+    .execute();
+}
+
 /** The berichten past their term at `now` (of one organisation, or of all). */
 function expired(db: Executor, now: Date, organisatieId?: string) {
   let query = db
@@ -124,16 +151,23 @@ export class OrganisatieBewaartermijnen {
     return rows.map((row) => ({ berichtType: row.bericht_type, dagen: row.dagen }));
   }
 
-  /** Deletes every bericht past its term at `now` (with its attachments); how many. */
+  /**
+   * Deletes every bericht past its term at `now` (with its attachments); how many. An organisation
+   * whose last bericht to someone is deleted is no longer one of their senders.
+   */
   async deleteExpired(now: Date): Promise<number> {
     let deleted = 0;
     for (;;) {
-      // A bericht is deleted with its id (organisatie_bericht_ids): the bericht and its attachments go with it (on delete cascade).
-      const rows = await this.db
-        .deleteFrom('organisatie_bericht_ids')
-        .where('id', 'in', expired(this.db, now).select('b.id').limit(deleteChunk))
-        .executeTakeFirst();
-      const n = Number(rows.numDeletedRows);
+      const n = await this.db.transaction().execute(async (trx) => {
+        // A bericht is deleted with its id (organisatie_bericht_ids): the bericht and its attachments go with it (on delete cascade).
+        const gone = await trx
+          .deleteFrom('organisatie_bericht_ids')
+          .where('id', 'in', expired(trx, now).select('b.id').limit(deleteChunk))
+          .returning(['recipient_key', 'organisatie_id'])
+          .execute();
+        await forgetSenders(trx, gone);
+        return gone.length;
+      });
       deleted += n;
       if (n < deleteChunk) return deleted;
     }
