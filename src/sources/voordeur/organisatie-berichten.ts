@@ -465,22 +465,35 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
    * first, without their text; how many match; and the senders of all the subject's published
    * berichten. The page is the first rows of one partial index (the inbox's or the archive's,
    * migration 0031) in its order; the count is an index-only scan of the subject's entries
-   * (unread: the index of the unread ones), the senders a few rows of their own (migration 0032). A company with vestigingen has several keys:
-   * one ordered, limited scan per key, merged (not every row of them sorted).
+   * (unread: the index of the unread ones), the senders a few rows of their own (migration 0032).
+   * A company with vestigingen has several keys: one ordered, limited scan per key, merged (not
+   * every row of them sorted).
    */
   async search(subject: Subject, query: BerichtQuery): Promise<BerichtenGevonden> {
     const keys = this.keys.visibleTo(subject);
     const limit = Math.max(0, Math.floor(query.limit));
-    // One after another: each is a fraction of a millisecond in PostgreSQL, and two at once on a busy machine only wait for each other.
-    const items = limit === 0 ? [] : await this.pageRows(keys, query, limit);
-    const { total, senders } = await this.countAndSenders(keys, query);
-    return { items: items.map((row) => this.toListItem(row)), total, senders, cutOff: false };
+    // One statement, one round trip: the count and the senders (one row), beside it the page's rows in their order.
+    const counted = sql`select ${this.total(keys, query)} as total, array(${this.senders(keys, query.now)}) as senders`;
+    const statement =
+      limit === 0
+        ? counted
+        : sql`select p.*, m.total, m.senders from (${counted}) m left join lateral (${this.pageRows(keys, query, limit)}) p on true
+              order by p.publicatiedatum desc, p.id desc`;
+    const { rows } = await sql<Partial<ListRow> & { total: number; senders: string[] }>`${statement}`.execute(this.db);
+    const first = rows[0]!;
+    return {
+      // Without a match the one row has the count and the senders only.
+      items: rows.filter((row): row is ListRow & typeof row => row.id != null).map((row) => this.toListItem(row)),
+      total: Number(first.total),
+      senders: [...first.senders].sort((a, b) => a.localeCompare(b, 'nl')),
+      cutOff: false,
+    };
   }
 
-  /** The rows of the subject's first `limit` that match, newest first (one ordered scan of an index per key). */
-  private async pageRows(keys: string[], query: BerichtQuery, limit: number) {
+  /** The subject's first `limit` that match, newest first: one ordered scan of an index per key (merged when there are several). */
+  private pageRows(keys: string[], query: BerichtQuery, limit: number): Expression<unknown> {
     const rows = (key: string) => this.matching(this.listRows(), [key], query).orderBy('b.publicatiedatum', 'desc').orderBy('b.id', 'desc').limit(limit);
-    if (keys.length === 1) return rows(keys[0]!).execute();
+    if (keys.length === 1) return rows(keys[0]!);
     const parts = sql.join(
       keys.map((key) => {
         const part: Expression<unknown> = rows(key);
@@ -488,33 +501,25 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
       }),
       sql` union all `,
     );
-    const { rows: merged } = await sql<ListRow>`select * from (${parts}) p order by p.publicatiedatum desc, p.id desc limit ${limit}`.execute(this.db);
-    return merged;
+    return sql`select * from (${parts}) u order by u.publicatiedatum desc, u.id desc limit ${limit}`;
   }
 
   /**
-   * How many of the subject's published berichten match, and the senders of all of them (in the
-   * inbox and archived), by name: one statement of index-only scans (the senders from their own
-   * table, not from every bericht). Read is all minus unread when there is no search (the index of
-   * the inbox does not hold opened_at).
+   * How many of the subject's published berichten match: a count of index entries. Read is all
+   * minus unread when there is no search (the index of the inbox does not hold opened_at).
    */
-  private async countAndSenders(keys: string[], query: BerichtQuery): Promise<{ total: number; senders: string[] }> {
+  private total(keys: string[], query: BerichtQuery): Expression<unknown> {
     const counted = (q: BerichtQuery): Expression<unknown> =>
       this.matching(this.db.selectFrom('organisatie_berichten as b'), keys, q).select(sql<number>`count(*)::int`.as('n'));
-    const total =
-      query.filter === 'gelezen' && !query.zoek
-        ? sql`(${counted({ ...query, filter: 'alle' })}) - (${counted({ ...query, filter: 'ongelezen' })})`
-        : sql`(${counted(query)})`;
-    // The organisations that published to these keys by now (migration 0032: a few rows, however many berichten).
-    const senders = this.db
-      .selectFrom('organisatie_afzenders')
-      .select('organisatie_id')
-      .where('recipient_key', 'in', keys)
-      .where('eerste_publicatie', '<=', query.now);
-    const names: Expression<unknown> = this.db.selectFrom('organisaties').select('naam').where('id', 'in', senders);
-    const { rows } = await sql<{ total: number; senders: string[] }>`select ${total} as total, array(${names}) as senders`.execute(this.db);
-    const row = rows[0]!;
-    return { total: Number(row.total), senders: [...row.senders].sort((a, b) => a.localeCompare(b, 'nl')) };
+    return query.filter === 'gelezen' && !query.zoek
+      ? sql`(${counted({ ...query, filter: 'alle' })}) - (${counted({ ...query, filter: 'ongelezen' })})`
+      : sql`(${counted(query)})`;
+  }
+
+  /** The names of the organisations that published to these keys by `now`, in the inbox or archived (migration 0032: a few rows, however many berichten). */
+  private senders(keys: string[], now: Date): Expression<unknown> {
+    const ids = this.db.selectFrom('organisatie_afzenders').select('organisatie_id').where('recipient_key', 'in', keys).where('eerste_publicatie', '<=', now);
+    return this.db.selectFrom('organisaties').select('naam').where('id', 'in', ids);
   }
 
   /** The query's conditions on `b` (organisatie_berichten) for these keys: published, in the inbox or archived, read or not, searched, from a sender. */
