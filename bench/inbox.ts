@@ -10,7 +10,9 @@
  *    table as they are when they arrive over three years); recipient_key the keyed hash Voordeur
  *    computes (HMAC-SHA-256 of `bsn:<bsn>`, pgcrypto here; checked against IdentityKeys); 85 %
  *    opened, 8 % archived, one in five with a handelingsperspectief, one in five with a PDF in the
- *    bucket. Then VACUUM ANALYZE. Then per kind of person, BENCH_CALLS (1,000) calls, one at a
+ *    bucket. Then VACUUM ANALYZE. Then 200 companies logged in as a whole with two vestigingen
+ *    each (three keys, ~300 berichten at each; added once, also to a kept database). Then per kind
+ *    of person (and the companies), BENCH_CALLS (1,000) calls, one at a
  *    time, people in turn, of what the inbox page runs (OrganisatieBerichten.search: the first
  *    page of ten with their bijlagen, the number for the pager and the senders for the filter)
  *    and of the unread count (OrganisatieBerichten.unread), Voordeur's own
@@ -40,6 +42,7 @@ import type { Database } from '../src/platform/db/schema.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { IdentityKeys } from '../src/platform/identity-keys.ts';
 import { OrganisatieBerichten } from '../src/sources/voordeur/organisatie-berichten.ts';
+import type { Subject } from '../src/domain/identity.ts';
 
 const json = process.argv.includes('--json');
 const rows = Number(process.env.BENCH_ROWS ?? 10_000_000);
@@ -73,7 +76,9 @@ const people = {
 };
 const bsnOf = (p: number) => String(100_000_000 + p);
 /** The keyed hash as Voordeur computes it (IdentityKeys.subject: HMAC-SHA-256 of `bsn:<bsn>`, base64url), in SQL. */
-const keySql = (bsn: string) => `translate(encode(hmac('bsn:' || ${bsn}, '${secret}', 'sha256'), 'base64'), '+/=', '-_')`;
+/** The keyed hash of a recipient as Voordeur computes it (IdentityKeys), in SQL: of `bsn:<bsn>`, or `kvk:<kvk>:<vestiging>`. */
+const hmacSql = (plain: string) => `translate(encode(hmac(${plain}, '${secret}', 'sha256'), 'base64'), '+/=', '-_')`;
+const keySql = (bsn: string) => hmacSql(`'bsn:' || ${bsn}`);
 
 const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
 try {
@@ -302,30 +307,61 @@ try {
   const { rows: sqlKeys } = await pool.query<{ k: string }>(`select ${keySql('$1::text')} as k`, [bsnOf(sample[2]!)]);
   if (sqlKeys[0]!.k !== keys.person(bsnOf(sample[2]!))) throw new Error('the generated recipient_key is not the keyed hash Voordeur computes');
 
+  // Companies logged in as a whole, each with two vestigingen: three keys, ~300 berichten at each (company-wide and per vestiging).
+  const companies = 200;
+  const kvkOf = (c: number) => String(80_000_000 + c);
+  const companySubject = (c: number): Subject => ({ type: 'bedrijf', kvkNummer: kvkOf(c), vestigingen: [`000${kvkOf(c)}1`, `000${kvkOf(c)}2`] });
+  if (!(await pool.query(`select 1 from organisatie_bericht_ids where bericht_id = 'c-1'`)).rowCount) {
+    const started = performance.now();
+    await pool.query(`
+      with rows as (
+        select i, hashint8(i)::bigint + 2147483648 as v, (i % ${companies}) as c, (i / ${companies}) % 3 as at,
+          now() - interval '3 years' * random() as pub
+        from generate_series(1, ${companies * 900}) i
+      ), keyed as (
+        select *, ${hmacSql(`'kvk:' || (80000000 + c)::text || ':' || case at when 0 then '' else '000' || (80000000 + c)::text || at::text end`)} as k from rows
+      ), stored as (
+        insert into organisatie_berichten (id, organisatie_id, bericht_id, recipient_key, recipient, onderwerp, tekst, publicatiedatum, received_at, opened_at)
+        select gen_random_uuid(), 'org-' || lpad((v % 50)::text, 2, '0'), 'c-' || i, k, md5(i::text), 'Aanslag voor uw bedrijf', 'Beste ondernemer.', pub,
+          pub - interval '1 minute', case when v % 100 < 85 then pub + interval '1 day' end
+        from keyed returning id, organisatie_id, bericht_id, recipient_key, publicatiedatum
+      ), ids as (
+        insert into organisatie_bericht_ids (id, organisatie_id, bericht_id, recipient_key) select id, organisatie_id, bericht_id, recipient_key from stored
+      )
+      insert into organisatie_afzenders (recipient_key, organisatie_id, eerste_publicatie)
+      select recipient_key, organisatie_id, min(publicatiedatum) from stored group by recipient_key, organisatie_id`);
+    await pool.query('vacuum analyze organisatie_berichten, organisatie_bericht_ids, organisatie_afzenders');
+    say(
+      `${(companies * 900).toLocaleString('en')} berichten for ${companies} companies with two vestigingen each added: ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+  }
+
   const store = new OrganisatieBerichten(db, keys);
   let worst = Number.NaN;
   let measuredLoad = '';
   const results: Measured[] = [];
   const plans: { sql: string; plan: string }[] = [];
   if (phases.includes('database')) {
+    const persons = (ps: number[]) => ps.map((p): Subject => ({ type: 'persoon', bsn: bsnOf(p) }));
     const kinds = [
-      { kind: 'typical', people: pick(people.heavy + people.medium, people.typical, 500) },
-      { kind: 'medium', people: pick(people.heavy, people.medium, 200) },
-      { kind: 'heavy', people: pick(0, people.heavy, 200) },
+      { kind: 'typical', people: persons(pick(people.heavy + people.medium, people.typical, 500)) },
+      { kind: 'medium', people: persons(pick(people.heavy, people.medium, 200)) },
+      { kind: 'heavy', people: persons(pick(0, people.heavy, 200)) },
+      { kind: 'company', people: pick(0, companies, companies).map(companySubject) },
     ];
     const now = new Date();
     // A first pass over everyone (not counted), as the connections and the plans warm up.
-    for (const { people: ps } of kinds) for (const p of ps.slice(0, 20)) await store.search({ type: 'persoon', bsn: bsnOf(p) }, firstPage(now));
+    for (const { people: ps } of kinds) for (const subject of ps.slice(0, 20)) await store.search(subject, firstPage(now));
     take();
     for (const { kind, people: ps } of kinds) {
       const counts = await Promise.all(
-        ps.map(async (p) =>
+        ps.map(async (subject) =>
           Number(
             (
               await pool.query(
                 // In the inbox or archived: each in its own partial index (migration 0031).
-                `select (select count(*) from organisatie_berichten where recipient_key = $1 and archived_at is null) + (select count(*) from organisatie_berichten where recipient_key = $1 and archived_at is not null) as n`,
-                [keys.person(bsnOf(p))],
+                `select (select count(*) from organisatie_berichten where recipient_key = any($1) and archived_at is null) + (select count(*) from organisatie_berichten where recipient_key = any($1) and archived_at is not null) as n`,
+                [keys.visibleTo(subject)],
               )
             ).rows[0].n,
           ),
@@ -337,7 +373,7 @@ try {
         const times: number[] = [];
         const whole: number[] = [];
         for (let call = 0; call < calls; call++) {
-          const subject = { type: 'persoon' as const, bsn: bsnOf(ps[call % ps.length]!) };
+          const subject = ps[call % ps.length]!;
           take();
           const begin = performance.now();
           if (query === 'inbox') await store.search(subject, firstPage(now));
@@ -374,7 +410,7 @@ try {
     say(`worst p99 ${worst} ms (target < 5 ms) — ${worst < 5 ? 'MET' : 'NOT MET'}`);
 
     // The plans of one heavy person's inbox and unread count: the queries Voordeur's code sent.
-    const heavy = { type: 'persoon' as const, bsn: bsnOf(kinds[2]!.people[0]!) };
+    const heavy = kinds[2]!.people[0]!;
     takeQueries();
     await store.search(heavy, firstPage(now));
     await store.unread(heavy, now);
