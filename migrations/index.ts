@@ -27,6 +27,7 @@ import * as m0027 from './0027_vraag_bevestigingen.ts';
 import * as m0028 from './0028_resultaat_opslag.ts';
 import * as m0031 from './0031_berichten_inbox_index.ts';
 import * as m0032 from './0032_berichten_afzenders.ts';
+import * as m0033 from './0033_resultaten_verdeeld.ts';
 
 export const migrations = {
   '0001_sessions': m0001,
@@ -57,4 +58,5 @@ export const migrations = {
   '0028_resultaat_opslag': m0028,
   '0031_berichten_inbox_index': m0031,
   '0032_berichten_afzenders': m0032,
+  '0033_resultaten_verdeeld': m0033,
 };

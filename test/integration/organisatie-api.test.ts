@@ -12,6 +12,7 @@ import { notifyTemplates } from '../../simulators/data/notify-templates.ts';
 import { clientAssertion, organisatieKey, requestToken } from '../../simulators/organisatie/client.ts';
 import { signature } from '../../src/features/organisaties/webhook.ts';
 import { IdentityKeys } from '../../src/platform/identity-keys.ts';
+import { OrganisatieAansluiting } from '../../src/sources/voordeur/organisatie-aansluiting.ts';
 import { Organisaties } from '../../src/sources/voordeur/organisaties.ts';
 import { OrganisatieBewaartermijnen } from '../../src/sources/voordeur/organisatie-bewaartermijnen.ts';
 import { loginOverHttp } from '../support/http-browser.ts';
@@ -443,13 +444,11 @@ describe('the organisation API', () => {
       await restore();
     }
     const db = stack.voordeur.database.db;
-    const counts = async () =>
-      Object.fromEntries(
-        (await db.selectFrom('organisatie_resultaten').select(['resultaat', 'aantal']).where('organisatie_id', '=', 'ggd-count').execute()).map((r) => [
-          r.resultaat,
-          Number(r.aantal),
-        ]),
-      );
+    // As the leveranciersportaal shows them: today's counts, added up over the day's parts (migration 0033).
+    const counts = async () => {
+      const [vandaag] = await new OrganisatieAansluiting(db).perDag('ggd-count', 1);
+      return Object.fromEntries(Object.entries(vandaag!.aantallen).filter(([, aantal]) => aantal > 0));
+    };
     expect(await counts()).toEqual({});
     expect(await db.selectFrom('organisatie_berichten').select('id').where('organisatie_id', '=', 'ggd-count').execute()).toEqual([]);
     const sent = await org.call('/berichten', batch);

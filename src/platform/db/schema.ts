@@ -225,6 +225,8 @@ export interface OrganisatieResultatenTable {
   /** YYYY-MM-DD. */
   dag: ColumnType<string, string, string>;
   resultaat: string;
+  /** Which of the day's up to 16 rows (migration 0033); the day's count is their sum. */
+  deel: ColumnType<number, number | undefined, number>;
   aantal: ColumnType<string | number, number, number>;
 }
 

@@ -70,10 +70,14 @@ export class OrganisatieAansluiting {
           organisatie_id: organisatieId,
           dag: sql<string>`(now() at time zone 'Europe/Amsterdam')::date`,
           resultaat,
+          // One of the day's parts, as the trigger counts `verwerkt` (migration 0033): batches on other connections do not wait for this one.
+          deel: sql<number>`pg_backend_pid() % 16`,
           aantal,
         })) as never,
       )
-      .onConflict((oc) => oc.columns(['organisatie_id', 'dag', 'resultaat']).doUpdateSet({ aantal: sql`organisatie_resultaten.aantal + excluded.aantal` }))
+      .onConflict((oc) =>
+        oc.columns(['organisatie_id', 'dag', 'resultaat', 'deel']).doUpdateSet({ aantal: sql`organisatie_resultaten.aantal + excluded.aantal` }),
+      )
       .execute();
   }
 

@@ -2,7 +2,7 @@
  * The store of pushed berichten as a connected organisation and a person meet it, on the table
  * partitioned by recipient (migrations/0026): a berichtId is stored once per organisation, also
  * across batches and when two batches with it run at the same moment; the inbox and its unread
- * count; and the migration that partitions keeps what was there.
+ * count; and the migrations that partition the berichten and split the day's counts keep what was there.
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { migrateToLatest } from '../../platform/db/migrate.ts';
 import { IdentityKeys } from '../../platform/identity-keys.ts';
 import { listLimit, OrganisatieBerichten, type NewOrganisatieBericht } from './organisatie-berichten.ts';
+import { OrganisatieAansluiting } from './organisatie-aansluiting.ts';
 import { OrganisatieBewaartermijnen } from './organisatie-bewaartermijnen.ts';
 import { Organisaties } from './organisaties.ts';
 
@@ -231,5 +232,8 @@ describe('the migration that partitions the berichten', () => {
     const inbox = await store.search(suzanne, { now, filter: 'alle', zoek: '', van: '', eigenAfzender: 'Gemeente', limit: 10 });
     expect(inbox.senders).toEqual(['GGD']);
     expect(await store.store('ggd', [bericht('m-geopend', suzanne), bericht('m-na', suzanne)])).toEqual(new Set(['m-na']));
+    // Today's count of what was stored before migration 0033 (split the day's counts) is kept, and what is stored after adds to it.
+    const [vandaag] = await new OrganisatieAansluiting(db).perDag('ggd', 1);
+    expect(vandaag!.aantallen.verwerkt).toBe(rows.length + 1);
   });
 });
