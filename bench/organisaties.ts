@@ -1,7 +1,8 @@
 /**
  * Ingest of the organisation API on PostgreSQL (issue 15): berichten/s stored durably (the answer
  * comes after the commit), through HTTP with a real access token, for batches of 1,000 without
- * attachments and batches of 20 with one 300 kB PDF each, each for a different recipient. Voordeur
+ * attachments and batches of 20 with one 300 kB PDF each, each for a different recipient, sent by
+ * the organisation from a process of its own (bench/support/organisatie-client.ts). Voordeur
  * runs in this process on a schema of its own in the database at DATABASE_URL or
  * TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), dropped afterwards; says so
  * and stops when there is none. For scale it then inserts the same batches as bare rows straight into
@@ -11,6 +12,7 @@
  *
  *   node --import tsx bench/organisaties.ts      (BENCH_BERICHTEN, default 20,000; BENCH_CONCURRENCY, 4)
  */
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
@@ -19,6 +21,7 @@ import { openDatabase } from '../src/platform/db/database.ts';
 import { Organisaties } from '../src/sources/voordeur/organisaties.ts';
 import { clientAssertion, organisatieKey, requestToken } from '../simulators/organisatie/client.ts';
 import { pdf } from '../simulators/zgw/content.ts';
+import type { ClientMessage, ClientRun } from './support/organisatie-client.ts';
 
 const url = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const total = Number(process.env.BENCH_BERICHTEN ?? 20_000);
@@ -36,15 +39,11 @@ await admin.query(`create schema ${schema}`);
 const scoped = new URL(url);
 scoped.searchParams.set('options', `-c search_path=${schema}`);
 
-/** A valid BSN (elfproef) for each n: 9 digits whose weighted sum is a multiple of 11. */
-function bsn(n: number): string {
-  for (let candidate = 100_000_000 + n * 13; ; candidate++) {
-    const digits = String(candidate).split('').map(Number);
-    const sum = digits.slice(0, 8).reduce((s, d, i) => s + d * (9 - i), 0) - digits[8]!;
-    if (sum % 11 === 0) return String(candidate);
-  }
-}
-
+// The organisation sends from a process of its own, as from its own machine.
+const organisation = fork(new URL('./support/organisatie-client.ts', import.meta.url).pathname, [], {
+  execArgv: ['--import', 'tsx'],
+  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+});
 try {
   const database = await openDatabase({ url: scoped.href, poolSize: 10, pgliteDir: '' });
   const config = loadConfig({
@@ -68,59 +67,35 @@ try {
   await new Organisaties(database.db).save({ id: 'bench', naam: 'Bench', jwks: key.jwks });
   const access_token = (await requestToken(api, await clientAssertion(key, 'bench', audience))).body.access_token!;
 
-  /** CPU time of this process (Voordeur, and the client's sending) per bericht of the last run, in ms: less at the mercy of the machine's load than berichten/s. */
+  /** CPU time of Voordeur (this process) per bericht of the last run, in ms: less at the mercy of the machine's load than berichten/s. */
   let cpuMsPerBericht = 0;
 
-  /** Sends `count` berichten in batches of `batch`, `concurrency` batches at a time; berichten/s. */
-  async function run(label: string, count: number, batch: number, bijlage?: string): Promise<number> {
-    // Encoded once beforehand, as a client on another machine would: the client's own work in this process is not Voordeur's.
-    const bodies = Array.from({ length: Math.ceil(count / batch) }, (_, b) =>
-      Buffer.from(
-        JSON.stringify({
-          berichten: Array.from({ length: Math.min(batch, count - b * batch) }, (_, i) => {
-            const n = b * batch + i;
-            return {
-              berichtId: `${label}-${n}`,
-              ontvanger: { bsn: bsn(n) },
-              onderwerp: 'Aanslag gemeentelijke belastingen',
-              tekst: 'Beste inwoner,\n\nIn de bijlage vindt u uw aanslag.',
-              ...(bijlage ? { bijlagen: [{ bestandsnaam: 'aanslag.pdf', inhoud: bijlage }] } : {}),
-            };
-          }),
-        }),
-      ),
-    );
-    let next = 0;
-    let refused = 0;
-    const cpu = process.cpuUsage();
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (next < bodies.length) {
-          const body = bodies[next++]!;
-          const answer = await fetch(`${api}/berichten`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
-            body,
-          });
-          const { resultaten } = (await answer.json()) as { resultaten: { resultaat: string }[] };
-          refused += resultaten.filter((r) => r.resultaat !== 'verwerkt').length;
+  /** Has the organisation's process send `count` berichten in batches of `batch`, `concurrency` batches at a time; berichten/s. */
+  async function run(label: string, count: number, batch: number, withPdf = false): Promise<number> {
+    let cpu = process.cpuUsage();
+    const done = new Promise<Extract<ClientMessage, { done: true }>>((resolve, reject) => {
+      const listen = (message: ClientMessage) => {
+        if ('started' in message) cpu = process.cpuUsage();
+        else {
+          organisation.off('message', listen);
+          resolve(message);
         }
-      }),
-    );
-    const perSecond = count / ((performance.now() - started) / 1000);
+      };
+      organisation.on('message', listen);
+      organisation.once('exit', (code) => reject(new Error(`the organisation's process exited with ${code}`)));
+    });
+    organisation.send({ label, count, batch, withPdf, api, token: access_token, concurrency } satisfies ClientRun);
+    const { perSecond, refused } = await done;
     const used = process.cpuUsage(cpu);
     cpuMsPerBericht = (used.user + used.system) / 1000 / count;
     if (refused > 0) throw new Error(`${refused} berichten not verwerkt in ${label}`);
     return perSecond;
   }
 
-  // A PDF's pages are compressed streams: random bytes after a real PDF are as (in)compressible as the real thing.
-  const pdf300kB = Buffer.concat([pdf(['Aanslag']), randomBytes(300 * 1024)]).toString('base64');
   await run('warm', 2_000, 1_000);
   const plain = await run('plain', total, 1_000);
   const plainCpu = cpuMsPerBericht;
-  const withPdf = await run('pdf', Math.min(1_000, total), 20, pdf300kB);
+  const withPdf = await run('pdf', Math.min(1_000, total), 20, true);
   const pdfCpu = cpuMsPerBericht;
   const { rows } = await admin.query(`select count(*)::int as n from ${schema}.organisatie_berichten`);
 
@@ -153,7 +128,7 @@ try {
     await pool.end();
     return perSecond;
   }
-  const pdfBytes = Buffer.from(pdf300kB, 'base64');
+  const pdfBytes = Buffer.concat([pdf(['Aanslag']), randomBytes(300 * 1024)]);
   const text: [string, string][] = [
     ['recipient', 'bytea'],
     ['onderwerp', 'text'],
@@ -173,13 +148,14 @@ try {
   console.log(
     `organisation API on PostgreSQL, ${concurrency} requests at a time: ${Math.round(plain)} berichten/s in batches of 1,000 without attachments (target ≥ 3,000); ` +
       `${Math.round(withPdf)} berichten/s in batches of 20 with one 300 kB PDF each (target ≥ 200); ${rows[0].n} stored. ` +
-      `CPU of this process per bericht: ${plainCpu.toFixed(3)} ms without attachments, ${pdfCpu.toFixed(2)} ms with a 300 kB PDF (PostgreSQL's own work not included). ` +
+      `Voordeur's CPU per bericht: ${plainCpu.toFixed(3)} ms without attachments, ${pdfCpu.toFixed(2)} ms with a 300 kB PDF (the organisation's process and PostgreSQL not included). ` +
       `PostgreSQL alone, the same batches as bare rows: ${Math.round(barePlain)} rows/s without and ${Math.round(barePdf)} rows/s with a 300 kB bytea, ` +
       `so Voordeur reaches ${(plain / barePlain).toFixed(2)} and ${(withPdf / barePdf).toFixed(2)} of what this machine's database does alone`,
   );
   await voordeur.close();
   await database.close();
 } finally {
+  organisation.kill();
   await admin.query(`drop schema ${schema} cascade`);
   await admin.end();
 }
