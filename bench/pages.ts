@@ -18,7 +18,9 @@
  * 3. Memory: Voordeur's RSS after start (listening, before any page), then under the closed-loop
  *    mix with 0 ms sources for BENCH_MEMORY_SECONDS (default 60 × BENCH_SECONDS: 10 minutes),
  *    sampled each second; the maximum over the whole run, and the growth over the last half of
- *    the memory phase (the last 5 minutes of 10).
+ *    the memory phase (the last 5 minutes of 10): the least-squares trend of the samples over that
+ *    half, so that where the garbage collector happens to be at its first and last second does not
+ *    count.
  * Also printed: Voordeur's CPU ms a second with no load (idleCpuMsPerSecond), which every page's
  * figure includes in part. Targets (issue 19): CPU ≤ 0.5 ms per page (ratio ≥ 0.1); open loop overhead p50 ≤ 5 ms, p99 ≤ 20 ms,
  * no errors; RSS ≤ 250 MB, flat over the last 5 minutes.
@@ -96,6 +98,19 @@ const median = (values: number[]) =>
     50,
   );
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+/** The least-squares slope of RSS (bytes) over time (seconds): how fast it grows on average. */
+function trendPerSecond(samples: { at: number; rss: number }[]): number {
+  const n = samples.length;
+  const meanAt = samples.reduce((sum, s) => sum + s.at, 0) / n;
+  const meanRss = samples.reduce((sum, s) => sum + s.rss, 0) / n;
+  let covariance = 0;
+  let variance = 0;
+  for (const s of samples) {
+    covariance += (s.at - meanAt) * (s.rss - meanRss);
+    variance += (s.at - meanAt) ** 2;
+  }
+  return variance === 0 ? 0 : covariance / variance;
+}
 const cpuMs = (from: NodeJS.CpuUsage, to: NodeJS.CpuUsage) => (to.user - from.user + to.system - from.system) / 1000;
 
 const children: ChildProcess[] = [];
@@ -283,7 +298,9 @@ try {
     afterStart: mb(ready.rssAfterStart),
     max: mb(Math.max(...rssSamples.map((s) => s.rss))),
     atEnd: mb(end.rss),
-    growthLast5MinMb: lastHalf.length ? mb(lastHalf.at(-1)!.rss - lastHalf[0]!.rss) : NaN,
+    // The trend, not the last sample minus the first: one swing of the garbage collector at either
+    // end of the half would otherwise read as growth (or as shrinking).
+    growthLast5MinMb: lastHalf.length > 1 ? mb(trendPerSecond(lastHalf) * (lastHalf.at(-1)!.at - lastHalf[0]!.at)) : NaN,
     overSeconds: Math.round(memorySeconds / 2),
     heapUsedAtEnd: mb(end.heapUsed),
     /** At the highest RSS: V8's heap, memory outside it (PGlite's WebAssembly memory, buffers), and the rest (code, stacks, native). */
