@@ -53,6 +53,17 @@ describe('scripts/run.mjs', () => {
     expect(await start()).toBe('tot ziens');
   });
 
+  it('reports an error at the line of the TypeScript file it happened in', async () => {
+    edit('fout.ts', "\n\nexport function faal(): never {\n  throw new Error('mislukt');\n}\n");
+    edit('entry.ts', "import { faal } from './fout.ts';\nfaal();\n");
+    const failed = await start().then(
+      () => '',
+      (error: { stderr?: string }) => error.stderr ?? '',
+    );
+    expect(failed).toContain('mislukt');
+    expect(failed).toContain(`${path.join(dir, 'fout.ts')}:4:`);
+  });
+
   it('with --bundle-only makes the bundle without running it', async () => {
     edit('entry.ts', "console.log('ran');\n");
     expect(await start()).toBe('ran');
