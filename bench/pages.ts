@@ -238,7 +238,7 @@ try {
     const pool = new Pool(ready.voordeurUrl, { connections: 1024, pipelining: 1 });
     /** Sends `rate` pages a second for `duration` s, each at its planned moment; what each took, and the round trips it waited for. */
     async function openRun(duration: number) {
-      const results: { page: string; ms: number; ok: boolean; roundTrips: number }[] = [];
+      const results: { page: string; ms: number; ok: boolean; roundTrips: number; error?: string }[] = [];
       const pending: Promise<void>[] = [];
       const total = Math.round(rate * duration);
       const openStart = performance.now();
@@ -259,11 +259,12 @@ try {
                     page,
                     ms: performance.now() - planned,
                     ok: answer.statusCode === 200,
+                    ...(answer.statusCode === 200 ? {} : { error: `HTTP ${answer.statusCode}` }),
                     roundTrips: typeof said === 'string' ? Number(said) : trips[page]!,
                   });
                 })
-                .catch(() => {
-                  results.push({ page, ms: performance.now() - planned, ok: false, roundTrips: 0 });
+                .catch((error: unknown) => {
+                  results.push({ page, ms: performance.now() - planned, ok: false, roundTrips: 0, error: error instanceof Error ? error.name : String(error) });
                 }),
             );
           }
@@ -295,6 +296,13 @@ try {
       overheadP50Ms: Number(percentile(overheads, 50).toFixed(1)),
       overheadP99Ms: Number(percentile(overheads, 99).toFixed(1)),
       errors: results.filter((r) => !r.ok).length,
+      /** What the errors were: HTTP status or the client's error, how many of each. */
+      errorKinds: results.reduce<Record<string, number>>((kinds, r) => {
+        if (r.error) kinds[r.error] = (kinds[r.error] ?? 0) + 1;
+        return kinds;
+      }, {}),
+      /** Requests that waited for at least one source round trip (a kept answer had run out, or was dropped). */
+      waitedForSources: ok.filter((r) => r.roundTrips > 0).length,
       roundTripsCounted: counted ? 'per request' : 'per page, beforehand',
       roundTrips: counted ? roundTrips : trips,
     };
