@@ -13,8 +13,12 @@
  * 2. Open loop at BENCH_RATE (400) pages/s of the mix (the eight pages in turn) with 50 ms
  *    sources, each request sent at its planned moment whatever the answers before it did
  *    (undici, no coordinated omission; autocannon's overallRate only holds back connections),
- *    timed from that moment: the overhead is that time minus the round trips the page waits for
- *    (measured first, one request at a time: (time at 50 ms − time at 0 ms) ÷ 50 ms, rounded).
+ *    timed from that moment, after BENCH_WARMUP_SECONDS (2) at the same rate that are not
+ *    measured: the overhead is that time minus the round trips that request waited for × 50 ms.
+ *    Voordeur counts them per request (buildApp's countRoundTrips, the bench only; the header
+ *    x-bench-round-trips: source calls one after another, side by side counting once;
+ *    src/platform/round-trips.ts). A Voordeur that does not say (an older checkout) is given the
+ *    page's count measured one request at a time ((time at 50 ms − time at 0 ms) ÷ 50 ms, rounded).
  * 3. Memory: Voordeur's RSS after start (listening, before any page), then under the closed-loop
  *    mix with 0 ms sources for BENCH_MEMORY_SECONDS (default 60 × BENCH_SECONDS: 10 minutes),
  *    sampled each second; the maximum over the whole run, and the growth over the last half of
@@ -25,7 +29,9 @@
  * figure includes in part. Targets (issue 19): CPU ≤ 0.5 ms per page (ratio ≥ 0.1); open loop overhead p50 ≤ 5 ms, p99 ≤ 20 ms,
  * no errors; RSS ≤ 250 MB, flat over the last 5 minutes.
  *   node --import tsx bench/pages.ts [--json]     (--json: one JSON object on stdout, nothing else)
- *   BENCH_SECONDS (10) BENCH_CONNECTIONS (20) BENCH_RATE (400) BENCH_MEMORY_SECONDS
+ *   BENCH_SECONDS (10) BENCH_CONNECTIONS (20) BENCH_RATE (400) BENCH_MEMORY_SECONDS BENCH_WARMUP_SECONDS (2)
+ *   BENCH_OPEN_SECONDS (the open loop's measured seconds; max(5, 2 × BENCH_SECONDS))
+ *   BENCH_PHASES=pages,open,memory (default all three; e.g. BENCH_PHASES=open for the open loop alone)
  *   DATABASE_URL=postgres://… to run Voordeur on PostgreSQL instead of PGlite
  *   BENCH_PGLITE_DIR=:memory: for PGlite in memory (default: on disk in a fresh temporary directory,
  *   as Voordeur runs by default)
@@ -42,6 +48,10 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const rate = Number(process.env.BENCH_RATE ?? 400);
 const memorySeconds = Number(process.env.BENCH_MEMORY_SECONDS ?? seconds * 60);
+const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
+const openSeconds = Number(process.env.BENCH_OPEN_SECONDS ?? Math.max(5, seconds * 2));
+const phases = new Set((process.env.BENCH_PHASES ?? 'pages,open,memory').split(',').map((phase) => phase.trim()));
+for (const phase of phases) if (!['pages', 'open', 'memory'].includes(phase)) throw new Error(`BENCH_PHASES: unknown phase ${phase} (pages, open, memory)`);
 const sourceLatency = 50;
 const say = (line: string) => {
   if (!json) console.log(line);
@@ -192,7 +202,7 @@ try {
     }
   }
 
-  for (const latency of [0, sourceLatency]) {
+  for (const latency of phases.has('pages') ? [0, sourceLatency] : []) {
     await setLatency(latency);
     await serial(latency);
     say(`\nsources answer after ${latency} ms`);
@@ -222,109 +232,162 @@ try {
       );
     }
   }
-  for (const { page } of ready.pages) trips[page] = Math.max(0, Math.round((serialTimes[page]![sourceLatency]! - serialTimes[page]![0]!) / sourceLatency));
-
-  // Open loop: BENCH_RATE pages a second of the mix, with 50 ms sources (still set).
-  const openSeconds = Math.max(5, seconds * 2);
-  const pool = new Pool(ready.voordeurUrl, { connections: 1024, pipelining: 1 });
-  const results: { page: string; ms: number; ok: boolean }[] = [];
-  const pending: Promise<void>[] = [];
-  const total = Math.round(rate * openSeconds);
-  const openStart = performance.now();
-  let sent = 0;
-  await new Promise<void>((resolve) => {
-    const tick = setInterval(() => {
-      const due = Math.min(total, Math.floor(((performance.now() - openStart) / 1000) * rate));
-      for (; sent < due; sent++) {
-        const planned = openStart + (sent / rate) * 1000;
-        const { page, path } = ready.pages[sent % ready.pages.length]!;
-        pending.push(
-          pool
-            .request({ method: 'GET', path, headers })
-            .then(async (answer) => {
-              await answer.body.dump();
-              results.push({ page, ms: performance.now() - planned, ok: answer.statusCode === 200 });
-            })
-            .catch(() => {
-              results.push({ page, ms: performance.now() - planned, ok: false });
-            }),
-        );
+  // Open loop: BENCH_RATE pages a second of the mix, with 50 ms sources.
+  let openLoop: object | undefined;
+  if (phases.has('open')) {
+    await setLatency(sourceLatency);
+    // The round trips of each request, as Voordeur says them; else (an older checkout) the page's, measured one request at a time.
+    const probe = await fetch(`${ready.voordeurUrl}${ready.pages[0]!.path}`, { headers });
+    await probe.arrayBuffer();
+    const counted = probe.headers.has('x-bench-round-trips');
+    if (!counted) {
+      for (const latency of [0, sourceLatency]) {
+        if (!serialTimes[ready.pages[0]!.page]?.[latency]) {
+          await setLatency(latency);
+          await serial(latency);
+        }
       }
-      if (sent >= total) {
-        clearInterval(tick);
-        resolve();
-      }
-    }, 2);
-  });
-  await Promise.all(pending);
-  await pool.close();
-  const overheads = results
-    .filter((r) => r.ok)
-    .map((r) => r.ms - trips[r.page]! * sourceLatency)
-    .sort((a, b) => a - b);
-  const openLoop = {
-    rate,
-    seconds: openSeconds,
-    pages: results.length,
-    overheadP50Ms: Number(percentile(overheads, 50).toFixed(1)),
-    overheadP99Ms: Number(percentile(overheads, 99).toFixed(1)),
-    errors: results.filter((r) => !r.ok).length,
-    roundTrips: trips,
-  };
-  say(`\nopen loop: ${rate} pages/s of the mix for ${openSeconds} s, sources after ${sourceLatency} ms; round trips waited per page: ${JSON.stringify(trips)}`);
-  say(
-    `overhead beyond the round trips: p50 ${openLoop.overheadP50Ms} ms (target ≤ 5) p99 ${openLoop.overheadP99Ms} ms (target ≤ 20), errors ${openLoop.errors} — ${openLoop.overheadP50Ms <= 5 && openLoop.overheadP99Ms <= 20 && openLoop.errors === 0 ? 'MET' : 'NOT MET'}`,
-  );
-
-  // Memory under the closed-loop mix, 0 ms sources.
-  await setLatency(0);
-  const memoryStart = (performance.now() - startedAt) / 1000;
-  say(`\nmemory: the mix, closed loop, ${connections} connections, ${memorySeconds} s, sources after 0 ms`);
-  const mixed = await autocannon({
-    url: ready.voordeurUrl,
-    connections,
-    duration: memorySeconds,
-    headers,
-    requests: ready.pages.map(({ path }) => ({ method: 'GET', path })),
-  });
-  clearInterval(sampler);
-  const end = await usage();
-  rssSamples.push({ at: (performance.now() - startedAt) / 1000, rss: end.rss, heapTotal: end.heapTotal, external: end.external });
-  const highest = rssSamples.reduce((a, b) => (b.rss > a.rss ? b : a));
-  const memorySamples = rssSamples.filter((s) => s.at >= memoryStart);
-  const lastHalfFrom = memoryStart + memorySeconds / 2;
-  const lastHalf = memorySamples.filter((s) => s.at >= lastHalfFrom);
-  const rssMb = {
-    afterStart: mb(ready.rssAfterStart),
-    max: mb(Math.max(...rssSamples.map((s) => s.rss))),
-    atEnd: mb(end.rss),
-    // The trend, not the last sample minus the first: one swing of the garbage collector at either
-    // end of the half would otherwise read as growth (or as shrinking).
-    growthLast5MinMb: lastHalf.length > 1 ? mb(trendPerSecond(lastHalf) * (lastHalf.at(-1)!.at - lastHalf[0]!.at)) : NaN,
-    overSeconds: Math.round(memorySeconds / 2),
-    heapUsedAtEnd: mb(end.heapUsed),
-    /** At the highest RSS: V8's heap, memory outside it (PGlite's WebAssembly memory, buffers), and the rest (code, stacks, native). */
-    atMax: { heapTotal: mb(highest.heapTotal), external: mb(highest.external), other: mb(highest.rss - highest.heapTotal - highest.external) },
-    /** The RSS each tenth of the memory phase. */
-    memoryPhase: Array.from({ length: 11 }, (_, i) => memorySamples[Math.min(memorySamples.length - 1, Math.floor((i / 10) * (memorySamples.length - 1)))]).map(
-      (s) => mb(s?.rss ?? 0),
-    ),
-  };
-  say(
-    `at the highest RSS: V8 heap ${rssMb.atMax.heapTotal} MB, outside the heap (PGlite's WebAssembly memory, buffers) ${rssMb.atMax.external} MB, the rest ${rssMb.atMax.other} MB`,
-  );
-  if (mixed.non2xx > 0 || mixed.errors > 0) say(`memory phase: ${mixed.non2xx} non-2xx answers, ${mixed.errors} errors`);
-  say(`${Math.round(mixed.requests.average)} pages/s; RSS each tenth of the phase (MB): ${rssMb.memoryPhase.join(' ')}`);
-  say(
-    `Voordeur's RSS: after start ${rssMb.afterStart} MB, max ${rssMb.max} MB, growth over the last ${rssMb.overSeconds} s ${rssMb.growthLast5MinMb} MB (target ≤ 250 MB, flat) — ${rssMb.max <= 250 && rssMb.growthLast5MinMb <= 5 ? 'MET' : 'NOT MET'}`,
-  );
-
-  const worst = Math.max(...rows.map((r) => r.cpuMsPerPage));
-  say(`\nCPU per page: worst ${worst} ms (target ≤ 0.5 ms) — ${worst <= 0.5 ? 'MET' : 'NOT MET'}`);
-  if (json) {
-    process.stdout.write(
-      `${JSON.stringify({ pages: rows, openLoop, rssMb, database: ready.database, runner, idleCpuMsPerSecond, connections, seconds, mixPagesPerSecond: Math.round(mixed.requests.average) })}\n`,
+      await setLatency(sourceLatency);
+      for (const { page } of ready.pages) trips[page] = Math.max(0, Math.round((serialTimes[page]![sourceLatency]! - serialTimes[page]![0]!) / sourceLatency));
+    }
+    const pool = new Pool(ready.voordeurUrl, { connections: 1024, pipelining: 1 });
+    /** Sends `rate` pages a second for `duration` s, each at its planned moment; what each took, and the round trips it waited for. */
+    async function openRun(duration: number) {
+      const results: { page: string; ms: number; ok: boolean; roundTrips: number; error?: string }[] = [];
+      const pending: Promise<void>[] = [];
+      const total = Math.round(rate * duration);
+      const openStart = performance.now();
+      let sent = 0;
+      await new Promise<void>((resolve) => {
+        const tick = setInterval(() => {
+          const due = Math.min(total, Math.floor(((performance.now() - openStart) / 1000) * rate));
+          for (; sent < due; sent++) {
+            const planned = openStart + (sent / rate) * 1000;
+            const { page, path } = ready.pages[sent % ready.pages.length]!;
+            pending.push(
+              pool
+                .request({ method: 'GET', path, headers })
+                .then(async (answer) => {
+                  await answer.body.dump();
+                  const said = answer.headers['x-bench-round-trips'];
+                  results.push({
+                    page,
+                    ms: performance.now() - planned,
+                    ok: answer.statusCode === 200,
+                    ...(answer.statusCode === 200 ? {} : { error: `HTTP ${answer.statusCode}` }),
+                    roundTrips: typeof said === 'string' ? Number(said) : trips[page]!,
+                  });
+                })
+                .catch((error: unknown) => {
+                  results.push({ page, ms: performance.now() - planned, ok: false, roundTrips: 0, error: error instanceof Error ? error.name : String(error) });
+                }),
+            );
+          }
+          if (sent >= total) {
+            clearInterval(tick);
+            resolve();
+          }
+        }, 2);
+      });
+      await Promise.all(pending);
+      return results;
+    }
+    if (warmupSeconds > 0) await openRun(warmupSeconds);
+    const results = await openRun(openSeconds);
+    await pool.close();
+    const ok = results.filter((r) => r.ok);
+    const overheads = ok.map((r) => r.ms - r.roundTrips * sourceLatency).sort((a, b) => a - b);
+    // How often each page waited for how many round trips (counted per request), e.g. { "overzicht": { "0": 390, "1": 10 } }.
+    const roundTrips: Record<string, Record<number, number>> = {};
+    for (const r of ok) {
+      const perPage = (roundTrips[r.page] ??= {});
+      perPage[r.roundTrips] = (perPage[r.roundTrips] ?? 0) + 1;
+    }
+    const result = {
+      rate,
+      seconds: openSeconds,
+      warmupSeconds,
+      pages: results.length,
+      overheadP50Ms: Number(percentile(overheads, 50).toFixed(1)),
+      overheadP99Ms: Number(percentile(overheads, 99).toFixed(1)),
+      errors: results.filter((r) => !r.ok).length,
+      /** What the errors were: HTTP status or the client's error, how many of each. */
+      errorKinds: results.reduce<Record<string, number>>((kinds, r) => {
+        if (r.error) kinds[r.error] = (kinds[r.error] ?? 0) + 1;
+        return kinds;
+      }, {}),
+      /** Requests that waited for at least one source round trip (a kept answer had run out, or was dropped). */
+      waitedForSources: ok.filter((r) => r.roundTrips > 0).length,
+      roundTripsCounted: counted ? 'per request' : 'per page, beforehand',
+      roundTrips: counted ? roundTrips : trips,
+    };
+    openLoop = result;
+    say(
+      `\nopen loop: ${rate} pages/s of the mix for ${openSeconds} s after ${warmupSeconds} s not measured, sources after ${sourceLatency} ms; round trips waited (${result.roundTripsCounted}): ${JSON.stringify(result.roundTrips)}`,
     );
+    say(
+      `overhead beyond the round trips: p50 ${result.overheadP50Ms} ms (target ≤ 5) p99 ${result.overheadP99Ms} ms (target ≤ 20), errors ${result.errors} — ${result.overheadP50Ms <= 5 && result.overheadP99Ms <= 20 && result.errors === 0 ? 'MET' : 'NOT MET'}`,
+    );
+  }
+
+  if (!phases.has('memory')) {
+    clearInterval(sampler);
+    if (json)
+      process.stdout.write(`${JSON.stringify({ pages: rows, openLoop, database: ready.database, runner, idleCpuMsPerSecond, connections, seconds })}\n`);
+  } else {
+    // Memory under the closed-loop mix, 0 ms sources.
+    await setLatency(0);
+    const memoryStart = (performance.now() - startedAt) / 1000;
+    say(`\nmemory: the mix, closed loop, ${connections} connections, ${memorySeconds} s, sources after 0 ms`);
+    const mixed = await autocannon({
+      url: ready.voordeurUrl,
+      connections,
+      duration: memorySeconds,
+      headers,
+      requests: ready.pages.map(({ path }) => ({ method: 'GET', path })),
+    });
+    clearInterval(sampler);
+    const end = await usage();
+    rssSamples.push({ at: (performance.now() - startedAt) / 1000, rss: end.rss, heapTotal: end.heapTotal, external: end.external });
+    const highest = rssSamples.reduce((a, b) => (b.rss > a.rss ? b : a));
+    const memorySamples = rssSamples.filter((s) => s.at >= memoryStart);
+    const lastHalfFrom = memoryStart + memorySeconds / 2;
+    const lastHalf = memorySamples.filter((s) => s.at >= lastHalfFrom);
+    const rssMb = {
+      afterStart: mb(ready.rssAfterStart),
+      max: mb(Math.max(...rssSamples.map((s) => s.rss))),
+      atEnd: mb(end.rss),
+      // The trend, not the last sample minus the first: one swing of the garbage collector at either
+      // end of the half would otherwise read as growth (or as shrinking).
+      growthLast5MinMb: lastHalf.length > 1 ? mb(trendPerSecond(lastHalf) * (lastHalf.at(-1)!.at - lastHalf[0]!.at)) : NaN,
+      overSeconds: Math.round(memorySeconds / 2),
+      heapUsedAtEnd: mb(end.heapUsed),
+      /** At the highest RSS: V8's heap, memory outside it (PGlite's WebAssembly memory, buffers), and the rest (code, stacks, native). */
+      atMax: { heapTotal: mb(highest.heapTotal), external: mb(highest.external), other: mb(highest.rss - highest.heapTotal - highest.external) },
+      /** The RSS each tenth of the memory phase. */
+      memoryPhase: Array.from(
+        { length: 11 },
+        (_, i) => memorySamples[Math.min(memorySamples.length - 1, Math.floor((i / 10) * (memorySamples.length - 1)))],
+      ).map((s) => mb(s?.rss ?? 0)),
+    };
+    say(
+      `at the highest RSS: V8 heap ${rssMb.atMax.heapTotal} MB, outside the heap (PGlite's WebAssembly memory, buffers) ${rssMb.atMax.external} MB, the rest ${rssMb.atMax.other} MB`,
+    );
+    if (mixed.non2xx > 0 || mixed.errors > 0) say(`memory phase: ${mixed.non2xx} non-2xx answers, ${mixed.errors} errors`);
+    say(`${Math.round(mixed.requests.average)} pages/s; RSS each tenth of the phase (MB): ${rssMb.memoryPhase.join(' ')}`);
+    say(
+      `Voordeur's RSS: after start ${rssMb.afterStart} MB, max ${rssMb.max} MB, growth over the last ${rssMb.overSeconds} s ${rssMb.growthLast5MinMb} MB (target ≤ 250 MB, flat) — ${rssMb.max <= 250 && rssMb.growthLast5MinMb <= 5 ? 'MET' : 'NOT MET'}`,
+    );
+
+    if (rows.length > 0) {
+      const worst = Math.max(...rows.map((r) => r.cpuMsPerPage));
+      say(`\nCPU per page: worst ${worst} ms (target ≤ 0.5 ms) — ${worst <= 0.5 ? 'MET' : 'NOT MET'}`);
+    }
+    if (json) {
+      process.stdout.write(
+        `${JSON.stringify({ pages: rows, openLoop, rssMb, database: ready.database, runner, idleCpuMsPerSecond, connections, seconds, mixPagesPerSecond: Math.round(mixed.requests.average) })}\n`,
+      );
+    }
   }
 } finally {
   stopAll();

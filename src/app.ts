@@ -59,6 +59,7 @@ import { VraagBevestigingen } from './sources/voordeur/vraag-bevestigingen.ts';
 import { VraagVerzendingen } from './sources/voordeur/vraag-verzendingen.ts';
 import { OrganisatieAansluiting } from './sources/voordeur/organisatie-aansluiting.ts';
 import { openRuntime } from './runtime.ts';
+import { countingRoundTrips, depthOf, roundTripsHeader } from './platform/round-trips.ts';
 
 export interface Voordeur {
   app: FastifyInstance;
@@ -77,6 +78,12 @@ export interface BuildOptions {
   logger?: { stream?: NodeJS.WritableStream };
   /** How host names of organisations' webhooks and JWKS URLs are resolved (tests pass a stub; default the system's DNS). */
   resolve?: Resolve;
+  /**
+   * The benchmark only (bench/pages.ts), never in production: each answer says in the header
+   * `x-bench-round-trips` how many source round trips one after another the request waited for
+   * (platform/round-trips.ts). Off by default.
+   */
+  countRoundTrips?: boolean;
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<Voordeur> {
@@ -91,6 +98,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     bodyLimit: 1024 * 1024,
     routerOptions: { querystringParser: parseQuery },
   });
+  if (options.countRoundTrips) {
+    const counts = new WeakMap<object, Parameters<typeof depthOf>[0]>();
+    // The rest of the request's handling runs in a count of its own (as @fastify/request-context does it).
+    app.addHook('onRequest', (request, _reply, done) => {
+      counts.set(request, countingRoundTrips(done).calls);
+    });
+    app.addHook('onSend', async (request, reply, payload) => {
+      const calls = counts.get(request);
+      if (calls) reply.header(roundTripsHeader, String(depthOf(calls)));
+      return payload;
+    });
+  }
 
   const sessions = new SessionStore(database.db, config.session, config.session.secret);
   const keptForms = new KeptForms(database.db, identityKeys);

@@ -41,7 +41,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     database,
     metrics,
     keys: new IdentityKeys(config.identityKeySecret),
-    sources: connectSources(config, metrics),
+    sources: connectSources(config, metrics, log),
     async close() {
       if (!options.database) await database.close();
     },

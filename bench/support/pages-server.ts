@@ -59,7 +59,8 @@ const config = loadConfig({
   OGONE_ACCOUNTS: JSON.stringify([benchKeys.ogone]),
   ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('BENCH_'))),
 });
-const voordeur = await buildApp(config);
+// Each answer says how many source round trips its request waited for (x-bench-round-trips), for the open loop.
+const voordeur = await buildApp(config, { countRoundTrips: true });
 const { token } = await voordeur.sessions.create({ method: 'digid', subject: { type: 'persoon', bsn: benchPerson.bsn }, subjectName: benchPerson.name }, null);
 const voordeurUrl = await voordeur.app.listen({ host: '127.0.0.1', port: 0 });
 // Before any page was asked for: what the process holds once it listens.

@@ -138,3 +138,149 @@ describe('answers about a person kept for a few seconds', () => {
     expect(await bySize.get('zaken', suzanne, 'q', source.ask('suzanne again'))).toBe('suzanne again #1');
   });
 });
+
+describe('kept answers renewed ahead, in the background, when used near their end', () => {
+  /** A clock of the test's own; every answer renewed from 3/4 of its time (random 0: the last quarter). */
+  function renewing(options: { random?: number; log?: { warn: (obj: object, msg: string) => void } } = {}) {
+    const clock = { now: 1_000 };
+    const answers = new PersonalAnswers({ ttlMs: 5_000, now: () => clock.now, random: () => options.random ?? 0, log: options.log });
+    return { clock, answers };
+  }
+  /** A source whose answers come when the test releases them: `answer n`. */
+  function held() {
+    const waiting: { resolve: (value: string) => void; reject: (error: Error) => void }[] = [];
+    let asked = 0;
+    return {
+      get asked() {
+        return asked;
+      },
+      ask: () =>
+        new Promise<string>((resolve, reject) => {
+          const n = ++asked;
+          waiting.push({ resolve: () => resolve(`answer ${n}`), reject });
+        }),
+      release: () => waiting.shift()!.resolve(''),
+      fail: () => waiting.shift()!.reject(new Error('down for 999993653')),
+    };
+  }
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('gives the page near the end the kept answer at once, and the next page the renewed one', async () => {
+    const { clock, answers } = renewing();
+    const source = held();
+    const first = answers.get('zaken', suzanne, 'q', source.ask);
+    source.release();
+    expect(await first).toBe('answer 1');
+    // Before the last quarter: the kept answer, nothing asked.
+    clock.now += 3_700;
+    expect(await answers.get('zaken', suzanne, 'q', source.ask)).toBe('answer 1');
+    expect(source.asked).toBe(1);
+    // In the last quarter: the kept answer at once (the renewal's answer has not come), and it is asked again.
+    clock.now += 100;
+    expect(await answers.get('zaken', suzanne, 'q', source.ask)).toBe('answer 1');
+    expect(source.asked).toBe(2);
+    // Only one renewal at a time: the pages meanwhile get the kept answer and ask nothing.
+    expect(await answers.get('zaken', suzanne, 'q', source.ask)).toBe('answer 1');
+    expect(await answers.get('zaken', suzanne, 'q', source.ask)).toBe('answer 1');
+    expect(source.asked).toBe(2);
+    source.release();
+    await settle();
+    expect(await answers.get('zaken', suzanne, 'q', source.ask)).toBe('answer 2');
+    // The renewed answer has a time of its own: after the first one's end it is still given.
+    clock.now += 2_000;
+    expect(await answers.get('zaken', suzanne, 'q', source.ask)).toBe('answer 2');
+    expect(source.asked).toBe(2);
+  });
+
+  it('renews each answer from its own moment between the last quarter and the last eighth of its time', async () => {
+    const early = renewing({ random: 0 });
+    const late = renewing({ random: 0.999 });
+    for (const { answers } of [early, late]) await answers.get('zaken', suzanne, 'q', async () => 'kept');
+    early.clock.now += 3_800;
+    late.clock.now += 3_800;
+    let asked = 0;
+    const ask = async () => `asked ${++asked}`;
+    await early.answers.get('zaken', suzanne, 'q', ask);
+    await late.answers.get('zaken', suzanne, 'q', ask);
+    expect(asked).toBe(1);
+    late.clock.now += 600; // 4,400 ms: past the last eighth
+    await late.answers.get('zaken', suzanne, 'q', ask);
+    expect(asked).toBe(2);
+  });
+
+  it('does not keep a renewal during which the answers were dropped; the drop removes the kept answer at once', async () => {
+    const { clock, answers } = renewing();
+    const source = held();
+    const first = answers.get('objecten', suzanne, 'q', source.ask);
+    source.release();
+    await first;
+    clock.now += 4_000;
+    expect(await answers.get('objecten', suzanne, 'q', source.ask)).toBe('answer 1');
+    expect(source.asked).toBe(2);
+    answers.notified('objecten');
+    // After the drop the kept answer is gone and the renewal (asked before it) is not shared: asked anew.
+    const after = answers.get('objecten', suzanne, 'q', source.ask);
+    expect(source.asked).toBe(3);
+    source.release(); // the renewal's answer, asked before the drop
+    source.release();
+    expect(await after).toBe('answer 3');
+    await settle();
+    expect(await answers.get('objecten', suzanne, 'q', source.ask)).toBe('answer 3');
+
+    // A drop of this person alone during a renewal: not kept either.
+    clock.now += 4_000;
+    expect(await answers.get('objecten', suzanne, 'q', source.ask)).toBe('answer 3');
+    expect(source.asked).toBe(4);
+    answers.forget('objecten', suzanne);
+    source.release();
+    await settle();
+    expect(await answers.get('objecten', suzanne, 'q', async () => 'asked after the drop')).toBe('asked after the drop');
+  });
+
+  it('keeps serving the kept answer until its end when a renewal fails, logs nothing about the person, then asks again', async () => {
+    const logged: { obj: object; msg: string }[] = [];
+    const { clock, answers } = renewing({ log: { warn: (obj, msg) => logged.push({ obj, msg }) } });
+    const source = held();
+    const first = answers.get('zaken', suzanne, 'q', source.ask);
+    source.release();
+    await first;
+    clock.now += 4_000;
+    expect(await answers.get('zaken', suzanne, 'q', source.ask)).toBe('answer 1');
+    source.fail();
+    await settle();
+    expect(logged).toHaveLength(1);
+    expect(JSON.stringify(logged)).not.toContain('999993653');
+    expect(logged[0]!.obj).toMatchObject({ area: 'zaken' });
+    // Still the kept answer, and no second renewal of it.
+    expect(await answers.get('zaken', suzanne, 'q', source.ask)).toBe('answer 1');
+    expect(source.asked).toBe(2);
+    // After its end: asked again, in the foreground.
+    clock.now += 1_001;
+    const again = answers.get('zaken', suzanne, 'q', source.ask);
+    expect(source.asked).toBe(3);
+    source.release();
+    expect(await again).toBe('answer 3');
+  });
+
+  it('renews nothing with { renew: false }, and with { renew: ask } asks that instead of the page’s question', async () => {
+    const { clock, answers } = renewing();
+    let pageAsked = 0;
+    let renewalAsked = 0;
+    const page = async () => `page ${++pageAsked}`;
+    const renewal = async () => `renewal ${++renewalAsked}`;
+    await answers.get('zaken', suzanne, 'once', page, { renew: false });
+    clock.now += 4_500;
+    expect(await answers.get('zaken', suzanne, 'once', page, { renew: false })).toBe('page 1');
+    await settle();
+    expect(pageAsked).toBe(1);
+    clock.now += 600;
+    expect(await answers.get('zaken', suzanne, 'once', page, { renew: false })).toBe('page 2');
+
+    await answers.get('zaken', lotte, 'other', page, { renew: renewal });
+    clock.now += 4_000;
+    expect(await answers.get('zaken', lotte, 'other', page, { renew: renewal })).toBe('page 3');
+    await settle();
+    expect(await answers.get('zaken', lotte, 'other', page, { renew: renewal })).toBe('renewal 1');
+    expect(pageAsked).toBe(3);
+  });
+});

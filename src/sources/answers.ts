@@ -14,13 +14,28 @@
  *   that person's answers of that system.
  * - An answer asked for before a drop is not kept when it arrives after it (it may predate the
  *   change); requests that come while an answer is on its way wait for that one.
+ * - Renewed ahead (refresh-ahead): an answer used in the last part of its time (from a moment
+ *   between the last quarter and the last eighth of it, drawn per answer so that a person's
+ *   answers are not all renewed at once) is given at once and asked again in the background, one
+ *   renewal per answer at a time; the page of that moment keeps the answer it would have had a
+ *   moment earlier. The renewed answer is kept only when no drop happened while it was asked (as
+ *   any answer); a drop still removes the kept answer at once. A renewal that fails is not kept
+ *   and is logged (the area and the source's name, nothing about the person); the answer is then
+ *   served until its time is over and asked again by the next page. An answer is not renewed
+ *   ahead with `{ renew: false }`; `{ renew: ask }` renews it with another question than the
+ *   page's (one without what the page does besides, e.g. the zaak page's `owned`). Without
+ *   renewals every 5 s all of a person's answers ran out together and the pages of that moment
+ *   asked every source again (issue 19: the open loop's p99).
  * Failures are never kept. What is kept is bounded by the number of answers (`maxEntries`) and of
  * the things in them (`maxItems`: zaken, documents, objects), least recently used first out, so
  * memory stays bounded however many people are logged in (with 5 s, only those of the last 5 s
  * are kept anyway).
  */
 import { LRUCache } from 'lru-cache';
+import { SourceUnavailableError } from '../domain/availability.ts';
 import type { Subject } from '../domain/identity.ts';
+import type { Log } from '../domain/log.ts';
+import { uncounted } from '../platform/round-trips.ts';
 
 /**
  * The systems whose answers are kept, by the Notificaties API kanaal that announces their changes.
@@ -55,6 +70,26 @@ export interface PersonalAnswersOptions {
   maxEntries?: number;
   /** The most things (zaken, documents, objects: the items of the answers' lists) kept at once, all answers together. */
   maxItems?: number;
+  /** Where a renewal that failed is noted (warn; nothing about the person). */
+  log?: Pick<Log, 'warn'>;
+  /** The clock in ms (tests); performance.now by default. */
+  now?: () => number;
+  /** A number in [0, 1) (tests); Math.random by default: where in the last part of its time an answer is renewed. */
+  random?: () => number;
+}
+
+export interface GetOptions<T> {
+  /**
+   * false: never renewed in the background (the answer is asked again by the first page after its
+   * time). A function: renewed with that question instead of the page's. Default: renewed with the page's.
+   */
+  renew?: boolean | (() => Promise<T>);
+}
+
+interface Kept {
+  value: unknown;
+  /** From when a use renews it in the background (the clock's ms); Infinity after a renewal failed. */
+  renewAt: number;
 }
 
 /** The size of an answer for `maxItems`: the items of its lists (a zaken list, an objects list, a zaak's documents and steps), at least 1. */
@@ -80,12 +115,20 @@ export function subjectKey(subject: Subject): string {
 const ownerKey = (subject: Subject) => (subject.type === 'persoon' ? `persoon:${subject.bsn}\u0000` : `bedrijf:${subject.kvkNummer}\u0000`);
 
 export class PersonalAnswers {
-  private readonly kept: LRUCache<string, { value: unknown }> | undefined;
+  private readonly kept: LRUCache<string, Kept> | undefined;
   private readonly underway = new Map<string, { epoch: number; answer: Promise<unknown> }>();
   /** Counts drops: an answer is kept only when no drop happened while it was asked. */
   private epoch = 0;
+  private readonly ttlMs: number;
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private readonly log: Pick<Log, 'warn'> | undefined;
 
   constructor(options: PersonalAnswersOptions) {
+    this.ttlMs = options.ttlMs;
+    this.now = options.now ?? (() => performance.now());
+    this.random = options.random ?? Math.random;
+    this.log = options.log;
     this.kept =
       options.ttlMs > 0
         ? new LRUCache({
@@ -93,16 +136,25 @@ export class PersonalAnswers {
             maxSize: options.maxItems ?? 50_000,
             sizeCalculation: (entry) => itemsIn(entry.value),
             ttl: options.ttlMs,
+            // With a clock of the tests' own, every check reads it (the default keeps a reading for 1 ms by a timer).
+            ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
           })
         : undefined;
   }
 
-  /** The answer about `subject` to `question` in `area`: kept, on its way, or asked now with `ask`. */
-  async get<T>(area: AnswerArea, subject: Subject, question: string, ask: () => Promise<T>): Promise<T> {
+  /**
+   * The answer about `subject` to `question` in `area`: kept, on its way, or asked now with `ask`.
+   * A kept answer used in the last part of its time is given and also asked again in the background (see above).
+   */
+  async get<T>(area: AnswerArea, subject: Subject, question: string, ask: () => Promise<T>, options: GetOptions<T> = {}): Promise<T> {
     if (!this.kept) return ask();
     const key = `${area}\u0000${subjectKey(subject)}\u0000${question}`;
     const found = this.kept.get(key);
-    if (found) return found.value as T;
+    if (found) {
+      if (options.renew !== false && found.renewAt <= this.now() && !this.underway.has(key))
+        this.renew(area, key, found, typeof options.renew === 'function' ? options.renew : ask);
+      return found.value as T;
+    }
     const pending = this.underway.get(key);
     if (pending && pending.epoch === this.epoch) return pending.answer as Promise<T>;
     const epoch = this.epoch;
@@ -110,11 +162,48 @@ export class PersonalAnswers {
     this.underway.set(key, { epoch, answer });
     try {
       const value = await answer;
-      if (epoch === this.epoch) this.kept.set(key, { value });
+      if (epoch === this.epoch) this.keep(key, value);
       return value;
     } finally {
       if (this.underway.get(key)?.answer === answer) this.underway.delete(key);
     }
+  }
+
+  private keep(key: string, value: unknown): void {
+    // Renewed from a moment between the last quarter and the last eighth of its time, drawn per answer.
+    const renewAt = this.now() + this.ttlMs * (3 / 4 + this.random() / 8);
+    this.kept?.set(key, { value, renewAt });
+  }
+
+  /**
+   * Asks again in the background for a kept answer that is being used near its end. Not counted as
+   * a round trip of the request that happened to use it (it does not wait for it). Kept only when
+   * no drop happened meanwhile; a failure is logged, and the answer served until its time is over.
+   */
+  private renew(area: AnswerArea, key: string, found: Kept, ask: () => Promise<unknown>): void {
+    const epoch = this.epoch;
+    const answer = uncounted(async () => ask());
+    this.underway.set(key, { epoch, answer });
+    answer
+      .then(
+        (value) => {
+          if (epoch === this.epoch) this.keep(key, value);
+        },
+        (error: unknown) => {
+          found.renewAt = Number.POSITIVE_INFINITY;
+          this.log?.warn(
+            {
+              area,
+              error: error instanceof Error ? error.name : typeof error,
+              ...(error instanceof SourceUnavailableError ? { source: error.source, reason: error.reason } : {}),
+            },
+            'a kept answer could not be renewed in the background; it is served until its time is over',
+          );
+        },
+      )
+      .finally(() => {
+        if (this.underway.get(key)?.answer === answer) this.underway.delete(key);
+      });
   }
 
   /** Drops the answers of `area` about the subject's person or company, whichever vestiging asked (after a change Voordeur made for them). */

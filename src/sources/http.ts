@@ -11,6 +11,7 @@
 import { request as send, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { Metrics } from '../platform/metrics.ts';
+import { roundTripStarted } from '../platform/round-trips.ts';
 import { SourceRejectedError, SourceUnavailableError } from '../domain/availability.ts';
 import type { FileStream } from '../domain/file.ts';
 
@@ -98,6 +99,8 @@ export class SourceClient {
     handle: (response: Dispatcher.ResponseData) => Promise<T>,
   ): Promise<T> {
     const { metrics, timeoutMs, name } = this.options;
+    // Noted for the request's count of round trips, when counted (the benchmark only: platform/round-trips.ts).
+    const counted = roundTripStarted();
     return metrics.timeSource(name, async () => {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -130,6 +133,7 @@ export class SourceClient {
         }
       } finally {
         clearTimeout(timer);
+        counted?.();
       }
     });
   }

@@ -4,6 +4,7 @@
  */
 import type { Config } from '../config.ts';
 import { zaaksysteemFor } from '../domain/zaak.ts';
+import type { Log } from '../domain/log.ts';
 import type { Metrics } from '../platform/metrics.ts';
 import { BrpClient } from './brp/brp.ts';
 import { KlantinteractiesClient } from './klantinteracties/klantinteracties.ts';
@@ -45,12 +46,13 @@ export interface Sources {
   producttypen?: ProducttypeCatalogue;
 }
 
-export function connectSources(config: Config, metrics: Metrics): Sources {
+/** `log`: where a kept answer that could not be renewed in the background is noted (answers.ts). */
+export function connectSources(config: Config, metrics: Metrics, log?: Pick<Log, 'warn'>): Sources {
   const options = { timeoutMs: config.sources.timeoutMs, metrics };
   const systemNames = config.zaken.systems.map((system) => system.naam);
   // A klantcontact about a zaak names its register; with one zaaksysteem, that is the one.
   const zaken = { systeemFor: (register: string | undefined) => zaaksysteemFor(systemNames, register) };
-  const answers = new PersonalAnswers({ ttlMs: config.sources.personalCacheSeconds * 1000 });
+  const answers = new PersonalAnswers({ ttlMs: config.sources.personalCacheSeconds * 1000, log });
   const objecten = config.objecten && new ObjectenClient(config.objecten, { ...options, answers });
   const { taak, bericht, productinstantie, verbruiksobject, parkeervergunning, producttype } = config.objecten?.objecttypen ?? {};
   // A PDCProductInstantie names its zaken by UUID only: with one zaaksysteem, they are there.

@@ -24,7 +24,7 @@ export const baseEnvironment = {
 
 export async function testApp(
   environment: Record<string, string> = {},
-  { pglite, ...options }: Pick<BuildOptions, 'resolve'> & { pglite?: boolean } = {},
+  { pglite, ...options }: Pick<BuildOptions, 'resolve' | 'countRoundTrips'> & { pglite?: boolean } = {},
 ): Promise<TestApp> {
   const config = loadConfig({ ...baseEnvironment, ...environment });
   const logs: string[] = [];

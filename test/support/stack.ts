@@ -77,12 +77,20 @@ export function zaaksystemenFor(baseUrl: string, naam = 'demo'): string {
  * `parkeervergunningen`: Mijn producten also reads Parkeervergunning objects (NL Portal's example object type) from the Objecten simulator.
  * `aanvragen`: the Aanvragen catalogue (PDCProductType objects) and productaanvraag objects in the Objecten simulator.
  * `resolve`: how host names of organisations' webhooks and JWKS URLs resolve (a stub; with ORGANISATIE_API_PRIVATE_ADDRESSES=false).
+ * `countRoundTrips`: each answer says how many source round trips the request waited for (the benchmark's header, src/platform/round-trips.ts).
  * `pglite`: Voordeur's database is PGlite even when TEST_DATABASE_URL is set (for a test that fixes the clock of this process, which PGlite follows and PostgreSQL does not).
  */
 export async function startStack(
   environment: Record<string, string> = {},
   zgwOptions: Partial<ZgwSimulatorOptions> = {},
-  options: { productinstanties?: boolean; parkeervergunningen?: boolean; aanvragen?: boolean; resolve?: Resolve; pglite?: boolean } = {},
+  options: {
+    productinstanties?: boolean;
+    parkeervergunningen?: boolean;
+    aanvragen?: boolean;
+    resolve?: Resolve;
+    pglite?: boolean;
+    countRoundTrips?: boolean;
+  } = {},
 ): Promise<Stack> {
   const [appPort, simulatorPort] = await Promise.all([freePort(), freePort()]);
   const url = `http://127.0.0.1:${appPort}`;
@@ -174,7 +182,7 @@ export async function startStack(
       LEVERANCIERS_OIDC_AUTH_PARAMS: 'kc_idp_hint=leverancier',
       ...environment,
     },
-    { ...(options.resolve ? { resolve: options.resolve } : {}), pglite: options.pglite },
+    { ...(options.resolve ? { resolve: options.resolve } : {}), pglite: options.pglite, countRoundTrips: options.countRoundTrips },
   );
   await voordeur.app.listen({ host: '127.0.0.1', port: appPort });
   // As `npm start` does once it listens (the Notificaties API checks the callback).

@@ -24,8 +24,15 @@ export class KeptZaaksysteem extends ZaaksysteemClient {
     return this.answers.get('zaken', subject, `${this.naam} zaken`, () => super.zakenOf(subject, log));
   }
 
+  /**
+   * Renewed in the background (answers.ts) without `owned`: that starts the rest of the zaak page
+   * (the person's taken and producten for it, read and written down in the processing log), which
+   * for a page already answered would be reading the person's data for no one.
+   */
   override zaakDetail(subject: Subject, uuid: string, owned?: () => void): Promise<ZaakDetail | null> {
-    return this.answers.get('zaken', subject, `${this.naam} zaak ${uuid}`, () => super.zaakDetail(subject, uuid, owned));
+    return this.answers.get('zaken', subject, `${this.naam} zaak ${uuid}`, () => super.zaakDetail(subject, uuid, owned), {
+      renew: () => super.zaakDetail(subject, uuid),
+    });
   }
 
   /** A bericht's bijlagen, kept with the person's zaken (a notification on the documenten kanaal drops them). */

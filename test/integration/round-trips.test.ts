@@ -1,0 +1,45 @@
+/**
+ * The benchmark's count of the source round trips a request waited for (src/platform/round-trips.ts):
+ * only with buildApp's `countRoundTrips`, never by default (production).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zgwDemo } from '../../simulators/data/zgw-demo.ts';
+import { type HttpBrowser, loginOverHttp } from '../support/http-browser.ts';
+import { startStack, type Stack } from '../support/stack.ts';
+
+let plain: Stack;
+let counting: Stack;
+beforeAll(async () => {
+  [plain, counting] = await Promise.all([startStack(), startStack({}, {}, { countRoundTrips: true })]);
+});
+afterAll(() => Promise.all([plain?.close(), counting?.close()]));
+
+/** The header of a page asked for with the browser's session. */
+async function roundTrips(browser: HttpBrowser, url: string): Promise<string | null> {
+  const cookie = [...(browser.cookies.get(new URL(url).hostname) ?? [])].map(([name, value]) => `${name}=${value}`).join('; ');
+  const answer = await fetch(url, { headers: { cookie } });
+  await answer.arrayBuffer();
+  expect(answer.status).toBe(200);
+  return answer.headers.get('x-bench-round-trips');
+}
+
+const zaak = zgwDemo.zaken.find((z) => z.identificatie === 'ZAAK-000101')!;
+
+describe('the round trips a request waited for', () => {
+  it('are not said by default', async () => {
+    const suzanne = await loginOverHttp(plain.url, { bsn: '999993653' });
+    expect(await roundTrips(suzanne, `${plain.url}/zaken`)).toBeNull();
+    expect(await roundTrips(suzanne, `${plain.url}/zaken/demo/${zaak.uuid}`)).toBeNull();
+  });
+
+  it('are said per request with countRoundTrips: calls side by side count once, calls one after another each', async () => {
+    const suzanne = await loginOverHttp(counting.url, { bsn: '999993653' });
+    const zaakPage = `${counting.url}/zaken/demo/${zaak.uuid}`;
+    await roundTrips(suzanne, zaakPage); // the catalogue asked once
+    // The zaak with its rollen, statussen and document links side by side (1); then its documents beside the
+    // person's taken and producten for it (2); then the unread berichten of the menu (3; nothing is kept in tests).
+    expect(await roundTrips(suzanne, zaakPage)).toBe('3');
+    // A page that asks no source of its own: the menu's unread berichten only.
+    expect(await roundTrips(suzanne, `${counting.url}/toegankelijkheid`)).toBe('1');
+  });
+});
