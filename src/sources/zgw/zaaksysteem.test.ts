@@ -393,7 +393,8 @@ describe('ZaaksysteemClient: long lists', () => {
   });
 
   it('asks for the zaaktypen of all the zaken side by side, not a few zaken at a time: one round trip for a cold catalogue', async () => {
-    fake.statusDelayMs = 30;
+    // Long enough that all twelve are still open when the last is sent on a busy machine (30 ms was not, at load 8).
+    fake.statusDelayMs = 250;
     for (let n = 1; n <= 12; n++) {
       fake.zaaktypen.set(`many-${n}`, {
         url: `${fake.catalogiApi}/zaaktypen/many-${n}`,
