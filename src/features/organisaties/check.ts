@@ -3,7 +3,7 @@
  * what a schema cannot say (the BSN's elfproef, the attachment's real content and size, the
  * publication date's window). A bericht that fails gets its own result; the batch goes on.
  */
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 import { fileTypeFromBuffer } from 'file-type';
 import { isValidBsn, isValidKvkNummer } from '../../domain/bsn.ts';
@@ -18,11 +18,16 @@ export type Refusal = { resultaat: Exclude<Resultaat, 'verwerkt' | 'bestaatAl' |
 // ajv-formats is CommonJS: imported as ESM, the plugin is its default export's `default`.
 type FormatsPlugin = (ajv: Ajv, formats: string[]) => Ajv;
 const addFormats = ((addFormatsPlugin as unknown as { default?: FormatsPlugin }).default ?? addFormatsPlugin) as unknown as FormatsPlugin;
-const ajv = new Ajv({ allErrors: false, strict: false });
-addFormats(ajv, ['date', 'date-time']);
-const validBerichtIn = ajv.compile(schemas.BerichtIn);
-const validZaakIn = ajv.compile(schemas.ZaakIn);
-const validStatusIn = ajv.compile(schemas.StatusIn);
+/** The schemas' validators, compiled on the first call of the API rather than at every start. */
+let compiled: Record<'berichtIn' | 'zaakIn' | 'statusIn', ValidateFunction> | undefined;
+function validators() {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: false, strict: false });
+    addFormats(ajv, ['date', 'date-time']);
+    compiled = { berichtIn: ajv.compile(schemas.BerichtIn), zaakIn: ajv.compile(schemas.ZaakIn), statusIn: ajv.compile(schemas.StatusIn) };
+  }
+  return compiled;
+}
 
 /** How far ahead a bericht may be published. */
 const maxAheadMs = 366 * 24 * 60 * 60 * 1000;
@@ -96,8 +101,9 @@ function decodeBase64(text: string): Buffer | undefined {
 }
 
 export async function checkBericht(item: unknown, now: Date): Promise<{ ok: NewOrganisatieBericht } | Refusal> {
-  if (!validBerichtIn(item)) {
-    const { veld, melding } = firstError(validBerichtIn.errors);
+  const { berichtIn } = validators();
+  if (!berichtIn(item)) {
+    const { veld, melding } = firstError(berichtIn.errors);
     if (veld.startsWith('/ontvanger')) return { resultaat: 'ontvangerOnbekend', veld: '/ontvanger', melding: ontvangerMelding };
     return { resultaat: 'ongeldig', veld, melding };
   }
@@ -143,7 +149,8 @@ export async function checkBericht(item: unknown, now: Date): Promise<{ ok: NewO
 /** A zaak as PUT: checked, or the field that is wrong. */
 export function checkZaak(zaakId: string, item: unknown): { ok: PushedZaak } | { veld: string; melding: string } {
   if (!/^[A-Za-z0-9._:-]{1,64}$/.test(zaakId)) return { veld: 'zaakId', melding: 'letters, digits and . _ : - only, at most 64' };
-  if (!validZaakIn(item)) return firstError(validZaakIn.errors);
+  const { zaakIn } = validators();
+  if (!zaakIn(item)) return firstError(zaakIn.errors);
   const control = controlCharacterAt(item);
   if (control) return { veld: control, melding: controlMelding };
   const zaak = item as Omit<PushedZaak, 'zaakId' | 'ontvanger'> & { ontvanger: OntvangerIn };
@@ -155,7 +162,8 @@ export function checkZaak(zaakId: string, item: unknown): { ok: PushedZaak } | {
 
 /** A status as POSTed: checked, or the field that is wrong. */
 export function checkStatus(item: unknown, now: Date): { ok: { stap: string; datum: Date; toelichting?: string } } | { veld: string; melding: string } {
-  if (!validStatusIn(item)) return firstError(validStatusIn.errors);
+  const { statusIn } = validators();
+  if (!statusIn(item)) return firstError(statusIn.errors);
   const control = controlCharacterAt(item);
   if (control) return { veld: control, melding: controlMelding };
   const status = item as { stap: string; datum?: string; toelichting?: string };

@@ -5,8 +5,7 @@
  * what it means for the person or organisation).
  */
 import type { Readable } from 'node:stream';
-import { DeleteObjectsCommand, type DeleteObjectsCommandOutput, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { DeleteObjectsCommandOutput, S3Client } from '@aws-sdk/client-s3';
 
 export interface ObjectStoreSettings {
   /** The S3 endpoint, e.g. https://s3.eu-central-1.amazonaws.com or http://minio:9000. */
@@ -46,26 +45,45 @@ export interface ObjectStore {
 /** At most this many keys per DeleteObjects call (the S3 limit). */
 const deleteChunk = 1_000;
 
-export class S3ObjectStore implements ObjectStore {
-  private readonly client: S3Client;
+/**
+ * The AWS SDK is loaded on first use, not at start: importing it takes ~0.25 s of CPU (more on a
+ * busy machine), and a web process serves pages long before it stores or reads an attachment.
+ */
+const loadSdk = () => Promise.all([import('@aws-sdk/client-s3'), import('@smithy/node-http-handler')]);
 
-  constructor(private readonly settings: ObjectStoreSettings) {
-    this.client = new S3Client({
-      endpoint: settings.endpoint.href,
-      region: settings.region,
-      forcePathStyle: settings.forcePathStyle,
-      credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
-      // Checksums only where S3 requires them (DeleteObjects): what every S3-compatible store accepts.
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-      maxAttempts: 2,
-      requestHandler: new NodeHttpHandler({ connectionTimeout: settings.timeoutMs, requestTimeout: settings.timeoutMs }),
+export class S3ObjectStore implements ObjectStore {
+  private sdk: ReturnType<typeof loadSdk> | undefined;
+  private client: Promise<S3Client> | undefined;
+
+  constructor(private readonly settings: ObjectStoreSettings) {}
+
+  private modules() {
+    this.sdk ??= loadSdk();
+    return this.sdk;
+  }
+
+  private connect(): Promise<S3Client> {
+    this.client ??= this.modules().then(([{ S3Client }, { NodeHttpHandler }]) => {
+      const settings = this.settings;
+      return new S3Client({
+        endpoint: settings.endpoint.href,
+        region: settings.region,
+        forcePathStyle: settings.forcePathStyle,
+        credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
+        // Checksums only where S3 requires them (DeleteObjects): what every S3-compatible store accepts.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        maxAttempts: 2,
+        requestHandler: new NodeHttpHandler({ connectionTimeout: settings.timeoutMs, requestTimeout: settings.timeoutMs }),
+      });
     });
+    return this.client;
   }
 
   async put(key: string, content: Buffer, contentType: string): Promise<void> {
     try {
-      await this.client.send(
+      const [[{ PutObjectCommand }], client] = await Promise.all([this.modules(), this.connect()]);
+      await client.send(
         new PutObjectCommand({ Bucket: this.settings.bucket, Key: key, Body: content, ContentType: contentType, ContentLength: content.length }),
         { abortSignal: AbortSignal.timeout(this.settings.timeoutMs) },
       );
@@ -75,8 +93,9 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async get(key: string): Promise<StoredObject | null> {
+    const [[{ GetObjectCommand, NoSuchKey }], client] = await Promise.all([this.modules(), this.connect()]);
     try {
-      const answer = await this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: key }), {
+      const answer = await client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: key }), {
         abortSignal: AbortSignal.timeout(this.settings.timeoutMs),
       });
       return { body: answer.Body as Readable, contentLength: Number(answer.ContentLength) };
@@ -87,11 +106,13 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async delete(keys: string[]): Promise<void> {
+    if (keys.length === 0) return;
+    const [[{ DeleteObjectsCommand }], client] = await Promise.all([this.modules(), this.connect()]);
     for (let start = 0; start < keys.length; start += deleteChunk) {
       const chunk = keys.slice(start, start + deleteChunk);
       let answer: DeleteObjectsCommandOutput;
       try {
-        answer = await this.client.send(
+        answer = await client.send(
           new DeleteObjectsCommand({ Bucket: this.settings.bucket, Delete: { Objects: chunk.map((Key) => ({ Key })), Quiet: true } }),
           { abortSignal: AbortSignal.timeout(this.settings.timeoutMs) },
         );
@@ -104,6 +125,6 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   close(): void {
-    this.client.destroy();
+    this.client?.then((client) => client.destroy()).catch(() => {});
   }
 }

@@ -4,7 +4,7 @@
  * data the confirmation shows (docs/decisions/0017-pdf.md). Helvetica (a standard PDF font, not
  * embedded) writes Windows-1252: other characters are shown as '?'.
  */
-import { PDFDocument, type PDFFont, StandardFonts, rgb } from 'pdf-lib';
+import type { PDFFont } from 'pdf-lib';
 
 export interface AnswersPdf {
   title: string;
@@ -50,6 +50,8 @@ function wrap(font: PDFFont, size: number, text: string, maxWidth: number): stri
 }
 
 export async function answersPdf(content: AnswersPdf, created: Date): Promise<Buffer> {
+  // Loaded on first use, not at start (~0.3 s of CPU): most processes make no PDF for a while.
+  const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib');
   const pdf = await PDFDocument.create();
   pdf.setTitle(writable(await pdf.embedFont(StandardFonts.Helvetica), content.title));
   pdf.setAuthor(content.author);
