@@ -14,12 +14,49 @@ export function isLang(value: unknown): value is Lang {
   return value === 'nl' || value === 'en';
 }
 
+/**
+ * A text split at its placeholders, once: literal, name, literal, name, …, literal (odd length;
+ * one part when it has none). Filling these in costs a page far less than a regular expression
+ * replace on every call (a Mijn zaken page calls the translator ~100 times, issue 19).
+ */
+export function compileTemplate(text: string): readonly string[] {
+  const parts: string[] = [];
+  let last = 0;
+  for (const match of text.matchAll(/\{(\w+)\}/g)) {
+    parts.push(text.slice(last, match.index), match[1]!);
+    last = match.index + match[0].length;
+  }
+  parts.push(text.slice(last));
+  return parts;
+}
+
+/** Each text's template, made once per language. */
+const compiled = new Map<Lang, Record<string, readonly string[]>>();
+function templatesOf(lang: Lang): Record<string, readonly string[]> {
+  let templates = compiled.get(lang);
+  if (!templates) {
+    templates = Object.create(null) as Record<string, readonly string[]>;
+    for (const [key, text] of Object.entries(catalogues[lang])) templates[key] = compileTemplate(text);
+    compiled.set(lang, templates);
+  }
+  return templates;
+}
+
 export function translator(lang: Lang): Translate {
   const catalogue = catalogues[lang];
+  const templates = templatesOf(lang);
   return (key, params) => {
     const text = catalogue[key];
     if (!params) return text;
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    const parts = templates[key]!;
+    if (parts.length === 1) return text;
+    // A placeholder without a value stays as it is written.
+    let out = parts[0]!;
+    for (let i = 1; i < parts.length; i += 2) {
+      const name = parts[i]!;
+      out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1]!;
+    }
+    return out;
   };
 }
 
