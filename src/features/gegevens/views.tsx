@@ -9,6 +9,7 @@ import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
 import { listHref } from '../../platform/http/paging.ts';
 import { periodChoices, type PeriodForm } from './period.ts';
 import { PageLinks, Unavailable } from '../../platform/ui/sections.tsx';
+import { keptHtml } from '../../platform/ui/kept-html.ts';
 import {
   Alert,
   Button,
@@ -64,7 +65,8 @@ export function PersoonBlock({ t, lang, persoon, howToCorrect = true }: Texts & 
         ? t('persoon.geborenIn', { datum: registerDate(lang, p.geboortedatum), plaats: p.geboorteplaats })
         : registerDate(lang, p.geboortedatum)
       : t('persoon.onbekend');
-    body = (
+    // The same from page to page while the BRP's answer is kept: rendered once per language.
+    body = keptHtml(p, lang, () => (
       <>
         {p.geheimhouding && <Alert type="info">{t('persoon.geheimhouding')}</Alert>}
         <DataList
@@ -122,7 +124,7 @@ export function PersoonBlock({ t, lang, persoon, howToCorrect = true }: Texts & 
           ]}
         />
       </>
-    );
+    ));
   }
   return (
     <section class="voordeur-block" aria-labelledby="persoon-title">
@@ -371,7 +373,8 @@ export function ContactmomentenBlock({ t, lang, contactmomenten }: Texts & { con
           head={[t('contactmomenten.datum'), t('contactmomenten.kanaal'), t('contactmomenten.onderwerp'), t('contactmomenten.zaak')]}
           rows={contactmomenten.value.map((c) => ({
             key: c.uuid,
-            cells: [
+            keep: { owner: c, variant: lang },
+            cells: () => [
               c.datum ? <time dateTime={isoDay(c.datum)}>{formatDate(lang, c.datum)}</time> : '',
               <Dutch>{c.kanaal}</Dutch>,
               <Link href={`/gegevens/contactmomenten/${encodeURIComponent(c.uuid)}`}>

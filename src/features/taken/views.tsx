@@ -42,7 +42,9 @@ function TakenTable({ t, lang, taken, caption, now, done }: Texts & { taken: Taa
       head={[t('taken.column.titel'), t('taken.column.soort'), done ? t('taken.column.status') : t('taken.column.verloopdatum')]}
       rows={taken.map((taak) => ({
         key: taak.uuid,
-        cells: [
+        // The row is the same from page to page while the taak is kept: rendered once per language, list and whether it is overdue.
+        keep: { owner: taak, variant: `${lang}\u0000${done ? 'done' : isOverdue(taak, now) ? 'overdue' : ''}` },
+        cells: () => [
           <Link href={taakHref(taak)}>
             <Dutch>{taak.titel}</Dutch>
           </Link>,

@@ -212,7 +212,9 @@ function ZakenSection({
             const deadline = passedDeadline(zaak, today);
             return {
               key: `${zaak.ref.systeem}/${zaak.ref.uuid}`,
-              cells: [
+              // The row is the same from page to page while the zaak is kept: rendered once per language, column and deadline.
+              keep: { owner: zaak, variant: `${lang}\u0000${dateColumn}\u0000${deadline ?? ''}` },
+              cells: () => [
                 <>
                   <a class="utrecht-link utrecht-link--html-a voordeur-zaak-link" href={zaakHref(zaak)}>
                     <Dutch>{zaak.omschrijving || zaak.zaaktype}</Dutch>

@@ -7,6 +7,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { formatDate, isoDay } from '../i18n/format.ts';
 import type { Lang, MessageKey, Translate } from '../i18n/index.ts';
+import { keptHtml } from './kept-html.ts';
 
 type Children = { children?: ComponentChildren };
 /** Class names that are set, joined. */
@@ -429,13 +430,21 @@ export function Table({
   caption: ComponentChildren;
   captionHidden?: boolean;
   head: ComponentChildren[];
-  rows: { key: string; cells: ComponentChildren[]; className?: string }[];
+  /**
+   * `keep`: the row is rendered once for this object and variant and kept with it
+   * (platform/ui/kept-html.ts), when every column's name is text; `cells` may then be a function,
+   * called only when the row is rendered. The variant must name all the cells depend on besides
+   * the object (language, a deadline's state); the column names and `className` are added here.
+   */
+  rows: TableRow[];
   /**
    * For a wide table that may scroll sideways: its wrapper becomes a named region that can be
    * focused, so that keyboard users can scroll it too (WCAG 2.1.1, axe scrollable-region-focusable).
    */
   scrollLabel?: string;
 }) {
+  // Kept rows depend on the column names (each cell's label): only when they are text.
+  const headKey = head.every((cell) => typeof cell === 'string') ? head.join('\u0001') : undefined;
   return (
     <div class="voordeur-table-wrapper" {...(scrollLabel ? { tabIndex: 0, role: 'region', 'aria-label': scrollLabel } : {})}>
       <table class="utrecht-table utrecht-table--html-table" role="table">
@@ -450,31 +459,50 @@ export function Table({
           </tr>
         </thead>
         <tbody class="utrecht-table__body" role="rowgroup">
-          {rows.map((row) => (
-            <tr class={cx('utrecht-table__row', row.className)} key={row.key} role="row">
-              {row.cells.map((cell, i) =>
-                i === 0 ? (
-                  <th class="utrecht-table__header-cell" scope="row" role="rowheader">
-                    {cell}
-                  </th>
-                ) : (
-                  <td class="utrecht-table__cell" role="cell">
-                    {!isEmptyCell(cell) && (
-                      <>
-                        <span class="voordeur-table__label" aria-hidden="true">
-                          {labelOf(head[i])}{' '}
-                        </span>
-                        {cell}
-                      </>
-                    )}
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
+          {rows.map((row) =>
+            row.keep && headKey !== undefined ? (
+              keptHtml(row.keep.owner, `${row.keep.variant}\u0000${row.className ?? ''}\u0000${headKey}`, () => <TableRowOf row={row} head={head} />)
+            ) : (
+              <TableRowOf row={row} head={head} />
+            ),
+          )}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A row of a table. */
+export interface TableRow {
+  key: string;
+  cells: ComponentChildren[] | (() => ComponentChildren[]);
+  className?: string;
+  keep?: { owner: object; variant: string };
+}
+
+function TableRowOf({ row, head }: { row: TableRow; head: ComponentChildren[] }) {
+  const cells = typeof row.cells === 'function' ? row.cells() : row.cells;
+  return (
+    <tr class={cx('utrecht-table__row', row.className)} key={row.key} role="row">
+      {cells.map((cell, i) =>
+        i === 0 ? (
+          <th class="utrecht-table__header-cell" scope="row" role="rowheader">
+            {cell}
+          </th>
+        ) : (
+          <td class="utrecht-table__cell" role="cell">
+            {!isEmptyCell(cell) && (
+              <>
+                <span class="voordeur-table__label" aria-hidden="true">
+                  {labelOf(head[i])}{' '}
+                </span>
+                {cell}
+              </>
+            )}
+          </td>
+        ),
+      )}
+    </tr>
   );
 }
 

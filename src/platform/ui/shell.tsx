@@ -8,6 +8,7 @@ import type { NavItem, ShellUser } from '../http/types.ts';
 
 export type { ShellUser };
 import { Button, Form } from './components.tsx';
+import { keptHtml } from './kept-html.ts';
 
 export interface ShellProps {
   lang: Lang;
@@ -68,6 +69,13 @@ function UserTools({ t, user }: { t: Translate; user: ShellUser }) {
   );
 }
 
+/** The navigation, rendered once per language, current item and counts shown (it is on every page, twice). */
+function KeptNavLinks(props: ShellProps) {
+  const { lang, nav, navCounts, activeNav } = props;
+  const counts = nav.map((item) => (item.countLabel ? (navCounts[item.id] ?? 0) : '')).join(',');
+  return keptHtml(nav, `${lang}\u0000${activeNav ?? ''}\u0000${counts}`, () => <NavLinks {...props} />);
+}
+
 function NavLinks({ t, nav, navCounts, activeNav }: ShellProps) {
   return (
     <ul class="utrecht-nav-list" role="list">
@@ -80,6 +88,39 @@ function NavLinks({ t, nav, navCounts, activeNav }: ShellProps) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The footer, rendered once per language and organisation (the same on every page). */
+function KeptFooter(props: ShellProps) {
+  const { lang, theme, footerLinks } = props;
+  return keptHtml(footerLinks, `${lang}\u0000${theme.organisationName}\u0000${theme.contactText}`, () => <Footer {...props} />);
+}
+
+function Footer({ t, theme, footerLinks }: ShellProps) {
+  return (
+    <footer class="utrecht-page-footer voordeur-footer">
+      <div class="utrecht-page-footer__content voordeur-footer__content">
+        <p class="utrecht-paragraph voordeur-footer__organisation">{theme.organisationName}</p>
+        {footerLinks.length > 0 ? (
+          <nav class="voordeur-footer__nav" aria-label={t('shell.footer.label')}>
+            <ul class="voordeur-footer__list">
+              {footerLinks.map((link) => (
+                <li class="voordeur-footer__item">
+                  <a class="utrecht-link utrecht-link--html-a voordeur-footer__link" href={link.href}>
+                    {t(link.label, link.params)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : (
+          <p class="utrecht-paragraph" lang="nl">
+            {theme.contactText}
+          </p>
+        )}
+      </div>
+    </footer>
   );
 }
 
@@ -137,7 +178,7 @@ export function Shell(props: ShellProps) {
                 <summary class="voordeur-menu__button">{t('shell.menu')}</summary>
                 <div class="voordeur-menu__panel">
                   <nav class="voordeur-menu__nav" aria-label={t('shell.nav.label')}>
-                    <NavLinks {...props} />
+                    <KeptNavLinks {...props} />
                   </nav>
                   <UserTools t={t} user={user} />
                   <LanguageLinks t={t} lang={lang} currentPath={props.currentPath} />
@@ -149,7 +190,7 @@ export function Shell(props: ShellProps) {
         {user && hasNav && (
           <nav class="utrecht-nav-bar voordeur-nav voordeur-wide-only" aria-label={t('shell.nav.label')}>
             <div class="utrecht-nav-bar__content">
-              <NavLinks {...props} />
+              <KeptNavLinks {...props} />
             </div>
           </nav>
         )}
@@ -172,28 +213,7 @@ export function Shell(props: ShellProps) {
         <main id="main" class="utrecht-page-content voordeur-main" tabIndex={-1}>
           {props.children}
         </main>
-        <footer class="utrecht-page-footer voordeur-footer">
-          <div class="utrecht-page-footer__content voordeur-footer__content">
-            <p class="utrecht-paragraph voordeur-footer__organisation">{theme.organisationName}</p>
-            {props.footerLinks.length > 0 ? (
-              <nav class="voordeur-footer__nav" aria-label={t('shell.footer.label')}>
-                <ul class="voordeur-footer__list">
-                  {props.footerLinks.map((link) => (
-                    <li class="voordeur-footer__item">
-                      <a class="utrecht-link utrecht-link--html-a voordeur-footer__link" href={link.href}>
-                        {t(link.label, link.params)}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </nav>
-            ) : (
-              <p class="utrecht-paragraph" lang="nl">
-                {theme.contactText}
-              </p>
-            )}
-          </div>
-        </footer>
+        <KeptFooter {...props} />
         {user && (
           <dialog class="voordeur-session-dialog" id="session-warning" aria-labelledby="session-warning-title" aria-describedby="session-warning-text">
             <h2 class="utrecht-heading-2" id="session-warning-title">
