@@ -24,6 +24,7 @@ import {
   TextField,
   type FieldError,
 } from '../../platform/ui/components.tsx';
+import { keptHtml } from '../../platform/ui/kept-html.ts';
 import { PagedSection, Unavailable } from '../../platform/ui/sections.tsx';
 
 interface Texts {
@@ -345,7 +346,8 @@ export function StatusSection({ t, lang, title, timeline }: Texts & { title: str
       ) : timeline.length === 0 ? (
         <Paragraph>{t('zaak.status.empty')}</Paragraph>
       ) : (
-        <Timeline t={t} lang={lang} steps={timeline} />
+        // The same from page to page while the zaak is kept: rendered once per language.
+        keptHtml(timeline, lang, () => <Timeline t={t} lang={lang} steps={timeline} />)
       )}
     </section>
   );
@@ -395,7 +397,9 @@ function Documents({ t, lang, detail }: Texts & { detail: ZaakDetail }) {
       head={[t('zaak.documents.column.title'), t('zaak.documents.column.type'), t('zaak.documents.column.date'), t('zaak.documents.column.size')]}
       rows={detail.documents.map((document) => ({
         key: document.uuid,
-        cells: [
+        // The same from page to page while the zaak is kept: rendered once per language (and zaak, whose address the link holds).
+        keep: { owner: document, variant: `${lang}\u0000${base}` },
+        cells: () => [
           <a class="utrecht-link utrecht-link--html-a" href={`${base}/${encodeURIComponent(document.uuid)}`} download={document.bestandsnaam}>
             <Dutch>{document.titel}</Dutch>
             <span class="voordeur-visually-hidden">
