@@ -29,6 +29,13 @@ describe('kept HTML', () => {
     expect(renders).toBe(1);
     expect(render('en')).toBe('<div><span title="en">één &lt;en></span></div>');
     expect(renders).toBe(2);
+    // At most 16 variants are kept, the oldest out first.
+    for (let i = 0; i < 16; i++) render(`v${i}`);
+    expect(renders).toBe(18);
+    render('v15');
+    expect(renders).toBe(18);
+    render('nl');
+    expect(renders).toBe(19);
     // Another object with the same content is rendered for itself.
     expect(renderToString(keptHtml({ naam: 'twee' }, 'nl', () => <i>twee</i>))).toBe('<i>twee</i>');
   });

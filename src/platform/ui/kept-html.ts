@@ -12,7 +12,7 @@
 import { Fragment, h, type VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 
-/** The most variants kept per object (languages × columns × deadline states is far fewer). */
+/** The most variants kept per object, oldest out first (a row has a few: languages × columns × deadline states). */
 const maxVariants = 16;
 const kept = new WeakMap<object, Map<string, string>>();
 
@@ -31,7 +31,9 @@ export function keptHtml(owner: object, variant: string, render: () => VNode): V
   let html = variants.get(variant);
   if (html === undefined) {
     html = renderToString(render());
-    if (variants.size < maxVariants) variants.set(variant, html);
+    // The oldest variant makes way (the navigation's counts differ from person to person).
+    if (variants.size >= maxVariants) variants.delete(variants.keys().next().value!);
+    variants.set(variant, html);
   }
   return RenderedHtml({ html });
 }
