@@ -165,6 +165,16 @@ describe('kept answers renewed ahead, in the background, when used near their en
   }
   const settle = () => new Promise((resolve) => setImmediate(resolve));
 
+  /** Answer 1 kept in `area`, then used 4 s later (in its last fifth): given at once, and a renewal asked (answer 2). */
+  async function renewalUnderway(clock: { now: number }, answers: PersonalAnswers, source: ReturnType<typeof held>, area: 'zaken' | 'objecten') {
+    const first = answers.get(area, suzanne, 'q', source.ask);
+    source.release();
+    await first;
+    clock.now += 4_000;
+    expect(await answers.get(area, suzanne, 'q', source.ask)).toBe('answer 1');
+    expect(source.asked).toBe(2);
+  }
+
   it('gives the page near the end the kept answer at once, and the next page the renewed one', async () => {
     const { clock, answers } = renewing();
     const source = held();
@@ -211,12 +221,7 @@ describe('kept answers renewed ahead, in the background, when used near their en
   it('does not keep a renewal during which the answers were dropped; the drop removes the kept answer at once', async () => {
     const { clock, answers } = renewing();
     const source = held();
-    const first = answers.get('objecten', suzanne, 'q', source.ask);
-    source.release();
-    await first;
-    clock.now += 4_000;
-    expect(await answers.get('objecten', suzanne, 'q', source.ask)).toBe('answer 1');
-    expect(source.asked).toBe(2);
+    await renewalUnderway(clock, answers, source, 'objecten');
     answers.notified('objecten');
     // After the drop the kept answer is gone and the renewal (asked before it) is not shared: asked anew.
     const after = answers.get('objecten', suzanne, 'q', source.ask);
@@ -241,11 +246,7 @@ describe('kept answers renewed ahead, in the background, when used near their en
     const logged: { obj: object; msg: string }[] = [];
     const { clock, answers } = renewing({ log: { warn: (obj, msg) => logged.push({ obj, msg }) } });
     const source = held();
-    const first = answers.get('zaken', suzanne, 'q', source.ask);
-    source.release();
-    await first;
-    clock.now += 4_000;
-    expect(await answers.get('zaken', suzanne, 'q', source.ask)).toBe('answer 1');
+    await renewalUnderway(clock, answers, source, 'zaken');
     source.fail();
     await settle();
     expect(logged).toHaveLength(1);
