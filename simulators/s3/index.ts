@@ -25,7 +25,6 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SignatureV4 } from '@smithy/signature-v4';
 import type { SourceData } from '@smithy/types';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Faults, type FaultControls } from '../shared/faults.ts';
@@ -87,6 +86,8 @@ function parseAmzDate(value: string | undefined): Date | undefined {
 export async function registerS3Simulator(app: FastifyInstance, options: S3SimulatorOptions): Promise<S3Simulator> {
   const faults = new Faults();
   await mkdir(options.dir, { recursive: true });
+  // Loaded here, not at the top, so that `npm start` does not load it before Voordeur's first page.
+  const { SignatureV4 } = await import('@smithy/signature-v4');
   const signer = new SignatureV4({
     credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
     region: options.region,

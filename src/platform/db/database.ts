@@ -1,5 +1,4 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
 import type { Config } from '../../config.ts';
 import type { Database } from './schema.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
@@ -21,6 +20,8 @@ export async function openDatabase(options: Pick<Config['database'], 'url' | 'po
   let db: Db;
   let kind: DatabaseHandle['kind'];
   if (options.url) {
+    // Loaded only when PostgreSQL is used (not for PGlite, the demo's and the tests' default).
+    const { default: pg } = await import('pg');
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize });
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     kind = 'postgres';
