@@ -8,8 +8,8 @@
  * a new migration makes a new template.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -76,6 +76,7 @@ export async function openPglite(dataDir?: string): Promise<PGlite> {
   await ensurePgliteTemplate();
   if (!dataDir) return PGlite.create({ loadDataDir: new Blob([await readFile(templateDump)]), startParams });
   await mkdir(path.dirname(path.resolve(dataDir)), { recursive: true });
-  cpSync(templateDir, dataDir, { recursive: true });
+  // On the thread pool: the event loop meanwhile loads the application's modules (src/main.ts).
+  await cp(templateDir, dataDir, { recursive: true });
   return PGlite.create(dataDir, { startParams });
 }
