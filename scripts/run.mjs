@@ -77,15 +77,28 @@ if (!upToDate()) {
   // (A directory beside build/, not in it: the map's paths to the sources are relative.)
   const partialDir = `${outDir}-partial-${process.pid}`;
   const { build } = await import('esbuild');
+  const buildStarted = Date.now();
   const result = await build({ ...options, outfile: path.join(partialDir, `${name}.mjs`), metafile: true });
   renameSync(path.join(partialDir, `${name}.mjs.map`), `${outfile}.map`);
   renameSync(path.join(partialDir, `${name}.mjs`), outfile);
   rmSync(partialDir, { recursive: true, force: true });
   // tsconfig.json and package.json are not inputs in the metafile, but change how files resolve.
   const inputs = [...Object.keys(result.metafile.inputs), 'tsconfig.json', 'package.json'];
-  const manifest = { recipe, bundle: stamp(outfile), inputs: Object.fromEntries(inputs.map((file) => [file, stamp(file)])) };
-  writeFileSync(`${manifestFile}.${process.pid}`, JSON.stringify(manifest));
-  renameSync(`${manifestFile}.${process.pid}`, manifestFile);
+  const stamps = Object.fromEntries(inputs.map((file) => [file, stamp(file)]));
+  // A file saved while esbuild read it may be in the bundle as it was before: then no list is
+  // written, and the next start bundles again.
+  const changedMeanwhile = Object.keys(result.metafile.inputs).some((file) => {
+    try {
+      return statSync(file).mtimeMs >= buildStarted;
+    } catch {
+      return true;
+    }
+  });
+  if (changedMeanwhile) rmSync(manifestFile, { force: true });
+  else {
+    writeFileSync(`${manifestFile}.${process.pid}`, JSON.stringify({ recipe, bundle: stamp(outfile), inputs: stamps }));
+    renameSync(`${manifestFile}.${process.pid}`, manifestFile);
+  }
 }
 if (!bundleOnly) {
   // The entry sees the arguments as if it had been started itself: process.argv[1] is its path.

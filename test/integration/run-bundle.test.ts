@@ -23,8 +23,12 @@ async function start(...args: string[]): Promise<string> {
   return stdout.trim();
 }
 
-/** Writes a file as an editor would, a moment later than anything before (file systems with coarse times). */
-let clock = Date.now() / 1000;
+/**
+ * Writes a file as an editor would, a moment later than anything before (file systems with coarse
+ * times), and in the past: a file whose time is after the start of a bundling counts as changed
+ * during it.
+ */
+let clock = Date.now() / 1000 - 3600;
 function edit(file: string, text: string): void {
   writeFileSync(path.join(dir, file), text);
   clock += 5;
@@ -62,6 +66,19 @@ describe('scripts/run.mjs', () => {
     );
     expect(failed).toContain('mislukt');
     expect(failed).toContain(`${path.join(dir, 'fout.ts')}:4:`);
+  });
+
+  it('bundles again at the next start when a file was saved while it bundled', async () => {
+    edit('entry.ts', "console.log('eerst');\n");
+    expect(await start()).toBe('eerst');
+    // As if saved during that bundling: its time is after the bundling started, its content the same.
+    const now = Date.now() / 1000 + 60;
+    utimesSync(path.join(dir, 'entry.ts'), now, now);
+    await start();
+    const made = statSync(bundle).mtimeMs;
+    expect(await start()).toBe('eerst');
+    // The list was not written after the bundling that saw a file newer than its start: bundled again.
+    expect(statSync(bundle).mtimeMs).not.toBe(made);
   });
 
   it('with --bundle-only makes the bundle without running it', async () => {
