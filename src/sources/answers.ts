@@ -21,9 +21,8 @@
  *   moment earlier. The renewed answer is kept only when no drop happened while it was asked (as
  *   any answer); a drop still removes the kept answer at once. A renewal that fails is not kept
  *   and is logged (the area and the source's name, nothing about the person); the answer is then
- *   served until its time is over and asked again by the next page. An answer is not renewed
- *   ahead with `{ renew: false }`; `{ renew: ask }` renews it with another question than the
- *   page's (one without what the page does besides, e.g. the zaak page's `owned`). Without
+ *   served until its time is over and asked again by the next page. `{ renew: ask }` renews
+ *   it with another question than the page's (one without what the page does besides, e.g. the zaak page's `owned`). Without
  *   renewals every 5 s all of a person's answers ran out together and the pages of that moment
  *   asked every source again (issue 19: the open loop's p99).
  * Failures are never kept. What is kept is bounded by the number of answers (`maxEntries`) and of
@@ -79,11 +78,8 @@ export interface PersonalAnswersOptions {
 }
 
 export interface GetOptions<T> {
-  /**
-   * false: never renewed in the background (the answer is asked again by the first page after its
-   * time). A function: renewed with that question instead of the page's. Default: renewed with the page's.
-   */
-  renew?: boolean | (() => Promise<T>);
+  /** The question a background renewal asks instead of the page's (default: the page's). */
+  renew?: () => Promise<T>;
 }
 
 interface Kept {
@@ -151,8 +147,7 @@ export class PersonalAnswers {
     const key = `${area}\u0000${subjectKey(subject)}\u0000${question}`;
     const found = this.kept.get(key);
     if (found) {
-      if (options.renew !== false && found.renewAt <= this.now() && !this.underway.has(key))
-        this.renew(area, key, found, typeof options.renew === 'function' ? options.renew : ask);
+      if (found.renewAt <= this.now() && !this.underway.has(key)) this.renew(area, key, found, options.renew ?? ask);
       return found.value as T;
     }
     const pending = this.underway.get(key);
