@@ -52,20 +52,15 @@ const deleteChunk = 1_000;
 const loadSdk = () => Promise.all([import('@aws-sdk/client-s3'), import('@smithy/node-http-handler')]);
 
 export class S3ObjectStore implements ObjectStore {
-  private sdk: ReturnType<typeof loadSdk> | undefined;
-  private client: Promise<S3Client> | undefined;
+  private connection: Promise<{ sdk: Awaited<ReturnType<typeof loadSdk>>[0]; client: S3Client }> | undefined;
 
   constructor(private readonly settings: ObjectStoreSettings) {}
 
-  private modules() {
-    this.sdk ??= loadSdk();
-    return this.sdk;
-  }
-
-  private connect(): Promise<S3Client> {
-    this.client ??= this.modules().then(([{ S3Client }, { NodeHttpHandler }]) => {
+  /** The SDK's commands and the client, made on first use. */
+  private connect() {
+    this.connection ??= loadSdk().then(([sdk, { NodeHttpHandler }]) => {
       const settings = this.settings;
-      return new S3Client({
+      const client = new sdk.S3Client({
         endpoint: settings.endpoint.href,
         region: settings.region,
         forcePathStyle: settings.forcePathStyle,
@@ -76,15 +71,16 @@ export class S3ObjectStore implements ObjectStore {
         maxAttempts: 2,
         requestHandler: new NodeHttpHandler({ connectionTimeout: settings.timeoutMs, requestTimeout: settings.timeoutMs }),
       });
+      return { sdk, client };
     });
-    return this.client;
+    return this.connection;
   }
 
   async put(key: string, content: Buffer, contentType: string): Promise<void> {
     try {
-      const [[{ PutObjectCommand }], client] = await Promise.all([this.modules(), this.connect()]);
+      const { sdk, client } = await this.connect();
       await client.send(
-        new PutObjectCommand({ Bucket: this.settings.bucket, Key: key, Body: content, ContentType: contentType, ContentLength: content.length }),
+        new sdk.PutObjectCommand({ Bucket: this.settings.bucket, Key: key, Body: content, ContentType: contentType, ContentLength: content.length }),
         { abortSignal: AbortSignal.timeout(this.settings.timeoutMs) },
       );
     } catch (error) {
@@ -93,27 +89,27 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async get(key: string): Promise<StoredObject | null> {
-    const [[{ GetObjectCommand, NoSuchKey }], client] = await Promise.all([this.modules(), this.connect()]);
+    const { sdk, client } = await this.connect();
     try {
-      const answer = await client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: key }), {
+      const answer = await client.send(new sdk.GetObjectCommand({ Bucket: this.settings.bucket, Key: key }), {
         abortSignal: AbortSignal.timeout(this.settings.timeoutMs),
       });
       return { body: answer.Body as Readable, contentLength: Number(answer.ContentLength) };
     } catch (error) {
-      if (error instanceof NoSuchKey) return null;
+      if (error instanceof sdk.NoSuchKey) return null;
       throw new ObjectStoreUnavailable('get', error);
     }
   }
 
   async delete(keys: string[]): Promise<void> {
     if (keys.length === 0) return;
-    const [[{ DeleteObjectsCommand }], client] = await Promise.all([this.modules(), this.connect()]);
+    const { sdk, client } = await this.connect();
     for (let start = 0; start < keys.length; start += deleteChunk) {
       const chunk = keys.slice(start, start + deleteChunk);
       let answer: DeleteObjectsCommandOutput;
       try {
         answer = await client.send(
-          new DeleteObjectsCommand({ Bucket: this.settings.bucket, Delete: { Objects: chunk.map((Key) => ({ Key })), Quiet: true } }),
+          new sdk.DeleteObjectsCommand({ Bucket: this.settings.bucket, Delete: { Objects: chunk.map((Key) => ({ Key })), Quiet: true } }),
           { abortSignal: AbortSignal.timeout(this.settings.timeoutMs) },
         );
       } catch (error) {
@@ -125,6 +121,6 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   close(): void {
-    this.client?.then((client) => client.destroy()).catch(() => {});
+    this.connection?.then(({ client }) => client.destroy()).catch(() => {});
   }
 }
