@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SourceUnavailableError } from '../../domain/availability.ts';
 import type { Product, ProductStore } from '../../domain/product.ts';
 import type { Change } from '../../sources/voordeur/notification-messages.ts';
-import { expiryChangeKey, recordExpiringProducts } from './notices.ts';
+import { expiryChangeKey, recordExpiringProducts, startExpiryNotices } from './notices.ts';
 
 const product = (id: string, eindDatum: string, eigenaren: Product['eigenaren']): Product => ({
   id,
@@ -66,5 +67,66 @@ describe('telling people once that a product is about to end', () => {
     expect(asked).toEqual([['2026-12-05', '2026-12-08']]);
     expect(count).toBe(0);
     expect(called).toBe(false);
+  });
+});
+
+describe('looking again and again', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('after a failed look tries again after 5, 10, 20 s (not a whole interval later), logs one line without a stack, and after a good look waits the interval', async () => {
+    vi.useFakeTimers();
+    const start = Date.now();
+    const lookedAt: number[] = [];
+    const warnings: Record<string, unknown>[] = [];
+    let failing = 3;
+    const store: ProductStore = {
+      sources: ['test'],
+      list: async () => ({ items: [], cutOff: false }),
+      get: async () => null,
+      endingBetween: async () => {
+        lookedAt.push(Date.now() - start);
+        if (failing > 0) {
+          failing -= 1;
+          throw new SourceUnavailableError('openproduct', 'network', 'connect ECONNREFUSED 127.0.0.1:3001');
+        }
+        return { items: [], cutOff: false };
+      },
+    };
+    const stop = startExpiryNotices({
+      store,
+      expiryNoticeDays: 42,
+      tell: async () => {},
+      log: { warn: (fields: Record<string, unknown>) => void warnings.push(fields), info: () => {} },
+      intervalMs: 3_600_000,
+      now,
+    });
+    await vi.advanceTimersByTimeAsync(3_600_000 + 36_000);
+    expect(lookedAt).toEqual([1_000, 6_000, 16_000, 36_000, 3_636_000]);
+    expect(warnings.map((fields) => fields.retryInSeconds)).toEqual([5, 10, 20]);
+    expect(warnings[0]).toEqual({ source: 'openproduct', reason: 'openproduct: network (connect ECONNREFUSED 127.0.0.1:3001)', retryInSeconds: 5 });
+    await stop();
+    await vi.advanceTimersByTimeAsync(7_200_000);
+    expect(lookedAt).toHaveLength(5);
+  });
+
+  it('never waits longer than the interval after failures', async () => {
+    vi.useFakeTimers();
+    const start = Date.now();
+    const lookedAt: number[] = [];
+    const store: ProductStore = {
+      sources: ['test'],
+      list: async () => ({ items: [], cutOff: false }),
+      get: async () => null,
+      endingBetween: async () => {
+        lookedAt.push(Date.now() - start);
+        throw new Error('kapot');
+      },
+    };
+    const stop = startExpiryNotices({ store, expiryNoticeDays: 42, tell: async () => {}, log, intervalMs: 12_000, now });
+    await vi.advanceTimersByTimeAsync(1_000 + 5_000 + 10_000 + 12_000 + 12_000);
+    expect(lookedAt).toEqual([1_000, 6_000, 16_000, 28_000, 40_000]);
+    await stop();
   });
 });

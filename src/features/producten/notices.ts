@@ -15,6 +15,7 @@
  * page and the overzicht still shows.
  */
 import { addDays, dutchToday, eigenaarSubjects, type ProductStore } from '../../domain/product.ts';
+import { isSourceFailure } from '../../domain/availability.ts';
 import type { Log } from '../../domain/log.ts';
 import type { Change } from '../../sources/voordeur/notification-messages.ts';
 
@@ -44,19 +45,45 @@ export async function recordExpiringProducts(deps: ExpiryNoticeDeps): Promise<nu
   return changes.length;
 }
 
-/** Looks now and then every `intervalMs`; returns what stops it. A failed look is logged and tried at the next interval. */
+/** After a failed look, the next comes this much sooner than a whole interval, doubling each time. */
+export const firstRetryMs = 5_000;
+
+/**
+ * Looks a second after start and then every `intervalMs`; returns what stops it. A failed look
+ * (the source not answering yet, as when Voordeur starts before it) is logged in one line and
+ * tried again after 5 s, 10 s, 20 s… — never later than the interval —, so one failure does not
+ * cost a whole interval of notices.
+ */
 export function startExpiryNotices(deps: ExpiryNoticeDeps & { intervalMs: number }): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
-  const look = () => {
-    running = recordExpiringProducts(deps).catch((error: unknown) => deps.log.warn({ err: error }, 'products ending soon: not looked at now'));
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  let failures = 0;
+  const schedule = (delayMs: number) => {
+    if (stopped) return;
+    timer = setTimeout(look, delayMs);
+    timer.unref();
   };
-  const first = setTimeout(look, 1000);
-  const timer = setInterval(look, deps.intervalMs);
-  first.unref();
-  timer.unref();
+  const look = () => {
+    running = recordExpiringProducts(deps).then(
+      () => {
+        failures = 0;
+        schedule(deps.intervalMs);
+      },
+      (error: unknown) => {
+        const retryMs = Math.min(firstRetryMs * 2 ** failures, deps.intervalMs);
+        failures += 1;
+        // A source that cannot answer is an outage to report, not a fault in the code: its message, no stack.
+        const cause = isSourceFailure(error) ? { source: error.source, reason: error.message } : { err: error };
+        deps.log.warn({ ...cause, retryInSeconds: retryMs / 1000 }, 'products ending soon: not looked at now');
+        schedule(retryMs);
+      },
+    );
+  };
+  schedule(1000);
   return async () => {
-    clearTimeout(first);
-    clearInterval(timer);
+    stopped = true;
+    clearTimeout(timer);
     await running;
   };
 }
