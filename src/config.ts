@@ -357,6 +357,7 @@ const schema = z
     WORKER_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(250),
     WORKER_SEND_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(50),
     WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
+    WORKER_SOURCE_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
     OGONE_URL: url.optional(),
     OGONE_ACCOUNTS: json(z.array(ogoneAccount).min(1), ogoneExample).optional(),
 
@@ -666,9 +667,10 @@ export interface Config {
     /**
      * How long claimed jobs are a worker's, how many it claims at a time (`batchSize`
      * notifications to resolve; `sendBatchSize` send and delivery check jobs), how long it waits
-     * when there are none.
+     * when there are none, and how many questions a batch of notifications asks of the sources at
+     * a time (`sourceConcurrency`).
      */
-    worker: { leaseMs: number; batchSize: number; sendBatchSize: number; pollMs: number };
+    worker: { leaseMs: number; batchSize: number; sendBatchSize: number; pollMs: number; sourceConcurrency: number };
   };
   ogone?: { url: string; accounts: { pspid: string; shaIn: string; shaOut: string; algorithm: 'sha1' | 'sha256' | 'sha512' }[] };
   zaken: {
@@ -976,7 +978,10 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       deliveryCheckMs: env.NOTIFICATION_DELIVERY_CHECK_SECONDS * 1000,
       workerInProcess: env.WORKER_IN_PROCESS,
       retryBaseMs: env.WORKER_RETRY_BASE_MS,
-      worker: { leaseMs: env.WORKER_LEASE_MS, batchSize: env.WORKER_BATCH_SIZE, sendBatchSize: env.WORKER_SEND_BATCH_SIZE, pollMs: env.WORKER_POLL_MS },
+      worker: { leaseMs: env.WORKER_LEASE_MS, batchSize: env.WORKER_BATCH_SIZE, sendBatchSize: env.WORKER_SEND_BATCH_SIZE,
+        pollMs: env.WORKER_POLL_MS,
+        sourceConcurrency: env.WORKER_SOURCE_CONCURRENCY,
+      },
     },
     ogone: env.OGONE_URL && env.OGONE_ACCOUNTS ? { url: env.OGONE_URL, accounts: env.OGONE_ACCOUNTS } : undefined,
     contactCodes: {

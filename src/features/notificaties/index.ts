@@ -133,6 +133,7 @@ export function createNotificaties(deps: NotificatiesDeps): Notificaties {
     zaaksystemen: sources.zaaksystemen,
     aanvragen: deps.aanvragen,
     objecten: sources.objecten && { api: sources.objecten, taak: config.objecten?.objecttypen.taak, bericht: config.objecten?.objecttypen.bericht },
+    concurrency: settings.worker.sourceConcurrency,
   });
   const sender = new Sender({
     messages,

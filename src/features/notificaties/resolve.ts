@@ -4,9 +4,9 @@
  * zaak that names the kenmerk of an aanvraag sent through Voordeur → the person who sent it; a new
  * TaakV2 or Bericht object → the person or company its identificatie names (asked of the Objecten
  * API). Each (person, change) is then stored once, whichever source reported it, with a send job
- * per person, in one statement. Within a batch each source question is asked once, at most 16 at
- * a time; once a source did not answer at all, the batch's other notifications for it are tried
- * again later instead of each waiting for it.
+ * per person, in one statement. Within a batch each source question is asked once, at most
+ * WORKER_SOURCE_CONCURRENCY (32) at a time; once a source did not answer at all, the batch's other
+ * notifications for it are tried again later instead of each waiting for it.
  */
 import pLimit from 'p-limit';
 import { isAanvraagKenmerk, zaakChangeKey } from '../../domain/aanvraag.ts';
@@ -32,6 +32,8 @@ export interface ResolveDeps {
   aanvragen?: { zaakMade(kenmerken: string[], zaakUrl: string): Promise<{ id: string; subject: Subject }[]> };
   /** The Objecten API, and the object types of taken and berichten in it. */
   objecten?: { api: { ownerAt(url: string): Promise<Subject | null> }; taak?: string; bericht?: string };
+  /** How many questions a batch asks of the sources at a time (WORKER_SOURCE_CONCURRENCY). */
+  concurrency?: number;
 }
 
 /** Asks a source (named by `source`) a question (`key`) through `compute`. */
@@ -45,7 +47,7 @@ export class Resolver {
     const ids = jobs.map((job) => (job.payload as ResolveJob).inboxId);
     const notificaties = await this.deps.inbox.get(ids);
     // The sources get a bounded number of questions at a time, and each question once per batch.
-    const limit = pLimit(16);
+    const limit = pLimit(this.deps.concurrency ?? 32);
     const ask = askOnce();
     const found: Change[] = [];
     const outcomes = await Promise.all(
@@ -104,8 +106,8 @@ export class Resolver {
  * Asks each question of a batch once (the same key gets the same promise: the same answer, or
  * the same failure); and once a source did not answer at all (no answer in time, no connection),
  * the rest of the batch does not wait for it again: those notifications are tried again later,
- * as that one is. So a batch whose source hangs takes about one source deadline, not one per 16
- * notifications.
+ * as that one is. So a batch whose source hangs takes about one source deadline, not one per
+ * WORKER_SOURCE_CONCURRENCY notifications.
  */
 function askOnce(): Ask {
   const answers = new Map<string, Promise<unknown>>();

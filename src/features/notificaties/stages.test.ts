@@ -76,12 +76,33 @@ const status = (zaakUrl: string, n: number): Notificatie => ({
 });
 
 describe('resolving notifications', () => {
+  it('asks the sources as many questions at a time as WORKER_SOURCE_CONCURRENCY says, no more', async () => {
+    let underWay = 0;
+    let most = 0;
+    const system = {
+      holdsZaak: (url: string) => url.startsWith('https://zaken.example/'),
+      async initiatorsOf() {
+        underWay += 1;
+        most = Math.max(most, underWay);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        underWay -= 1;
+        return [suzanne];
+      },
+    };
+    const inbox = new Inbox(stores().inbox);
+    await Promise.all(Array.from({ length: 60 }, (_, i) => inbox.store(status(`https://zaken.example/zaken/api/v1/zaken/c${i}`, 2000 + i))));
+    const jobs = await new JobQueue(database.db).claim([queues.resolve], 200, 30_000, 'test');
+    const outcomes = await resolverWith({ zaaksystemen: [system], concurrency: 24 }).resolve(jobs);
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    expect(most).toBe(24);
+  });
+
   it('stops asking a source that did not answer for the rest of the batch, and goes on with the other sources', async () => {
     const hanging = zaaksysteem('https://hangt.example/zaken/api/v1', 50, () =>
       Promise.reject(new SourceUnavailableError('zaken-hangt', 'timeout', 'no answer within 50 ms')),
     );
     const working = zaaksysteem('https://werkt.example/zaken/api/v1', 5, async () => [suzanne]);
-    const resolver = resolverWith({ zaaksystemen: [hanging, working] });
+    const resolver = resolverWith({ zaaksystemen: [hanging, working], concurrency: 16 });
     const inbox = new Inbox(stores().inbox);
     // 100 notifications about 100 different zaken in the source that hangs, and 10 in the other.
     const notifications = [
