@@ -978,7 +978,10 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       deliveryCheckMs: env.NOTIFICATION_DELIVERY_CHECK_SECONDS * 1000,
       workerInProcess: env.WORKER_IN_PROCESS,
       retryBaseMs: env.WORKER_RETRY_BASE_MS,
-      worker: { leaseMs: env.WORKER_LEASE_MS, batchSize: env.WORKER_BATCH_SIZE, sendBatchSize: env.WORKER_SEND_BATCH_SIZE,
+      worker: {
+        leaseMs: env.WORKER_LEASE_MS,
+        batchSize: env.WORKER_BATCH_SIZE,
+        sendBatchSize: env.WORKER_SEND_BATCH_SIZE,
         pollMs: env.WORKER_POLL_MS,
         sourceConcurrency: env.WORKER_SOURCE_CONCURRENCY,
       },
