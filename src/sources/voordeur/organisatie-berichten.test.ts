@@ -164,6 +164,8 @@ describe('the senders of a person’s pushed berichten (the sender filter of Mij
     expect((await store.search(suzanne, query(later))).senders).toEqual(['Belastingsamenwerking', 'GGD Regio']);
     // An earlier bericht of the GGD makes it a sender now.
     await store.store('ggd', [bericht('afz-5', suzanne)]);
+    // A later one after that does not make it a sender only later.
+    await store.store('ggd', [bericht('afz-6', suzanne, { publicatiedatum: later })]);
     const found = await store.search(suzanne, query(now));
     expect(found.senders).toEqual(['Belastingsamenwerking', 'GGD Regio']);
     // Archived, it is still theirs.

@@ -239,10 +239,13 @@ export class OrganisatieBerichten implements BerichtStore, DocumentStore {
           .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
           .map(([key, at]) => ({ recipient_key: key, organisatie_id: organisatieId, eerste_publicatie: at })),
       )
+      // Changed only when this batch brings an earlier publicatiedatum (but locked either way, as retention expects):
+      // a row not written again stays visible to the index-only scan of the sender filter (migration 0034).
       .onConflict((oc) =>
-        oc.columns(['recipient_key', 'organisatie_id']).doUpdateSet({
-          eerste_publicatie: sql`least(organisatie_afzenders.eerste_publicatie, excluded.eerste_publicatie)`,
-        }),
+        oc
+          .columns(['recipient_key', 'organisatie_id'])
+          .doUpdateSet({ eerste_publicatie: sql`excluded.eerste_publicatie` })
+          .where(sql<boolean>`excluded.eerste_publicatie < organisatie_afzenders.eerste_publicatie`),
       )
       .execute();
   }
