@@ -32,6 +32,7 @@
  * Targets: ≥ 2,000 notifications/s end to end; p99 callback → Notify < 1 s.
  *   TEST_DATABASE_URL=postgres://… node --import tsx bench/notificaties.ts
  *   BENCH_ZAKEN=distinct BENCH_SOURCE_LATENCY_MS=20 … for every notification about another zaak, the zaaksysteem answering after 20 ms
+ *   WORKER_SOURCE_CONCURRENCY=16 … to compare with another number of questions a batch asks at a time (32 by default)
  */
 import { execFileSync, fork, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -134,6 +135,8 @@ async function startVoordeur(environment: Record<string, string>): Promise<Voord
     ...notifySettings(simulatorsReady.notify),
     NOTIFICATIES_CALLBACK_SECRET: secret,
     WORKER_RETRY_BASE_MS: '200',
+    // Passed on when set, to compare (the worker processes get this process's environment).
+    ...(process.env.WORKER_SOURCE_CONCURRENCY ? { WORKER_SOURCE_CONCURRENCY: process.env.WORKER_SOURCE_CONCURRENCY } : {}),
     ...environment,
   });
   await voordeur.app.listen({ host: '127.0.0.1', port });

@@ -8,11 +8,11 @@ import type { Subject } from '../../domain/identity.ts';
 import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { IdentityKeys } from '../../platform/identity-keys.ts';
 import { JobQueue } from '../../platform/queue/queue.ts';
-import type { DigitaalAdres } from '../../domain/persoon.ts';
 import { SourceUnavailableError } from '../../domain/availability.ts';
 import { NotifyError } from '../../sources/notify/notify.ts';
 import { PreferencesStore } from '../../sources/voordeur/preferences.ts';
 import { testDatabase } from '../../../test/support/database.ts';
+import { fakeNotify, notifyWith } from '../../../test/support/notify-fake.ts';
 import { Inbox } from './inbox.ts';
 import { notificationStores, queues } from './index.ts';
 import type { Notificatie } from '../../sources/notificaties/notificatie.ts';
@@ -164,38 +164,9 @@ describe('resolving a new zaak', () => {
   });
 });
 
-/**
- * A Notify that takes 50 ms per message and records what it got; `fail(channel)` says what error,
- * if any, a send on that channel gets now.
- */
-function fakeNotify(fail: (channel: 'email' | 'sms') => NotifyError | undefined = () => undefined) {
-  const sent: { channel: 'email' | 'sms'; reference: string }[] = [];
-  const accept = async (channel: 'email' | 'sms', reference: string) => {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const error = fail(channel);
-    if (error) throw error;
-    sent.push({ channel, reference });
-    return { id: `notify-${sent.length}` };
-  };
-  return {
-    sent,
-    client: {
-      sendEmail: (_template: string, _to: string, _personalisation: Record<string, string>, reference: string) => accept('email', reference),
-      sendSms: (_template: string, _to: string, _personalisation: Record<string, string>, reference: string) => accept('sms', reference),
-      sentWithReference: async (reference: string) => (sent.some((s) => s.reference === reference) ? 'known' : undefined),
-      status: async () => 'delivered',
-    },
-  };
-}
-
-const adressen = async (): Promise<DigitaalAdres[]> => [
-  { uuid: 'a', soort: 'email', adres: 'suzanne@example.nl', geverifieerd: true },
-  { uuid: 'b', soort: 'telefoonnummer', adres: '0612345678', geverifieerd: true },
-];
-
 /** A worker's send stage, with this Notify. */
 function sending(notify: ReturnType<typeof fakeNotify>) {
-  return senderWith({ contacts: { adressen }, notify: { client: notify.client, templates: { nl: { email: 'e', sms: 's' } } } });
+  return senderWith(notifyWith(notify));
 }
 
 const claimSends = () => new JobQueue(database.db).claim([queues.send], 10, 30_000, 'test');

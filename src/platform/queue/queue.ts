@@ -68,7 +68,10 @@ export function backoffMs(attempts: number, { baseMs, maxMs }: Backoff): number 
  * For a caller that writes its own rows and a job for each of them in one statement (one round
  * trip, atomic without a transaction): the insert of one job per row of `rows`, a common table
  * expression of that statement, with the payload (and dedupe key and start) computed from its
- * columns. A job whose dedupe key is already waiting is not added, as with `add`.
+ * columns. A job whose dedupe key is already waiting is not added, as with `add`; that waiting job
+ * is locked until the statement's transaction ends, so no worker claims it meanwhile (`claim`
+ * passes over locked jobs): a job claimed before the commit would not see the rows this statement
+ * wrote, and with no job of their own added they would wait for the next one (rows left unsent).
  *
  *   with stored as (insert into … returning id)
  *   ${jobsForEach('stored', { queue: 'q', payload: sql`jsonb_build_object('id', id)` })}
@@ -82,7 +85,12 @@ export function jobsForEach(
     insert into jobs (queue, payload, dedupe_key, state, run_at, max_attempts)
     select ${job.queue}, ${job.payload}, ${job.dedupeKey ?? sql`null`}, 'pending', ${job.runAt ?? sql`now()`}, ${job.maxAttempts ?? defaultMaxAttempts}::int
     from ${sql.table(rows)}
-    on conflict do nothing
+    ${
+      job.dedupeKey
+        ? // A no-op update of the waiting job (the partial unique index of migration 0004) only to lock it.
+          sql`on conflict (queue, dedupe_key) where state = 'pending' and attempts = 0 do update set run_at = jobs.run_at`
+        : sql`on conflict do nothing`
+    }
   )`;
 }
 
