@@ -70,6 +70,23 @@ describe('telling people once that a product is about to end', () => {
   });
 });
 
+/** A store that notes when (ms after it was made, on the fake clock) it is asked; `answer` throws for a failed look. */
+function timedStore(answer: () => void) {
+  const start = Date.now();
+  const lookedAt: number[] = [];
+  const store: ProductStore = {
+    sources: ['test'],
+    list: async () => ({ items: [], cutOff: false }),
+    get: async () => null,
+    endingBetween: async () => {
+      lookedAt.push(Date.now() - start);
+      answer();
+      return { items: [], cutOff: false };
+    },
+  };
+  return { store, lookedAt };
+}
+
 describe('looking again and again', () => {
   afterEach(() => {
     vi.useRealTimers();
@@ -77,23 +94,14 @@ describe('looking again and again', () => {
 
   it('after a failed look tries again after 5, 10, 20 s (not a whole interval later), logs one line without a stack, and after a good look waits the interval', async () => {
     vi.useFakeTimers();
-    const start = Date.now();
-    const lookedAt: number[] = [];
     const warnings: Record<string, unknown>[] = [];
     let failing = 3;
-    const store: ProductStore = {
-      sources: ['test'],
-      list: async () => ({ items: [], cutOff: false }),
-      get: async () => null,
-      endingBetween: async () => {
-        lookedAt.push(Date.now() - start);
-        if (failing > 0) {
-          failing -= 1;
-          throw new SourceUnavailableError('openproduct', 'network', 'connect ECONNREFUSED 127.0.0.1:3001');
-        }
-        return { items: [], cutOff: false };
-      },
-    };
+    const { store, lookedAt } = timedStore(() => {
+      if (failing > 0) {
+        failing -= 1;
+        throw new SourceUnavailableError('openproduct', 'network', 'connect ECONNREFUSED 127.0.0.1:3001');
+      }
+    });
     const stop = startExpiryNotices({
       store,
       expiryNoticeDays: 42,
@@ -113,17 +121,9 @@ describe('looking again and again', () => {
 
   it('never waits longer than the interval after failures', async () => {
     vi.useFakeTimers();
-    const start = Date.now();
-    const lookedAt: number[] = [];
-    const store: ProductStore = {
-      sources: ['test'],
-      list: async () => ({ items: [], cutOff: false }),
-      get: async () => null,
-      endingBetween: async () => {
-        lookedAt.push(Date.now() - start);
-        throw new Error('kapot');
-      },
-    };
+    const { store, lookedAt } = timedStore(() => {
+      throw new Error('kapot');
+    });
     const stop = startExpiryNotices({ store, expiryNoticeDays: 42, tell: async () => {}, log, intervalMs: 12_000, now });
     await vi.advanceTimersByTimeAsync(1_000 + 5_000 + 10_000 + 12_000 + 12_000);
     expect(lookedAt).toEqual([1_000, 6_000, 16_000, 28_000, 40_000]);
