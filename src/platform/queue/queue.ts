@@ -87,8 +87,9 @@ export function jobsForEach(
     from ${sql.table(rows)}
     ${
       job.dedupeKey
-        ? // A no-op update of the waiting job (the partial unique index of migration 0004) only to lock it.
-          sql`on conflict (queue, dedupe_key) where state = 'pending' and attempts = 0 do update set run_at = jobs.run_at`
+        ? // A no-op update of the waiting job (the partial unique index of migration 0004) only to lock it; in the
+          // order of the key, so that two such statements lock the jobs they share in the same order (no deadlock).
+          sql`order by ${job.dedupeKey} on conflict (queue, dedupe_key) where state = 'pending' and attempts = 0 do update set run_at = jobs.run_at`
         : sql`on conflict do nothing`
     }
   )`;
