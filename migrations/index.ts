@@ -29,6 +29,7 @@ import * as m0031 from './0031_berichten_inbox_index.ts';
 import * as m0032 from './0032_berichten_afzenders.ts';
 import * as m0033 from './0033_resultaten_verdeeld.ts';
 import * as m0034 from './0034_afzenders_met_datum.ts';
+import * as m0035 from './0035_bijlagen_niet_gecomprimeerd.ts';
 
 export const migrations = {
   '0001_sessions': m0001,
@@ -61,4 +62,5 @@ export const migrations = {
   '0032_berichten_afzenders': m0032,
   '0033_resultaten_verdeeld': m0033,
   '0034_afzenders_met_datum': m0034,
+  '0035_bijlagen_niet_gecomprimeerd': m0035,
 };
