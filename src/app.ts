@@ -366,7 +366,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   registerLanguage(app);
   registerSessions(app, sessions, cookie, { kept: keptForms, gemachtigdeHandelingen: config.gemachtigdeHandelingen });
-  registerPages(app, { config, store: sessions, parts });
+  registerPages(app, { config, store: sessions, parts, drops: () => sources.answers.drops });
   registerErrorPages(app);
   registerMetrics(app, metrics, { ...config.metrics, host: config.host });
   registerHealth(app, () => database.isReady());

@@ -212,11 +212,11 @@ export class PersonalAnswers {
    * many there are.
    */
   forgetEach(area: AnswerArea, subjects: Iterable<Subject>): void {
-    if (!this.kept) return;
     const owners = new Set<string>();
     for (const subject of subjects) owners.add(`${area}\u0000${ownerKey(subject)}`);
     if (owners.size === 0) return;
     this.epoch++;
+    if (!this.kept) return;
     // A key is `area \0 persoon:<bsn> \0 …` or `area \0 bedrijf:<kvk> \0 …`: its owner ends at its second \0.
     for (const key of this.kept.keys()) {
       const ownerEnd = key.indexOf('\u0000', key.indexOf('\u0000') + 1);
@@ -231,10 +231,18 @@ export class PersonalAnswers {
 
   /** Drops every kept answer of these areas, about anyone (a change Voordeur made without knowing whose it is). */
   forgetEverywhere(...areas: AnswerArea[]): void {
-    if (!this.kept) return;
     this.epoch++;
+    if (!this.kept) return;
     const prefixes = areas.map((area) => `${area}\u0000`);
     for (const key of this.kept.keys()) if (prefixes.some((prefix) => key.startsWith(prefix))) this.kept.delete(key);
+  }
+
+  /**
+   * How many drops there were so far (also when nothing is kept): an answer read before a change
+   * the same request made may be old when this has moved on since (the navigation's counts).
+   */
+  get drops(): number {
+    return this.epoch;
   }
 
   /** How many answers are kept now (for tests and metrics). */

@@ -30,6 +30,8 @@ declare module 'fastify' {
      * start page and who is logged in there. Its pages then show no resident's session or navigation.
      */
     portalPage: { name: string; home: string; user?: ShellUser } | null;
+    /** The navigation's counts, asked as the request began beside what its route asks (pages.ts), and the drops at that moment. */
+    earlyNavCounts: { drops: number; counts: Promise<Record<string, number>> } | null;
   }
   interface FastifyReply {
     /** Renders `body` inside the page shell and sends it as HTML. */
