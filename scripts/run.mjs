@@ -26,6 +26,17 @@ import v8 from 'node:v8';
 const heapGrowingPercent = 50;
 if (!process.execArgv.some((arg) => arg.startsWith('--heap-growing-percent'))) v8.setFlagsFromString(`--heap-growing-percent=${heapGrowingPercent}`);
 
+/**
+ * With no DATABASE_URL the database is PGlite, PostgreSQL compiled to WebAssembly, in this process.
+ * V8 compiles WebAssembly twice: quickly at first (Liftoff), then its busy functions again,
+ * optimised (TurboFan), and it keeps both: for PGlite that optimised code was 50–60 MB of the RSS
+ * (273 against 317–332 MB at the highest, 60 s of the page mix of bench/pages.ts), for 0–3% more
+ * pages a second. PGlite's simple queries take about as long with the quick code alone; a large
+ * sort or aggregate 30–50% longer — the reason a busy installation runs on PostgreSQL anyway
+ * (docs/scaling.md). A WebAssembly flag given to node itself takes precedence.
+ */
+if (!process.env.DATABASE_URL && !process.execArgv.some((arg) => /^--(no-)?(liftoff|wasm-)/.test(arg))) v8.setFlagsFromString('--liftoff-only');
+
 const bundleOnly = process.argv[2] === '--bundle-only';
 if (bundleOnly) process.argv.splice(2, 1);
 const entry = process.argv[2];

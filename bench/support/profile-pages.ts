@@ -7,6 +7,8 @@
  * process) and prints where the time went per page, by module and by function
  * (cpuprofile-summary.ts; BENCH_TOP lines each, 25). With
  * BENCH_VOORDEUR_ARGS="--cpu-prof --cpu-prof-dir=DIR" Voordeur writes one CPU profile of its whole run.
+ * With BENCH_HEAP_SNAPSHOT=NAME Voordeur writes a heap snapshot to NAME after the loads (read it with
+ * Chromium's DevTools, Memory tab).
  *   node --import tsx bench/support/profile-pages.ts
  */
 import { type ChildProcess, fork } from 'node:child_process';
@@ -66,6 +68,10 @@ for (const { page, path: pagePath } of ready.pages.filter((p) => !wanted || want
     `${page.padEnd(22)} ${Math.round(result.requests.average)} pages/s, ${(ms / result['2xx']).toFixed(2)} CPU ms/page, ${result.non2xx} non-2xx, RSS ${Math.round(after.rss / 1048576)} MB; source calls per page: ${perPage}`,
   );
   if (file) printSummary(JSON.parse(readFileSync(file, 'utf8')), result['2xx'], Number(process.env.BENCH_TOP ?? 25));
+}
+if (process.env.BENCH_HEAP_SNAPSHOT) {
+  const written = await ask<{ heapSnapshot: string }>(server, { heapSnapshot: path.resolve(process.env.BENCH_HEAP_SNAPSHOT) }, 'heapSnapshot');
+  console.log(`heap snapshot: ${written.heapSnapshot}`);
 }
 server.disconnect();
 simulators.disconnect();
