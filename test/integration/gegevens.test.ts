@@ -332,6 +332,22 @@ describe('Mijn gegevens: notification preferences', () => {
     expect(checked(block(after.body, 'voorkeuren-title'))).toEqual(['email.bericht', 'email.zaak']);
   });
 
+  it('shows a choice made in another session at once, also where the page was shown before', async () => {
+    const phone = await as(suzanne);
+    const laptop = await as(suzanne);
+    const before = await phone.request(`${stack.url}/gegevens`);
+    expect(before.status).toBe(200);
+    const again = await phone.request(`${stack.url}/gegevens`);
+    const shown = checked(block(again.body, 'voorkeuren-title'));
+    // On the laptop, a choice other than the one the phone shows: e-mail for berichten only (for zaken only when that was it).
+    const choice = shown.length === 1 && shown[0] === 'email.bericht' ? { 'email.zaak': 'aan' } : { 'email.bericht': 'aan' };
+    const page = await laptop.request(`${stack.url}/gegevens`);
+    const saved = await laptop.request(`${stack.url}/gegevens/voorkeuren`, { form: { _csrf: csrfOf(page.body), ...choice } });
+    expect(saved.status).toBe(303);
+    const after = await phone.request(`${stack.url}/gegevens`);
+    expect(checked(block(after.body, 'voorkeuren-title'))).toEqual(Object.keys(choice));
+  });
+
   it('cannot switch on a channel without a confirmed address, and changes nothing then', async () => {
     const browser = await as(jan); // e-mail not confirmed, no mobile number
     const page = await browser.request(`${stack.url}/gegevens`);
