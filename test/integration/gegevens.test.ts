@@ -340,7 +340,7 @@ describe('Mijn gegevens: notification preferences', () => {
     const again = await phone.request(`${stack.url}/gegevens`);
     const shown = checked(block(again.body, 'voorkeuren-title'));
     // On the laptop, a choice other than the one the phone shows: e-mail for berichten only (for zaken only when that was it).
-    const choice = shown.length === 1 && shown[0] === 'email.bericht' ? { 'email.zaak': 'aan' } : { 'email.bericht': 'aan' };
+    const choice: Record<string, string> = shown.length === 1 && shown[0] === 'email.bericht' ? { 'email.zaak': 'aan' } : { 'email.bericht': 'aan' };
     const page = await laptop.request(`${stack.url}/gegevens`);
     const saved = await laptop.request(`${stack.url}/gegevens/voorkeuren`, { form: { _csrf: csrfOf(page.body), ...choice } });
     expect(saved.status).toBe(303);
