@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zgwDemo } from '../../simulators/data/zgw-demo.ts';
 import { addBenchZaken, benchCounts, benchPerson } from '../../bench/support/pages-data.ts';
-import { formAction, hiddenFields, HttpBrowser, type Hop, loginOverHttp } from '../support/http-browser.ts';
+import { type HttpBrowser, loginOverHttp } from '../support/http-browser.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 
 // Suzanne has the benchmark's 50 zaken (bench/pages.ts), of a few zaaktypen.
@@ -19,38 +19,14 @@ beforeAll(async () => {
 });
 afterAll(() => Promise.all([plain?.close(), counting?.close(), cold?.close()]));
 
-function cookieOf(browser: HttpBrowser, url: string): string {
-  return [...(browser.cookies.get(new URL(url).hostname) ?? [])].map(([name, value]) => `${name}=${value}`).join('; ');
-}
-
 /** The header of a page asked for with the browser's session. */
 async function roundTrips(browser: HttpBrowser, url: string): Promise<string | null> {
-  const answer = await fetch(url, { headers: { cookie: cookieOf(browser, url) } });
-  await answer.arrayBuffer();
+  const answer = await browser.request(url);
   expect(answer.status).toBe(200);
   return answer.headers.get('x-bench-round-trips');
 }
 
 const zaak = zgwDemo.zaken.find((z) => z.identificatie === 'ZAAK-000101')!;
-
-/** Logs in with DigiD up to the redirect to the overzicht, without asking for it (it would read the catalogue). */
-async function loginWithoutOverzicht(appUrl: string, bsn: string): Promise<HttpBrowser> {
-  const browser = new HttpBrowser();
-  const page = await browser.follow(`${appUrl}/inloggen/digid`);
-  const upToOverzicht = async (from: Hop) => {
-    let hop = from;
-    for (let i = 0; i < 20 && hop.location && new URL(hop.location, hop.url).pathname !== '/overzicht'; i++) hop = await browser.request(hop.location);
-    return hop;
-  };
-  let hop = await upToOverzicht(await browser.request(formAction(page.body, 'Inloggen', page.url), { form: { bsn } }));
-  // "Voor wie regelt u dit?": for herself.
-  if (new URL(hop.url).pathname === '/machtigingen') {
-    const action = formAction(hop.body, 'Verder', hop.url);
-    hop = await upToOverzicht(await browser.request(action, { form: { ...hiddenFields(hop.body, action), voor: 'zelf' } }));
-  }
-  expect(new URL(hop.location ?? '', hop.url).pathname).toBe('/overzicht');
-  return browser;
-}
 
 describe('the round trips a request waited for', () => {
   it('are not said by default', async () => {
@@ -72,13 +48,11 @@ describe('the round trips a request waited for', () => {
   });
 
   it('Mijn zaken with 50 zaken and a cold catalogue: 2 (the zaken and rollen, then every zaaktype and statustypen side by side)', async () => {
-    const suzanne = await loginWithoutOverzicht(cold.url, benchPerson.bsn);
-    const zaken = `${cold.url}/zaken`;
-    const first = await fetch(zaken, { headers: { cookie: cookieOf(suzanne, zaken) } });
-    const html = await first.text();
+    const suzanne = await loginOverHttp(cold.url, { bsn: benchPerson.bsn }, { notOverzicht: true });
+    const first = await suzanne.request(`${cold.url}/zaken`);
     expect(first.headers.get('x-bench-round-trips')).toBe('2');
     // Every one of her zaken is counted on the page ("Lopende zaken (10 zaken)", "Afgeronde zaken (40 zaken)"), none left out.
-    const counts = [...html.matchAll(/\((\d+) zaken\)/g)].map((match) => Number(match[1]));
+    const counts = [...first.body.matchAll(/\((\d+) zaken\)/g)].map((match) => Number(match[1]));
     expect(counts.reduce((sum, n) => sum + n, 0)).toBe(benchCounts.zaken);
   });
 });

@@ -8,6 +8,7 @@ export interface Hop {
   location?: string;
   body: string;
   setCookies: string[];
+  headers: Headers;
 }
 
 export class HttpBrowser {
@@ -46,7 +47,14 @@ export class HttpBrowser {
       else jar.set(name!.trim(), value.join('='));
     }
     const location = response.headers.get('location') ?? undefined;
-    return { status: response.status, url, location: location ? new URL(location, url).href : undefined, body: await response.text(), setCookies };
+    return {
+      status: response.status,
+      url,
+      location: location ? new URL(location, url).href : undefined,
+      body: await response.text(),
+      setCookies,
+      headers: response.headers,
+    };
   }
 
   /** Follows redirects from `url` until a page that is not a redirect (or `stopAt` matches). */
@@ -78,26 +86,30 @@ export type TestLogin = { bsn: string } | { gemachtigde: string; voor: string } 
 /**
  * Logs in through the DigiD/eHerkenning simulator at `issuer`'s Voordeur (`appUrl`), as a person,
  * a gemachtigde or a company; returns the browser, now on the overzicht. Someone who may act for
- * others is asked for whom first ("Voor wie regelt u dit?"): they go on for themselves.
+ * others is asked for whom first ("Voor wie regelt u dit?"): they go on for themselves. With
+ * `notOverzicht`, the browser stops at the redirect to the overzicht without asking for it (whose
+ * blocks would ask the sources, e.g. warm the catalogue).
  */
-export async function loginOverHttp(appUrl: string, login: TestLogin): Promise<HttpBrowser> {
+export async function loginOverHttp(appUrl: string, login: TestLogin, options: { notOverzicht?: boolean } = {}): Promise<HttpBrowser> {
   const browser = new HttpBrowser();
-  let hop = await logIn(browser, appUrl, login);
-  if (new URL(hop.url).pathname === '/machtigingen') hop = await chooseForWhom(browser, hop, 'zelf');
-  if (new URL(hop.url).pathname !== '/overzicht') throw new Error(`login ended on ${hop.url} (${hop.status})`);
+  const stopAt = options.notOverzicht ? (url: string) => new URL(url).pathname === '/overzicht' : undefined;
+  let hop = await logIn(browser, appUrl, login, stopAt);
+  if (new URL(hop.url).pathname === '/machtigingen') hop = await chooseForWhom(browser, hop, 'zelf', stopAt);
+  const ended = new URL(stopAt ? (hop.location ?? hop.url) : hop.url).pathname;
+  if (ended !== '/overzicht') throw new Error(`login ended on ${hop.url} (${hop.status})`);
   return browser;
 }
 
-/** On "Voor wie regelt u dit?": chooses `voor` (a BSN, or 'zelf') and follows to the page it leads to. */
-export async function chooseForWhom(browser: HttpBrowser, page: Hop, voor: string): Promise<Hop> {
+/** On "Voor wie regelt u dit?": chooses `voor` (a BSN, or 'zelf') and follows to the page it leads to (up to `stopAt`). */
+export async function chooseForWhom(browser: HttpBrowser, page: Hop, voor: string, stopAt?: (url: string) => boolean): Promise<Hop> {
   const action = formAction(page.body, 'Verder', page.url);
   let hop = await browser.request(action, { form: { ...hiddenFields(page.body, action), voor } });
-  for (let i = 0; i < 20 && hop.location; i++) hop = await browser.request(hop.location);
+  for (let i = 0; i < 20 && hop.location && !(stopAt?.(hop.location) ?? false); i++) hop = await browser.request(hop.location);
   return hop;
 }
 
-/** Logs in with this browser (e.g. again, after its session expired); returns the page it ends on. */
-export async function logIn(browser: HttpBrowser, appUrl: string, login: TestLogin): Promise<Hop> {
+/** Logs in with this browser (e.g. again, after its session expired); returns the page it ends on (or the redirect to where `stopAt` says). */
+export async function logIn(browser: HttpBrowser, appUrl: string, login: TestLogin, stopAt?: (url: string) => boolean): Promise<Hop> {
   const method = 'kvk' in login ? 'eherkenning' : 'digid';
   const page = await browser.follow(`${appUrl}/inloggen/${method}`);
   let action: string;
@@ -113,7 +125,7 @@ export async function logIn(browser: HttpBrowser, appUrl: string, login: TestLog
     form = { kvk: login.kvk, ...(login.vestiging ? { vestiging: login.vestiging } : {}) };
   }
   let hop = await browser.request(action, { form });
-  for (let i = 0; i < 20 && hop.location; i++) hop = await browser.request(hop.location);
+  for (let i = 0; i < 20 && hop.location && !(stopAt?.(hop.location) ?? false); i++) hop = await browser.request(hop.location);
   return hop;
 }
 

@@ -64,7 +64,7 @@ export function registerPages(
     store: SessionStore;
     parts: FeatureParts;
     /** How many times kept answers were dropped so far (PersonalAnswers.drops): a change made meanwhile moves it on. */
-    drops?: () => number;
+    drops: () => number;
   },
 ): void {
   const { config, store, parts, drops } = deps;
@@ -73,19 +73,17 @@ export function registerPages(
 
   // The navigation's counts (unread berichten) are asked as a logged-in page request begins, beside what its route
   // asks, not after it: a page whose own answers are not kept then waits for one round trip less.
-  if (drops) {
-    app.addHook('preHandler', async (request) => {
-      if (request.method !== 'GET' || !request.session || request.routeOptions.config.auth !== true) return;
-      const counts = parts.navCounts(request);
-      counts.catch(() => {}); // awaited by the page; a request that renders none leaves it
-      request.earlyNavCounts = { drops: drops(), counts };
-    });
-  }
+  app.addHook('preHandler', async (request) => {
+    if (request.method !== 'GET' || !request.session || request.routeOptions.config.auth !== true) return;
+    const counts = parts.navCounts(request);
+    counts.catch(() => {}); // awaited by the page; a request that renders none leaves it
+    request.earlyNavCounts = { drops: drops(), counts };
+  });
 
   /** The navigation's counts as they are now: those asked early, unless the request changed something since (a bericht opened). */
   const navCountsOf = (request: FastifyRequest) => {
     const early = request.earlyNavCounts;
-    return early && drops && early.drops === drops() ? early.counts : parts.navCounts(request);
+    return early && early.drops === drops() ? early.counts : parts.navCounts(request);
   };
 
   app.decorateReply('page', async function page(this: FastifyReply, body: JSX.Element, options: PageOptions) {
