@@ -30,6 +30,7 @@ import * as m0032 from './0032_berichten_afzenders.ts';
 import * as m0033 from './0033_resultaten_verdeeld.ts';
 import * as m0034 from './0034_afzenders_met_datum.ts';
 import * as m0035 from './0035_bijlagen_niet_gecomprimeerd.ts';
+import * as m0036 from './0036_organisatie_certificaten.ts';
 
 export const migrations = {
   '0001_sessions': m0001,
@@ -63,4 +64,5 @@ export const migrations = {
   '0033_resultaten_verdeeld': m0033,
   '0034_afzenders_met_datum': m0034,
   '0035_bijlagen_niet_gecomprimeerd': m0035,
+  '0036_organisatie_certificaten': m0036,
 };

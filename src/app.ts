@@ -337,6 +337,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         secret: config.identityKeySecret,
         requestsPerMinute: config.organisatieApi!.requestsPerMinute,
         addresses,
+        clientCertHeader: config.organisatieApi!.clientCertHeader,
       }),
     createLeveranciersportaal(
       organisatieBerichten && config.leveranciers
@@ -351,6 +352,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
             aansluiting,
             jobs: notificaties.queue,
             addresses,
+            certificaten: config.organisatieApi?.clientCertHeader !== undefined,
           }
         : undefined,
     ),

@@ -168,6 +168,17 @@ describe('a production configuration refuses what would make it unsafe', () => {
     const demo = { OIDC_ISSUER: 'http://127.0.0.1:3001/oidc', OIDC_CLIENT_ID: 'voordeur', OIDC_CLIENT_SECRET: 'x', DEMO_MODE: 'true' };
     expect(loadConfig(demo).metrics.open).toBe(true);
   });
+
+  it('mutual TLS for the organisation API only behind a proxy that passes the certificate, with the API on', () => {
+    const mtls = { ...production, ORGANISATIE_API: 'true', ORGANISATIE_API_CLIENT_CERT_HEADER: 'X-SSL-Client-Cert' };
+    expect(problems(mtls)).toEqual([expect.stringMatching(/^ORGANISATIE_API_CLIENT_CERT_HEADER: needs TRUST_PROXY=true/)]);
+    expect(loadConfig({ ...mtls, TRUST_PROXY: 'true' }).organisatieApi?.clientCertHeader).toBe('x-ssl-client-cert');
+    expect(problems({ ...mtls, TRUST_PROXY: 'true', ORGANISATIE_API: 'false' })).toEqual([expect.stringMatching(/needs ORGANISATIE_API=true/)]);
+    expect(problems({ ...mtls, TRUST_PROXY: 'true', ORGANISATIE_API_CLIENT_CERT_HEADER: 'X SSL: cert' })).toEqual([
+      expect.stringMatching(/^ORGANISATIE_API_CLIENT_CERT_HEADER: must be a header name/),
+    ]);
+    expect(loadConfig({ ...production, ORGANISATIE_API: 'true' }).organisatieApi?.clientCertHeader).toBeUndefined();
+  });
 });
 
 describe('Mijn producten (Open Product)', () => {

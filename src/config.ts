@@ -163,6 +163,11 @@ const schema = z
     ORGANISATIE_API: bool.default(false),
     ORGANISATIE_API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
     ORGANISATIE_API_PRIVATE_ADDRESSES: bool.optional(),
+    ORGANISATIE_API_CLIENT_CERT_HEADER: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,100}$/, 'must be a header name (letters, digits and hyphens), e.g. X-SSL-Client-Cert')
+      .transform((name) => name.toLowerCase())
+      .optional(),
     ORGANISATIE_BIJLAGEN_S3_ENDPOINT: url.optional(),
     ORGANISATIE_BIJLAGEN_S3_BUCKET: z
       .string()
@@ -433,6 +438,22 @@ const schema = z
       if (!env.DEMO_MODE && env.ORGANISATIE_BIJLAGEN_S3_ENDPOINT.startsWith('http:'))
         ctx.addIssue({ code: 'custom', path: ['ORGANISATIE_BIJLAGEN_S3_ENDPOINT'], message: 'must use https' });
     }
+    if (env.ORGANISATIE_API_CLIENT_CERT_HEADER) {
+      if (!env.ORGANISATIE_API)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ORGANISATIE_API_CLIENT_CERT_HEADER'],
+          message: 'needs ORGANISATIE_API=true (it is mutual TLS for the organisation API)',
+        });
+      // Only a proxy in front can set the header (and must remove it from what a client sends).
+      if (!env.TRUST_PROXY)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ORGANISATIE_API_CLIENT_CERT_HEADER'],
+          message:
+            'needs TRUST_PROXY=true: the client certificate comes from the TLS-terminating proxy in front, which must also remove this header from what clients send',
+        });
+    }
     if (env.LEVERANCIERS_PORTAAL) {
       if (!env.ORGANISATIE_API)
         ctx.addIssue({
@@ -526,6 +547,8 @@ export interface Config {
     requestsPerMinute: number;
     /** Whether webhooks and JWKS URLs may resolve to this machine or a private network (ORGANISATIE_API_PRIVATE_ADDRESSES; the demo and tests). */
     privateAddresses: boolean;
+    /** The (lower-case) header the TLS-terminating proxy passes the client certificate in: mutual TLS (ORGANISATIE_API_CLIENT_CERT_HEADER). */
+    clientCertHeader?: string;
     /** Attachments of at least `thresholdBytes` in S3-compatible storage (ORGANISATIE_BIJLAGEN_S3_*); without it all in the database. */
     bijlagenS3?: {
       endpoint: URL;
@@ -809,6 +832,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       ? {
           requestsPerMinute: env.ORGANISATIE_API_REQUESTS_PER_MINUTE,
           privateAddresses: env.ORGANISATIE_API_PRIVATE_ADDRESSES ?? env.DEMO_MODE,
+          ...(env.ORGANISATIE_API_CLIENT_CERT_HEADER && { clientCertHeader: env.ORGANISATIE_API_CLIENT_CERT_HEADER }),
           bijlagenS3: env.ORGANISATIE_BIJLAGEN_S3_ENDPOINT
             ? {
                 endpoint: new URL(env.ORGANISATIE_BIJLAGEN_S3_ENDPOINT),

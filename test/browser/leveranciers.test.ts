@@ -2,13 +2,15 @@
  * The leveranciersportaal in Chromium: staff of a connected organisation log in through its own
  * login (the simulator's "leverancier" page) and go through its pages — the overview after berichten
  * were pushed, berichten not opened (with a form error), the webhook (with a failed delivery),
- * the keys (with a form error), the retention (a change asked to confirm, a form error) and the
+ * the keys and client certificates (each with a form error; mutual TLS is on), the retention (a change asked to confirm, a form error) and the
  * documentation. Axe finds nothing at 1280 and 390 px, and
  * nothing scrolls sideways at 320 px. Also without JavaScript.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { clientAssertion, organisatieKey, requestToken } from '../../simulators/organisatie/client.ts';
+import { parseCertificaat } from '../../src/features/organisaties/certificaat.ts';
 import { Organisaties } from '../../src/sources/voordeur/organisaties.ts';
 import { describeInBrowser, expectAccessible, launchBrowser, newPage } from '../support/browser.ts';
 import { startStack, type Stack } from '../support/stack.ts';
@@ -20,12 +22,17 @@ describeInBrowser('the leveranciersportaal in a browser', () => {
   let browser: Browser;
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack();
+    // Behind a proxy with mutual TLS: the keys page has the organisation's client certificates too.
+    stack = await startStack({ TRUST_PROXY: 'true', ORGANISATIE_API_CLIENT_CERT_HEADER: 'X-SSL-Client-Cert' });
     browser = await launchBrowser();
     const key = await organisatieKey('bsgw-sleutel-2027-met-een-lange-naam');
-    await new Organisaties(stack.voordeur.database.db).save({ id, naam: 'Belastingsamenwerking Voorbeeldregio', jwks: key.jwks });
+    const organisaties = new Organisaties(stack.voordeur.database.db);
+    await organisaties.save({ id, naam: 'Belastingsamenwerking Voorbeeldregio', jwks: key.jwks });
     const api = `${stack.url}/api/v1`;
     const token = (await requestToken(api, await clientAssertion(key, id, `${api}/token`))).body.access_token;
+    const registered = parseCertificaat(readFileSync(new URL('../fixtures/certificaten/organisatie-a.pem', import.meta.url), 'utf8'), new Date());
+    if (!registered.ok) throw new Error('fixture certificate unreadable');
+    await organisaties.addCertificaat(id, registered.certificaat);
     const old = new Date(Date.now() - 9 * 24 * 60 * 60 * 1000).toISOString();
     await fetch(`${api}/berichten`, {
       method: 'POST',
@@ -89,6 +96,10 @@ describeInBrowser('the leveranciersportaal in a browser', () => {
     await page.getByRole('button', { name: 'Sleutel toevoegen' }).click();
     expect(await page.getByRole('alert').getByText('Dit is een privésleutel.').count()).toBe(1);
     expect(await page.getByLabel('Publieke sleutel').inputValue()).toBe('');
+    await page.getByLabel('Certificaat', { exact: true }).fill(readFileSync(new URL('../fixtures/certificaten/organisatie-b.pem', import.meta.url), 'utf8'));
+    await page.getByRole('button', { name: 'Certificaat toevoegen' }).click();
+    expect(await page.getByRole('status').getByText('Het certificaat is toegevoegd.').count()).toBe(1);
+    expect(await page.getByRole('table', { name: 'Uw certificaten' }).getByRole('row').count()).toBe(3);
     // A term shorter than a bericht already sent is old: asked first, and "Nee" changes nothing.
     await page.getByRole('link', { name: 'Bewaartermijn' }).click();
     await page.getByLabel('Bewaren (aantal dagen)').fill('5');
@@ -125,6 +136,10 @@ describeInBrowser('the leveranciersportaal in a browser', () => {
       await page.getByLabel('Publieke sleutel').fill('geen sleutel');
       await page.getByRole('button', { name: 'Sleutel toevoegen' }).click();
       await check('sleutels-fout');
+      await page.getByLabel('Certificaat', { exact: true }).fill('geen certificaat');
+      await page.getByRole('button', { name: 'Certificaat toevoegen' }).click();
+      expect(await page.getByRole('alert').getByRole('link', { name: 'Dit is geen certificaat dat we kunnen lezen.', exact: false }).count()).toBe(1);
+      await check('certificaat-fout');
       await page.goto(`${stack.url}/leveranciers/bewaartermijn`);
       await check('bewaartermijn');
       await page.getByLabel('Bewaren (aantal dagen)').fill('5');

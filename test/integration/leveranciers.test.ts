@@ -15,7 +15,7 @@ import { findTestLeverancier } from '../../simulators/data/test-leveranciers.ts'
 import { IdentityKeys } from '../../src/platform/identity-keys.ts';
 import { Organisaties } from '../../src/sources/voordeur/organisaties.ts';
 import { OrganisatieBewaartermijnen } from '../../src/sources/voordeur/organisatie-bewaartermijnen.ts';
-import { formAction, HttpBrowser } from '../support/http-browser.ts';
+import { HttpBrowser, leverancierLoginOverHttp } from '../support/http-browser.ts';
 import { startStack, type Stack } from '../support/stack.ts';
 
 const jan = findTestLeverancier('jdekker')!; // bsgw-voorbeeldregio
@@ -47,13 +47,7 @@ async function push(id: string, berichten: unknown[]) {
   return (await response.json()) as { resultaten: { resultaat: string }[] };
 }
 
-async function login(leverancier: { id: string; naam: string }) {
-  const browser = new HttpBrowser();
-  const page = await browser.follow(`${stack.url}/leveranciers/inloggen`);
-  let hop = await browser.request(formAction(page.body, `Inloggen als ${leverancier.naam}`, page.url), { form: { leverancier: leverancier.id } });
-  for (let i = 0; i < 20 && hop.location; i++) hop = await browser.request(hop.location);
-  return { browser, hop };
-}
+const login = (leverancier: { id: string; naam: string }) => leverancierLoginOverHttp(stack.url, leverancier);
 
 async function loggedIn(leverancier: { id: string; naam: string }) {
   const { browser, hop } = await login(leverancier);
@@ -205,6 +199,8 @@ describe('an organisation sees only its own', () => {
     // From docs/organisaties.md: the result codes and the webhook signature.
     expect(page.body).toContain('X-Voordeur-Signature');
     expect(page.body).toContain('lang="en"');
+    // Mutual TLS is off here: its section is not shown.
+    expect(page.body).not.toContain('Mutual TLS');
   });
 });
 
@@ -420,6 +416,9 @@ describe('keys', () => {
     expect(page.body).toContain('ES256');
     expect(page.body).not.toContain('bsgw-voorbeeldregio-k1');
     expect(page.body).toContain('Dit is uw enige sleutel.');
+    // Without mutual TLS in front (no ORGANISATIE_API_CLIENT_CERT_HEADER) there are no certificates to register.
+    expect(page.body).not.toContain('Certificaten voor mTLS');
+    expect((await form(browser, '/leveranciers/sleutels/certificaat', { certificaat: 'x' })).status).toBe(404);
     const answer = await form(browser, '/leveranciers/sleutels/verwijderen', { kid: 'sociale-dienst-voorbeeldregio-k1' });
     expect(answer.status).toBe(400);
     expect(answer.body).toContain('U kunt uw laatste sleutel niet verwijderen.');

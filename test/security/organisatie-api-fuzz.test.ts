@@ -5,7 +5,9 @@
  * own result; a bad zaak or status a 400.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientAssertion, organisatieKey, requestToken } from '../../simulators/organisatie/client.ts';
+import { readFileSync } from 'node:fs';
+import { clientAssertion, type OrganisatieKey, organisatieKey, requestToken } from '../../simulators/organisatie/client.ts';
+import { parseCertificaat } from '../../src/features/organisaties/certificaat.ts';
 import { schemas } from '../../src/features/organisaties/openapi.ts';
 import { Organisaties } from '../../src/sources/voordeur/organisaties.ts';
 import { type TestApp, testApp } from '../support/app.ts';
@@ -13,14 +15,27 @@ import { type TestApp, testApp } from '../support/app.ts';
 let voordeur: TestApp;
 let api: string;
 let token: string;
+let mtlsKey: OrganisatieKey;
 
 beforeAll(async () => {
-  voordeur = await testApp({ ORGANISATIE_API: 'true', ORGANISATIE_API_REQUESTS_PER_MINUTE: '100000' });
+  // With mutual TLS behind a proxy: the client certificate header is fuzzed too.
+  voordeur = await testApp({
+    ORGANISATIE_API: 'true',
+    ORGANISATIE_API_REQUESTS_PER_MINUTE: '100000',
+    TRUST_PROXY: 'true',
+    ORGANISATIE_API_CLIENT_CERT_HEADER: 'X-SSL-Client-Cert',
+  });
   const address = await voordeur.app.listen({ host: '127.0.0.1', port: 0 });
   api = `${address}/api/v1`;
   const key = await organisatieKey('f');
   await new Organisaties(voordeur.database.db).save({ id: 'fuzz', naam: 'Fuzz', jwks: key.jwks });
   token = (await requestToken(api, await clientAssertion(key, 'fuzz', new URL('/api/v1/token', voordeur.config.publicUrl).href))).body.access_token!;
+  mtlsKey = await organisatieKey('m');
+  const organisaties = new Organisaties(voordeur.database.db);
+  await organisaties.save({ id: 'fuzz-mtls', naam: 'Fuzz mTLS', jwks: mtlsKey.jwks });
+  const registered = parseCertificaat(readFileSync(new URL('../fixtures/certificaten/organisatie-a.pem', import.meta.url), 'utf8'), new Date());
+  if (!registered.ok) throw new Error('fixture certificate unreadable');
+  await organisaties.addCertificaat('fuzz-mtls', registered.certificaat);
 });
 afterAll(() => voordeur.close());
 
@@ -61,10 +76,10 @@ function variants(good: Record<string, unknown>, fields: string[]): unknown[] {
   ]);
 }
 
-async function send(method: string, path: string, body: string | undefined, contentType = 'application/json') {
+async function send(method: string, path: string, body: string | undefined, contentType = 'application/json', headers: Record<string, string> = {}) {
   const response = await fetch(`${api}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': contentType }) },
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': contentType }), ...headers },
     body,
   });
   await response.arrayBuffer();
@@ -138,5 +153,37 @@ describe('the organisation API under malformed requests', () => {
     const stored = await voordeur.database.db.selectFrom('organisatie_berichten').select(['onderwerp', 'tekst']).execute();
     expect(stored.length).toBeGreaterThan(0);
     for (const bericht of stored) expect(bericht.onderwerp.length > 0 && bericht.onderwerp.length <= 50 && bericht.tekst.length <= 4000).toBe(true);
+  });
+
+  it('answers no 5xx for a client certificate header of any shape, and gives a token for none of them', async () => {
+    const certificates = [
+      '',
+      '%',
+      '%ZZ',
+      '(null)',
+      '-----BEGIN CERTIFICATE-----',
+      '-----BEGIN CERTIFICATE----- AAAA -----END CERTIFICATE-----',
+      encodeURIComponent('-----BEGIN CERTIFICATE-----\n!!!\n-----END CERTIFICATE-----'),
+      'A'.repeat(10_000),
+      Buffer.from('geen certificaat').toString('base64'),
+      'x'.repeat(100_000),
+      '%E0%A4%A',
+      '====',
+    ];
+    const statuses: number[] = [];
+    const tokenUrl = new URL('/api/v1/token', voordeur.config.publicUrl).href;
+    for (const certificate of certificates) {
+      const headers = { 'x-ssl-client-cert': certificate };
+      const form = new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+        client_assertion: await clientAssertion(mtlsKey, 'fuzz-mtls', tokenUrl),
+      }).toString();
+      const tokenStatus = await send('POST', '/token', form, 'application/x-www-form-urlencoded', headers);
+      // Not the registered certificate: no token (401), or a header too large for the server (431).
+      expect([401, 431]).toContain(tokenStatus);
+      statuses.push(tokenStatus, await send('GET', '/berichten/x', undefined, undefined, headers));
+    }
+    expect(statuses.filter((status) => status >= 500)).toEqual([]);
   });
 });

@@ -138,3 +138,15 @@ export async function staffLoginOverHttp(appUrl: string, medewerker: { id: strin
   if (!hop.url.endsWith('/medewerkers')) throw new Error(`staff login ended on ${hop.url} (${hop.status})`);
   return browser;
 }
+
+/**
+ * Logs organisation staff of the simulator (simulators/data/test-leveranciers.ts) in to the
+ * leveranciersportaal; returns the browser and the last hop (the portal, or the page that refused).
+ */
+export async function leverancierLoginOverHttp(appUrl: string, leverancier: { id: string; naam: string }): Promise<{ browser: HttpBrowser; hop: Hop }> {
+  const browser = new HttpBrowser();
+  const page = await browser.follow(`${appUrl}/leveranciers/inloggen`);
+  let hop = await browser.request(formAction(page.body, `Inloggen als ${leverancier.naam}`, page.url), { form: { leverancier: leverancier.id } });
+  for (let i = 0; i < 20 && hop.location; i++) hop = await browser.request(hop.location);
+  return { browser, hop };
+}

@@ -34,6 +34,8 @@ export interface OrganisatieApiFeatureDeps {
   requestsPerMinute: number;
   /** Where JWKS URLs may lead (the internet only, unless private addresses are allowed). */
   addresses: PublicAddresses;
+  /** The header the TLS-terminating proxy passes client certificates in (mutual TLS); none: no mutual TLS. */
+  clientCertHeader?: string | undefined;
 }
 
 /**
@@ -109,7 +111,7 @@ export function organisatieBerichtenStore(
 
 export function createOrganisatieApi(deps: OrganisatieApiFeatureDeps): Feature {
   const serverUrl = new URL(apiBase, deps.publicUrl).href;
-  const auth = new OrganisatieAuth(deps.organisaties, `${serverUrl}/token`, deps.secret, deps.addresses);
+  const auth = new OrganisatieAuth(deps.organisaties, `${serverUrl}/token`, deps.secret, deps.addresses, deps.clientCertHeader !== undefined);
   return {
     id: 'organisatie-api',
     plugin: organisatieApiRoutes({
@@ -118,6 +120,7 @@ export function createOrganisatieApi(deps: OrganisatieApiFeatureDeps): Feature {
       zaken: deps.zaken,
       serverUrl,
       requestsPerMinute: deps.requestsPerMinute,
+      ...(deps.clientCertHeader && { clientCertHeader: deps.clientCertHeader }),
     }),
   };
 }

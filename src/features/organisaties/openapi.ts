@@ -161,6 +161,8 @@ export function openApiDocument(serverUrl: string) {
       '/token': {
         post: {
           summary: 'An access token for 5 minutes, for a client assertion signed with your private key',
+          description:
+            'When your organisation registered client certificates in the leveranciersportaal (mutual TLS, RFC 8705), ask over TLS with one of them: the token is then bound to that certificate (cnf.x5t#S256) and every call with it must come over the same certificate.',
           security: [],
           requestBody: {
             content: {
@@ -189,7 +191,8 @@ export function openApiDocument(serverUrl: string) {
                 properties: { access_token: { type: 'string' }, token_type: { const: 'Bearer' }, expires_in: { type: 'integer' } },
               }),
             },
-            400: { description: 'RFC 6749 error (invalid_request, invalid_client, unsupported_grant_type)' },
+            400: { description: 'RFC 6749 error (invalid_request, unsupported_grant_type)' },
+            401: { description: 'RFC 6749 error invalid_client: the assertion, or the client certificate your organisation requires, was refused' },
           },
         },
       },

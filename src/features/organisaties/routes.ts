@@ -12,6 +12,7 @@ import { RateLimiter } from '../../platform/auth/rate-limit.ts';
 import type { NewOrganisatieBericht, OrganisatieBerichten } from '../../sources/voordeur/organisatie-berichten.ts';
 import type { OrganisatieZaken } from '../../sources/voordeur/organisatie-zaken.ts';
 import { accessTokenSeconds, type OrganisatieAuth } from './auth.ts';
+import { certificateFromHeader } from './certificaat.ts';
 import { checkBericht, checkStatus, checkZaak, type Refusal, type Resultaat } from './check.ts';
 import { maxBatch, openApiDocument } from './openapi.ts';
 
@@ -25,6 +26,8 @@ export interface OrganisatieApiDeps {
   serverUrl: string;
   /** Requests one organisation may make per minute. */
   requestsPerMinute: number;
+  /** The header the proxy in front passes the client certificate of mutual TLS in (ORGANISATIE_API_CLIENT_CERT_HEADER). */
+  clientCertHeader?: string;
   now?: () => Date;
 }
 
@@ -51,14 +54,29 @@ export function organisatieApiRoutes(deps: OrganisatieApiDeps): FastifyPluginAsy
   const limiter = new RateLimiter({ limit: deps.requestsPerMinute, windowMs: 60_000 });
   const document = openApiDocument(deps.serverUrl);
 
+  /** The client certificate the proxy passed (mutual TLS), when it is configured to. */
+  const certificateOf = (request: FastifyRequest) => (deps.clientCertHeader ? certificateFromHeader(request.headers[deps.clientCertHeader]) : null);
+
   /** The organisation of the request's access token, within its rate limit; otherwise the reply is sent and null returned. */
   async function organisatieOf(request: FastifyRequest, reply: FastifyReply): Promise<string | null> {
-    const organisatie = await deps.auth.organisatieOf(request.headers.authorization);
-    if (!organisatie) {
+    const caller = await deps.auth.callerOf(request.headers.authorization, certificateOf(request));
+    if (!caller.ok) {
+      if (caller.reason === 'certificaat') {
+        // RFC 8705 §3: a bound token presented without its certificate is an invalid token.
+        reply.header('www-authenticate', 'Bearer error="invalid_token", error_description="the token is bound to a client certificate"');
+        problem(
+          reply,
+          401,
+          'Niet geauthenticeerd',
+          'This access token is bound to a client certificate: call over mutual TLS with the certificate it was issued for.',
+        );
+        return null;
+      }
       reply.header('www-authenticate', 'Bearer');
       problem(reply, 401, 'Niet geauthenticeerd', 'Send an access token from POST /api/v1/token as Authorization: Bearer <token>.');
       return null;
     }
+    const { organisatie } = caller;
     const retryAfter = limiter.take(organisatie);
     if (retryAfter !== undefined) {
       reply.header('retry-after', String(retryAfter));
@@ -87,7 +105,7 @@ export function organisatieApiRoutes(deps: OrganisatieApiDeps): FastifyPluginAsy
     app.get(`${apiBase}/openapi.json`, async () => document);
 
     app.post<{ Body: Record<string, unknown> }>(`${apiBase}/token`, { config: api }, async (request, reply) => {
-      const outcome = await deps.auth.token(request.body ?? {});
+      const outcome = await deps.auth.token(request.body ?? {}, certificateOf(request));
       reply.header('cache-control', 'no-store');
       if (!outcome.ok) {
         request.log.info({ error: outcome.error }, 'organisatie token refused');

@@ -247,6 +247,16 @@ export interface OrganisatieAssertionsTable {
   expires_at: Timestamp;
 }
 
+export interface OrganisatieCertificatenTable {
+  organisatie_id: string;
+  thumbprint: string;
+  onderwerp: string;
+  uitgever: string;
+  geldig_vanaf: Timestamp;
+  geldig_tot: Timestamp;
+  added_at: CreatedAt;
+}
+
 export interface OrganisatieBerichtenTable {
   id: string;
   organisatie_id: string;
@@ -460,6 +470,7 @@ export interface Database {
   organisaties: OrganisatiesTable;
   organisatie_assertions: OrganisatieAssertionsTable;
   organisatie_berichten: OrganisatieBerichtenTable;
+  organisatie_certificaten: OrganisatieCertificatenTable;
   organisatie_bericht_ids: OrganisatieBerichtIdsTable;
   organisatie_afzenders: OrganisatieAfzendersTable;
   organisatie_bijlagen: OrganisatieBijlagenTable;

@@ -18,6 +18,20 @@ export interface Organisatie {
   createdAt?: Date;
 }
 
+/** A client certificate for mutual TLS: its SHA-256 thumbprint (`x5t#S256`) and what the leveranciersportaal shows of it. */
+export interface CertificaatGegevens {
+  thumbprint: string;
+  onderwerp: string;
+  uitgever: string;
+  geldigVanaf: Date;
+  geldigTot: Date;
+}
+
+/** A client certificate registered for mutual TLS, and when it was registered. */
+export interface Certificaat extends CertificaatGegevens {
+  toegevoegd: Date;
+}
+
 /** An organisation's webhook: where to call, and the secret to sign the calls with. */
 export interface Webhook {
   url: string;
@@ -86,6 +100,53 @@ export class Organisaties {
       .values({ id: organisatie.id, naam: organisatie.naam, jwks: JSON.stringify(organisatie.jwks) })
       .onConflict((oc) => oc.column('id').doUpdateSet({ naam: organisatie.naam, jwks: JSON.stringify(organisatie.jwks) }))
       .execute();
+  }
+
+  /** The organisation's registered client certificates, oldest first. */
+  async certificaten(id: string): Promise<Certificaat[]> {
+    const rows = await this.db
+      .selectFrom('organisatie_certificaten')
+      .selectAll()
+      .where('organisatie_id', '=', id)
+      .orderBy('added_at')
+      .orderBy('thumbprint')
+      .execute();
+    return rows.map((row) => ({
+      thumbprint: row.thumbprint,
+      onderwerp: row.onderwerp,
+      uitgever: row.uitgever,
+      geldigVanaf: new Date(row.geldig_vanaf),
+      geldigTot: new Date(row.geldig_tot),
+      toegevoegd: new Date(row.added_at),
+    }));
+  }
+
+  /** Registers a client certificate; false when it was registered for this organisation already. */
+  async addCertificaat(id: string, certificaat: CertificaatGegevens): Promise<boolean> {
+    const inserted = await this.db
+      .insertInto('organisatie_certificaten')
+      .values({
+        organisatie_id: id,
+        thumbprint: certificaat.thumbprint,
+        onderwerp: certificaat.onderwerp,
+        uitgever: certificaat.uitgever,
+        geldig_vanaf: certificaat.geldigVanaf,
+        geldig_tot: certificaat.geldigTot,
+      })
+      .onConflict((oc) => oc.columns(['organisatie_id', 'thumbprint']).doNothing())
+      .returning('thumbprint')
+      .executeTakeFirst();
+    return inserted !== undefined;
+  }
+
+  /** Removes a registered client certificate; false when the organisation has no such certificate. */
+  async removeCertificaat(id: string, thumbprint: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('organisatie_certificaten')
+      .where('organisatie_id', '=', id)
+      .where('thumbprint', '=', thumbprint)
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
   }
 
   /** Records a client assertion's jti; false when it was used before (a replay). Expired ones are cleared on the way. */

@@ -12,8 +12,9 @@ import { Heading, Link, Paragraph, Table } from '../../../platform/ui/components
 import { openApiDocument, schemas } from '../openapi.ts';
 import { Code } from './views.tsx';
 
-/** The sections of docs/organisaties.md shown to organisations (by their ## heading). */
-const shownSections = ['Calling the API', 'Webhook', 'Lopende zaken', 'Limits and audit'];
+/** The sections of docs/organisaties.md shown to organisations (by their ## heading); the one on mutual TLS only where it is on. */
+const shownSections = ['Calling the API', 'Mutual TLS (optional, per organisation)', 'Webhook', 'Lopende zaken', 'Limits and audit'];
+const mtlsSection = shownSections[1];
 
 type Block =
   | { kind: 'heading'; text: string }
@@ -155,7 +156,20 @@ function organisatieDocs(): Map<string, string> {
 
 type Operation = { summary?: string };
 
-export function DocumentatieSection({ t, lang, organisatieId, apiUrl }: { t: Translate; lang: Lang; organisatieId: string; apiUrl: string }) {
+export function DocumentatieSection({
+  t,
+  lang,
+  organisatieId,
+  apiUrl,
+  mtls,
+}: {
+  t: Translate;
+  lang: Lang;
+  organisatieId: string;
+  apiUrl: string;
+  /** Whether the API has mutual TLS (ORGANISATIE_API_CLIENT_CERT_HEADER). */
+  mtls: boolean;
+}) {
   const document = openApiDocument(apiUrl) as unknown as { paths: Record<string, Record<string, Operation>> };
   const endpoints = Object.entries(document.paths).flatMap(([path, operations]) =>
     Object.entries(operations).map(([method, operation]) => ({ method: method.toUpperCase(), path, summary: operation.summary ?? '' })),
@@ -216,7 +230,7 @@ export function DocumentatieSection({ t, lang, organisatieId, apiUrl }: { t: Tra
         }))}
       />
       {shownSections
-        .filter((name) => shown.has(name))
+        .filter((name) => shown.has(name) && (mtls || name !== mtlsSection))
         .map((name) => (
           <section lang={english} aria-labelledby={`docs-${name.toLowerCase().replace(/\W+/g, '-')}`}>
             <Heading level={2} id={`docs-${name.toLowerCase().replace(/\W+/g, '-')}`}>

@@ -3,7 +3,7 @@
  * log in with an OpenID Connect provider whose ID token names their organisation (an organisation
  * claim with its id in Voordeur) and manage that organisation's connection to the organisation
  * API: its volumes and result codes per day, its berichten not yet opened, its webhook and the
- * deliveries that failed, its keys, and the API's documentation.
+ * deliveries that failed, its keys and client certificates (with mutual TLS), and the API's documentation.
  */
 import type { Config } from '../../../config.ts';
 import { LoginAttempts } from '../../../platform/auth/login-attempts.ts';
@@ -35,6 +35,8 @@ export interface LeveranciersDeps {
   jobs: JobQueue;
   /** Where a webhook or JWKS address may lead (the internet only, unless private addresses are allowed). */
   addresses: PublicAddresses;
+  /** Whether the organisation API has mutual TLS (ORGANISATIE_API_CLIENT_CERT_HEADER): then client certificates are registered here. */
+  certificaten: boolean;
 }
 
 /** Organisation staff are logged out after 15 minutes without activity, and after 10 hours at most. */
@@ -63,6 +65,7 @@ export function createLeveranciersportaal(deps: LeveranciersDeps | undefined): F
       bewaartermijnen: new OrganisatieBewaartermijnen(deps.db),
       jobs: deps.jobs,
       webhookQueue,
+      certificaten: deps.certificaten,
       apiUrl: new URL(apiBase, deps.publicUrl).href,
       secureCookies: deps.secureCookies,
     }),

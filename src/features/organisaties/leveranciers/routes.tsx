@@ -22,6 +22,7 @@ import { berichtTypePattern, maxBewaarDagen, type OrganisatieBewaartermijnen } f
 import { DocumentatieSection } from './documentatie.tsx';
 import type { PublicAddresses } from '../../../platform/http/public-address.ts';
 import { parsePublicKey, publicHttpsUrl } from './keys.ts';
+import { parseCertificaat } from '../certificaat.ts';
 import {
   BewaartermijnPage,
   BewaartermijnSection,
@@ -32,6 +33,7 @@ import {
   PortaalPage,
   SleutelsSection,
   type SleutelsView,
+  sleutelsNotices,
   WebhookSection,
   type WebhookView,
 } from './views.tsx';
@@ -60,12 +62,16 @@ export interface LeveranciersRouteDeps {
   jobs: JobQueue;
   /** The job queue of webhook calls (features/organisaties/webhook.ts). */
   webhookQueue: string;
+  /** Whether the organisation API has mutual TLS: then client certificates are registered on the keys page. */
+  certificaten: boolean;
   /** The organisation API's public base URL, for the documentation. */
   apiUrl: string;
   secureCookies: boolean;
 }
 
 const overzichtDagen = 14;
+/** Client certificates one organisation may register (a few in use, and one on its way in). */
+export const maxCertificaten = 10;
 const defaultDagen = 7;
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
@@ -249,7 +255,10 @@ export function leveranciersRoutes(deps: LeveranciersRouteDeps): FastifyPluginAs
 
     // 4. Keys.
     const sleutelsPage = async (request: FastifyRequest, reply: FastifyReply, organisatie: Organisatie, view: Partial<SleutelsView>, status = 200) => {
-      const audits = await aansluiting.auditLog(organisatie.id);
+      const [audits, certificaten] = await Promise.all([
+        aansluiting.auditLog(organisatie.id),
+        deps.certificaten ? organisaties.certificaten(organisatie.id) : undefined,
+      ]);
       const added = organisatie.jwks.added ?? {};
       const full: SleutelsView = {
         keys: organisatie.jwks.keys.map((key) => {
@@ -258,10 +267,13 @@ export function leveranciersRoutes(deps: LeveranciersRouteDeps): FastifyPluginAs
           return { kid, alg: typeof key.alg === 'string' ? key.alg : '', toegevoegd: at ? new Date(at) : null };
         }),
         jwksUrl: organisatie.jwksUrl ?? null,
+        ...(certificaten && { certificaten }),
         audit: audits,
         sleutel: '',
         jwksUrlValue: '',
+        certificaat: '',
         errors: [],
+        now: new Date(),
         ...view,
       };
       return page(
@@ -278,8 +290,7 @@ export function leveranciersRoutes(deps: LeveranciersRouteDeps): FastifyPluginAs
     app.get<{ Querystring: { gedaan?: string } }>('/leveranciers/sleutels', async (request, reply) => {
       const found = await context(request, reply);
       if (!found) return reply;
-      const gedaan = request.query.gedaan;
-      const notice = gedaan === 'toegevoegd' || gedaan === 'verwijderd' || gedaan === 'jwksUrl' || gedaan === 'jwksUrlVerwijderd' ? gedaan : undefined;
+      const notice = sleutelsNotices.find((known) => known === request.query.gedaan);
       return sleutelsPage(request, reply, found.organisatie, notice ? { notice } : {});
     });
 
@@ -357,6 +368,43 @@ export function leveranciersRoutes(deps: LeveranciersRouteDeps): FastifyPluginAs
       await organisaties.setJwksUrl(found.organisatie.id, null);
       await audit(found.session, 'jwksUrlVerwijderd');
       return reply.redirect('/leveranciers/sleutels?gedaan=jwksUrlVerwijderd', 303);
+    });
+
+    // Client certificates (mutual TLS), on the keys page when the API has mutual TLS.
+    app.post<{ Body: Record<string, unknown> }>('/leveranciers/sleutels/certificaat', async (request, reply) => {
+      if (!deps.certificaten) return reply.callNotFound();
+      const found = await context(request, reply);
+      if (!found) return reply;
+      const typed = typeof request.body?.certificaat === 'string' ? request.body.certificaat.slice(0, 20_000) : '';
+      const refuse = (key: MessageKey, keep: string, params?: Record<string, number>) => {
+        const errors: FieldError[] = [{ field: 'certificaat', message: request.t(key, params) }];
+        return sleutelsPage(request, reply, found.organisatie, { certificaat: keep, errors }, 400);
+      };
+      const parsed = parseCertificaat(typed, new Date());
+      // A private key is never shown again, not even to the one who pasted it.
+      if (!parsed.ok) return refuse(`leveranciers.certificaten.error.${parsed.reason}`, parsed.reason === 'private' ? '' : typed);
+      const registered = await organisaties.certificaten(found.organisatie.id);
+      if (registered.some((certificaat) => certificaat.thumbprint === parsed.certificaat.thumbprint))
+        return refuse('leveranciers.certificaten.error.bestaat', typed);
+      if (registered.length >= maxCertificaten) return refuse('leveranciers.certificaten.error.teVeel', typed, { max: maxCertificaten });
+      await organisaties.addCertificaat(found.organisatie.id, parsed.certificaat);
+      await audit(found.session, 'certificaatToegevoegd', parsed.certificaat.thumbprint);
+      request.log.info({ organisatie: found.organisatie.id }, 'organisatie client certificate added');
+      return reply.redirect('/leveranciers/sleutels?gedaan=certificaatToegevoegd#certificaten', 303);
+    });
+
+    app.post<{ Body: Record<string, unknown> }>('/leveranciers/sleutels/certificaat/verwijderen', async (request, reply) => {
+      if (!deps.certificaten) return reply.callNotFound();
+      const found = await context(request, reply);
+      if (!found) return reply;
+      const thumbprint = text(request.body?.thumbprint).slice(0, 100);
+      if (!(await organisaties.removeCertificaat(found.organisatie.id, thumbprint))) {
+        const errors: FieldError[] = [{ field: 'certificaat', message: request.t('leveranciers.certificaten.error.onbekend') }];
+        return sleutelsPage(request, reply, found.organisatie, { errors }, 400);
+      }
+      await audit(found.session, 'certificaatVerwijderd', thumbprint);
+      request.log.info({ organisatie: found.organisatie.id }, 'organisatie client certificate removed');
+      return reply.redirect('/leveranciers/sleutels?gedaan=certificaatVerwijderd#certificaten', 303);
     });
 
     // 5. How long the berichten are kept.
@@ -451,7 +499,7 @@ export function leveranciersRoutes(deps: LeveranciersRouteDeps): FastifyPluginAs
         '/leveranciers/documentatie',
         'leveranciers.docs.title',
         found.organisatie,
-        <DocumentatieSection t={request.t} lang={request.lang} organisatieId={found.organisatie.id} apiUrl={deps.apiUrl} />,
+        <DocumentatieSection t={request.t} lang={request.lang} organisatieId={found.organisatie.id} apiUrl={deps.apiUrl} mtls={deps.certificaten} />,
       );
     });
   };

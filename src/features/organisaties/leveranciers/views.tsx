@@ -24,6 +24,7 @@ import type { AuditRegel, DagResultaten, MisluktWebhook, OngeopendBericht, Resul
 import { resultaatCodes } from '../../../sources/voordeur/organisatie-aansluiting.ts';
 import { type Bewaartermijn, maxBewaarDagen } from '../../../sources/voordeur/organisatie-bewaartermijnen.ts';
 import type { MessageKey } from '../../../platform/i18n/index.ts';
+import type { Certificaat } from '../../../sources/voordeur/organisaties.ts';
 
 export const portaalPages = [
   { path: '/leveranciers', key: 'leveranciers.nav.overzicht' },
@@ -403,12 +404,27 @@ export function WebhookSection({ t, lang, csrfToken, view }: { t: Translate; lan
 export interface SleutelsView {
   keys: { kid: string; alg: string; toegevoegd: Date | null }[];
   jwksUrl: string | null;
+  /** The client certificates of mutual TLS; absent when the API has no mutual TLS. */
+  certificaten?: Certificaat[];
   audit: AuditRegel[];
   sleutel: string;
   jwksUrlValue: string;
+  certificaat: string;
   errors: FieldError[];
-  notice?: 'toegevoegd' | 'verwijderd' | 'jwksUrl' | 'jwksUrlVerwijderd';
+  notice?: (typeof sleutelsNotices)[number];
+  /** When the page is shown (whether a certificate has expired). */
+  now: Date;
 }
+
+export const sleutelsNotices = ['toegevoegd', 'verwijderd', 'jwksUrl', 'jwksUrlVerwijderd', 'certificaatToegevoegd', 'certificaatVerwijderd'] as const;
+const noticeKeys: Record<(typeof sleutelsNotices)[number], MessageKey> = {
+  toegevoegd: 'leveranciers.sleutels.notice.toegevoegd',
+  verwijderd: 'leveranciers.sleutels.notice.verwijderd',
+  jwksUrl: 'leveranciers.sleutels.notice.jwksUrl',
+  jwksUrlVerwijderd: 'leveranciers.sleutels.notice.jwksUrlVerwijderd',
+  certificaatToegevoegd: 'leveranciers.certificaten.notice.toegevoegd',
+  certificaatVerwijderd: 'leveranciers.certificaten.notice.verwijderd',
+};
 
 export function SleutelsSection({ t, lang, csrfToken, view }: { t: Translate; lang: Lang; csrfToken: string; view: SleutelsView }) {
   const errorOf = (field: string) => view.errors.find((e) => e.field === field)?.message;
@@ -418,7 +434,7 @@ export function SleutelsSection({ t, lang, csrfToken, view }: { t: Translate; la
       <ErrorSummary errors={view.errors} title={t('form.errors.title')} />
       {view.notice && (
         <Alert type="ok" role="status">
-          <Paragraph>{t(`leveranciers.sleutels.notice.${view.notice}` as MessageKey)}</Paragraph>
+          <Paragraph>{t(noticeKeys[view.notice])}</Paragraph>
         </Alert>
       )}
       <Paragraph>{t('leveranciers.sleutels.intro')}</Paragraph>
@@ -478,6 +494,17 @@ export function SleutelsSection({ t, lang, csrfToken, view }: { t: Translate; la
           <Button appearance="secondary-action">{t('leveranciers.sleutels.jwksUrl.verwijderen')}</Button>
         </Form>
       )}
+      {view.certificaten && (
+        <CertificatenSection
+          t={t}
+          lang={lang}
+          csrfToken={csrfToken}
+          certificaten={view.certificaten}
+          value={view.certificaat}
+          error={errorOf('certificaat')}
+          now={view.now}
+        />
+      )}
       <Heading level={2}>{t('leveranciers.audit.title')}</Heading>
       {view.audit.length === 0 ? (
         <Paragraph>{t('leveranciers.audit.geen')}</Paragraph>
@@ -504,6 +531,74 @@ export function SleutelsSection({ t, lang, csrfToken, view }: { t: Translate; la
           }))}
         />
       )}
+    </>
+  );
+}
+
+/** The client certificates of mutual TLS: the registered ones, each to remove, and a form to add one. */
+function CertificatenSection(props: {
+  t: Translate;
+  lang: Lang;
+  csrfToken: string;
+  certificaten: Certificaat[];
+  value: string;
+  error: ComponentChildren;
+  now: Date;
+}) {
+  const { t, lang, csrfToken } = props;
+  return (
+    <>
+      <Heading level={2} id="certificaten">
+        {t('leveranciers.certificaten.title')}
+      </Heading>
+      <Paragraph>{t('leveranciers.certificaten.intro')}</Paragraph>
+      {props.certificaten.length === 0 ? (
+        <Paragraph>{t('leveranciers.certificaten.geen')}</Paragraph>
+      ) : (
+        <Table
+          caption={t('leveranciers.certificaten.caption')}
+          head={[
+            t('leveranciers.certificaten.onderwerp'),
+            t('leveranciers.certificaten.geldigTot'),
+            t('leveranciers.certificaten.thumbprint'),
+            t('leveranciers.sleutels.toegevoegd'),
+            t('leveranciers.webhook.actie'),
+          ]}
+          rows={props.certificaten.map((certificaat) => ({
+            key: certificaat.thumbprint,
+            cells: [
+              <span class="voordeur-breakable">{certificaat.onderwerp}</span>,
+              <>
+                <DateText lang={lang} value={certificaat.geldigTot} />
+                {certificaat.geldigTot < props.now && ` (${t('leveranciers.certificaten.verlopen')})`}
+              </>,
+              <code class="voordeur-breakable">{certificaat.thumbprint}</code>,
+              <DateText lang={lang} value={certificaat.toegevoegd} />,
+              <Form action="/leveranciers/sleutels/certificaat/verwijderen" csrfToken={csrfToken}>
+                <input type="hidden" name="thumbprint" value={certificaat.thumbprint} />
+                <Button appearance="secondary-action">
+                  {t('leveranciers.certificaten.verwijderen')}
+                  <span class="voordeur-visually-hidden"> {certificaat.onderwerp}</span>
+                </Button>
+              </Form>,
+            ],
+          }))}
+        />
+      )}
+      <Heading level={3}>{t('leveranciers.certificaten.toevoegen')}</Heading>
+      <Form action="/leveranciers/sleutels/certificaat" csrfToken={csrfToken}>
+        <TextArea
+          id="certificaat"
+          name="certificaat"
+          label={t('leveranciers.certificaten.certificaat')}
+          description={t('leveranciers.certificaten.certificaat.help')}
+          error={props.error}
+          value={props.value}
+          rows={8}
+          spellcheck={false}
+        />
+        <Button>{t('leveranciers.certificaten.toevoegen.knop')}</Button>
+      </Form>
     </>
   );
 }
