@@ -204,16 +204,13 @@ export function BewaartermijnPage({ t, lang, csrfToken, view }: { t: Translate; 
             cells: [
               <TermijnVoor t={t} berichtType={termijn.berichtType} />,
               t('leveranciers.bewaartermijn.dagen', { dagen: termijn.dagen }),
-              <Form action="/leveranciers/bewaartermijn/verwijderen" csrfToken={csrfToken}>
-                <input type="hidden" name="berichtType" value={termijn.berichtType} />
-                <Button appearance="secondary-action">
-                  {t('leveranciers.bewaartermijn.verwijderen')}
-                  <span class="voordeur-visually-hidden">
-                    {' '}
-                    <TermijnVoor t={t} berichtType={termijn.berichtType} />
-                  </span>
-                </Button>
-              </Form>,
+              <RowButton
+                action="/leveranciers/bewaartermijn/verwijderen"
+                csrfToken={csrfToken}
+                field={['berichtType', termijn.berichtType]}
+                label={t('leveranciers.bewaartermijn.verwijderen')}
+                row={<TermijnVoor t={t} berichtType={termijn.berichtType} />}
+              />,
             ],
           }))}
         />
@@ -383,13 +380,13 @@ export function WebhookSection({ t, lang, csrfToken, view }: { t: Translate; lan
               ),
               m.fout ?? '',
               m.staat === 'failed' ? (
-                <Form action="/leveranciers/webhook/opnieuw" csrfToken={csrfToken}>
-                  <input type="hidden" name="job" value={m.jobId} />
-                  <Button appearance="secondary-action">
-                    {t('leveranciers.webhook.opnieuw')}
-                    <span class="voordeur-visually-hidden"> {m.berichtId ?? m.jobId}</span>
-                  </Button>
-                </Form>
+                <RowButton
+                  action="/leveranciers/webhook/opnieuw"
+                  csrfToken={csrfToken}
+                  field={['job', m.jobId]}
+                  label={t('leveranciers.webhook.opnieuw')}
+                  row={m.berichtId ?? m.jobId}
+                />
               ) : (
                 ''
               ),
@@ -450,13 +447,13 @@ export function SleutelsSection({ t, lang, csrfToken, view }: { t: Translate; la
             last ? (
               t('leveranciers.sleutels.laatste')
             ) : (
-              <Form action="/leveranciers/sleutels/verwijderen" csrfToken={csrfToken}>
-                <input type="hidden" name="kid" value={key.kid} />
-                <Button appearance="secondary-action">
-                  {t('leveranciers.sleutels.verwijderen')}
-                  <span class="voordeur-visually-hidden"> {key.kid}</span>
-                </Button>
-              </Form>
+              <RowButton
+                action="/leveranciers/sleutels/verwijderen"
+                csrfToken={csrfToken}
+                field={['kid', key.kid]}
+                label={t('leveranciers.sleutels.verwijderen')}
+                row={key.kid}
+              />
             ),
           ],
         }))}
@@ -574,13 +571,13 @@ function CertificatenSection(props: {
               </>,
               <code class="voordeur-breakable">{certificaat.thumbprint}</code>,
               <DateText lang={lang} value={certificaat.toegevoegd} />,
-              <Form action="/leveranciers/sleutels/certificaat/verwijderen" csrfToken={csrfToken}>
-                <input type="hidden" name="thumbprint" value={certificaat.thumbprint} />
-                <Button appearance="secondary-action">
-                  {t('leveranciers.certificaten.verwijderen')}
-                  <span class="voordeur-visually-hidden"> {certificaat.onderwerp}</span>
-                </Button>
-              </Form>,
+              <RowButton
+                action="/leveranciers/sleutels/certificaat/verwijderen"
+                csrfToken={csrfToken}
+                field={['thumbprint', certificaat.thumbprint]}
+                label={t('leveranciers.certificaten.verwijderen')}
+                row={certificaat.onderwerp}
+              />,
             ],
           }))}
         />
@@ -600,6 +597,19 @@ function CertificatenSection(props: {
         <Button>{t('leveranciers.certificaten.toevoegen.knop')}</Button>
       </Form>
     </>
+  );
+}
+
+/** A button in a table's row that posts one hidden field; for a screen reader its text names the row ("Verwijderen k1"). */
+function RowButton(props: { action: string; csrfToken: string; field: [name: string, value: string]; label: string; row: ComponentChildren }) {
+  return (
+    <Form action={props.action} csrfToken={props.csrfToken}>
+      <input type="hidden" name={props.field[0]} value={props.field[1]} />
+      <Button appearance="secondary-action">
+        {props.label}
+        <span class="voordeur-visually-hidden"> {props.row}</span>
+      </Button>
+    </Form>
   );
 }
 
