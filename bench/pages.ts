@@ -37,11 +37,14 @@
  *   as Voordeur runs by default)
  *   BENCH_RUNNER=tsx to run Voordeur through tsx's loader instead of bundled as `npm start` runs it
  *   BENCH_VOORDEUR_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile Voordeur's process
+ * Voordeur's process gets the node flags that package.json's `start` (on PGlite: the demo) or
+ * `start:production` (on PostgreSQL) gives it, then BENCH_VOORDEUR_ARGS (the last of a flag wins).
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
+import { startFlags } from './support/start-flags.ts';
 
 const json = process.argv.includes('--json');
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -135,7 +138,10 @@ try {
   const simulators = start('./support/pages-simulators.ts', {});
   children.push(simulators);
   const simulatorsReady = await ask<{ url: string; objecten: string; objecttypen: object }>(simulators, null, 'ready');
-  const voordeurArgs = (process.env.BENCH_VOORDEUR_ARGS ?? '').split(' ').filter(Boolean);
+  const voordeurArgs = [
+    ...startFlags(process.env.DATABASE_URL ? 'start:production' : 'start'),
+    ...(process.env.BENCH_VOORDEUR_ARGS ?? '').split(' ').filter(Boolean),
+  ];
   const server = start('./support/pages-server.ts', { BENCH_SIMULATORS: JSON.stringify(simulatorsReady) }, voordeurArgs, runner === 'bundle');
   children.push(server);
   const ready = await ask<{ rssAfterStart: number; voordeurUrl: string; bareUrl: string; cookie: string; pages: Page[]; database: string }>(

@@ -5,6 +5,7 @@
  *   node --import tsx bench/startup.ts
  */
 import { spawn } from 'node:child_process';
+import { startFlags } from './support/start-flags.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,7 +15,7 @@ async function startOnce(dataDir: string): Promise<number> {
   const port = await freePort();
   const simulatorsPort = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['scripts/run.mjs', 'simulators/demo.ts'], {
+  const child = spawn(process.execPath, [...startFlags('start'), 'scripts/run.mjs', 'simulators/demo.ts'], {
     env: { ...process.env, PORT: String(port), SIMULATORS_PORT: String(simulatorsPort), PGLITE_DIR: dataDir, HOST: '127.0.0.1' },
     stdio: 'ignore',
   });
