@@ -42,7 +42,6 @@ export class OrganisatieAuth {
     private readonly addresses: PublicAddresses,
     /** Whether the proxy in front passes client certificates (ORGANISATIE_API_CLIENT_CERT_HEADER). */
     private readonly clientCertificates = false,
-    private readonly now: () => Date = () => new Date(),
   ) {
     this.key = new Uint8Array(hkdfSync('sha256', secret, 'voordeur', 'organisatie-api access token', 32));
   }
@@ -134,7 +133,7 @@ export class OrganisatieAuth {
     const x5t = thumbprint(certificate);
     const found = registered.find((registration) => registration.thumbprint === x5t);
     if (!found) return { refused: 'the client certificate is not registered for this organisation' };
-    const at = this.now();
+    const at = new Date();
     if (at < found.geldigVanaf || at > found.geldigTot) return { refused: 'the client certificate is not valid now' };
     return { x5t };
   }

@@ -71,7 +71,7 @@ export interface LeveranciersRouteDeps {
 
 const overzichtDagen = 14;
 /** Client certificates one organisation may register (a few in use, and one on its way in). */
-export const maxCertificaten = 10;
+const maxCertificaten = 10;
 const defaultDagen = 7;
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
