@@ -30,16 +30,28 @@ export function clientAssertion(key: OrganisatieKey, id: string, audience: strin
     .sign(key.privateKey);
 }
 
-/** POST /token at `api` with a client assertion: the status and the answer (access_token, or error). */
-export async function requestToken(api: string, assertion: string): Promise<{ status: number; body: { access_token?: string; error?: string } }> {
+/** The token request's form (RFC 6749 §4.4 with a client assertion, RFC 7523). */
+export function tokenForm(assertion: string): URLSearchParams {
+  return new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+    client_assertion: assertion,
+  });
+}
+
+/**
+ * POST /token at `api` with a client assertion: the status and the answer (access_token, or error).
+ * `headers`: more to send, e.g. the client certificate a TLS-terminating proxy passes on.
+ */
+export async function requestToken(
+  api: string,
+  assertion: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: { access_token?: string; error?: string; error_description?: string } }> {
   const response = await fetch(`${api}/token`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-      client_assertion: assertion,
-    }),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: tokenForm(assertion),
   });
-  return { status: response.status, body: (await response.json()) as { access_token?: string; error?: string } };
+  return { status: response.status, body: (await response.json()) as { access_token?: string; error?: string; error_description?: string } };
 }

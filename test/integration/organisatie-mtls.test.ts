@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientAssertion, type OrganisatieKey, organisatieKey } from '../../simulators/organisatie/client.ts';
+import { clientAssertion, type OrganisatieKey, organisatieKey, requestToken, tokenForm } from '../../simulators/organisatie/client.ts';
 import { findTestLeverancier } from '../../simulators/data/test-leveranciers.ts';
 import { OrganisatieAuth } from '../../src/features/organisaties/auth.ts';
 import { PublicAddresses } from '../../src/platform/http/public-address.ts';
@@ -49,16 +49,7 @@ afterAll(() => stack?.close());
 
 /** POST /token for organisation `id`, over TLS with `certificate` when given. */
 async function token(id: string, certificate?: string) {
-  const response = await fetch(`${api}/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(certificate ? overTls(certificate) : {}) },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-      client_assertion: await clientAssertion(keys[id]!, id, `${api}/token`),
-    }),
-  });
-  return { status: response.status, body: (await response.json()) as { access_token?: string; error?: string; error_description?: string } };
+  return requestToken(api, await clientAssertion(keys[id]!, id, `${api}/token`), certificate ? overTls(certificate) : {});
 }
 
 /** One bericht sent with an access token, over TLS with `certificate` when given. */
@@ -184,14 +175,8 @@ describe('mutual TLS for the organisation API', () => {
 
   it('a server that receives no certificates gives no token to an organisation that registered one', async () => {
     const auth = new OrganisatieAuth(organisaties, `${api}/token`, 'geheim', new PublicAddresses({ allowPrivate: true }), false);
-    const outcome = await auth.token(
-      {
-        grant_type: 'client_credentials',
-        client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-        client_assertion: await clientAssertion(keys['bsgw-voorbeeldregio']!, 'bsgw-voorbeeldregio', `${api}/token`),
-      },
-      null,
-    );
+    const assertion = await clientAssertion(keys['bsgw-voorbeeldregio']!, 'bsgw-voorbeeldregio', `${api}/token`);
+    const outcome = await auth.token(Object.fromEntries(tokenForm(assertion)), null);
     expect(outcome).toMatchObject({ ok: false, error: 'invalid_client', description: expect.stringContaining('does not receive them') });
   });
 

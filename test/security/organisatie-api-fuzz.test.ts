@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { clientAssertion, type OrganisatieKey, organisatieKey, requestToken } from '../../simulators/organisatie/client.ts';
+import { clientAssertion, type OrganisatieKey, organisatieKey, requestToken, tokenForm } from '../../simulators/organisatie/client.ts';
 import { parseCertificaat } from '../../src/features/organisaties/certificaat.ts';
 import { schemas } from '../../src/features/organisaties/openapi.ts';
 import { Organisaties } from '../../src/sources/voordeur/organisaties.ts';
@@ -174,11 +174,7 @@ describe('the organisation API under malformed requests', () => {
     const tokenUrl = new URL('/api/v1/token', voordeur.config.publicUrl).href;
     for (const certificate of certificates) {
       const headers = { 'x-ssl-client-cert': certificate };
-      const form = new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-        client_assertion: await clientAssertion(mtlsKey, 'fuzz-mtls', tokenUrl),
-      }).toString();
+      const form = tokenForm(await clientAssertion(mtlsKey, 'fuzz-mtls', tokenUrl)).toString();
       const tokenStatus = await send('POST', '/token', form, 'application/x-www-form-urlencoded', headers);
       // Not the registered certificate: no token (401), or a header too large for the server (431).
       expect([401, 431]).toContain(tokenStatus);

@@ -140,9 +140,10 @@ export class OrganisatieAuth {
 
   /**
    * The organisation an `Authorization: Bearer …` header is for, when it is a valid access token
-   * and, if that token is bound to a certificate, the call came with that certificate (`certificate`).
+   * and, if that token is bound to a certificate, the call came with that certificate (`presented`,
+   * read only for a bound token).
    */
-  async callerOf(authorization: string | undefined, certificate: Buffer | null = null): Promise<CallerOutcome> {
+  async callerOf(authorization: string | undefined, presented: () => Buffer | null = () => null): Promise<CallerOutcome> {
     const token = /^Bearer ([A-Za-z0-9._-]+)$/.exec(authorization ?? '')?.[1];
     if (!token) return { ok: false, reason: 'token' };
     let payload: { sub?: string; cnf?: unknown };
@@ -153,7 +154,10 @@ export class OrganisatieAuth {
     }
     if (!payload.sub) return { ok: false, reason: 'token' };
     const bound = (payload.cnf as { 'x5t#S256'?: unknown } | undefined)?.['x5t#S256'];
-    if (bound !== undefined && (!certificate || thumbprint(certificate) !== bound)) return { ok: false, reason: 'certificaat' };
+    if (bound !== undefined) {
+      const certificate = presented();
+      if (!certificate || thumbprint(certificate) !== bound) return { ok: false, reason: 'certificaat' };
+    }
     return { ok: true, organisatie: payload.sub };
   }
 }

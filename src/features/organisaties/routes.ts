@@ -59,7 +59,7 @@ export function organisatieApiRoutes(deps: OrganisatieApiDeps): FastifyPluginAsy
 
   /** The organisation of the request's access token, within its rate limit; otherwise the reply is sent and null returned. */
   async function organisatieOf(request: FastifyRequest, reply: FastifyReply): Promise<string | null> {
-    const caller = await deps.auth.callerOf(request.headers.authorization, certificateOf(request));
+    const caller = await deps.auth.callerOf(request.headers.authorization, () => certificateOf(request));
     if (!caller.ok) {
       if (caller.reason === 'certificaat') {
         // RFC 8705 §3: a bound token presented without its certificate is an invalid token.
