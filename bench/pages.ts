@@ -17,8 +17,10 @@
  *    measured: the overhead is that time minus the round trips that request waited for × 50 ms.
  *    Voordeur counts them per request (buildApp's countRoundTrips, the bench only; the header
  *    x-bench-round-trips: source calls one after another, side by side counting once;
- *    src/platform/round-trips.ts). A Voordeur that does not say (an older checkout) is given the
- *    page's count measured one request at a time ((time at 50 ms − time at 0 ms) ÷ 50 ms, rounded).
+ *    src/platform/round-trips.ts), in this phase only: the counting's AsyncLocalStorage costs every
+ *    promise a hook, so phases 1 and 3 run without it, as production does. A Voordeur that does
+ *    not say (an older checkout) is given the page's count measured one request at a time
+ *    ((time at 50 ms − time at 0 ms) ÷ 50 ms, rounded).
  * 3. Memory: Voordeur's RSS after start (listening, before any page), then under the closed-loop
  *    mix with 0 ms sources for BENCH_MEMORY_SECONDS (default 60 × BENCH_SECONDS: 10 minutes),
  *    sampled each second; the maximum over the whole run, and the growth over the last half of
@@ -152,6 +154,10 @@ try {
   const headers = { cookie: ready.cookie };
   const usage = async () => (await ask<{ usage: Usage }>(server, { usage: true }, 'usage')).usage;
   const setLatency = (ms: number) => ask(simulators, { latency: ms }, 'latencySet');
+  // Voordeur counts each request's round trips for the open loop only: the count's AsyncLocalStorage
+  // puts a hook on every promise, which the CPU per page and the memory must not include (production has none).
+  const countRoundTrips = (on: boolean) => ask(server, { countRoundTrips: on }, 'countingSet');
+  await countRoundTrips(false);
 
   // Voordeur's RSS, each second over the whole run.
   const rssSamples: { at: number; rss: number; heapTotal: number; external: number }[] = [];
@@ -242,6 +248,7 @@ try {
   let openLoop: object | undefined;
   if (phases.has('open')) {
     await setLatency(sourceLatency);
+    await countRoundTrips(true);
     // The round trips of each request, as Voordeur says them; else (an older checkout) the page's, measured one request at a time.
     const probe = await fetch(`${ready.voordeurUrl}${ready.pages[0]!.path}`, { headers });
     await probe.arrayBuffer();
@@ -370,6 +377,7 @@ try {
   } else {
     // Memory under the closed-loop mix, 0 ms sources.
     await setLatency(0);
+    await countRoundTrips(false);
     const memoryStart = (performance.now() - startedAt) / 1000;
     say(`\nmemory: the mix, closed loop, ${connections} connections, ${memorySeconds} s, sources after 0 ms`);
     const mixed = await autocannon({

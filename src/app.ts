@@ -102,7 +102,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const counts = new WeakMap<object, Parameters<typeof depthOf>[0]>();
     // The rest of the request's handling runs in a count of its own (as @fastify/request-context does it).
     app.addHook('onRequest', (request, _reply, done) => {
-      counts.set(request, countingRoundTrips(done).calls);
+      const { calls } = countingRoundTrips(done);
+      if (calls) counts.set(request, calls);
     });
     app.addHook('onSend', async (request, reply, payload) => {
       const calls = counts.get(request);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countingRoundTrips, depthOf, roundTripStarted, uncounted } from './round-trips.ts';
+import { countingRoundTrips, depthOf, roundTripStarted, setRoundTripCounting, uncounted } from './round-trips.ts';
 
 const call = (start: number, end: number) => ({ start, end });
 
@@ -24,5 +24,22 @@ describe('the depth of the round trips a request waited for', () => {
     await result;
     expect(calls).toHaveLength(2);
     expect(roundTripStarted()).toBeUndefined();
+  });
+
+  it('notes nothing while counting is off, and counts again once it is on', async () => {
+    setRoundTripCounting(false);
+    try {
+      const off = countingRoundTrips(async () => roundTripStarted());
+      expect(off.calls).toBeUndefined();
+      expect(await off.result).toBeUndefined();
+    } finally {
+      setRoundTripCounting(true);
+    }
+    const on = countingRoundTrips(async () => {
+      await Promise.resolve();
+      roundTripStarted()?.();
+    });
+    await on.result;
+    expect(on.calls).toHaveLength(1);
   });
 });

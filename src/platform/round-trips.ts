@@ -5,7 +5,9 @@
  * context of its own (an AsyncLocalStorage), every call of `SourceClient` notes when it started
  * and ended in it, and the answer has the header `x-bench-round-trips`. Never on in production:
  * without a request context nothing is noted, and Node's AsyncLocalStorage costs nothing until
- * it is first used.
+ * it is first used. The benchmark turns the counting off while it measures the CPU per page
+ * (`setRoundTripCounting(false)`): an AsyncLocalStorage in use puts a hook on every promise, which
+ * production never pays.
  *
  * The count is the depth of the calls: the longest chain of calls each of which started after
  * the one before it had ended (its answer read). Calls side by side count as one; a call that
@@ -24,12 +26,20 @@ interface Call {
 }
 
 const storage = new AsyncLocalStorage<Call[]>();
+let counting = true;
+
+/** Turns the counting of later requests on or off; off also removes the AsyncLocalStorage's promise hooks. */
+export function setRoundTripCounting(on: boolean): void {
+  counting = on;
+  if (!on) storage.disable();
+}
 
 /** The header the count is sent in. */
 export const roundTripsHeader = 'x-bench-round-trips';
 
-/** Runs `fn` (the rest of a request's handling) with a count of its own; gives the calls list for `depthOf`. */
-export function countingRoundTrips<T>(fn: () => T): { calls: Call[]; result: T } {
+/** Runs `fn` (the rest of a request's handling) with a count of its own; gives the calls list for `depthOf` (none while counting is off). */
+export function countingRoundTrips<T>(fn: () => T): { calls: Call[] | undefined; result: T } {
+  if (!counting) return { calls: undefined, result: fn() };
   const calls: Call[] = [];
   return { calls, result: storage.run(calls, fn) };
 }
