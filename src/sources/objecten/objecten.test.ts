@@ -119,4 +119,21 @@ describe('Objecten lists kept for a few seconds (issue 19)', () => {
     expect(after.items.find((bericht) => bericht.uuid === uuid)?.onderwerp).toBe('Nieuw bericht na de notificatie');
     expect(after.items).toHaveLength(first.items.length + 1);
   });
+
+  it('reads a kept taak once, and a taak done here is afgerond on the next page', async () => {
+    const answers = new PersonalAnswers({ ttlMs: 60_000 });
+    const client = new ObjectenClient({ url: sim.url, token }, { timeoutMs: 2000, metrics: new Metrics(), answers });
+    const taken = new ObjectenTaakStore(client, sim.objecttypen.taak);
+    const open = suzanne.openTaken[0]!;
+    const first = await taken.get(subject, open);
+    const again = await taken.get(subject, open);
+    expect(first?.taak.status).toBe('open');
+    // Read once: the same Taak value while the object is kept.
+    expect(again?.taak).toBe(first?.taak);
+
+    await again!.complete({ how: 'betaling' });
+    const after = await taken.get(subject, open);
+    expect(after?.taak.status).toBe('afgerond');
+    expect(after?.taak).not.toBe(first?.taak);
+  });
 });

@@ -93,6 +93,8 @@ export class ObjectenClient {
   private readonly answers: PersonalAnswers | undefined;
   /** The domain values read from a (kept) list of objects, per reader: gone with the list. */
   private readonly readLists = new WeakMap<StoredObject[], Map<Reader<unknown>, { values: unknown[]; unfit: string[] }>>();
+  /** The domain value (or null: it does not fit) read from a (kept) object, per reader: gone with the object. */
+  private readonly readObjects = new WeakMap<StoredObject, Map<Reader<unknown>, unknown>>();
 
   constructor(
     private readonly config: { url: string; token: string },
@@ -231,8 +233,13 @@ export class ObjectenClient {
   /** One object of this type that is the subject's, read as a domain type, with the object (to write it back); null when it does not fit. */
   async getAs<T>(type: string, subject: Subject, uuid: string, read: Reader<T>): Promise<{ value: T; object: StoredObject } | null> {
     const object = await this.get(type, subject, uuid);
-    const value = object && read(object.uuid, object.data);
-    return object && value ? { value, object } : null;
+    if (!object) return null;
+    // A kept answer is the same object on every page while it is kept: it is read (zod) once, as the lists are.
+    let byReader = this.readObjects.get(object);
+    if (!byReader) this.readObjects.set(object, (byReader = new Map()));
+    let value = byReader.get(read as Reader<unknown>) as T | null | undefined;
+    if (value === undefined) byReader.set(read as Reader<unknown>, (value = read(object.uuid, object.data)));
+    return value ? { value, object } : null;
   }
 
   /**
