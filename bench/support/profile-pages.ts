@@ -50,6 +50,8 @@ const server = start(
 );
 const ready = await ask<{ voordeurUrl: string; cookie: string; pages: { page: string; path: string }[] }>(server, null, 'ready');
 await ask(simulators, { latency }, 'latencySet');
+// As production runs: without the round-trip counting of bench/pages.ts's open loop (a hook on every promise).
+await ask(server, { countRoundTrips: false }, 'countingSet');
 const usage = async () => (await ask<{ usage: { cpu: NodeJS.CpuUsage; rss: number } }>(server, { usage: true }, 'usage')).usage;
 for (const { page, path: pagePath } of ready.pages.filter((p) => !wanted || wanted.includes(p.page))) {
   await ask(simulators, { calls: true }, 'calls');
