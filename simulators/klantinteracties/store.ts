@@ -7,6 +7,7 @@
  */
 import { klantinteractiesDemo } from '../data/klantinteracties-demo.ts';
 import type { SoortDigitaalAdres } from '../data/klantinteracties-demo.ts';
+import { dutchDate } from '../shared/dates.ts';
 import { type ActorRecord, demoActoren, type InterneTaakRecord } from './internetaken.ts';
 
 export type { SoortDigitaalAdres } from '../data/klantinteracties-demo.ts';
@@ -138,11 +139,6 @@ export interface StoreOptions {
 }
 
 const DAY = 24 * 60 * 60 * 1000;
-
-/** Calendar date in the Netherlands (a UTC date is a day off around midnight). */
-function dutchDate(moment: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(moment);
-}
 
 /** Minutes that Amsterdam is ahead of UTC at `moment` (60 or 120). */
 function amsterdamOffset(moment: Date): number {

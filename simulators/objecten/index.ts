@@ -15,6 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import { objectenDemo } from '../data/objecten-demo.ts';
 import type { DemoContext } from '../data/objecten-demo.ts';
 import { BaseUrl } from '../shared/base-url.ts';
+import { dutchDate } from '../shared/dates.ts';
 import { ApiError } from '../shared/errors.ts';
 import { Faults } from '../shared/faults.ts';
 import type { FaultControls } from '../shared/faults.ts';
@@ -24,7 +25,7 @@ import { createChecked, objectJson, objectsApiVersion, objectUrl, registerObject
 import type { ObjectsApiVersion, ObjectsContext } from './objects.ts';
 import { objectTypeDefinitions, objectTypesApiVersion, objectTypeUrl, registerObjectTypesApi } from './objecttypes.ts';
 import type { TypeLinks } from './objecttypes.ts';
-import { dutchDate, Store } from './store.ts';
+import { Store } from './store.ts';
 import type { NewRecord, Notificatie, ObjectRow } from './store.ts';
 import { isIsoDate, SchemaValidators } from './validation.ts';
 import type { Json } from './validation.ts';

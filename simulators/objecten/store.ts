@@ -11,6 +11,7 @@
  * Every write goes through here, so that each one is announced as a Notificaties API
  * "Notificatie" on the `objecten` kanaal in one place.
  */
+import { dutchDate } from '../shared/dates.ts';
 import type { Notificatie } from '../shared/notificatie.ts';
 import type { ObjectKind } from './objecttypes.ts';
 import type { Json } from './validation.ts';
@@ -56,11 +57,6 @@ export interface NewRecord {
 export type { Notificatie } from '../shared/notificatie.ts';
 
 export type Actie = 'create' | 'update' | 'partial_update' | 'destroy';
-
-/** Calendar date in the Netherlands (objects-api runs with TIME_ZONE Europe/Amsterdam). */
-export function dutchDate(moment: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(moment);
-}
 
 export class Store {
   readonly objects = new Map<string, ObjectRow>();

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { DemoParty, DemoZaaktype, DemoInformatieobjecttype, Vertrouwelijkheidaanduiding } from '../data/zgw-demo.ts';
 import { demoInformatieobjecttypen, demoOrganisatie, demoUuid, demoZaaktypen, demoZaken } from '../data/zgw-demo.ts';
 import type { BaseUrl } from '../shared/base-url.ts';
+import { dutchDate } from '../shared/dates.ts';
 import type { Notificatie } from '../shared/notificatie.ts';
 import { contentSize, demoContent } from './content.ts';
 import type { DocumentContent } from './content.ts';
@@ -65,11 +66,6 @@ export class Links {
 
 export function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
-
-/** Calendar date in the Netherlands (the zaken are Dutch; a UTC date is a day off around midnight). */
-export function dutchDate(moment: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(moment);
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -178,6 +174,8 @@ export class Store {
 
   readonly zaken = new Map<string, ZaakRecord>();
   readonly statussen = new Map<string, StatusRecord>();
+  /** Statussen by zaak, as a real Zaken API's database indexes them (the benchmarks' residents hold thousands). */
+  private readonly statussenByZaak = new Map<string, StatusRecord[]>();
   readonly rollen = new Map<string, RolRecord>();
   private readonly rollenByZaak = new Map<string, RolRecord[]>();
   readonly resultaten = new Map<string, ResultaatRecord>();
@@ -230,7 +228,7 @@ export class Store {
 
   /** Statussen of a zaak, oldest first. */
   statussenOf(zaakUuid: string): StatusRecord[] {
-    return [...this.statussen.values()].filter((s) => s.zaak === zaakUuid).sort((a, b) => a.datumStatusGezet.getTime() - b.datumStatusGezet.getTime());
+    return [...(this.statussenByZaak.get(zaakUuid) ?? [])].sort((a, b) => a.datumStatusGezet.getTime() - b.datumStatusGezet.getTime());
   }
 
   /** The last status set (the one with the latest datumStatusGezet). */
@@ -265,6 +263,9 @@ export class Store {
   createStatus(input: Omit<StatusRecord, 'uuid'>, uuid: string = randomUUID()): StatusRecord {
     const record: StatusRecord = { uuid, ...input };
     this.statussen.set(uuid, record);
+    const ofZaak = this.statussenByZaak.get(record.zaak);
+    if (ofZaak) ofZaak.push(record);
+    else this.statussenByZaak.set(record.zaak, [record]);
     const zaak = this.zaken.get(record.zaak);
     if (zaak && this.statustype(record.statustype)?.statustype.isEindstatus) zaak.einddatum = dutchDate(record.datumStatusGezet);
     this.notifyZaken(record.zaak, 'status', this.links.status(uuid));

@@ -341,11 +341,12 @@ export async function registerZakenApi(app: FastifyInstance, prefix: string, sto
         const statustype = urlFilter(query, 'statustype');
         const laatste = booleanFilter(query, 'indicatieLaatstGezetteStatus');
         // Oldest first: the spec sets no order; clients sort on datumStatusGezet themselves.
+        // Filtered on the records first: each answer in JSON looks up its zaak's current status.
         const statussen = [...store.statussen.values()]
+          .filter((s) => zaak === undefined || store.links.zaak(s.zaak) === zaak)
+          .filter((s) => statustype === undefined || store.links.statustype(s.statustype) === statustype)
           .sort((a, b) => a.datumStatusGezet.getTime() - b.datumStatusGezet.getTime())
           .map((s) => statusJson(store, s.uuid)!)
-          .filter((s) => zaak === undefined || s.zaak === zaak)
-          .filter((s) => statustype === undefined || s.statustype === statustype)
           .filter((s) => laatste === undefined || s.indicatieLaatstGezetteStatus === laatste);
         return paginate(request, statussen, context.pageSize, links);
       });
@@ -505,10 +506,10 @@ export async function registerZakenApi(app: FastifyInstance, prefix: string, sto
         const zaak = urlFilter(query, 'zaak');
         const informatieobject = urlFilter(query, 'informatieobject');
         return [...store.zaakinformatieobjecten.values()]
+          .filter((z) => zaak === undefined || store.links.zaak(z.zaak) === zaak)
+          .filter((z) => informatieobject === undefined || store.links.document(z.informatieobject) === informatieobject)
           .sort((a, b) => a.registratiedatum.getTime() - b.registratiedatum.getTime())
-          .map((z) => zaakinformatieobjectJson(store, z.uuid)!)
-          .filter((z) => zaak === undefined || z.zaak === zaak)
-          .filter((z) => informatieobject === undefined || z.informatieobject === informatieobject);
+          .map((z) => zaakinformatieobjectJson(store, z.uuid)!);
       });
 
       scope.get<{ Params: { uuid: string } }>('/zaakinformatieobjecten/:uuid', async (request) => {
