@@ -15,6 +15,7 @@ import type { Listed } from '../../domain/availability.ts';
 import type { Subject } from '../../domain/identity.ts';
 import type { Log } from '../../domain/log.ts';
 import {
+  dutchToday,
   isEigenaar,
   productStatussen,
   type Product,
@@ -63,8 +64,7 @@ function isVestigingOf(rollen: Record<string, z.output<typeof rolSchema>>, subje
   return subject.vestigingsnummer ? rol.identificatie === subject.vestigingsnummer : (subject.vestigingen ?? []).includes(rol.identificatie);
 }
 
-const dutchDay = (moment: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(moment));
+const dutchDay = (moment: number) => dutchToday(new Date(moment));
 
 /** The first day of validity: the Dutch day of `geldigVan`. */
 const firstDay = (value: string | undefined) => {

@@ -5,6 +5,7 @@
  * to the connection. Never a recipient: no BSN or KvK number is read here.
  */
 import { sql } from 'kysely';
+import { dutchToday } from '../../domain/product.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { JobQueue } from '../../platform/queue/queue.ts';
 
@@ -43,11 +44,6 @@ export interface AuditRegel {
   detail: string | null;
 }
 
-/** The day in the Netherlands of `at`, as YYYY-MM-DD. */
-export function dutchDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
 const zeros = (): Record<ResultaatCode, number> => Object.fromEntries(resultaatCodes.map((code) => [code, 0])) as Record<ResultaatCode, number>;
 
 export class OrganisatieAansluiting {
@@ -83,7 +79,7 @@ export class OrganisatieAansluiting {
 
   /** The last `days` days up to today, newest first, each with its counts (0 where nothing was sent). */
   async perDag(organisatieId: string, days: number): Promise<DagResultaten[]> {
-    const today = new Date(`${dutchDay(this.now())}T12:00:00Z`);
+    const today = new Date(`${dutchToday(this.now())}T12:00:00Z`);
     const dagen = Array.from({ length: days }, (_, i) => new Date(today.getTime() - i * 86_400_000).toISOString().slice(0, 10));
     const rows = await this.db
       .selectFrom('organisatie_resultaten')
