@@ -18,10 +18,16 @@
  *    Voordeur counts them per request (buildApp's countRoundTrips, the bench only; the header
  *    x-bench-round-trips: source calls one after another, side by side counting once;
  *    src/platform/round-trips.ts), in this phase only: the counting's AsyncLocalStorage costs every
- *    promise a hook, so phases 1 and 3 run without it, as production does. A Voordeur that does
+ *    promise a hook, so the other phases run without it, as production does. A Voordeur that does
  *    not say (an older checkout) is given the page's count measured one request at a time
  *    ((time at 50 ms − time at 0 ms) ÷ 50 ms, rounded).
- * 3. Memory: Voordeur's RSS after start (listening, before any page), then under the closed-loop
+ * 3. The mass mailing (issue 19's peak): BENCH_RESIDENTS (500) residents Voordeur has never seen
+ *    (3 zaken, a taak, 2 berichten each; pages-data.ts, benchResidents), each logged in, open the
+ *    overzicht and then a zaak of theirs, BENCH_CONNECTIONS residents at a time, with 50 ms
+ *    sources: nothing of theirs is kept, so every block asks its sources. Voordeur's CPU per
+ *    resident (both pages), what one core carries in an hour at that, p50/p99 of each page, the
+ *    source calls per resident, and failures (an error, or a block "niet beschikbaar").
+ * 4. Memory: Voordeur's RSS after start (listening, before any page), then under the closed-loop
  *    mix with 0 ms sources for BENCH_MEMORY_SECONDS (default 60 × BENCH_SECONDS: 10 minutes),
  *    sampled each second; the maximum over the whole run, and the growth over the last half of
  *    the memory phase (the last 5 minutes of 10): the least-squares trend of the samples over that
@@ -33,7 +39,8 @@
  *   node --import tsx bench/pages.ts [--json]     (--json: one JSON object on stdout, nothing else)
  *   BENCH_SECONDS (10) BENCH_CONNECTIONS (20) BENCH_RATE (400) BENCH_MEMORY_SECONDS BENCH_WARMUP_SECONDS (2)
  *   BENCH_OPEN_SECONDS (the open loop's measured seconds; max(5, 2 × BENCH_SECONDS))
- *   BENCH_PHASES=pages,open,memory (default all three; e.g. BENCH_PHASES=open for the open loop alone)
+ *   BENCH_PHASES=pages,open,residents,memory (default all four; e.g. BENCH_PHASES=open for the open loop alone)
+ *   BENCH_RESIDENTS (500): the residents of the mass-mailing phase
  *   DATABASE_URL=postgres://… to run Voordeur on PostgreSQL instead of PGlite
  *   BENCH_PGLITE_DIR=:memory: for PGlite in memory (default: on disk in a fresh temporary directory,
  *   as Voordeur runs by default)
@@ -55,8 +62,10 @@ const rate = Number(process.env.BENCH_RATE ?? 400);
 const memorySeconds = Number(process.env.BENCH_MEMORY_SECONDS ?? seconds * 60);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const openSeconds = Number(process.env.BENCH_OPEN_SECONDS ?? Math.max(5, seconds * 2));
-const phases = new Set((process.env.BENCH_PHASES ?? 'pages,open,memory').split(',').map((phase) => phase.trim()));
-for (const phase of phases) if (!['pages', 'open', 'memory'].includes(phase)) throw new Error(`BENCH_PHASES: unknown phase ${phase} (pages, open, memory)`);
+const phases = new Set((process.env.BENCH_PHASES ?? 'pages,open,residents,memory').split(',').map((phase) => phase.trim()));
+for (const phase of phases)
+  if (!['pages', 'open', 'residents', 'memory'].includes(phase)) throw new Error(`BENCH_PHASES: unknown phase ${phase} (pages, open, residents, memory)`);
+const residentCount = phases.has('residents') ? Number(process.env.BENCH_RESIDENTS ?? 500) : 0;
 const sourceLatency = 50;
 const say = (line: string) => {
   if (!json) console.log(line);
@@ -137,7 +146,7 @@ process.on('exit', () => {
 });
 
 try {
-  const simulators = start('./support/pages-simulators.ts', {});
+  const simulators = start('./support/pages-simulators.ts', { BENCH_RESIDENTS: String(residentCount) });
   children.push(simulators);
   const simulatorsReady = await ask<{ url: string; objecten: string; objecttypen: object }>(simulators, null, 'ready');
   const voordeurArgs = [
@@ -370,10 +379,76 @@ try {
     );
   }
 
+  // The mass mailing: residents who have never opened Voordeur (nothing of theirs kept), each the
+  // overzicht and then a zaak of theirs, `connections` residents at a time, with 50 ms sources.
+  let residents: object | undefined;
+  if (phases.has('residents')) {
+    await setLatency(sourceLatency);
+    await countRoundTrips(false);
+    const loggedIn = (await ask<{ residents: { cookie: string; zaakPath: string }[] }>(server, { residents: residentCount }, 'residents')).residents;
+    const pool = new Pool(ready.voordeurUrl, { connections, pipelining: 1 });
+    const times: Record<'overzicht' | 'zaak', number[]> = { overzicht: [], zaak: [] };
+    const failures: Record<string, number> = {};
+    const fail = (what: string) => (failures[what] = (failures[what] ?? 0) + 1);
+    async function visit(cookie: string, path: string, page: 'overzicht' | 'zaak') {
+      const began = performance.now();
+      try {
+        const answer = await pool.request({ method: 'GET', path, headers: { cookie } });
+        const html = await answer.body.text();
+        if (answer.statusCode !== 200) fail(`${page}: HTTP ${answer.statusCode}`);
+        // A block that did not come within its deadline is a failure too: the resident misses it.
+        else if (html.includes('niet beschikbaar')) fail(`${page}: niet beschikbaar`);
+        else times[page].push(performance.now() - began);
+      } catch (error) {
+        fail(`${page}: ${error instanceof Error ? error.name : String(error)}`);
+      }
+    }
+    await ask(simulators, { calls: true }, 'calls');
+    const before = await usage();
+    const began = performance.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        while (next < loggedIn.length) {
+          const resident = loggedIn[next++]!;
+          await visit(resident.cookie, '/overzicht', 'overzicht');
+          await visit(resident.cookie, resident.zaakPath, 'zaak');
+        }
+      }),
+    );
+    const elapsed = (performance.now() - began) / 1000;
+    const after = await usage();
+    const { calls } = await ask<{ calls: Record<string, number> }>(simulators, { calls: true }, 'calls');
+    await pool.close();
+    const cpuMsPerResident = cpuMs(before.cpu, after.cpu) / loggedIn.length;
+    const sorted = (page: 'overzicht' | 'zaak') => [...times[page]].sort((a, b) => a - b);
+    const result = {
+      residents: loggedIn.length,
+      perSecond: Number((loggedIn.length / elapsed).toFixed(1)),
+      /** Voordeur's CPU for one resident's overzicht and zaak, nothing of theirs kept. */
+      cpuMsPerResident: Number(cpuMsPerResident.toFixed(2)),
+      /** What one core of this machine carries at that cost, in an hour. */
+      residentsPerHourOneCore: Math.round(3_600_000 / cpuMsPerResident),
+      overzichtP50Ms: Math.round(percentile(sorted('overzicht'), 50)),
+      overzichtP99Ms: Math.round(percentile(sorted('overzicht'), 99)),
+      zaakP50Ms: Math.round(percentile(sorted('zaak'), 50)),
+      zaakP99Ms: Math.round(percentile(sorted('zaak'), 99)),
+      failures,
+      sourceCallsPerResident: Object.fromEntries(Object.entries(calls).map(([name, n]) => [name, Number((n / loggedIn.length).toFixed(1))])),
+    };
+    residents = result;
+    say(
+      `
+mass mailing: ${result.residents} residents never seen before, each the overzicht then a zaak of theirs, ${connections} at a time, sources after ${sourceLatency} ms: ${result.perSecond} residents/s; Voordeur's CPU ${result.cpuMsPerResident} ms a resident (one core: ${result.residentsPerHourOneCore.toLocaleString('en')} residents an hour); overzicht p50 ${result.overzichtP50Ms} / p99 ${result.overzichtP99Ms} ms, zaak p50 ${result.zaakP50Ms} / p99 ${result.zaakP99Ms} ms; failures ${JSON.stringify(failures)}; source calls a resident ${JSON.stringify(result.sourceCallsPerResident)}`,
+    );
+  }
+
   if (!phases.has('memory')) {
     clearInterval(sampler);
     if (json)
-      process.stdout.write(`${JSON.stringify({ pages: rows, openLoop, database: ready.database, runner, idleCpuMsPerSecond, connections, seconds })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ pages: rows, openLoop, residents, database: ready.database, runner, idleCpuMsPerSecond, connections, seconds })}\n`,
+      );
   } else {
     // Memory under the closed-loop mix, 0 ms sources.
     await setLatency(0);
@@ -426,7 +501,7 @@ try {
     }
     if (json) {
       process.stdout.write(
-        `${JSON.stringify({ pages: rows, openLoop, rssMb, database: ready.database, runner, idleCpuMsPerSecond, connections, seconds, mixPagesPerSecond: Math.round(mixed.requests.average) })}\n`,
+        `${JSON.stringify({ pages: rows, openLoop, residents, rssMb, database: ready.database, runner, idleCpuMsPerSecond, connections, seconds, mixPagesPerSecond: Math.round(mixed.requests.average) })}\n`,
       );
     }
   }

@@ -11,6 +11,7 @@
  */
 import { demoUuid, zgwDemo, type DemoZaak } from '../../simulators/data/zgw-demo.ts';
 import type { ObjectenSimulator } from '../../simulators/objecten/index.ts';
+import { isValidBsn } from '../../src/domain/bsn.ts';
 
 export const benchPerson = { bsn: '999993653', name: 'Suzanne de Vries' };
 export const benchCounts = { zaken: 50, taken: 20, berichten: 100 };
@@ -104,5 +105,59 @@ export function addNotificationZaken(count: number): void {
       omschrijving: `${template.omschrijving} (N${i})`,
       documenten: [],
     });
+  }
+}
+
+/**
+ * The residents of bench/pages.ts's mass-mailing phase: `count` people who have never opened
+ * Voordeur, each with BSN of their own (passing the elfproef, from 900000000 up), three zaken (a
+ * copy of Suzanne's zaak with 9 documents, the zaak they open, and two more of hers), a taak and
+ * two berichten. The same list in the simulators' process and in Voordeur's.
+ */
+export function benchResidents(count: number): { bsn: string; name: string; zaak: string }[] {
+  const residents: { bsn: string; name: string; zaak: string }[] = [];
+  for (let number = 900_000_000; residents.length < count; number++) {
+    const bsn = String(number);
+    // Numbered from 300,000: the ZGW simulator numbers a zaak's rollen and statussen by the last six digits of its UUID.
+    if (isValidBsn(bsn)) residents.push({ bsn, name: `Inwoner ${residents.length + 1}`, zaak: demoUuid('a2', 0, 300_000 + residents.length * 3) });
+  }
+  return residents;
+}
+
+/** Adds the zaken of `benchResidents(count)`; like addBenchZaken, before the ZGW simulator is registered. */
+export function addResidentZaken(count: number): void {
+  const own = zgwDemo.zaken.filter(isSuzanne);
+  const opened = own.find((z) => z.uuid === zgwDemo.notable.documentsOfEveryVertrouwelijkheid)!;
+  const others = own.filter((z) => z !== opened && z.documenten.every((d) => d.content.kind !== 'large-pdf')).slice(0, 2);
+  benchResidents(count).forEach((resident, i) => {
+    const owner = { kind: 'persoon' as const, bsn: resident.bsn, voornamen: 'Inwoner', geslachtsnaam: String(i + 1) };
+    [opened, ...others].forEach((template, k) => {
+      const number = 300_000 + i * 3 + k;
+      zgwDemo.zaken.push({
+        ...template,
+        uuid: demoUuid('a2', 0, number),
+        identificatie: `ZAAK-R${number}`,
+        owner,
+        belanghebbenden: [],
+        documenten: template.documenten.map((d, index) => ({ ...d, uuid: demoUuid('d2', number, index + 1), identificatie: `DOC-R${number}-${index + 1}` })),
+      });
+    });
+  });
+}
+
+/** Adds the taak and the two berichten of each of `benchResidents(count)`, as a source system would. */
+export async function addResidentObjects(objecten: ObjectenSimulator, count: number): Promise<void> {
+  const all = objecten.objects() as unknown as StoredObject[];
+  const suzannes = (type: string) =>
+    all.filter((o) => o.type === type && (o.record.data.identificatie as { value?: string } | undefined)?.value === benchPerson.bsn).map((o) => o.record.data);
+  const taak = suzannes(objecten.objecttypen.taak).find((t) => t.status === 'open')!;
+  const today = new Date().toISOString();
+  const berichten = suzannes(objecten.objecttypen.bericht)
+    .filter((b) => String(b.publicatiedatum) <= today)
+    .slice(0, 2);
+  for (const [i, resident] of benchResidents(count).entries()) {
+    const identificatie = { type: 'bsn', value: resident.bsn };
+    await objecten.createObject('taak', { ...taak, identificatie, verwerker_taak_id: demoUuid('f4', 1, i) });
+    for (const bericht of berichten) await objecten.createObject('bericht', { ...bericht, identificatie });
   }
 }

@@ -19,7 +19,7 @@ import { demoUuid, zgwDemo } from '../../simulators/data/zgw-demo.ts';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { setRoundTripCounting } from '../../src/platform/round-trips.ts';
-import { benchPerson } from './pages-data.ts';
+import { benchPerson, benchResidents } from './pages-data.ts';
 import { benchKeys } from './pages-keys.ts';
 
 const simulators = JSON.parse(process.env.BENCH_SIMULATORS!) as {
@@ -117,18 +117,31 @@ async function profile(action: 'start' | 'stop', file?: string) {
   if (file) writeFileSync(file, JSON.stringify(profile));
   return file ?? null;
 }
-process.on('message', (message: { usage?: boolean; heapSnapshot?: string; profile?: 'start' | 'stop'; file?: string; countRoundTrips?: boolean }) => {
-  if (message.countRoundTrips !== undefined) {
-    setRoundTripCounting(message.countRoundTrips);
-    send({ countingSet: message.countRoundTrips });
+/** The mass-mailing phase's residents, each logged in (a session of their own, as after DigiD), with the path of the zaak they open. */
+async function residents(count: number): Promise<{ cookie: string; zaakPath: string }[]> {
+  const loggedIn: { cookie: string; zaakPath: string }[] = [];
+  for (const resident of benchResidents(count)) {
+    const session = await voordeur.sessions.create({ method: 'digid', subject: { type: 'persoon', bsn: resident.bsn }, subjectName: resident.name }, null);
+    loggedIn.push({ cookie: `voordeur_session=${session.token}`, zaakPath: `/zaken/demo/${resident.zaak}` });
   }
-  if (message.profile) void profile(message.profile, message.file).then((file) => send({ profiled: file }));
-  if (message.usage) {
-    const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
-    send({ usage: { cpu: process.cpuUsage(), rss, heapUsed, heapTotal, external } });
-  }
-  if (message.heapSnapshot) send({ heapSnapshot: writeHeapSnapshot(message.heapSnapshot) });
-});
+  return loggedIn;
+}
+process.on(
+  'message',
+  (message: { usage?: boolean; heapSnapshot?: string; profile?: 'start' | 'stop'; file?: string; countRoundTrips?: boolean; residents?: number }) => {
+    if (message.residents !== undefined) void residents(message.residents).then((loggedIn) => send({ residents: loggedIn }));
+    if (message.countRoundTrips !== undefined) {
+      setRoundTripCounting(message.countRoundTrips);
+      send({ countingSet: message.countRoundTrips });
+    }
+    if (message.profile) void profile(message.profile, message.file).then((file) => send({ profiled: file }));
+    if (message.usage) {
+      const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+      send({ usage: { cpu: process.cpuUsage(), rss, heapUsed, heapTotal, external } });
+    }
+    if (message.heapSnapshot) send({ heapSnapshot: writeHeapSnapshot(message.heapSnapshot) });
+  },
+);
 process.on(
   'disconnect',
   () =>

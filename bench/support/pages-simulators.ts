@@ -2,7 +2,8 @@
  * The sources of bench/pages.ts and bench/notificaties.ts, in a process of their own so that the
  * benchmark measures only Voordeur's process: the ZGW, BRP, KvK, Klantinteracties, Objecten, Ogone
  * and Notify simulators with the demo data plus, by BENCH_DATA:
- *   - 'pages' (default): bench/support/pages-data.ts (Suzanne with 50 zaken, 20 taken, 100 berichten);
+ *   - 'pages' (default): bench/support/pages-data.ts (Suzanne with 50 zaken, 20 taken, 100 berichten),
+ *     and BENCH_RESIDENTS (0) residents with 3 zaken, a taak and 2 berichten each (benchResidents);
  *   - 'notificaties': the demo data, plus BENCH_DISTINCT_ZAKEN (0) zaken for the four people with a
  *     confirmed e-mail address (pages-data.ts, addNotificationZaken).
  * Started with fork(): it sends `{ ready, url }` once it listens, answers `{ latency: ms, sources? }`
@@ -20,12 +21,15 @@ import { registerNotifySimulator } from '../../simulators/notify/index.ts';
 import { registerObjectenSimulator } from '../../simulators/objecten/index.ts';
 import { registerOgoneSimulator } from '../../simulators/ogone/index.ts';
 import { registerZgwSimulator } from '../../simulators/zgw/index.ts';
-import { addBenchObjects, addBenchZaken, addNotificationZaken } from './pages-data.ts';
+import { addBenchObjects, addBenchZaken, addNotificationZaken, addResidentObjects, addResidentZaken } from './pages-data.ts';
 import { benchKeys } from './pages-keys.ts';
 
 const data = process.env.BENCH_DATA ?? 'pages';
-if (data === 'pages') addBenchZaken();
-else addNotificationZaken(Number(process.env.BENCH_DISTINCT_ZAKEN ?? 0));
+const residents = Number(process.env.BENCH_RESIDENTS ?? 0);
+if (data === 'pages') {
+  addBenchZaken();
+  addResidentZaken(residents);
+} else addNotificationZaken(Number(process.env.BENCH_DISTINCT_ZAKEN ?? 0));
 // A free port first: the simulators' data hold their own URLs.
 const probe = Fastify({ logger: false });
 const port = await probe.listen({ host: '127.0.0.1', port: 0 }).then((address) => Number(new URL(address).port));
@@ -40,7 +44,10 @@ const objecten = await registerObjectenSimulator(simulators, { baseUrl, tokens: 
 await registerOgoneSimulator(simulators, { baseUrl, accounts: [benchKeys.ogone] });
 const notify = await registerNotifySimulator(simulators, { baseUrl, services: [notifyService], templates: Object.values(notifyTemplates) });
 await simulators.listen({ host: '127.0.0.1', port });
-if (data === 'pages') await addBenchObjects(objecten);
+if (data === 'pages') {
+  await addBenchObjects(objecten);
+  await addResidentObjects(objecten, residents);
+}
 
 const send = (message: unknown) => {
   // The benchmark may have gone (disconnect) between the question and the answer.
