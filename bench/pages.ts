@@ -21,25 +21,26 @@
  *    promise a hook, so the other phases run without it, as production does. A Voordeur that does
  *    not say (an older checkout) is given the page's count measured one request at a time
  *    ((time at 50 ms − time at 0 ms) ÷ 50 ms, rounded).
- * 3. The mass mailing (issue 19's peak): BENCH_RESIDENTS (500) residents Voordeur has never seen
- *    (3 zaken, a taak, 2 berichten each; pages-data.ts, benchResidents), each logged in, open the
- *    overzicht and then a zaak of theirs, BENCH_CONNECTIONS residents at a time, with 50 ms
- *    sources: nothing of theirs is kept, so every block asks its sources. Voordeur's CPU per
- *    resident (both pages), what one core carries in an hour at that, p50/p99 of each page, the
- *    source calls per resident, and failures (an error, or a block "niet beschikbaar").
- * 4. Memory: Voordeur's RSS after start (listening, before any page), then under the closed-loop
+ * 3. Memory: Voordeur's RSS after start (listening, before any page), then under the closed-loop
  *    mix with 0 ms sources for BENCH_MEMORY_SECONDS (default 60 × BENCH_SECONDS: 10 minutes),
  *    sampled each second; the maximum over the whole run, and the growth over the last half of
  *    the memory phase (the last 5 minutes of 10): the least-squares trend of the samples over that
  *    half, so that where the garbage collector happens to be at its first and last second does not
  *    count.
+ * 4. The mass mailing (issue 19's peak), after the memory phase: BENCH_RESIDENTS (500) residents
+ *    Voordeur has never seen (3 zaken, a taak, 2 berichten each; pages-data.ts, benchResidents),
+ *    each logged in, open the overzicht and then a zaak of theirs, BENCH_CONNECTIONS residents at
+ *    a time, with 50 ms sources: nothing of theirs is kept, so every block asks its sources. Voordeur's CPU per
+ *    resident (both pages), what one core carries in an hour at that, p50/p99 of each page, the
+ *    source calls per resident, failures (an error, or a block "niet beschikbaar"), and the RSS
+ *    after it.
  * Also printed: Voordeur's CPU ms a second with no load (idleCpuMsPerSecond), which every page's
- * figure includes in part. Targets (issue 19): CPU ≤ 0.5 ms per page (ratio ≥ 0.1); open loop overhead p50 ≤ 5 ms, p99 ≤ 20 ms,
- * no errors; RSS ≤ 250 MB, flat over the last 5 minutes.
+ * figure includes in part. Targets (issue 19): CPU ≤ 0.5 ms per page (ratio ≥ 0.1); open loop
+ * overhead p50 ≤ 5 ms, p99 ≤ 20 ms, no errors; RSS ≤ 250 MB, flat over the last 5 minutes.
  *   node --import tsx bench/pages.ts [--json]     (--json: one JSON object on stdout, nothing else)
  *   BENCH_SECONDS (10) BENCH_CONNECTIONS (20) BENCH_RATE (400) BENCH_MEMORY_SECONDS BENCH_WARMUP_SECONDS (2)
  *   BENCH_OPEN_SECONDS (the open loop's measured seconds; max(5, 2 × BENCH_SECONDS))
- *   BENCH_PHASES=pages,open,residents,memory (default all four; e.g. BENCH_PHASES=open for the open loop alone)
+ *   BENCH_PHASES=pages,open,memory,residents (default all four; e.g. BENCH_PHASES=open for the open loop alone)
  *   BENCH_RESIDENTS (500): the residents of the mass-mailing phase
  *   DATABASE_URL=postgres://… to run Voordeur on PostgreSQL instead of PGlite
  *   BENCH_PGLITE_DIR=:memory: for PGlite in memory (default: on disk in a fresh temporary directory,
@@ -62,9 +63,9 @@ const rate = Number(process.env.BENCH_RATE ?? 400);
 const memorySeconds = Number(process.env.BENCH_MEMORY_SECONDS ?? seconds * 60);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const openSeconds = Number(process.env.BENCH_OPEN_SECONDS ?? Math.max(5, seconds * 2));
-const phases = new Set((process.env.BENCH_PHASES ?? 'pages,open,residents,memory').split(',').map((phase) => phase.trim()));
+const phases = new Set((process.env.BENCH_PHASES ?? 'pages,open,memory,residents').split(',').map((phase) => phase.trim()));
 for (const phase of phases)
-  if (!['pages', 'open', 'residents', 'memory'].includes(phase)) throw new Error(`BENCH_PHASES: unknown phase ${phase} (pages, open, residents, memory)`);
+  if (!['pages', 'open', 'residents', 'memory'].includes(phase)) throw new Error(`BENCH_PHASES: unknown phase ${phase} (pages, open, memory, residents)`);
 const residentCount = phases.has('residents') ? Number(process.env.BENCH_RESIDENTS ?? 500) : 0;
 const sourceLatency = 50;
 const say = (line: string) => {
@@ -379,7 +380,61 @@ try {
     );
   }
 
-  // The mass mailing: residents who have never opened Voordeur (nothing of theirs kept), each the
+  let rssMb: object | undefined;
+  let mixPagesPerSecond: number | undefined;
+  if (phases.has('memory')) {
+    // Memory under the closed-loop mix, 0 ms sources.
+    await setLatency(0);
+    await countRoundTrips(false);
+    const memoryStart = (performance.now() - startedAt) / 1000;
+    say(`\nmemory: the mix, closed loop, ${connections} connections, ${memorySeconds} s, sources after 0 ms`);
+    const mixed = await autocannon({
+      url: ready.voordeurUrl,
+      connections,
+      duration: memorySeconds,
+      headers,
+      requests: ready.pages.map(({ path }) => ({ method: 'GET', path })),
+    });
+    clearInterval(sampler);
+    const end = await usage();
+    rssSamples.push({ at: (performance.now() - startedAt) / 1000, rss: end.rss, heapTotal: end.heapTotal, external: end.external });
+    const highest = rssSamples.reduce((a, b) => (b.rss > a.rss ? b : a));
+    const memorySamples = rssSamples.filter((s) => s.at >= memoryStart);
+    const lastHalfFrom = memoryStart + memorySeconds / 2;
+    const lastHalf = memorySamples.filter((s) => s.at >= lastHalfFrom);
+    const memory = {
+      afterStart: mb(ready.rssAfterStart),
+      max: mb(Math.max(...rssSamples.map((s) => s.rss))),
+      atEnd: mb(end.rss),
+      // The trend, not the last sample minus the first: one swing of the garbage collector at either
+      // end of the half would otherwise read as growth (or as shrinking).
+      growthLast5MinMb: lastHalf.length > 1 ? mb(trendPerSecond(lastHalf) * (lastHalf.at(-1)!.at - lastHalf[0]!.at)) : NaN,
+      overSeconds: Math.round(memorySeconds / 2),
+      heapUsedAtEnd: mb(end.heapUsed),
+      /** At the highest RSS: V8's heap, memory outside it (PGlite's WebAssembly memory, buffers), and the rest (code, stacks, native). */
+      atMax: { heapTotal: mb(highest.heapTotal), external: mb(highest.external), other: mb(highest.rss - highest.heapTotal - highest.external) },
+      /** The RSS each tenth of the memory phase. */
+      memoryPhase: Array.from(
+        { length: 11 },
+        (_, i) => memorySamples[Math.min(memorySamples.length - 1, Math.floor((i / 10) * (memorySamples.length - 1)))],
+      ).map((s) => mb(s?.rss ?? 0)),
+    };
+    say(
+      `at the highest RSS: V8 heap ${memory.atMax.heapTotal} MB, outside the heap (PGlite's WebAssembly memory, buffers) ${memory.atMax.external} MB, the rest ${memory.atMax.other} MB`,
+    );
+    if (mixed.non2xx > 0 || mixed.errors > 0) say(`memory phase: ${mixed.non2xx} non-2xx answers, ${mixed.errors} errors`);
+    say(`${Math.round(mixed.requests.average)} pages/s; RSS each tenth of the phase (MB): ${memory.memoryPhase.join(' ')}`);
+    say(
+      `Voordeur's RSS: after start ${memory.afterStart} MB, max ${memory.max} MB, growth over the last ${memory.overSeconds} s ${memory.growthLast5MinMb} MB (target ≤ 250 MB, flat) — ${memory.max <= 250 && memory.growthLast5MinMb <= 5 ? 'MET' : 'NOT MET'}`,
+    );
+
+    mixPagesPerSecond = Math.round(mixed.requests.average);
+    rssMb = memory;
+  }
+  clearInterval(sampler);
+
+  // The mass mailing, after the memory phase (its burst of people's answers is not the mix the RSS
+  // target is about): residents who have never opened Voordeur (nothing of theirs kept), each the
   // overzicht and then a zaak of theirs, `connections` residents at a time, with 50 ms sources.
   let residents: object | undefined;
   if (phases.has('residents')) {
@@ -434,77 +489,25 @@ try {
       zaakP50Ms: Math.round(percentile(sorted('zaak'), 50)),
       zaakP99Ms: Math.round(percentile(sorted('zaak'), 99)),
       failures,
+      /** Voordeur's RSS once the phase is over (MB). */
+      rssMbAfter: mb(after.rss),
       sourceCallsPerResident: Object.fromEntries(Object.entries(calls).map(([name, n]) => [name, Number((n / loggedIn.length).toFixed(1))])),
     };
     residents = result;
     say(
       `
-mass mailing: ${result.residents} residents never seen before, each the overzicht then a zaak of theirs, ${connections} at a time, sources after ${sourceLatency} ms: ${result.perSecond} residents/s; Voordeur's CPU ${result.cpuMsPerResident} ms a resident (one core: ${result.residentsPerHourOneCore.toLocaleString('en')} residents an hour); overzicht p50 ${result.overzichtP50Ms} / p99 ${result.overzichtP99Ms} ms, zaak p50 ${result.zaakP50Ms} / p99 ${result.zaakP99Ms} ms; failures ${JSON.stringify(failures)}; source calls a resident ${JSON.stringify(result.sourceCallsPerResident)}`,
+mass mailing: ${result.residents} residents never seen before, each the overzicht then a zaak of theirs, ${connections} at a time, sources after ${sourceLatency} ms: ${result.perSecond} residents/s; Voordeur's CPU ${result.cpuMsPerResident} ms a resident (one core: ${result.residentsPerHourOneCore.toLocaleString('en')} residents an hour); overzicht p50 ${result.overzichtP50Ms} / p99 ${result.overzichtP99Ms} ms, zaak p50 ${result.zaakP50Ms} / p99 ${result.zaakP99Ms} ms; failures ${JSON.stringify(failures)}; source calls a resident ${JSON.stringify(result.sourceCallsPerResident)}; RSS after it ${result.rssMbAfter} MB`,
     );
   }
 
-  if (!phases.has('memory')) {
-    clearInterval(sampler);
-    if (json)
-      process.stdout.write(
-        `${JSON.stringify({ pages: rows, openLoop, residents, database: ready.database, runner, idleCpuMsPerSecond, connections, seconds })}\n`,
-      );
-  } else {
-    // Memory under the closed-loop mix, 0 ms sources.
-    await setLatency(0);
-    await countRoundTrips(false);
-    const memoryStart = (performance.now() - startedAt) / 1000;
-    say(`\nmemory: the mix, closed loop, ${connections} connections, ${memorySeconds} s, sources after 0 ms`);
-    const mixed = await autocannon({
-      url: ready.voordeurUrl,
-      connections,
-      duration: memorySeconds,
-      headers,
-      requests: ready.pages.map(({ path }) => ({ method: 'GET', path })),
-    });
-    clearInterval(sampler);
-    const end = await usage();
-    rssSamples.push({ at: (performance.now() - startedAt) / 1000, rss: end.rss, heapTotal: end.heapTotal, external: end.external });
-    const highest = rssSamples.reduce((a, b) => (b.rss > a.rss ? b : a));
-    const memorySamples = rssSamples.filter((s) => s.at >= memoryStart);
-    const lastHalfFrom = memoryStart + memorySeconds / 2;
-    const lastHalf = memorySamples.filter((s) => s.at >= lastHalfFrom);
-    const rssMb = {
-      afterStart: mb(ready.rssAfterStart),
-      max: mb(Math.max(...rssSamples.map((s) => s.rss))),
-      atEnd: mb(end.rss),
-      // The trend, not the last sample minus the first: one swing of the garbage collector at either
-      // end of the half would otherwise read as growth (or as shrinking).
-      growthLast5MinMb: lastHalf.length > 1 ? mb(trendPerSecond(lastHalf) * (lastHalf.at(-1)!.at - lastHalf[0]!.at)) : NaN,
-      overSeconds: Math.round(memorySeconds / 2),
-      heapUsedAtEnd: mb(end.heapUsed),
-      /** At the highest RSS: V8's heap, memory outside it (PGlite's WebAssembly memory, buffers), and the rest (code, stacks, native). */
-      atMax: { heapTotal: mb(highest.heapTotal), external: mb(highest.external), other: mb(highest.rss - highest.heapTotal - highest.external) },
-      /** The RSS each tenth of the memory phase. */
-      memoryPhase: Array.from(
-        { length: 11 },
-        (_, i) => memorySamples[Math.min(memorySamples.length - 1, Math.floor((i / 10) * (memorySamples.length - 1)))],
-      ).map((s) => mb(s?.rss ?? 0)),
-    };
-    say(
-      `at the highest RSS: V8 heap ${rssMb.atMax.heapTotal} MB, outside the heap (PGlite's WebAssembly memory, buffers) ${rssMb.atMax.external} MB, the rest ${rssMb.atMax.other} MB`,
-    );
-    if (mixed.non2xx > 0 || mixed.errors > 0) say(`memory phase: ${mixed.non2xx} non-2xx answers, ${mixed.errors} errors`);
-    say(`${Math.round(mixed.requests.average)} pages/s; RSS each tenth of the phase (MB): ${rssMb.memoryPhase.join(' ')}`);
-    say(
-      `Voordeur's RSS: after start ${rssMb.afterStart} MB, max ${rssMb.max} MB, growth over the last ${rssMb.overSeconds} s ${rssMb.growthLast5MinMb} MB (target ≤ 250 MB, flat) — ${rssMb.max <= 250 && rssMb.growthLast5MinMb <= 5 ? 'MET' : 'NOT MET'}`,
-    );
-
-    if (rows.length > 0) {
-      const worst = Math.max(...rows.map((r) => r.cpuMsPerPage));
-      say(`\nCPU per page: worst ${worst} ms (target ≤ 0.5 ms) — ${worst <= 0.5 ? 'MET' : 'NOT MET'}`);
-    }
-    if (json) {
-      process.stdout.write(
-        `${JSON.stringify({ pages: rows, openLoop, residents, rssMb, database: ready.database, runner, idleCpuMsPerSecond, connections, seconds, mixPagesPerSecond: Math.round(mixed.requests.average) })}\n`,
-      );
-    }
+  if (rows.length > 0) {
+    const worst = Math.max(...rows.map((r) => r.cpuMsPerPage));
+    say(`\nCPU per page: worst ${worst} ms (target ≤ 0.5 ms) — ${worst <= 0.5 ? 'MET' : 'NOT MET'}`);
   }
+  if (json)
+    process.stdout.write(
+      `${JSON.stringify({ pages: rows, openLoop, rssMb, residents, database: ready.database, runner, idleCpuMsPerSecond, connections, seconds, mixPagesPerSecond })}\n`,
+    );
 } finally {
   stopAll();
 }
