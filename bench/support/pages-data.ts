@@ -110,7 +110,7 @@ export function addNotificationZaken(count: number): void {
 
 /**
  * The residents of bench/pages.ts's mass-mailing phase: `count` people who have never opened
- * Voordeur, each with BSN of their own (passing the elfproef, from 900000000 up), three zaken (a
+ * Voordeur, each with a BSN of their own (passing the elfproef, from 900000000 up), three zaken (a
  * copy of Suzanne's zaak with 9 documents, the zaak they open, and two more of hers), a taak and
  * two berichten. The same list in the simulators' process and in Voordeur's.
  */
