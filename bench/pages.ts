@@ -30,10 +30,10 @@
  * 4. The mass mailing (issue 19's peak), after the memory phase: BENCH_RESIDENTS (500) residents
  *    Voordeur has never seen (3 zaken, a taak, 2 berichten each; pages-data.ts, benchResidents),
  *    each logged in, open the overzicht and then a zaak of theirs, BENCH_CONNECTIONS residents at
- *    a time, with 50 ms sources: nothing of theirs is kept, so every block asks its sources. Voordeur's CPU per
- *    resident (both pages), what one core carries in an hour at that, p50/p99 of each page, the
- *    source calls per resident, failures (an error, or a block "niet beschikbaar"), and the RSS
- *    after it.
+ *    a time, with 50 ms sources: nothing of theirs is kept, so every block asks its sources.
+ *    Voordeur's CPU per resident (both pages), what one core carries in an hour at that, p50/p99
+ *    of each page, the source calls per resident, failures (an error, or a block "niet
+ *    beschikbaar"), and the RSS after it.
  * Also printed: Voordeur's CPU ms a second with no load (idleCpuMsPerSecond), which every page's
  * figure includes in part. Targets (issue 19): CPU ≤ 0.5 ms per page (ratio ≥ 0.1); open loop
  * overhead p50 ≤ 5 ms, p99 ≤ 20 ms, no errors; RSS ≤ 250 MB, flat over the last 5 minutes.
@@ -495,8 +495,7 @@ try {
     };
     residents = result;
     say(
-      `
-mass mailing: ${result.residents} residents never seen before, each the overzicht then a zaak of theirs, ${connections} at a time, sources after ${sourceLatency} ms: ${result.perSecond} residents/s; Voordeur's CPU ${result.cpuMsPerResident} ms a resident (one core: ${result.residentsPerHourOneCore.toLocaleString('en')} residents an hour); overzicht p50 ${result.overzichtP50Ms} / p99 ${result.overzichtP99Ms} ms, zaak p50 ${result.zaakP50Ms} / p99 ${result.zaakP99Ms} ms; failures ${JSON.stringify(failures)}; source calls a resident ${JSON.stringify(result.sourceCallsPerResident)}; RSS after it ${result.rssMbAfter} MB`,
+      `\nmass mailing: ${result.residents} residents never seen before, each the overzicht then a zaak of theirs, ${connections} at a time, sources after ${sourceLatency} ms: ${result.perSecond} residents/s; Voordeur's CPU ${result.cpuMsPerResident} ms a resident (one core: ${result.residentsPerHourOneCore.toLocaleString('en')} residents an hour); overzicht p50 ${result.overzichtP50Ms} / p99 ${result.overzichtP99Ms} ms, zaak p50 ${result.zaakP50Ms} / p99 ${result.zaakP99Ms} ms; failures ${JSON.stringify(failures)}; source calls a resident ${JSON.stringify(result.sourceCallsPerResident)}; RSS after it ${result.rssMbAfter} MB`,
     );
   }
 
