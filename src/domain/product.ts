@@ -104,13 +104,6 @@ export function isEigenaar(eigenaren: readonly ProductEigenaar[], subject: Subje
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** Today in the Netherlands, as YYYY-MM-DD (validity dates are days there). */
-export function dutchToday(now: Date): string {
-  return dutchDay.format(now);
-}
-/** Made once: making an Intl formatter costs more than using it many times (issue 19). */
-const dutchDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /** Days from `today` to `date` (both YYYY-MM-DD); negative when it has passed. */
 export function daysUntil(date: string, today: string): number {
   return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY);

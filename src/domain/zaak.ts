@@ -293,13 +293,6 @@ export function isDocumentVisible(vertrouwelijkheidaanduiding: string | undefine
   return vertrouwelijkheidaanduiding !== undefined && allowList.includes(vertrouwelijkheidaanduiding);
 }
 
-/** Today as a Dutch calendar day (YYYY-MM-DD), to compare with the plain dates of zaken. */
-export function dutchToday(now: Date = new Date()): string {
-  return dutchDay.format(now);
-}
-/** Made once: making it costs more than a page's rendering of its dates (issue 19). */
-const dutchDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' });
-
 /**
  * The day an open zaak should have been done by and was not: its uiterlijkeEinddatumAfdoening
  * (the last day the law or the organisation allows) when that day has passed; else undefined.

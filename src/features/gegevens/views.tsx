@@ -4,7 +4,7 @@ import type { Doel } from '../../domain/medewerker.ts';
 import type { Bedrijf, Contactmoment, DigitaalAdres, Persoon, RegisterDatum } from '../../domain/persoon.ts';
 import { zaakPath } from '../../domain/zaak.ts';
 import type { LoggedProcessing } from '../../platform/audit/processing-log.ts';
-import { formatDate, isoDay } from '../../platform/i18n/format.ts';
+import { formatDate, formatDateTime, isoDay } from '../../platform/i18n/format.ts';
 import type { Lang, MessageKey, Translate } from '../../platform/i18n/index.ts';
 import { listHref } from '../../platform/http/paging.ts';
 import { periodChoices, type PeriodForm } from './period.ts';
@@ -560,7 +560,6 @@ export function ProcessingLogPage({
   page: number;
   pages: number;
 }) {
-  const time = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
   // Why: as the purpose a staff member stated says it to the person.
   const why = (purpose: string) => {
     if (!purpose.startsWith('doel:')) return t(`verwerkingen.purpose.${purpose}` as MessageKey) ?? purpose;
@@ -623,7 +622,7 @@ export function ProcessingLogPage({
             rows={entries.map((entry, i) => ({
               key: String(i),
               cells: [
-                <time dateTime={entry.occurredAt.toISOString()}>{time.format(entry.occurredAt)}</time>,
+                <time dateTime={entry.occurredAt.toISOString()}>{formatDateTime(lang, entry.occurredAt)}</time>,
                 <>
                   {t(`verwerkingen.action.${entry.action}` as MessageKey)}: {processingData(t, organisation, entry)}
                   {entry.times > 1 && <strong class="voordeur-times"> ({t('verwerkingen.keer', { n: entry.times })})</strong>}

@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Doel } from '../../domain/medewerker.ts';
 import type { Lang, Translate } from '../../platform/i18n/index.ts';
+import { formatTime } from '../../platform/i18n/format.ts';
 import { Alert, Button, CheckboxField, cx, ErrorSummary, Form, Heading, Link, Paragraph, TextArea, TextField } from '../../platform/ui/components.tsx';
 import type { FieldError } from '../../platform/ui/components.tsx';
 
@@ -265,7 +266,6 @@ export function DossierPage({
   notice,
   sections,
 }: Texts & { who: string; doel: string; kenmerk?: string; until: Date; notice?: { ok: boolean; text: string }; sections: ComponentChildren }) {
-  const time = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
   return (
     <>
       <Paragraph>
@@ -280,7 +280,7 @@ export function DossierPage({
       <Alert type="info">
         <Paragraph>
           {t('medewerkers.dossier.why', { doel })}
-          {kenmerk && ` ${t('medewerkers.dossier.kenmerk', { kenmerk })}`} {t('medewerkers.dossier.until', { time: time.format(until) })}
+          {kenmerk && ` ${t('medewerkers.dossier.kenmerk', { kenmerk })}`} {t('medewerkers.dossier.until', { time: formatTime(lang, until) })}
         </Paragraph>
         <Paragraph>{t('medewerkers.dossier.logged')}</Paragraph>
       </Alert>

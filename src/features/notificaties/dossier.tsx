@@ -6,6 +6,7 @@
 import { available } from '../../domain/availability.ts';
 import type { DossierView } from '../../platform/http/feature.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
+import { formatShortDateTime } from '../../platform/i18n/format.ts';
 import { Button, Form, Table } from '../../platform/ui/components.tsx';
 import { DossierSection } from '../../platform/ui/sections.tsx';
 import { didNotArrive, type SentMessage } from '../../sources/voordeur/notification-messages.ts';
@@ -25,7 +26,6 @@ export function outcomeKey(message: SentMessage): MessageKey {
 
 export function MeldingenDossier({ view, messages }: { view: DossierView; messages: SentMessage[] }) {
   const { t, lang } = view;
-  const time = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
   // A message that did not arrive can be sent again, once: not when it was already.
   const resend = view.action('notificaties', 'opnieuw-versturen');
   const ids = new Set(messages.map((m) => m.id));
@@ -41,7 +41,7 @@ export function MeldingenDossier({ view, messages }: { view: DossierView; messag
           rows={items.map((message) => ({
             key: message.id,
             cells: [
-              <time dateTime={(message.sentAt ?? message.createdAt).toISOString()}>{time.format(message.sentAt ?? message.createdAt)}</time>,
+              <time dateTime={(message.sentAt ?? message.createdAt).toISOString()}>{formatShortDateTime(lang, message.sentAt ?? message.createdAt)}</time>,
               t(`voorkeuren.channel.${message.channel}` as MessageKey),
               t(outcomeKey(message)),
               ...(withAction
@@ -55,7 +55,7 @@ export function MeldingenDossier({ view, messages }: { view: DossierView; messag
                             {' '}
                             {t('meldingen.resend.which', {
                               kanaal: t(`voorkeuren.channel.${message.channel}` as MessageKey),
-                              wanneer: time.format(message.sentAt ?? message.createdAt),
+                              wanneer: formatShortDateTime(lang, message.sentAt ?? message.createdAt),
                             })}
                           </span>
                         </Button>

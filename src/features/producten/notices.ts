@@ -14,7 +14,8 @@
  * with less time left, or while Voordeur did not look for a week) gets no message; the notice on its
  * page and the overzicht still shows.
  */
-import { addDays, dutchToday, eigenaarSubjects, type ProductStore } from '../../domain/product.ts';
+import { dutchToday } from '../../domain/calendar.ts';
+import { addDays, eigenaarSubjects, type ProductStore } from '../../domain/product.ts';
 import { isSourceFailure } from '../../domain/availability.ts';
 import type { Log } from '../../domain/log.ts';
 import type { Change } from '../../sources/voordeur/notification-messages.ts';

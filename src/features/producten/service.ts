@@ -5,7 +5,8 @@
  * is written in the processing log, with the source it came from.
  */
 import { type Availability, type Listed, whenAvailable } from '../../domain/availability.ts';
-import { byRelevance, dutchToday, expiresSoon, type Product, type ProductStore } from '../../domain/product.ts';
+import { dutchToday } from '../../domain/calendar.ts';
+import { byRelevance, expiresSoon, type Product, type ProductStore } from '../../domain/product.ts';
 import type { TaakStatus, TaakStore } from '../../domain/taak.ts';
 import { type DocumentDownload, type ZaakDocument, type ZaakRef, type Zaaksysteem, zaakPath } from '../../domain/zaak.ts';
 import type { ProcessingEntry, ProcessingLog } from '../../platform/audit/processing-log.ts';

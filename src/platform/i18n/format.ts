@@ -48,6 +48,16 @@ export function formatDateTime(lang: Lang, moment: Date): string {
   return dateTimeFormat(locales[lang], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(moment);
 }
 
+/** "09:14" (Dutch time). */
+export function formatTime(lang: Lang, moment: Date): string {
+  return dateTimeFormat(locales[lang], { timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(moment);
+}
+
+/** "5 dec 2026, 09:14" (Dutch time): a moment in a list of many. */
+export function formatShortDateTime(lang: Lang, moment: Date): string {
+  return dateTimeFormat(locales[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(moment);
+}
+
 /** The date as an ISO calendar day, for <time datetime>. */
 export function isoDay(value: Date | string): string {
   return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);

@@ -16,6 +16,7 @@
  * behind a proxy names another scheme or host.
  */
 import { z } from 'zod';
+import { dutchToday } from '../../domain/calendar.ts';
 import type { Subject } from '../../domain/identity.ts';
 import type { Log } from '../../domain/log.ts';
 import type { Metrics } from '../../platform/metrics.ts';
@@ -290,14 +291,14 @@ export class ObjectenClient {
 
   /** Creates an object of this type with this data (record typeVersion 1, from today); its URL. */
   async createObject(type: string, data: Record<string, unknown>): Promise<string> {
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+    const today = dutchToday();
     const created = await this.client.postJson(`${this.config.url}/objects`, { type, record: { typeVersion: 1, data, startAt: today } }, objectSchema);
     return this.objectUrl(created.uuid);
   }
 
   /** Adds a record with `changes` merged into the data (JSON merge patch, as the API does). */
   async patchData(object: StoredObject, changes: Record<string, unknown>): Promise<void> {
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+    const today = dutchToday();
     // The owner's kept lists are dropped also when the change fails: it may have been made all the same.
     const owner = subjectOf(object.data);
     try {

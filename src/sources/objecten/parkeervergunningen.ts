@@ -24,7 +24,8 @@ import { z } from 'zod';
 import type { Listed } from '../../domain/availability.ts';
 import type { Subject } from '../../domain/identity.ts';
 import type { Log } from '../../domain/log.ts';
-import { dutchToday, isEigenaar, type Product, type ProductEigenaar, type ProductStore } from '../../domain/product.ts';
+import { dutchToday } from '../../domain/calendar.ts';
+import { isEigenaar, type Product, type ProductEigenaar, type ProductStore } from '../../domain/product.ts';
 import type { ObjectenClient, StoredObject } from './objecten.ts';
 
 const vergunningSchema = z.object({

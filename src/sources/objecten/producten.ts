@@ -14,8 +14,8 @@ import { z } from 'zod';
 import type { Listed } from '../../domain/availability.ts';
 import type { Subject } from '../../domain/identity.ts';
 import type { Log } from '../../domain/log.ts';
+import { dutchToday } from '../../domain/calendar.ts';
 import {
-  dutchToday,
   isEigenaar,
   productStatussen,
   type Product,

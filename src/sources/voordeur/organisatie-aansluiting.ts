@@ -5,7 +5,7 @@
  * to the connection. Never a recipient: no BSN or KvK number is read here.
  */
 import { sql } from 'kysely';
-import { dutchToday } from '../../domain/product.ts';
+import { dutchToday } from '../../domain/calendar.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { JobQueue } from '../../platform/queue/queue.ts';
 

@@ -30,6 +30,7 @@ import { LRUCache } from 'lru-cache';
 import pLimit from 'p-limit';
 import { z } from 'zod';
 import type { ZaaksysteemConfig } from '../../config.ts';
+import { dutchToday } from '../../domain/calendar.ts';
 import type { Subject } from '../../domain/identity.ts';
 import {
   buildTimeline,
@@ -534,7 +535,7 @@ export class ZaaksysteemClient implements Zaaksysteem {
         const found = await this.pages(this.zaken, zaken, `${zaken}/zaken?${query({ identificatie, bronorganisatie })}`, zaakSchema);
         const earlier = found.items.find((zaak) => zaak.identificatie === identificatie);
         if (earlier) return earlier.url;
-        const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+        const today = dutchToday();
         const created = await this.zaken.postJson(
           `${zaken}/zaken`,
           {

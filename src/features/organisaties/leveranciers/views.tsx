@@ -4,6 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { Lang, Translate } from '../../../platform/i18n/index.ts';
+import { formatDateTime } from '../../../platform/i18n/format.ts';
 import {
   Alert,
   Button,
@@ -615,10 +616,7 @@ function RowButton(props: { action: string; csrfToken: string; field: [name: str
 
 /** A moment in the reader's language, in Dutch time: "5 december 2026 om 09:12". */
 function DateTime({ lang, value }: { lang: Lang; value: Date }) {
-  const text = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(
-    value,
-  );
-  return <time dateTime={value.toISOString()}>{text}</time>;
+  return <time dateTime={value.toISOString()}>{formatDateTime(lang, value)}</time>;
 }
 
 export function Code({ children }: { children: string }) {
