@@ -7,7 +7,7 @@
  */
 import { klantinteractiesDemo } from '../data/klantinteracties-demo.ts';
 import type { SoortDigitaalAdres } from '../data/klantinteracties-demo.ts';
-import { dutchDate } from '../shared/dates.ts';
+import { dutchDate } from '../../src/domain/calendar.ts';
 import { type ActorRecord, demoActoren, type InterneTaakRecord } from './internetaken.ts';
 
 export type { SoortDigitaalAdres } from '../data/klantinteracties-demo.ts';

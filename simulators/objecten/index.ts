@@ -15,7 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import { objectenDemo } from '../data/objecten-demo.ts';
 import type { DemoContext } from '../data/objecten-demo.ts';
 import { BaseUrl } from '../shared/base-url.ts';
-import { dutchDate } from '../shared/dates.ts';
+import { dutchDate } from '../../src/domain/calendar.ts';
 import { ApiError } from '../shared/errors.ts';
 import { Faults } from '../shared/faults.ts';
 import type { FaultControls } from '../shared/faults.ts';

@@ -11,7 +11,7 @@
  * Every write goes through here, so that each one is announced as a Notificaties API
  * "Notificatie" on the `objecten` kanaal in one place.
  */
-import { dutchDate } from '../shared/dates.ts';
+import { dutchDate } from '../../src/domain/calendar.ts';
 import type { Notificatie } from '../shared/notificatie.ts';
 import type { ObjectKind } from './objecttypes.ts';
 import type { Json } from './validation.ts';

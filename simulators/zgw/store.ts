@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { DemoParty, DemoZaaktype, DemoInformatieobjecttype, Vertrouwelijkheidaanduiding } from '../data/zgw-demo.ts';
 import { demoInformatieobjecttypen, demoOrganisatie, demoUuid, demoZaaktypen, demoZaken } from '../data/zgw-demo.ts';
 import type { BaseUrl } from '../shared/base-url.ts';
-import { dutchDate } from '../shared/dates.ts';
+import { dutchDate } from '../../src/domain/calendar.ts';
 import type { Notificatie } from '../shared/notificatie.ts';
 import { contentSize, demoContent } from './content.ts';
 import type { DocumentContent } from './content.ts';

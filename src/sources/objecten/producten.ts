@@ -14,7 +14,7 @@ import { z } from 'zod';
 import type { Listed } from '../../domain/availability.ts';
 import type { Subject } from '../../domain/identity.ts';
 import type { Log } from '../../domain/log.ts';
-import { dutchToday } from '../../domain/calendar.ts';
+import { dutchDate } from '../../domain/calendar.ts';
 import {
   isEigenaar,
   productStatussen,
@@ -64,18 +64,16 @@ function isVestigingOf(rollen: Record<string, z.output<typeof rolSchema>>, subje
   return subject.vestigingsnummer ? rol.identificatie === subject.vestigingsnummer : (subject.vestigingen ?? []).includes(rol.identificatie);
 }
 
-const dutchDay = (moment: number) => dutchToday(new Date(moment));
-
 /** The first day of validity: the Dutch day of `geldigVan`. */
 const firstDay = (value: string | undefined) => {
   if (!value || Number.isNaN(Date.parse(value))) return undefined;
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : dutchDay(Date.parse(value));
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : dutchDate(new Date(value));
 };
 
 /** The last day of validity: `geldigTot` is the moment it ends, so midnight ends the day before it. */
 const lastDay = (value: string | undefined) => {
   if (!value || Number.isNaN(Date.parse(value))) return undefined;
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : dutchDay(Date.parse(value) - 1);
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : dutchDate(new Date(Date.parse(value) - 1));
 };
 
 /** The PDC status is a key of the producttype's own list; the ones Open Product also knows keep their meaning, the rest count as current. */
